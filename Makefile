@@ -1,0 +1,37 @@
+# raqmana — the two commands in the README: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test install system-deps lint typecheck pytest clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,pg]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## The main job: build an illustrative Iraqi workspace, run the whole chain, write ./raqmana-demo, serve the web app.
+demo: $(STAMP)
+	$(BIN)/raqmana demo $(DEMO_ARGS)
+
+## Everything the tests need (Debian packages when root, Python packages), then lint, types and the whole suite.
+test: system-deps $(STAMP) lint typecheck pytest
+
+system-deps:
+	bash scripts/system-deps.sh
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	bash scripts/run-tests.sh
+
+clean:
+	rm -rf $(VENV) raqmana-demo raqmana-data .pytest_cache .mypy_cache .ruff_cache

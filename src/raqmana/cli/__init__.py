@@ -1,0 +1,1 @@
+"""The ``raqmana`` command line."""

@@ -1,0 +1,157 @@
+"""``raqmana framework`` — list, show, validate, export and import assessment frameworks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.table import Table
+from rich.tree import Tree
+
+from raqmana.cli.common import JsonOption, LangOption, console, fail, print_json, report_problems
+from raqmana.frameworks import errors as E
+from raqmana.frameworks import load, pack_ids
+from raqmana.frameworks.export import write
+from raqmana.frameworks.schema import Framework
+from raqmana.problems import Problem
+
+app = typer.Typer(help="Assessment frameworks: the built-in packs and your own YAML/XLSX files.", no_args_is_help=True)
+
+SourceArg = typer.Argument(..., help="A built-in pack id (e.g. iraq-dla), a framework.yaml, a pack directory or an .xlsx file.")
+
+
+def summary(fw: Framework, problems: list[Problem]) -> dict[str, object]:
+    errors = [p for p in problems if p.severity.value == "error"]
+    counts = fw.counts()
+    return {
+        "framework": fw.id,
+        "version": fw.version,
+        "kind": fw.kind,
+        "enablers": counts["pillars"],
+        "sub_areas": counts["sub_areas"],
+        "indicators": counts["indicators"],
+        "catalogue_items": counts["catalogue"],
+        "missing_translations": sum(1 for p in errors if p.code is E.MISSING_TRANSLATION),
+        "errors": len(errors),
+        "warnings": len(problems) - len(errors),
+    }
+
+
+@app.command("list")
+def list_(as_json: bool = JsonOption, lang: str = LangOption) -> None:
+    """List the built-in framework packs."""
+    rows = []
+    for pid in pack_ids():
+        result = load(pid, check=False)
+        if result.framework is None:
+            rows.append({"id": pid, "error": result.problems[0].render(lang)})
+            continue
+        fw = result.framework
+        rows.append({"id": pid, "version": fw.version, "kind": fw.kind, "name": fw.name.get(lang), **fw.counts()})
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("id", "version", "kind", "name", "enablers", "indicators")
+    for r in rows:
+        table.add_row(str(r["id"]), str(r.get("version", "")), str(r.get("kind", "")), str(r.get("name", r.get("error"))),
+                      str(r.get("pillars", "")), str(r.get("indicators", "")))
+    console.print(table)
+
+
+@app.command()
+def show(
+    source: str = SourceArg,
+    lang: str = LangOption,
+    as_json: bool = JsonOption,
+    indicators: bool = typer.Option(True, help="Show indicators under each sub-area."),
+) -> None:
+    """Show a framework's enablers, sub-areas and indicators in one language."""
+    result = load(source)
+    if result.framework is None:
+        fail(result.problems, lang, as_json=as_json)
+    fw = result.framework
+    if as_json:
+        print_json(fw.model_dump(mode="json"))
+        return
+    tree = Tree(f"[bold]{fw.name.get(lang)}[/bold] ({fw.id} {fw.version})")
+    for p in fw.pillars:
+        pn = tree.add(f"[bold]{p.id}[/bold] {p.name.get(lang)}")
+        for s in p.sub_areas:
+            sn = pn.add(f"{s.id} {s.name.get(lang)}")
+            if indicators:
+                for i in s.indicators:
+                    sn.add(f"{i.id} {i.name.get(lang)} [dim]({i.answer_type.value})[/dim]")
+    for item in fw.catalogue[:50]:
+        tree.add(f"{item.kind} {item.id} {item.name.get(lang)}")
+    console.print(tree)
+
+
+@app.command()
+def validate(source: str = SourceArg, lang: str = LangOption, as_json: bool = JsonOption) -> None:
+    """Check a framework: schema, translations, ids, ladders, crosswalks. Exit 2 on errors."""
+    result = load(source)
+    if result.framework is None or result.errors:
+        if result.framework is not None and as_json:
+            print_json({"ok": False, **summary(result.framework, result.problems),
+                        "problems": [p.as_dict(lang) for p in result.problems]})
+            raise typer.Exit(2)
+        fail(result.problems, lang, as_json=as_json)
+    fw = result.framework
+    info = summary(fw, result.problems)
+    if as_json:
+        print_json({"ok": True, **info, "problems": [p.as_dict(lang) for p in result.problems]})
+        return
+    report_problems(result.problems, lang)
+    console.print(
+        f"[green]valid[/green] {fw.id} {fw.version}: {info['enablers']} enablers, {info['sub_areas']} sub-areas, "
+        f"{info['indicators']} indicators, {info['missing_translations']} missing translations, "
+        f"{info['warnings']} warnings"
+    )
+
+
+@app.command()
+def export(
+    source: str = SourceArg,
+    out: Path = typer.Option(..., "--out", "-o", help="Output file: .xlsx, .yaml or .json."),
+    lang: str = LangOption,
+) -> None:
+    """Export a framework to a workbook (one sheet per level, a column per language), YAML or JSON."""
+    result = load(source)
+    if result.framework is None or result.errors:
+        fail(result.problems, lang)
+    if out.suffix.lower() not in (".xlsx", ".yaml", ".yml", ".json"):
+        raise typer.BadParameter("use .xlsx, .yaml or .json", param_hint="--out")
+    write(result.framework, out)
+    console.print(f"wrote {out}")
+
+
+@app.command("import")
+def import_(
+    file: Path = typer.Argument(..., help="A framework workbook (.xlsx) or YAML file."),
+    out: Path = typer.Option(..., "--out", "-o", help="Where to write the framework as YAML (or .json)."),
+    lang: str = LangOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Import a framework edited in Excel; writes it only if it is valid."""
+    result = load(file)
+    if result.framework is None or result.errors:
+        fail(result.problems, lang, as_json=as_json)
+    write(result.framework, out)
+    if as_json:
+        print_json({"ok": True, "out": str(out), **summary(result.framework, result.problems)})
+    else:
+        report_problems(result.problems, lang)
+        console.print(f"wrote {out}")
+
+
+@app.command()
+def errors(lang: str = LangOption, as_json: bool = JsonOption) -> None:
+    """List the error codes a framework file can get."""
+    rows = [{"code": c.id, "severity": c.severity.value, "message": c.template(lang)} for c in E.ALL]
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("code", "severity", "message")
+    for r in rows:
+        table.add_row(r["code"], r["severity"], r["message"])
+    console.print(table)

@@ -1,0 +1,55 @@
+"""Settings: one typed object built by :func:`get_settings`, never at import time.
+
+Every setting reads the environment variable ``RAQMANA_<NAME>`` (or a ``.env`` file); secrets may
+come from a file named by ``RAQMANA_<NAME>_FILE``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_INSECURE_SECRET = "insecure-development-secret-change-me"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="RAQMANA_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = Field(
+        "development", description="development, test or production; production refuses insecure defaults."
+    )
+    data_dir: Path = Field(Path("raqmana-data"), description="Holds the SQLite database, evidence and generated files.")
+    database_url: str = Field("", description="SQLAlchemy URL; empty means SQLite in the data directory.")
+    secret_key: str = Field(_INSECURE_SECRET, description="Signs session cookies and CSRF tokens.")
+    default_locale: Literal["ar", "ckb", "en"] = Field("ar", description="Language for users who have not chosen one.")
+    digits: Literal["latn", "arab", "locale"] = Field(
+        "locale", description="Digits in the UI and reports: latn (0-9), arab (٠-٩) or the locale's own."
+    )
+    max_upload_mb: int = Field(20, ge=1, le=1024, description="Largest evidence file accepted, in MiB.")
+    secure_cookies: bool = Field(False, description="Mark cookies Secure (set when served behind TLS).")
+    login_attempts: int = Field(5, ge=1, description="Failed logins before an account is locked for a while.")
+
+    @model_validator(mode="after")
+    def _refuse_insecure_production(self) -> Settings:
+        if self.environment == "production":
+            if self.secret_key == _INSECURE_SECRET or len(self.secret_key) < 32:
+                raise ValueError("RAQMANA_SECRET_KEY must be set to a random value of at least 32 characters in production")
+        return self
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'raqmana.sqlite3').resolve()}"
+
+
+def get_settings(**overrides: object) -> Settings:
+    """Build the settings from the environment (and ``*_FILE`` secrets), with explicit overrides."""
+    file_secret = os.environ.get("RAQMANA_SECRET_KEY_FILE")
+    if file_secret and "secret_key" not in overrides:
+        overrides["secret_key"] = Path(file_secret).read_text(encoding="utf-8").strip()
+    return Settings(**overrides)  # type: ignore[arg-type]

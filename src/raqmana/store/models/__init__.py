@@ -1,0 +1,32 @@
+"""All tables, split by area. Importing this package registers every model on ``Base.metadata``."""
+
+from raqmana.store.base import Base
+from raqmana.store.models.assessments import Assessment, AssessmentInstitution, Assignment
+from raqmana.store.models.audit import AuditEvent, AuditHead
+from raqmana.store.models.evidence import Evidence
+from raqmana.store.models.frameworks import FrameworkVersion
+from raqmana.store.models.jobs import Job
+from raqmana.store.models.orgs import Organisation
+from raqmana.store.models.responses import Response, ResponseRevision, ReviewComment
+from raqmana.store.models.users import ApiToken, AuthSession, LoginThrottle, RoleGrant, User
+
+__all__ = [
+    "ApiToken",
+    "Assessment",
+    "AssessmentInstitution",
+    "Assignment",
+    "AuditEvent",
+    "AuditHead",
+    "AuthSession",
+    "Base",
+    "Evidence",
+    "FrameworkVersion",
+    "Job",
+    "LoginThrottle",
+    "Organisation",
+    "Response",
+    "ResponseRevision",
+    "ReviewComment",
+    "RoleGrant",
+    "User",
+]

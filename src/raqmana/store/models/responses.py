@@ -1,0 +1,85 @@
+"""Responses (current value + state, optimistic version), their full history and review comments."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from raqmana.store.base import Base
+from raqmana.store.types import UTCDateTime, utcnow
+
+
+class _Value:
+    """The answer columns shared by a response and each of its revisions."""
+
+    stage: Mapped[int | None] = mapped_column()
+    number: Mapped[float | None] = mapped_column()
+    choice: Mapped[str | None] = mapped_column(String(100))
+    text: Mapped[str | None] = mapped_column(Text)
+    is_na: Mapped[bool] = mapped_column(default=False)
+    dont_know: Mapped[bool] = mapped_column(default=False)
+    justification: Mapped[str] = mapped_column(Text, default="")
+
+
+class Response(_Value, Base):
+    __tablename__ = "responses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"))
+    org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="RESTRICT"))
+    indicator_id: Mapped[str] = mapped_column(String(64))
+    #: copied from the (frozen) framework so completion can group without reading the framework
+    pillar_id: Mapped[str] = mapped_column(String(64))
+    #: draft → submitted → returned | accepted
+    state: Mapped[str] = mapped_column(String(16), default="draft")
+    version: Mapped[int] = mapped_column(default=1)
+    assessor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "org_id", "indicator_id"),
+        # completion page: GROUP BY org, pillar, state inside one assessment, answered from the index alone
+        Index("ix_responses_completion", "assessment_id", "org_id", "pillar_id", "state"),
+        # review queues and scoring input: one assessment's answers in one state
+        Index("ix_responses_state", "assessment_id", "state"),
+    )
+
+
+class ResponseRevision(_Value, Base):
+    """Every value a response ever had, with who did what (save, submit, accept, return, import)."""
+
+    __tablename__ = "response_revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column()
+    state: Mapped[str] = mapped_column(String(16))
+    action: Mapped[str] = mapped_column(String(16))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    actor_name: Mapped[str] = mapped_column(String(200), default="")
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (Index("ix_response_revisions_response_id", "response_id", "version"),)
+
+
+class ReviewComment(Base):
+    __tablename__ = "review_comments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    author_name: Mapped[str] = mapped_column(String(200), default="")
+    #: "comment", "return" or "accept"
+    kind: Mapped[str] = mapped_column(String(16), default="comment")
+    text: Mapped[str] = mapped_column(Text)
+    response_version: Mapped[int] = mapped_column()
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_review_comments_response_id", "response_id"),)
