@@ -2,10 +2,10 @@
 
 import json
 
+from tests.factories import framework_dict, write_framework
 from typer.testing import CliRunner
 
 from raqmana.cli.main import app
-from tests.factories import framework_dict, write_framework
 
 runner = CliRunner()
 

@@ -2,11 +2,11 @@
 
 import pytest
 from openpyxl import load_workbook
+from tests.factories import framework_dict, indicator, write_framework
 
 from raqmana.frameworks import errors as E
 from raqmana.frameworks import load
 from raqmana.frameworks.export import write
-from tests.factories import framework_dict, indicator, write_framework
 
 
 def codes(result):

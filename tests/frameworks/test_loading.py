@@ -1,7 +1,8 @@
 """A framework loads from YAML (with pillar includes) and comes back as typed objects."""
 
-from raqmana.frameworks import AnswerType, load
 from tests.factories import framework_dict, write_framework
+
+from raqmana.frameworks import AnswerType, load
 
 
 def test_it_loads_a_valid_framework_without_problems(tmp_path):

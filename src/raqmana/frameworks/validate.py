@@ -180,7 +180,7 @@ def _check_indicator(fw: Framework, ind: Indicator, ip: tuple[Any, ...], loc: Lo
 
 
 def _check_cycles(fw: Framework, loc: Locator) -> Iterator[Problem]:
-    graph = {p.id: [d for d in p.depends_on] for p in fw.pillars}
+    graph = {p.id: list(p.depends_on) for p in fw.pillars}
     state: dict[str, int] = {}
     stack: list[str] = []
 

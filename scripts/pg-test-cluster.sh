@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL cluster for the test suite: initdb + pg_ctl on a loopback port in a temp dir.
+#
+#   scripts/pg-test-cluster.sh start   # creates and starts it, prints the URL
+#   scripts/pg-test-cluster.sh url     # prints the URL of the running cluster
+#   scripts/pg-test-cluster.sh stop    # stops it and deletes its directory
+#
+# Then: RAQMANA_TEST_PG_URL=$(scripts/pg-test-cluster.sh url) .venv/bin/pytest tests/store tests/workspace
+# Each test creates its own database from a migrated template; nothing is shared between tests.
+# Settings: RAQMANA_PG_DIR (default /tmp/raqmana-pg-test), RAQMANA_PG_PORT (default 55432).
+# As root the server runs as the `postgres` OS user (or a created `raqmana-pg` user): postgres refuses root.
+set -euo pipefail
+
+DIR="${RAQMANA_PG_DIR:-/tmp/raqmana-pg-test}"
+PORT="${RAQMANA_PG_PORT:-55432}"
+URL="postgresql+psycopg://postgres@127.0.0.1:${PORT}/postgres"
+
+bindir() {
+  if command -v pg_config >/dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" ]; then
+    pg_config --bindir; return
+  fi
+  for d in /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin; do
+    [ -x "$d/initdb" ] && { echo "$d"; return; }
+  done
+  if command -v initdb >/dev/null 2>&1; then dirname "$(command -v initdb)"; return; fi
+  echo "pg-test-cluster: initdb not found (install postgresql-15)" >&2; exit 1
+}
+
+run_as() {  # run a command as the cluster owner
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u "$OWNER" -- "$@"
+  else
+    "$@"
+  fi
+}
+
+owner() {
+  if [ "$(id -u)" -ne 0 ]; then id -un; return; fi
+  if id postgres >/dev/null 2>&1; then echo postgres; return; fi
+  id raqmana-pg >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin raqmana-pg
+  echo raqmana-pg
+}
+
+running() { [ -f "$DIR/data/postmaster.pid" ] && run_as "$BIN/pg_ctl" -D "$DIR/data" status >/dev/null 2>&1; }
+
+BIN="$(bindir)"
+OWNER="$(owner)"
+
+case "${1:-}" in
+  start)
+    if running; then echo "$URL"; exit 0; fi
+    rm -rf "$DIR"
+    mkdir -p "$DIR/socket"
+    chmod 700 "$DIR"
+    [ "$(id -u)" -eq 0 ] && chown -R "$OWNER" "$DIR"
+    run_as "$BIN/initdb" -D "$DIR/data" -U postgres --auth=trust -E UTF8 --no-locale >"$DIR/initdb.log" 2>&1 \
+      || { cat "$DIR/initdb.log" >&2; exit 1; }
+    run_as "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 30 start -o \
+      "-p $PORT -k $DIR/socket -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+      >/dev/null || { cat "$DIR/server.log" >&2; exit 1; }
+    echo "$URL"
+    ;;
+  stop)
+    if running; then run_as "$BIN/pg_ctl" -D "$DIR/data" -m fast -w stop >/dev/null; fi
+    rm -rf "$DIR"
+    ;;
+  url)
+    running || { echo "pg-test-cluster: not running (run: $0 start)" >&2; exit 1; }
+    echo "$URL"
+    ;;
+  *)
+    echo "usage: $0 start|stop|url" >&2; exit 64
+    ;;
+esac

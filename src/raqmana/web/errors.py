@@ -1,0 +1,119 @@
+"""The one exception handler: domain and HTTP errors → a translated HTML page, fragment or JSON.
+
+| exception | status |
+|---|---|
+| ``NotFound`` (also for objects an outsider may not see) | 404 |
+| ``Forbidden`` (the actor can read the object, not do this) | 403 |
+| ``ValidationFailed`` / ``ProblemsError`` / bad form fields | 422, located translated problems |
+| ``Conflict`` (stale version) | 409, with the other version |
+| ``NotAuthenticated`` | 401 JSON, or a redirect to the sign-in page |
+| ``LoginRefused`` | 401 JSON / 429 when rate limited (the login page renders it itself) |
+
+JSON is chosen for ``/api/…`` paths and for requests that accept only JSON; HTMX requests get an
+HTML fragment; other requests a full page in the user's language.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+from urllib.parse import quote
+
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+
+from raqmana.i18n import get_locale
+from raqmana.problems import Location, Problem, ProblemsError
+from raqmana.web import messages
+
+log = logging.getLogger("raqmana.web")
+
+
+class WebError(Exception):
+    """A request refused by the web layer itself (CSRF, malformed input, oversized upload)."""
+
+    def __init__(self, status: int, problems: list[Problem]):
+        self.status = status
+        self.problems = problems
+        super().__init__(status)
+
+
+def wants_json(request: Request) -> bool:
+    if request.url.path.startswith("/api/"):
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def _lang(request: Request) -> str:
+    ctx = getattr(request.state, "ctx", None)
+    if ctx is not None:
+        return str(ctx.lang)
+    from raqmana.web.locale import negotiate
+
+    return negotiate(request, user_lang=None, default=request.app.state.settings.default_locale)
+
+
+def _classify(exc: Exception) -> tuple[int, list[Problem], Any]:
+    """(status, problems, conflicting current version or None)"""
+    from raqmana.workspace import exceptions as wx
+
+    if isinstance(exc, WebError):
+        return exc.status, exc.problems, None
+    if isinstance(exc, wx.NotAuthenticated):
+        return 401, exc.problems or [Problem(messages.SIGN_IN)], None
+    if isinstance(exc, wx.LoginRefused):
+        return (429 if getattr(exc, "retry_after", None) else 401), exc.problems, None
+    if isinstance(exc, wx.NotFound):
+        return 404, exc.problems or [Problem(messages.NOT_FOUND)], None
+    if isinstance(exc, wx.Forbidden):
+        return 403, exc.problems, None
+    if isinstance(exc, wx.Conflict):
+        return 409, exc.problems, getattr(exc, "current", None)
+    if isinstance(exc, ProblemsError):
+        return 422, exc.problems, None
+    if isinstance(exc, RequestValidationError):
+        return 422, [_field_problem(e) for e in exc.errors()], None
+    if isinstance(exc, StarletteHTTPException):
+        code = {404: messages.NOT_FOUND, 405: messages.NOT_ALLOWED, 413: messages.TOO_LARGE}.get(exc.status_code)
+        return exc.status_code, [Problem(code)] if code else [], None
+    return 500, [Problem(messages.SERVER)], None
+
+
+def _field_problem(err: Any) -> Problem:
+    loc = [str(x) for x in err.get("loc", ()) if x not in ("body", "query", "path", "form")]
+    name = ".".join(loc) or "?"
+    if err.get("type") == "missing":
+        return Problem(messages.MISSING_FIELD, Location(field=name), {"field": name})
+    return Problem(messages.BAD_FIELD, Location(field=name), {"field": name, "reason": str(err.get("msg", ""))})
+
+
+def problems_json(problems: list[Problem], lang: str) -> list[dict[str, Any]]:
+    return [p.as_dict(lang) for p in problems]
+
+
+async def handle_error(request: Request, exc: Exception) -> Response:
+    status, problems, current = _classify(exc)
+    if status == 500:
+        log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    lang = _lang(request)
+    if wants_json(request):
+        from raqmana.web.jsonable import jsonable
+
+        body: dict[str, Any] = {"ok": False, "status": status, "errors": problems_json(problems, lang)}
+        if current is not None:
+            body["current"] = jsonable(current)
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        return JSONResponse(body, status_code=status, headers=headers)
+    if status == 401:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        if request.headers.get("hx-request"):
+            return Response(status_code=204, headers={"HX-Redirect": f"/login?next={quote(target)}"})
+        return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
+    from raqmana.web.templating import render_error
+
+    fragment = bool(request.headers.get("hx-request"))
+    return render_error(request, lang=lang, status=status, problems=problems, current=current,
+                        fragment=fragment, rtl=get_locale(lang).is_rtl)
