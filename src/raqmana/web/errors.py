@@ -87,7 +87,9 @@ def _field_problem(err: Any) -> Problem:
     name = ".".join(loc) or "?"
     if err.get("type") == "missing":
         return Problem(messages.MISSING_FIELD, Location(field=name), {"field": name})
-    return Problem(messages.BAD_FIELD, Location(field=name), {"field": name, "reason": str(err.get("msg", ""))})
+    reason = messages.PYDANTIC_REASONS.get(str(err.get("type")), messages.INVALID)
+    translated = {"en": reason.en, "ar": reason.ar, "ckb": reason.ckb}
+    return Problem(messages.BAD_FIELD, Location(field=name), {"field": name, "reason": translated})
 
 
 def problems_json(problems: list[Problem], lang: str) -> list[dict[str, Any]]:

@@ -1,0 +1,118 @@
+"""Charts with matplotlib: vector SVG (text as paths, so Arabic and Kurdish stay shaped) plus PNG.
+
+One colour-blind-safe palette (Okabe–Ito) everywhere; each chart is returned with its data table.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+from raqmana.i18n.fonts import FAMILIES, register_matplotlib_fonts  # noqa: E402
+from raqmana.i18n.locales import get_locale  # noqa: E402
+
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+#: stage colours 0–5, light to dark (sequential, readable in grey)
+STAGE_CMAP = "cividis"
+
+
+@dataclass
+class Chart:
+    svg: str
+    png: bytes
+
+
+@lru_cache(maxsize=1)
+def _setup() -> None:
+    register_matplotlib_fonts()
+    plt.rcParams.update({"svg.fonttype": "path", "axes.spines.top": False, "axes.spines.right": False,
+                         "axes.prop_cycle": matplotlib.cycler(color=PALETTE), "figure.dpi": 100})
+
+
+def _fig(lang: str, size: tuple[float, float]) -> tuple[plt.Figure, object]:
+    _setup()
+    plt.rcParams["font.family"] = FAMILIES[get_locale(lang).direction]
+    return plt.subplots(figsize=size)
+
+
+def _done(fig: plt.Figure) -> Chart:
+    fig.tight_layout()
+    svg_buf, png_buf = io.StringIO(), io.BytesIO()
+    fig.savefig(svg_buf, format="svg")
+    fig.savefig(png_buf, format="png", dpi=150)
+    plt.close(fig)
+    svg = svg_buf.getvalue()
+    svg = svg[svg.index("<svg"):]  # drop the XML prolog and doctype for inline use
+    return Chart(svg=svg, png=png_buf.getvalue())
+
+
+def bar_scores(labels: Sequence[str], values: Sequence[float], lang: str, *, xmax: float = 5.0,
+               xlabel: str = "", target: float | None = None, errors: Sequence[tuple[float, float]] | None = None
+               ) -> Chart:
+    """Horizontal bars (one per enabler/institution), optional target line and uncertainty whiskers."""
+    fig, ax = _fig(lang, (7.2, 0.42 * len(labels) + 1.2))
+    y = np.arange(len(labels))
+    colors = [plt.get_cmap(STAGE_CMAP)(min(v, xmax) / xmax * 0.85 + 0.1) for v in values]
+    ax.barh(y, values, color=colors)
+    if errors:
+        lo = [v - e[0] for v, e in zip(values, errors, strict=True)]
+        hi = [e[1] - v for v, e in zip(values, errors, strict=True)]
+        ax.errorbar(values, y, xerr=[lo, hi], fmt="none", ecolor="#333333", capsize=3, linewidth=1)
+    if target is not None:
+        ax.axvline(target, color=PALETTE[3], linestyle="--", linewidth=1.2)
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0, xmax)
+    ax.set_xlabel(xlabel)
+    if get_locale(lang).is_rtl:
+        ax.invert_xaxis()
+        ax.yaxis.tick_right()
+    return _done(fig)
+
+
+def radar(labels: Sequence[str], series: dict[str, Sequence[float]], lang: str, *, rmax: float = 5.0) -> Chart:
+    _setup()
+    plt.rcParams["font.family"] = FAMILIES[get_locale(lang).direction]
+    fig = plt.figure(figsize=(6.2, 6.2))
+    ax = fig.add_subplot(projection="polar")
+    angles = np.linspace(0, 2 * np.pi, len(labels), endpoint=False).tolist()
+    for name, values in series.items():
+        vals = list(values) + [values[0]]
+        ax.plot([*angles, angles[0]], vals, linewidth=1.6, label=name)
+        ax.fill([*angles, angles[0]], vals, alpha=0.12)
+    ax.set_xticks(angles, labels, fontsize=8)
+    ax.set_ylim(0, rmax)
+    ax.legend(loc="upper right", bbox_to_anchor=(1.15, 1.12), fontsize=8)
+    return _done(fig)
+
+
+def heatmap(rows: Sequence[str], cols: Sequence[str], values: np.ndarray, lang: str, *, vmax: float = 5.0) -> Chart:
+    fig, ax = _fig(lang, (0.55 * len(cols) + 3.5, 0.3 * len(rows) + 1.5))
+    data = np.ma.masked_invalid(np.asarray(values, dtype=float))
+    im = ax.imshow(data, cmap=STAGE_CMAP, vmin=0, vmax=vmax, aspect="auto")
+    ax.set_xticks(range(len(cols)), cols, rotation=90, fontsize=7)
+    ax.set_yticks(range(len(rows)), rows, fontsize=7)
+    fig.colorbar(im, ax=ax, shrink=0.6)
+    return _done(fig)
+
+
+def trend(years: Sequence[int], series: dict[str, Sequence[float | None]], lang: str, *, ylabel: str = "",
+          ymax: float = 1.0) -> Chart:
+    fig, ax = _fig(lang, (7.2, 3.6))
+    for name, values in series.items():
+        ys = [np.nan if v is None else v for v in values]
+        ax.plot(years, ys, marker="o", linewidth=1.6, markersize=3.5, label=name)
+    ax.set_ylim(0, ymax)
+    ax.set_ylabel(ylabel)
+    ax.legend(fontsize=8, ncols=3)
+    if get_locale(lang).is_rtl:
+        ax.invert_xaxis()
+    return _done(fig)

@@ -1,0 +1,52 @@
+"""Render a :class:`~raqmana.reports.model.Report` as a standalone HTML page (also the PDF's source)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from jinja2 import Environment, select_autoescape
+
+from raqmana.i18n.fonts import FAMILIES, FONT_FILES, fonts_dir
+from raqmana.i18n.locales import get_locale
+from raqmana.i18n.numbers import format_number
+from raqmana.reports.model import Report
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    return Environment(autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+
+
+def _template(name: str) -> str:
+    return resources.files("raqmana.reports").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def font_faces() -> str:
+    """@font-face rules pointing at the fonts shipped in the package (no system fonts needed)."""
+    rules = []
+    base = fonts_dir()
+    for family, (regular, bold) in FONT_FILES.items():
+        for weight, fname in (("normal", regular), ("bold", bold)):
+            rules.append(
+                f"@font-face {{ font-family: '{family}'; font-weight: {weight}; "
+                f"src: url('{(base / fname).as_uri()}'); }}"
+            )
+    return "\n".join(rules)
+
+
+def render_html(report: Report) -> str:
+    loc = get_locale(report.lang)
+    families = FAMILIES[loc.direction]
+    css = Environment(autoescape=False).from_string(_template("report.css")).render(
+        font_faces=font_faces(), font_family=", ".join(f"'{f}'" for f in families) + ", sans-serif",
+        counter_style="arabic-indic" if loc.default_digits == "arab" else "decimal",
+    )
+
+    def fmt(value: object, decimals: int) -> str:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return format_number(float(value), report.lang, decimals=decimals if isinstance(value, float) else 0)
+        return "—" if value is None else str(value)
+
+    template = _env().from_string(_template("report.html.j2"))
+    return template.render(report=report, direction=loc.direction, css=css, fmt=fmt)

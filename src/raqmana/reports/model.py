@@ -1,0 +1,107 @@
+"""The report model: one structure that every renderer (HTML, PDF, DOCX, XLSX, JSON) reads.
+
+Builders (:mod:`.national`, :mod:`.institution`) turn domain objects into a :class:`Report`; the
+renderers never compute anything, so the formats cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Cell = str | int | float | None
+
+
+@dataclass
+class Paragraph:
+    text: str
+    kind: Literal["paragraph"] = "paragraph"
+
+
+@dataclass
+class Bullets:
+    items: list[str]
+    kind: Literal["bullets"] = "bullets"
+
+
+@dataclass
+class Note:
+    """A boxed remark; ``level`` "missing" says plainly that data for a section is not there yet."""
+
+    text: str
+    level: Literal["info", "warning", "missing"] = "info"
+    kind: Literal["note"] = "note"
+
+
+@dataclass
+class Table:
+    id: str
+    caption: str
+    columns: list[str]
+    rows: list[list[Cell]]
+    #: indexes of numeric columns (aligned to the end, formatted with the locale's digits)
+    numeric: list[int] = field(default_factory=list)
+    decimals: int = 2
+    source: str = ""
+    kind: Literal["table"] = "table"
+
+
+@dataclass
+class Figure:
+    id: str
+    caption: str
+    svg: str  # SVG with text converted to paths (shaped Arabic), for HTML/PDF
+    png: bytes = b""  # raster copy for DOCX
+    data: Table | None = None  # the chart's numbers, always shown beside it or in the annex
+    source: str = ""
+    kind: Literal["figure"] = "figure"
+
+
+Block = Paragraph | Bullets | Note | Table | Figure
+
+
+@dataclass
+class Section:
+    id: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    subsections: list[Section] = field(default_factory=list)
+    page_break: bool = False
+
+    def tables(self) -> list[Table]:
+        out = [b for b in self.blocks if isinstance(b, Table)]
+        out += [b.data for b in self.blocks if isinstance(b, Figure) and b.data is not None]
+        for sub in self.subsections:
+            out += sub.tables()
+        return out
+
+
+@dataclass
+class Report:
+    id: str
+    lang: str
+    title: str
+    subtitle: str
+    date: str
+    sections: list[Section]
+    #: running header text
+    header: str = ""
+    illustrative: bool = False
+    illustrative_note: str = ""
+    provenance: list[str] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)  # "contents", "page", "source", "table", "figure"
+
+    def tables(self) -> list[Table]:
+        return [t for s in self.sections for t in s.tables()]
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+
+        def strip(obj: Any) -> Any:
+            if isinstance(obj, dict):
+                return {k: strip(v) for k, v in obj.items() if k not in ("svg", "png")}
+            if isinstance(obj, list):
+                return [strip(v) for v in obj]
+            return obj
+
+        return strip(data)  # type: ignore[no-any-return]

@@ -1,0 +1,311 @@
+"""The recipe of an index: indicator metadata (COINr's iMeta) plus one method per step.
+
+A recipe is plain, frozen data. ``Recipe.to_dict()`` / ``Recipe.from_dict()`` round-trip it
+through JSON or YAML, so that a build can be regenerated from its recipe and its data alone.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from raqmana.problems import Location, Problem, ProblemsError
+from raqmana.scoring import errors as E
+from raqmana.scoring.methods import CATALOGUE, MEANS, NA_RULES, NODE_TYPES, STAGE_SCHEMES
+
+
+@dataclass(frozen=True)
+class Node:
+    """One row of the metadata: an indicator, an aggregate (sub-index, pillar, index) or a
+    kept-but-not-aggregated Group/Denominator row."""
+
+    code: str
+    name: str = ""
+    level: int | None = None
+    parent: str = ""
+    direction: int = 1
+    weight: float = 1.0
+    type: str = "Indicator"
+    lo: float | None = None  # low goalpost (COINr-style column GoalpostLo)
+    hi: float | None = None  # high goalpost (GoalpostHi)
+    target: float | None = None  # for distance-to-target normalisation (Target)
+    #: how a missing value of this node counts in its parent: "" (the recipe's rule), "reweight", "zero"
+    na: str = ""
+    #: row of the metadata file this node came from (for messages only; not part of the recipe)
+    line: int | None = field(default=None, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "iCode": self.code,
+            "iName": self.name,
+            "Level": self.level,
+            "Parent": self.parent or None,
+            "Direction": self.direction,
+            "Weight": self.weight,
+            "Type": self.type,
+        }
+        for key, value in (("GoalpostLo", self.lo), ("GoalpostHi", self.hi), ("Target", self.target)):
+            if value is not None:
+                out[key] = value
+        if self.na:
+            out["NA"] = self.na
+        return out
+
+
+@dataclass(frozen=True)
+class Step:
+    """A method name and its parameters (unset parameters take the catalogue's defaults)."""
+
+    method: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "params", dict(self.params))
+
+    def resolved(self, step: str) -> dict[str, Any]:
+        return {**CATALOGUE[step][self.method], **self.params}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"method": self.method, **{k: _plain(v) for k, v in self.params.items()}}
+
+
+@dataclass(frozen=True)
+class StageRule:
+    """Map scores of some nodes (all aggregates when ``nodes`` is empty) to stages or groups.
+
+    ``score_max`` is the top of the score scale when it differs from the scheme's own
+    (ladder 0–5, GTMI/EGDI 0–1, GCI 0–100, Compass 1–5.99 is never rescaled).
+    """
+
+    scheme: str
+    nodes: tuple[str, ...] = ()
+    score_max: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"scheme": self.scheme}
+        if self.nodes:
+            out["nodes"] = list(self.nodes)
+        if self.score_max is not None:
+            out["score_max"] = self.score_max
+        return out
+
+
+@dataclass(frozen=True)
+class UncertaintySpec:
+    """Monte Carlo settings: which choices vary and how much (see :mod:`.uncertainty`)."""
+
+    runs: int = 1000
+    weight_noise: float = 0.0  # each weight × (1 + U(−x, +x)); 0.25 means ±25 %
+    impute: tuple[Step, ...] = ()  # alternatives to the recipe's imputation
+    normalise: tuple[Step, ...] = ()  # alternatives to the recipe's normalisation
+    aggregate: tuple[str, ...] = ()  # alternative means, applied at every level
+    seed: int = 12345
+    quantiles: tuple[float, float] = (0.05, 0.95)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "runs": self.runs,
+            "weight_noise": self.weight_noise,
+            "impute": [s.to_dict() for s in self.impute],
+            "normalise": [s.to_dict() for s in self.normalise],
+            "aggregate": list(self.aggregate),
+            "seed": self.seed,
+            "quantiles": list(self.quantiles),
+        }
+
+
+@dataclass(frozen=True)
+class Recipe:
+    meta: tuple[Node, ...]
+    screen: Step = Step("availability")
+    impute: Step = Step("none")
+    treat: Step = Step("none")
+    normalise: Step = Step("minmax")
+    weights: Step = Step("explicit")
+    aggregate: Step = Step("arithmetic")
+    stages: tuple[StageRule, ...] = ()
+    uncertainty: UncertaintySpec | None = None
+    name: str = ""
+    #: the metadata file the nodes were read from (for messages only)
+    meta_file: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "meta", tuple(self.meta))
+        object.__setattr__(self, "stages", tuple(self.stages))
+
+    def with_(self, **changes: Any) -> Recipe:
+        """A copy with some fields replaced (a recipe never changes in place)."""
+        return replace(self, **changes)
+
+    def node(self, code: str) -> Node:
+        for n in self.meta:
+            if n.code == code:
+                return n
+        raise KeyError(code)
+
+    def check(self) -> None:
+        """Refuse unknown methods, unknown parameters and impossible parameter values."""
+        problems = _check_steps(self, self.meta_file)
+        if problems:
+            raise ProblemsError(problems)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "meta": [n.to_dict() for n in self.meta]}
+        for step in STEPS:
+            out[step] = getattr(self, step).to_dict()
+        out["stages"] = [s.to_dict() for s in self.stages]
+        if self.uncertainty is not None:
+            out["uncertainty"] = self.uncertainty.to_dict()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, file: str = "", meta: Sequence[Node] | None = None) -> Recipe:
+        """Read a recipe from plain data (parsed JSON/YAML); ``meta`` replaces the document's own."""
+        from raqmana.scoring.recipe_parse import parse_recipe
+
+        return parse_recipe(data, file=file, meta=meta)
+
+
+STEPS: tuple[str, ...] = ("screen", "impute", "treat", "normalise", "weights", "aggregate")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _check_steps(recipe: Recipe, file: str) -> list[Problem]:
+    problems: list[Problem] = []
+    for step in STEPS:
+        problems += check_step(step, getattr(recipe, step), Location(file=file, path=step))
+    for i, rule in enumerate(recipe.stages):
+        if rule.scheme not in STAGE_SCHEMES:
+            problems.append(_unknown("stages", rule.scheme, STAGE_SCHEMES, Location(file=file, path=f"stages[{i}]")))
+        if rule.score_max is not None and not rule.score_max > 0:
+            problems.append(_bad("stages", "score_max", "must be above 0", file, f"stages[{i}]"))
+    unc = recipe.uncertainty
+    if unc is not None:
+        problems += _check_uncertainty(unc, file)
+    return problems
+
+
+def check_step(step: str, spec: Step, where: Location) -> list[Problem]:
+    methods = CATALOGUE[step]
+    if spec.method not in methods:
+        return [_unknown(step, spec.method, tuple(methods), where)]
+    allowed = methods[spec.method]
+    problems = [
+        Problem(E.UNKNOWN_PARAMETER, where, {
+            "step": E.STEP[step], "method": spec.method, "name": name, "choices": ", ".join(allowed) or "—",
+        })
+        for name in spec.params
+        if name not in allowed
+    ]
+    if problems:
+        return problems
+    return _check_values(step, spec.method, spec.resolved(step), where)
+
+
+def _check_values(step: str, method: str, p: dict[str, Any], where: Location) -> list[Problem]:
+    out: list[Problem] = []
+
+    def bad(name: str, detail: str) -> None:
+        out.append(Problem(E.BAD_PARAMETER, where, {"step": E.STEP[step], "name": name, "detail": detail}))
+
+    def number(name: str) -> float | None:
+        v = p[name]
+        if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
+            bad(name, f"'{v}' is not a number")
+            return None
+        return float(v)
+
+    if step == "screen":
+        for name in ("unit_min", "indicator_min"):
+            v = number(name)
+            if v is not None and not 0 <= v <= 1:
+                bad(name, "must be a share between 0 and 1")
+    elif step == "impute" and method == "em":
+        it, tol = number("max_iter"), number("tol")
+        if it is not None and (it < 1 or it != int(it)):
+            bad("max_iter", "must be a whole number of at least 1")
+        if tol is not None and tol <= 0:
+            bad("tol", "must be above 0")
+    elif step == "impute" and method == "group_mean" and not str(p["group"]).strip():
+        bad("group", "name the Group_ column of the data to take groups from")
+    elif step == "treat" and method == "winsorise":
+        wm = number("winmax")
+        if wm is not None and (wm < 1 or wm != int(wm)):
+            bad("winmax", "must be a whole number of at least 1")
+        number("skew")
+        number("kurt")
+    elif step == "normalise":
+        if method == "minmax":
+            lo, hi = number("low"), number("high")
+            if lo is not None and hi is not None and not lo < hi:
+                bad("high", "must be above low")
+        elif method == "zscore":
+            number("mean")
+            sd = number("sd")
+            if sd is not None and sd <= 0:
+                bad("sd", "must be above 0")
+        elif method in ("goalposts", "dist2target"):
+            sc = number("scale")
+            if sc is not None and sc <= 0:
+                bad("scale", "must be above 0")
+            if method == "goalposts" and p["fallback"] not in ("error", "minmax"):
+                bad("fallback", "must be 'error' or 'minmax'")
+    elif step == "weights" and method == "budget":
+        if not isinstance(p["points"], Mapping) or not p["points"]:
+            bad("points", "give the points of each indicator/aggregate, e.g. {LEG-01: 40, LEG-02: 60}")
+    elif step == "aggregate":
+        if p["na"] not in NA_RULES:
+            bad("na", "must be 'reweight' or 'zero'")
+        by_level = p["by_level"]
+        if not isinstance(by_level, Mapping):
+            bad("by_level", "must map a level to a mean, e.g. {2: geometric}")
+        else:
+            for level, mean in by_level.items():
+                if mean not in MEANS:
+                    out.append(_unknown("aggregate", str(mean), MEANS, where))
+                try:
+                    int(level)
+                except (TypeError, ValueError):
+                    bad("by_level", f"'{level}' is not a level number")
+    return out
+
+
+def _check_uncertainty(unc: UncertaintySpec, file: str) -> list[Problem]:
+    out: list[Problem] = []
+    if unc.runs < 1:
+        out.append(_bad("uncertainty", "runs", "must be at least 1", file, "uncertainty.runs"))
+    if not 0 <= unc.weight_noise < 1:
+        out.append(_bad("uncertainty", "weight_noise", "must be a share from 0 to below 1 (0.25 = ±25 %)",
+                        file, "uncertainty.weight_noise"))
+    lo, hi = unc.quantiles
+    if not 0 <= lo < hi <= 1:
+        out.append(_bad("uncertainty", "quantiles", "must be two shares, low < high", file, "uncertainty.quantiles"))
+    for i, s in enumerate(unc.impute):
+        out += check_step("impute", s, Location(file=file, path=f"uncertainty.impute[{i}]"))
+    for i, s in enumerate(unc.normalise):
+        out += check_step("normalise", s, Location(file=file, path=f"uncertainty.normalise[{i}]"))
+    for i, m in enumerate(unc.aggregate):
+        if m not in MEANS:
+            out.append(_unknown("aggregate", m, MEANS, Location(file=file, path=f"uncertainty.aggregate[{i}]")))
+    return out
+
+
+def _unknown(step: str, value: str, choices: Sequence[str], where: Location) -> Problem:
+    return Problem(E.UNKNOWN_METHOD, where, {"step": E.STEP[step], "value": value, "choices": ", ".join(choices)})
+
+
+def _bad(step: str, name: str, detail: str, file: str, path: str) -> Problem:
+    return Problem(E.BAD_PARAMETER, Location(file=file, path=path),
+                   {"step": E.STEP[step], "name": name, "detail": detail})
+
+
+__all__ = ["NODE_TYPES", "STEPS", "Node", "Recipe", "StageRule", "Step", "UncertaintySpec", "check_step"]

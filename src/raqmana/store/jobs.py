@@ -1,0 +1,53 @@
+"""The DB-backed job queue. Workers claim with one UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP LOCKED)
+on PostgreSQL (any number of workers share the queue); on SQLite the same statement runs in a plain
+write transaction, which SQLite serialises."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from raqmana.store.models import Job
+from raqmana.store.types import utcnow
+
+QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+
+
+def enqueue(session: Session, *, kind: str, payload: dict[str, Any], created_by: int | None) -> Job:
+    job = Job(kind=kind, payload=payload, status=QUEUED, created_by=created_by, created_at=utcnow())
+    session.add(job)
+    session.flush()
+    return job
+
+
+def claim(session: Session, *, worker: str, kinds: list[str] | None = None) -> Job | None:
+    """Take the oldest queued job (and mark it running) or return None. Commit soon after."""
+    pick = select(Job.id).where(Job.status == QUEUED)
+    if kinds:
+        pick = pick.where(Job.kind.in_(kinds))
+    pick = pick.order_by(Job.id).limit(1).with_for_update(skip_locked=True)
+    job_id = session.execute(
+        update(Job).where(Job.id == pick.scalar_subquery(), Job.status == QUEUED)
+        .values(status=RUNNING, worker=worker, started_at=utcnow(), attempts=Job.attempts + 1)
+        .returning(Job.id)
+    ).scalar_one_or_none()
+    if job_id is None:
+        return None
+    job = session.get(Job, job_id, populate_existing=True)
+    return job
+
+
+def set_progress(session: Session, job_id: int, progress: float, message: str = "") -> None:
+    session.execute(update(Job).where(Job.id == job_id).values(progress=max(0.0, min(1.0, progress)), message=message))
+
+
+def finish(session: Session, job_id: int, result: dict[str, Any]) -> None:
+    session.execute(update(Job).where(Job.id == job_id).values(
+        status=DONE, progress=1.0, result=result, finished_at=utcnow()))
+
+
+def fail(session: Session, job_id: int, error: list[dict[str, Any]], message: str = "") -> None:
+    session.execute(update(Job).where(Job.id == job_id).values(
+        status=FAILED, error=error, message=message, finished_at=utcnow()))

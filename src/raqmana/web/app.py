@@ -1,0 +1,103 @@
+"""The app factory: ``create_app(settings) -> FastAPI``."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from raqmana.problems import Problem, ProblemsError
+from raqmana.settings import Settings, get_settings
+from raqmana.web import messages
+from raqmana.web.csrf import CookieMiddleware
+from raqmana.web.errors import WebError, handle_error
+from raqmana.web.routers import ROUTERS
+from raqmana.web.security import Signer
+from raqmana.web.templating import make_env
+from raqmana.workspace import exceptions as wx
+from raqmana.workspace.factory import Workspace, open_workspace
+
+API_DESCRIPTION = """JSON API of raqmana. Every HTML page of the web app has a twin here under `/api/v1`
+with the same path. Authenticate with `Authorization: Bearer <token>` (create a token on your account page);
+a signed-in browser session may also read. Errors come as `{"ok": false, "status", "errors": [{"code",
+"severity", "message", "location"}]}` in the language chosen with `?lang=ar|ckb|en`."""
+
+
+class SecurityHeaders:
+    """Security headers on every response, and a size limit on request bodies (uploads)."""
+
+    def __init__(self, app: ASGIApp, max_body: int, limit_mb: int) -> None:
+        self.app = app
+        self.max_body = max_body
+        self.limit_mb = limit_mb
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", []):
+            if name == b"content-length" and value.isdigit() and int(value) > self.max_body:
+                from starlette.requests import Request
+
+                exc = WebError(413, [Problem(messages.TOO_LARGE, params={"limit": self.limit_mb})])
+                response = await handle_error(Request(scope), exc)
+                await response(scope, receive, send)
+                return
+
+        async def send_wrapper(message: dict) -> None:  # type: ignore[type-arg]
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers += [
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"same-origin"),
+                    (b"x-frame-options", b"DENY"),
+                    (b"content-security-policy",
+                     b"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                     b"font-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"),
+                ]
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_wrapper)
+
+
+def _fonts_dir() -> Path:
+    return Path(str(resources.files("raqmana.i18n").joinpath("fonts")))
+
+
+def create_app(settings: Settings | None = None, *, workspace: Workspace | None = None) -> FastAPI:
+    """Build the web app. Opens (and migrates) the workspace unless one is given."""
+    settings = settings or get_settings()
+    ws = workspace or open_workspace(settings)
+    app = FastAPI(
+        title="raqmana",
+        version="1",
+        description=API_DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/v1/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.ws = ws
+    app.state.signer = Signer(settings)
+    app.state.templates = make_env(settings)
+
+    for exc_type in (WebError, wx.WorkspaceError, ProblemsError, RequestValidationError,
+                     StarletteHTTPException, Exception):
+        app.add_exception_handler(exc_type, handle_error)
+
+    static = Path(__file__).parent / "static"
+    app.mount("/static/fonts", StaticFiles(directory=_fonts_dir(), check_dir=False), name="fonts")
+    app.mount("/static", StaticFiles(directory=static), name="static")
+    for router in ROUTERS:
+        app.include_router(router)
+
+    app.add_middleware(CookieMiddleware, signer=app.state.signer)
+    limit = settings.max_upload_mb * 1024 * 1024
+    app.add_middleware(SecurityHeaders, max_body=limit + 1024 * 1024, limit_mb=settings.max_upload_mb)
+    return app

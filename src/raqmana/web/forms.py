@@ -1,0 +1,48 @@
+"""Small helpers the routers share: redirects, HTMX detection, safe ``next`` targets, form values."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from raqmana.problems import Location, Problem
+from raqmana.web import messages
+from raqmana.web.errors import WebError
+
+
+def is_htmx(request: Request) -> bool:
+    return request.headers.get("hx-request") == "true"
+
+
+def safe_next(target: str | None, default: str = "/") -> str:
+    """Only same-site paths: ``/x`` yes; ``//host``, ``/\\host``, ``https://…`` no."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return default
+    if any(ch in target for ch in "\r\n\t"):
+        return default
+    return target
+
+
+def see_other(url: str) -> Response:
+    return RedirectResponse(url, status_code=303)
+
+
+def optional_date(value: str | None, field: str) -> date | None:
+    """Parse ``YYYY-MM-DD`` (Arabic-Indic digits accepted); empty → None; bad → 422 with the field."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip().translate(str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"))
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        reason = messages.EXPECT_DATE
+        raise WebError(422, [Problem(messages.BAD_FIELD, Location(field=field), {
+            "field": field, "reason": {"en": reason.en, "ar": reason.ar, "ckb": reason.ckb}})]) from None
+
+
+def required(value: str | None, field: str) -> str:
+    if value is None or not value.strip():
+        raise WebError(422, [Problem(messages.MISSING_FIELD, Location(field=field), {"field": field})])
+    return value.strip()

@@ -1,0 +1,138 @@
+"""Assessment rounds: the list, opening a round, one round's overview, assignments."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Form
+from pydantic import BaseModel, Field
+from starlette.responses import Response
+
+from raqmana.i18n import Translated
+from raqmana.web.context import ApiCtx, Ctx, PageCtx
+from raqmana.web.forms import see_other
+from raqmana.web.pages import Area, json_response
+from raqmana.workspace import assessments, frameworks, orgs, users
+
+area = Area("assessments")
+
+
+@area.html.get("/")
+def home(ctx: Ctx = PageCtx) -> Response:
+    from raqmana.web.templating import render
+
+    return render(ctx.request, ctx.lang, "pages/assessments.html", assessment_list(ctx))
+
+
+@area.page("/assessments", "pages/assessments.html", summary="Assessment rounds the caller can read")
+def assessment_list(ctx: Ctx) -> dict[str, Any]:
+    """The assessment rounds the caller can read, newest first."""
+    return {"assessments": ctx.read(assessments.list_assessments)}
+
+
+@area.page("/assessments/new", "pages/assessment_new.html", summary="Choices for opening a round")
+def new_round(ctx: Ctx) -> dict[str, Any]:
+    """What a coordinator chooses from when opening a round: framework versions and institutions."""
+    actor = ctx.require_actor()
+    with ctx.ws.reader() as session:
+        return {"frameworks": frameworks.list_framework_versions(session, actor),
+                "organisations": orgs.list_organisations(session, actor)}
+
+
+class RoundIn(BaseModel):
+    framework_version_id: int
+    name: Translated
+    period: str = Field(min_length=1, max_length=50)
+    institution_codes: list[str] = Field(min_length=1)
+    target_stage: int | None = Field(None, ge=0, le=5)
+    illustrative: bool = False
+
+
+def _open(ctx: Ctx, data: RoundIn) -> Any:
+    return ctx.call(assessments.open_round, framework_version_id=data.framework_version_id, name=data.name,
+                    period=data.period.strip(), institution_codes=data.institution_codes,
+                    target_stage=data.target_stage, illustrative=data.illustrative)
+
+
+@area.html.post("/assessments")
+def open_round(
+    ctx: Ctx = PageCtx,
+    framework_version_id: Annotated[int, Form()] = 0,
+    name_en: Annotated[str, Form(max_length=300)] = "",
+    name_ar: Annotated[str, Form(max_length=300)] = "",
+    name_ckb: Annotated[str, Form(max_length=300)] = "",
+    period: Annotated[str, Form(max_length=50)] = "",
+    institutions: Annotated[list[str] | None, Form()] = None,
+    target_stage: Annotated[str, Form()] = "",
+    illustrative: Annotated[bool, Form()] = False,
+) -> Response:
+    data = RoundIn.model_construct(
+        framework_version_id=framework_version_id,
+        name=Translated(en=name_en.strip(), ar=name_ar.strip(), ckb=name_ckb.strip()),
+        period=period, institution_codes=institutions or [],
+        target_stage=int(target_stage) if target_stage.strip().isdigit() else None, illustrative=illustrative,
+    )
+    view = _open(ctx, data)
+    return see_other(f"/assessments/{view.id}/assignments")
+
+
+@area.api.post("/assessments", status_code=201, summary="Open an assessment round")
+def open_round_json(data: RoundIn, ctx: Ctx = ApiCtx) -> Response:
+    return json_response(_open(ctx, data), status=201)
+
+
+@area.page("/assessments/{assessment_id}", "pages/assessment.html", summary="One round: institutions and rights")
+def assessment_detail(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
+    """A round, the caller's rights on it and the institutions the caller can open."""
+    actor = ctx.require_actor()
+    with ctx.ws.reader() as session:
+        view, rights = assessments.get_assessment(session, actor, assessment_id)
+        mine = assessments.my_institutions(session, actor, assessment_id=assessment_id)
+    return {"assessment": view, "rights": rights, "institutions": mine, "illustrative": view.illustrative}
+
+
+@area.html.post("/assessments/{assessment_id}/close")
+def close_round(assessment_id: int, ctx: Ctx = PageCtx) -> Response:
+    ctx.call(assessments.close_round, assessment_id=assessment_id)
+    return see_other(f"/assessments/{assessment_id}")
+
+
+@area.page("/assessments/{assessment_id}/assignments", "pages/assignments.html",
+           summary="Focal points and reviewers of a round")
+def assignment_list(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
+    """Who answers and who reviews for each institution of the round."""
+    actor = ctx.require_actor()
+    with ctx.ws.reader() as session:
+        view, rights = assessments.get_assessment(session, actor, assessment_id)
+        rows = assessments.list_assignments(session, actor, assessment_id=assessment_id)
+        institutions = assessments.my_institutions(session, actor, assessment_id=assessment_id)
+        people = users.list_users(session, actor) if rights.manage else []
+    return {"assessment": view, "rights": rights, "assignments": rows, "institutions": institutions,
+            "_users": people, "illustrative": view.illustrative}
+
+
+class AssignIn(BaseModel):
+    institution_code: str
+    user_id: int
+    role: str = Field(pattern="^(focal_point|reviewer)$")
+
+
+@area.html.post("/assessments/{assessment_id}/assignments")
+def assign(assessment_id: int, ctx: Ctx = PageCtx, institution_code: Annotated[str, Form()] = "",
+           user_id: Annotated[int, Form()] = 0, role: Annotated[str, Form()] = "") -> Response:
+    ctx.call(assessments.assign, assessment_id=assessment_id, institution_code=institution_code,
+             user_id=user_id, role=role)
+    return see_other(f"/assessments/{assessment_id}/assignments")
+
+
+@area.api.post("/assessments/{assessment_id}/assignments", status_code=201, summary="Assign a user")
+def assign_json(assessment_id: int, data: AssignIn, ctx: Ctx = ApiCtx) -> Response:
+    view = ctx.call(assessments.assign, assessment_id=assessment_id, institution_code=data.institution_code,
+                    user_id=data.user_id, role=data.role)
+    return json_response(view, status=201)
+
+
+@area.html.post("/assessments/{assessment_id}/assignments/{assignment_id}/delete")
+def unassign(assessment_id: int, assignment_id: int, ctx: Ctx = PageCtx) -> Response:
+    ctx.call(assessments.unassign, assignment_id=assignment_id)
+    return see_other(f"/assessments/{assessment_id}/assignments")

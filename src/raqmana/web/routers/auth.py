@@ -1,0 +1,120 @@
+"""Sign in and out, the language switcher, the account page (password, API tokens)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Form
+from starlette.requests import Request
+from starlette.responses import Response
+
+from raqmana.web.context import Ctx, PageCtx, page_ctx
+from raqmana.web.forms import safe_next, see_other
+from raqmana.web.locale import LANG_COOKIE, _known
+from raqmana.web.pages import Area
+from raqmana.web.security import new_csrf_token
+from raqmana.web.templating import render
+from raqmana.workspace import auth, users
+from raqmana.workspace.exceptions import LoginRefused
+
+area = Area("account")
+
+
+def _login_page(ctx: Ctx, *, next_url: str, username: str = "", error: LoginRefused | None = None,
+                status: int = 200) -> Response:
+    return render(ctx.request, ctx.lang, "pages/login.html",
+                  {"next": next_url, "username": username, "error": error}, status=status)
+
+
+@area.html.get("/login")
+def login_form(ctx: Ctx = PageCtx, next: str = "/") -> Response:
+    if ctx.actor is not None:
+        return see_other(safe_next(next))
+    return _login_page(ctx, next_url=safe_next(next))
+
+
+@area.html.post("/login")
+def login(request: Request, username: Annotated[str, Form(max_length=200)] = "",
+          password: Annotated[str, Form(max_length=1000)] = "", next: Annotated[str, Form()] = "/") -> Response:
+    ctx = page_ctx(request)
+    client = request.client.host if request.client else ""
+    try:
+        with ctx.tx() as session:
+            actor, issued = auth.login(session, ctx.settings, username=username.strip(), password=password,
+                                       client=client, user_agent=request.headers.get("user-agent", "")[:300])
+    except LoginRefused as refused:
+        status = 429 if getattr(refused, "retry_after", None) else 401
+        return _login_page(ctx, next_url=safe_next(next), username=username, error=refused, status=status)
+    response = see_other(safe_next(next))
+    signer = request.app.state.signer
+    signer.set_session(response, issued.token)
+    signer.set_csrf(response, new_csrf_token())  # a new token for the new session
+    if actor.locale and _known(actor.locale):
+        response.set_cookie(LANG_COOKIE, actor.locale, max_age=365 * 24 * 3600, samesite="lax",
+                            secure=ctx.settings.secure_cookies, path="/")
+    return response
+
+
+@area.html.post("/logout")
+def logout(ctx: Ctx = PageCtx) -> Response:
+    if ctx.session_token:
+        with ctx.tx() as session:
+            auth.revoke_session(session, token=ctx.session_token)
+    response = see_other("/login")
+    signer = ctx.request.app.state.signer
+    signer.clear_session(response)
+    signer.set_csrf(response, new_csrf_token())
+    return response
+
+
+@area.html.post("/language")
+def switch_language(ctx: Ctx = PageCtx, lang: Annotated[str, Form()] = "",
+                    next: Annotated[str, Form()] = "/") -> Response:
+    code = _known(lang)
+    target = safe_next(next)
+    if code is None:
+        return see_other(target)
+    if ctx.actor is not None:
+        ctx.call(users.set_locale, locale=code)
+    # drop a ?lang= of the page we came from, or it would win over the new choice
+    if "lang=" in target:
+        path, _, query = target.partition("?")
+        kept = "&".join(p for p in query.split("&") if not p.startswith("lang="))
+        target = path + (f"?{kept}" if kept else "")
+    response = see_other(target)
+    response.set_cookie(LANG_COOKIE, code, max_age=365 * 24 * 3600, samesite="lax",
+                        secure=ctx.settings.secure_cookies, path="/")
+    return response
+
+
+def _account(ctx: Ctx, **extra: Any) -> dict[str, Any]:
+    actor = ctx.require_actor()
+    with ctx.ws.reader() as session:
+        me = users.get_user(session, actor, actor.user_id) if actor.user_id is not None else None
+        tokens = auth.list_api_tokens(session, actor)
+    return {"user": me, "grants": actor.grants, "tokens": tokens, **extra}
+
+
+@area.page("/account", "pages/account.html", summary="The signed-in user, roles and API tokens")
+def account(ctx: Ctx) -> dict[str, Any]:
+    """The signed-in user, its role grants and its API tokens (never their values)."""
+    return _account(ctx)
+
+
+@area.html.post("/account/tokens")
+def create_token(ctx: Ctx = PageCtx, name: Annotated[str, Form(min_length=1, max_length=100)] = "token") -> Response:
+    view, plaintext = ctx.call(auth.create_api_token, name=name.strip() or "token")
+    return render(ctx.request, ctx.lang, "pages/account.html", _account(ctx, new_token=plaintext, new_token_view=view))
+
+
+@area.html.post("/account/tokens/{token_id}/revoke")
+def revoke_token(token_id: int, ctx: Ctx = PageCtx) -> Response:
+    ctx.call(auth.revoke_api_token, token_id=token_id)
+    return see_other("/account")
+
+
+@area.html.post("/account/password")
+def change_password(ctx: Ctx = PageCtx, old_password: Annotated[str, Form(max_length=1000)] = "",
+                    new_password: Annotated[str, Form(max_length=1000)] = "") -> Response:
+    ctx.call(users.change_password, old_password=old_password, new_password=new_password)
+    return render(ctx.request, ctx.lang, "pages/account.html", _account(ctx, password_changed=True))

@@ -1,0 +1,98 @@
+"""Jinja2 environment, filters and the two renderers (page, error page)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from babel.dates import format_date, format_datetime
+from jinja2 import Environment, PackageLoader, pass_context, select_autoescape
+from jinja2.runtime import Context
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from raqmana.i18n import LOCALES, Translated, format_number, format_percent, get_locale, gettext, localize_digits
+from raqmana.problems import Problem
+from raqmana.settings import Settings
+
+ASSET_VERSION = "1"
+
+
+def make_env(settings: Settings) -> Environment:
+    env = Environment(
+        loader=PackageLoader("raqmana.web", "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    digits = None if settings.digits == "locale" else settings.digits
+
+    @pass_context
+    def tr(context: Context, value: Any) -> str:
+        lang = context["lang"]
+        if isinstance(value, Translated):
+            return value.get(lang)
+        if isinstance(value, dict):
+            return str(value.get(lang) or value.get("en") or "")
+        return "" if value is None else str(value)
+
+    @pass_context
+    def num(context: Context, value: Any, decimals: int = 0) -> str:
+        if value is None:
+            return "–"
+        return format_number(value, context["lang"], decimals=decimals, digits=digits)
+
+    @pass_context
+    def pct(context: Context, value: Any, decimals: int = 0) -> str:
+        if value is None:
+            return "–"
+        return format_percent(value, context["lang"], decimals=decimals, digits=digits)
+
+    @pass_context
+    def when(context: Context, value: Any, short: bool = False) -> str:
+        if value is None:
+            return "–"
+        lang = context["lang"]
+        babel = get_locale(lang).babel_code
+        if isinstance(value, datetime):
+            text = format_datetime(value, format="short" if short else "medium", locale=babel)
+        elif isinstance(value, date):
+            text = format_date(value, format="medium", locale=babel)
+        else:
+            text = str(value)
+        return localize_digits(text, lang, digits)
+
+    env.filters.update(tr=tr, num=num, pct=pct, when=when)
+    env.globals.update(LOCALES=LOCALES, ASSET_VERSION=ASSET_VERSION, settings=settings)
+    return env
+
+
+def _base(request: Request, lang: str, **extra: Any) -> dict[str, Any]:
+    loc = get_locale(lang)
+    ctx = getattr(request.state, "ctx", None)
+    return {
+        "request": request,
+        "ctx": ctx,
+        "actor": ctx.actor if ctx is not None else None,
+        "lang": loc.code,
+        "dir": loc.direction,
+        "rtl": loc.is_rtl,
+        "csrf": getattr(request.state, "csrf", ""),
+        "_": lambda message, **params: gettext(loc.code, message, **params),
+        "path": request.url.path,
+        "hx": bool(request.headers.get("hx-request")),
+        **extra,
+    }
+
+
+def render(request: Request, lang: str, template: str, data: dict[str, Any], *, status: int = 200,
+           headers: dict[str, str] | None = None) -> HTMLResponse:
+    env: Environment = request.app.state.templates
+    html = env.get_template(template).render(_base(request, lang, **data))
+    return HTMLResponse(html, status_code=status, headers=headers)
+
+
+def render_error(request: Request, *, lang: str, status: int, problems: list[Problem], current: Any,
+                 fragment: bool, rtl: bool) -> HTMLResponse:
+    template = "fragments/problems.html" if fragment else "error.html"
+    return render(request, lang, template, {"status": status, "problems": problems, "current": current})

@@ -1,0 +1,91 @@
+"""Who is acting: roles, grants scoped to an organisation subtree, and the :class:`Actor` value.
+
+An ``Actor`` is a plain frozen value built at sign-in (not an ORM row), so the web layer can keep it
+for the length of a request and hand it to any use case.
+"""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+from enum import StrEnum
+
+from raqmana.i18n import Translated
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    COORDINATOR = "coordinator"
+    FOCAL_POINT = "focal_point"
+    REVIEWER = "reviewer"
+    VIEWER = "viewer"
+
+
+ROLE_LABELS: dict[Role, Translated] = {
+    Role.ADMIN: Translated(en="Administrator", ar="مسؤول النظام", ckb="بەڕێوەبەر"),
+    Role.COORDINATOR: Translated(en="Coordinator", ar="منسّق", ckb="ڕێکخەر"),
+    Role.FOCAL_POINT: Translated(en="Focal point", ar="ضابط الارتباط", ckb="خاڵی پەیوەندی"),
+    Role.REVIEWER: Translated(en="Reviewer", ar="مُراجِع التقييم", ckb="پێداچوونەوەکەر"),
+    Role.VIEWER: Translated(en="Viewer", ar="مُطّلِع", ckb="بینەر"),
+}
+
+MANAGER_ROLES = frozenset({Role.ADMIN, Role.COORDINATOR})
+
+
+@dataclass(frozen=True, slots=True)
+class Grant:
+    """``role`` over the subtree whose materialised path is ``org_path`` (None/"" = whole tree)."""
+
+    role: Role
+    org_id: int | None = None
+    org_code: str | None = None
+    org_path: str = ""
+
+    def covers(self, path: str) -> bool:
+        return self.org_id is None or path.startswith(self.org_path)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    user_id: int | None
+    username: str
+    display_name: str
+    locale: str = "ar"
+    grants: tuple[Grant, ...] = ()
+    system: bool = False
+
+    @property
+    def is_system(self) -> bool:
+        return self.system
+
+    @property
+    def is_admin(self) -> bool:
+        return self.system or any(g.role is Role.ADMIN for g in self.grants)
+
+    @property
+    def is_global_admin(self) -> bool:
+        return self.system or any(g.role is Role.ADMIN and g.org_id is None for g in self.grants)
+
+    def has_role(self, role: Role | str) -> bool:
+        return self.system or any(g.role == role for g in self.grants)
+
+    def roles_at(self, path: str) -> frozenset[Role]:
+        """Roles the actor holds over the organisation at ``path`` (by grants only)."""
+        if self.system:
+            return frozenset(Role)
+        return frozenset(g.role for g in self.grants if g.covers(path))
+
+    def audit_name(self) -> str:
+        return self.username
+
+
+SYSTEM = Actor(user_id=None, username="system", display_name="raqmana", locale="en", system=True)
+
+
+def cli_actor() -> Actor:
+    """The operator running a CLI command: full rights, recorded in the audit log by OS user name."""
+    try:
+        who = getpass.getuser()
+    except Exception:  # no user name in some containers
+        who = "unknown"
+    return Actor(user_id=None, username=f"cli:{who}", display_name=f"cli:{who}", locale="en", system=True)

@@ -1,0 +1,470 @@
+"""The error catalogue of the assessment workspace (codes WS…), in English, Arabic and Sorani.
+
+Codes are stable. Placeholders are filled from the problem's params; a param may itself be a
+translated dict ``{"en": …, "ar": …, "ckb": …}`` (see ``WHAT`` and ``STATES`` below).
+"""
+
+from __future__ import annotations
+
+from raqmana.problems import Code, Severity
+
+W = Severity.WARNING
+
+# --- access -------------------------------------------------------------------------------------------
+NOT_FOUND = Code(
+    "WS001",
+    "{what} not found.",
+    "{what} غير موجود.",
+    "{what} نەدۆزرایەوە.",
+)
+FORBIDDEN = Code(
+    "WS002",
+    "You do not have permission to do this.",
+    "ليست لديك صلاحية القيام بهذا الإجراء.",
+    "ڕێگەپێدانی ئەم کارەت نییە.",
+)
+NOT_AUTHENTICATED = Code(
+    "WS003",
+    "Your session has ended. Please sign in again.",
+    "انتهت جلستك. يرجى تسجيل الدخول مرة أخرى.",
+    "دانیشتنەکەت کۆتایی هات. تکایە دووبارە چوونەژوورەوە بکە.",
+)
+LOGIN_FAILED = Code(
+    "WS004",
+    "Wrong username or password.",
+    "اسم المستخدم أو كلمة المرور غير صحيحة.",
+    "ناوی بەکارهێنەر یان تێپەڕەوشە هەڵەیە.",
+)
+ACCOUNT_LOCKED = Code(
+    "WS005",
+    "Too many failed sign-ins: this account is locked until {until} (UTC).",
+    "محاولات دخول فاشلة كثيرة: هذا الحساب مقفل حتى {until} (بالتوقيت العالمي).",
+    "هەوڵی چوونەژوورەوەی شکستخواردوو زۆرە: ئەم هەژمارە تا {until} (UTC) داخراوە.",
+)
+RATE_LIMITED = Code(
+    "WS006",
+    "Too many attempts. Try again in {seconds} seconds.",
+    "محاولات كثيرة. حاول مرة أخرى بعد {seconds} ثانية.",
+    "هەوڵ زۆرە. دوای {seconds} چرکە دووبارە هەوڵ بدەوە.",
+)
+CSRF_FAILED = Code(
+    "WS007",
+    "The form has expired. Reload the page and try again.",
+    "انتهت صلاحية النموذج. أعد تحميل الصفحة وحاول مرة أخرى.",
+    "فۆرمەکە بەسەرچوو. پەڕەکە نوێ بکەرەوە و دووبارە هەوڵ بدەوە.",
+)
+ROUND_CLOSED = Code(
+    "WS008",
+    "This assessment round is closed; answers can no longer change.",
+    "جولة التقييم هذه مغلقة؛ لم يعد بالإمكان تغيير الإجابات.",
+    "ئەم خولەی هەڵسەنگاندن داخراوە؛ وەڵامەکان چیتر ناگۆڕدرێن.",
+)
+ANSWER_LOCKED = Code(
+    "WS009",
+    "This answer is {state} and cannot be changed now.",
+    "هذه الإجابة {state} ولا يمكن تغييرها الآن.",
+    "ئەم وەڵامە {state}ە و ئێستا ناگۆڕدرێت.",
+)
+SELF_REVIEW = Code(
+    "WS010",
+    "You cannot review an answer that you gave yourself.",
+    "لا يمكنك مراجعة إجابة قدّمتها بنفسك.",
+    "ناتوانیت پێداچوونەوە بە وەڵامێکدا بکەیت کە خۆت داوتە.",
+)
+STALE_VERSION = Code(
+    "WS011",
+    "{author} changed this answer (now version {version}) after you opened it. Compare and save again.",
+    "قام {author} بتغيير هذه الإجابة (الإصدار الحالي {version}) بعد أن فتحتها. قارن ثم احفظ مرة أخرى.",
+    "{author} ئەم وەڵامەی گۆڕی (ئێستا وەشانی {version}) دوای ئەوەی تۆ کردتەوە. بەراوردی بکە و دووبارە پاشەکەوتی بکە.",
+)
+# --- answers --------------------------------------------------------------------------------------------
+VALUE_REQUIRED = Code(
+    "WS020",
+    "Give an answer, or mark it N/A or \"don't know\".",
+    "أدخل إجابة، أو اختر «لا ينطبق» أو «لا أعرف».",
+    "وەڵامێک بدەوە، یان «پەیوەندیدار نییە» یان «نازانم» هەڵبژێرە.",
+)
+STAGE_INVALID = Code(
+    "WS021",
+    "'{value}' is not a stage: choose a whole number from 0 to 5.",
+    "'{value}' ليست مرحلة: اختر عدداً صحيحاً من 0 إلى 5.",
+    "'{value}' قۆناغ نییە: ژمارەیەکی تەواو لە 0 تا 5 هەڵبژێرە.",
+)
+NUMBER_INVALID = Code(
+    "WS022",
+    "'{value}' is not a number.",
+    "'{value}' ليس رقماً.",
+    "'{value}' ژمارە نییە.",
+)
+NUMBER_RANGE = Code(
+    "WS023",
+    "{value} is outside the allowed range {min} to {max}.",
+    "القيمة {value} خارج النطاق المسموح من {min} إلى {max}.",
+    "{value} لە دەرەوەی مەودای ڕێگەپێدراوی {min} تا {max}یە.",
+)
+CHOICE_INVALID = Code(
+    "WS024",
+    "'{value}' is not one of the choices ({choices}).",
+    "'{value}' ليس من الخيارات المتاحة ({choices}).",
+    "'{value}' یەکێک نییە لە هەڵبژاردەکان ({choices}).",
+)
+YES_NO_INVALID = Code(
+    "WS025",
+    "Answer yes or no (got '{value}').",
+    "أجب بنعم أو لا (القيمة المدخلة '{value}').",
+    "بە بەڵێ یان نەخێر وەڵام بدەوە (نووسراوە '{value}').",
+)
+NA_NOT_ALLOWED = Code(
+    "WS026",
+    "Indicator {indicator} cannot be answered N/A.",
+    "لا يمكن الإجابة على المؤشر {indicator} بـ«لا ينطبق».",
+    "پێوەری {indicator} ناتوانرێت بە «پەیوەندیدار نییە» وەڵام بدرێتەوە.",
+)
+NA_AND_DONT_KNOW = Code(
+    "WS027",
+    "An answer cannot be both N/A and \"don't know\".",
+    "لا يمكن أن تكون الإجابة «لا ينطبق» و«لا أعرف» معاً.",
+    "وەڵام ناتوانێت هەم «پەیوەندیدار نییە» و هەم «نازانم» بێت.",
+)
+TEXT_TOO_LONG = Code(
+    "WS028",
+    "The text is longer than {max} characters.",
+    "النص أطول من {max} حرفاً.",
+    "دەقەکە لە {max} پیت درێژترە.",
+)
+UNKNOWN_INDICATOR = Code(
+    "WS029",
+    "Indicator '{indicator}' is not in this assessment's framework.",
+    "المؤشر '{indicator}' غير موجود في إطار هذا التقييم.",
+    "پێوەری '{indicator}' لە چوارچێوەی ئەم هەڵسەنگاندنەدا نییە.",
+)
+NOT_IN_ROUND = Code(
+    "WS030",
+    "Institution '{code}' is not part of this assessment round.",
+    "الجهة '{code}' ليست ضمن جولة التقييم هذه.",
+    "دامەزراوەی '{code}' بەشێک نییە لەم خولەی هەڵسەنگاندنە.",
+)
+RETURN_NEEDS_COMMENT = Code(
+    "WS031",
+    "Write a comment that tells the focal point what to change.",
+    "اكتب تعليقاً يوضح لضابط الارتباط ما يجب تغييره.",
+    "لێدوانێک بنووسە کە بە خاڵی پەیوەندی بڵێت چی بگۆڕێت.",
+)
+NOT_REVIEWABLE = Code(
+    "WS032",
+    "Only submitted answers can be reviewed; this one is {state}.",
+    "لا تُراجع إلا الإجابات المُرسلة؛ هذه الإجابة {state}.",
+    "تەنها وەڵامە نێردراوەکان پێداچوونەوەیان بۆ دەکرێت؛ ئەمە {state}ە.",
+)
+DECISION_INVALID = Code(
+    "WS033",
+    "Unknown review decision '{value}' (use accept or return).",
+    "قرار مراجعة غير معروف '{value}' (استخدم قبول أو إعادة).",
+    "بڕیاری پێداچوونەوەی نەناسراو '{value}' (قبوڵکردن یان گەڕاندنەوە بەکاربهێنە).",
+)
+COMMENT_REQUIRED = Code(
+    "WS034",
+    "The comment is empty.",
+    "التعليق فارغ.",
+    "لێدوانەکە بەتاڵە.",
+)
+# --- evidence -------------------------------------------------------------------------------------------
+FILE_EMPTY = Code(
+    "WS040",
+    "The file '{filename}' is empty.",
+    "الملف '{filename}' فارغ.",
+    "فایلی '{filename}' بەتاڵە.",
+)
+FILE_TOO_LARGE = Code(
+    "WS041",
+    "The file '{filename}' is {size} MB; the limit is {limit} MB.",
+    "حجم الملف '{filename}' {size} ميغابايت؛ والحد الأقصى {limit} ميغابايت.",
+    "قەبارەی فایلی '{filename}' {size} مێگابایتە؛ سنوورەکە {limit} مێگابایتە.",
+)
+FILE_TYPE_NOT_ALLOWED = Code(
+    "WS042",
+    "Files like '{filename}' are not accepted. Allowed: PDF, PNG, JPEG, DOCX, XLSX, CSV, TXT.",
+    "الملفات مثل '{filename}' غير مقبولة. المسموح: PDF وPNG وJPEG وDOCX وXLSX وCSV وTXT.",
+    "فایلی وەک '{filename}' وەرناگیرێت. ڕێگەپێدراو: PDF، PNG، JPEG، DOCX، XLSX، CSV، TXT.",
+)
+FILE_DISGUISED = Code(
+    "WS043",
+    "'{filename}' is not really a {expected} file (its content looks like {actual}). Upload the real document.",
+    "الملف '{filename}' ليس ملف {expected} فعلاً (محتواه يشبه {actual}). ارفع المستند الحقيقي.",
+    "'{filename}' بەڕاستی فایلی {expected} نییە (ناوەڕۆکەکەی وەک {actual} دەچێت). بەڵگەنامە ڕاستەقینەکە بار بکە.",
+)
+URL_INVALID = Code(
+    "WS044",
+    "'{url}' is not a web address starting with http:// or https://.",
+    "'{url}' ليس عنوان ويب يبدأ بـ http:// أو https://.",
+    "'{url}' ناونیشانێکی وێب نییە کە بە http:// یان https:// دەست پێبکات.",
+)
+SOURCE_TYPE_INVALID = Code(
+    "WS045",
+    "Unknown evidence source '{value}' (use document, system, external_index or survey).",
+    "مصدر دليل غير معروف '{value}' (استخدم document أو system أو external_index أو survey).",
+    "سەرچاوەی بەڵگەی نەناسراو '{value}' (document، system، external_index یان survey بەکاربهێنە).",
+)
+EVIDENCE_FILE_MISSING = Code(
+    "WS046",
+    "The stored file of this evidence is missing from the data directory.",
+    "الملف المخزّن لهذا الدليل غير موجود في مجلد البيانات.",
+    "فایلی هەڵگیراوی ئەم بەڵگەیە لە بوخچەی داتادا نییە.",
+)
+DATE_INVALID = Code(
+    "WS047",
+    "'{value}' is not a date (use YYYY-MM-DD).",
+    "'{value}' ليس تاريخاً (استخدم الصيغة YYYY-MM-DD).",
+    "'{value}' بەروار نییە (YYYY-MM-DD بەکاربهێنە).",
+)
+# --- users ----------------------------------------------------------------------------------------------
+USERNAME_INVALID = Code(
+    "WS050",
+    "A username has 3 to 64 characters: Latin letters, digits, '.', '_' or '-'.",
+    "يتكون اسم المستخدم من 3 إلى 64 حرفاً: أحرف لاتينية أو أرقام أو '.' أو '_' أو '-'.",
+    "ناوی بەکارهێنەر 3 تا 64 پیتە: پیتی لاتینی، ژمارە، '.'، '_' یان '-'.",
+)
+USERNAME_TAKEN = Code(
+    "WS051",
+    "The username '{username}' is already taken.",
+    "اسم المستخدم '{username}' مستخدم بالفعل.",
+    "ناوی بەکارهێنەری '{username}' پێشتر گیراوە.",
+)
+PASSWORD_WEAK = Code(
+    "WS052",
+    "The password needs at least {min} characters.",
+    "يجب أن تتكون كلمة المرور من {min} أحرف على الأقل.",
+    "تێپەڕەوشە دەبێت لانیکەم {min} پیت بێت.",
+)
+ROLE_INVALID = Code(
+    "WS053",
+    "Unknown role '{value}' (use admin, coordinator, focal_point, reviewer or viewer).",
+    "دور غير معروف '{value}' (استخدم admin أو coordinator أو focal_point أو reviewer أو viewer).",
+    "ڕۆڵی نەناسراو '{value}' (admin، coordinator، focal_point، reviewer یان viewer بەکاربهێنە).",
+)
+LOCALE_INVALID = Code(
+    "WS054",
+    "Unknown language '{value}' (use ar, ckb or en).",
+    "لغة غير معروفة '{value}' (استخدم ar أو ckb أو en).",
+    "زمانی نەناسراو '{value}' (ar، ckb یان en بەکاربهێنە).",
+)
+WRONG_PASSWORD = Code(
+    "WS055",
+    "The current password is wrong.",
+    "كلمة المرور الحالية غير صحيحة.",
+    "تێپەڕەوشەی ئێستا هەڵەیە.",
+)
+NAME_REQUIRED = Code(
+    "WS056",
+    "{field} is required.",
+    "{field} مطلوب.",
+    "{field} داواکراوە.",
+)
+# --- organisations ----------------------------------------------------------------------------------------
+ORG_FILE_UNREADABLE = Code(
+    "WS060",
+    "The organisation list cannot be read: {detail}",
+    "تعذّرت قراءة قائمة الجهات: {detail}",
+    "لیستی دامەزراوەکان ناخوێندرێتەوە: {detail}",
+)
+ORG_FILE_TYPE = Code(
+    "WS061",
+    "Give the organisation list as a .csv or .xlsx file (got '{filename}').",
+    "قدّم قائمة الجهات كملف ‎.csv أو ‎.xlsx (الملف المقدّم '{filename}').",
+    "لیستی دامەزراوەکان وەک فایلی ‎.csv یان ‎.xlsx بدە (دراوە '{filename}').",
+)
+MISSING_COLUMN = Code(
+    "WS062",
+    "Column '{column}' is missing.",
+    "العمود '{column}' غير موجود.",
+    "ستوونی '{column}' نییە.",
+)
+ORG_CODE_INVALID = Code(
+    "WS063",
+    "'{value}' is not a valid code (lower-case Latin letters, digits and '-', up to 64 characters).",
+    "'{value}' ليس رمزاً صالحاً (أحرف لاتينية صغيرة وأرقام و'-'، حتى 64 حرفاً).",
+    "'{value}' کۆدێکی دروست نییە (پیتی لاتینیی بچووک، ژمارە و '-'، تا 64 پیت).",
+)
+DUPLICATE_CODE = Code(
+    "WS064",
+    "The code '{value}' is used twice (first on row {first}).",
+    "الرمز '{value}' مكرر (ورد أولاً في الصف {first}).",
+    "کۆدی '{value}' دوو جار بەکارهاتووە (یەکەمجار لە ڕیزی {first}).",
+)
+ORG_KIND_INVALID = Code(
+    "WS065",
+    "Unknown kind '{value}' (use {kinds}).",
+    "نوع غير معروف '{value}' (استخدم {kinds}).",
+    "جۆری نەناسراو '{value}' ({kinds} بەکاربهێنە).",
+)
+ORG_PARENT_UNKNOWN = Code(
+    "WS066",
+    "The parent '{value}' is neither in the file nor in the organisation tree.",
+    "الجهة الأم '{value}' غير موجودة في الملف ولا في شجرة الجهات.",
+    "دامەزراوەی سەرەوە '{value}' نە لە فایلەکەدایە نە لە داری دامەزراوەکاندا.",
+)
+ORG_CYCLE = Code(
+    "WS067",
+    "'{value}' would become its own ancestor ({cycle}).",
+    "'{value}' ستصبح أصلاً لنفسها ({cycle}).",
+    "'{value}' دەبێتە باوباپیری خۆی ({cycle}).",
+)
+ORG_NAME_MISSING = Code(
+    "WS068",
+    "The {lang} name is missing.",
+    "الاسم باللغة {lang} غير موجود.",
+    "ناوی {lang} نییە.",
+)
+ORG_NAME_CKB_MISSING = Code(
+    "WS069",
+    "The Sorani (ckb) name is missing; the English name will be shown instead.",
+    "الاسم بالكردية السورانية (ckb) غير موجود؛ سيُعرض الاسم الإنجليزي بدلاً منه.",
+    "ناوی کوردیی سۆرانی (ckb) نییە؛ ناوە ئینگلیزییەکە لە جێی پیشان دەدرێت.",
+    W,
+)
+TOO_LONG = Code(
+    "WS070",
+    "The value is longer than {max} characters.",
+    "القيمة أطول من {max} حرفاً.",
+    "بەهاکە لە {max} پیت درێژترە.",
+)
+# --- assessments and frameworks ---------------------------------------------------------------------------
+NO_INSTITUTIONS = Code(
+    "WS080",
+    "Choose at least one institution.",
+    "اختر جهة واحدة على الأقل.",
+    "لانیکەم یەک دامەزراوە هەڵبژێرە.",
+)
+UNKNOWN_ORG = Code(
+    "WS081",
+    "Unknown institution code '{code}'.",
+    "رمز جهة غير معروف '{code}'.",
+    "کۆدی دامەزراوەی نەناسراو '{code}'.",
+)
+TARGET_STAGE_INVALID = Code(
+    "WS082",
+    "The target stage must be a whole number from 0 to 5.",
+    "يجب أن تكون المرحلة المستهدفة عدداً صحيحاً من 0 إلى 5.",
+    "قۆناغی ئامانج دەبێت ژمارەیەکی تەواو لە 0 تا 5 بێت.",
+)
+FRAMEWORK_FROZEN = Code(
+    "WS083",
+    "Framework {id} version {version} is already used by an assessment and cannot change; give it a new version number.",
+    "الإصدار {version} من الإطار {id} مستخدم في تقييم ولا يمكن تغييره؛ أعطه رقم إصدار جديداً.",
+    "وەشانی {version}ی چوارچێوەی {id} لە هەڵسەنگاندنێکدا بەکارهاتووە و ناگۆڕدرێت؛ ژمارەی وەشانێکی نوێی بدەرێ.",
+)
+FRAMEWORK_EMPTY = Code(
+    "WS084",
+    "The framework has no indicators to ask.",
+    "الإطار لا يحتوي على مؤشرات لطرحها.",
+    "چوارچێوەکە هیچ پێوەرێکی نییە بۆ پرسیارکردن.",
+)
+ASSIGN_ROLE_INVALID = Code(
+    "WS085",
+    "Only focal points and reviewers are assigned to institutions (got '{value}').",
+    "يُكلَّف ضباط الارتباط والمراجعون فقط بالجهات (القيمة المدخلة '{value}').",
+    "تەنها خاڵی پەیوەندی و پێداچوونەوەکەر بۆ دامەزراوەکان دیاری دەکرێن (دراوە '{value}').",
+)
+ALREADY_EXISTS = Code(
+    "WS086",
+    "{what} already exists.",
+    "{what} موجود بالفعل.",
+    "{what} پێشتر هەیە.",
+)
+# --- workbooks ------------------------------------------------------------------------------------------
+XLSX_UNREADABLE = Code(
+    "WS090",
+    "'{filename}' is not a readable Excel workbook (.xlsx).",
+    "'{filename}' ليس مصنف Excel قابلاً للقراءة (‎.xlsx).",
+    "'{filename}' پەڕتووکی Excelـی خوێندراوە نییە (‎.xlsx).",
+)
+SHEET_MISSING = Code(
+    "WS091",
+    "Sheet '{sheet}' is missing; export a fresh workbook from raqmana.",
+    "الورقة '{sheet}' غير موجودة؛ صدّر مصنفاً جديداً من raqmana.",
+    "پەڕەی '{sheet}' نییە؛ پەڕتووکێکی نوێ لە raqmana هەناردە بکە.",
+)
+WORKBOOK_META = Code(
+    "WS092",
+    "This workbook was not exported by raqmana, or its hidden settings were changed ({detail}).",
+    "لم يُصدَّر هذا المصنف من raqmana، أو تم تغيير إعداداته المخفية ({detail}).",
+    "ئەم پەڕتووکە لە raqmana هەناردە نەکراوە، یان ڕێکخستنە شاراوەکانی گۆڕدراون ({detail}).",
+)
+HEADER_CHANGED = Code(
+    "WS093",
+    "The heading should be '{expected}'; the columns were moved or renamed.",
+    "يجب أن يكون العنوان '{expected}'؛ تم نقل الأعمدة أو إعادة تسميتها.",
+    "سەردێڕەکە دەبێت '{expected}' بێت؛ ستوونەکان گوازراونەتەوە یان ناویان گۆڕدراوە.",
+)
+ROW_UNKNOWN_INDICATOR = Code(
+    "WS094",
+    "This row names indicator '{indicator}', which is not in the questionnaire.",
+    "يذكر هذا الصف المؤشر '{indicator}' وهو غير موجود في الاستبيان.",
+    "ئەم ڕیزە ناوی پێوەری '{indicator}' دەهێنێت کە لە پرسیارنامەکەدا نییە.",
+)
+ROW_DUPLICATE = Code(
+    "WS095",
+    "Indicator '{indicator}' appears twice (first on row {first}).",
+    "المؤشر '{indicator}' مكرر (ورد أولاً في الصف {first}).",
+    "پێوەری '{indicator}' دوو جار هاتووە (یەکەمجار لە ڕیزی {first}).",
+)
+STAGE_LABEL_INVALID = Code(
+    "WS096",
+    "'{value}' is not one of the stages in the list.",
+    "'{value}' ليست من المراحل الموجودة في القائمة.",
+    "'{value}' یەکێک نییە لە قۆناغەکانی لیستەکە.",
+)
+FLAG_INVALID = Code(
+    "WS097",
+    "'{value}' is not a value of the list ({allowed}).",
+    "'{value}' ليست من قيم القائمة ({allowed}).",
+    "'{value}' بەهایەکی لیستەکە نییە ({allowed}).",
+)
+ROW_STALE = Code(
+    "WS098",
+    "This answer was changed in raqmana by {author} after the workbook was exported (version {theirs} → {ours}); export the workbook again.",
+    "غيّر {author} هذه الإجابة في raqmana بعد تصدير المصنف (الإصدار {theirs} ← {ours})؛ صدّر المصنف مرة أخرى.",
+    "{author} ئەم وەڵامەی لە raqmana گۆڕی دوای هەناردەکردنی پەڕتووکەکە (وەشانی {theirs} ← {ours})؛ پەڕتووکەکە دووبارە هەناردە بکەوە.",
+)
+ROW_LOCKED = Code(
+    "WS099",
+    "This answer is {state} in raqmana and cannot be changed by a workbook.",
+    "هذه الإجابة {state} في raqmana ولا يمكن تغييرها من خلال مصنف.",
+    "ئەم وەڵامە لە raqmana {state}ە و بە پەڕتووک ناگۆڕدرێت.",
+)
+JOB_FAILED = Code(
+    "WS100",
+    "The job stopped because of an internal error ({detail}).",
+    "توقفت المهمة بسبب خطأ داخلي ({detail}).",
+    "کارەکە بەهۆی هەڵەیەکی ناوخۆیی وەستا ({detail}).",
+)
+
+ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Code))
+
+# words used inside messages ({what}, {state}, {lang})
+WHAT: dict[str, dict[str, str]] = {
+    "assessment": {"en": "Assessment", "ar": "التقييم", "ckb": "هەڵسەنگاندن"},
+    "response": {"en": "Answer", "ar": "الإجابة", "ckb": "وەڵام"},
+    "organisation": {"en": "Institution", "ar": "الجهة", "ckb": "دامەزراوە"},
+    "user": {"en": "User", "ar": "المستخدم", "ckb": "بەکارهێنەر"},
+    "evidence": {"en": "Evidence", "ar": "دليل الإثبات", "ckb": "بەڵگە"},
+    "job": {"en": "Job", "ar": "المهمة", "ckb": "کار"},
+    "framework": {"en": "Framework version", "ar": "إصدار الإطار", "ckb": "وەشانی چوارچێوە"},
+    "assignment": {"en": "Assignment", "ar": "التكليف", "ckb": "ئەرکپێسپاردن"},
+    "grant": {"en": "Role", "ar": "الدور", "ckb": "ڕۆڵ"},
+    "token": {"en": "API token", "ar": "رمز الواجهة البرمجية", "ckb": "نیشانەی API"},
+    "name": {"en": "The name", "ar": "الاسم", "ckb": "ناو"},
+    "period": {"en": "The period", "ar": "الفترة", "ckb": "ماوە"},
+    "display_name": {"en": "The display name", "ar": "الاسم المعروض", "ckb": "ناوی پیشاندراو"},
+}
+STATES: dict[str, dict[str, str]] = {
+    "draft": {"en": "a draft", "ar": "مسودة", "ckb": "ڕەشنووس"},
+    "submitted": {"en": "submitted", "ar": "مُرسلة", "ckb": "نێردراو"},
+    "returned": {"en": "returned", "ar": "مُعادة", "ckb": "گەڕێنراوە"},
+    "accepted": {"en": "accepted", "ar": "مقبولة", "ckb": "پەسەندکراو"},
+}
+LANG_NAMES: dict[str, dict[str, str]] = {
+    "en": {"en": "English", "ar": "الإنجليزية", "ckb": "ئینگلیزی"},
+    "ar": {"en": "Arabic", "ar": "العربية", "ckb": "عەرەبی"},
+    "ckb": {"en": "Sorani", "ar": "الكردية السورانية", "ckb": "کوردیی سۆرانی"},
+}

@@ -1,0 +1,59 @@
+"""The workspace: settings + engine + sessions, built once by :func:`open_workspace` (runs migrations)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from raqmana.settings import Settings, get_settings
+from raqmana.store import make_engine, make_sessionmaker, upgrade
+from raqmana.store.blobs import BlobStore
+
+
+@dataclass
+class Workspace:
+    settings: Settings
+    engine: Engine
+    _writer: sessionmaker[Session] = field(repr=False)
+    _reader: sessionmaker[Session] = field(repr=False)
+
+    @property
+    def blobs(self) -> BlobStore:
+        return evidence_store(self.settings)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back if it raises."""
+        with self._writer() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reader(self) -> Iterator[Session]:
+        """A read-only unit of work (always rolled back)."""
+        with self._reader() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def evidence_store(settings: Settings) -> BlobStore:
+    return BlobStore(settings.data_dir / "evidence")
+
+
+def open_workspace(settings: Settings | None = None, *, migrate: bool = True) -> Workspace:
+    """Connect to the database of ``settings`` (SQLite in the data dir by default), migrating it."""
+    settings = settings or get_settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.sqlalchemy_url)
+    if migrate:
+        upgrade(engine)
+    return Workspace(settings, engine, make_sessionmaker(engine, write=True),
+                     make_sessionmaker(engine, write=False))
