@@ -17,6 +17,7 @@ app = typer.Typer(
 # (command name, module); each module defines ``app`` (a Typer sub-app)
 SUBCOMMANDS: list[tuple[str, str]] = [
     ("framework", "raqmana.cli.framework"),
+    ("indices", "raqmana.cli.indices"),
 ]
 # (module, function name) registered as top-level commands
 COMMANDS: list[tuple[str, str]] = [

@@ -6,6 +6,8 @@ One colour-blind-safe palette (Okabe–Ito) everywhere; each chart is returned w
 from __future__ import annotations
 
 import io
+import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,7 +53,18 @@ def _done(fig: plt.Figure) -> Chart:
     plt.close(fig)
     svg = svg_buf.getvalue()
     svg = svg[svg.index("<svg"):]  # drop the XML prolog and doctype for inline use
-    return Chart(svg=svg, png=png_buf.getvalue())
+    return Chart(svg=_unique_ids(svg), png=png_buf.getvalue())
+
+
+_counter = itertools.count(1)
+
+
+def _unique_ids(svg: str) -> str:
+    """Prefix the SVG's ids so that several charts can be inlined in one page."""
+    p = f"c{next(_counter)}-"
+    svg = re.sub(r'\bid="', f'id="{p}', svg)
+    svg = re.sub(r'href="#', f'href="#{p}', svg)
+    return re.sub(r"url\(#", f"url(#{p}", svg)
 
 
 def bar_scores(labels: Sequence[str], values: Sequence[float], lang: str, *, xmax: float = 5.0,

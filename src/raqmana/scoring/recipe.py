@@ -187,7 +187,7 @@ def _check_steps(recipe: Recipe, file: str) -> list[Problem]:
         if rule.scheme not in STAGE_SCHEMES:
             problems.append(_unknown("stages", rule.scheme, STAGE_SCHEMES, Location(file=file, path=f"stages[{i}]")))
         if rule.score_max is not None and not rule.score_max > 0:
-            problems.append(_bad("stages", "score_max", "must be above 0", file, f"stages[{i}]"))
+            problems.append(_bad("stages", "score_max", E.detail("positive"), file, f"stages[{i}]"))
     unc = recipe.uncertainty
     if unc is not None:
         problems += _check_uncertainty(unc, file)
@@ -214,13 +214,13 @@ def check_step(step: str, spec: Step, where: Location) -> list[Problem]:
 def _check_values(step: str, method: str, p: dict[str, Any], where: Location) -> list[Problem]:
     out: list[Problem] = []
 
-    def bad(name: str, detail: str) -> None:
+    def bad(name: str, detail: dict[str, str]) -> None:
         out.append(Problem(E.BAD_PARAMETER, where, {"step": E.STEP[step], "name": name, "detail": detail}))
 
     def number(name: str) -> float | None:
         v = p[name]
         if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
-            bad(name, f"'{v}' is not a number")
+            bad(name, E.detail("not_number", value=v))
             return None
         return float(v)
 
@@ -228,46 +228,46 @@ def _check_values(step: str, method: str, p: dict[str, Any], where: Location) ->
         for name in ("unit_min", "indicator_min"):
             v = number(name)
             if v is not None and not 0 <= v <= 1:
-                bad(name, "must be a share between 0 and 1")
+                bad(name, E.detail("share"))
     elif step == "impute" and method == "em":
         it, tol = number("max_iter"), number("tol")
         if it is not None and (it < 1 or it != int(it)):
-            bad("max_iter", "must be a whole number of at least 1")
+            bad("max_iter", E.detail("whole"))
         if tol is not None and tol <= 0:
-            bad("tol", "must be above 0")
+            bad("tol", E.detail("positive"))
     elif step == "impute" and method == "group_mean" and not str(p["group"]).strip():
-        bad("group", "name the Group_ column of the data to take groups from")
+        bad("group", E.detail("group"))
     elif step == "treat" and method == "winsorise":
         wm = number("winmax")
         if wm is not None and (wm < 1 or wm != int(wm)):
-            bad("winmax", "must be a whole number of at least 1")
+            bad("winmax", E.detail("whole"))
         number("skew")
         number("kurt")
     elif step == "normalise":
         if method == "minmax":
             lo, hi = number("low"), number("high")
             if lo is not None and hi is not None and not lo < hi:
-                bad("high", "must be above low")
+                bad("high", E.detail("above_low"))
         elif method == "zscore":
             number("mean")
             sd = number("sd")
             if sd is not None and sd <= 0:
-                bad("sd", "must be above 0")
+                bad("sd", E.detail("positive"))
         elif method in ("goalposts", "dist2target"):
             sc = number("scale")
             if sc is not None and sc <= 0:
-                bad("scale", "must be above 0")
+                bad("scale", E.detail("positive"))
             if method == "goalposts" and p["fallback"] not in ("error", "minmax"):
-                bad("fallback", "must be 'error' or 'minmax'")
+                bad("fallback", E.detail("fallback"))
     elif step == "weights" and method == "budget":
         if not isinstance(p["points"], Mapping) or not p["points"]:
-            bad("points", "give the points of each indicator/aggregate, e.g. {LEG-01: 40, LEG-02: 60}")
+            bad("points", E.detail("points"))
     elif step == "aggregate":
         if p["na"] not in NA_RULES:
-            bad("na", "must be 'reweight' or 'zero'")
+            bad("na", E.detail("na"))
         by_level = p["by_level"]
         if not isinstance(by_level, Mapping):
-            bad("by_level", "must map a level to a mean, e.g. {2: geometric}")
+            bad("by_level", E.detail("by_level"))
         else:
             for level, mean in by_level.items():
                 if mean not in MEANS:
@@ -275,20 +275,21 @@ def _check_values(step: str, method: str, p: dict[str, Any], where: Location) ->
                 try:
                     int(level)
                 except (TypeError, ValueError):
-                    bad("by_level", f"'{level}' is not a level number")
+                    bad("by_level", E.detail("level", value=level))
     return out
 
 
 def _check_uncertainty(unc: UncertaintySpec, file: str) -> list[Problem]:
     out: list[Problem] = []
     if unc.runs < 1:
-        out.append(_bad("uncertainty", "runs", "must be at least 1", file, "uncertainty.runs"))
+        out.append(_bad("uncertainty", "runs", E.detail("runs"), file, "uncertainty.runs"))
     if not 0 <= unc.weight_noise < 1:
-        out.append(_bad("uncertainty", "weight_noise", "must be a share from 0 to below 1 (0.25 = ±25 %)",
-                        file, "uncertainty.weight_noise"))
+        out.append(_bad("uncertainty", "weight_noise", E.detail("noise"), file,
+                        "uncertainty.weight_noise"))
     lo, hi = unc.quantiles
     if not 0 <= lo < hi <= 1:
-        out.append(_bad("uncertainty", "quantiles", "must be two shares, low < high", file, "uncertainty.quantiles"))
+        out.append(_bad("uncertainty", "quantiles", E.detail("quantiles"), file,
+                        "uncertainty.quantiles"))
     for i, s in enumerate(unc.impute):
         out += check_step("impute", s, Location(file=file, path=f"uncertainty.impute[{i}]"))
     for i, s in enumerate(unc.normalise):
@@ -303,7 +304,7 @@ def _unknown(step: str, value: str, choices: Sequence[str], where: Location) -> 
     return Problem(E.UNKNOWN_METHOD, where, {"step": E.STEP[step], "value": value, "choices": ", ".join(choices)})
 
 
-def _bad(step: str, name: str, detail: str, file: str, path: str) -> Problem:
+def _bad(step: str, name: str, detail: dict[str, str], file: str, path: str) -> Problem:
     return Problem(E.BAD_PARAMETER, Location(file=file, path=path),
                    {"step": E.STEP[step], "name": name, "detail": detail})
 

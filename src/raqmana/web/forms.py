@@ -46,3 +46,16 @@ def required(value: str | None, field: str) -> str:
     if value is None or not value.strip():
         raise WebError(422, [Problem(messages.MISSING_FIELD, Location(field=field), {"field": field})])
     return value.strip()
+
+
+async def read_upload(upload: object, limit_mb: int) -> tuple[str, bytes]:
+    """(filename, data) of an uploaded file, refusing more than ``limit_mb`` MiB (nothing is stored)."""
+    from starlette.datastructures import UploadFile
+
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        raise WebError(422, [Problem(messages.MISSING_FIELD, Location(field="file"), {"field": "file"})])
+    limit = limit_mb * 1024 * 1024
+    data = await upload.read(limit + 1)
+    if len(data) > limit:
+        raise WebError(413, [Problem(messages.TOO_LARGE, Location(field="file"), {"limit": limit_mb})])
+    return upload.filename, data

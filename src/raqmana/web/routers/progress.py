@@ -11,11 +11,15 @@ from raqmana.workspace import assessments, completion
 area = Area("progress")
 
 
-def heat_class(share: float | None) -> str:
+def share(done: int, expected: int) -> float | None:
+    return done / expected if expected else None
+
+
+def heat_class(value: float | None) -> str:
     """CSS class heat-0 … heat-10 for a share 0–1 (the number is always printed as well)."""
-    if share is None:
+    if value is None:
         return "heat-0"
-    return f"heat-{max(0, min(10, int(share * 10 + 1e-9)))}"
+    return f"heat-{max(0, min(10, int(value * 10 + 1e-9)))}"
 
 
 @area.page("/assessments/{assessment_id}/progress", "pages/progress.html",
@@ -27,4 +31,4 @@ def progress(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
         view, rights = assessments.get_assessment(session, actor, assessment_id)
         table = completion.completion(session, actor, assessment_id=assessment_id)
     return {"assessment": view, "rights": rights, "completion": table, "illustrative": view.illustrative,
-            "_heat": heat_class}
+            "_heat": heat_class, "_share": share}

@@ -1,0 +1,221 @@
+"""``raqmana indices`` — public indices as benchmarks: list, show, reproduce, peers, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from raqmana.cli.common import JsonOption, LangOption, console, err_console, fail, print_json, report_problems
+from raqmana.i18n import format_number
+from raqmana.indices import (
+    index_ids,
+    load_dataset,
+    peer_groups,
+    reproduce,
+    staleness,
+    standing,
+)
+from raqmana.indices.countries import name as country_name
+from raqmana.indices.importer import import_edition
+from raqmana.indices.peers import GROUP_NAMES, INCOME_NAMES, resolve
+from raqmana.problems import ProblemsError
+
+app = typer.Typer(help="Public indices (EGDI, GTMI, NCSI, OECD DGI, UNDP Compass, ITU GCI) as benchmarks.",
+                  no_args_is_help=True)
+
+NameArg = typer.Argument(..., help="Index id: egdi, gtmi, ncsi, oecd-dgi, undp-ddc or gci.")
+L = {
+    "en": {"index": "index", "name": "name", "editions": "editions", "origin": "origin", "stale": "stale",
+           "not_imported": "not shipped — import it", "bundled": "bundled", "imported": "imported",
+           "compared": "countries compared", "maxdiff": "largest difference", "groups": "group mismatches",
+           "mismatches": "outside tolerance", "exceptions": "known exceptions", "skipped": "skipped",
+           "ok": "reproduced", "notok": "NOT reproduced", "edition": "edition", "rank": "rank", "value": "value",
+           "median": "median", "stored": "stored", "rows": "rows", "licence": "licence", "yes": "yes", "no": "no"},
+    "ar": {"index": "المؤشر", "name": "الاسم", "editions": "الإصدارات", "origin": "المصدر", "stale": "قديم",
+           "not_imported": "غير مشحون — استورده", "bundled": "مضمّن", "imported": "مستورد",
+           "compared": "البلدان المقارنة", "maxdiff": "أكبر فرق", "groups": "اختلافات الفئات",
+           "mismatches": "خارج التفاوت المسموح", "exceptions": "استثناءات معروفة", "skipped": "متجاوزة",
+           "ok": "أعيد حسابه بنجاح", "notok": "لم تتطابق إعادة الحساب", "edition": "الإصدار", "rank": "الترتيب",
+           "value": "القيمة", "median": "الوسيط", "stored": "حُفظ في", "rows": "الصفوف", "licence": "الترخيص",
+           "yes": "نعم", "no": "لا"},
+    "ckb": {"index": "پێوەر", "name": "ناو", "editions": "دەرچوونەکان", "origin": "سەرچاوە", "stale": "کۆن",
+            "not_imported": "نانێردرێت — هاوردەی بکە", "bundled": "لەگەڵدایە", "imported": "هاوردەکراو",
+            "compared": "وڵاتە بەراوردکراوەکان", "maxdiff": "گەورەترین جیاوازی", "groups": "جیاوازیی گرووپەکان",
+            "mismatches": "لە دەرەوەی ڕێگەپێدراو", "exceptions": "بەدەرکراوە ناسراوەکان", "skipped": "تێپەڕێنراو",
+            "ok": "دووبارە ژمێردرایەوە", "notok": "دووبارە ژمێردنەوە یەکناگرێتەوە", "edition": "دەرچوون",
+            "rank": "پلە", "value": "بەها", "median": "ناوەند", "stored": "هەڵگیرا لە", "rows": "ڕیزەکان",
+            "licence": "مۆڵەت", "yes": "بەڵێ", "no": "نەخێر"},
+}
+
+
+def _l(lang: str, key: str) -> str:
+    return L.get(lang, L["en"]).get(key, L["en"][key])
+
+
+def _num(value: float | None, lang: str, decimals: int = 4) -> str:
+    return "—" if value is None else format_number(value, lang, decimals=decimals)
+
+
+@app.command("list")
+def list_(as_json: bool = JsonOption, lang: str = LangOption) -> None:
+    """List the indices, their editions, origin and whether a newer edition is due."""
+    rows = []
+    for iid in index_ids():
+        ds = load_dataset(iid)
+        st = staleness(ds)
+        origins = sorted({e.origin for e in ds.editions})
+        rows.append({"id": iid, "name": ds.spec.name.get(lang), "publisher": ds.spec.publisher,
+                     "editions": ds.edition_labels(), "origin": origins or ["not_imported"],
+                     "licence": ds.provenance.get("licence", ""), "staleness": st.to_dict()})
+    if as_json:
+        print_json(rows)
+        return
+    table = Table(_l(lang, "index"), _l(lang, "name"), _l(lang, "editions"), _l(lang, "origin"), _l(lang, "stale"))
+    for r in rows:
+        table.add_row(str(r["id"]), str(r["name"]), ", ".join(r["editions"]) or "—",
+                      ", ".join(_l(lang, o) for o in r["origin"]),
+                      _l(lang, "yes") if r["staleness"]["stale"] else _l(lang, "no"))
+    console.print(table)
+
+
+@app.command()
+def show(
+    name: str = NameArg,
+    country: str | None = typer.Option(None, "--country", "-c", help="ISO3 code or name, e.g. IRQ."),
+    as_json: bool = JsonOption,
+    lang: str = LangOption,
+) -> None:
+    """Show an index's provenance and editions, or one country's trend across editions."""
+    try:
+        ds = load_dataset(name)
+        iso3 = resolve(country) if country else None
+    except ProblemsError as exc:
+        fail(exc.problems, lang, as_json=as_json)
+    st = staleness(ds)
+    data: dict[str, object] = {**ds.to_dict(), "provenance": ds.provenance, "staleness": st.to_dict()}
+    if iso3:
+        trend = []
+        for ed in ds.edition_labels():
+            rec = ds.get(iso3, ed)
+            pos = ds.position(iso3, ds.spec.composite, ed)
+            trend.append({"edition": ed, "values": rec.values if rec else None, "published_rank": rec.rank if rec else None,
+                          "group": (rec.group or None) if rec else None, "position": list(pos) if pos else None})
+        data["country"] = {"iso3": iso3, "name": country_name(iso3, lang), "trend": trend}
+    if as_json:
+        print_json(data)
+        return
+    console.print(f"[bold]{ds.spec.name.get(lang)}[/bold] — {ds.spec.publisher}")
+    console.print(f"{_l(lang, 'editions')}: {', '.join(ds.edition_labels()) or '—'}")
+    console.print(f"{_l(lang, 'licence')}: {ds.provenance.get('licence', '')}", highlight=False)
+    warning = st.problem(ds.spec.name.model_dump(), ds.spec.publisher)
+    if warning:
+        report_problems([warning], lang)
+    if iso3:
+        comps = ds.spec.component_ids()[:8]
+        table = Table(_l(lang, "edition"), *comps, _l(lang, "rank"), title=country_name(iso3, lang))
+        for ed in ds.edition_labels():
+            rec = ds.get(iso3, ed)
+            pos = ds.position(iso3, ds.spec.composite, ed)
+            table.add_row(ed, *[_num(rec.values.get(c) if rec else None, lang) for c in comps],
+                          f"{pos[0]}/{pos[1]}" if pos else "—")
+        console.print(table)
+
+
+@app.command("reproduce")
+def reproduce_cmd(
+    name: str = NameArg,
+    edition: str = typer.Option(..., "--edition", "-e", help="Edition, e.g. 2024."),
+    as_json: bool = JsonOption,
+    lang: str = LangOption,
+) -> None:
+    """Recompute the official index from its components and compare (exit 1 when it does not match)."""
+    try:
+        result = reproduce(name, edition)
+    except ProblemsError as exc:
+        fail(exc.problems, lang, as_json=as_json)
+    if as_json:
+        print_json(result.to_dict())
+    else:
+        console.print(f"[bold]{name} {edition}[/bold]: {result.formula}", highlight=False)
+        console.print(f"{_l(lang, 'compared')}: {result.compared}")
+        console.print(f"{_l(lang, 'maxdiff')}: {result.max_abs_diff:.6f} (≤ {result.tolerance:g})")
+        console.print(f"{_l(lang, 'mismatches')}: {len(result.mismatches)}  "
+                      f"{_l(lang, 'groups')}: {len(result.group_mismatches)}")
+        for m in result.mismatches[:20]:
+            console.print(f"  {m.iso3}: {m.published} ≠ {m.reproduced:.6f}", highlight=False)
+        for g in result.group_mismatches[:20]:
+            console.print(f"  {g.iso3}: {g.published} → {g.reproduced}", highlight=False)
+        for d, reason in result.exceptions:
+            console.print(f"  {_l(lang, 'exceptions')} {d.iso3}: {d.published} / {d.reproduced:.4f} — {reason.get(lang)}",
+                          highlight=False)
+        if result.skipped:
+            console.print(f"{_l(lang, 'skipped')}: {', '.join(s.iso3 for s in result.skipped)}")
+        if result.groups:
+            console.print(" ".join(f"{k}={v}" for k, v in result.groups.items()))
+        if result.classes:
+            console.print(" ".join(f"{k}={v}" for k, v in result.classes.items()))
+        console.print(f"[bold]{_l(lang, 'ok') if result.ok else _l(lang, 'notok')}[/bold]")
+    if not result.ok:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def peers(
+    country: str = typer.Argument(..., help="ISO3 code or name, e.g. IRQ."),
+    peer: list[str] | None = typer.Option(None, "--peer", "-p", help="A chosen peer (repeat); default for Iraq: JOR SAU ARE EGY EST."),
+    index: list[str] | None = typer.Option(None, "--index", "-i", help="Indices to compare (default egdi gtmi ncsi)."),
+    as_json: bool = JsonOption,
+    lang: str = LangOption,
+) -> None:
+    """The country's peer groups and its standing among them on each index (newest edition)."""
+    try:
+        groups = peer_groups(country, peer or None)
+        datasets = [load_dataset(i) for i in (index or ["egdi", "gtmi", "ncsi"])]
+    except ProblemsError as exc:
+        fail(exc.problems, lang, as_json=as_json)
+    standings = [s for ds in datasets if (s := standing(ds, groups)) is not None]
+    if as_json:
+        print_json({"country": groups.to_dict(lang), "indices": {s.index: s.to_dict() for s in standings}})
+        return
+    inc = INCOME_NAMES[groups.income_group].get(lang) if groups.income_group else "—"
+    console.print(f"[bold]{country_name(groups.iso3, lang)}[/bold] ({groups.iso3}) — {inc}")
+    for gid, members in groups.groups.items():
+        console.print(f"{GROUP_NAMES[gid].get(lang)}: {', '.join(members)}", highlight=False)
+    chosen = list(groups.groups.get("chosen", ()))
+    table = Table("", *[f"{s.index} {s.edition}" for s in standings])
+    table.add_row(f"[bold]{country_name(groups.iso3, lang)}[/bold]",
+                  *[f"{_num(s.value, lang)}" + (f" ({s.rank}/{s.count})" if s.rank else "") for s in standings])
+    for c in chosen:
+        table.add_row(country_name(c, lang), *[_num(s.peers.get(c), lang) for s in standings])
+    for g in groups.groups:
+        table.add_row(f"{_l(lang, 'median')}: {GROUP_NAMES[g].get(lang)}", *[_num(s.medians.get(g), lang) for s in standings])
+    console.print(table)
+
+
+@app.command("import")
+def import_cmd(
+    name: str = NameArg,
+    file: Path = typer.Argument(..., help="CSV file of the edition (wide, or long with variable/value columns)."),
+    edition: str | None = typer.Option(None, "--edition", "-e", help="Edition, e.g. 2026 (or a 'year' column)."),
+    source: str = typer.Option("", help="Where the file comes from (URL, publication), kept with the data."),
+    as_json: bool = JsonOption,
+    lang: str = LangOption,
+) -> None:
+    """Check a newer edition (or your copy of ITU GCI) and store it in the data directory."""
+    try:
+        result = import_edition(name, file, edition=edition, source=source)
+    except ProblemsError as exc:
+        fail(exc.problems, lang, as_json=as_json)
+    if result.licence:
+        err_console.print(f"[yellow]{_l(lang, 'licence')}[/yellow]: {result.licence.get(lang) or result.licence['en']}",
+                          highlight=False)
+    if not result.ok:
+        fail(result.problems, lang, as_json=as_json)
+    if as_json:
+        print_json(result.to_dict(lang))
+        return
+    report_problems(result.problems, lang)
+    console.print(f"{name} {result.edition}: {result.rows} {_l(lang, 'rows')}; {_l(lang, 'stored')} {result.stored}",
+                  highlight=False)

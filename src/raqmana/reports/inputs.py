@@ -1,0 +1,133 @@
+"""What a report is built from: plain results of the chain, each part optional.
+
+A section whose data is missing says so plainly instead of failing or showing zeros. Every number
+carries its provenance in ``source`` fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from raqmana.frameworks.schema import Framework
+from raqmana.i18n import Translated
+
+
+@dataclass
+class EnablerResult:
+    pillar_id: str
+    score: float | None  # 0–5
+    stage: int | None
+    low: float | None = None
+    high: float | None = None
+    coverage: float | None = None  # share of indicators with validated answers, 0–1
+    stability: float | None = None  # share of Monte Carlo runs in the same stage
+    target: int | None = None
+
+
+@dataclass
+class InstitutionResult:
+    code: str
+    name: Translated
+    kind: str
+    scores: dict[str, float | None]  # pillar id → 0–5
+    overall: float | None
+    stage: int | None
+    low: float | None = None
+    high: float | None = None
+    rank_low: int | None = None
+    rank_high: int | None = None
+
+
+@dataclass
+class IndexSeries:
+    """A public index for the country and its peers over editions."""
+
+    index: str  # "EGDI", "OSI", "GTMI" …
+    years: list[int]
+    values: dict[str, list[float | None]]  # country name → value per year
+    source: str
+    scale_max: float = 1.0
+
+
+@dataclass
+class Bottleneck:
+    pillar_id: str
+    score: float | None
+    blocks: list[str]  # pillar ids that depend on it
+    reason: Translated
+
+
+@dataclass
+class DivideGroup:
+    label: Translated
+    mean: float | None
+    count: int
+
+
+@dataclass
+class Divide:
+    dimension: Translated  # e.g. "governorates"
+    groups: list[DivideGroup]
+    gini: float | None
+    theil: float | None
+    furthest_behind: list[str]
+
+
+@dataclass
+class RecommendationItem:
+    id: str
+    title: Translated
+    horizon: str  # "short" | "long"
+    pillar_id: str
+    rationale: Translated  # why it was triggered (the answers and gaps)
+    sdg: list[str] = field(default_factory=list)
+    building_blocks: list[str] = field(default_factory=list)
+    owner: str = ""
+    cost_low: float | None = None
+    cost_high: float | None = None
+
+
+@dataclass
+class InitiativeItem:
+    id: str
+    name: Translated
+    owner: str
+    start: str  # "2027Q1"
+    end: str
+    cost: float | None
+    depends_on: list[str]
+    phase: str  # short | medium | long
+    critical: bool = False
+
+
+@dataclass
+class KpiItem:
+    name: Translated
+    unit: str
+    baseline: str
+    target: str
+    source: str = ""
+
+
+@dataclass
+class ReportInputs:
+    framework: Framework
+    country: Translated
+    illustrative: bool = False
+    assessment_name: Translated | None = None
+    date: str = ""
+    enablers: list[EnablerResult] = field(default_factory=list)
+    institutions: list[InstitutionResult] = field(default_factory=list)
+    national_score: float | None = None
+    national_stage: int | None = None
+    methodology: dict[str, str] = field(default_factory=dict)  # lang → text from the index recipe
+    indices: list[IndexSeries] = field(default_factory=list)
+    bottlenecks: list[Bottleneck] = field(default_factory=list)
+    divides: list[Divide] = field(default_factory=list)
+    recommendations: list[RecommendationItem] = field(default_factory=list)
+    initiatives: list[InitiativeItem] = field(default_factory=list)
+    roadmap_summary: Translated | None = None
+    gantt_svg: str = ""
+    gantt_png: bytes = b""
+    kpis: list[KpiItem] = field(default_factory=list)
+    provenance: list[str] = field(default_factory=list)

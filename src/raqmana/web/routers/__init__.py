@@ -1,0 +1,12 @@
+"""One router module per area; ``ROUTERS`` is the order the app includes them in."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from raqmana.web.routers import admin, api, assessments, auth, evidence, progress, questionnaire, review
+
+_AREAS = [auth.area, assessments.area, progress.area, questionnaire.area, evidence.area, review.area,
+          admin.area, api.area]
+
+ROUTERS: list[APIRouter] = [r for a in _AREAS for r in (a.html, a.api)]

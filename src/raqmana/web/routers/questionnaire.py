@@ -1,0 +1,146 @@
+"""The questionnaire of one institution, page by enabler: answers (HTMX autosave), submit, workbook."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import File, Form, UploadFile
+from pydantic import BaseModel, Field
+from starlette.responses import Response
+
+from raqmana.web.context import ApiCtx, Ctx, PageCtx
+from raqmana.web.forms import is_htmx, read_upload, see_other
+from raqmana.web.pages import Area, json_response
+from raqmana.web.templating import render
+from raqmana.workspace import excel_export, excel_import, questionnaire, responses
+from raqmana.workspace.responses import Answer
+
+area = Area("questionnaire")
+BASE = "/assessments/{assessment_id}/institutions/{institution_code}"
+
+
+def page_url(assessment_id: int, institution_code: str, pillar_id: str | None = None) -> str:
+    url = f"/assessments/{assessment_id}/institutions/{quote(institution_code)}"
+    return url + (f"?pillar={quote(pillar_id)}" if pillar_id else "")
+
+
+@area.page(BASE, "pages/questionnaire.html", summary="An institution's questionnaire, one enabler per page")
+def questionnaire_page(ctx: Ctx, assessment_id: int, institution_code: str, pillar: str | None = None,
+                       submitted: int | None = None, skipped: str | None = None) -> dict[str, Any]:
+    """The questions of one enabler (``pillar``; default the first) with answers, evidence and comments."""
+    q = ctx.read(questionnaire.questionnaire, assessment_id=assessment_id, institution_code=institution_code,
+                 pillar_id=pillar)
+    current = next((p for p in q.pages if p.items), q.pages[0] if q.pages else None)
+    if pillar:
+        current = next((p for p in q.pages if p.pillar.id == pillar), current)
+    return {"questionnaire": q, "page": current, "assessment": q.assessment, "illustrative": q.assessment.illustrative,
+            "submit_report": {"submitted": submitted, "skipped": [s for s in (skipped or "").split(",") if s]}
+            if submitted is not None else None}
+
+
+class AnswerIn(BaseModel):
+    value: str | int | float | None = None
+    na: bool = False
+    dont_know: bool = False
+    justification: str = Field("", max_length=10_000)
+    expected_version: int = Field(0, ge=0)
+
+
+def answer_from_form(answer: str, value: str, justification: str) -> Answer:
+    """The form's ``answer`` radio is a stage/choice, ``na``, ``dont_know`` or ``value`` (use the text box)."""
+    text = justification.strip()
+    if answer == "na":
+        return Answer(na=True, justification=text)
+    if answer == "dont_know":
+        return Answer(dont_know=True, justification=text)
+    if answer in ("", "value"):
+        return Answer(value=value.strip() or None, justification=text)
+    return Answer(value=answer, justification=text)
+
+
+@area.html.post(BASE + "/answers/{indicator_id}")
+def save(assessment_id: int, institution_code: str, indicator_id: str, ctx: Ctx = PageCtx,
+         answer: Annotated[str, Form(max_length=200)] = "", value: Annotated[str, Form(max_length=10_000)] = "",
+         justification: Annotated[str, Form(max_length=10_000)] = "",
+         expected_version: Annotated[int, Form(ge=0)] = 0) -> Response:
+    view = ctx.call(responses.save_answer, assessment_id=assessment_id, institution_code=institution_code,
+                    indicator_id=indicator_id, answer=answer_from_form(answer, value, justification),
+                    expected_version=expected_version)
+    if is_htmx(ctx.request):
+        return render(ctx.request, ctx.lang, "fragments/save_status.html", {"response": view})
+    return see_other(page_url(assessment_id, institution_code, view.pillar_id) + f"#item-{indicator_id}")
+
+
+@area.api.post(BASE + "/answers/{indicator_id}", summary="Save one answer (optimistic versioning)")
+def save_json(assessment_id: int, institution_code: str, indicator_id: str, data: AnswerIn,
+              ctx: Ctx = ApiCtx) -> Response:
+    """``expected_version`` is the version you read (0 when there was no answer); a stale one gives 409
+    with the stored version under ``current``."""
+    answer = Answer(value=data.value, na=data.na, dont_know=data.dont_know, justification=data.justification)
+    view = ctx.call(responses.save_answer, assessment_id=assessment_id, institution_code=institution_code,
+                    indicator_id=indicator_id, answer=answer, expected_version=data.expected_version)
+    return json_response(view)
+
+
+def _submit(ctx: Ctx, assessment_id: int, institution_code: str, pillar: str | None) -> Any:
+    return ctx.call(responses.submit, assessment_id=assessment_id, institution_code=institution_code,
+                    pillar_id=pillar or None)
+
+
+@area.html.post(BASE + "/submit")
+def submit(assessment_id: int, institution_code: str, ctx: Ctx = PageCtx,
+           pillar: Annotated[str, Form(max_length=50)] = "") -> Response:
+    report = _submit(ctx, assessment_id, institution_code, pillar)
+    url = page_url(assessment_id, institution_code, pillar or None)
+    sep = "&" if "?" in url else "?"
+    skipped = ",".join(report.skipped_incomplete[:50])
+    return see_other(f"{url}{sep}submitted={report.submitted}&skipped={quote(skipped)}#submit")
+
+
+class SubmitIn(BaseModel):
+    pillar: str | None = None
+
+
+@area.api.post(BASE + "/submit", summary="Submit the answers of one enabler (or all) for review")
+def submit_json(assessment_id: int, institution_code: str, data: SubmitIn, ctx: Ctx = ApiCtx) -> Response:
+    return json_response(_submit(ctx, assessment_id, institution_code, data.pillar))
+
+
+def _workbook(ctx: Ctx, assessment_id: int, institution_code: str) -> Response:
+    data = ctx.call(excel_export.export_workbook, assessment_id=assessment_id,
+                    institution_code=institution_code, lang=ctx.lang)
+    name = f"raqmana-{assessment_id}-{institution_code}-{ctx.lang}.xlsx"
+    return Response(data, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    headers={"Content-Disposition": f'attachment; filename="{quote(name)}"'})
+
+
+@area.html.get(BASE + "/workbook.xlsx")
+def download_workbook(assessment_id: int, institution_code: str, ctx: Ctx = PageCtx) -> Response:
+    return _workbook(ctx, assessment_id, institution_code)
+
+
+@area.api.get(BASE + "/workbook.xlsx", summary="The institution's Excel workbook (answers, in your language)")
+def download_workbook_api(assessment_id: int, institution_code: str, ctx: Ctx = ApiCtx) -> Response:
+    return _workbook(ctx, assessment_id, institution_code)
+
+
+async def _import(ctx: Ctx, file: UploadFile) -> Any:
+    filename, data = await read_upload(file, ctx.settings.max_upload_mb)
+    from starlette.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(ctx.call, excel_import.import_workbook, data=data, filename=filename,
+                                   lang=ctx.lang)
+
+
+@area.html.post(BASE + "/workbook")
+async def upload_workbook(assessment_id: int, institution_code: str, file: Annotated[UploadFile, File()],
+                          ctx: Ctx = PageCtx) -> Response:
+    report = await _import(ctx, file)
+    return render(ctx.request, ctx.lang, "pages/workbook_result.html",
+                  {"report": report, "back": page_url(report.assessment_id, report.institution_code)})
+
+
+@area.api.post("/workbooks", summary="Import a filled workbook (all or nothing)")
+async def upload_workbook_api(file: Annotated[UploadFile, File()], ctx: Ctx = ApiCtx) -> Response:
+    return json_response(await _import(ctx, file))

@@ -1,0 +1,89 @@
+"""Review: the queue of submitted answers, accept / return with a comment, one answer's history."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import Form
+from pydantic import BaseModel, Field
+from starlette.responses import Response
+
+from raqmana.web.context import ApiCtx, Ctx, PageCtx
+from raqmana.web.forms import is_htmx, required, safe_next, see_other
+from raqmana.web.pages import Area, json_response
+from raqmana.web.templating import render
+from raqmana.workspace import assessments, evidence, frameworks, responses, review
+
+area = Area("review")
+
+
+@area.page("/assessments/{assessment_id}/review", "pages/review.html", summary="Submitted answers to review")
+def review_queue(ctx: Ctx, assessment_id: int, institution: str | None = None) -> dict[str, Any]:
+    """Submitted answers waiting for a decision, with their evidence (optionally of one institution)."""
+    actor = ctx.require_actor()
+    with ctx.ws.reader() as session:
+        view, rights = assessments.get_assessment(session, actor, assessment_id)
+        queue = review.review_queue(session, actor, assessment_id=assessment_id, institution_code=institution)
+        proofs = {r.id: evidence.list_evidence(session, actor, response_id=r.id) for r in queue}
+        framework = frameworks.get_framework(session, view.framework_version_id)
+    return {"assessment": view, "rights": rights, "queue": queue, "evidence": proofs, "institution": institution,
+            "illustrative": view.illustrative, "_framework": framework}
+
+
+class ReviewIn(BaseModel):
+    decision: Literal["accept", "return"]
+    comment: str = Field("", max_length=10_000)
+    expected_version: int = Field(ge=1)
+
+
+def _review(ctx: Ctx, response_id: int, data: ReviewIn) -> Any:
+    return ctx.call(review.review, response_id=response_id, decision=data.decision, comment=data.comment.strip(),
+                    expected_version=data.expected_version)
+
+
+@area.html.post("/responses/{response_id}/review")
+def decide(response_id: int, ctx: Ctx = PageCtx, decision: Annotated[Literal["accept", "return"], Form()] = "accept",
+           comment: Annotated[str, Form(max_length=10_000)] = "", expected_version: Annotated[int, Form(ge=1)] = 1,
+           next: Annotated[str, Form()] = "/") -> Response:
+    view = _review(ctx, response_id, ReviewIn(decision=decision, comment=comment, expected_version=expected_version))
+    if is_htmx(ctx.request):
+        return render(ctx.request, ctx.lang, "fragments/review_done.html", {"response": view})
+    return see_other(safe_next(next))
+
+
+@area.api.post("/responses/{response_id}/review", summary="Accept or return a submitted answer")
+def decide_json(response_id: int, data: ReviewIn, ctx: Ctx = ApiCtx) -> Response:
+    """``return`` needs a ``comment``; ``expected_version`` is the version you reviewed."""
+    return json_response(_review(ctx, response_id, data))
+
+
+@area.page("/responses/{response_id}", "pages/response.html", summary="One answer with evidence, comments, history")
+def response_detail(ctx: Ctx, response_id: int) -> dict[str, Any]:
+    """An answer, its evidence, the review comments and every earlier version."""
+    actor = ctx.require_actor()
+    with ctx.ws.reader() as session:
+        view, rights = responses.get_response(session, actor, response_id)
+        history = responses.response_history(session, actor, response_id)
+        comments = review.list_comments(session, actor, response_id=response_id)
+        proofs = evidence.list_evidence(session, actor, response_id=response_id)
+        assessment, _ = assessments.get_assessment(session, actor, view.assessment_id)
+        framework = frameworks.get_framework(session, assessment.framework_version_id)
+    return {"response": view, "rights": rights, "history": history, "comments": comments, "evidence": proofs,
+            "assessment": assessment, "illustrative": assessment.illustrative,
+            "_framework": framework}
+
+
+class CommentIn(BaseModel):
+    text: str = Field(min_length=1, max_length=10_000)
+
+
+@area.html.post("/responses/{response_id}/comments")
+def comment(response_id: int, ctx: Ctx = PageCtx, text: Annotated[str, Form(max_length=10_000)] = "",
+            next: Annotated[str, Form()] = "") -> Response:
+    ctx.call(review.add_comment, response_id=response_id, text=required(text, "text"))
+    return see_other(safe_next(next, f"/responses/{response_id}") + "#comments")
+
+
+@area.api.post("/responses/{response_id}/comments", status_code=201, summary="Comment on an answer")
+def comment_json(response_id: int, data: CommentIn, ctx: Ctx = ApiCtx) -> Response:
+    return json_response(ctx.call(review.add_comment, response_id=response_id, text=data.text.strip()), status=201)

@@ -1,0 +1,143 @@
+"""One permission helper per resource: each returns the object plus the actor's rights, and raises
+NotFound (never Forbidden) when the actor may not even read it, so existence never leaks.
+
+Rights over an institution in a round come from role grants whose subtree contains the institution,
+plus the round's assignments (focal point / reviewer) of the actor for that institution:
+admin and coordinator → read + manage; focal_point → read + answer; reviewer → read + review;
+viewer → read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import false, or_, select
+from sqlalchemy.orm import Session
+
+from raqmana.store.models import Assessment, AssessmentInstitution, Assignment, Evidence, Organisation, Response
+from raqmana.workspace.actors import MANAGER_ROLES, Actor, Role
+from raqmana.workspace.exceptions import NotFound
+from raqmana.workspace.views import ALL_RIGHTS, NO_RIGHTS, Rights
+
+
+def rights_from_roles(roles: Iterable[Role | str]) -> Rights:
+    rs = {Role(r) for r in roles}
+    return Rights(read=bool(rs), answer=Role.FOCAL_POINT in rs, review=Role.REVIEWER in rs,
+                  manage=bool(rs & MANAGER_ROLES))
+
+
+def org_rights(actor: Actor, org_path: str, assigned: Iterable[str] = ()) -> Rights:
+    if actor.is_system:
+        return ALL_RIGHTS
+    return rights_from_roles(set(actor.roles_at(org_path)) | set(assigned))
+
+
+def _assigned(session: Session, actor: Actor, assessment_id: int, org_id: int | None = None) -> dict[int, set[str]]:
+    if actor.user_id is None:
+        return {}
+    q = select(Assignment.org_id, Assignment.role).where(
+        Assignment.assessment_id == assessment_id, Assignment.user_id == actor.user_id)
+    if org_id is not None:
+        q = q.where(Assignment.org_id == org_id)
+    out: dict[int, set[str]] = {}
+    for oid, role in session.execute(q):
+        out.setdefault(oid, set()).add(role)
+    return out
+
+
+def institution_rights(session: Session, actor: Actor, assessment_id: int) -> dict[int, tuple[Organisation, Rights]]:
+    """Every institution of the round the actor can read, with its rights (org id → (org, rights))."""
+    assigned = _assigned(session, actor, assessment_id)
+    q = (select(Organisation).join(AssessmentInstitution, AssessmentInstitution.org_id == Organisation.id)
+         .where(AssessmentInstitution.assessment_id == assessment_id))
+    out: dict[int, tuple[Organisation, Rights]] = {}
+    for org in session.scalars(q):
+        r = org_rights(actor, org.path, assigned.get(org.id, ()))
+        if r.read:
+            out[org.id] = (org, r)
+    return out
+
+
+def _assessment_rights(session: Session, actor: Actor, assessment_id: int) -> Rights:
+    if actor.is_system:
+        return ALL_RIGHTS
+    paths = list(session.scalars(
+        select(Organisation.path).join(AssessmentInstitution, AssessmentInstitution.org_id == Organisation.id)
+        .where(AssessmentInstitution.assessment_id == assessment_id)))
+    managers = [g for g in actor.grants if g.role in MANAGER_ROLES]
+    manage = bool(paths) and all(any(g.covers(p) for g in managers) for p in paths)
+    read = manage or any(actor.roles_at(p) for p in paths) or bool(_assigned(session, actor, assessment_id))
+    return Rights(read=read, manage=manage)
+
+
+def get_assessment_for_user(session: Session, actor: Actor, assessment_id: int) -> tuple[Assessment, Rights]:
+    """The round and the actor's round-level rights (manage = coordinator over all its institutions)."""
+    assessment = session.get(Assessment, assessment_id) if isinstance(assessment_id, int) else None
+    if assessment is None:
+        raise NotFound("assessment")
+    rights = _assessment_rights(session, actor, assessment_id)
+    if not rights.read:
+        raise NotFound("assessment")
+    return assessment, rights
+
+
+def get_institution_for_user(session: Session, actor: Actor, assessment_id: int,
+                             code: str) -> tuple[Organisation, Rights]:
+    """An institution of a round with the actor's rights on it; NotFound if outside the actor's reach."""
+    org = session.scalar(
+        select(Organisation).join(AssessmentInstitution, AssessmentInstitution.org_id == Organisation.id)
+        .where(AssessmentInstitution.assessment_id == assessment_id, Organisation.code == code))
+    if org is None:
+        raise NotFound("organisation")
+    rights = org_rights(actor, org.path, _assigned(session, actor, assessment_id, org.id).get(org.id, ()))
+    if not rights.read:
+        raise NotFound("organisation")
+    return org, rights
+
+
+def get_response_for_user(session: Session, actor: Actor, response_id: int) -> tuple[Response, Rights]:
+    response = session.get(Response, response_id) if isinstance(response_id, int) else None
+    if response is None:
+        raise NotFound("response")
+    org = session.get(Organisation, response.org_id)
+    assert org is not None
+    rights = org_rights(actor, org.path,
+                        _assigned(session, actor, response.assessment_id, org.id).get(org.id, ()))
+    if not rights.read:
+        raise NotFound("response")
+    return response, rights
+
+
+def get_evidence_for_user(session: Session, actor: Actor, evidence_id: int) -> tuple[Evidence, Response, Rights]:
+    evidence = session.get(Evidence, evidence_id) if isinstance(evidence_id, int) else None
+    if evidence is None or evidence.removed_at is not None:
+        raise NotFound("evidence")
+    try:
+        response, rights = get_response_for_user(session, actor, evidence.response_id)
+    except NotFound:
+        raise NotFound("evidence") from None
+    return evidence, response, rights
+
+
+def readable_assessment_filter(actor: Actor):  # type: ignore[no-untyped-def]
+    """A WHERE clause selecting the rounds the actor can read (None: all of them)."""
+    if actor.is_system or any(g.org_id is None for g in actor.grants):
+        return None
+    in_subtree = (select(AssessmentInstitution.assessment_id)
+                  .join(Organisation, Organisation.id == AssessmentInstitution.org_id)
+                  .where(or_(*[Organisation.path.startswith(g.org_path) for g in actor.grants] or [false()])))
+    assigned = select(Assignment.assessment_id).where(Assignment.user_id == (actor.user_id or -1))
+    return or_(Assessment.id.in_(in_subtree), Assessment.id.in_(assigned))
+
+
+__all__ = [
+    "NO_RIGHTS",
+    "get_assessment_for_user",
+    "get_evidence_for_user",
+    "get_institution_for_user",
+    "get_response_for_user",
+    "institution_rights",
+    "org_rights",
+    "readable_assessment_filter",
+    "rights_from_roles",
+]

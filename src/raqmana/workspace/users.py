@@ -1,0 +1,183 @@
+"""User accounts and role grants (admins manage everyone; coordinators grant working roles in their subtree)."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from raqmana.i18n import LOCALES
+from raqmana.problems import Location
+from raqmana.store.models import Organisation, RoleGrant, User
+from raqmana.store.types import utcnow
+from raqmana.workspace import errors as E
+from raqmana.workspace.actors import MANAGER_ROLES, Actor, Role
+from raqmana.workspace.audit import record
+from raqmana.workspace.auth import revoke_all_sessions
+from raqmana.workspace.exceptions import Conflict, Forbidden, NotFound, ValidationFailed
+from raqmana.workspace.orgs import get_org_by_code, org_name
+from raqmana.workspace.passwords import hash_password, verify_password
+from raqmana.workspace.views import GrantView, UserView
+
+USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
+#: roles a coordinator may hand out (admins may hand out any)
+COORDINATOR_GRANTABLE = frozenset({Role.FOCAL_POINT, Role.REVIEWER, Role.VIEWER})
+
+
+def _grant_views(session: Session, user_id: int) -> tuple[GrantView, ...]:
+    rows = session.execute(select(RoleGrant, Organisation).outerjoin(Organisation, Organisation.id == RoleGrant.org_id)
+                           .where(RoleGrant.user_id == user_id).order_by(RoleGrant.id))
+    return tuple(GrantView(g.id, Role(g.role), o.code if o else None, org_name(o) if o else None) for g, o in rows)
+
+
+def _view(session: Session, u: User) -> UserView:
+    return UserView(u.id, u.username, u.display_name, u.email, u.locale, u.is_active, u.locked_until,
+                    _grant_views(session, u.id))
+
+
+def _is_manager(actor: Actor) -> bool:
+    return actor.is_system or any(g.role in MANAGER_ROLES for g in actor.grants)
+
+
+def _check_locale(locale: str) -> str:
+    if locale not in LOCALES:
+        raise ValidationFailed.one(E.LOCALE_INVALID, Location(field="locale"), value=locale)
+    return locale
+
+
+def create_user(session: Session, actor: Actor, *, username: str, password: str, display_name: str,
+                email: str = "", locale: str = "ar") -> UserView:
+    if not _is_manager(actor):
+        raise Forbidden()
+    username = (username or "").strip().lower()
+    if not USERNAME_RE.match(username):
+        raise ValidationFailed.one(E.USERNAME_INVALID, Location(field="username"))
+    display_name = (display_name or "").strip()
+    if not display_name or len(display_name) > 200:
+        raise ValidationFailed.one(E.NAME_REQUIRED, Location(field="display_name"), field=E.WHAT["display_name"])
+    if len(email) > 254:
+        raise ValidationFailed.one(E.TOO_LONG, Location(field="email"), max=254)
+    _check_locale(locale)
+    if session.scalar(select(User.id).where(User.username == username)) is not None:
+        raise Conflict(E.USERNAME_TAKEN, username=username)
+    user = User(username=username, display_name=display_name, email=email.strip(), locale=locale,
+                password_hash=hash_password(password), created_at=utcnow())
+    session.add(user)
+    session.flush()
+    record(session, actor, "user.create", "user", user.id,
+           after={"username": username, "display_name": display_name, "locale": locale})
+    return _view(session, user)
+
+
+def list_users(session: Session, actor: Actor) -> list[UserView]:
+    if not _is_manager(actor):
+        raise Forbidden()
+    return [_view(session, u) for u in session.scalars(select(User).order_by(User.username))]
+
+
+def get_user(session: Session, actor: Actor, user_id: int) -> UserView:
+    user = session.get(User, user_id) if isinstance(user_id, int) else None
+    if user is None or not (_is_manager(actor) or actor.user_id == user_id):
+        raise NotFound("user")
+    return _view(session, user)
+
+
+def get_user_by_username(session: Session, actor: Actor, username: str) -> UserView:
+    user_id = session.scalar(select(User.id).where(User.username == username.strip().lower()))
+    if user_id is None:
+        raise NotFound("user")
+    return get_user(session, actor, user_id)
+
+
+def _may_grant(actor: Actor, role: Role, org: Organisation | None) -> bool:
+    if actor.is_global_admin:
+        return True
+    target = org.path if org is not None else None
+    for g in actor.grants:
+        if g.role not in MANAGER_ROLES or target is None or not g.covers(target):
+            continue
+        if g.role is Role.ADMIN or role in COORDINATOR_GRANTABLE:
+            return True
+    return False
+
+
+def grant_role(session: Session, actor: Actor, *, user_id: int, role: Role | str,
+               org_code: str | None) -> GrantView:
+    if not _is_manager(actor):
+        raise Forbidden()
+    try:
+        role = Role(role)
+    except ValueError:
+        raise ValidationFailed.one(E.ROLE_INVALID, Location(field="role"), value=str(role)) from None
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound("user")
+    org = get_org_by_code(session, org_code) if org_code else None
+    if not _may_grant(actor, role, org):
+        raise Forbidden()
+    org_id = org.id if org else None
+    existing = session.scalar(select(RoleGrant).where(RoleGrant.user_id == user_id, RoleGrant.role == role.value,
+                                                      RoleGrant.org_id.is_(None) if org_id is None
+                                                      else RoleGrant.org_id == org_id))
+    if existing is not None:
+        return GrantView(existing.id, role, org_code, org_name(org) if org else None)
+    grant = RoleGrant(user_id=user_id, role=role.value, org_id=org_id, created_by=actor.user_id, created_at=utcnow())
+    session.add(grant)
+    session.flush()
+    record(session, actor, "grant.create", "user", user_id, after={"role": role.value, "org": org_code})
+    return GrantView(grant.id, role, org_code, org_name(org) if org else None)
+
+
+def revoke_grant(session: Session, actor: Actor, *, grant_id: int) -> None:
+    grant = session.get(RoleGrant, grant_id)
+    if grant is None or not _is_manager(actor):
+        raise NotFound("grant")
+    org = session.get(Organisation, grant.org_id) if grant.org_id else None
+    if not _may_grant(actor, Role(grant.role), org):
+        raise Forbidden()
+    record(session, actor, "grant.revoke", "user", grant.user_id,
+           before={"role": grant.role, "org": org.code if org else None})
+    session.delete(grant)
+
+
+def change_password(session: Session, actor: Actor, *, old_password: str, new_password: str) -> None:
+    user = session.get(User, actor.user_id) if actor.user_id else None
+    if user is None:
+        raise NotFound("user")
+    if not verify_password(user.password_hash, old_password):
+        raise ValidationFailed.one(E.WRONG_PASSWORD, Location(field="old_password"))
+    user.password_hash = hash_password(new_password)
+    record(session, actor, "user.password", "user", user.id)
+
+
+def set_password(session: Session, actor: Actor, *, user_id: int, password: str) -> None:
+    """An administrator resets a password (and unlocks the account; existing sessions end)."""
+    if not actor.is_global_admin:
+        raise Forbidden()
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound("user")
+    user.password_hash = hash_password(password)
+    user.failed_logins, user.locked_until = 0, None
+    revoke_all_sessions(session, user_id=user_id)
+    record(session, actor, "user.password_reset", "user", user.id)
+
+
+def set_locale(session: Session, actor: Actor, *, locale: str) -> None:
+    user = session.get(User, actor.user_id) if actor.user_id else None
+    if user is None:
+        raise NotFound("user")
+    user.locale = _check_locale(locale)
+
+
+def set_active(session: Session, actor: Actor, *, user_id: int, active: bool) -> None:
+    if not actor.is_global_admin:
+        raise Forbidden()
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound("user")
+    user.is_active = active
+    if not active:
+        revoke_all_sessions(session, user_id=user_id)
+    record(session, actor, "user.activate" if active else "user.deactivate", "user", user.id)
