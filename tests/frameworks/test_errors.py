@@ -185,3 +185,12 @@ def test_every_error_code_has_all_three_languages():
     for code in E.ALL:
         assert code.en and code.ar and code.ckb, code.id
     assert len({c.id for c in E.ALL}) == len(E.ALL)
+
+
+def test_sorani_text_with_arabic_letters_is_refused_with_the_fix(tmp_path):
+    data = framework_dict()
+    data["pillars"][0]["name"]["ckb"] = "یاسا و هاوکاری"  # Arabic heh (U+0647) instead of ھ
+    [p] = load(write_framework(tmp_path, data)).errors
+    assert p.code is E.SORANI_SPELLING
+    assert p.params["letters"] == "ه" and p.params["fixed"] == "ھ"
+    assert p.location.field == "ckb"

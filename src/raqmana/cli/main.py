@@ -22,6 +22,7 @@ SUBCOMMANDS: list[tuple[str, str]] = [
 # (module, function name) registered as top-level commands
 COMMANDS: list[tuple[str, str]] = [
     ("raqmana.cli.demo", "demo"),
+    ("raqmana.cli.serve", "serve"),
 ]
 
 for _name, _module in SUBCOMMANDS:

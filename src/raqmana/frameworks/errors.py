@@ -25,7 +25,7 @@ SCHEMA = Code(
     "FW003",
     "{detail}",
     "قيمة غير صالحة: {detail}",
-    "بەهای نادروست: {detail}",
+    "بەھای نادروست: {detail}",
 )
 MISSING_TRANSLATION = Code(
     "FW004",
@@ -37,7 +37,7 @@ DUPLICATE_ID = Code(
     "FW005",
     "Duplicate id '{id}' (first used at {first}).",
     "المعرّف '{id}' مكرر (استُخدم أول مرة في {first}).",
-    "ناسنامەی '{id}' دووبارەیە (یەکەمجار لە {first} بەکارهاتووە).",
+    "ناسنامەی '{id}' دووبارەیە (یەکەمجار لە {first} بەکارھاتووە).",
 )
 UNKNOWN_CROSSWALK = Code(
     "FW006",
@@ -61,13 +61,13 @@ UNKNOWN_DEPENDENCY = Code(
     "FW009",
     "pillar {id}: depends on unknown pillar '{value}'.",
     "العامل {id}: يعتمد على عامل غير معروف '{value}'.",
-    "هۆکاری {id}: پشت بە هۆکاری نەناسراوی '{value}' دەبەستێت.",
+    "ھۆکاری {id}: پشت بە ھۆکاری نەناسراوی '{value}' دەبەستێت.",
 )
 DEPENDENCY_CYCLE = Code(
     "FW010",
     "pillar dependencies form a cycle: {cycle}.",
     "اعتماديات العوامل تشكّل حلقة مغلقة: {cycle}.",
-    "پەیوەستبوونی هۆکارەکان بازنەیەک پێکدەهێنن: {cycle}.",
+    "پەیوەستبوونی ھۆکارەکان بازنەیەک پێکدەھێنن: {cycle}.",
 )
 XLSX_UNREADABLE = Code(
     "FW011",
@@ -97,13 +97,13 @@ XLSX_UNKNOWN_PARENT = Code(
     "FW015",
     "'{value}' does not name a row of sheet '{parent_sheet}'.",
     "'{value}' لا يطابق أي صف في الورقة '{parent_sheet}'.",
-    "'{value}' هیچ ڕیزێکی پەڕەی '{parent_sheet}' ناناسێنێت.",
+    "'{value}' ھیچ ڕیزێکی پەڕەی '{parent_sheet}' ناناسێنێت.",
 )
 CHOICES_MISSING = Code(
     "FW016",
     "indicator {id}: a choice question needs at least two distinct choices.",
     "المؤشر {id}: سؤال الاختيار يحتاج إلى خيارين مختلفين على الأقل.",
-    "پێوەری {id}: پرسیاری هەڵبژاردن لانیکەم دوو هەڵبژاردەی جیاوازی پێویستە.",
+    "پێوەری {id}: پرسیاری ھەڵبژاردن لانیکەم دوو ھەڵبژاردەی جیاوازی پێویستە.",
 )
 GOALPOSTS = Code(
     "FW017",
@@ -115,7 +115,7 @@ STAGES_NOT_ALLOWED = Code(
     "FW018",
     "indicator {id}: stages are only used by ladder questions (answer type is {answer_type}).",
     "المؤشر {id}: المراحل تُستخدم فقط مع أسئلة سلّم النضج (نوع الإجابة {answer_type}).",
-    "پێوەری {id}: قۆناغەکان تەنها بۆ پرسیاری پەیژە بەکاردێن (جۆری وەڵام {answer_type}ە).",
+    "پێوەری {id}: قۆناغەکان تەنھا بۆ پرسیاری پەیژە بەکاردێن (جۆری وەڵام {answer_type}ە).",
 )
 BAD_DIRECTION = Code(
     "FW019",
@@ -127,7 +127,13 @@ EMPTY_FRAMEWORK = Code(
     "FW020",
     "the framework has no indicators.",
     "الإطار لا يحتوي على أي مؤشر.",
-    "چوارچێوەکە هیچ پێوەرێکی تێدا نییە.",
+    "چوارچێوەکە ھیچ پێوەرێکی تێدا نییە.",
+)
+SORANI_SPELLING = Code(
+    "FW021",
+    "{what} {id}: the Sorani {field} uses Arabic letters {letters}; write {fixed} (ھ ی ک ە, see the glossary).",
+    "{what} {id}: النص الكردي ({field}) يستخدم حروفاً عربية {letters}؛ اكتب {fixed} (ھ ی ک ە، انظر المسرد).",
+    "{what} {id}: دەقی کوردیی ({field}) پیتی عەرەبیی {letters} بەکاردێنێت؛ {fixed} بنووسە (ھ ی ک ە، سەیری فەرھەنگۆک بکە).",
 )
 # warnings
 ZERO_WEIGHT = Code(
@@ -141,14 +147,14 @@ EMPTY_CONTAINER = Code(
     "FW102",
     "{what} {id} has no {children}.",
     "{what} {id} لا يحتوي على {children}.",
-    "{what} {id} هیچ {children}ی تێدا نییە.",
+    "{what} {id} ھیچ {children}ی تێدا نییە.",
     W,
 )
 NO_CROSSWALK = Code(
     "FW103",
     "indicator {id} has no SDG target in its crosswalk.",
     "المؤشر {id} لا يرتبط بأي غاية من غايات التنمية المستدامة.",
-    "پێوەری {id} بە هیچ ئامانجێکی لاوەکیی گەشەپێدانی بەردەوامەوە نەبەستراوە.",
+    "پێوەری {id} بە ھیچ ئامانجێکی لاوەکیی گەشەپێدانی بەردەوامەوە نەبەستراوە.",
     W,
 )
 NO_GOALPOSTS = Code(
@@ -164,7 +170,7 @@ ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(
 # words used inside messages
 WHAT = {
     "framework": {"en": "framework", "ar": "الإطار", "ckb": "چوارچێوە"},
-    "pillar": {"en": "pillar", "ar": "العامل", "ckb": "هۆکار"},
+    "pillar": {"en": "pillar", "ar": "العامل", "ckb": "ھۆکار"},
     "sub_area": {"en": "sub-area", "ar": "المجال الفرعي", "ckb": "بواری لاوەکی"},
     "indicator": {"en": "indicator", "ar": "المؤشر", "ckb": "پێوەر"},
     "stage_label": {"en": "stage label", "ar": "تسمية المرحلة", "ckb": "ناوی قۆناغ"},

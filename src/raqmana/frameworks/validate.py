@@ -10,6 +10,7 @@ from raqmana.frameworks.crosswalk import is_known
 from raqmana.frameworks.schema import AnswerType, Framework, Indicator
 from raqmana.i18n import Translated
 from raqmana.i18n.locales import LANGS
+from raqmana.i18n.sorani import REPLACEMENTS, wrong_letters
 from raqmana.problems import Location, Problem
 
 Locator = Callable[[tuple[Any, ...]], Location]
@@ -48,9 +49,18 @@ def _translation(
 ) -> Iterator[Problem]:
     """Missing languages of ``text``. Optional texts are checked only when some language is present."""
     missing = text.missing()
+    word = FIELD_WORDS.get(field, {"en": field, "ar": field, "ckb": field}) if isinstance(field, str) else field
+    wrong = wrong_letters(text.ckb)
+    if wrong:
+        where = loc((*path, "ckb"))
+        yield Problem(
+            E.SORANI_SPELLING,
+            Location(where.file, where.sheet, where.line, where.column, where.path, "ckb"),
+            {"what": E.WHAT[what], "id": ident, "field": word, "letters": " ".join(wrong),
+             "fixed": " ".join(REPLACEMENTS[c] for c in wrong)},
+        )
     if not required and len(missing) == len(LANGS):
         return
-    word = FIELD_WORDS.get(field, {"en": field, "ar": field, "ckb": field}) if isinstance(field, str) else field
     for lang in missing:
         where = loc((*path, lang))
         yield Problem(

@@ -9,7 +9,15 @@ from raqmana.indices.countries import to_iso3
 from raqmana.indices.datasets import Dataset, index_ids, load_all, load_dataset
 from raqmana.indices.groups import egdi_group, egdi_rating_class, gci_tier, gtmi_group
 from raqmana.indices.importer import ImportResult, import_edition
-from raqmana.indices.peers import ARAB_STATES, DEFAULT_PEERS, PeerGroups, Standing, peer_groups, peer_table, standing
+from raqmana.indices.peers import (
+    ARAB_STATES,
+    DEFAULT_PEERS,
+    PeerGroups,
+    Standing,
+    peer_groups,
+    peer_table,
+    standing,
+)
 from raqmana.indices.reproduce import Reproduction, reproduce
 from raqmana.indices.specs import SPECS, IndexSpec
 from raqmana.indices.staleness import Staleness, staleness
@@ -40,5 +48,6 @@ __all__ = [
     "peer_table",
     "reproduce",
     "staleness",
+    "standing",
     "to_iso3",
 ]

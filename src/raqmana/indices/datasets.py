@@ -8,7 +8,7 @@ process; imported editions live in ``<data_dir>/indices/<index>/<edition>.csv`` 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -99,7 +99,7 @@ def get_spec(name: str) -> IndexSpec:
     return SPECS[name]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _bundled(name: str) -> tuple[tuple[Record, ...], tuple[EditionInfo, ...]]:
     spec = SPECS[name]
     meta = provenance()["datasets"].get(name, {})

@@ -142,7 +142,7 @@ def reproduce(index: str, edition: str, *, dataset: Dataset | None = None, data_
     formula = FORMULAS[index]
     tol = TOLERANCE_BY_EDITION.get((index, edition), formula.tolerance)
     out = Reproduction(index, edition, formula.text, tol)
-    known = KNOWN_EXCEPTIONS.get((index, edition), {})
+    exceptions = KNOWN_EXCEPTIONS.get((index, edition), {})
     published_groups: Counter[str] = Counter()
     classes: Counter[str] = Counter()
     for rec in sorted(ds.rows(edition), key=lambda r: r.iso3):
@@ -154,8 +154,8 @@ def reproduce(index: str, edition: str, *, dataset: Dataset | None = None, data_
             continue
         value = formula.compute(parts)
         diff = Difference(rec.iso3, published, value)
-        if rec.iso3 in known:
-            out.exceptions.append((diff, known[rec.iso3]))
+        if rec.iso3 in exceptions:
+            out.exceptions.append((diff, exceptions[rec.iso3]))
             continue
         out.compared += 1
         out.max_abs_diff = max(out.max_abs_diff, diff.diff)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from raqmana.i18n import Translated
+from raqmana.indices.dtf_names import dtf_name
 
 T = Translated.of
 
@@ -188,8 +189,7 @@ _DDC_IDS = (
 def _ddc_name(cid: str) -> Translated:
     if cid == "overall":
         return T("Compass overall score", "الدرجة الإجمالية للبوصلة", "نمرەی گشتیی قیبلەنما")
-    text = cid.replace(".", " — ").replace("-", " ")
-    return T(text, text, text)
+    return dtf_name(cid)
 
 
 UNDP_DDC = IndexSpec(

@@ -16,7 +16,7 @@ from pathlib import Path
 from raqmana.indices import errors as E
 from raqmana.indices.countries import to_iso3
 from raqmana.indices.specs import COUNTRY_ALIASES, EDITION_ALIASES, ISO3_ALIASES, IndexSpec
-from raqmana.problems import Location, Problem
+from raqmana.problems import Code, Location, Problem
 
 EDITION_RE = re.compile(r"^\d{4}(?:-\d{2})?$")
 _BLANK = {"", "-", "..", "n/a", "na", "nan"}
@@ -77,11 +77,11 @@ class _Reader:
         self.problems: list[Problem] = []
         self.names = {header_key(n): c.id for c in spec.components for n in c.names()}
 
-    def at(self, line: int | None = None, column: str = "") -> Location:
-        return Location(file=self.display, line=line, column=column)
+    def at(self, line: int | None = None, col: str = "") -> Location:
+        return Location(file=self.display, line=line, column=col)
 
-    def error(self, code: object, line: int | None = None, column: str = "", **params: object) -> None:
-        self.problems.append(Problem(code, self.at(line, column), dict(params)))  # type: ignore[arg-type]
+    def error(self, code: Code, line: int | None = None, col: str = "", **params: object) -> None:
+        self.problems.append(Problem(code, self.at(line, col), dict(params)))
 
     def find(self, header: list[str], aliases: tuple[str, ...]) -> int | None:
         keys = {header_key(a) for a in aliases}
@@ -109,7 +109,7 @@ class _Reader:
                 line: int) -> tuple[str | None, str]:
         code = row[iso_col].strip() if iso_col is not None and iso_col < len(row) else ""
         name = row[name_col].strip() if name_col is not None and name_col < len(row) else ""
-        for text, col in ((code, iso_col), (name, name_col)):
+        for text in (code, name):
             if text:
                 iso3 = to_iso3(text)
                 if iso3:
@@ -197,7 +197,7 @@ def _read_wide(reader: _Reader, header: list[str], rows: list[tuple[int, list[st
         if cid and cid not in comp_cols and i not in used:
             comp_cols[cid] = i
         elif i not in used and h and cid is None:
-            reader.problems.append(Problem(E.UNKNOWN_COLUMN, reader.at(1, h), {"column": h, "name": reader.spec.name}))
+            reader.problems.append(Problem(E.UNKNOWN_COLUMN, reader.at(1, h), {"column": h, "name": reader.spec.name.model_dump()}))
     for comp in reader.spec.components:
         if comp.required and comp.id not in comp_cols:
             reader.error(E.MISSING_COLUMN, 1, "", column=comp.id, accepted=", ".join(comp.names()))
@@ -254,7 +254,7 @@ def _read_long(reader: _Reader, header: list[str], rows: list[tuple[int, list[st
             if var not in warned:
                 warned.add(var)
                 reader.problems.append(Problem(E.UNKNOWN_COLUMN, reader.at(line, header[var_col]),
-                                               {"column": var, "name": reader.spec.name}))
+                                               {"column": var, "name": reader.spec.name.model_dump()}))
             continue
         values = entry["values"]
         assert isinstance(values, dict)
@@ -271,10 +271,9 @@ def _read_long(reader: _Reader, header: list[str], rows: list[tuple[int, list[st
     for (iso3, ed), entry in acc.items():
         vals = entry["values"]
         assert isinstance(vals, dict)
-        rank = entry["rank"]
-        line = entry["line"]
+        rank, first_line = entry["rank"], entry["line"]
         out.append(Record(iso3, ed, dict(vals), rank if isinstance(rank, int) else None, "", str(entry["name"]),
-                          line if isinstance(line, int) else None))
+                          first_line if isinstance(first_line, int) else None))
     return out
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from raqmana.problems import Location, Problem
+from raqmana.recommend.graphs import postorder
 from raqmana.roadmap import errors as E
 from raqmana.roadmap.model import Dependency, Initiative
 
@@ -62,28 +63,8 @@ def build(initiatives: Sequence[Initiative], dependencies: Sequence[Dependency])
 
 def find_cycle(g: Graph) -> list[str] | None:
     """One cycle as a list of ids that starts and ends with the same id, or None."""
-    state = [0] * g.n  # 0 new, 1 on the stack, 2 done
-    for root in range(g.n):
-        if state[root]:
-            continue
-        path: list[int] = [root]
-        its = [iter(g.succ[root])]
-        state[root] = 1
-        while path:
-            nxt = next(its[-1], None)
-            if nxt is None:
-                state[path.pop()] = 2
-                its.pop()
-                continue
-            j = nxt[0]
-            if state[j] == 1:
-                cycle = path[path.index(j):] + [j]
-                return [g.ids[i] for i in cycle]
-            if state[j] == 0:
-                state[j] = 1
-                path.append(j)
-                its.append(iter(g.succ[j]))
-    return None
+    _, cycle = postorder(range(g.n), lambda i: (j for j, _ in g.succ[i]))
+    return [g.ids[i] for i in cycle] if cycle else None
 
 
 def cycle_problem(cycle: list[str]) -> Problem:

@@ -20,7 +20,7 @@ from raqmana.i18n import get_locale, gettext
 from raqmana.settings import Settings
 from raqmana.web.locale import negotiate
 from raqmana.web.security import SAFE_METHODS, Signer
-from raqmana.workspace import auth
+from raqmana.workspace import auth, tokens
 from raqmana.workspace.actors import Actor
 from raqmana.workspace.exceptions import NotAuthenticated
 from raqmana.workspace.factory import Workspace
@@ -49,7 +49,7 @@ class Ctx:
 
     def require_actor(self) -> Actor:
         if self.actor is None:
-            raise NotAuthenticated([])
+            raise NotAuthenticated()
         return self.actor
 
     @contextmanager
@@ -116,7 +116,7 @@ def api_ctx(request: Request) -> Ctx:
     ws: Workspace = request.app.state.ws
     if bearer:
         with ws.transaction() as session:
-            actor = auth.verify_api_token(session, token=bearer)  # NotAuthenticated → 401
+            actor = tokens.verify_api_token(session, token=bearer)  # NotAuthenticated → 401
         return _build(request, actor, None, api=True)
     actor, token = _resolve_session(request, ws)
     if actor is not None and request.method not in SAFE_METHODS:

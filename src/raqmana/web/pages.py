@@ -35,9 +35,11 @@ def _with_ctx(fn: Callable[..., Any], dependency: Callable[..., Ctx],
     params = []
     for p in inspect.signature(fn).parameters.values():
         if p.name == "ctx":
-            params.append(p.replace(default=Depends(dependency), annotation=Ctx))
+            params.append(p.replace(default=Depends(dependency), annotation=Ctx,
+                                    kind=inspect.Parameter.KEYWORD_ONLY))
         else:
-            params.append(p.replace(annotation=hints.get(p.name, p.annotation)))
+            params.append(p.replace(annotation=hints.get(p.name, p.annotation),
+                                    kind=inspect.Parameter.KEYWORD_ONLY))
 
     def endpoint(**kwargs: Any) -> Response:
         ctx: Ctx = kwargs["ctx"]

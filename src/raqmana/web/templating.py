@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from babel.dates import format_date, format_datetime
 from jinja2 import Environment, PackageLoader, pass_context, select_autoescape
@@ -14,6 +15,8 @@ from starlette.responses import HTMLResponse
 from raqmana.i18n import LOCALES, Translated, format_number, format_percent, get_locale, gettext, localize_digits
 from raqmana.problems import Problem
 from raqmana.settings import Settings
+from raqmana.workspace.actors import ROLE_LABELS
+from raqmana.workspace.views import STATE_LABELS
 
 ASSET_VERSION = "1"
 
@@ -62,9 +65,41 @@ def make_env(settings: Settings) -> Environment:
             text = str(value)
         return localize_digits(text, lang, digits)
 
-    env.filters.update(tr=tr, num=num, pct=pct, when=when)
-    env.globals.update(LOCALES=LOCALES, ASSET_VERSION=ASSET_VERSION, settings=settings)
+    env.filters.update(tr=tr, num=num, pct=pct, when=when, domid=domid)
+    env.globals.update(LOCALES=LOCALES, ASSET_VERSION=ASSET_VERSION, settings=settings,
+                       STATE_LABELS=STATE_LABELS, ROLE_LABELS=ROLE_LABELS)
     return env
+
+
+def domid(value: str) -> str:
+    """An HTML id / CSS selector-safe form of an identifier such as ``LEG-01`` or ``LEG.1``."""
+    return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in str(value))
+
+
+def source_types(lang: str) -> dict[str, str]:
+    return {key: gettext(lang, label) for key, label in SOURCE_TYPE_LABELS}
+
+
+# msgids for the evidence source types (extracted by Babel from this tuple of _() calls)
+def _(message: str) -> str:
+    return message
+
+
+SOURCE_TYPE_LABELS = (
+    ("document", _("Official document")),
+    ("system", _("Information system")),
+    ("external_index", _("External index or dataset")),
+    ("survey", _("Survey")),
+)
+
+
+def _here(request: Request) -> str:
+    """The page the user is on (for an HTMX request, the page that sent it)."""
+    current = request.headers.get("hx-current-url")
+    if current:
+        parts = urlsplit(current)
+        return parts.path + (f"?{parts.query}" if parts.query else "")
+    return request.url.path + (f"?{request.url.query}" if request.url.query else "")
 
 
 def _base(request: Request, lang: str, **extra: Any) -> dict[str, Any]:
@@ -81,6 +116,8 @@ def _base(request: Request, lang: str, **extra: Any) -> dict[str, Any]:
         "_": lambda message, **params: gettext(loc.code, message, **params),
         "path": request.url.path,
         "hx": bool(request.headers.get("hx-request")),
+        "here": _here(request),
+        "SOURCE_TYPES": source_types(loc.code),
         **extra,
     }
 

@@ -13,7 +13,11 @@ from raqmana.workspace.actors import Actor, Role
 from raqmana.workspace.audit import record
 from raqmana.workspace.exceptions import Forbidden, NotFound, ValidationFailed
 from raqmana.workspace.orgs import org_name
-from raqmana.workspace.permissions import get_assessment_for_user, get_institution_for_user
+from raqmana.workspace.permissions import (
+    get_assessment_for_user,
+    get_institution_for_user,
+    institution_rights,
+)
 from raqmana.workspace.views import AssignmentView
 
 ASSIGNABLE = (Role.FOCAL_POINT, Role.REVIEWER)
@@ -63,8 +67,6 @@ def unassign(session: Session, actor: Actor, *, assignment_id: int) -> None:
 def list_assignments(session: Session, actor: Actor, *, assessment_id: int) -> list[AssignmentView]:
     """Every assignment of the round on institutions the actor can read."""
     get_assessment_for_user(session, actor, assessment_id)
-    from raqmana.workspace.permissions import institution_rights
-
     readable = institution_rights(session, actor, assessment_id)
     rows = session.execute(select(Assignment, Organisation, User)
                            .join(Organisation, Organisation.id == Assignment.org_id)

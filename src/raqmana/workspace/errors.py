@@ -205,12 +205,6 @@ SOURCE_TYPE_INVALID = Code(
     "مصدر دليل غير معروف '{value}' (استخدم document أو system أو external_index أو survey).",
     "سەرچاوەی بەڵگەی نەناسراو '{value}' (document، system، external_index یان survey بەکاربهێنە).",
 )
-EVIDENCE_FILE_MISSING = Code(
-    "WS046",
-    "The stored file of this evidence is missing from the data directory.",
-    "الملف المخزّن لهذا الدليل غير موجود في مجلد البيانات.",
-    "فایلی هەڵگیراوی ئەم بەڵگەیە لە بوخچەی داتادا نییە.",
-)
 DATE_INVALID = Code(
     "WS047",
     "'{value}' is not a date (use YYYY-MM-DD).",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from raqmana.problems import Location
 from raqmana.workspace import errors as E
 from raqmana.workspace.exceptions import ValidationFailed
-from raqmana.problems import Location
 
 MIN_LENGTH = 10
 MAX_LENGTH = 1024

@@ -14,7 +14,14 @@ from collections.abc import Iterable
 from sqlalchemy import false, or_, select
 from sqlalchemy.orm import Session
 
-from raqmana.store.models import Assessment, AssessmentInstitution, Assignment, Evidence, Organisation, Response
+from raqmana.store.models import (
+    Assessment,
+    AssessmentInstitution,
+    Assignment,
+    Evidence,
+    Organisation,
+    Response,
+)
 from raqmana.workspace.actors import MANAGER_ROLES, Actor, Role
 from raqmana.workspace.exceptions import NotFound
 from raqmana.workspace.views import ALL_RIGHTS, NO_RIGHTS, Rights

@@ -34,6 +34,8 @@ class Response(_Value, Base):
     pillar_id: Mapped[str] = mapped_column(String(64))
     #: draft → submitted → returned | accepted
     state: Mapped[str] = mapped_column(String(16), default="draft")
+    #: the response holds a value, N/A or "don't know" (a blank draft can exist, e.g. evidence first)
+    answered: Mapped[bool] = mapped_column(default=False)
     version: Mapped[int] = mapped_column(default=1)
     assessor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -45,10 +47,13 @@ class Response(_Value, Base):
     __table_args__ = (
         UniqueConstraint("assessment_id", "org_id", "indicator_id"),
         # completion page: GROUP BY org, pillar, state inside one assessment, answered from the index alone
-        Index("ix_responses_completion", "assessment_id", "org_id", "pillar_id", "state"),
+        Index("ix_responses_completion", "assessment_id", "org_id", "pillar_id", "state", "answered"),
         # review queues and scoring input: one assessment's answers in one state
         Index("ix_responses_state", "assessment_id", "state"),
     )
+    #: optimistic concurrency: every UPDATE says WHERE version = <the version read>; use cases set the
+    #: new version themselves (one step per change) and a concurrent change raises StaleDataError
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}  # noqa: RUF012
 
 
 class ResponseRevision(_Value, Base):

@@ -12,7 +12,7 @@ from raqmana.i18n import Translated
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import see_other
 from raqmana.web.pages import Area, json_response
-from raqmana.workspace import assessments, frameworks, orgs, users
+from raqmana.workspace import assessments, assignments, frameworks, orgs, users
 
 area = Area("assessments")
 
@@ -104,7 +104,7 @@ def assignment_list(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     actor = ctx.require_actor()
     with ctx.ws.reader() as session:
         view, rights = assessments.get_assessment(session, actor, assessment_id)
-        rows = assessments.list_assignments(session, actor, assessment_id=assessment_id)
+        rows = assignments.list_assignments(session, actor, assessment_id=assessment_id)
         institutions = assessments.my_institutions(session, actor, assessment_id=assessment_id)
         people = users.list_users(session, actor) if rights.manage else []
     return {"assessment": view, "rights": rights, "assignments": rows, "institutions": institutions,
@@ -120,19 +120,19 @@ class AssignIn(BaseModel):
 @area.html.post("/assessments/{assessment_id}/assignments")
 def assign(assessment_id: int, ctx: Ctx = PageCtx, institution_code: Annotated[str, Form()] = "",
            user_id: Annotated[int, Form()] = 0, role: Annotated[str, Form()] = "") -> Response:
-    ctx.call(assessments.assign, assessment_id=assessment_id, institution_code=institution_code,
+    ctx.call(assignments.assign, assessment_id=assessment_id, institution_code=institution_code,
              user_id=user_id, role=role)
     return see_other(f"/assessments/{assessment_id}/assignments")
 
 
 @area.api.post("/assessments/{assessment_id}/assignments", status_code=201, summary="Assign a user")
 def assign_json(assessment_id: int, data: AssignIn, ctx: Ctx = ApiCtx) -> Response:
-    view = ctx.call(assessments.assign, assessment_id=assessment_id, institution_code=data.institution_code,
+    view = ctx.call(assignments.assign, assessment_id=assessment_id, institution_code=data.institution_code,
                     user_id=data.user_id, role=data.role)
     return json_response(view, status=201)
 
 
 @area.html.post("/assessments/{assessment_id}/assignments/{assignment_id}/delete")
 def unassign(assessment_id: int, assignment_id: int, ctx: Ctx = PageCtx) -> Response:
-    ctx.call(assessments.unassign, assignment_id=assignment_id)
+    ctx.call(assignments.unassign, assignment_id=assignment_id)
     return see_other(f"/assessments/{assessment_id}/assignments")

@@ -14,7 +14,7 @@ from raqmana.web.locale import LANG_COOKIE, _known
 from raqmana.web.pages import Area
 from raqmana.web.security import new_csrf_token
 from raqmana.web.templating import render
-from raqmana.workspace import auth, users
+from raqmana.workspace import auth, tokens, users
 from raqmana.workspace.exceptions import LoginRefused
 
 area = Area("account")
@@ -39,9 +39,8 @@ def login(request: Request, username: Annotated[str, Form(max_length=200)] = "",
     ctx = page_ctx(request)
     client = request.client.host if request.client else ""
     try:
-        with ctx.tx() as session:
-            actor, issued = auth.login(session, ctx.settings, username=username.strip(), password=password,
-                                       client=client, user_agent=request.headers.get("user-agent", "")[:300])
+        actor, issued = auth.login(ctx.ws, username=username.strip(), password=password, client=client,
+                                   user_agent=request.headers.get("user-agent", "")[:300])
     except LoginRefused as refused:
         status = 429 if getattr(refused, "retry_after", None) else 401
         return _login_page(ctx, next_url=safe_next(next), username=username, error=refused, status=status)
@@ -91,8 +90,8 @@ def _account(ctx: Ctx, **extra: Any) -> dict[str, Any]:
     actor = ctx.require_actor()
     with ctx.ws.reader() as session:
         me = users.get_user(session, actor, actor.user_id) if actor.user_id is not None else None
-        tokens = auth.list_api_tokens(session, actor)
-    return {"user": me, "grants": actor.grants, "tokens": tokens, **extra}
+        api_tokens = tokens.list_api_tokens(session, actor)
+    return {"user": me, "grants": actor.grants, "tokens": api_tokens, **extra}
 
 
 @area.page("/account", "pages/account.html", summary="The signed-in user, roles and API tokens")
@@ -103,13 +102,13 @@ def account(ctx: Ctx) -> dict[str, Any]:
 
 @area.html.post("/account/tokens")
 def create_token(ctx: Ctx = PageCtx, name: Annotated[str, Form(min_length=1, max_length=100)] = "token") -> Response:
-    view, plaintext = ctx.call(auth.create_api_token, name=name.strip() or "token")
+    view, plaintext = ctx.call(tokens.create_api_token, name=name.strip() or "token")
     return render(ctx.request, ctx.lang, "pages/account.html", _account(ctx, new_token=plaintext, new_token_view=view))
 
 
 @area.html.post("/account/tokens/{token_id}/revoke")
 def revoke_token(token_id: int, ctx: Ctx = PageCtx) -> Response:
-    ctx.call(auth.revoke_api_token, token_id=token_id)
+    ctx.call(tokens.revoke_api_token, token_id=token_id)
     return see_other("/account")
 
 

@@ -7,14 +7,15 @@ from urllib.parse import quote
 
 from fastapi import File, Form, UploadFile
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import is_htmx, read_upload, see_other
 from raqmana.web.pages import Area, json_response
 from raqmana.web.templating import render
-from raqmana.workspace import excel_export, excel_import, questionnaire, responses
-from raqmana.workspace.responses import Answer
+from raqmana.workspace import questionnaire, responses
+from raqmana.workspace.answers import Answer
 
 area = Area("questionnaire")
 BASE = "/assessments/{assessment_id}/institutions/{institution_code}"
@@ -108,6 +109,8 @@ def submit_json(assessment_id: int, institution_code: str, data: SubmitIn, ctx: 
 
 
 def _workbook(ctx: Ctx, assessment_id: int, institution_code: str) -> Response:
+    from raqmana.workspace import excel_export  # openpyxl is loaded only when a workbook is asked for
+
     data = ctx.call(excel_export.export_workbook, assessment_id=assessment_id,
                     institution_code=institution_code, lang=ctx.lang)
     name = f"raqmana-{assessment_id}-{institution_code}-{ctx.lang}.xlsx"
@@ -126,8 +129,9 @@ def download_workbook_api(assessment_id: int, institution_code: str, ctx: Ctx = 
 
 
 async def _import(ctx: Ctx, file: UploadFile) -> Any:
+    from raqmana.workspace import excel_import  # openpyxl is loaded only when a workbook is sent
+
     filename, data = await read_upload(file, ctx.settings.max_upload_mb)
-    from starlette.concurrency import run_in_threadpool
 
     return await run_in_threadpool(ctx.call, excel_import.import_workbook, data=data, filename=filename,
                                    lang=ctx.lang)

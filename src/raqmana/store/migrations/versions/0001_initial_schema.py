@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 08:50:38.400688
+Create Date: 2026-11-25 08:56:52.810333
 """
 
 from __future__ import annotations
@@ -292,6 +292,7 @@ def upgrade() -> None:
         sa.Column("indicator_id", sa.String(length=64), nullable=False),
         sa.Column("pillar_id", sa.String(length=64), nullable=False),
         sa.Column("state", sa.String(length=16), nullable=False),
+        sa.Column("answered", sa.Boolean(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("assessor_id", sa.Integer(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
@@ -334,7 +335,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("responses", schema=None) as batch_op:
         batch_op.create_index(
-            "ix_responses_completion", ["assessment_id", "org_id", "pillar_id", "state"], unique=False
+            "ix_responses_completion",
+            ["assessment_id", "org_id", "pillar_id", "state", "answered"],
+            unique=False,
         )
         batch_op.create_index("ix_responses_state", ["assessment_id", "state"], unique=False)
 

@@ -1,0 +1,29 @@
+"""``raqmana serve``: run the web app with uvicorn."""
+
+from __future__ import annotations
+
+import typer
+
+from raqmana.cli.common import console
+
+
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0 for every interface)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes (use PostgreSQL for more than one)."),
+    reload: bool = typer.Option(False, "--reload", help="Restart on code changes (development)."),
+) -> None:
+    """Serve the web app and its JSON API (/api/v1) on HOST:PORT."""
+    import uvicorn
+
+    from raqmana.settings import get_settings
+
+    settings = get_settings()
+    console.print(f"raqmana: http://{host}:{port}/  ·  data: {settings.data_dir}  ·  API: /api/v1/openapi.json")
+    if workers > 1 or reload:
+        uvicorn.run("raqmana.web.app:create_app", factory=True, host=host, port=port, workers=workers,
+                    reload=reload, proxy_headers=True)
+        return
+    from raqmana.web import create_app
+
+    uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True)

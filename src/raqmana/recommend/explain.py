@@ -1,0 +1,90 @@
+"""Say, in the reader's language, why a recommendation was made: each trigger with its actual value."""
+
+from __future__ import annotations
+
+import re
+
+from raqmana.frameworks.schema import AnswerType, Framework
+from raqmana.i18n import Translated, format_number, format_percent
+from raqmana.i18n.locales import get_locale
+from raqmana.recommend.labels import INSTITUTION_TYPE
+from raqmana.recommend.model import Recommendation, Trigger
+
+T = Translated.of
+_PHRASE = {
+    "stage": T("stage of {ref} «{name}»", "مرحلة {ref} «{name}»", "قۆناغی {ref} «{name}»"),
+    "answer": T("answer to {ref} «{name}»", "إجابة {ref} «{name}»", "وەڵامی {ref} «{name}»"),
+    "score": T("score of {name} ({ref})", "درجة {name} ({ref})", "نمرەی {name} ({ref})"),
+    "gap": T("gap to the target in {name} ({ref})", "الفجوة عن القيمة المستهدفة في {name} ({ref})",
+             "بۆشایی لە ئامانج لە {name} ({ref})"),
+    "no_evidence": T("share of answers without accepted evidence in {name}",
+                     "نسبة الإجابات دون دليل إثبات مقبول في {name}",
+                     "ڕێژەی ئەو وەڵامانەی بەڵگەی پەسەندکراویان نییە لە {name}"),
+    "answered": T("share of indicators answered in {name}", "نسبة المؤشرات المُجاب عنها في {name}",
+                  "ڕێژەی ئەو پێوەرانەی وەڵام دراونەتەوە لە {name}"),
+    "type": T("institution type", "نوع الجهة", "جۆری دامەزراوە"),
+    "fired": T("recommendation {ref} is also needed", "التوصية {ref} مطلوبة أيضاً", "ڕاسپاردەی {ref}یش پێویستە"),
+    "share": T("share of institutions where {ref}", "نسبة الجهات التي ينطبق عليها {ref}",
+               "ڕێژەی ئەو دامەزراوانەی {ref}یان لەسەر ڕاستە"),
+}
+_ALL = T("all pillars", "جميع عوامل التمكين", "هەموو هۆکارەکان")
+_NO_ANSWER = T("no answer", "لا توجد إجابة", "وەڵام نییە")
+_YES_NO = (T("no", "لا", "نەخێر"), T("yes", "نعم", "بەڵێ"))
+_NOT = T("not", "لا ينطبق", "ڕاست نییە")
+_CALL = re.compile(r"^(score|gap|no_evidence|answered|stage|fired|share)\((.*)\)$")
+
+
+def describe(trigger: Trigger, framework: Framework | None, lang: str = "en") -> str:
+    """``stage of LEG-01 «Electronic transactions law» = 1  [LEG-01 < 3]`` in ``lang``."""
+    code = get_locale(lang).code
+    kind, ref = _split(trigger.subject)
+    name, answer_kind = _name(kind, ref, framework, code)
+    if kind == "stage":
+        kind = answer_kind
+    phrase = _PHRASE.get(kind, Translated(en=trigger.subject)).get(code).format(ref=ref, name=name)
+    value = _value(trigger, kind, code)
+    condition = trigger.condition if trigger.group != "none" else f"{_NOT.get(code)}: {trigger.condition}"
+    return f"{phrase} = {value}  [{condition}]"
+
+
+def explain(rec: Recommendation, framework: Framework | None, lang: str = "en") -> list[str]:
+    return [describe(t, framework, lang) for t in rec.triggers]
+
+
+def _split(subject: str) -> tuple[str, str]:
+    if subject == "type":
+        return "type", ""
+    m = _CALL.match(subject)
+    if m:
+        return m.group(1), m.group(2)
+    return "stage", subject
+
+
+def _name(kind: str, ref: str, fw: Framework | None, lang: str) -> tuple[str, str]:
+    """(display name of the indicator or pillar, "stage" or "answer")."""
+    if fw is None or kind in ("type", "fired", "share"):
+        return ref, "stage"
+    if ref == "*":
+        return _ALL.get(lang), "stage"
+    if kind == "stage":
+        for ind in fw.indicators():
+            if ind.id == ref:
+                return ind.name.get(lang), "stage" if ind.answer_type is AnswerType.LADDER else "answer"
+        return ref, "stage"
+    for p in fw.pillars:
+        if p.id == ref:
+            return p.name.get(lang), "stage"
+    return ref, "stage"
+
+
+def _value(trigger: Trigger, kind: str, lang: str) -> str:
+    v = trigger.value
+    if v is None:
+        return _NO_ANSWER.get(lang)
+    if isinstance(v, str):
+        return INSTITUTION_TYPE[v].get(lang) if v in INSTITUTION_TYPE else v
+    if kind == "fired":
+        return _YES_NO[int(bool(v))].get(lang)
+    if kind in ("no_evidence", "answered", "share"):
+        return format_percent(v, lang)
+    return format_number(v, lang, decimals=0 if float(v).is_integer() else 1)

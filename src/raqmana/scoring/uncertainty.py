@@ -1,0 +1,146 @@
+"""Step 8 — uncertainty analysis by Monte Carlo (JRC step 7).
+
+Every run rebuilds the index with weights perturbed by ±``weight_noise`` (each weight times
+1 + U(−x, x)) and with an imputation, normalisation and aggregation drawn at random among the
+recipe's own and the alternatives. Per unit and aggregate it reports the score interval
+(5–95 % by default), the median, the rank interval, and the stage stability: the share of runs in
+which the unit stays in its nominal stage. The national figure is the mean over units in each run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from raqmana.problems import Location, Problem, ProblemsError
+from raqmana.scoring import errors as E
+from raqmana.scoring.build import Build
+from raqmana.scoring.montecarlo import Choices, Engine, choices_of
+from raqmana.scoring.ranks import rank_desc
+from raqmana.scoring.recipe import UncertaintySpec
+from raqmana.scoring.stages import stage_codes
+from raqmana.scoring.table import FloatArray, Table
+
+
+@dataclass(frozen=True, eq=False)
+class UncertaintyResult:
+    spec: UncertaintySpec
+    choices: Choices
+    nominal: Table  # units × aggregates
+    low: Table
+    median: Table
+    high: Table
+    rank: Table
+    rank_low: Table
+    rank_high: Table
+    stability: Table  # units × staged aggregates: share of runs in the nominal stage
+    national: Table  # rows nominal/low/median/high × aggregates
+    samples: FloatArray  # runs × units × aggregates
+
+    @property
+    def runs(self) -> int:
+        return int(self.samples.shape[0])
+
+    def interval(self, unit: str, node: str) -> tuple[float, float]:
+        return float(self.low.get(unit, node)), float(self.high.get(unit, node))
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """One row per unit and aggregate (the ``uncertainty.csv`` table)."""
+        rows: list[dict[str, Any]] = []
+        for u in self.nominal.units:
+            for node in self.nominal.columns:
+                row: dict[str, Any] = {"uCode": u, "node": node}
+                for name in ("nominal", "low", "median", "high", "rank", "rank_low", "rank_high"):
+                    v = float(getattr(self, name).get(u, node))
+                    row[name] = None if v != v else v
+                row["stage_stability"] = (float(self.stability.get(u, node))
+                                          if node in self.stability.columns else None)
+                rows.append(row)
+        return rows
+
+
+def analyse_uncertainty(
+    b: Build, spec: UncertaintySpec | None = None, *, unit_weights: Mapping[str, float] | None = None
+) -> UncertaintyResult:
+    """Monte Carlo over the recipe's uncertain choices (``spec`` or ``b.recipe.uncertainty``)."""
+    spec = spec or b.recipe.uncertainty
+    if spec is None:
+        raise ProblemsError([Problem(E.NOTHING_UNCERTAIN, Location(file=b.recipe.meta_file, path="uncertainty"))])
+    b.recipe.with_(uncertainty=spec).check()
+    choices = choices_of(b, spec)
+    engine = Engine(b, choices)
+    rng = np.random.default_rng(spec.seed)
+    runs = spec.runs
+    weights = engine.noisy_weights(rng, runs, spec.weight_noise)
+    imp = rng.integers(0, len(choices.impute), runs)
+    nrm = rng.integers(0, len(choices.normalise), runs)
+    agg = rng.integers(0, len(choices.aggregate), runs)
+    samples = engine.run(imp, nrm, agg, weights)
+    samples.flags.writeable = False
+    return summarise(b, spec, choices, samples, unit_weights)
+
+
+def summarise(
+    b: Build, spec: UncertaintySpec, choices: Choices, samples: FloatArray, unit_weights: Mapping[str, float] | None
+) -> UncertaintyResult:
+    units, nodes = b.units, b.tree.aggregates
+    q_lo, q_hi = spec.quantiles
+    nominal = np.asarray(b.aggregated.select(nodes).values, dtype=np.float64)
+    stats = np.full((3, len(units), len(nodes)), np.nan)
+    rstats = np.full((2, len(units), len(nodes)), np.nan)
+    staged = _stage_rules(b)
+    stability = np.full((len(units), len(staged)), np.nan)
+    w = np.array([1.0 if unit_weights is None else float(unit_weights.get(u, 0.0)) for u in units])
+    national_runs = np.empty((samples.shape[0], len(nodes)))
+    for a in range(len(nodes)):
+        col = samples[:, :, a]
+        national_runs[:, a] = _weighted_mean(col, w)
+        stats[:, :, a] = _quantiles(col, [q_lo, 0.5, q_hi])
+        ranks = rank_desc(col)
+        rstats[0, :, a] = _quantiles(ranks, [q_lo], method="lower")[0]
+        rstats[1, :, a] = _quantiles(ranks, [q_hi], method="higher")[0]
+    for k, (node, scheme, score_max) in enumerate(staged):
+        a = nodes.index(node)
+        nominal_stage = stage_codes(scheme, nominal[:, a], score_max)
+        run_stages = stage_codes(scheme, samples[:, :, a], score_max)
+        stability[:, k] = np.where(nominal_stage >= 0, (run_stages == nominal_stage).mean(axis=0), np.nan)
+    national = np.vstack([_weighted_mean(nominal.T, w), _quantiles(national_runs, [q_lo, 0.5, q_hi])])
+
+    def t(v: FloatArray, cols: tuple[str, ...] = nodes) -> Table:
+        return Table(units, cols, v)
+
+    return UncertaintyResult(
+        spec=spec, choices=choices, nominal=t(nominal), low=t(stats[0]), median=t(stats[1]), high=t(stats[2]),
+        rank=t(np.asarray(b.ranks.values, dtype=np.float64)), rank_low=t(rstats[0]), rank_high=t(rstats[1]),
+        stability=t(stability, tuple(n for n, _, _ in staged)),
+        national=Table(("nominal", "low", "median", "high"), nodes, national), samples=samples,
+    )
+
+
+def _stage_rules(b: Build) -> list[tuple[str, str, float | None]]:
+    """(aggregate, scheme, score_max) for each aggregate covered by a stage rule (first rule wins)."""
+    seen: dict[str, tuple[str, str, float | None]] = {}
+    for rule in b.recipe.stages:
+        for node in rule.nodes or b.tree.aggregates:
+            if node in b.tree.aggregates and node not in seen:
+                seen[node] = (node, rule.scheme, rule.score_max)
+    return [seen[n] for n in b.tree.aggregates if n in seen]
+
+
+def _quantiles(values: FloatArray, qs: list[float], method: str = "linear") -> FloatArray:
+    """Quantiles over runs (axis 0); NaN only where a unit has no score in any run."""
+    if np.isnan(values).any():
+        return np.asarray(np.nanquantile(values, qs, axis=0, method=method), dtype=np.float64)
+    return np.asarray(np.quantile(values, qs, axis=0, method=method), dtype=np.float64)
+
+
+def _weighted_mean(values: FloatArray, w: FloatArray) -> FloatArray:
+    """(rows × units) → rows: the weighted mean over the units that have a score."""
+    have = ~np.isnan(values)
+    num = np.where(have, values, 0.0) @ w
+    den = have.astype(np.float64) @ w
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(den > 0, num / den, np.nan)

@@ -1,0 +1,234 @@
+"""Demo seeding: the Iraqi institutions, demo users and an ILLUSTRATIVE assessment round whose answers
+are generated (plausible per-pillar profiles), clearly labelled as illustrative in the data."""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+
+from raqmana.frameworks import AnswerType, Framework, Indicator
+from raqmana.i18n import Translated
+from raqmana.settings import Settings
+from raqmana.store.models import (
+    Assessment,
+    AssessmentInstitution,
+    Evidence,
+    Organisation,
+    Response,
+    ResponseRevision,
+    ReviewComment,
+    User,
+)
+from raqmana.store.types import utcnow
+from raqmana.workspace.actors import SYSTEM, Role
+from raqmana.workspace.answers import Value
+from raqmana.workspace.assessments import open_round
+from raqmana.workspace.audit import draft, record_many
+from raqmana.workspace.auth import load_actor
+from raqmana.workspace.factory import open_workspace
+from raqmana.workspace.frameworks import register_framework
+from raqmana.workspace.orgs import seed_iraq
+from raqmana.workspace.responses import set_value
+from raqmana.workspace.users import create_user, grant_role, set_password
+
+DEMO_NAME = Translated(en="Illustrative demo round", ar="جولة توضيحية تجريبية", ckb="خولی نموونەیی بۆ پیشاندان")
+JUSTIFICATION = Translated(
+    en="Illustrative generated answer for the demo, not a real assessment.",
+    ar="إجابة توضيحية مولَّدة للعرض التجريبي، وليست تقييماً حقيقياً.",
+    ckb="وەڵامێکی نموونەیی دروستکراو بۆ پیشاندان، نەک هەڵسەنگاندنێکی ڕاستەقینە.",
+)
+RETURN_COMMENT = Translated(
+    en="Illustrative review: please attach the document that supports this stage.",
+    ar="مراجعة توضيحية: يرجى إرفاق المستند الذي يدعم هذه المرحلة.",
+    ckb="پێداچوونەوەی نموونەیی: تکایە ئەو بەڵگەنامەیە هاوپێچ بکە کە پشتگیری ئەم قۆناغە دەکات.",
+)
+#: (username, display name, role, organisation code or None for the whole tree)
+DEMO_USERS: list[tuple[str, str, Role, str | None]] = [
+    ("demo-admin", "Demo administrator", Role.ADMIN, None),
+    ("demo-coordinator", "Demo coordinator (COMSEC)", Role.COORDINATOR, None),
+    ("demo-fp-moc", "Demo focal point, Ministry of Communications", Role.FOCAL_POINT, "moc"),
+    ("demo-reviewer-moc", "Demo reviewer, Ministry of Communications", Role.REVIEWER, "moc"),
+    ("demo-fp-mop", "Demo focal point, Ministry of Planning", Role.FOCAL_POINT, "mop"),
+    ("demo-reviewer-mop", "Demo reviewer, Ministry of Planning", Role.REVIEWER, "mop"),
+    ("demo-fp-erbil", "Demo focal point, Erbil Governorate", Role.FOCAL_POINT, "gov-erbil"),
+    ("demo-reviewer-krg", "Demo reviewer, Kurdistan Region", Role.REVIEWER, "krg"),
+    ("demo-viewer", "Demo viewer", Role.VIEWER, None),
+]
+#: institutions that typically lead or lag (illustrative only)
+_KIND_LEVEL = {"secretariat": 2.9, "independent_body": 2.6, "ministry": 2.3, "regional_body": 3.0,
+               "region": 2.6, "governorate": 1.7}
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    password: str
+    role: str
+    org_code: str | None
+
+
+@dataclass(frozen=True)
+class DemoInfo:
+    assessment_id: int
+    institutions: int
+    responses: int
+    logins: list[DemoLogin] = field(default_factory=list)
+    illustrative: bool = True
+
+
+def demo_password(username: str, seed: int) -> str:
+    """Demo passwords are predictable on purpose (printed by ``raqmana demo``); never use them in production."""
+    return f"{username}-{seed}"
+
+
+def seed_demo(settings: Settings, *, framework: Framework, seed: int = 2026) -> DemoInfo:
+    """Create (or refresh the logins of) the demo workspace in ``settings``' database."""
+    if settings.environment == "production":
+        raise RuntimeError("refusing to seed illustrative demo data in production")
+    ws = open_workspace(settings)
+    try:
+        with ws.transaction() as s:
+            seed_iraq(s, SYSTEM)
+            fv = register_framework(s, SYSTEM, framework)
+            logins = _users(s, seed)
+        with ws.transaction() as s:
+            existing = s.scalar(select(Assessment).where(Assessment.illustrative.is_(True),
+                                                         Assessment.framework_version_id == fv.id))
+            if existing is not None:
+                n = s.scalar(select(func.count()).select_from(Response)
+                             .where(Response.assessment_id == existing.id)) or 0
+                insts = s.scalar(select(func.count()).select_from(AssessmentInstitution)
+                                 .where(AssessmentInstitution.assessment_id == existing.id)) or 0
+                return DemoInfo(existing.id, insts, n, logins)
+            coord = load_actor(s, _user_id(s, "demo-coordinator"))
+            orgs = list(s.scalars(select(Organisation).order_by(Organisation.code)))
+            a = open_round(s, coord, framework_version_id=fv.id, name=DEMO_NAME, period="2026",
+                           institution_codes=[o.code for o in orgs], target_stage=3, illustrative=True)
+            _assign(s, a.id)
+            n = _answers(s, a.id, framework, orgs, random.Random(seed))
+        return DemoInfo(a.id, len(orgs), n, logins)
+    finally:
+        ws.dispose()
+
+
+def _user_id(s: Any, username: str) -> int:
+    uid = s.scalar(select(User.id).where(User.username == username))
+    assert uid is not None
+    return int(uid)
+
+
+def _users(s: Any, seed: int) -> list[DemoLogin]:
+    logins = []
+    for username, display, role, org in DEMO_USERS:
+        password = demo_password(username, seed)
+        uid = s.scalar(select(User.id).where(User.username == username))
+        if uid is None:
+            uid = create_user(s, SYSTEM, username=username, password=password, display_name=display,
+                              locale="ar").id
+        else:
+            set_password(s, SYSTEM, user_id=uid, password=password)
+        grant_role(s, SYSTEM, user_id=uid, role=role, org_code=org)
+        logins.append(DemoLogin(username, password, role.value, org))
+    return logins
+
+
+def _assign(s: Any, assessment_id: int) -> None:
+    from raqmana.workspace.assignments import assign
+
+    for username, _, role, org in DEMO_USERS:
+        if role in (Role.FOCAL_POINT, Role.REVIEWER) and org and org != "krg":
+            assign(s, SYSTEM, assessment_id=assessment_id, institution_code=org, user_id=_user_id(s, username),
+                   role=role)
+
+
+def _value(ind: Indicator, level: float, rng: random.Random) -> Value:
+    just = JUSTIFICATION.get("en")
+    if ind.na_allowed and rng.random() < 0.05:
+        return Value(is_na=True, justification=just)
+    if rng.random() < 0.03:
+        return Value(dont_know=True, justification=just)
+    x = max(0.0, min(5.0, level + rng.gauss(0, 0.6)))
+    t = ind.answer_type
+    if t is AnswerType.LADDER:
+        return Value(stage=round(x), justification=just)
+    if t is AnswerType.YES_NO:
+        return Value(choice="yes" if rng.random() < 1 / (1 + math.exp(-(x - 2.2) * 1.5)) else "no", justification=just)
+    if t is AnswerType.PERCENTAGE:
+        return Value(number=round(min(100.0, max(0.0, x * 20 + rng.gauss(0, 5))), 1), justification=just)
+    if t is AnswerType.NUMBER:
+        lo, hi = ind.min_value or 0.0, ind.max_value if ind.max_value is not None else 100.0
+        return Value(number=round(lo + (hi - lo) * x / 5, 1), justification=just)
+    if t is AnswerType.CHOICE and ind.choices:
+        ranked = sorted(ind.choices, key=lambda c: c.score)
+        return Value(choice=ranked[min(len(ranked) - 1, int(x / 5 * len(ranked)))].value, justification=just)
+    return Value(text="Illustrative answer (generated for the demo).", justification=just)
+
+
+def _plan(rng: random.Random) -> list[str]:
+    """The workflow steps an illustrative answer went through (most end accepted)."""
+    roll = rng.random()
+    if roll < 0.05:
+        return ["save"]
+    if roll < 0.10:
+        return ["save", "submit"]
+    if roll < 0.15:
+        return ["save", "submit", "return"]
+    return ["save", "submit", "accept"]
+
+
+_STATE_AFTER = {"save": "draft", "submit": "submitted", "return": "returned", "accept": "accepted"}
+
+
+def _answers(s: Any, assessment_id: int, fw: Framework, orgs: list[Organisation], rng: random.Random) -> int:
+    fp_id = _user_id(s, "demo-coordinator")
+    rev_id = _user_id(s, "demo-reviewer-moc")
+    now = utcnow()
+    planned: list[tuple[Response, list[str]]] = []
+    for org in orgs:
+        base = _KIND_LEVEL.get(org.kind, 2.2) + rng.gauss(0, 0.6)
+        partial = rng.random() < 0.1
+        for p_index, p in enumerate(fw.pillars):
+            if partial and p_index == len(fw.pillars) - 1:
+                continue  # some institutions have not started their last page yet
+            level = base + rng.gauss(0, 0.7)
+            for sub in p.sub_areas:
+                for ind in sub.indicators:
+                    steps = _plan(rng)
+                    last = steps[-1]
+                    r = Response(assessment_id=assessment_id, org_id=org.id, indicator_id=ind.id, pillar_id=p.id,
+                                 version=len(steps), state=_STATE_AFTER[last], assessor_id=fp_id, created_at=now,
+                                 updated_at=now, submitted_at=now if len(steps) > 1 else None,
+                                 reviewed_at=now if len(steps) > 2 else None,
+                                 reviewed_by=rev_id if len(steps) > 2 else None)
+                    set_value(r, _value(ind, level, rng))
+                    s.add(r)
+                    planned.append((r, steps))
+    s.flush()
+    events = []
+    for r, steps in planned:
+        value = Value.of(r)
+        for version, step in enumerate(steps, start=1):
+            reviewer_step = step in ("return", "accept")
+            comment = RETURN_COMMENT.get("en") if step == "return" else ""
+            s.add(ResponseRevision(
+                response_id=r.id, version=version, state=_STATE_AFTER[step], action=step,
+                actor_id=rev_id if reviewer_step else fp_id,
+                actor_name="Demo reviewer" if reviewer_step else "Demo coordinator (COMSEC)", at=now,
+                comment=comment, stage=value.stage, number=value.number, choice=value.choice, text=value.text,
+                is_na=value.is_na, dont_know=value.dont_know, justification=value.justification))
+            if comment:
+                s.add(ReviewComment(response_id=r.id, author_id=rev_id, author_name="Demo reviewer", kind="return",
+                                    text=comment, response_version=version, at=now))
+        if r.stage is not None and r.stage >= 3 and rng.random() < 0.3:
+            s.add(Evidence(response_id=r.id, kind="url", source_type="document", uploaded_by=fp_id,
+                           url=f"https://example.org/raqmana-demo/{r.org_id}/{r.indicator_id}",
+                           description="Illustrative link (not a real document)", uploaded_at=now))
+        events.append(draft(SYSTEM, "demo.response", "response", r.id,
+                            after={**value.as_dict(), "state": r.state, "illustrative": True}))
+    s.flush()
+    record_many(s, events)
+    return len(planned)

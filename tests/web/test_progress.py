@@ -1,0 +1,37 @@
+"""The coordinator's heat map: completion per institution × enabler."""
+
+from __future__ import annotations
+
+from raqmana.web.routers.progress import heat_class
+
+
+def test_it_shows_each_institution_and_enabler_with_its_share(as_user, world):
+    focal = as_user("focal")
+    base = f"/assessments/{world.assessment_id}/institutions/mofa"
+    focal.form(f"{base}/answers/LEG-01", {"answer": "3", "expected_version": 0}, page="/")
+    html = as_user("coord").get(f"/assessments/{world.assessment_id}/progress?lang=en").text
+    assert "Ministry of Foreign Affairs" in html and "Ministry of Interior" in html
+    assert ">LEG</abbr>" in html and ">SRV</abbr>" in html
+    assert 'class="heat-5"' in html and "50%" in html  # 1 of 2 legal questions answered
+    assert "1 of 4 answers given" in html.replace("\n", " ") or "1 of 8 answers given" in html
+
+
+def test_it_gives_the_progress_as_json(as_user, world):
+    data = as_user("coord").get(f"/api/v1/assessments/{world.assessment_id}/progress").json()
+    rows = {r["org"]["code"]: r for r in data["completion"]["rows"]}
+    assert set(rows) == {"mofa", "moi"}
+    assert rows["mofa"]["cells"]["LEG"]["expected"] == 2
+
+
+def test_it_prints_arabic_indic_digits_in_arabic(as_user, world):
+    html = as_user("coord").get(f"/assessments/{world.assessment_id}/progress").text
+    assert "٠٪" in html
+
+
+def test_it_hides_the_progress_from_outsiders(as_user, world):
+    assert as_user("outsider").get(f"/assessments/{world.assessment_id}/progress").status_code == 404
+
+
+def test_it_maps_shares_to_ten_colour_steps():
+    assert [heat_class(x) for x in (None, 0, 0.09, 0.1, 0.55, 1.0)] == [
+        "heat-0", "heat-0", "heat-0", "heat-1", "heat-5", "heat-10"]

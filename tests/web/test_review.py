@@ -1,0 +1,99 @@
+"""Review: the reviewer accepts or returns each answer; the focal point sees the comment and resubmits."""
+
+from __future__ import annotations
+
+from raqmana.workspace import SYSTEM, responses
+
+
+def _answer(world, indicator="LEG-01"):
+    with world.ws.reader() as s:
+        return next(r for r in responses.list_responses(s, SYSTEM, assessment_id=world.assessment_id)
+                    if r.indicator_id == indicator)
+
+
+def _submit_two(focal, world):
+    base = f"/assessments/{world.assessment_id}/institutions/mofa"
+    focal.form(f"{base}/answers/LEG-01", {"answer": "3", "justification": "law 78", "expected_version": 0}, page="/")
+    focal.form(f"{base}/answers/LEG-02", {"answer": "1", "justification": "draft bill", "expected_version": 0}, page="/")
+    focal.form(f"{base}/submit", {"pillar": "LEG"}, page="/")
+
+
+def test_it_lists_submitted_answers_with_justification_for_the_reviewer(as_user, world):
+    _submit_two(as_user("focal"), world)
+    html = as_user("rev").get(f"/assessments/{world.assessment_id}/review").text
+    assert "law 78" in html and "draft bill" in html
+    assert html.count('name="decision" value="return"') == 2
+
+
+def test_it_needs_a_comment_to_return_an_answer(as_user, world):
+    _submit_two(as_user("focal"), world)
+    r1 = _answer(world)
+    r = as_user("rev").form(f"/responses/{r1.id}/review", {"decision": "return", "comment": "",
+                                                           "expected_version": r1.version}, page="/")
+    assert r.status_code == 422
+    assert _answer(world).state == "submitted"
+
+
+def test_it_runs_the_return_fix_accept_cycle(as_user, world):
+    focal = as_user("focal")
+    _submit_two(focal, world)
+    rev = as_user("rev")
+    r1 = _answer(world)
+    r = rev.form(f"/responses/{r1.id}/review", {"decision": "return", "comment": "أرفق نص القانون",
+                                                "expected_version": r1.version, "next": "/assessments"}, page="/")
+    assert r.status_code == 303 and r.headers["location"] == "/assessments"
+    assert _answer(world).state == "returned"
+
+    page = focal.get(f"/assessments/{world.assessment_id}/institutions/mofa").text
+    assert "أرفق نص القانون" in page and "rq-returned" in page
+    fixed = _answer(world)
+    base = f"/assessments/{world.assessment_id}/institutions/mofa"
+    focal.form(f"{base}/answers/LEG-01", {"answer": "3", "justification": "law 78, text attached",
+                                          "expected_version": fixed.version}, page="/")
+    focal.form(f"{base}/submit", {"pillar": "LEG"}, page="/")
+    again = _answer(world)
+    assert again.state == "submitted"
+
+    r = rev.post(f"/responses/{again.id}/review", data={"decision": "accept", "expected_version": again.version,
+                                                        "csrf_token": rev.csrf("/")}, headers={"HX-Request": "true"})
+    assert r.status_code == 200 and "<html" not in r.text
+    assert _answer(world).state == "accepted"
+    detail = focal.get(f"/responses/{again.id}").text
+    assert "أرفق نص القانون" in detail and "law 78, text attached" in detail
+
+
+def test_it_refuses_a_review_of_a_stale_version(as_user, world):
+    _submit_two(as_user("focal"), world)
+    r1 = _answer(world)
+    r = as_user("rev").form(f"/responses/{r1.id}/review", {"decision": "accept", "expected_version": r1.version - 1},
+                            page="/")
+    assert r.status_code == 409
+    assert _answer(world).state == "submitted"
+
+
+def test_it_does_not_let_a_focal_point_review(as_user, world):
+    focal = as_user("focal")
+    _submit_two(focal, world)
+    r1 = _answer(world)
+    r = focal.form(f"/responses/{r1.id}/review", {"decision": "accept", "expected_version": r1.version}, page="/")
+    assert r.status_code in (403, 404)
+    assert _answer(world).state == "submitted"
+
+
+def test_it_hides_answers_from_outsiders(as_user, world):
+    _submit_two(as_user("focal"), world)
+    r1 = _answer(world)
+    outsider = as_user("outsider")
+    assert outsider.get(f"/responses/{r1.id}").status_code == 404
+    assert outsider.form(f"/responses/{r1.id}/review", {"decision": "accept", "expected_version": r1.version},
+                         page="/").status_code == 404
+    assert outsider.form(f"/responses/{r1.id}/comments", {"text": "hi"}, page="/").status_code == 404
+
+
+def test_it_reviews_through_the_api(as_user, world):
+    _submit_two(as_user("focal"), world)
+    r1 = _answer(world)
+    rev = as_user("rev")
+    r = rev.post(f"/api/v1/responses/{r1.id}/review", json={"decision": "accept", "expected_version": r1.version},
+                 headers={"X-CSRF-Token": rev.csrf("/")})
+    assert r.status_code == 200 and r.json()["state"] == "accepted"

@@ -1,0 +1,51 @@
+"""Vendored files and fonts are served from the package; errors are translated pages or JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import raqmana.web
+
+STATIC = Path(raqmana.web.__file__).parent / "static"
+
+
+@pytest.mark.parametrize("path", [
+    "/static/vendor/bootstrap/bootstrap.min.css", "/static/vendor/bootstrap/bootstrap.rtl.min.css",
+    "/static/vendor/bootstrap/bootstrap.bundle.min.js", "/static/vendor/htmx/htmx.min.js",
+    "/static/css/raqmana.css", "/static/js/raqmana.js", "/static/fonts/NotoNaskhArabic-Regular.ttf",
+    "/static/fonts/NotoSansArabic-Regular.ttf",
+])
+def test_it_serves_vendored_files_and_fonts(client, path):
+    assert client.get(path).status_code == 200
+
+
+def test_it_ships_the_licences_of_vendored_code():
+    assert (STATIC / "vendor/bootstrap/LICENSE").read_text().startswith("The MIT License")
+    assert "Zero-Clause BSD" in (STATIC / "vendor/htmx/LICENSE").read_text()
+
+
+def test_it_writes_css_with_logical_properties_only():
+    css = (STATIC / "css/raqmana.css").read_text()
+    for physical in ("margin-left", "margin-right", "padding-left", "padding-right", "text-align: left",
+                     "text-align: right", "float: left", "float: right", "border-left", "border-right"):
+        assert physical not in css, physical
+
+
+def test_it_sends_security_headers(client):
+    headers = client.get("/login").headers
+    assert headers["x-content-type-options"] == "nosniff"
+    assert "default-src 'self'" in headers["content-security-policy"]
+    assert headers["x-frame-options"] == "DENY"
+
+
+def test_it_shows_a_translated_404_page(client):
+    r = client.get("/no/such/page?lang=ckb")
+    assert r.status_code == 404
+    assert '<html lang="ckb" dir="rtl">' in r.text and "پەڕە نەدۆزرایەوە" in r.text
+
+
+def test_it_answers_a_wrong_method_without_a_traceback(client):
+    r = client.get("/logout")
+    assert r.status_code == 405 and "Traceback" not in r.text

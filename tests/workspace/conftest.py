@@ -1,0 +1,2 @@
+from tests.store.db import database_url, pg_template, settings, sqlite_template, ws  # noqa: F401
+from tests.workspace.factories import world  # noqa: F401
