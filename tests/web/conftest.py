@@ -11,12 +11,20 @@ from fastapi.testclient import TestClient
 
 from raqmana.web import create_app
 
-from .world import PASSWORD, World, build_world, make_settings
+from .world import PASSWORD, World, build_world, copy_world, make_settings
+
+
+@pytest.fixture(scope="session")
+def template_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    """Built once per test session (migrations, password hashing); each test gets a copy."""
+    w = build_world(make_settings(tmp_path_factory.mktemp("template-world")))
+    w.ws.dispose()
+    yield w
 
 
 @pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    w = build_world(make_settings(tmp_path))
+def world(template_world: World, tmp_path: Path) -> Iterator[World]:
+    w = copy_world(template_world, tmp_path / "data")
     yield w
     w.ws.dispose()
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from raqmana.workspace import SYSTEM, responses
+from .world import stored
 
 
 def _stored(world):
-    with world.ws.reader() as s:
-        return responses.list_responses(s, SYSTEM, assessment_id=world.assessment_id)
+    return list(stored(world).values())
 
 
 def _save(browser, world, **extra):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from raqmana.workspace import SYSTEM, evidence, responses
+from raqmana.workspace import SYSTEM, evidence
 
-from .world import build_world, make_settings
+from .world import copy_world, stored
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -15,7 +15,7 @@ def _url(world, indicator="LEG-01"):
 
 def _evidence(world):
     with world.ws.reader() as s:
-        rs = responses.list_responses(s, SYSTEM, assessment_id=world.assessment_id)
+        rs = stored(world).values()
         return [e for r in rs for e in evidence.list_evidence(s, SYSTEM, response_id=r.id)]
 
 
@@ -52,8 +52,8 @@ def test_it_refuses_a_disguised_file(as_user, world):
     assert _evidence(world) == []
 
 
-def test_it_refuses_an_oversized_upload_before_reading_it(tmp_path):
-    world = build_world(make_settings(tmp_path, max_upload_mb=1))
+def test_it_refuses_an_oversized_upload_before_reading_it(template_world, tmp_path):
+    world = copy_world(template_world, tmp_path / "small", max_upload_mb=1)
     from raqmana.web import create_app
 
     from .conftest import Browser

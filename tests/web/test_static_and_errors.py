@@ -49,3 +49,13 @@ def test_it_shows_a_translated_404_page(client):
 def test_it_answers_a_wrong_method_without_a_traceback(client):
     r = client.get("/logout")
     assert r.status_code == 405 and "Traceback" not in r.text
+
+
+def test_it_writes_its_own_messages_in_all_three_languages_and_correct_sorani():
+    from raqmana.i18n.sorani import wrong_letters
+    from raqmana.problems import Code
+    from raqmana.web import messages
+
+    codes = [v for v in vars(messages).values() if isinstance(v, Code)]
+    assert codes and all(c.en and c.ar and c.ckb for c in codes)
+    assert [c.id for c in codes if wrong_letters(c.ckb)] == []

@@ -11,14 +11,25 @@ Personas (password ``correct horse battery`` for all):
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from raqmana.frameworks import Framework
 from raqmana.i18n import Translated
 from raqmana.settings import Settings
-from raqmana.workspace import SYSTEM, Workspace, open_workspace
-from raqmana.workspace import assessments, assignments, frameworks, orgs, users
+from raqmana.workspace import (
+    SYSTEM,
+    Workspace,
+    assessments,
+    assignments,
+    frameworks,
+    open_workspace,
+    orgs,
+    responses,
+    users,
+)
+from raqmana.workspace.views import ResponseView
 
 PASSWORD = "correct horse battery"
 
@@ -68,7 +79,7 @@ class World:
     user_ids: dict[str, int] = field(default_factory=dict)
 
 
-def build_world(settings: Settings, *, illustrative: bool = False) -> World:
+def build_world(settings: Settings, *, illustrative: bool = False, with_round: bool = True) -> World:
     ws = open_workspace(settings)
     world = World(ws=ws, settings=settings)
     with ws.transaction() as s:
@@ -83,6 +94,8 @@ def build_world(settings: Settings, *, illustrative: bool = False) -> World:
                                   locale=locale)
             users.grant_role(s, SYSTEM, user_id=u.id, role=role, org_code=org)
             world.user_ids[username] = u.id
+        if not with_round:
+            return world
         name = Translated(en="Round 2026", ar="جولة 2026", ckb="خولی 2026")
         a = assessments.open_round(s, SYSTEM, framework_version_id=fv.id, name=name, period="2026",
                                    institution_codes=["mofa", "moi"], illustrative=illustrative)
@@ -99,3 +112,18 @@ def make_settings(tmp: Path, **overrides: object) -> Settings:
 
     return get_settings(environment="test", data_dir=tmp, database_url="",
                         secret_key="test-secret-key-for-web-tests-0123456789", **overrides)
+
+
+def stored(world: World, code: str = "mofa") -> dict[str, ResponseView]:
+    """The answers stored for an institution of the round, by indicator id (read straight from the workspace)."""
+    with world.ws.reader() as s:
+        rows = responses.list_responses(s, SYSTEM, assessment_id=world.assessment_id, institution_code=code)
+    return {r.indicator_id: r for r in rows}
+
+
+def copy_world(template: World, tmp: Path, **overrides: object) -> World:
+    """A fresh copy of a built world (its SQLite file and data directory) for one test."""
+    shutil.copytree(template.settings.data_dir, tmp, dirs_exist_ok=True)
+    settings = make_settings(tmp, **overrides)
+    return World(ws=open_workspace(settings, migrate=False), settings=settings, assessment_id=template.assessment_id,
+                 user_ids=dict(template.user_ids))

@@ -18,11 +18,18 @@ app = typer.Typer(
 SUBCOMMANDS: list[tuple[str, str]] = [
     ("framework", "raqmana.cli.framework"),
     ("indices", "raqmana.cli.indices"),
+    ("db", "raqmana.cli.db"),
+    ("org", "raqmana.cli.org"),
+    ("user", "raqmana.cli.user"),
+    ("assessment", "raqmana.cli.assessment"),
+    ("audit", "raqmana.cli.audit"),
+    ("index", "raqmana.cli.index"),
 ]
 # (module, function name) registered as top-level commands
 COMMANDS: list[tuple[str, str]] = [
     ("raqmana.cli.demo", "demo"),
     ("raqmana.cli.serve", "serve"),
+    ("raqmana.cli.worker", "worker"),
 ]
 
 for _name, _module in SUBCOMMANDS:

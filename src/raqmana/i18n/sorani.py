@@ -24,4 +24,6 @@ def normalise(text: str) -> str:
 
 def wrong_letters(text: str) -> list[str]:
     """Arabic-only letters found in ``text`` (empty when it follows the rules)."""
+    if text == text.translate(_TABLE):  # the common case, checked in C
+        return []
     return sorted({ch for ch in text if ch in REPLACEMENTS})

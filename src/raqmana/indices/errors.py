@@ -31,7 +31,7 @@ EMPTY_FILE = Code(
     "IX004",
     "The file has no data rows.",
     "لا يحتوي الملف على صفوف بيانات.",
-    "فایلەکە هیچ ڕیزێکی داتای تێدا نییە.",
+    "فایلەکە ھیچ ڕیزێکی داتای تێدا نییە.",
 )
 MISSING_COLUMN = Code(
     "IX005",
@@ -55,13 +55,13 @@ UNKNOWN_COUNTRY = Code(
     "IX008",
     "Unknown country '{value}': add its ISO3 code in a column 'iso3' or use a known name.",
     "بلد غير معروف '{value}': أضف رمز ISO3 في عمود 'iso3' أو استخدم اسماً معروفاً.",
-    "وڵاتی نەناسراو '{value}': کۆدی ISO3ـەکەی لە ستوونێکی 'iso3' زیاد بکە یان ناوێکی ناسراو بەکاربهێنە.",
+    "وڵاتی نەناسراو '{value}': کۆدی ISO3ـەکەی لە ستوونێکی 'iso3' زیاد بکە یان ناوێکی ناسراو بەکاربھێنە.",
 )
 DUPLICATE_ROW = Code(
     "IX009",
     "{iso3} appears twice in edition {edition} (first at line {first}).",
     "{iso3} مكرر في الإصدار {edition} (أول مرة في السطر {first}).",
-    "{iso3} دوو جار لە دەرچوونی {edition}دا هاتووە (یەکەمجار لە دێڕی {first}).",
+    "{iso3} دوو جار لە دەرچوونی {edition}دا ھاتووە (یەکەمجار لە دێڕی {first}).",
 )
 NO_EDITION = Code(
     "IX010",
@@ -73,13 +73,13 @@ EDITION_CONFLICT = Code(
     "IX011",
     "The row says edition {found} but the import is for edition {edition}.",
     "يشير الصف إلى الإصدار {found} بينما الاستيراد للإصدار {edition}.",
-    "ڕیزەکە دەڵێت دەرچوونی {found}، بەڵام هاوردەکردنەکە بۆ دەرچوونی {edition}ـە.",
+    "ڕیزەکە دەڵێت دەرچوونی {found}، بەڵام ھاوردەکردنەکە بۆ دەرچوونی {edition}ـە.",
 )
 BAD_EDITION = Code(
     "IX012",
     "'{value}' is not an edition: use a year (2026) or a year and month (2026-05).",
     "'{value}' ليس إصداراً: استخدم سنة (2026) أو سنة وشهراً (2026-05).",
-    "'{value}' دەرچوون نییە: ساڵێک (2026) یان ساڵ و مانگێک (2026-05) بەکاربهێنە.",
+    "'{value}' دەرچوون نییە: ساڵێک (2026) یان ساڵ و مانگێک (2026-05) بەکاربھێنە.",
 )
 UNKNOWN_EDITION = Code(
     "IX013",
@@ -91,19 +91,19 @@ NOT_IMPORTED = Code(
     "IX014",
     "{name} is not shipped with raqmana (licence). Import your copy: raqmana indices import {name} FILE --edition YEAR.",
     "لا يُشحن {name} مع raqmana (بسبب الترخيص). استورد نسختك: raqmana indices import {name} FILE --edition YEAR.",
-    "{name} لەگەڵ raqmana نانێردرێت (مۆڵەت). کۆپییەکەی خۆت هاوردە بکە: raqmana indices import {name} FILE --edition YEAR.",
+    "{name} لەگەڵ raqmana نانێردرێت (مۆڵەت). کۆپییەکەی خۆت ھاوردە بکە: raqmana indices import {name} FILE --edition YEAR.",
 )
 UNKNOWN_COUNTRY_CODE = Code(
     "IX015",
     "Unknown country '{value}' in the peers: use an ISO3 code such as IRQ.",
     "بلد غير معروف '{value}' بين النظراء: استخدم رمز ISO3 مثل IRQ.",
-    "وڵاتی نەناسراو '{value}' لە هاوتاکاندا: کۆدێکی ISO3 وەک IRQ بەکاربهێنە.",
+    "وڵاتی نەناسراو '{value}' لە ھاوتاکاندا: کۆدێکی ISO3 وەک IRQ بەکاربھێنە.",
 )
 NOTHING_TO_COMPARE = Code(
     "IX016",
     "{name} {edition}: no row has every component needed to reproduce the index.",
     "{name} {edition}: لا يوجد صف يحتوي على جميع المكونات اللازمة لإعادة حساب المؤشر.",
-    "{name} {edition}: هیچ ڕیزێک هەموو پێکهاتەکانی پێویست بۆ دووبارە ژمێردنەوەی پێوەرەکەی تێدا نییە.",
+    "{name} {edition}: ھیچ ڕیزێک ھەموو پێکھاتەکانی پێویست بۆ دووبارە ژمێردنەوەی پێوەرەکەی تێدا نییە.",
 )
 # warnings
 UNKNOWN_COLUMN = Code(
@@ -119,15 +119,15 @@ STALE = Code(
     "so a newer edition is probably out — import it.",
     "{name}: أحدث إصدار هنا هو {edition} (عمره {age} سنوات)؛ تنشر {publisher} كل {cycle} سنوات، "
     "لذا يُرجّح صدور إصدار أحدث — استورده.",
-    "{name}: نوێترین دەرچوون لێرە {edition}ـە ({age} ساڵ)؛ {publisher} هەموو {cycle} ساڵ جارێک بڵاوی دەکاتەوە، "
-    "بۆیە ڕەنگە دەرچوونێکی نوێتر هەبێت — هاوردەی بکە.",
+    "{name}: نوێترین دەرچوون لێرە {edition}ـە ({age} ساڵ)؛ {publisher} ھەموو {cycle} ساڵ جارێک بڵاوی دەکاتەوە، "
+    "بۆیە ڕەنگە دەرچوونێکی نوێتر ھەبێت — ھاوردەی بکە.",
     W,
 )
 REPLACES_EDITION = Code(
     "IX103",
     "Edition {edition} of {name} already exists and will be replaced by the imported file.",
     "الإصدار {edition} من {name} موجود وسيُستبدل بالملف المستورد.",
-    "دەرچوونی {edition}ی {name} هەیە و فایلە هاوردەکراوەکە جێگەی دەگرێتەوە.",
+    "دەرچوونی {edition}ی {name} ھەیە و فایلە ھاوردەکراوەکە جێگەی دەگرێتەوە.",
     W,
 )
 MISSING_VALUE = Code(

@@ -30,15 +30,15 @@ ARAB_STATES: tuple[str, ...] = (
 #: chosen peers by country; other countries get their Arab or income-group neighbours only
 DEFAULT_PEERS: dict[str, tuple[str, ...]] = {"IRQ": ("JOR", "SAU", "ARE", "EGY", "EST")}
 INCOME_NAMES = {
-    "LIC": Translated.of("Low income", "منخفض الدخل", "داهاتی نزم"),
-    "LMIC": Translated.of("Lower-middle income", "دون المتوسط الدخل", "داهاتی مامناوەندی خوارەوە"),
-    "UMIC": Translated.of("Upper-middle income", "فوق المتوسط الدخل", "داهاتی مامناوەندی سەرەوە"),
-    "HIC": Translated.of("High income", "مرتفع الدخل", "داهاتی بەرز"),
+    "LIC": Translated.of("Low income", "منخفض الدخل", "داھاتی نزم"),
+    "LMIC": Translated.of("Lower-middle income", "دون المتوسط الدخل", "داھاتی مامناوەندی خوارەوە"),
+    "UMIC": Translated.of("Upper-middle income", "فوق المتوسط الدخل", "داھاتی مامناوەندی سەرەوە"),
+    "HIC": Translated.of("High income", "مرتفع الدخل", "داھاتی بەرز"),
 }
 GROUP_NAMES = {
     "arab_states": Translated.of("Arab States", "الدول العربية", "وڵاتانی عەرەبی"),
-    "income": Translated.of("Same income group", "مجموعة الدخل نفسها", "هەمان گرووپی داهات"),
-    "chosen": Translated.of("Chosen peers", "النظراء المختارون", "هاوتا هەڵبژێردراوەکان"),
+    "income": Translated.of("Same income group", "مجموعة الدخل نفسها", "ھەمان گرووپی داھات"),
+    "chosen": Translated.of("Chosen peers", "النظراء المختارون", "ھاوتا ھەڵبژێردراوەکان"),
 }
 
 

@@ -27,14 +27,14 @@ _NO_PORTAL = T(
     "Published EGDI is 0 because the national portal could not be assessed (OSI = 0), although TII and HCI are not 0.",
     "نُشر مؤشر تنمية الحكومة الإلكترونية صفراً لتعذّر تقييم البوابة الوطنية (مؤشر الخدمات = 0) رغم أن مؤشري البنية "
     "التحتية ورأس المال البشري ليسا صفراً.",
-    "EGDI بە 0 بڵاوکراوەتەوە چونکە دەروازەی نیشتمانی هەڵنەسەنگێنرا (OSI = 0)، هەرچەندە TII و HCI سفر نین.",
+    "EGDI بە 0 بڵاوکراوەتەوە چونکە دەروازەی نیشتمانی ھەڵنەسەنگێنرا (OSI = 0)، ھەرچەندە TII و HCI سفر نین.",
 )
 _UNRANKED = T(
     "Unranked in this edition: HCI not published (EGDI published as 0).",
     "غير مصنّف في هذا الإصدار: لم يُنشر مؤشر رأس المال البشري (نُشر المؤشر صفراً).",
     "لەم دەرچوونەدا پلەی نییە: HCI بڵاونەکراوەتەوە (EGDI بە 0 بڵاوکراوەتەوە).",
 )
-_MISSING = T("A component is missing.", "أحد المكونات غير موجود.", "یەکێک لە پێکهاتەکان نییە.")
+_MISSING = T("A component is missing.", "أحد المكونات غير موجود.", "یەکێک لە پێکھاتەکان نییە.")
 
 #: (index, edition) → {iso3: reason}: published values that are not the formula's result, on purpose
 KNOWN_EXCEPTIONS: dict[tuple[str, str], dict[str, Translated]] = {

@@ -77,7 +77,7 @@ EGDI = IndexSpec(
 GTMI = IndexSpec(
     id="gtmi",
     name=T("World Bank GovTech Maturity Index", "مؤشر نضج التكنولوجيا الحكومية للبنك الدولي",
-           "پێوەری پێگەیشتنی تەکنەلۆجیای حکومیی بانکی جیهانی"),
+           "پێوەری پێگەیشتنی تەکنەلۆجیای حکومیی بانکی جیھانی"),
     publisher="World Bank",
     composite="gtmi",
     components=(
@@ -88,7 +88,7 @@ GTMI = IndexSpec(
         Component("psdi", T("Public Service Delivery Index", "مؤشر تقديم الخدمات العامة",
                             "پێوەری پێشکەشکردنی خزمەتگوزاریی گشتی"), ("public service delivery index",), required=True),
         Component("dcei", T("Digital Citizen Engagement Index", "مؤشر المشاركة الرقمية للمواطنين",
-                            "پێوەری بەشداریی دیجیتاڵیی هاووڵاتیان"), ("digital citizen engagement index", "cei"),
+                            "پێوەری بەشداریی دیجیتاڵیی ھاووڵاتیان"), ("digital citizen engagement index", "cei"),
                   required=True),
         Component("gtei", T("GovTech Enablers Index", "مؤشر ممكّنات التكنولوجيا الحكومية",
                             "پێوەری ڕێخۆشکەرەکانی تەکنەلۆجیای حکومی"), ("govtech enablers index",), required=True),
@@ -119,7 +119,7 @@ NCSI = IndexSpec(
 OECD_DGI = IndexSpec(
     id="oecd-dgi",
     name=T("OECD Digital Government Index", "مؤشر الحكومة الرقمية لمنظمة التعاون الاقتصادي والتنمية",
-           "پێوەری حکومەتی دیجیتاڵیی ڕێکخراوی هاوکاری و گەشەپێدانی ئابووری"),
+           "پێوەری حکومەتی دیجیتاڵیی ڕێکخراوی ھاوکاری و گەشەپێدانی ئابووری"),
     publisher="OECD",
     composite="dgi",
     components=(
@@ -132,7 +132,7 @@ OECD_DGI = IndexSpec(
                   ("government as a platform",), required=True),
         Component("open_default", T("Open by default", "مفتوح افتراضياً", "کراوە بە شێوەی بنەڕەت"),
                   ("open by default",), required=True),
-        Component("user_driven", T("User-driven", "موجّه بالمستخدم", "ئاراستەکراو بە بەکارهێنەر"), (), required=True),
+        Component("user_driven", T("User-driven", "موجّه بالمستخدم", "ئاراستەکراو بە بەکارھێنەر"), (), required=True),
         Component("proactiveness", T("Proactiveness", "الاستباقية", "پێشدەستی"), (), required=True),
     ),
     cycle_years=4,
@@ -142,11 +142,11 @@ OECD_DGI = IndexSpec(
 GCI = IndexSpec(
     id="gci",
     name=T("ITU Global Cybersecurity Index", "المؤشر العالمي للأمن السيبراني للاتحاد الدولي للاتصالات",
-           "پێوەری جیهانیی ئاسایشی سایبەریی یەکێتیی نێودەوڵەتیی گەیاندن"),
+           "پێوەری جیھانیی ئاسایشی سایبەریی یەکێتیی نێودەوڵەتیی گەیاندن"),
     publisher="ITU",
     composite="overall",
     components=(
-        Component("overall", T("GCI score", "درجة المؤشر العالمي للأمن السيبراني", "نمرەی پێوەری جیهانیی ئاسایشی سایبەری"),
+        Component("overall", T("GCI score", "درجة المؤشر العالمي للأمن السيبراني", "نمرەی پێوەری جیھانیی ئاسایشی سایبەری"),
                   ("gci_overall", "score", "score (2020)", "gci score"), 0.0, 100.0, required=True),
         Component("legal", T("Legal measures", "التدابير القانونية", "ڕێوشوێنە یاساییەکان"),
                   ("gci_legal_measures", "legal measures"), 0.0, 20.0),
@@ -156,7 +156,7 @@ GCI = IndexSpec(
                   ("gci_organisational_measures", "organizational measures", "organisational measures"), 0.0, 20.0),
         Component("capacity", T("Capacity development", "تنمية القدرات", "پەرەپێدانی توانا"),
                   ("gci_capacity_development", "capacity development"), 0.0, 20.0),
-        Component("cooperation", T("Cooperative measures", "تدابير التعاون", "ڕێوشوێنەکانی هاوکاری"),
+        Component("cooperation", T("Cooperative measures", "تدابير التعاون", "ڕێوشوێنەکانی ھاوکاری"),
                   ("gci_cooperative_measures", "cooperative measures", "cooperation"), 0.0, 20.0),
     ),
     cycle_years=2,
@@ -166,8 +166,8 @@ GCI = IndexSpec(
         "only. raqmana stores your copy in your data directory and never redistributes it.",
         "ترخيص الاتحاد الدولي للاتصالات: يجوز استخدام المؤشر العالمي للأمن السيبراني لأغراض تعليمية وغير تجارية "
         "فقط. يحفظ raqmana نسختك في دليل بياناتك ولا يعيد توزيعها.",
-        "مۆڵەتی یەکێتیی نێودەوڵەتیی گەیاندن: پێوەری جیهانیی ئاسایشی سایبەری تەنها بۆ مەبەستی پەروەردەیی و "
-        "نابازرگانی بەکاردەهێنرێتەوە. raqmana کۆپییەکەت لە بوخچەی داتاکەتدا هەڵدەگرێت و هەرگیز دابەشی ناکاتەوە.",
+        "مۆڵەتی یەکێتیی نێودەوڵەتیی گەیاندن: پێوەری جیھانیی ئاسایشی سایبەری تەنھا بۆ مەبەستی پەروەردەیی و "
+        "نابازرگانی بەکاردەھێنرێتەوە. raqmana کۆپییەکەت لە بوخچەی داتاکەتدا ھەڵدەگرێت و ھەرگیز دابەشی ناکاتەوە.",
     ),
     rank_aliases=("rank", "rank (2020)", "gci_rank"),
 )

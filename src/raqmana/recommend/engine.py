@@ -176,10 +176,12 @@ def generate(
     fired_sets = {rid: set(rows) for rid, rows in fired_rows.items()}
     recs: list[Recommendation] = []
     rule_scope = {cr.rule.id: cr.rule.scope for cr in comp.rules}
+    leads = {cr.rule.id: owners.resolve(cr.rule) for cr in comp.rules}
     for cr, row, triggers in pending:
         rule = cr.rule
+        coordinator, coordinator_name = leads[rule.id]
         if rule.scope is Scope.NATIONAL:
-            inst_id, owner, owner_name = None, *owners.resolve(rule)
+            inst_id, owner, owner_name = None, coordinator, coordinator_name
             rec_id, inst_type = rule.id, "national"
         else:
             inst_id = inst_m.ids[row]
@@ -199,7 +201,8 @@ def generate(
             pillar=rule.pillar, title=rule.title, description=rule.description, horizon=rule.horizon,
             kind=rule.kind, category=rule.category,
             responsible=rule.responsible.value if rule.responsible is not None else inst_type,
-            owner=owner, owner_name=owner_name, prerequisites=prereqs, prerequisites_met=met,
+            owner=owner, owner_name=owner_name, coordinator=coordinator, coordinator_name=coordinator_name,
+            prerequisites=prereqs, prerequisites_met=met,
             cost_usd=rule.cost_usd, duration_quarters=rule.duration_quarters, sdg=list(rule.sdg),
             govstack=list(rule.govstack), benefit=drivers, benefit_weight=B.weight(drivers, weights),
             kpis=list(rule.kpis), layer=rule.layer, triggers=triggers,

@@ -40,6 +40,9 @@ class Recommendation:
     responsible: str | None
     owner: str
     owner_name: Translated
+    #: who coordinates the recommendation across institutions (the national lead for its rule)
+    coordinator: str
+    coordinator_name: Translated
     prerequisites: list[str]  # recommendation ids
     prerequisites_met: list[str]  # rule ids whose recommendation is not needed (condition not met)
     cost_usd: CostRange
@@ -68,6 +71,8 @@ class Recommendation:
             "responsible": self.responsible,
             "owner": self.owner,
             "owner_name": self.owner_name.model_dump(),
+            "coordinator": self.coordinator,
+            "coordinator_name": self.coordinator_name.model_dump(),
             "prerequisites": list(self.prerequisites),
             "prerequisites_met": list(self.prerequisites_met),
             "cost_usd": {"low": self.cost_usd.low, "high": self.cost_usd.high},

@@ -26,12 +26,13 @@ class GreedyResult:
 def schedule(inst: Instance, *, max_restarts: int | None = None) -> GreedyResult:
     """Greedy schedule; an initiative that finds no room is moved to the front and the list restarts."""
     tail = dag.tails(inst.graph, inst.durations)
-    boosted: dict[int, int] = {}
+    rank: dict[int, int] = {}  # initiatives moved to the front: lower rank first
     failures: dict[int, int] = {}
+    top = 0
     limit = inst.n if max_restarts is None else max_restarts
     result = GreedyResult(None)
     for _ in range(limit + 1):
-        result = _serial(inst, tail, boosted)
+        result = serial(inst, tail, rank)
         if result.starts is not None or result.failed is None:
             return result
         i = inst.graph.index[result.failed]
@@ -39,13 +40,10 @@ def schedule(inst: Instance, *, max_restarts: int | None = None) -> GreedyResult
         if failures[i] > 2:
             return result
         # the failed initiative and everything it waits for go to the front, in dependency order
-        front = _ancestors(inst, i)
-        rank = -len(boosted) - len(front) - 1
-        for a in front:
-            if a not in boosted or boosted[a] > rank:
-                boosted[a] = rank
-            rank += 1
-        boosted[i] = rank
+        front = [*_ancestors(inst, i), i]
+        top -= len(front)
+        for r, a in enumerate(front):
+            rank[a] = min(rank.get(a, 0), top + r)
     return result
 
 
@@ -61,13 +59,15 @@ def _ancestors(inst: Instance, i: int) -> list[int]:
     return [a for a in order if a in seen]
 
 
-def _serial(inst: Instance, tail: list[int], boosted: dict[int, int]) -> GreedyResult:
+def serial(inst: Instance, tail: list[int], rank: dict[int, int]) -> GreedyResult:
+    """List scheduling: the eligible initiative with the lowest ``rank`` (default 0), then the highest
+    benefit ÷ duration, goes to its earliest feasible quarter."""
     g = inst.graph
     h = inst.horizon
     waiting = [len(p) for p in g.pred]
 
     def key(i: int) -> tuple[int, float, int]:
-        return (boosted.get(i, 0), -inst.benefits[i] / inst.durations[i], i)
+        return (rank.get(i, 0), -inst.benefits[i] / inst.durations[i], i)
 
     heap = [key(i) for i in range(inst.n) if waiting[i] == 0]
     heapq.heapify(heap)

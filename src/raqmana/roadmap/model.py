@@ -86,6 +86,8 @@ class PlanSettings(_Model):
     start_quarter: int = Field(default=1, ge=1, le=4)
     time_limit_s: float = Field(default=30.0, gt=0)
     workers: int = Field(default=2, ge=1)
+    #: stop when the schedule is proven within this share of the optimum (0: run to optimal or the limit)
+    gap_limit: float = Field(default=0.0, ge=0, lt=1)
     #: phase limits in quarters (end of the initiative)
     short_max: int = 6
     medium_max: int = 12

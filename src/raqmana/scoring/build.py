@@ -155,12 +155,14 @@ def prepare(recipe: Recipe, data: Dataset) -> Prepared:
     return Prepared(tree.prune(s.table.columns), raw, s.table, tuple(warnings), s.log)
 
 
-def transform(prep: Prepared, data: Dataset, impute_step: Step, treat_step: Step, normalise_step: Step) -> Transformed:
+def transform(
+    prep: Prepared, data: Dataset, impute_step: Step, treat_step: Step, normalise_step: Step, meta_file: str = ""
+) -> Transformed:
     keep = [data.units.index(u) for u in prep.screened.units]
     groups = {g: tuple(labels[i] for i in keep) for g, labels in data.groups.items()}
     imp = impute(prep.screened, impute_step, groups=groups, file=data.file)
     trt = treat(imp.table, treat_step, file=data.file)
-    nrm = normalise(trt.table, normalise_step, prep.tree.nodes, file=data.file)
+    nrm = normalise(trt.table, normalise_step, prep.tree.nodes, file=data.file, meta_file=meta_file)
     return Transformed(imp.table, imp.mask, trt.table, trt.mask, nrm.table, imp.warnings + trt.warnings,
                        {"impute": imp.log, "treat": trt.log, "normalise": nrm.log})
 
@@ -178,7 +180,7 @@ def build(recipe: Recipe, data: Dataset) -> Build:
     """Run every step of ``recipe`` on ``data``; raises :class:`ProblemsError` on bad input."""
     prep = prepare(recipe, data)
     tree = prep.tree
-    tr = transform(prep, data, recipe.impute, recipe.treat, recipe.normalise)
+    tr = transform(prep, data, recipe.impute, recipe.treat, recipe.normalise, recipe.meta_file)
     agg_p = recipe.aggregate.resolved("aggregate")
     means = means_by_aggregate(tree, recipe.aggregate.method, dict(agg_p["by_level"]))
     plan = compile_plan(tree, str(agg_p["na"]))

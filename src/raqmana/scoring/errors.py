@@ -309,6 +309,7 @@ STEP = {
     "aggregate": {"en": "aggregation", "ar": "التجميع", "ckb": "کۆکردنەوە"},
     "stages": {"en": "stage", "ar": "المرحلة", "ckb": "قۆناغ"},
     "uncertainty": {"en": "uncertainty", "ar": "عدم اليقين", "ckb": "نادڵنیایی"},
+    "output": {"en": "output", "ar": "الإخراج", "ckb": "دەرچوون"},
 }
 WHAT = {
     "unit": {"en": "unit", "ar": "وحدة", "ckb": "یەکە"},
@@ -352,6 +353,9 @@ _DETAILS: dict[str, tuple[str, str, str]] = {
                 "الوصفة بلا بيانات وصفية: حدّد --meta أو قائمة 'meta'",
                 "ڕەچەتەکە زانیاریی وەسفیی نییە: --meta یان لیستی 'meta' دیاری بکە"),
     "no_method": ("has no 'method'", "ليس فيه 'method'", "'method'ی تێدا نییە"),
+    "formats": ("choose among csv, xlsx, json (comma separated), not '{value}'",
+                "اختر من بين csv وxlsx وjson (مفصولة بفواصل)، وليس '{value}'",
+                "لە نێوان csv، xlsx، json هەڵبژێرە (بە کۆما جیاکراوە)، نەک '{value}'"),
     "target": ("'{value}' is not a column of the build", "'{value}' ليس عموداً في البناء", "'{value}' ستوونی بنیاتنانەکە نییە"),
 }
 

@@ -4,9 +4,9 @@
 * ``mean`` / ``median`` — the indicator's mean/median over all units;
 * ``group_mean`` — the mean over the units of the same group (a ``Group_*`` column of the data),
   falling back to the overall mean where a group has no value (with a warning);
-* ``em`` — iterative regression (EM-like): start from the means, then repeatedly predict each
-  missing cell from a ridge regression of its indicator on all the others (standardised), until
-  the largest change is below ``tol`` or ``max_iter`` rounds have run.
+* ``em`` — expectation-maximisation for a multivariate normal (the regression of each missing value
+  on the unit's observed ones, iterated): start from the means, then repeat until the largest
+  change (in standard deviations) is below ``tol`` or ``max_iter`` rounds have run.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from raqmana.scoring import errors as E
 from raqmana.scoring.recipe import Step
 from raqmana.scoring.table import BoolArray, FloatArray, Table
 
-RIDGE = 1e-3  # × number of observed rows: mild shrinkage that keeps collinear designs solvable
+RIDGE = 1e-3  # added to the correlation-scale covariance: keeps collinear indicators solvable
 
 
 @dataclass(frozen=True)
@@ -92,42 +92,46 @@ def _group_mean(
 
 
 def _em(x: FloatArray, missing: BoolArray, max_iter: int, tol: float) -> tuple[FloatArray, int, bool]:
-    mu = np.nanmean(x, axis=0)
+    """EM for a multivariate normal on the standardised indicators.
+
+    E-step: each unit's missing values get their conditional mean given its observed ones,
+    x_m = μ_m − Θ_mm⁻¹ Θ_mo (x_o − μ_o) with Θ = Σ⁻¹, and Θ_mm⁻¹ is added to the covariance;
+    M-step: μ and Σ from the completed data (+ a small ridge). Units are batched by their number
+    of missing values, so a round costs a few matrix products whatever the size of the table.
+    """
+    mean = np.nanmean(x, axis=0)
     sd = np.nanstd(x, axis=0)
     sd = np.where(sd > 0, sd, 1.0)
-    z = np.where(missing, 0.0, (x - mu) / sd)  # mean-filled, standardised
+    z = np.where(missing, 0.0, (x - mean) / sd)  # standardised, missing at the mean
     n, k = z.shape
-    cols = [j for j in range(k) if missing[:, j].any()]
+    count = missing.sum(axis=1)
+    batches = []
+    for m in np.unique(count[count > 0]):
+        rows = np.flatnonzero(count == m)
+        cols = np.nonzero(missing[rows])[1].reshape(rows.size, int(m))
+        batches.append((rows, cols))
+    mu = z.mean(axis=0)
+    sigma = np.cov(z, rowvar=False, bias=True).reshape(k, k) + RIDGE * np.eye(k)
     converged = False
     rounds = 0
-    if k == 1:  # nothing to regress on: the mean is the best guess
-        return np.where(missing, mu, x), 0, True
-    a = np.empty((len(cols), k, k))
-    b = np.empty((len(cols), k))
     for rounds in range(1, max_iter + 1):  # noqa: B007 - the count is reported
-        gram = z.T @ z
-        sums = z.sum(axis=0)
-        for c, j in enumerate(cols):
-            rows = missing[:, j]
-            zm = z[rows]
-            others = np.arange(k) != j
-            g_obs = gram - zm.T @ zm
-            s_obs = sums - zm.sum(axis=0)
-            n_obs = n - int(rows.sum())
-            a[c, 0, 0] = n_obs
-            a[c, 0, 1:] = a[c, 1:, 0] = s_obs[others]
-            a[c, 1:, 1:] = g_obs[np.ix_(others, others)] + RIDGE * max(n_obs, 1) * np.eye(k - 1)
-            b[c, 0] = s_obs[j]
-            b[c, 1:] = g_obs[others, j]
-        beta = np.linalg.solve(a, b[..., None])[..., 0]
+        theta = np.linalg.inv(sigma)
+        d = np.where(missing, 0.0, z - mu)
+        g = d @ theta
         new = z.copy()
-        for c, j in enumerate(cols):
-            rows = missing[:, j]
-            others = np.arange(k) != j
-            new[rows, j] = beta[c, 0] + z[rows][:, others] @ beta[c, 1:]
-        change = float(np.max(np.abs(new - z))) if cols else 0.0
+        extra = np.zeros((k, k))
+        for rows, cols in batches:
+            t_mm = theta[cols[:, :, None], cols[:, None, :]]
+            r = np.take_along_axis(g[rows], cols, axis=1)
+            inv = np.linalg.inv(t_mm)
+            new[rows[:, None], cols] = mu[cols] - np.einsum("bij,bj->bi", inv, r)
+            np.add.at(extra, (cols[:, :, None], cols[:, None, :]), inv)
+        change = float(np.max(np.abs(new - z)))
         z = new
+        mu = z.mean(axis=0)
+        c = z - mu
+        sigma = (c.T @ c + extra) / n + RIDGE * np.eye(k)
         if change < tol:
             converged = True
             break
-    return np.where(missing, z * sd + mu, x), rounds, converged
+    return np.where(missing, z * sd + mean, x), rounds, converged

@@ -19,7 +19,7 @@ CATALOGUE: dict[str, dict[str, dict[str, Any]]] = {
         "mean": {},
         "median": {},
         "group_mean": {"group": ""},
-        "em": {"max_iter": 50, "tol": 1e-6},
+        "em": {"max_iter": 100, "tol": 1e-4},
     },
     "treat": {
         "none": {},

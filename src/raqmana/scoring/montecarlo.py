@@ -76,12 +76,12 @@ class Engine:
         if (i, n) not in self._data:
             if i not in self._treated:
                 t = transform(self._prep, self.build.data, self.choices.impute[i], self.build.recipe.treat,
-                              self.choices.normalise[n])
+                              self.choices.normalise[n], self.build.recipe.meta_file)
                 self._treated[i] = t.treated
                 self._data[(i, n)] = np.asarray(t.normalised.values, dtype=np.float64)
             else:
                 nrm = normalise(self._treated[i], self.choices.normalise[n], self.build.tree.nodes,
-                                file=self.build.data.file)
+                                file=self.build.data.file, meta_file=self.build.recipe.meta_file)
                 self._data[(i, n)] = np.asarray(nrm.table.values, dtype=np.float64)
         return self._data[(i, n)]
 

@@ -35,7 +35,12 @@ class Normalised:
     log: dict[str, Any]
 
 
-def normalise(table: Table, step: Step, nodes: Mapping[str, Node], *, file: str = "") -> Normalised:
+_META_PROBLEMS = {"SC025": "GoalpostLo", "SC026": "GoalpostLo", "SC027": "Target"}
+
+
+def normalise(
+    table: Table, step: Step, nodes: Mapping[str, Node], *, file: str = "", meta_file: str = ""
+) -> Normalised:
     p = step.resolved("normalise")
     out = np.full(table.values.shape, np.nan)
     problems: list[Problem] = []
@@ -46,7 +51,10 @@ def normalise(table: Table, step: Step, nodes: Mapping[str, Node], *, file: str 
         try:
             out[:, j], used_fallback = _column(step.method, p, x, node)
         except _Undefined as exc:
-            problems.append(Problem(exc.code, Location(file=file, column=code), {"code": code, **exc.params}))
+            column = _META_PROBLEMS.get(exc.code.id)
+            where = (Location(file=meta_file, line=node.line, column=column, path="" if node.line else f"meta:{code}")
+                     if column else Location(file=file, column=code))
+            problems.append(Problem(exc.code, where, {"code": code, **exc.params}))
             continue
         if used_fallback:
             fallback.append(code)

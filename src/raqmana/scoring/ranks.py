@@ -13,7 +13,7 @@ def rank_desc(scores: FloatArray) -> FloatArray:
     flat = s.reshape(-1, s.shape[-1])
     rows, n = flat.shape
     key = np.where(np.isnan(flat), np.inf, -flat)
-    order = np.argsort(key, axis=1, kind="stable")
+    order = np.argsort(key, axis=1)
     ordered = np.take_along_axis(key, order, axis=1)
     pos = np.broadcast_to(np.arange(n), (rows, n))
     new_value = np.ones((rows, n), dtype=bool)

@@ -161,11 +161,14 @@ class Recipe:
         return out
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any], *, file: str = "", meta: Sequence[Node] | None = None) -> Recipe:
-        """Read a recipe from plain data (parsed JSON/YAML); ``meta`` replaces the document's own."""
+    def from_dict(
+        cls, data: Mapping[str, Any], *, file: str = "", meta: Sequence[Node] | None = None, meta_file: str = ""
+    ) -> Recipe:
+        """Read a recipe from plain data (parsed JSON/YAML); ``meta`` (read from ``meta_file``)
+        replaces the document's own metadata."""
         from raqmana.scoring.recipe_parse import parse_recipe
 
-        return parse_recipe(data, file=file, meta=meta)
+        return parse_recipe(data, file=file, meta=meta, meta_file=meta_file)
 
 
 STEPS: tuple[str, ...] = ("screen", "impute", "treat", "normalise", "weights", "aggregate")

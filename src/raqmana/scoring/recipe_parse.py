@@ -101,7 +101,9 @@ def _pick(row: Mapping[str, Any], names: tuple[str, ...]) -> tuple[str, Any]:
     return names[0], None
 
 
-def parse_recipe(data: Mapping[str, Any], *, file: str = "", meta: Sequence[Node] | None = None) -> Recipe:
+def parse_recipe(
+    data: Mapping[str, Any], *, file: str = "", meta: Sequence[Node] | None = None, meta_file: str = ""
+) -> Recipe:
     problems: list[Problem] = []
     if not isinstance(data, Mapping):
         raise ProblemsError([_invalid(file, "", E.detail("mapping"))])
@@ -141,7 +143,7 @@ def parse_recipe(data: Mapping[str, Any], *, file: str = "", meta: Sequence[Node
         raise ProblemsError(problems)
     recipe = Recipe(meta=tuple(nodes), stages=stages, uncertainty=uncertainty,
                     name=str(data.get("name") or ""), **steps)
-    recipe = recipe.with_(meta_file=file)
+    recipe = recipe.with_(meta_file=meta_file if meta is not None else file)
     recipe.check()
     return recipe
 

@@ -96,7 +96,7 @@ def summarise(
     w = np.array([1.0 if unit_weights is None else float(unit_weights.get(u, 0.0)) for u in units])
     national_runs = np.empty((samples.shape[0], len(nodes)))
     for a in range(len(nodes)):
-        col = samples[:, :, a]
+        col = np.ascontiguousarray(samples[:, :, a])  # runs × units
         national_runs[:, a] = _weighted_mean(col, w)
         stats[:, :, a] = _quantiles(col, [q_lo, 0.5, q_hi])
         ranks = rank_desc(col)
@@ -131,10 +131,25 @@ def _stage_rules(b: Build) -> list[tuple[str, str, float | None]]:
 
 
 def _quantiles(values: FloatArray, qs: list[float], method: str = "linear") -> FloatArray:
-    """Quantiles over runs (axis 0); NaN only where a unit has no score in any run."""
-    if np.isnan(values).any():
-        return np.asarray(np.nanquantile(values, qs, axis=0, method=method), dtype=np.float64)
-    return np.asarray(np.quantile(values, qs, axis=0, method=method), dtype=np.float64)
+    """Quantiles over runs (axis 0) of a runs × units array, from one sort; NaN runs are left out."""
+    lanes = np.sort(np.ascontiguousarray(values.T), axis=1)  # units × runs, NaN last
+    valid = (~np.isnan(lanes)).sum(axis=1)
+    out = np.full((len(qs), lanes.shape[0]), np.nan)
+    has = valid > 0
+    for k, q in enumerate(qs):
+        h = (np.maximum(valid, 1) - 1) * q
+        lo = np.floor(h).astype(np.intp)
+        hi = np.ceil(h).astype(np.intp)
+        v_lo = np.take_along_axis(lanes, lo[:, None], axis=1)[:, 0]
+        v_hi = np.take_along_axis(lanes, hi[:, None], axis=1)[:, 0]
+        if method == "lower":
+            v = v_lo
+        elif method == "higher":
+            v = v_hi
+        else:
+            v = v_lo + (h - lo) * (v_hi - v_lo)
+        out[k] = np.where(has, v, np.nan)
+    return out
 
 
 def _weighted_mean(values: FloatArray, w: FloatArray) -> FloatArray:

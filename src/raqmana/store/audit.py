@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from raqmana.store.models import AuditEvent, AuditHead
@@ -53,28 +53,27 @@ def _hash_of(e: AuditEvent) -> str:
                       before=e.before, after=e.after)
 
 
-def append(session: Session, drafts: Sequence[EventDraft]) -> list[AuditEvent]:
-    """Append ``drafts`` to the chain in this transaction (one head update for the whole batch)."""
+def append(session: Session, drafts: Sequence[EventDraft]) -> None:
+    """Append ``drafts`` to the chain in this transaction (one head update, one multi-row insert)."""
     if not drafts:
-        return []
+        return
     seq, prev = session.execute(
         update(AuditHead).where(AuditHead.id == 1).values(seq=AuditHead.seq + len(drafts))
         .returning(AuditHead.seq, AuditHead.hash)
     ).one()
     seq -= len(drafts)
     at = utcnow()
-    events: list[AuditEvent] = []
+    rows: list[dict[str, Any]] = []
     for d in drafts:
         seq += 1
-        e = AuditEvent(seq=seq, at=at, actor_id=d.actor_id, actor_name=d.actor_name, action=d.action,
-                       entity_type=d.entity_type, entity_id=str(d.entity_id), before=canonical_json(d.before),
-                       after=canonical_json(d.after), prev_hash=prev)
-        e.hash = _hash_of(e)
-        prev = e.hash
-        events.append(e)
-    session.add_all(events)
+        row = {"seq": seq, "at": at, "actor_id": d.actor_id, "actor_name": d.actor_name, "action": d.action,
+               "entity_type": d.entity_type, "entity_id": str(d.entity_id), "before": canonical_json(d.before),
+               "after": canonical_json(d.after)}
+        row["prev_hash"], row["hash"] = prev, event_hash(prev, **row)
+        prev = row["hash"]
+        rows.append(row)
+    session.execute(insert(AuditEvent), rows)
     session.execute(update(AuditHead).where(AuditHead.id == 1).values(hash=prev))
-    return events
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -11,6 +10,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from raqmana.i18n.fonts import fonts_dir
 from raqmana.problems import Problem, ProblemsError
 from raqmana.settings import Settings, get_settings
 from raqmana.web import messages
@@ -52,22 +52,19 @@ class SecurityHeaders:
         async def send_wrapper(message: dict) -> None:  # type: ignore[type-arg]
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                headers += [
+                present = {k.lower() for k, _ in headers}
+                headers += [(k, v) for k, v in [
                     (b"x-content-type-options", b"nosniff"),
                     (b"referrer-policy", b"same-origin"),
                     (b"x-frame-options", b"DENY"),
                     (b"content-security-policy",
                      b"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                      b"font-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"),
-                ]
+                ] if k not in present]
                 message["headers"] = headers
             await send(message)
 
         await self.app(scope, receive, send_wrapper)
-
-
-def _fonts_dir() -> Path:
-    return Path(str(resources.files("raqmana.i18n").joinpath("fonts")))
 
 
 def create_app(settings: Settings | None = None, *, workspace: Workspace | None = None) -> FastAPI:
@@ -92,7 +89,7 @@ def create_app(settings: Settings | None = None, *, workspace: Workspace | None 
         app.add_exception_handler(exc_type, handle_error)
 
     static = Path(__file__).parent / "static"
-    app.mount("/static/fonts", StaticFiles(directory=_fonts_dir(), check_dir=False), name="fonts")
+    app.mount("/static/fonts", StaticFiles(directory=fonts_dir(), check_dir=False), name="fonts")
     app.mount("/static", StaticFiles(directory=static), name="static")
     for router in ROUTERS:
         app.include_router(router)

@@ -8,13 +8,13 @@ CSRF = Code(
     "WEB001",
     "This form has expired or was not sent from this site. Reload the page and try again.",
     "انتهت صلاحية هذه الاستمارة أو لم تُرسل من هذا الموقع. أعد تحميل الصفحة وحاول مرة أخرى.",
-    "ئەم فۆرمە بەسەرچووە یان لەم ماڵپەڕەوە نەنێردراوە. پەڕەکە نوێ بکەرەوە و دووبارە هەوڵ بدەرەوە.",
+    "ئەم فۆرمە بەسەرچووە یان لەم ماڵپەڕەوە نەنێردراوە. پەڕەکە نوێ بکەرەوە و دووبارە ھەوڵ بدەرەوە.",
 )
 BAD_FIELD = Code(
     "WEB002",
     "The value of “{field}” is not valid: {reason}",
     "قيمة «{field}» غير صالحة: {reason}",
-    "بەهای «{field}» دروست نییە: {reason}",
+    "بەھای «{field}» دروست نییە: {reason}",
 )
 MISSING_FIELD = Code(
     "WEB003",
@@ -50,7 +50,7 @@ SERVER = Code(
     "WEB500",
     "Something went wrong on the server. Nothing was changed; please try again later.",
     "حدث خطأ في الخادم. لم يتغير شيء؛ يرجى المحاولة لاحقًا.",
-    "هەڵەیەک لە ڕاژەکار ڕوویدا. هیچ شتێک نەگۆڕا؛ تکایە دواتر هەوڵ بدەرەوە.",
+    "ھەڵەیەک لە ڕاژەکار ڕوویدا. ھیچ شتێک نەگۆڕا؛ تکایە دواتر ھەوڵ بدەرەوە.",
 )
 
 # reasons given inside BAD_FIELD, by pydantic error type
@@ -59,9 +59,9 @@ EXPECT_NUMBER = Code("WEB011", "a number is expected", "يُتوقع رقم", "�
 EXPECT_DATE = Code("WEB012", "a date (YYYY-MM-DD) is expected", "يُتوقع تاريخ (YYYY-MM-DD)",
                    "بەروارێک (YYYY-MM-DD) چاوەڕوان دەکرێت")
 EXPECT_CHOICE = Code("WEB013", "choose one of the offered values", "اختر إحدى القيم المعروضة",
-                     "یەکێک لە بەها پێشکەشکراوەکان هەڵبژێرە")
+                     "یەکێک لە بەھا پێشکەشکراوەکان ھەڵبژێرە")
 TOO_LONG_TEXT = Code("WEB014", "the text is too long", "النص طويل جدًا", "دەقەکە زۆر درێژە")
-INVALID = Code("WEB015", "the value is not accepted", "القيمة غير مقبولة", "بەهاکە وەرناگیرێت")
+INVALID = Code("WEB015", "the value is not accepted", "القيمة غير مقبولة", "بەھاکە وەرناگیرێت")
 BAD_JSON = Code("WEB016", "the request body is not valid JSON", "متن الطلب ليس JSON صالحًا",
                 "ناوەڕۆکی داواکارییەکە JSONی دروست نییە")
 

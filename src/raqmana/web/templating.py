@@ -12,7 +12,15 @@ from jinja2.runtime import Context
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from raqmana.i18n import LOCALES, Translated, format_number, format_percent, get_locale, gettext, localize_digits
+from raqmana.i18n import (
+    LOCALES,
+    Translated,
+    format_number,
+    format_percent,
+    get_locale,
+    gettext,
+    localize_digits,
+)
 from raqmana.problems import Problem
 from raqmana.settings import Settings
 from raqmana.workspace.actors import ROLE_LABELS
@@ -132,4 +140,5 @@ def render(request: Request, lang: str, template: str, data: dict[str, Any], *, 
 def render_error(request: Request, *, lang: str, status: int, problems: list[Problem], current: Any,
                  fragment: bool, rtl: bool) -> HTMLResponse:
     template = "fragments/problems.html" if fragment else "error.html"
-    return render(request, lang, template, {"status": status, "problems": problems, "current": current})
+    return render(request, lang, template, {"status": status, "problems": problems, "current": current},
+                  status=status)

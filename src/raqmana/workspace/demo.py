@@ -8,7 +8,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from raqmana.frameworks import AnswerType, Framework, Indicator
 from raqmana.i18n import Translated
@@ -27,12 +27,13 @@ from raqmana.store.types import utcnow
 from raqmana.workspace.actors import SYSTEM, Role
 from raqmana.workspace.answers import Value
 from raqmana.workspace.assessments import open_round
+from raqmana.workspace.assignments import assign
 from raqmana.workspace.audit import draft, record_many
 from raqmana.workspace.auth import load_actor
 from raqmana.workspace.factory import open_workspace
 from raqmana.workspace.frameworks import register_framework
 from raqmana.workspace.orgs import seed_iraq
-from raqmana.workspace.responses import set_value
+from raqmana.workspace.passwords import hash_published_password
 from raqmana.workspace.users import create_user, grant_role, set_password
 
 DEMO_NAME = Translated(en="Illustrative demo round", ar="جولة توضيحية تجريبية", ckb="خولی نموونەیی بۆ پیشاندان")
@@ -128,17 +129,15 @@ def _users(s: Any, seed: int) -> list[DemoLogin]:
         uid = s.scalar(select(User.id).where(User.username == username))
         if uid is None:
             uid = create_user(s, SYSTEM, username=username, password=password, display_name=display,
-                              locale="ar").id
+                              locale="ar", hasher=hash_published_password).id
         else:
-            set_password(s, SYSTEM, user_id=uid, password=password)
+            set_password(s, SYSTEM, user_id=uid, password=password, hasher=hash_published_password)
         grant_role(s, SYSTEM, user_id=uid, role=role, org_code=org)
         logins.append(DemoLogin(username, password, role.value, org))
     return logins
 
 
 def _assign(s: Any, assessment_id: int) -> None:
-    from raqmana.workspace.assignments import assign
-
     for username, _, role, org in DEMO_USERS:
         if role in (Role.FOCAL_POINT, Role.REVIEWER) and org and org != "krg":
             assign(s, SYSTEM, assessment_id=assessment_id, institution_code=org, user_id=_user_id(s, username),
@@ -184,10 +183,11 @@ _STATE_AFTER = {"save": "draft", "submit": "submitted", "return": "returned", "a
 
 
 def _answers(s: Any, assessment_id: int, fw: Framework, orgs: list[Organisation], rng: random.Random) -> int:
+    """Generate the answers with bulk inserts (thousands of rows: no per-object ORM work)."""
     fp_id = _user_id(s, "demo-coordinator")
     rev_id = _user_id(s, "demo-reviewer-moc")
     now = utcnow()
-    planned: list[tuple[Response, list[str]]] = []
+    planned: list[tuple[dict[str, Any], list[str]]] = []
     for org in orgs:
         base = _KIND_LEVEL.get(org.kind, 2.2) + rng.gauss(0, 0.6)
         partial = rng.random() < 0.1
@@ -198,37 +198,49 @@ def _answers(s: Any, assessment_id: int, fw: Framework, orgs: list[Organisation]
             for sub in p.sub_areas:
                 for ind in sub.indicators:
                     steps = _plan(rng)
-                    last = steps[-1]
-                    r = Response(assessment_id=assessment_id, org_id=org.id, indicator_id=ind.id, pillar_id=p.id,
-                                 version=len(steps), state=_STATE_AFTER[last], assessor_id=fp_id, created_at=now,
-                                 updated_at=now, submitted_at=now if len(steps) > 1 else None,
-                                 reviewed_at=now if len(steps) > 2 else None,
-                                 reviewed_by=rev_id if len(steps) > 2 else None)
-                    set_value(r, _value(ind, level, rng))
-                    s.add(r)
-                    planned.append((r, steps))
-    s.flush()
-    events = []
-    for r, steps in planned:
-        value = Value.of(r)
+                    v = _value(ind, level, rng)
+                    row = {**_columns(v), "assessment_id": assessment_id, "org_id": org.id, "indicator_id": ind.id,
+                           "pillar_id": p.id, "version": len(steps), "state": _STATE_AFTER[steps[-1]],
+                           "answered": v.answered, "assessor_id": fp_id, "created_at": now, "updated_at": now,
+                           "submitted_at": now if len(steps) > 1 else None,
+                           "reviewed_at": now if len(steps) > 2 else None,
+                           "reviewed_by": rev_id if len(steps) > 2 else None}
+                    planned.append((row, steps))
+    s.execute(insert(Response), [row for row, _ in planned])
+    key_to_id = {(o, i): rid for rid, o, i in s.execute(
+        select(Response.id, Response.org_id, Response.indicator_id).where(Response.assessment_id == assessment_id))}
+    ids = [key_to_id[(row["org_id"], row["indicator_id"])] for row, _ in planned]
+    revisions, comments, evidence, events = [], [], [], []
+    for rid, (row, steps) in zip(ids, planned, strict=True):
         for version, step in enumerate(steps, start=1):
-            reviewer_step = step in ("return", "accept")
+            by_reviewer = step in ("return", "accept")
             comment = RETURN_COMMENT.get("en") if step == "return" else ""
-            s.add(ResponseRevision(
-                response_id=r.id, version=version, state=_STATE_AFTER[step], action=step,
-                actor_id=rev_id if reviewer_step else fp_id,
-                actor_name="Demo reviewer" if reviewer_step else "Demo coordinator (COMSEC)", at=now,
-                comment=comment, stage=value.stage, number=value.number, choice=value.choice, text=value.text,
-                is_na=value.is_na, dont_know=value.dont_know, justification=value.justification))
+            revisions.append({**_columns_of(row), "response_id": rid, "version": version,
+                              "state": _STATE_AFTER[step], "action": step, "at": now, "comment": comment,
+                              "actor_id": rev_id if by_reviewer else fp_id,
+                              "actor_name": "Demo reviewer" if by_reviewer else "Demo coordinator (COMSEC)"})
             if comment:
-                s.add(ReviewComment(response_id=r.id, author_id=rev_id, author_name="Demo reviewer", kind="return",
-                                    text=comment, response_version=version, at=now))
-        if r.stage is not None and r.stage >= 3 and rng.random() < 0.3:
-            s.add(Evidence(response_id=r.id, kind="url", source_type="document", uploaded_by=fp_id,
-                           url=f"https://example.org/raqmana-demo/{r.org_id}/{r.indicator_id}",
-                           description="Illustrative link (not a real document)", uploaded_at=now))
-        events.append(draft(SYSTEM, "demo.response", "response", r.id,
-                            after={**value.as_dict(), "state": r.state, "illustrative": True}))
-    s.flush()
+                comments.append({"response_id": rid, "author_id": rev_id, "author_name": "Demo reviewer",
+                                 "kind": "return", "text": comment, "response_version": version, "at": now})
+        if row["stage"] is not None and row["stage"] >= 3 and rng.random() < 0.3:
+            evidence.append({"response_id": rid, "kind": "url", "source_type": "document", "uploaded_by": fp_id,
+                             "url": f"https://example.org/raqmana-demo/{row['org_id']}/{row['indicator_id']}",
+                             "description": "Illustrative link (not a real document)", "uploaded_at": now})
+        events.append(draft(SYSTEM, "demo.response", "response", rid,
+                            after={**_columns_of(row), "state": row["state"], "illustrative": True}))
+    for model, rows in ((ResponseRevision, revisions), (ReviewComment, comments), (Evidence, evidence)):
+        if rows:
+            s.execute(insert(model), rows)
     record_many(s, events)
     return len(planned)
+
+
+_VALUE_COLUMNS = ("stage", "number", "choice", "text", "is_na", "dont_know", "justification")
+
+
+def _columns(v: Value) -> dict[str, Any]:
+    return {k: getattr(v, k) for k in _VALUE_COLUMNS}
+
+
+def _columns_of(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: row[k] for k in _VALUE_COLUMNS}

@@ -41,6 +41,7 @@ class _Parsed:
     code: str
     parent: str
     values: dict[str, str]
+    ok: bool = True
 
 
 def import_organisations(session: Session, actor: Actor, *, data: bytes, filename: str) -> OrgImportReport:
@@ -93,9 +94,7 @@ def _parse(rows: list[Row]) -> tuple[list[_Parsed], list[Problem]]:
                 problems.append(problem(E.TOO_LONG, row.loc(column), max=limit))
                 ok = False
             values[attr] = value
-        parent = row.get("parent_code")
-        if ok:
-            out.append(_Parsed(row, code, parent, values))
+        out.append(_Parsed(row, code, row.get("parent_code"), values, ok))
     return out, problems
 
 
@@ -104,7 +103,8 @@ def _check_parents(parsed: list[_Parsed], existing: dict[str, Organisation]) -> 
     ids = {o.id: c for c, o in existing.items()}
     parent_of: dict[str, str] = {c: ids.get(o.parent_id, "") if o.parent_id else "" for c, o in existing.items()}
     for p in parsed:
-        parent_of[p.code] = p.parent
+        if CODE_RE.match(p.code):
+            parent_of[p.code] = p.parent
     for p in parsed:
         if p.parent and p.parent not in parent_of:
             problems.append(problem(E.ORG_PARENT_UNKNOWN, p.row.loc("parent_code"), value=p.parent))

@@ -78,7 +78,10 @@ def review(session: Session, actor: Actor, *, response_id: int, decision: str, c
 
 
 def add_comment(session: Session, actor: Actor, *, response_id: int, text: str) -> CommentView:
-    r, _ = get_response_for_user(session, actor, response_id)
+    """Focal points, reviewers and coordinators of the answer may comment; viewers only read."""
+    r, rights = get_response_for_user(session, actor, response_id)
+    if not (rights.answer or rights.review or rights.manage):
+        raise Forbidden()
     body = _comment_text(text, "text")
     if not body:
         raise ValidationFailed.one(E.COMMENT_REQUIRED, Location(field="text"))

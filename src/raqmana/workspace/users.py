@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -47,7 +48,7 @@ def _check_locale(locale: str) -> str:
 
 
 def create_user(session: Session, actor: Actor, *, username: str, password: str, display_name: str,
-                email: str = "", locale: str = "ar") -> UserView:
+                email: str = "", locale: str = "ar", hasher: Callable[[str], str] = hash_password) -> UserView:
     if not _is_manager(actor):
         raise Forbidden()
     username = (username or "").strip().lower()
@@ -62,7 +63,7 @@ def create_user(session: Session, actor: Actor, *, username: str, password: str,
     if session.scalar(select(User.id).where(User.username == username)) is not None:
         raise Conflict(E.USERNAME_TAKEN, username=username)
     user = User(username=username, display_name=display_name, email=email.strip(), locale=locale,
-                password_hash=hash_password(password), created_at=utcnow())
+                password_hash=hasher(password), created_at=utcnow())
     session.add(user)
     session.flush()
     record(session, actor, "user.create", "user", user.id,
@@ -151,14 +152,15 @@ def change_password(session: Session, actor: Actor, *, old_password: str, new_pa
     record(session, actor, "user.password", "user", user.id)
 
 
-def set_password(session: Session, actor: Actor, *, user_id: int, password: str) -> None:
+def set_password(session: Session, actor: Actor, *, user_id: int, password: str,
+                 hasher: Callable[[str], str] = hash_password) -> None:
     """An administrator resets a password (and unlocks the account; existing sessions end)."""
     if not actor.is_global_admin:
         raise Forbidden()
     user = session.get(User, user_id)
     if user is None:
         raise NotFound("user")
-    user.password_hash = hash_password(password)
+    user.password_hash = hasher(password)
     user.failed_logins, user.locked_until = 0, None
     revoke_all_sessions(session, user_id=user_id)
     record(session, actor, "user.password_reset", "user", user.id)

@@ -24,10 +24,12 @@ def review_queue(ctx: Ctx, assessment_id: int, institution: str | None = None) -
     with ctx.ws.reader() as session:
         view, rights = assessments.get_assessment(session, actor, assessment_id)
         queue = review.review_queue(session, actor, assessment_id=assessment_id, institution_code=institution)
+        reviewable = {i.org.code for i in assessments.my_institutions(session, actor, assessment_id=assessment_id)
+                      if i.rights.review}
         proofs = {r.id: evidence.list_evidence(session, actor, response_id=r.id) for r in queue}
         framework = frameworks.get_framework(session, view.framework_version_id)
     return {"assessment": view, "rights": rights, "queue": queue, "evidence": proofs, "institution": institution,
-            "illustrative": view.illustrative, "_framework": framework}
+            "reviewable": sorted(reviewable), "illustrative": view.illustrative, "_framework": framework}
 
 
 class ReviewIn(BaseModel):

@@ -1,0 +1,167 @@
+"""``raqmana index`` — build a composite index from your own tables (COINr's iData/iMeta layout)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from raqmana.cli.common import JsonOption, LangOption, console, fail, print_json, report_problems
+from raqmana.i18n.locales import get_locale
+from raqmana.problems import Location, Problem, ProblemsError
+from raqmana.scoring import errors as E
+
+app = typer.Typer(help="Composite indices from your own data and metadata tables (COINr layout).",
+                  no_args_is_help=True)
+
+FORMATS = ("csv", "xlsx", "json")
+
+_SAID = {
+    "en": "Index {index}: {units} units, {indicators} indicators, {aggregates} aggregates. {files} files in {out}",
+    "ar": "المؤشر {index}: {units} وحدة، {indicators} مؤشراً، {aggregates} مؤشراً تجميعياً. {files} ملفاً في {out}",
+    "ckb": "ئیندێکسی {index}: {units} یەکە، {indicators} پێوەر، {aggregates} کۆکراوە. {files} فایل لە {out}",
+}
+
+
+@app.command("build")
+def build_cmd(
+    data: Path = typer.Option(..., "--data", help="Data table (CSV): uCode, uName, Group_*…, one column per indicator."),
+    meta: Path | None = typer.Option(None, "--meta", help="Metadata table (CSV): iCode, iName, Level, Parent, "
+                                     "Direction, Weight, Type."),
+    recipe: Path | None = typer.Option(None, "--recipe", help="Recipe (YAML or JSON): methods and parameters."),
+    out: Path = typer.Option(..., "--out", help="Directory for the results."),
+    formats: str = typer.Option("csv", "--format", help="Comma-separated: csv, xlsx, json."),
+    lang: str = LangOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Run screening → imputation → treatment → normalisation → weighting → aggregation → stages
+    (and the Monte Carlo analysis when the recipe asks for it) and write every stage."""
+    from raqmana.scoring.build import build
+    from raqmana.scoring.io import read_data_csv, read_meta_csv, write_build
+    from raqmana.scoring.recipe import Recipe
+    from raqmana.scoring.uncertainty import analyse_uncertainty
+
+    try:
+        wanted = _formats(formats)
+        doc = _read_recipe(recipe) if recipe else {}
+        nodes = read_meta_csv(meta) if meta else None
+        rec = Recipe.from_dict(doc, file=recipe.name if recipe else "", meta=nodes,
+                               meta_file=meta.name if meta else "")
+        b = build(rec, read_data_csv(data))
+        unc = analyse_uncertainty(b) if rec.uncertainty is not None else None
+        files = write_build(b, out, formats=wanted, uncertainty=unc)
+        files.append(_write_yaml(out / "recipe.yaml", rec.to_dict()))
+        if "xlsx" in wanted:
+            files.append(_write_xlsx(out / "build.xlsx", b, unc))
+    except ProblemsError as exc:
+        fail(exc.problems, lang, as_json=as_json)
+    summary = {"ok": True, "index": b.index, "units": len(b.units), "indicators": len(b.tree.indicators),
+               "aggregates": len(b.tree.aggregates), "out": str(out), "files": [str(f) for f in files]}
+    if as_json:
+        print_json({**summary, "warnings": [w.as_dict(lang) for w in b.warnings],
+                    "scores": _index_rows(b, unc)})
+        return
+    report_problems(list(b.warnings), lang)
+    console.print(_SAID[get_locale(lang).code].format(**{**summary, "files": len(files)}), highlight=False)
+
+
+@app.command("errors")
+def errors_cmd(lang: str = LangOption, as_json: bool = JsonOption) -> None:
+    """List the error and warning codes of index builds."""
+    rows = [{"code": c.id, "severity": c.severity.value, "en": c.en, "ar": c.ar, "ckb": c.ckb} for c in E.ALL]
+    if as_json:
+        print_json(rows)
+        return
+    code = get_locale(lang).code
+    for r in rows:
+        console.print(f"{r['code']} {r['severity']}: {r[code]}", highlight=False, markup=False)
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    wanted = tuple(f.strip().lower() for f in text.split(",") if f.strip())
+    bad = [f for f in wanted if f not in FORMATS]
+    if bad or not wanted:
+        raise ProblemsError([Problem(E.BAD_PARAMETER, Location(field="--format"), {
+            "step": E.STEP["output"], "name": "--format", "detail": E.detail("formats", value=text)})])
+    return wanted
+
+
+def _read_recipe(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        raise ProblemsError([Problem(E.FILE_NOT_FOUND, Location(file=path.name), {"name": str(path)})])
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        if path.suffix.lower() == ".json":
+            doc = json.loads(text)
+        else:
+            import yaml
+
+            doc = yaml.safe_load(text)
+    except (ValueError, ImportError) as exc:  # json.JSONDecodeError is a ValueError
+        raise ProblemsError([Problem(E.RECIPE_INVALID, Location(file=path.name), {"detail": str(exc)})]) from None
+    except Exception as exc:  # yaml.YAMLError: report where the parser stopped
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise ProblemsError([Problem(E.RECIPE_INVALID, Location(file=path.name, line=line),
+                                     {"detail": str(getattr(exc, "problem", exc))})]) from None
+    if doc is None:
+        return {}
+    if not isinstance(doc, dict):
+        raise ProblemsError([Problem(E.RECIPE_INVALID, Location(file=path.name), {"detail": E.detail("mapping")})])
+    return doc
+
+
+def _write_yaml(path: Path, doc: dict[str, Any]) -> Path:
+    import yaml
+
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _index_rows(b: Any, unc: Any) -> list[dict[str, Any]]:
+    index = b.index
+    rows = []
+    for u in b.units:
+        row: dict[str, Any] = {"uCode": u, "score": b.aggregated.row(u)[index], "rank": b.ranks.row(u)[index]}
+        for scheme, t in b.stages.items():
+            if index in t.columns:
+                row[f"stage_{scheme}"] = t.get(u, index)
+        if unc is not None:
+            row["low"], row["high"] = unc.interval(u, index)
+            if index in unc.stability.columns:
+                row["stage_stability"] = unc.stability.get(u, index)
+        rows.append(row)
+    return rows
+
+
+def _write_xlsx(path: Path, b: Any, unc: Any) -> Path:
+    from openpyxl import Workbook
+
+    from raqmana.scoring.io import stage_tables, weights_rows
+
+    wb = Workbook(write_only=True)
+
+    def sheet(name: str, header: list[str], rows: list[list[Any]]) -> None:
+        ws = wb.create_sheet(title=name[:31])
+        ws.append(header)
+        for r in rows:
+            ws.append(r)
+
+    for name, t in stage_tables(b).items():
+        sheet(name, ["uCode", *t.columns],
+              [[u, *(None if (isinstance(v, float) and v != v) else v for v in row.tolist())]
+               for u, row in zip(t.units, t.values, strict=True)])
+    sheet("weights", ["iCode", "Parent", "Level", "Weight"], [list(r.values()) for r in weights_rows(b)])
+    if unc is not None:
+        rows = unc.to_rows()
+        sheet("uncertainty", list(rows[0].keys()) if rows else [], [list(r.values()) for r in rows])
+    sheet("meta", ["iCode", "iName", "Level", "Parent", "Direction", "Weight", "Type"],
+          [[n.code, n.name, n.level, n.parent or None, n.direction, n.weight, n.type] for n in b.recipe.meta])
+    wb.save(path)
+    return path
+
+
+if __name__ == "__main__":  # python -m raqmana.cli.index build … (skips loading the other commands)
+    app()

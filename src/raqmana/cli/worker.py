@@ -1,0 +1,23 @@
+"""``raqmana worker`` — run queued jobs (imports, exports, builds); start as many as you like."""
+
+from __future__ import annotations
+
+import signal
+import threading
+
+import typer
+
+from raqmana.cli.common import console
+from raqmana.cli.workspace_support import workspace
+from raqmana.workspace.jobs import run_worker
+
+
+def worker(once: bool = typer.Option(False, "--once", help="Stop when the queue is empty."),
+           poll: float = typer.Option(1.0, help="Seconds between looks at an empty queue.")) -> None:
+    """Run jobs from the database queue until stopped (Ctrl-C / SIGTERM)."""
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    with workspace() as ws:
+        n = run_worker(ws, once=once, poll_seconds=poll, stop=stop)
+    console.print(f"worker stopped after {n} job(s)")

@@ -1,0 +1,103 @@
+"""Gantt chart of a scheduled roadmap, as static PNG or SVG (matplotlib, no pyplot global state).
+
+Text uses a font-family fallback list (default: Noto Naskh Arabic, Noto Sans Arabic, DejaVu Sans;
+the Noto fonts shipped in ``raqmana.i18n.fonts`` are registered first), so Arabic and Sorani names are
+shaped by matplotlib. In Arabic and Sorani the time axis runs from right to left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib import rc_context  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+
+from raqmana.i18n import Translated, is_rtl  # noqa: E402
+from raqmana.recommend.labels import LAYER  # noqa: E402
+from raqmana.roadmap.model import Roadmap  # noqa: E402
+from raqmana.roadmap.quarters import Calendar  # noqa: E402
+
+DEFAULT_FONTS: tuple[str, ...] = ("Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans")
+LAYER_COLOURS = {0: "#5b3a8c", 1: "#2b6cb0", 2: "#2c7a7b", 3: "#2f855a", 4: "#b7791f", 5: "#c05621", None: "#718096"}
+_TITLE = Translated.of("Roadmap", "خارطة الطريق", "نەخشەڕێگا")
+_CRITICAL = Translated.of("critical path", "المسار الحرج", "ڕێڕەوی هەستیار")
+_NO_SCHEDULE = Translated.of("The roadmap has no schedule.", "لا يوجد جدول زمني لخارطة الطريق.",
+                             "نەخشەڕێگاکە خشتەی نییە.")
+_fonts_registered = False
+
+
+def _register() -> None:
+    global _fonts_registered
+    if not _fonts_registered:
+        from raqmana.i18n.fonts import register_matplotlib_fonts
+
+        register_matplotlib_fonts()
+        _fonts_registered = True
+
+
+def _short(text: str, limit: int = 58) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def gantt(
+    roadmap: Roadmap,
+    path: str | Path,
+    *,
+    lang: str = "en",
+    fonts: Sequence[str] = DEFAULT_FONTS,
+    initiatives: Sequence[str] | None = None,
+    dpi: int = 110,
+) -> Path:
+    """Draw the Gantt chart of ``roadmap`` into ``path`` (.png or .svg); ``initiatives`` limits the rows."""
+    _register()
+    out = Path(path)
+    rtl = is_rtl(lang)
+    cal = Calendar(roadmap.settings.start_year, roadmap.settings.start_quarter)
+    sched = {it.id: it for it in roadmap.schedule.items} if roadmap.schedule is not None else {}
+    chosen = set(initiatives) if initiatives is not None else None
+    rows = [it for it in roadmap.initiatives if it.id in sched and (chosen is None or it.id in chosen)]
+    rows.sort(key=lambda it: (sched[it.id].start, -1 if it.layer is None else int(it.layer), it.id))
+    horizon = roadmap.settings.horizon_quarters
+    height = min(max(2.5, 0.28 * len(rows) + 1.6), 120)
+    with rc_context({"font.family": list(fonts), "svg.fonttype": "path", "axes.unicode_minus": False}):
+        fig = Figure(figsize=(13, height), dpi=dpi)
+        FigureCanvasAgg(fig)
+        ax = fig.add_subplot(1, 1, 1)
+        if not rows:
+            ax.text(0.5, 0.5, _NO_SCHEDULE.get(lang), ha="center", va="center", transform=ax.transAxes)
+            ax.set_axis_off()
+        for y, it in enumerate(rows):
+            item = sched[it.id]
+            layer = None if it.layer is None else int(it.layer)
+            ax.barh(y, item.end - item.start, left=item.start, height=0.62, color=LAYER_COLOURS[layer],
+                    edgecolor="#c53030" if item.critical else "white", linewidth=1.8 if item.critical else 0.5)
+        ax.set_yticks(range(len(rows)))
+        ax.set_yticklabels([_short(f"{it.id} · {it.name.get(lang)}") for it in rows], fontsize=7.5)
+        ax.set_ylim(len(rows) - 0.5, -0.5)
+        ax.set_xlim(0, horizon)
+        ax.set_xticks([t + 0.5 for t in range(horizon)])
+        ax.set_xticklabels([cal.label(t) for t in range(horizon)], rotation=90, fontsize=7)
+        for t in range(horizon + 1):
+            if cal.year_index(t) != cal.year_index(t - 1) or t == 0:
+                ax.axvline(t, color="#a0aec0", linewidth=0.8, zorder=0)
+        ax.grid(axis="x", color="#edf2f7", linewidth=0.5, zorder=0)
+        if rtl:
+            ax.invert_xaxis()
+            ax.yaxis.tick_right()
+        layers = sorted({None if it.layer is None else int(it.layer) for it in rows}, key=lambda v: 9 if v is None else v)
+        handles = [Patch(color=LAYER_COLOURS[v], label=LAYER[v].get(lang)) for v in layers]
+        handles.append(Patch(facecolor="white", edgecolor="#c53030", linewidth=1.8, label=_CRITICAL.get(lang)))
+        if rows:
+            ax.legend(handles=handles, loc="lower left" if not rtl else "lower right", fontsize=7.5, framealpha=0.9)
+        title = roadmap.title.get(lang) or _TITLE.get(lang)
+        ax.set_title(title, fontsize=11, loc="right" if rtl else "left")
+        fig.tight_layout()
+        fig.savefig(out, format=out.suffix.lstrip(".").lower() or "png")
+    return out

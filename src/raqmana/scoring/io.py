@@ -1,0 +1,166 @@
+"""Files in and out: COINr-style CSV tables in, every stage of a build out (CSV and JSON).
+
+* data: COINr's iData (``uCode``, ``uName``, ``Group_*``, indicator columns) → :class:`Dataset`
+* metadata: COINr's iMeta (``iCode``, ``iName``, ``Level``, ``Parent``, ``Direction``, ``Weight``,
+  ``Type``; optional ``GoalpostLo``, ``GoalpostHi``, ``Target``, ``NA``) → :class:`Node` rows
+* output: one CSV per stage and flag table, ``build.json``, the recipe and the methodology
+
+XLSX output needs openpyxl and lives with the command line (``raqmana.cli.index``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from raqmana.problems import Location, Problem, ProblemsError
+from raqmana.scoring import errors as E
+from raqmana.scoring.build import Build
+from raqmana.scoring.dataset import Dataset
+from raqmana.scoring.recipe import Node
+from raqmana.scoring.recipe_parse import node_from_row
+from raqmana.scoring.table import Table
+from raqmana.scoring.uncertainty import UncertaintyResult
+
+
+def _read_csv(path: Path) -> tuple[list[dict[str, Any]], list[int]]:
+    if not path.is_file():
+        raise ProblemsError([Problem(E.FILE_NOT_FOUND, Location(file=str(path)), {"name": str(path)})])
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as fh:
+            header = fh.readline()
+            fh.seek(0)
+            # the separator is the one the header line uses most (Excel in Arabic locales writes ";")
+            delimiter = max(",;\t", key=header.count)
+            reader = csv.DictReader(fh, delimiter=delimiter)
+            rows: list[dict[str, Any]] = []
+            lines: list[int] = []
+            for row in reader:
+                if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
+                    continue  # blank line
+                rows.append({(k or "").strip(): v for k, v in row.items() if k is not None})
+                lines.append(reader.line_num)
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise ProblemsError([Problem(E.UNREADABLE, Location(file=str(path)), {"detail": str(exc)})]) from None
+    return rows, lines
+
+
+def read_data_csv(path: str | Path) -> Dataset:
+    """Read COINr's iData layout from a CSV file (comma, semicolon or tab separated, UTF-8)."""
+    p = Path(path)
+    rows, lines = _read_csv(p)
+    return Dataset.from_rows(rows, file=p.name, lines=lines)
+
+
+def read_meta_csv(path: str | Path) -> tuple[Node, ...]:
+    """Read COINr's iMeta table from a CSV file."""
+    p = Path(path)
+    rows, lines = _read_csv(p)
+    return meta_from_rows(rows, file=p.name, lines=lines)
+
+
+def meta_from_rows(rows: Sequence[dict[str, Any]], *, file: str = "", lines: Sequence[int] | None = None) -> tuple[Node, ...]:
+    if rows and not any(k.strip().lower() == "icode" for k in rows[0]):
+        raise ProblemsError([Problem(E.MISSING_COLUMN, Location(file=file, line=1), {"column": "iCode"})])
+    nodes: list[Node] = []
+    problems: list[Problem] = []
+    for i, row in enumerate(rows):
+        line = lines[i] if lines else i + 2
+        node, found = node_from_row(row, lambda col, line=line: Location(file=file, line=line, column=col), line)
+        problems += found
+        if node is not None:
+            nodes.append(node)
+    if problems:
+        raise ProblemsError(problems)
+    if not nodes:
+        raise ProblemsError([Problem(E.NO_INDICATORS, Location(file=file))])
+    return tuple(nodes)
+
+
+def stage_tables(b: Build) -> dict[str, Table]:
+    """Every table of a build by file stem (the order in which they are written)."""
+    tables = {
+        "raw": b.raw, "screened": b.screened, "imputed": b.imputed, "treated": b.treated,
+        "normalised": b.normalised, "weighted": b.weighted, "aggregated": b.aggregated,
+        "ranks": b.ranks, "flags_imputed": b.flags.imputed, "flags_treated": b.flags.treated,
+        "availability": b.flags.availability,
+    }
+    tables.update({f"stages_{scheme}": t for scheme, t in b.stages.items()})
+    return tables
+
+
+def weights_rows(b: Build) -> list[dict[str, Any]]:
+    return [{"iCode": c, "Parent": b.tree.nodes[c].parent or None, "Level": b.tree.level[c], "Weight": w}
+            for c, w in b.weights.items()]
+
+
+def write_table_csv(path: Path, t: Table) -> Path:
+    """One row per unit: ``uCode`` then the table's columns; missing numbers are empty cells."""
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["uCode", *t.columns])
+        w.writerows([u, *map(_cell, row)] for u, row in zip(t.units, t.values.tolist(), strict=True))
+    return path
+
+
+def _cell(v: Any) -> Any:
+    if isinstance(v, float):
+        return "" if v != v else repr(v)
+    return v
+
+
+def write_csv(path: Path, rows: Iterable[dict[str, Any]], header: Sequence[str] | None = None) -> Path:
+    rows = list(rows)
+    fields = list(header or (rows[0].keys() if rows else []))
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=fields)
+        w.writeheader()
+        for row in rows:
+            w.writerow({k: "" if v is None else (repr(v) if isinstance(v, float) else v) for k, v in row.items()})
+    return path
+
+
+def build_as_dict(b: Build, uncertainty: UncertaintyResult | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "recipe": b.recipe.to_dict(),
+        "index": b.index,
+        "units": [{"uCode": u, "uName": n} for u, n in zip(b.data.units, b.data.names, strict=True)
+                  if u in b.units],
+        "tables": {name: t.as_dict() for name, t in stage_tables(b).items()},
+        "weights": weights_rows(b),
+        "log": b.log,
+        "warnings": [w.as_dict() for w in b.warnings],
+    }
+    if uncertainty is not None:
+        out["uncertainty"] = {"runs": uncertainty.runs, "rows": uncertainty.to_rows(),
+                              "national": uncertainty.national.as_dict()}
+    return out
+
+
+def write_build(b: Build, out_dir: str | Path, *, formats: Sequence[str] = ("csv",),
+                uncertainty: UncertaintyResult | None = None) -> list[Path]:
+    """Write the stages, flags, weights, recipe (JSON) and methodology (en/ar/ckb) into ``out_dir``."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    if "csv" in formats:
+        for name, t in stage_tables(b).items():
+            written.append(write_table_csv(out / f"{name}.csv", t))
+        written.append(write_csv(out / "weights.csv", weights_rows(b), ["iCode", "Parent", "Level", "Weight"]))
+        if uncertainty is not None:
+            written.append(write_csv(out / "uncertainty.csv", uncertainty.to_rows()))
+    if "json" in formats:
+        path = out / "build.json"
+        path.write_text(json.dumps(build_as_dict(b, uncertainty), ensure_ascii=False, indent=1), encoding="utf-8")
+        written.append(path)
+    path = out / "recipe.json"
+    path.write_text(json.dumps(b.recipe.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+    written.append(path)
+    for lang in ("en", "ar", "ckb"):
+        path = out / f"methodology.{lang}.md"
+        path.write_text(b.methodology(lang), encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,106 @@
+"""``Build.methodology(lang)``: the steps of a build as actually run, in en/ar/ckb (Markdown)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from raqmana.i18n.locales import get_locale
+from raqmana.scoring.methodology_text import TEXT
+
+if TYPE_CHECKING:
+    from raqmana.scoring.build import Build
+
+MAX_LISTED = 20
+
+
+def render(b: Build, lang: str = "en") -> str:
+    code = get_locale(lang).code
+    t = TEXT[code]
+    sep = ", " if code == "en" else "، "
+    log = b.log
+
+    def say(key: str, **params: Any) -> str:
+        return t[key].format(**params)
+
+    def codes(items: Iterable[str]) -> str:
+        items = list(items)
+        if not items:
+            return t["none"]
+        shown = sep.join(items[:MAX_LISTED])
+        return shown + (" " + say("more", count=len(items) - MAX_LISTED) if len(items) > MAX_LISTED else "")
+
+    lines: list[str] = [f"# {say('title', name=b.recipe.name or b.index)}", ""]
+    levels = sorted({b.tree.level[a] for a in b.tree.aggregates})
+    lines += [say("data", units=len(b.units), indicators=len(b.tree.indicators),
+                  aggregates=len(b.tree.aggregates), levels=len(levels) + 1), ""]
+
+    s = log["screen"]
+    lines += [f"## {t['h_screen']}", "", say("screen", unit_min=_pct(s["unit_min"]), ind_min=_pct(s["indicator_min"]),
+                                          units=codes(s["dropped_units"]), indicators=codes(s["dropped_indicators"])), ""]
+
+    imp = log["impute"]
+    lines += [f"## {t['h_impute']}", ""]
+    params = {"cells": imp["cells"], "group": imp.get("group", ""), "rounds": imp.get("rounds", 0),
+              "tol": _num(imp.get("tol", 0)), "max_iter": imp.get("max_iter", 0),
+              "converged": t["converged"] if imp.get("converged") else t["not_converged"]}
+    lines.append(say(f"impute.{imp['method']}", **params))
+    if imp["method"] != "none":
+        total = b.imputed.values.size
+        lines.append(say("imputed", imputed=imp["imputed"], share=_pct(imp["imputed"] / total if total else 0)))
+    lines.append("")
+
+    tr = log["treat"]
+    lines += [f"## {t['h_treat']}", ""]
+    if tr["method"] == "winsorise":
+        lines.append(say("treat.winsorise", skew=_num(tr["skew"]), kurt=_num(tr["kurt"]), winmax=tr["winmax"],
+                         indicators=codes(f"{c} ({n})" for c, n in tr["indicators"].items()), cells=tr["cells"],
+                         still=codes(tr["still_failing"])))
+    else:
+        lines.append(say("treat.none"))
+    lines.append("")
+
+    nm = log["normalise"]
+    lines += [f"## {t['h_normalise']}", ""]
+    nparams = {k: _num(v) for k, v in nm.items() if isinstance(v, int | float) and not isinstance(v, bool)}
+    nparams["cap"] = t["cap"] if nm.get("cap") else ""
+    lines.append(say(f"normalise.{nm['method']}", **nparams))
+    if nm.get("fallback_indicators"):
+        lines.append(say("fallback", scale=_num(nm["scale"]), indicators=codes(nm["fallback_indicators"])))
+    if nm["inverted"]:
+        lines.append(say("inverted", indicators=codes(nm["inverted"])))
+    lines.append("")
+
+    lines += [f"## {t['h_weights']}", "", say(f"weights.{log['weights']['method']}"), ""]
+
+    ag = log["aggregate"]
+    lines += [f"## {t['h_aggregate']}", ""]
+    for level in levels:
+        nodes = [a for a in b.tree.aggregates if b.tree.level[a] == level]
+        for mean in dict.fromkeys(ag["by_aggregate"][a] for a in nodes):
+            chosen = [a for a in nodes if ag["by_aggregate"][a] == mean]
+            lines.append("- " + say("aggregate.level", level=level, mean=t[mean], nodes=codes(chosen)))
+    lines += ["", say(f"na.{ag['na']}")]
+    other = "zero" if ag["na"] == "reweight" else "reweight"
+    exceptions = [c for c in b.tree.codes if b.tree.nodes[c].na == other]
+    if exceptions:
+        lines.append(say("na.nodes" if other == "zero" else "na.nodes_reweight", nodes=codes(exceptions)))
+    lines += [say("availability"), ""]
+
+    lines += [f"## {t['h_stages']}", ""]
+    if not b.recipe.stages:
+        lines.append(say("stages.none"))
+    for rule in b.recipe.stages:
+        text = "- " + say(f"stage.{rule.scheme}", nodes=codes(rule.nodes or b.tree.aggregates))
+        if rule.score_max is not None:
+            text += say("scaled", max=_num(rule.score_max))
+        lines.append(text)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _pct(share: float) -> str:
+    return f"{100 * float(share):.0f} %"
+
+
+def _num(value: Any) -> str:
+    return f"{float(value):g}"

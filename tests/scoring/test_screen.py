@@ -1,0 +1,32 @@
+"""Screening by data availability: thresholds per unit and per indicator, with warnings."""
+
+from raqmana.scoring import Step, build
+from tests.scoring.inline import data, recipe
+
+DATA = """
+| uCode | a  | b  | c | d |
+| U1    | 0  | 10 | 1 | 4 |
+| U2    |    |    | 2 | 3 |
+| U3    | 10 | 30 |   | 2 |
+| U4    | 10 | 40 |   | 1 |
+"""
+
+
+def test_units_below_the_threshold_are_left_out_with_a_warning():
+    b = build(recipe(normalise=Step("rank"), screen=Step("availability", {"unit_min": 0.6})), data(DATA))
+    assert b.units == ("U1", "U3", "U4")
+    assert b.raw.units == ("U1", "U2", "U3", "U4")  # the raw stage keeps everything
+    [w] = [w for w in b.warnings if w.code.id == "SC102"]
+    assert (w.location.line, w.params["code"]) == (3, "U2")
+
+
+def test_indicators_below_the_threshold_are_left_out_and_the_hierarchy_follows():
+    b = build(recipe(screen=Step("availability", {"unit_min": 0.6, "indicator_min": 0.5})), data(DATA))
+    assert b.screened.columns == ("a", "b", "d")
+    assert b.tree.children["Q"] == ("d",)
+    assert b.log["screen"]["dropped_indicators"] == ["c"]
+
+
+def test_nothing_is_left_out_by_default():
+    b = build(recipe(normalise=Step("rank")), data(DATA))
+    assert b.screened.shape == (4, 4) and b.warnings == ()
