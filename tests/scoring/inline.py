@@ -46,4 +46,4 @@ DATA = """
 
 
 def recipe(**steps: Any) -> Recipe:
-    return Recipe(meta=meta(META), **steps)
+    return Recipe(meta=meta(META), meta_file="meta.csv", **steps)

@@ -32,7 +32,7 @@ def warning(b, code: str) -> Problem:
 
 
 def with_meta(text: str, **steps):
-    return build(Recipe(meta=meta(text), **steps), data(DATA))
+    return build(Recipe(meta=meta(text), meta_file="meta.csv", **steps), data(DATA))
 
 
 def swap(old: str, new: str) -> str:
@@ -97,8 +97,8 @@ CASES: dict[str, Callable] = {
                                              data(DATA.replace("| 0  | 10 |", "|    | 10 |"))), "SC029"),
     "SC030": lambda tmp: first(lambda: build(recipe(weights=Step("budget", {"points": {"a": 50, "b": 40}})),
                                              data(DATA)), "SC030"),
-    "SC031": lambda tmp: first(lambda: build(recipe(weights=Step("pca")), data(DATA.replace("| 0  | 10 |", "|    | 10 |")
-                                                                                .replace("| 5  | 20 |", "|    | 20 |"))),
+    "SC031": lambda tmp: first(lambda: build(recipe(weights=Step("pca")), data(DATA.replace("| 0  | 10 |", "| 0  |    |")
+                                                                                .replace("| 5  | 20 |", "| 5  |    |"))),
                                "SC031"),
     "SC032": lambda tmp: first(lambda: build(recipe(screen=Step("availability", {"indicator_min": 1.0})),
                                              data(DATA.replace("| 0  | 10 | 1  | 4  |", "|    |    |    |    |"))),
@@ -106,7 +106,7 @@ CASES: dict[str, Callable] = {
     "SC033": lambda tmp: first(lambda: Recipe.from_dict({"meta": [{"iCode": "a"}], "normalize": "minmax"},
                                                         file="recipe.yaml"), "SC033"),
     "SC034": lambda tmp: first(lambda: build(recipe(stages=(StageRule("gtmi", ("NOPE",)),)), data(DATA)), "SC034"),
-    "SC035": lambda tmp: first(lambda: dataset_from_responses(small_framework(), {"MoF": {"D-1": 7}}), "SC035"),
+    "SC035": lambda tmp: first(lambda: dataset_from_responses(small_framework(), {"MoF": {"L-1": 7}}), "SC035"),
     "SC036": lambda tmp: first(lambda: sensitivity(build(recipe(), data(DATA)), UncertaintySpec()), "SC036"),
 }
 
@@ -126,7 +126,7 @@ WARNINGS: dict[str, Callable] = {
                                    Dataset.from_arrays(["U1", "U2"], ["a", "b", "c", "d", "e"],
                                                        [[0, 1, 2, 3, 4], [1, 2, 3, 4, 5]])), "SC105"),
     "SC106": lambda: warning(build(recipe(impute=Step("group_mean", {"group": "Region"})),
-                                   data(DATA.replace("| 0  | 10 |", "|    | 10 |").replace("| 5  | 20 |", "|    | 20 |"))),
+                                   data(DATA.replace("| 10 | 1  |", "| 10 |    |").replace("| 20 | 2  |", "| 20 |    |"))),
                              "SC106"),
     "SC107": lambda: dataset_from_responses(small_framework(), {"MoF": {"XX-9": 3}}).warnings[0],
     "SC108": lambda: data(DATA.replace("| uName |", "| uName | Time |").replace("| One   |", "| One   | 2024 |")

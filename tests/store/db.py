@@ -65,6 +65,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         shutil.copyfile(template, target)
         yield f"sqlite:///{target}"
         return
+    if not PG_URL:
+        pytest.skip("RAQMANA_TEST_PG_URL is not set")
     template = request.getfixturevalue("pg_template")
     name = f"raqmana_t_{uuid.uuid4().hex[:12]}"
     admin = make_engine(PG_URL, isolation_level="AUTOCOMMIT")

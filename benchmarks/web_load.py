@@ -1,0 +1,280 @@
+"""Web load: p95 of the coordinator's progress page and an institution's questionnaire page.
+
+A workspace of 900 institutions × 100 indicators = 90,000 responses (each with its history: saved,
+submitted, accepted or returned) is built, the app is started with uvicorn on 127.0.0.1, and 50
+concurrent users request each page. The load comes from ``wrk`` (Debian package) when it is installed,
+otherwise from an asyncio httpx loop; both stop by themselves (bounded in count and time) and only
+ever talk to 127.0.0.1.
+
+Run:
+    .venv/bin/python benchmarks/web_load.py                       # SQLite (a temp data dir)
+    RAQMANA_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:55432/postgres \\
+        .venv/bin/python benchmarks/web_load.py                   # and PostgreSQL (a fresh database)
+Options: --institutions 900 --indicators 100 --users 50 --requests 600 --seconds 60 --workers 1 --no-sqlite
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+from sqlalchemy import insert, select
+
+from raqmana.frameworks import Framework
+from raqmana.i18n import Translated
+from raqmana.settings import get_settings
+from raqmana.store.models import Organisation, Response, ResponseRevision
+from raqmana.workspace import SYSTEM, open_workspace
+from raqmana.workspace import assessments, frameworks, org_import, users
+
+PASSWORD = "benchmark password 2026"
+SECRET = "benchmark-secret-key-0123456789abcdef"
+STATES = [("accepted", 0.6), ("submitted", 0.15), ("returned", 0.1), ("draft", 0.15)]
+
+
+def synthetic_framework(indicators: int, per_pillar: int = 10) -> Framework:
+    def t(text: str) -> dict[str, str]:
+        return {"en": text, "ar": f"{text} (ع)", "ckb": f"{text} (ک)"}
+
+    pillars = []
+    for p in range(max(1, indicators // per_pillar)):
+        inds = [{"id": f"P{p:02d}-{i:02d}", "name": t(f"Indicator {p}.{i}"), "question": t(f"Question {p}.{i}?"),
+                 "answer_type": "ladder", "na_allowed": True,
+                 "stages": [{"stage": s, "descriptor": t(f"Stage {s} of indicator {p}.{i}"),
+                             "evidence": t(f"Evidence for stage {s}")} for s in range(1, 6)]}
+                for i in range(per_pillar)]
+        pillars.append({"id": f"P{p:02d}", "name": t(f"Enabler {p}"),
+                        "sub_areas": [{"id": f"P{p:02d}.1", "name": t("Sub-area"), "indicators": inds}]})
+    return Framework.model_validate({"id": "bench", "version": "1", "name": t("Benchmark framework"),
+                                     "pillars": pillars})
+
+
+def seed(settings, institutions: int, indicators: int) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """Organisations, framework, users, one round and the responses with their history."""
+    started = time.perf_counter()
+    ws = open_workspace(settings)
+    rows = ["code,kind,parent_code,name_en,name_ar,name_ckb"] + [
+        f"b-{n:04d},ministry,,Institution {n},الجهة {n},دامەزراوەی {n}" for n in range(1, institutions + 1)]
+    fw = synthetic_framework(indicators)
+    with ws.transaction() as s:
+        org_import.import_organisations(s, SYSTEM, data="\n".join(rows).encode(), filename="orgs.csv")
+        fv = frameworks.register_framework(s, SYSTEM, fw)
+        ids = {}
+        for username, role, org in (("coord", "coordinator", None), ("focal", "focal_point", "b-0001")):
+            u = users.create_user(s, SYSTEM, username=username, password=PASSWORD, display_name=username, locale="ar")
+            users.grant_role(s, SYSTEM, user_id=u.id, role=role, org_code=org)
+            ids[username] = u.id
+        codes = [f"b-{n:04d}" for n in range(1, institutions + 1)]
+        a = assessments.open_round(s, SYSTEM, framework_version_id=fv.id, name=Translated.of("Benchmark", "قياس", "پێوان"),
+                                   period="2026", institution_codes=codes)
+        org_ids = dict(s.execute(select(Organisation.code, Organisation.id).where(Organisation.code.in_(codes))).all())
+    rng = random.Random(2026)
+    now = datetime.now(UTC)
+    inds = [(i.id, fw.pillar_of(i.id).id) for i in fw.indicators()]
+    with ws.transaction() as s:
+        for chunk_start in range(0, len(codes), 50):
+            resp_rows = []
+            for code in codes[chunk_start:chunk_start + 50]:
+                for ind_id, pillar_id in inds:
+                    state = "draft" if code == "b-0001" else rng.choices([x for x, _ in STATES],
+                                                                         [w for _, w in STATES])[0]
+                    version = {"draft": 1, "submitted": 2, "returned": 3, "accepted": 3}[state]
+                    resp_rows.append({"assessment_id": a.id, "org_id": org_ids[code], "indicator_id": ind_id,
+                                      "pillar_id": pillar_id, "state": state, "answered": True, "version": version,
+                                      "stage": rng.randint(0, 5), "is_na": False, "dont_know": False,
+                                      "justification": "تم التحقق من الوثائق الرسمية", "assessor_id": ids["focal"],
+                                      "created_at": now - timedelta(days=3), "updated_at": now - timedelta(days=1),
+                                      "submitted_at": now - timedelta(days=2) if version > 1 else None})
+            s.execute(insert(Response.__table__), resp_rows)
+            chunk_orgs = [org_ids[c] for c in codes[chunk_start:chunk_start + 50]]
+            stored = s.execute(select(Response.id, Response.version, Response.state, Response.stage).where(
+                Response.assessment_id == a.id, Response.org_id.in_(chunk_orgs))).all()
+            history = []
+            for rid, version, state, stage in stored:
+                steps = [("save", "draft"), ("submit", "submitted"),
+                         ("accept" if state == "accepted" else "return", state)][:version]
+                history += [{"response_id": rid, "version": v + 1, "state": st, "action": action,
+                             "actor_id": ids["focal"] if action in ("save", "submit") else ids["coord"],
+                             "actor_name": "focal", "at": now - timedelta(days=3 - v), "stage": stage,
+                             "is_na": False, "dont_know": False, "justification": "", "comment": ""}
+                            for v, (action, st) in enumerate(steps)]
+            s.execute(insert(ResponseRevision.__table__), history)
+    ws.dispose()
+    total = institutions * len(inds)
+    print(f"  seeded {institutions} institutions × {len(inds)} indicators = {total:,} responses "
+          f"(with history) in {time.perf_counter() - started:.1f} s")
+    return {"assessment_id": a.id, "pillar": inds[0][1]}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def server(env: dict[str, str], workers: int) -> Iterator[str]:
+    port = _free_port()
+    cmd = [sys.executable, "-m", "uvicorn", "raqmana.web.app:create_app", "--factory", "--host", "127.0.0.1",
+           "--port", str(port), "--workers", str(workers), "--log-level", "warning", "--no-access-log"]
+    proc = subprocess.Popen(cmd, env={**os.environ, **env})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{url}/login", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise RuntimeError("the web app did not start")
+            time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def login(url: str, username: str) -> dict[str, str]:
+    with httpx.Client(base_url=url) as c:
+        token = re.search(r'name="csrf-token" content="([^"]+)"', c.get("/login").text).group(1)  # type: ignore[union-attr]
+        r = c.post("/login", data={"username": username, "password": PASSWORD, "csrf_token": token})
+        assert r.status_code in (200, 303), r.text
+        return {k: v for k, v in c.cookies.items()}
+
+
+async def _load(url: str, cookies: dict[str, str], users_: int, requests: int, seconds: float) -> tuple[list[float], int]:
+    latencies: list[float] = []
+    errors = 0
+    remaining = requests
+    deadline = time.monotonic() + seconds
+    limits = httpx.Limits(max_connections=users_, max_keepalive_connections=users_)
+    async with httpx.AsyncClient(cookies=cookies, limits=limits, timeout=60) as client:
+        async def user() -> None:
+            nonlocal remaining, errors
+            while remaining > 0 and time.monotonic() < deadline:
+                remaining -= 1
+                t0 = time.perf_counter()
+                try:
+                    r = await client.get(url)
+                    ok = r.status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                latencies.append(time.perf_counter() - t0)
+                errors += 0 if ok else 1
+
+        await asyncio.gather(*(user() for _ in range(users_)))
+    return latencies, errors
+
+
+def _pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
+
+
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  io.write(string.format("WRK %d %d %f %f %f %f\\n", summary.requests,
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+end
+"""
+
+
+def measure(name: str, url: str, cookies: dict[str, str], users_: int, requests: int, seconds: float) -> None:
+    cookie = "; ".join(f"{k}={v}" for k, v in cookies.items())
+    if shutil.which("wrk"):
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
+            fh.write(WRK_SCRIPT)
+        out = subprocess.run(["wrk", "-t2", f"-c{users_}", f"-d{int(seconds)}s", "--timeout", "30s", "-H",
+                              f"Cookie: {cookie}", "-s", fh.name, url], capture_output=True, text=True, check=True)
+        n, err, p50, p95, p99, worst = out.stdout.split("WRK ")[1].split()
+        print(f"  {name:22s} wrk  n={n:>5s} errors={err} p50={float(p50):7.1f} ms  p95={float(p95):7.1f} ms  "
+              f"p99={float(p99):7.1f} ms  max={float(worst):7.1f} ms")
+        return
+    asyncio.run(_load(url, cookies, min(users_, 5), 10, 30))  # warm-up
+    started = time.perf_counter()
+    lat, errors = asyncio.run(_load(url, cookies, users_, requests, seconds))
+    wall = time.perf_counter() - started
+    ms = [x * 1000 for x in lat]
+    print(f"  {name:22s} httpx n={len(ms):5d} errors={errors} {len(ms) / wall:6.1f} req/s  "
+          f"p50={statistics.median(ms):7.1f} ms  p95={_pct(ms, 95):7.1f} ms  p99={_pct(ms, 99):7.1f} ms  "
+          f"max={max(ms):7.1f} ms")
+
+
+def run(label: str, database_url: str, args: argparse.Namespace) -> None:
+    print(f"{label}:")
+    with tempfile.TemporaryDirectory(prefix="raqmana-bench-") as tmp:
+        env = {"RAQMANA_DATA_DIR": tmp, "RAQMANA_DATABASE_URL": database_url, "RAQMANA_SECRET_KEY": SECRET,
+               "RAQMANA_ENVIRONMENT": "development", "RAQMANA_DEFAULT_LOCALE": "ar"}
+        settings = get_settings(data_dir=Path(tmp), database_url=database_url, secret_key=SECRET)
+        info = seed(settings, args.institutions, args.indicators)
+        with server(env, args.workers) as url:
+            a = info["assessment_id"]
+            pages = [("coordinator progress", "coord", f"{url}/assessments/{a}/progress"),
+                     ("questionnaire page", "focal", f"{url}/assessments/{a}/institutions/b-0001?pillar={info['pillar']}")]
+            for name, username, page in pages:
+                measure(name, page, login(url, username), args.users, args.requests, args.seconds)
+
+
+@contextmanager
+def fresh_pg_database(url: str) -> Iterator[str]:
+    """A new, empty database on the server of ``url`` (dropped afterwards)."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    name = f"raqmana_bench_{os.getpid()}"
+    admin = base.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--institutions", type=int, default=900)
+    p.add_argument("--indicators", type=int, default=100)
+    p.add_argument("--users", type=int, default=50, help="concurrent users")
+    p.add_argument("--requests", type=int, default=600, help="requests per page (upper bound)")
+    p.add_argument("--seconds", type=float, default=60, help="time limit per page")
+    p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    p.add_argument("--no-sqlite", action="store_true", help="only PostgreSQL")
+    args = p.parse_args()
+    print(f"web load: {args.institutions} institutions × {args.indicators} indicators, {args.users} concurrent users, "
+          f"{args.workers} uvicorn worker(s), load from {'wrk' if shutil.which('wrk') else 'httpx (asyncio)'}")
+    if not args.no_sqlite:
+        run("SQLite", "", args)
+    pg = os.environ.get("RAQMANA_DATABASE_URL", "")
+    if pg.startswith("postgresql"):
+        with fresh_pg_database(pg) as url:
+            run("PostgreSQL", url, args)
+    else:
+        print("PostgreSQL: skipped (set RAQMANA_DATABASE_URL=postgresql+psycopg://…)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""Monte Carlo uncertainty: score and rank intervals, stage stability, national interval."""
+
+import numpy as np
+import pytest
+
+from raqmana.scoring import StageRule, Step, UncertaintySpec, analyse_uncertainty, build
+from tests.scoring.inline import DATA, data, recipe
+
+STAGED = dict(normalise=Step("minmax", {"low": 1, "high": 100}), stages=(StageRule("gtmi", score_max=100),))
+
+
+def test_with_nothing_uncertain_every_run_is_the_nominal_build():
+    b = build(recipe(**STAGED), data(DATA))
+    u = analyse_uncertainty(b, UncertaintySpec(runs=20))
+    assert np.array_equal(u.low.values, b.aggregated.select(b.tree.aggregates).values)
+    assert np.array_equal(u.high.values, u.low.values)
+    assert (u.stability.values == 1.0).all()
+    assert np.array_equal(u.rank_low.values, b.ranks.values)
+
+
+def test_intervals_contain_the_nominal_score_and_rank():
+    b = build(recipe(**STAGED), data(DATA))
+    u = analyse_uncertainty(b, UncertaintySpec(runs=500, weight_noise=0.3, aggregate=("geometric",), seed=7))
+    assert (u.low.values <= u.nominal.values + 1e-12).all() and (u.nominal.values <= u.high.values + 1e-12).all()
+    assert (u.rank_low.values <= u.rank.values).all() and (u.rank.values <= u.rank_high.values).all()
+    assert u.runs == 500 and u.samples.shape == (500, 4, 3)
+
+
+def test_stage_stability_is_the_share_of_runs_in_the_nominal_stage():
+    b = build(recipe(**STAGED), data(DATA))
+    u = analyse_uncertainty(b, UncertaintySpec(runs=300, weight_noise=0.5, normalise=(Step("rank"),), seed=3))
+    staged = u.samples[:, :, b.tree.aggregates.index("IDX")]
+    from raqmana.scoring.stages import stage_labels
+
+    nominal = stage_labels("gtmi", b.aggregated.col("IDX"), 100)
+    expected = (stage_labels("gtmi", staged, 100) == nominal).mean(axis=0)
+    assert u.stability.col("IDX") == pytest.approx(expected)
+    assert 0 < float(u.stability.col("IDX").min()) < 1
+
+
+def test_the_recipes_uncertainty_settings_are_used_and_are_reproducible():
+    spec = UncertaintySpec(runs=100, weight_noise=0.25, impute=(Step("mean"),), seed=11)
+    b = build(recipe(uncertainty=spec, **STAGED), data(DATA.replace("| 0  | 10 |", "|    | 10 |")))
+    first, second = analyse_uncertainty(b), analyse_uncertainty(b)
+    assert np.array_equal(first.samples, second.samples)
+    assert first.choices.impute == (Step("none"), Step("mean"))
+
+
+def test_its_rows_hold_one_line_per_unit_and_aggregate():
+    b = build(recipe(**STAGED), data(DATA))
+    rows = analyse_uncertainty(b, UncertaintySpec(runs=10, weight_noise=0.1)).to_rows()
+    assert len(rows) == 4 * 3
+    assert set(rows[0]) == {"uCode", "node", "nominal", "low", "median", "high", "rank", "rank_low", "rank_high",
+                            "stage_stability"}
