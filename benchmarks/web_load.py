@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -39,8 +40,7 @@ from raqmana.frameworks import Framework
 from raqmana.i18n import Translated
 from raqmana.settings import get_settings
 from raqmana.store.models import Organisation, Response, ResponseRevision
-from raqmana.workspace import SYSTEM, open_workspace
-from raqmana.workspace import assessments, frameworks, org_import, users
+from raqmana.workspace import SYSTEM, assessments, frameworks, open_workspace, org_import, users
 
 PASSWORD = "benchmark password 2026"
 SECRET = "benchmark-secret-key-0123456789abcdef"
@@ -159,28 +159,29 @@ def login(url: str, username: str) -> dict[str, str]:
         token = re.search(r'name="csrf-token" content="([^"]+)"', c.get("/login").text).group(1)  # type: ignore[union-attr]
         r = c.post("/login", data={"username": username, "password": PASSWORD, "csrf_token": token})
         assert r.status_code in (200, 303), r.text
-        return {k: v for k, v in c.cookies.items()}
+        return dict(c.cookies.items())
 
 
-async def _load(url: str, cookies: dict[str, str], users_: int, requests: int, seconds: float) -> tuple[list[float], int]:
+async def _load(url: str, cookies: dict[str, str], users_: int, requests: int,
+                seconds: float) -> tuple[list[float], Counter[str]]:
     latencies: list[float] = []
-    errors = 0
+    errors: Counter[str] = Counter()
     remaining = requests
     deadline = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=users_, max_keepalive_connections=users_)
     async with httpx.AsyncClient(cookies=cookies, limits=limits, timeout=60) as client:
         async def user() -> None:
-            nonlocal remaining, errors
+            nonlocal remaining
             while remaining > 0 and time.monotonic() < deadline:
                 remaining -= 1
                 t0 = time.perf_counter()
                 try:
                     r = await client.get(url)
-                    ok = r.status_code == 200
-                except httpx.HTTPError:
-                    ok = False
+                    if r.status_code != 200:
+                        errors[str(r.status_code)] += 1
+                except httpx.HTTPError as exc:
+                    errors[type(exc).__name__] += 1
                 latencies.append(time.perf_counter() - t0)
-                errors += 0 if ok else 1
 
         await asyncio.gather(*(user() for _ in range(users_)))
     return latencies, errors
@@ -216,7 +217,8 @@ def measure(name: str, url: str, cookies: dict[str, str], users_: int, requests:
     lat, errors = asyncio.run(_load(url, cookies, users_, requests, seconds))
     wall = time.perf_counter() - started
     ms = [x * 1000 for x in lat]
-    print(f"  {name:22s} httpx n={len(ms):5d} errors={errors} {len(ms) / wall:6.1f} req/s  "
+    failed = ",".join(f"{k}×{v}" for k, v in errors.items()) or "0"
+    print(f"  {name:22s} httpx n={len(ms):5d} errors={failed} {len(ms) / wall:6.1f} req/s  "
           f"p50={statistics.median(ms):7.1f} ms  p95={_pct(ms, 95):7.1f} ms  p99={_pct(ms, 99):7.1f} ms  "
           f"max={max(ms):7.1f} ms")
 
@@ -259,7 +261,7 @@ def main() -> None:
     p.add_argument("--institutions", type=int, default=900)
     p.add_argument("--indicators", type=int, default=100)
     p.add_argument("--users", type=int, default=50, help="concurrent users")
-    p.add_argument("--requests", type=int, default=600, help="requests per page (upper bound)")
+    p.add_argument("--requests", type=int, default=500, help="requests per page (upper bound)")
     p.add_argument("--seconds", type=float, default=60, help="time limit per page")
     p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     p.add_argument("--no-sqlite", action="store_true", help="only PostgreSQL")

@@ -41,6 +41,14 @@ owner() {
   echo raqmana-pg
 }
 
+clean() {  # delete the cluster directory, but only one this script created
+  [ -e "$DIR" ] || return 0
+  if [ ! -f "$DIR/.raqmana-pg-test" ]; then
+    echo "pg-test-cluster: $DIR exists and was not made by this script; not touching it" >&2; exit 1
+  fi
+  rm -rf "$DIR"
+}
+
 running() { [ -f "$DIR/data/postmaster.pid" ] && run_as "$BIN/pg_ctl" -D "$DIR/data" status >/dev/null 2>&1; }
 
 BIN="$(bindir)"
@@ -49,8 +57,9 @@ OWNER="$(owner)"
 case "${1:-}" in
   start)
     if running; then echo "$URL"; exit 0; fi
-    rm -rf "$DIR"
+    clean
     mkdir -p "$DIR/socket"
+    touch "$DIR/.raqmana-pg-test"
     chmod 700 "$DIR"
     [ "$(id -u)" -eq 0 ] && chown -R "$OWNER" "$DIR"
     run_as "$BIN/initdb" -D "$DIR/data" -U postgres --auth=trust -E UTF8 --no-locale >"$DIR/initdb.log" 2>&1 \
@@ -62,7 +71,7 @@ case "${1:-}" in
     ;;
   stop)
     if running; then run_as "$BIN/pg_ctl" -D "$DIR/data" -m fast -w stop >/dev/null; fi
-    rm -rf "$DIR"
+    clean
     ;;
   url)
     running || { echo "pg-test-cluster: not running (run: $0 start)" >&2; exit 1; }

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from raqmana.workspace import SYSTEM, responses, review
+from raqmana.workspace import responses, review
 from raqmana.workspace.answers import Answer
 from tests.web.world import World, build_world, make_settings
 

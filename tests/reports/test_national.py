@@ -1,6 +1,7 @@
 """The national report: each section appears when its data does, and says so plainly when it doesn't."""
 
 from pypdf import PdfReader
+from tests.factories import framework_dict, write_framework
 
 from raqmana.frameworks import load
 from raqmana.i18n import Translated
@@ -8,7 +9,6 @@ from raqmana.reports.inputs import EnablerResult, InstitutionResult, Recommendat
 from raqmana.reports.labels import label
 from raqmana.reports.national import build_national
 from raqmana.reports.pdf import render_pdf
-from tests.factories import framework_dict, write_framework
 
 IRAQ = Translated.of("Iraq", "العراق", "عێراق")
 

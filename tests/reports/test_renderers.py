@@ -7,12 +7,12 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from tests.reports.sample import TEXTS, sample_report
 
 from raqmana.reports.docx import render_docx
 from raqmana.reports.html import render_html
 from raqmana.reports.pdf import render_pdf
 from raqmana.reports.xlsx import render_xlsx
-from tests.reports.sample import TEXTS, sample_report
 
 
 def pdf_text(path):

@@ -8,16 +8,16 @@ import pytest
 from raqmana.scoring import Recipe, StageRule, Step, UncertaintySpec, build
 from tests.scoring.inline import DATA, data, recipe
 
-FULL = dict(
-    screen=Step("availability", {"unit_min": 0.5}),
-    impute=Step("group_mean", {"group": "Region"}),
-    treat=Step("winsorise", {"winmax": 2}),
-    normalise=Step("minmax", {"low": 1, "high": 100}),
-    weights=Step("budget", {"points": {"a": 60, "b": 40}}),
-    aggregate=Step("arithmetic", {"by_level": {3: "geometric"}}),
-    stages=(StageRule("gtmi", score_max=100),),
-    uncertainty=UncertaintySpec(runs=50, weight_noise=0.2, normalise=(Step("rank"),)),
-)
+FULL = {
+    "screen": Step("availability", {"unit_min": 0.5}),
+    "impute": Step("group_mean", {"group": "Region"}),
+    "treat": Step("winsorise", {"winmax": 2}),
+    "normalise": Step("minmax", {"low": 1, "high": 100}),
+    "weights": Step("budget", {"points": {"a": 60, "b": 40}}),
+    "aggregate": Step("arithmetic", {"by_level": {3: "geometric"}}),
+    "stages": (StageRule("gtmi", score_max=100),),
+    "uncertainty": UncertaintySpec(runs=50, weight_noise=0.2, normalise=(Step("rank"),)),
+}
 HOLES = DATA.replace("| U2    | Two   | north        | 5  |", "| U2    | Two   | north        |    |")
 
 

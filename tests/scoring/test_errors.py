@@ -8,7 +8,7 @@ from raqmana.problems import Problem, ProblemsError
 from raqmana.scoring import Dataset, Node, Recipe, StageRule, Step, UncertaintySpec, build, sensitivity
 from raqmana.scoring import errors as E
 from raqmana.scoring.framework_recipe import dataset_from_responses
-from raqmana.scoring.io import read_data_csv, read_meta_csv
+from raqmana.scoring.io import read_data_csv
 from tests.scoring.inline import DATA, META, data, meta, recipe, rows
 from tests.scoring.test_framework_recipe import small_framework
 

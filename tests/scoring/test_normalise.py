@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from raqmana.scoring import Step, build
-from tests.scoring.inline import data, meta, recipe, DATA
+from tests.scoring.inline import DATA, data, meta, recipe
 
 GOALPOST_META = """
 | iCode | Parent | Direction | GoalpostLo | GoalpostHi | Target | Type      |

@@ -13,7 +13,7 @@ VALUES = [*range(1, 11), 30, 100]  # COINr's documentation example: two outliers
 
 
 def table(xs, ys):
-    return data("| uCode | x | y |\n" + "\n".join(f"| U{i} | {a} | {b} |" for i, (a, b) in enumerate(zip(xs, ys))))
+    return data("| uCode | x | y |\n" + "\n".join(f"| U{i} | {a} | {b} |" for i, (a, b) in enumerate(zip(xs, ys, strict=False))))
 
 
 def test_skewness_and_kurtosis_are_the_bias_corrected_ones_of_excel_and_coinr():
@@ -41,3 +41,17 @@ def test_it_stops_at_the_limit_and_warns_when_the_indicator_still_fails():
     assert int(b.flags.treated.col("x").sum()) == 1
     assert [w.code.id for w in b.warnings] == ["SC104"]
     assert b.log["treat"]["still_failing"] == ["x"]
+
+
+def test_all_columns_are_treated_as_the_single_column_rule_would():
+    from raqmana.scoring.treat import winsorise, winsorise_columns
+
+    rng = np.random.default_rng(3)
+    x = np.exp(rng.normal(size=(60, 8)) * 1.5)
+    x[rng.random(x.shape) < 0.1] = np.nan
+    x[:, 3] = -x[:, 3]  # a low-side outlier column
+    together, changed, still = winsorise_columns(x, 5, 2.0, 3.5)
+    for j in range(x.shape[1]):
+        alone, mask, fails = winsorise(x[:, j], 5, 2.0, 3.5)
+        assert np.array_equal(together[:, j], alone, equal_nan=True)
+        assert np.array_equal(changed[:, j], mask) and still[j] == fails

@@ -6,7 +6,7 @@ import pytest
 from raqmana.scoring import StageRule, Step, UncertaintySpec, analyse_uncertainty, build
 from tests.scoring.inline import DATA, data, recipe
 
-STAGED = dict(normalise=Step("minmax", {"low": 1, "high": 100}), stages=(StageRule("gtmi", score_max=100),))
+STAGED = {"normalise": Step("minmax", {"low": 1, "high": 100}), "stages": (StageRule("gtmi", score_max=100),)}
 
 
 def test_with_nothing_uncertain_every_run_is_the_nominal_build():

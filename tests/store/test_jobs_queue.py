@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from raqmana.store import jobs, make_engine, make_sessionmaker
+from raqmana.store.models import Job
 
 
 @pytest.fixture
@@ -30,8 +31,6 @@ def test_it_hands_out_jobs_oldest_first_and_each_once(sessions):
 
 
 def test_it_records_progress_results_and_failures(sessions):
-    from raqmana.store.models import Job
-
     with sessions.begin() as s:
         j1 = jobs.enqueue(s, kind="k", payload={}, created_by=None).id
         j2 = jobs.enqueue(s, kind="k", payload={}, created_by=None).id

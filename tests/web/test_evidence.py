@@ -93,3 +93,12 @@ def test_it_removes_evidence(as_user, world):
     r = focal.form(f"/evidence/{e.id}/delete", {"next": "/assessments"}, page="/")
     assert r.status_code == 303 and r.headers["location"] == "/assessments"
     assert _evidence(world) == []
+
+
+def test_it_sends_htmx_errors_where_the_form_asks(as_user, world):
+    focal = as_user("focal")
+    r = focal.post(_url(world), data={"kind": "file", "csrf_token": focal.csrf("/")},
+                   files={"file": ("report.pdf", b"MZ\x90\x00 executable", "application/pdf")},
+                   headers={"HX-Request": "true", "X-Error-Target": "#evmsg-LEG-01"})
+    assert r.status_code == 422
+    assert r.headers["hx-retarget"] == "#evmsg-LEG-01" and "<html" not in r.text

@@ -16,9 +16,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
+from sqlalchemy import select
 
 from raqmana.frameworks import Framework
-from raqmana.store.models import RoleGrant, User
+from raqmana.store.models import Organisation, RoleGrant, User
 from raqmana.workspace import SYSTEM, Actor, Workspace
 from raqmana.workspace.assessments import open_round
 from raqmana.workspace.auth import load_actor
@@ -56,17 +57,18 @@ def _t(en: str) -> dict[str, str]:
 
 def small_framework(version: str = "1.0", *, per_pillar: int = 3) -> Framework:
     """Two pillars: P1 of ladders (one N/A-able), P2 with yes/no, number, percentage, choice and text."""
-    ladder = [{"stage": s, "descriptor": _t(f"stage {s}")} for s in range(6)]
+    ladder = [{"stage": s, "descriptor": _t(f"stage {s}"), "evidence": _t(f"proof of {s}")} for s in range(6)]
     p1 = [{"id": f"P1-{n:02d}", "name": _t(f"ladder {n}"), "question": _t(f"How mature is {n}?"),
            "answer_type": "ladder", "stages": ladder, "na_allowed": n == 1} for n in range(1, per_pillar + 1)]
     p2 = [
-        {"id": "P2-01", "name": _t("has strategy"), "answer_type": "yes_no"},
-        {"id": "P2-02", "name": _t("staff"), "answer_type": "number", "min_value": 0, "max_value": 1000},
-        {"id": "P2-03", "name": _t("share online"), "answer_type": "percentage"},
-        {"id": "P2-04", "name": _t("hosting"), "answer_type": "choice", "choices": [
+        {"id": "P2-01", "name": _t("has strategy"), "question": _t("Strategy?"), "answer_type": "yes_no"},
+        {"id": "P2-02", "name": _t("staff"), "question": _t("Staff?"), "answer_type": "number", "min_value": 0,
+         "max_value": 1000},
+        {"id": "P2-03", "name": _t("share online"), "question": _t("Share?"), "answer_type": "percentage"},
+        {"id": "P2-04", "name": _t("hosting"), "question": _t("Hosting?"), "answer_type": "choice", "choices": [
             {"value": "none", "label": _t("none"), "score": 0}, {"value": "shared", "label": _t("shared"), "score": 0.5},
             {"value": "cloud", "label": _t("cloud"), "score": 1}]},
-        {"id": "P2-05", "name": _t("notes"), "answer_type": "text"},
+        {"id": "P2-05", "name": _t("notes"), "question": _t("Notes?"), "answer_type": "text"},
     ]
     return Framework.model_validate({
         "id": "mini", "version": version, "name": _t("Mini framework"),
@@ -98,9 +100,6 @@ class World:
 
 def add_user(ws: Workspace, username: str, role: str = "", org_code: str | None = None) -> Actor:
     """A user with one grant, created directly (no Argon2 cost per test); password is PASSWORD."""
-    from sqlalchemy import select
-
-    from raqmana.store.models import Organisation
 
     with ws.transaction() as s:
         u = User(username=username, display_name=username.replace("_", " ").title(), password_hash=_HASH,

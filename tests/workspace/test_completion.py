@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import event
+from sqlalchemy import event, func, select
 
+from raqmana.workspace import SYSTEM
 from raqmana.workspace.answers import Answer
+from raqmana.workspace.assessments import open_round
 from raqmana.workspace.completion import completion
 from raqmana.workspace.evidence import attach_url
+from raqmana.workspace.frameworks import register_framework
+from raqmana.workspace.org_import import import_organisations
 from raqmana.workspace.responses import save_answer, submit
+from tests.workspace.factories import small_framework
 
 
 def save(world, inst, indicator, value, who):
@@ -45,12 +50,6 @@ def test_it_shows_a_focal_point_only_its_own_institutions(world):
 
 
 def test_it_uses_the_same_few_queries_for_ten_or_a_hundred_institutions(ws):
-    from raqmana.workspace import SYSTEM
-    from raqmana.workspace.assessments import open_round
-    from raqmana.workspace.frameworks import register_framework
-    from raqmana.workspace.org_import import import_organisations
-    from tests.workspace.factories import small_framework
-
     rows = "\n".join(f"m{i},ministry,,M {i},و {i},و {i}" for i in range(100))
     with ws.transaction() as s:
         import_organisations(s, SYSTEM, data=f"code,kind,parent_code,name_en,name_ar,name_ckb\n{rows}\n".encode(),
@@ -79,3 +78,32 @@ def test_it_uses_the_same_few_queries_for_ten_or_a_hundred_institutions(ws):
     n_big, table = count(big.id)
     assert n_small == n_big <= 8
     assert table.total.answered == 100
+
+
+def test_it_keeps_the_trigger_maintained_counts_equal_to_the_answers(world):
+    """Whatever path changed the answers (save, submit, review, import, delete), the counts match."""
+    from raqmana.store.models import CompletionCount, Response
+    from raqmana.workspace.review import review
+
+    save(world, "moa", "P1-01", 2, "fp_a")
+    save(world, "moa", "P1-02", 3, "fp_a")
+    save(world, "mob", "P2-01", "no", "fp_b")
+    with world.ws.transaction() as s:
+        submit(s, world["fp_a"], assessment_id=world.assessment_id, institution_code="moa")
+        first = s.scalar(select(Response.id).where(Response.indicator_id == "P1-01"))
+    with world.ws.transaction() as s:
+        review(s, world["rev_a"], response_id=first, decision="return", comment="why?", expected_version=2)
+        save_answer(s, world["fp_a"], assessment_id=world.assessment_id, institution_code="moa",
+                    indicator_id="P1-01", answer=Answer(""), expected_version=3)  # cleared: not answered now
+    with world.ws.transaction() as s:
+        s.execute(Response.__table__.delete().where(Response.indicator_id == "P2-01"))
+    with world.ws.reader() as s:
+        truth = {(o, p, st): n for o, p, st, n in s.execute(
+            select(Response.org_id, Response.pillar_id, Response.state, func.count())
+            .where(Response.answered.is_(True)).group_by(Response.org_id, Response.pillar_id, Response.state))}
+        kept = {}
+        for row in s.scalars(select(CompletionCount)):
+            for st in ("draft", "submitted", "returned", "accepted"):
+                if getattr(row, st):
+                    kept[(row.org_id, row.pillar_id, st)] = getattr(row, st)
+    assert kept == truth and len(truth) == 1

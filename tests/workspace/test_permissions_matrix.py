@@ -12,8 +12,9 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy.orm import Session
 
-from raqmana.workspace import SYSTEM, Actor, Forbidden, NotFound
+from raqmana.workspace import SYSTEM, Actor, Forbidden, NotFound, ValidationFailed
 from raqmana.workspace.answers import Answer
+from raqmana.workspace.assessments import get_assessment, list_assessments, open_round
 from raqmana.workspace.assignments import assign
 from raqmana.workspace.completion import completion
 from raqmana.workspace.evidence import attach_url
@@ -21,7 +22,7 @@ from raqmana.workspace.excel_export import export_workbook
 from raqmana.workspace.questionnaire import questionnaire
 from raqmana.workspace.responses import get_response, save_answer, submit
 from raqmana.workspace.review import add_comment, review
-from tests.workspace.factories import PERSONAS, World, build_world
+from tests.workspace.factories import PERSONAS, World, add_user, build_world
 
 EXPECTED = """
 persona   institution read save submit review comment evidence export assign completion
@@ -147,8 +148,6 @@ def test_it_covers_every_persona():
 
 
 def test_it_lists_only_the_rounds_an_actor_can_read(world):
-    from raqmana.workspace.assessments import get_assessment, list_assessments
-
     with world.ws.reader() as s:
         assert [a.id for a in list_assessments(s, world["fp_a"])] == [world.assessment_id]
         assert [a.id for a in list_assessments(s, world["viewer"])] == [world.assessment_id]
@@ -179,9 +178,6 @@ def test_it_gives_an_assigned_focal_point_rights_on_that_institution_only(submit
 
 
 def test_it_lets_a_coordinator_of_a_subtree_open_rounds_only_inside_it(world):
-    from raqmana.workspace.assessments import open_round
-    from tests.workspace.factories import add_user
-
     krg_coord = add_user(world.ws, "krg_coord", "coordinator", "krg")
     with world.ws.reader() as s:
         with pytest.raises(Forbidden):
@@ -190,3 +186,11 @@ def test_it_lets_a_coordinator_of_a_subtree_open_rounds_only_inside_it(world):
         a = open_round(s, krg_coord, framework_version_id=world.framework_version_id, name="KRG", period="2026",
                        institution_codes=["gov-erbil"])
         assert a.institutions == 1
+
+
+def test_it_names_unknown_institutions_when_opening_a_round(world):
+    with world.ws.reader() as s, pytest.raises(ValidationFailed) as exc:
+        open_round(s, world["coord"], framework_version_id=world.framework_version_id, name="x", period="2026",
+                   institution_codes=["moa", "nope", "gone"])
+    assert [p.params["org"] for p in exc.value.problems] == ["nope", "gone"]
+    assert "nope" in exc.value.message("ckb")

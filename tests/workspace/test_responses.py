@@ -8,8 +8,10 @@ from sqlalchemy import func, select
 from raqmana.store.models import AuditEvent, ResponseRevision
 from raqmana.workspace import Conflict, Forbidden, ValidationFailed
 from raqmana.workspace.answers import Answer
+from raqmana.workspace.assessments import close_round
 from raqmana.workspace.responses import get_response, response_history, save_answer, submit
 from raqmana.workspace.review import review
+from tests.workspace.factories import add_user
 
 
 def save(world, who, indicator, answer, version=0, inst="moa"):
@@ -84,8 +86,6 @@ def test_it_returns_a_new_version_on_each_change_and_none_for_an_unchanged_autos
 
 
 def test_it_reports_a_stale_version_with_the_other_authors_value(world):
-    from tests.workspace.factories import add_user
-
     colleague = add_user(world.ws, "colleague", "focal_point", "moa")
     world.actors["colleague"] = colleague
     v1 = save(world, "fp_a", "P1-01", Answer(1))
@@ -157,8 +157,6 @@ def test_it_writes_an_audit_event_for_each_change(world):
 
 
 def test_it_refuses_changes_once_the_round_is_closed(world):
-    from raqmana.workspace.assessments import close_round
-
     with world.ws.transaction() as s:
         close_round(s, world["coord"], assessment_id=world.assessment_id)
     with pytest.raises(Forbidden) as exc:

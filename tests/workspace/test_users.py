@@ -17,7 +17,7 @@ from raqmana.workspace.users import (
     revoke_grant,
     set_password,
 )
-from tests.workspace.factories import PASSWORD
+from tests.workspace.factories import PASSWORD, add_user
 
 
 def test_it_creates_an_account_with_an_argon2_hash(world):
@@ -55,8 +55,6 @@ def test_it_refuses_a_taken_username_and_non_managers(world):
 
 
 def test_it_lets_a_subtree_coordinator_grant_working_roles_inside_its_subtree_only(world):
-    from tests.workspace.factories import add_user
-
     krg_coord = add_user(world.ws, "krg_coord", "coordinator", "krg")
     target = world["outsider"].user_id
     with world.ws.transaction() as s:

@@ -24,6 +24,7 @@ SUBCOMMANDS: list[tuple[str, str]] = [
     ("assessment", "raqmana.cli.assessment"),
     ("audit", "raqmana.cli.audit"),
     ("index", "raqmana.cli.index"),
+    ("roadmap", "raqmana.cli.roadmap"),
 ]
 # (module, function name) registered as top-level commands
 COMMANDS: list[tuple[str, str]] = [

@@ -5,6 +5,22 @@ from __future__ import annotations
 import typer
 
 from raqmana.cli.common import console
+from raqmana.settings import Settings
+
+
+def run_server(settings: Settings, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1,
+               reload: bool = False) -> None:
+    """Serve the web app until interrupted (also called by ``raqmana demo`` after it built the workspace)."""
+    import uvicorn
+
+    console.print(f"raqmana: http://{host}:{port}/  ·  data: {settings.data_dir}  ·  API: /api/v1/openapi.json")
+    if workers > 1 or reload:  # each worker process builds its own app from the environment
+        uvicorn.run("raqmana.web.app:create_app", factory=True, host=host, port=port, workers=workers,
+                    reload=reload, proxy_headers=True)
+        return
+    from raqmana.web import create_app
+
+    uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True)
 
 
 def serve(
@@ -14,16 +30,6 @@ def serve(
     reload: bool = typer.Option(False, "--reload", help="Restart on code changes (development)."),
 ) -> None:
     """Serve the web app and its JSON API (/api/v1) on HOST:PORT."""
-    import uvicorn
-
     from raqmana.settings import get_settings
 
-    settings = get_settings()
-    console.print(f"raqmana: http://{host}:{port}/  ·  data: {settings.data_dir}  ·  API: /api/v1/openapi.json")
-    if workers > 1 or reload:
-        uvicorn.run("raqmana.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                    reload=reload, proxy_headers=True)
-        return
-    from raqmana.web import create_app
-
-    uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True)
+    run_server(get_settings(), host=host, port=port, workers=workers, reload=reload)

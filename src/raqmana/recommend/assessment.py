@@ -16,7 +16,8 @@
          # ladder: stage 0–5; percentage: 0–100; number; yes/no: 0 or 1; choice: the choice value;
          # null = no answer / don't know; "na" = not applicable
          "pillar_scores": {"SRV": 42.5},           # 0–100; computed from stages when missing
-         "no_evidence": ["SRV-01"]}                # answers without accepted evidence
+         "no_evidence": ["SRV-01"],                # answers without accepted evidence
+         "no_evidence_share": {"DAT": 0.4}}        # or: share per pillar (0–1), "*" for all
       ]
     }
 """
@@ -49,6 +50,9 @@ class InstitutionAnswers(_Model):
     stages: dict[str, StageValue] = {}
     pillar_scores: dict[str, float] = {}
     no_evidence: list[str] = []
+    #: share (0–1) of each pillar's answers without accepted evidence, when known as a figure rather than
+    #: as a list of answers ("*": all pillars); overrides what ``no_evidence`` gives for that pillar
+    no_evidence_share: dict[str, float] = {}
 
     def label(self, lang: str) -> str:
         return self.name.get(lang) or self.id
@@ -135,6 +139,13 @@ def check_against(assessment: Assessment, framework: Framework, *, file: str = "
             elif not 0 <= score <= 100:
                 out.append(Problem(E.BAD_ANSWER, where, {"id": inst.id, "indicator": key, "value": score,
                                                          "expected": E.EXPECTED["score"]}))
+        for key, share in inst.no_evidence_share.items():
+            where = Location(file=file, path=f"{path}.no_evidence_share.{key}")
+            if key != "*" and key not in pillars:
+                out.append(Problem(E.UNKNOWN_ANSWER, where, {"id": inst.id, "value": key}))
+            elif not 0 <= share <= 1:
+                out.append(Problem(E.BAD_ANSWER, where, {"id": inst.id, "indicator": key, "value": share,
+                                                         "expected": E.EXPECTED["share"]}))
     return out
 
 

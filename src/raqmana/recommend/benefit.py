@@ -38,11 +38,14 @@ class BenefitWeights:
     political_priority: float = 0.20
 
 
+DEFAULT_WEIGHTS = BenefitWeights()
+
+
 def _log_share(value: float, saturation: float) -> float:
     return min(math.log10(1 + max(value, 0)) / math.log10(1 + saturation), 1.0)
 
 
-def weight(d: BenefitDrivers, w: BenefitWeights = BenefitWeights()) -> int:
+def weight(d: BenefitDrivers, w: BenefitWeights = DEFAULT_WEIGHTS) -> int:
     """The benefit weight of a recommendation (1 = least, 100 = most)."""
     parts = (
         (w.visits_avoided, _log_share(d.visits_avoided, 10_000_000)),

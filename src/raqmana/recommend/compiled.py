@@ -65,7 +65,15 @@ def compile_rules(rb: RuleBase, locate: Locator | None = None) -> Compiled:
 
 
 def _order(rules: list[CompiledRule]) -> tuple[list[CompiledRule], list[str] | None]:
-    """Rules ordered so that every ``fired(X)`` comes after X; and a cycle if there is one."""
-    by_id = {c.rule.id: c for c in rules}
-    order, cycle = postorder(list(by_id), lambda rid: sorted(by_id[rid].fired_refs()))
-    return ([by_id[r] for r in order], None) if cycle is None else (rules, cycle)
+    """Rules ordered so that every ``fired(X)`` comes after X; and a cycle (of ids) if there is one.
+
+    A duplicate id (reported by the validator) refers to its first rule; every rule is kept.
+    """
+    first: dict[str, int] = {}
+    for k, c in enumerate(rules):
+        first.setdefault(c.rule.id, k)
+    order, cycle = postorder(range(len(rules)), lambda k: sorted(first[r] for r in rules[k].fired_refs()
+                                                                  if r in first))
+    if cycle is not None:
+        return rules, [rules[k].rule.id for k in cycle]
+    return [rules[k] for k in order], None

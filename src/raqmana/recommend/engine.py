@@ -150,7 +150,7 @@ def generate(
     assessment: Assessment,
     *,
     compiled: Compiled | None = None,
-    weights: B.BenefitWeights = B.BenefitWeights(),
+    weights: B.BenefitWeights = B.DEFAULT_WEIGHTS,
 ) -> RecommendationSet:
     """Recommendations for ``assessment``; raises :class:`ProblemsError` if the rules cannot be compiled."""
     comp = compiled or compile_rules(rulebase)

@@ -22,7 +22,7 @@ SCHEMA = Code(
     "RC003",
     "{detail}",
     "قيمة غير صالحة: {detail}",
-    "بەهای نادروست: {detail}",
+    "بەھای نادروست: {detail}",
 )
 MISSING_TRANSLATION = Code(
     "RC004",
@@ -34,13 +34,13 @@ DUPLICATE_RULE = Code(
     "RC005",
     "Duplicate rule id '{id}' (first used at {first}).",
     "معرّف القاعدة '{id}' مكرر (استُخدم أول مرة في {first}).",
-    "ناسنامەی ڕێسای '{id}' دووبارەیە (یەکەمجار لە {first} بەکارهاتووە).",
+    "ناسنامەی ڕێسای '{id}' دووبارەیە (یەکەمجار لە {first} بەکارھاتووە).",
 )
 UNKNOWN_PILLAR = Code(
     "RC006",
     "rule {id}: unknown pillar '{value}'.",
     "القاعدة {id}: عامل تمكين غير معروف '{value}'.",
-    "ڕێسای {id}: هۆکاری ڕێخۆشکەری نەناسراو '{value}'.",
+    "ڕێسای {id}: ھۆکاری ڕێخۆشکەری نەناسراو '{value}'.",
 )
 CONDITION_SYNTAX = Code(
     "RC007",
@@ -58,7 +58,7 @@ UNKNOWN_CONDITION_PILLAR = Code(
     "RC009",
     "rule {id}: the condition '{condition}' names unknown pillar '{value}'.",
     "القاعدة {id}: الشرط '{condition}' يشير إلى عامل تمكين غير معروف '{value}'.",
-    "ڕێسای {id}: مەرجی '{condition}' ئاماژە بە هۆکاری ڕێخۆشکەری نەناسراوی '{value}' دەکات.",
+    "ڕێسای {id}: مەرجی '{condition}' ئاماژە بە ھۆکاری ڕێخۆشکەری نەناسراوی '{value}' دەکات.",
 )
 UNKNOWN_RULE = Code(
     "RC010",
@@ -70,13 +70,13 @@ PREREQUISITE_CYCLE = Code(
     "RC011",
     "rule prerequisites form a cycle: {cycle}.",
     "المتطلبات المسبقة للقواعد تشكّل حلقة مغلقة: {cycle}.",
-    "پێشمەرجەکانی ڕێساکان بازنەیەک پێکدەهێنن: {cycle}.",
+    "پێشمەرجەکانی ڕێساکان بازنەیەک پێکدەھێنن: {cycle}.",
 )
 FIRED_CYCLE = Code(
     "RC012",
     "conditions on other rules form a cycle: {cycle}.",
     "الشروط المتعلقة بقواعد أخرى تشكّل حلقة مغلقة: {cycle}.",
-    "ئەو مەرجانەی پەیوەستن بە ڕێساکانی ترەوە بازنەیەک پێکدەهێنن: {cycle}.",
+    "ئەو مەرجانەی پەیوەستن بە ڕێساکانی ترەوە بازنەیەک پێکدەھێنن: {cycle}.",
 )
 UNKNOWN_BLOCK = Code(
     "RC013",
@@ -100,13 +100,19 @@ NO_RESPONSIBLE = Code(
     "RC016",
     "rule {id}: a national rule needs a responsible institution type.",
     "القاعدة {id}: القاعدة الوطنية تحتاج إلى تحديد نوع الجهة المسؤولة.",
-    "ڕێسای {id}: ڕێسایەکی نیشتمانی پێویستی بە جۆری دامەزراوەی بەرپرسیار هەیە.",
+    "ڕێسای {id}: ڕێسایەکی نیشتمانی پێویستی بە جۆری دامەزراوەی بەرپرسیار ھەیە.",
 )
 DUPLICATE_KPI = Code(
     "RC017",
     "rule {id}: KPI id '{value}' is used more than once.",
     "القاعدة {id}: معرّف مؤشر الأداء '{value}' مستخدم أكثر من مرة.",
-    "ڕێسای {id}: ناسنامەی پێوەری ئەدای '{value}' زیاتر لە جارێک بەکارهاتووە.",
+    "ڕێسای {id}: ناسنامەی پێوەری ئەدای '{value}' زیاتر لە جارێک بەکارھاتووە.",
+)
+INCLUDE_NOT_FOUND = Code(
+    "RC018",
+    "The rule file '{name}' listed under rules: does not exist.",
+    "ملف القواعد '{name}' المذكور تحت rules: غير موجود.",
+    "پەڕگەی ڕێساکانی '{name}' کە لەژێر rules: ناوی ھاتووە بوونی نییە.",
 )
 # assessment input
 BAD_JSON = Code(
@@ -119,19 +125,19 @@ DUPLICATE_INSTITUTION = Code(
     "RC051",
     "Institution id '{id}' appears more than once.",
     "معرّف الجهة '{id}' مكرر.",
-    "ناسنامەی دامەزراوەی '{id}' زیاتر لە جارێک هاتووە.",
+    "ناسنامەی دامەزراوەی '{id}' زیاتر لە جارێک ھاتووە.",
 )
 NO_INSTITUTIONS = Code(
     "RC052",
     "The assessment has no institutions.",
     "لا يحتوي التقييم على أي جهة.",
-    "هەڵسەنگاندنەکە هیچ دامەزراوەیەکی تێدا نییە.",
+    "ھەڵسەنگاندنەکە ھیچ دامەزراوەیەکی تێدا نییە.",
 )
 BAD_ANSWER = Code(
     "RC053",
     "institution {id}: {indicator} = '{value}' is not {expected}.",
     "الجهة {id}: القيمة '{value}' للمؤشر {indicator} ليست {expected}.",
-    "دامەزراوەی {id}: بەهای '{value}'ی {indicator} {expected} نییە.",
+    "دامەزراوەی {id}: بەھای '{value}'ی {indicator} {expected} نییە.",
 )
 # warnings
 TYPE_IN_NATIONAL = Code(
@@ -152,14 +158,14 @@ NO_CONDITIONS = Code(
     "RC103",
     "rule {id} has no condition and always fires.",
     "القاعدة {id} بلا شروط وتُفعَّل دائماً.",
-    "ڕێسای {id} هیچ مەرجێکی نییە و هەمیشە چالاک دەبێت.",
+    "ڕێسای {id} ھیچ مەرجێکی نییە و ھەمیشە چالاک دەبێت.",
     W,
 )
 PILLAR_WITHOUT_RULES = Code(
     "RC104",
     "pillar {value} has no recommendation rule.",
     "عامل التمكين {value} لا توجد له أي قاعدة توصية.",
-    "هۆکاری ڕێخۆشکەری {value} هیچ ڕێسایەکی ڕاسپاردەی نییە.",
+    "ھۆکاری ڕێخۆشکەری {value} ھیچ ڕێسایەکی ڕاسپاردەی نییە.",
     W,
 )
 OTHER_FRAMEWORK = Code(
@@ -180,7 +186,7 @@ UNKNOWN_ANSWER = Code(
     "RC151",
     "institution {id}: '{value}' is not an indicator or pillar of the framework and is ignored.",
     "الجهة {id}: '{value}' ليس مؤشراً أو عامل تمكين في الإطار وسيُتجاهل.",
-    "دامەزراوەی {id}: '{value}' پێوەر یان هۆکارێکی چوارچێوەکە نییە و پشتگوێ دەخرێت.",
+    "دامەزراوەی {id}: '{value}' پێوەر یان ھۆکارێکی چوارچێوەکە نییە و پشتگوێ دەخرێت.",
     W,
 )
 
@@ -197,8 +203,9 @@ EXPECTED = {
                    "ckb": "ڕێژەیەکی سەدی لە 0 تا 100"},
     "score": {"en": "a score from 0 to 100", "ar": "درجة من 0 إلى 100", "ckb": "نمرەیەک لە 0 تا 100"},
     "yes_no": {"en": "0 (no) or 1 (yes)", "ar": "0 (لا) أو 1 (نعم)", "ckb": "0 (نەخێر) یان 1 (بەڵێ)"},
-    "choice": {"en": "one of the indicator's choices", "ar": "أحد خيارات المؤشر", "ckb": "یەکێک لە هەڵبژاردەکانی پێوەرەکە"},
+    "choice": {"en": "one of the indicator's choices", "ar": "أحد خيارات المؤشر", "ckb": "یەکێک لە ھەڵبژاردەکانی پێوەرەکە"},
     "number": {"en": "a number", "ar": "رقماً", "ckb": "ژمارە"},
+    "share": {"en": "a share from 0 to 1", "ar": "نسبة من 0 إلى 1", "ckb": "ڕێژەیەک لە 0 تا 1"},
 }
 WHERE_WORDS = {
     "prerequisites": {"en": "prerequisites", "ar": "المتطلبات المسبقة", "ckb": "پێشمەرجەکان"},

@@ -17,9 +17,9 @@ KIND = {
 }
 CATEGORY = {
     "law": T("Law and regulation", "القانون والتنظيم", "یاسا و ڕێسا"),
-    "institution": T("Institutions and coordination", "المؤسسات والتنسيق", "دامەزراوەکان و هەماهەنگی"),
+    "institution": T("Institutions and coordination", "المؤسسات والتنسيق", "دامەزراوەکان و ھەماھەنگی"),
     "framework": T("Frameworks and standards", "الأطر والمعايير", "چوارچێوە و ستانداردەکان"),
-    "platform": T("Shared platforms", "المنصات المشتركة", "پلاتفۆرمە هاوبەشەکان"),
+    "platform": T("Shared platforms", "المنصات المشتركة", "پلاتفۆرمە ھاوبەشەکان"),
     "service": T("Services", "الخدمات", "خزمەتگوزارییەکان"),
     "capacity": T("Capacity development", "تنمية القدرات", "پەرەپێدانی توانا"),
 }
@@ -33,8 +33,8 @@ INSTITUTION_TYPE = {
     "ministry": T("Ministry", "وزارة", "وەزارەت"),
     "independent_body": T("Independent body", "هيئة مستقلة", "دەستەی سەربەخۆ"),
     "governorate": T("Governorate", "محافظة", "پارێزگا"),
-    "region": T("Region", "الإقليم", "هەرێم"),
-    "regional_body": T("Regional body", "جهة إقليمية", "دەزگای هەرێمی"),
+    "region": T("Region", "الإقليم", "ھەرێم"),
+    "regional_body": T("Regional body", "جهة إقليمية", "دەزگای ھەرێمی"),
     "national": T("National level", "المستوى الوطني", "ئاستی نیشتمانی"),
 }
 KPI_UNIT = {
@@ -47,16 +47,16 @@ KPI_UNIT = {
     "yes_no": T("yes/no", "نعم/لا", "بەڵێ/نەخێر"),
 }
 BASELINE_SOURCE = {
-    "assessment": T("This assessment", "هذا التقييم", "ئەم هەڵسەنگاندنە"),
+    "assessment": T("This assessment", "هذا التقييم", "ئەم ھەڵسەنگاندنە"),
     "service_catalogue": T("Government service catalogue", "دليل الخدمات الحكومية", "پێڕستی خزمەتگوزارییە گشتییەکان"),
     "administrative_data": T("Administrative data (system logs, registers)", "البيانات الإدارية (سجلات الأنظمة)",
                              "داتای کارگێڕی (تۆماری سیستەمەکان)"),
-    "user_survey": T("User satisfaction survey", "استبيان رضا المستخدمين", "ڕاپرسیی ڕەزامەندیی بەکارهێنەران"),
+    "user_survey": T("User satisfaction survey", "استبيان رضا المستخدمين", "ڕاپرسیی ڕەزامەندیی بەکارھێنەران"),
     "external_index": T("International index (ITU, UN DESA, World Bank, eGA)",
                         "مؤشر دولي (الاتحاد الدولي للاتصالات، الأمم المتحدة، البنك الدولي)",
-                        "ئیندێکسی نێودەوڵەتی (ITU، نەتەوە یەکگرتووەکان، بانکی جیهانی)"),
+                        "ئیندێکسی نێودەوڵەتی (ITU، نەتەوە یەکگرتووەکان، بانکی جیھانی)"),
     "official_gazette": T("Official gazette (Al-Waqai Al-Iraqiya)", "جريدة الوقائع العراقية",
-                          "ڕۆژنامەی فەرمی (الوقائع العراقية)"),
+                          "ڕۆژنامەی فەرمی (الوقائع العراقیە)"),
     "budget_records": T("Budget and expenditure records", "سجلات الموازنة والإنفاق", "تۆمارەکانی بودجە و خەرجی"),
 }
 PHASE = {
@@ -66,12 +66,12 @@ PHASE = {
 }
 LAYER = {
     0: T("Mandate and law", "التفويض والقانون", "ڕاسپاردن و یاسا"),
-    1: T("Institutions and coordination", "المؤسسات والتنسيق", "دامەزراوەکان و هەماهەنگی"),
+    1: T("Institutions and coordination", "المؤسسات والتنسيق", "دامەزراوەکان و ھەماھەنگی"),
     2: T("Frameworks and standards", "الأطر والمعايير", "چوارچێوە و ستانداردەکان"),
-    3: T("Shared platforms", "المنصات المشتركة", "پلاتفۆرمە هاوبەشەکان"),
+    3: T("Shared platforms", "المنصات المشتركة", "پلاتفۆرمە ھاوبەشەکان"),
     4: T("Services and e-participation", "الخدمات والمشاركة الإلكترونية", "خزمەتگوزاری و بەشداریی ئەلیکترۆنی"),
     5: T("Proactive services", "الخدمات الاستباقية", "خزمەتگوزارییە پێشوەختەکان"),
-    None: T("Runs in parallel", "تسير بالتوازي", "هاوتەریب بەڕێوەدەچێت"),
+    None: T("Runs in parallel", "تسير بالتوازي", "ھاوتەریب بەڕێوەدەچێت"),
 }
 
 

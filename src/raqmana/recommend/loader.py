@@ -52,11 +52,19 @@ def resolve(source: str | Path) -> Path | None:
     return p if p.is_file() else None
 
 
-def _locator(lm: LineMap) -> Locator:
-    def locate(path: tuple[Any, ...]) -> Location:
-        return Location(file=lm.file, line=lm.line_of(path), path=path_text(path))
+@dataclass
+class _Origin:
+    """Where each rule came from: the main file, or a file named in ``rules:`` (``rules/LEG.yaml``)."""
 
-    return locate
+    main: LineMap
+    #: flattened rule index → (line map of the included file, index of the rule inside that file)
+    included: dict[int, tuple[LineMap, int]] = field(default_factory=dict)
+
+    def locate(self, path: tuple[Any, ...]) -> Location:
+        if len(path) >= 2 and path[0] == "rules" and isinstance(path[1], int) and path[1] in self.included:
+            lm, inner = self.included[path[1]]
+            return Location(file=lm.file, line=lm.line_of((inner, *path[2:])), path=path_text(path))
+        return Location(file=self.main.file, line=self.main.line_of(path), path=path_text(path))
 
 
 def _display(path: Path) -> str:
@@ -66,27 +74,76 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+def _read(path: Path) -> tuple[Any, LineMap]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise YamlSyntaxError(_display(path), None, f"not UTF-8 text ({exc.reason})") from None
+    return load_yaml(text, _display(path))
+
+
+def _syntax(exc: YamlSyntaxError) -> Problem:
+    return Problem(E.YAML_SYNTAX, Location(file=exc.file, line=exc.line), {"detail": exc.detail})
+
+
+def _expand(data: dict[str, Any], base: Path, origin: _Origin) -> tuple[dict[str, Any], list[Problem]]:
+    """Replace each string entry of ``rules:`` by the list of rules in the file it names."""
+    entries = data.get("rules")
+    if not isinstance(entries, list):
+        return data, []
+    problems: list[Problem] = []
+    rules: list[Any] = []
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, str):
+            rules.append(entry)
+            continue
+        inc = (base / entry).resolve()
+        if not inc.is_file():
+            where = Location(file=origin.main.file, line=origin.main.line_of(("rules", i)), path=f"rules[{i}]")
+            problems.append(Problem(E.INCLUDE_NOT_FOUND, where, {"name": entry}))
+            continue
+        try:
+            items, lm = _read(inc)
+        except YamlSyntaxError as exc:
+            problems.append(_syntax(exc))
+            continue
+        if items is None:
+            items = []
+        if not isinstance(items, list):
+            problems.append(Problem(E.SCHEMA, Location(file=lm.file, line=1),
+                                    {"detail": "expected a list of rules"}))
+            continue
+        for j, item in enumerate(items):
+            origin.included[len(rules)] = (lm, j)
+            rules.append(item)
+    return {**data, "rules": rules}, problems
+
+
 def load_rules(source: str | Path, framework: Framework | None = None) -> RulesResult:
-    """Read and validate a rule base; pass ``framework`` to check indicator and pillar ids."""
+    """Read and validate a rule base; pass ``framework`` to check indicator and pillar ids.
+
+    ``rules:`` may list rules inline or name files (``rules/LEG.yaml``, relative to the rule base)
+    that each hold a YAML list of rules; problems are located in the file and line they come from.
+    """
     path = resolve(source)
     if path is None:
         return RulesResult(None, [Problem(E.FILE_NOT_FOUND, params={"name": str(source)})], str(source))
     name = _display(path)
     try:
-        data, lm = load_yaml(path.read_text(encoding="utf-8"), name)
-    except UnicodeDecodeError as exc:
-        return RulesResult(None, [Problem(E.YAML_SYNTAX, Location(file=name), {"detail": str(exc)})], name)
+        data, lm = _read(path)
     except YamlSyntaxError as exc:
-        prob = Problem(E.YAML_SYNTAX, Location(file=exc.file, line=exc.line), {"detail": exc.detail})
-        return RulesResult(None, [prob], name)
-    locate = _locator(lm)
+        return RulesResult(None, [_syntax(exc)], name)
+    origin = _Origin(lm)
+    locate = origin.locate
     if not isinstance(data, dict):
         return RulesResult(None, [Problem(E.SCHEMA, Location(file=name, line=1), {"detail": "expected a mapping"})],
                            name)
+    data, problems = _expand(data, path.parent, origin)
+    if problems:
+        return RulesResult(None, problems, name, locate)
     try:
         rb = RuleBase.model_validate(data)
     except ValidationError as exc:
-        problems = []
         for err in exc.errors():
             loc = tuple(err["loc"])
             where = locate(loc)

@@ -8,6 +8,7 @@ the national answers where given, otherwise the mean over institutions; evidence
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -135,6 +136,24 @@ def _scores(rows: list[InstitutionAnswers], stages: FloatArray, lay: _Layout) ->
     return scores
 
 
+def _evidence_overrides(rows: list[InstitutionAnswers], shares: FloatArray, lay: _Layout) -> bool:
+    """Apply ``no_evidence_share`` figures in place; True if any institution gave one."""
+    given = False
+    n_p = len(lay.pillar_index)
+    for r, inst in enumerate(rows):
+        if not inst.no_evidence_share:
+            continue
+        given = True
+        for key, value in inst.no_evidence_share.items():
+            k = n_p if key == "*" else lay.pillar_index.get(key)
+            if k is not None:
+                shares[r, k] = float(value)
+        if "*" not in inst.no_evidence_share:  # all pillars: the mean of the pillar shares
+            known = shares[r, :n_p][~np.isnan(shares[r, :n_p])]
+            shares[r, n_p] = float(known.mean()) if known.size else np.nan
+    return given
+
+
 def build(framework: Framework, assessment: Assessment, default_targets: dict[str, float]) -> tuple[Matrix, Matrix]:
     """(institution matrix, national view) for ``assessment``."""
     targets = {p.id: assessment.targets.get(p.id, default_targets.get(p.id, 60.0)) for p in framework.pillars}
@@ -143,6 +162,8 @@ def build(framework: Framework, assessment: Assessment, default_targets: dict[st
     stages, answered, unevidenced = _answers(rows, lay)
     known = (~np.isnan(stages)).astype(float)
     scores = _scores(rows, stages, lay)
+    no_evidence = _pillar_shares(unevidenced, known, lay)
+    overridden = _evidence_overrides(rows, no_evidence, lay)
     inst = Matrix(
         ids=[r.id for r in rows],
         types=np.array([r.type.value for r in rows], dtype=object),
@@ -151,11 +172,18 @@ def build(framework: Framework, assessment: Assessment, default_targets: dict[st
         stages=stages,
         scores=scores,
         gaps=np.where(np.isnan(scores), np.nan, np.maximum(lay.targets - scores, 0)),
-        no_evidence=_pillar_shares(unevidenced, known, lay),
+        no_evidence=no_evidence,
         answered=_pillar_shares(answered, np.ones_like(answered), lay),
         answered_indicator=answered,
     )
-    return inst, _national(assessment.national, inst, lay, (stages, answered, unevidenced))
+    nat = _national(assessment.national, inst, lay, (stages, answered, unevidenced))
+    if overridden:  # shares given as figures: the national view is their mean over institutions
+        with np.errstate(invalid="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            nat.no_evidence = np.nanmean(inst.no_evidence, axis=0)[None, :]
+    if assessment.national is not None and assessment.national.no_evidence_share:
+        _evidence_overrides([assessment.national], nat.no_evidence, lay)
+    return inst, nat
 
 
 def _national(

@@ -16,6 +16,7 @@ from raqmana.recommend.graphs import postorder
 from raqmana.recommend.locate import Locator, default_locate
 from raqmana.recommend.rules import Horizon, RuleBase, Scope
 
+
 def validate(rb: RuleBase, framework: Framework | None, *, locate: Locator | None = None) -> list[Problem]:
     """Every error and warning of ``rb`` (checked against ``framework`` when given)."""
     loc = locate or default_locate
@@ -80,7 +81,7 @@ def _check(rb: RuleBase, fw: Framework | None, compiled: Compiled, loc: Locator)
                 where = loc((*rp, "kpis", j, "name", lang))
                 yield Problem(E.MISSING_TRANSLATION, where, {"id": rule.id, "field": E.FIELD_WORDS["kpi"],
                                                              "lang": lang})
-        if not cr.conditions():
+        if not (rule.when.all or rule.when.any or rule.when.none):
             yield Problem(E.NO_CONDITIONS, loc((*rp, "when")), {"id": rule.id})
         yield from _conditions(cr, rp, (indicators, ladders, pillars), set(rule_ids), types, loc)
     yield from _prerequisite_cycle(rb, loc)

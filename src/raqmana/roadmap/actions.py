@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from raqmana.roadmap.milestones import planned
 from raqmana.roadmap.model import Roadmap
 from raqmana.roadmap.quarters import Calendar
 
@@ -13,6 +14,7 @@ def actions_by_institution(roadmap: Roadmap, lang: str = "en") -> dict[str, list
     in start order."""
     cal = Calendar(roadmap.settings.start_year, roadmap.settings.start_quarter)
     items = {it.id: it for it in roadmap.schedule.items} if roadmap.schedule is not None else {}
+    milestones = planned(roadmap)
     out: dict[str, list[dict[str, Any]]] = {}
     for it in roadmap.initiatives:
         sch = items.get(it.id)
@@ -24,6 +26,7 @@ def actions_by_institution(roadmap: Roadmap, lang: str = "en") -> dict[str, list
             "start_quarter": sch.start if sch else None,
             "cost_usd": it.cost_usd,
             "kpis": [k.name.get(lang) for k in it.kpis],
+            "milestones": [{"name": m.name.get(lang), "date": m.planned} for m in milestones.get(it.id, [])],
         }
         out.setdefault(it.owner, []).append({**base, "role": "lead"})
         for inst in it.institutions:

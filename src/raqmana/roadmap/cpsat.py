@@ -104,7 +104,7 @@ def solve(
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return SolveResult("unknown", None, None, None, seconds)
     result = [int(solver.value(st)) for st in starts]
-    value, bound = int(round(solver.objective_value)), float(solver.best_objective_bound)
+    value, bound = round(solver.objective_value), float(solver.best_objective_bound)
     # with a gap limit CP-SAT says OPTIMAL once within the gap: only a closed gap is optimal here
     proven = code == cp_model.OPTIMAL and value - bound < 1
     return SolveResult("optimal" if proven else "feasible", result, value, bound, seconds)

@@ -124,7 +124,7 @@ def longest_chain(g: Graph, durations: Sequence[int], releases: Sequence[int]) -
     while True:
         i = chain[-1]
         prev = [p for p, lag in g.pred[i] if es[p] + durations[p] + lag == es[i]]
-        if not prev or es[i] == releases[i] and not prev:
+        if not prev:
             break
         chain.append(prev[0])
     chain.reverse()

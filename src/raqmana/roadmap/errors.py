@@ -12,7 +12,7 @@ DUPLICATE_INITIATIVE = Code(
     "RM001",
     "Initiative id '{id}' is used more than once.",
     "معرّف المبادرة '{id}' مستخدم أكثر من مرة.",
-    "ناسنامەی دەستپێشخەریی '{id}' زیاتر لە جارێک بەکارهاتووە.",
+    "ناسنامەی دەستپێشخەریی '{id}' زیاتر لە جارێک بەکارھاتووە.",
 )
 UNKNOWN_DEPENDENCY = Code(
     "RM002",
@@ -68,8 +68,8 @@ OWNER_CAPACITY = Code(
     "{available}: {excess} too many.",
     "لدى {owner} عمل بمقدار {work} فصل-مبادرة، بينما يسمح تنفيذ {capacity} في وقت واحد على مدى {horizon} فصلاً "
     "بـ {available} فقط: زيادة بمقدار {excess}.",
-    "{owner} {work} چارەک-دەستپێشخەری کاری هەیە، بەڵام {capacity} لە یەک کاتدا بە درێژایی {horizon} چارەک "
-    "تەنها ڕێگە بە {available} دەدات: {excess} زیاترە.",
+    "{owner} {work} چارەک-دەستپێشخەری کاری ھەیە، بەڵام {capacity} لە یەک کاتدا بە درێژایی {horizon} چارەک "
+    "تەنھا ڕێگە بە {available} دەدات: {excess} زیاترە.",
 )
 SOLVER_INFEASIBLE = Code(
     "RM015",
@@ -77,14 +77,14 @@ SOLVER_INFEASIBLE = Code(
     "capacity per owner), although each check alone passes. Raise the budget, the capacity or the horizon.",
     "أثبتت أداة الحل أنه لا يوجد جدول زمني يستوفي جميع القيود معاً (الاعتماديات، الموازنات السنوية، "
     "الطاقة الاستيعابية لكل جهة مالكة)، مع أن كل فحص على حدة ناجح. ارفع الموازنة أو الطاقة أو مدّد الأفق.",
-    "چارەسەرکەرەکە سەلماندی کە هیچ خشتەیەک هەموو مەرجەکان پێکەوە جێبەجێ ناکات (پەیوەستبوونەکان، بودجەی ساڵانە، "
-    "توانای هەر خاوەنێک)، هەرچەندە هەر پشکنینێک بە تەنها سەرکەوتووە. بودجە، توانا یان ئاسۆکە زیاد بکە.",
+    "چارەسەرکەرەکە سەلماندی کە ھیچ خشتەیەک ھەموو مەرجەکان پێکەوە جێبەجێ ناکات (پەیوەستبوونەکان، بودجەی ساڵانە، "
+    "توانای ھەر خاوەنێک)، ھەرچەندە ھەر پشکنینێک بە تەنھا سەرکەوتووە. بودجە، توانا یان ئاسۆکە زیاد بکە.",
 )
 NO_SOLUTION_IN_TIME = Code(
     "RM016",
     "No schedule was found within {seconds} seconds; give the solver more time.",
     "لم يُعثر على جدول زمني خلال {seconds} ثانية؛ امنح أداة الحل وقتاً أطول.",
-    "لە ماوەی {seconds} چرکەدا هیچ خشتەیەک نەدۆزرایەوە؛ کاتی زیاتر بە چارەسەرکەرەکە بدە.",
+    "لە ماوەی {seconds} چرکەدا ھیچ خشتەیەک نەدۆزرایەوە؛ کاتی زیاتر بە چارەسەرکەرەکە بدە.",
 )
 GREEDY_FAILED = Code(
     "RM017",
@@ -93,11 +93,29 @@ GREEDY_FAILED = Code(
     "ڕێگا چاوچنۆکە بنەڕەتییەکە نەیتوانی دەستپێشخەریی {id} لەناو ئاسۆکەدا دابنێت؛ چارەسەرکەرەکە بەبێ ئەو دەستی پێکرد.",
     W,
 )
+BUDGET_SHORTFALL = Code(
+    "RM018",
+    "The yearly budget of {budget} USD cannot carry these initiatives with their dependencies and capacities "
+    "within the horizon; a schedule exists from {needed} USD per year: short by {short} USD per year ({percent}).",
+    "الموازنة السنوية البالغة {budget} دولار لا تكفي لتنفيذ هذه المبادرات مع اعتمادياتها وطاقاتها ضمن الأفق؛ "
+    "يوجد جدول زمني ابتداءً من {needed} دولار سنوياً: عجز بمقدار {short} دولار سنوياً ({percent}).",
+    "بودجەی ساڵانەی {budget} دۆلار بەش ناکات بۆ ئەم دەستپێشخەرییانە لەگەڵ پەیوەستبوونەکان و تواناکانیان لەناو ئاسۆکەدا؛ "
+    "خشتەیەک ھەیە لە {needed} دۆلار لە ساڵێکدا بەرەو سەرەوە: {short} دۆلار لە ساڵێکدا کەمە ({percent}).",
+)
+CAPACITY_SHORTFALL = Code(
+    "RM019",
+    "Even without a budget limit, {capacity} concurrent initiatives per owner are too few to finish within "
+    "{horizon} quarters; a schedule exists with {needed} per owner ({extra} more) or a horizon of {quarters} quarters.",
+    "حتى من دون حد للموازنة، لا يكفي تنفيذ {capacity} مبادرات متزامنة لكل جهة مالكة لإنجازها خلال {horizon} فصلاً؛ "
+    "يوجد جدول زمني مع {needed} لكل جهة ({extra} إضافية) أو بأفق {quarters} فصلاً.",
+    "تەنانەت بەبێ سنووری بودجەش، {capacity} دەستپێشخەریی ھاوکات بۆ ھەر خاوەنێک کەمە بۆ تەواوکردن لە ماوەی "
+    "{horizon} چارەکدا؛ خشتەیەک ھەیە بە {needed} بۆ ھەر خاوەنێک ({extra} زیاتر) یان بە ئاسۆی {quarters} چارەک.",
+)
 UNKNOWN_INITIATIVE = Code(
     "RM020",
     "There is no initiative '{id}' in this roadmap.",
     "لا توجد مبادرة '{id}' في خارطة الطريق هذه.",
-    "هیچ دەستپێشخەرییەکی '{id}' لەم نەخشەڕێگایەدا نییە.",
+    "ھیچ دەستپێشخەرییەکی '{id}' لەم نەخشەڕێگایەدا نییە.",
 )
 BAD_SETTING = Code(
     "RM021",
@@ -109,7 +127,7 @@ NO_INITIATIVES = Code(
     "RM022",
     "No recommendation was triggered, so the roadmap has no initiatives.",
     "لم تُفعَّل أي توصية، لذا لا تحتوي خارطة الطريق على مبادرات.",
-    "هیچ ڕاسپاردەیەک چالاک نەبوو، بۆیە نەخشەڕێگاکە هیچ دەستپێشخەرییەکی تێدا نییە.",
+    "ھیچ ڕاسپاردەیەک چالاک نەبوو، بۆیە نەخشەڕێگاکە ھیچ دەستپێشخەرییەکی تێدا نییە.",
     W,
 )
 XLSX_UNREADABLE = Code(
@@ -164,7 +182,7 @@ def number(value: float) -> dict[str, str]:
 
 
 def percent(value: float) -> dict[str, str]:
-    return {lang: f"{value:.1f} %" for lang in LANGS}
+    return dict.fromkeys(LANGS, f"{value:.1f} %")
 
 
 def choice(choices: list[str]) -> dict[str, str]:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from raqmana.problems import Location, Problem
 from raqmana.roadmap import dag
 from raqmana.roadmap import errors as E
 from raqmana.roadmap.instance import Instance
 
 
-def check(inst: Instance, owner_names: dict[str, str] | None = None) -> list[Problem]:
+def check(inst: Instance, owner_names: Mapping[str, str | dict[str, str]] | None = None) -> list[Problem]:
     """Problems that make any schedule impossible (empty list: the solver may still find none)."""
     problems: list[Problem] = []
     names = owner_names or {}

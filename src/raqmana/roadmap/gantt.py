@@ -1,8 +1,8 @@
 """Gantt chart of a scheduled roadmap, as static PNG or SVG (matplotlib, no pyplot global state).
 
-Text uses a font-family fallback list (default: Noto Naskh Arabic, Noto Sans Arabic, DejaVu Sans;
-the Noto fonts shipped in ``raqmana.i18n.fonts`` are registered first), so Arabic and Sorani names are
-shaped by matplotlib. In Arabic and Sorani the time axis runs from right to left.
+Text uses the Noto fonts shipped in ``raqmana.i18n.fonts`` (registered with matplotlib first), in the
+fallback order of ``FAMILIES`` for the language's direction, so Arabic and Sorani names are shaped
+by matplotlib's text layout. In Arabic and Sorani the time axis runs from right to left.
 """
 
 from __future__ import annotations
@@ -14,20 +14,20 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from matplotlib import rc_context  # noqa: E402
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.patches import Patch  # noqa: E402
+from matplotlib import rc_context
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
-from raqmana.i18n import Translated, is_rtl  # noqa: E402
-from raqmana.recommend.labels import LAYER  # noqa: E402
-from raqmana.roadmap.model import Roadmap  # noqa: E402
-from raqmana.roadmap.quarters import Calendar  # noqa: E402
+from raqmana.i18n import Translated, is_rtl
+from raqmana.i18n.fonts import FAMILIES, register_matplotlib_fonts
+from raqmana.recommend.labels import LAYER
+from raqmana.roadmap.model import Roadmap
+from raqmana.roadmap.quarters import Calendar
 
-DEFAULT_FONTS: tuple[str, ...] = ("Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans")
 LAYER_COLOURS = {0: "#5b3a8c", 1: "#2b6cb0", 2: "#2c7a7b", 3: "#2f855a", 4: "#b7791f", 5: "#c05621", None: "#718096"}
 _TITLE = Translated.of("Roadmap", "خارطة الطريق", "نەخشەڕێگا")
-_CRITICAL = Translated.of("critical path", "المسار الحرج", "ڕێڕەوی هەستیار")
+_CRITICAL = Translated.of("critical path", "المسار الحرج", "ڕێڕەوی ھەستیار")
 _NO_SCHEDULE = Translated.of("The roadmap has no schedule.", "لا يوجد جدول زمني لخارطة الطريق.",
                              "نەخشەڕێگاکە خشتەی نییە.")
 _fonts_registered = False
@@ -36,10 +36,13 @@ _fonts_registered = False
 def _register() -> None:
     global _fonts_registered
     if not _fonts_registered:
-        from raqmana.i18n.fonts import register_matplotlib_fonts
-
         register_matplotlib_fonts()
         _fonts_registered = True
+
+
+def fonts_for(lang: str) -> list[str]:
+    """The font-family fallback list for ``lang`` (shipped Noto fonts, then matplotlib's default)."""
+    return [*FAMILIES["rtl" if is_rtl(lang) else "ltr"], "DejaVu Sans"]
 
 
 def _short(text: str, limit: int = 58) -> str:
@@ -51,7 +54,7 @@ def gantt(
     path: str | Path,
     *,
     lang: str = "en",
-    fonts: Sequence[str] = DEFAULT_FONTS,
+    fonts: Sequence[str] | None = None,
     initiatives: Sequence[str] | None = None,
     dpi: int = 110,
 ) -> Path:
@@ -66,7 +69,7 @@ def gantt(
     rows.sort(key=lambda it: (sched[it.id].start, -1 if it.layer is None else int(it.layer), it.id))
     horizon = roadmap.settings.horizon_quarters
     height = min(max(2.5, 0.28 * len(rows) + 1.6), 120)
-    with rc_context({"font.family": list(fonts), "svg.fonttype": "path", "axes.unicode_minus": False}):
+    with rc_context({"font.family": list(fonts) if fonts else fonts_for(lang), "svg.fonttype": "path", "axes.unicode_minus": False}):
         fig = Figure(figsize=(13, height), dpi=dpi)
         FigureCanvasAgg(fig)
         ax = fig.add_subplot(1, 1, 1)
@@ -87,6 +90,7 @@ def gantt(
         for t in range(horizon + 1):
             if cal.year_index(t) != cal.year_index(t - 1) or t == 0:
                 ax.axvline(t, color="#a0aec0", linewidth=0.8, zorder=0)
+        ax.set_axisbelow(True)
         ax.grid(axis="x", color="#edf2f7", linewidth=0.5, zorder=0)
         if rtl:
             ax.invert_xaxis()

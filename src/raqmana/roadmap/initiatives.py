@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from raqmana.i18n import Translated
-from raqmana.recommend.benefit import BenefitDrivers, BenefitWeights, weight
+from raqmana.recommend.benefit import DEFAULT_WEIGHTS, BenefitDrivers, BenefitWeights, weight
 from raqmana.recommend.model import Recommendation
 from raqmana.recommend.rules import Category
 from raqmana.roadmap import dag
@@ -44,7 +44,7 @@ class Options:
     group_institutions: bool | None = None
     max_separate: int = 400
     cost_basis: str = "mid"  # "low" | "mid" | "high"
-    weights: BenefitWeights = BenefitWeights()
+    weights: BenefitWeights = DEFAULT_WEIGHTS
 
 
 def _cost(rec: Recommendation, basis: str) -> int:
@@ -134,11 +134,13 @@ def layer_dependencies(
     if problems or dag.find_cycle(g):
         return []
     items = list(initiatives)  # no duplicates (checked above), so graph index k is initiatives[k]
-    eff: list[int | None] = [int(it.layer) if it.layer is not None else None for it in items]
+    # effective layer: an initiative that waits (directly or through unlayered ones) for a higher
+    # layer moves up to it, so that no layer edge can point back against an explicit path
+    floor = [-1 if it.layer is None else int(it.layer) for it in items]
     for i in dag.topological_order(g):
         for j, _ in g.succ[i]:
-            if eff[i] is not None and eff[j] is not None and eff[i] > eff[j]:  # type: ignore[operator]
-                eff[j] = eff[i]
+            floor[j] = max(floor[j], floor[i])
+    eff: list[int | None] = [None if it.layer is None else floor[k] for k, it in enumerate(items)]
     candidates: list[tuple[int, int]] = []
     for b, B in enumerate(items):
         if eff[b] is None:

@@ -31,6 +31,17 @@ class Calendar:
         q = self.start_quarter - 1 + t
         return f"{self.start_year + q // 4}-Q{q % 4 + 1}"
 
+    def first_day(self, t: int) -> str:
+        """ISO date of the first day of plan quarter ``t``."""
+        q = self.start_quarter - 1 + t
+        return f"{self.start_year + q // 4}-{3 * (q % 4) + 1:02d}-01"
+
+    def last_day(self, t: int) -> str:
+        """ISO date of the last day of plan quarter ``t``."""
+        q = self.start_quarter - 1 + t
+        month = 3 * (q % 4) + 3
+        return f"{self.start_year + q // 4}-{month:02d}-{30 if month in (6, 9) else 31}"
+
     def parse(self, text: str) -> int | None:
         """Plan quarter of a label like ``2026-Q3`` (None if it is not one)."""
         parts = text.strip().upper().replace(" ", "").split("-Q")

@@ -10,11 +10,11 @@ The result is checked against every constraint before it is returned.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from raqmana.problems import Location, Problem, split
-from raqmana.roadmap import analysis, cpsat, feasibility, greedy, relax
+from raqmana.roadmap import analysis, cpsat, feasibility, greedy, relax, shortfall
 from raqmana.roadmap import errors as E
 from raqmana.roadmap.instance import Instance, make, objective, verify
 from raqmana.roadmap.model import Dependency, Initiative, PlanSettings, Schedule, SolveStatus
@@ -39,7 +39,7 @@ def _settings_problems(settings: PlanSettings) -> list[Problem]:
                            {"field": "budget_per_year", "detail": {
                                "en": "every yearly budget must be above 0",
                                "ar": "يجب أن تكون كل موازنة سنوية أكبر من صفر",
-                               "ckb": "هەموو بودجەیەکی ساڵانە دەبێت لە سفر زیاتر بێت"}}))
+                               "ckb": "ھەموو بودجەیەکی ساڵانە دەبێت لە سفر زیاتر بێت"}}))
     return out
 
 
@@ -49,7 +49,7 @@ def plan(
     settings: PlanSettings,
     *,
     hint: dict[str, int] | None = None,
-    owner_names: dict[str, str] | None = None,
+    owner_names: Mapping[str, str | dict[str, str]] | None = None,
 ) -> ScheduleResult:
     """Schedule ``initiatives``; problems say why there is no schedule (the result is never partial)."""
     t0 = time.perf_counter()
@@ -67,7 +67,7 @@ def plan(
         problems.append(Problem(E.GREEDY_FAILED, params={"id": base.failed or ""}))
     lp = relax.solve(inst)
     if not lp.feasible:
-        problems.append(Problem(E.SOLVER_INFEASIBLE))
+        problems += [Problem(E.SOLVER_INFEASIBLE), *shortfall.explain(inst, settings.capacity_default)]
         return ScheduleResult(Schedule(status=SolveStatus.INFEASIBLE), problems, inst)
     candidates = [s for s in (base.starts, lp.starts, _hint(inst, hint)) if s is not None and not verify(inst, s)]
     start_from = min(candidates, key=lambda s: objective(inst, s)) if candidates else None
@@ -76,11 +76,12 @@ def plan(
     res = cpsat.solve(inst, hint=start_from, time_limit=left, workers=settings.workers,
                       gap_limit=settings.gap_limit, lower_bound=lp.bound)
     if res.status == "infeasible":
-        problems.append(Problem(E.SOLVER_INFEASIBLE))
+        problems += [Problem(E.SOLVER_INFEASIBLE), *shortfall.explain(inst, settings.capacity_default)]
         return ScheduleResult(Schedule(status=SolveStatus.INFEASIBLE), problems, inst)
     starts = res.starts if res.starts is not None else start_from
     if starts is None:
         problems.append(Problem(E.NO_SOLUTION_IN_TIME, params={"seconds": round(settings.time_limit_s)}))
+        problems += shortfall.explain(inst, settings.capacity_default)
         return ScheduleResult(Schedule(status=SolveStatus.UNKNOWN), problems, inst)
     if start_from is not None and objective(inst, start_from) < objective(inst, starts):
         starts = start_from

@@ -73,7 +73,7 @@ def diff(old: Roadmap, new: Roadmap) -> ChangeLog:
     before = {it.id: it for it in old.initiatives}
     after = {it.id: it for it in new.initiatives}
     changes: list[Change] = []
-    for iid, it in after.items():
+    for iid in after:
         if iid not in before:
             changes.append(Change(kind=ChangeKind.ADDED, initiative=iid, after=_span(new, iid)))
     for iid in before:
@@ -119,7 +119,8 @@ def replan(
         "schedule": None,
     })
     hint = roadmap.schedule.starts() if roadmap.schedule is not None else None
-    names = {it.owner: it.owner_name.get("en") or it.owner for it in draft.initiatives}
+    names: dict[str, str | dict[str, str]] = {
+        it.owner: {lg: it.owner_name.get(lg) or it.owner for lg in ("en", "ar", "ckb")} for it in draft.initiatives}
     result = S.plan(draft.initiatives, draft.dependencies, draft.settings, hint=hint, owner_names=names)
     if not result.ok or result.schedule is None:
         return ReplanResult(roadmap, False, result.problems)

@@ -14,8 +14,9 @@ weight set) and Monte Carlo batches (many weight sets), so both agree to the las
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -62,8 +63,10 @@ def compile_plan(tree: Tree, na_default: str) -> Plan:
     return Plan(tree.codes, len(tree.indicators), tree.aggregates, tuple(ind_ch), tuple(agg_ch), zero)
 
 
-def means_by_aggregate(tree: Tree, method: str, by_level: dict[int, str]) -> tuple[str, ...]:
-    return tuple(by_level.get(tree.level[a], method) for a in tree.aggregates)
+def means_by_aggregate(tree: Tree, method: str, by_level: Mapping[Any, str]) -> tuple[str, ...]:
+    """The mean of each aggregate: ``by_level`` (level → mean; "4" and 4 alike) else ``method``."""
+    levels = {int(k): v for k, v in by_level.items()}
+    return tuple(levels.get(tree.level[a], method) for a in tree.aggregates)
 
 
 def aggregate(plan: Plan, x: FloatArray, weights: FloatArray, means: Sequence[str]) -> FloatArray:

@@ -16,7 +16,14 @@ import numpy as np
 
 from raqmana.problems import Location, Problem, ProblemsError
 from raqmana.scoring import errors as E
-from raqmana.scoring.aggregate import NotPositive, Plan, aggregate, compile_plan, means_by_aggregate, present_weight
+from raqmana.scoring.aggregate import (
+    NotPositive,
+    Plan,
+    aggregate,
+    compile_plan,
+    means_by_aggregate,
+    present_weight,
+)
 from raqmana.scoring.dataset import Dataset
 from raqmana.scoring.hierarchy import Tree
 from raqmana.scoring.impute import impute
@@ -149,7 +156,7 @@ def prepare(recipe: Recipe, data: Dataset) -> Prepared:
     warnings += [Problem(E.NOT_AGGREGATED, Location(file=meta_file, line=tree.nodes[c].line, column="Parent"),
                          {"code": c}) for c in tree.unaggregated()]
     raw = data.table.select(tree.indicators)
-    lines = {u: line for u, line in zip(data.units, data.lines, strict=True)} if data.lines else None
+    lines = dict(zip(data.units, data.lines, strict=True)) if data.lines else None
     s = screen(raw, recipe.screen, file=data.file, lines=lines)
     warnings += s.warnings
     return Prepared(tree.prune(s.table.columns), raw, s.table, tuple(warnings), s.log)
@@ -187,7 +194,8 @@ def build(recipe: Recipe, data: Dataset) -> Build:
     x = np.asarray(tr.normalised.values, dtype=np.float64)
     units = tr.normalised.units
     try:
-        wts = compute_weights(tree, plan, x, means, recipe.weights, file=recipe.meta_file)
+        wts = compute_weights(tree, plan, x, means, recipe.weights, file=recipe.meta_file,
+                              recipe_file=recipe.source)
         agg = aggregate(plan, x, wts.vector[None, :], means)[0]
     except NotPositive as exc:
         raise not_positive_problem(exc, units, data) from None
@@ -238,7 +246,7 @@ def _stages(recipe: Recipe, tree: Tree, aggregated: Table) -> dict[str, Table]:
     for i, rule in enumerate(recipe.stages):
         nodes = rule.nodes or tree.aggregates
         unknown = [n for n in nodes if n not in aggregated.columns]
-        problems += [Problem(E.UNKNOWN_NODE, Location(file=recipe.meta_file, path=f"stages[{i}].nodes"), {"code": n})
+        problems += [Problem(E.UNKNOWN_NODE, Location(file=recipe.source, path=f"stages[{i}].nodes"), {"code": n})
                      for n in unknown]
         if unknown:
             continue

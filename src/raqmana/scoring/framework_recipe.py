@@ -11,6 +11,7 @@ and every aggregate gets its maturity stage (⌊score⌋ on 0–5).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -22,7 +23,6 @@ from raqmana.scoring.build import Build, build
 from raqmana.scoring.cells import NotANumber, parse_number
 from raqmana.scoring.dataset import Dataset
 from raqmana.scoring.recipe import Node, Recipe, StageRule, Step, UncertaintySpec
-from raqmana.scoring.table import Table
 
 MATURITY_MAX = 5.0
 _YES = {"yes", "y", "true", "1", "نعم", "بەڵێ"}
@@ -115,8 +115,7 @@ def dataset_from_responses(
         raise ProblemsError(problems)
     data = Dataset.from_arrays(units, [i.id for i in inds], values,
                                names=[(names or {}).get(u, u) for u in units], file=source)
-    return Dataset(Table(data.units, data.columns, data.table.values), data.names, {}, source, (),
-                   tuple(problems))
+    return replace(data, warnings=tuple(problems))
 
 
 def _answer_value(ind: Indicator, answer: Any) -> float:

@@ -42,7 +42,7 @@ def impute(
     log: dict[str, Any] = {"method": step.method, "cells": int(missing.sum())}
     warnings: list[Problem] = []
     if step.method != "none" and missing.any():
-        empty = [c for c, e in zip(table.columns, missing.all(axis=0), strict=True) if e]
+        empty = [table.columns[j] for j in np.flatnonzero(missing.all(axis=0))]
         if empty:
             raise ProblemsError([Problem(E.NOTHING_TO_IMPUTE_FROM, Location(file=file, column=c), {"code": c})
                                  for c in empty])

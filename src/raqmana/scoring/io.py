@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +69,7 @@ def meta_from_rows(rows: Sequence[dict[str, Any]], *, file: str = "", lines: Seq
     problems: list[Problem] = []
     for i, row in enumerate(rows):
         line = lines[i] if lines else i + 2
-        node, found = node_from_row(row, lambda col, line=line: Location(file=file, line=line, column=col), line)
+        node, found = node_from_row(row, _in_file(file, line), line)
         problems += found
         if node is not None:
             nodes.append(node)
@@ -78,6 +78,13 @@ def meta_from_rows(rows: Sequence[dict[str, Any]], *, file: str = "", lines: Seq
     if not nodes:
         raise ProblemsError([Problem(E.NO_INDICATORS, Location(file=file))])
     return tuple(nodes)
+
+
+def _in_file(file: str, line: int) -> Callable[[str], Location]:
+    def where(column: str) -> Location:
+        return Location(file=file, line=line, column=column)
+
+    return where
 
 
 def stage_tables(b: Build) -> dict[str, Table]:

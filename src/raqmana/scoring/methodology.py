@@ -95,6 +95,17 @@ def render(b: Build, lang: str = "en") -> str:
         if rule.score_max is not None:
             text += say("scaled", max=_num(rule.score_max))
         lines.append(text)
+    unc = b.recipe.uncertainty
+    if unc is not None:
+        def options(first: str, alternatives: list[str]) -> str:
+            return codes([f"{first} ({t['recipe_choice']})", *alternatives])
+
+        lines += ["", f"## {t['h_uncertainty']}", "", say(
+            "uncertainty", runs=unc.runs, seed=unc.seed, noise=_pct(unc.weight_noise),
+            impute=options(b.recipe.impute.method, [s.method for s in unc.impute]),
+            normalise=options(b.recipe.normalise.method, [s.method for s in unc.normalise]),
+            aggregate=options(b.recipe.aggregate.method, list(unc.aggregate)),
+            low=_pct(unc.quantiles[0]), high=_pct(unc.quantiles[1]))]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -74,6 +74,12 @@ TEXT: dict[str, dict[str, str]] = {
         "stage.compass": "Digital Development Compass stage = whole part of the 1–5.99 score ({nodes}).",
         "stage.gci": "Global Cybersecurity Index tiers: T1 ≥ 95, T2 ≥ 85, T3 ≥ 55, T4 ≥ 20, otherwise T5 ({nodes}).",
         "scaled": " Scores were rescaled from 0–{max} to the scheme's scale.",
+        "h_uncertainty": "8. Uncertainty analysis",
+        "uncertainty": "Monte Carlo with {runs} runs (seed {seed}): each weight multiplied by 1 ± up to {noise}; "
+                       "imputation drawn among {impute}; normalisation among {normalise}; aggregation among "
+                       "{aggregate}. Reported per unit: the {low}–{high} score interval, the rank interval and the "
+                       "share of runs in the nominal stage.",
+        "recipe_choice": "the recipe's",
         "none": "none",
         "more": "… and {count} more",
     },
@@ -141,6 +147,12 @@ TEXT: dict[str, dict[str, str]] = {
         "stage.compass": "مرحلة البوصلة الرقمية للتنمية = الجزء الصحيح من الدرجة 1–5.99 ({nodes}).",
         "stage.gci": "مستويات المؤشر العالمي للأمن السيبراني: T1 ≥ 95، T2 ≥ 85، T3 ≥ 55، T4 ≥ 20، وإلا T5 ({nodes}).",
         "scaled": " حُوّلت الدرجات من 0–{max} إلى مقياس المخطط.",
+        "h_uncertainty": "8. تحليل عدم اليقين",
+        "uncertainty": "محاكاة مونت كارلو بـ {runs} تشغيلة (البذرة {seed}): يُضرب كل وزن في 1 ± حتى {noise}؛ "
+                       "ويُختار التعويض من بين {impute}؛ والتطبيع من بين {normalise}؛ والتجميع من بين {aggregate}. "
+                       "يُعرض لكل وحدة: مجال الدرجة {low}–{high}، ومجال الرتبة، ونسبة التشغيلات التي تبقى فيها "
+                       "في مرحلتها الاسمية.",
+        "recipe_choice": "ما في الوصفة",
         "none": "لا يوجد",
         "more": "… و{count} أخرى",
     },
@@ -213,6 +225,12 @@ TEXT: dict[str, dict[str, str]] = {
         "stage.compass": "قۆناغی قیبلەنمای گەشەپێدانی دیجیتاڵی = بەشی تەواوی نمرەی 1–5.99 ({nodes}).",
         "stage.gci": "ئاستەکانی ئیندێکسی جیهانیی ئاسایشی سایبەری: T1 ≥ 95، T2 ≥ 85، T3 ≥ 55، T4 ≥ 20، ئەگەرنا T5 ({nodes}).",
         "scaled": " نمرەکان لە 0–{max}ەوە بۆ پێوەری شێوازەکە گۆڕدران.",
+        "h_uncertainty": "8. شیکاریی نادڵنیایی",
+        "uncertainty": "مۆنتی کارلۆ بە {runs} جار (تۆو {seed}): هەر کێشێک لە 1 ± تا {noise} دەدرێت؛ پڕکردنەوە لە "
+                       "نێوان {impute} هەڵدەبژێردرێت؛ ئاساییکردنەوە لە نێوان {normalise}؛ کۆکردنەوە لە نێوان "
+                       "{aggregate}. بۆ هەر یەکەیەک پیشان دەدرێت: مەودای نمرەی {low}–{high}، مەودای پلە و ڕێژەی "
+                       "ئەو جارانەی لە قۆناغە ناوەکییەکەیدا دەمێنێتەوە.",
+        "recipe_choice": "هی ڕەچەتەکە",
         "none": "هیچ",
         "more": "… و {count}ی تر",
     },

@@ -21,7 +21,7 @@ from raqmana.scoring.recipe import Step, UncertaintySpec
 from raqmana.scoring.table import FloatArray, Table
 
 IntArray = npt.NDArray[np.intp]
-BATCH = 64  # weight sets per matrix product: large enough for BLAS, small enough for memory
+BATCH = 128  # weight sets per matrix product: large enough for BLAS, small enough for memory
 
 
 @dataclass(frozen=True)

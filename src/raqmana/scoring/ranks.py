@@ -15,12 +15,15 @@ def rank_desc(scores: FloatArray) -> FloatArray:
     key = np.where(np.isnan(flat), np.inf, -flat)
     order = np.argsort(key, axis=1)
     ordered = np.take_along_axis(key, order, axis=1)
-    pos = np.broadcast_to(np.arange(n), (rows, n))
-    new_value = np.ones((rows, n), dtype=bool)
-    new_value[:, 1:] = ordered[:, 1:] != ordered[:, :-1]
-    first = np.maximum.accumulate(np.where(new_value, pos, 0), axis=1)
-    ranks_sorted = (first + 1).astype(np.float64)
+    pos = np.arange(1, n + 1, dtype=np.float64)
+    ties = ordered[:, 1:] == ordered[:, :-1]
+    if ties.any():  # tied scores share the best rank of their run of ties
+        new_value = np.ones((rows, n), dtype=bool)
+        new_value[:, 1:] = ~ties
+        ranks_sorted = np.maximum.accumulate(np.where(new_value, pos, 0.0), axis=1)
+    else:
+        ranks_sorted = np.broadcast_to(pos, (rows, n))
     out = np.empty((rows, n))
-    np.put_along_axis(out, order, ranks_sorted, axis=1)
+    out[np.arange(rows)[:, None], order] = ranks_sorted
     out[np.isnan(flat)] = np.nan
     return out.reshape(s.shape)

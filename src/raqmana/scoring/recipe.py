@@ -128,8 +128,9 @@ class Recipe:
     stages: tuple[StageRule, ...] = ()
     uncertainty: UncertaintySpec | None = None
     name: str = ""
-    #: the metadata file the nodes were read from (for messages only)
+    #: the metadata file the nodes were read from, and the recipe document (for messages only)
     meta_file: str = field(default="", compare=False)
+    source: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "meta", tuple(self.meta))
@@ -147,7 +148,7 @@ class Recipe:
 
     def check(self) -> None:
         """Refuse unknown methods, unknown parameters and impossible parameter values."""
-        problems = _check_steps(self, self.meta_file)
+        problems = _check_steps(self, self.source)
         if problems:
             raise ProblemsError(problems)
 

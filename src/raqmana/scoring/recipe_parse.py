@@ -124,7 +124,7 @@ def parse_recipe(
             if not isinstance(row, Mapping):
                 problems.append(_invalid(file, f"meta[{i}]", E.detail("mapping")))
                 continue
-            node, found = node_from_row(row, lambda key, i=i: Location(file=file, path=f"meta[{i}]", field=key))
+            node, found = node_from_row(row, _in_document(file, i))
             problems += found
             if node is not None:
                 nodes.append(node)
@@ -141,11 +141,17 @@ def parse_recipe(
     uncertainty = _uncertainty(data.get("uncertainty"), file, problems)
     if problems:
         raise ProblemsError(problems)
-    recipe = Recipe(meta=tuple(nodes), stages=stages, uncertainty=uncertainty,
-                    name=str(data.get("name") or ""), **steps)
-    recipe = recipe.with_(meta_file=meta_file if meta is not None else file)
+    recipe = Recipe(meta=tuple(nodes), stages=stages, uncertainty=uncertainty, name=str(data.get("name") or ""))
+    recipe = recipe.with_(meta_file=meta_file if meta is not None else file, source=file, **steps)
     recipe.check()
     return recipe
+
+
+def _in_document(file: str, i: int) -> Where:
+    def where(key: str) -> Location:
+        return Location(file=file, path=f"meta[{i}]", field=key)
+
+    return where
 
 
 def _step(value: Any, file: str, path: str, problems: list[Problem]) -> Step | None:

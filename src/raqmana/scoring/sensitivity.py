@@ -75,7 +75,7 @@ def sensitivity(
 ) -> SensitivityResult:
     """Sobol indices of the build's uncertain choices (``spec`` or ``b.recipe.uncertainty``)."""
     spec = spec or b.recipe.uncertainty
-    where = Location(file=b.recipe.meta_file, path="uncertainty")
+    where = Location(file=b.recipe.source, path="uncertainty")
     if spec is None:
         raise ProblemsError([Problem(E.NOTHING_UNCERTAIN, where)])
     b.recipe.with_(uncertainty=spec).check()

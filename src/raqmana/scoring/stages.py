@@ -19,8 +19,6 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from raqmana.scoring.table import FloatArray
-
 StrArray = npt.NDArray[np.str_]
 IntArray = npt.NDArray[np.int64]
 

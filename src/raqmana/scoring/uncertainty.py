@@ -68,7 +68,7 @@ def analyse_uncertainty(
     """Monte Carlo over the recipe's uncertain choices (``spec`` or ``b.recipe.uncertainty``)."""
     spec = spec or b.recipe.uncertainty
     if spec is None:
-        raise ProblemsError([Problem(E.NOTHING_UNCERTAIN, Location(file=b.recipe.meta_file, path="uncertainty"))])
+        raise ProblemsError([Problem(E.NOTHING_UNCERTAIN, Location(file=b.recipe.source, path="uncertainty"))])
     b.recipe.with_(uncertainty=spec).check()
     choices = choices_of(b, spec)
     engine = Engine(b, choices)
@@ -100,8 +100,8 @@ def summarise(
         national_runs[:, a] = _weighted_mean(col, w)
         stats[:, :, a] = _quantiles(col, [q_lo, 0.5, q_hi])
         ranks = rank_desc(col)
-        rstats[0, :, a] = _quantiles(ranks, [q_lo], method="lower")[0]
-        rstats[1, :, a] = _quantiles(ranks, [q_hi], method="higher")[0]
+        # ranks are whole numbers: float32 holds them exactly and sorts faster
+        rstats[:, :, a] = _quantiles(ranks.astype(np.float32), [q_lo, q_hi], ["lower", "higher"])
     for k, (node, scheme, score_max) in enumerate(staged):
         a = nodes.index(node)
         nominal_stage = stage_codes(scheme, nominal[:, a], score_max)
@@ -130,30 +130,30 @@ def _stage_rules(b: Build) -> list[tuple[str, str, float | None]]:
     return [seen[n] for n in b.tree.aggregates if n in seen]
 
 
-def _quantiles(values: FloatArray, qs: list[float], method: str = "linear") -> FloatArray:
-    """Quantiles over runs (axis 0) of a runs × units array, from one sort; NaN runs are left out."""
+def _quantiles(values: FloatArray, qs: list[float], methods: list[str] | None = None) -> FloatArray:
+    """Quantiles over runs (axis 0) of a runs × units array; NaN runs are left out. Each method is
+    "linear" (R/numpy type 7), "lower" or "higher"."""
+    methods = methods or ["linear"] * len(qs)
     lanes = np.sort(np.ascontiguousarray(values.T), axis=1)  # units × runs, NaN last
     valid = (~np.isnan(lanes)).sum(axis=1)
-    out = np.full((len(qs), lanes.shape[0]), np.nan)
     has = valid > 0
-    for k, q in enumerate(qs):
+    out = np.full((len(qs), lanes.shape[0]), np.nan)
+    for k, (q, method) in enumerate(zip(qs, methods, strict=True)):
         h = (np.maximum(valid, 1) - 1) * q
-        lo = np.floor(h).astype(np.intp)
-        hi = np.ceil(h).astype(np.intp)
-        v_lo = np.take_along_axis(lanes, lo[:, None], axis=1)[:, 0]
-        v_hi = np.take_along_axis(lanes, hi[:, None], axis=1)[:, 0]
-        if method == "lower":
-            v = v_lo
-        elif method == "higher":
-            v = v_hi
-        else:
-            v = v_lo + (h - lo) * (v_hi - v_lo)
+        lo_i = np.floor(h).astype(np.intp)
+        hi_i = np.ceil(h).astype(np.intp)
+        v_lo = np.take_along_axis(lanes, lo_i[:, None], axis=1)[:, 0].astype(np.float64)
+        v_hi = np.take_along_axis(lanes, hi_i[:, None], axis=1)[:, 0].astype(np.float64)
+        v = v_lo if method == "lower" else v_hi if method == "higher" else v_lo + (h - lo_i) * (v_hi - v_lo)
         out[k] = np.where(has, v, np.nan)
     return out
 
 
 def _weighted_mean(values: FloatArray, w: FloatArray) -> FloatArray:
     """(rows × units) → rows: the weighted mean over the units that have a score."""
+    if not np.isnan(values).any():
+        total = float(w.sum())
+        return (values @ w) / total if total > 0 else np.full(values.shape[0], np.nan)
     have = ~np.isnan(values)
     num = np.where(have, values, 0.0) @ w
     den = have.astype(np.float64) @ w

@@ -36,7 +36,8 @@ class Weights:
 
 
 def compute_weights(
-    tree: Tree, plan: Plan, x: FloatArray, means: Sequence[str], step: Step, *, file: str = ""
+    tree: Tree, plan: Plan, x: FloatArray, means: Sequence[str], step: Step, *, file: str = "",
+    recipe_file: str = "",
 ) -> Weights:
     p = step.resolved("weights")
     codes = tree.codes
@@ -45,7 +46,7 @@ def compute_weights(
     if step.method == "equal":
         w = np.ones(len(codes))
     elif step.method == "budget":
-        w = _budget(tree, w, p["points"], file)
+        w = _budget(tree, w, p["points"], recipe_file)
     elif step.method == "pca":
         w = _pca(tree, plan, x, means, w, file)
     _check_sums(tree, w, file)

@@ -66,12 +66,13 @@ def append(session: Session, drafts: Sequence[EventDraft]) -> None:
     rows: list[dict[str, Any]] = []
     for d in drafts:
         seq += 1
-        row = {"seq": seq, "at": at, "actor_id": d.actor_id, "actor_name": d.actor_name, "action": d.action,
-               "entity_type": d.entity_type, "entity_id": str(d.entity_id), "before": canonical_json(d.before),
-               "after": canonical_json(d.after)}
-        row["prev_hash"], row["hash"] = prev, event_hash(prev, **row)
-        prev = row["hash"]
-        rows.append(row)
+        before, after = canonical_json(d.before), canonical_json(d.after)
+        digest = event_hash(prev, seq=seq, at=at, actor_id=d.actor_id, actor_name=d.actor_name, action=d.action,
+                            entity_type=d.entity_type, entity_id=str(d.entity_id), before=before, after=after)
+        rows.append({"seq": seq, "at": at, "actor_id": d.actor_id, "actor_name": d.actor_name, "action": d.action,
+                     "entity_type": d.entity_type, "entity_id": str(d.entity_id), "before": before, "after": after,
+                     "prev_hash": prev, "hash": digest})
+        prev = digest
     session.execute(insert(AuditEvent), rows)
     session.execute(update(AuditHead).where(AuditHead.id == 1).values(hash=prev))
 

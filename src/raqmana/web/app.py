@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from raqmana.i18n.fonts import fonts_dir
 from raqmana.problems import Problem, ProblemsError
@@ -49,7 +51,7 @@ class SecurityHeaders:
                 await response(scope, receive, send)
                 return
 
-        async def send_wrapper(message: dict) -> None:  # type: ignore[type-arg]
+        async def send_wrapper(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 present = {k.lower() for k, _ in headers}
@@ -71,7 +73,15 @@ def create_app(settings: Settings | None = None, *, workspace: Workspace | None 
     """Build the web app. Opens (and migrates) the workspace unless one is given."""
     settings = settings or get_settings()
     ws = workspace or open_workspace(settings)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        if workspace is None:  # the app opened it, the app closes it
+            ws.dispose()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="raqmana",
         version="1",
         description=API_DESCRIPTION,

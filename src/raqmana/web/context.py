@@ -81,8 +81,15 @@ def _resolve_session(request: Request, ws: Workspace) -> tuple[Actor | None, str
     if not token:
         return None, None
     try:
-        with ws.transaction() as session:
-            return auth.verify_session(session, token=token), token
+        # read first (on SQLite a write transaction takes the database's write lock); only when the
+        # session's idle expiry must slide forward (every few minutes) is it verified again to store that
+        with ws.reader() as session:
+            actor = auth.verify_session(session, token=token)
+            touched = bool(session.dirty)
+        if touched:
+            with ws.transaction() as session:
+                actor = auth.verify_session(session, token=token)
+        return actor, token
     except NotAuthenticated:
         return None, None
 
@@ -115,15 +122,19 @@ def api_ctx(request: Request) -> Ctx:
     bearer = _bearer(request)
     ws: Workspace = request.app.state.ws
     if bearer:
-        with ws.transaction() as session:
+        with ws.reader() as session:
             actor = tokens.verify_api_token(session, token=bearer)  # NotAuthenticated → 401
+            touched = bool(session.dirty)
+        if touched:
+            with ws.transaction() as session:
+                actor = tokens.verify_api_token(session, token=bearer)
         return _build(request, actor, None, api=True)
-    actor, token = _resolve_session(request, ws)
-    if actor is not None and request.method not in SAFE_METHODS:
+    reader, token = _resolve_session(request, ws)
+    if reader is not None and request.method not in SAFE_METHODS:
         from raqmana.web.csrf import check_csrf_header
 
         check_csrf_header(request)
-    return _build(request, actor, token, api=True)
+    return _build(request, reader, token, api=True)
 
 
 PageCtx = Depends(page_ctx)

@@ -117,5 +117,11 @@ async def handle_error(request: Request, exc: Exception) -> Response:
     from raqmana.web.templating import render_error
 
     fragment = bool(request.headers.get("hx-request"))
-    return render_error(request, lang=lang, status=status, problems=problems, current=current,
-                        fragment=fragment, rtl=get_locale(lang).is_rtl)
+    response = render_error(request, lang=lang, status=status, problems=problems, current=current,
+                            fragment=fragment, rtl=get_locale(lang).is_rtl)
+    target = request.headers.get("x-error-target", "")
+    if fragment and target.startswith("#") and target[1:].replace("-", "").replace("_", "").isalnum():
+        # an HTMX form may name where its errors go (e.g. beside the evidence list, not over it)
+        response.headers["HX-Retarget"] = target
+        response.headers["HX-Reswap"] = "innerHTML"
+    return response

@@ -14,7 +14,6 @@ from raqmana.workspace.actors import MANAGER_ROLES, Actor
 from raqmana.workspace.audit import record
 from raqmana.workspace.exceptions import Forbidden, NotFound, ValidationFailed, problem
 from raqmana.workspace.frameworks import get_framework
-from raqmana.workspace.orgs import to_view
 from raqmana.workspace.permissions import (
     get_assessment_for_user,
     institution_rights,
@@ -63,7 +62,7 @@ def open_round(session: Session, actor: Actor, *, framework_version_id: int, nam
     orgs = {o.code: o for o in session.scalars(select(Organisation).where(Organisation.code.in_(codes)))}
     unknown = [c for c in codes if c not in orgs]
     if unknown:
-        raise ValidationFailed([problem(E.UNKNOWN_ORG, Location(field="institutions"), code=c) for c in unknown])
+        raise ValidationFailed([problem(E.UNKNOWN_ORG, Location(field="institutions"), org=c) for c in unknown])
     managers = [g for g in actor.grants if g.role in MANAGER_ROLES]
     if not actor.is_system and not all(any(g.covers(o.path) for g in managers) for o in orgs.values()):
         raise Forbidden()
@@ -108,9 +107,5 @@ def close_round(session: Session, actor: Actor, *, assessment_id: int) -> Assess
 def my_institutions(session: Session, actor: Actor, *, assessment_id: int) -> list[InstitutionRights]:
     """The institutions of the round the actor can open, with what it may do in each."""
     get_assessment_for_user(session, actor, assessment_id)
-    rows = institution_rights(session, actor, assessment_id)
-    codes = {o.id: o.code for o in session.scalars(select(Organisation).where(
-        Organisation.id.in_({org.parent_id for org, _ in rows.values() if org.parent_id})))}
-    out = [InstitutionRights(to_view(org, codes.get(org.parent_id) if org.parent_id else None), r)
-           for org, r in rows.values()]
-    return sorted(out, key=lambda ir: ir.org.code)
+    rows = institution_rights(session, actor, assessment_id).values()
+    return sorted((InstitutionRights(org, r) for org, r in rows), key=lambda ir: ir.org.code)

@@ -78,12 +78,6 @@ STALE_VERSION = Code(
     "{author} ئەم وەڵامەی گۆڕی (ئێستا وەشانی {version}) دوای ئەوەی تۆ کردتەوە. بەراوردی بکە و دووبارە پاشەکەوتی بکە.",
 )
 # --- answers --------------------------------------------------------------------------------------------
-VALUE_REQUIRED = Code(
-    "WS020",
-    "Give an answer, or mark it N/A or \"don't know\".",
-    "أدخل إجابة، أو اختر «لا ينطبق» أو «لا أعرف».",
-    "وەڵامێک بدەوە، یان «پەیوەندیدار نییە» یان «نازانم» هەڵبژێرە.",
-)
 STAGE_INVALID = Code(
     "WS021",
     "'{value}' is not a stage: choose a whole number from 0 to 5.",
@@ -137,12 +131,6 @@ UNKNOWN_INDICATOR = Code(
     "Indicator '{indicator}' is not in this assessment's framework.",
     "المؤشر '{indicator}' غير موجود في إطار هذا التقييم.",
     "پێوەری '{indicator}' لە چوارچێوەی ئەم هەڵسەنگاندنەدا نییە.",
-)
-NOT_IN_ROUND = Code(
-    "WS030",
-    "Institution '{code}' is not part of this assessment round.",
-    "الجهة '{code}' ليست ضمن جولة التقييم هذه.",
-    "دامەزراوەی '{code}' بەشێک نییە لەم خولەی هەڵسەنگاندنە.",
 )
 RETURN_NEEDS_COMMENT = Code(
     "WS031",
@@ -331,9 +319,9 @@ NO_INSTITUTIONS = Code(
 )
 UNKNOWN_ORG = Code(
     "WS081",
-    "Unknown institution code '{code}'.",
-    "رمز جهة غير معروف '{code}'.",
-    "کۆدی دامەزراوەی نەناسراو '{code}'.",
+    "Unknown institution code '{org}'.",
+    "رمز جهة غير معروف '{org}'.",
+    "کۆدی دامەزراوەی نەناسراو '{org}'.",
 )
 TARGET_STAGE_INVALID = Code(
     "WS082",
@@ -358,12 +346,6 @@ ASSIGN_ROLE_INVALID = Code(
     "Only focal points and reviewers are assigned to institutions (got '{value}').",
     "يُكلَّف ضباط الارتباط والمراجعون فقط بالجهات (القيمة المدخلة '{value}').",
     "تەنها خاڵی پەیوەندی و پێداچوونەوەکەر بۆ دامەزراوەکان دیاری دەکرێن (دراوە '{value}').",
-)
-ALREADY_EXISTS = Code(
-    "WS086",
-    "{what} already exists.",
-    "{what} موجود بالفعل.",
-    "{what} پێشتر هەیە.",
 )
 # --- workbooks ------------------------------------------------------------------------------------------
 XLSX_UNREADABLE = Code(
@@ -401,12 +383,6 @@ ROW_DUPLICATE = Code(
     "Indicator '{indicator}' appears twice (first on row {first}).",
     "المؤشر '{indicator}' مكرر (ورد أولاً في الصف {first}).",
     "پێوەری '{indicator}' دوو جار هاتووە (یەکەمجار لە ڕیزی {first}).",
-)
-STAGE_LABEL_INVALID = Code(
-    "WS096",
-    "'{value}' is not one of the stages in the list.",
-    "'{value}' ليست من المراحل الموجودة في القائمة.",
-    "'{value}' یەکێک نییە لە قۆناغەکانی لیستەکە.",
 )
 FLAG_INVALID = Code(
     "WS097",

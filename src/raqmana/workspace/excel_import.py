@@ -72,8 +72,8 @@ def _meta(wb: Any, filename: str) -> dict[str, str]:
 
 def import_workbook(session: Session, actor: Actor, *, data: bytes, filename: str = "",
                     lang: str | None = None) -> WorkbookImportReport:
-    """Apply a workbook exported by :func:`export_workbook`. ``lang`` is the language of the messages
-    (problems carry translations anyway); the workbook's own language is read from it."""
+    """Apply a workbook exported by :func:`export_workbook` (its language is read from the workbook).
+    ``lang`` is accepted for symmetry with the export; problems carry all three languages."""
     filename = filename or "workbook.xlsx"
     if len(data) > MAX_BYTES or not data.startswith(b"PK"):
         raise ValidationFailed.one(E.XLSX_UNREADABLE, Location(file=filename), filename=filename)
@@ -150,10 +150,12 @@ def _check(session: Session, ctx: Context, rows: list[tuple[Any, ...]], lang: st
         value_in = parse_stage(cells["answer"], fw) if ind.answer_type.value == "ladder" else cells["answer"]
         if isinstance(value_in, float) and value_in.is_integer() and ind.answer_type.value == "text":
             value_in = str(int(value_in))
+        def where(field: str, row: int = n) -> Location:
+            return at(row, _FIELD_COLUMN.get(field, "answer"))
+
         try:
             value = coerce(ind, Answer(value_in, bool(flags["na"]), bool(flags["dont_know"]),
-                                       str(cells["justification"] or "")),
-                           where=lambda field, n=n: at(n, _FIELD_COLUMN.get(field, "answer")))
+                                       str(cells["justification"] or "")), where=where)
         except ValidationFailed as exc:
             problems.extend(exc.problems)
             continue

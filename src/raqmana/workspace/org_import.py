@@ -19,7 +19,6 @@ from raqmana.workspace import errors as E
 from raqmana.workspace.actors import Actor
 from raqmana.workspace.audit import draft, record_many
 from raqmana.workspace.exceptions import Forbidden, ValidationFailed, problem
-from raqmana.workspace.orgs import tree_order
 from raqmana.workspace.tabular import Row, read_table
 from raqmana.workspace.views import OrgImportReport
 
@@ -60,6 +59,22 @@ def import_organisations(session: Session, actor: Actor, *, data: bytes, filenam
     created, updated, unchanged, events = _apply(session, actor, parsed, existing)
     record_many(session, events)
     return OrgImportReport(created, updated, unchanged, [p for p in problems if p not in errors])
+
+
+def tree_order(orgs: list[Organisation]) -> list[Organisation]:
+    """Depth-first, children by code."""
+    children: dict[int | None, list[Organisation]] = {}
+    for o in orgs:
+        children.setdefault(o.parent_id, []).append(o)
+    out: list[Organisation] = []
+
+    def walk(parent: int | None) -> None:
+        for o in sorted(children.get(parent, []), key=lambda x: x.code):
+            out.append(o)
+            walk(o.id)
+
+    walk(None)
+    return out
 
 
 def _parse(rows: list[Row]) -> tuple[list[_Parsed], list[Problem]]:

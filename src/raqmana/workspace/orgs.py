@@ -1,4 +1,4 @@
-"""Organisations: the tree, its listing and the packaged Iraqi seed list."""
+"""Organisations: the tree, its listing, imports (see :mod:`.org_import`) and the packaged Iraqi seed list."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from raqmana.i18n import Translated
 from raqmana.store.models import Organisation
 from raqmana.workspace.actors import SYSTEM, Actor
 from raqmana.workspace.exceptions import NotFound
+from raqmana.workspace.org_import import import_organisations, tree_order
 from raqmana.workspace.views import OrgImportReport, OrgView
 
 SEED_FILE = "iraq_institutions.csv"
@@ -23,22 +24,6 @@ def org_name(org: Organisation) -> Translated:
 def to_view(org: Organisation, parent_code: str | None) -> OrgView:
     return OrgView(org.id, org.code, org.kind, parent_code, org_name(org), org.iso_3166_2, org.depth, org.path,
                    org.ckb_status)
-
-
-def tree_order(orgs: list[Organisation]) -> list[Organisation]:
-    """Depth-first, children by code."""
-    children: dict[int | None, list[Organisation]] = {}
-    for o in orgs:
-        children.setdefault(o.parent_id, []).append(o)
-    out: list[Organisation] = []
-
-    def walk(parent: int | None) -> None:
-        for o in sorted(children.get(parent, []), key=lambda x: x.code):
-            out.append(o)
-            walk(o.id)
-
-    walk(None)
-    return out
 
 
 def list_organisations(session: Session, actor: Actor | None = None) -> list[OrgView]:
@@ -67,6 +52,8 @@ def seed_data() -> bytes:
 
 def seed_iraq(session: Session, actor: Actor = SYSTEM) -> OrgImportReport:
     """Create (or bring up to date) the Iraqi institutions shipped with raqmana."""
-    from raqmana.workspace.org_import import import_organisations
-
     return import_organisations(session, actor, data=seed_data(), filename=SEED_FILE)
+
+
+__all__ = ["get_org_by_code", "get_organisation", "import_organisations", "list_organisations", "org_name",
+           "seed_iraq", "to_view", "tree_order"]

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlalchemy import false, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
+from raqmana.i18n import Translated
 from raqmana.store.models import (
     Assessment,
     AssessmentInstitution,
@@ -24,7 +25,7 @@ from raqmana.store.models import (
 )
 from raqmana.workspace.actors import MANAGER_ROLES, Actor, Role
 from raqmana.workspace.exceptions import NotFound
-from raqmana.workspace.views import ALL_RIGHTS, NO_RIGHTS, Rights
+from raqmana.workspace.views import ALL_RIGHTS, NO_RIGHTS, OrgView, Rights
 
 
 def rights_from_roles(roles: Iterable[Role | str]) -> Rights:
@@ -52,16 +53,23 @@ def _assigned(session: Session, actor: Actor, assessment_id: int, org_id: int | 
     return out
 
 
-def institution_rights(session: Session, actor: Actor, assessment_id: int) -> dict[int, tuple[Organisation, Rights]]:
-    """Every institution of the round the actor can read, with its rights (org id → (org, rights))."""
+def institution_rights(session: Session, actor: Actor, assessment_id: int) -> dict[int, tuple[OrgView, Rights]]:
+    """Every institution of the round the actor can read, with its rights (org id → (org, rights)).
+    One query over plain columns (no ORM objects): the completion page calls it for ~900 institutions."""
     assigned = _assigned(session, actor, assessment_id)
-    q = (select(Organisation).join(AssessmentInstitution, AssessmentInstitution.org_id == Organisation.id)
+    parent = aliased(Organisation)
+    o = Organisation
+    q = (select(o.id, o.code, o.kind, parent.code, o.name_en, o.name_ar, o.name_ckb, o.iso_3166_2, o.depth, o.path,
+                o.ckb_status)
+         .join(AssessmentInstitution, AssessmentInstitution.org_id == o.id)
+         .outerjoin(parent, parent.id == o.parent_id)
          .where(AssessmentInstitution.assessment_id == assessment_id))
-    out: dict[int, tuple[Organisation, Rights]] = {}
-    for org in session.scalars(q):
-        r = org_rights(actor, org.path, assigned.get(org.id, ()))
+    out: dict[int, tuple[OrgView, Rights]] = {}
+    for oid, code, kind, parent_code, en, ar, ckb, iso, depth, path, ckb_status in session.execute(q):
+        r = org_rights(actor, path, assigned.get(oid, ()))
         if r.read:
-            out[org.id] = (org, r)
+            out[oid] = (OrgView(oid, code, kind, parent_code, Translated(en=en, ar=ar, ckb=ckb), iso, depth, path,
+                                ckb_status), r)
     return out
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from raqmana.frameworks import Framework
 from raqmana.store.models import Evidence, Organisation, Response, ReviewComment
 from raqmana.workspace.actors import Actor
 from raqmana.workspace.assessments import assessment_view
@@ -16,7 +17,7 @@ from raqmana.workspace.responses import context
 from raqmana.workspace.views import CommentView, EvidenceView, Item, Page, PillarRef, Questionnaire
 
 
-def pillar_refs(framework) -> list[PillarRef]:  # type: ignore[no-untyped-def]
+def pillar_refs(framework: Framework) -> list[PillarRef]:
     return [PillarRef(p.id, p.name, sum(len(s.indicators) for s in p.sub_areas)) for p in framework.pillars]
 
 

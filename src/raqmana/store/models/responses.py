@@ -88,3 +88,19 @@ class ReviewComment(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     __table_args__ = (Index("ix_review_comments_response_id", "response_id"),)
+
+
+class CompletionCount(Base):
+    """Answered responses per (round, institution, pillar) and state, kept by database triggers on
+    ``responses`` (migration 0002), so the completion page reads ~institutions × pillars small rows
+    instead of aggregating every answer."""
+
+    __tablename__ = "completion_counts"
+
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True)
+    pillar_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    draft: Mapped[int] = mapped_column(default=0)
+    submitted: Mapped[int] = mapped_column(default=0)
+    returned: Mapped[int] = mapped_column(default=0)
+    accepted: Mapped[int] = mapped_column(default=0)

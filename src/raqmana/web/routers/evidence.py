@@ -28,10 +28,11 @@ async def _attach(ctx: Ctx, assessment_id: int, institution_code: str, indicator
                               "indicator_id": indicator_id, "source_type": source_type,
                               "evidence_date": when, "description": description.strip()}
     if kind == "url":
-        return await run_in_threadpool(ctx.call, evidence.attach_url, url=required(url, "url"), **common)
+        link = required(url, "url")
+        return await run_in_threadpool(lambda: ctx.call(evidence.attach_url, url=link, **common))
     filename, data = await read_upload(file, ctx.settings.max_upload_mb)
-    return await run_in_threadpool(ctx.call, evidence.attach_file, settings=ctx.settings, filename=filename,
-                                   data=data, **common)
+    return await run_in_threadpool(lambda: ctx.call(evidence.attach_file, settings=ctx.settings, filename=filename,
+                                                    data=data, **common))
 
 
 @area.html.post(BASE + "/answers/{indicator_id}/evidence")

@@ -1,0 +1,42 @@
+"""The digital transformation roadmap: initiatives, their dependency graph, scheduling and versions.
+
+    from raqmana.roadmap.pipeline import plan_from_assessment
+    result = plan_from_assessment(framework, assessment, budget_per_year=25_000_000)
+    result.recommendations, result.roadmap, result.schedule; result.write("out/")
+
+Pieces: :mod:`.initiatives` (recommendations → initiatives + dependencies), :mod:`.dag` (checks,
+order), :mod:`.schedule` (feasibility checks, greedy baseline, LP bound, CP-SAT), :mod:`.whatif`,
+:mod:`.versions` (baselines, re-plans, change log), :mod:`.progress`, and the outputs
+(:mod:`.gantt`, :mod:`.graph`, :mod:`.actions`, :mod:`.xlsx`/:mod:`.xlsx_read`, :mod:`.jsonio`).
+See ``docs/roadmap.md``.
+"""
+
+from raqmana.roadmap.model import (
+    Baseline,
+    Dependency,
+    DependencyKind,
+    Initiative,
+    Layer,
+    Phase,
+    PlanSettings,
+    Progress,
+    Roadmap,
+    Schedule,
+    ScheduledItem,
+    SolveStatus,
+)
+
+__all__ = [
+    "Baseline",
+    "Dependency",
+    "DependencyKind",
+    "Initiative",
+    "Layer",
+    "Phase",
+    "PlanSettings",
+    "Progress",
+    "Roadmap",
+    "Schedule",
+    "ScheduledItem",
+    "SolveStatus",
+]

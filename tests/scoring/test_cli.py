@@ -1,0 +1,89 @@
+"""``raqmana index build``: COINr tables in, every stage out; bad input exits 2 with a located message."""
+
+import csv
+import json
+
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from raqmana.cli.main import app
+from tests.scoring.inline import DATA, META, rows
+
+runner = CliRunner()
+
+RECIPE = """
+name: Test index
+impute: {method: group_mean, group: Region}
+normalise: {method: minmax, low: 1, high: 100}
+aggregate: {method: arithmetic, by_level: {3: geometric}}
+stages: [{scheme: gtmi, score_max: 100}]
+uncertainty: {runs: 50, weight_noise: 0.2, normalise: [rank]}
+"""
+
+
+def files(tmp_path, data_text=DATA, recipe_text=RECIPE):
+    for name, text in (("data.csv", data_text), ("meta.csv", META)):
+        table = rows(text)
+        with (tmp_path / name).open("w", newline="", encoding="utf-8") as fh:
+            w = csv.DictWriter(fh, fieldnames=list(table[0]))
+            w.writeheader()
+            w.writerows(table)
+    (tmp_path / "recipe.yaml").write_text(recipe_text, encoding="utf-8")
+    return ["index", "build", "--data", str(tmp_path / "data.csv"), "--meta", str(tmp_path / "meta.csv"),
+            "--recipe", str(tmp_path / "recipe.yaml"), "--out", str(tmp_path / "out")]
+
+
+def test_it_writes_every_stage_the_recipe_and_the_methodology(tmp_path):
+    result = runner.invoke(app, [*files(tmp_path), "--format", "csv,xlsx,json", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert (report["index"], report["units"], report["indicators"], report["aggregates"]) == ("IDX", 4, 4, 3)
+    out = tmp_path / "out"
+    for name in ("raw", "screened", "imputed", "treated", "normalised", "weighted", "aggregated", "ranks",
+                 "flags_imputed", "flags_treated", "availability", "stages_gtmi", "weights", "uncertainty"):
+        assert (out / f"{name}.csv").is_file(), name
+    for name in ("recipe.yaml", "recipe.json", "build.json", "build.xlsx", "methodology.en.md",
+                 "methodology.ar.md", "methodology.ckb.md"):
+        assert (out / name).is_file(), name
+    assert "aggregated" in load_workbook(out / "build.xlsx", read_only=True).sheetnames
+    assert {"uCode", "score", "rank", "stage_gtmi", "low", "high", "stage_stability"} <= set(report["scores"][0])
+
+
+def test_the_written_recipe_rebuilds_the_same_index(tmp_path):
+    assert runner.invoke(app, files(tmp_path)).exit_code == 0
+    again = ["index", "build", "--data", str(tmp_path / "data.csv"), "--recipe", str(tmp_path / "out" / "recipe.yaml"),
+             "--out", str(tmp_path / "again")]
+    result = runner.invoke(app, again)
+    assert result.exit_code == 0, result.output
+    first = (tmp_path / "out" / "aggregated.csv").read_text()
+    assert (tmp_path / "again" / "aggregated.csv").read_text() == first
+
+
+def test_a_bad_cell_exits_2_with_its_row_and_column_in_arabic(tmp_path):
+    args = files(tmp_path, DATA.replace("| 20 |", "| 2o |"))
+    result = runner.invoke(app, [*args, "--lang", "ar"])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "data.csv، السطر 3، العمود b: القيمة '2o' ليست رقماً" in result.output
+
+
+def test_an_unknown_method_in_the_recipe_exits_2_as_json(tmp_path):
+    args = files(tmp_path, recipe_text="normalise: maxmin\n")
+    result = runner.invoke(app, [*args, "--json"])
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert report["ok"] is False and report["errors"][0]["code"] == "SC018"
+    assert report["errors"][0]["location"] == {"file": "recipe.yaml", "path": "normalise"}
+
+
+def test_broken_yaml_is_located(tmp_path):
+    result = runner.invoke(app, [*files(tmp_path, recipe_text="normalise: [minmax\n"), "--json"])
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["errors"][0]["code"] == "SC033"
+
+
+def test_the_error_catalogue_is_listed(tmp_path):
+    result = runner.invoke(app, ["index", "errors", "--json"])
+    assert result.exit_code == 0
+    codes = {row["code"] for row in json.loads(result.stdout)}
+    assert {"SC004", "SC022", "SC104"} <= codes
