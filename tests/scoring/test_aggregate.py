@@ -1,6 +1,7 @@
 """Aggregation: arithmetic, geometric and harmonic means over any depth, with the two N/A rules."""
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -51,10 +52,8 @@ def test_a_missing_child_counts_as_zero_under_the_zero_rule():
 
 
 def test_a_node_can_override_the_recipes_na_rule():
-    zero_b = META.replace("| b     | 1     | P      | 3      | 0          | 1          | Indicator |",
-                          "| b     | 1     | P      | 3      | 0          | 1          | Indicator |")
-    r = Recipe(meta=tuple(n if n.code != "b" else n.__class__(**{**n.__dict__, "na": "zero"}) for n in meta(zero_b)),
-               normalise=Step("goalposts", {"scale": 1}))
+    nodes = tuple(replace(n, na="zero") if n.code == "b" else n for n in meta(META))
+    r = Recipe(meta=nodes, normalise=Step("goalposts", {"scale": 1}))
     assert build(r, data(DATA)).aggregated.get("U2", "P") == pytest.approx(0.1)
 
 

@@ -9,8 +9,7 @@ from raqmana.scoring import Dataset, Node, Recipe, StageRule, Step, UncertaintyS
 from raqmana.scoring import errors as E
 from raqmana.scoring.framework_recipe import dataset_from_responses
 from raqmana.scoring.io import read_data_csv
-from tests.scoring.inline import DATA, META, data, meta, recipe, rows
-from tests.scoring.test_framework_recipe import small_framework
+from tests.scoring.inline import DATA, META, data, meta, recipe, rows, small_framework
 
 
 def problems_of(action: Callable[[], object]) -> list[Problem]:

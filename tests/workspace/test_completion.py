@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import event, func, select
 
+from raqmana.store.models import CompletionCount, Response
 from raqmana.workspace import SYSTEM
 from raqmana.workspace.answers import Answer
 from raqmana.workspace.assessments import open_round
@@ -12,6 +13,7 @@ from raqmana.workspace.evidence import attach_url
 from raqmana.workspace.frameworks import register_framework
 from raqmana.workspace.org_import import import_organisations
 from raqmana.workspace.responses import save_answer, submit
+from raqmana.workspace.review import review
 from tests.workspace.factories import small_framework
 
 
@@ -82,9 +84,6 @@ def test_it_uses_the_same_few_queries_for_ten_or_a_hundred_institutions(ws):
 
 def test_it_keeps_the_trigger_maintained_counts_equal_to_the_answers(world):
     """Whatever path changed the answers (save, submit, review, import, delete), the counts match."""
-    from raqmana.store.models import CompletionCount, Response
-    from raqmana.workspace.review import review
-
     save(world, "moa", "P1-01", 2, "fp_a")
     save(world, "moa", "P1-02", 3, "fp_a")
     save(world, "mob", "P2-01", "no", "fp_b")

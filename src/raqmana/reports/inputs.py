@@ -6,6 +6,7 @@ carries its provenance in ``source`` fields.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from raqmana.frameworks.schema import Framework
@@ -127,7 +128,7 @@ class ReportInputs:
     recommendations: list[RecommendationItem] = field(default_factory=list)
     initiatives: list[InitiativeItem] = field(default_factory=list)
     roadmap_summary: Translated | None = None
-    gantt_svg: str = ""
-    gantt_png: bytes = b""
+    #: draws the roadmap's Gantt chart in a language: lang → (svg, png)
+    gantt: Callable[[str], tuple[str, bytes]] | None = None
     kpis: list[KpiItem] = field(default_factory=list)
     provenance: list[str] = field(default_factory=list)

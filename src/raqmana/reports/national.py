@@ -165,10 +165,21 @@ def _findings(inputs: ReportInputs, lang: str, names: dict[str, str]) -> Section
 def _benchmarks(inputs: ReportInputs, lang: str) -> Section:
     if not inputs.indices:
         return Section("benchmarks", label("benchmarks", lang), [_missing(lang)])
+    from raqmana.indices.countries import name as country_name
+
+    def named(code: str) -> str:
+        return country_name(code, lang) if len(code) == 3 and code.isupper() else code
+
     blocks: list[Block] = []
     for series in inputs.indices:
-        chart = charts.trend(series.years, series.values, lang, ylabel=series.index, ymax=series.scale_max)
-        rows = [[country, *vals] for country, vals in series.values.items()]
+        if len(series.years) == 1:
+            items = sorted(((named(c), v[0]) for c, v in series.values.items() if v[0] is not None),
+                           key=lambda kv: -kv[1])
+            chart = charts.bar_scores([k for k, _ in items], [v for _, v in items], lang, xmax=series.scale_max,
+                                      xlabel=series.index)
+        else:
+            chart = charts.trend(series.years, series.values, lang, ylabel=series.index, ymax=series.scale_max)
+        rows = [[named(country), *vals] for country, vals in series.values.items()]
         table = Table(f"index_{series.index}", series.index, [label("country", lang), *map(str, series.years)], rows,
                       numeric=list(range(1, len(series.years) + 1)), decimals=3, source=series.source)
         blocks.append(Figure(f"fig_{series.index}", series.index, chart.svg, chart.png, table, source=series.source))
@@ -225,8 +236,9 @@ def _roadmap(inputs: ReportInputs, lang: str) -> Section:
     table = Table("initiatives", label("roadmap", lang),
                   ["#", label("initiative", lang), label("owner", lang), label("start", lang), label("end", lang),
                    label("cost", lang), "↤", label("phase", lang)], rows, numeric=[5], decimals=0)
-    if inputs.gantt_svg:
-        blocks.append(Figure("gantt", label("roadmap", lang), inputs.gantt_svg, inputs.gantt_png, None))
+    if inputs.gantt is not None:
+        svg, png = inputs.gantt(lang)
+        blocks.append(Figure("gantt", label("roadmap", lang), svg, png, None))
     blocks.append(table)
     return Section("roadmap", label("roadmap", lang), blocks, page_break=True)
 

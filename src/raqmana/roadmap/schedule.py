@@ -63,8 +63,6 @@ def plan(
         return ScheduleResult(Schedule(status=SolveStatus.INFEASIBLE), problems + blocking, inst)
 
     base = greedy.schedule(inst)
-    if base.starts is None:
-        problems.append(Problem(E.GREEDY_FAILED, params={"id": base.failed or ""}))
     lp = relax.solve(inst)
     if not lp.feasible:
         problems += [Problem(E.SOLVER_INFEASIBLE), *shortfall.explain(inst, settings.capacity_default)]
@@ -85,6 +83,8 @@ def plan(
         return ScheduleResult(Schedule(status=SolveStatus.UNKNOWN), problems, inst)
     if start_from is not None and objective(inst, start_from) < objective(inst, starts):
         starts = start_from
+    if base.starts is None:  # only worth saying when a schedule was found all the same
+        problems.append(Problem(E.GREEDY_FAILED, params={"id": base.failed or ""}))
     violations = verify(inst, starts)
     if violations:  # a defect, not bad input: never hand out a schedule that breaks a constraint
         raise RuntimeError("schedule violates constraints: " + "; ".join(violations[:5]))

@@ -103,7 +103,7 @@ def what_if(roadmap: Roadmap, scenario: Scenario, *, lang: str = "en") -> WhatIf
         for it in roadmap.initiatives
     ]
     settings = roadmap.settings.model_copy(update={
-        "budget_per_year": [int(b * scenario.budget_factor) for b in roadmap.settings.budget_per_year]})
+        "budget_per_year": [round(b * scenario.budget_factor) for b in roadmap.settings.budget_per_year]})
     names: dict[str, str | dict[str, str]] = {
         it.owner: {lg: it.owner_name.get(lg) or it.owner for lg in ("en", "ar", "ckb")} for it in initiatives}
     result = S.plan(initiatives, roadmap.dependencies, settings, hint=starts, owner_names=names)

@@ -147,6 +147,11 @@ def read_workbook(path: str | Path) -> tuple[Roadmap | None, list[Problem]]:
 
 
 def _read(rd: _Reader) -> dict[str, Any]:
+    missing = [sheet for sheet in ("Roadmap", "Initiatives") if sheet not in rd.wb.sheetnames]
+    if missing:  # everything else refers to these two
+        for sheet in missing:
+            rd.problems.append(Problem(E.XLSX_MISSING_SHEET, Location(file=rd.file), {"sheet": sheet}))
+        return {}
     kv = rd.keyvalues("Roadmap")
     get = kv.get
     none: tuple[Any, Location] = (None, Location(file=rd.file, sheet="Roadmap"))

@@ -161,7 +161,8 @@ def write_build(b: Build, out_dir: str | Path, *, formats: Sequence[str] = ("csv
             written.append(write_csv(out / "uncertainty.csv", uncertainty.to_rows()))
     if "json" in formats:
         path = out / "build.json"
-        path.write_text(json.dumps(build_as_dict(b, uncertainty), ensure_ascii=False, indent=1), encoding="utf-8")
+        path.write_text(json.dumps(build_as_dict(b, uncertainty), ensure_ascii=False, separators=(",", ":")),
+                        encoding="utf-8")
         written.append(path)
     path = out / "recipe.json"
     path.write_text(json.dumps(b.recipe.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")

@@ -74,11 +74,15 @@ class Table:
         ]
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "units": list(self.units),
-            "columns": list(self.columns),
-            "values": [[_plain(v) for v in row] for row in self.values],
-        }
+        return {"units": list(self.units), "columns": list(self.columns), "values": self.plain_values()}
+
+    def plain_values(self) -> list[list[Any]]:
+        """The values as nested Python lists, missing numbers as ``None``."""
+        if self.values.dtype.kind == "f" and np.isnan(self.values).any():
+            obj = self.values.astype(object)
+            obj[np.isnan(self.values)] = None
+            return obj.tolist()  # type: ignore[no-any-return]
+        return self.values.tolist()  # type: ignore[no-any-return]
 
 
 def _plain(value: Any) -> Any:

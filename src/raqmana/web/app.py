@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -69,6 +70,16 @@ class SecurityHeaders:
         await self.app(scope, receive, send_wrapper)
 
 
+def _match_threads_to_connections(ws: Workspace) -> None:
+    """Run no more request threads than the database pool has connections: under load, requests then
+    wait their turn in the event loop instead of timing out while waiting for a connection."""
+    pool = ws.engine.pool
+    size = getattr(pool, "size", lambda: 0)() + max(0, getattr(pool, "_max_overflow", 0))
+    if size > 0:
+        limiter = anyio.to_thread.current_default_thread_limiter()
+        limiter.total_tokens = max(4, min(int(limiter.total_tokens), size))
+
+
 def create_app(settings: Settings | None = None, *, workspace: Workspace | None = None) -> FastAPI:
     """Build the web app. Opens (and migrates) the workspace unless one is given."""
     settings = settings or get_settings()
@@ -76,6 +87,7 @@ def create_app(settings: Settings | None = None, *, workspace: Workspace | None 
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        _match_threads_to_connections(ws)
         yield
         if workspace is None:  # the app opened it, the app closes it
             ws.dispose()

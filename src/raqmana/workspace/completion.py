@@ -21,13 +21,13 @@ def completion(session: Session, actor: Actor, *, assessment_id: int) -> Complet
     pillars = pillar_refs(get_framework(session, assessment.framework_version_id))
     expected = {p.id: p.indicators for p in pillars}
     orgs = institution_rights(session, actor, assessment_id)
-    c = CompletionCount
+    c = CompletionCount.__table__.c  # Core columns: plain tuples, no ORM row processing
     counts: dict[int, dict[str, tuple[int, int, int, int]]] = {}
-    for org_id, pillar_id, *states in session.execute(
+    for org_id, pillar_id, *states in session.connection().execute(
             select(c.org_id, c.pillar_id, c.draft, c.submitted, c.returned, c.accepted)
-            .where(c.assessment_id == assessment_id)):
+            .where(c.assessment_id == assessment_id)).all():
         if org_id in orgs and pillar_id in expected:
-            counts.setdefault(org_id, {})[pillar_id] = tuple(states)  # type: ignore[assignment]
+            counts.setdefault(org_id, {})[pillar_id] = tuple(states)
     rows: list[CompletionRow] = []
     grand = [0, 0, 0, 0, 0]
     per_org = sum(expected.values())

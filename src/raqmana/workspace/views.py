@@ -156,6 +156,8 @@ class PillarRef:
 
 @dataclass(frozen=True, slots=True)
 class CompletionCell:
+    """Answers of one institution × pillar (or a total) by state."""
+
     expected: int = 0
     draft: int = 0
     submitted: int = 0

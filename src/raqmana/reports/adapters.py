@@ -1,0 +1,226 @@
+"""Turn the results of scoring, analysis and planning into the report's plain inputs."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from raqmana.frameworks.schema import Framework
+from raqmana.i18n import Translated
+from raqmana.reports.inputs import (
+    Bottleneck,
+    Divide,
+    DivideGroup,
+    EnablerResult,
+    IndexSeries,
+    InitiativeItem,
+    InstitutionResult,
+    KpiItem,
+    RecommendationItem,
+    ReportInputs,
+)
+from raqmana.scoring.build import Build
+from raqmana.scoring.uncertainty import UncertaintyResult
+
+if TYPE_CHECKING:
+    from raqmana.analysis import Analysis
+    from raqmana.reports.chain import InstitutionMeta
+
+T = Translated.of
+KINDS = {
+    "ministry": T("Ministries", "الوزارات", "وەزارەتەکان"),
+    "governorate": T("Governorates", "المحافظات", "پارێزگاکان"),
+    "independent_body": T("Independent bodies", "الهيئات المستقلة", "دەستە سەربەخۆکان"),
+    "secretariat": T("Secretariat", "الأمانة العامة", "ئەمیندارێتی گشتی"),
+    "region": T("Region", "الإقليم", "ھەرێم"),
+    "regional_body": T("Regional bodies", "الجهات الإقليمية", "دامەزراوە ھەرێمییەکان"),
+}
+DIMENSIONS = {
+    "type": T("Institution type", "نوع الجهة", "جۆری دامەزراوە"),
+    "governorate": T("Governorate", "المحافظة", "پارێزگا"),
+    "region": T("Region", "الإقليم", "ھەرێم"),
+}
+
+
+def _num(v: Any) -> float | None:
+    if v is None:
+        return None
+    f = float(v)
+    return None if math.isnan(f) else f
+
+
+def pillar_scores(fw: Framework, build: Build) -> dict[str, dict[str, float | None]]:
+    """institution → pillar → score 0–5 (None when the pillar has no validated answer)."""
+    cols = [p.id for p in fw.pillars if p.id in build.aggregated.columns]
+    return {u: {c: _num(build.aggregated.get(u, c)) for c in cols} for u in build.units}
+
+
+def indicator_scores(fw: Framework, build: Build) -> dict[str, dict[str, float | None]]:
+    """institution → indicator → score 0–5 after goalposts (direction applied)."""
+    cols = [i.id for i in fw.indicators() if i.id in build.normalised.columns]
+    return {u: {c: _num(build.normalised.get(u, c)) for c in cols} for u in build.units}
+
+
+def raw_answers(fw: Framework, build: Build) -> dict[str, dict[str, float | None]]:
+    """institution → indicator → the answer as given (ladder stage 0–5, number …)."""
+    cols = [i.id for i in fw.indicators() if i.id in build.raw.columns]
+    return {u: {c: _num(build.raw.get(u, c)) for c in cols} for u in build.units}
+
+
+def _floor(v: float | None) -> int | None:
+    return None if v is None else int(min(5, max(0, math.floor(v))))
+
+
+def _enablers(fw: Framework, build: Build, unc: UncertaintyResult | None, target: float) -> list[EnablerResult]:
+    national = build.national()
+    out = []
+    for p in fw.pillars:
+        score = _num(national.get(p.id))
+        low = high = stability = None
+        if unc is not None and p.id in unc.national.columns:
+            low, high = _num(unc.national.get("low", p.id)), _num(unc.national.get("high", p.id))
+            if p.id in unc.stability.columns:
+                col = unc.stability.col(p.id)
+                stability = _num(np.nanmean(col)) if np.any(~np.isnan(col)) else None
+        coverage = None
+        if p.id in build.flags.availability.columns:
+            coverage = _num(np.nanmean(build.flags.availability.col(p.id).astype(float)))
+        out.append(EnablerResult(p.id, score, _floor(score), low, high, coverage, stability, int(target)))
+    return out
+
+
+def _institutions(fw: Framework, build: Build, unc: UncertaintyResult | None,
+                  metas: Mapping[str, InstitutionMeta]) -> list[InstitutionResult]:
+    scores = pillar_scores(fw, build)
+    out = []
+    for u in build.units:
+        meta = metas.get(u)
+        overall = _num(build.aggregated.get(u, fw.id)) if fw.id in build.aggregated.columns else None
+        res = InstitutionResult(u, meta.name if meta else T(u, u, u), meta.kind if meta else "", scores[u], overall,
+                                _floor(overall))
+        if unc is not None and fw.id in unc.low.columns:
+            res.low, res.high = _num(unc.low.get(u, fw.id)), _num(unc.high.get(u, fw.id))
+            lo, hi = _num(unc.rank_low.get(u, fw.id)), _num(unc.rank_high.get(u, fw.id))
+            res.rank_low, res.rank_high = (int(lo) if lo else None), (int(hi) if hi else None)
+        out.append(res)
+    return out
+
+
+def _indices(analysis: Analysis) -> tuple[list[IndexSeries], list[str]]:
+    bench = analysis.benchmark
+    if bench is None:
+        return [], []
+    from raqmana.indices.datasets import provenance
+
+    prov = provenance()["datasets"]
+    series, sources = [], []
+    for key, ib in bench.indices.items():
+        meta = prov.get(key, {})
+        source = f"{meta.get('publisher', key)} — {meta.get('title', ib.name.get('en'))}"
+        sources.append(f"{source}; editions {', '.join(meta.get('editions', []))}; licence: {meta.get('licence', '')}")
+        comps = {ib.index.upper(): ib.trend, **{c.upper(): t for c, t in ib.components.items()}}
+        years = sorted({int(y) for trend in comps.values() for y, _ in trend if str(y).isdigit()})
+        if len(years) >= 2:
+            values = {name: [dict((int(y), v) for y, v in t if str(y).isdigit()).get(yr) for yr in years]
+                      for name, t in comps.items()}
+            series.append(IndexSeries(f"{ib.index.upper()} ({bench.iso3})", years, values, source,
+                                      scale_max=1.0 if all((v or 0) <= 1 for vs in values.values() for v in vs) else 100.0))
+        if ib.peers and ib.edition and str(ib.edition).isdigit():
+            values = {bench.iso3: [ib.value], **{iso: [v] for iso, v in ib.peers.items()}}
+            series.append(IndexSeries(f"{ib.index.upper()} {ib.edition}", [int(ib.edition)], values, source,
+                                      scale_max=1.0 if (ib.value or 0) <= 1 else 100.0))
+    return series, sources
+
+
+def _why(rec: Any) -> Translated:
+    """The conditions that triggered a recommendation, with the values that made them hold."""
+    parts = []
+    for t in rec.triggers:
+        value = t.value
+        shown = f"{value:.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+        parts.append(f"{t.subject} = {shown}" if t.group != "none" else f"not ({t.condition})")
+    text = "; ".join(parts)
+    return T(text, text, text)
+
+
+def _recommendations(plan: Any) -> tuple[list[RecommendationItem], list[InitiativeItem], list[KpiItem]]:
+    """National recommendations (per-institution ones are in each institution's profile), the
+    scheduled initiatives and the KPIs of the roadmap."""
+    if plan is None:
+        return [], [], []
+    from raqmana.roadmap.quarters import Calendar
+
+    recs = [RecommendationItem(r.id, r.title, r.horizon.value, r.pillar, _why(r), list(r.sdg), list(r.govstack),
+                               r.owner, float(r.cost_usd.low), float(r.cost_usd.high))
+            for r in plan.recommendations.recommendations if r.institution is None]
+    roadmap = plan.roadmap
+    cal = Calendar(roadmap.settings.start_year, roadmap.settings.start_quarter)
+    sched = {i.id: i for i in (roadmap.schedule.items if roadmap.schedule else [])}
+    deps: dict[str, list[str]] = {}
+    for d in roadmap.dependencies:
+        deps.setdefault(d.after, []).append(d.before)
+    inits = []
+    for it in roadmap.initiatives:
+        item = sched.get(it.id)
+        inits.append(InitiativeItem(
+            it.id, it.name, it.owner, cal.label(item.start) if item else "—", cal.label(item.end - 1) if item else "—",
+            float(it.cost_usd), sorted(deps.get(it.id, [])), item.phase.value if item else "—",
+            bool(item and item.critical)))
+    inits.sort(key=lambda i: (i.start, i.id))
+    seen: set[str] = set()
+    kpis = []
+    for it in roadmap.initiatives:
+        for k in it.kpis:
+            if k.id in seen:
+                continue
+            seen.add(k.id)
+            kpis.append(KpiItem(k.name, k.unit.value, k.baseline.value, f"{k.target:g}", it.id))
+    return recs, inits, kpis
+
+
+def report_inputs(fw: Framework, build: Build, unc: UncertaintyResult | None, analysis: Analysis, plan: Any,
+                  metas: Mapping[str, InstitutionMeta], *, country: Translated, illustrative: bool,
+                  target_stage: float, date: str) -> ReportInputs:
+    enablers = _enablers(fw, build, unc, target_stage)
+    national = build.national().get(fw.id)
+    indices, sources = _indices(analysis)
+    bottlenecks = [Bottleneck(c.pillar, c.score, list(c.blocks), c.reason) for c in analysis.constraints.constraints]
+    divides = []
+    for d in analysis.divide.dimensions:
+        groups = [DivideGroup(KINDS.get(g.group, T(g.group, g.group, g.group)), g.mean, g.n) for g in d.groups]
+        divides.append(Divide(DIMENSIONS.get(d.dimension, T(d.dimension, d.dimension, d.dimension)), groups,
+                              analysis.divide.gini, d.theil_between, list(d.furthest_behind)))
+    recs, inits, kpis = _recommendations(plan)
+    gantt = _gantt_drawer(plan) if plan is not None and plan.schedule is not None and plan.schedule.items else None
+    provenance = [
+        f"Framework: {fw.id} {fw.version} — {fw.source}".strip(),
+        "Assessment answers: validated (accepted) answers only"
+        + (" — ILLUSTRATIVE data generated by raqmana demo, not real answers." if illustrative else "."),
+        *sources,
+    ]
+    return ReportInputs(
+        framework=fw, country=country, illustrative=illustrative, date=date, enablers=enablers,
+        institutions=_institutions(fw, build, unc, metas), national_score=_num(national),
+        national_stage=_floor(_num(national)),
+        methodology={lang: build.methodology(lang) for lang in ("en", "ar", "ckb")},
+        indices=indices, bottlenecks=bottlenecks, divides=divides, recommendations=recs, initiatives=inits,
+        kpis=kpis, provenance=provenance, gantt=gantt,
+    )
+
+
+def _gantt_drawer(plan: Any) -> Any:
+    def draw(lang: str) -> tuple[str, bytes]:
+        import tempfile
+        from pathlib import Path
+
+        from raqmana.roadmap.gantt import gantt
+
+        with tempfile.TemporaryDirectory() as tmp:
+            svg = gantt(plan.roadmap, Path(tmp) / "g.svg", lang=lang).read_text(encoding="utf-8")
+            png = gantt(plan.roadmap, Path(tmp) / "g.png", lang=lang).read_bytes()
+        return svg[svg.index("<svg"):], png
+
+    return draw
