@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from tests.factories import framework_dict, indicator, t
 
 from raqmana.frameworks.schema import Framework
 from raqmana.recommend import Assessment, RuleBase
+from tests.factories import framework_dict, indicator, t
 
 
 def mini_framework() -> Framework:

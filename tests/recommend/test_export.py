@@ -3,12 +3,12 @@
 import json
 
 from openpyxl import load_workbook
-from tests.recommend.inline import assessment, institution, mini_framework, rule, rulebase
 
 from raqmana.i18n.sorani import wrong_letters
 from raqmana.recommend import explain as explain_mod
 from raqmana.recommend import generate, labels
 from raqmana.recommend.export import write_json, write_xlsx
+from tests.recommend.inline import assessment, institution, mini_framework, rule, rulebase
 
 FW = mini_framework()
 

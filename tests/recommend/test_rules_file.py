@@ -1,10 +1,10 @@
 """Rule base files: includes, and every problem located in the file and line where it is."""
 
 import yaml
-from tests.recommend.inline import mini_framework, rule, rulebase_dict, write_rules
 
 from raqmana.recommend import errors as E
 from raqmana.recommend import load_rules
+from tests.recommend.inline import mini_framework, rule, rulebase_dict, write_rules
 
 FW = mini_framework()
 

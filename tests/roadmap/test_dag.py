@@ -1,11 +1,10 @@
 """The dependency graph: cycles named, unknown ids reported, and the field's sequencing of layers."""
 
-from tests.recommend.inline import assessment, institution, mini_framework, rule, rulebase
-from tests.roadmap.inline import dep, ini
-
 from raqmana.recommend import generate
 from raqmana.roadmap import dag
 from raqmana.roadmap.initiatives import Options, from_recommendations, layer_dependencies
+from tests.recommend.inline import assessment, institution, mini_framework, rule, rulebase
+from tests.roadmap.inline import dep, ini
 
 
 def test_a_cycle_is_reported_with_every_initiative_on_it_in_order():

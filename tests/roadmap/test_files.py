@@ -4,7 +4,6 @@ import json
 
 import pytest
 from openpyxl import load_workbook
-from tests.roadmap.inline import small_roadmap
 
 from raqmana.roadmap import jsonio
 from raqmana.roadmap.actions import actions_by_institution
@@ -14,6 +13,7 @@ from raqmana.roadmap.model import Progress, ProgressStatus
 from raqmana.roadmap.progress import record
 from raqmana.roadmap.xlsx import write_workbook
 from raqmana.roadmap.xlsx_read import read_workbook
+from tests.roadmap.inline import small_roadmap
 
 
 @pytest.fixture(scope="module")

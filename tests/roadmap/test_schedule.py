@@ -1,7 +1,8 @@
 """Scheduling: every constraint holds, CP-SAT never does worse than greedy, and infeasible plans say why."""
 
+import itertools
+
 import pytest
-from tests.roadmap.inline import dep, ini, violations, weighted_completion
 
 from raqmana.roadmap import errors as E
 from raqmana.roadmap import greedy
@@ -9,6 +10,7 @@ from raqmana.roadmap.instance import make
 from raqmana.roadmap.model import Phase, PlanSettings, ScheduledItem, SolveStatus
 from raqmana.roadmap.schedule import plan
 from raqmana.roadmap.synthetic import roadmap_parts
+from tests.roadmap.inline import dep, ini, violations, weighted_completion
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +28,7 @@ def test_the_cp_sat_schedule_respects_precedence_budget_capacity_and_horizon(syn
 
 
 def test_the_objective_is_benefit_times_completion_and_never_worse_than_greedy(synthetic):
-    items, deps, settings, result = synthetic
+    items, _deps, _settings, result = synthetic
     sch = result.schedule
     assert sch.objective == weighted_completion(items, sch.starts())
     assert sch.greedy_objective is not None and sch.objective <= sch.greedy_objective
@@ -47,7 +49,7 @@ def test_the_greedy_baseline_alone_is_feasible(synthetic):
 
 
 def test_slack_critical_path_and_phases_describe_the_schedule(synthetic):
-    items, deps, settings, result = synthetic
+    items, deps, _settings, result = synthetic
     sch = result.schedule
     by_id = {it.id: it for it in sch.items}
     assert all(it.slack >= 0 for it in sch.items)
@@ -55,7 +57,7 @@ def test_slack_critical_path_and_phases_describe_the_schedule(synthetic):
     assert path and by_id[path[-1]].end == sch.makespan == max(it.end for it in sch.items)
     assert all(by_id[p].slack == 0 and by_id[p].critical for p in path)
     edges = {(d.before, d.after) for d in deps}
-    assert all((a, b) in edges and by_id[a].end <= by_id[b].start for a, b in zip(path, path[1:], strict=False))
+    assert all((a, b) in edges and by_id[a].end <= by_id[b].start for a, b in itertools.pairwise(path))
     for it in sch.items:
         expected = Phase.SHORT if it.end <= 6 else Phase.MEDIUM if it.end <= 12 else Phase.LONG
         assert it.phase is expected

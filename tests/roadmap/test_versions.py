@@ -1,10 +1,9 @@
 """Versions: a baseline, re-plans as new versions with a change log, progress; failures leave the plan alone."""
 
-from tests.roadmap.inline import ini, small_roadmap
-
 from raqmana.roadmap import progress
 from raqmana.roadmap.model import Milestone, Progress, ProgressStatus
 from raqmana.roadmap.versions import ChangeKind, replan, snapshot
+from tests.roadmap.inline import ini, small_roadmap
 
 
 def test_a_replan_is_a_new_version_with_a_change_log():

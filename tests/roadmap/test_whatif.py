@@ -1,10 +1,9 @@
 """What-if: a budget cut or a slipped initiative, re-planned and compared with the plan."""
 
-from tests.roadmap.inline import small_roadmap, violations
-
 from raqmana.roadmap import schedule as S
 from raqmana.roadmap.model import SolveStatus
 from raqmana.roadmap.whatif import Scenario, budget_cut, slip, what_if
+from tests.roadmap.inline import small_roadmap, violations
 
 
 def test_a_budget_cut_of_30_percent_stretches_the_plan_and_lists_what_moved():

@@ -6,13 +6,22 @@ import importlib
 
 import typer
 
-app = typer.Typer(
-    name="raqmana",
-    help="raqmana — assess public-sector digital maturity and plan the digital transformation roadmap.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+
+def _new_app() -> typer.Typer:
+    new = typer.Typer(
+        name="raqmana",
+        help="raqmana — assess public-sector digital maturity and plan the digital transformation roadmap.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+
+    @new.callback()
+    def _root() -> None:
+        """raqmana — assess public-sector digital maturity and plan the digital transformation roadmap."""
+
+    return new
+
 
 # (command name, module); each module defines ``app`` (a Typer sub-app)
 SUBCOMMANDS: list[tuple[str, str]] = [
@@ -29,15 +38,40 @@ SUBCOMMANDS: list[tuple[str, str]] = [
 # (module, function name) registered as top-level commands
 COMMANDS: list[tuple[str, str]] = [
     ("raqmana.cli.demo", "demo"),
+    ("raqmana.cli.report", "report"),
     ("raqmana.cli.serve", "serve"),
     ("raqmana.cli.worker", "worker"),
 ]
 
-for _name, _module in SUBCOMMANDS:
-    app.add_typer(importlib.import_module(_module).app, name=_name)
-for _module, _func in COMMANDS:
-    app.command(name=_func.replace("_", "-"))(getattr(importlib.import_module(_module), _func))
+def build_app(only: str | None = None) -> typer.Typer:
+    """The command line with every sub-app, or with ``only`` the one being run (a fast start)."""
+    new = _new_app()
+    for name, module in SUBCOMMANDS:
+        if only is None or only == name:
+            new.add_typer(importlib.import_module(module).app, name=name)
+    for module, func in COMMANDS:
+        name = func.replace("_", "-")
+        if only is None or only == name:
+            new.command(name=name)(getattr(importlib.import_module(module), func))
+    return new
+
+
+_full: typer.Typer | None = None
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """``raqmana.cli.main.app`` — the full command line, built on first use."""
+    global _full
+    if name != "app":
+        raise AttributeError(name)
+    if _full is None:
+        _full = build_app()
+    return _full
 
 
 def main() -> None:
-    app()
+    import sys
+
+    known = {n for n, _ in SUBCOMMANDS} | {f.replace("_", "-") for _, f in COMMANDS}
+    first = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
+    build_app(first if first in known else None)()

@@ -64,10 +64,22 @@ def indicator_scores(fw: Framework, build: Build) -> dict[str, dict[str, float |
     return {u: {c: _num(build.normalised.get(u, c)) for c in cols} for u in build.units}
 
 
-def raw_answers(fw: Framework, build: Build) -> dict[str, dict[str, float | None]]:
-    """institution → indicator → the answer as given (ladder stage 0–5, number …)."""
-    cols = [i.id for i in fw.indicators() if i.id in build.raw.columns]
-    return {u: {c: _num(build.raw.get(u, c)) for c in cols} for u in build.units}
+def raw_answers(fw: Framework, build: Build) -> dict[str, dict[str, float | str | None]]:
+    """institution → indicator → the answer as given (ladder stage 0–5, number, yes/no 0/1, choice value)."""
+    from raqmana.frameworks.schema import AnswerType
+
+    inds = [i for i in fw.indicators() if i.id in build.raw.columns]
+    out: dict[str, dict[str, float | str | None]] = {}
+    for u in build.units:
+        row: dict[str, float | str | None] = {}
+        for ind in inds:
+            v = _num(build.raw.get(u, ind.id))
+            if v is not None and ind.answer_type is AnswerType.CHOICE:
+                row[ind.id] = next((c.value for c in ind.choices if abs(c.score - v) < 1e-9), None)
+            else:
+                row[ind.id] = v
+        out[u] = row
+    return out
 
 
 def _floor(v: float | None) -> int | None:

@@ -101,14 +101,19 @@ def run_chain(
     evidence_missing: Mapping[str, Mapping[str, float]] | None = None,
     date: str = "",
     data_dir: Path | None = None,
+    national_code: str = "comsec",
 ) -> ChainResult:
-    """Run scoring, analysis and (with ``plan``) recommendations and roadmap on validated answers."""
+    """Run scoring, analysis and (with ``plan``) recommendations and roadmap on validated answers.
+
+    ``national_code``: the institution that answers the national questions (the lead agency); its
+    answers are the country's own in the recommendation rules."""
     import time
 
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     names = {code: m.name.get("en") for code, m in institutions.items()}
-    build = from_framework(framework, responses, names=names, uncertainty=default_uncertainty(mc_runs))
+    build = from_framework(framework, responses, names=names,
+                           uncertainty=default_uncertainty(mc_runs) if mc_runs > 0 else None)
     unc = analyse_uncertainty(build) if mc_runs > 0 else None
     timings["scoring"] = time.perf_counter() - t0
 
@@ -122,14 +127,19 @@ def run_chain(
     timings["analysis"] = time.perf_counter() - t0
 
     plan_result = None
-    if plan:
+    from raqmana.recommend.loader import resolve as rules_file
+
+    if plan and rules_file(framework.id) is not None:  # a framework without a rule base gets no roadmap
         t0 = time.perf_counter()
-        from raqmana.roadmap.pipeline import assessment_from_scores, plan_from_assessment
+        from raqmana.recommend.fromscores import assessment_from_scores
+        from raqmana.roadmap.pipeline import plan_from_assessment
 
         assessment = assessment_from_scores(
             framework, institutions={c: m.kind for c, m in institutions.items()},
             indicator_stages=adapters.raw_answers(framework, build), pillar_scores=pillar,
-            evidence_missing_share=dict(evidence_missing) if evidence_missing else None)
+            evidence_missing_share=dict(evidence_missing) if evidence_missing else None,
+            names={c: m.name for c, m in institutions.items()},
+            national=national_code if national_code in institutions else None)
         plan_result = plan_from_assessment(framework, assessment, budget_per_year=budget_per_year)
         timings["roadmap"] = time.perf_counter() - t0
 

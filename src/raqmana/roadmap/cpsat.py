@@ -74,13 +74,13 @@ def solve(
         worst = sum(max(inst.year_cost(i, s)[y] for s in windows[i]) for i in range(inst.n))
         if worst <= inst.budgets[y]:
             continue  # never binding
-        terms = []
+        pairs: list[tuple[cp_model.IntVar, int]] = []
         for i in range(inst.n):
             for s, v in x[i].items():
                 c = inst.year_cost(i, s)[y]
                 if c:
-                    terms.append(c * v)
-        m.add(sum(terms) <= inst.budgets[y])
+                    pairs.append((v, c))
+        m.add(cp_model.LinearExpr.weighted_sum([v for v, _ in pairs], [c for _, c in pairs]) <= inst.budgets[y])
 
     cost = sum(inst.benefits[i] * (s + d[i]) * v for i in range(inst.n) for s, v in x[i].items())
     if lower_bound is not None:

@@ -1,20 +1,52 @@
-"""Roadmap JSON files: write, and read back with located problems instead of tracebacks."""
+"""Roadmap JSON files: write, and read back with located problems instead of tracebacks.
+
+The file is the :class:`Roadmap` itself plus a derived ``plan`` list, easy to read without the model:
+one entry per initiative with its start and end quarter (``2026-Q3``; ``end`` is the last quarter
+worked), dependencies, owner, cost and benefit. ``plan`` is ignored when the file is read back.
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from raqmana.problems import Location, Problem
 from raqmana.roadmap import errors as E
 from raqmana.roadmap.model import Roadmap
+from raqmana.roadmap.quarters import Calendar
+
+DERIVED = "plan"
+
+
+def plan_rows(roadmap: Roadmap) -> list[dict[str, Any]]:
+    """One plain row per initiative: id, names, owner, start/end quarter, dependencies, cost, benefit."""
+    cal = Calendar(roadmap.settings.start_year, roadmap.settings.start_quarter)
+    items = {it.id: it for it in roadmap.schedule.items} if roadmap.schedule is not None else {}
+    waits: dict[str, list[str]] = {}
+    for d in roadmap.dependencies:
+        waits.setdefault(d.after, []).append(d.before)
+    rows = []
+    for it in roadmap.initiatives:
+        sch = items.get(it.id)
+        rows.append({
+            "id": it.id, "name": it.name.model_dump(), "owner": it.owner, "pillar": it.pillar,
+            "layer": None if it.layer is None else int(it.layer),
+            "start": cal.label(sch.start) if sch else None, "end": cal.label(sch.end - 1) if sch else None,
+            "start_quarter": sch.start if sch else None, "end_quarter": sch.end if sch else None,
+            "phase": sch.phase.value if sch else None, "critical": sch.critical if sch else False,
+            "dependencies": waits.get(it.id, []), "cost_usd": it.cost_usd, "benefit": it.benefit,
+            "recommendations": list(it.recommendations),
+        })
+    return rows
 
 
 def write(roadmap: Roadmap, path: str | Path) -> Path:
     p = Path(path)
-    p.write_text(roadmap.to_json() + "\n", encoding="utf-8")
+    data = {**roadmap.model_dump(mode="json"), DERIVED: plan_rows(roadmap)}
+    p.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return p
 
 
@@ -28,6 +60,8 @@ def read(path: str | Path) -> tuple[Roadmap | None, list[Problem]]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         return None, [Problem(E.BAD_FILE, Location(file=p.name, line=exc.lineno), {"detail": exc.msg})]
+    if isinstance(data, dict):
+        data.pop(DERIVED, None)
     try:
         return Roadmap.model_validate(data), []
     except ValidationError as exc:

@@ -93,11 +93,11 @@ def write_workbook(roadmap: Roadmap, path: str | Path, *, lang: str = "en") -> P
         for it in roadmap.initiatives for k in it.kpis], rtl)
     _sheet(wb, "Capacity", CAPACITY_COLUMNS, [[o, c] for o, c in s.capacity.items()], rtl)
     if roadmap.schedule is not None:
-        sch = roadmap.schedule
-        sv: dict[str, Any] = {k: getattr(sch, k) for k in SCHEDULE_KEYS}
-        sv["status"] = sch.status.value
-        sv["critical_path"] = join(sch.critical_path)
-        sv["yearly_spend"] = join(sch.yearly_spend)
+        whole = roadmap.schedule
+        sv: dict[str, Any] = {k: getattr(whole, k) for k in SCHEDULE_KEYS}
+        sv["status"] = whole.status.value
+        sv["critical_path"] = join(whole.critical_path)
+        sv["yearly_spend"] = join(whole.yearly_spend)
         _sheet(wb, "Schedule", ("key", "value"), [[k, "" if sv[k] is None else sv[k]] for k in SCHEDULE_KEYS], rtl)
     _sheet(wb, "Progress", PROGRESS_COLUMNS,
            [[p.initiative, p.status.value, p.percent_done, p.updated] for p in roadmap.progress], rtl)

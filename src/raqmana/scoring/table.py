@@ -81,8 +81,8 @@ class Table:
         if self.values.dtype.kind == "f" and np.isnan(self.values).any():
             obj = self.values.astype(object)
             obj[np.isnan(self.values)] = None
-            return obj.tolist()  # type: ignore[no-any-return]
-        return self.values.tolist()  # type: ignore[no-any-return]
+            return obj.tolist()
+        return self.values.tolist()
 
 
 def _plain(value: Any) -> Any:

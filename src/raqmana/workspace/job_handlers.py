@@ -54,3 +54,7 @@ def run_workbook_import(ws: Workspace, payload: dict[str, Any], progress: Progre
             progress(n / max(1, len(files)), f"{n}/{len(files)}")
     ok = sum(1 for r in results if r["ok"])
     return {"files": len(files), "imported": ok, "failed": len(files) - ok, "results": results}
+
+
+# report rendering registers its own handler ("report")
+import raqmana.workspace.report_jobs  # noqa: E402, F401

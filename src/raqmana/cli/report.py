@@ -1,0 +1,67 @@
+"""``raqmana report`` — the national report or institution profiles in ar, ckb and en."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import typer
+from rich.progress import Progress
+
+from raqmana.cli.common import console, fail, print_json
+
+
+def report(
+    scope: str = typer.Option("national", "--scope", help="national, institution or all-institutions."),
+    institution: str = typer.Option("", "--institution", "-i", help="Institution code (with --scope institution)."),
+    assessment: int = typer.Option(0, "--assessment", "-a", help="Assessment id (default: the newest one)."),
+    lang: str = typer.Option("ar,ckb,en", "--lang", "-l", help="Languages, comma-separated: ar, ckb, en."),
+    fmt: str = typer.Option("pdf,docx,xlsx,html", "--format", "-f", help="Formats: pdf, docx, xlsx, html, json."),
+    out: Path = typer.Option(None, "--out", "-o", help="Output directory (default: <data dir>/reports/…)."),
+    runs: int = typer.Option(200, "--runs", min=0, help="Monte Carlo runs for the score intervals."),
+    queue: bool = typer.Option(False, "--queue", help="Queue as a job for `raqmana worker` instead of running now."),
+    as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+) -> None:
+    """Render reports from an assessment's accepted answers (a batch resumes where it stopped)."""
+    from raqmana.settings import get_settings
+    from raqmana.workspace.actors import SYSTEM
+    from raqmana.workspace.assessments import list_assessments
+    from raqmana.workspace.exceptions import WorkspaceError
+    from raqmana.workspace.factory import open_workspace
+    from raqmana.workspace.report_jobs import enqueue_report, render_reports, reports_dir
+    from raqmana.workspace.results import assessment_results
+
+    langs = [x.strip() for x in lang.split(",") if x.strip()]
+    formats = [x.strip() for x in fmt.split(",") if x.strip()]
+    msg_lang = langs[0] if len(langs) == 1 else "en"
+    settings = get_settings()
+    ws = open_workspace(settings)
+    try:
+        with ws.reader() as s:
+            rounds = list_assessments(s, SYSTEM)
+        if not rounds:
+            console.print("no assessment in this workspace (run `raqmana demo` or open a round first)")
+            raise typer.Exit(1)
+        aid = assessment or max(r.id for r in rounds)
+        if queue:
+            with ws.transaction() as s:
+                job = enqueue_report(s, SYSTEM, assessment_id=aid, scope=scope, institution=institution or None,
+                                     langs=langs, formats=formats, runs=runs)
+            print_json({"job": job.id, "status": job.status}) if as_json else console.print(f"queued job {job.id}")
+            return
+        with ws.reader() as s:
+            chain = assessment_results(s, aid, mc_runs=runs, date=dt.date.today().isoformat(),
+                                       data_dir=settings.data_dir)
+        target = out or reports_dir(settings.data_dir, aid)
+        with Progress(console=console, transient=True, disable=as_json) as bar:
+            task = bar.add_task("reports", total=1.0)
+            result = render_reports(chain, target, scope=scope, institution=institution or None, langs=langs,
+                                    formats=formats, progress=lambda f, m: bar.update(task, completed=f, description=m))
+    except WorkspaceError as exc:
+        fail(exc.problems, msg_lang, as_json=as_json)
+    finally:
+        ws.dispose()
+    if as_json:
+        print_json(result)
+    else:
+        console.print(f"{len(result['written'])} files written, {result['skipped']} already there → {result['dir']}")

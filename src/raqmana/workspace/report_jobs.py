@@ -1,0 +1,111 @@
+"""Report rendering as a job: the national report, one institution's profile, or all of them.
+
+Rendering is resumable: each file is written under a temporary name and moved into place, and a
+batch skips the files that are already there, so a worker that stops mid-batch picks up where it
+left off. A renderer failure marks the job failed with the reason; earlier reports stay available.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.orm import Session
+
+from raqmana.problems import Location, Problem
+from raqmana.reports import errors as E
+from raqmana.reports.chain import ChainResult
+from raqmana.reports.institution import build_institution
+from raqmana.reports.national import build_national
+from raqmana.reports.render import FORMATS, render
+from raqmana.workspace.actors import Actor
+from raqmana.workspace.exceptions import ValidationFailed
+from raqmana.workspace.jobs import Progress, enqueue, handler, payload_actor
+from raqmana.workspace.results import assessment_results
+from raqmana.workspace.views import JobView
+
+if TYPE_CHECKING:
+    from raqmana.workspace.factory import Workspace
+
+REPORT = "report"
+SCOPES = ("national", "institution", "all-institutions")
+
+
+def reports_dir(data_dir: Path, assessment_id: int) -> Path:
+    return data_dir / "reports" / f"assessment-{assessment_id}"
+
+
+def _check(scope: str, langs: Sequence[str], formats: Sequence[str]) -> None:
+    bad = [Problem(E.BAD_SCOPE, Location(field="scope"), {"value": scope})] if scope not in SCOPES else []
+    bad += [Problem(E.BAD_LANG, Location(field="lang"), {"value": x}) for x in langs if x not in ("ar", "ckb", "en")]
+    bad += [Problem(E.BAD_FORMAT, Location(field="format"), {"value": x}) for x in formats if x not in FORMATS]
+    if bad:
+        raise ValidationFailed(bad)
+
+
+def render_reports(chain: ChainResult, out_dir: Path, *, scope: str, institution: str | None = None,
+                   langs: Sequence[str] = ("ar", "ckb", "en"), formats: Sequence[str] = ("pdf",),
+                   progress: Callable[[float, str], None] | None = None) -> dict[str, Any]:
+    """Render the reports of ``scope`` into ``out_dir``; files already there are kept (resume)."""
+    _check(scope, langs, formats)
+    inputs = chain.inputs
+    if scope == "national":
+        targets: list[str | None] = [None]
+    elif scope == "institution":
+        if institution not in {i.code for i in inputs.institutions}:
+            raise ValidationFailed([Problem(E.NO_INSTITUTION, Location(field="institution"),
+                                            {"value": institution or ""})])
+        targets = [institution]
+    else:
+        targets = [i.code for i in inputs.institutions]
+    by_code = {i.code: i for i in inputs.institutions}
+    recs: dict[str, list[Any]] = {}
+    if chain.plan is not None:
+        for r in chain.plan.recommendations.recommendations:
+            if r.institution:
+                recs.setdefault(r.institution, []).append((r.id, r.title, r.horizon.value))
+    written: list[str] = []
+    skipped = 0
+    total = len(targets) * len(langs)
+    done = 0
+    for code in targets:
+        sub = out_dir if code is None else out_dir / "institutions"
+        for lang in langs:
+            name = "national" if code is None else code
+            base = f"{name}-{lang}"
+            if code is not None and all((sub / f"{base}.{f}").is_file() for f in formats):
+                skipped += 1
+            else:
+                report = (build_national(inputs, lang) if code is None else
+                          build_institution(inputs, by_code[code], lang, recommendations=recs.get(code, [])))
+                written += [str(p.relative_to(out_dir)) for p in render(report, sub, formats, basename=base)]
+            done += 1
+            if progress is not None and (done == total or done % 5 == 0 or code is None):
+                progress(done / total, f"{done}/{total}")
+    return {"scope": scope, "written": written, "skipped": skipped, "dir": str(out_dir)}
+
+
+def enqueue_report(session: Session, actor: Actor, *, assessment_id: int, scope: str, institution: str | None = None,
+                   langs: Sequence[str] = ("ar", "ckb", "en"), formats: Sequence[str] = ("pdf",),
+                   runs: int = 200) -> JobView:
+    _check(scope, langs, formats)
+    from raqmana.workspace.permissions import get_assessment_for_user
+
+    get_assessment_for_user(session, actor, assessment_id)  # 404 for outsiders
+    return enqueue(session, actor, kind=REPORT, payload={
+        "assessment_id": assessment_id, "scope": scope, "institution": institution, "langs": list(langs),
+        "formats": list(formats), "runs": runs})
+
+
+@handler(REPORT)
+def run_report(ws: Workspace, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
+    aid = int(payload["assessment_id"])
+    progress(0.0, "scoring")
+    with ws.reader() as s:
+        actor = payload_actor(s, payload["actor"])
+        chain = assessment_results(s, aid, actor=actor, mc_runs=int(payload.get("runs", 200)),
+                                   data_dir=ws.settings.data_dir)
+    return render_reports(chain, reports_dir(ws.settings.data_dir, aid), scope=payload["scope"],
+                          institution=payload.get("institution"), langs=payload.get("langs", ["en"]),
+                          formats=payload.get("formats", ["pdf"]), progress=progress)
