@@ -113,3 +113,11 @@ def test_rules_not_found_is_a_problem_not_a_traceback(tmp_path):
 def test_the_yaml_written_by_the_helper_reads_back(tmp_path):
     main = write_rules(tmp_path, rulebase_dict(rule("A", "LEG", "LEG-01 < 3")))
     assert yaml.safe_load(main.read_text())["rules"][0]["id"] == "A"
+
+
+def test_sorani_text_with_arabic_letters_is_an_error_that_names_the_fix(tmp_path):
+    bad = rule("A", "LEG", "LEG-01 < 3", title={"en": "Law", "ar": "قانون", "ckb": "یاسای نوێ بۆ هەموو"})
+    result = load_rules(write_rules(tmp_path, rulebase_dict(bad)), FW)
+    assert _codes(result) == ["RC019"]
+    assert result.errors[0].location.field == "ckb"
+    assert "write ھ" in result.errors[0].message("en")

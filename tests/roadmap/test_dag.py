@@ -33,7 +33,7 @@ def test_earliest_starts_and_the_longest_chain_follow_durations_and_lags():
 
 def _layered():
     return [
-        ini("law", layer=0, pillar="LEG"),
+        ini("law", layer=0, pillar="LEG", duration=4),
         ini("agency", layer=1, pillar="LEG"),
         ini("standard", layer=2, pillar="LEG"),
         ini("id-platform", layer=3, pillar="IDS", building_blocks=["identity"]),
@@ -49,6 +49,8 @@ def test_layer_rules_sequence_law_institutions_frameworks_platforms_services_pro
         ("law", "agency"), ("agency", "standard"), ("standard", "id-platform"), ("id-platform", "portal"),
         ("portal", "proactive")])  # implied edges such as law → portal are left out
     assert {d.kind.value for d in deps} == {"layer"}
+    # a layer dependency overlaps the second half of the earlier initiative (law: 4 quarters → start after 2)
+    assert [(d.after, d.lag) for d in deps if d.before == "law"] == [("agency", -2)]
 
 
 def test_an_explicit_wait_for_a_higher_layer_lifts_the_initiative_so_no_cycle_appears():

@@ -114,6 +114,12 @@ INCLUDE_NOT_FOUND = Code(
     "ملف القواعد '{name}' المذكور تحت rules: غير موجود.",
     "پەڕگەی ڕێساکانی '{name}' کە لەژێر rules: ناوی ھاتووە بوونی نییە.",
 )
+SORANI_SPELLING = Code(
+    "RC019",
+    "rule {id}: the Sorani {field} uses Arabic letters {letters}; write {fixed} (ھ ی ک ە, see the glossary).",
+    "القاعدة {id}: النص الكردي ({field}) يستخدم حروفاً عربية {letters}؛ اكتب {fixed} (ھ ی ک ە، انظر المسرد).",
+    "ڕێسای {id}: دەقی کوردیی ({field}) پیتی عەرەبیی {letters} بەکاردێنێت؛ {fixed} بنووسە (ھ ی ک ە، سەیری فەرھەنگۆک بکە).",
+)
 # assessment input
 BAD_JSON = Code(
     "RC050",

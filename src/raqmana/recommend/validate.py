@@ -8,6 +8,7 @@ from typing import Any
 from raqmana.frameworks.crosswalk import GOVSTACK_BLOCKS, sdg_targets
 from raqmana.frameworks.schema import AnswerType, Framework, InstitutionType
 from raqmana.i18n import Translated
+from raqmana.i18n.sorani import REPLACEMENTS, wrong_letters
 from raqmana.problems import Location, Problem
 from raqmana.recommend import errors as E
 from raqmana.recommend.compiled import Compiled, CompiledRule, compile_rules
@@ -25,6 +26,12 @@ def validate(rb: RuleBase, framework: Framework | None, *, locate: Locator | Non
 
 
 def _translation(text: Translated, rule_id: str, field: str, path: tuple[Any, ...], loc: Locator) -> Iterator[Problem]:
+    wrong = wrong_letters(text.ckb)
+    if wrong:
+        where = loc((*path, "ckb"))
+        yield Problem(E.SORANI_SPELLING, Location(where.file, where.sheet, where.line, where.column, where.path, "ckb"),
+                      {"id": rule_id, "field": E.FIELD_WORDS[field], "letters": " ".join(wrong),
+                       "fixed": " ".join(REPLACEMENTS[c] for c in wrong)})
     for lang in text.missing():
         where = loc((*path, lang))
         yield Problem(E.MISSING_TRANSLATION, Location(where.file, where.sheet, where.line, where.column,
@@ -77,10 +84,7 @@ def _check(rb: RuleBase, fw: Framework | None, compiled: Compiled, loc: Locator)
             if kpi.id in kpi_ids:
                 yield Problem(E.DUPLICATE_KPI, loc((*rp, "kpis", j, "id")), {"id": rule.id, "value": kpi.id})
             kpi_ids.add(kpi.id)
-            for lang in kpi.name.missing():
-                where = loc((*rp, "kpis", j, "name", lang))
-                yield Problem(E.MISSING_TRANSLATION, where, {"id": rule.id, "field": E.FIELD_WORDS["kpi"],
-                                                             "lang": lang})
+            yield from _translation(kpi.name, rule.id, "kpi", (*rp, "kpis", j, "name"), loc)
         if not (rule.when.all or rule.when.any or rule.when.none):
             yield Problem(E.NO_CONDITIONS, loc((*rp, "when")), {"id": rule.id})
         yield from _conditions(cr, rp, (indicators, ladders, pillars), set(rule_ids), types, loc)

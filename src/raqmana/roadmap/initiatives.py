@@ -10,7 +10,9 @@ proactive services): an initiative waits for related initiatives of lower layers
 are related when they share a pillar or a GovStack building block, or when the earlier one is
 national and its pillar is one the later one's pillar depends on (the framework's ``depends_on``).
 An initiative that explicitly waits for a higher-layer one moves up to that layer, so layer rules
-never close a cycle. Capacity development runs in parallel (no layer). Redundant layer edges (implied
+never close a cycle. A layer dependency lets the later initiative start once the earlier one is half
+done (``lag = −⌊duration/2⌋``: a platform project can start while its law goes through parliament);
+an explicit prerequisite must be finished first. Capacity development runs in parallel (no layer). Redundant layer edges (implied
 by other paths) are dropped.
 """
 
@@ -172,5 +174,6 @@ def _reduce(g: dag.Graph, items: list[Initiative], candidates: list[tuple[int, i
             continue
         implied = any(w != b and (reach[w] >> b) & 1 for w, _ in g.succ[a])
         if not implied:
-            out.append(Dependency(before=items[a].id, after=items[b].id, kind=DependencyKind.LAYER))
+            out.append(Dependency(before=items[a].id, after=items[b].id, kind=DependencyKind.LAYER,
+                                  lag=-(items[a].duration // 2)))
     return out

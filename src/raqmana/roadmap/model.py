@@ -71,8 +71,9 @@ class Dependency(_Model):
     before: str
     after: str
     kind: DependencyKind = DependencyKind.EXPLICIT
-    #: quarters that must pass between the end of ``before`` and the start of ``after``
-    lag: int = Field(default=0, ge=0)
+    #: quarters that must pass between the end of ``before`` and the start of ``after``; negative: ``after``
+    #: may start this many quarters before ``before`` ends (layer dependencies overlap by half)
+    lag: int = Field(default=0, ge=-80, le=80)
 
 
 class PlanSettings(_Model):

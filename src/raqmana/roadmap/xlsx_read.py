@@ -202,7 +202,7 @@ def _read(rd: _Reader) -> dict[str, Any]:
             if rd.text(r[end]) not in known:
                 rd.bad(r[end][1], rd.text(r[end]), E.EXPECTED["initiative"])
         dependencies.append({"before": rd.text(r["before"]), "after": rd.text(r["after"]),
-                             "kind": rd.choice(r["kind"], DependencyKind), "lag": rd.int_(r["lag"])})
+                             "kind": rd.choice(r["kind"], DependencyKind), "lag": rd.int_(r["lag"], minimum=-80)})
     data: dict[str, Any] = {
         "id": rd.text(get("id", none)), "version": rd.int_(get("version", none), minimum=1),
         "title": {lg: rd.text(get(f"title_{lg}", none)) for lg in LANGS},

@@ -178,7 +178,7 @@ def not_positive_problem(exc: NotPositive, units: tuple[str, ...], data: Dataset
     unit = units[exc.unit]
     where = data.cell(unit, exc.child) if exc.child in data.columns else Location(file=data.file, line=data.line_of(unit))
     method = {"geometric": {"en": "geometric", "ar": "الهندسي", "ckb": "ئەندازەیی"},
-              "harmonic": {"en": "harmonic", "ar": "التوافقي", "ckb": "هارمۆنی"}}[exc.method]
+              "harmonic": {"en": "harmonic", "ar": "التوافقي", "ckb": "ھارمۆنی"}}[exc.method]
     return ProblemsError([Problem(E.NOT_POSITIVE, where, {
         "method": method, "code": exc.code, "child": exc.child, "value": f"{exc.value:g}", "unit": unit})])
 

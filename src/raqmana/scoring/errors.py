@@ -38,7 +38,7 @@ DUPLICATE_UNIT = Code(
     "SC005",
     "Unit code '{code}' appears more than once (first at row {first}).",
     "رمز الوحدة '{code}' مكرر (ورد أول مرة في الصف {first}).",
-    "کۆدی یەکەی '{code}' زیاتر لە جارێک هاتووە (یەکەمجار لە ڕیزی {first}).",
+    "کۆدی یەکەی '{code}' زیاتر لە جارێک ھاتووە (یەکەمجار لە ڕیزی {first}).",
 )
 DUPLICATE_CODE = Code(
     "SC006",
@@ -62,7 +62,7 @@ PARENT_NOT_AGGREGATE = Code(
     "SC009",
     "Parent '{parent}' of '{code}' is of type {type}; only Aggregate rows can have children.",
     "الأصل '{parent}' للعنصر '{code}' من النوع {type}؛ صفوف Aggregate وحدها يمكن أن تكون لها عناصر فرعية.",
-    "سەرچاوەی '{parent}'ی '{code}' لە جۆری {type}ە؛ تەنها ڕیزەکانی Aggregate دەتوانن لقیان هەبێت.",
+    "سەرچاوەی '{parent}'ی '{code}' لە جۆری {type}ە؛ تەنھا ڕیزەکانی Aggregate دەتوانن لقیان ھەبێت.",
 )
 BAD_TYPE = Code(
     "SC010",
@@ -92,31 +92,31 @@ EMPTY_AGGREGATE = Code(
     "SC014",
     "Aggregate '{code}' has no indicators under it.",
     "المؤشر التجميعي '{code}' لا يندرج تحته أي مؤشر.",
-    "کۆکراوەی '{code}' هیچ پێوەرێکی لە ژێردا نییە.",
+    "کۆکراوەی '{code}' ھیچ پێوەرێکی لە ژێردا نییە.",
 )
 INDICATOR_NOT_IN_DATA = Code(
     "SC015",
     "Indicator '{code}' of the metadata has no column in the data.",
     "المؤشر '{code}' الوارد في البيانات الوصفية ليس له عمود في البيانات.",
-    "پێوەری '{code}'ی زانیاریی وەسفی هیچ ستوونێکی لە داتاکەدا نییە.",
+    "پێوەری '{code}'ی زانیاریی وەسفی ھیچ ستوونێکی لە داتاکەدا نییە.",
 )
 NO_INDICATORS = Code(
     "SC016",
     "The metadata defines no indicators (rows of type Indicator).",
     "البيانات الوصفية لا تعرّف أي مؤشر (صفوف من النوع Indicator).",
-    "زانیاریی وەسفی هیچ پێوەرێک پێناسە ناکات (ڕیزی جۆری Indicator).",
+    "زانیاریی وەسفی ھیچ پێوەرێک پێناسە ناکات (ڕیزی جۆری Indicator).",
 )
 NO_UNITS = Code(
     "SC017",
     "The data has no units (rows).",
     "البيانات لا تحتوي على أي وحدة (صف).",
-    "داتاکە هیچ یەکەیەکی (ڕیز) تێدا نییە.",
+    "داتاکە ھیچ یەکەیەکی (ڕیز) تێدا نییە.",
 )
 UNKNOWN_METHOD = Code(
     "SC018",
     "Unknown {step} method '{value}'; choose one of: {choices}.",
     "طريقة {step} غير معروفة '{value}'؛ اختر واحدة من: {choices}.",
-    "ڕێگای {step}ی نەناسراو '{value}'؛ یەکێک لەمانە هەڵبژێرە: {choices}.",
+    "ڕێگای {step}ی نەناسراو '{value}'؛ یەکێک لەمانە ھەڵبژێرە: {choices}.",
 )
 UNKNOWN_PARAMETER = Code(
     "SC019",
@@ -142,14 +142,14 @@ NOT_POSITIVE = Code(
     "Choose a normalisation whose scale starts above 0 (e.g. min-max to 1–100).",
     "المتوسط {method} لـ '{code}' يحتاج إلى قيم أكبر من 0، لكن قيمة '{child}' هي {value} للوحدة '{unit}'. "
     "اختر طريقة تطبيع يبدأ مقياسها فوق 0 (مثلاً الحد الأدنى-الأقصى إلى 1–100).",
-    "تێکڕای {method}ی '{code}' پێویستی بە بەهای سەروو 0 هەیە، بەڵام '{child}' بۆ یەکەی '{unit}' {value}ە. "
-    "ڕێگایەکی ئاساییکردنەوە هەڵبژێرە کە پێوەرەکەی لە سەروو 0 دەست پێ بکات (بۆ نموونە کەمترین-زۆرترین بۆ 1–100).",
+    "تێکڕای {method}ی '{code}' پێویستی بە بەھای سەروو 0 ھەیە، بەڵام '{child}' بۆ یەکەی '{unit}' {value}ە. "
+    "ڕێگایەکی ئاساییکردنەوە ھەڵبژێرە کە پێوەرەکەی لە سەروو 0 دەست پێ بکات (بۆ نموونە کەمترین-زۆرترین بۆ 1–100).",
 )
 ZERO_VARIANCE = Code(
     "SC023",
     "Indicator '{code}' has the same value for every unit, so its z-score is undefined (standard deviation 0).",
     "المؤشر '{code}' له القيمة نفسها لكل الوحدات، لذا فإن الدرجة المعيارية غير معرّفة (الانحراف المعياري 0).",
-    "پێوەری '{code}' بۆ هەموو یەکەکان هەمان بەهای هەیە، بۆیە نمرەی z پێناسە ناکرێت (لادانی پێوانەیی 0).",
+    "پێوەری '{code}' بۆ ھەموو یەکەکان ھەمان بەھای ھەیە، بۆیە نمرەی z پێناسە ناکرێت (لادانی پێوانەیی 0).",
 )
 ZERO_RANGE = Code(
     "SC024",
@@ -157,8 +157,8 @@ ZERO_RANGE = Code(
     "Use goalposts instead.",
     "المؤشر '{code}' له القيمة نفسها لكل الوحدات، لذا فإن تطبيع الحد الأدنى-الأقصى غير معرّف (المدى 0). "
     "استخدم الحدود المرجعية بدلاً منه.",
-    "پێوەری '{code}' بۆ هەموو یەکەکان هەمان بەهای هەیە، بۆیە ئاساییکردنەوەی کەمترین-زۆرترین پێناسە ناکرێت "
-    "(مەودا 0). لە جیاتی ئەوە سنووری ئامانج بەکاربهێنە.",
+    "پێوەری '{code}' بۆ ھەموو یەکەکان ھەمان بەھای ھەیە، بۆیە ئاساییکردنەوەی کەمترین-زۆرترین پێناسە ناکرێت "
+    "(مەودا 0). لە جیاتی ئەوە سنووری ئامانج بەکاربھێنە.",
 )
 MISSING_GOALPOSTS = Code(
     "SC025",
@@ -184,14 +184,14 @@ NOTHING_TO_IMPUTE_FROM = Code(
     "Raise the screening threshold to leave it out.",
     "المؤشر '{code}' لا يحتوي على أي قيمة، فلا يوجد ما يُستند إليه في التعويض. "
     "ارفع عتبة الفرز لاستبعاده.",
-    "پێوەری '{code}' هیچ بەهایەکی نییە، بۆیە هیچ شتێک نییە بۆ پڕکردنەوە. "
-    "سنووری پاڵاوتن بەرز بکەرەوە بۆ ئەوەی دەربهێنرێت.",
+    "پێوەری '{code}' ھیچ بەھایەکی نییە، بۆیە ھیچ شتێک نییە بۆ پڕکردنەوە. "
+    "سنووری پاڵاوتن بەرز بکەرەوە بۆ ئەوەی دەربھێنرێت.",
 )
 GROUP_COLUMN_MISSING = Code(
     "SC029",
     "Group-mean imputation needs the group column '{group}', which the data does not have (found: {choices}).",
     "التعويض بمتوسط المجموعة يحتاج إلى عمود المجموعة '{group}'، وهو غير موجود في البيانات (الموجود: {choices}).",
-    "پڕکردنەوە بە تێکڕای گروپ پێویستی بە ستوونی گروپی '{group}' هەیە، کە لە داتاکەدا نییە (هەیە: {choices}).",
+    "پڕکردنەوە بە تێکڕای گروپ پێویستی بە ستوونی گروپی '{group}' ھەیە، کە لە داتاکەدا نییە (ھەیە: {choices}).",
 )
 BUDGET_NOT_100 = Code(
     "SC030",
@@ -203,13 +203,13 @@ PCA_TOO_FEW = Code(
     "SC031",
     "PCA weights for the children of '{code}' need at least 3 units with complete data; there are {count}.",
     "أوزان تحليل المكونات الرئيسية للعناصر الفرعية لـ '{code}' تحتاج إلى 3 وحدات على الأقل ببيانات كاملة؛ المتوفر {count}.",
-    "کێشی PCA بۆ لقەکانی '{code}' پێویستی بە لانیکەم 3 یەکە هەیە کە داتای تەواویان هەبێت؛ {count} هەیە.",
+    "کێشی PCA بۆ لقەکانی '{code}' پێویستی بە لانیکەم 3 یەکە ھەیە کە داتای تەواویان ھەبێت؛ {count} ھەیە.",
 )
 ALL_SCREENED_OUT = Code(
     "SC032",
     "Screening left no {what}: every one is below the data-availability threshold {threshold}.",
     "لم يُبقِ الفرز أي {what}: جميعها دون عتبة توفر البيانات {threshold}.",
-    "پاڵاوتن هیچ {what}ێکی نەهێشتەوە: هەموویان لە خوار سنووری بەردەستبوونی داتا {threshold}ن.",
+    "پاڵاوتن ھیچ {what}ێکی نەھێشتەوە: ھەموویان لە خوار سنووری بەردەستبوونی داتا {threshold}ن.",
 )
 RECIPE_INVALID = Code(
     "SC033",
@@ -233,7 +233,7 @@ NOTHING_UNCERTAIN = Code(
     "SC036",
     "The uncertainty analysis has nothing to vary: give a weight noise above 0 or alternative methods.",
     "لا يوجد ما يُغيَّر في تحليل عدم اليقين: حدّد تشويشاً للأوزان أكبر من 0 أو طرقاً بديلة.",
-    "شیکاریی نادڵنیایی هیچ شتێکی نییە بیگۆڕێت: ژاوەژاوی کێش لە سەروو 0 یان ڕێگای جێگرەوە دیاری بکە.",
+    "شیکاریی نادڵنیایی ھیچ شتێکی نییە بیگۆڕێت: ژاوەژاوی کێش لە سەروو 0 یان ڕێگای جێگرەوە دیاری بکە.",
 )
 
 # warnings
@@ -248,14 +248,14 @@ UNIT_SCREENED_OUT = Code(
     "SC102",
     "Unit '{code}' has data for {share} of the indicators, below the threshold {threshold}; it is left out.",
     "الوحدة '{code}' لديها بيانات لـ {share} من المؤشرات، وهذا دون العتبة {threshold}؛ لذا استُبعدت.",
-    "یەکەی '{code}' داتای بۆ {share}ی پێوەرەکان هەیە، کە لە خوار سنووری {threshold}ە؛ دەرهێنرا.",
+    "یەکەی '{code}' داتای بۆ {share}ی پێوەرەکان ھەیە، کە لە خوار سنووری {threshold}ە؛ دەرھێنرا.",
     W,
 )
 INDICATOR_SCREENED_OUT = Code(
     "SC103",
     "Indicator '{code}' has data for {share} of the units, below the threshold {threshold}; it is left out.",
     "المؤشر '{code}' لديه بيانات لـ {share} من الوحدات، وهذا دون العتبة {threshold}؛ لذا استُبعد.",
-    "پێوەری '{code}' داتای بۆ {share}ی یەکەکان هەیە، کە لە خوار سنووری {threshold}ە؛ دەرهێنرا.",
+    "پێوەری '{code}' داتای بۆ {share}ی یەکەکان ھەیە، کە لە خوار سنووری {threshold}ە؛ دەرھێنرا.",
     W,
 )
 STILL_SKEWED = Code(
@@ -264,7 +264,7 @@ STILL_SKEWED = Code(
     "(skewness {skew}, kurtosis {kurt}).",
     "المؤشر '{code}' ما زال خارج حدود الالتواء/التفرطح بعد تشذيب {count} نقاط "
     "(الالتواء {skew}، التفرطح {kurt}).",
-    "پێوەری '{code}' دوای وینسۆرایزکردنی {count} خاڵ هێشتا لە دەرەوەی سنووری لاری/تیژیدایە "
+    "پێوەری '{code}' دوای وینسۆرایزکردنی {count} خاڵ ھێشتا لە دەرەوەی سنووری لاری/تیژیدایە "
     "(لاری {skew}، تیژی {kurt}).",
     W,
 )
@@ -279,7 +279,7 @@ GROUP_FALLBACK = Code(
     "SC106",
     "Group '{group}' has no value of '{code}', so the mean over all units was imputed there.",
     "المجموعة '{group}' ليس فيها أي قيمة لـ '{code}'، لذا عُوّضت القيم بالمتوسط على جميع الوحدات.",
-    "گروپی '{group}' هیچ بەهایەکی '{code}'ی نییە، بۆیە تێکڕای هەموو یەکەکان لەوێ دانرا.",
+    "گروپی '{group}' ھیچ بەھایەکی '{code}'ی نییە، بۆیە تێکڕای ھەموو یەکەکان لەوێ دانرا.",
     W,
 )
 UNKNOWN_ANSWER = Code(
@@ -293,7 +293,7 @@ TIME_IGNORED = Code(
     "SC108",
     "Column 'Time' is ignored: one build scores one period (build one index per year).",
     "يُتجاهل العمود 'Time': البناء الواحد يحتسب فترة واحدة (ابنِ مؤشراً لكل سنة).",
-    "ستوونی 'Time' پشتگوێ دەخرێت: هەر بنیاتنانێک یەک ماوە دەژمێرێت (بۆ هەر ساڵێک ئیندێکسێک بنیات بنێ).",
+    "ستوونی 'Time' پشتگوێ دەخرێت: ھەر بنیاتنانێک یەک ماوە دەژمێرێت (بۆ ھەر ساڵێک ئیندێکسێک بنیات بنێ).",
     W,
 )
 
@@ -302,8 +302,8 @@ ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(
 #: names of the steps, used inside messages
 STEP = {
     "screen": {"en": "screening", "ar": "الفرز", "ckb": "پاڵاوتن"},
-    "impute": {"en": "imputation", "ar": "تعويض القيم الناقصة", "ckb": "پڕکردنەوەی بەهای ونبوو"},
-    "treat": {"en": "outlier treatment", "ar": "معالجة القيم المتطرفة", "ckb": "چارەسەری بەهای نامۆ"},
+    "impute": {"en": "imputation", "ar": "تعويض القيم الناقصة", "ckb": "پڕکردنەوەی بەھای ونبوو"},
+    "treat": {"en": "outlier treatment", "ar": "معالجة القيم المتطرفة", "ckb": "چارەسەری بەھای نامۆ"},
     "normalise": {"en": "normalisation", "ar": "التطبيع", "ckb": "ئاساییکردنەوە"},
     "weights": {"en": "weighting", "ar": "الترجيح", "ckb": "کێشدان"},
     "aggregate": {"en": "aggregation", "ar": "التجميع", "ckb": "کۆکردنەوە"},
@@ -332,7 +332,7 @@ _DETAILS: dict[str, tuple[str, str, str]] = {
                  "دەبێت 'error' یان 'minmax' بێت"),
     "points": ("give the points of each child, e.g. {{LEG-01: 40, LEG-02: 60}}",
                "حدّد نقاط كل عنصر فرعي، مثلاً {{LEG-01: 40, LEG-02: 60}}",
-               "خاڵی هەر لقێک دیاری بکە، بۆ نموونە {{LEG-01: 40, LEG-02: 60}}"),
+               "خاڵی ھەر لقێک دیاری بکە، بۆ نموونە {{LEG-01: 40, LEG-02: 60}}"),
     "na": ("must be 'reweight' or 'zero'", "يجب أن يكون 'reweight' أو 'zero'", "دەبێت 'reweight' یان 'zero' بێت"),
     "by_level": ("must map a level number to a mean, e.g. {{2: geometric}}",
                  "يجب أن يربط رقم مستوى بنوع متوسط، مثلاً {{2: geometric}}",
@@ -345,7 +345,7 @@ _DETAILS: dict[str, tuple[str, str, str]] = {
                   "دەبێت دوو ڕێژە بن، یەکەمیان لە دووەم بچووکتر"),
     "runs": ("must be at least 1", "يجب ألا يقل عن 1", "دەبێت لە 1 کەمتر نەبێت"),
     "mapping": ("must be a mapping of names to values", "يجب أن يكون ربطاً بين أسماء وقيم",
-                "دەبێت نەخشەیەکی ناو بۆ بەها بێت"),
+                "دەبێت نەخشەیەکی ناو بۆ بەھا بێت"),
     "list": ("must be a list", "يجب أن يكون قائمة", "دەبێت لیست بێت"),
     "unknown_key": ("unknown key '{value}'; known keys: {choices}", "مفتاح غير معروف '{value}'؛ المفاتيح المعروفة: {choices}",
                     "کلیلی نەناسراو '{value}'؛ کلیلە ناسراوەکان: {choices}"),
@@ -355,7 +355,7 @@ _DETAILS: dict[str, tuple[str, str, str]] = {
     "no_method": ("has no 'method'", "ليس فيه 'method'", "'method'ی تێدا نییە"),
     "formats": ("choose among csv, xlsx, json (comma separated), not '{value}'",
                 "اختر من بين csv وxlsx وjson (مفصولة بفواصل)، وليس '{value}'",
-                "لە نێوان csv، xlsx، json هەڵبژێرە (بە کۆما جیاکراوە)، نەک '{value}'"),
+                "لە نێوان csv، xlsx، json ھەڵبژێرە (بە کۆما جیاکراوە)، نەک '{value}'"),
     "target": ("'{value}' is not a column of the build", "'{value}' ليس عموداً في البناء", "'{value}' ستوونی بنیاتنانەکە نییە"),
 }
 

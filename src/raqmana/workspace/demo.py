@@ -40,12 +40,12 @@ DEMO_NAME = Translated(en="Illustrative demo round", ar="جولة توضيحية
 JUSTIFICATION = Translated(
     en="Illustrative generated answer for the demo, not a real assessment.",
     ar="إجابة توضيحية مولَّدة للعرض التجريبي، وليست تقييماً حقيقياً.",
-    ckb="وەڵامێکی نموونەیی دروستکراو بۆ پیشاندان، نەک هەڵسەنگاندنێکی ڕاستەقینە.",
+    ckb="وەڵامێکی نموونەیی دروستکراو بۆ پیشاندان، نەک ھەڵسەنگاندنێکی ڕاستەقینە.",
 )
 RETURN_COMMENT = Translated(
     en="Illustrative review: please attach the document that supports this stage.",
     ar="مراجعة توضيحية: يرجى إرفاق المستند الذي يدعم هذه المرحلة.",
-    ckb="پێداچوونەوەی نموونەیی: تکایە ئەو بەڵگەنامەیە هاوپێچ بکە کە پشتگیری ئەم قۆناغە دەکات.",
+    ckb="پێداچوونەوەی نموونەیی: تکایە ئەو بەڵگەنامەیە ھاوپێچ بکە کە پشتگیری ئەم قۆناغە دەکات.",
 )
 #: (username, display name, role, organisation code or None for the whole tree)
 DEMO_USERS: list[tuple[str, str, Role, str | None]] = [

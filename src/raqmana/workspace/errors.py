@@ -27,37 +27,37 @@ NOT_AUTHENTICATED = Code(
     "WS003",
     "Your session has ended. Please sign in again.",
     "انتهت جلستك. يرجى تسجيل الدخول مرة أخرى.",
-    "دانیشتنەکەت کۆتایی هات. تکایە دووبارە چوونەژوورەوە بکە.",
+    "دانیشتنەکەت کۆتایی ھات. تکایە دووبارە چوونەژوورەوە بکە.",
 )
 LOGIN_FAILED = Code(
     "WS004",
     "Wrong username or password.",
     "اسم المستخدم أو كلمة المرور غير صحيحة.",
-    "ناوی بەکارهێنەر یان تێپەڕەوشە هەڵەیە.",
+    "ناوی بەکارھێنەر یان تێپەڕەوشە ھەڵەیە.",
 )
 ACCOUNT_LOCKED = Code(
     "WS005",
     "Too many failed sign-ins: this account is locked until {until} (UTC).",
     "محاولات دخول فاشلة كثيرة: هذا الحساب مقفل حتى {until} (بالتوقيت العالمي).",
-    "هەوڵی چوونەژوورەوەی شکستخواردوو زۆرە: ئەم هەژمارە تا {until} (UTC) داخراوە.",
+    "ھەوڵی چوونەژوورەوەی شکستخواردوو زۆرە: ئەم ھەژمارە تا {until} (UTC) داخراوە.",
 )
 RATE_LIMITED = Code(
     "WS006",
     "Too many attempts. Try again in {seconds} seconds.",
     "محاولات كثيرة. حاول مرة أخرى بعد {seconds} ثانية.",
-    "هەوڵ زۆرە. دوای {seconds} چرکە دووبارە هەوڵ بدەوە.",
+    "ھەوڵ زۆرە. دوای {seconds} چرکە دووبارە ھەوڵ بدەوە.",
 )
 CSRF_FAILED = Code(
     "WS007",
     "The form has expired. Reload the page and try again.",
     "انتهت صلاحية النموذج. أعد تحميل الصفحة وحاول مرة أخرى.",
-    "فۆرمەکە بەسەرچوو. پەڕەکە نوێ بکەرەوە و دووبارە هەوڵ بدەوە.",
+    "فۆرمەکە بەسەرچوو. پەڕەکە نوێ بکەرەوە و دووبارە ھەوڵ بدەوە.",
 )
 ROUND_CLOSED = Code(
     "WS008",
     "This assessment round is closed; answers can no longer change.",
     "جولة التقييم هذه مغلقة؛ لم يعد بالإمكان تغيير الإجابات.",
-    "ئەم خولەی هەڵسەنگاندن داخراوە؛ وەڵامەکان چیتر ناگۆڕدرێن.",
+    "ئەم خولەی ھەڵسەنگاندن داخراوە؛ وەڵامەکان چیتر ناگۆڕدرێن.",
 )
 ANSWER_LOCKED = Code(
     "WS009",
@@ -82,7 +82,7 @@ STAGE_INVALID = Code(
     "WS021",
     "'{value}' is not a stage: choose a whole number from 0 to 5.",
     "'{value}' ليست مرحلة: اختر عدداً صحيحاً من 0 إلى 5.",
-    "'{value}' قۆناغ نییە: ژمارەیەکی تەواو لە 0 تا 5 هەڵبژێرە.",
+    "'{value}' قۆناغ نییە: ژمارەیەکی تەواو لە 0 تا 5 ھەڵبژێرە.",
 )
 NUMBER_INVALID = Code(
     "WS022",
@@ -100,7 +100,7 @@ CHOICE_INVALID = Code(
     "WS024",
     "'{value}' is not one of the choices ({choices}).",
     "'{value}' ليس من الخيارات المتاحة ({choices}).",
-    "'{value}' یەکێک نییە لە هەڵبژاردەکان ({choices}).",
+    "'{value}' یەکێک نییە لە ھەڵبژاردەکان ({choices}).",
 )
 YES_NO_INVALID = Code(
     "WS025",
@@ -118,7 +118,7 @@ NA_AND_DONT_KNOW = Code(
     "WS027",
     "An answer cannot be both N/A and \"don't know\".",
     "لا يمكن أن تكون الإجابة «لا ينطبق» و«لا أعرف» معاً.",
-    "وەڵام ناتوانێت هەم «پەیوەندیدار نییە» و هەم «نازانم» بێت.",
+    "وەڵام ناتوانێت ھەم «پەیوەندیدار نییە» و ھەم «نازانم» بێت.",
 )
 TEXT_TOO_LONG = Code(
     "WS028",
@@ -130,7 +130,7 @@ UNKNOWN_INDICATOR = Code(
     "WS029",
     "Indicator '{indicator}' is not in this assessment's framework.",
     "المؤشر '{indicator}' غير موجود في إطار هذا التقييم.",
-    "پێوەری '{indicator}' لە چوارچێوەی ئەم هەڵسەنگاندنەدا نییە.",
+    "پێوەری '{indicator}' لە چوارچێوەی ئەم ھەڵسەنگاندنەدا نییە.",
 )
 RETURN_NEEDS_COMMENT = Code(
     "WS031",
@@ -142,13 +142,13 @@ NOT_REVIEWABLE = Code(
     "WS032",
     "Only submitted answers can be reviewed; this one is {state}.",
     "لا تُراجع إلا الإجابات المُرسلة؛ هذه الإجابة {state}.",
-    "تەنها وەڵامە نێردراوەکان پێداچوونەوەیان بۆ دەکرێت؛ ئەمە {state}ە.",
+    "تەنھا وەڵامە نێردراوەکان پێداچوونەوەیان بۆ دەکرێت؛ ئەمە {state}ە.",
 )
 DECISION_INVALID = Code(
     "WS033",
     "Unknown review decision '{value}' (use accept or return).",
     "قرار مراجعة غير معروف '{value}' (استخدم قبول أو إعادة).",
-    "بڕیاری پێداچوونەوەی نەناسراو '{value}' (قبوڵکردن یان گەڕاندنەوە بەکاربهێنە).",
+    "بڕیاری پێداچوونەوەی نەناسراو '{value}' (قبوڵکردن یان گەڕاندنەوە بەکاربھێنە).",
 )
 COMMENT_REQUIRED = Code(
     "WS034",
@@ -191,26 +191,26 @@ SOURCE_TYPE_INVALID = Code(
     "WS045",
     "Unknown evidence source '{value}' (use document, system, external_index or survey).",
     "مصدر دليل غير معروف '{value}' (استخدم document أو system أو external_index أو survey).",
-    "سەرچاوەی بەڵگەی نەناسراو '{value}' (document، system، external_index یان survey بەکاربهێنە).",
+    "سەرچاوەی بەڵگەی نەناسراو '{value}' (document، system، external_index یان survey بەکاربھێنە).",
 )
 DATE_INVALID = Code(
     "WS047",
     "'{value}' is not a date (use YYYY-MM-DD).",
     "'{value}' ليس تاريخاً (استخدم الصيغة YYYY-MM-DD).",
-    "'{value}' بەروار نییە (YYYY-MM-DD بەکاربهێنە).",
+    "'{value}' بەروار نییە (YYYY-MM-DD بەکاربھێنە).",
 )
 # --- users ----------------------------------------------------------------------------------------------
 USERNAME_INVALID = Code(
     "WS050",
     "A username has 3 to 64 characters: Latin letters, digits, '.', '_' or '-'.",
     "يتكون اسم المستخدم من 3 إلى 64 حرفاً: أحرف لاتينية أو أرقام أو '.' أو '_' أو '-'.",
-    "ناوی بەکارهێنەر 3 تا 64 پیتە: پیتی لاتینی، ژمارە، '.'، '_' یان '-'.",
+    "ناوی بەکارھێنەر 3 تا 64 پیتە: پیتی لاتینی، ژمارە، '.'، '_' یان '-'.",
 )
 USERNAME_TAKEN = Code(
     "WS051",
     "The username '{username}' is already taken.",
     "اسم المستخدم '{username}' مستخدم بالفعل.",
-    "ناوی بەکارهێنەری '{username}' پێشتر گیراوە.",
+    "ناوی بەکارھێنەری '{username}' پێشتر گیراوە.",
 )
 PASSWORD_WEAK = Code(
     "WS052",
@@ -222,19 +222,19 @@ ROLE_INVALID = Code(
     "WS053",
     "Unknown role '{value}' (use admin, coordinator, focal_point, reviewer or viewer).",
     "دور غير معروف '{value}' (استخدم admin أو coordinator أو focal_point أو reviewer أو viewer).",
-    "ڕۆڵی نەناسراو '{value}' (admin، coordinator، focal_point، reviewer یان viewer بەکاربهێنە).",
+    "ڕۆڵی نەناسراو '{value}' (admin، coordinator، focal_point، reviewer یان viewer بەکاربھێنە).",
 )
 LOCALE_INVALID = Code(
     "WS054",
     "Unknown language '{value}' (use ar, ckb or en).",
     "لغة غير معروفة '{value}' (استخدم ar أو ckb أو en).",
-    "زمانی نەناسراو '{value}' (ar، ckb یان en بەکاربهێنە).",
+    "زمانی نەناسراو '{value}' (ar، ckb یان en بەکاربھێنە).",
 )
 WRONG_PASSWORD = Code(
     "WS055",
     "The current password is wrong.",
     "كلمة المرور الحالية غير صحيحة.",
-    "تێپەڕەوشەی ئێستا هەڵەیە.",
+    "تێپەڕەوشەی ئێستا ھەڵەیە.",
 )
 NAME_REQUIRED = Code(
     "WS056",
@@ -271,13 +271,13 @@ DUPLICATE_CODE = Code(
     "WS064",
     "The code '{value}' is used twice (first on row {first}).",
     "الرمز '{value}' مكرر (ورد أولاً في الصف {first}).",
-    "کۆدی '{value}' دوو جار بەکارهاتووە (یەکەمجار لە ڕیزی {first}).",
+    "کۆدی '{value}' دوو جار بەکارھاتووە (یەکەمجار لە ڕیزی {first}).",
 )
 ORG_KIND_INVALID = Code(
     "WS065",
     "Unknown kind '{value}' (use {kinds}).",
     "نوع غير معروف '{value}' (استخدم {kinds}).",
-    "جۆری نەناسراو '{value}' ({kinds} بەکاربهێنە).",
+    "جۆری نەناسراو '{value}' ({kinds} بەکاربھێنە).",
 )
 ORG_PARENT_UNKNOWN = Code(
     "WS066",
@@ -308,14 +308,14 @@ TOO_LONG = Code(
     "WS070",
     "The value is longer than {max} characters.",
     "القيمة أطول من {max} حرفاً.",
-    "بەهاکە لە {max} پیت درێژترە.",
+    "بەھاکە لە {max} پیت درێژترە.",
 )
 # --- assessments and frameworks ---------------------------------------------------------------------------
 NO_INSTITUTIONS = Code(
     "WS080",
     "Choose at least one institution.",
     "اختر جهة واحدة على الأقل.",
-    "لانیکەم یەک دامەزراوە هەڵبژێرە.",
+    "لانیکەم یەک دامەزراوە ھەڵبژێرە.",
 )
 UNKNOWN_ORG = Code(
     "WS081",
@@ -333,19 +333,19 @@ FRAMEWORK_FROZEN = Code(
     "WS083",
     "Framework {id} version {version} is already used by an assessment and cannot change; give it a new version number.",
     "الإصدار {version} من الإطار {id} مستخدم في تقييم ولا يمكن تغييره؛ أعطه رقم إصدار جديداً.",
-    "وەشانی {version}ی چوارچێوەی {id} لە هەڵسەنگاندنێکدا بەکارهاتووە و ناگۆڕدرێت؛ ژمارەی وەشانێکی نوێی بدەرێ.",
+    "وەشانی {version}ی چوارچێوەی {id} لە ھەڵسەنگاندنێکدا بەکارھاتووە و ناگۆڕدرێت؛ ژمارەی وەشانێکی نوێی بدەرێ.",
 )
 FRAMEWORK_EMPTY = Code(
     "WS084",
     "The framework has no indicators to ask.",
     "الإطار لا يحتوي على مؤشرات لطرحها.",
-    "چوارچێوەکە هیچ پێوەرێکی نییە بۆ پرسیارکردن.",
+    "چوارچێوەکە ھیچ پێوەرێکی نییە بۆ پرسیارکردن.",
 )
 ASSIGN_ROLE_INVALID = Code(
     "WS085",
     "Only focal points and reviewers are assigned to institutions (got '{value}').",
     "يُكلَّف ضباط الارتباط والمراجعون فقط بالجهات (القيمة المدخلة '{value}').",
-    "تەنها خاڵی پەیوەندی و پێداچوونەوەکەر بۆ دامەزراوەکان دیاری دەکرێن (دراوە '{value}').",
+    "تەنھا خاڵی پەیوەندی و پێداچوونەوەکەر بۆ دامەزراوەکان دیاری دەکرێن (دراوە '{value}').",
 )
 # --- workbooks ------------------------------------------------------------------------------------------
 XLSX_UNREADABLE = Code(
@@ -358,13 +358,13 @@ SHEET_MISSING = Code(
     "WS091",
     "Sheet '{sheet}' is missing; export a fresh workbook from raqmana.",
     "الورقة '{sheet}' غير موجودة؛ صدّر مصنفاً جديداً من raqmana.",
-    "پەڕەی '{sheet}' نییە؛ پەڕتووکێکی نوێ لە raqmana هەناردە بکە.",
+    "پەڕەی '{sheet}' نییە؛ پەڕتووکێکی نوێ لە raqmana ھەناردە بکە.",
 )
 WORKBOOK_META = Code(
     "WS092",
     "This workbook was not exported by raqmana, or its hidden settings were changed ({detail}).",
     "لم يُصدَّر هذا المصنف من raqmana، أو تم تغيير إعداداته المخفية ({detail}).",
-    "ئەم پەڕتووکە لە raqmana هەناردە نەکراوە، یان ڕێکخستنە شاراوەکانی گۆڕدراون ({detail}).",
+    "ئەم پەڕتووکە لە raqmana ھەناردە نەکراوە، یان ڕێکخستنە شاراوەکانی گۆڕدراون ({detail}).",
 )
 HEADER_CHANGED = Code(
     "WS093",
@@ -376,25 +376,25 @@ ROW_UNKNOWN_INDICATOR = Code(
     "WS094",
     "This row names indicator '{indicator}', which is not in the questionnaire.",
     "يذكر هذا الصف المؤشر '{indicator}' وهو غير موجود في الاستبيان.",
-    "ئەم ڕیزە ناوی پێوەری '{indicator}' دەهێنێت کە لە پرسیارنامەکەدا نییە.",
+    "ئەم ڕیزە ناوی پێوەری '{indicator}' دەھێنێت کە لە پرسیارنامەکەدا نییە.",
 )
 ROW_DUPLICATE = Code(
     "WS095",
     "Indicator '{indicator}' appears twice (first on row {first}).",
     "المؤشر '{indicator}' مكرر (ورد أولاً في الصف {first}).",
-    "پێوەری '{indicator}' دوو جار هاتووە (یەکەمجار لە ڕیزی {first}).",
+    "پێوەری '{indicator}' دوو جار ھاتووە (یەکەمجار لە ڕیزی {first}).",
 )
 FLAG_INVALID = Code(
     "WS097",
     "'{value}' is not a value of the list ({allowed}).",
     "'{value}' ليست من قيم القائمة ({allowed}).",
-    "'{value}' بەهایەکی لیستەکە نییە ({allowed}).",
+    "'{value}' بەھایەکی لیستەکە نییە ({allowed}).",
 )
 ROW_STALE = Code(
     "WS098",
     "This answer was changed in raqmana by {author} after the workbook was exported (version {theirs} → {ours}); export the workbook again.",
     "غيّر {author} هذه الإجابة في raqmana بعد تصدير المصنف (الإصدار {theirs} ← {ours})؛ صدّر المصنف مرة أخرى.",
-    "{author} ئەم وەڵامەی لە raqmana گۆڕی دوای هەناردەکردنی پەڕتووکەکە (وەشانی {theirs} ← {ours})؛ پەڕتووکەکە دووبارە هەناردە بکەوە.",
+    "{author} ئەم وەڵامەی لە raqmana گۆڕی دوای ھەناردەکردنی پەڕتووکەکە (وەشانی {theirs} ← {ours})؛ پەڕتووکەکە دووبارە ھەناردە بکەوە.",
 )
 ROW_LOCKED = Code(
     "WS099",
@@ -406,17 +406,17 @@ JOB_FAILED = Code(
     "WS100",
     "The job stopped because of an internal error ({detail}).",
     "توقفت المهمة بسبب خطأ داخلي ({detail}).",
-    "کارەکە بەهۆی هەڵەیەکی ناوخۆیی وەستا ({detail}).",
+    "کارەکە بەھۆی ھەڵەیەکی ناوخۆیی وەستا ({detail}).",
 )
 
 ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Code))
 
 # words used inside messages ({what}, {state}, {lang})
 WHAT: dict[str, dict[str, str]] = {
-    "assessment": {"en": "Assessment", "ar": "التقييم", "ckb": "هەڵسەنگاندن"},
+    "assessment": {"en": "Assessment", "ar": "التقييم", "ckb": "ھەڵسەنگاندن"},
     "response": {"en": "Answer", "ar": "الإجابة", "ckb": "وەڵام"},
     "organisation": {"en": "Institution", "ar": "الجهة", "ckb": "دامەزراوە"},
-    "user": {"en": "User", "ar": "المستخدم", "ckb": "بەکارهێنەر"},
+    "user": {"en": "User", "ar": "المستخدم", "ckb": "بەکارھێنەر"},
     "evidence": {"en": "Evidence", "ar": "دليل الإثبات", "ckb": "بەڵگە"},
     "job": {"en": "Job", "ar": "المهمة", "ckb": "کار"},
     "framework": {"en": "Framework version", "ar": "إصدار الإطار", "ckb": "وەشانی چوارچێوە"},

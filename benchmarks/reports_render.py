@@ -1,0 +1,91 @@
+"""Report rendering times: the national report (PDF), one institution profile, and a batch of profiles.
+
+Targets: national report PDF < 30 s; one profile < 3 s; all 900 profiles < 45 min with memory < 1.5 GB.
+The data are generated (illustrative) for N institutions answering the iraq-dla framework.
+
+Run: .venv/bin/python benchmarks/reports_render.py [--institutions 900] [--profiles 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from raqmana.frameworks import load_or_raise
+from raqmana.i18n import Translated
+from raqmana.reports.chain import InstitutionMeta, run_chain
+from raqmana.reports.institution import build_institution
+from raqmana.reports.national import build_national
+from raqmana.reports.render import render
+
+
+def answers(fw, n: int, seed: int = 1) -> tuple[dict, dict]:
+    rng = np.random.default_rng(seed)
+    insts = {f"inst{k:04d}": InstitutionMeta(f"inst{k:04d}", Translated.of(f"Institution {k}", f"الجهة {k}",
+                                                                              f"دامەزراوەی {k}"),
+                                             "governorate" if k % 5 == 0 else "ministry", governorate=f"g{k % 19}")
+             for k in range(n)}
+    level = rng.uniform(0.5, 4.5, n)
+    resp = {}
+    for k, code in enumerate(insts):
+        row = {}
+        for ind in fw.indicators():
+            t = ind.answer_type.value
+            if t == "ladder":
+                row[ind.id] = int(np.clip(np.round(rng.normal(level[k], 1.0)), 0, 5))
+            elif t in ("percentage", "number"):
+                lo, hi = ind.min_value or 0.0, ind.max_value or 100.0
+                row[ind.id] = float(lo + (hi - lo) * np.clip(level[k] / 5 + rng.normal(0, 0.15), 0, 1))
+            elif t == "yes_no":
+                row[ind.id] = bool(rng.random() < level[k] / 5)
+            elif t == "choice":
+                row[ind.id] = ind.choices[min(len(ind.choices) - 1, int(level[k] / 5 * len(ind.choices)))].value
+        resp[code] = row
+    return resp, insts
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--institutions", type=int, default=900)
+    ap.add_argument("--profiles", type=int, default=30, help="profiles to render for the batch rate")
+    ap.add_argument("--runs", type=int, default=200)
+    args = ap.parse_args()
+    fw = load_or_raise("iraq-dla")
+    resp, insts = answers(fw, args.institutions)
+    t = time.perf_counter()
+    chain = run_chain(fw, resp, insts, illustrative=True, mc_runs=args.runs, country=Translated.of("Iraq", "العراق",
+                                                                                                    "عێراق"))
+    print(f"chain (scores, {args.runs} Monte Carlo runs, analysis, roadmap) for {args.institutions} institutions: "
+          f"{time.perf_counter() - t:.1f} s {chain.timings}")
+    out = Path(tempfile.mkdtemp())
+    for lang in ("ar", "en"):
+        t = time.perf_counter()
+        [pdf] = render(build_national(chain.inputs, lang), out, ["pdf"])
+        from pypdf import PdfReader
+
+        pages = len(PdfReader(str(pdf)).pages)
+        print(f"national report {lang}: {time.perf_counter() - t:.1f} s, {pages} pages (target < 30 s)")
+    recs: dict[str, list] = {}
+    if chain.plan is not None:
+        for r in chain.plan.recommendations.recommendations:
+            if r.institution:
+                recs.setdefault(r.institution, []).append((r.id, r.title, r.horizon.value))
+    times = []
+    for inst in chain.inputs.institutions[: args.profiles]:
+        t = time.perf_counter()
+        render(build_institution(chain.inputs, inst, "ar", recommendations=recs.get(inst.code, [])), out / "p", ["pdf"])
+        times.append(time.perf_counter() - t)
+    per = float(np.mean(times))
+    print(f"institution profile (ar, PDF): mean {per:.2f} s, max {max(times):.2f} s over {len(times)} (target < 3 s)")
+    print(f"all {args.institutions} profiles at that rate: {per * args.institutions / 60:.1f} min (target < 45 min)")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (max RSS): {rss:.0f} MB (target < 1,500 MB)")
+
+
+if __name__ == "__main__":
+    main()
