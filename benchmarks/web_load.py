@@ -213,12 +213,14 @@ def measure(name: str, url: str, cookies: dict[str, str], users_: int, requests:
               f"p99={float(p99):7.1f} ms  max={float(worst):7.1f} ms")
         return
     asyncio.run(_load(url, cookies, min(users_, 5), 10, 30))  # warm-up
+    alone, _ = asyncio.run(_load(url, cookies, 1, 10, 30))  # one user: the service time
+    print(f"  {name:22s} 1 user      p50={statistics.median(alone) * 1000:7.1f} ms")
     started = time.perf_counter()
     lat, errors = asyncio.run(_load(url, cookies, users_, requests, seconds))
     wall = time.perf_counter() - started
     ms = [x * 1000 for x in lat]
     failed = ",".join(f"{k}×{v}" for k, v in errors.items()) or "0"
-    print(f"  {name:22s} httpx n={len(ms):5d} errors={failed} {len(ms) / wall:6.1f} req/s  "
+    print(f"  {name:22s} {users_} users n={len(ms):4d} errors={failed} {len(ms) / wall:5.1f} req/s  "
           f"p50={statistics.median(ms):7.1f} ms  p95={_pct(ms, 95):7.1f} ms  p99={_pct(ms, 99):7.1f} ms  "
           f"max={max(ms):7.1f} ms")
 

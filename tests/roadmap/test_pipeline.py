@@ -93,3 +93,14 @@ def test_bad_answers_and_bad_rules_raise_located_problems():
     assert err.value.errors[0].location.path == "institutions[0].stages.LEG-01"
     with pytest.raises(ProblemsError):
         plan_from_assessment(FW, _assessment(), rulebase=rulebase(rule("A", "LEG", "fired(A)")))
+
+
+def test_a_horizon_too_short_for_the_chains_is_extended_with_a_warning_unless_refused():
+    res = plan_from_assessment(FW, _assessment(), rulebase=RB, horizon_quarters=4, time_limit_s=2)
+    assert res.ok and res.roadmap.settings.horizon_quarters == 8
+    warning = next(p for p in res.problems if p.code is E.HORIZON_EXTENDED)
+    assert warning.message("en") == ("The horizon was extended from 4 to 8 quarters: the dependency chain "
+                                     "LAW → ID → SRV-R1@basra needs 8 quarters.")
+    strict = plan_from_assessment(FW, _assessment(), rulebase=RB, horizon_quarters=4, time_limit_s=2,
+                                  extend_horizon=False)
+    assert not strict.ok and E.CHAIN_TOO_LONG in [p.code for p in strict.problems]

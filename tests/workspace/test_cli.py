@@ -89,6 +89,7 @@ def test_it_verifies_the_audit_log_and_names_a_tampered_event(cli, tmp_path):
     assert json.loads(cli("audit", "verify", "--json").stdout)["ok"] is True
     db = sqlite3.connect(tmp_path / "data" / "raqmana.sqlite3")
     with db:
+        db.execute("DROP TRIGGER trg_audit_no_update")
         db.execute("UPDATE audit_events SET actor_name = 'mallory' WHERE id = 7")
     db.close()
     report = json.loads(cli("audit", "verify", "--json", code=1).stdout)

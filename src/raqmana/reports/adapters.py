@@ -38,6 +38,13 @@ KINDS = {
     "region": T("Region", "الإقليم", "ھەرێم"),
     "regional_body": T("Regional bodies", "الجهات الإقليمية", "دامەزراوە ھەرێمییەکان"),
 }
+GROUPS = {
+    **KINDS,
+    "federal": T("Federal institutions", "المؤسسات الاتحادية", "دامەزراوە فیدراڵییەکان"),
+    "krg": T("Kurdistan Region", "إقليم كوردستان", "ھەرێمی کوردستان"),
+    "unspecified": T("Not a governorate", "ليست محافظة", "پارێزگا نییە"),
+    "": T("Not specified", "غير محدد", "دیاری نەکراوە"),
+}
 DIMENSIONS = {
     "type": T("Institution type", "نوع الجهة", "جۆری دامەزراوە"),
     "governorate": T("Governorate", "المحافظة", "پارێزگا"),
@@ -201,10 +208,12 @@ def report_inputs(fw: Framework, build: Build, unc: UncertaintyResult | None, an
     indices, sources = _indices(analysis)
     bottlenecks = [Bottleneck(c.pillar, c.score, list(c.blocks), c.reason) for c in analysis.constraints.constraints]
     divides = []
+    names = {**GROUPS, **{code: m.name for code, m in metas.items()}}
     for d in analysis.divide.dimensions:
-        groups = [DivideGroup(KINDS.get(g.group, T(g.group, g.group, g.group)), g.mean, g.n) for g in d.groups]
+        groups = [DivideGroup(names.get(g.group, T(g.group, g.group, g.group)), g.mean, g.n) for g in d.groups]
         divides.append(Divide(DIMENSIONS.get(d.dimension, T(d.dimension, d.dimension, d.dimension)), groups,
-                              analysis.divide.gini, d.theil_between, list(d.furthest_behind)))
+                              analysis.divide.gini, d.theil_between,
+                              [names.get(g, T(g, g, g)) for g in d.furthest_behind]))
     recs, inits, kpis = _recommendations(plan)
     gantt = _gantt_drawer(plan) if plan is not None and plan.schedule is not None and plan.schedule.items else None
     provenance = [

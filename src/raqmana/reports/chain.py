@@ -102,6 +102,10 @@ def run_chain(
     date: str = "",
     data_dir: Path | None = None,
     national_code: str = "comsec",
+    horizon_quarters: int = 40,
+    capacity_per_owner: int = 4,
+    time_limit_s: float = 10.0,
+    start_year: int = 2027,
 ) -> ChainResult:
     """Run scoring, analysis and (with ``plan``) recommendations and roadmap on validated answers.
 
@@ -140,7 +144,9 @@ def run_chain(
             evidence_missing_share=dict(evidence_missing) if evidence_missing else None,
             names={c: m.name for c, m in institutions.items()},
             national=national_code if national_code in institutions else None)
-        plan_result = plan_from_assessment(framework, assessment, budget_per_year=budget_per_year)
+        plan_result = plan_from_assessment(framework, assessment, budget_per_year=budget_per_year,
+                                           horizon_quarters=horizon_quarters, capacity_per_owner=capacity_per_owner,
+                                           time_limit_s=time_limit_s, start_year=start_year)
         timings["roadmap"] = time.perf_counter() - t0
 
     inputs = adapters.report_inputs(

@@ -71,7 +71,7 @@ class Divide:
     groups: list[DivideGroup]
     gini: float | None
     theil: float | None
-    furthest_behind: list[str]
+    furthest_behind: list[Translated]
 
 
 @dataclass

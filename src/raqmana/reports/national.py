@@ -121,9 +121,35 @@ def _methodology(inputs: ReportInputs, lang: str) -> Section:
     if rows:
         blocks.append(Table("stages", label("stage", lang), [label("stage", lang), label("stage", lang), ""], rows))
     text = inputs.methodology.get(lang) or inputs.methodology.get("en")
-    if text:
-        blocks.extend(Paragraph(p) for p in text.split("\n\n") if p.strip())
-    return Section("methodology", label("methodology", lang), blocks)
+    return Section("methodology", label("methodology", lang), blocks, _markdown_sections(text or "", "method"))
+
+
+def _markdown_sections(text: str, prefix: str) -> list[Section]:
+    """The scoring engine's methodology (headings ``##``, bullets ``-``, paragraphs) as report sections."""
+    subs: list[Section] = []
+    current: Section | None = None
+    bullets: list[str] = []
+
+    def flush() -> None:
+        if bullets and current is not None:
+            current.blocks.append(Bullets(list(bullets)))
+        bullets.clear()
+
+    for chunk in text.split("\n"):
+        line = chunk.strip()
+        if line.startswith("## "):
+            flush()
+            current = Section(f"{prefix}_{len(subs) + 1}", line[3:].strip())
+            subs.append(current)
+        elif line.startswith("# ") or not line:
+            flush()
+        elif line.startswith("- "):
+            bullets.append(line[2:])
+        elif current is not None:
+            flush()
+            current.blocks.append(Paragraph(line))
+    flush()
+    return subs
 
 
 def _findings(inputs: ReportInputs, lang: str, names: dict[str, str]) -> Section:
@@ -196,7 +222,7 @@ def _divide(inputs: ReportInputs, lang: str) -> Section:
         blocks.append(Table(f"divide_{k}", d.dimension.get(lang), [d.dimension.get(lang), label("score", lang), "n"],
                             rows, numeric=[1, 2]))
         blocks.append(Paragraph(_s("inequality", lang, gini=_fmt(d.gini, lang, 3), theil=_fmt(d.theil, lang, 3),
-                                   items=sep.join(d.furthest_behind[:5]))))
+                                   items=sep.join(x.get(lang) for x in d.furthest_behind[:5]))))
     return Section("divide", label("divide", lang), blocks)
 
 

@@ -130,6 +130,13 @@ NO_INITIATIVES = Code(
     "ھیچ ڕاسپاردەیەک چالاک نەبوو، بۆیە نەخشەڕێگاکە ھیچ دەستپێشخەرییەکی تێدا نییە.",
     W,
 )
+HORIZON_EXTENDED = Code(
+    "RM023",
+    "The horizon was extended from {horizon} to {extended} quarters: {reason} needs {needed} quarters.",
+    "مُدّد الأفق من {horizon} إلى {extended} فصلاً: {reason} يحتاج إلى {needed} فصلاً.",
+    "ئاسۆکە لە {horizon} چارەکەوە درێژکرایەوە بۆ {extended} چارەک: {reason} پێویستی بە {needed} چارەکە.",
+    W,
+)
 XLSX_UNREADABLE = Code(
     "RM030",
     "Not a readable Excel workbook: {detail}",
@@ -173,6 +180,13 @@ EXPECTED = {
                    "ckb": "ناسنامەی دەستپێشخەرییەک لە پەڕەی Initiatives"},
     "choice": {"en": "one of: {choices}", "ar": "إحدى القيم: {choices}", "ckb": "یەکێک لەمانە: {choices}"},
     "json": {"en": "valid JSON", "ar": "JSON صالحاً", "ckb": "JSONـی دروست"},
+}
+REASONS = {
+    "chain": {"en": "the dependency chain {chain}", "ar": "سلسلة الاعتماديات {chain}",
+              "ckb": "زنجیرەی پەیوەستبوونەکانی {chain}"},
+    "capacity": {"en": "the work of {owner} at {capacity} initiatives at a time",
+                 "ar": "عمل {owner} بمعدل {capacity} مبادرات في وقت واحد",
+                 "ckb": "کاری {owner} بە {capacity} دەستپێشخەری لە یەک کاتدا"},
 }
 
 

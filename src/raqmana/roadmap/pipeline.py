@@ -28,7 +28,7 @@ from raqmana.recommend.loader import load_rules
 from raqmana.recommend.model import RecommendationSet
 from raqmana.recommend.rules import RuleBase
 from raqmana.roadmap import errors as E
-from raqmana.roadmap import jsonio
+from raqmana.roadmap import horizon, jsonio
 from raqmana.roadmap import schedule as S
 from raqmana.roadmap.actions import actions_by_institution
 from raqmana.roadmap.graph import graph_data
@@ -96,8 +96,9 @@ def owner_names(initiatives: list[Initiative]) -> dict[str, str | dict[str, str]
 
 
 def default_budget(initiatives: list[Initiative], settings: PlanSettings) -> int:
-    """A yearly budget that leaves room to schedule everything: ``BUDGET_HEADROOM`` × the average yearly
-    cost, and at least the largest yearly spend of any single initiative; rounded up to 100,000 USD."""
+    """A first yearly budget: ``BUDGET_HEADROOM`` × the average yearly cost, and at least the largest yearly
+    spend of any single initiative; rounded up to 100,000 USD. When dependencies make it too small, the
+    pipeline raises it to the budget from which a schedule exists (see :mod:`.shortfall`)."""
     cal = Calendar(settings.start_year, settings.start_quarter)
     n_years = cal.n_years(settings.horizon_quarters)
     total = sum(it.cost_usd for it in initiatives)
@@ -127,11 +128,15 @@ def plan_from_assessment(
     start_year: int = 2026,
     start_quarter: int = 1,
     options: Options | None = None,
+    extend_horizon: bool = True,
 ) -> PlanResult:
     """Recommendations for ``assessment`` and the roadmap that schedules them.
 
     ``rulebase``: a :class:`RuleBase`, a rules file, or None for the framework pack's ``rules.yaml``.
     ``budget_per_year``: USD per fiscal year (one figure, or one per year); None: :func:`default_budget`.
+    ``extend_horizon``: when the dependency chains or an owner's work at its capacity need more quarters
+    than ``horizon_quarters``, extend the horizon to whole years (at most 80 quarters) with a warning
+    (RM023); when False the plan is refused with the problem that says which chain or owner.
     Raises :class:`ProblemsError` when the rule base or the assessment has errors.
     """
     rb = _rulebase(framework, rulebase)
@@ -144,6 +149,9 @@ def plan_from_assessment(
                                                      options=options or Options())
     base = PlanSettings(horizon_quarters=horizon_quarters, capacity_default=capacity_per_owner,
                         start_year=start_year, start_quarter=start_quarter, time_limit_s=time_limit_s)
+    extended: list[Problem] = []
+    if extend_horizon:
+        base, extended = horizon.extend(initiatives, dependencies, base)
     if budget_per_year is None:
         budgets = [default_budget(initiatives, base)]
     else:
@@ -155,12 +163,17 @@ def plan_from_assessment(
     roadmap = Roadmap(id=f"roadmap-{assessment.id}", title=title, created=now_iso(), framework=framework.id,
                       based_on=assessment.id, settings=settings, initiatives=initiatives,
                       dependencies=dependencies, metadata={"rules_version": rb.version})
-    problems = [*checks, *recs.problems]
+    problems = [*checks, *recs.problems, *extended]
     if not initiatives:
         problems.append(Problem(E.NO_INITIATIVES))
         return PlanResult(framework, assessment, rb, recs, roadmap, problems)
     names = owner_names(initiatives)
     result = S.plan(initiatives, dependencies, settings, owner_names=names)
+    raise_to = [p.params["needed_usd"] for p in result.problems if p.code is E.BUDGET_SHORTFALL]
+    if budget_per_year is None and raise_to:  # the default budget must leave room for a schedule
+        settings = settings.model_copy(update={"budget_per_year": [int(raise_to[0])]})
+        roadmap = roadmap.model_copy(update={"settings": settings})
+        result = S.plan(initiatives, dependencies, settings, owner_names=names)
     problems += result.problems
     if result.schedule is not None:
         roadmap = roadmap.model_copy(update={"schedule": result.schedule})

@@ -50,6 +50,7 @@ def _budget(inst: Instance) -> Problem:
     short = needed - now
     return Problem(E.BUDGET_SHORTFALL, Location(field="budget_per_year"),
                    {"budget": E.number(now), "needed": E.number(needed), "short": E.number(short),
+                    "needed_usd": needed,
                     "percent": E.percent(100 * short / now if now else 100.0)})
 
 

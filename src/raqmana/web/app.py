@@ -19,6 +19,7 @@ from raqmana.settings import Settings, get_settings
 from raqmana.web import messages
 from raqmana.web.csrf import CookieMiddleware
 from raqmana.web.errors import WebError, handle_error
+from raqmana.web.inline_worker import inline_worker
 from raqmana.web.routers import ROUTERS
 from raqmana.web.security import Signer
 from raqmana.web.templating import make_env
@@ -88,7 +89,8 @@ def create_app(settings: Settings | None = None, *, workspace: Workspace | None 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         _match_threads_to_connections(ws)
-        yield
+        with inline_worker(ws, enabled=settings.inline_worker):
+            yield
         if workspace is None:  # the app opened it, the app closes it
             ws.dispose()
 

@@ -170,7 +170,9 @@ def set_locale(session: Session, actor: Actor, *, locale: str) -> None:
     user = session.get(User, actor.user_id) if actor.user_id else None
     if user is None:
         raise NotFound("user")
-    user.locale = _check_locale(locale)
+    before, user.locale = user.locale, _check_locale(locale)
+    if before != user.locale:
+        record(session, actor, "user.locale", "user", user.id, before={"locale": before}, after={"locale": locale})
 
 
 def set_active(session: Session, actor: Actor, *, user_id: int, active: bool) -> None:

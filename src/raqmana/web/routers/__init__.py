@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from raqmana.web.routers import admin, api, assessments, auth, evidence, progress, questionnaire, review
+from raqmana.web.routers import (
+    admin,
+    api,
+    assessments,
+    auth,
+    evidence,
+    progress,
+    questionnaire,
+    reports,
+    results,
+    review,
+)
 
 _AREAS = [auth.area, assessments.area, progress.area, questionnaire.area, evidence.area, review.area,
-          admin.area, api.area]
+          admin.area, api.area, results.area, reports.area]
 
 ROUTERS: list[APIRouter] = [r for a in _AREAS for r in (a.html, a.api)]

@@ -1,0 +1,96 @@
+"""The results of an assessment, kept in the app's memory: the chain takes seconds, pages ask often.
+
+One entry per assessment, valid while its accepted answers are unchanged (their count, last change
+and versions: :func:`fingerprint`). The entry also keeps the charts drawn from it, per language.
+Permissions are checked on every request by the caller (``get_assessment``) before the cache is asked.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from raqmana.i18n import Translated
+from raqmana.reports.chain import ChainResult
+from raqmana.store.models import Response
+from raqmana.workspace.actors import Actor
+from raqmana.workspace.factory import Workspace
+from raqmana.workspace.orgs import list_organisations
+from raqmana.workspace.results import assessment_results
+from raqmana.workspace.views import ResponseState
+
+MC_RUNS = 200
+DRAWING = threading.Lock()
+
+
+@dataclass
+class Entry:
+    key: tuple[Any, ...]
+    chain: ChainResult
+    names: dict[str, Translated]  # organisation code → name (owners, divide groups)
+    charts: dict[tuple[str, str], str] = field(default_factory=dict)  # (chart, lang) → SVG
+
+    def chart(self, name: str, lang: str, draw: Callable[[], str]) -> str:
+        """The chart ``name`` in ``lang``, drawn once. matplotlib's pyplot is not thread-safe: one drawing
+        at a time in this process."""
+        found = self.charts.get((name, lang))
+        if found is None:
+            with DRAWING:
+                found = self.charts.get((name, lang))
+                if found is None:
+                    found = self.charts[(name, lang)] = draw()
+        return found
+
+
+def fingerprint(session: Session, assessment_id: int) -> tuple[Any, ...]:
+    """Changes whenever an answer is accepted, returned after acceptance or accepted again."""
+    row = session.execute(
+        select(func.count(), func.max(Response.updated_at), func.max(Response.reviewed_at), func.sum(Response.version))
+        .where(Response.assessment_id == assessment_id, Response.state == ResponseState.ACCEPTED.value)).one()
+    return tuple(str(v) for v in row)
+
+
+class ResultsCache:
+    def __init__(self, size: int = 8) -> None:
+        self.size = size
+        self._entries: OrderedDict[int, Entry] = OrderedDict()
+        self._locks: dict[int, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    def get(self, ws: Workspace, actor: Actor, assessment_id: int, extra_key: tuple[Any, ...] = ()) -> Entry:
+        """The results of an assessment the actor may read (the workspace raises NotFound otherwise)."""
+        with self._guard:
+            lock = self._locks.setdefault(assessment_id, threading.Lock())
+        with lock:  # one computation per assessment at a time; the others wait for its result
+            with ws.reader() as session:
+                key = (*fingerprint(session, assessment_id), *extra_key)
+                entry = self._entries.get(assessment_id)
+                if entry is None or entry.key != key:
+                    chain = assessment_results(session, assessment_id, actor=actor, mc_runs=MC_RUNS,
+                                               data_dir=ws.settings.data_dir)
+                    names = {o.code: o.name for o in list_organisations(session, actor)}
+                    entry = Entry(key, chain, names)
+            with self._guard:
+                self._entries[assessment_id] = entry
+                self._entries.move_to_end(assessment_id)
+                while len(self._entries) > self.size:
+                    self._entries.popitem(last=False)
+            return entry
+
+
+_CREATE = threading.Lock()
+
+
+def results_cache(app: Any) -> ResultsCache:
+    """The app's cache, made on first use."""
+    with _CREATE:
+        cache = getattr(app.state, "results_cache", None)
+        if cache is None:
+            cache = app.state.results_cache = ResultsCache()
+        return cache

@@ -1,0 +1,88 @@
+"""The results charts as SVG (text drawn as paths, so Arabic and Kurdish stay shaped), from the cached chain.
+
+Pages show them with ``<img>``: matplotlib writes ``style`` attributes that the site's Content Security
+Policy (``style-src 'self'``) would strip from an inline ``<svg>``; an image keeps them. Each chart has
+its data table beside it in the page.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from raqmana.i18n import gettext
+from raqmana.reports import charts
+from raqmana.web.results_cache import Entry
+from raqmana.web.results_data import benchmarks, label_of, ranked
+
+#: a blank image for a chart without data (the page says why beside it)
+EMPTY = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1" viewBox="0 0 1 1"></svg>'
+
+
+def _names(entry: Entry, lang: str) -> dict[str, str]:
+    return {p.id: p.name.get(lang) for p in entry.chain.inputs.framework.pillars}
+
+
+def enablers(entry: Entry, lang: str) -> str:
+    inputs = entry.chain.inputs
+    names = _names(entry, lang)
+    scored = [e for e in inputs.enablers if e.score is not None]
+    if not scored:
+        return EMPTY
+    errors = [(e.low if e.low is not None else e.score, e.high if e.high is not None else e.score) for e in scored]
+    target = next((e.target for e in scored if e.target is not None), None)
+    return charts.bar_scores([names[e.pillar_id] for e in scored], [e.score or 0.0 for e in scored], lang,
+                             target=target, errors=errors,  # type: ignore[arg-type]
+                             xlabel=gettext(lang, "Score (0–5)")).svg
+
+
+def heatmap(entry: Entry, lang: str) -> str:
+    inputs = entry.chain.inputs
+    names = _names(entry, lang)
+    rows = ranked(inputs)
+    if not rows:
+        return EMPTY
+    pids = [p.id for p in inputs.framework.pillars]
+    values = np.array([[np.nan if i.scores.get(p) is None else i.scores[p] for p in pids] for i in rows], dtype=float)
+    return charts.heatmap([i.name.get(lang) for i in rows], [names[p] for p in pids], values, lang).svg
+
+
+def index(entry: Entry, lang: str, k: int) -> str:
+    series = benchmarks(entry.chain.inputs)[k]
+    labels = {code: t.get(lang) for code, t in series["labels"].items()}
+    if series["kind"] == "peers":
+        items = sorted(((labels[c], v[0]) for c, v in series["values"].items() if v[0] is not None),
+                       key=lambda kv: -kv[1])
+        return charts.bar_scores([k for k, _ in items], [v for _, v in items], lang, xmax=series["scale_max"],
+                                 xlabel=series["index"]).svg
+    values = {labels[c]: v for c, v in series["values"].items()}
+    return charts.trend(series["years"], values, lang, ylabel=series["index"], ymax=series["scale_max"]).svg
+
+
+def radar(entry: Entry, lang: str, code: str) -> str:
+    inputs = entry.chain.inputs
+    names = _names(entry, lang)
+    inst = next(i for i in inputs.institutions if i.code == code)
+    national = {e.pillar_id: e.score for e in inputs.enablers}
+    have = [p for p in names if inst.scores.get(p) is not None]
+    if len(have) < 3:  # a radar of fewer than three axes says nothing; the table says it all
+        return EMPTY
+    return charts.radar([names[p] for p in have], {
+        label_of(code, entry.names).get(lang): [inst.scores[p] or 0.0 for p in have],
+        gettext(lang, "National average"): [national.get(p) or 0.0 for p in have],
+    }, lang).svg
+
+
+def gantt(entry: Entry, lang: str) -> str:
+    from raqmana.roadmap.gantt import gantt as draw
+
+    plan = entry.chain.plan
+    if plan is None or plan.schedule is None or not plan.schedule.items:
+        return EMPTY
+    with tempfile.TemporaryDirectory() as tmp:
+        svg = draw(plan.roadmap, Path(tmp) / "gantt.svg", lang=lang).read_text(encoding="utf-8")
+    return svg[svg.index("<svg"):]
+
+
