@@ -1,11 +1,11 @@
 """The chain from validated answers to report inputs, without a database."""
 
 import numpy as np
+from tests.factories import framework_dict, write_framework
 
 from raqmana.frameworks import load
 from raqmana.i18n import Translated
 from raqmana.reports.chain import InstitutionMeta, run_chain
-from tests.factories import framework_dict, write_framework
 
 
 def test_scores_intervals_and_analysis_come_from_the_answers(tmp_path):

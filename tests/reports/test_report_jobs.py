@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from tests.factories import framework_dict, write_framework
 
 from raqmana.frameworks import load
 from raqmana.settings import get_settings
@@ -12,7 +13,6 @@ from raqmana.workspace.exceptions import ValidationFailed
 from raqmana.workspace.factory import open_workspace
 from raqmana.workspace.jobs import run_one
 from raqmana.workspace.report_jobs import enqueue_report, reports_dir
-from tests.factories import framework_dict, write_framework
 
 
 @pytest.fixture

@@ -143,7 +143,7 @@ def _indices(analysis: Analysis) -> tuple[list[IndexSeries], list[str]]:
         comps = {ib.index.upper(): ib.trend, **{c.upper(): t for c, t in ib.components.items()}}
         years = sorted({int(y) for trend in comps.values() for y, _ in trend if str(y).isdigit()})
         if len(years) >= 2:
-            values = {name: [dict((int(y), v) for y, v in t if str(y).isdigit()).get(yr) for yr in years]
+            values = {name: [{int(y): v for y, v in t if str(y).isdigit()}.get(yr) for yr in years]
                       for name, t in comps.items()}
             series.append(IndexSeries(f"{ib.index.upper()} ({bench.iso3})", years, values, source,
                                       scale_max=1.0 if all((v or 0) <= 1 for vs in values.values() for v in vs) else 100.0))

@@ -144,7 +144,8 @@ def run_chain(
             evidence_missing_share=dict(evidence_missing) if evidence_missing else None,
             names={c: m.name for c, m in institutions.items()},
             national=national_code if national_code in institutions else None)
-        plan_result = plan_from_assessment(framework, assessment, budget_per_year=budget_per_year,
+        plan_result = plan_from_assessment(framework, assessment,
+                                           budget_per_year=None if budget_per_year is None else int(budget_per_year),
                                            horizon_quarters=horizon_quarters, capacity_per_owner=capacity_per_owner,
                                            time_limit_s=time_limit_s, start_year=start_year)
         timings["roadmap"] = time.perf_counter() - t0

@@ -8,18 +8,20 @@ from __future__ import annotations
 import io
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+from cycler import cycler
+from matplotlib.axes import Axes
 
-from raqmana.i18n.fonts import FAMILIES, register_matplotlib_fonts  # noqa: E402
-from raqmana.i18n.locales import get_locale  # noqa: E402
+from raqmana.i18n.fonts import FAMILIES, register_matplotlib_fonts
+from raqmana.i18n.locales import get_locale
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 #: stage colours 0–5, light to dark (sequential, readable in grey)
@@ -36,10 +38,10 @@ class Chart:
 def _setup() -> None:
     register_matplotlib_fonts()
     plt.rcParams.update({"svg.fonttype": "path", "axes.spines.top": False, "axes.spines.right": False,
-                         "axes.prop_cycle": matplotlib.cycler(color=PALETTE), "figure.dpi": 100})
+                         "axes.prop_cycle": cycler(color=PALETTE), "figure.dpi": 100})
 
 
-def _fig(lang: str, size: tuple[float, float]) -> tuple[plt.Figure, object]:
+def _fig(lang: str, size: tuple[float, float]) -> tuple[plt.Figure, Axes]:
     _setup()
     plt.rcParams["font.family"] = FAMILIES[get_locale(lang).direction]
     return plt.subplots(figsize=size)
@@ -91,14 +93,14 @@ def bar_scores(labels: Sequence[str], values: Sequence[float], lang: str, *, xma
     return _done(fig)
 
 
-def radar(labels: Sequence[str], series: dict[str, Sequence[float]], lang: str, *, rmax: float = 5.0) -> Chart:
+def radar(labels: Sequence[str], series: Mapping[str, Sequence[float]], lang: str, *, rmax: float = 5.0) -> Chart:
     _setup()
     plt.rcParams["font.family"] = FAMILIES[get_locale(lang).direction]
     fig = plt.figure(figsize=(6.2, 6.2))
     ax = fig.add_subplot(projection="polar")
     angles = np.linspace(0, 2 * np.pi, len(labels), endpoint=False).tolist()
     for name, values in series.items():
-        vals = list(values) + [values[0]]
+        vals = [*list(values), values[0]]
         ax.plot([*angles, angles[0]], vals, linewidth=1.6, label=name)
         ax.fill([*angles, angles[0]], vals, alpha=0.12)
     ax.set_xticks(angles, labels, fontsize=8)
@@ -117,7 +119,7 @@ def heatmap(rows: Sequence[str], cols: Sequence[str], values: np.ndarray, lang: 
     return _done(fig)
 
 
-def trend(years: Sequence[int], series: dict[str, Sequence[float | None]], lang: str, *, ylabel: str = "",
+def trend(years: Sequence[int], series: Mapping[str, Sequence[float | None]], lang: str, *, ylabel: str = "",
           ymax: float = 1.0) -> Chart:
     fig, ax = _fig(lang, (7.2, 3.6))
     for name, values in series.items():

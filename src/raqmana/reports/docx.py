@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -81,6 +82,10 @@ def _page_number_footer(section: object, rtl: bool) -> None:
         run._r.append(el)
     if rtl:
         _set_rtl_paragraph(p)
+
+
+def _text_width(section: Any) -> Any:
+    return section.page_width - section.left_margin - section.right_margin
 
 
 def render_docx(report: Report, path: Path) -> Path:
@@ -170,7 +175,7 @@ def render_docx(report: Report, path: Path) -> Path:
                 table(b)
             elif isinstance(b, Figure):
                 if b.png:
-                    doc.add_picture(io.BytesIO(b.png), width=sect.page_width - sect.left_margin - sect.right_margin)
+                    doc.add_picture(io.BytesIO(b.png), width=_text_width(sect))
                 para(f"{report.labels.get('figure', 'Figure')}: {b.caption}", "Caption")
                 if b.data is not None:
                     table(b.data)

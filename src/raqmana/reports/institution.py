@@ -69,7 +69,7 @@ def build_institution(inputs: ReportInputs, inst: InstitutionResult, lang: str, 
     gap_section = Section("gaps", SENTENCES["gaps"].get(lang), [Table(
         "gaps", SENTENCES["gaps"].get(lang),
         [label("enabler", lang), label("score", lang), label("target", lang), label("gap", lang)],
-        sorted(gaps, key=lambda r: -float(r[3])), numeric=[1, 2, 3])] if gaps else [Note(label("missing_section", lang), "missing")])
+        sorted(gaps, key=lambda r: -float(r[3] or 0)), numeric=[1, 2, 3])] if gaps else [Note(label("missing_section", lang), "missing")])
     recs = recommendations or []
     rec_section = Section("recommendations", label("recommendations", lang), [Table(
         "recommendations", label("recommendations", lang), ["#", label("recommendations", lang), label("horizon", lang)],

@@ -28,7 +28,8 @@ def render_xlsx(report: Report, path: Path) -> Path:
     wb = Workbook()
     index = wb.active
     assert index is not None
-    index.title = _sheet_name(report.labels.get("contents", "Contents"), used := set())
+    used: set[str] = set()
+    index.title = _sheet_name(report.labels.get("contents", "Contents"), used)
     index.sheet_view.rightToLeft = rtl
     index.append([report.title])
     index.append([report.subtitle])

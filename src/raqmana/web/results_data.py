@@ -141,10 +141,11 @@ def institution(entry: Entry, view: AssessmentView, inst: InstitutionResult, lan
     pillars = {p.id: p.name for p in inputs.framework.pillars}
     national_scores = {e.pillar_id: e.score for e in inputs.enablers}
     target = next((e.target for e in inputs.enablers if e.target is not None), view.target_stage or 3)
-    rows = [{"id": pid, "name": pillars[pid], "score": inst.scores.get(pid), "national": national_scores.get(pid),
-             "gap": None if inst.scores.get(pid) is None else max(0.0, target - (inst.scores[pid] or 0.0))}
-            for pid in pillars]
-    gaps = sorted((r for r in rows if r["gap"]), key=lambda r: -float(r["gap"]))
+    gap = {pid: max(0.0, target - v) for pid, v in inst.scores.items() if v is not None}
+    rows: list[dict[str, Any]] = [{"id": pid, "name": name, "score": inst.scores.get(pid),
+                                   "national": national_scores.get(pid), "gap": gap.get(pid)}
+                                  for pid, name in pillars.items()]
+    gaps = sorted((r for r in rows if r["gap"]), key=lambda r: -gap[r["id"]])
     recs, actions = [], []
     if plan is not None:
         recs = [{"id": r.id, "title": r.title, "horizon": r.horizon.value, "horizon_label": HORIZON.get(r.horizon.value),

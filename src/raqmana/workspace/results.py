@@ -16,9 +16,9 @@ from raqmana.i18n import Translated
 from raqmana.reports.chain import ChainResult, InstitutionMeta, run_chain
 from raqmana.workspace.accepted import AcceptedValues, accepted_values
 from raqmana.workspace.actors import SYSTEM, Actor
-from raqmana.workspace.permissions import get_assessment_for_user
 from raqmana.workspace.frameworks import get_framework
 from raqmana.workspace.orgs import list_organisations
+from raqmana.workspace.permissions import get_assessment_for_user
 
 IRAQ = Translated.of("Iraq", "العراق", "عێراق")
 
