@@ -232,7 +232,20 @@ def report_inputs(fw: Framework, build: Build, unc: UncertaintyResult | None, an
     )
 
 
+GANTT_ROWS = 30
+
+
+def _gantt_rows(plan: Any) -> list[str]:
+    """The rows a printed Gantt can hold: the critical path first, then the largest benefit."""
+    sched = plan.roadmap.schedule
+    critical = [i.id for i in sched.items if i.critical]
+    rest = sorted((it for it in plan.roadmap.initiatives if it.id not in critical), key=lambda it: -it.benefit)
+    return (critical + [it.id for it in rest])[:GANTT_ROWS]
+
+
 def _gantt_drawer(plan: Any) -> Any:
+    rows = _gantt_rows(plan)
+
     def draw(lang: str) -> tuple[str, bytes]:
         import tempfile
         from pathlib import Path
@@ -240,8 +253,8 @@ def _gantt_drawer(plan: Any) -> Any:
         from raqmana.roadmap.gantt import gantt
 
         with tempfile.TemporaryDirectory() as tmp:
-            svg = gantt(plan.roadmap, Path(tmp) / "g.svg", lang=lang).read_text(encoding="utf-8")
-            png = gantt(plan.roadmap, Path(tmp) / "g.png", lang=lang).read_bytes()
+            svg = gantt(plan.roadmap, Path(tmp) / "g.svg", lang=lang, initiatives=rows).read_text(encoding="utf-8")
+            png = gantt(plan.roadmap, Path(tmp) / "g.png", lang=lang, initiatives=rows).read_bytes()
         return svg[svg.index("<svg"):], png
 
     return draw

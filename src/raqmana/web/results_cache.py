@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from raqmana.i18n import Translated
+from raqmana.problems import Problem, ProblemsError
 from raqmana.reports.chain import ChainResult
 from raqmana.store.models import Response
 from raqmana.workspace.actors import Actor
@@ -32,9 +33,16 @@ DRAWING = threading.Lock()
 @dataclass
 class Entry:
     key: tuple[Any, ...]
-    chain: ChainResult
-    names: dict[str, Translated]  # organisation code → name (owners, divide groups)
+    chain: ChainResult | None  # None: the chain refused the data (e.g. no accepted answer yet): ``problems``
+    names: dict[str, Translated]  # organisation code → name (owners of recommendations and initiatives)
+    problems: list[Problem] = field(default_factory=list)
     charts: dict[tuple[str, str], str] = field(default_factory=dict)  # (chart, lang) → SVG
+
+    @property
+    def done(self) -> ChainResult:
+        """The chain's result; callers have checked that there is one (``chain is not None``)."""
+        assert self.chain is not None
+        return self.chain
 
     def chart(self, name: str, lang: str, draw: Callable[[], str]) -> str:
         """The chart ``name`` in ``lang``, drawn once. matplotlib's pyplot is not thread-safe: one drawing
@@ -72,10 +80,12 @@ class ResultsCache:
                 key = (*fingerprint(session, assessment_id), *extra_key)
                 entry = self._entries.get(assessment_id)
                 if entry is None or entry.key != key:
-                    chain = assessment_results(session, assessment_id, actor=actor, mc_runs=MC_RUNS,
-                                               data_dir=ws.settings.data_dir)
                     names = {o.code: o.name for o in list_organisations(session, actor)}
-                    entry = Entry(key, chain, names)
+                    try:
+                        entry = Entry(key, assessment_results(session, assessment_id, actor=actor, mc_runs=MC_RUNS,
+                                                              data_dir=ws.settings.data_dir), names)
+                    except ProblemsError as exc:  # e.g. nothing accepted yet: the page says so
+                        entry = Entry(key, None, names, exc.problems)
             with self._guard:
                 self._entries[assessment_id] = entry
                 self._entries.move_to_end(assessment_id)

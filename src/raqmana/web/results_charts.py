@@ -7,12 +7,17 @@ its data table beside it in the page.
 
 from __future__ import annotations
 
+import io
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from matplotlib import rc_context
+from matplotlib.figure import Figure
 
-from raqmana.i18n import gettext
+from raqmana.i18n import gettext, is_rtl
+from raqmana.i18n.fonts import FAMILIES, register_matplotlib_fonts
 from raqmana.reports import charts
 from raqmana.web.results_cache import Entry
 from raqmana.web.results_data import benchmarks, label_of, ranked
@@ -22,11 +27,11 @@ EMPTY = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1" viewBox="0
 
 
 def _names(entry: Entry, lang: str) -> dict[str, str]:
-    return {p.id: p.name.get(lang) for p in entry.chain.inputs.framework.pillars}
+    return {p.id: p.name.get(lang) for p in entry.done.inputs.framework.pillars}
 
 
 def enablers(entry: Entry, lang: str) -> str:
-    inputs = entry.chain.inputs
+    inputs = entry.done.inputs
     names = _names(entry, lang)
     scored = [e for e in inputs.enablers if e.score is not None]
     if not scored:
@@ -39,18 +44,45 @@ def enablers(entry: Entry, lang: str) -> str:
 
 
 def heatmap(entry: Entry, lang: str) -> str:
-    inputs = entry.chain.inputs
+    inputs = entry.done.inputs
     names = _names(entry, lang)
     rows = ranked(inputs)
     if not rows:
         return EMPTY
     pids = [p.id for p in inputs.framework.pillars]
     values = np.array([[np.nan if i.scores.get(p) is None else i.scores[p] for p in pids] for i in rows], dtype=float)
-    return charts.heatmap([i.name.get(lang) for i in rows], [names[p] for p in pids], values, lang).svg
+    return heat_svg([i.name.get(lang) for i in rows], [names[p] for p in pids], values, lang)
+
+
+@lru_cache(maxsize=1)
+def _fonts() -> None:
+    register_matplotlib_fonts()
+
+
+def heat_svg(rows: list[str], cols: list[str], values: np.ndarray, lang: str, *, vmax: float = 5.0) -> str:
+    """:func:`raqmana.reports.charts.heatmap`, mirrored in Arabic and Kurdish: the first column and the row
+    names on the right, the colour scale on the left. SVG only, no pyplot state."""
+    _fonts()
+    rtl = is_rtl(lang)
+    with rc_context({"font.family": FAMILIES["rtl" if rtl else "ltr"], "svg.fonttype": "path"}):
+        fig = Figure(figsize=(0.55 * len(cols) + 3.5, 0.3 * len(rows) + 1.5))
+        ax = fig.add_subplot()
+        image = ax.imshow(np.ma.masked_invalid(values), cmap=charts.STAGE_CMAP, vmin=0, vmax=vmax, aspect="auto")
+        ax.set_xticks(range(len(cols)), cols, rotation=90, fontsize=7)
+        ax.set_yticks(range(len(rows)), rows, fontsize=7)
+        if rtl:
+            ax.invert_xaxis()
+            ax.yaxis.tick_right()
+        fig.colorbar(image, ax=ax, shrink=0.6, location="left" if rtl else "right")
+        fig.tight_layout()
+        out = io.StringIO()
+        fig.savefig(out, format="svg")
+    svg = out.getvalue()
+    return svg[svg.index("<svg"):]
 
 
 def index(entry: Entry, lang: str, k: int) -> str:
-    series = benchmarks(entry.chain.inputs)[k]
+    series = benchmarks(entry.done.inputs)[k]
     labels = {code: t.get(lang) for code, t in series["labels"].items()}
     if series["kind"] == "peers":
         items = sorted(((labels[c], v[0]) for c, v in series["values"].items() if v[0] is not None),
@@ -62,7 +94,7 @@ def index(entry: Entry, lang: str, k: int) -> str:
 
 
 def radar(entry: Entry, lang: str, code: str) -> str:
-    inputs = entry.chain.inputs
+    inputs = entry.done.inputs
     names = _names(entry, lang)
     inst = next(i for i in inputs.institutions if i.code == code)
     national = {e.pillar_id: e.score for e in inputs.enablers}
@@ -78,7 +110,7 @@ def radar(entry: Entry, lang: str, code: str) -> str:
 def gantt(entry: Entry, lang: str) -> str:
     from raqmana.roadmap.gantt import gantt as draw
 
-    plan = entry.chain.plan
+    plan = entry.done.plan
     if plan is None or plan.schedule is None or not plan.schedule.items:
         return EMPTY
     with tempfile.TemporaryDirectory() as tmp:

@@ -10,6 +10,7 @@ from typing import Any
 
 from raqmana.i18n import Translated
 from raqmana.indices.specs import SPECS
+from raqmana.problems import Problem
 from raqmana.recommend.labels import BASELINE_SOURCE, HORIZON, KPI_UNIT, PHASE
 from raqmana.reports.adapters import KINDS
 from raqmana.reports.inputs import IndexSeries, InstitutionResult, ReportInputs
@@ -60,6 +61,16 @@ def index_title(series: IndexSeries) -> Translated:
     return spec.name if spec else T(series.index, series.index, series.index)
 
 
+def scale_max(series: IndexSeries) -> float:
+    """The top of the index's published scale (e.g. 5.99 for the UNDP Compass), not just 1 or 100."""
+    spec = SPECS.get(series.index.split(" ")[0].lower())
+    values = [v for vs in series.values.values() for v in vs if v is not None]
+    if spec is None or not values:
+        return series.scale_max
+    top = max(c.hi for c in spec.components)
+    return top if max(values) <= top else series.scale_max
+
+
 def benchmarks(inputs: ReportInputs) -> list[dict[str, Any]]:
     from raqmana.indices.countries import countries
 
@@ -75,7 +86,7 @@ def benchmarks(inputs: ReportInputs) -> list[dict[str, Any]]:
                 labels[code] = COMPONENTS.get(code, T(code, code, code))
         out.append({"chart": f"index-{k}", "index": s.index, "title": index_title(s), "kind": "peers" if peers else "trend",
                     "years": s.years, "values": s.values, "labels": labels, "source": s.source,
-                    "scale_max": s.scale_max, "country": inputs.country})
+                    "scale_max": scale_max(s), "country": inputs.country})
     return out
 
 
@@ -91,8 +102,8 @@ def recommendations(inputs: ReportInputs, names: dict[str, Translated]) -> dict[
     return out
 
 
-def roadmap(entry: Entry) -> dict[str, Any]:
-    inputs, plan = entry.chain.inputs, entry.chain.plan
+def roadmap(entry: Entry, lang: str) -> dict[str, Any]:
+    inputs, plan = entry.done.inputs, entry.done.plan
     if plan is None:
         return {"planned": False, "scheduled": False, "problems": [], "initiatives": [], "kpis": []}
     scheduled = plan.schedule is not None and bool(plan.schedule.items)
@@ -104,11 +115,26 @@ def roadmap(entry: Entry) -> dict[str, Any]:
              "baseline_label": BASELINE_SOURCE.get(k.baseline), "target": k.target, "initiative": k.source}
             for k in inputs.kpis]
     return {"planned": True, "scheduled": scheduled, "ok": plan.ok, "summary": inputs.roadmap_summary,
-            "problems": plan.problems, "initiatives": inits, "kpis": kpis}
+            "problems": problems(plan.problems, lang), "initiatives": inits, "kpis": kpis}
 
 
-def national(entry: Entry, view: AssessmentView) -> dict[str, Any]:
-    inputs = entry.chain.inputs
+def problems(found: list[Problem], lang: str) -> list[dict[str, Any]]:
+    return [p.as_dict(lang) for p in found]
+
+
+def nothing(view: AssessmentView, entry: Entry, lang: str) -> dict[str, Any]:
+    """The national page before the chain can run (no accepted answer yet): the reasons, no figures."""
+    return {"assessment": view, "illustrative": view.illustrative, "problems": problems(entry.problems, lang),
+            "national": {"score": None, "stage": None, "target_stage": view.target_stage, "institutions": 0},
+            "enablers": [], "institutions": [], "bottlenecks": [], "divide": {"gini": None, "dimensions": []},
+            "benchmarks": [], "recommendations": {"short": [], "long": []},
+            "roadmap": {"planned": False, "scheduled": False, "problems": [], "initiatives": [], "kpis": []}}
+
+
+def national(entry: Entry, view: AssessmentView, lang: str) -> dict[str, Any]:
+    if entry.chain is None:
+        return nothing(view, entry, lang)
+    inputs = entry.done.inputs
     fw = inputs.framework
     stage = inputs.national_stage
     target = next((e.target for e in inputs.enablers if e.target is not None), view.target_stage)
@@ -127,9 +153,10 @@ def national(entry: Entry, view: AssessmentView) -> dict[str, Any]:
         "divide": divide(inputs),
         "benchmarks": benchmarks(inputs),
         "recommendations": recommendations(inputs, entry.names),
-        "roadmap": roadmap(entry),
+        "roadmap": roadmap(entry, lang),
         "methodology": inputs.methodology,
         "provenance": inputs.provenance,
+        "problems": [],
         "_names": {p.id: p.name for p in fw.pillars},
     }
 
@@ -137,7 +164,7 @@ def national(entry: Entry, view: AssessmentView) -> dict[str, Any]:
 def institution(entry: Entry, view: AssessmentView, inst: InstitutionResult, lang: str) -> dict[str, Any]:
     """One institution against the national average: scores, gaps to the target, its recommendations
     and the roadmap actions it leads or takes part in."""
-    inputs, plan = entry.chain.inputs, entry.chain.plan
+    inputs, plan = entry.done.inputs, entry.done.plan
     pillars = {p.id: p.name for p in inputs.framework.pillars}
     national_scores = {e.pillar_id: e.score for e in inputs.enablers}
     target = next((e.target for e in inputs.enablers if e.target is not None), view.target_stage or 3)

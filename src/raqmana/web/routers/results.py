@@ -51,8 +51,16 @@ def version(entry: Entry) -> str:
     return hashlib.sha256(repr(entry.key).encode()).hexdigest()[:12]
 
 
+def load_done(ctx: Ctx, assessment_id: int) -> tuple[AssessmentView, Entry]:
+    """As :func:`load`, for what needs results (an institution, a chart): 404 while there are none."""
+    view, entry = load(ctx, assessment_id)
+    if entry.chain is None:
+        raise _not_found()
+    return view, entry
+
+
 def find_institution(entry: Entry, code: str) -> InstitutionResult:
-    found = next((i for i in entry.chain.inputs.institutions if i.code == code), None)
+    found = next((i for i in entry.done.inputs.institutions if i.code == code), None)
     if found is None:
         raise _not_found()
     return found
@@ -64,7 +72,7 @@ def results(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     digital divide, public indices against peers and over time, recommendations and the roadmap.
     Scores run 0–5; only accepted answers count."""
     view, entry = load(ctx, assessment_id)
-    data = results_data.national(entry, view)
+    data = results_data.national(entry, view, ctx.lang)
     data["_v"] = version(entry)
     data["_illustrative_note"] = label("illustrative", ctx.lang)
     return data
@@ -74,7 +82,7 @@ def results(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
 def institution(ctx: Ctx, assessment_id: int, code: str) -> dict[str, Any]:
     """One institution's scores against the national average, its gaps to the target stage, the
     recommendations addressed to it and the roadmap actions it leads or takes part in."""
-    view, entry = load(ctx, assessment_id)
+    view, entry = load_done(ctx, assessment_id)
     data = results_data.institution(entry, view, find_institution(entry, code), ctx.lang)
     data["_v"] = version(entry)
     data["_illustrative_note"] = label("illustrative", ctx.lang)
@@ -95,11 +103,11 @@ def _svg(svg: str) -> Response:
 
 @area.html.get(BASE + "/charts/{name}.svg")
 def chart(assessment_id: int, name: str, ctx: Ctx = PageCtx) -> Response:
-    _, entry = load(ctx, assessment_id)
+    _, entry = load_done(ctx, assessment_id)
     if name in CHARTS:
         return _svg(entry.chart(name, ctx.lang, lambda: CHARTS[name](entry, ctx.lang)))
     m = INDEX_CHART.fullmatch(name)
-    if m is None or int(m.group(1)) >= len(entry.chain.inputs.indices):
+    if m is None or int(m.group(1)) >= len(entry.done.inputs.indices):
         raise _not_found()
     k = int(m.group(1))
     return _svg(entry.chart(name, ctx.lang, lambda: results_charts.index(entry, ctx.lang, k)))
@@ -107,6 +115,6 @@ def chart(assessment_id: int, name: str, ctx: Ctx = PageCtx) -> Response:
 
 @area.html.get(BASE + "/institutions/{code}/radar.svg")
 def radar(assessment_id: int, code: str, ctx: Ctx = PageCtx) -> Response:
-    _, entry = load(ctx, assessment_id)
+    _, entry = load_done(ctx, assessment_id)
     find_institution(entry, code)
     return _svg(entry.chart(f"radar:{code}", ctx.lang, lambda: results_charts.radar(entry, ctx.lang, code)))
