@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from tests.reports.synthetic import synthetic_chain
 
 from raqmana.frameworks import load_or_raise
 from raqmana.reports.national import build_national
 from raqmana.reports.render import render
-from tests.reports.synthetic import synthetic_chain
 
 ARTIFACTS = Path(os.environ.get("RAQMANA_TEST_ARTIFACTS", "/tmp/raqmana-artifacts"))
 
