@@ -103,4 +103,5 @@ def demo(
         console.print("demo logins (illustrative workspace):")
         for x in info.logins:
             console.print(f"  {x.username} / {x.password}  ({x.role}{', ' + x.org_code if x.org_code else ''})")
-        run_server(settings, host=host, port=port)
+        # the demo has no separate `raqmana worker`: report jobs started in the web UI run in the app
+        run_server(settings.model_copy(update={"inline_worker": True}), host=host, port=port)

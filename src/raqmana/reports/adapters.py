@@ -128,6 +128,12 @@ def _institutions(fw: Framework, build: Build, unc: UncertaintyResult | None,
     return out
 
 
+def _scale(values: list[float | None]) -> float:
+    """The top of an index's scale: 0–1 (EGDI, GTMI), 1–5.99 (UNDP Compass) or 0–100 (GCI, NCSI)."""
+    top = max((v for v in values if v is not None), default=1.0)
+    return 1.0 if top <= 1 else 6.0 if top <= 6 else 100.0
+
+
 def _indices(analysis: Analysis) -> tuple[list[IndexSeries], list[str]]:
     bench = analysis.benchmark
     if bench is None:
@@ -146,11 +152,11 @@ def _indices(analysis: Analysis) -> tuple[list[IndexSeries], list[str]]:
             values = {name: [{int(y): v for y, v in t if str(y).isdigit()}.get(yr) for yr in years]
                       for name, t in comps.items()}
             series.append(IndexSeries(f"{ib.index.upper()} ({bench.iso3})", years, values, source,
-                                      scale_max=1.0 if all((v or 0) <= 1 for vs in values.values() for v in vs) else 100.0))
+                                      scale_max=_scale([v for vs in values.values() for v in vs])))
         if ib.peers and ib.edition and str(ib.edition).isdigit():
             values = {bench.iso3: [ib.value], **{iso: [v] for iso, v in ib.peers.items()}}
             series.append(IndexSeries(f"{ib.index.upper()} {ib.edition}", [int(ib.edition)], values, source,
-                                      scale_max=1.0 if (ib.value or 0) <= 1 else 100.0))
+                                      scale_max=_scale([v[0] for v in values.values()])))
     return series, sources
 
 

@@ -13,7 +13,10 @@ from raqmana.reports.model import Block, Bullets, Figure, Note, Paragraph, Repor
 
 T = Translated.of
 
+HEATMAP_ROWS = 40
 SENTENCES = {
+    "heatmap_subset": T("The {n} institutions furthest behind, of {total}", "الجهات الـ{n} الأكثر تأخراً من أصل {total}",
+                        "ئەو {n} دامەزراوەیەی زۆرترین دواکەوتنیان ھەیە، لە کۆی {total}"),
     "overall": T(
         "Across {n} institutions, the public sector's digital maturity scores {score} out of 5 — stage {stage} ({stage_name}).",
         "على مستوى {n} جهة، بلغت درجة النضج الرقمي للقطاع العام {score} من 5 — المرحلة {stage} ({stage_name}).",
@@ -297,8 +300,13 @@ def _annex_data(inputs: ReportInputs, lang: str, names: dict[str, str]) -> Secti
     table = Table("institution_scores", label("annex_data", lang),
                   [label("institution", lang), *pids, label("score", lang)], rows,
                   numeric=list(range(1, len(pids) + 2)), decimals=1)
+    shown = inputs.institutions
+    caption = label("annex_data", lang)
+    if len(shown) > HEATMAP_ROWS:  # a printed heat map holds a few dozen rows: those furthest behind
+        shown = sorted(shown, key=lambda i: (i.overall is None, i.overall or 0.0))[:HEATMAP_ROWS]
+        caption = SENTENCES["heatmap_subset"].get(lang).format(n=HEATMAP_ROWS, total=len(inputs.institutions))
     values = np.array([[np.nan if i.scores.get(pid) is None else i.scores[pid] for pid in pids]
-                       for i in inputs.institutions], dtype=float)
-    chart = charts.heatmap([i.name.get(lang) for i in inputs.institutions], [names[p] for p in pids], values, lang)
+                       for i in shown], dtype=float)
+    chart = charts.heatmap([i.name.get(lang) for i in shown], [names[p] for p in pids], values, lang)
     return Section("annex_data", label("annex_data", lang),
-                   [Figure("heatmap", label("annex_data", lang), chart.svg, chart.png, None), table], page_break=True)
+                   [Figure("heatmap", caption, chart.svg, chart.png, None), table], page_break=True)
