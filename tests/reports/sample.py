@@ -19,7 +19,7 @@ def sample_report(lang: str) -> Report:
         header=title, illustrative=True, illustrative_note="illustrative",
         sections=[
             Section("summary", summary, [Paragraph(f"{legal} — {ident}"), Note(missing, "missing"), table,
-                                         Figure("fig", ident, chart.svg, chart.png, table)]),
+                                         Figure("fig", ident, chart, table)]),
             Section("details", ident, [Bullets([legal, ident])], page_break=True),
         ],
         labels={"contents": summary, "table": "T", "figure": "F", "source": "S"},

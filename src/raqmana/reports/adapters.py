@@ -252,15 +252,10 @@ def _gantt_rows(plan: Any) -> list[str]:
 def _gantt_drawer(plan: Any) -> Any:
     rows = _gantt_rows(plan)
 
-    def draw(lang: str) -> tuple[str, bytes]:
-        import tempfile
-        from pathlib import Path
-
+    def draw(lang: str) -> Any:
+        from raqmana.reports.charts import FileChart
         from raqmana.roadmap.gantt import gantt
 
-        with tempfile.TemporaryDirectory() as tmp:
-            svg = gantt(plan.roadmap, Path(tmp) / "g.svg", lang=lang, initiatives=rows).read_text(encoding="utf-8")
-            png = gantt(plan.roadmap, Path(tmp) / "g.png", lang=lang, initiatives=rows).read_bytes()
-        return svg[svg.index("<svg"):], png
+        return FileChart(lambda path: gantt(plan.roadmap, path, lang=lang, initiatives=rows))
 
     return draw

@@ -6,10 +6,11 @@ One colour-blind-safe palette (Okabe–Ito) everywhere; each chart is returned w
 from __future__ import annotations
 
 import io
+import tempfile
+from pathlib import Path
 import itertools
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
 import matplotlib
@@ -23,15 +24,71 @@ from matplotlib.axes import Axes
 from raqmana.i18n.fonts import FAMILIES, register_matplotlib_fonts
 from raqmana.i18n.locales import get_locale
 
+#: raster charts (PDF pages, DOCX) at print resolution
+PNG_DPI = 170
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 #: stage colours 0–5, light to dark (sequential, readable in grey)
 STAGE_CMAP = "cividis"
 
 
-@dataclass
 class Chart:
-    svg: str
-    png: bytes
+    """A drawn chart, saved on demand: ``svg`` (vector, text as paths) and ``png`` (raster)."""
+
+    def __init__(self, fig: plt.Figure):
+        self._fig: plt.Figure | None = fig
+        self._svg: str | None = None
+        self._png: bytes | None = None
+
+    def _save(self, fmt: str) -> bytes:
+        assert self._fig is not None
+        buf = io.BytesIO()
+        self._fig.savefig(buf, format=fmt, dpi=PNG_DPI)
+        other_done = self._png is not None if fmt == "svg" else self._svg is not None
+        if other_done:  # both formats exist now: free the figure
+            plt.close(self._fig)
+            self._fig = None
+        return buf.getvalue()
+
+    @property
+    def svg(self) -> str:
+        if self._svg is None:
+            text = self._save("svg").decode("utf-8")
+            self._svg = _unique_ids(text[text.index("<svg"):])  # no XML prolog: the SVG is inlined
+        return self._svg
+
+    @property
+    def png(self) -> bytes:
+        if self._png is None:
+            self._png = self._save("png")
+        return self._png
+
+    def __del__(self) -> None:
+        if self._fig is not None:
+            plt.close(self._fig)
+
+
+class FileChart:
+    """A chart drawn by another module into files (e.g. the roadmap's Gantt), with the same interface."""
+
+    def __init__(self, draw: Callable[[Path], Path]):
+        self._draw = draw
+        self._svg: str | None = None
+        self._png: bytes | None = None
+
+    @property
+    def svg(self) -> str:
+        if self._svg is None:
+            with tempfile.TemporaryDirectory() as tmp:
+                text = self._draw(Path(tmp) / "chart.svg").read_text(encoding="utf-8")
+            self._svg = _unique_ids(text[text.index("<svg"):])
+        return self._svg
+
+    @property
+    def png(self) -> bytes:
+        if self._png is None:
+            with tempfile.TemporaryDirectory() as tmp:
+                self._png = self._draw(Path(tmp) / "chart.png").read_bytes()
+        return self._png
 
 
 @lru_cache(maxsize=1)
@@ -49,13 +106,7 @@ def _fig(lang: str, size: tuple[float, float]) -> tuple[plt.Figure, Axes]:
 
 def _done(fig: plt.Figure) -> Chart:
     fig.tight_layout()
-    svg_buf, png_buf = io.StringIO(), io.BytesIO()
-    fig.savefig(svg_buf, format="svg")
-    fig.savefig(png_buf, format="png", dpi=150)
-    plt.close(fig)
-    svg = svg_buf.getvalue()
-    svg = svg[svg.index("<svg"):]  # drop the XML prolog and doctype for inline use
-    return Chart(svg=_unique_ids(svg), png=png_buf.getvalue())
+    return Chart(fig)
 
 
 _counter = itertools.count(1)

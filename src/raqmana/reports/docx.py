@@ -174,8 +174,7 @@ def render_docx(report: Report, path: Path) -> Path:
             elif isinstance(b, Table):
                 table(b)
             elif isinstance(b, Figure):
-                if b.png:
-                    doc.add_picture(io.BytesIO(b.png), width=_text_width(sect))
+                doc.add_picture(io.BytesIO(b.chart.png), width=_text_width(sect))
                 para(f"{report.labels.get('figure', 'Figure')}: {b.caption}", "Caption")
                 if b.data is not None:
                     table(b.data)

@@ -35,7 +35,8 @@ def font_faces() -> str:
     return "\n".join(rules)
 
 
-def render_html(report: Report) -> str:
+def render_html(report: Report, *, raster: bool = False) -> str:
+    """The report as one HTML page; ``raster`` embeds charts as PNG (faster PDF layout) instead of SVG."""
     loc = get_locale(report.lang)
     families = FAMILIES[loc.direction]
     css = Environment(autoescape=False).from_string(_template("report.css")).render(
@@ -49,4 +50,4 @@ def render_html(report: Report) -> str:
         return "—" if value is None else str(value)
 
     template = _env().from_string(_template("report.html.j2"))
-    return template.render(report=report, direction=loc.direction, css=css, fmt=fmt)
+    return template.render(report=report, direction=loc.direction, css=css, fmt=fmt, raster=raster)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from raqmana.frameworks.schema import Framework
 from raqmana.i18n import Translated
@@ -128,7 +129,7 @@ class ReportInputs:
     recommendations: list[RecommendationItem] = field(default_factory=list)
     initiatives: list[InitiativeItem] = field(default_factory=list)
     roadmap_summary: Translated | None = None
-    #: draws the roadmap's Gantt chart in a language: lang → (svg, png)
-    gantt: Callable[[str], tuple[str, bytes]] | None = None
+    #: draws the roadmap's Gantt chart in a language (an object with ``svg`` and ``png``)
+    gantt: Callable[[str], Any] | None = None
     kpis: list[KpiItem] = field(default_factory=list)
     provenance: list[str] = field(default_factory=list)

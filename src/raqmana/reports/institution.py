@@ -61,7 +61,7 @@ def build_institution(inputs: ReportInputs, inst: InstitutionResult, lang: str, 
             inst.name.get(lang): [inst.scores[p] or 0.0 for p in have],
             SENTENCES["national"].get(lang): [national.get(p) or 0.0 for p in have],
         }, lang)
-        blocks.append(Figure("radar", label("findings", lang), chart.svg, chart.png, table))
+        blocks.append(Figure("radar", label("findings", lang), chart, table))
     else:
         blocks.append(table)
     gaps = [[names[p], inst.scores[p], target, round(target - (inst.scores[p] or 0.0), 2)]

@@ -7,7 +7,7 @@ renderers never compute anything, so the formats cannot disagree.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 Cell = str | int | float | None
 
@@ -46,15 +46,28 @@ class Table:
     kind: Literal["table"] = "table"
 
 
+class ChartLike(Protocol):
+    @property
+    def svg(self) -> str: ...  # vector, text as paths (shaped Arabic/Kurdish)
+
+    @property
+    def png(self) -> bytes: ...  # raster at print resolution
+
+
 @dataclass
 class Figure:
     id: str
     caption: str
-    svg: str  # SVG with text converted to paths (shaped Arabic), for HTML/PDF
-    png: bytes = b""  # raster copy for DOCX
+    chart: ChartLike  # drawn on demand: SVG for HTML, PNG for PDF pages and DOCX
     data: Table | None = None  # the chart's numbers, always shown beside it or in the annex
     source: str = ""
     kind: Literal["figure"] = "figure"
+
+    @property
+    def png_base64(self) -> str:
+        import base64
+
+        return base64.b64encode(self.chart.png).decode("ascii")
 
 
 Block = Paragraph | Bullets | Note | Table | Figure
@@ -95,7 +108,7 @@ class Report:
         return [t for s in self.sections for t in s.tables()]
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = asdict(self, dict_factory=lambda items: {k: v for k, v in items if k != "chart"})
 
         def strip(obj: Any) -> Any:
             if isinstance(obj, dict):

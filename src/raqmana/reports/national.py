@@ -170,7 +170,7 @@ def _findings(inputs: ReportInputs, lang: str, names: dict[str, str]) -> Section
     target = next((e.target for e in scored if e.target is not None), None)
     chart = charts.bar_scores([names[e.pillar_id] for e in scored], [e.score or 0.0 for e in scored], lang,
                               target=target, errors=errs, xlabel=label("score", lang))  # type: ignore[arg-type]
-    blocks: list[Block] = [Figure("fig_enablers", label("findings", lang), chart.svg, chart.png, table)]
+    blocks: list[Block] = [Figure("fig_enablers", label("findings", lang), chart, table)]
     subs = []
     for e in inputs.enablers:
         pillar = inputs.framework.pillars[[p.id for p in inputs.framework.pillars].index(e.pillar_id)]
@@ -211,7 +211,7 @@ def _benchmarks(inputs: ReportInputs, lang: str) -> Section:
         rows = [[named(country), *vals] for country, vals in series.values.items()]
         table = Table(f"index_{series.index}", series.index, [label("country", lang), *map(str, series.years)], rows,
                       numeric=list(range(1, len(series.years) + 1)), decimals=3, source=series.source)
-        blocks.append(Figure(f"fig_{series.index}", series.index, chart.svg, chart.png, table, source=series.source))
+        blocks.append(Figure(f"fig_{series.index}", series.index, chart, table, source=series.source))
     return Section("benchmarks", label("benchmarks", lang), blocks, page_break=True)
 
 
@@ -266,8 +266,7 @@ def _roadmap(inputs: ReportInputs, lang: str) -> Section:
                   ["#", label("initiative", lang), label("owner", lang), label("start", lang), label("end", lang),
                    label("cost", lang), "↤", label("phase", lang)], rows, numeric=[5], decimals=0)
     if inputs.gantt is not None:
-        svg, png = inputs.gantt(lang)
-        blocks.append(Figure("gantt", label("roadmap", lang), svg, png, None))
+        blocks.append(Figure("gantt", label("roadmap", lang), inputs.gantt(lang), None))
     blocks.append(table)
     return Section("roadmap", label("roadmap", lang), blocks, page_break=True)
 
@@ -309,4 +308,4 @@ def _annex_data(inputs: ReportInputs, lang: str, names: dict[str, str]) -> Secti
                        for i in shown], dtype=float)
     chart = charts.heatmap([i.name.get(lang) for i in shown], [names[p] for p in pids], values, lang)
     return Section("annex_data", label("annex_data", lang),
-                   [Figure("heatmap", caption, chart.svg, chart.png, None), table], page_break=True)
+                   [Figure("heatmap", caption, chart, None), table], page_break=True)
