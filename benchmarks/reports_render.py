@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from raqmana.frameworks import load_or_raise
+from raqmana.frameworks.illustrative import illustrative_answers
 from raqmana.i18n import Translated
 from raqmana.reports.chain import InstitutionMeta, run_chain
 from raqmana.reports.institution import build_institution
@@ -25,28 +26,11 @@ from raqmana.reports.render import render
 
 
 def answers(fw, n: int, seed: int = 1) -> tuple[dict, dict]:
-    rng = np.random.default_rng(seed)
     insts = {f"inst{k:04d}": InstitutionMeta(f"inst{k:04d}", Translated.of(f"Institution {k}", f"الجهة {k}",
                                                                               f"دامەزراوەی {k}"),
                                              "governorate" if k % 5 == 0 else "ministry", governorate=f"g{k % 19}")
              for k in range(n)}
-    level = rng.uniform(0.5, 4.5, n)
-    resp = {}
-    for k, code in enumerate(insts):
-        row = {}
-        for ind in fw.indicators():
-            t = ind.answer_type.value
-            if t == "ladder":
-                row[ind.id] = int(np.clip(np.round(rng.normal(level[k], 1.0)), 0, 5))
-            elif t in ("percentage", "number"):
-                lo, hi = ind.min_value or 0.0, ind.max_value or 100.0
-                row[ind.id] = float(lo + (hi - lo) * np.clip(level[k] / 5 + rng.normal(0, 0.15), 0, 1))
-            elif t == "yes_no":
-                row[ind.id] = bool(rng.random() < level[k] / 5)
-            elif t == "choice":
-                row[ind.id] = ind.choices[min(len(ind.choices) - 1, int(level[k] / 5 * len(ind.choices)))].value
-        resp[code] = row
-    return resp, insts
+    return illustrative_answers(fw, list(insts), seed=seed), insts
 
 
 def main() -> None:
