@@ -6,12 +6,12 @@ One colour-blind-safe palette (Okabe–Ito) everywhere; each chart is returned w
 from __future__ import annotations
 
 import io
-import tempfile
-from pathlib import Path
 import itertools
 import re
+import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
+from pathlib import Path
 
 import matplotlib
 
