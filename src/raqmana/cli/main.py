@@ -74,4 +74,11 @@ def main() -> None:
 
     known = {n for n, _ in SUBCOMMANDS} | {f.replace("_", "-") for _, f in COMMANDS}
     first = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
-    build_app(first if first in known else None)()
+    try:
+        build_app(first if first in known else None)()
+    except OSError as exc:  # a path that can't be read or written: say which, no traceback
+        from raqmana.cli.common import err_console
+
+        where = f" {exc.filename}" if exc.filename else ""
+        err_console.print(f"[red]error[/red] cannot use{where}: {exc.strerror or exc}", highlight=False)
+        raise SystemExit(2) from None

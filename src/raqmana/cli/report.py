@@ -19,6 +19,7 @@ def report(
     fmt: str = typer.Option("pdf,docx,xlsx,html", "--format", "-f", help="Formats: pdf, docx, xlsx, html, json."),
     out: Path = typer.Option(None, "--out", "-o", help="Output directory (default: <data dir>/reports/…)."),
     runs: int = typer.Option(200, "--runs", min=0, help="Monte Carlo runs for the score intervals."),
+    force: bool = typer.Option(False, "--force", help="Render again files that are already there."),
     queue: bool = typer.Option(False, "--queue", help="Queue as a job for `raqmana worker` instead of running now."),
     as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
 ) -> None:
@@ -56,7 +57,8 @@ def report(
         with Progress(console=console, transient=True, disable=as_json) as bar:
             task = bar.add_task("reports", total=1.0)
             result = render_reports(chain, target, scope=scope, institution=institution or None, langs=langs,
-                                    formats=formats, progress=lambda f, m: bar.update(task, completed=f, description=m))
+                                    formats=formats, force=force,
+                                    progress=lambda f, m: bar.update(task, completed=f, description=m))
     except WorkspaceError as exc:
         fail(exc.problems, msg_lang, as_json=as_json)
     finally:

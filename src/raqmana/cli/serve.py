@@ -28,8 +28,14 @@ def serve(
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
     workers: int = typer.Option(1, "--workers", min=1, help="Worker processes (use PostgreSQL for more than one)."),
     reload: bool = typer.Option(False, "--reload", help="Restart on code changes (development)."),
+    inline_worker: bool = typer.Option(
+        True, "--inline-worker/--no-inline-worker",
+        help="Run queued jobs (reports, imports) inside the app; turn off when `raqmana worker` runs them."),
 ) -> None:
     """Serve the web app and its JSON API (/api/v1) on HOST:PORT."""
     from raqmana.settings import get_settings
 
-    run_server(get_settings(), host=host, port=port, workers=workers, reload=reload)
+    settings = get_settings()
+    if inline_worker:
+        settings = settings.model_copy(update={"inline_worker": True})
+    run_server(settings, host=host, port=port, workers=workers, reload=reload)

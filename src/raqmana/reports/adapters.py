@@ -235,6 +235,7 @@ def report_inputs(fw: Framework, build: Build, unc: UncertaintyResult | None, an
         methodology={lang: build.methodology(lang) for lang in ("en", "ar", "ckb")},
         indices=indices, bottlenecks=bottlenecks, divides=divides, recommendations=recs, initiatives=inits,
         kpis=kpis, provenance=provenance, gantt=gantt,
+        owner_names={code: m.name for code, m in metas.items()},
     )
 
 

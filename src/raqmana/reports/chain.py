@@ -66,8 +66,31 @@ class ChainResult:
         analysis.write_text(json.dumps(_clean(payload), ensure_ascii=False, indent=1, default=str), encoding="utf-8")
         written.append(analysis)
         if self.plan is not None:
-            written += self.plan.write(out_dir)
+            plan_files = self.plan.write(out_dir)
+            if self.inputs.illustrative:
+                for path in plan_files:
+                    _label_illustrative(path)
+            written += plan_files
         return written
+
+
+ILLUSTRATIVE_NOTE = "ILLUSTRATIVE: derived from generated demonstration answers, not from a real assessment."
+
+
+def _label_illustrative(path: Path) -> None:
+    """Mark a JSON or XLSX output as illustrative (the data, not only the reports, say so)."""
+    if path.suffix == ".json":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        wrapped = ({"illustrative": True, "note": ILLUSTRATIVE_NOTE, **data} if isinstance(data, dict) else
+                   {"illustrative": True, "note": ILLUSTRATIVE_NOTE, "items": data})
+        path.write_text(json.dumps(wrapped, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    elif path.suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        wb = load_workbook(path)
+        ws = wb.create_sheet("illustrative", 0)
+        ws["A1"] = ILLUSTRATIVE_NOTE
+        wb.save(path)
 
 
 def _clean(obj: Any) -> Any:

@@ -133,3 +133,5 @@ class ReportInputs:
     gantt: Callable[[str], Any] | None = None
     kpis: list[KpiItem] = field(default_factory=list)
     provenance: list[str] = field(default_factory=list)
+    #: names of owners that are not assessed institutions (e.g. the lead agency)
+    owner_names: dict[str, Translated] = field(default_factory=dict)

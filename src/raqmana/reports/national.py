@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from raqmana.i18n import Translated
@@ -13,6 +15,11 @@ from raqmana.reports.model import Block, Bullets, Figure, Note, Paragraph, Repor
 
 T = Translated.of
 
+PHASES = {
+    "short": T("Short term", "قصير الأمد", "کورتخایەن"),
+    "medium": T("Medium term", "متوسط الأمد", "مامناوەند"),
+    "long": T("Long term", "طويل الأمد", "درێژخایەن"),
+}
 HEATMAP_ROWS = 40
 SENTENCES = {
     "heatmap_subset": T("The {n} institutions furthest behind, of {total}", "الجهات الـ{n} الأكثر تأخراً من أصل {total}",
@@ -239,13 +246,21 @@ def _bottlenecks(inputs: ReportInputs, lang: str, names: dict[str, str]) -> Sect
         [label("enabler", lang), label("score", lang), label("enabler", lang), ""], rows, numeric=[1])])
 
 
+def _owner_names(inputs: ReportInputs, lang: str) -> Callable[[str], str]:
+    """Institution code → its name in ``lang`` (codes not in the assessment stay as they are)."""
+    known = {i.code: i.name.get(lang) for i in inputs.institutions}
+    known.update({code: name.get(lang) for code, name in inputs.owner_names.items()})
+    return lambda code: known.get(code, code)
+
+
 def _recommendations(inputs: ReportInputs, lang: str, names: dict[str, str]) -> Section:
     if not inputs.recommendations:
         return Section("recommendations", label("recommendations", lang), [_missing(lang)])
+    owner = _owner_names(inputs, lang)
     subs = []
     for horizon in ("short", "long"):
         items = [r for r in inputs.recommendations if r.horizon == horizon]
-        rows = [[r.id, r.title.get(lang), names.get(r.pillar_id, r.pillar_id), ", ".join(r.sdg), r.owner,
+        rows = [[r.id, r.title.get(lang), names.get(r.pillar_id, r.pillar_id), ", ".join(r.sdg), owner(r.owner),
                  r.rationale.get(lang)] for r in items]
         table = Table(f"recs_{horizon}", label(horizon, lang),
                       ["#", label("recommendations", lang), label("enabler", lang), label("sdg", lang),
@@ -260,7 +275,9 @@ def _roadmap(inputs: ReportInputs, lang: str) -> Section:
     blocks: list[Block] = []
     if inputs.roadmap_summary:
         blocks.append(Paragraph(inputs.roadmap_summary.get(lang)))
-    rows = [[i.id, i.name.get(lang), i.owner, i.start, i.end, i.cost, ", ".join(i.depends_on), i.phase]
+    owner = _owner_names(inputs, lang)
+    rows = [[i.id, i.name.get(lang), owner(i.owner), i.start, i.end, i.cost, ", ".join(i.depends_on),
+             PHASES[i.phase].get(lang) if i.phase in PHASES else i.phase]
             for i in inputs.initiatives]
     table = Table("initiatives", label("roadmap", lang),
                   ["#", label("initiative", lang), label("owner", lang), label("start", lang), label("end", lang),

@@ -46,8 +46,9 @@ def _check(scope: str, langs: Sequence[str], formats: Sequence[str]) -> None:
 
 def render_reports(chain: ChainResult, out_dir: Path, *, scope: str, institution: str | None = None,
                    langs: Sequence[str] = ("ar", "ckb", "en"), formats: Sequence[str] = ("pdf",),
-                   progress: Callable[[float, str], None] | None = None) -> dict[str, Any]:
-    """Render the reports of ``scope`` into ``out_dir``; files already there are kept (resume)."""
+                   progress: Callable[[float, str], None] | None = None, force: bool = False) -> dict[str, Any]:
+    """Render the reports of ``scope`` into ``out_dir``; files already there are kept (resume) unless
+    ``force`` (answers changed since they were made)."""
     _check(scope, langs, formats)
     inputs = chain.inputs
     if scope == "national":
@@ -74,7 +75,7 @@ def render_reports(chain: ChainResult, out_dir: Path, *, scope: str, institution
         for lang in langs:
             name = "national" if code is None else code
             base = f"{name}-{lang}"
-            if code is not None and all((sub / f"{base}.{f}").is_file() for f in formats):
+            if not force and code is not None and all((sub / f"{base}.{f}").is_file() for f in formats):
                 skipped += 1
             else:
                 report = (build_national(inputs, lang) if code is None else
