@@ -57,6 +57,27 @@ def test_it_autosaves_with_htmx_and_returns_the_new_version(as_user, world):
     assert _stored(world)["LEG-01"].dont_know is True
 
 
+def test_it_lets_the_save_button_and_the_autosave_share_one_queue_and_one_version(as_user, world):
+    import re
+
+    focal = as_user("focal")
+    page = focal.get(_page(world)).text
+    form = re.search(r'<form method="post" action="[^"]*/answers/LEG-01"[^>]*>', page)
+    assert form is not None
+    # the Save button submits through htmx (trigger "submit"), queued behind a running autosave
+    assert 'hx-trigger="submit, change' in form.group(0) and 'hx-sync="this:queue last"' in form.group(0)
+    token = focal.csrf("/")
+    version = "0"
+    for stage in ("2", "3", "3"):  # autosave on change, autosave on blur, then Save: each with the version it got
+        r = focal.post(_url(world), data={"answer": stage, "justification": "law 78", "expected_version": version},
+                       headers={"HX-Request": "true", "X-CSRF-Token": token})
+        assert r.status_code == 200
+        found = re.search(r'id="ver-LEG-01" value="(\d+)" hx-swap-oob="true"', r.text)
+        assert found is not None
+        version = found.group(1)
+    assert _stored(world)["LEG-01"].stage == 3 and _stored(world)["LEG-01"].version == int(version)
+
+
 def test_it_shows_the_other_version_on_a_stale_save_and_keeps_it(as_user, world):
     focal = as_user("focal")
     focal.form(_url(world), {"answer": "2", "justification": "first", "expected_version": 0}, page="/")

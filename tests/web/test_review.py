@@ -32,6 +32,34 @@ def test_it_needs_a_comment_to_return_an_answer(as_user, world):
     assert _answer(world).state == "submitted"
 
 
+def test_it_keeps_the_review_form_with_a_translated_error_when_htmx_returns_without_comment(as_user, world):
+    _submit_two(as_user("focal"), world)
+    r1 = _answer(world)
+    rev = as_user("rev")
+    r = rev.post(f"/responses/{r1.id}/review", data={"decision": "return", "comment": "  ",
+                                                     "expected_version": r1.version, "next": "/assessments",
+                                                     "csrf_token": rev.csrf("/")}, headers={"HX-Request": "true"})
+    assert r.status_code == 422 and "<html" not in r.text
+    # the form comes back whole (it replaces itself), with the problem inside it
+    assert r.text.lstrip().startswith("<form") and r.text.rstrip().endswith("</form>")
+    assert 'name="comment"' in r.text and 'value="return"' in r.text and 'value="accept"' in r.text
+    assert f'name="expected_version" value="{r1.version}"' in r.text and 'value="/assessments"' in r.text
+    assert "WS031" in r.text and "تعليق:" in r.text and "comment:" not in r.text
+    assert _answer(world).state == "submitted"
+
+
+def test_it_aims_other_review_errors_inside_the_form(as_user, world):
+    _submit_two(as_user("focal"), world)
+    r1 = _answer(world)
+    rev = as_user("rev")
+    page = rev.get(f"/assessments/{world.assessment_id}/review").text
+    assert f'hx-headers=\'{{"X-Error-Target": "#rvmsg-{r1.id}"}}\'' in page and f'id="rvmsg-{r1.id}"' in page
+    r = rev.post(f"/responses/{r1.id}/review", data={"decision": "accept", "expected_version": r1.version - 1,
+                                                     "csrf_token": rev.csrf("/")},
+                 headers={"HX-Request": "true", "X-Error-Target": f"#rvmsg-{r1.id}"})
+    assert r.status_code == 409 and r.headers["hx-retarget"] == f"#rvmsg-{r1.id}"
+
+
 def test_it_runs_the_return_fix_accept_cycle(as_user, world):
     focal = as_user("focal")
     _submit_two(focal, world)

@@ -27,7 +27,7 @@ from raqmana.settings import Settings
 from raqmana.workspace.actors import ROLE_LABELS
 from raqmana.workspace.views import STATE_LABELS
 
-ASSET_VERSION = "1"
+ASSET_VERSION = "2"
 
 
 def make_env(settings: Settings) -> Environment:

@@ -13,6 +13,7 @@ from raqmana.web.forms import is_htmx, required, safe_next, see_other
 from raqmana.web.pages import Area, json_response
 from raqmana.web.templating import render
 from raqmana.workspace import assessments, evidence, frameworks, responses, review
+from raqmana.workspace.exceptions import ValidationFailed
 
 area = Area("review")
 
@@ -47,10 +48,18 @@ def _review(ctx: Ctx, response_id: int, data: ReviewIn) -> Any:
 def decide(response_id: int, ctx: Ctx = PageCtx, decision: Annotated[Literal["accept", "return"], Form()] = "accept",
            comment: Annotated[str, Form(max_length=10_000)] = "", expected_version: Annotated[int, Form(ge=1)] = 1,
            next: Annotated[str, Form()] = "/") -> Response:
-    view = _review(ctx, response_id, ReviewIn(decision=decision, comment=comment, expected_version=expected_version))
-    if is_htmx(ctx.request):
-        return render(ctx.request, ctx.lang, "fragments/review_done.html", {"response": view})
-    return see_other(safe_next(next))
+    data = ReviewIn(decision=decision, comment=comment, expected_version=expected_version)
+    if not is_htmx(ctx.request):
+        _review(ctx, response_id, data)
+        return see_other(safe_next(next))
+    try:
+        view = _review(ctx, response_id, data)
+    except ValidationFailed as exc:
+        # the form stays where it was, with the problems inside it and the comment as typed
+        return render(ctx.request, ctx.lang, "fragments/review_form.html",
+                      {"r": {"id": response_id, "version": expected_version}, "review_errors": exc.problems,
+                       "review_comment": comment, "review_next": safe_next(next)}, status=422)
+    return render(ctx.request, ctx.lang, "fragments/review_done.html", {"response": view})
 
 
 @area.api.post("/responses/{response_id}/review", summary="Accept or return a submitted answer")

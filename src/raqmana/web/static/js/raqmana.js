@@ -5,10 +5,23 @@
   document.addEventListener("htmx:configRequest", function (event) {
     if (meta) { event.detail.headers["X-CSRF-Token"] = meta.getAttribute("content"); }
   });
-  // an evidence form is emptied after a successful upload, and its old error message cleared
+  // any other 4xx fragment the server has explicitly aimed at a form's error box (HX-Retarget, from the
+  // form's X-Error-Target header) is shown there too, e.g. a 413 for an oversized upload
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var xhr = event.detail.xhr;
+    if (xhr && xhr.status >= 400 && xhr.status < 500 && xhr.getResponseHeader("HX-Retarget")) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+  // an evidence form is emptied after a successful upload, and its old error message cleared.
+  // 409/422/403 fragments are swapped (see htmx-config responseHandling), so htmx counts them as
+  // "successful": only a 2xx status empties the form; otherwise the file and the shown error stay.
   document.addEventListener("htmx:afterRequest", function (event) {
     var form = event.detail.elt;
-    if (form && form.hasAttribute && form.hasAttribute("data-reset-on-success") && event.detail.successful) {
+    var xhr = event.detail.xhr;
+    var ok = event.detail.successful && xhr && xhr.status >= 200 && xhr.status < 300;
+    if (form && form.hasAttribute && form.hasAttribute("data-reset-on-success") && ok) {
       form.reset();
       var box = form.querySelector("[id^=evmsg-]");
       if (box) { box.textContent = ""; }
