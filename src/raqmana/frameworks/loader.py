@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from raqmana.frameworks import errors as E
 from raqmana.frameworks.packs import pack_dir
 from raqmana.frameworks.schema import Framework
-from raqmana.frameworks.yamlsource import LineMap, YamlSyntaxError, load_yaml
+from raqmana.frameworks.yamlsource import LineMap, YamlSyntaxError, read_yaml_file
 from raqmana.problems import Location, Problem, ProblemsError, split
 
 
@@ -104,24 +104,9 @@ def result_locator(result: LoadResult) -> Any:
     return origin.locate if origin is not None else None
 
 
-def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
-def _read_yaml(path: Path) -> tuple[Any, LineMap]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise YamlSyntaxError(_display(path), None, f"not UTF-8 text ({exc.reason})") from None
-    return load_yaml(text, _display(path))
-
-
 def _load_yaml_file(path: Path) -> LoadResult:
     try:
-        data, lm = _read_yaml(path)
+        data, lm = read_yaml_file(path)
     except YamlSyntaxError as exc:
         prob = Problem(E.YAML_SYNTAX, Location(file=exc.file, line=exc.line), {"detail": exc.detail})
         return LoadResult(None, [prob], str(path))
@@ -136,7 +121,7 @@ def _load_yaml_file(path: Path) -> LoadResult:
                     problems.append(Problem(E.FILE_NOT_FOUND, origin.locate(("pillars", i)), {"name": entry}))
                     continue
                 try:
-                    pdata, plm = _read_yaml(inc)
+                    pdata, plm = read_yaml_file(inc)
                 except YamlSyntaxError as exc:
                     problems.append(
                         Problem(E.YAML_SYNTAX, Location(file=exc.file, line=exc.line), {"detail": exc.detail})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -71,3 +72,20 @@ def _construct(node: yaml.Node, path: tuple[Any, ...], lm: LineMap, loader: yaml
     if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
         return node.value
     return loader.construct_object(node, deep=True)
+
+
+def display_path(path: Path) -> str:
+    """``path`` as a user should see it in messages: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_yaml_file(path: Path) -> tuple[Any, LineMap]:
+    """Read a UTF-8 YAML file with its line map; raises :class:`YamlSyntaxError` (also for non-UTF-8 text)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise YamlSyntaxError(display_path(path), None, f"not UTF-8 text ({exc.reason})") from None
+    return load_yaml(text, display_path(path))

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from raqmana.frameworks.packs import pack_dir
 from raqmana.frameworks.schema import Framework
-from raqmana.frameworks.yamlsource import LineMap, YamlSyntaxError, load_yaml
+from raqmana.frameworks.yamlsource import LineMap, YamlSyntaxError, display_path, read_yaml_file
 from raqmana.problems import Location, Problem, ProblemsError, split
 from raqmana.recommend import errors as E
 from raqmana.recommend.locate import Locator, path_text
@@ -67,21 +67,6 @@ class _Origin:
         return Location(file=self.main.file, line=self.main.line_of(path), path=path_text(path))
 
 
-def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
-def _read(path: Path) -> tuple[Any, LineMap]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise YamlSyntaxError(_display(path), None, f"not UTF-8 text ({exc.reason})") from None
-    return load_yaml(text, _display(path))
-
-
 def _syntax(exc: YamlSyntaxError) -> Problem:
     return Problem(E.YAML_SYNTAX, Location(file=exc.file, line=exc.line), {"detail": exc.detail})
 
@@ -103,7 +88,7 @@ def _expand(data: dict[str, Any], base: Path, origin: _Origin) -> tuple[dict[str
             problems.append(Problem(E.INCLUDE_NOT_FOUND, where, {"name": entry}))
             continue
         try:
-            items, lm = _read(inc)
+            items, lm = read_yaml_file(inc)
         except YamlSyntaxError as exc:
             problems.append(_syntax(exc))
             continue
@@ -128,9 +113,9 @@ def load_rules(source: str | Path, framework: Framework | None = None) -> RulesR
     path = resolve(source)
     if path is None:
         return RulesResult(None, [Problem(E.FILE_NOT_FOUND, params={"name": str(source)})], str(source))
-    name = _display(path)
+    name = display_path(path)
     try:
-        data, lm = _read(path)
+        data, lm = read_yaml_file(path)
     except YamlSyntaxError as exc:
         return RulesResult(None, [_syntax(exc)], name)
     origin = _Origin(lm)

@@ -112,8 +112,8 @@ def _enablers(fw: Framework, build: Build, unc: UncertaintyResult | None, target
 
 
 def _institutions(fw: Framework, build: Build, unc: UncertaintyResult | None,
-                  metas: Mapping[str, InstitutionMeta]) -> list[InstitutionResult]:
-    scores = pillar_scores(fw, build)
+                  metas: Mapping[str, InstitutionMeta],
+                  scores: Mapping[str, dict[str, float | None]]) -> list[InstitutionResult]:
     out = []
     for u in build.units:
         meta = metas.get(u)
@@ -207,7 +207,7 @@ def _recommendations(plan: Any) -> tuple[list[RecommendationItem], list[Initiati
 
 
 def report_inputs(fw: Framework, build: Build, unc: UncertaintyResult | None, analysis: Analysis, plan: Any,
-                  metas: Mapping[str, InstitutionMeta], *, country: Translated, illustrative: bool,
+                  metas: Mapping[str, InstitutionMeta], scores: Mapping[str, dict[str, float | None]], *, country: Translated, illustrative: bool,
                   target_stage: float, date: str) -> ReportInputs:
     enablers = _enablers(fw, build, unc, target_stage)
     national = build.national().get(fw.id)
@@ -230,7 +230,7 @@ def report_inputs(fw: Framework, build: Build, unc: UncertaintyResult | None, an
     ]
     return ReportInputs(
         framework=fw, country=country, illustrative=illustrative, date=date, enablers=enablers,
-        institutions=_institutions(fw, build, unc, metas), national_score=_num(national),
+        institutions=_institutions(fw, build, unc, metas, scores), national_score=_num(national),
         national_stage=_floor(_num(national)),
         methodology={lang: build.methodology(lang) for lang in ("en", "ar", "ckb")},
         indices=indices, bottlenecks=bottlenecks, divides=divides, recommendations=recs, initiatives=inits,

@@ -46,9 +46,6 @@ class ChainResult:
     inputs: ReportInputs
     timings: dict[str, float] = field(default_factory=dict)
 
-    def pillar_scores(self) -> dict[str, dict[str, float | None]]:
-        return adapters.pillar_scores(self.framework, self.build)
-
     def write(self, out_dir: Path) -> list[Path]:
         """scores.json/.xlsx, analysis.json and, when planned, recommendations and roadmap files."""
         from raqmana.scoring.io import build_as_dict, write_build
@@ -174,7 +171,7 @@ def run_chain(
         timings["roadmap"] = time.perf_counter() - t0
 
     inputs = adapters.report_inputs(
-        framework, build, unc, analysis, plan_result, institutions,
+        framework, build, unc, analysis, plan_result, institutions, pillar,
         country=country or Translated.of(country_iso3, country_iso3, country_iso3),
         illustrative=illustrative, target_stage=target_stage, date=date)
     return ChainResult(framework, build, unc, analysis, plan_result, inputs, timings)
