@@ -37,3 +37,25 @@ def test_it_hides_the_progress_from_outsiders(as_user, world):
 def test_it_maps_shares_to_ten_colour_steps():
     assert [heat_class(x) for x in (None, 0, 0.09, 0.1, 0.55, 1.0)] == [
         "heat-0", "heat-0", "heat-0", "heat-1", "heat-5", "heat-10"]
+
+
+def test_it_shows_a_change_at_once_although_the_table_is_kept_between_requests(as_user, world):
+    coord = as_user("coord")
+    url = f"/assessments/{world.assessment_id}/progress?lang=en"
+    first = coord.get(url).text
+    assert coord.get(url).text == first  # kept: the same table
+    as_user("focal").form(f"/assessments/{world.assessment_id}/institutions/mofa/answers/LEG-01",
+                          {"answer": "2", "expected_version": 0}, page="/")
+    second = coord.get(url).text
+    assert second != first and '<td class="heat-5"' in second
+    assert '<td class="heat-5"' not in first
+
+
+def test_it_keeps_one_table_per_language_and_reader_scope(as_user, world):
+    coord, viewer = as_user("coord"), as_user("focal")
+    url = f"/assessments/{world.assessment_id}/progress"
+    assert "Ministry of Interior" in coord.get(url + "?lang=en").text
+    focal_page = viewer.get(url + "?lang=en")
+    if focal_page.status_code == 200:  # a focal point sees its own institution only
+        assert "Ministry of Interior" not in focal_page.text
+    assert "وزارة الداخلية" in coord.get(url + "?lang=ar").text

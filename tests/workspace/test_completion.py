@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import event, func, select
 
-from raqmana.store.models import CompletionCount, Response
+from raqmana.store.models import CompletionCount, Organisation, Response
 from raqmana.workspace import SYSTEM
 from raqmana.workspace.answers import Answer
 from raqmana.workspace.assessments import open_round
-from raqmana.workspace.completion import completion
+from raqmana.workspace.completion import completion, completion_stamp
 from raqmana.workspace.evidence import attach_url
 from raqmana.workspace.frameworks import register_framework
 from raqmana.workspace.org_import import import_organisations
@@ -106,3 +106,39 @@ def test_it_keeps_the_trigger_maintained_counts_equal_to_the_answers(world):
                 if getattr(row, st):
                     kept[(row.org_id, row.pillar_id, st)] = getattr(row, st)
     assert kept == truth and len(truth) == 1
+
+
+def stamp(world):
+    with world.ws.reader() as s:
+        return completion_stamp(s, world.assessment_id)
+
+
+def test_it_moves_the_change_counter_whenever_the_counts_or_names_change(world):
+    """The web app keys its cached progress tables on this counter: it must move on every change the
+    table shows (answers changing state, renamed institutions) and on nothing else the readers share."""
+    before = stamp(world)
+    save(world, "moa", "P1-01", 2, "fp_a")
+    after_save = stamp(world)
+    assert after_save > before
+    with world.ws.transaction() as s:
+        submit(s, world["fp_a"], assessment_id=world.assessment_id, institution_code="moa", pillar_id="P1")
+    after_submit = stamp(world)
+    assert after_submit > after_save
+    with world.ws.transaction() as s:  # a new justification only: same state, same counts
+        rid = s.scalar(select(Response.id).where(Response.indicator_id == "P1-02", Response.org_id.isnot(None)))
+        s.execute(Response.__table__.update().where(Response.id == rid).values(justification="more detail"))
+    assert stamp(world) == after_submit
+    with world.ws.transaction() as s:
+        s.execute(Organisation.__table__.update().where(Organisation.code == "mob").values(name_en="Renamed"))
+    assert stamp(world) > after_submit
+
+
+def test_it_moves_the_change_counter_once_per_transaction_on_postgresql_and_per_change_on_sqlite(world):
+    """On PostgreSQL the counter moves at commit, once per transaction, however many answers change."""
+    before = stamp(world)
+    with world.ws.transaction() as s:
+        for ind, value in (("P1-01", 1), ("P1-02", 2), ("P1-03", 3)):
+            save_answer(s, world["fp_a"], assessment_id=world.assessment_id, institution_code="moa",
+                        indicator_id=ind, answer=Answer(value), expected_version=0)
+    moved = stamp(world) - before
+    assert moved == (1 if world.ws.engine.dialect.name == "postgresql" else 3)

@@ -42,7 +42,10 @@ def _configure_sqlite(engine: Engine) -> None:
 
 def make_sessionmaker(engine: Engine, *, write: bool = True) -> sessionmaker[Session]:
     bind = engine.execution_options(**{WRITE_OPTION: True}) if write else engine
-    return sessionmaker(bind=bind, expire_on_commit=False, autoflush=True)
+    # a reader never flushes: a change made to an object while reading (e.g. a session's sliding expiry,
+    # which the caller then stores in a transaction) must not turn the read into a write — on SQLite
+    # that would upgrade a shared lock and fail with "database is locked" under load
+    return sessionmaker(bind=bind, expire_on_commit=False, autoflush=write)
 
 
 def is_postgresql(engine_or_session: Engine | Session) -> bool:

@@ -36,6 +36,7 @@ def make_env(settings: Settings) -> Environment:
         autoescape=select_autoescape(["html"]),
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates ship in the package: no stat() of every template on every request
     )
     digits = None if settings.digits == "locale" else settings.digits
 
@@ -143,11 +144,15 @@ def _base(request: Request, lang: str, **extra: Any) -> dict[str, Any]:
     }
 
 
+def render_text(request: Request, lang: str, template: str, data: dict[str, Any]) -> str:
+    """A template rendered to a string (a fragment to keep, e.g. in a :class:`FragmentCache`)."""
+    env: Environment = request.app.state.templates
+    return env.get_template(template).render(_base(request, lang, **data))
+
+
 def render(request: Request, lang: str, template: str, data: dict[str, Any], *, status: int = 200,
            headers: dict[str, str] | None = None) -> HTMLResponse:
-    env: Environment = request.app.state.templates
-    html = env.get_template(template).render(_base(request, lang, **data))
-    return HTMLResponse(html, status_code=status, headers=headers)
+    return HTMLResponse(render_text(request, lang, template, data), status_code=status, headers=headers)
 
 
 def render_error(request: Request, *, lang: str, status: int, problems: list[Problem], current: Any,

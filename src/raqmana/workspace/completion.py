@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from raqmana.store.models import CompletionCount
+from raqmana.store.models import CompletionCount, CompletionStamp
 from raqmana.workspace.actors import Actor
 from raqmana.workspace.frameworks import get_framework
 from raqmana.workspace.permissions import get_assessment_for_user, institution_rights
@@ -38,3 +38,10 @@ def completion(session: Session, actor: Actor, *, assessment_id: int) -> Complet
         grand = [g + x for g, x in zip(grand, sums, strict=True)]
         rows.append(CompletionRow(org, cells, CompletionCell(*sums)))
     return CompletionTable(assessment_id, pillars, rows, CompletionCell(*grand))
+
+
+def completion_stamp(session: Session, assessment_id: int) -> int:
+    """The round's change counter (migration 0004): it moves whenever an answer of the round changes state
+    or an organisation is renamed or moved, i.e. whenever :func:`completion` could return something else
+    for the same reader."""
+    return session.scalar(select(CompletionStamp.changes).where(CompletionStamp.assessment_id == assessment_id)) or 0

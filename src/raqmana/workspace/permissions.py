@@ -74,6 +74,16 @@ def institution_rights(session: Session, actor: Actor, assessment_id: int) -> di
     return out
 
 
+def reader_scope(session: Session, actor: Actor, assessment_id: int) -> tuple[object, ...]:
+    """Everything :func:`institution_rights` depends on besides the organisations themselves: two actors
+    with the same scope see the same institutions with the same rights (a key for cached pages)."""
+    if actor.is_system:
+        return ("system",)
+    grants = tuple(sorted((g.role.value, g.org_path) for g in actor.grants))
+    assigned = tuple(sorted((oid, tuple(sorted(roles))) for oid, roles in _assigned(session, actor, assessment_id).items()))
+    return grants, assigned
+
+
 def _assessment_rights(session: Session, actor: Actor, assessment_id: int) -> Rights:
     if actor.is_system:
         return ALL_RIGHTS

@@ -7,7 +7,13 @@ from raqmana.store.models.evidence import Evidence
 from raqmana.store.models.frameworks import FrameworkVersion
 from raqmana.store.models.jobs import Job
 from raqmana.store.models.orgs import Organisation
-from raqmana.store.models.responses import CompletionCount, Response, ResponseRevision, ReviewComment
+from raqmana.store.models.responses import (
+    CompletionCount,
+    CompletionStamp,
+    Response,
+    ResponseRevision,
+    ReviewComment,
+)
 from raqmana.store.models.users import ApiToken, AuthSession, LoginThrottle, RoleGrant, User
 
 __all__ = [
@@ -20,6 +26,7 @@ __all__ = [
     "AuthSession",
     "Base",
     "CompletionCount",
+    "CompletionStamp",
     "Evidence",
     "FrameworkVersion",
     "Job",

@@ -20,7 +20,9 @@ class FrameworkVersion(Base):
     version: Mapped[str] = mapped_column(String(32))
     #: SHA-256 of the canonical JSON document
     hash: Mapped[str] = mapped_column(String(64))
-    document: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    #: deferred: a framework is ~1 MB of JSON, parsed once per process by ``workspace.frameworks.get_framework``;
+    #: pages that only need the version's name must not load it
+    document: Mapped[dict[str, Any]] = mapped_column(JSONType, deferred=True)
     #: set once an assessment uses this version; the document never changes after that
     frozen: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from raqmana.store.base import Base
@@ -104,3 +104,15 @@ class CompletionCount(Base):
     submitted: Mapped[int] = mapped_column(default=0)
     returned: Mapped[int] = mapped_column(default=0)
     accepted: Mapped[int] = mapped_column(default=0)
+
+
+class CompletionStamp(Base):
+    """A counter per round that database triggers move whenever its completion counts change or an
+    organisation is renamed (migration 0004): the key of the web app's cached progress tables."""
+
+    __tablename__ = "completion_stamps"
+
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True)
+    changes: Mapped[int] = mapped_column(BigInteger)
+    #: PostgreSQL: the transaction that last moved the counter (one move per transaction)
+    xact: Mapped[int | None] = mapped_column(BigInteger)

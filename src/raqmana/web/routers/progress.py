@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
+
 from raqmana.web.context import Ctx
+from raqmana.web.fragment_cache import fragment_cache
 from raqmana.web.pages import Area
-from raqmana.web.templating import cached_percent
+from raqmana.web.templating import cached_percent, render_text
 from raqmana.workspace import assessments, completion
+from raqmana.workspace.permissions import reader_scope
 from raqmana.workspace.views import CompletionCell, CompletionTable
 
 area = Area("progress")
@@ -40,9 +44,20 @@ def heat_cells(table: CompletionTable, lang: str, digits: str | None) -> list[li
 def progress(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     """Counts of answers per state for every institution × enabler of the round, with totals."""
     actor = ctx.require_actor()
+    digits = None if ctx.settings.digits == "locale" else ctx.settings.digits
     with ctx.ws.reader() as session:
         view, rights = assessments.get_assessment(session, actor, assessment_id)
-        table = completion.completion(session, actor, assessment_id=assessment_id)
-    digits = None if ctx.settings.digits == "locale" else ctx.settings.digits
-    return {"assessment": view, "rights": rights, "completion": table, "illustrative": view.illustrative,
-            "_cells": heat_cells(table, ctx.lang, digits)}
+        if ctx.api:
+            table = completion.completion(session, actor, assessment_id=assessment_id)
+            return {"assessment": view, "rights": rights, "completion": table, "illustrative": view.illustrative}
+
+        def draw() -> str:
+            table = completion.completion(session, actor, assessment_id=assessment_id)
+            return render_text(ctx.request, ctx.lang, "fragments/progress_table.html",
+                               {"assessment": view, "completion": table, "_cells": heat_cells(table, ctx.lang, digits)})
+
+        key = (assessment_id, completion.completion_stamp(session, assessment_id), ctx.lang, digits,
+               reader_scope(session, actor, assessment_id))
+        # (round, change counter, language, digits, reader's scope) → the table's HTML
+        html = fragment_cache(ctx.request.app, "progress").get(key, draw)
+    return {"assessment": view, "rights": rights, "illustrative": view.illustrative, "_table_html": Markup(html)}
