@@ -2,15 +2,20 @@
 
 A workspace of 900 institutions × 100 indicators = 90,000 responses (each with its history: saved,
 submitted, accepted or returned) is built, the app is started with uvicorn on 127.0.0.1, and 50
-concurrent users request each page. The load comes from ``wrk`` (Debian package) when it is installed,
-otherwise from an asyncio httpx loop; both stop by themselves (bounded in count and time) and only
-ever talk to 127.0.0.1.
+concurrent users request each page, in two ways:
+
+* users: 50 users who each load the page, read for 1–3 s (uniformly drawn) and load it again, as a
+  load tool's "virtual users" do (an asyncio httpx loop);
+* saturation: 50 connections that ask again the moment a page arrives (``wrk`` from Debian, when
+  installed), i.e. far more than 50 people: the throughput ceiling of the machine.
+
+Both stop by themselves (bounded in time) and only ever talk to 127.0.0.1.
 
 Run:
     .venv/bin/python benchmarks/web_load.py                       # SQLite (a temp data dir)
     RAQMANA_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:55432/postgres \\
         .venv/bin/python benchmarks/web_load.py                   # and PostgreSQL (a fresh database)
-Options: --institutions 900 --indicators 100 --users 50 --requests 600 --seconds 60 --workers 1 --no-sqlite
+Options: --institutions 900 --indicators 100 --users 50 --requests 600 --seconds 60 --workers 2 --think 1-3 --no-sqlite
 """
 
 from __future__ import annotations
@@ -163,7 +168,7 @@ def login(url: str, username: str) -> dict[str, str]:
 
 
 async def _load(url: str, cookies: dict[str, str], users_: int, requests: int,
-                seconds: float) -> tuple[list[float], Counter[str]]:
+                seconds: float, think: tuple[float, float] = (0.0, 0.0)) -> tuple[list[float], Counter[str]]:
     latencies: list[float] = []
     errors: Counter[str] = Counter()
     remaining = requests
@@ -182,8 +187,14 @@ async def _load(url: str, cookies: dict[str, str], users_: int, requests: int,
                 except httpx.HTTPError as exc:
                     errors[type(exc).__name__] += 1
                 latencies.append(time.perf_counter() - t0)
+                if think[1] > 0:
+                    await asyncio.sleep(random.uniform(*think))
 
-        await asyncio.gather(*(user() for _ in range(users_)))
+        async def start(n: int) -> None:  # users arrive spread over the first pause, not all at once
+            await asyncio.sleep(random.uniform(0, think[1]) if think[1] else 0)
+            await user()
+
+        await asyncio.gather(*(start(n) for n in range(users_)))
     return latencies, errors
 
 
@@ -201,7 +212,21 @@ end
 """
 
 
-def measure(name: str, url: str, cookies: dict[str, str], users_: int, requests: int, seconds: float) -> None:
+def measure_users(name: str, url: str, cookies: dict[str, str], users_: int, seconds: float,
+                  think: tuple[float, float]) -> None:
+    asyncio.run(_load(url, cookies, min(users_, 5), 10, 30))  # warm-up
+    started = time.perf_counter()
+    lat, errors = asyncio.run(_load(url, cookies, users_, 10**9, seconds, think))
+    wall = time.perf_counter() - started
+    ms = [x * 1000 for x in lat]
+    failed = ",".join(f"{k}×{v}" for k, v in errors.items()) or "0"
+    print(f"  {name:22s} users      {users_} users, {think[0]:g}–{think[1]:g} s pauses: n={len(ms):5d} errors={failed} "
+          f"{len(ms) / wall:5.1f} req/s  p50={statistics.median(ms):7.1f} ms  p95={_pct(ms, 95):7.1f} ms  "
+          f"p99={_pct(ms, 99):7.1f} ms  max={max(ms):7.1f} ms")
+
+
+def measure_saturation(name: str, url: str, cookies: dict[str, str], users_: int, requests: int,
+                       seconds: float) -> None:
     cookie = "; ".join(f"{k}={v}" for k, v in cookies.items())
     if shutil.which("wrk"):
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
@@ -209,20 +234,15 @@ def measure(name: str, url: str, cookies: dict[str, str], users_: int, requests:
         out = subprocess.run(["wrk", "-t2", f"-c{users_}", f"-d{int(seconds)}s", "--timeout", "30s", "-H",
                               f"Cookie: {cookie}", "-s", fh.name, url], capture_output=True, text=True, check=True)
         n, err, p50, p95, p99, worst = out.stdout.split("WRK ")[1].split()
-        print(f"  {name:22s} wrk  n={n:>5s} errors={err} p50={float(p50):7.1f} ms  p95={float(p95):7.1f} ms  "
-              f"p99={float(p99):7.1f} ms  max={float(worst):7.1f} ms")
+        rate = int(n) / seconds
+        print(f"  {name:22s} saturation {users_} connections, no pause (wrk): n={n:>5s} errors={err} {rate:5.1f} req/s  "
+              f"p50={float(p50):7.1f} ms  p95={float(p95):7.1f} ms  p99={float(p99):7.1f} ms  max={float(worst):7.1f} ms")
         return
-    asyncio.run(_load(url, cookies, min(users_, 5), 10, 30))  # warm-up
-    alone, _ = asyncio.run(_load(url, cookies, 1, 10, 30))  # one user: the service time
-    print(f"  {name:22s} 1 user      p50={statistics.median(alone) * 1000:7.1f} ms")
-    started = time.perf_counter()
     lat, errors = asyncio.run(_load(url, cookies, users_, requests, seconds))
-    wall = time.perf_counter() - started
     ms = [x * 1000 for x in lat]
     failed = ",".join(f"{k}×{v}" for k, v in errors.items()) or "0"
-    print(f"  {name:22s} {users_} users n={len(ms):4d} errors={failed} {len(ms) / wall:5.1f} req/s  "
-          f"p50={statistics.median(ms):7.1f} ms  p95={_pct(ms, 95):7.1f} ms  p99={_pct(ms, 99):7.1f} ms  "
-          f"max={max(ms):7.1f} ms")
+    print(f"  {name:22s} saturation {users_} connections, no pause (httpx): n={len(ms):4d} errors={failed}  "
+          f"p50={statistics.median(ms):7.1f} ms  p95={_pct(ms, 95):7.1f} ms  p99={_pct(ms, 99):7.1f} ms")
 
 
 def run(label: str, database_url: str, args: argparse.Namespace) -> None:
@@ -236,8 +256,13 @@ def run(label: str, database_url: str, args: argparse.Namespace) -> None:
             a = info["assessment_id"]
             pages = [("coordinator progress", "coord", f"{url}/assessments/{a}/progress"),
                      ("questionnaire page", "focal", f"{url}/assessments/{a}/institutions/b-0001?pillar={info['pillar']}")]
+            think = tuple(float(x) for x in args.think.split("-"))
             for name, username, page in pages:
-                measure(name, page, login(url, username), args.users, args.requests, args.seconds)
+                cookies = login(url, username)
+                alone, _ = asyncio.run(_load(page, cookies, 1, 20, 30))  # one user: the service time
+                print(f"  {name:22s} alone      1 user, no pause: p50={statistics.median(alone) * 1000:7.1f} ms")
+                measure_users(name, page, cookies, args.users, args.seconds, (think[0], think[1]))
+                measure_saturation(name, page, cookies, args.users, args.requests, args.seconds)
 
 
 @contextmanager
@@ -265,7 +290,8 @@ def main() -> None:
     p.add_argument("--users", type=int, default=50, help="concurrent users")
     p.add_argument("--requests", type=int, default=500, help="requests per page (upper bound)")
     p.add_argument("--seconds", type=float, default=60, help="time limit per page")
-    p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    p.add_argument("--workers", type=int, default=2, help="uvicorn worker processes (one per core)")
+    p.add_argument("--think", default="1-3", help="users' pause between two pages, in seconds (min-max)")
     p.add_argument("--no-sqlite", action="store_true", help="only PostgreSQL")
     args = p.parse_args()
     print(f"web load: {args.institutions} institutions × {args.indicators} indicators, {args.users} concurrent users, "

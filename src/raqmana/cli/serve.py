@@ -15,6 +15,10 @@ def run_server(settings: Settings, *, host: str = "127.0.0.1", port: int = 8000,
 
     console.print(f"raqmana: http://{host}:{port}/  ·  data: {settings.data_dir}  ·  API: /api/v1/openapi.json")
     if workers > 1 or reload:  # each worker process builds its own app from the environment
+        import os
+
+        if settings.inline_worker:
+            os.environ["RAQMANA_INLINE_WORKER"] = "1"
         uvicorn.run("raqmana.web.app:create_app", factory=True, host=host, port=port, workers=workers,
                     reload=reload, proxy_headers=True)
         return
@@ -26,7 +30,7 @@ def run_server(settings: Settings, *, host: str = "127.0.0.1", port: int = 8000,
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0 for every interface)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
-    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes (use PostgreSQL for more than one)."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes: one per CPU core (SQLite serves several; PostgreSQL scales further)."),
     reload: bool = typer.Option(False, "--reload", help="Restart on code changes (development)."),
     inline_worker: bool = typer.Option(
         True, "--inline-worker/--no-inline-worker",

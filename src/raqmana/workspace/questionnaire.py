@@ -3,7 +3,7 @@ evidence and comments — everything a form page needs, in a handful of queries.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from raqmana.frameworks import Framework
@@ -13,7 +13,7 @@ from raqmana.workspace.assessments import assessment_view
 from raqmana.workspace.exceptions import NotFound
 from raqmana.workspace.orgs import to_view
 from raqmana.workspace.response_views import comment_view, evidence_view, response_views, user_names
-from raqmana.workspace.responses import context
+from raqmana.workspace.responses import Context, context
 from raqmana.workspace.views import CommentView, EvidenceView, Item, Page, PillarRef, Questionnaire
 
 
@@ -56,3 +56,32 @@ def questionnaire(session: Session, actor: Actor, *, assessment_id: int, institu
     parent = session.get(Organisation, ctx.org.parent_id) if ctx.org.parent_id else None
     return Questionnaire(assessment_view(session, ctx.assessment), to_view(ctx.org, parent.code if parent else None),
                          ctx.rights, fw, pages)
+
+
+def page_key(session: Session, actor: Actor, *, assessment_id: int, institution_code: str,
+             pillar_id: str | None = None) -> tuple[Context, tuple[object, ...]]:
+    """The institution as the actor sees it, and a key that changes whenever :func:`questionnaire` with the
+    same arguments could return something else: a cached page is shown only under the same key.
+
+    The key holds the round (name, status), the institution, the actor's rights, the framework and, from
+    one statement, the count, versions and last change of the answers on the page, and the count and
+    last id of their evidence (attached or removed) and of their comments. A user's display name changed
+    after a page was cached shows once something on that page changes."""
+    ctx = context(session, actor, assessment_id, institution_code)
+    a, org = ctx.assessment, ctx.org
+    r = Response.__table__.c
+    on_page = [r.assessment_id == assessment_id, r.org_id == org.id, *([r.pillar_id == pillar_id] if pillar_id else [])]
+    ids = select(r.id).where(*on_page).scalar_subquery()
+    e, c = Evidence.__table__.c, ReviewComment.__table__.c
+    stamp = session.execute(select(
+        select(func.count(r.id)).where(*on_page).scalar_subquery(),
+        select(func.sum(r.version)).where(*on_page).scalar_subquery(),
+        select(func.max(r.updated_at)).where(*on_page).scalar_subquery(),
+        select(func.count(e.id)).where(e.response_id.in_(ids)).scalar_subquery(),
+        select(func.max(e.id)).where(e.response_id.in_(ids)).scalar_subquery(),
+        select(func.count(e.removed_at)).where(e.response_id.in_(ids)).scalar_subquery(),
+        select(func.count(c.id)).where(c.response_id.in_(ids)).scalar_subquery(),
+        select(func.max(c.id)).where(c.response_id.in_(ids)).scalar_subquery())).one()
+    key = (a.id, repr(a.name), a.status, a.illustrative, a.target_stage, org.id, org.code, org.name_en, org.name_ar,
+           org.name_ckb, ctx.rights, ctx.framework.id, ctx.framework.version, pillar_id, *map(str, stamp))
+    return ctx, key

@@ -6,16 +6,20 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import File, Form, UploadFile
+from markupsafe import Markup, escape
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import is_htmx, read_upload, see_other
+from raqmana.web.fragment_cache import fragment_cache
 from raqmana.web.pages import Area, json_response
-from raqmana.web.templating import render
+from raqmana.web.templating import render, render_text
 from raqmana.workspace import questionnaire, responses
 from raqmana.workspace.answers import Answer
+from raqmana.workspace.orgs import org_name
+from raqmana.workspace.views import Questionnaire
 
 area = Area("questionnaire")
 BASE = "/assessments/{assessment_id}/institutions/{institution_code}"
@@ -26,18 +30,45 @@ def page_url(assessment_id: int, institution_code: str, pillar_id: str | None = 
     return url + (f"?pillar={quote(pillar_id)}" if pillar_id else "")
 
 
+CSRF_SLOT = "csrf-slot-0f6c1e"  # the cached HTML holds this in place of the reader's CSRF token
+
+
 @area.page(BASE, "pages/questionnaire.html", summary="An institution's questionnaire, one enabler per page")
 def questionnaire_page(ctx: Ctx, assessment_id: int, institution_code: str, pillar: str | None = None,
                        submitted: int | None = None, skipped: str | None = None) -> dict[str, Any]:
     """The questions of one enabler (``pillar``; default the first) with answers, evidence and comments."""
-    q = ctx.read(questionnaire.questionnaire, assessment_id=assessment_id, institution_code=institution_code,
-                 pillar_id=pillar)
-    current = next((p for p in q.pages if p.items), q.pages[0] if q.pages else None)
-    if pillar:
-        current = next((p for p in q.pages if p.pillar.id == pillar), current)
-    return {"questionnaire": q, "page": current, "assessment": q.assessment, "illustrative": q.assessment.illustrative,
-            "submit_report": {"submitted": submitted, "skipped": [s for s in (skipped or "").split(",") if s]}
-            if submitted is not None else None}
+    report = ({"submitted": submitted, "skipped": [s for s in (skipped or "").split(",") if s]}
+              if submitted is not None else None)
+
+    def data(q: Questionnaire) -> dict[str, Any]:
+        current = next((p for p in q.pages if p.items), q.pages[0] if q.pages else None)
+        if pillar:
+            current = next((p for p in q.pages if p.pillar.id == pillar), current)
+        return {"questionnaire": q, "page": current, "assessment": q.assessment,
+                "illustrative": q.assessment.illustrative, "submit_report": report}
+
+    if ctx.api:
+        return data(ctx.read(questionnaire.questionnaire, assessment_id=assessment_id,
+                             institution_code=institution_code, pillar_id=pillar))
+    actor = ctx.require_actor()
+    digits = None if ctx.settings.digits == "locale" else ctx.settings.digits
+    with ctx.ws.reader() as session:
+        head, key = questionnaire.page_key(session, actor, assessment_id=assessment_id,
+                                           institution_code=institution_code, pillar_id=pillar)
+
+        def draw() -> str:
+            q = questionnaire.questionnaire(session, actor, assessment_id=assessment_id,
+                                            institution_code=institution_code, pillar_id=pillar)
+            return render_text(ctx.request, ctx.lang, "fragments/questionnaire_body.html",
+                               {**data(q), "csrf": CSRF_SLOT})
+
+        # the same answers, evidence, comments, rights, language and address → the same HTML
+        here = ctx.request.url.path + "?" + ctx.request.url.query
+        body = fragment_cache(ctx.request.app, "questionnaire", 256).get((*key, ctx.lang, digits, here), draw)
+        name, illustrative = org_name(head.org), head.assessment.illustrative
+    shown = next((p for p in head.framework.pillars if p.id == pillar), None) if pillar else None
+    return {"_body": Markup(body.replace(CSRF_SLOT, str(escape(ctx.csrf)))), "org_name": name,
+            "pillar_name": shown.name if shown else None, "illustrative": illustrative}
 
 
 class AnswerIn(BaseModel):
