@@ -8,7 +8,8 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
-from raqmana.cli.common import JsonOption, LangOption, console, fail, print_json, report_problems
+from raqmana.cli.common import JsonOption, LangOption, console, esc, fail, print_json, report_problems, say
+from raqmana.cli.messages import text
 from raqmana.cli.workspace_support import workspace
 from raqmana.frameworks import load
 from raqmana.i18n import Translated
@@ -38,10 +39,10 @@ def list_(lang: str = LangOption, as_json: bool = JsonOption) -> None:
                      "illustrative": a.illustrative, "framework": f"{a.framework_id} {a.framework_version}",
                      "institutions": a.institutions} for a in rounds])
         return
-    table = Table("id", "name", "period", "status", "framework", "institutions")
+    table = Table(*(text(lang, f"h.{h}") for h in ("id", "name", "period", "status", "framework", "institutions")))
     for a in rounds:
-        table.add_row(str(a.id), a.name.get(lang) + (" (illustrative)" if a.illustrative else ""), a.period,
-                      a.status, f"{a.framework_id} {a.framework_version}", str(a.institutions))
+        table.add_row(str(a.id), esc(a.name.get(lang) + (text(lang, "as.illustrative") if a.illustrative else "")),
+                      esc(a.period), esc(a.status), esc(f"{a.framework_id} {a.framework_version}"), str(a.institutions))
     console.print(table)
 
 
@@ -63,7 +64,7 @@ def open_(framework: str = typer.Option("iraq-dla", help="Framework pack id or f
         a = open_round(s, actor, framework_version_id=fv.id, name=Translated(en=name, ar=name, ckb=name),
                        period=period, institution_codes=codes, target_stage=target_stage)
     print_json({"id": a.id, "institutions": a.institutions}) if as_json else \
-        console.print(f"opened round {a.id} with {a.institutions} institutions")
+        say(lang, "as.opened", id=a.id, n=a.institutions)
 
 
 @app.command()
@@ -76,9 +77,9 @@ def completion(assessment_id: int, lang: str = LangOption, as_json: bool = JsonO
             {"institution": r.org.code, **{p: vars_of(c) for p, c in r.cells.items()}, "total": vars_of(r.total)}
             for r in t.rows], "total": vars_of(t.total)})
         return
-    table = Table("institution", *[p.id for p in t.pillars], "total")
+    table = Table(text(lang, "h.institution"), *[esc(p.id) for p in t.pillars], text(lang, "h.total"))
     for r in t.rows:
-        table.add_row(r.org.code, *[f"{c.accepted}/{c.answered}/{c.expected}" for c in r.cells.values()],
+        table.add_row(esc(r.org.code), *[f"{c.accepted}/{c.answered}/{c.expected}" for c in r.cells.values()],
                       f"{r.total.percent_accepted:.0f}%")
     console.print(table)
 
@@ -102,12 +103,12 @@ def export(assessment_id: int,
             for code in codes:
                 (out / f"{assessment_id}-{code}-{lang}.xlsx").write_bytes(
                     export_workbook(s, actor, assessment_id=assessment_id, institution_code=code, lang=lang))
-            console.print(f"wrote {len(codes)} workbooks to {out}")
+            say(lang, "as.wrote_many", n=len(codes), out=out)
             return
         data = export_workbook(s, actor, assessment_id=assessment_id, institution_code=institution, lang=lang)
     target = out / f"{assessment_id}-{institution}-{lang}.xlsx" if out.is_dir() else out
     target.write_bytes(data)
-    console.print(f"wrote {target}")
+    say(lang, "wrote", path=target)
 
 
 @app.command("import")
@@ -123,7 +124,7 @@ def import_(files: list[Path] = typer.Argument(..., help="Workbooks exported by 
             with ws.transaction() as s:
                 view = enqueue_workbook_import(s, actor, settings=ws.settings, lang=lang,
                                                files=[(f.name, f.read_bytes()) for f in files])
-            print_json({"job": view.id}) if as_json else console.print(f"queued job {view.id}")
+            print_json({"job": view.id}) if as_json else say(lang, "job.queued", id=view.id)
             return
         results = []
         with Progress(console=console, disable=as_json) as bar:
@@ -143,6 +144,6 @@ def import_(files: list[Path] = typer.Argument(..., help="Workbooks exported by 
     if as_json:
         print_json({"ok": failed == 0, "files": results})
     else:
-        console.print(f"imported {len(files) - failed} of {len(files)} workbook(s)")
+        say(lang, "as.imported", ok=len(files) - failed, n=len(files))
     if failed:
         raise typer.Exit(2)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from raqmana.cli.common import JsonOption, console, print_json
+from raqmana.cli.common import JsonOption, LangOption, print_json, say
+from raqmana.cli.messages import text
 from raqmana.settings import get_settings
 from raqmana.store import current_revision, head_revision, make_engine
 from raqmana.store import upgrade as run_upgrade
@@ -13,7 +14,7 @@ app = typer.Typer(help="The database (SQLite in the data directory, or RAQMANA_D
 
 
 @app.command()
-def upgrade(as_json: bool = JsonOption) -> None:
+def upgrade(lang: str = LangOption, as_json: bool = JsonOption) -> None:
     """Bring the database schema up to date (safe to run again)."""
     settings = get_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -27,11 +28,11 @@ def upgrade(as_json: bool = JsonOption) -> None:
     if as_json:
         print_json({"database": url, "before": before, "after": after, "head": head_revision()})
     else:
-        console.print(f"{url}: {before or 'empty'} → {after}", highlight=False)
+        say(lang, "db.upgraded", url=url, before=before or text(lang, "empty"), after=after)
 
 
 @app.command()
-def current(as_json: bool = JsonOption) -> None:
+def current(lang: str = LangOption, as_json: bool = JsonOption) -> None:
     """Show the schema revision of the database and the newest one raqmana ships."""
     settings = get_settings()
     engine = make_engine(settings.sqlalchemy_url)
@@ -42,4 +43,4 @@ def current(as_json: bool = JsonOption) -> None:
     if as_json:
         print_json({"current": rev, "head": head_revision()})
     else:
-        console.print(f"current {rev or 'empty'}, head {head_revision()}", highlight=False)
+        say(lang, "db.current", current=rev or text(lang, "empty"), head=head_revision())

@@ -16,20 +16,41 @@ import datetime as dt
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 import typer
 
-from raqmana.cli.common import console, fail
+from raqmana.cli.common import LangOption, console, esc, fail, say
+from raqmana.cli.messages import text
 from raqmana.frameworks import DEFAULT_PACK, load
 from raqmana.frameworks.export import write
 
 LANGS = ("ar", "ckb", "en")
 
 
+def _step(n: int, lang: str, key: str, **params: Any) -> None:
+    console.print(f"[bold]{n}/5[/bold] {esc(text(lang, key, **params))}", highlight=False)
+
+
+def recommendation_counts(plan: Any) -> dict[str, int]:
+    """National and per-institution recommendations of a plan (all of them are in recommendations.json)."""
+    recs = plan.recommendations.recommendations if plan is not None else []
+    national = sum(1 for r in recs if r.institution is None)
+    return {"total": len(recs), "national": national, "institution": len(recs) - national}
+
+
+def print_logins(lang: str, logins: list[dict[str, str | None]], summary_file: Path) -> None:
+    """The demo accounts (illustrative workspace), printed with or without ``--serve``."""
+    say(lang, "demo.logins", file=summary_file)
+    for x in logins:
+        org = f", {x['org']}" if x.get("org") else ""
+        console.print(f"  {x['username']} / {x['password']}  ({x['role']}{org})", markup=False, highlight=False)
+
+
 def demo(
     out: Path = typer.Option(Path("raqmana-demo"), "--out", "-o", help="Directory for the files the demo writes."),
     framework: str = typer.Option(DEFAULT_PACK, help="Framework pack or file to run the demo on."),
-    lang: str = typer.Option("en", "--lang", "-l", help="Language of messages: ar, ckb or en."),
+    lang: str = LangOption,
     serve: bool = typer.Option(True, "--serve/--no-serve", help="Start the web workspace when the files are written."),
     host: str = typer.Option("127.0.0.1", help="Address to serve on."),
     port: int = typer.Option(8000, help="Port to serve on."),
@@ -54,13 +75,12 @@ def demo(
     write(fw, out / "framework.xlsx")
     write(fw, out / "framework.json")
     counts = fw.counts()
-    console.print(f"[bold]1/5[/bold] {fw.name.get(lang)}: {counts['pillars']} enablers, {counts['indicators']} "
-                  f"indicators → framework.xlsx")
+    _step(1, lang, "demo.step1", name=fw.name.get(lang), enablers=counts["pillars"], indicators=counts["indicators"],
+          file="framework.xlsx")
 
     settings = get_settings()
     info = seed_demo(settings, framework=fw)
-    console.print(f"[bold]2/5[/bold] workspace {settings.data_dir}: {info.institutions} institutions, "
-                  f"{info.responses} answers [yellow](illustrative, generated)[/yellow]")
+    _step(2, lang, "demo.step2", dir=settings.data_dir, institutions=info.institutions, answers=info.responses)
 
     ws = open_workspace(settings)
     try:
@@ -71,16 +91,22 @@ def demo(
         ws.dispose()
     files = chain.write(out)
     inputs = chain.inputs
-    console.print(f"[bold]3/5[/bold] national score {inputs.national_score:.2f}/5 (stage {inputs.national_stage}), "
-                  f"{runs} Monte Carlo runs; {len(inputs.bottlenecks)} bottlenecks → scores.json, analysis.json")
-    console.print(f"[bold]4/5[/bold] {len(inputs.recommendations)} recommendations, {len(inputs.initiatives)} "
-                  f"roadmap initiatives → recommendations.json, roadmap.json")
+    _step(3, lang, "demo.step3", score=f"{inputs.national_score:.2f}", stage=inputs.national_stage, runs=runs,
+          bottlenecks=len(inputs.bottlenecks), files="scores.json, analysis.json")
+    recs = recommendation_counts(chain.plan)
+    _step(4, lang, "demo.step4", **recs, initiatives=len(inputs.initiatives),
+          files="recommendations.json, roadmap.json")
 
     reports = []
     for code in LANGS:
         reports += render(build_national(inputs, code), out / "reports", formats.split(","))
-    console.print(f"[bold]5/5[/bold] national report in ar, ckb, en → {out / 'reports'}")
+    from raqmana.workspace.report_jobs import publish_reports
 
+    publish_reports(reports, settings.data_dir, info.assessment_id)  # listed on the web Reports page too
+    _step(5, lang, "demo.step5", dir=out / "reports")
+
+    logins = [{"username": x.username, "password": x.password, "role": x.role, "org": x.org_code}
+              for x in info.logins]
     summary = {
         "illustrative": True,
         "note": label("illustrative", "en"),
@@ -90,18 +116,19 @@ def demo(
         "answers": info.responses,
         "national_score": inputs.national_score,
         "national_stage": inputs.national_stage,
+        "recommendations": recs,
+        "initiatives": len(inputs.initiatives),
         "timings_s": {k: round(v, 2) for k, v in chain.timings.items()},
         "files": sorted(str(p.relative_to(out)) for p in [*files, *reports]),
-        "logins": [{"username": x.username, "password": x.password, "role": x.role, "org": x.org_code}
-                   for x in info.logins],
+        "logins": logins,
     }
-    (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
-    console.print(f"done in {time.perf_counter() - started:.0f} s → {out}/summary.json")
+    summary_file = out / "summary.json"
+    summary_file.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+    say(lang, "demo.done", seconds=f"{time.perf_counter() - started:.0f}", file=summary_file)
+    print_logins(lang, logins, summary_file)
     if serve:
         from raqmana.cli.serve import run_server
 
-        console.print("demo logins (illustrative workspace):")
-        for x in info.logins:
-            console.print(f"  {x.username} / {x.password}  ({x.role}{', ' + x.org_code if x.org_code else ''})")
+        say(lang, "demo.serve")
         # the demo has no separate `raqmana worker`: report jobs started in the web UI run in the app
         run_server(settings.model_copy(update={"inline_worker": True}), host=host, port=port)

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
 from rich.table import Table
 from rich.tree import Tree
 
-from raqmana.cli.common import JsonOption, LangOption, console, fail, print_json, report_problems
+from raqmana.cli import errors as CE
+from raqmana.cli.common import JsonOption, LangOption, console, esc, fail, print_json, report_problems, say
+from raqmana.cli.messages import text
 from raqmana.frameworks import errors as E
 from raqmana.frameworks import load, pack_ids
 from raqmana.frameworks.export import write
 from raqmana.frameworks.schema import Framework
-from raqmana.problems import Problem
+from raqmana.problems import Code, Problem
 
 app = typer.Typer(help="Assessment frameworks: the built-in packs and your own YAML/XLSX files.", no_args_is_help=True)
 
+SUFFIXES = {"en": ".xlsx, .yaml or .json", "ar": ".xlsx أو .yaml أو .json", "ckb": ".xlsx یان .yaml یان .json"}
 SourceArg = typer.Argument(..., help="A built-in pack id (e.g. iraq-dla), a framework.yaml, a pack directory or an .xlsx file.")
 
 
@@ -40,7 +44,7 @@ def summary(fw: Framework, problems: list[Problem]) -> dict[str, object]:
 @app.command("list")
 def list_(as_json: bool = JsonOption, lang: str = LangOption) -> None:
     """List the built-in framework packs."""
-    rows = []
+    rows: list[dict[str, object]] = []
     for pid in pack_ids():
         result = load(pid, check=False)
         if result.framework is None:
@@ -51,10 +55,10 @@ def list_(as_json: bool = JsonOption, lang: str = LangOption) -> None:
     if as_json:
         print_json(rows)
         return
-    table = Table("id", "version", "kind", "name", "enablers", "indicators")
+    table = Table(*(text(lang, f"h.{h}") for h in ("id", "version", "kind", "name", "enablers", "indicators")))
     for r in rows:
-        table.add_row(str(r["id"]), str(r.get("version", "")), str(r.get("kind", "")), str(r.get("name", r.get("error"))),
-                      str(r.get("pillars", "")), str(r.get("indicators", "")))
+        table.add_row(*(esc(x) for x in (r["id"], r.get("version", ""), r.get("kind", ""), r.get("name", r.get("error")),
+                                          r.get("pillars", ""), r.get("indicators", ""))))
     console.print(table)
 
 
@@ -73,16 +77,16 @@ def show(
     if as_json:
         print_json(fw.model_dump(mode="json"))
         return
-    tree = Tree(f"[bold]{fw.name.get(lang)}[/bold] ({fw.id} {fw.version})")
+    tree = Tree(f"[bold]{esc(fw.name.get(lang))}[/bold] ({esc(fw.id)} {esc(fw.version)})")
     for p in fw.pillars:
-        pn = tree.add(f"[bold]{p.id}[/bold] {p.name.get(lang)}")
+        pn = tree.add(f"[bold]{esc(p.id)}[/bold] {esc(p.name.get(lang))}")
         for s in p.sub_areas:
-            sn = pn.add(f"{s.id} {s.name.get(lang)}")
+            sn = pn.add(esc(f"{s.id} {s.name.get(lang)}"))
             if indicators:
                 for i in s.indicators:
-                    sn.add(f"{i.id} {i.name.get(lang)} [dim]({i.answer_type.value})[/dim]")
+                    sn.add(f"{esc(i.id)} {esc(i.name.get(lang))} [dim]({i.answer_type.value})[/dim]")
     for item in fw.catalogue[:50]:
-        tree.add(f"{item.kind} {item.id} {item.name.get(lang)}")
+        tree.add(esc(f"{item.kind} {item.id} {item.name.get(lang)}"))
     console.print(tree)
 
 
@@ -102,11 +106,8 @@ def validate(source: str = SourceArg, lang: str = LangOption, as_json: bool = Js
         print_json({"ok": True, **info, "problems": [p.as_dict(lang) for p in result.problems]})
         return
     report_problems(result.problems, lang)
-    console.print(
-        f"[green]valid[/green] {fw.id} {fw.version}: {info['enablers']} enablers, {info['sub_areas']} sub-areas, "
-        f"{info['indicators']} indicators, {info['missing_translations']} missing translations, "
-        f"{info['warnings']} warnings"
-    )
+    say(lang, "fw.valid", id=fw.id, version=fw.version, enablers=info["enablers"], sub_areas=info["sub_areas"],
+        indicators=info["indicators"], missing=info["missing_translations"], warnings=info["warnings"])
 
 
 @app.command()
@@ -120,9 +121,9 @@ def export(
     if result.framework is None or result.errors:
         fail(result.problems, lang)
     if out.suffix.lower() not in (".xlsx", ".yaml", ".yml", ".json"):
-        raise typer.BadParameter("use .xlsx, .yaml or .json", param_hint="--out")
+        fail([Problem(CE.BAD_OUTPUT_SUFFIX, params={"value": str(out), "known": SUFFIXES})], lang)
     write(result.framework, out)
-    console.print(f"wrote {out}")
+    say(lang, "wrote", path=out)
 
 
 @app.command("import")
@@ -141,17 +142,47 @@ def import_(
         print_json({"ok": True, "out": str(out), **summary(result.framework, result.problems)})
     else:
         report_problems(result.problems, lang)
-        console.print(f"wrote {out}")
+        say(lang, "wrote", path=out)
 
 
 @app.command()
-def errors(lang: str = LangOption, as_json: bool = JsonOption) -> None:
-    """List the error codes a framework file can get."""
-    rows = [{"code": c.id, "severity": c.severity.value, "message": c.template(lang)} for c in E.ALL]
+def errors(
+    lang: str = LangOption,
+    as_json: bool = JsonOption,
+    markdown: bool = typer.Option(False, "--markdown", help="Print docs/errors.md (every code in ar, ckb and en)."),
+) -> None:
+    """List the error codes a framework file (and the command line) can get."""
+    if markdown:
+        sys.stdout.write(errors_markdown())
+        return
+    rows = [{"code": c.id, "severity": c.severity.value, "message": c.template(lang)} for c in (*E.ALL, *CE.ALL)]
     if as_json:
         print_json(rows)
         return
-    table = Table("code", "severity", "message")
+    table = Table(*(text(lang, f"h.{h}") for h in ("code", "severity", "message")))
     for r in rows:
-        table.add_row(r["code"], r["severity"], r["message"])
+        table.add_row(r["code"], text(lang, r["severity"]), esc(r["message"]))
     console.print(table)
+
+
+def _md_table(codes: tuple[Code, ...]) -> list[str]:
+    rows = ["| code | severity | message (en) | message (ar) | message (ckb) |", "|---|---|---|---|---|"]
+    for c in codes:
+        cells = [c.id, c.severity.value, c.en, c.ar, c.ckb]
+        rows.append("| " + " | ".join(x.replace("|", "\\|") for x in cells) + " |")
+    return rows
+
+
+def errors_markdown() -> str:
+    """The text of ``docs/errors.md``: the framework codes, then the command line's own codes."""
+    lines = [
+        "# Framework error codes", "",
+        "Generated from `raqmana.frameworks.errors` and `raqmana.cli.errors` by",
+        "`raqmana framework errors --markdown > docs/errors.md`. Errors stop a framework from loading or being",
+        "used; warnings are reported and the framework is still valid.",
+        "", *_md_table(E.ALL), "",
+        "## Command-line codes", "",
+        "Problems with the options or files given to a command, reported before any input is read.", "",
+        *_md_table(CE.ALL), "",
+    ]
+    return "\n".join(lines)

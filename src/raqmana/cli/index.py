@@ -64,7 +64,8 @@ def build_cmd(
                     "scores": _index_rows(b, unc)})
         return
     report_problems(list(b.warnings), lang)
-    console.print(_SAID[get_locale(lang).code].format(**{**summary, "files": len(files)}), highlight=False)
+    console.print(_SAID[get_locale(lang).code].format(**{**summary, "files": len(files)}), highlight=False,
+                  markup=False)
 
 
 @app.command("errors")
@@ -101,11 +102,14 @@ def _read_recipe(path: Path) -> dict[str, Any]:
             doc = yaml.safe_load(text)
     except (ValueError, ImportError) as exc:  # json.JSONDecodeError is a ValueError
         raise ProblemsError([Problem(E.RECIPE_INVALID, Location(file=path.name), {"detail": str(exc)})]) from None
-    except Exception as exc:  # yaml.YAMLError: report where the parser stopped
+    except Exception as exc:  # yaml.YAMLError: report where the parser stopped, in the user's language
+        from raqmana.frameworks.yamlsource import yaml_reason
+
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        raise ProblemsError([Problem(E.RECIPE_INVALID, Location(file=path.name, line=line),
-                                     {"detail": str(getattr(exc, "problem", exc))})]) from None
+        column = str(mark.column + 1) if mark is not None else ""
+        raise ProblemsError([Problem(E.RECIPE_INVALID, Location(file=path.name, line=line, column=column),
+                                     {"detail": yaml_reason(str(getattr(exc, "problem", exc)))})]) from None
     if doc is None:
         return {}
     if not isinstance(doc, dict):

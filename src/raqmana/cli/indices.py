@@ -7,8 +7,18 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from raqmana.cli.common import JsonOption, LangOption, console, err_console, fail, print_json, report_problems
-from raqmana.i18n import format_number
+from raqmana.cli.common import (
+    JsonOption,
+    LangOption,
+    console,
+    err_console,
+    esc,
+    fail,
+    print_json,
+    report_problems,
+)
+from raqmana.cli.messages import sep, text
+from raqmana.i18n import Translated, format_number
 from raqmana.indices import (
     index_ids,
     load_dataset,
@@ -18,6 +28,7 @@ from raqmana.indices import (
     standing,
 )
 from raqmana.indices.countries import name as country_name
+from raqmana.indices.groups import EGDI_CLASSES, EGDI_GROUPS
 from raqmana.indices.importer import import_edition
 from raqmana.indices.peers import GROUP_NAMES, INCOME_NAMES, resolve
 from raqmana.problems import ProblemsError
@@ -50,6 +61,44 @@ L = {
 }
 
 
+T = Translated.of
+#: published groups of an index, highest first, with their names
+GROUP_LABELS: dict[str, dict[str, Translated]] = {
+    "egdi": {"VH": T("Very high", "مرتفع جداً", "زۆر بەرز"), "H": T("High", "مرتفع", "بەرز"),
+             "M": T("Middle", "متوسط", "مامناوەند"), "L": T("Low", "منخفض", "نزم")},
+    "gtmi": {"A": T("A (GovTech leaders)", "A (رائدة في التقنية الحكومية)", "A (پێشەنگی تەکنەلۆجیای حکومی)"),
+             "B": T("B (significant focus)", "B (تركيز كبير)", "B (گرنگیپێدانی زۆر)"),
+             "C": T("C (some focus)", "C (بعض التركيز)", "C (ھەندێک گرنگیپێدان)"),
+             "D": T("D (minimal focus)", "D (تركيز ضئيل)", "D (گرنگیپێدانی کەم)")},
+}
+#: formulas with words in them, said in each language (the JSON keeps the English one)
+FORMULA_TEXT: dict[str, Translated] = {
+    "ncsi": T("NCSI = points / 154 × 100 (points = whole number)", "NCSI = النقاط / 154 × 100 (النقاط عدد صحيح)",
+              "NCSI = خاڵەکان / 154 × 100 (خاڵەکان ژمارەی تەواون)"),
+    "oecd-dgi": T("DGI = mean of the six dimensions", "DGI = متوسط الأبعاد الستة", "DGI = تێکڕای شەش ڕەھەندەکە"),
+    "undp-ddc": T("Compass overall = mean of the available pillar scores",
+                  "الدرجة الكلية للبوصلة = متوسط درجات الركائز المتاحة",
+                  "نمرەی گشتیی قیبلەنما = تێکڕای نمرەی کۆڵەکە بەردەستەکان"),
+    "gci": T("GCI = legal + technical + organisational + capacity + cooperation",
+             "GCI = القانوني + التقني + التنظيمي + بناء القدرات + التعاون",
+             "GCI = یاسایی + تەکنیکی + ڕێکخراوەیی + توانا + ھاوکاری"),
+}
+
+
+def group_counts(index: str, groups: dict[str, int], lang: str) -> str:
+    """"Very high 76, High 62, Middle 44, Low 11": the published groups, highest first, named in ``lang``."""
+    names = GROUP_LABELS.get(index, {})
+    order = [g for g in names if g in groups] + sorted(g for g in groups if g not in names)
+    return sep(lang).join(f"{names[g].get(lang) if g in names else g} {groups[g]}" for g in order)
+
+
+def class_counts(classes: dict[str, int], lang: str) -> str:
+    """EGDI rating classes, highest first ("VH 20, V3 16, …")."""
+    order = [c for g, _ in EGDI_GROUPS for c in reversed(EGDI_CLASSES[g])]
+    known = [c for c in order if c in classes] + sorted(c for c in classes if c not in order)
+    return sep(lang).join(f"{c} {classes[c]}" for c in known)
+
+
 def _l(lang: str, key: str) -> str:
     return L.get(lang, L["en"]).get(key, L["en"][key])
 
@@ -74,7 +123,7 @@ def list_(as_json: bool = JsonOption, lang: str = LangOption) -> None:
         return
     table = Table(_l(lang, "index"), _l(lang, "name"), _l(lang, "editions"), _l(lang, "origin"), _l(lang, "stale"))
     for r in rows:
-        table.add_row(str(r["id"]), str(r["name"]), ", ".join(r["editions"]) or "—",
+        table.add_row(esc(r["id"]), esc(r["name"]), sep(lang).join(r["editions"]) or "—",
                       ", ".join(_l(lang, o) for o in r["origin"]),
                       _l(lang, "yes") if r["staleness"]["stale"] else _l(lang, "no"))
     console.print(table)
@@ -106,15 +155,15 @@ def show(
     if as_json:
         print_json(data)
         return
-    console.print(f"[bold]{ds.spec.name.get(lang)}[/bold] — {ds.spec.publisher}")
-    console.print(f"{_l(lang, 'editions')}: {', '.join(ds.edition_labels()) or '—'}")
-    console.print(f"{_l(lang, 'licence')}: {ds.provenance.get('licence', '')}", highlight=False)
+    console.print(f"[bold]{esc(ds.spec.name.get(lang))}[/bold] — {esc(ds.spec.publisher)}")
+    console.print(f"{_l(lang, 'editions')}: {sep(lang).join(ds.edition_labels()) or '—'}")
+    console.print(f"{_l(lang, 'licence')}: {esc(ds.provenance.get('licence', ''))}", highlight=False)
     warning = st.problem(ds.spec.name.model_dump(), ds.spec.publisher)
     if warning:
         report_problems([warning], lang)
     if iso3:
         comps = ds.spec.component_ids()[:8]
-        table = Table(_l(lang, "edition"), *comps, _l(lang, "rank"), title=country_name(iso3, lang))
+        table = Table(_l(lang, "edition"), *comps, _l(lang, "rank"), title=esc(country_name(iso3, lang)))
         for ed in ds.edition_labels():
             rec = ds.get(iso3, ed)
             pos = ds.position(iso3, ds.spec.composite, ed)
@@ -138,7 +187,8 @@ def reproduce_cmd(
     if as_json:
         print_json(result.to_dict())
     else:
-        console.print(f"[bold]{name} {edition}[/bold]: {result.formula}", highlight=False)
+        formula = FORMULA_TEXT[name].get(lang) if name in FORMULA_TEXT and lang != "en" else result.formula
+        console.print(f"[bold]{esc(name)} {esc(edition)}[/bold]: {esc(formula)}", highlight=False)
         console.print(f"{_l(lang, 'compared')}: {result.compared}")
         console.print(f"{_l(lang, 'maxdiff')}: {result.max_abs_diff:.6f} (≤ {result.tolerance:g})")
         console.print(f"{_l(lang, 'mismatches')}: {len(result.mismatches)}  "
@@ -148,14 +198,17 @@ def reproduce_cmd(
         for g in result.group_mismatches[:20]:
             console.print(f"  {g.iso3}: {g.published} → {g.reproduced}", highlight=False)
         for d, reason in result.exceptions:
-            console.print(f"  {_l(lang, 'exceptions')} {d.iso3}: {d.published} / {d.reproduced:.4f} — {reason.get(lang)}",
-                          highlight=False)
+            console.print(esc(f"  {_l(lang, 'exceptions')} {d.iso3}: {d.published} / {d.reproduced:.4f} — "
+                              f"{reason.get(lang)}"), highlight=False)
         if result.skipped:
-            console.print(f"{_l(lang, 'skipped')}: {', '.join(s.iso3 for s in result.skipped)}")
+            console.print(f"{_l(lang, 'skipped')}: {sep(lang).join(s.iso3 for s in result.skipped)}", highlight=False)
+        label = name.upper()
         if result.groups:
-            console.print(" ".join(f"{k}={v}" for k, v in result.groups.items()))
+            console.print(esc(text(lang, "ix.groups", index=label, list=group_counts(name, result.groups, lang))),
+                          highlight=False)
         if result.classes:
-            console.print(" ".join(f"{k}={v}" for k, v in result.classes.items()))
+            console.print(esc(text(lang, "ix.classes", index=label, list=class_counts(result.classes, lang))),
+                          highlight=False)
         console.print(f"[bold]{_l(lang, 'ok') if result.ok else _l(lang, 'notok')}[/bold]")
     if not result.ok:
         raise typer.Exit(code=1)
@@ -180,15 +233,15 @@ def peers(
         print_json({"country": groups.to_dict(lang), "indices": {s.index: s.to_dict() for s in standings}})
         return
     inc = INCOME_NAMES[groups.income_group].get(lang) if groups.income_group else "—"
-    console.print(f"[bold]{country_name(groups.iso3, lang)}[/bold] ({groups.iso3}) — {inc}")
+    console.print(f"[bold]{esc(country_name(groups.iso3, lang))}[/bold] ({esc(groups.iso3)}) — {esc(inc)}")
     for gid, members in groups.groups.items():
-        console.print(f"{GROUP_NAMES[gid].get(lang)}: {', '.join(members)}", highlight=False)
+        console.print(esc(f"{GROUP_NAMES[gid].get(lang)}: {sep(lang).join(members)}"), highlight=False)
     chosen = list(groups.groups.get("chosen", ()))
     table = Table("", *[f"{s.index} {s.edition}" for s in standings])
-    table.add_row(f"[bold]{country_name(groups.iso3, lang)}[/bold]",
+    table.add_row(f"[bold]{esc(country_name(groups.iso3, lang))}[/bold]",
                   *[f"{_num(s.value, lang)}" + (f" ({s.rank}/{s.count})" if s.rank else "") for s in standings])
     for c in chosen:
-        table.add_row(country_name(c, lang), *[_num(s.peers.get(c), lang) for s in standings])
+        table.add_row(esc(country_name(c, lang)), *[_num(s.peers.get(c), lang) for s in standings])
     for g in groups.groups:
         table.add_row(f"{_l(lang, 'median')}: {GROUP_NAMES[g].get(lang)}", *[_num(s.medians.get(g), lang) for s in standings])
     console.print(table)
@@ -209,13 +262,13 @@ def import_cmd(
     except ProblemsError as exc:
         fail(exc.problems, lang, as_json=as_json)
     if result.licence:
-        err_console.print(f"[yellow]{_l(lang, 'licence')}[/yellow]: {result.licence.get(lang) or result.licence['en']}",
-                          highlight=False)
+        err_console.print(f"[yellow]{_l(lang, 'licence')}[/yellow]: "
+                          f"{esc(result.licence.get(lang) or result.licence['en'])}", highlight=False)
     if not result.ok:
         fail(result.problems, lang, as_json=as_json)
     if as_json:
         print_json(result.to_dict(lang))
         return
     report_problems(result.problems, lang)
-    console.print(f"{name} {result.edition}: {result.rows} {_l(lang, 'rows')}; {_l(lang, 'stored')} {result.stored}",
-                  highlight=False)
+    console.print(esc(f"{name} {result.edition}: {result.rows} {_l(lang, 'rows')}; {_l(lang, 'stored')} "
+                      f"{result.stored}"), highlight=False)

@@ -77,8 +77,11 @@ def main() -> None:
     try:
         build_app(first if first in known else None)()
     except OSError as exc:  # a path that can't be read or written: say which, no traceback
-        from raqmana.cli.common import err_console
+        from raqmana.cli import errors as E
+        from raqmana.cli.common import lang_from_argv, report_problems
+        from raqmana.problems import Problem
 
-        where = f" {exc.filename}" if exc.filename else ""
-        err_console.print(f"[red]error[/red] cannot use{where}: {exc.strerror or exc}", highlight=False)
+        reason = E.OS_REASONS.get(exc.errno or 0) or str(exc.strerror or exc)
+        path = str(exc.filename) if exc.filename else "—"
+        report_problems([Problem(E.CANNOT_USE_PATH, params={"path": path, "reason": reason})], lang_from_argv(sys.argv))
         raise SystemExit(2) from None

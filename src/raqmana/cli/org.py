@@ -8,7 +8,8 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from raqmana.cli.common import JsonOption, LangOption, console, fail, print_json, report_problems
+from raqmana.cli.common import JsonOption, LangOption, console, esc, fail, print_json, report_problems, say
+from raqmana.cli.messages import MESSAGES, text
 from raqmana.cli.workspace_support import workspace
 from raqmana.problems import Location, Problem
 from raqmana.workspace import errors as E
@@ -26,7 +27,7 @@ def _report(report: OrgImportReport, lang: str, as_json: bool) -> None:
                     "warnings": [p.as_dict(lang) for p in report.warnings]})
         return
     report_problems(report.warnings, lang)
-    console.print(f"created {report.created}, updated {report.updated}, unchanged {report.unchanged}")
+    say(lang, "org.report", created=report.created, updated=report.updated, unchanged=report.unchanged)
 
 
 @app.command("import")
@@ -35,7 +36,7 @@ def import_(file: Path = typer.Argument(..., help="A .csv or .xlsx file with the
             lang: str = LangOption, as_json: bool = JsonOption) -> None:
     """Create or update organisations from FILE — all or nothing, with located errors."""
     if not file.is_file():
-        fail([Problem(E.ORG_FILE_UNREADABLE, Location(file=str(file)), {"detail": "file not found"})], lang,
+        fail([Problem(E.ORG_FILE_UNREADABLE, Location(file=str(file)), {"detail": MESSAGES["org.file_missing"]})], lang,
              as_json=as_json)
     data = file.read_bytes()
     with workspace(lang, as_json=as_json) as ws, ws.transaction() as s:
@@ -59,7 +60,7 @@ def list_(lang: str = LangOption, as_json: bool = JsonOption) -> None:
     if as_json:
         print_json([{**asdict(o), "name": o.name.model_dump()} for o in orgs])
         return
-    table = Table("code", "kind", "name", "ISO 3166-2")
+    table = Table(text(lang, "h.code"), text(lang, "h.kind"), text(lang, "h.name"), "ISO 3166-2")
     for o in orgs:
-        table.add_row("  " * o.depth + o.code, o.kind, o.name.get(lang), o.iso_3166_2)
+        table.add_row(esc("  " * o.depth + o.code), esc(o.kind), esc(o.name.get(lang)), esc(o.iso_3166_2))
     console.print(table)

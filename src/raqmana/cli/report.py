@@ -8,14 +8,19 @@ from pathlib import Path
 import typer
 from rich.progress import Progress
 
-from raqmana.cli.common import console, fail, print_json
+from raqmana.cli import errors as CE
+from raqmana.cli.common import console, fail, known_lang, print_json, say
+from raqmana.problems import Problem
+
+DEFAULT_LANGS = "ar,ckb,en"
 
 
 def report(
     scope: str = typer.Option("national", "--scope", help="national, institution or all-institutions."),
     institution: str = typer.Option("", "--institution", "-i", help="Institution code (with --scope institution)."),
     assessment: int = typer.Option(0, "--assessment", "-a", help="Assessment id (default: the newest one)."),
-    lang: str = typer.Option("ar,ckb,en", "--lang", "-l", help="Languages, comma-separated: ar, ckb, en."),
+    lang: str = typer.Option(DEFAULT_LANGS, "--lang", "-l", help="Languages of the reports, comma-separated: ar, ckb, "
+                             "en; messages are in the first one."),
     fmt: str = typer.Option("pdf,docx,xlsx,html", "--format", "-f", help="Formats: pdf, docx, xlsx, html, json."),
     out: Path = typer.Option(None, "--out", "-o", help="Output directory (default: <data dir>/reports/…)."),
     runs: int = typer.Option(200, "--runs", min=0, help="Monte Carlo runs for the score intervals."),
@@ -34,21 +39,21 @@ def report(
 
     langs = [x.strip() for x in lang.split(",") if x.strip()]
     formats = [x.strip() for x in fmt.split(",") if x.strip()]
-    msg_lang = langs[0] if len(langs) == 1 else "en"
+    # messages in the first language asked for that raqmana speaks ("--lang ckb,fr": Sorani), else English
+    msg_lang = "en" if lang == DEFAULT_LANGS else next((c for c in map(known_lang, langs) if c), "en")
     settings = get_settings()
     ws = open_workspace(settings)
     try:
         with ws.reader() as s:
             rounds = list_assessments(s, SYSTEM)
         if not rounds:
-            console.print("no assessment in this workspace (run `raqmana demo` or open a round first)")
-            raise typer.Exit(1)
+            fail([Problem(CE.NO_ASSESSMENT)], msg_lang, as_json=as_json)
         aid = assessment or max(r.id for r in rounds)
         if queue:
             with ws.transaction() as s:
                 job = enqueue_report(s, SYSTEM, assessment_id=aid, scope=scope, institution=institution or None,
                                      langs=langs, formats=formats, runs=runs)
-            print_json({"job": job.id, "status": job.status}) if as_json else console.print(f"queued job {job.id}")
+            print_json({"job": job.id, "status": job.status}) if as_json else say(msg_lang, "job.queued", id=job.id)
             return
         with ws.reader() as s:
             chain = assessment_results(s, aid, mc_runs=runs, date=dt.date.today().isoformat(),
@@ -66,4 +71,4 @@ def report(
     if as_json:
         print_json(result)
     else:
-        console.print(f"{len(result['written'])} files written, {result['skipped']} already there → {result['dir']}")
+        say(msg_lang, "report.done", written=len(result["written"]), skipped=result["skipped"], dir=result["dir"])

@@ -8,7 +8,8 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from raqmana.cli.common import JsonOption, LangOption, console, fail, print_json, report_problems
+from raqmana.cli.common import JsonOption, LangOption, console, esc, fail, print_json, report_problems, say
+from raqmana.cli.messages import text
 from raqmana.frameworks import DEFAULT_PACK, load
 from raqmana.frameworks.packs import pack_dir
 from raqmana.frameworks.schema import Framework
@@ -79,9 +80,8 @@ def rules_validate(
         print_json({**info, "warnings": [p.as_dict(lang) for p in result.warnings]})
         return
     report_problems(result.problems, lang)
-    console.print(f"[green]valid[/green] {result.source}: {info['rules']} rules ({info['national']} national, "
-                  f"{info['institution']} per institution; {info['short_term']} short-term), "
-                  f"{len(result.warnings)} warnings")
+    say(lang, "rules.valid", source=result.source, rules=info["rules"], national=info["national"],
+        institution=info["institution"], short=info["short_term"], warnings=len(result.warnings))
 
 
 def _budget(text: str | None, lang: str, as_json: bool) -> list[int] | None:
@@ -160,9 +160,9 @@ def plan(
     assert sch is not None
     gap = f"{100 * sch.gap:.2f} %" if sch.gap is not None else "—"
     better = f"{100 * sch.improvement:.1f} %" if sch.improvement is not None else "—"
-    console.print(f"{info['recommendations']} recommendations ({info['short_term']} short-term) → "
-                  f"{info['initiatives']} initiatives, {info['dependencies']} dependencies; schedule "
-                  f"{sch.status.value}, gap {gap}, {better} better than greedy, {sch.makespan} quarters → {out}")
+    say(lang, "plan.done", recommendations=info["recommendations"], short=info["short_term"],
+        initiatives=info["initiatives"], dependencies=info["dependencies"], status=sch.status.value, gap=gap,
+        better=better, quarters=sch.makespan, out=out)
 
 
 def _read_roadmap(path: Path) -> tuple[Roadmap | None, list[Problem]]:
@@ -209,16 +209,16 @@ def whatif(
             raise typer.Exit(2)
         return
     for p in result.problems:
-        console.print(f"[{p['severity']}] {p['code']}: {p['message']}", highlight=False)
+        console.print(esc(f"[{text(lang, p['severity'])}] {p['code']}: {p['message']}"), highlight=False)
     if failed:
         raise typer.Exit(2)
-    table = Table("initiative", "start", "end", "shift")
+    table = Table(*(text(lang, f"h.{h}") for h in ("initiative", "start", "end", "shift")))
     for c in result.changed[:40]:
-        table.add_row(c.id, f"{c.start_before} → {c.start_after}", f"{c.end_before} → {c.end_after}", f"{c.shift:+d}")
+        table.add_row(esc(c.id), f"{c.start_before} → {c.start_after}", f"{c.end_before} → {c.end_after}", f"{c.shift:+d}")
     console.print(table)
-    console.print(f"objective {result.objective_before} → {result.objective_after} "
-                  f"({result.delta_objective:+d}); makespan {result.makespan_before} → {result.makespan_after}; "
-                  f"{len(result.changed)} initiatives moved")
+    say(lang, "whatif.done", before=result.objective_before, after=result.objective_after,
+        delta=f"{result.delta_objective:+d}", makespan_before=result.makespan_before,
+        makespan_after=result.makespan_after, moved=len(result.changed))
 
 
 @app.command("import")
@@ -244,8 +244,10 @@ def import_(
     if as_json:
         print_json(info)
         return
-    console.print(f"[green]read[/green] {file}: roadmap {rm.id} v{rm.version}, {info['initiatives']} initiatives, "
-                  f"{info['dependencies']} dependencies" + (f" → {out}" if out else ""))
+    say(lang, "roadmap.read", file=file, id=rm.id, version=rm.version, initiatives=info["initiatives"],
+        dependencies=info["dependencies"])
+    if out:
+        say(lang, "wrote", path=out)
 
 
 @app.command("errors")
@@ -255,7 +257,7 @@ def errors_(as_json: bool = JsonOption, lang: str = LangOption) -> None:
     if as_json:
         print_json(rows)
         return
-    table = Table("code", "severity", "message")
+    table = Table(*(text(lang, f"h.{h}") for h in ("code", "severity", "message")))
     for r in rows:
-        table.add_row(r["code"], r["severity"], r["message"])
+        table.add_row(r["code"], text(lang, r["severity"]), esc(r["message"]))
     console.print(table)

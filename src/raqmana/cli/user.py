@@ -5,7 +5,8 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from raqmana.cli.common import JsonOption, LangOption, console, print_json
+from raqmana.cli.common import JsonOption, LangOption, console, esc, print_json, say
+from raqmana.cli.messages import text
 from raqmana.cli.workspace_support import workspace
 from raqmana.workspace.actors import cli_actor
 from raqmana.workspace.users import create_user, get_user_by_username, grant_role, list_users, set_password
@@ -31,7 +32,7 @@ def create(username: str, name: str = typer.Option(..., "--name", help="Display 
     with workspace(lang, as_json=as_json) as ws, ws.transaction() as s:
         user = create_user(s, cli_actor(), username=username, password=password, display_name=name, email=email,
                            locale=locale)
-    print_json(_json(user)) if as_json else console.print(f"created user {user.username} (id {user.id})")
+    print_json(_json(user)) if as_json else say(lang, "user.created", username=user.username, id=user.id)
 
 
 @app.command()
@@ -47,7 +48,7 @@ def grant(username: str, role: str = typer.Argument(..., help="admin, coordinato
     if as_json:
         print_json({"id": g.id, "username": username, "role": g.role.value, "org": g.org_code})
     else:
-        console.print(f"{username}: {g.role.value} over {g.org_code or 'the whole tree'}")
+        say(lang, "user.granted", username=username, role=g.role.value, org=g.org_code or text(lang, "user.whole_tree"))
 
 
 @app.command("set-password")
@@ -60,7 +61,7 @@ def set_password_(username: str,
         actor = cli_actor()
         user = get_user_by_username(s, actor, username)
         set_password(s, actor, user_id=user.id, password=password)
-    console.print(f"password of {username} reset")
+    say(lang, "user.password_reset", username=username)
 
 
 @app.command("list")
@@ -71,8 +72,9 @@ def list_(lang: str = LangOption, as_json: bool = JsonOption) -> None:
     if as_json:
         print_json([_json(u) for u in users])
         return
-    table = Table("username", "name", "roles", "active")
+    table = Table(*(text(lang, f"h.{h}") for h in ("username", "name", "roles", "active")))
     for u in users:
-        table.add_row(u.username, u.display_name,
-                      ", ".join(f"{g.role.value}@{g.org_code or '*'}" for g in u.grants), "yes" if u.is_active else "no")
+        table.add_row(esc(u.username), esc(u.display_name),
+                      esc(", ".join(f"{g.role.value}@{g.org_code or '*'}" for g in u.grants)),
+                      text(lang, "yes" if u.is_active else "no"))
     console.print(table)

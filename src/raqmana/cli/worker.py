@@ -7,17 +7,18 @@ import threading
 
 import typer
 
-from raqmana.cli.common import console
+from raqmana.cli.common import LangOption, say
 from raqmana.cli.workspace_support import workspace
 from raqmana.workspace.jobs import run_worker
 
 
 def worker(once: bool = typer.Option(False, "--once", help="Stop when the queue is empty."),
-           poll: float = typer.Option(1.0, help="Seconds between looks at an empty queue.")) -> None:
+           poll: float = typer.Option(1.0, help="Seconds between looks at an empty queue."),
+           lang: str = LangOption) -> None:
     """Run jobs from the database queue until stopped (Ctrl-C / SIGTERM)."""
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
-    with workspace() as ws:
+    with workspace(lang) as ws:
         n = run_worker(ws, once=once, poll_seconds=poll, stop=stop)
-    console.print(f"worker stopped after {n} job(s)")
+    say(lang, "worker.stopped", n=n)

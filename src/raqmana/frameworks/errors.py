@@ -17,15 +17,15 @@ FILE_NOT_FOUND = Code(
 )
 YAML_SYNTAX = Code(
     "FW002",
-    "Not valid YAML: {detail}",
-    "صيغة YAML غير صحيحة: {detail}",
-    "YAMLـەکە دروست نییە: {detail}",
+    "The YAML is not valid: {reason}.",
+    "ملف YAML غير صالح: {reason}.",
+    "YAMLـەکە دروست نییە: {reason}.",
 )
 SCHEMA = Code(
     "FW003",
     "{detail}",
-    "قيمة غير صالحة: {detail}",
-    "بەھای نادروست: {detail}",
+    "{detail}",
+    "{detail}",
 )
 MISSING_TRANSLATION = Code(
     "FW004",
@@ -176,6 +176,16 @@ WHAT = {
     "stage_label": {"en": "stage label", "ar": "تسمية المرحلة", "ckb": "ناوی قۆناغ"},
     "catalogue": {"en": "catalogue item", "ar": "عنصر الفهرس", "ckb": "بڕگەی پێڕست"},
 }
+#: what a workbook cell should hold (XLSX_BAD_CELL's {expected})
+EXPECTED = {
+    "yes/no": {"en": "yes or no", "ar": "نعم أو لا", "ckb": "بەڵێ یان نەخێر"},
+    "a whole number": {"en": "a whole number", "ar": "عدداً صحيحاً", "ckb": "ژمارەیەکی تەواو"},
+    "a number": {"en": "a number", "ar": "رقماً", "ckb": "ژمارە"},
+}
+#: FW003 details written by the loaders themselves (pydantic's come from validation_messages.describe)
+NOT_A_MAPPING = {"en": "the document must be a mapping of 'key: value' lines",
+                 "ar": "يجب أن يكون المستند مجموعة أسطر بالشكل 'key: value'",
+                 "ckb": "بەڵگەنامەکە دەبێت کۆمەڵە دێڕێک بێت بە شێوەی 'key: value'"}
 LANG_NAMES = {
     "en": {"en": "en", "ar": "en", "ckb": "en"},
     "ar": {"en": "ar", "ar": "ar", "ckb": "ar"},

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from raqmana.frameworks import errors as E
 from raqmana.frameworks.packs import pack_dir
 from raqmana.frameworks.schema import Framework
+from raqmana.frameworks.validation_messages import describe
 from raqmana.frameworks.yamlsource import LineMap, YamlSyntaxError, read_yaml_file
 from raqmana.problems import Location, Problem, ProblemsError, split
 
@@ -108,7 +109,7 @@ def _load_yaml_file(path: Path) -> LoadResult:
     try:
         data, lm = read_yaml_file(path)
     except YamlSyntaxError as exc:
-        prob = Problem(E.YAML_SYNTAX, Location(file=exc.file, line=exc.line), {"detail": exc.detail})
+        prob = Problem(E.YAML_SYNTAX, exc.location(), exc.params())
         return LoadResult(None, [prob], str(path))
     origin = _Origin(lm)
     problems: list[Problem] = []
@@ -124,7 +125,7 @@ def _load_yaml_file(path: Path) -> LoadResult:
                     pdata, plm = read_yaml_file(inc)
                 except YamlSyntaxError as exc:
                     problems.append(
-                        Problem(E.YAML_SYNTAX, Location(file=exc.file, line=exc.line), {"detail": exc.detail})
+                        Problem(E.YAML_SYNTAX, exc.location(), exc.params())
                     )
                     continue
                 origin.pillar_files[len(pillars)] = (plm, entry)
@@ -140,7 +141,7 @@ def _load_yaml_file(path: Path) -> LoadResult:
 def from_data(data: Any, origin: Any, source: str) -> LoadResult:
     """Build a :class:`Framework` from parsed data, turning schema errors into located problems."""
     if not isinstance(data, dict):
-        prob = Problem(E.SCHEMA, origin.locate(()), {"detail": "expected a mapping"})
+        prob = Problem(E.SCHEMA, origin.locate(()), {"detail": E.NOT_A_MAPPING})
         return LoadResult(None, [prob], source)
     try:
         fw = Framework.model_validate(data)
@@ -151,11 +152,7 @@ def from_data(data: Any, origin: Any, source: str) -> LoadResult:
             where = origin.locate(loc)
             field_name = str(loc[-1]) if loc and not isinstance(loc[-1], int) else ""
             where = Location(where.file, where.sheet, where.line, where.column, where.path, field_name)
-            detail = err["msg"]
-            if err["type"] == "extra_forbidden":
-                detail = f"unknown field '{field_name}'"
-            elif "input" in err and err["type"] not in ("missing",):
-                detail = f"{err['msg']} (got {err['input']!r:.60})"
+            detail = describe(err, field=field_name)
             problems.append(Problem(E.SCHEMA, where, {"detail": detail}))
         return LoadResult(None, problems, source)
     result = LoadResult(fw, [], source)

@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from raqmana.frameworks import errors as E
 from raqmana.frameworks.schema import Framework
+from raqmana.frameworks.validation_messages import describe
 from raqmana.i18n.locales import LANGS
 from raqmana.problems import Location, Problem
 
@@ -217,7 +218,7 @@ def read_workbook_with_origin(path: Path) -> tuple[dict[str, Any] | None, list[P
         key = str(row[0]).strip()
         if key not in meta_kinds:
             problems.append(Problem(E.SCHEMA, Location(name, "framework", r, "A", field=key),
-                                    {"detail": f"unknown field '{key}'"}))
+                                    {"detail": describe({"type": "extra_forbidden"}, field=key)}))
             continue
         origin.rows[(key,)] = ("framework", r)
         if meta_kinds[key] == "t":
@@ -229,7 +230,7 @@ def read_workbook_with_origin(path: Path) -> tuple[dict[str, Any] | None, list[P
             value, bad = _convert(row[1] if len(row) > 1 else None, meta_kinds[key])
             if bad:
                 problems.append(Problem(E.XLSX_BAD_CELL, Location(name, "framework", r, "B", field=key),
-                                        {"value": row[1], "expected": bad}))
+                                        {"value": row[1], "expected": E.EXPECTED[bad]}))
             elif value is not None:
                 doc[key] = value
 
@@ -314,7 +315,7 @@ def _read_sheet(ws: Any, sheet: Sheet, file: str, problems: list[Problem],
             if bad:
                 problems.append(Problem(E.XLSX_BAD_CELL, Location(file, sheet.name, r,
                                         get_column_letter(index[col] + 1), field=col),
-                                        {"value": raw, "expected": bad}))
+                                        {"value": raw, "expected": E.EXPECTED[bad]}))
                 continue
             if value is None:
                 continue

@@ -1,0 +1,53 @@
+"""Error codes of the command line itself (options, files), before any domain reads the input.
+
+``docs/errors.md`` lists them after the framework codes (``raqmana framework errors --markdown``).
+"""
+
+from __future__ import annotations
+
+import errno
+
+from raqmana.problems import Code
+
+UNKNOWN_LANG = Code(
+    "CLI001",
+    "'{value}' is not a language of raqmana: use {known}.",
+    "اللغة '{value}' غير مدعومة في raqmana: استخدم {known}.",
+    "زمانی '{value}' لە raqmana پشتگیری ناکرێت: {known} بەکاربھێنە.",
+)
+BAD_OUTPUT_SUFFIX = Code(
+    "CLI002",
+    "Cannot write '{value}': the file name must end in {known}.",
+    "لا يمكن كتابة '{value}': يجب أن ينتهي اسم الملف بـ {known}.",
+    "ناتوانرێت '{value}' بنووسرێت: ناوی فایلەکە دەبێت بە {known} کۆتایی بێت.",
+)
+CANNOT_USE_PATH = Code(
+    "CLI003",
+    "Cannot use {path}: {reason}.",
+    "لا يمكن استخدام {path}: {reason}.",
+    "ناتوانرێت {path} بەکاربھێنرێت: {reason}.",
+)
+NO_ASSESSMENT = Code(
+    "CLI004",
+    "There is no assessment in this workspace: run `raqmana demo` or open a round first.",
+    "لا يوجد أي تقييم في مساحة العمل هذه: شغّل `raqmana demo` أو افتح جولة أولاً.",
+    "ھیچ ھەڵسەنگاندنێک لەم شوێنی کارەدا نییە: سەرەتا `raqmana demo` ڕابکە یان خولێک بکەرەوە.",
+)
+
+ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Code))
+
+#: the reason of an operating-system error, by errno; others keep the system's own words
+OS_REASONS: dict[int, dict[str, str]] = {
+    errno.ENOENT: {"en": "no such file or directory", "ar": "لا يوجد ملف أو مجلد بهذا الاسم",
+                   "ckb": "فایل یان بوخچەیەکی بەو ناوە نییە"},
+    errno.EACCES: {"en": "permission denied", "ar": "لا توجد صلاحية", "ckb": "ڕێگەپێدان نییە"},
+    errno.EPERM: {"en": "operation not permitted", "ar": "العملية غير مسموح بها", "ckb": "ئەم کارە ڕێگەپێدراو نییە"},
+    errno.EISDIR: {"en": "it is a directory", "ar": "إنه مجلد", "ckb": "ئەمە بوخچەیە"},
+    errno.ENOTDIR: {"en": "a part of the path is not a directory", "ar": "جزء من المسار ليس مجلداً",
+                    "ckb": "بەشێک لە ڕێڕەوەکە بوخچە نییە"},
+    errno.ENOSPC: {"en": "no space left on the device", "ar": "لا توجد مساحة كافية على القرص",
+                   "ckb": "شوێنی بەتاڵ لەسەر دیسکەکە نەماوە"},
+    errno.EROFS: {"en": "the file system is read-only", "ar": "نظام الملفات للقراءة فقط",
+                  "ckb": "سیستەمی فایلەکان تەنھا بۆ خوێندنەوەیە"},
+    errno.EEXIST: {"en": "it already exists", "ar": "موجود مسبقاً", "ckb": "پێشتر ھەیە"},
+}
