@@ -32,6 +32,10 @@ class Settings(BaseSettings):
     max_upload_mb: int = Field(20, ge=1, le=1024, description="Largest evidence file accepted, in MiB.")
     secure_cookies: bool = Field(False, description="Mark cookies Secure (set when served behind TLS).")
     login_attempts: int = Field(5, ge=1, description="Failed logins before an account is locked for a while.")
+    web_threads: int = Field(
+        4, ge=1, le=64, description="Request threads per web worker process. Pages are mostly Python work that "
+        "holds the interpreter lock: a few threads per process (and one process per core) serve more pages than many."
+    )
     inline_worker: bool = Field(
         False, description="Also run queued jobs (reports, imports) in a thread of the web app; for the demo and tests "
         "(production runs `raqmana worker`)."
