@@ -4,6 +4,7 @@ write transaction, which SQLite serialises."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
@@ -51,3 +52,31 @@ def finish(session: Session, job_id: int, result: dict[str, Any]) -> None:
 def fail(session: Session, job_id: int, error: list[dict[str, Any]], message: str = "") -> None:
     session.execute(update(Job).where(Job.id == job_id).values(
         status=FAILED, error=error, message=message, finished_at=utcnow()))
+
+
+def running(session: Session) -> list[tuple[int, str, datetime | None, int]]:
+    """(id, worker, started_at, attempts) of every job marked running."""
+    rows = session.execute(select(Job.id, Job.worker, Job.started_at, Job.attempts).where(Job.status == RUNNING)
+                           .order_by(Job.id))
+    return [(int(i), str(w or ""), s, int(a or 0)) for i, w, s, a in rows]
+
+
+def _claimed_by(job_id: int, worker: str, attempts: int) -> Any:
+    """Guard for the recovery updates: the job is still the same claim (no other worker recovered or
+    re-claimed it meanwhile)."""
+    return (Job.id == job_id, Job.status == RUNNING, Job.worker == worker, Job.attempts == attempts)
+
+
+def requeue(session: Session, job_id: int, *, worker: str, attempts: int) -> bool:
+    """Put an abandoned running job back in the queue; False if its claim changed meanwhile."""
+    done = session.execute(update(Job).where(*_claimed_by(job_id, worker, attempts)).values(
+        status=QUEUED, worker="", started_at=None, progress=0.0, message=""))
+    return bool(done.rowcount)  # type: ignore[attr-defined]
+
+
+def abandon(session: Session, job_id: int, *, worker: str, attempts: int, error: list[dict[str, Any]],
+            message: str) -> bool:
+    """Mark an abandoned running job failed (too many attempts); False if its claim changed meanwhile."""
+    done = session.execute(update(Job).where(*_claimed_by(job_id, worker, attempts)).values(
+        status=FAILED, error=error, message=message, finished_at=utcnow()))
+    return bool(done.rowcount)  # type: ignore[attr-defined]

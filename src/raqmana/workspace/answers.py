@@ -80,10 +80,16 @@ def _is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def clean_text(text: str) -> str:
+    """Text as stored: surrounding blanks removed and line ends as ``\n`` (browsers send a textarea's
+    lines with ``\r\n``, workbooks and the API with ``\n``: the same words must compare equal)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
 def coerce(indicator: Indicator, answer: Answer, *, where: Where | None = None) -> Value:
     """Validate ``answer`` against ``indicator``; raise ValidationFailed if it is wrong. Problems are
     located by field (value, na, justification) or by ``where(field)`` (e.g. a workbook cell)."""
-    just = (answer.justification or "").strip()
+    just = clean_text(answer.justification or "")
     if len(just) > MAX_TEXT:
         raise _fail(E.TEXT_TOO_LONG, "justification", where, max=MAX_TEXT)
     if answer.na and answer.dont_know:
@@ -111,7 +117,7 @@ def coerce(indicator: Indicator, answer: Answer, *, where: Where | None = None) 
         if kind is AnswerType.PERCENTAGE and not 0 <= n <= 100:
             raise _fail(E.NUMBER_RANGE, where=where, value=str(raw), min=0, max=100)
         return Value(number=n, justification=just)
-    text = str(raw).strip()
+    text = clean_text(str(raw))
     if kind is AnswerType.YES_NO:
         low = text.lower()
         if low in _YES:

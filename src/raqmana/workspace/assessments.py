@@ -13,9 +13,10 @@ from raqmana.workspace import errors as E
 from raqmana.workspace.actors import MANAGER_ROLES, Actor
 from raqmana.workspace.audit import record
 from raqmana.workspace.exceptions import Forbidden, NotFound, ValidationFailed, problem
-from raqmana.workspace.frameworks import get_framework
+from raqmana.workspace.frameworks import framework_of, get_framework
 from raqmana.workspace.permissions import (
     get_assessment_for_user,
+    get_institution_for_user,
     institution_rights,
     readable_assessment_filter,
 )
@@ -28,7 +29,7 @@ def assessment_view(session: Session, a: Assessment) -> AssessmentView:
     n = session.scalar(select(func.count()).select_from(AssessmentInstitution)
                        .where(AssessmentInstitution.assessment_id == a.id)) or 0
     return AssessmentView(a.id, Translated.model_validate(a.name), a.period, a.status, a.illustrative, fv.id,
-                          fv.framework_id, fv.version, a.target_stage, n, a.created_at)
+                          fv.framework_id, fv.version, a.target_stage, n, a.created_at, framework_of(session, fv).name)
 
 
 def _name(name: Translated | str) -> Translated:
@@ -109,3 +110,13 @@ def my_institutions(session: Session, actor: Actor, *, assessment_id: int) -> li
     get_assessment_for_user(session, actor, assessment_id)
     rows = institution_rights(session, actor, assessment_id).values()
     return sorted((InstitutionRights(org, r) for org, r in rows), key=lambda ir: ir.org.code)
+
+
+def get_institution(session: Session, actor: Actor, *, assessment_id: int, institution_code: str) -> InstitutionRights:
+    """One institution of the round with the actor's rights on it; NotFound when the actor may not read it
+    (e.g. a reviewer of another institution)."""
+    from raqmana.workspace.orgs import to_view
+
+    org, rights = get_institution_for_user(session, actor, assessment_id, institution_code)
+    parent = session.get(Organisation, org.parent_id) if org.parent_id else None
+    return InstitutionRights(to_view(org, parent.code if parent else None), rights)

@@ -47,6 +47,16 @@ RETURN_COMMENT = Translated(
     ar="مراجعة توضيحية: يرجى إرفاق المستند الذي يدعم هذه المرحلة.",
     ckb="پێداچوونەوەی نموونەیی: تکایە ئەو بەڵگەنامەیە ھاوپێچ بکە کە پشتگیری ئەم قۆناغە دەکات.",
 )
+TEXT_ANSWER = Translated(
+    en="Illustrative answer (generated for the demo).",
+    ar="إجابة توضيحية (مولَّدة للعرض التجريبي).",
+    ckb="وەڵامی نموونەیی (بۆ پیشاندان دروستکراوە).",
+)
+EVIDENCE_NOTE = Translated(
+    en="Illustrative link (not a real document)",
+    ar="رابط توضيحي (ليس مستنداً حقيقياً)",
+    ckb="بەستەری نموونەیی (بەڵگەنامەی ڕاستەقینە نییە)",
+)
 #: (username, display name, role, organisation code or None for the whole tree)
 DEMO_USERS: list[tuple[str, str, Role, str | None]] = [
     ("demo-admin", "Demo administrator", Role.ADMIN, None),
@@ -57,8 +67,11 @@ DEMO_USERS: list[tuple[str, str, Role, str | None]] = [
     ("demo-reviewer-mop", "Demo reviewer, Ministry of Planning", Role.REVIEWER, "mop"),
     ("demo-fp-erbil", "Demo focal point, Erbil Governorate", Role.FOCAL_POINT, "gov-erbil"),
     ("demo-reviewer-krg", "Demo reviewer, Kurdistan Region", Role.REVIEWER, "krg"),
+    ("demo-reviewer", "Demo reviewer (COMSEC)", Role.REVIEWER, None),
     ("demo-viewer", "Demo viewer", Role.VIEWER, None),
 ]
+#: the language a demo user writes in (others: Arabic)
+DEMO_LOCALES = {"demo-fp-erbil": "ckb", "demo-reviewer-krg": "ckb"}
 #: institutions that typically lead or lag (illustrative only)
 _KIND_LEVEL = {"secretariat": 2.9, "independent_body": 2.6, "ministry": 2.3, "regional_body": 3.0,
                "region": 2.6, "governorate": 1.7}
@@ -129,7 +142,7 @@ def _users(s: Any, seed: int) -> list[DemoLogin]:
         uid = s.scalar(select(User.id).where(User.username == username))
         if uid is None:
             uid = create_user(s, SYSTEM, username=username, password=password, display_name=display,
-                              locale="ar", hasher=hash_published_password).id
+                              locale=DEMO_LOCALES.get(username, "ar"), hasher=hash_published_password).id
         else:
             set_password(s, SYSTEM, user_id=uid, password=password, hasher=hash_published_password)
         grant_role(s, SYSTEM, user_id=uid, role=role, org_code=org)
@@ -144,8 +157,8 @@ def _assign(s: Any, assessment_id: int) -> None:
                    role=role)
 
 
-def _value(ind: Indicator, level: float, rng: random.Random) -> Value:
-    just = JUSTIFICATION.get("en")
+def _value(ind: Indicator, level: float, rng: random.Random, lang: str = "ar") -> Value:
+    just = JUSTIFICATION.get(lang)
     if ind.na_allowed and rng.random() < 0.05:
         return Value(is_na=True, justification=just)
     if rng.random() < 0.03:
@@ -164,7 +177,7 @@ def _value(ind: Indicator, level: float, rng: random.Random) -> Value:
     if t is AnswerType.CHOICE and ind.choices:
         ranked = sorted(ind.choices, key=lambda c: c.score)
         return Value(choice=ranked[min(len(ranked) - 1, int(x / 5 * len(ranked)))].value, justification=just)
-    return Value(text="Illustrative answer (generated for the demo).", justification=just)
+    return Value(text=TEXT_ANSWER.get(lang), justification=just)
 
 
 def _plan(rng: random.Random) -> list[str]:
@@ -182,13 +195,49 @@ def _plan(rng: random.Random) -> list[str]:
 _STATE_AFTER = {"save": "draft", "submit": "submitted", "return": "returned", "accept": "accepted"}
 
 
+@dataclass(frozen=True)
+class _People:
+    """Who answered and who reviewed one institution's illustrative answers, and in which language."""
+
+    author_id: int
+    author: str
+    first_step: str  # "save" by the institution's own focal point, "import" when the coordinator entered them
+    reviewer_id: int
+    reviewer: str
+    lang: str
+
+
+def _people(s: Any, orgs: list[Organisation]) -> dict[int, _People]:
+    """An institution's answers come from its demo focal point where there is one (else the coordinator,
+    who imported the workbook it sent) and are reviewed by the closest demo reviewer (of the institution,
+    of its region, else the national one). Generated texts are in the language the author writes:
+    the focal point's own, else Sorani in the Kurdistan Region and Arabic elsewhere."""
+    users = {u.username: u for u in s.scalars(select(User).where(User.username.in_([x[0] for x in DEMO_USERS])))}
+    by_code = {o.code: o for o in orgs}
+    focal = {org: users[name] for name, _, role, org in DEMO_USERS if role is Role.FOCAL_POINT and org}
+    reviewers = [(org, users[name]) for name, _, role, org in DEMO_USERS if role is Role.REVIEWER]
+    coordinator = users["demo-coordinator"]
+    krg = by_code.get("krg")
+    out = {}
+    for o in orgs:
+        covering = [(len(by_code[c].path) if c else 0, u) for c, u in reviewers
+                    if c is None or (c in by_code and o.path.startswith(by_code[c].path))]
+        reviewer = max(covering, key=lambda x: x[0])[1]
+        fp = focal.get(o.code)
+        lang = fp.locale if fp else ("ckb" if krg is not None and o.path.startswith(krg.path) else "ar")
+        author = fp or coordinator
+        out[o.id] = _People(author.id, author.display_name, "save" if fp else "import", reviewer.id,
+                            reviewer.display_name, lang)
+    return out
+
+
 def _answers(s: Any, assessment_id: int, fw: Framework, orgs: list[Organisation], rng: random.Random) -> int:
     """Generate the answers with bulk inserts (thousands of rows: no per-object ORM work)."""
-    fp_id = _user_id(s, "demo-coordinator")
-    rev_id = _user_id(s, "demo-reviewer-moc")
+    people = _people(s, orgs)
     now = utcnow()
-    planned: list[tuple[dict[str, Any], list[str]]] = []
+    planned: list[tuple[dict[str, Any], list[str], _People]] = []
     for org in orgs:
+        who = people[org.id]
         base = _KIND_LEVEL.get(org.kind, 2.2) + rng.gauss(0, 0.6)
         partial = rng.random() < 0.1
         for p_index, p in enumerate(fw.pillars):
@@ -198,34 +247,36 @@ def _answers(s: Any, assessment_id: int, fw: Framework, orgs: list[Organisation]
             for sub in p.sub_areas:
                 for ind in sub.indicators:
                     steps = _plan(rng)
-                    v = _value(ind, level, rng)
+                    v = _value(ind, level, rng, who.lang)
                     row = {**_columns(v), "assessment_id": assessment_id, "org_id": org.id, "indicator_id": ind.id,
                            "pillar_id": p.id, "version": len(steps), "state": _STATE_AFTER[steps[-1]],
-                           "answered": v.answered, "assessor_id": fp_id, "created_at": now, "updated_at": now,
-                           "submitted_at": now if len(steps) > 1 else None,
+                           "answered": v.answered, "assessor_id": who.author_id, "created_at": now,
+                           "updated_at": now, "submitted_at": now if len(steps) > 1 else None,
                            "reviewed_at": now if len(steps) > 2 else None,
-                           "reviewed_by": rev_id if len(steps) > 2 else None}
-                    planned.append((row, steps))
-    s.execute(insert(Response), [row for row, _ in planned])
+                           "reviewed_by": who.reviewer_id if len(steps) > 2 else None}
+                    planned.append((row, steps, who))
+    s.execute(insert(Response), [row for row, _, _ in planned])
     key_to_id = {(o, i): rid for rid, o, i in s.execute(
         select(Response.id, Response.org_id, Response.indicator_id).where(Response.assessment_id == assessment_id))}
-    ids = [key_to_id[(row["org_id"], row["indicator_id"])] for row, _ in planned]
+    ids = [key_to_id[(row["org_id"], row["indicator_id"])] for row, _, _ in planned]
     revisions, comments, evidence, events = [], [], [], []
-    for rid, (row, steps) in zip(ids, planned, strict=True):
+    for rid, (row, steps, who) in zip(ids, planned, strict=True):
         for version, step in enumerate(steps, start=1):
             by_reviewer = step in ("return", "accept")
-            comment = RETURN_COMMENT.get("en") if step == "return" else ""
+            comment = RETURN_COMMENT.get(who.lang) if step == "return" else ""
             revisions.append({**_columns_of(row), "response_id": rid, "version": version,
-                              "state": _STATE_AFTER[step], "action": step, "at": now, "comment": comment,
-                              "actor_id": rev_id if by_reviewer else fp_id,
-                              "actor_name": "Demo reviewer" if by_reviewer else "Demo coordinator (COMSEC)"})
+                              "state": _STATE_AFTER[step], "action": who.first_step if step == "save" else step,
+                              "at": now, "comment": comment,
+                              "actor_id": who.reviewer_id if by_reviewer else who.author_id,
+                              "actor_name": who.reviewer if by_reviewer else who.author})
             if comment:
-                comments.append({"response_id": rid, "author_id": rev_id, "author_name": "Demo reviewer",
+                comments.append({"response_id": rid, "author_id": who.reviewer_id, "author_name": who.reviewer,
                                  "kind": "return", "text": comment, "response_version": version, "at": now})
         if row["stage"] is not None and row["stage"] >= 3 and rng.random() < 0.3:
-            evidence.append({"response_id": rid, "kind": "url", "source_type": "document", "uploaded_by": fp_id,
+            evidence.append({"response_id": rid, "kind": "url", "source_type": "document",
+                             "uploaded_by": who.author_id,
                              "url": f"https://example.org/raqmana-demo/{row['org_id']}/{row['indicator_id']}",
-                             "description": "Illustrative link (not a real document)", "uploaded_at": now})
+                             "description": EVIDENCE_NOTE.get(who.lang), "uploaded_at": now})
         events.append(draft(SYSTEM, "demo.response", "response", rid,
                             after={**_columns_of(row), "state": row["state"], "illustrative": True}))
     for model, rows in ((ResponseRevision, revisions), (ReviewComment, comments), (Evidence, evidence)):

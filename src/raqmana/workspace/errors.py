@@ -409,6 +409,47 @@ JOB_FAILED = Code(
     "کارەکە بەھۆی ھەڵەیەکی ناوخۆیی وەستا ({detail}).",
 )
 
+JOB_ABANDONED = Code(
+    "WS101",
+    "The worker running this job stopped {attempts} times before finishing it, so the job was given up. "
+    "Start it again; if it stops again, ask the administrator to look at the worker's log.",
+    "توقفت عملية الخلفية التي تنفّذ هذه المهمة {attempts} مرات قبل إكمالها، فتُركت المهمة. "
+    "ابدأها من جديد، وإذا توقفت مرة أخرى فاطلب من المسؤول مراجعة سجل عملية الخلفية.",
+    "ئەو پاشبنەمایەی ئەم کارە جێبەجێ دەکات {attempts} جار پێش تەواوبوونی وەستا، بۆیە کارەکە وازی لێ ھێنرا. "
+    "دووبارە دەستی پێ بکەرەوە؛ ئەگەر دیسان وەستا، داوا لە بەڕێوەبەر بکە تۆماری پاشبنەماکە بپشکنێت.",
+)
+ZIP_UNREADABLE = Code(
+    "WS102",
+    "'{filename}' is not a ZIP archive that can be opened.",
+    "الملف '{filename}' ليس أرشيف ZIP يمكن فتحه.",
+    "'{filename}' ئەرشیفێکی ZIP نییە کە بکرێتەوە.",
+)
+ZIP_NO_WORKBOOK = Code(
+    "WS103",
+    "'{filename}' holds no Excel workbook (XLSX).",
+    "لا يحتوي '{filename}' على أي مصنف Excel بصيغة XLSX.",
+    "'{filename}' ھیچ پەڕگەیەکی Excel بە شێوەی XLSXـی تێدا نییە.",
+)
+UPLOAD_TOO_MANY = Code(
+    "WS104",
+    "Too many workbooks at once: {count} (at most {max}). Send them in several parts.",
+    "عدد المصنفات كبير جداً في دفعة واحدة: {count} (الحد الأقصى {max}). أرسلها على عدة دفعات.",
+    "ژمارەی پەڕگەکان بۆ یەک جار زۆرە: {count} (زۆرترین {max}). لە چەند بەشێکدا بیاننێرە.",
+)
+UPLOAD_TOO_BIG = Code(
+    "WS105",
+    "'{filename}' is too big once unpacked (more than {max} MB in all).",
+    "الملف '{filename}' كبير جداً بعد فك ضغطه (أكثر من {max} ميغابايت إجمالاً).",
+    "'{filename}' دوای کردنەوە زۆر گەورەیە (سەرجەم زیاتر لە {max} مێگابایت).",
+)
+
+WORKBOOK_OTHER_ROUND = Code(
+    "WS106",
+    "This workbook belongs to another assessment round (number {theirs}), not to this one (number {ours}).",
+    "ينتمي هذا المصنف إلى جولة تقييم أخرى (رقم {theirs})، لا إلى هذه الجولة (رقم {ours}).",
+    "ئەم پەڕتووکە سەر بە خولێکی تری ھەڵسەنگاندنە (ژمارە {theirs})، نەک ئەم خولە (ژمارە {ours}).",
+)
+
 ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Code))
 
 # words used inside messages ({what}, {state}, {lang})
@@ -419,6 +460,7 @@ WHAT: dict[str, dict[str, str]] = {
     "user": {"en": "User", "ar": "المستخدم", "ckb": "بەکارھێنەر"},
     "evidence": {"en": "Evidence", "ar": "دليل الإثبات", "ckb": "بەڵگە"},
     "job": {"en": "Job", "ar": "المهمة", "ckb": "کار"},
+    "audit": {"en": "Audit log", "ar": "سجل التدقيق", "ckb": "تۆماری وردبینی"},
     "framework": {"en": "Framework version", "ar": "إصدار الإطار", "ckb": "وەشانی چوارچێوە"},
     "assignment": {"en": "Assignment", "ar": "التكليف", "ckb": "ئەرکپێسپاردن"},
     "grant": {"en": "Role", "ar": "الدور", "ckb": "ڕۆڵ"},

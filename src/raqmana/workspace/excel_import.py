@@ -33,14 +33,13 @@ from raqmana.workspace.excel_layout import (
     flag_value,
     parse_stage,
 )
-from raqmana.workspace.exceptions import Conflict, ValidationFailed, problem
+from raqmana.workspace.exceptions import Conflict, Forbidden, ValidationFailed, problem
 from raqmana.workspace.response_views import user_names
 from raqmana.workspace.responses import (
     EDITABLE,
     Context,
     add_revision,
     context,
-    require_answer_rights,
     set_value,
 )
 from raqmana.workspace.views import NO_LABEL, YES_LABEL, ResponseState, WorkbookImportReport
@@ -70,10 +69,20 @@ def _meta(wb: Any, filename: str) -> dict[str, str]:
     return meta
 
 
+def require_import_rights(ctx: Context) -> None:
+    """A workbook is imported by the institution's focal point, or by a coordinator/administrator who
+    collected the filled workbooks (the revisions name who imported them)."""
+    if not (ctx.rights.answer or ctx.rights.manage):
+        raise Forbidden()
+    if ctx.assessment.status != "open":
+        raise Forbidden(E.ROUND_CLOSED)
+
+
 def import_workbook(session: Session, actor: Actor, *, data: bytes, filename: str = "",
-                    lang: str | None = None) -> WorkbookImportReport:
+                    lang: str | None = None, assessment_id: int | None = None) -> WorkbookImportReport:
     """Apply a workbook exported by :func:`export_workbook` (its language is read from the workbook).
-    ``lang`` is accepted for symmetry with the export; problems carry all three languages."""
+    ``lang`` is accepted for symmetry with the export; problems carry all three languages. With
+    ``assessment_id`` a workbook of another round is refused."""
     filename = filename or "workbook.xlsx"
     if len(data) > MAX_BYTES or not data.startswith(b"PK"):
         raise ValidationFailed.one(E.XLSX_UNREADABLE, Location(file=filename), filename=filename)
@@ -83,8 +92,11 @@ def import_workbook(session: Session, actor: Actor, *, data: bytes, filename: st
         raise ValidationFailed.one(E.XLSX_UNREADABLE, Location(file=filename), filename=filename) from None
     try:
         meta = _meta(wb, filename)
+        if assessment_id is not None and int(meta["assessment_id"]) != assessment_id:
+            raise ValidationFailed.one(E.WORKBOOK_OTHER_ROUND, Location(file=filename, sheet=META_SHEET),
+                                       theirs=int(meta["assessment_id"]), ours=assessment_id)
         ctx = context(session, actor, int(meta["assessment_id"]), meta["institution"])
-        require_answer_rights(ctx)
+        require_import_rights(ctx)
         fv = session.get(FrameworkVersion, ctx.assessment.framework_version_id)
         if fv is None or meta.get("framework_hash") != fv.hash:
             raise ValidationFailed.one(E.WORKBOOK_META, Location(file=filename, sheet=META_SHEET),

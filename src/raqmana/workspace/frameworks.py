@@ -66,6 +66,15 @@ def get_framework(session: Session, framework_version_id: int) -> Framework:
     digest = session.scalar(select(FrameworkVersion.hash).where(FrameworkVersion.id == framework_version_id))
     if digest is None:
         raise NotFound("framework")
+    return _parsed(session, framework_version_id, digest)
+
+
+def framework_of(session: Session, fv: FrameworkVersion) -> Framework:
+    """:func:`get_framework` for a version row already loaded (no query when it is cached)."""
+    return _parsed(session, fv.id, fv.hash)
+
+
+def _parsed(session: Session, framework_version_id: int, digest: str) -> Framework:
     with _cache_lock:
         cached = _cache.get(digest)
     if cached is not None:

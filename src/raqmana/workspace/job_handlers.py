@@ -8,10 +8,11 @@ from sqlalchemy.orm import Session
 
 from raqmana.settings import Settings
 from raqmana.store.blobs import BlobStore
+from raqmana.workspace import errors as E
 from raqmana.workspace.actors import Actor
 from raqmana.workspace.excel_import import import_workbook
-from raqmana.workspace.exceptions import WorkspaceError
-from raqmana.workspace.jobs import Progress, enqueue, handler, payload_actor
+from raqmana.workspace.exceptions import WorkspaceError, problem
+from raqmana.workspace.jobs import Progress, enqueue, handler, payload_actor, problem_record
 from raqmana.workspace.views import JobView
 
 if TYPE_CHECKING:
@@ -29,28 +30,44 @@ def enqueue_workbook_import(session: Session, actor: Actor, *, settings: Setting
     """Queue the import of many workbooks (each one all-or-nothing on its own)."""
     store = uploads(settings)
     items = [{"filename": name, "sha256": store.put(data)} for name, data in files]
-    return enqueue(session, actor, kind=WORKBOOK_IMPORT, payload={"files": items, "lang": lang})
+    return enqueue_stored_workbooks(session, actor, items=items, lang=lang)
+
+
+def enqueue_stored_workbooks(session: Session, actor: Actor, *, items: list[dict[str, str]], lang: str = "en",
+                             assessment_id: int | None = None) -> JobView:
+    """Queue workbooks already in the uploads store (``{"filename", "sha256"}`` each); with
+    ``assessment_id`` a workbook of another round is refused."""
+    payload: dict[str, Any] = {"files": items, "lang": lang}
+    if assessment_id is not None:
+        payload["assessment_id"] = assessment_id
+    return enqueue(session, actor, kind=WORKBOOK_IMPORT, payload=payload)
 
 
 @handler(WORKBOOK_IMPORT)
 def run_workbook_import(ws: Workspace, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
     files = payload.get("files", [])
     lang = payload.get("lang", "en")
+    round_id = payload.get("assessment_id")
     store = uploads(ws.settings)
     results: list[dict[str, Any]] = []
+    step = max(1, min(5, len(files) // 100 or 1))
     for n, item in enumerate(files, start=1):
         name = item["filename"]
         try:
             with ws.transaction() as s:
                 actor = payload_actor(s, payload["actor"])
-                report = import_workbook(s, actor, data=store.read(item["sha256"]), filename=name, lang=lang)
+                report = import_workbook(s, actor, data=store.read(item["sha256"]), filename=name, lang=lang,
+                                         assessment_id=round_id)
             results.append({"filename": name, "ok": True, "institution": report.institution_code,
                             "changed": report.changed, "unchanged": report.unchanged})
         except WorkspaceError as exc:
-            results.append({"filename": name, "ok": False, "problems": [p.as_dict(lang) for p in exc.problems]})
+            results.append({"filename": name, "ok": False,
+                            "problems": [problem_record(p, lang) for p in exc.problems]})
         except OSError as exc:
-            results.append({"filename": name, "ok": False, "problems": [{"message": str(exc)}]})
-        if n == len(files) or n % 5 == 0:
+            detail = f"{type(exc).__name__}: {exc}"[:300]
+            results.append({"filename": name, "ok": False,
+                            "problems": [problem_record(problem(E.JOB_FAILED, detail=detail), lang)]})
+        if n == len(files) or n % step == 0:
             progress(n / max(1, len(files)), f"{n}/{len(files)}")
     ok = sum(1 for r in results if r["ok"])
     return {"files": len(files), "imported": ok, "failed": len(files) - ok, "results": results}

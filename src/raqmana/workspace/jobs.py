@@ -7,23 +7,30 @@ once so pages and the CLI can poll it. Handlers register in :data:`HANDLERS` by 
 from __future__ import annotations
 
 import logging
+import math
 import os
+import secrets
 import socket
 import threading
 import time
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from raqmana.problems import Problem
 from raqmana.store import jobs as queue
 from raqmana.store.models import Job
+from raqmana.store.types import utcnow
 from raqmana.workspace import errors as E
 from raqmana.workspace.actors import Actor, Role
 from raqmana.workspace.auth import load_actor
 from raqmana.workspace.exceptions import NotFound, WorkspaceError, problem
-from raqmana.workspace.views import JobView
+from raqmana.workspace.views import JobPage, JobView
 
 if TYPE_CHECKING:
     from raqmana.workspace.factory import Workspace
@@ -31,6 +38,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 Progress = Callable[[float, str], None]
 Handler = Callable[["Workspace", dict[str, Any], Progress], dict[str, Any]]
+LANGS = ("en", "ar", "ckb")
 HANDLERS: dict[str, Handler] = {}
 
 
@@ -42,9 +50,33 @@ def handler(kind: str) -> Callable[[Handler], Handler]:
     return register
 
 
-def job_view(j: Job) -> JobView:
+def job_details(payload: dict[str, Any] | None) -> dict[str, Any]:
+    """What a job works on, for lists: its payload without the actor and the uploaded blobs' hashes."""
+    data = dict(payload or {})
+    files = data.pop("files", None)
+    data.pop("actor", None)
+    if isinstance(files, list):
+        data["files"] = len(files)
+    return data
+
+
+def job_view(j: Job, created_by: str = "") -> JobView:
     return JobView(j.id, j.kind, j.status, j.progress, j.message, j.result, j.error, j.created_at, j.started_at,
-                   j.finished_at)
+                   j.finished_at, j.attempts or 0, created_by, job_details(j.payload))
+
+
+def problem_record(p: Problem, lang: str = "en") -> dict[str, Any]:
+    """A problem as a job stores it: ``message`` in ``lang`` plus ``messages`` in every language, so a page
+    can show it in its reader's language later."""
+    return {**p.as_dict(lang), "messages": {code: p.message(code) for code in LANGS}}
+
+
+def record_message(record: dict[str, Any], lang: str) -> str:
+    """The message of a stored problem record in ``lang`` (older records have only ``message``)."""
+    messages = record.get("messages")
+    if isinstance(messages, dict) and messages.get(lang):
+        return str(messages[lang])
+    return str(record.get("message", ""))
 
 
 def actor_payload(actor: Actor) -> dict[str, Any]:
@@ -66,24 +98,129 @@ def enqueue(session: Session, actor: Actor, *, kind: str, payload: dict[str, Any
     return job_view(job)
 
 
+def _is_manager(actor: Actor) -> bool:
+    return actor.is_system or actor.has_role(Role.ADMIN) or actor.has_role(Role.COORDINATOR)
+
+
+def _creator_names(session: Session, jobs: list[Job]) -> dict[int, str]:
+    from raqmana.workspace.response_views import user_names
+
+    return user_names(session, [j.created_by for j in jobs if j.created_by is not None])
+
+
 def get_job(session: Session, actor: Actor, job_id: int) -> JobView:
+    """One job: for its creator, administrators and coordinators; NotFound for anyone else."""
     job = session.get(Job, job_id) if isinstance(job_id, int) else None
     if job is None:
         raise NotFound("job")
-    managers = actor.is_system or actor.has_role(Role.ADMIN) or actor.has_role(Role.COORDINATOR)
-    if not managers and (actor.user_id is None or job.created_by != actor.user_id):
+    if not _is_manager(actor) and (actor.user_id is None or job.created_by != actor.user_id):
         raise NotFound("job")
-    return job_view(job)
+    return job_view(job, _creator_names(session, [job]).get(job.created_by or 0, ""))
+
+
+def list_jobs(session: Session, actor: Actor, *, status: str | None = None, kind: str | None = None,
+              offset: int = 0, limit: int = 50) -> JobPage:
+    """Jobs newest first: all of them for administrators and coordinators, one's own for anyone else."""
+    offset, limit = max(0, int(offset)), max(1, min(int(limit), 200))
+    where = []
+    if not _is_manager(actor):
+        where.append(Job.created_by == (actor.user_id if actor.user_id is not None else -1))
+    if status:
+        where.append(Job.status == status)
+    if kind:
+        where.append(Job.kind == kind)
+    total = session.scalar(select(func.count()).select_from(Job).where(*where)) or 0
+    rows = list(session.scalars(select(Job).where(*where).order_by(Job.id.desc()).offset(offset).limit(limit)))
+    names = _creator_names(session, rows)
+    return JobPage([job_view(j, names.get(j.created_by or 0, "")) for j in rows], total, offset, limit)
 
 
 def _load_handlers() -> None:
     import raqmana.workspace.job_handlers  # noqa: F401  (registers the built-in handlers)
 
 
+# --- workers and abandoned jobs ----------------------------------------------------------------------
+#: a running job older than this whose worker cannot be checked (another machine) counts as abandoned
+LEASE_SECONDS = 3600.0
+#: claims of one job before it is given up (each crash of its worker costs one)
+MAX_ATTEMPTS = 3
+#: how often an idle worker looks for abandoned jobs
+RECOVER_EVERY_SECONDS = 60.0
+_PROCESS = secrets.token_hex(4)  # tells this process from an earlier one that had the same pid
+
+
+def _machine() -> str:
+    """This host and PID namespace: PIDs can only be checked by a worker that shares both."""
+    try:
+        ns = os.readlink("/proc/self/ns/pid")
+    except OSError:
+        ns = ""
+    return f"{socket.gethostname()[:60]}/{ns[5:-1] if ns.startswith('pid:[') else ns[:20]}"
+
+
+def worker_name() -> str:
+    """``machine:pid:process-token:thread`` — what ``jobs.worker`` records for a claim."""
+    return f"{_machine()}:{os.getpid()}:{_PROCESS}:{threading.get_ident()}"
+
+
+def worker_alive(name: str) -> bool | None:
+    """Whether the worker that claimed a job still runs: True/False when it ran on this machine, None
+    when that cannot be told (another machine, or a claim recorded in an older format)."""
+    parts = name.rsplit(":", 3)
+    if len(parts) != 4 or parts[0] != _machine() or not parts[1].isdigit() or not parts[3].isdigit():
+        return None
+    pid, token, thread = int(parts[1]), parts[2], int(parts[3])
+    if pid == os.getpid():
+        return token == _PROCESS and any(t.ident == thread for t in threading.enumerate())
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # a process with that pid exists (another user's): assume it is the worker
+    except OSError:
+        return None
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Recovery:
+    requeued: list[int] = field(default_factory=list)
+    failed: list[int] = field(default_factory=list)
+
+
+def recover_stale_jobs(ws: Workspace, *, lease_seconds: float = LEASE_SECONDS, max_attempts: int = MAX_ATTEMPTS,
+                       now: datetime | None = None) -> Recovery:
+    """Find running jobs whose worker died (its process is gone, or — when that cannot be checked — its
+    claim is older than ``lease_seconds``) and queue them again; after ``max_attempts`` claims mark them
+    failed with a translated reason instead. Safe with several workers: each job is taken back once."""
+    moment = now or utcnow()
+    requeued: list[int] = []
+    failed: list[int] = []
+    with ws.transaction() as s:
+        for job_id, worker, started, attempts in queue.running(s):
+            alive = worker_alive(worker)
+            expired = started is None or (moment - started).total_seconds() > lease_seconds
+            if alive or (alive is None and not expired):
+                continue
+            if attempts >= max_attempts:
+                p = problem(E.JOB_ABANDONED, attempts=attempts)
+                if queue.abandon(s, job_id, worker=worker, attempts=attempts, error=[problem_record(p)],
+                                 message=p.message("en")):
+                    failed.append(job_id)
+            elif queue.requeue(s, job_id, worker=worker, attempts=attempts):
+                requeued.append(job_id)
+    for job_id in requeued:
+        log.warning("job %s: its worker stopped; queued again", job_id)
+    for job_id in failed:
+        log.warning("job %s: its worker stopped %s times; given up", job_id, max_attempts)
+    return Recovery(requeued, failed)
+
+
 def run_one(ws: Workspace, *, worker: str | None = None) -> JobView | None:
     """Claim and run the oldest queued job; None when the queue is empty."""
     _load_handlers()
-    name = worker or f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
+    name = worker or worker_name()
     with ws.transaction() as s:
         job = queue.claim(s, worker=name, kinds=list(HANDLERS))
         if job is None:
@@ -98,12 +235,12 @@ def run_one(ws: Workspace, *, worker: str | None = None) -> JobView | None:
         result = HANDLERS[kind](ws, payload, progress)
     except WorkspaceError as exc:
         with ws.transaction() as s:
-            queue.fail(s, job_id, [p.as_dict("en") for p in exc.problems], exc.message("en"))
+            queue.fail(s, job_id, [problem_record(p) for p in exc.problems], exc.message("en"))
     except Exception as exc:  # a bug must not kill the worker; the job records it
         log.error("job %s (%s) failed:\n%s", job_id, kind, traceback.format_exc())
         detail = f"{type(exc).__name__}: {exc}"[:500]
         with ws.transaction() as s:
-            queue.fail(s, job_id, [problem(E.JOB_FAILED, detail=detail).as_dict("en")], detail)
+            queue.fail(s, job_id, [problem_record(problem(E.JOB_FAILED, detail=detail))], detail)
     else:
         with ws.transaction() as s:
             queue.finish(s, job_id, result)
@@ -114,10 +251,20 @@ def run_one(ws: Workspace, *, worker: str | None = None) -> JobView | None:
 
 
 def run_worker(ws: Workspace, *, once: bool = False, poll_seconds: float = 1.0,
-               stop: threading.Event | None = None) -> int:
-    """Run jobs until ``stop`` is set (or, with ``once``, until the queue is empty); returns jobs run."""
+               stop: threading.Event | None = None, lease_seconds: float = LEASE_SECONDS,
+               max_attempts: int = MAX_ATTEMPTS, recover_every: float = RECOVER_EVERY_SECONDS) -> int:
+    """Run jobs until ``stop`` is set (or, with ``once``, until the queue is empty); returns jobs run.
+    On start, and every ``recover_every`` seconds while idle, jobs abandoned by dead workers are taken
+    back (:func:`recover_stale_jobs`)."""
     count = 0
+    last_recovery = -math.inf
     while stop is None or not stop.is_set():
+        if time.monotonic() - last_recovery >= recover_every:
+            last_recovery = time.monotonic()
+            try:
+                recover_stale_jobs(ws, lease_seconds=lease_seconds, max_attempts=max_attempts)
+            except Exception:  # e.g. the database is briefly locked: try again at the next round
+                log.exception("looking for abandoned jobs failed")
         view = run_one(ws)
         if view is not None:
             count += 1

@@ -7,7 +7,11 @@ left off. A renderer failure marks the job failed with the reason; earlier repor
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +38,36 @@ SCOPES = ("national", "institution", "all-institutions")
 
 def reports_dir(data_dir: Path, assessment_id: int) -> Path:
     return data_dir / "reports" / f"assessment-{assessment_id}"
+
+
+#: the names report jobs write (``national-ar.pdf``, ``mofa-en.docx``): the only ones published
+REPORT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*-(ar|ckb|en)\.(pdf|docx|xlsx|html|json)")
+
+
+def publish_reports(files: Iterable[Path], data_dir: Path, assessment_id: int) -> list[Path]:
+    """Copy report files made outside the workspace — e.g. by ``raqmana demo`` into its output folder, or
+    by ``raqmana report --out`` — into the assessment's reports directory, where the web Reports page
+    lists them (national reports at its top, institution profiles under ``institutions/``). Files with
+    other names are left out; each copy replaces an older one atomically. Returns the copies."""
+    base = reports_dir(data_dir, assessment_id)
+    copied: list[Path] = []
+    for src in files:
+        src = Path(src)
+        if not src.is_file() or REPORT_NAME.fullmatch(src.name) is None:
+            continue
+        subject = src.name.rsplit("-", 1)[0]
+        target = base / src.name if subject == "national" else base / "institutions" / src.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        os.close(fd)
+        try:
+            shutil.copy2(src, tmp)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        copied.append(target)
+    return copied
 
 
 def _check(scope: str, langs: Sequence[str], formats: Sequence[str]) -> None:

@@ -108,7 +108,8 @@ def new_response(session: Session, ctx: Context, indicator: Indicator, actor: Ac
 def save_answer(session: Session, actor: Actor, *, assessment_id: int, institution_code: str, indicator_id: str,
                 answer: Answer, expected_version: int) -> ResponseView:
     """Save one answer. ``expected_version`` is the version the form showed (0: no answer yet).
-    An unchanged value returns the current version without writing anything."""
+    A draft whose answer and justification equal the stored ones returns the current version without
+    writing anything (no version, no revision, no audit event), whatever ``expected_version`` says."""
     check_version_arg(expected_version)
     ctx = context(session, actor, assessment_id, institution_code)
     require_answer_rights(ctx)
@@ -116,12 +117,15 @@ def save_answer(session: Session, actor: Actor, *, assessment_id: int, instituti
     value = coerce(indicator, answer)
     now = utcnow()
     r = find_response(session, ctx.assessment.id, ctx.org.id, indicator.id)
+    if r is not None and r.state == ResponseState.DRAFT and Value.of(r) == value:
+        # nothing to store (an autosave of an untouched form, or the same edit sent twice — e.g. the Save
+        # button right after the autosave): no new version, no revision, no conflict even if the form's
+        # version is older, since nobody's value is overwritten
+        return response_view(session, r, ctx.framework)
     if r is not None and r.version != expected_version:
         raise stale(session, ctx, indicator.id)
     if r is not None and ResponseState(r.state) not in EDITABLE:
         raise Forbidden(E.ANSWER_LOCKED, state=E.STATES[r.state])
-    if r is not None and Value.of(r) == value and r.state == ResponseState.DRAFT:
-        return response_view(session, r, ctx.framework)
     before = Value.of(r).as_dict() if r is not None and r.version > 0 else None
     if r is None:
         r = new_response(session, ctx, indicator, actor, now)

@@ -64,4 +64,13 @@ def assessment_results(session: Session, assessment_id: int, *, actor: Actor = S
     target = float(getattr(assessment, "target_stage", None) or 3)
     return run_chain(framework, responses, metas, country=IRAQ, illustrative=bool(getattr(assessment, "illustrative",
                      False)), target_stage=target, mc_runs=mc_runs, plan=plan, budget_per_year=budget_per_year,
-                     evidence_missing=evidence, date=date, data_dir=data_dir)
+                     evidence_missing=evidence, date=date, data_dir=data_dir,
+                     assessment_name=_name(getattr(assessment, "name", None)), assessment_id=f"a{assessment_id}")
+
+
+def _name(value: Any) -> Translated | None:
+    """The round's translated name as stored ({"en": …, "ar": …, "ckb": …}); None when it has none."""
+    if not isinstance(value, dict):
+        return None
+    name = Translated(**{k: str(v) for k, v in value.items() if k in ("en", "ar", "ckb") and v})
+    return None if name.is_empty() else name

@@ -128,6 +128,7 @@ class AssessmentView:
     target_stage: int | None
     institutions: int
     created_at: datetime
+    framework_name: Translated | None = None  # the framework's own name (None only for hand-made views)
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,6 +363,17 @@ class JobView:
     created_at: datetime
     started_at: datetime | None
     finished_at: datetime | None
+    attempts: int = 0
+    created_by: str = ""  # display name of who started it ("" for the CLI/system)
+    details: dict[str, Any] = field(default_factory=dict)  # what it works on (payload without secrets/blobs)
+
+
+@dataclass(frozen=True, slots=True)
+class JobPage:
+    jobs: list[JobView]
+    total: int
+    offset: int
+    limit: int
 
 
 @dataclass(frozen=True, slots=True)

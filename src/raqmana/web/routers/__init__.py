@@ -8,8 +8,10 @@ from raqmana.web.routers import (
     admin,
     api,
     assessments,
+    audit,
     auth,
     evidence,
+    jobs,
     progress,
     questionnaire,
     reports,
@@ -18,6 +20,6 @@ from raqmana.web.routers import (
 )
 
 _AREAS = [auth.area, assessments.area, progress.area, questionnaire.area, evidence.area, review.area,
-          admin.area, api.area, results.area, reports.area]
+          admin.area, api.area, results.area, reports.area, jobs.area, audit.area]
 
 ROUTERS: list[APIRouter] = [r for a in _AREAS for r in (a.html, a.api)]

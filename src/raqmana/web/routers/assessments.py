@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 from starlette.responses import Response
 
 from raqmana.i18n import Translated
+from raqmana.web.collation import by_name
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import see_other
 from raqmana.web.pages import Area, json_response
@@ -88,7 +89,8 @@ def assessment_detail(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     with ctx.ws.reader() as session:
         view, rights = assessments.get_assessment(session, actor, assessment_id)
         mine = assessments.my_institutions(session, actor, assessment_id=assessment_id)
-    return {"assessment": view, "rights": rights, "institutions": mine, "illustrative": view.illustrative}
+    return {"assessment": view, "rights": rights, "illustrative": view.illustrative,
+            "institutions": by_name(mine, ctx.lang, lambda i: i.org.name)}
 
 
 @area.html.post("/assessments/{assessment_id}/close")
@@ -105,8 +107,10 @@ def assignment_list(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     with ctx.ws.reader() as session:
         view, rights = assessments.get_assessment(session, actor, assessment_id)
         rows = assignments.list_assignments(session, actor, assessment_id=assessment_id)
-        institutions = assessments.my_institutions(session, actor, assessment_id=assessment_id)
+        institutions = by_name(assessments.my_institutions(session, actor, assessment_id=assessment_id), ctx.lang,
+                               lambda i: i.org.name)
         people = users.list_users(session, actor) if rights.manage else []
+    rows = by_name(rows, ctx.lang, lambda a: a.institution_name)
     return {"assessment": view, "rights": rights, "assignments": rows, "institutions": institutions,
             "_users": people, "illustrative": view.illustrative}
 

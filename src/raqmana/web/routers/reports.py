@@ -16,6 +16,7 @@ from starlette.responses import FileResponse, Response
 
 from raqmana.problems import Location, Problem
 from raqmana.web import messages
+from raqmana.web.collation import by_name
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.errors import WebError
 from raqmana.web.forms import see_other
@@ -54,7 +55,8 @@ def reports(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     files = [{**asdict(f), "name": names.get(f.subject), "url": file_url(assessment_id, f.path)}
              for f in list_files(ctx.settings.data_dir, assessment_id)]
     return {"assessment": view, "illustrative": view.illustrative, "scopes": SCOPES, "langs": LANGS,
-            "formats": FORMATS, "institutions": [{"code": i.org.code, "name": i.org.name} for i in mine],
+            "formats": FORMATS, "institutions": [{"code": i.org.code, "name": i.org.name}
+                                                   for i in by_name(mine, ctx.lang, lambda i: i.org.name)],
             "files": files}
 
 

@@ -1,8 +1,9 @@
 """Results of an assessment: national scores, heat map, bottlenecks, divide, benchmarks, recommendations,
 roadmap; one institution against the national average. Charts are separate SVG images.
 
-Anyone who may read the assessment reads its results (the national report shows every institution);
-outsiders get 404 from the workspace. The chain runs once per change of the accepted answers
+Anyone who may read the assessment reads its national results (the national report shows every
+institution); one institution's page only those who may read that institution. Outsiders get 404 from
+the workspace. The chain runs once per change of the accepted answers
 (:mod:`raqmana.web.results_cache`).
 """
 
@@ -51,6 +52,12 @@ def version(entry: Entry) -> str:
     return hashlib.sha256(repr(entry.key).encode()).hexdigest()[:12]
 
 
+def check_institution(ctx: Ctx, assessment_id: int, code: str) -> None:
+    """404 unless the actor may read this institution of the round (a reviewer or focal point of another
+    institution may not; coordinators, viewers and administrators of its subtree may)."""
+    ctx.read(assessments.get_institution, assessment_id=assessment_id, institution_code=code)
+
+
 def load_done(ctx: Ctx, assessment_id: int) -> tuple[AssessmentView, Entry]:
     """As :func:`load`, for what needs results (an institution, a chart): 404 while there are none."""
     view, entry = load(ctx, assessment_id)
@@ -73,6 +80,7 @@ def results(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     Scores run 0–5; only accepted answers count."""
     view, entry = load(ctx, assessment_id)
     data = results_data.national(entry, view, ctx.lang)
+    data["_readable"] = {i.org.code for i in ctx.read(assessments.my_institutions, assessment_id=assessment_id)}
     data["_v"] = version(entry)
     data["_illustrative_note"] = label("illustrative", ctx.lang)
     return data
@@ -82,6 +90,7 @@ def results(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
 def institution(ctx: Ctx, assessment_id: int, code: str) -> dict[str, Any]:
     """One institution's scores against the national average, its gaps to the target stage, the
     recommendations addressed to it and the roadmap actions it leads or takes part in."""
+    check_institution(ctx, assessment_id, code)
     view, entry = load_done(ctx, assessment_id)
     data = results_data.institution(entry, view, find_institution(entry, code), ctx.lang)
     data["_v"] = version(entry)
@@ -115,6 +124,7 @@ def chart(assessment_id: int, name: str, ctx: Ctx = PageCtx) -> Response:
 
 @area.html.get(BASE + "/institutions/{code}/radar.svg")
 def radar(assessment_id: int, code: str, ctx: Ctx = PageCtx) -> Response:
+    check_institution(ctx, assessment_id, code)
     _, entry = load_done(ctx, assessment_id)
     find_institution(entry, code)
     return _svg(entry.chart(f"radar:{code}", ctx.lang, lambda: results_charts.radar(entry, ctx.lang, code)))

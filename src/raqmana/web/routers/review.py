@@ -12,7 +12,7 @@ from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import is_htmx, required, safe_next, see_other
 from raqmana.web.pages import Area, json_response
 from raqmana.web.templating import render
-from raqmana.workspace import assessments, evidence, frameworks, responses, review
+from raqmana.workspace import assessments, evidence, frameworks, orgs, responses, review
 from raqmana.workspace.exceptions import ValidationFailed
 
 area = Area("review")
@@ -25,12 +25,16 @@ def review_queue(ctx: Ctx, assessment_id: int, institution: str | None = None) -
     with ctx.ws.reader() as session:
         view, rights = assessments.get_assessment(session, actor, assessment_id)
         queue = review.review_queue(session, actor, assessment_id=assessment_id, institution_code=institution)
-        reviewable = {i.org.code for i in assessments.my_institutions(session, actor, assessment_id=assessment_id)
-                      if i.rights.review}
+        mine = assessments.my_institutions(session, actor, assessment_id=assessment_id)
+        reviewable = {i.org.code for i in mine if i.rights.review}
+        names = {i.org.code: i.org.name for i in mine}
         proofs = {r.id: evidence.list_evidence(session, actor, response_id=r.id) for r in queue}
         framework = frameworks.get_framework(session, view.framework_version_id)
     return {"assessment": view, "rights": rights, "queue": queue, "evidence": proofs, "institution": institution,
-            "reviewable": sorted(reviewable), "illustrative": view.illustrative, "_framework": framework}
+            "reviewable": sorted(reviewable), "illustrative": view.illustrative, "_framework": framework,
+            "institution_names": {code: names[code] for code in sorted({r.institution_code for r in queue}
+                                                                        | ({institution} if institution else set()))
+                                  if code in names}}
 
 
 class ReviewIn(BaseModel):
@@ -79,8 +83,9 @@ def response_detail(ctx: Ctx, response_id: int) -> dict[str, Any]:
         proofs = evidence.list_evidence(session, actor, response_id=response_id)
         assessment, _ = assessments.get_assessment(session, actor, view.assessment_id)
         framework = frameworks.get_framework(session, assessment.framework_version_id)
+        institution = orgs.get_organisation(session, actor, view.institution_code)
     return {"response": view, "rights": rights, "history": history, "comments": comments, "evidence": proofs,
-            "assessment": assessment, "illustrative": assessment.illustrative,
+            "assessment": assessment, "illustrative": assessment.illustrative, "institution": institution,
             "_framework": framework}
 
 

@@ -1,0 +1,113 @@
+"""Jobs: the list (administrators and coordinators see all, others their own), one job with its progress
+and per-file results, and uploading many questionnaire workbooks (files or ZIP archives) as one job."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Annotated, Any
+
+from fastapi import File, UploadFile
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
+
+from raqmana.problems import Location
+from raqmana.store.types import utcnow
+from raqmana.web.context import ApiCtx, Ctx, PageCtx
+from raqmana.web.forms import read_upload, required, see_other
+from raqmana.web.pages import Area, json_response
+from raqmana.workspace import jobs, orgs
+from raqmana.workspace.views import JobView
+
+area = Area("jobs")
+#: one file of a many-workbook upload (a ZIP of 900 workbooks is bigger than one evidence file)
+BATCH_FILE_MB = 500
+STATUSES = ("queued", "running", "done", "failed")
+PAGE = 50
+
+
+def _(message: str) -> str:  # msgids for Babel; translated when the page renders
+    return message
+
+
+KIND_LABELS = {"report": _("Report"), "workbook_import": _("Workbook import")}
+STATUS_LABELS = {"queued": _("Waiting"), "running": _("Running"), "done": _("Done"), "failed": _("Failed")}
+
+
+def _problems(records: list[dict[str, Any]] | None, lang: str) -> list[dict[str, str]]:
+    """Stored problem records in ``lang``: code, where (file, sheet, row, column) and message."""
+    out = []
+    for rec in records or []:
+        loc = rec.get("location") if isinstance(rec.get("location"), dict) else {}
+        try:
+            where = Location(**loc).render(lang) if loc else ""
+        except TypeError:
+            where = ""
+        out.append({"code": str(rec.get("code", "")), "where": where, "message": jobs.record_message(rec, lang)})
+    return out
+
+
+def _summary(job: JobView) -> dict[str, Any]:
+    """The job for lists: its result without the per-file / per-report lists (their counts instead)."""
+    result = {k: (len(v) if isinstance(v, list) else v) for k, v in (job.result or {}).items()}
+    return {"id": job.id, "kind": job.kind, "status": job.status, "progress": job.progress, "message": job.message,
+            "attempts": job.attempts, "created_by": job.created_by, "created_at": job.created_at,
+            "started_at": job.started_at, "finished_at": job.finished_at, "details": job.details,
+            "result": result, "error": job.error}
+
+
+def _long_running(job: JobView) -> bool:
+    return job.status == "running" and job.started_at is not None and \
+        utcnow() - job.started_at > timedelta(seconds=jobs.LEASE_SECONDS)
+
+
+@area.page("/jobs", "pages/jobs.html", summary="Jobs: report rendering and workbook imports")
+def job_list(ctx: Ctx, status: str | None = None, kind: str | None = None, offset: int = 0) -> dict[str, Any]:
+    """Jobs newest first (administrators and coordinators: everyone's; others: their own), with what
+    they work on, who started them, their progress and, for failed ones, why."""
+    page = ctx.read(jobs.list_jobs, status=status if status in STATUSES else None,
+                    kind=kind if kind in KIND_LABELS else None, offset=offset, limit=PAGE)
+    rows = [{**_summary(j), "errors": _problems(j.error, ctx.lang), "stale": _long_running(j)} for j in page.jobs]
+    return {"jobs": [_summary(j) for j in page.jobs], "total": page.total, "offset": page.offset,
+            "limit": page.limit, "_rows": rows, "_status": status or "", "_kind": kind or "",
+            "_kinds": KIND_LABELS, "_statuses": STATUS_LABELS}
+
+
+@area.page("/jobs/{job_id}", "pages/job.html", summary="One job: progress, result per file, or why it failed")
+def job_detail(ctx: Ctx, job_id: int) -> dict[str, Any]:
+    """A job with its progress; a workbook import lists each file with what changed or its problems
+    (by file, sheet, row and column); a failed job says why, in the reader's language."""
+    actor = ctx.require_actor()
+    with ctx.ws.reader() as session:
+        job = jobs.get_job(session, actor, job_id)
+        names = {o.code: o.name for o in orgs.list_organisations(session, actor)}
+    files = [{**r, "name": names.get(r.get("institution", "")), "errors": _problems(r.get("problems"), ctx.lang)}
+             for r in (job.result or {}).get("results", [])] if job.kind == "workbook_import" else []
+    return {"job": job, "running": job.status in ("queued", "running"), "_errors": _problems(job.error, ctx.lang),
+            "_files": files, "_stale": _long_running(job), "_kinds": KIND_LABELS, "_statuses": STATUS_LABELS}
+
+
+async def _start_import(ctx: Ctx, assessment_id: int, uploads: list[UploadFile]) -> JobView:
+    from raqmana.workspace.workbook_batch import start_workbook_import  # openpyxl-free, but zip work is lazy
+
+    limit = max(ctx.settings.max_upload_mb, BATCH_FILE_MB)
+    files = [await read_upload(u, limit) for u in uploads if u.filename]
+    if not files:
+        required(None, "files")  # 422: the field is missing
+    return await run_in_threadpool(ctx.call, start_workbook_import, settings=ctx.settings,
+                                   assessment_id=assessment_id, files=files, lang=ctx.lang)
+
+
+@area.html.post("/assessments/{assessment_id}/workbooks")
+async def upload_workbooks(assessment_id: int, files: Annotated[list[UploadFile], File()],
+                           ctx: Ctx = PageCtx) -> Response:
+    job = await _start_import(ctx, assessment_id, files)
+    return see_other(f"/jobs/{job.id}")
+
+
+@area.api.post("/assessments/{assessment_id}/workbooks", status_code=202,
+               summary="Import many workbooks (files and/or ZIP archives) as a job")
+async def upload_workbooks_api(assessment_id: int, files: Annotated[list[UploadFile], File()],
+                               ctx: Ctx = ApiCtx) -> Response:
+    """Each workbook is imported on its own, all or nothing; follow the job at ``url``."""
+    job = await _start_import(ctx, assessment_id, files)
+    return json_response({"job": _summary(job), "url": f"/api/v1/jobs/{job.id}"}, status=202)

@@ -1,0 +1,84 @@
+"""The audit log page: events with who, when, action, object and changes; filters; paging; the chain check;
+administrators and coordinators only."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select, text, update
+
+from raqmana.store.models import AuditEvent
+from raqmana.workspace import responses, tokens
+from raqmana.workspace.answers import Answer
+from raqmana.workspace.auth import load_actor
+
+
+def saves(world, n=3):
+    with world.ws.transaction() as s:
+        focal = load_actor(s, world.user_ids["focal"])
+        for i in range(n):
+            responses.save_answer(s, focal, assessment_id=world.assessment_id, institution_code="mofa",
+                                  indicator_id="LEG-01", answer=Answer(i % 5 + 1), expected_version=i)
+
+
+def tamper(world):
+    """Edit a stored event behind the application's back (dropping the append-only triggers first)."""
+    with world.ws.transaction() as s:
+        s.execute(text("DROP TRIGGER trg_audit_no_update"))
+        target = s.scalar(select(AuditEvent).where(AuditEvent.action == "response.save").order_by(AuditEvent.seq))
+        s.execute(update(AuditEvent).where(AuditEvent.id == target.id).values(after='{"stage": 5}'))
+        return target.seq
+
+
+def test_it_lists_who_changed_what_with_before_and_after_in_the_readers_language(as_user, world):
+    saves(world)
+    coord = as_user("coord")
+    page = coord.get("/admin/audit?type=response&lang=ar").text
+    assert "حُفظت الإجابة" in page or "حفظ الإجابة" in page
+    assert "<bdi>focal</bdi>" in page and "الإجابة" in page
+    assert "<del><bdi>2</bdi></del> ←" in page and "<bdi>3</bdi>" in page  # stage 2 → 3, arrow pointing right-to-left
+    data = coord.get("/api/v1/admin/audit?type=response").json()
+    assert data["total"] == 3 and [e["action"] for e in data["events"]] == ["response.save"] * 3
+    assert data["events"][0]["after"]["stage"] == 3 and data["events"][0]["before"]["stage"] == 2
+
+
+def test_it_filters_by_user_type_and_date_and_pages_back(as_user, world):
+    saves(world, n=60)
+    coord = as_user("coord")
+    first = coord.get("/api/v1/admin/audit?user=FOC").json()
+    assert first["total"] == 60 and len(first["events"]) == 50 and first["next_before"]
+    older = coord.get(f"/api/v1/admin/audit?user=foc&before={first['next_before']}").json()
+    assert len(older["events"]) == 10 and older["next_before"] is None
+    assert coord.get("/api/v1/admin/audit?user=nobody").json()["total"] == 0
+    assert coord.get("/api/v1/admin/audit?since=2000-01-01&until=2000-12-31").json()["total"] == 0
+    html = coord.get("/admin/audit?user=focal&lang=en").text
+    assert f"before={first['next_before']}" in html and "Older events" in html
+    bad = coord.get("/admin/audit?since=yesterday&lang=en")
+    assert bad.status_code == 422 and "since" in bad.text
+
+
+@pytest.mark.parametrize("who", ["focal", "rev", "viewer", "outsider"])
+def test_it_answers_404_to_anyone_but_administrators_and_coordinators(as_user, world, who):
+    user = as_user(who)
+    assert user.get("/admin/audit").status_code == 404
+    assert user.get("/api/v1/admin/audit").status_code == 404
+    assert user.form("/admin/audit/verify", {}, page="/").status_code == 404
+    assert 'href="/admin/audit"' not in user.get("/").text
+
+
+def test_it_verifies_the_chain_and_names_the_edited_event(as_user, world, app):
+    saves(world)
+    coord = as_user("coord")
+    assert 'href="/admin/audit"' in coord.get("/").text
+    ok = coord.form("/admin/audit/verify", {"type": "response"}, page="/admin/audit")
+    assert ok.status_code == 200 and "سلسلة التدقيق سليمة" in ok.text
+    seq = tamper(world)
+    broken = coord.form("/admin/audit/verify", {}, page="/admin/audit")
+    arabic = str(seq).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    assert broken.status_code == 200 and f"عُدّل الحدث رقم {arabic} بعد تسجيله" in broken.text
+    with world.ws.transaction() as s:
+        _, token = tokens.create_api_token(s, load_actor(s, world.user_ids["coord"]), name="audit")
+    from fastapi.testclient import TestClient
+
+    with TestClient(app) as program:
+        report = program.post("/api/v1/admin/audit/verify", headers={"Authorization": f"Bearer {token}"}).json()
+    assert report["ok"] is False and report["breaks"][0]["seq"] == seq and report["breaks"][0]["kind"] == "altered"

@@ -1,0 +1,48 @@
+"""Demo answers: written by each institution's demo focal point, in the language its people write."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from raqmana.store.models import Organisation, Response, ResponseRevision, ReviewComment, User
+from raqmana.workspace import open_workspace
+from raqmana.workspace.demo import JUSTIFICATION, RETURN_COMMENT, seed_demo
+from tests.workspace.factories import small_framework
+
+
+def people_of(s, code):
+    """(assessor names, reviewer names, justifications, first revision actions, comments) of one institution."""
+    org_id = s.scalar(select(Organisation.id).where(Organisation.code == code))
+    names = dict(s.execute(select(User.id, User.display_name)).all())
+    rows = list(s.scalars(select(Response).where(Response.org_id == org_id)))
+    ids = [r.id for r in rows]
+    first = set(s.scalars(select(ResponseRevision.action).where(ResponseRevision.response_id.in_(ids),
+                                                                ResponseRevision.version == 1)))
+    comments = set(s.scalars(select(ReviewComment.text).where(ReviewComment.response_id.in_(ids))))
+    return ({names[r.assessor_id] for r in rows}, {names[r.reviewed_by] for r in rows if r.reviewed_by},
+            {r.justification for r in rows}, first, comments)
+
+
+def test_it_has_each_institution_answered_by_its_focal_point_and_reviewed_by_its_reviewer(settings):
+    seed_demo(settings, framework=small_framework(per_pillar=12), seed=3)
+    ws = open_workspace(settings)
+    try:
+        with ws.reader() as s:
+            moc = people_of(s, "moc")
+            erbil = people_of(s, "gov-erbil")
+            duhok = people_of(s, "gov-duhok")
+            basra = people_of(s, "gov-basra")
+            comments = set(s.scalars(select(ReviewComment.text)))
+    finally:
+        ws.dispose()
+    assert moc[0] == {"Demo focal point, Ministry of Communications"}
+    assert moc[1] == {"Demo reviewer, Ministry of Communications"} and moc[3] == {"save"}
+    assert moc[2] == {JUSTIFICATION.ar}
+    assert erbil[0] == {"Demo focal point, Erbil Governorate"} and erbil[2] == {JUSTIFICATION.ckb}
+    assert erbil[1] == {"Demo reviewer, Kurdistan Region"}
+    # no demo focal point: the coordinator imported the workbook the institution sent
+    assert duhok[0] == {"Demo coordinator (COMSEC)"} and duhok[3] == {"import"} and duhok[2] == {JUSTIFICATION.ckb}
+    assert basra[0] == {"Demo coordinator (COMSEC)"} and basra[1] == {"Demo reviewer (COMSEC)"}
+    assert basra[2] == {JUSTIFICATION.ar}
+    assert comments and comments <= {RETURN_COMMENT.ar, RETURN_COMMENT.ckb}
+    assert RETURN_COMMENT.en not in comments
