@@ -1,8 +1,11 @@
 """Gaps to the target stage and binding constraints from the enablers' dependencies."""
 
+import re
+
 import pytest
 
 from raqmana.analysis import binding_constraints, dependents, gap_analysis, mean_by_key
+from raqmana.i18n import Translated
 from raqmana.problems import ProblemsError
 
 SCORES = {
@@ -80,3 +83,17 @@ def test_unscored_enablers_are_listed(framework):
     report = binding_constraints({"LEG": 1.0, "SRV": 2.0}, framework)
     assert set(report.unscored) == {"DAT", "IDS", "PAR", "INF"}
     assert report.to_dict()["binding"] == ["LEG"]
+
+
+def test_a_bottleneck_is_explained_with_the_enablers_names_in_plain_words(framework):
+    named = framework.model_copy(update={"pillars": [p.model_copy(update={"name": Translated.of(
+        f"{p.id} name, long", f"اسم {p.id}، طويل", f"ناوی {p.id}، درێژ")}) for p in framework.pillars]})
+    report = binding_constraints(mean_by_key(SCORES), named)
+    leg = report.constraints[0]
+    assert leg.reason.en.startswith("LEG name, long scores 1.00 out of 5, at or below the 1.75")
+    assert "3 enablers depend on it: IDS name, long; SRV name, long; PAR name, long." in leg.reason.en
+    assert "threshold" not in leg.reason.en and "enabler(s)" not in leg.reason.en
+    assert "«اسم IDS، طويل»؛ «اسم SRV، طويل»" in leg.reason.ar and "١٫٠٠ من ٥" in leg.reason.ar
+    assert "«ناوی IDS، درێژ»؛ «ناوی SRV، درێژ»" in leg.reason.ckb
+    for text in (leg.reason.ar, leg.reason.ckb):  # one digit shape per sentence (codes aside)
+        assert not re.search(r"[0-9]", re.sub(r"[A-Z]{3}", "", text)), text

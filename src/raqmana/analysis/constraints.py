@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from raqmana.analysis.inputs import join
 from raqmana.frameworks.schema import Framework
 from raqmana.i18n import Translated
 from raqmana.i18n.numbers import format_number
@@ -97,24 +96,60 @@ def binding_constraints(pillar_scores: Mapping[str, float | None], framework: Fr
             continue
         ahead = tuple(b for b in blocks if scored.get(b, -1.0) > score)
         root = not any(scored.get(q, 6.0) < score for q in pres[pid])
-        out.append(Constraint(pid, names[pid], score, blocks, ahead, root, _reason(pid, score, limit, blocks, ahead)))
+        out.append(Constraint(pid, names[pid], score, blocks, ahead, root,
+                              _reason(pid, score, limit, blocks, ahead, names)))
     out.sort(key=lambda c: (not c.root, -len(c.blocks), c.score, c.pillar))
     return ConstraintReport(limit, out, unscored)
 
 
-def _reason(pid: str, score: float, limit: float, blocks: tuple[str, ...], ahead: tuple[str, ...]) -> Translated:
+_REASON = {
+    "en": ("{name} scores {score} out of {max}, at or below the {limit} that marks a weak foundation; "
+           "{n} enablers depend on it: {who}."),
+    "ar": ("درجة «{name}» هي {score} من {max}، وهي لا تتجاوز {limit}، الحدَّ الذي يدل على أساس ضعيف؛ "
+           "ويعتمد عليه {n} من عوامل التمكين: {who}."),
+    "ckb": ("نمرەی «{name}» {score} لە {max}، کە لە {limit} تێناپەڕێت، ئەو سنوورەی بناغەی لاواز دیاری دەکات؛ "
+            "{n} ھۆکاری ڕێخۆشکەر پشتی پێ دەبەستن: {who}."),
+}
+_REASON_ONE = {
+    "en": "{name} scores {score} out of {max}, at or below the {limit} that marks a weak foundation; {who} depends on it.",
+    "ar": "درجة «{name}» هي {score} من {max}، وهي لا تتجاوز {limit}، الحدَّ الذي يدل على أساس ضعيف؛ ويعتمد عليه «{who}».",
+    "ckb": "نمرەی «{name}» {score} لە {max}، کە لە {limit} تێناپەڕێت، ئەو سنوورەی بناغەی لاواز دیاری دەکات؛ «{who}» پشتی پێ دەبەستێت.",
+}
+_AHEAD = {
+    "en": " These already score higher, so they stand on a weak foundation: {who}.",
+    "ar": " وقد حصلت هذه العوامل على درجات أعلى منه، فهي قائمة على أساس ضعيف: {who}.",
+    "ckb": " ئەم ھۆکارانە نمرەی بەرزتریان ھەیە، بۆیە لەسەر بناغەیەکی لاواز وەستاون: {who}.",
+}
+_AHEAD_ONE = {
+    "en": " {who} already scores higher, so it stands on a weak foundation.",
+    "ar": " وقد حصل «{who}» على درجة أعلى منه، فهو قائم على أساس ضعيف.",
+    "ckb": " «{who}» نمرەی بەرزتری ھەیە، بۆیە لەسەر بناغەیەکی لاواز وەستاوە.",
+}
+#: between names that may contain commas themselves
+_SEP = {"en": "; ", "ar": "؛ ", "ckb": "؛ "}
+
+
+def _reason(pid: str, score: float, limit: float, blocks: tuple[str, ...], ahead: tuple[str, ...],
+            names: Mapping[str, Translated] | None = None) -> Translated:
+    """Why an enabler is a bottleneck, with the enablers' names, in plain words in each language."""
+    known = names or {}
+
+    def name(x: str, lang: str) -> str:
+        return known[x].get(lang) if x in known else x
+
     texts = {}
     for lang in ("en", "ar", "ckb"):
-        s, lim, n = format_number(score, lang, decimals=1), format_number(limit, lang, decimals=1), len(blocks)
-        who = join(blocks, lang)
-        texts[lang] = {
-            "en": f"{pid} scores {s} (threshold {lim}); {n} enabler(s) depend on it: {who}.",
-            "ar": f"درجة {pid} هي {s} (العتبة {lim})؛ يعتمد عليه {n} من عوامل التمكين: {who}.",
-            "ckb": f"نمرەی {pid} {s}ـە (سنوور {lim})؛ {n} ھۆکاری ڕێخۆشکەر پشتی پێ دەبەستن: {who}.",
-        }[lang]
+        def who(items: tuple[str, ...], lang: str = lang) -> str:
+            quoted = [name(x, lang) if lang == "en" else f"«{name(x, lang)}»" for x in items]
+            return _SEP[lang].join(quoted)
+
+        params = {"name": name(pid, lang), "score": format_number(score, lang, decimals=2),
+                  "limit": format_number(limit, lang, decimals=2), "n": format_number(len(blocks), lang, decimals=0),
+                  "max": format_number(5, lang, decimals=0)}
+        text = (_REASON_ONE[lang].format(**params, who=name(blocks[0], lang)) if len(blocks) == 1 else
+                _REASON[lang].format(**params, who=who(blocks)))
         if ahead:
-            extra = join(ahead, lang)
-            texts[lang] += {"en": f" {extra} already score higher: they stand on a weak foundation.",
-                            "ar": f" {extra} أعلى درجةً منه: أي أنها قائمة على أساس ضعيف.",
-                            "ckb": f" {extra} نمرەیان لەمە بەرزترە: لەسەر بناغەیەکی لاواز وەستاون."}[lang]
+            text += (_AHEAD_ONE[lang].format(who=name(ahead[0], lang)) if len(ahead) == 1 else
+                     _AHEAD[lang].format(who=who(ahead)))
+        texts[lang] = text
     return Translated(**texts)

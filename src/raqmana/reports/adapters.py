@@ -152,7 +152,7 @@ def _indices(analysis: Analysis) -> tuple[list[IndexSeries], list[str]]:
             values = {name: [{int(y): v for y, v in t if str(y).isdigit()}.get(yr) for yr in years]
                       for name, t in comps.items()}
             series.append(IndexSeries(f"{ib.index.upper()} ({bench.iso3})", years, values, source,
-                                      scale_max=_scale([v for vs in values.values() for v in vs])))
+                                      scale_max=_scale([v for vs in values.values() for v in vs]), rows="component"))
         if ib.peers and ib.edition and str(ib.edition).isdigit():
             values = {bench.iso3: [ib.value], **{iso: [v] for iso, v in ib.peers.items()}}
             series.append(IndexSeries(f"{ib.index.upper()} {ib.edition}", [int(ib.edition)], values, source,
@@ -160,25 +160,24 @@ def _indices(analysis: Analysis) -> tuple[list[IndexSeries], list[str]]:
     return series, sources
 
 
-def _why(rec: Any) -> Translated:
-    """The conditions that triggered a recommendation, with the values that made them hold."""
-    parts = []
-    for t in rec.triggers:
-        value = t.value
-        shown = f"{value:.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
-        parts.append(f"{t.subject} = {shown}" if t.group != "none" else f"not ({t.condition})")
-    text = "; ".join(parts)
-    return T(text, text, text)
+def _why(rec: Any, fw: Framework) -> Translated:
+    """The conditions that triggered a recommendation as plain sentences, with the values that made them
+    hold (scores on the reports' 0–5 scale). The machine form stays in the recommendations' JSON."""
+    from raqmana.recommend.sentences import sentences
+
+    return Translated(**{lang: " ".join(sentences(list(rec.triggers), fw, lang, score_max=5.0))
+                         for lang in ("en", "ar", "ckb")})
 
 
-def _recommendations(plan: Any) -> tuple[list[RecommendationItem], list[InitiativeItem], list[KpiItem]]:
+def _recommendations(plan: Any, fw: Framework
+                     ) -> tuple[list[RecommendationItem], list[InitiativeItem], list[KpiItem]]:
     """National recommendations (per-institution ones are in each institution's profile), the
     scheduled initiatives and the KPIs of the roadmap."""
     if plan is None:
         return [], [], []
     from raqmana.roadmap.quarters import Calendar
 
-    recs = [RecommendationItem(r.id, r.title, r.horizon.value, r.pillar, _why(r), list(r.sdg), list(r.govstack),
+    recs = [RecommendationItem(r.id, r.title, r.horizon.value, r.pillar, _why(r, fw), list(r.sdg), list(r.govstack),
                                r.owner, float(r.cost_usd.low), float(r.cost_usd.high))
             for r in plan.recommendations.recommendations if r.institution is None]
     roadmap = plan.roadmap
@@ -193,7 +192,7 @@ def _recommendations(plan: Any) -> tuple[list[RecommendationItem], list[Initiati
         inits.append(InitiativeItem(
             it.id, it.name, it.owner, cal.label(item.start) if item else "—", cal.label(item.end - 1) if item else "—",
             float(it.cost_usd), sorted(deps.get(it.id, [])), item.phase.value if item else "—",
-            bool(item and item.critical)))
+            bool(item and item.critical), it.owner_name if not it.owner_name.is_empty() else None))
     inits.sort(key=lambda i: (i.start, i.id))
     seen: set[str] = set()
     kpis = []
@@ -202,17 +201,19 @@ def _recommendations(plan: Any) -> tuple[list[RecommendationItem], list[Initiati
             if k.id in seen:
                 continue
             seen.add(k.id)
-            kpis.append(KpiItem(k.name, k.unit.value, k.baseline.value, f"{k.target:g}", it.id))
+            kpis.append(KpiItem(k.name, k.unit.value, k.baseline.value, float(k.target), it.id))
     return recs, inits, kpis
 
 
 def report_inputs(fw: Framework, build: Build, unc: UncertaintyResult | None, analysis: Analysis, plan: Any,
-                  metas: Mapping[str, InstitutionMeta], scores: Mapping[str, dict[str, float | None]], *, country: Translated, illustrative: bool,
-                  target_stage: float, date: str) -> ReportInputs:
+                  metas: Mapping[str, InstitutionMeta], scores: Mapping[str, dict[str, float | None]], *,
+                  country: Translated, illustrative: bool, target_stage: float, date: str,
+                  assessment_name: Translated | None = None) -> ReportInputs:
     enablers = _enablers(fw, build, unc, target_stage)
     national = build.national().get(fw.id)
     indices, sources = _indices(analysis)
-    bottlenecks = [Bottleneck(c.pillar, c.score, list(c.blocks), c.reason) for c in analysis.constraints.constraints]
+    bottlenecks = [Bottleneck(c.pillar, c.score, list(c.blocks), c.reason, list(c.ahead))
+                   for c in analysis.constraints.constraints]
     divides = []
     names = {**GROUPS, **{code: m.name for code, m in metas.items()}}
     for d in analysis.divide.dimensions:
@@ -220,7 +221,7 @@ def report_inputs(fw: Framework, build: Build, unc: UncertaintyResult | None, an
         divides.append(Divide(DIMENSIONS.get(d.dimension, T(d.dimension, d.dimension, d.dimension)), groups,
                               analysis.divide.gini, d.theil_between,
                               [names.get(g, T(g, g, g)) for g in d.furthest_behind]))
-    recs, inits, kpis = _recommendations(plan)
+    recs, inits, kpis = _recommendations(plan, fw)
     gantt = _gantt_drawer(plan) if plan is not None and plan.schedule is not None and plan.schedule.items else None
     provenance = [
         f"Framework: {fw.id} {fw.version} — {fw.source}".strip(),
@@ -234,8 +235,10 @@ def report_inputs(fw: Framework, build: Build, unc: UncertaintyResult | None, an
         national_stage=_floor(_num(national)),
         methodology={lang: build.methodology(lang) for lang in ("en", "ar", "ckb")},
         indices=indices, bottlenecks=bottlenecks, divides=divides, recommendations=recs, initiatives=inits,
-        kpis=kpis, provenance=provenance, gantt=gantt,
-        owner_names={code: m.name for code, m in metas.items()},
+        kpis=kpis, provenance=provenance, gantt=gantt, assessment_name=assessment_name,
+        owner_names={**{i.owner: i.owner_name for i in inits if i.owner_name is not None},
+                     **{code: m.name for code, m in metas.items()}},
+        bottleneck_threshold=analysis.constraints.threshold if analysis.constraints.constraints else None,
     )
 
 

@@ -126,11 +126,15 @@ def run_chain(
     capacity_per_owner: int = 4,
     time_limit_s: float = 10.0,
     start_year: int = 2027,
+    assessment_name: Translated | None = None,
+    assessment_id: str = "assessment",
 ) -> ChainResult:
     """Run scoring, analysis and (with ``plan``) recommendations and roadmap on validated answers.
 
     ``national_code``: the institution that answers the national questions (the lead agency); its
-    answers are the country's own in the recommendation rules."""
+    answers are the country's own in the recommendation rules. ``assessment_name``: the round's name,
+    shown in the roadmap's title (none: the title has no suffix); ``assessment_id`` names the roadmap
+    (``roadmap-<assessment_id>``)."""
     import time
 
     timings: dict[str, float] = {}
@@ -163,7 +167,8 @@ def run_chain(
             indicator_stages=adapters.raw_answers(framework, build), pillar_scores=pillar,
             evidence_missing_share=dict(evidence_missing) if evidence_missing else None,
             names={c: m.name for c, m in institutions.items()},
-            national=national_code if national_code in institutions else None)
+            national=national_code if national_code in institutions else None,
+            assessment_id=assessment_id, title=assessment_name)
         plan_result = plan_from_assessment(framework, assessment,
                                            budget_per_year=None if budget_per_year is None else int(budget_per_year),
                                            horizon_quarters=horizon_quarters, capacity_per_owner=capacity_per_owner,
@@ -173,5 +178,5 @@ def run_chain(
     inputs = adapters.report_inputs(
         framework, build, unc, analysis, plan_result, institutions, pillar,
         country=country or Translated.of(country_iso3, country_iso3, country_iso3),
-        illustrative=illustrative, target_stage=target_stage, date=date)
+        illustrative=illustrative, target_stage=target_stage, date=date, assessment_name=assessment_name)
     return ChainResult(framework, build, unc, analysis, plan_result, inputs, timings)

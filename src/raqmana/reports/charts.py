@@ -9,9 +9,11 @@ import io
 import itertools
 import re
 import tempfile
+import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 
@@ -20,9 +22,11 @@ import matplotlib.pyplot as plt
 import numpy as np
 from cycler import cycler
 from matplotlib.axes import Axes
+from matplotlib.ticker import FuncFormatter
 
 from raqmana.i18n.fonts import FAMILIES, register_matplotlib_fonts
 from raqmana.i18n.locales import get_locale
+from raqmana.i18n.numbers import localize_digits
 
 #: raster charts (PDF pages, DOCX) at print resolution
 PNG_DPI = 170
@@ -104,6 +108,26 @@ def _fig(lang: str, size: tuple[float, float]) -> tuple[plt.Figure, Axes]:
     return plt.subplots(figsize=size)
 
 
+def _digits(axes: Sequence[Any], lang: str, digits: str | None) -> None:
+    """Tick numbers in the report's digits (Arabic-Indic in ar and ckb unless the report says otherwise)."""
+    if localize_digits("0", lang, digits) == "0":
+        return
+
+    def shown(value: float, _pos: int | None = None) -> str:
+        return localize_digits(f"{value:g}".replace("-", "−"), lang, digits).replace(".", "٫")
+
+    for axis in axes:
+        axis.set_major_formatter(FuncFormatter(shown))
+
+
+def _wrap(text: str, width: int = 18, lines: int = 3) -> str:
+    """A long label on at most ``lines`` short lines (radar and heat map labels must not overlap)."""
+    parts = textwrap.wrap(text, width) or [text]
+    if len(parts) > lines:
+        parts = [*parts[: lines - 1], parts[lines - 1] + "…"]
+    return "\n".join(parts)
+
+
 def _done(fig: plt.Figure) -> Chart:
     fig.tight_layout()
     return Chart(fig)
@@ -121,8 +145,8 @@ def _unique_ids(svg: str) -> str:
 
 
 def bar_scores(labels: Sequence[str], values: Sequence[float], lang: str, *, xmax: float = 5.0,
-               xlabel: str = "", target: float | None = None, errors: Sequence[tuple[float, float]] | None = None
-               ) -> Chart:
+               xlabel: str = "", target: float | None = None, errors: Sequence[tuple[float, float]] | None = None,
+               digits: str | None = None) -> Chart:
     """Horizontal bars (one per enabler/institution), optional target line and uncertainty whiskers."""
     fig, ax = _fig(lang, (7.2, 0.42 * len(labels) + 1.2))
     y = np.arange(len(labels))
@@ -138,40 +162,49 @@ def bar_scores(labels: Sequence[str], values: Sequence[float], lang: str, *, xma
     ax.invert_yaxis()
     ax.set_xlim(0, xmax)
     ax.set_xlabel(xlabel)
+    _digits([ax.xaxis], lang, digits)
     if get_locale(lang).is_rtl:
         ax.invert_xaxis()
         ax.yaxis.tick_right()
     return _done(fig)
 
 
-def radar(labels: Sequence[str], series: Mapping[str, Sequence[float]], lang: str, *, rmax: float = 5.0) -> Chart:
+def radar(labels: Sequence[str], series: Mapping[str, Sequence[float]], lang: str, *, rmax: float = 5.0,
+          digits: str | None = None) -> Chart:
+    """One polygon per series; long enabler names are wrapped on short lines so that they do not overlap."""
     _setup()
     plt.rcParams["font.family"] = FAMILIES[get_locale(lang).direction]
-    fig = plt.figure(figsize=(6.2, 6.2))
+    fig = plt.figure(figsize=(7.0, 7.0))
     ax = fig.add_subplot(projection="polar")
     angles = np.linspace(0, 2 * np.pi, len(labels), endpoint=False).tolist()
     for name, values in series.items():
         vals = [*list(values), values[0]]
         ax.plot([*angles, angles[0]], vals, linewidth=1.6, label=name)
         ax.fill([*angles, angles[0]], vals, alpha=0.12)
-    ax.set_xticks(angles, labels, fontsize=8)
+    ax.set_xticks(angles, [_wrap(label) for label in labels], fontsize=7)
+    ax.tick_params(axis="x", pad=14)
     ax.set_ylim(0, rmax)
-    ax.legend(loc="upper right", bbox_to_anchor=(1.15, 1.12), fontsize=8)
+    ax.set_yticks(range(int(rmax) + 1))
+    ax.tick_params(axis="y", labelsize=7)
+    _digits([ax.yaxis], lang, digits)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=2, fontsize=8, frameon=False)
     return _done(fig)
 
 
-def heatmap(rows: Sequence[str], cols: Sequence[str], values: np.ndarray, lang: str, *, vmax: float = 5.0) -> Chart:
+def heatmap(rows: Sequence[str], cols: Sequence[str], values: np.ndarray, lang: str, *, vmax: float = 5.0,
+            digits: str | None = None) -> Chart:
     fig, ax = _fig(lang, (0.55 * len(cols) + 3.5, 0.3 * len(rows) + 1.5))
     data = np.ma.masked_invalid(np.asarray(values, dtype=float))
     im = ax.imshow(data, cmap=STAGE_CMAP, vmin=0, vmax=vmax, aspect="auto")
     ax.set_xticks(range(len(cols)), cols, rotation=90, fontsize=7)
     ax.set_yticks(range(len(rows)), rows, fontsize=7)
-    fig.colorbar(im, ax=ax, shrink=0.6)
+    bar = fig.colorbar(im, ax=ax, shrink=0.6)
+    _digits([bar.ax.yaxis], lang, digits)
     return _done(fig)
 
 
 def trend(years: Sequence[int], series: Mapping[str, Sequence[float | None]], lang: str, *, ylabel: str = "",
-          ymax: float = 1.0) -> Chart:
+          ymax: float = 1.0, digits: str | None = None) -> Chart:
     fig, ax = _fig(lang, (7.2, 3.6))
     for name, values in series.items():
         ys = [np.nan if v is None else v for v in values]
@@ -179,6 +212,8 @@ def trend(years: Sequence[int], series: Mapping[str, Sequence[float | None]], la
     ax.set_ylim(0, ymax)
     ax.set_ylabel(ylabel)
     ax.legend(fontsize=8, ncols=3)
+    ax.set_xticks(list(years))
+    _digits([ax.xaxis, ax.yaxis], lang, digits)
     if get_locale(lang).is_rtl:
         ax.invert_xaxis()
     return _done(fig)

@@ -7,6 +7,7 @@ can re-brand the document by editing its styles in Word or LibreOffice.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,13 +15,14 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from raqmana.i18n.fonts import FAMILIES
 from raqmana.i18n.locales import get_locale
 from raqmana.i18n.numbers import format_number
 from raqmana.reports.model import Block, Bullets, Figure, Note, Paragraph, Report, Section, Table
+from raqmana.reports.text import ltr_runs
 
 BRAND = RGBColor(0x0B, 0x4F, 0x6C)
 LANG_TAGS = {"ar": "ar-IQ", "ckb": "ckb-IQ", "en": "en-GB"}
@@ -34,6 +36,56 @@ def _set_rtl_paragraph(p: DocxParagraph) -> None:
         rpr = run._r.get_or_add_rPr()
         if rpr.find(qn("w:rtl")) is None:
             rpr.append(OxmlElement("w:rtl"))
+
+
+LRM = "\u200e"
+_LATIN = re.compile(r"[A-Za-z0-9]")
+_NEUTRAL = re.compile(r"([^A-Za-z0-9])")
+_CODE_CELL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.@_-]{0,11}$")
+
+
+def _rtl_run(run: Any) -> None:
+    rpr = run._r.get_or_add_rPr()
+    if rpr.find(qn("w:rtl")) is None:
+        rpr.append(OxmlElement("w:rtl"))
+
+
+def _ltr_piece(p: DocxParagraph, piece: str) -> None:
+    """A code, quarter or range in a right-to-left paragraph: left-to-right runs (no ``w:rtl``), its
+    punctuation held between left-to-right marks so that "2027-Q1" or "26–31" is never reversed, and
+    non-breaking hyphens so that "SKL-R02" stays on one line."""
+    for k, chunk in enumerate(piece.split("-")):
+        if k:
+            p.add_run()._r.append(OxmlElement("w:noBreakHyphen"))
+        if chunk:
+            p.add_run(LRM + _NEUTRAL.sub(LRM + r"\1" + LRM, chunk) + LRM)
+
+
+def _size(run: Any, size: Any) -> None:
+    """The run's size for Latin and for Arabic-script text (``w:szCs``, which right-to-left runs use)."""
+    run.font.size = size
+    rpr = run._r.get_or_add_rPr()
+    cs = rpr.find(qn("w:szCs"))
+    if cs is None:
+        cs = OxmlElement("w:szCs")
+        rpr.append(cs)
+    cs.set(qn("w:val"), str(int(size.pt * 2)))
+
+
+def _write(p: DocxParagraph, text: str, rtl: bool) -> DocxParagraph:
+    """Add ``text`` to ``p``: right-to-left runs in ar/ckb, with codes and Latin ranges kept left to right."""
+    for part, ltr in ltr_runs(text):
+        if rtl and ltr and _LATIN.search(part):
+            _ltr_piece(p, part)
+        else:
+            run = p.add_run(part)
+            if rtl:
+                _rtl_run(run)
+    if rtl:
+        ppr = p._p.get_or_add_pPr()
+        if ppr.find(qn("w:bidi")) is None:
+            ppr.append(OxmlElement("w:bidi"))
+    return p
 
 
 def _style_fonts(doc: object, rtl: bool, lang: str) -> None:
@@ -88,31 +140,43 @@ def _text_width(section: Any) -> Any:
     return section.page_width - section.left_margin - section.right_margin
 
 
+def _column_widths(t: Table, total: int, points: float) -> list[int]:
+    """Column widths (EMU) in the table's proportions, widened where a column holds only short codes
+    ("SKL-R02", "2027-Q1") so that they fit on one line; the other columns give up the difference."""
+    per_char = int(points * 0.6 * 12700)  # average Latin glyph width at ``points``, in EMU
+    need = []
+    for i in range(len(t.columns)):
+        cells = [str(row[i]) for row in t.rows if row[i] not in (None, "—")]
+        codes = bool(cells) and all(_CODE_CELL.match(c) for c in cells)
+        need.append(max(map(len, cells)) * per_char + 2 * 72000 if codes else 0)  # + cell margins
+    shares = [total * w / sum(t.widths) for w in t.widths]
+    fixed = {i: max(n, shares[i]) for i, n in enumerate(need) if n}
+    rest = [i for i in range(len(shares)) if i not in fixed]
+    left = max(total - sum(fixed.values()), 0)
+    scale = left / sum(shares[i] for i in rest) if rest and sum(shares[i] for i in rest) else 1.0
+    return [int(fixed[i]) if i in fixed else int(shares[i] * scale) for i in range(len(shares))]
+
+
 def render_docx(report: Report, path: Path) -> Path:
     rtl = get_locale(report.lang).is_rtl
     doc = Document()
     _style_fonts(doc, rtl, report.lang)
     sect = doc.sections[0]
+    sect.page_width, sect.page_height = Mm(210), Mm(297)  # A4 with the PDF's margins: wider tables
+    sect.left_margin = sect.right_margin = Mm(18)
+    sect.top_margin, sect.bottom_margin = Mm(22), Mm(20)
     if rtl:
         sect_pr = sect._sectPr
         if sect_pr.find(qn("w:bidi")) is None:
             sect_pr.append(OxmlElement("w:bidi"))
-    header_p = sect.header.paragraphs[0]
-    header_p.text = report.header
-    if rtl:
-        _set_rtl_paragraph(header_p)
+    _write(sect.header.paragraphs[0], report.header, rtl)
     _page_number_footer(sect, rtl)
 
     def para(text: str, style: str | None = None) -> DocxParagraph:
-        p = doc.add_paragraph(text, style=style)
-        if rtl:
-            _set_rtl_paragraph(p)
-        return p
+        return _write(doc.add_paragraph(style=style), text, rtl)
 
     para(report.header, "Subtitle" if "Subtitle" in [s.name for s in doc.styles] else None)
-    title = doc.add_heading(report.title, level=0)
-    if rtl:
-        _set_rtl_paragraph(title)
+    _write(doc.add_heading("", level=0), report.title, rtl)
     para(report.subtitle)
     para(report.date)
     if report.illustrative:
@@ -123,39 +187,43 @@ def render_docx(report: Report, path: Path) -> Path:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def heading(text: str, level: int) -> None:
-        h = doc.add_heading(text, level=level)
-        if rtl:
-            _set_rtl_paragraph(h)
+        _write(doc.add_heading("", level=level), text, rtl)
 
     def table(t: Table) -> None:
         cap = para(f"{report.labels.get('table', 'Table')}: {t.caption}", "Caption")
         cap.paragraph_format.keep_with_next = True
         tbl = doc.add_table(rows=1, cols=len(t.columns))
+        size = Pt(8) if len(t.columns) >= 6 else Pt(9)  # as the PDF's compact tables: codes fit their column
         tbl.style = "Table Grid"
         if rtl:
             tbl_pr = tbl._tbl.tblPr
             tbl_pr.append(OxmlElement("w:bidiVisual"))
+        header = tbl.rows[0]._tr.get_or_add_trPr()
+        header.append(OxmlElement("w:tblHeader"))  # repeated on every page the table runs over
         for i, c in enumerate(t.columns):
-            cell = tbl.rows[0].cells[i]
-            cell.text = str(c)
-            for p in cell.paragraphs:
-                for r in p.runs:
-                    r.bold = True
-                if rtl:
-                    _set_rtl_paragraph(p)
+            p = _write(tbl.rows[0].cells[i].paragraphs[0], str(c), rtl)
+            for r in p.runs:
+                r.bold = True
+                _size(r, size)
         for row in t.rows:
             cells = tbl.add_row().cells
             for i, value in enumerate(row):
                 if i in t.numeric and isinstance(value, int | float):
-                    text = format_number(float(value), report.lang, decimals=t.decimals if isinstance(value, float) else 0)
+                    text = format_number(float(value), report.lang, digits=report.digits,
+                                         decimals=t.decimals if isinstance(value, float) else 0)
                 else:
                     text = "—" if value is None else str(value)
-                cells[i].text = text
-                for p in cells[i].paragraphs:
-                    if i in t.numeric:
-                        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if not rtl else WD_ALIGN_PARAGRAPH.LEFT
-                    if rtl:
-                        _set_rtl_paragraph(p)
+                p = _write(cells[i].paragraphs[0], text, rtl)
+                for r in p.runs:
+                    _size(r, size)
+                if i in t.numeric:
+                    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if not rtl else WD_ALIGN_PARAGRAPH.LEFT
+        if t.widths and len(t.widths) == len(t.columns):
+            tbl.autofit = False
+            for i, share in enumerate(_column_widths(t, int(_text_width(sect)), size.pt)):
+                tbl.columns[i].width = share  # the grid (LibreOffice reads it) and every cell (Word does)
+                for cell in tbl.columns[i].cells:
+                    cell.width = share
         if t.source:
             para(f"{report.labels.get('source', 'Source')}: {t.source}", "Caption")
 

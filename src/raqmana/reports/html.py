@@ -6,16 +6,28 @@ from functools import lru_cache
 from importlib import resources
 
 from jinja2 import Environment, select_autoescape
+from markupsafe import Markup, escape
 
 from raqmana.i18n.fonts import FAMILIES, FONT_FILES, fonts_dir
 from raqmana.i18n.locales import get_locale
 from raqmana.i18n.numbers import format_number
 from raqmana.reports.model import Report
+from raqmana.reports.text import ltr_runs
+
+
+def bidi(value: object) -> Markup:
+    """Escaped text whose codes, quarters, dates and ranges are left-to-right isolates that do not break
+    (``<bdi class="ltr">``), so that "2027-Q1" or "SKL-R02" never scramble in Arabic or Kurdish lines."""
+    text = "—" if value is None else str(value)
+    return Markup("").join(Markup('<bdi class="ltr" dir="ltr">{}</bdi>').format(part) if ltr else escape(part)
+                           for part, ltr in ltr_runs(text))
 
 
 @lru_cache(maxsize=1)
 def _env() -> Environment:
-    return Environment(autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+    env = Environment(autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+    env.filters["bidi"] = bidi
+    return env
 
 
 def _template(name: str) -> str:
@@ -41,12 +53,13 @@ def render_html(report: Report, *, raster: bool = False) -> str:
     families = FAMILIES[loc.direction]
     css = Environment(autoescape=False).from_string(_template("report.css")).render(
         font_faces=font_faces(), font_family=", ".join(f"'{f}'" for f in families) + ", sans-serif",
-        counter_style="arabic-indic" if loc.default_digits == "arab" else "decimal",
+        counter_style="arabic-indic" if (report.digits or loc.default_digits) == "arab" else "decimal",
     )
 
     def fmt(value: object, decimals: int) -> str:
         if isinstance(value, int | float) and not isinstance(value, bool):
-            return format_number(float(value), report.lang, decimals=decimals if isinstance(value, float) else 0)
+            return format_number(float(value), report.lang, decimals=decimals if isinstance(value, float) else 0,
+                                 digits=report.digits)
         return "—" if value is None else str(value)
 
     template = _env().from_string(_template("report.html.j2"))

@@ -46,9 +46,11 @@ class IndexSeries:
 
     index: str  # "EGDI", "OSI", "GTMI" …
     years: list[int]
-    values: dict[str, list[float | None]]  # country name → value per year
+    values: dict[str, list[float | None]]  # row (a country code or an index component) → value per year
     source: str
     scale_max: float = 1.0
+    #: what the rows are: "country" (peers in one edition) or "component" (the index and its parts over time)
+    rows: str = "country"
 
 
 @dataclass
@@ -57,6 +59,7 @@ class Bottleneck:
     score: float | None
     blocks: list[str]  # pillar ids that depend on it
     reason: Translated
+    ahead: list[str] = field(default_factory=list)  # of those, the ones that already score higher
 
 
 @dataclass
@@ -100,6 +103,12 @@ class InitiativeItem:
     depends_on: list[str]
     phase: str  # short | medium | long
     critical: bool = False
+    owner_name: Translated | None = None
+
+    @property
+    def code(self) -> str:
+        """The id a reader sees: the rule's id without the ``@programme`` / ``@institution`` suffix."""
+        return self.id.split("@", 1)[0]
 
 
 @dataclass
@@ -107,7 +116,7 @@ class KpiItem:
     name: Translated
     unit: str
     baseline: str
-    target: str
+    target: float | str
     source: str = ""
 
 
@@ -133,5 +142,9 @@ class ReportInputs:
     gantt: Callable[[str], Any] | None = None
     kpis: list[KpiItem] = field(default_factory=list)
     provenance: list[str] = field(default_factory=list)
+    #: digit shapes of every number: "latn", "arab" or None for the language's own
+    digits: str | None = None
+    #: the score at or below which an enabler that others depend on is a bottleneck
+    bottleneck_threshold: float | None = None
     #: names of owners that are not assessed institutions (e.g. the lead agency)
     owner_names: dict[str, Translated] = field(default_factory=dict)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from raqmana.i18n import Translated
+from raqmana.i18n.numbers import localize_digits
 
 T = Translated.of
 
@@ -62,13 +63,54 @@ LABELS: dict[str, Translated] = {
     "year": T("Year", "السنة", "ساڵ"),
     "country": T("Country", "البلد", "وڵات"),
     "question": T("Question", "السؤال", "پرسیار"),
+    "recommendation": T("Recommendation", "التوصية", "ڕاسپاردە"),
+    "triggered_by": T("Triggered by", "سبب التوصية", "ھۆکاری ڕاسپاردەکە"),
+    "depends_on": T("Depends on", "يعتمد على", "پشت دەبەستێت بە"),
+    "code": T("Code", "الرمز", "کۆد"),
+    "dependents": T("Enablers that depend on it", "عوامل التمكين التي تعتمد عليه", "ئەو ھۆکارانەی پشتی پێ دەبەستن"),
+    "ahead": T("Of these, already scoring higher", "منها ما حصل على درجة أعلى", "لەوانە، ئەوانەی نمرەیان بەرزترە"),
+    "component": T("Index or component", "المؤشر أو مكوّنه", "ئیندێکس یان پێکھاتە"),
+    "institutions_n": T("Institutions", "عدد الجهات", "ژمارەی دامەزراوەکان"),
+    "baseline": T("Baseline", "خط الأساس", "ھێڵی بنەڕەت"),
+    "stage_name": T("Name", "الاسم", "ناو"),
+    "description": T("Description", "الوصف", "وەسف"),
+    "coverage_pct": T("Data coverage (%)", "تغطية البيانات (٪)", "ڕووماڵی داتا (٪)"),
+    "stability_pct": T("Stage stability (%)", "ثبات المرحلة (٪)", "جێگیریی قۆناغ (٪)"),
+    # sheet names of the workbook (at most 31 characters)
+    "sheet_stages": T("Maturity stages", "مراحل النضج", "قۆناغەکانی پێگەیشتن"),
+    "sheet_enablers": T("Scores by enabler", "الدرجات حسب عامل التمكين", "نمرە بەپێی ھۆکار"),
+    "sheet_recs_short": T("Short-term recommendations", "التوصيات قصيرة الأمد", "ڕاسپاردە کورتخایەنەکان"),
+    "sheet_recs_long": T("Long-term recommendations", "التوصيات طويلة الأمد", "ڕاسپاردە درێژخایەنەکان"),
+    "sheet_initiatives": T("Roadmap initiatives", "مبادرات خارطة الطريق", "دەستپێشخەرییەکانی نەخشەڕێگا"),
+    "sheet_institutions": T("Scores by institution", "الدرجات حسب الجهة", "نمرە بەپێی دامەزراوە"),
+    "sheet_lowest": T("Lowest", "الأدنى", "نزمترین"),
+    "sheet_gaps": T("Gaps to the target", "الفجوات عن المستهدف", "بۆشاییەکان لە ئامانج"),
+    "sheet_actions": T("Roadmap actions", "إجراءات خارطة الطريق", "کارەکانی نەخشەڕێگا"),
     "missing_section": T("No validated data yet for this section.", "لا توجد بيانات معتمدة بعد لهذا القسم.",
                          "ھێشتا ھیچ داتایەکی پەسەندکراو بۆ ئەم بەشە نییە."),
 }
 
 
-def label(key: str, lang: str) -> str:
-    return LABELS[key].get(lang)
+#: names of the parts of public indices (rows of the benchmark tables)
+COMPONENTS: dict[str, Translated] = {
+    "EGDI": T("E-Government Development Index", "مؤشر تنمية الحكومة الإلكترونية", "ئیندێکسی گەشەپێدانی حکومەتی ئەلیکترۆنی"),
+    "OSI": T("Online Services Index", "مؤشر الخدمات الإلكترونية", "ئیندێکسی خزمەتگوزارییە ئۆنلاینەکان"),
+    "TII": T("Telecommunications Infrastructure Index", "مؤشر البنية التحتية للاتصالات",
+             "ئیندێکسی ژێرخانی گەیاندن"),
+    "HCI": T("Human Capital Index", "مؤشر رأس المال البشري", "ئیندێکسی سەرمایەی مرۆیی"),
+    "EPI": T("E-Participation Index", "مؤشر المشاركة الإلكترونية", "ئیندێکسی بەشداریی ئەلیکترۆنی"),
+    "GTMI": T("GovTech Maturity Index", "مؤشر نضج التقنيات الحكومية", "ئیندێکسی پێگەیشتنی تەکنەلۆژیای حکومی"),
+    "CGSI": T("Core Government Systems Index", "مؤشر الأنظمة الحكومية الأساسية", "ئیندێکسی سیستەمە بنەڕەتییەکانی حکومەت"),
+    "PSDI": T("Public Service Delivery Index", "مؤشر تقديم الخدمات العامة", "ئیندێکسی پێشکەشکردنی خزمەتگوزارییە گشتییەکان"),
+    "DCEI": T("Digital Citizen Engagement Index", "مؤشر المشاركة الرقمية للمواطنين",
+              "ئیندێکسی بەشداریی دیجیتاڵیی ھاووڵاتییان"),
+    "GTEI": T("GovTech Enablers Index", "مؤشر ممكّنات التقنيات الحكومية", "ئیندێکسی ڕێخۆشکەرەکانی تەکنەلۆژیای حکومی"),
+}
+
+
+def label(key: str, lang: str, digits: str | None = None) -> str:
+    """A fixed text; its digits ("Score (0–5)") follow the report's digit setting."""
+    return localize_digits(LABELS[key].get(lang), lang, digits)
 
 
 def report_labels(lang: str) -> dict[str, str]:

@@ -43,6 +43,10 @@ class Table:
     numeric: list[int] = field(default_factory=list)
     decimals: int = 2
     source: str = ""
+    #: short name of the table's sheet in the workbook (default: the caption), in the report's language
+    sheet: str = ""
+    #: relative widths of the columns in print (e.g. [1, 6, 2]); empty: the layout engine decides
+    widths: list[float] = field(default_factory=list)
     kind: Literal["table"] = "table"
 
 
@@ -103,6 +107,8 @@ class Report:
     illustrative_note: str = ""
     provenance: list[str] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)  # "contents", "page", "source", "table", "figure"
+    #: digit shapes of every number: "latn" (0-9), "arab" (٠-٩) or None for the language's own
+    digits: str | None = None
 
     def tables(self) -> list[Table]:
         return [t for s in self.sections for t in s.tables()]

@@ -1,17 +1,23 @@
-"""The national Digital Landscape Assessment report, built from :class:`ReportInputs`."""
+"""The national Digital Landscape Assessment report, built from :class:`ReportInputs`.
+
+Every number in its sentences, tables and captions is written with the report's digits
+(:mod:`raqmana.reports.text`); lists of names are separated by ";" / "؛" because names contain commas.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
 from raqmana.i18n import Translated
-from raqmana.i18n.numbers import format_number
 from raqmana.reports import charts
 from raqmana.reports.inputs import ReportInputs
-from raqmana.reports.labels import label, report_labels
+from raqmana.reports.labels import COMPONENTS, label, report_labels
 from raqmana.reports.model import Block, Bullets, Figure, Note, Paragraph, Report, Section, Table
+from raqmana.reports.text import integer, listing, num, pct, plain, prose_digits, span
 
 T = Translated.of
 
@@ -25,16 +31,21 @@ SENTENCES = {
     "heatmap_subset": T("The {n} institutions furthest behind, of {total}", "الجهات الـ{n} الأكثر تأخراً من أصل {total}",
                         "ئەو {n} دامەزراوەیەی زۆرترین دواکەوتنیان ھەیە، لە کۆی {total}"),
     "overall": T(
-        "Across {n} institutions, the public sector's digital maturity scores {score} out of 5 — stage {stage} ({stage_name}).",
-        "على مستوى {n} جهة، بلغت درجة النضج الرقمي للقطاع العام {score} من 5 — المرحلة {stage} ({stage_name}).",
-        "لە {n} دامەزراوەدا، پێگەیشتنی دیجیتاڵیی کەرتی گشتی نمرەی {score} لە 5 وەردەگرێت — قۆناغی {stage} ({stage_name}).",
+        "Across {n} institutions, the public sector's digital maturity scores {score} out of {max} — "
+        "stage {stage} ({stage_name}).",
+        "على مستوى {n} جهة، بلغت درجة النضج الرقمي للقطاع العام {score} من {max} — المرحلة {stage} ({stage_name}).",
+        "لە {n} دامەزراوەدا، پێگەیشتنی دیجیتاڵیی کەرتی گشتی نمرەی {score} لە {max} وەردەگرێت — "
+        "قۆناغی {stage} ({stage_name}).",
     ),
-    "strongest": T("Strongest enablers: {items}.", "أقوى عوامل التمكين: {items}.", "بەهێزترین هۆکارەکان: {items}."),
-    "weakest": T("Weakest enablers: {items}.", "أضعف عوامل التمكين: {items}.", "لاوازترین هۆکارەکان: {items}."),
+    "strongest": T("Strongest enablers: {items}.", "أقوى عوامل التمكين: {items}.", "بەھێزترین ھۆکارەکان: {items}."),
+    "weakest": T("Weakest enablers: {items}.", "أضعف عوامل التمكين: {items}.", "لاوازترین ھۆکارەکان: {items}."),
     "recs": T(
-        "The assessment yields {short} short-term and {long} long-term recommendations, scheduled into {n} roadmap initiatives.",
-        "أفضى التقييم إلى {short} توصية قصيرة الأمد و{long} توصية طويلة الأمد، جرت جدولتها في {n} مبادرة ضمن خارطة الطريق.",
-        "هەڵسەنگاندنەکە {short} ڕاسپاردەی کورتخایەن و {long} ڕاسپاردەی درێژخایەنی لێکەوتەوە کە لە {n} دەستپێشخەریی نەخشەڕێگادا خشتە کراون.",
+        "The assessment yields {short} short-term and {long} long-term recommendations, scheduled into {n} "
+        "roadmap initiatives.",
+        "أفضى التقييم إلى {short} توصية قصيرة الأمد و{long} توصية طويلة الأمد، جرت جدولتها في {n} مبادرة ضمن "
+        "خارطة الطريق.",
+        "ھەڵسەنگاندنەکە {short} ڕاسپاردەی کورتخایەن و {long} ڕاسپاردەی درێژخایەنی لێکەوتەوە کە لە {n} "
+        "دەستپێشخەریی نەخشەڕێگادا خشتە کراون.",
     ),
     "framework": T(
         "The assessment uses the framework “{name}” (version {version}): {pillars} enablers and {indicators} indicators. "
@@ -42,96 +53,128 @@ SENTENCES = {
         "only answers accepted by a reviewer are scored.",
         "يعتمد التقييم إطار «{name}» (الإصدار {version}): {pillars} عاملاً من عوامل التمكين و{indicators} مؤشراً. "
         "يُجاب عن كل مؤشر على سلّم نضج تُعرَّف مراحله بالأدلة التي تثبتها، ولا تُحتسب إلا الإجابات التي قبلها المراجع.",
-        "هەڵسەنگاندنەکە چوارچێوەی «{name}» (وەشانی {version}) بەکاردەهێنێت: {pillars} هۆکاری ڕێخۆشکەر و {indicators} پێوەر. "
-        "وەڵامی هەر پێوەرێک لەسەر پەیژەیەکی پێگەیشتن دەدرێتەوە کە قۆناغەکانی بەو بەڵگانە پێناسە دەکرێن کە دەیسەلمێنن؛ "
-        "تەنها ئەو وەڵامانە دەژمێردرێن کە پێداچووەر پەسەندی کردوون.",
+        "ھەڵسەنگاندنەکە چوارچێوەی «{name}» (وەشانی {version}) بەکاردەھێنێت: {pillars} ھۆکاری ڕێخۆشکەر و "
+        "{indicators} پێوەر. وەڵامی ھەر پێوەرێک لەسەر پەیژەیەکی پێگەیشتن دەدرێتەوە کە قۆناغەکانی بەو بەڵگانە "
+        "پێناسە دەکرێن کە دەیسەلمێنن؛ تەنھا ئەو وەڵامانە دەژمێردرێن کە پێداچووەر پەسەندی کردوون.",
     ),
     "enabler_line": T(
-        "Score {score} (stage {stage}); 90 % interval {low}–{high}; data coverage {coverage}.",
-        "الدرجة {score} (المرحلة {stage})؛ مجال الثقة 90٪ من {low} إلى {high}؛ تغطية البيانات {coverage}.",
-        "نمرە {score} (قۆناغی {stage})؛ مەودای 90٪ لە {low} بۆ {high}؛ ڕووماڵی داتا {coverage}.",
+        "Score {score} (stage {stage}); {ninety} interval {range}; data coverage {coverage}.",
+        "الدرجة {score} (المرحلة {stage})؛ مجال الثقة {ninety}: {range}؛ تغطية البيانات {coverage}.",
+        "نمرە {score} (قۆناغی {stage})؛ مەودای {ninety}: {range}؛ ڕووماڵی داتا {coverage}.",
     ),
     "lowest_institutions": T("Institutions furthest behind on this enabler", "الجهات الأكثر تأخراً في هذا العامل",
-                             "ئەو دامەزراوانەی لەم هۆکارەدا زۆرترین دواکەوتنیان هەیە"),
+                             "ئەو دامەزراوانەی لەم ھۆکارەدا زۆرترین دواکەوتنیان ھەیە"),
     "inequality": T("Gini {gini}, Theil {theil}. Furthest behind: {items}.",
                     "معامل جيني {gini}، مؤشر ثايل {theil}. الأكثر تأخراً: {items}.",
-                    "هاوکۆلکەی جینی {gini}، پێوەری تایل {theil}. دواکەوتووترین: {items}."),
+                    "ھاوکۆلکەی جینی {gini}، پێوەری تایل {theil}. دواکەوتووترین: {items}."),
+    "bottleneck_rule": T(
+        "An enabler is a bottleneck when it scores at or below {limit} (the median of the enablers' scores) "
+        "and other enablers depend on it.",
+        "يكون عامل التمكين اختناقاً إذا لم تتجاوز درجته {limit} (وسيط درجات عوامل التمكين) "
+        "وكانت عوامل أخرى تعتمد عليه.",
+        "ھۆکارێک گرێکوێرەیە ئەگەر نمرەکەی لە {limit} (ناوەندی نمرەی ھۆکارەکان) تێنەپەڕێت "
+        "و ھۆکارەکانی تر پشتی پێ ببەستن.",
+    ),
 }
 
 
-def _fmt(value: float | None, lang: str, decimals: int = 2) -> str:
-    return "—" if value is None else format_number(value, lang, decimals=decimals)
+@dataclass(frozen=True)
+class _W:
+    """The words and numbers of one report: its language and digit setting."""
 
+    lang: str
+    digits: str | None
 
-def _s(key: str, lang: str, **params: object) -> str:
-    return SENTENCES[key].get(lang).format(**params)
+    def l(self, key: str) -> str:  # noqa: E743 — a label
+        return label(key, self.lang, self.digits)
 
+    def n(self, value: float | None, decimals: int = 2) -> str:
+        return num(value, self.lang, decimals, self.digits)
 
-def _missing(lang: str) -> Note:
-    return Note(label("missing_section", lang), "missing")
+    def i(self, value: float | None) -> str:
+        return integer(value, self.lang, self.digits)
+
+    def p(self, share: float | None) -> str:
+        return pct(share, self.lang, digits=self.digits)
+
+    def s(self, key: str, **params: object) -> str:
+        return SENTENCES[key].get(self.lang).format(**params)
+
+    def t(self, text: str) -> str:
+        """A text written by others (framework, rules, names) with its numbers in the report's digits."""
+        return prose_digits(text, self.lang, self.digits)
+
+    def join(self, items: list[str]) -> str:
+        return listing(items, self.lang)
+
+    def missing(self) -> Note:
+        return Note(self.l("missing_section"), "missing")
 
 
 def build_national(inputs: ReportInputs, lang: str) -> Report:
     fw = inputs.framework
-    names = {p.id: p.name.get(lang) for p in fw.pillars}
+    w = _W(lang, inputs.digits)
+    names = {p.id: w.t(p.name.get(lang)) for p in fw.pillars}
     sections = [
-        _summary(inputs, lang, names),
-        _methodology(inputs, lang),
-        _findings(inputs, lang, names),
-        _benchmarks(inputs, lang),
-        _divide(inputs, lang),
-        _bottlenecks(inputs, lang, names),
-        _recommendations(inputs, lang, names),
-        _roadmap(inputs, lang),
-        _kpis(inputs, lang),
-        _annex_framework(inputs, lang, names),
-        _annex_data(inputs, lang, names),
+        _summary(inputs, w, names),
+        _methodology(inputs, w),
+        _findings(inputs, w, names),
+        _benchmarks(inputs, w),
+        _divide(inputs, w),
+        _bottlenecks(inputs, w, names),
+        _recommendations(inputs, w, names),
+        _roadmap(inputs, w),
+        _kpis(inputs, w),
+        _annex_framework(inputs, w, names),
+        _annex_data(inputs, w, names),
     ]
     title = label("national_title", lang)
     return Report(
         id="national", lang=lang, title=f"{title} — {inputs.country.get(lang)}",
         subtitle=label("national_subtitle", lang), date=inputs.date, sections=sections,
         header=f"raqmana · {title}", illustrative=inputs.illustrative, illustrative_note=label("illustrative", lang),
-        provenance=inputs.provenance, labels=report_labels(lang),
+        provenance=inputs.provenance, labels=report_labels(lang), digits=inputs.digits,
     )
 
 
-def _summary(inputs: ReportInputs, lang: str, names: dict[str, str]) -> Section:
+def _summary(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Section:
     blocks: list[Block] = []
     if inputs.illustrative:
-        blocks.append(Note(label("illustrative", lang), "warning"))
+        blocks.append(Note(w.l("illustrative"), "warning"))
     scored = [e for e in inputs.enablers if e.score is not None]
     if inputs.national_score is None or not scored:
-        blocks.append(_missing(lang))
-        return Section("summary", label("summary", lang), blocks)
+        blocks.append(w.missing())
+        return Section("summary", w.l("summary"), blocks)
     stage = inputs.national_stage if inputs.national_stage is not None else int(inputs.national_score)
-    blocks.append(Paragraph(_s("overall", lang, n=len(inputs.institutions), score=_fmt(inputs.national_score, lang),
-                                stage=stage, stage_name=inputs.framework.stage_label(stage).get(lang))))
+    blocks.append(Paragraph(w.s("overall", n=w.i(len(inputs.institutions)), score=w.n(inputs.national_score),
+                                max=w.i(5), stage=w.i(stage),
+                                stage_name=inputs.framework.stage_label(stage).get(w.lang))))
     ranked = sorted(scored, key=lambda e: e.score or 0.0)
-    sep = ", " if lang == "en" else "، "
-    blocks.append(Paragraph(_s("strongest", lang, items=sep.join(names[e.pillar_id] for e in ranked[::-1][:3]))))
-    blocks.append(Paragraph(_s("weakest", lang, items=sep.join(names[e.pillar_id] for e in ranked[:3]))))
+    blocks.append(Paragraph(w.s("strongest", items=w.join([names[e.pillar_id] for e in ranked[::-1][:3]]))))
+    blocks.append(Paragraph(w.s("weakest", items=w.join([names[e.pillar_id] for e in ranked[:3]]))))
     if inputs.bottlenecks:
-        blocks.append(Bullets([f"{names.get(b.pillar_id, b.pillar_id)}: {b.reason.get(lang)}" for b in inputs.bottlenecks[:3]]))
+        blocks.append(Bullets([b.reason.get(w.lang) for b in inputs.bottlenecks[:3]]))
     if inputs.recommendations:
         short = sum(1 for r in inputs.recommendations if r.horizon == "short")
-        blocks.append(Paragraph(_s("recs", lang, short=short, long=len(inputs.recommendations) - short,
-                                   n=len(inputs.initiatives))))
+        blocks.append(Paragraph(w.s("recs", short=w.i(short), long=w.i(len(inputs.recommendations) - short),
+                                    n=w.i(len(inputs.initiatives)))))
     if inputs.roadmap_summary:
-        blocks.append(Paragraph(inputs.roadmap_summary.get(lang)))
-    return Section("summary", label("summary", lang), blocks)
+        blocks.append(Paragraph(inputs.roadmap_summary.get(w.lang)))
+    return Section("summary", w.l("summary"), blocks)
 
 
-def _methodology(inputs: ReportInputs, lang: str) -> Section:
+def _methodology(inputs: ReportInputs, w: _W) -> Section:
     fw = inputs.framework
     counts = fw.counts()
-    blocks: list[Block] = [Paragraph(_s("framework", lang, name=fw.name.get(lang), version=fw.version,
-                                        pillars=counts["pillars"], indicators=counts["indicators"]))]
-    rows = [[sl.stage, sl.label.get(lang), sl.description.get(lang)] for sl in fw.stage_labels]
+    blocks: list[Block] = [Paragraph(w.s("framework", name=w.t(fw.name.get(w.lang)), version=w.t(fw.version),
+                                         pillars=w.i(counts["pillars"]), indicators=w.i(counts["indicators"])))]
+    rows = [[sl.stage, w.t(sl.label.get(w.lang)), w.t(sl.description.get(w.lang))] for sl in fw.stage_labels]
     if rows:
-        blocks.append(Table("stages", label("stage", lang), [label("stage", lang), label("stage", lang), ""], rows))
-    text = inputs.methodology.get(lang) or inputs.methodology.get("en")
-    return Section("methodology", label("methodology", lang), blocks, _markdown_sections(text or "", "method"))
+        blocks.append(Table("stages", w.l("stage"), [w.l("stage"), w.l("stage_name"), w.l("description")], rows,
+                            numeric=[0], sheet=w.l("sheet_stages"), widths=[1, 2, 7]))
+    text = inputs.methodology.get(w.lang) or inputs.methodology.get("en")
+    return Section("methodology", w.l("methodology"), blocks,
+                   _markdown_sections(prose_digits(text or "", w.lang, w.digits), "method"))
 
 
 def _markdown_sections(text: str, prefix: str) -> list[Section]:
@@ -162,167 +205,202 @@ def _markdown_sections(text: str, prefix: str) -> list[Section]:
     return subs
 
 
-def _findings(inputs: ReportInputs, lang: str, names: dict[str, str]) -> Section:
+def _findings(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Section:
     scored = [e for e in inputs.enablers if e.score is not None]
     if not scored:
-        return Section("findings", label("findings", lang), [_missing(lang)])
-    cols = [label("enabler", lang), label("score", lang), label("stage", lang), label("interval", lang),
-            label("coverage", lang), label("stability", lang)]
+        return Section("findings", w.l("findings"), [w.missing()])
+    cols = [w.l("enabler"), w.l("score"), w.l("stage"), w.l("interval"), w.l("coverage_pct"), w.l("stability_pct")]
     rows = [[names[e.pillar_id], e.score, e.stage,
-             f"{_fmt(e.low, lang)}–{_fmt(e.high, lang)}" if e.low is not None else None,
+             span(e.low, e.high, w.lang, 2, w.digits) if e.low is not None else None,
              None if e.coverage is None else round(100 * e.coverage), None if e.stability is None else
              round(100 * e.stability)] for e in inputs.enablers]
-    table = Table("enabler_scores", label("findings", lang), cols, rows, numeric=[1, 2, 4, 5])
+    table = Table("enabler_scores", w.l("findings"), cols, rows, numeric=[1, 2, 4, 5], sheet=w.l("sheet_enablers"),
+                  widths=[5, 2, 1.5, 2.5, 2, 2])
     errs = [(e.low, e.high) if e.low is not None and e.high is not None else (e.score, e.score) for e in scored]
     target = next((e.target for e in scored if e.target is not None), None)
-    chart = charts.bar_scores([names[e.pillar_id] for e in scored], [e.score or 0.0 for e in scored], lang,
-                              target=target, errors=errs, xlabel=label("score", lang))  # type: ignore[arg-type]
-    blocks: list[Block] = [Figure("fig_enablers", label("findings", lang), chart, table)]
+    chart = charts.bar_scores([names[e.pillar_id] for e in scored], [e.score or 0.0 for e in scored], w.lang,
+                              target=target, errors=errs, xlabel=w.l("score"),  # type: ignore[arg-type]
+                              digits=w.digits)
+    blocks: list[Block] = [Figure("fig_enablers", w.l("findings"), chart, table)]
     subs = []
+    pillars = {p.id: p for p in inputs.framework.pillars}
     for e in inputs.enablers:
-        pillar = inputs.framework.pillars[[p.id for p in inputs.framework.pillars].index(e.pillar_id)]
-        sb: list[Block] = [Paragraph(pillar.description.get(lang))] if pillar.description.get(lang) else []
+        pillar = pillars[e.pillar_id]
+        sb: list[Block] = [Paragraph(w.t(pillar.description.get(w.lang)))] if pillar.description.get(w.lang) else []
         if e.score is None:
-            sb.append(_missing(lang))
+            sb.append(w.missing())
         else:
-            sb.append(Paragraph(_s("enabler_line", lang, score=_fmt(e.score, lang), stage=e.stage,
-                                   low=_fmt(e.low, lang), high=_fmt(e.high, lang),
-                                   coverage=_fmt(100 * (e.coverage or 0), lang, 0) + "%")))
+            sb.append(Paragraph(w.s("enabler_line", score=w.n(e.score), stage=w.i(e.stage), ninety=w.p(0.9),
+                                    range=span(e.low, e.high, w.lang, 2, w.digits), coverage=w.p(e.coverage or 0))))
             behind = sorted((i for i in inputs.institutions if i.scores.get(e.pillar_id) is not None),
                             key=lambda i: i.scores[e.pillar_id] or 0.0)[:5]
             if behind:
-                sb.append(Table(f"behind_{e.pillar_id}", SENTENCES["lowest_institutions"].get(lang),
-                                [label("institution", lang), label("score", lang)],
-                                [[i.name.get(lang), i.scores[e.pillar_id]] for i in behind], numeric=[1]))
+                sb.append(Table(f"behind_{e.pillar_id}", w.s("lowest_institutions"),
+                                [w.l("institution"), w.l("score")],
+                                [[w.t(i.name.get(w.lang)), i.scores[e.pillar_id]] for i in behind], numeric=[1],
+                                sheet=f"{w.l('sheet_lowest')} – {names[e.pillar_id]}", widths=[4, 1]))
         subs.append(Section(f"enabler_{e.pillar_id}", names[e.pillar_id], sb))
-    return Section("findings", label("findings", lang), blocks, subs)
+    return Section("findings", w.l("findings"), blocks, subs)
 
 
-def _benchmarks(inputs: ReportInputs, lang: str) -> Section:
+def _benchmarks(inputs: ReportInputs, w: _W) -> Section:
     if not inputs.indices:
-        return Section("benchmarks", label("benchmarks", lang), [_missing(lang)])
+        return Section("benchmarks", w.l("benchmarks"), [w.missing()])
     from raqmana.indices.countries import name as country_name
 
     def named(code: str) -> str:
-        return country_name(code, lang) if len(code) == 3 and code.isupper() else code
+        return country_name(code, w.lang) if len(code) == 3 and code.isupper() else code
+
+    def component(code: str) -> str:
+        known = COMPONENTS.get(code)
+        return f"{code} — {known.get(w.lang)}" if known is not None else code
 
     blocks: list[Block] = []
     for series in inputs.indices:
+        caption = re.sub(r"\(([A-Z]{3})\)", lambda m: f"— {named(m.group(1))}", series.index)
+        caption = re.sub(r"\b(\d{4})\b", lambda m: plain(m.group(1), w.lang, w.digits), caption)
         if len(series.years) == 1:
             items = sorted(((named(c), v[0]) for c, v in series.values.items() if v[0] is not None),
                            key=lambda kv: -kv[1])
-            chart = charts.bar_scores([k for k, _ in items], [v for _, v in items], lang, xmax=series.scale_max,
-                                      xlabel=series.index)
+            chart = charts.bar_scores([k for k, _ in items], [v for _, v in items], w.lang, xmax=series.scale_max,
+                                      xlabel=series.index.split()[0], digits=w.digits)
         else:
-            chart = charts.trend(series.years, series.values, lang, ylabel=series.index, ymax=series.scale_max)
-        rows = [[named(country), *vals] for country, vals in series.values.items()]
-        table = Table(f"index_{series.index}", series.index, [label("country", lang), *map(str, series.years)], rows,
-                      numeric=list(range(1, len(series.years) + 1)), decimals=3, source=series.source)
-        blocks.append(Figure(f"fig_{series.index}", series.index, chart, table, source=series.source))
-    return Section("benchmarks", label("benchmarks", lang), blocks, page_break=True)
+            chart = charts.trend(series.years, series.values, w.lang, ylabel=series.index.split()[0],
+                                 ymax=series.scale_max, digits=w.digits)
+        by_component = series.rows == "component"
+        rows = [[component(row) if by_component else named(row), *vals] for row, vals in series.values.items()]
+        first = w.l("component") if by_component else w.l("country")
+        table = Table(f"index_{series.index}", caption,
+                      [first, *(plain(str(y), w.lang, w.digits) for y in series.years)], rows,
+                      numeric=list(range(1, len(series.years) + 1)), decimals=3, source=series.source,
+                      sheet=caption, widths=[4, *[1] * len(series.years)])
+        blocks.append(Figure(f"fig_{series.index}", caption, chart, table, source=series.source))
+    return Section("benchmarks", w.l("benchmarks"), blocks, page_break=True)
 
 
-def _divide(inputs: ReportInputs, lang: str) -> Section:
+def _divide(inputs: ReportInputs, w: _W) -> Section:
     if not inputs.divides:
-        return Section("divide", label("divide", lang), [_missing(lang)])
+        return Section("divide", w.l("divide"), [w.missing()])
     blocks: list[Block] = []
-    sep = ", " if lang == "en" else "، "
     for k, d in enumerate(inputs.divides):
-        rows = [[g.label.get(lang), g.mean, g.count] for g in d.groups]
-        blocks.append(Table(f"divide_{k}", d.dimension.get(lang), [d.dimension.get(lang), label("score", lang), "n"],
-                            rows, numeric=[1, 2]))
-        blocks.append(Paragraph(_s("inequality", lang, gini=_fmt(d.gini, lang, 3), theil=_fmt(d.theil, lang, 3),
-                                   items=sep.join(x.get(lang) for x in d.furthest_behind[:5]))))
-    return Section("divide", label("divide", lang), blocks)
+        rows = [[w.t(g.label.get(w.lang)), g.mean, g.count] for g in d.groups]
+        blocks.append(Table(f"divide_{k}", d.dimension.get(w.lang),
+                            [d.dimension.get(w.lang), w.l("score"), w.l("institutions_n")], rows, numeric=[1, 2],
+                            widths=[4, 1.5, 1.5]))
+        blocks.append(Paragraph(w.s("inequality", gini=w.n(d.gini, 3), theil=w.n(d.theil, 3),
+                                    items=w.join([w.t(x.get(w.lang)) for x in d.furthest_behind[:5]]))))
+    return Section("divide", w.l("divide"), blocks)
 
 
-def _bottlenecks(inputs: ReportInputs, lang: str, names: dict[str, str]) -> Section:
+def _bottlenecks(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Section:
     if not inputs.bottlenecks:
-        return Section("bottlenecks", label("bottlenecks", lang), [_missing(lang)])
-    rows = [[names.get(b.pillar_id, b.pillar_id), b.score, ", ".join(names.get(x, x) for x in b.blocks),
-             b.reason.get(lang)] for b in inputs.bottlenecks]
-    return Section("bottlenecks", label("bottlenecks", lang), [Table(
-        "bottlenecks", label("bottlenecks", lang),
-        [label("enabler", lang), label("score", lang), label("enabler", lang), ""], rows, numeric=[1])])
+        return Section("bottlenecks", w.l("bottlenecks"), [w.missing()])
+    blocks: list[Block] = []
+    if inputs.bottleneck_threshold is not None:
+        blocks.append(Paragraph(w.s("bottleneck_rule", limit=w.n(inputs.bottleneck_threshold, 2))))
+    rows = [[names.get(b.pillar_id, b.pillar_id), b.score, w.join([names.get(x, x) for x in b.blocks]),
+             w.join([names.get(x, x) for x in b.ahead]) or "—"] for b in inputs.bottlenecks]
+    blocks.append(Table("bottlenecks", w.l("bottlenecks"),
+                        [w.l("enabler"), w.l("score"), w.l("dependents"), w.l("ahead")], rows, numeric=[1],
+                        widths=[3, 1.2, 5, 4]))
+    blocks.append(Bullets([b.reason.get(w.lang) for b in inputs.bottlenecks]))
+    return Section("bottlenecks", w.l("bottlenecks"), blocks)
 
 
 def _owner_names(inputs: ReportInputs, lang: str) -> Callable[[str], str]:
     """Institution code → its name in ``lang`` (codes not in the assessment stay as they are)."""
     known = {i.code: i.name.get(lang) for i in inputs.institutions}
     known.update({code: name.get(lang) for code, name in inputs.owner_names.items()})
-    return lambda code: known.get(code, code)
+    return lambda code: prose_digits(known.get(code, code), lang, inputs.digits)
 
 
-def _recommendations(inputs: ReportInputs, lang: str, names: dict[str, str]) -> Section:
+def _recommendations(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Section:
     if not inputs.recommendations:
-        return Section("recommendations", label("recommendations", lang), [_missing(lang)])
-    owner = _owner_names(inputs, lang)
+        return Section("recommendations", w.l("recommendations"), [w.missing()])
+    owner = _owner_names(inputs, w.lang)
     subs = []
     for horizon in ("short", "long"):
         items = [r for r in inputs.recommendations if r.horizon == horizon]
-        rows = [[r.id, r.title.get(lang), names.get(r.pillar_id, r.pillar_id), ", ".join(r.sdg), owner(r.owner),
-                 r.rationale.get(lang)] for r in items]
-        table = Table(f"recs_{horizon}", label(horizon, lang),
-                      ["#", label("recommendations", lang), label("enabler", lang), label("sdg", lang),
-                       label("owner", lang), ""], rows)
-        subs.append(Section(f"recs_{horizon}", label(horizon, lang), [table] if rows else [_missing(lang)]))
-    return Section("recommendations", label("recommendations", lang), [], subs, page_break=True)
+        rows = [[r.id.split("@", 1)[0], w.t(r.title.get(w.lang)), names.get(r.pillar_id, r.pillar_id), ", ".join(r.sdg),
+                 owner(r.owner), r.rationale.get(w.lang)] for r in items]
+        table = Table(f"recs_{horizon}", w.l(horizon),
+                      [w.l("code"), w.l("recommendation"), w.l("enabler"), w.l("sdg"), w.l("owner"),
+                       w.l("triggered_by")], rows, sheet=w.l(f"sheet_recs_{horizon}"), widths=[2.2, 7.4, 4.3, 2.8, 3.3, 8])
+        subs.append(Section(f"recs_{horizon}", w.l(horizon), [table] if rows else [w.missing()]))
+    return Section("recommendations", w.l("recommendations"), [], subs, page_break=True)
 
 
-def _roadmap(inputs: ReportInputs, lang: str) -> Section:
+def _codes(ids: list[str]) -> list[str]:
+    """Initiative ids as readers see them: without the ``@programme`` / ``@institution`` suffix, once each."""
+    return list(dict.fromkeys(i.split("@", 1)[0] for i in ids))
+
+
+def _roadmap(inputs: ReportInputs, w: _W) -> Section:
     if not inputs.initiatives:
-        return Section("roadmap", label("roadmap", lang), [_missing(lang)])
+        return Section("roadmap", w.l("roadmap"), [w.missing()])
     blocks: list[Block] = []
     if inputs.roadmap_summary:
-        blocks.append(Paragraph(inputs.roadmap_summary.get(lang)))
-    owner = _owner_names(inputs, lang)
-    rows = [[i.id, i.name.get(lang), owner(i.owner), i.start, i.end, i.cost, ", ".join(i.depends_on),
-             PHASES[i.phase].get(lang) if i.phase in PHASES else i.phase]
+        blocks.append(Paragraph(inputs.roadmap_summary.get(w.lang)))
+    owner = _owner_names(inputs, w.lang)
+    sep = ", " if w.lang == "en" else "، "
+    rows = [[i.code, w.t(i.name.get(w.lang)), owner(i.owner), i.start, i.end, i.cost, sep.join(_codes(i.depends_on)) or "—",
+             PHASES[i.phase].get(w.lang) if i.phase in PHASES else i.phase]
             for i in inputs.initiatives]
-    table = Table("initiatives", label("roadmap", lang),
-                  ["#", label("initiative", lang), label("owner", lang), label("start", lang), label("end", lang),
-                   label("cost", lang), "↤", label("phase", lang)], rows, numeric=[5], decimals=0)
+    table = Table("initiatives", w.l("roadmap"),
+                  [w.l("code"), w.l("initiative"), w.l("owner"), w.l("start"), w.l("end"), w.l("cost"),
+                   w.l("depends_on"), w.l("phase")], rows, numeric=[5], decimals=0, sheet=w.l("sheet_initiatives"),
+                  widths=[2.6, 8.7, 3.8, 2.3, 2.3, 2.9, 2.8, 2.9])
     if inputs.gantt is not None:
-        blocks.append(Figure("gantt", label("roadmap", lang), inputs.gantt(lang), None))
+        blocks.append(Figure("gantt", w.l("roadmap"), inputs.gantt(w.lang), None))
     blocks.append(table)
-    return Section("roadmap", label("roadmap", lang), blocks, page_break=True)
+    return Section("roadmap", w.l("roadmap"), blocks, page_break=True)
 
 
-def _kpis(inputs: ReportInputs, lang: str) -> Section:
+def _kpis(inputs: ReportInputs, w: _W) -> Section:
     if not inputs.kpis:
-        return Section("kpis", label("kpis", lang), [_missing(lang)])
-    rows = [[k.name.get(lang), k.unit, k.baseline, k.target, k.source] for k in inputs.kpis]
-    return Section("kpis", label("kpis", lang), [Table(
-        "kpis", label("kpis", lang),
-        [label("kpi", lang), label("unit", lang), "baseline", label("target", lang), label("source", lang)], rows)])
+        return Section("kpis", w.l("kpis"), [w.missing()])
+    from raqmana.recommend.labels import BASELINE_SOURCE, KPI_UNIT
+
+    def word(table: dict[str, Translated], key: str) -> str:
+        return label_digits(table[key].get(w.lang), w) if key in table else key
+
+    rows = [[w.t(k.name.get(w.lang)), word(KPI_UNIT, k.unit), word(BASELINE_SOURCE, k.baseline), k.target,
+             k.source.split("@", 1)[0]] for k in inputs.kpis]
+    return Section("kpis", w.l("kpis"), [Table(
+        "kpis", w.l("kpis"), [w.l("kpi"), w.l("unit"), w.l("baseline"), w.l("target"), w.l("initiative")], rows,
+        numeric=[3], decimals=0, widths=[8, 2.5, 3, 1.5, 2])])
 
 
-def _annex_framework(inputs: ReportInputs, lang: str, names: dict[str, str]) -> Section:
+def label_digits(text: str, w: _W) -> str:
+    """A word from another module's table ("stage (0–5)") with the report's digits."""
+    return plain(text, w.lang, w.digits)
+
+
+def _annex_framework(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Section:
     rows = []
     for p in inputs.framework.pillars:
         for s in p.sub_areas:
             for i in s.indicators:
-                rows.append([i.id, i.name.get(lang), names[p.id], ", ".join(i.crosswalk.sdg)])
-    return Section("annex_framework", label("annex_framework", lang), [Table(
-        "framework_indicators", label("indicators", lang),
-        ["#", label("indicator", lang), label("enabler", lang), label("sdg", lang)], rows)], page_break=True)
+                rows.append([i.id, w.t(i.name.get(w.lang)), names[p.id], ", ".join(i.crosswalk.sdg)])
+    return Section("annex_framework", w.l("annex_framework"), [Table(
+        "framework_indicators", w.l("indicators"), [w.l("code"), w.l("indicator"), w.l("enabler"), w.l("sdg")], rows,
+        widths=[1.6, 7, 4, 2])], page_break=True)
 
 
-def _annex_data(inputs: ReportInputs, lang: str, names: dict[str, str]) -> Section:
+def _annex_data(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Section:
     if not inputs.institutions:
-        return Section("annex_data", label("annex_data", lang), [_missing(lang)])
+        return Section("annex_data", w.l("annex_data"), [w.missing()])
     pids = [p.id for p in inputs.framework.pillars]
-    rows = [[i.name.get(lang), *[i.scores.get(pid) for pid in pids], i.overall] for i in inputs.institutions]
-    table = Table("institution_scores", label("annex_data", lang),
-                  [label("institution", lang), *pids, label("score", lang)], rows,
-                  numeric=list(range(1, len(pids) + 2)), decimals=1)
+    rows = [[w.t(i.name.get(w.lang)), *[i.scores.get(pid) for pid in pids], i.overall] for i in inputs.institutions]
+    table = Table("institution_scores", w.l("annex_data"), [w.l("institution"), *pids, w.l("score")], rows,
+                  numeric=list(range(1, len(pids) + 2)), decimals=1, sheet=w.l("sheet_institutions"))
     shown = inputs.institutions
-    caption = label("annex_data", lang)
+    caption = w.l("annex_data")
     if len(shown) > HEATMAP_ROWS:  # a printed heat map holds a few dozen rows: those furthest behind
         shown = sorted(shown, key=lambda i: (i.overall is None, i.overall or 0.0))[:HEATMAP_ROWS]
-        caption = SENTENCES["heatmap_subset"].get(lang).format(n=HEATMAP_ROWS, total=len(inputs.institutions))
+        caption = w.s("heatmap_subset", n=w.i(HEATMAP_ROWS), total=w.i(len(inputs.institutions)))
     values = np.array([[np.nan if i.scores.get(pid) is None else i.scores[pid] for pid in pids]
                        for i in shown], dtype=float)
-    chart = charts.heatmap([i.name.get(lang) for i in shown], [names[p] for p in pids], values, lang)
-    return Section("annex_data", label("annex_data", lang),
-                   [Figure("heatmap", caption, chart, None), table], page_break=True)
+    chart = charts.heatmap([w.t(i.name.get(w.lang)) for i in shown], [names[p] for p in pids], values, w.lang,
+                           digits=w.digits)
+    return Section("annex_data", w.l("annex_data"), [Figure("heatmap", caption, chart, None), table], page_break=True)

@@ -49,6 +49,16 @@ def _short(text: str, limit: int = 58) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def row_label(name: str, limit: int = 70) -> str:
+    """An initiative's name as a Gantt row label; a long name is cut in its first part so that the
+    institution or programme after " — " stays readable (rows of one rule differ only there)."""
+    if len(name) <= limit or " — " not in name:
+        return _short(name, limit)
+    head, tail = name.rsplit(" — ", 1)
+    tail = _short(tail, limit // 2)
+    return f"{_short(head, max(limit - len(tail) - 3, 12))} — {tail}"
+
+
 def gantt(
     roadmap: Roadmap,
     path: str | Path,
@@ -82,7 +92,7 @@ def gantt(
             ax.barh(y, item.end - item.start, left=item.start, height=0.62, color=LAYER_COLOURS[layer],
                     edgecolor="#c53030" if item.critical else "white", linewidth=1.8 if item.critical else 0.5)
         ax.set_yticks(range(len(rows)))
-        ax.set_yticklabels([_short(f"{it.id} · {it.name.get(lang)}") for it in rows], fontsize=7.5)
+        ax.set_yticklabels([row_label(it.name.get(lang) or it.id.split("@", 1)[0]) for it in rows], fontsize=7.5)
         ax.set_ylim(len(rows) - 0.5, -0.5)
         ax.set_xlim(0, horizon)
         ax.set_xticks([t + 0.5 for t in range(horizon)])

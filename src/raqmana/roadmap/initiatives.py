@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from raqmana.i18n import Translated
+from raqmana.i18n import Translated, format_number
 from raqmana.recommend.benefit import DEFAULT_WEIGHTS, BenefitDrivers, BenefitWeights, weight
 from raqmana.recommend.model import Recommendation
 from raqmana.recommend.rules import Category
@@ -80,7 +80,8 @@ def _programme(rule: str, recs: list[Recommendation], opts: Options) -> Initiati
         sdg_targets=first.benefit.sdg_targets,
         political_priority=first.benefit.political_priority,
     )
-    name = Translated(**{lang: _PROGRAMME.get(lang).format(title=first.title.get(lang), n=k)
+    name = Translated(**{lang: _PROGRAMME.get(lang).format(title=first.title.get(lang),
+                                                           n=format_number(k, lang, decimals=0))
                          for lang in ("en", "ar", "ckb")})
     return Initiative(
         id=f"{rule}@programme", name=name, description=first.description, owner=first.coordinator,

@@ -158,8 +158,8 @@ def plan_from_assessment(
         budgets = [int(budget_per_year)] if isinstance(budget_per_year, int | float) else [int(b) for b in
                                                                                           budget_per_year]
     settings = base.model_copy(update={"budget_per_year": budgets})
-    title = Translated(**{lang: f"{_TITLE.get(lang)} — {assessment.title.get(lang) or assessment.id}"
-                          for lang in ("en", "ar", "ckb")})
+    title = Translated(**{lang: f"{_TITLE.get(lang)} — {assessment.title.get(lang)}" if assessment.title.get(lang)
+                          else _TITLE.get(lang) for lang in ("en", "ar", "ckb")})
     roadmap = Roadmap(id=f"roadmap-{assessment.id}", title=title, created=now_iso(), framework=framework.id,
                       based_on=assessment.id, settings=settings, initiatives=initiatives,
                       dependencies=dependencies, metadata={"rules_version": rb.version})

@@ -1,0 +1,194 @@
+"""Why a recommendation was made, as plain sentences for printed reports.
+
+Each condition that held becomes one sentence in the reader's language with the names of the
+indicators and enablers and the actual values: ``share(SRV-05 < 3) = 0.63`` is written
+"SRV-05 (Online services) is below stage 3 in 63 % of institutions.". The machine form stays in the
+triggers of the JSON outputs (:meth:`Trigger.as_dict`) for scripts.
+"""
+
+from __future__ import annotations
+
+from raqmana.frameworks.schema import AnswerType, Framework, Indicator
+from raqmana.i18n import Translated, format_number, format_percent
+from raqmana.i18n.locales import get_locale
+from raqmana.recommend.conditions import (
+    Compare,
+    ConditionSyntax,
+    Fired,
+    Missing,
+    Operand,
+    Share,
+    TypeIn,
+    parse,
+)
+from raqmana.recommend.labels import INSTITUTION_TYPE
+from raqmana.recommend.model import Trigger
+
+T = Translated.of
+NEGATE = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="}
+#: how a value compares with the rule's threshold {t}; ar words agree with feminine nouns (مرحلة، درجة، إجابة)
+_CMP = {
+    "<": T("below {t}", "أقل من {t}", "کەمترە لە {t}"),
+    "<=": T("at most {t}", "لا تزيد على {t}", "{t} یان کەمترە"),
+    ">": T("above {t}", "أكثر من {t}", "زیاترە لە {t}"),
+    ">=": T("at least {t}", "لا تقل عن {t}", "{t} یان زیاترە"),
+    "==": T("equal to {t}", "تساوي {t}", "یەکسانە بە {t}"),
+    "!=": T("other than {t}", "لا تساوي {t}", "جیاوازە لە {t}"),
+}
+_CMP_STAGE_EN = {"<": "below stage {t}", "<=": "at stage {t} or below", ">": "above stage {t}",
+                 ">=": "at stage {t} or above", "==": "at stage {t}", "!=": "not at stage {t}"}
+#: one institution's (or the country's) value
+_ONE = {
+    "stage": T("{ref} ({name}) is at stage {v}, {cmp}.", "مرحلة المؤشر {ref} ({name}) هي {v}، أي {cmp}.",
+               "قۆناغی پێوەری {ref} ({name}): {v}، واتە {cmp}."),
+    "answer": T("The answer to {ref} ({name}) is {v}, {cmp}.", "إجابة المؤشر {ref} ({name}) هي {v}، أي {cmp}.",
+                "وەڵامی پێوەری {ref} ({name}): {v}، واتە {cmp}."),
+    "yes_no": T("The answer to {ref} ({name}) is “{v}”.", "إجابة المؤشر {ref} ({name}) هي «{v}».",
+                "وەڵامی پێوەری {ref} ({name}): «{v}»."),
+    "score": T("{name} scores {v} out of {max}, {cmp}.", "درجة {name} هي {v} من {max}، أي {cmp}.",
+               "نمرەی {name}: {v} لە {max}، واتە {cmp}."),
+    "gap": T("The gap to the target in {name} is {v}, {cmp}.", "الفجوة عن المستوى المستهدف في {name} هي {v}، أي {cmp}.",
+             "بۆشایی لە ئامانج لە {name}: {v}، واتە {cmp}."),
+    "no_evidence": T("{v} of the answers {scope} have no accepted evidence.",
+                     "{v} من الإجابات {scope} بلا دليل إثبات مقبول.",
+                     "{v}ی وەڵامەکان {scope} بەڵگەی پەسەندکراویان نییە."),
+    "answered": T("{v} of the indicators {scope} were answered.", "أُجيب عن {v} من المؤشرات {scope}.",
+                  "{v}ی پێوەرەکان {scope} وەڵام دراونەتەوە."),
+}
+#: the share of institutions for which an inner comparison holds
+_SHARE = {
+    "stage": T("{ref} ({name}) is {cmp} in {share} of institutions.",
+               "مرحلة المؤشر {ref} ({name}) {cmp} في {share} من الجهات.",
+               "لە {share}ی دامەزراوەکاندا، قۆناغی پێوەری {ref} ({name}) {cmp}."),
+    "answer": T("The answer to {ref} ({name}) is {cmp} in {share} of institutions.",
+                "إجابة المؤشر {ref} ({name}) {cmp} في {share} من الجهات.",
+                "لە {share}ی دامەزراوەکاندا، وەڵامی پێوەری {ref} ({name}) {cmp}."),
+    "score": T("{name} scores {cmp} in {share} of institutions.", "درجة {name} {cmp} في {share} من الجهات.",
+               "لە {share}ی دامەزراوەکاندا، نمرەی {name} {cmp}."),
+    "gap": T("The gap to the target in {name} is {cmp} in {share} of institutions.",
+             "الفجوة عن المستوى المستهدف في {name} {cmp} في {share} من الجهات.",
+             "لە {share}ی دامەزراوەکاندا، بۆشایی لە ئامانج لە {name} {cmp}."),
+    "no_evidence": T("The share of answers without accepted evidence {scope} is {cmp} in {share} of institutions.",
+                     "نسبة الإجابات دون دليل إثبات مقبول {scope} {cmp} في {share} من الجهات.",
+                     "لە {share}ی دامەزراوەکاندا، ڕێژەی ئەو وەڵامانەی بەڵگەی پەسەندکراویان نییە {scope} {cmp}."),
+    "answered": T("The share of indicators answered {scope} is {cmp} in {share} of institutions.",
+                  "نسبة المؤشرات المُجاب عنها {scope} {cmp} في {share} من الجهات.",
+                  "لە {share}ی دامەزراوەکاندا، ڕێژەی پێوەرە وەڵامدراوەکان {scope} {cmp}."),
+}
+_SCOPE = T("in {name}", "في {name}", "لە {name}دا")
+_SCOPE_ALL = T("across all enablers", "في جميع عوامل التمكين", "لە ھەموو ھۆکارەکاندا")
+_MISSING = T("{ref} ({name}) has no answer.", "لا توجد إجابة عن المؤشر {ref} ({name}).",
+             "پێوەری {ref} ({name}) وەڵامی نییە.")
+_ANSWERED = T("{ref} ({name}) is answered.", "أُجيب عن المؤشر {ref} ({name}).", "پێوەری {ref} ({name}) وەڵام دراوەتەوە.")
+_TYPE = T("Institution type: {v}.", "نوع الجهة: {v}.", "جۆری دامەزراوە: {v}.")
+_FIRED = T("Recommendation {ref} applies as well.", "تنطبق التوصية {ref} أيضاً.", "ڕاسپاردەی {ref} ھەروەھا دەگرێتەوە.")
+_NOT_FIRED = T("Recommendation {ref} does not apply.", "لا تنطبق التوصية {ref}.", "ڕاسپاردەی {ref} ناگرێتەوە.")
+_YES_NO = (T("no", "لا", "نەخێر"), T("yes", "نعم", "بەڵێ"))
+
+
+def _fill(template: Translated, lang: str, **kw: str) -> str:
+    """``template`` in ``lang`` with ``kw``; "(name)" is left out when the name is only the code again."""
+    text = template.get(lang)
+    if kw.get("name") in ("", kw.get("ref")):
+        text = text.replace(" ({name})", "")
+    return text.format(**kw)
+
+
+class _Words:
+    """Names, values and thresholds of one report language and digit setting."""
+
+    def __init__(self, framework: Framework | None, lang: str, score_max: float, digits: str | None):
+        self.fw, self.lang, self.score_max, self.digits = framework, get_locale(lang).code, score_max, digits
+        self.indicators: dict[str, Indicator] = {i.id: i for i in framework.indicators()} if framework else {}
+        self.pillars = {p.id: p.name for p in framework.pillars} if framework else {}
+
+    def num(self, v: float) -> str:
+        return format_number(v, self.lang, decimals=0 if float(v).is_integer() else 1, digits=self.digits)
+
+    def pct(self, share: float) -> str:
+        text = format_percent(share, self.lang, digits=self.digits)
+        return text.replace("%", "٪") if any("٠" <= c <= "٩" for c in text) else text
+
+    def kind(self, op: Operand) -> str:
+        if op.kind != "stage":
+            return op.kind
+        ind = self.indicators.get(op.ref)
+        if ind is None or ind.answer_type is AnswerType.LADDER:
+            return "stage"
+        return "yes_no" if ind.answer_type is AnswerType.YES_NO else "answer"
+
+    def name(self, op: Operand) -> str:
+        if op.ref == "*":
+            return ""
+        if op.kind == "stage":
+            ind = self.indicators.get(op.ref)
+            return ind.name.get(self.lang) if ind is not None else op.ref
+        pillar = self.pillars.get(op.ref)
+        return f"{pillar.get(self.lang)} ({op.ref})" if pillar is not None else op.ref
+
+    def scope(self, op: Operand) -> str:
+        return _SCOPE_ALL.get(self.lang) if op.ref == "*" else _SCOPE.get(self.lang).format(name=self.name(op))
+
+    def value(self, op: Operand, v: float) -> str:
+        """A value of ``op`` on the scale the reader knows (scores on 0–``score_max``)."""
+        kind = self.kind(op)
+        if kind in ("no_evidence", "answered"):
+            return self.pct(v)
+        if kind in ("score", "gap"):
+            return self.num(v * self.score_max / 100.0)
+        ind = self.indicators.get(op.ref)
+        if kind == "yes_no":
+            return _YES_NO[int(v >= 0.5)].get(self.lang)
+        if ind is not None and ind.answer_type is AnswerType.PERCENTAGE:
+            return self.pct(v / 100.0)
+        return self.num(v)
+
+    def cmp(self, op: Operand, sign: str, threshold: float) -> str:
+        t = self.value(op, threshold) if self.kind(op) != "yes_no" else self.num(threshold)
+        if self.lang == "en" and self.kind(op) == "stage":
+            return _CMP_STAGE_EN[sign].format(t=t)
+        return _CMP[sign].get(self.lang).format(t=t)
+
+
+def sentence(trigger: Trigger, framework: Framework | None, lang: str = "en", *, score_max: float = 100.0,
+             digits: str | None = None) -> str:
+    """One condition that held, as a plain sentence in ``lang``.
+
+    ``score_max``: the scale on which enabler scores are shown (the rule language uses 0–100; reports
+    show 0–5). ``digits``: "latn" or "arab" (default: the language's own)."""
+    w = _Words(framework, lang, score_max, digits)
+    try:
+        cond = parse(trigger.condition)
+    except ConditionSyntax:
+        return f"{trigger.subject} = {trigger.value}"
+    held = trigger.group != "none"  # a "none" condition held because it was false: say what is true
+    v = trigger.value
+    if isinstance(cond, TypeIn):
+        shown = INSTITUTION_TYPE[v].get(w.lang) if isinstance(v, str) and v in INSTITUTION_TYPE else str(v)
+        return _TYPE.get(w.lang).format(v=shown)
+    if isinstance(cond, Fired):
+        applies = held != cond.negate
+        return (_FIRED if applies else _NOT_FIRED).get(w.lang).format(ref=cond.rule)
+    if isinstance(cond, Missing):
+        op = cond.operand
+        return _fill(_MISSING if held else _ANSWERED, w.lang, ref=op.ref, name=w.name(op))
+    if isinstance(cond, Share):
+        inner, op = cond.inner, cond.inner.operand
+        kind = "answer" if w.kind(op) == "yes_no" else w.kind(op)
+        sign = inner.op
+        share = w.pct(float(v)) if isinstance(v, int | float) else "—"
+        return _fill(_SHARE[kind], w.lang, ref=op.ref, name=w.name(op), scope=w.scope(op), share=share,
+                     cmp=w.cmp(op, sign, inner.value))
+    assert isinstance(cond, Compare)
+    op = cond.operand
+    if not isinstance(v, int | float):
+        return _fill(_MISSING, w.lang, ref=op.ref, name=w.name(op))
+    sign = cond.op if held else NEGATE[cond.op]
+    kind = w.kind(op)
+    return _fill(_ONE[kind], w.lang, ref=op.ref, name=w.name(op), scope=w.scope(op), v=w.value(op, float(v)),
+                 max=w.num(w.score_max), cmp=w.cmp(op, sign, cond.value))
+
+
+def sentences(triggers: list[Trigger], framework: Framework | None, lang: str = "en", *, score_max: float = 100.0,
+              digits: str | None = None) -> list[str]:
+    return [sentence(t, framework, lang, score_max=score_max, digits=digits) for t in triggers]

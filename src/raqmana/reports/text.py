@@ -1,0 +1,100 @@
+"""Numbers, lists and left-to-right runs in report text, written the same way in every sentence and table.
+
+Every number a report prints goes through :func:`num`, :func:`integer` or :func:`pct` with the report's
+digit setting (``None``: the language's own — Arabic-Indic in ar and ckb), so one sentence never mixes
+Latin and Arabic-Indic digits. Codes (``POL-03``, ``SKL-R02``, ``2027-Q1``) stay Latin; renderers keep
+them in one left-to-right piece (:func:`ltr_runs`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from raqmana.i18n.numbers import format_number, format_percent, localize_digits
+
+#: between the items of a list whose items may contain commas themselves
+LIST_SEP = {"en": "; ", "ar": "؛ ", "ckb": "؛ "}
+DASH = "–"
+
+
+def num(value: float | int | None, lang: str, decimals: int = 2, digits: str | None = None) -> str:
+    """A number with ``decimals`` places in the report's digits; "—" when there is none."""
+    return "—" if value is None else format_number(float(value), lang, decimals=decimals, digits=digits)
+
+
+def integer(value: int | float | None, lang: str, digits: str | None = None) -> str:
+    return num(value, lang, 0, digits)
+
+
+def pct(share: float | None, lang: str, decimals: int = 0, digits: str | None = None) -> str:
+    """A share 0–1 as a percentage: "63 %" / "٦٣٪"."""
+    if share is None:
+        return "—"
+    text = format_percent(share, lang, decimals=decimals, digits=digits)
+    return text.replace("%", "٪") if any("٠" <= c <= "٩" for c in text) else text
+
+
+def plain(text: str, lang: str, digits: str | None = None) -> str:
+    """Digits of a year or a count written without separators ("2024" → "٢٠٢٤" in ar)."""
+    return localize_digits(text, lang, digits)
+
+
+def span(low: float | None, high: float | None, lang: str, decimals: int = 2, digits: str | None = None) -> str:
+    """A range "1.96–2.03" in the report's digits."""
+    return f"{num(low, lang, decimals, digits)}{DASH}{num(high, lang, decimals, digits)}"
+
+
+def listing(items: Iterable[str], lang: str) -> str:
+    """Items separated unambiguously even when an item contains commas ("A, B; C" / "أ، ب؛ ج")."""
+    return LIST_SEP.get(lang, "; ").join(items)
+
+
+# --- digits in prose written by others (framework, rules, the scoring methodology) --------------------
+#: kept as written: codes (POL.1, 4G, iraq-dla), quarters, dates, SDG targets with a letter and numbers
+#: that belong to a Latin name ("ISO 27001", "GTMI 2025")
+_KEEP = (r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-Q[1-4]|[0-9]{1,2}\.[a-z]\b"
+         r"|[A-Za-z][A-Za-z0-9]*(?:[-_.@:/][A-Za-z0-9]+)+(?:\s[0-9][0-9:.-]*)?"
+         r"|[A-Za-z]+[0-9][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*|[A-Za-z]{2,}\s[0-9][0-9:.-]*")
+_TOKEN = re.compile(rf"(?P<keep>{_KEEP})|(?P<number>[0-9]+(?:[.,][0-9]+)*)")
+
+
+def prose_digits(text: str, lang: str, digits: str | None = None) -> str:
+    """Write the numbers of a text in the report's digits ("(78) لسنة 2012" → "(٧٨) لسنة ٢٠١٢"),
+    leaving codes and the numbers of Latin names as they are."""
+    if not text or localize_digits("0", lang, digits) == "0":
+        return text
+
+    def swap(m: re.Match[str]) -> str:
+        if m.group("keep"):
+            return m.group("keep")
+        return localize_digits(m.group("number").replace(".", "٫").replace(",", "٬"), lang, digits)
+
+    return _TOKEN.sub(swap, text)
+
+
+# --- runs that must read left to right and stay on one line -------------------------------------------
+_DIGIT = "0-9٠-٩"
+_LTR = re.compile(
+    r"(?<![\w@])("
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}"  # ISO date
+    r"|[0-9]{4}-Q[1-4]"  # quarter label
+    rf"|[{_DIGIT}][{_DIGIT}.,٫٬]*\s?[–][\s]?[{_DIGIT}][{_DIGIT}.,٫٬]*"  # numeric range
+    r"|[A-Za-z][A-Za-z0-9]*(?:[-_.@:/][A-Za-z0-9]+)+"  # code: POL-03, SKL-R02@programme, iraq-dla
+    r"|[0-9]{1,2}\.[a-z]"  # SDG target with a letter: 16.a, 9.c
+    r")(?![\w@])"
+)
+
+
+def ltr_runs(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into pieces, each (piece, True when it is a code, date or range to keep left to right)."""
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for m in _LTR.finditer(text):
+        if m.start() > pos:
+            out.append((text[pos:m.start()], False))
+        out.append((m.group(0), True))
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], False))
+    return out
