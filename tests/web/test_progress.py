@@ -59,3 +59,13 @@ def test_it_keeps_one_table_per_language_and_reader_scope(as_user, world):
     if focal_page.status_code == 200:  # a focal point sees its own institution only
         assert "Ministry of Interior" not in focal_page.text
     assert "وزارة الداخلية" in coord.get(url + "?lang=ar").text
+
+
+def test_it_sends_pages_compressed_to_browsers_that_accept_it(as_user, world):
+    coord = as_user("coord")
+    url = f"/assessments/{world.assessment_id}/progress"
+    packed = coord.get(url, headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["content-encoding"] == "gzip"
+    assert int(packed.headers["content-length"]) < len(packed.content) / 2
+    plain = coord.get(url, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.text == packed.text
