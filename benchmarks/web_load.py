@@ -232,7 +232,8 @@ def measure_saturation(name: str, url: str, cookies: dict[str, str], users_: int
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
             fh.write(WRK_SCRIPT)
         out = subprocess.run(["wrk", "-t2", f"-c{users_}", f"-d{int(seconds)}s", "--timeout", "30s", "-H",
-                              f"Cookie: {cookie}", "-s", fh.name, url], capture_output=True, text=True, check=True)
+                              f"Cookie: {cookie}", "-H", "Accept-Encoding: gzip",  # as browsers (and httpx) ask
+                              "-s", fh.name, url], capture_output=True, text=True, check=True)
         n, err, p50, p95, p99, worst = out.stdout.split("WRK ")[1].split()
         rate = int(n) / seconds
         print(f"  {name:22s} saturation {users_} connections, no pause (wrk): n={n:>5s} errors={err} {rate:5.1f} req/s  "
