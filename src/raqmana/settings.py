@@ -36,6 +36,17 @@ class Settings(BaseSettings):
         4, ge=1, le=64, description="Request threads per web worker process. Pages are mostly Python work that "
         "holds the interpreter lock: a few threads per process (and one process per core) serve more pages than many."
     )
+    job_lease_seconds: float = Field(
+        3600.0, gt=0, description="A running job older than this whose worker cannot be checked (it runs on another "
+        "machine) counts as abandoned and is queued again. Set it above the longest job (e.g. a batch of reports)."
+    )
+    job_attempts: int = Field(
+        3, ge=1, le=100, description="Claims of one job before it is given up as failed (each crash of its worker "
+        "costs one)."
+    )
+    job_check_seconds: float = Field(
+        60.0, gt=0, description="How often an idle worker looks for jobs abandoned by workers that stopped."
+    )
     inline_worker: bool = Field(
         False, description="Also run queued jobs (reports, imports) in a thread of the web app; for the demo and tests "
         "(production runs `raqmana worker`)."
@@ -47,6 +58,11 @@ class Settings(BaseSettings):
             if self.secret_key == _INSECURE_SECRET or len(self.secret_key) < 32:
                 raise ValueError("RAQMANA_SECRET_KEY must be set to a random value of at least 32 characters in production")
         return self
+
+    @property
+    def digit_shape(self) -> str | None:
+        """``digits`` as the formatters and reports take it: "latn", "arab" or None for the language's own."""
+        return None if self.digits == "locale" else self.digits
 
     @property
     def sqlalchemy_url(self) -> str:

@@ -32,5 +32,11 @@ def test_it_formats_numbers_with_arabic_indic_or_latin_digits():
     assert format_percent(0.42, "ckb").startswith("٤٢")
 
 
+def test_a_percentage_in_arabic_indic_digits_ends_with_the_arabic_percent_sign():
+    assert format_percent(0.42, "ar") == "٤٢٪" and format_percent(0.425, "ckb", decimals=1) == "٤٢٫٥٪"
+    assert format_percent(0.42, "en", digits="arab") == "٤٢٪"
+    assert format_percent(0.42, "ar", digits="latn") == "42%" and format_percent(0.42, "en") == "42%"
+
+
 def test_english_messages_pass_through_gettext_with_parameters():
     assert gettext("en", "Hello {name}", name="Zainab") == "Hello Zainab"

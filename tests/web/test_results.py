@@ -191,3 +191,46 @@ def test_it_lists_an_institutions_own_recommendations_and_roadmap_actions(demo, 
     profile = demo_viewer.get(f"/api/v1/assessments/{aid}/results/institutions/moc").json()
     assert profile["recommendations"], "institution-level recommendations are addressed to the ministry"
     assert all(r["id"] for r in profile["recommendations"])
+
+
+def test_the_web_draws_the_heat_map_with_the_printed_reports_function(scored, as_user, monkeypatch):
+    from raqmana.reports import charts
+    from raqmana.web import results_charts
+
+    calls: list[str] = []
+    real = charts.heatmap
+
+    def spy(*args, **kwargs):
+        calls.append(args[3])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(charts, "heatmap", spy)
+    viewer = as_user("viewer")
+    r = viewer.get(f"/assessments/{scored.assessment_id}/results/charts/heatmap.svg?lang=ckb")
+    assert r.status_code == 200 and r.text.startswith("<svg") and "<text" not in r.text
+    assert calls == ["ckb"], "drawn by raqmana.reports.charts.heatmap"
+    viewer.get(f"/assessments/{scored.assessment_id}/results/charts/heatmap.svg?lang=ckb")
+    assert calls == ["ckb"], "drawn once, then served from the cache"
+    drawing = [name for name, value in vars(results_charts).items()
+               if str(getattr(value, "__module__", "")).startswith("matplotlib")
+               or str(getattr(value, "__name__", "")).startswith("matplotlib")]
+    assert drawing == [] and not hasattr(results_charts, "heat_svg"), "the web has no drawing of its own"
+
+
+def test_the_web_draws_the_gantt_with_the_printed_reports_function(demo, demo_viewer, monkeypatch):
+    from raqmana.reports import charts
+
+    _, aid = demo
+    calls: list[str] = []
+    real = charts.gantt
+
+    def spy(roadmap, lang, **kwargs):
+        calls.append(lang)
+        return real(roadmap, lang, **kwargs)
+
+    monkeypatch.setattr(charts, "gantt", spy)
+    if not demo_viewer.get(f"/api/v1/assessments/{aid}/results").json()["roadmap"]["scheduled"]:
+        pytest.skip("the demo roadmap has no schedule")
+    r = demo_viewer.get(f"/assessments/{aid}/results/charts/gantt.svg?lang=ar")
+    assert r.status_code == 200 and r.text.startswith("<svg") and "<text" not in r.text
+    assert calls == ["ar"]

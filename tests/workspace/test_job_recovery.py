@@ -5,10 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from dataclasses import replace
 from datetime import timedelta
 
 from sqlalchemy import update
 
+from raqmana.settings import get_settings
 from raqmana.store import jobs as queue
 from raqmana.store.models import Job
 from raqmana.store.types import utcnow
@@ -139,3 +141,17 @@ def test_it_lists_all_jobs_to_managers_and_their_own_to_others(world):
     assert own.jobs[0].details == {"lang": "en", "files": 1}
     assert nothing.total == 0
     assert [j.id for j in paged.jobs] == [mine.id] and paged.total == 2
+
+
+def test_the_lease_and_the_attempt_limit_are_settings(world, monkeypatch):
+    monkeypatch.setenv("RAQMANA_JOB_LEASE_SECONDS", "60")
+    monkeypatch.setenv("RAQMANA_JOB_ATTEMPTS", "2")
+    monkeypatch.setenv("RAQMANA_JOB_CHECK_SECONDS", "5")
+    strict = get_settings(data_dir=world.ws.settings.data_dir)
+    assert (strict.job_lease_seconds, strict.job_attempts, strict.job_check_seconds) == (60, 2, 5)
+    assert (world.ws.settings.job_lease_seconds, world.ws.settings.job_attempts) == (3600, 3)
+    elsewhere = claimed(world, "other-host/1:12:abcd:1", started_ago=timedelta(minutes=5))
+    assert recover_stale_jobs(world.ws) == jobs.Recovery()  # the default lease is an hour
+    give_up = claimed(world, dead_worker(), attempts=2)
+    report = recover_stale_jobs(replace(world.ws, settings=strict))
+    assert (report.requeued, report.failed) == ([elsewhere], [give_up])

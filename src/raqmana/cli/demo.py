@@ -86,7 +86,7 @@ def demo(
     try:
         with ws.reader() as session:
             chain = assessment_results(session, info.assessment_id, mc_runs=runs, date=dt.date.today().isoformat(),
-                                       data_dir=settings.data_dir)
+                                       data_dir=settings.data_dir, digits=settings.digit_shape)
     finally:
         ws.dispose()
     files = chain.write(out)

@@ -34,7 +34,7 @@ def report(
     from raqmana.workspace.assessments import list_assessments
     from raqmana.workspace.exceptions import WorkspaceError
     from raqmana.workspace.factory import open_workspace
-    from raqmana.workspace.report_jobs import enqueue_report, render_reports, reports_dir
+    from raqmana.workspace.report_jobs import enqueue_report, publish_reports, render_reports, reports_dir
     from raqmana.workspace.results import assessment_results
 
     langs = [x.strip() for x in lang.split(",") if x.strip()]
@@ -57,13 +57,17 @@ def report(
             return
         with ws.reader() as s:
             chain = assessment_results(s, aid, mc_runs=runs, date=dt.date.today().isoformat(),
-                                       data_dir=settings.data_dir)
-        target = out or reports_dir(settings.data_dir, aid)
+                                       data_dir=settings.data_dir, digits=settings.digit_shape)
+        published = reports_dir(settings.data_dir, aid)
+        target = out or published
         with Progress(console=console, transient=True, disable=as_json) as bar:
             task = bar.add_task("reports", total=1.0)
             result = render_reports(chain, target, scope=scope, institution=institution or None, langs=langs,
                                     formats=formats, force=force,
                                     progress=lambda f, m: bar.update(task, completed=f, description=m))
+        if target.resolve() != published.resolve():  # --out elsewhere: the web Reports page lists them too
+            made = [target / name for name in [*result["written"], *result["kept"]]]
+            result["published"] = [str(p) for p in publish_reports(made, settings.data_dir, aid)]
     except WorkspaceError as exc:
         fail(exc.problems, msg_lang, as_json=as_json)
     finally:

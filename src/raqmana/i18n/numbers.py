@@ -40,12 +40,17 @@ def format_number(value: float | int, lang: str, *, decimals: int = 2, digits: s
     return localize_digits(text, lang, "arab" if system == "arab" else "latn")
 
 
+#: the Arabic percent sign, written after Arabic-Indic digits ("٤٢٪"); Latin digits keep "%"
+ARABIC_PERCENT = "\u066a"
+
+
 def format_percent(value: float, lang: str, *, decimals: int = 0, digits: str | None = None) -> str:
-    """Format a share (0.42) as a percentage for ``lang``."""
+    """Format a share (0.42) as a percentage for ``lang``: "42%", or "٤٢٪" with Arabic-Indic digits."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "") + "%"
     system = _system(lang, digits)
     try:
         text = _babel_percent(value, format=pattern, locale=_babel_locale(lang), numbering_system=system)
     except Exception:
         text = _babel_percent(value, format=pattern, locale=_babel_locale(lang), numbering_system="latn")
-    return localize_digits(text, lang, "arab" if system == "arab" else "latn")
+    text = localize_digits(text, lang, "arab" if system == "arab" else "latn")
+    return text.replace("%", ARABIC_PERCENT) if system == "arab" else text

@@ -30,7 +30,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from raqmana.frameworks.file_messages import json_reason, read_reason
 from raqmana.frameworks.schema import AnswerType, Framework, Indicator, InstitutionType
+from raqmana.frameworks.validation_messages import describe
 from raqmana.i18n import Translated
 from raqmana.problems import Location, Problem
 from raqmana.recommend import errors as E
@@ -84,9 +86,8 @@ def parse(data: Any, *, file: str = "") -> tuple[Assessment | None, list[Problem
         for err in exc.errors():
             loc = tuple(err["loc"])
             path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
-            detail = err["msg"] if err["type"] != "extra_forbidden" else f"unknown field '{loc[-1]}'"
-            if "input" in err and err["type"] not in ("missing", "extra_forbidden"):
-                detail = f"{detail} (got {err['input']!r:.60})"
+            field_name = str(loc[-1]) if loc and not isinstance(loc[-1], int) else ""
+            detail = describe(err, field=field_name)
             problems.append(Problem(E.SCHEMA, Location(file=file, path=path), {"detail": detail}))
         return None, problems
     problems = []
@@ -105,11 +106,11 @@ def load(path: str | Path) -> tuple[Assessment | None, list[Problem]]:
     p = Path(path)
     try:
         data = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None, [Problem(E.BAD_JSON, Location(file=str(p)), {"detail": "file not found"})]
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        line = getattr(exc, "lineno", None)
-        return None, [Problem(E.BAD_JSON, Location(file=str(p), line=line), {"detail": str(exc)})]
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(E.BAD_JSON, Location(file=str(p)), {"detail": read_reason(exc)})]
+    except json.JSONDecodeError as exc:
+        where = Location(file=str(p), line=exc.lineno, column=str(exc.colno))
+        return None, [Problem(E.BAD_JSON, where, {"detail": json_reason(exc)})]
     return parse(data, file=p.name)
 
 

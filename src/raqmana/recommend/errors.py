@@ -14,15 +14,15 @@ FILE_NOT_FOUND = Code(
 )
 YAML_SYNTAX = Code(
     "RC002",
-    "Not valid YAML: {detail}",
-    "صيغة YAML غير صحيحة: {detail}",
-    "YAMLـەکە دروست نییە: {detail}",
+    "Not valid YAML: {reason}.",
+    "صيغة YAML غير صحيحة: {reason}.",
+    "YAMLـەکە دروست نییە: {reason}.",
 )
 SCHEMA = Code(
     "RC003",
     "{detail}",
-    "قيمة غير صالحة: {detail}",
-    "بەھای نادروست: {detail}",
+    "{detail}",
+    "{detail}",
 )
 MISSING_TRANSLATION = Code(
     "RC004",
@@ -217,3 +217,10 @@ WHERE_WORDS = {
     "prerequisites": {"en": "prerequisites", "ar": "المتطلبات المسبقة", "ckb": "پێشمەرجەکان"},
     "condition": {"en": "a condition", "ar": "أحد الشروط", "ckb": "مەرجێک"},
 }
+#: details of RC003 when a rules file is not shaped as it should be
+NOT_A_MAPPING = {"en": "expected a mapping of 'key: value' lines",
+                 "ar": "يجب أن يكون الملف مجموعة أسطر بالشكل 'key: value'",
+                 "ckb": "فایلەکە دەبێت کۆمەڵە دێڕێک بێت بە شێوەی 'key: value'"}
+NOT_A_LIST_OF_RULES = {"en": "expected a list of rules (items starting with '- ')",
+                       "ar": "يجب أن يكون الملف قائمة قواعد (عناصر تبدأ بـ '- ')",
+                       "ckb": "فایلەکە دەبێت لیستی ڕێساکان بێت (بڕگەگەلێک کە بە '- ' دەست پێ دەکەن)"}

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from raqmana.frameworks.packs import pack_dir
 from raqmana.frameworks.schema import Framework
+from raqmana.frameworks.validation_messages import describe
 from raqmana.frameworks.yamlsource import LineMap, YamlSyntaxError, display_path, read_yaml_file
 from raqmana.problems import Location, Problem, ProblemsError, split
 from raqmana.recommend import errors as E
@@ -68,7 +69,8 @@ class _Origin:
 
 
 def _syntax(exc: YamlSyntaxError) -> Problem:
-    return Problem(E.YAML_SYNTAX, Location(file=exc.file, line=exc.line), {"detail": exc.detail})
+    """The parser's stop, with its reason in the reader's language (the English detail stays in ``detail``)."""
+    return Problem(E.YAML_SYNTAX, exc.location(), exc.params())
 
 
 def _expand(data: dict[str, Any], base: Path, origin: _Origin) -> tuple[dict[str, Any], list[Problem]]:
@@ -96,7 +98,7 @@ def _expand(data: dict[str, Any], base: Path, origin: _Origin) -> tuple[dict[str
             items = []
         if not isinstance(items, list):
             problems.append(Problem(E.SCHEMA, Location(file=lm.file, line=1),
-                                    {"detail": "expected a list of rules"}))
+                                    {"detail": E.NOT_A_LIST_OF_RULES}))
             continue
         for j, item in enumerate(items):
             origin.included[len(rules)] = (lm, j)
@@ -121,7 +123,7 @@ def load_rules(source: str | Path, framework: Framework | None = None) -> RulesR
     origin = _Origin(lm)
     locate = origin.locate
     if not isinstance(data, dict):
-        return RulesResult(None, [Problem(E.SCHEMA, Location(file=name, line=1), {"detail": "expected a mapping"})],
+        return RulesResult(None, [Problem(E.SCHEMA, Location(file=name, line=1), {"detail": E.NOT_A_MAPPING})],
                            name)
     data, problems = _expand(data, path.parent, origin)
     if problems:
@@ -133,11 +135,7 @@ def load_rules(source: str | Path, framework: Framework | None = None) -> RulesR
             loc = tuple(err["loc"])
             where = locate(loc)
             field_name = str(loc[-1]) if loc and not isinstance(loc[-1], int) else ""
-            detail = err["msg"]
-            if err["type"] == "extra_forbidden":
-                detail = f"unknown field '{field_name}'"
-            elif "input" in err and err["type"] != "missing":
-                detail = f"{err['msg']} (got {err['input']!r:.60})"
+            detail = describe(err, field=field_name)
             problems.append(Problem(E.SCHEMA, Location(where.file, "", where.line, "", where.path, field_name),
                                     {"detail": detail}))
         return RulesResult(None, problems, name, locate)

@@ -1,6 +1,12 @@
 """Charts with matplotlib: vector SVG (text as paths, so Arabic and Kurdish stay shaped) plus PNG.
 
 One colour-blind-safe palette (Okabe–Ito) everywhere; each chart is returned with its data table.
+Every chart is drawn here, once, for the printed reports and for the web (which shows ``Chart.svg``):
+matplotlib's object API (:class:`~matplotlib.figure.Figure`), never pyplot's global figures. The
+language's style (shipped fonts, text as paths) is applied while a chart is drawn *and* while it is
+saved (tick labels are laid out at saving time), under one lock: rcParams are global to the process.
+In Arabic and Kurdish the charts are mirrored: the first column, the start of time and the row names
+are on the right.
 """
 
 from __future__ import annotations
@@ -8,48 +14,63 @@ from __future__ import annotations
 import io
 import itertools
 import re
-import tempfile
 import textwrap
-from collections.abc import Callable, Mapping, Sequence
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
+import matplotlib as mpl
 import numpy as np
 from cycler import cycler
-from matplotlib.axes import Axes
+from matplotlib import rc_context
+from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from raqmana.i18n.fonts import FAMILIES, register_matplotlib_fonts
 from raqmana.i18n.locales import get_locale
 from raqmana.i18n.numbers import localize_digits
 
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
+
+    from raqmana.roadmap.model import Roadmap
+
 #: raster charts (PDF pages, DOCX) at print resolution
 PNG_DPI = 170
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 #: stage colours 0–5, light to dark (sequential, readable in grey)
 STAGE_CMAP = "cividis"
+#: one drawing or saving at a time in this process (rcParams are global); re-entrant for nested calls
+LOCK = threading.RLock()
 
 
 class Chart:
-    """A drawn chart, saved on demand: ``svg`` (vector, text as paths) and ``png`` (raster)."""
+    """A drawn chart, saved on demand: ``svg`` (vector, text as paths) and ``png`` (raster, ``PNG_DPI``).
 
-    def __init__(self, fig: plt.Figure):
-        self._fig: plt.Figure | None = fig
+    ``rc`` is the style the figure was drawn with; it is applied again while the figure is saved."""
+
+    def __init__(self, fig: Figure, rc: Mapping[RcKeyType, Any] | None = None):
+        self._fig: Figure | None = fig
+        self._rc: dict[RcKeyType, Any] = dict(rc or {})
         self._svg: str | None = None
         self._png: bytes | None = None
 
+    @property
+    def figure(self) -> Figure:
+        """The matplotlib figure, until both formats are saved (then it is freed)."""
+        if self._fig is None:
+            raise RuntimeError("the chart's figure was freed after saving it as SVG and PNG")
+        return self._fig
+
     def _save(self, fmt: str) -> bytes:
-        assert self._fig is not None
+        fig = self.figure
         buf = io.BytesIO()
-        self._fig.savefig(buf, format=fmt, dpi=PNG_DPI)
+        with LOCK, rc_context(self._rc):
+            fig.savefig(buf, format=fmt, dpi=PNG_DPI)
         other_done = self._png is not None if fmt == "svg" else self._svg is not None
         if other_done:  # both formats exist now: free the figure
-            plt.close(self._fig)
             self._fig = None
         return buf.getvalue()
 
@@ -66,46 +87,29 @@ class Chart:
             self._png = self._save("png")
         return self._png
 
-    def __del__(self) -> None:
-        if self._fig is not None:
-            plt.close(self._fig)
-
-
-class FileChart:
-    """A chart drawn by another module into files (e.g. the roadmap's Gantt), with the same interface."""
-
-    def __init__(self, draw: Callable[[Path], Path]):
-        self._draw = draw
-        self._svg: str | None = None
-        self._png: bytes | None = None
-
-    @property
-    def svg(self) -> str:
-        if self._svg is None:
-            with tempfile.TemporaryDirectory() as tmp:
-                text = self._draw(Path(tmp) / "chart.svg").read_text(encoding="utf-8")
-            self._svg = _unique_ids(text[text.index("<svg"):])
-        return self._svg
-
-    @property
-    def png(self) -> bytes:
-        if self._png is None:
-            with tempfile.TemporaryDirectory() as tmp:
-                self._png = self._draw(Path(tmp) / "chart.png").read_bytes()
-        return self._png
-
 
 @lru_cache(maxsize=1)
-def _setup() -> None:
+def _fonts() -> None:
     register_matplotlib_fonts()
-    plt.rcParams.update({"svg.fonttype": "path", "axes.spines.top": False, "axes.spines.right": False,
-                         "axes.prop_cycle": cycler(color=PALETTE), "figure.dpi": 100})
 
 
-def _fig(lang: str, size: tuple[float, float]) -> tuple[plt.Figure, Axes]:
-    _setup()
-    plt.rcParams["font.family"] = FAMILIES[get_locale(lang).direction]
-    return plt.subplots(figsize=size)
+def style(lang: str) -> dict[RcKeyType, Any]:
+    """The rcParams of a chart in ``lang``: shipped fonts for its direction, text as paths, the palette."""
+    _fonts()
+    return {"font.family": FAMILIES[get_locale(lang).direction], "svg.fonttype": "path",
+            "axes.spines.top": False, "axes.spines.right": False, "axes.prop_cycle": cycler(color=PALETTE),
+            "figure.dpi": 100}
+
+
+@contextmanager
+def _drawing(rc: Mapping[RcKeyType, Any]) -> Iterator[None]:
+    with LOCK, rc_context(dict(rc)):
+        yield
+
+
+def _done(fig: Figure, rc: Mapping[RcKeyType, Any]) -> Chart:
+    fig.tight_layout()
+    return Chart(fig, rc)
 
 
 def _digits(axes: Sequence[Any], lang: str, digits: str | None) -> None:
@@ -120,17 +124,21 @@ def _digits(axes: Sequence[Any], lang: str, digits: str | None) -> None:
         axis.set_major_formatter(FuncFormatter(shown))
 
 
+def _mirror(ax: Any) -> None:
+    """Right to left: the x axis runs from the right, the y axis (names, numbers) stands on the right."""
+    ax.invert_xaxis()
+    ax.yaxis.tick_right()
+    ax.yaxis.set_label_position("right")
+    ax.spines["right"].set_visible(True)
+    ax.spines["left"].set_visible(False)
+
+
 def _wrap(text: str, width: int = 18, lines: int = 3) -> str:
     """A long label on at most ``lines`` short lines (radar and heat map labels must not overlap)."""
     parts = textwrap.wrap(text, width) or [text]
     if len(parts) > lines:
         parts = [*parts[: lines - 1], parts[lines - 1] + "…"]
     return "\n".join(parts)
-
-
-def _done(fig: plt.Figure) -> Chart:
-    fig.tight_layout()
-    return Chart(fig)
 
 
 _counter = itertools.count(1)
@@ -148,72 +156,98 @@ def bar_scores(labels: Sequence[str], values: Sequence[float], lang: str, *, xma
                xlabel: str = "", target: float | None = None, errors: Sequence[tuple[float, float]] | None = None,
                digits: str | None = None) -> Chart:
     """Horizontal bars (one per enabler/institution), optional target line and uncertainty whiskers."""
-    fig, ax = _fig(lang, (7.2, 0.42 * len(labels) + 1.2))
-    y = np.arange(len(labels))
-    colors = [plt.get_cmap(STAGE_CMAP)(min(v, xmax) / xmax * 0.85 + 0.1) for v in values]
-    ax.barh(y, values, color=colors)
-    if errors:
-        lo = [v - e[0] for v, e in zip(values, errors, strict=True)]
-        hi = [e[1] - v for v, e in zip(values, errors, strict=True)]
-        ax.errorbar(values, y, xerr=[lo, hi], fmt="none", ecolor="#333333", capsize=3, linewidth=1)
-    if target is not None:
-        ax.axvline(target, color=PALETTE[3], linestyle="--", linewidth=1.2)
-    ax.set_yticks(y, labels)
-    ax.invert_yaxis()
-    ax.set_xlim(0, xmax)
-    ax.set_xlabel(xlabel)
-    _digits([ax.xaxis], lang, digits)
-    if get_locale(lang).is_rtl:
-        ax.invert_xaxis()
-        ax.yaxis.tick_right()
-    return _done(fig)
+    rc = style(lang)
+    with _drawing(rc):
+        fig = Figure(figsize=(7.2, 0.42 * len(labels) + 1.2))
+        ax = fig.add_subplot()
+        y = np.arange(len(labels))
+        cmap = mpl.colormaps[STAGE_CMAP]
+        colors = [cmap(min(v, xmax) / xmax * 0.85 + 0.1) for v in values]
+        ax.barh(y, values, color=colors)
+        if errors:
+            lo = [v - e[0] for v, e in zip(values, errors, strict=True)]
+            hi = [e[1] - v for v, e in zip(values, errors, strict=True)]
+            ax.errorbar(values, y, xerr=[lo, hi], fmt="none", ecolor="#333333", capsize=3, linewidth=1)
+        if target is not None:
+            ax.axvline(target, color=PALETTE[3], linestyle="--", linewidth=1.2)
+        ax.set_yticks(y, labels)
+        ax.invert_yaxis()
+        ax.set_xlim(0, xmax)
+        ax.set_xlabel(xlabel)
+        _digits([ax.xaxis], lang, digits)
+        if get_locale(lang).is_rtl:
+            _mirror(ax)
+        return _done(fig, rc)
 
 
 def radar(labels: Sequence[str], series: Mapping[str, Sequence[float]], lang: str, *, rmax: float = 5.0,
           digits: str | None = None) -> Chart:
     """One polygon per series; long enabler names are wrapped on short lines so that they do not overlap."""
-    _setup()
-    plt.rcParams["font.family"] = FAMILIES[get_locale(lang).direction]
-    fig = plt.figure(figsize=(7.0, 7.0))
-    ax = fig.add_subplot(projection="polar")
-    angles = np.linspace(0, 2 * np.pi, len(labels), endpoint=False).tolist()
-    for name, values in series.items():
-        vals = [*list(values), values[0]]
-        ax.plot([*angles, angles[0]], vals, linewidth=1.6, label=name)
-        ax.fill([*angles, angles[0]], vals, alpha=0.12)
-    ax.set_xticks(angles, [_wrap(label) for label in labels], fontsize=7)
-    ax.tick_params(axis="x", pad=14)
-    ax.set_ylim(0, rmax)
-    ax.set_yticks(range(int(rmax) + 1))
-    ax.tick_params(axis="y", labelsize=7)
-    _digits([ax.yaxis], lang, digits)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=2, fontsize=8, frameon=False)
-    return _done(fig)
+    rc = style(lang)
+    with _drawing(rc):
+        fig = Figure(figsize=(7.0, 7.0))
+        ax: Any = fig.add_subplot(projection="polar")
+        angles = np.linspace(0, 2 * np.pi, len(labels), endpoint=False).tolist()
+        for name, values in series.items():
+            vals = [*list(values), values[0]]
+            ax.plot([*angles, angles[0]], vals, linewidth=1.6, label=name)
+            ax.fill([*angles, angles[0]], vals, alpha=0.12)
+        ax.set_xticks(angles, [_wrap(label) for label in labels], fontsize=7)
+        ax.tick_params(axis="x", pad=14)
+        ax.set_ylim(0, rmax)
+        ax.set_yticks(range(int(rmax) + 1))
+        ax.tick_params(axis="y", labelsize=7)
+        _digits([ax.yaxis], lang, digits)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=2, fontsize=8, frameon=False)
+        return _done(fig, rc)
 
 
 def heatmap(rows: Sequence[str], cols: Sequence[str], values: np.ndarray, lang: str, *, vmax: float = 5.0,
             digits: str | None = None) -> Chart:
-    fig, ax = _fig(lang, (0.55 * len(cols) + 3.5, 0.3 * len(rows) + 1.5))
-    data = np.ma.masked_invalid(np.asarray(values, dtype=float))
-    im = ax.imshow(data, cmap=STAGE_CMAP, vmin=0, vmax=vmax, aspect="auto")
-    ax.set_xticks(range(len(cols)), cols, rotation=90, fontsize=7)
-    ax.set_yticks(range(len(rows)), rows, fontsize=7)
-    bar = fig.colorbar(im, ax=ax, shrink=0.6)
-    _digits([bar.ax.yaxis], lang, digits)
-    return _done(fig)
+    """Institutions (rows) × enablers (columns), stage colours 0–5; an empty cell has no answer.
+
+    In Arabic and Kurdish the heat map is mirrored: the first column and the row names on the right,
+    the colour scale on the left."""
+    rc = style(lang)
+    rtl = get_locale(lang).is_rtl
+    with _drawing(rc):
+        fig = Figure(figsize=(0.55 * len(cols) + 3.5, 0.3 * len(rows) + 1.5))
+        ax = fig.add_subplot()
+        data = np.ma.masked_invalid(np.asarray(values, dtype=float))
+        image = ax.imshow(data, cmap=STAGE_CMAP, vmin=0, vmax=vmax, aspect="auto")
+        ax.set_xticks(range(len(cols)), list(cols), rotation=90, fontsize=7)
+        ax.set_yticks(range(len(rows)), list(rows), fontsize=7)
+        if rtl:
+            _mirror(ax)
+        bar = fig.colorbar(image, ax=ax, shrink=0.6, pad=0.04, location="left" if rtl else "right")
+        _digits([bar.ax.yaxis], lang, digits)
+        return _done(fig, rc)
 
 
 def trend(years: Sequence[int], series: Mapping[str, Sequence[float | None]], lang: str, *, ylabel: str = "",
           ymax: float = 1.0, digits: str | None = None) -> Chart:
-    fig, ax = _fig(lang, (7.2, 3.6))
-    for name, values in series.items():
-        ys = [np.nan if v is None else v for v in values]
-        ax.plot(years, ys, marker="o", linewidth=1.6, markersize=3.5, label=name)
-    ax.set_ylim(0, ymax)
-    ax.set_ylabel(ylabel)
-    ax.legend(fontsize=8, ncols=3)
-    ax.set_xticks(list(years))
-    _digits([ax.xaxis, ax.yaxis], lang, digits)
-    if get_locale(lang).is_rtl:
-        ax.invert_xaxis()
-    return _done(fig)
+    rc = style(lang)
+    with _drawing(rc):
+        fig = Figure(figsize=(7.2, 3.6))
+        ax = fig.add_subplot()
+        for name, values in series.items():
+            ys = [np.nan if v is None else v for v in values]
+            ax.plot(years, ys, marker="o", linewidth=1.6, markersize=3.5, label=name)
+        ax.set_ylim(0, ymax)
+        ax.set_ylabel(ylabel)
+        ax.legend(fontsize=8, ncols=3)
+        ax.set_xticks(list(years))
+        _digits([ax.xaxis, ax.yaxis], lang, digits)
+        if get_locale(lang).is_rtl:
+            _mirror(ax)
+        return _done(fig, rc)
+
+
+def gantt(roadmap: Roadmap, lang: str, *, initiatives: Sequence[str] | None = None) -> Chart:
+    """The roadmap's Gantt chart (drawn by :func:`raqmana.roadmap.gantt.draw`, mirrored in Arabic and
+    Kurdish); ``initiatives`` limits the rows."""
+    from raqmana.roadmap import gantt as drawn
+
+    rc = drawn.style(lang)
+    with _drawing(rc):
+        return Chart(drawn.draw(roadmap, lang=lang, initiatives=initiatives), rc)

@@ -12,6 +12,7 @@ from typing import Any
 
 from raqmana.frameworks.schema import Framework
 from raqmana.i18n import Translated
+from raqmana.reports.text import prose_digits
 
 
 @dataclass
@@ -141,10 +142,20 @@ class ReportInputs:
     #: draws the roadmap's Gantt chart in a language (an object with ``svg`` and ``png``)
     gantt: Callable[[str], Any] | None = None
     kpis: list[KpiItem] = field(default_factory=list)
+    #: where the data come from, in English (the web results page, JSON)
     provenance: list[str] = field(default_factory=list)
+    #: the same lines in every language; reports show these when there are any (:meth:`provenance_in`)
+    provenance_lines: list[Translated] = field(default_factory=list)
     #: digit shapes of every number: "latn", "arab" or None for the language's own
     digits: str | None = None
     #: the score at or below which an enabler that others depend on is a bottleneck
     bottleneck_threshold: float | None = None
     #: names of owners that are not assessed institutions (e.g. the lead agency)
     owner_names: dict[str, Translated] = field(default_factory=dict)
+
+    def provenance_in(self, lang: str) -> list[str]:
+        """The "Sources and provenance" lines of a report in ``lang``, their numbers in the report's digits
+        (citations keep their codes and the numbers of Latin names)."""
+        if not self.provenance_lines:
+            return list(self.provenance)
+        return [prose_digits(line.get(lang), lang, self.digits) for line in self.provenance_lines]

@@ -96,6 +96,6 @@ def build_institution(inputs: ReportInputs, inst: InstitutionResult, lang: str, 
         subtitle=f"{label('institution_title', lang)} — {label('national_title', lang)}", date=inputs.date,
         sections=[Section("profile", label("summary", lang), blocks), gap_section, rec_section, act_section],
         header=f"raqmana · {label('institution_title', lang)}", illustrative=inputs.illustrative,
-        illustrative_note=label("illustrative", lang), provenance=inputs.provenance, labels=report_labels(lang),
-        digits=d,
+        illustrative_note=label("illustrative", lang), provenance=inputs.provenance_in(lang),
+        labels=report_labels(lang), digits=d,
     )

@@ -133,7 +133,7 @@ def build_national(inputs: ReportInputs, lang: str) -> Report:
         id="national", lang=lang, title=f"{title} — {inputs.country.get(lang)}",
         subtitle=label("national_subtitle", lang), date=inputs.date, sections=sections,
         header=f"raqmana · {title}", illustrative=inputs.illustrative, illustrative_note=label("illustrative", lang),
-        provenance=inputs.provenance, labels=report_labels(lang), digits=inputs.digits,
+        provenance=inputs.provenance_in(lang), labels=report_labels(lang), digits=inputs.digits,
     )
 
 

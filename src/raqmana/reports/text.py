@@ -31,8 +31,7 @@ def pct(share: float | None, lang: str, decimals: int = 0, digits: str | None = 
     """A share 0–1 as a percentage: "63 %" / "٦٣٪"."""
     if share is None:
         return "—"
-    text = format_percent(share, lang, decimals=decimals, digits=digits)
-    return text.replace("%", "٪") if any("٠" <= c <= "٩" for c in text) else text
+    return format_percent(share, lang, decimals=decimals, digits=digits)
 
 
 def plain(text: str, lang: str, digits: str | None = None) -> str:

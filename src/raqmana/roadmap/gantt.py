@@ -3,12 +3,16 @@
 Text uses the Noto fonts shipped in ``raqmana.i18n.fonts`` (registered with matplotlib first), in the
 fallback order of ``FAMILIES`` for the language's direction, so Arabic and Sorani names are shaped
 by matplotlib's text layout. In Arabic and Sorani the time axis runs from right to left.
+
+:func:`draw` makes the figure; :func:`gantt` writes it to a file (the roadmap's output folder);
+the printed reports and the web show it through :func:`raqmana.reports.charts.gantt`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 
@@ -24,6 +28,9 @@ from raqmana.i18n.fonts import FAMILIES, register_matplotlib_fonts
 from raqmana.recommend.labels import LAYER
 from raqmana.roadmap.model import Roadmap
 from raqmana.roadmap.quarters import Calendar
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 LAYER_COLOURS = {0: "#5b3a8c", 1: "#2b6cb0", 2: "#2c7a7b", 3: "#2f855a", 4: "#b7791f", 5: "#c05621", None: "#718096"}
 _TITLE = Translated.of("Roadmap", "خارطة الطريق", "نەخشەڕێگا")
@@ -59,18 +66,25 @@ def row_label(name: str, limit: int = 70) -> str:
     return f"{_short(head, max(limit - len(tail) - 3, 12))} — {tail}"
 
 
-def gantt(
+def style(lang: str, fonts: Sequence[str] | None = None) -> dict[RcKeyType, Any]:
+    """The rcParams of the Gantt chart in ``lang``: apply them while drawing and while saving it."""
+    _register()
+    return {"font.family": list(fonts) if fonts else fonts_for(lang), "svg.fonttype": "path",
+            "axes.unicode_minus": False}
+
+
+def draw(
     roadmap: Roadmap,
-    path: str | Path,
     *,
     lang: str = "en",
     fonts: Sequence[str] | None = None,
     initiatives: Sequence[str] | None = None,
     dpi: int = 110,
-) -> Path:
-    """Draw the Gantt chart of ``roadmap`` into ``path`` (.png or .svg); ``initiatives`` limits the rows."""
-    _register()
-    out = Path(path)
+) -> Figure:
+    """The Gantt chart of ``roadmap`` as a matplotlib figure (no pyplot state); ``initiatives`` limits the rows.
+
+    Save it inside ``rc_context(style(lang, fonts))`` (as :func:`gantt` and
+    :func:`raqmana.reports.charts.gantt` do): tick labels take their font when the figure is saved."""
     rtl = is_rtl(lang)
     cal = Calendar(roadmap.settings.start_year, roadmap.settings.start_quarter)
     sched = {it.id: it for it in roadmap.schedule.items} if roadmap.schedule is not None else {}
@@ -79,7 +93,7 @@ def gantt(
     rows.sort(key=lambda it: (sched[it.id].start, -1 if it.layer is None else int(it.layer), it.id))
     horizon = roadmap.settings.horizon_quarters
     height = min(max(2.5, 0.28 * len(rows) + 1.6), 120)
-    with rc_context({"font.family": list(fonts) if fonts else fonts_for(lang), "svg.fonttype": "path", "axes.unicode_minus": False}):
+    with rc_context(style(lang, fonts)):
         fig = Figure(figsize=(13, height), dpi=dpi)
         FigureCanvasAgg(fig)
         ax = fig.add_subplot(1, 1, 1)
@@ -113,5 +127,21 @@ def gantt(
         title = roadmap.title.get(lang) or _TITLE.get(lang)
         ax.set_title(title, fontsize=11, loc="right" if rtl else "left")
         fig.tight_layout()
+    return fig
+
+
+def gantt(
+    roadmap: Roadmap,
+    path: str | Path,
+    *,
+    lang: str = "en",
+    fonts: Sequence[str] | None = None,
+    initiatives: Sequence[str] | None = None,
+    dpi: int = 110,
+) -> Path:
+    """Draw the Gantt chart of ``roadmap`` into ``path`` (.png or .svg); ``initiatives`` limits the rows."""
+    out = Path(path)
+    with rc_context(style(lang, fonts)):
+        fig = draw(roadmap, lang=lang, fonts=fonts, initiatives=initiatives, dpi=dpi)
         fig.savefig(out, format=out.suffix.lstrip(".").lower() or "png")
     return out

@@ -13,6 +13,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from raqmana.frameworks.file_messages import json_reason, read_reason
+from raqmana.frameworks.validation_messages import describe
 from raqmana.problems import Location, Problem
 from raqmana.roadmap import errors as E
 from raqmana.roadmap.model import Roadmap
@@ -55,11 +57,12 @@ def read(path: str | Path) -> tuple[Roadmap | None, list[Problem]]:
     try:
         text = p.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(E.BAD_FILE, Location(file=str(p)), {"detail": str(exc)})]
+        return None, [Problem(E.BAD_FILE, Location(file=str(p)), {"detail": read_reason(exc)})]
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        return None, [Problem(E.BAD_FILE, Location(file=p.name, line=exc.lineno), {"detail": exc.msg})]
+        where = Location(file=p.name, line=exc.lineno, column=str(exc.colno))
+        return None, [Problem(E.BAD_FILE, where, {"detail": json_reason(exc)})]
     if isinstance(data, dict):
         data.pop(DERIVED, None)
     try:
@@ -67,6 +70,9 @@ def read(path: str | Path) -> tuple[Roadmap | None, list[Problem]]:
     except ValidationError as exc:
         out = []
         for err in exc.errors():
-            path_text = "".join(f"[{x}]" if isinstance(x, int) else f".{x}" for x in err["loc"]).lstrip(".")
-            out.append(Problem(E.BAD_FILE, Location(file=p.name, path=path_text), {"detail": err["msg"]}))
+            loc = tuple(err["loc"])
+            path_text = "".join(f"[{x}]" if isinstance(x, int) else f".{x}" for x in loc).lstrip(".")
+            field_name = str(loc[-1]) if loc and not isinstance(loc[-1], int) else ""
+            out.append(Problem(E.BAD_FILE, Location(file=p.name, path=path_text),
+                               {"detail": describe(err, field=field_name)}))
         return None, out

@@ -11,6 +11,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from pydantic import ValidationError
 
+from raqmana.frameworks.file_messages import workbook_reason
+from raqmana.frameworks.validation_messages import describe
 from raqmana.problems import Location, Problem
 from raqmana.recommend.rules import BaselineSource, Category, Kind, KpiUnit
 from raqmana.roadmap import errors as E
@@ -124,6 +126,20 @@ class _Reader:
     def items(self, cell: tuple[Any, Location]) -> list[str]:
         return [x.strip() for x in self.text(cell).split(",") if x.strip()]
 
+    def amounts(self, cell: tuple[Any, Location]) -> list[int]:
+        """A comma-separated list of amounts ("5000000, 6000000"); a word among them is a located problem."""
+        out: list[int] = []
+        for x in self.items(cell):
+            try:
+                f = float(x)
+            except ValueError:
+                f = float("nan")
+            if f != f or f in (float("inf"), float("-inf")):
+                self.bad(cell[1], x, E.EXPECTED["number"])
+                continue
+            out.append(int(f))
+        return out
+
     def translated(self, row: Row, prefix: str) -> dict[str, str]:
         return {lg: self.text(row[f"{prefix}_{lg}"]) for lg in LANGS}
 
@@ -133,7 +149,7 @@ def read_workbook(path: str | Path) -> tuple[Roadmap | None, list[Problem]]:
     try:
         wb = load_workbook(p, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        return None, [Problem(E.XLSX_UNREADABLE, Location(file=p.name), {"detail": str(exc) or type(exc).__name__})]
+        return None, [Problem(E.XLSX_UNREADABLE, Location(file=p.name), {"detail": workbook_reason(exc)})]
     rd = _Reader(wb, p.name)
     data = _read(rd)
     wb.close()
@@ -143,7 +159,11 @@ def read_workbook(path: str | Path) -> tuple[Roadmap | None, list[Problem]]:
         return Roadmap.model_validate(data), []
     except ValidationError as exc:
         return None, [Problem(E.BAD_FILE, Location(file=p.name, path=".".join(str(x) for x in err["loc"])),
-                              {"detail": err["msg"]}) for err in exc.errors()]
+                              {"detail": describe(err, field=_field(err["loc"]))}) for err in exc.errors()]
+
+
+def _field(loc: tuple[int | str, ...]) -> str:
+    return str(loc[-1]) if loc and not isinstance(loc[-1], int) else ""
 
 
 def _read(rd: _Reader) -> dict[str, Any]:
@@ -157,7 +177,7 @@ def _read(rd: _Reader) -> dict[str, Any]:
     none: tuple[Any, Location] = (None, Location(file=rd.file, sheet="Roadmap"))
     settings: dict[str, Any] = {
         "horizon_quarters": rd.int_(get("horizon_quarters", none), minimum=1),
-        "budget_per_year": [int(float(b)) for b in rd.items(get("budget_per_year", none))],
+        "budget_per_year": rd.amounts(get("budget_per_year", none)),
         "capacity_default": rd.int_(get("capacity_default", none), minimum=1),
         "start_year": rd.int_(get("start_year", none)),
         "start_quarter": rd.int_(get("start_quarter", none), minimum=1),

@@ -2,22 +2,15 @@
 
 Pages show them with ``<img>``: matplotlib writes ``style`` attributes that the site's Content Security
 Policy (``style-src 'self'``) would strip from an inline ``<svg>``; an image keeps them. Each chart has
-its data table beside it in the page.
+its data table beside it in the page. Every chart is drawn by :mod:`raqmana.reports.charts`, the same
+functions as the printed reports'; this module only picks the data (and draws inside the cache's lock).
 """
 
 from __future__ import annotations
 
-import io
-import tempfile
-from functools import lru_cache
-from pathlib import Path
-
 import numpy as np
-from matplotlib import rc_context
-from matplotlib.figure import Figure
 
-from raqmana.i18n import gettext, is_rtl
-from raqmana.i18n.fonts import FAMILIES, register_matplotlib_fonts
+from raqmana.i18n import gettext
 from raqmana.reports import charts
 from raqmana.web.results_cache import Entry
 from raqmana.web.results_data import benchmarks, label_of, ranked
@@ -44,6 +37,7 @@ def enablers(entry: Entry, lang: str) -> str:
 
 
 def heatmap(entry: Entry, lang: str) -> str:
+    """:func:`raqmana.reports.charts.heatmap`, the printed reports' heat map (mirrored in Arabic and Kurdish)."""
     inputs = entry.done.inputs
     names = _names(entry, lang)
     rows = ranked(inputs)
@@ -51,34 +45,7 @@ def heatmap(entry: Entry, lang: str) -> str:
         return EMPTY
     pids = [p.id for p in inputs.framework.pillars]
     values = np.array([[np.nan if i.scores.get(p) is None else i.scores[p] for p in pids] for i in rows], dtype=float)
-    return heat_svg([i.name.get(lang) for i in rows], [names[p] for p in pids], values, lang)
-
-
-@lru_cache(maxsize=1)
-def _fonts() -> None:
-    register_matplotlib_fonts()
-
-
-def heat_svg(rows: list[str], cols: list[str], values: np.ndarray, lang: str, *, vmax: float = 5.0) -> str:
-    """:func:`raqmana.reports.charts.heatmap`, mirrored in Arabic and Kurdish: the first column and the row
-    names on the right, the colour scale on the left. SVG only, no pyplot state."""
-    _fonts()
-    rtl = is_rtl(lang)
-    with rc_context({"font.family": FAMILIES["rtl" if rtl else "ltr"], "svg.fonttype": "path"}):
-        fig = Figure(figsize=(0.55 * len(cols) + 3.5, 0.3 * len(rows) + 1.5))
-        ax = fig.add_subplot()
-        image = ax.imshow(np.ma.masked_invalid(values), cmap=charts.STAGE_CMAP, vmin=0, vmax=vmax, aspect="auto")
-        ax.set_xticks(range(len(cols)), cols, rotation=90, fontsize=7)
-        ax.set_yticks(range(len(rows)), rows, fontsize=7)
-        if rtl:
-            ax.invert_xaxis()
-            ax.yaxis.tick_right()
-        fig.colorbar(image, ax=ax, shrink=0.6, location="left" if rtl else "right")
-        fig.tight_layout()
-        out = io.StringIO()
-        fig.savefig(out, format="svg")
-    svg = out.getvalue()
-    return svg[svg.index("<svg"):]
+    return charts.heatmap([i.name.get(lang) for i in rows], [names[p] for p in pids], values, lang).svg
 
 
 def index(entry: Entry, lang: str, k: int) -> str:
@@ -108,13 +75,8 @@ def radar(entry: Entry, lang: str, code: str) -> str:
 
 
 def gantt(entry: Entry, lang: str) -> str:
-    from raqmana.roadmap.gantt import gantt as draw
-
+    """:func:`raqmana.reports.charts.gantt` with every scheduled initiative (the report prints the first rows)."""
     plan = entry.done.plan
     if plan is None or plan.schedule is None or not plan.schedule.items:
         return EMPTY
-    with tempfile.TemporaryDirectory() as tmp:
-        svg = draw(plan.roadmap, Path(tmp) / "gantt.svg", lang=lang).read_text(encoding="utf-8")
-    return svg[svg.index("<svg"):]
-
-
+    return charts.gantt(plan.roadmap, lang).svg

@@ -140,12 +140,9 @@ def _load_handlers() -> None:
 
 
 # --- workers and abandoned jobs ----------------------------------------------------------------------
-#: a running job older than this whose worker cannot be checked (another machine) counts as abandoned
-LEASE_SECONDS = 3600.0
-#: claims of one job before it is given up (each crash of its worker costs one)
-MAX_ATTEMPTS = 3
-#: how often an idle worker looks for abandoned jobs
-RECOVER_EVERY_SECONDS = 60.0
+# The lease (a running job older than it whose worker cannot be checked counts as abandoned), the claims
+# of one job before it is given up and how often an idle worker looks for abandoned jobs are settings:
+# RAQMANA_JOB_LEASE_SECONDS, RAQMANA_JOB_ATTEMPTS and RAQMANA_JOB_CHECK_SECONDS (ws.settings).
 _PROCESS = secrets.token_hex(4)  # tells this process from an earlier one that had the same pid
 
 
@@ -189,11 +186,16 @@ class Recovery:
     failed: list[int] = field(default_factory=list)
 
 
-def recover_stale_jobs(ws: Workspace, *, lease_seconds: float = LEASE_SECONDS, max_attempts: int = MAX_ATTEMPTS,
+def recover_stale_jobs(ws: Workspace, *, lease_seconds: float | None = None, max_attempts: int | None = None,
                        now: datetime | None = None) -> Recovery:
     """Find running jobs whose worker died (its process is gone, or — when that cannot be checked — its
     claim is older than ``lease_seconds``) and queue them again; after ``max_attempts`` claims mark them
-    failed with a translated reason instead. Safe with several workers: each job is taken back once."""
+    failed with a translated reason instead. Safe with several workers: each job is taken back once.
+    Both default to the workspace's settings (``job_lease_seconds``, ``job_attempts``)."""
+    if lease_seconds is None:
+        lease_seconds = ws.settings.job_lease_seconds
+    if max_attempts is None:
+        max_attempts = ws.settings.job_attempts
     moment = now or utcnow()
     requeued: list[int] = []
     failed: list[int] = []
@@ -251,11 +253,14 @@ def run_one(ws: Workspace, *, worker: str | None = None) -> JobView | None:
 
 
 def run_worker(ws: Workspace, *, once: bool = False, poll_seconds: float = 1.0,
-               stop: threading.Event | None = None, lease_seconds: float = LEASE_SECONDS,
-               max_attempts: int = MAX_ATTEMPTS, recover_every: float = RECOVER_EVERY_SECONDS) -> int:
+               stop: threading.Event | None = None, lease_seconds: float | None = None,
+               max_attempts: int | None = None, recover_every: float | None = None) -> int:
     """Run jobs until ``stop`` is set (or, with ``once``, until the queue is empty); returns jobs run.
     On start, and every ``recover_every`` seconds while idle, jobs abandoned by dead workers are taken
-    back (:func:`recover_stale_jobs`)."""
+    back (:func:`recover_stale_jobs`). The three default to the workspace's settings
+    (``job_lease_seconds``, ``job_attempts``, ``job_check_seconds``)."""
+    if recover_every is None:
+        recover_every = ws.settings.job_check_seconds
     count = 0
     last_recovery = -math.inf
     while stop is None or not stop.is_set():

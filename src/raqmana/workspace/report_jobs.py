@@ -82,7 +82,8 @@ def render_reports(chain: ChainResult, out_dir: Path, *, scope: str, institution
                    langs: Sequence[str] = ("ar", "ckb", "en"), formats: Sequence[str] = ("pdf",),
                    progress: Callable[[float, str], None] | None = None, force: bool = False) -> dict[str, Any]:
     """Render the reports of ``scope`` into ``out_dir``; files already there are kept (resume) unless
-    ``force`` (answers changed since they were made)."""
+    ``force`` (answers changed since they were made). Returns the files ``written`` and ``kept``
+    (relative to ``out_dir``) and ``skipped``, the number of reports kept."""
     _check(scope, langs, formats)
     inputs = chain.inputs
     if scope == "national":
@@ -101,6 +102,7 @@ def render_reports(chain: ChainResult, out_dir: Path, *, scope: str, institution
             if r.institution:
                 recs.setdefault(r.institution, []).append((r.id, r.title, r.horizon.value))
     written: list[str] = []
+    kept: list[str] = []
     skipped = 0
     total = len(targets) * len(langs)
     done = 0
@@ -110,6 +112,7 @@ def render_reports(chain: ChainResult, out_dir: Path, *, scope: str, institution
             name = "national" if code is None else code
             base = f"{name}-{lang}"
             if not force and code is not None and all((sub / f"{base}.{f}").is_file() for f in formats):
+                kept += [str((sub / f"{base}.{f}").relative_to(out_dir)) for f in formats]
                 skipped += 1
             else:
                 report = (build_national(inputs, lang) if code is None else
@@ -118,7 +121,7 @@ def render_reports(chain: ChainResult, out_dir: Path, *, scope: str, institution
             done += 1
             if progress is not None and (done == total or done % 5 == 0 or code is None):
                 progress(done / total, f"{done}/{total}")
-    return {"scope": scope, "written": written, "skipped": skipped, "dir": str(out_dir)}
+    return {"scope": scope, "written": written, "skipped": skipped, "kept": kept, "dir": str(out_dir)}
 
 
 def enqueue_report(session: Session, actor: Actor, *, assessment_id: int, scope: str, institution: str | None = None,
@@ -140,7 +143,7 @@ def run_report(ws: Workspace, payload: dict[str, Any], progress: Progress) -> di
     with ws.reader() as s:
         actor = payload_actor(s, payload["actor"])
         chain = assessment_results(s, aid, actor=actor, mc_runs=int(payload.get("runs", 200)),
-                                   data_dir=ws.settings.data_dir)
+                                   data_dir=ws.settings.data_dir, digits=ws.settings.digit_shape)
     return render_reports(chain, reports_dir(ws.settings.data_dir, aid), scope=payload["scope"],
                           institution=payload.get("institution"), langs=payload.get("langs", ["en"]),
                           formats=payload.get("formats", ["pdf"]), progress=progress)

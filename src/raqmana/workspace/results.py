@@ -54,18 +54,23 @@ def chain_inputs(framework: Framework, accepted: AcceptedValues, orgs: dict[str,
 
 def assessment_results(session: Session, assessment_id: int, *, actor: Actor = SYSTEM, mc_runs: int = 1000,
                        plan: bool = True, budget_per_year: float | None = None, date: str = "",
-                       data_dir: Path | None = None) -> ChainResult:
-    """Score, analyse and (with ``plan``) plan the roadmap of one assessment, from its accepted answers."""
+                       data_dir: Path | None = None, digits: str | None = None) -> ChainResult:
+    """Score, analyse and (with ``plan``) plan the roadmap of one assessment, from its accepted answers.
+
+    ``digits``: the digits of the reports made from the result ("latn", "arab" or None for each
+    language's own; the workspace's ``Settings.digit_shape``)."""
     assessment, _ = get_assessment_for_user(session, actor, assessment_id)
     framework = get_framework(session, assessment.framework_version_id)
     accepted = accepted_values(session, assessment_id, actor=actor)
     orgs = {o.code: o for o in list_organisations(session, actor)}
     responses, metas, evidence = chain_inputs(framework, accepted, orgs)
     target = float(getattr(assessment, "target_stage", None) or 3)
-    return run_chain(framework, responses, metas, country=IRAQ, illustrative=bool(getattr(assessment, "illustrative",
-                     False)), target_stage=target, mc_runs=mc_runs, plan=plan, budget_per_year=budget_per_year,
-                     evidence_missing=evidence, date=date, data_dir=data_dir,
-                     assessment_name=_name(getattr(assessment, "name", None)), assessment_id=f"a{assessment_id}")
+    chain = run_chain(framework, responses, metas, country=IRAQ, illustrative=bool(getattr(assessment, "illustrative",
+                      False)), target_stage=target, mc_runs=mc_runs, plan=plan, budget_per_year=budget_per_year,
+                      evidence_missing=evidence, date=date, data_dir=data_dir,
+                      assessment_name=_name(getattr(assessment, "name", None)), assessment_id=f"a{assessment_id}")
+    chain.inputs.digits = digits
+    return chain
 
 
 def _name(value: Any) -> Translated | None:

@@ -55,9 +55,9 @@ def _summary(job: JobView) -> dict[str, Any]:
             "result": result, "error": job.error}
 
 
-def _long_running(job: JobView) -> bool:
+def _long_running(job: JobView, lease_seconds: float) -> bool:
     return job.status == "running" and job.started_at is not None and \
-        utcnow() - job.started_at > timedelta(seconds=jobs.LEASE_SECONDS)
+        utcnow() - job.started_at > timedelta(seconds=lease_seconds)
 
 
 @area.page("/jobs", "pages/jobs.html", summary="Jobs: report rendering and workbook imports")
@@ -66,7 +66,9 @@ def job_list(ctx: Ctx, status: str | None = None, kind: str | None = None, offse
     they work on, who started them, their progress and, for failed ones, why."""
     page = ctx.read(jobs.list_jobs, status=status if status in STATUSES else None,
                     kind=kind if kind in KIND_LABELS else None, offset=offset, limit=PAGE)
-    rows = [{**_summary(j), "errors": _problems(j.error, ctx.lang), "stale": _long_running(j)} for j in page.jobs]
+    lease = ctx.ws.settings.job_lease_seconds
+    rows = [{**_summary(j), "errors": _problems(j.error, ctx.lang), "stale": _long_running(j, lease)}
+            for j in page.jobs]
     return {"jobs": [_summary(j) for j in page.jobs], "total": page.total, "offset": page.offset,
             "limit": page.limit, "_rows": rows, "_status": status or "", "_kind": kind or "",
             "_kinds": KIND_LABELS, "_statuses": STATUS_LABELS}
@@ -83,7 +85,8 @@ def job_detail(ctx: Ctx, job_id: int) -> dict[str, Any]:
     files = [{**r, "name": names.get(r.get("institution", "")), "errors": _problems(r.get("problems"), ctx.lang)}
              for r in (job.result or {}).get("results", [])] if job.kind == "workbook_import" else []
     return {"job": job, "running": job.status in ("queued", "running"), "_errors": _problems(job.error, ctx.lang),
-            "_files": files, "_stale": _long_running(job), "_kinds": KIND_LABELS, "_statuses": STATUS_LABELS}
+            "_files": files, "_stale": _long_running(job, ctx.ws.settings.job_lease_seconds), "_kinds": KIND_LABELS,
+            "_statuses": STATUS_LABELS}
 
 
 async def _start_import(ctx: Ctx, assessment_id: int, uploads: list[UploadFile]) -> JobView:

@@ -1,0 +1,151 @@
+"""The charts, drawn once for the printed reports and the web: mirrored in Arabic and Kurdish, with the shipped
+fonts whatever the process's global style when they are saved, PNG at print resolution."""
+
+from __future__ import annotations
+
+import io
+import threading
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+from matplotlib import rc_context
+from matplotlib.axes import Axes
+from matplotlib.image import imread
+from tests.factories import framework_dict, write_framework
+from tests.roadmap.inline import small_roadmap
+
+from raqmana.frameworks import load
+from raqmana.i18n import Translated
+from raqmana.reports import adapters, charts
+from raqmana.reports.inputs import InstitutionResult, ReportInputs
+from raqmana.reports.model import Figure
+from raqmana.reports.national import build_national
+
+COLS = ["Policy", "Institutions", "Legal", "Finance"]
+ROWS = ["Planning", "Health", "Basra"]
+VALUES = np.array([[1, 2, 3, np.nan], [4, 5, 0.5, 2], [3, 3, 1, 1]], dtype=float)
+
+
+def label_x(ax: Axes, axis: str = "x") -> dict[str, float]:
+    """The horizontal centre of each tick label, in pixels, by its text."""
+    ax.get_figure(root=True).draw_without_rendering()
+    labels = ax.get_xticklabels() if axis == "x" else ax.get_yticklabels()
+    return {t.get_text(): t.get_window_extent().x0 / 2 + t.get_window_extent().x1 / 2 for t in labels
+            if t.get_visible() and t.get_text()}
+
+
+def main_axes(chart: charts.Chart) -> Axes:
+    return chart.figure.axes[0]
+
+
+@pytest.mark.parametrize("lang", ["ar", "ckb"])
+def test_it_mirrors_the_heat_map_in_arabic_and_kurdish(lang):
+    chart = charts.heatmap(ROWS, COLS, VALUES, lang)
+    ax, bar = chart.figure.axes
+    xs = label_x(ax)
+    assert xs["Policy"] > xs["Institutions"] > xs["Legal"] > xs["Finance"], "the first enabler on the right"
+    box = ax.get_window_extent()
+    assert min(label_x(ax, "y").values()) > box.x1, "the institutions' names right of the map"
+    assert bar.get_window_extent().x1 < box.x0, "the colour scale on the left"
+
+
+def test_it_keeps_the_heat_map_left_to_right_in_english():
+    chart = charts.heatmap(ROWS, COLS, VALUES, "en")
+    ax, bar = chart.figure.axes
+    xs = label_x(ax)
+    assert xs["Policy"] < xs["Institutions"] < xs["Legal"] < xs["Finance"]
+    box = ax.get_window_extent()
+    assert max(label_x(ax, "y").values()) < box.x0 and bar.get_window_extent().x0 > box.x1
+
+
+def test_the_heat_map_keeps_its_stage_colours_and_leaves_an_unanswered_cell_empty():
+    image = main_axes(charts.heatmap(ROWS, COLS, VALUES, "ar")).images[0]
+    assert image.get_cmap().name == charts.STAGE_CMAP and image.get_clim() == (0, 5.0)
+    assert bool(image.get_array().mask[0, 3]) and not image.get_array().mask[0, 0]
+
+
+def test_it_draws_with_the_shipped_fonts_whatever_the_global_style_when_saved():
+    ar = charts.heatmap(["وزارة الصحة"], ["الإطار القانوني"], np.array([[2.5]]), "ar")
+    en = charts.heatmap(["Ministry of Health"], ["Legal"], np.array([[2.5]]), "en")
+    with rc_context({"font.family": "DejaVu Sans", "svg.fonttype": "none"}):  # another chart's style
+        svg_ar, svg_en = ar.svg, en.svg
+    assert "<text" not in svg_ar and "<text" not in svg_en, "text is drawn as paths (shaped Arabic)"
+    assert "NotoNaskhArabic" in svg_ar and "DejaVuSans" not in svg_ar
+    assert "NotoSans-" in svg_en and "DejaVuSans" not in svg_en
+
+
+def test_charts_drawn_from_several_threads_keep_their_own_language():
+    out: dict[int, str] = {}
+
+    def draw(k: int) -> None:
+        lang = "ar" if k % 2 else "en"
+        out[k] = charts.bar_scores(["وزارة" if lang == "ar" else "Ministry"], [2.0], lang).svg
+
+    threads = [threading.Thread(target=draw, args=(k,)) for k in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(("NotoNaskhArabic" in svg) == bool(k % 2) for k, svg in out.items())
+
+
+def test_the_png_is_at_print_resolution():
+    chart = charts.heatmap(ROWS, COLS, VALUES, "en")
+    width, height = chart.figure.get_size_inches()
+    pixels = imread(io.BytesIO(chart.png))
+    assert pixels.shape[:2] == (round(height * charts.PNG_DPI), round(width * charts.PNG_DPI))
+    assert chart.svg.startswith("<svg")
+    with pytest.raises(RuntimeError):
+        chart.figure  # noqa: B018 — freed once both formats are saved
+
+
+@pytest.fixture(scope="module")
+def roadmap():
+    return small_roadmap()
+
+
+def test_the_gantt_runs_from_the_right_in_arabic_and_from_the_left_in_english(roadmap):
+    first, last = "2026-Q1", "2029-Q4"
+    ar, en = label_x(main_axes(charts.gantt(roadmap, "ar"))), label_x(main_axes(charts.gantt(roadmap, "en")))
+    assert ar[first] > ar[last] and en[first] < en[last]
+    assert main_axes(charts.gantt(roadmap, "ar")).get_title(loc="right") == "خارطة طريق تجريبية"
+
+
+def test_the_reports_gantt_is_the_shared_gantt_with_the_rows_a_page_holds(roadmap, monkeypatch):
+    calls: list[tuple[str, list[str] | None]] = []
+    real = charts.gantt
+
+    def spy(rm, lang, *, initiatives=None):
+        calls.append((lang, None if initiatives is None else list(initiatives)))
+        return real(rm, lang, initiatives=initiatives)
+
+    monkeypatch.setattr(charts, "gantt", spy)
+    monkeypatch.setattr(adapters, "GANTT_ROWS", 3)
+    chart = adapters._gantt_drawer(SimpleNamespace(roadmap=roadmap))("ckb")
+    assert calls == [("ckb", calls[0][1])] and calls[0][1] is not None and len(calls[0][1]) == 3
+    assert len(main_axes(chart).get_yticklabels()) == 3
+    assert chart.png[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_printed_heat_map_is_drawn_by_the_shared_function_and_mirrored_in_arabic(tmp_path, monkeypatch):
+    fw = load(write_framework(tmp_path, framework_dict())).framework
+    inst = [InstitutionResult(f"m{k}", Translated.of(f"M{k}", f"وزارة {k}", f"وەزارەت {k}"), "ministry",
+                              {"LEG": 1.0 + k, "SRV": 2.0}, 1.5, 1) for k in range(3)]
+    calls: list[str] = []
+    real = charts.heatmap
+
+    def spy(*args, **kwargs):
+        calls.append(args[3])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(charts, "heatmap", spy)
+    report = build_national(ReportInputs(framework=fw, country=Translated.of("Iraq", "العراق", "عێراق"),
+                                         institutions=inst), "ar")
+    annex = next(s for s in report.sections if s.id == "annex_data")
+    figure = next(b for b in annex.blocks if isinstance(b, Figure) and b.id == "heatmap")
+    assert calls == ["ar"]
+    ax = main_axes(figure.chart)  # type: ignore[arg-type]
+    first, second = (p.name.get("ar") for p in fw.pillars[:2])
+    xs = label_x(ax)
+    assert xs[first] > xs[second], "the first enabler on the right"
