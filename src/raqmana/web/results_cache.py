@@ -45,8 +45,8 @@ class Entry:
         return self.chain
 
     def chart(self, name: str, lang: str, draw: Callable[[], str]) -> str:
-        """The chart ``name`` in ``lang``, drawn once. matplotlib's pyplot is not thread-safe: one drawing
-        at a time in this process."""
+        """The chart ``name`` in ``lang``, drawn once. matplotlib's settings (fonts, SVG text as paths) are
+        global to the process: one drawing at a time, and a chart asked for twice is drawn once."""
         found = self.charts.get((name, lang))
         if found is None:
             with DRAWING:
