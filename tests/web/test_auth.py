@@ -82,3 +82,19 @@ def test_it_signs_out_and_the_old_session_stops_working(client, app):
 def test_it_ignores_a_tampered_session_cookie(client):
     client.cookies.set("raqmana_session", "forged.value.here")
     assert client.get("/", follow_redirects=False).status_code == 303
+
+
+def test_it_keeps_the_language_picked_on_the_sign_in_page_and_saves_it_to_the_account(client):
+    client.post("/language", data={"lang": "ckb", "next": "/login", "csrf_token": client.csrf()})
+    assert 'lang="ckb"' in client.get("/login").text
+    _login(client, "coord", PASSWORD)  # coord's account says ar
+    assert 'lang="ckb"' in client.get("/").text
+    client.post("/logout", data={"csrf_token": client.csrf("/")})
+    _login(client, "coord", PASSWORD)  # signed in again, nothing picked: the account now says ckb
+    assert 'lang="ckb"' in client.get("/").text
+
+
+def test_it_prefers_the_account_language_to_a_cookie_nobody_picked_on_this_sign_in(client):
+    client.cookies.set("raqmana_lang", "en")  # e.g. left by the last person on a shared computer
+    _login(client, "coord", PASSWORD)
+    assert 'lang="ar"' in client.get("/").text

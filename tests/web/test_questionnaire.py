@@ -150,6 +150,7 @@ def test_it_submits_an_enabler_and_reports_unanswered_questions(as_user, world):
     focal.form(_url(world), {"answer": "3", "expected_version": 0}, page="/")
     r = focal.form(f"/assessments/{world.assessment_id}/institutions/mofa/submit", {"pillar": "LEG"}, page="/")
     assert r.status_code == 303
+    assert r.headers["location"].endswith("#submit-report")  # the browser shows the report, not the button
     page = focal.get(r.headers["location"]).text
     assert "LEG-02" in page.split('id="submit-report"')[1].split("</div>")[0]
     assert _stored(world)["LEG-01"].state == "submitted"
@@ -174,3 +175,9 @@ def test_it_reports_a_broken_workbook_without_a_traceback(as_user, world):
                     files={"file": ("book.xlsx", b"not a workbook")}, data={"csrf_token": focal.csrf("/")})
     assert up.status_code == 422
     assert "Traceback" not in up.text and "alert-danger" in up.text
+
+
+def test_it_titles_the_first_page_with_its_enabler(as_user, world):
+    html = as_user("focal").get(f"/assessments/{world.assessment_id}/institutions/mofa?lang=en").text
+    title = html.split("<title>")[1].split("</title>")[0]
+    assert "·  ·" not in title and title.count("·") == 2

@@ -17,6 +17,8 @@ from raqmana.web.templating import render
 from raqmana.workspace import auth, tokens, users
 from raqmana.workspace.exceptions import LoginRefused
 
+CHOSEN_COOKIE = "raqmana_lang_chosen"
+
 area = Area("account")
 
 
@@ -48,9 +50,18 @@ def login(request: Request, username: Annotated[str, Form(max_length=200)] = "",
     signer = request.app.state.signer
     signer.set_session(response, issued.token)
     signer.set_csrf(response, new_csrf_token())  # a new token for the new session
-    if actor.locale and _known(actor.locale):
-        response.set_cookie(LANG_COOKIE, actor.locale, max_age=365 * 24 * 3600, samesite="lax",
+    # a language picked on the sign-in page just now wins over the account's and becomes the account's;
+    # otherwise (e.g. a cookie left by the last person on a shared computer) the account's language
+    chosen = _known(request.cookies.get(LANG_COOKIE)) if request.cookies.get(CHOSEN_COOKIE) else None
+    if chosen and chosen != actor.locale:
+        with ctx.ws.transaction() as session:
+            users.set_locale(session, actor, locale=chosen)
+    lang = chosen or (actor.locale if _known(actor.locale) else None)
+    if lang:
+        response.set_cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax",
                             secure=ctx.settings.secure_cookies, path="/")
+    if request.cookies.get(CHOSEN_COOKIE):
+        response.delete_cookie(CHOSEN_COOKIE, path="/", secure=ctx.settings.secure_cookies, samesite="lax")
     return response
 
 
@@ -83,6 +94,8 @@ def switch_language(ctx: Ctx = PageCtx, lang: Annotated[str, Form()] = "",
     response = see_other(target)
     response.set_cookie(LANG_COOKIE, code, max_age=365 * 24 * 3600, samesite="lax",
                         secure=ctx.settings.secure_cookies, path="/")
+    if ctx.actor is None:  # picked before signing in: sign-in keeps it (a browser-session cookie)
+        response.set_cookie(CHOSEN_COOKIE, "1", samesite="lax", secure=ctx.settings.secure_cookies, path="/")
     return response
 
 

@@ -66,7 +66,8 @@ def questionnaire_page(ctx: Ctx, assessment_id: int, institution_code: str, pill
         here = ctx.request.url.path + "?" + ctx.request.url.query
         body = fragment_cache(ctx.request.app, "questionnaire", 256).get((*key, ctx.lang, digits, here), draw)
         name, illustrative = org_name(head.org), head.assessment.illustrative
-    shown = next((p for p in head.framework.pillars if p.id == pillar), None) if pillar else None
+    pillars = head.framework.pillars
+    shown = next((p for p in pillars if p.id == pillar), None) if pillar else (pillars[0] if pillars else None)
     return {"_body": Markup(body.replace(CSRF_SLOT, str(escape(ctx.csrf)))), "org_name": name,
             "pillar_name": shown.name if shown else None, "illustrative": illustrative}
 
@@ -127,7 +128,7 @@ def submit(assessment_id: int, institution_code: str, ctx: Ctx = PageCtx,
     url = page_url(assessment_id, institution_code, pillar or None)
     sep = "&" if "?" in url else "?"
     skipped = ",".join(report.skipped_incomplete[:50])
-    return see_other(f"{url}{sep}submitted={report.submitted}&skipped={quote(skipped)}#submit")
+    return see_other(f"{url}{sep}submitted={report.submitted}&skipped={quote(skipped)}#submit-report")
 
 
 class SubmitIn(BaseModel):
