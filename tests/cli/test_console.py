@@ -66,7 +66,8 @@ def test_a_path_that_cannot_be_written_is_reported_in_the_users_language(monkeyp
         main()
     assert info.value.code == 2
     err = " ".join(capsys.readouterr().err.split())
-    assert "[CLI003]" in err and "ناتوانرێت" in err and "Traceback" not in err
+    assert "[CLI005]" in err and "ناتوانرێت" in err and "Traceback" not in err
+    assert f"{blocker} فایلە، نەک بوخچە" in err and "پێشتر ھەیە" not in err
 
 
 def test_an_export_to_an_unknown_format_names_the_three_it_can_write(tmp_path):

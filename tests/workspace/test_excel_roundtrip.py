@@ -47,7 +47,8 @@ def test_it_exports_a_protected_right_to_left_workbook_with_lists_in_the_users_l
     wb = load_workbook(io.BytesIO(export(world, "ar")))
     ws = wb["الإجابات"]
     assert ws.sheet_view.rightToLeft and wb["التعليمات"].sheet_view.rightToLeft
-    assert [c.value for c in ws[1]][:5] == ["id", "الركيزة", "المؤشر", "السؤال", "الإجابة"]
+    assert [c.value for c in ws[1]] == ["رمز المؤشر", "الركيزة", "المؤشر", "السؤال", "الإجابة", "لا ينطبق",
+                                        "لا أعرف", "المبررات", "الحالة", "الإصدار"]
     assert ws.column_dimensions["A"].hidden and ws.column_dimensions["J"].hidden
     assert ws["A2"].value == "P1-01" and ws.max_row == 9
     assert ws.protection.sheet and wb.security.lockStructure
@@ -110,6 +111,53 @@ def test_it_refuses_rows_changed_in_raqmana_since_the_export_and_locked_answers(
         do_import(world, edit(fresh, "en", {"E5": "Yes"}), lang="en")
     assert exc.value.problems[0].code.id == "WS099"
     assert answers(world)["P1-01"].stage == 1
+
+
+def save(world, indicator, answer, version, who="fp_a"):
+    with world.ws.transaction() as s:
+        save_answer(s, world[who], assessment_id=world.assessment_id, institution_code="moa",
+                    indicator_id=indicator, answer=answer, expected_version=version)
+
+
+def test_it_keeps_the_newer_answers_of_raqmana_in_rows_left_as_exported_and_imports_the_edited_rows(world):
+    save(world, "P1-01", Answer(1), 0)
+    save(world, "P2-02", Answer(10), 0)
+    data = export(world, "ar")
+    save(world, "P1-01", Answer(3), 1)  # changed in raqmana while the workbook was offline
+    save(world, "P1-02", Answer(2), 0)  # answered in raqmana after the export
+    report = do_import(world, edit(data, "ar", {"E5": "نعم", "E6": 12}))
+    assert (report.changed, report.unchanged) == (2, 6)
+    assert [(p.code.id, p.location.line, p.location.column, p.severity.value) for p in report.warnings] == [
+        ("WS107", 2, "E", "warning"), ("WS107", 3, "E", "warning")]
+    assert "الإصدار 1 ← 2" in report.warnings[0].message("ar") and "Fp A" in report.warnings[0].message("en")
+    got = answers(world)
+    assert got["P1-01"].stage == 3 and got["P1-02"].stage == 2
+    assert got["P2-01"].choice == "yes" and got["P2-02"].number == 12
+
+
+def test_it_refuses_a_row_edited_in_the_workbook_whose_answer_changed_in_raqmana_and_saves_nothing(world):
+    save(world, "P1-01", Answer(1), 0)
+    data = export(world, "en")
+    save(world, "P1-01", Answer(3), 1)
+    save(world, "P1-02", Answer(2), 0)
+    with pytest.raises(ValidationFailed) as exc:
+        do_import(world, edit(data, "en", {"E3": "4 — Stage 4 (en)", "E5": "Yes"}), lang="en")
+    assert [(p.code.id, p.location.line) for p in exc.value.errors] == [("WS098", 3)]
+    assert answers(world)["P1-02"].stage == 2 and "P2-01" not in answers(world)
+
+
+def test_it_warns_that_an_answer_typed_in_a_row_marked_not_applicable_is_ignored(world):
+    data = edit(export(world, "ckb"), "ckb", {"F2": "بەڵێ", "E2": "3 — Stage 3 (ckb)"})
+    report = do_import(world, data, lang="ckb")
+    assert report.changed == 1 and answers(world)["P1-01"].na and answers(world)["P1-01"].stage is None
+    [w] = report.warnings
+    assert (w.code.id, w.location.sheet, w.location.line, w.location.column) == ("WS108", "وەڵامەکان", 2, "E")
+    assert "پەیوەندیدار نییە" in w.message("ckb") and "N/A" in w.message("en")
+
+
+def test_it_still_imports_workbooks_whose_hidden_columns_have_the_old_english_headings(world):
+    data = edit(export(world, "ar"), "ar", {"A1": "id", "J1": "version", "E5": "نعم"})
+    assert do_import(world, data).changed == 1
 
 
 @pytest.mark.parametrize("damage", ["garbage", "not_xlsx_zip", "no_meta", "renamed_sheet", "moved_column",

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import typer
 from rich.progress import Progress
 from rich.table import Table
 
+from raqmana.cli import errors as CE
 from raqmana.cli.common import JsonOption, LangOption, console, esc, fail, print_json, report_problems, say
 from raqmana.cli.messages import text
 from raqmana.cli.workspace_support import workspace
 from raqmana.frameworks import load
 from raqmana.i18n import Translated
+from raqmana.problems import Problem
 from raqmana.workspace import WorkspaceError
 from raqmana.workspace.actors import Actor, cli_actor
 from raqmana.workspace.assessments import list_assessments, open_round
@@ -130,11 +133,22 @@ def import_(files: list[Path] = typer.Argument(..., help="Workbooks exported by 
         with Progress(console=console, disable=as_json) as bar:
             task = bar.add_task("import", total=len(files))
             for f in files:
+                if not f.is_file():  # say so plainly rather than "not a readable workbook"
+                    missing = Problem(CE.FILE_NOT_FOUND, params={"path": str(f)}) if not f.exists() else \
+                        Problem(CE.CANNOT_USE_PATH, params={"path": str(f), "reason": CE.OS_REASONS[errno.EISDIR]})
+                    results.append({"file": str(f), "ok": False, "errors": [missing.as_dict(lang)]})
+                    if not as_json:
+                        report_problems([missing], lang)
+                    bar.advance(task)
+                    continue
                 try:
                     with ws.transaction() as s:
-                        r = import_workbook(s, actor, data=f.read_bytes() if f.is_file() else b"", filename=f.name,
+                        r = import_workbook(s, actor, data=f.read_bytes(), filename=f.name,
                                             lang=lang)
-                    results.append({"file": str(f), "ok": True, "changed": r.changed, "unchanged": r.unchanged})
+                    results.append({"file": str(f), "ok": True, "changed": r.changed, "unchanged": r.unchanged,
+                                    "warnings": [p.as_dict(lang) for p in r.warnings]})
+                    if not as_json:
+                        report_problems(r.warnings, lang)
                 except WorkspaceError as exc:
                     results.append({"file": str(f), "ok": False, "errors": [p.as_dict(lang) for p in exc.problems]})
                     if not as_json:

@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import errno
+import os
+from pathlib import Path
 
 from raqmana.problems import Code
 
@@ -33,8 +35,30 @@ NO_ASSESSMENT = Code(
     "لا يوجد أي تقييم في مساحة العمل هذه: شغّل `raqmana demo` أو افتح جولة أولاً.",
     "ھیچ ھەڵسەنگاندنێک لەم شوێنی کارەدا نییە: سەرەتا `raqmana demo` ڕابکە یان خولێک بکەرەوە.",
 )
+NOT_A_FOLDER = Code(
+    "CLI005",
+    "Cannot write to {path}: the folder cannot be created because {file} is a file, not a folder.",
+    "لا يمكن الكتابة في {path}: يتعذر إنشاء المجلد لأن {file} ملف وليس مجلداً.",
+    "ناتوانرێت لە {path} بنووسرێت: بوخچەکە دروست ناکرێت چونکە {file} فایلە، نەک بوخچە.",
+)
+FILE_NOT_FOUND = Code(
+    "CLI006",
+    "The file {path} does not exist.",
+    "الملف {path} غير موجود.",
+    "فایلی {path} بوونی نییە.",
+)
 
 ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Code))
+
+def file_in_the_way(path: str | os.PathLike[str]) -> Path | None:
+    """The nearest existing entry of ``path`` and its parents when it is a file, not a folder (why a folder
+    could not be created there: ENOTDIR, or EEXIST from ``mkdir``)."""
+    p = Path(path)
+    for candidate in (p, *p.parents):
+        if candidate.exists():
+            return None if candidate.is_dir() else candidate
+    return None
+
 
 #: the reason of an operating-system error, by errno; others keep the system's own words
 OS_REASONS: dict[int, dict[str, str]] = {

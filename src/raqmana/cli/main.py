@@ -84,11 +84,16 @@ def main() -> None:
     try:
         build_app(first if first in known else None)()
     except OSError as exc:  # a path that can't be read or written: say which, no traceback
+        import errno
+
         from raqmana.cli import errors as E
         from raqmana.cli.common import lang_from_argv, report_problems
         from raqmana.problems import Problem
 
         reason = E.OS_REASONS.get(exc.errno or 0) or str(exc.strerror or exc)
         path = str(exc.filename) if exc.filename else "—"
-        report_problems([Problem(E.CANNOT_USE_PATH, params={"path": path, "reason": reason})], lang_from_argv(sys.argv))
+        in_the_way = E.file_in_the_way(path) if exc.filename and exc.errno in (errno.EEXIST, errno.ENOTDIR) else None
+        found = Problem(E.NOT_A_FOLDER, params={"path": path, "file": str(in_the_way)}) if in_the_way else \
+            Problem(E.CANNOT_USE_PATH, params={"path": path, "reason": reason})
+        report_problems([found], lang_from_argv(sys.argv))
         raise SystemExit(2) from None

@@ -41,6 +41,10 @@ def report(
     formats = [x.strip() for x in fmt.split(",") if x.strip()]
     # messages in the first language asked for that raqmana speaks ("--lang ckb,fr": Sorani), else English
     msg_lang = "en" if lang == DEFAULT_LANGS else next((c for c in map(known_lang, langs) if c), "en")
+    if scope == "institution" and not institution.strip():
+        from raqmana.reports import errors as RE
+
+        fail([Problem(RE.INSTITUTION_REQUIRED)], msg_lang, as_json=as_json)
     settings = get_settings()
     ws = open_workspace(settings)
     try:

@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from raqmana.frameworks import errors as E
+from raqmana.frameworks.file_messages import workbook_reason
 from raqmana.frameworks.schema import Framework
 from raqmana.frameworks.validation_messages import describe
 from raqmana.i18n.locales import LANGS
@@ -200,7 +201,7 @@ def read_workbook_with_origin(path: Path) -> tuple[dict[str, Any] | None, list[P
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-        return None, [Problem(E.XLSX_UNREADABLE, Location(file=name), {"detail": type(exc).__name__})], origin
+        return None, [Problem(E.XLSX_UNREADABLE, Location(file=name), {"detail": workbook_reason(exc)})], origin
     problems: list[Problem] = []
     needed = ["framework", *(s.name for s in SHEETS)]
     for sheet_name in needed:

@@ -28,3 +28,9 @@ NO_INSTITUTION = Code(
     "نطاق الجهة يتطلب رمز جهة مشاركة في التقييم ('{value}' ليست كذلك).",
     "بواری دامەزراوە پێویستی بە کۆدی دامەزراوەیەکە کە بەشداری ھەڵسەنگاندنەکەیە ('{value}' نییە).",
 )
+INSTITUTION_REQUIRED = Code(
+    "RP005",
+    "An institution report needs an institution: choose one (on the command line, add --institution CODE).",
+    "يتطلب تقرير الجهة تحديد الجهة: اختر جهة (في سطر الأوامر أضف ‎--institution CODE).",
+    "ڕاپۆرتی دامەزراوە پێویستی بە دیاریکردنی دامەزراوەیە: یەکێک ھەڵبژێرە (لە ھێڵی فەرماندا ‎--institution CODE زیاد بکە).",
+)

@@ -450,6 +450,24 @@ WORKBOOK_OTHER_ROUND = Code(
     "ئەم پەڕتووکە سەر بە خولێکی تری ھەڵسەنگاندنە (ژمارە {theirs})، نەک ئەم خولە (ژمارە {ours}).",
 )
 
+ROW_KEPT_SERVER = Code(
+    "WS107",
+    "This row was not imported: {author} changed the answer in raqmana after the workbook was exported "
+    "(version {theirs} → {ours}) and the row was not edited in the workbook, so the answer in raqmana is kept.",
+    "لم يُستورد هذا الصف: غيّر {author} الإجابة في raqmana بعد تصدير المصنف (الإصدار {theirs} ← {ours}) "
+    "ولم يُعدَّل الصف في المصنف، لذا أُبقيت الإجابة الموجودة في raqmana.",
+    "ئەم ڕیزە ھاوردە نەکرا: {author} وەڵامەکەی لە raqmana گۆڕی دوای ھەناردەکردنی پەڕتووکەکە "
+    "(وەشانی {theirs} ← {ours}) و ڕیزەکە لە پەڕتووکەکەدا دەستکاری نەکراوە، بۆیە وەڵامەکەی raqmana دەمێنێتەوە.",
+    W,
+)
+ANSWER_IGNORED_FLAG = Code(
+    "WS108",
+    "The answer '{value}' is ignored because the row is marked '{flag}'; clear '{flag}' to keep the answer.",
+    "تم تجاهل الإجابة '{value}' لأن الصف مُعلَّم بـ'{flag}'؛ أزِل '{flag}' للإبقاء على الإجابة.",
+    "وەڵامی '{value}' پشتگوێ خرا چونکە ڕیزەکە بە '{flag}' نیشانە کراوە؛ '{flag}' لاببە بۆ ئەوەی وەڵامەکە بمێنێتەوە.",
+    W,
+)
+
 ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Code))
 
 # words used inside messages ({what}, {state}, {lang})

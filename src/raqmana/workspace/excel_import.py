@@ -16,8 +16,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from raqmana.frameworks import Framework
 from raqmana.i18n import LOCALES
-from raqmana.problems import Location, Problem
-from raqmana.store.models import FrameworkVersion, Response
+from raqmana.problems import Location, Problem, split
+from raqmana.store.models import FrameworkVersion, Response, ResponseRevision
 from raqmana.store.types import utcnow
 from raqmana.workspace import errors as E
 from raqmana.workspace.actors import Actor
@@ -30,6 +30,7 @@ from raqmana.workspace.excel_layout import (
     FORMAT_VERSION,
     LETTER,
     META_SHEET,
+    OLD_HEADINGS,
     flag_value,
     parse_stage,
 )
@@ -42,7 +43,14 @@ from raqmana.workspace.responses import (
     context,
     set_value,
 )
-from raqmana.workspace.views import NO_LABEL, YES_LABEL, ResponseState, WorkbookImportReport
+from raqmana.workspace.views import (
+    DONT_KNOW_LABEL,
+    NA_LABEL,
+    NO_LABEL,
+    YES_LABEL,
+    ResponseState,
+    WorkbookImportReport,
+)
 
 MAX_BYTES = 20 * 1024 * 1024
 #: answer field → workbook column key
@@ -108,10 +116,12 @@ def import_workbook(session: Session, actor: Actor, *, data: bytes, filename: st
     finally:
         wb.close()
     changes, unchanged, problems = _check(session, ctx, rows, meta["lang"], filename, title)
-    if problems:
-        raise ValidationFailed(sorted(problems, key=lambda p: (p.location.line or 0, p.location.column)))
+    problems.sort(key=lambda p: (p.location.line or 0, p.location.column))
+    errors, warnings = split(problems)
+    if errors:
+        raise ValidationFailed(problems)
     _apply(session, actor, ctx, changes)
-    return WorkbookImportReport(ctx.assessment.id, ctx.org.code, len(changes), unchanged)
+    return WorkbookImportReport(ctx.assessment.id, ctx.org.code, len(changes), unchanged, warnings)
 
 
 def _check(session: Session, ctx: Context, rows: list[tuple[Any, ...]], lang: str, filename: str,
@@ -125,7 +135,7 @@ def _check(session: Session, ctx: Context, rows: list[tuple[Any, ...]], lang: st
     header = rows[0] if rows else ()
     for key, heading in COLUMNS:
         got = header[COL[key] - 1] if len(header) >= COL[key] else None
-        if str(got or "").strip() != heading.get(lang):
+        if str(got or "").strip() not in (heading.get(lang), *OLD_HEADINGS.get(key, ())):
             problems.append(problem(E.HEADER_CHANGED, at(1, key), expected=heading.get(lang)))
     if problems:
         return [], 0, problems
@@ -171,20 +181,42 @@ def _check(session: Session, ctx: Context, rows: list[tuple[Any, ...]], lang: st
         except ValidationFailed as exc:
             problems.extend(exc.problems)
             continue
+        for key, label in (("na", NA_LABEL), ("dont_know", DONT_KNOW_LABEL)):
+            if flags[key] and cells["answer"] not in (None, "") and str(cells["answer"]).strip():
+                problems.append(problem(E.ANSWER_IGNORED_FLAG, at(n, "answer"), value=str(cells["answer"])[:50],
+                                        flag=label.model_dump()))
+                break
         r = current.get(ind_id)
         if (r is None and not value.answered) or (r is not None and Value.of(r) == value):
             unchanged += 1
             continue
         theirs = _int(cells["version"])
         if r is not None and theirs != r.version:
-            problems.append(problem(E.ROW_STALE, at(n, "answer"), theirs=theirs, ours=r.version,
-                                    author=names.get(r.assessor_id, "?") if r.assessor_id else "?"))
+            author = names.get(r.assessor_id, "?") if r.assessor_id else "?"
+            # three-way merge: a row left as exported keeps the newer answer of raqmana
+            code = E.ROW_KEPT_SERVER if _exported_value(session, r, theirs) == value else E.ROW_STALE
+            problems.append(problem(code, at(n, "answer"), theirs=theirs, ours=r.version, author=author))
+            if code is E.ROW_KEPT_SERVER:
+                unchanged += 1
             continue
         if r is not None and r.state not in EDITABLE:
             problems.append(problem(E.ROW_LOCKED, at(n, "answer"), state=E.STATES[r.state]))
             continue
         changes.append(_Change(ind_id, value, r))
     return changes, unchanged, problems
+
+
+def _exported_value(session: Session, r: Response, version: int) -> Value | None:
+    """The answer ``r`` had at ``version`` (what the workbook was exported with), from its revisions;
+    None when that version is unknown."""
+    if version == 0:
+        return Value()
+    if version < 0 or version > r.version:
+        return None
+    rev = session.scalars(select(ResponseRevision).where(
+        ResponseRevision.response_id == r.id, ResponseRevision.version == version)
+        .order_by(ResponseRevision.id.desc()).limit(1)).first()
+    return Value.of(rev) if rev is not None else None
 
 
 def _int(value: object) -> int:

@@ -30,7 +30,7 @@ ABOUT_TITLE = Translated(en="Instructions", ar="التعليمات", ckb="ڕێن
 
 #: (key, heading) in column order A…J
 COLUMNS: list[tuple[str, Translated]] = [
-    ("id", Translated(en="id", ar="id", ckb="id")),
+    ("id", Translated(en="id", ar="رمز المؤشر", ckb="کۆدی پێوەر")),
     ("pillar", Translated(en="Pillar", ar="الركيزة", ckb="کۆڵەکە")),
     ("indicator", Translated(en="Indicator", ar="المؤشر", ckb="پێوەر")),
     ("question", Translated(en="Question", ar="السؤال", ckb="پرسیار")),
@@ -39,8 +39,10 @@ COLUMNS: list[tuple[str, Translated]] = [
     ("dont_know", DONT_KNOW_LABEL),
     ("justification", Translated(en="Justification", ar="المبررات", ckb="پاساو")),
     ("state", Translated(en="Status", ar="الحالة", ckb="دۆخ")),
-    ("version", Translated(en="version", ar="version", ckb="version")),
+    ("version", Translated(en="version", ar="الإصدار", ckb="وەشان")),
 ]
+#: headings of workbooks exported before the hidden columns were translated, still accepted on import
+OLD_HEADINGS: dict[str, tuple[str, ...]] = {"id": ("id",), "version": ("version",)}
 COL = {key: i + 1 for i, (key, _) in enumerate(COLUMNS)}
 LETTER = {key: "ABCDEFGHIJ"[i] for i, (key, _) in enumerate(COLUMNS)}
 EDITABLE_COLUMNS = ("answer", "na", "dont_know", "justification")

@@ -59,7 +59,8 @@ def run_workbook_import(ws: Workspace, payload: dict[str, Any], progress: Progre
                 report = import_workbook(s, actor, data=store.read(item["sha256"]), filename=name, lang=lang,
                                          assessment_id=round_id)
             results.append({"filename": name, "ok": True, "institution": report.institution_code,
-                            "changed": report.changed, "unchanged": report.unchanged})
+                            "changed": report.changed, "unchanged": report.unchanged,
+                            "warnings": [problem_record(p, lang) for p in report.warnings]})
         except WorkspaceError as exc:
             results.append({"filename": name, "ok": False,
                             "problems": [problem_record(p, lang) for p in exc.problems]})

@@ -89,6 +89,8 @@ def render_reports(chain: ChainResult, out_dir: Path, *, scope: str, institution
     if scope == "national":
         targets: list[str | None] = [None]
     elif scope == "institution":
+        if not institution:
+            raise ValidationFailed([Problem(E.INSTITUTION_REQUIRED, Location(field="institution"))])
         if institution not in {i.code for i in inputs.institutions}:
             raise ValidationFailed([Problem(E.NO_INSTITUTION, Location(field="institution"),
                                             {"value": institution or ""})])

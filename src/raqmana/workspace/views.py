@@ -349,6 +349,8 @@ class WorkbookImportReport:
     institution_code: str
     changed: int
     unchanged: int
+    #: rows kept as they are in raqmana and ignored cells (raqmana.problems.Problem, severity warning)
+    warnings: list[Any] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
