@@ -69,10 +69,12 @@ def test_it_verifies_the_chain_and_names_the_edited_event(as_user, world, app):
     saves(world)
     coord = as_user("coord")
     assert 'href="/admin/audit"' in coord.get("/").text
-    ok = coord.form("/admin/audit/verify", {"type": "response"}, page="/admin/audit")
+    sent = coord.form("/admin/audit/verify", {"type": "response"}, page="/admin/audit")
+    assert sent.status_code == 303 and sent.headers["location"].startswith("/admin/audit?type=response&verify=1")
+    ok = coord.get(sent.headers["location"])
     assert ok.status_code == 200 and "سلسلة التدقيق سليمة" in ok.text
     seq = tamper(world)
-    broken = coord.form("/admin/audit/verify", {}, page="/admin/audit")
+    broken = coord.get(coord.form("/admin/audit/verify", {}, page="/admin/audit").headers["location"])
     arabic = str(seq).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
     assert broken.status_code == 200 and f"عُدّل الحدث رقم {arabic} بعد تسجيله" in broken.text
     with world.ws.transaction() as s:
@@ -82,3 +84,35 @@ def test_it_verifies_the_chain_and_names_the_edited_event(as_user, world, app):
     with TestClient(app) as program:
         report = program.post("/api/v1/admin/audit/verify", headers={"Authorization": f"Bearer {token}"}).json()
     assert report["ok"] is False and report["breaks"][0]["seq"] == seq and report["breaks"][0]["kind"] == "altered"
+
+
+def test_switching_language_after_verifying_shows_the_audit_page_again(as_user, world):
+    """Post/redirect/get: the result has a GET address, so the language switch (which reloads the
+    page's address) shows it in the new language instead of a 405 page."""
+    coord = as_user("coord")
+    sent = coord.form("/admin/audit/verify", {}, page="/admin/audit")
+    page = sent.headers["location"].split("#")[0]
+    shown = coord.get(page)
+    assert shown.status_code == 200 and f'name="next" value="{page.replace("&", "&amp;")}"' in shown.text
+    back = coord.form("/language", {"lang": "ckb", "next": page}, page=page)
+    assert back.status_code == 303 and back.headers["location"] == page
+    switched = coord.get(page)
+    assert switched.status_code == 200 and 'lang="ckb"' in switched.text and 'id="verification"' in switched.text
+
+
+def test_a_wrong_method_page_keeps_the_signed_in_navigation(as_user, world):
+    coord = as_user("coord")
+    wrong = coord.get("/admin/audit/verify")
+    assert wrong.status_code == 405 and "WEB405" in wrong.text
+    assert 'href="/account"' in wrong.text and 'action="/login"' not in wrong.text
+
+
+def test_it_names_changed_fields_languages_and_users_in_the_readers_words(as_user, world):
+    coord = as_user("coord")
+    back = coord.form("/language", {"lang": "ckb", "next": "/admin/audit"}, page="/admin/audit")
+    assert back.status_code == 303
+    page = coord.get("/admin/audit?type=user").text
+    assert 'lang="ckb"' in page
+    assert "<bdi>زمان</bdi>: " in page, "the key is translated and keeps its colon beside it in RTL"
+    assert "کوردی" in page and ">locale<" not in page
+    assert "Coord (coord)" in page, "the user is named, not numbered"

@@ -71,7 +71,8 @@ def test_it_refuses_an_oversized_upload_before_reading_it(template_world, tmp_pa
 def test_it_refuses_a_bad_date_with_a_located_message(as_user, world):
     r = as_user("focal").form(_url(world), {"kind": "url", "url": "https://example.org", "evidence_date": "yesterday"},
                               page="/")
-    assert r.status_code == 422 and "evidence_date" in r.text
+    assert r.status_code == 422 and "تاريخ الدليل" in r.text, "the field is named by its label"
+    assert "«evidence_date»" not in r.text and "الحقل evidence_date" not in r.text
     assert _evidence(world) == []
 
 
@@ -102,3 +103,14 @@ def test_it_sends_htmx_errors_where_the_form_asks(as_user, world):
                    headers={"HX-Request": "true", "X-Error-Target": "#evmsg-LEG-01"})
     assert r.status_code == 422
     assert r.headers["hx-retarget"] == "#evmsg-LEG-01" and "<html" not in r.text
+
+
+def test_it_gives_a_small_files_size_in_bytes_in_the_readers_words(as_user, world):
+    focal = as_user("focal")
+    focal.post(_url(world), data={"kind": "file", "source_type": "document", "csrf_token": focal.csrf("/")},
+               files={"file": ("law.pdf", PDF, "application/pdf")}, headers={"HX-Request": "true"})
+    page = focal.get(f"/assessments/{world.assessment_id}/institutions/mofa?pillar=LEG").text
+    arabic = str(len(PDF)).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    assert f"<bdi>{arabic} بايت</bdi>" in page and "KiB" not in page
+    english = focal.get(f"/assessments/{world.assessment_id}/institutions/mofa?pillar=LEG&lang=en").text
+    assert f"<bdi>{len(PDF)} bytes</bdi>" in english

@@ -120,3 +120,14 @@ def test_it_names_sheet_row_and_column_of_a_bad_single_workbook_and_changes_noth
     assert r.status_code == 422
     assert "الإجابات" in r.text and "الصف 4" in r.text and "العمود E" in r.text
     assert stored(world) == {}
+
+
+def test_it_counts_workbooks_and_answers_without_english_plural_mistakes(as_user, world):
+    coord = as_user("coord")
+    good = workbook(coord, world, "mofa", cells={"E2": "2 — Level 2"})
+    r = upload(coord, world, [("mofa.xlsx", good, "application/octet-stream")])
+    assert run_worker(world.ws, once=True) == 1
+    listed = coord.get("/jobs?lang=en").text
+    assert "Workbooks: 1" in listed and "1 workbooks" not in listed
+    page = coord.get(r.headers["location"] + "?lang=en").text
+    assert "Answers changed: 1;" in page and "1 answers changed" not in page

@@ -100,7 +100,7 @@ def test_it_rejects_a_stage_outside_the_ladder_with_a_translated_message(as_user
 def test_it_rejects_a_malformed_form_field_with_a_translated_message(as_user, world):
     r = as_user("focal").form(_url(world), {"answer": "2", "expected_version": "two"}, page="/")
     assert r.status_code == 422
-    assert "expected_version" in r.text and "عدد صحيح" in r.text
+    assert "«النسخة»" in r.text and "«expected_version»" not in r.text and "عدد صحيح" in r.text  # the field's label
     assert _stored(world) == {}
 
 
@@ -181,3 +181,14 @@ def test_it_titles_the_first_page_with_its_enabler(as_user, world):
     html = as_user("focal").get(f"/assessments/{world.assessment_id}/institutions/mofa?lang=en").text
     title = html.split("<title>")[1].split("</title>")[0]
     assert "·  ·" not in title and title.count("·") == 2
+
+
+def test_a_refused_workbook_offers_the_way_back_to_the_form(as_user, world):
+    focal = as_user("focal")
+    page = f"/assessments/{world.assessment_id}/institutions/mofa"
+    up = focal.post(page + "/workbook", files={"file": ("book.xlsx", b"not a workbook")},
+                    data={"csrf_token": focal.csrf("/")}, headers={"Referer": f"http://testserver{page}"})
+    assert up.status_code == 422
+    assert f'<a href="{page}">' in up.text, "a link back to the questionnaire, not only to the start page"
+    missing = focal.post(page + "/workbook", data={"csrf_token": focal.csrf("/")})
+    assert missing.status_code == 422 and "«file»" not in missing.text and "«ملف»" in missing.text

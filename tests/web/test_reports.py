@@ -168,3 +168,33 @@ def test_the_app_can_run_jobs_itself_when_settings_say_so(inline_app):
         time.sleep(0.2)
     assert job["status"] == "done", job
     assert viewer.get(f"/assessments/{world.assessment_id}/reports/files/national-en.json").json()["illustrative"] is False
+
+
+def test_a_refused_report_form_comes_back_with_the_problem_and_the_choices(scored, as_user):
+    """No institution chosen for a profile: the same form, its field named "الجهة", the choices kept."""
+    coord = as_user("coord")
+    aid = scored.assessment_id
+    coord.get(f"/assessments/{aid}/reports?lang=ar")
+    r = coord.form(f"/assessments/{aid}/reports", {"scope": "institution", "institution": "", "langs": ["ckb"],
+                                                    "formats": ["docx"]}, page=f"/assessments/{aid}/reports")
+    assert r.status_code == 422
+    html = r.text
+    assert f'action="/assessments/{aid}/reports"' in html, "the form itself, not a dead-end page"
+    assert "«الجهة»" in html and "institution:" not in html and "«institution»" not in html
+    assert re.search(r'id="scope-institution" value="institution" checked', html)
+    assert re.search(r'id="lang-ckb" value="ckb" checked', html) and not re.search(r'id="lang-ar" value="ar" checked', html)
+    assert re.search(r'id="format-docx" value="docx" checked', html) and not re.search(r'value="pdf" checked', html)
+
+
+def test_report_jobs_are_named_by_institution_and_files_by_title_not_path(scored, as_user):
+    coord = as_user("coord")
+    job_url = _start(coord, scored.assessment_id, scope="institution", institution="mofa", langs=["ckb"],
+                     formats=["html"])
+    listed = coord.get("/jobs?lang=ar").text
+    assert "وزارة الخارجية" in listed and '<span class="rq-code">mofa</span>' not in listed
+    run_one(scored.ws)
+    done = coord.get(job_url + "?lang=en").text
+    link = re.search(r'<a href="[^"]*institutions/mofa-ckb\.html" download>(.*?)</a>', done)
+    assert link, done
+    visible = re.sub(r'<span class="visually-hidden">.*?</span>', "", link.group(1))
+    assert "mofa-ckb" not in visible and "Foreign Affairs" in visible and "کوردی" in visible and "HTML" in visible

@@ -234,3 +234,18 @@ def test_the_web_draws_the_gantt_with_the_printed_reports_function(demo, demo_vi
     r = demo_viewer.get(f"/assessments/{aid}/results/charts/gantt.svg?lang=ar")
     assert r.status_code == 200 and r.text.startswith("<svg") and "<text" not in r.text
     assert calls == ["ar"]
+
+
+def test_it_explains_each_recommendation_in_the_readers_language(demo, demo_viewer):
+    """The "triggered by" column uses the printed reports' sentences, in Arabic and Kurdish too."""
+    from raqmana.i18n.sorani import wrong_letters
+
+    _, aid = demo
+    data = demo_viewer.get(f"/api/v1/assessments/{aid}/results").json()
+    why = data["recommendations"]["short"][0]["why"]
+    assert why["en"] and why["ar"] and why["ckb"] and why["ar"] != why["en"] and not wrong_letters(why["ckb"])
+    english = " ".join(r["why"]["en"] for r in data["recommendations"]["short"])
+    for lang in ("ar", "ckb"):
+        html = demo_viewer.get(f"/assessments/{aid}/results?lang={lang}").text
+        assert why[lang].split(" ")[-1] in html
+        assert " is at stage " not in html and " is below stage " not in html, english[:120]

@@ -123,3 +123,24 @@ def test_it_reviews_through_the_api(as_user, world):
     r = rev.post(f"/api/v1/responses/{r1.id}/review", json={"decision": "accept", "expected_version": r1.version},
                  headers={"X-CSRF-Token": rev.csrf("/")})
     assert r.status_code == 200 and r.json()["state"] == "accepted"
+
+
+def test_accepting_on_the_review_page_also_changes_the_cards_state_badge(as_user, world):
+    _submit_two(as_user("focal"), world)
+    r1 = _answer(world)
+    rev = as_user("rev")
+    page = rev.get(f"/assessments/{world.assessment_id}/review").text
+    assert f'<span id="rstate-{r1.id}">' in page
+    done = rev.post(f"/responses/{r1.id}/review", data={"decision": "accept", "expected_version": r1.version,
+                                                        "csrf_token": rev.csrf("/")}, headers={"HX-Request": "true"})
+    assert done.status_code == 200
+    oob = done.text.split(f'id="rstate-{r1.id}"', 1)[1].split("</span></span>")[0]
+    assert 'hx-swap-oob="true"' in oob and "text-bg-success" in oob, "the header badge is swapped to accepted"
+
+
+def test_a_viewer_is_told_they_may_not_review_rather_than_that_nothing_waits(as_user, world):
+    _submit_two(as_user("focal"), world)
+    html = as_user("viewer").get(f"/assessments/{world.assessment_id}/review?lang=en").text
+    assert "You may not review answers in this round" in html and "Nothing is waiting for review." not in html
+    reviewer = as_user("rev").get(f"/assessments/{world.assessment_id}/review?lang=en").text
+    assert "You may not review" not in reviewer

@@ -59,3 +59,25 @@ def test_it_writes_its_own_messages_in_all_three_languages_and_correct_sorani():
     codes = [v for v in vars(messages).values() if isinstance(v, Code)]
     assert codes and all(c.en and c.ar and c.ckb for c in codes)
     assert [c.id for c in codes if wrong_letters(c.ckb)] == []
+
+
+def test_it_has_a_favicon_named_by_every_page(client):
+    page = client.get("/login").text
+    assert '<link rel="icon" href="/static/favicon.svg"' in page
+    icon = client.get("/static/favicon.svg")
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
+    old = client.get("/favicon.ico", follow_redirects=False)
+    assert old.status_code == 301 and old.headers["location"] == "/static/favicon.svg"
+
+
+def test_htmx_never_writes_style_attributes_that_the_csp_would_block(client):
+    """htmx's settle step copies ``style`` attributes by default; with ``style-src 'self'`` that is a CSP
+    violation (seen when a tool or extension had put a style on an input), so the config leaves it out."""
+    import json
+    import re
+
+    page = client.get("/login").text
+    config = json.loads(re.search(r"<meta name=\"htmx-config\" content='([^']+)'>", page).group(1))
+    assert config["includeIndicatorStyles"] is False
+    assert "style" not in config["attributesToSettle"] and "class" in config["attributesToSettle"]
+    assert "style-src 'self'" in client.get("/login").headers["content-security-policy"]

@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
+from starlette.responses import RedirectResponse, Response
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -127,6 +128,11 @@ def create_app(settings: Settings | None = None, *, workspace: Workspace | None 
     static = Path(__file__).parent / "static"
     app.mount("/static/fonts", StaticFiles(directory=fonts_dir(), check_dir=False), name="fonts")
     app.mount("/static", StaticFiles(directory=static), name="static")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:  # browsers ask for it even when the page names an icon
+        return RedirectResponse("/static/favicon.svg", status_code=301)
+
     for router in ROUTERS:
         app.include_router(router)
 

@@ -83,13 +83,31 @@ def _classify(exc: Exception) -> tuple[int, list[Problem], Any]:
 
 
 def _field_problem(err: Any) -> Problem:
+    from raqmana.web.fields import translated
+
     loc = [str(x) for x in err.get("loc", ()) if x not in ("body", "query", "path", "form")]
     name = ".".join(loc) or "?"
     if err.get("type") == "missing":
-        return Problem(messages.MISSING_FIELD, Location(field=name), {"field": name})
+        return Problem(messages.MISSING_FIELD, Location(field=name), {"field": translated(name)})
     reason = messages.PYDANTIC_REASONS.get(str(err.get("type")), messages.INVALID)
-    translated = {"en": reason.en, "ar": reason.ar, "ckb": reason.ckb}
-    return Problem(messages.BAD_FIELD, Location(field=name), {"field": name, "reason": translated})
+    reason_words = {"en": reason.en, "ar": reason.ar, "ckb": reason.ckb}
+    label = translated(name)
+    return Problem(messages.BAD_FIELD, Location(field=name), {"field": label, "reason": reason_words})
+
+
+async def _signed_in(request: Request) -> None:
+    """An error met before any route ran (an unknown address, a wrong method): the page still shows the
+    signed-in navigation and the user's language, when the session cookie is valid."""
+    from starlette.concurrency import run_in_threadpool
+
+    from raqmana.web.context import page_ctx
+
+    if not hasattr(request.state, "csrf"):
+        return
+    try:
+        await run_in_threadpool(page_ctx, request)
+    except Exception:  # the error page must render even when the session cannot be read
+        log.debug("no session for the error page of %s", request.url.path, exc_info=True)
 
 
 def problems_json(problems: list[Problem], lang: str) -> list[dict[str, Any]]:
@@ -100,6 +118,8 @@ async def handle_error(request: Request, exc: Exception) -> Response:
     status, problems, current = _classify(exc)
     if status == 500:
         log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    if not wants_json(request) and status not in (401, 500) and getattr(request.state, "ctx", None) is None:
+        await _signed_in(request)
     lang = _lang(request)
     if wants_json(request):
         from raqmana.web.jsonable import jsonable

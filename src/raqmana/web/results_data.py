@@ -96,7 +96,7 @@ def recommendations(inputs: ReportInputs, names: dict[str, Translated]) -> dict[
     for r in inputs.recommendations:
         out.setdefault(r.horizon, []).append({
             "id": r.id, "title": r.title, "horizon": r.horizon, "horizon_label": HORIZON.get(r.horizon),
-            "enabler": r.pillar_id, "enabler_name": pillars.get(r.pillar_id), "why": r.rationale.en, "sdg": r.sdg,
+            "enabler": r.pillar_id, "enabler_name": pillars.get(r.pillar_id), "why": r.rationale, "sdg": r.sdg,
             "owner": r.owner, "owner_name": label_of(r.owner, names) if r.owner else None,
             "cost_low": r.cost_low, "cost_high": r.cost_high})
     return out

@@ -24,10 +24,11 @@ from raqmana.i18n import (
 )
 from raqmana.problems import Problem
 from raqmana.settings import Settings
+from raqmana.web.fields import where
 from raqmana.workspace.actors import ROLE_LABELS
 from raqmana.workspace.views import STATE_LABELS
 
-ASSET_VERSION = "2"
+ASSET_VERSION = "3"
 
 
 def make_env(settings: Settings) -> Environment:
@@ -75,9 +76,22 @@ def make_env(settings: Settings) -> Environment:
             text = str(value)
         return localize_digits(text, lang, digits)
 
-    env.filters.update(tr=tr, num=num, pct=pct, when=when, domid=domid)
+    @pass_context
+    def size(context: Context, value: Any) -> str:
+        """A file size in bytes, kilobytes or megabytes, in the reader's words and digits."""
+        if value is None:
+            return "–"
+        lang, n = context["lang"], int(value)
+        if n < 1024:
+            return gettext(lang, "{n} bytes", n=cached_number(n, lang, 0, digits))
+        if n < 1024 * 1024:
+            kb = n / 1024
+            return gettext(lang, "{n} KB", n=cached_number(kb, lang, 1 if kb < 10 else 0, digits))
+        return gettext(lang, "{n} MB", n=cached_number(n / (1024 * 1024), lang, 1, digits))
+
+    env.filters.update(tr=tr, num=num, pct=pct, when=when, domid=domid, size=size)
     env.globals.update(LOCALES=LOCALES, ASSET_VERSION=ASSET_VERSION, settings=settings,
-                       STATE_LABELS=STATE_LABELS, ROLE_LABELS=ROLE_LABELS)
+                       STATE_LABELS=STATE_LABELS, ROLE_LABELS=ROLE_LABELS, where=where)
     return env
 
 
@@ -158,5 +172,15 @@ def render(request: Request, lang: str, template: str, data: dict[str, Any], *, 
 def render_error(request: Request, *, lang: str, status: int, problems: list[Problem], current: Any,
                  fragment: bool, rtl: bool) -> HTMLResponse:
     template = "fragments/problems.html" if fragment else "error.html"
-    return render(request, lang, template, {"status": status, "problems": problems, "current": current},
-                  status=status)
+    return render(request, lang, template, {"status": status, "problems": problems, "current": current,
+                                            "back": _form_page(request)}, status=status)
+
+
+def _form_page(request: Request) -> str | None:
+    """The page whose form was refused (a same-site Referer of a POST), for a "back to the form" link."""
+    if request.method != "POST":
+        return None
+    referer = urlsplit(request.headers.get("referer", ""))
+    if referer.netloc != request.url.netloc or not referer.path.startswith("/") or referer.path.startswith("//"):
+        return None
+    return referer.path + (f"?{referer.query}" if referer.query else "")

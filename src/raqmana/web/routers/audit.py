@@ -5,15 +5,16 @@ Everyone else gets 404 (from the workspace)."""
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import Form
 from starlette.responses import Response
 
-from raqmana.i18n import gettext
+from raqmana.i18n import LOCALES, gettext
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
-from raqmana.web.forms import optional_date
+from raqmana.web.forms import optional_date, see_other
 from raqmana.web.pages import Area, json_response
-from raqmana.web.templating import render
+from raqmana.workspace import users
 from raqmana.workspace.audit import (
     AuditFilters,
     AuditReport,
@@ -21,6 +22,7 @@ from raqmana.workspace.audit import (
     change_summary,
     verify_audit_chain,
 )
+from raqmana.workspace.exceptions import WorkspaceError
 from raqmana.workspace.views import STATE_LABELS, ResponseState
 
 area = Area("audit")
@@ -50,6 +52,11 @@ FIELD_LABELS = {
     "stage": _("stage"), "number": _("number"), "choice": _("choice"), "text": _("text"), "na": _("N/A"),
     "dont_know": _("don't know"), "justification": _("justification"), "state": _("state"), "version": _("version"),
     "comment": _("comment"), "role": _("role"), "institution": _("institution"), "status": _("status"),
+    "locale": _("language"), "client": _("client address"), "username": _("user name"), "user_id": _("user"),
+    "org": _("organisation"), "display_name": _("full name"), "name": _("name"), "prefix": _("token prefix"),
+    "locked_until": _("locked until"), "illustrative": _("illustrative data"), "framework_id": _("framework"),
+    "comment_id": _("comment number"), "evidence_id": _("evidence number"), "hash": _("fingerprint"),
+    "user_agent": _("browser"),
 }
 TYPE_LABELS = {
     "assessment": _("Assessment round"), "response": _("Answer"), "user": _("User"),
@@ -62,22 +69,43 @@ def _filters(user: str, type: str, object: str, since: str, until: str) -> Audit
                         since=optional_date(since, "since"), until=optional_date(until, "until"))
 
 
-def _value(field: str, value: str, lang: str) -> str:
-    """A changed value as a reader reads it: answer states and yes/no in the reader's language."""
+def _value(field: str, value: str, lang: str, people: dict[str, str] | None = None) -> str:
+    """A changed value as a reader reads it: answer states, languages, people and yes/no in the reader's
+    language."""
     if field == "state" and value in STATE_LABELS:
         return STATE_LABELS[ResponseState(value)].get(lang)
+    if field == "locale" and value in LOCALES:
+        return LOCALES[value].native_name
+    if field == "user_id" and people and value in people:
+        return people[value]
     if value in ("true", "false"):
         return gettext(lang, "Yes" if value == "true" else "No")
     return value
 
 
+def _data_query(filters: AuditFilters) -> dict[str, str]:
+    return {"user": filters.user, "type": filters.entity_type, "object": filters.entity_id,
+            "since": filters.since.isoformat() if filters.since else "",
+            "until": filters.until.isoformat() if filters.until else ""}
+
+
+def _people(ctx: Ctx) -> dict[str, str]:
+    """User number → "Full name (username)", for the objects and values of the log (empty when the reader
+    may not list users)."""
+    try:
+        found = ctx.read(users.list_users)
+    except WorkspaceError:
+        return {}
+    return {str(u.id): f"{u.display_name} ({u.username})" if u.display_name else u.username for u in found}
+
+
 def _data(ctx: Ctx, filters: AuditFilters, before: int | None) -> dict[str, Any]:
     page = ctx.read(audit_events, filters=filters, before=before, limit=PAGE)
-    rows = [{"event": e, "changes": [(f, _value(f, b, ctx.lang), _value(f, a, ctx.lang))
-                                     for f, b, a in change_summary(e.before, e.after)]} for e in page.events]
-    query = {"user": filters.user, "type": filters.entity_type, "object": filters.entity_id,
-             "since": filters.since.isoformat() if filters.since else "",
-             "until": filters.until.isoformat() if filters.until else ""}
+    people = _people(ctx)
+    rows = [{"event": e, "changes": [(f, _value(f, b, ctx.lang, people), _value(f, a, ctx.lang, people))
+                                     for f, b, a in change_summary(e.before, e.after)],
+             "object_name": people.get(e.entity_id) if e.entity_type == "user" else None} for e in page.events]
+    query = _data_query(filters)
     return {"events": page.events, "total": page.total, "before": page.before, "next_before": page.next_before,
             "entity_types": page.entity_types, "_rows": rows, "_query": query,
             "_actions": ACTION_LABELS, "_types": TYPE_LABELS, "_fields": FIELD_LABELS}
@@ -85,10 +113,14 @@ def _data(ctx: Ctx, filters: AuditFilters, before: int | None) -> dict[str, Any]
 
 @area.page("/admin/audit", "pages/audit.html", summary="The audit log (administrators and coordinators)")
 def audit_log(ctx: Ctx, user: str = "", type: str = "", object: str = "", since: str = "", until: str = "",
-              before: int | None = None) -> dict[str, Any]:
+              before: int | None = None, verify: bool = False) -> dict[str, Any]:
     """Every change (who, when, what, before/after), newest first; filter by user (part of the user
-    name), object type and id, and dates (YYYY-MM-DD, UTC); ``before`` pages back (``next_before``)."""
-    return _data(ctx, _filters(user, type, object, since, until), before)
+    name), object type and id, and dates (YYYY-MM-DD, UTC); ``before`` pages back (``next_before``);
+    ``verify=1`` also checks the whole chain (``verification``)."""
+    data = _data(ctx, _filters(user, type, object, since, until), before)
+    if verify:
+        data["verification"] = _verification(ctx.read(verify_audit_chain))
+    return data
 
 
 def _verification(report: AuditReport) -> dict[str, Any]:
@@ -99,9 +131,11 @@ def _verification(report: AuditReport) -> dict[str, Any]:
 def verify(ctx: Ctx = PageCtx, user: Annotated[str, Form(max_length=200)] = "",
            type: Annotated[str, Form(max_length=64)] = "", object: Annotated[str, Form(max_length=64)] = "",
            since: Annotated[str, Form(max_length=20)] = "", until: Annotated[str, Form(max_length=20)] = "") -> Response:
-    report = ctx.read(verify_audit_chain)
-    data = _data(ctx, _filters(user, type, object, since, until), None)
-    return render(ctx.request, ctx.lang, "pages/audit.html", {**data, "verification": _verification(report)})
+    """Post/redirect/get: the result is shown under the page's own address (``verify=1``), so reloading
+    it or switching the language shows the page again rather than resending the form."""
+    ctx.read(audit_events, filters=AuditFilters(), before=None, limit=1)  # 404 for those who may not see it
+    query = {k: v for k, v in _data_query(_filters(user, type, object, since, until)).items() if v}
+    return see_other("/admin/audit?" + urlencode({**query, "verify": "1"}) + "#verification")
 
 
 @area.api.post("/admin/audit/verify", summary="Check the audit chain: edited, deleted or re-linked events")

@@ -67,11 +67,12 @@ def job_list(ctx: Ctx, status: str | None = None, kind: str | None = None, offse
     page = ctx.read(jobs.list_jobs, status=status if status in STATUSES else None,
                     kind=kind if kind in KIND_LABELS else None, offset=offset, limit=PAGE)
     lease = ctx.ws.settings.job_lease_seconds
+    names = {o.code: o.name for o in ctx.read(orgs.list_organisations)}
     rows = [{**_summary(j), "errors": _problems(j.error, ctx.lang), "stale": _long_running(j, lease)}
             for j in page.jobs]
     return {"jobs": [_summary(j) for j in page.jobs], "total": page.total, "offset": page.offset,
             "limit": page.limit, "_rows": rows, "_status": status or "", "_kind": kind or "",
-            "_kinds": KIND_LABELS, "_statuses": STATUS_LABELS}
+            "_kinds": KIND_LABELS, "_statuses": STATUS_LABELS, "_names": names}
 
 
 @area.page("/jobs/{job_id}", "pages/job.html", summary="One job: progress, result per file, or why it failed")
@@ -86,7 +87,7 @@ def job_detail(ctx: Ctx, job_id: int) -> dict[str, Any]:
              for r in (job.result or {}).get("results", [])] if job.kind == "workbook_import" else []
     return {"job": job, "running": job.status in ("queued", "running"), "_errors": _problems(job.error, ctx.lang),
             "_files": files, "_stale": _long_running(job, ctx.ws.settings.job_lease_seconds), "_kinds": KIND_LABELS,
-            "_statuses": STATUS_LABELS}
+            "_statuses": STATUS_LABELS, "_names": names}
 
 
 async def _start_import(ctx: Ctx, assessment_id: int, uploads: list[UploadFile]) -> JobView:

@@ -14,14 +14,16 @@ from fastapi import Form
 from pydantic import BaseModel, Field
 from starlette.responses import FileResponse, Response
 
-from raqmana.problems import Location, Problem
+from raqmana.problems import Location, Problem, ProblemsError
 from raqmana.web import messages
 from raqmana.web.collation import by_name
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.errors import WebError
+from raqmana.web.fields import translated
 from raqmana.web.forms import see_other
 from raqmana.web.pages import Area, json_response
 from raqmana.web.report_files import MEDIA_TYPES, list_files, resolve
+from raqmana.web.templating import render
 from raqmana.workspace import assessments, jobs, orgs
 from raqmana.workspace.report_jobs import REPORT, SCOPES, enqueue_report, reports_dir
 from raqmana.workspace.views import JobView
@@ -37,7 +39,7 @@ def _not_found() -> WebError:
 
 
 def _missing(field: str) -> WebError:
-    return WebError(422, [Problem(messages.MISSING_FIELD, Location(field=field), {"field": field})])
+    return WebError(422, [Problem(messages.MISSING_FIELD, Location(field=field), {"field": translated(field)})])
 
 
 def file_url(assessment_id: int, path: str) -> str:
@@ -77,7 +79,15 @@ def start(assessment_id: int, ctx: Ctx = PageCtx, scope: Annotated[str, Form(max
           institution: Annotated[str, Form(max_length=100)] = "",
           langs: Annotated[list[str] | None, Form()] = None,
           formats: Annotated[list[str] | None, Form()] = None) -> Response:
-    job = _start(ctx, assessment_id, scope, institution.strip() or None, langs or [], formats or [])
+    try:
+        job = _start(ctx, assessment_id, scope, institution.strip() or None, langs or [], formats or [])
+    except (WebError, ProblemsError) as exc:
+        if isinstance(exc, WebError) and exc.status != 422:
+            raise
+        # the form again, with the problems above it and the user's choices kept
+        chosen = {"scope": scope, "institution": institution.strip(), "langs": langs or [], "formats": formats or []}
+        data = {**reports(ctx, assessment_id), "status": 422, "problems": exc.problems, "chosen": chosen}
+        return render(ctx.request, ctx.lang, "reports/reports.html", data, status=422)
     return see_other(f"/assessments/{assessment_id}/reports/jobs/{job.id}")
 
 
@@ -102,13 +112,20 @@ def job(ctx: Ctx, assessment_id: int, job_id: int) -> dict[str, Any]:
     with ctx.ws.reader() as session:
         view, _ = assessments.get_assessment(session, actor, assessment_id)
         found = jobs.get_job(session, actor, job_id)
+        names = {o.code: o.name for o in orgs.list_organisations(session, actor)}
     result = found.result or {}
     here = reports_dir(ctx.settings.data_dir, assessment_id).resolve()
     if found.kind != REPORT or ("dir" in result and Path(result["dir"]).resolve() != here):
         raise _not_found()
     written = [p for p in result.get("written", []) if resolve(ctx.settings.data_dir, assessment_id, p)]
-    return {"assessment": view, "illustrative": view.illustrative, "job": found,
-            "files": [{"path": p, "url": file_url(assessment_id, p)} for p in written],
+    described = {f.path: f for f in list_files(ctx.settings.data_dir, assessment_id)}
+    files = []
+    for p in written:
+        f = described.get(p)
+        files.append({"path": p, "url": file_url(assessment_id, p), "subject": f.subject if f else None,
+                      "name": names.get(f.subject) if f else None, "lang": f.lang if f else None,
+                      "format": f.format if f else None})
+    return {"assessment": view, "illustrative": view.illustrative, "job": found, "files": files, "_names": names,
             "skipped": result.get("skipped", 0), "running": found.status in ("queued", "running")}
 
 

@@ -31,7 +31,7 @@ def review_queue(ctx: Ctx, assessment_id: int, institution: str | None = None) -
         proofs = {r.id: evidence.list_evidence(session, actor, response_id=r.id) for r in queue}
         framework = frameworks.get_framework(session, view.framework_version_id)
     return {"assessment": view, "rights": rights, "queue": queue, "evidence": proofs, "institution": institution,
-            "reviewable": sorted(reviewable), "illustrative": view.illustrative, "_framework": framework,
+            "reviewable": sorted(reviewable), "may_review": bool(reviewable), "illustrative": view.illustrative, "_framework": framework,
             "institution_names": {code: names[code] for code in sorted({r.institution_code for r in queue}
                                                                         | ({institution} if institution else set()))
                                   if code in names}}
