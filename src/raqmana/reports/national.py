@@ -42,8 +42,9 @@ SENTENCES = {
     "recs": T(
         "The assessment yields {short} short-term and {long} long-term recommendations, scheduled into {n} "
         "roadmap initiatives.",
-        "أفضى التقييم إلى {short} توصية قصيرة الأمد و{long} توصية طويلة الأمد، جرت جدولتها في {n} مبادرة ضمن "
-        "خارطة الطريق.",
+        # phrased so the numbers need no counted-noun agreement (٣–١٠ توصيات, ١١+ توصيةً)
+        "أفضى التقييم إلى توصيات قصيرة الأمد عددها {short} وأخرى طويلة الأمد عددها {long}، جرت جدولتها في "
+        "مبادرات خارطة الطريق وعددها {n}.",
         "ھەڵسەنگاندنەکە {short} ڕاسپاردەی کورتخایەن و {long} ڕاسپاردەی درێژخایەنی لێکەوتەوە کە لە {n} "
         "دەستپێشخەریی نەخشەڕێگادا خشتە کراون.",
     ),
