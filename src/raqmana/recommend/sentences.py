@@ -106,8 +106,7 @@ class _Words:
         return format_number(v, self.lang, decimals=0 if float(v).is_integer() else 1, digits=self.digits)
 
     def pct(self, share: float) -> str:
-        text = format_percent(share, self.lang, digits=self.digits)
-        return text.replace("%", "٪") if any("٠" <= c <= "٩" for c in text) else text
+        return format_percent(share, self.lang, digits=self.digits)  # "٪" with Arabic-Indic digits
 
     def kind(self, op: Operand) -> str:
         if op.kind != "stage":
