@@ -25,7 +25,8 @@ system-deps:
 	bash scripts/system-deps.sh
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools scripts
+	$(BIN)/ruff format --check src tests benchmarks tools scripts
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

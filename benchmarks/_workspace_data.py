@@ -17,26 +17,58 @@ def synthetic_framework(indicators: int = 100, per_pillar: int = 10) -> Framewor
         inds = []
         for i in range(per_pillar):
             iid = f"B{p:02d}-{i:02d}"
-            kind = ("ladder", "ladder", "ladder", "yes_no", "ladder", "number", "ladder", "choice", "ladder",
-                    "percentage")[i % 10]
-            ind: dict[str, object] = {"id": iid, "name": _t(f"indicator {iid}"), "question": _t(f"question {iid}?"),
-                                      "answer_type": kind, "na_allowed": i == 0}
+            kind = (
+                "ladder",
+                "ladder",
+                "ladder",
+                "yes_no",
+                "ladder",
+                "number",
+                "ladder",
+                "choice",
+                "ladder",
+                "percentage",
+            )[i % 10]
+            ind: dict[str, object] = {
+                "id": iid,
+                "name": _t(f"indicator {iid}"),
+                "question": _t(f"question {iid}?"),
+                "answer_type": kind,
+                "na_allowed": i == 0,
+            }
             if kind == "ladder":
                 ind["stages"] = stages
             if kind == "number":
                 ind.update(min_value=0, max_value=100)
             if kind == "choice":
-                ind["choices"] = [{"value": v, "label": _t(v), "score": sc} for v, sc in
-                                  (("none", 0), ("partial", 0.5), ("full", 1))]
+                ind["choices"] = [
+                    {"value": v, "label": _t(v), "score": sc}
+                    for v, sc in (("none", 0), ("partial", 0.5), ("full", 1))
+                ]
             inds.append(ind)
-        pillars.append({"id": f"B{p:02d}", "name": _t(f"pillar {p}"),
-                        "sub_areas": [{"id": f"B{p:02d}.1", "name": _t("sub"), "indicators": inds}]})
-    return Framework.model_validate({"id": "bench", "version": "1", "name": _t("benchmark"), "pillars": pillars,
-                                     "stage_labels": [{"stage": s, "label": _t(f"Stage {s}")} for s in range(6)]})
+        pillars.append(
+            {
+                "id": f"B{p:02d}",
+                "name": _t(f"pillar {p}"),
+                "sub_areas": [{"id": f"B{p:02d}.1", "name": _t("sub"), "indicators": inds}],
+            }
+        )
+    return Framework.model_validate(
+        {
+            "id": "bench",
+            "version": "1",
+            "name": _t("benchmark"),
+            "pillars": pillars,
+            "stage_labels": [{"stage": s, "label": _t(f"Stage {s}")} for s in range(6)],
+        }
+    )
 
 
 def orgs_csv(n: int) -> bytes:
-    rows = ["code,kind,parent_code,name_en,name_ar,name_ckb", "bench-gov,government,,Government,حكومة,حکوومەت"]
+    rows = [
+        "code,kind,parent_code,name_en,name_ar,name_ckb",
+        "bench-gov,government,,Government,حكومة,حکوومەت",
+    ]
     rows += [f"inst-{i:04d},agency,bench-gov,Institution {i},جهة {i},دامەزراوە {i}" for i in range(n)]
     return ("\n".join(rows) + "\n").encode()
 
@@ -50,8 +82,11 @@ def filled_cells(framework: Framework, lang: str, seed: int) -> dict[str, object
         if ind.answer_type.value == "ladder":
             value = f"{k} — {framework.stage_label(k).get(lang)}"
         elif ind.answer_type.value == "yes_no":
-            value = {"en": "Yes", "ar": "نعم", "ckb": "بەڵێ"}[lang] if k % 2 else {"en": "No", "ar": "لا",
-                                                                               "ckb": "نەخێر"}[lang]
+            value = (
+                {"en": "Yes", "ar": "نعم", "ckb": "بەڵێ"}[lang]
+                if k % 2
+                else {"en": "No", "ar": "لا", "ckb": "نەخێر"}[lang]
+            )
         elif ind.answer_type.value in ("number", "percentage"):
             value = k * 17
         else:

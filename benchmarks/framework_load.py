@@ -23,9 +23,13 @@ def main(repeats: int = 5) -> None:
     for pid in ids:
         start = time.perf_counter()
         r = load(pid)
-        print(f"{pid:10s} {time.perf_counter() - start:6.3f} s  indicators={len(r.framework.indicators()):3d} "
-              f"errors={len(r.errors)} warnings={len(r.warnings)}")
-    print(f"all {len(ids)} packs, load+validate: best {min(times):.3f} s, median {sorted(times)[len(times) // 2]:.3f} s")
+        print(
+            f"{pid:10s} {time.perf_counter() - start:6.3f} s  indicators={len(r.framework.indicators()):3d} "
+            f"errors={len(r.errors)} warnings={len(r.warnings)}"
+        )
+    print(
+        f"all {len(ids)} packs, load+validate: best {min(times):.3f} s, median {sorted(times)[len(times) // 2]:.3f} s"
+    )
 
 
 if __name__ == "__main__":

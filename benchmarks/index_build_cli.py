@@ -33,7 +33,9 @@ def generate(folder: Path) -> tuple[Path, Path]:
         w = csv.writer(fh)
         w.writerow(["iCode", "iName", "Level", "Parent", "Direction", "Weight", "Type"])
         for j, c in enumerate(codes):
-            w.writerow([c, f"Indicator {j}", 1, f"sub{j // 5}", -1 if j % 7 == 0 else 1, 1 + j % 2, "Indicator"])
+            w.writerow(
+                [c, f"Indicator {j}", 1, f"sub{j // 5}", -1 if j % 7 == 0 else 1, 1 + j % 2, "Indicator"]
+            )
         for k in range(INDICATORS // 5):
             w.writerow([f"sub{k}", f"Sub-pillar {k}", 2, f"pil{k // 3}", "", 1, "Aggregate"])
         for k in range(INDICATORS // 15):
@@ -43,8 +45,14 @@ def generate(folder: Path) -> tuple[Path, Path]:
         w = csv.writer(fh)
         w.writerow(["uCode", "uName", "Group_Region", *codes])
         for u in range(UNITS):
-            w.writerow([f"U{u:03d}", f"Unit {u}", rnd.choice("ABCD"),
-                        *["" if rnd.random() < 0.05 else round(rnd.lognormvariate(0, 1) * 10, 3) for _ in codes]])
+            w.writerow(
+                [
+                    f"U{u:03d}",
+                    f"Unit {u}",
+                    rnd.choice("ABCD"),
+                    *["" if rnd.random() < 0.05 else round(rnd.lognormvariate(0, 1) * 10, 3) for _ in codes],
+                ]
+            )
     return data, meta
 
 
@@ -79,13 +87,17 @@ def main() -> None:
             work.append(t3 - t0)
             cpu.append(time.process_time() - c0)
             parts.append((t1 - t0, t2 - t1, t3 - t2))
-        print(f"{UNITS} units × {INDICATORS} indicators, CSV + JSON output (median of 5; "
-              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
+        print(
+            f"{UNITS} units × {INDICATORS} indicators, CSV + JSON output (median of 5; "
+            f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)"
+        )
         print(f"raqmana index build (whole CLI):         {statistics.median(full):.2f} s (target < 1 s)")
         print(f"python -m raqmana.cli.index build:       {statistics.median(direct):.2f} s")
         read_t, build_t, write_t = (statistics.median(p[i] for p in parts) for i in range(3))
-        print(f"the command's work in-process:           {statistics.median(work):.2f} s "
-              f"({statistics.median(cpu):.2f} s CPU: read {read_t:.2f}, build {build_t:.2f}, write {write_t:.2f})")
+        print(
+            f"the command's work in-process:           {statistics.median(work):.2f} s "
+            f"({statistics.median(cpu):.2f} s CPU: read {read_t:.2f}, build {build_t:.2f}, write {write_t:.2f})"
+        )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

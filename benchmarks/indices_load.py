@@ -1,6 +1,6 @@
 """How long loading the bundled public-index datasets takes (cold, in a fresh process, then warm).
 
-    .venv/bin/python benchmarks/indices_load.py
+.venv/bin/python benchmarks/indices_load.py
 """
 
 from __future__ import annotations
@@ -34,7 +34,9 @@ def main() -> None:
             reproduce("egdi", edition, data_dir=data_dir)
         repro = time.perf_counter() - t0
     print(f"import raqmana.indices: {(imported - started) * 1000:.0f} ms")
-    print(f"load all bundled datasets (cold): {cold * 1000:.0f} ms for {rows} rows, {len(countries())} countries")
+    print(
+        f"load all bundled datasets (cold): {cold * 1000:.0f} ms for {rows} rows, {len(countries())} countries"
+    )
     for name, secs in per.items():
         print(f"  {name:9s} {secs * 1000:7.1f} ms")
     print(f"load all datasets again (cached): {warm * 1000:.1f} ms")

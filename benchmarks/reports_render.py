@@ -26,10 +26,15 @@ from raqmana.reports.render import render
 
 
 def answers(fw, n: int, seed: int = 1) -> tuple[dict, dict]:
-    insts = {f"inst{k:04d}": InstitutionMeta(f"inst{k:04d}", Translated.of(f"Institution {k}", f"الجهة {k}",
-                                                                              f"دامەزراوەی {k}"),
-                                             "governorate" if k % 5 == 0 else "ministry", governorate=f"g{k % 19}")
-             for k in range(n)}
+    insts = {
+        f"inst{k:04d}": InstitutionMeta(
+            f"inst{k:04d}",
+            Translated.of(f"Institution {k}", f"الجهة {k}", f"دامەزراوەی {k}"),
+            "governorate" if k % 5 == 0 else "ministry",
+            governorate=f"g{k % 19}",
+        )
+        for k in range(n)
+    }
     return illustrative_answers(fw, list(insts), seed=seed), insts
 
 
@@ -42,10 +47,18 @@ def main() -> None:
     fw = load_or_raise("iraq-dla")
     resp, insts = answers(fw, args.institutions)
     t = time.perf_counter()
-    chain = run_chain(fw, resp, insts, illustrative=True, mc_runs=args.runs, country=Translated.of("Iraq", "العراق",
-                                                                                                    "عێراق"))
-    print(f"chain (scores, {args.runs} Monte Carlo runs, analysis, roadmap) for {args.institutions} institutions: "
-          f"{time.perf_counter() - t:.1f} s {chain.timings}")
+    chain = run_chain(
+        fw,
+        resp,
+        insts,
+        illustrative=True,
+        mc_runs=args.runs,
+        country=Translated.of("Iraq", "العراق", "عێراق"),
+    )
+    print(
+        f"chain (scores, {args.runs} Monte Carlo runs, analysis, roadmap) for {args.institutions} institutions: "
+        f"{time.perf_counter() - t:.1f} s {chain.timings}"
+    )
     out = Path(tempfile.mkdtemp())
     for lang in ("ar", "en"):
         t = time.perf_counter()
@@ -62,11 +75,19 @@ def main() -> None:
     times = []
     for inst in chain.inputs.institutions[: args.profiles]:
         t = time.perf_counter()
-        render(build_institution(chain.inputs, inst, "ar", recommendations=recs.get(inst.code, [])), out / "p", ["pdf"])
+        render(
+            build_institution(chain.inputs, inst, "ar", recommendations=recs.get(inst.code, [])),
+            out / "p",
+            ["pdf"],
+        )
         times.append(time.perf_counter() - t)
     per = float(np.mean(times))
-    print(f"institution profile (ar, PDF): mean {per:.2f} s, max {max(times):.2f} s over {len(times)} (target < 3 s)")
-    print(f"all {args.institutions} profiles at that rate: {per * args.institutions / 60:.1f} min (target < 45 min)")
+    print(
+        f"institution profile (ar, PDF): mean {per:.2f} s, max {max(times):.2f} s over {len(times)} (target < 3 s)"
+    )
+    print(
+        f"all {args.institutions} profiles at that rate: {per * args.institutions / 60:.1f} min (target < 45 min)"
+    )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (max RSS): {rss:.0f} MB (target < 1,500 MB)")
 

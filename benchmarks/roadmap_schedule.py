@@ -22,8 +22,10 @@ from raqmana.roadmap.synthetic import roadmap_parts
 def main(time_limit: float = 30.0) -> None:
     items, deps, settings = roadmap_parts(500, 2000, 40, 20, seed=7, budget_slack=1.25, capacity=3)
     settings = settings.model_copy(update={"time_limit_s": time_limit, "workers": 2})
-    print(f"instance: {len(items)} initiatives, {len(deps)} dependencies, {settings.horizon_quarters} quarters, "
-          f"40 owners, capacity {settings.capacity_default}, budget {settings.budget_per_year[0]:,} USD/year")
+    print(
+        f"instance: {len(items)} initiatives, {len(deps)} dependencies, {settings.horizon_quarters} quarters, "
+        f"40 owners, capacity {settings.capacity_default}, budget {settings.budget_per_year[0]:,} USD/year"
+    )
     inst, _ = make(items, deps, settings)
     t0 = time.perf_counter()
     base = greedy.schedule(inst)
@@ -34,7 +36,9 @@ def main(time_limit: float = 30.0) -> None:
     lp = relax.solve(inst)
     t_lp = time.perf_counter() - t0
     assert lp.starts is not None and lp.bound is not None
-    print(f"LP relaxation: {t_lp:.2f} s, bound {lp.bound:,.0f}, α-point schedule {objective(inst, lp.starts):,}")
+    print(
+        f"LP relaxation: {t_lp:.2f} s, bound {lp.bound:,.0f}, α-point schedule {objective(inst, lp.starts):,}"
+    )
     t0 = time.perf_counter()
     result = plan(items, deps, settings)
     total = time.perf_counter() - t0
@@ -42,11 +46,15 @@ def main(time_limit: float = 30.0) -> None:
     assert sch is not None and result.ok, [p.render() for p in result.problems]
     assert not verify(inst, [sch.item(i).start for i in inst.ids])
     gap = 100 * (sch.gap or 0.0)
-    print(f"plan (checks + greedy + LP + CP-SAT, time limit {time_limit:.0f} s): {total:.1f} s, status "
-          f"{sch.status.value}, objective {sch.objective:,}, bound {sch.bound:,.0f}")
-    print(f"gap to bound: {gap:.2f} % (target ≤ 2 %: {'met' if gap <= 2 else 'NOT met'}); weighted completion "
-          f"{100 * (sch.improvement or 0):.1f} % better than greedy; makespan {sch.makespan} quarters; "
-          f"critical path {len(sch.critical_path)} initiatives")
+    print(
+        f"plan (checks + greedy + LP + CP-SAT, time limit {time_limit:.0f} s): {total:.1f} s, status "
+        f"{sch.status.value}, objective {sch.objective:,}, bound {sch.bound:,.0f}"
+    )
+    print(
+        f"gap to bound: {gap:.2f} % (target ≤ 2 %: {'met' if gap <= 2 else 'NOT met'}); weighted completion "
+        f"{100 * (sch.improvement or 0):.1f} % better than greedy; makespan {sch.makespan} quarters; "
+        f"critical path {len(sch.critical_path)} initiatives"
+    )
 
 
 if __name__ == "__main__":

@@ -50,16 +50,22 @@ def make(units: int, indicators: int, seed: int = 5) -> tuple[tuple[Node, ...], 
     subs = max(1, indicators // 5)
     pillars = max(1, subs // 4)
     codes = [f"i{j:03d}" for j in range(indicators)]
-    meta = [Node(c, parent=f"s{j * subs // indicators:02d}", weight=1 + j % 3, direction=-1 if j % 9 == 0 else 1)
-            for j, c in enumerate(codes)]
+    meta = [
+        Node(c, parent=f"s{j * subs // indicators:02d}", weight=1 + j % 3, direction=-1 if j % 9 == 0 else 1)
+        for j, c in enumerate(codes)
+    ]
     meta += [Node(f"s{k:02d}", type="Aggregate", parent=f"p{k * pillars // subs}") for k in range(subs)]
     meta += [Node(f"p{k}", type="Aggregate", parent="INDEX") for k in range(pillars)]
     meta.append(Node("INDEX", type="Aggregate"))
     latent = rng.normal(size=(units, 1))
     values = np.exp(0.6 * latent + rng.normal(size=(units, indicators))) * 10
     values[rng.random(values.shape) < 0.05] = np.nan
-    data = Dataset.from_arrays([f"U{i:04d}" for i in range(units)], codes, values,
-                               groups={"Group_Region": [f"R{i % 6}" for i in range(units)]})
+    data = Dataset.from_arrays(
+        [f"U{i:04d}" for i in range(units)],
+        codes,
+        values,
+        groups={"Group_Region": [f"R{i % 6}" for i in range(units)]},
+    )
     return tuple(meta), data
 
 
@@ -71,8 +77,13 @@ def recipe(meta: tuple[Node, ...], runs: int) -> Recipe:
         normalise=Step("minmax", {"low": 1, "high": 100}),
         aggregate=Step("arithmetic"),
         stages=(StageRule("gtmi", score_max=100),),
-        uncertainty=UncertaintySpec(runs=runs, weight_noise=0.25, impute=(Step("mean"), Step("median")),
-                                    normalise=(Step("rank"),), aggregate=("geometric",)),
+        uncertainty=UncertaintySpec(
+            runs=runs,
+            weight_noise=0.25,
+            impute=(Step("mean"), Step("median")),
+            normalise=(Step("rank"),),
+            aggregate=("geometric",),
+        ),
     )
 
 
@@ -116,14 +127,20 @@ def pandas_loop(meta: tuple[Node, ...], data: Dataset) -> tuple[float, object]:
 def main() -> None:
     meta, data = make(args.units, args.indicators)
     r = recipe(meta, args.runs)
-    print(f"{args.units} units × {args.indicators} indicators, {args.runs} Monte Carlo runs; "
-          f"BLAS threads: {os.environ.get('OPENBLAS_NUM_THREADS', 'default')}; CPUs: {os.cpu_count()}")
+    print(
+        f"{args.units} units × {args.indicators} indicators, {args.runs} Monte Carlo runs; "
+        f"BLAS threads: {os.environ.get('OPENBLAS_NUM_THREADS', 'default')}; CPUs: {os.cpu_count()}"
+    )
     build(r, data)  # warm up imports and caches
     times = [full(r, data) for _ in range(3)]
     b_t, mc_t, cpu = min(t[0] for t in times), min(t[1] for t in times), min(t[2] for t in times)
     print(f"build (EM imputation, winsorisation, min-max, 4 levels): {b_t:.2f} s")
-    print(f"Monte Carlo, {args.runs} runs (weights ±25 %, 3 imputations, 2 normalisations, 2 means): {mc_t:.2f} s")
-    print(f"total: {b_t + mc_t:.2f} s wall, {cpu:.2f} s CPU (target < 10 s); load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"Monte Carlo, {args.runs} runs (weights ±25 %, 3 imputations, 2 normalisations, 2 means): {mc_t:.2f} s"
+    )
+    print(
+        f"total: {b_t + mc_t:.2f} s wall, {cpu:.2f} s CPU (target < 10 s); load average {os.getloadavg()[0]:.1f}"
+    )
 
     tracemalloc.start()
     full(r, data)
@@ -140,8 +157,10 @@ def main() -> None:
     ours_t = time.perf_counter() - t0
     loop_t, loop_scores = pandas_loop(meta, data)
     diff = float(np.max(np.abs(np.asarray(ours.aggregated.col("INDEX")) - np.asarray(loop_scores.values))))
-    print(f"one simple build (mean imputation, min-max, arithmetic): raqmana {ours_t * 1000:.0f} ms, "
-          f"per-unit pandas loop {loop_t * 1000:.0f} ms → {loop_t / ours_t:.0f}× faster; same index (max diff {diff:.1e})")
+    print(
+        f"one simple build (mean imputation, min-max, arithmetic): raqmana {ours_t * 1000:.0f} ms, "
+        f"per-unit pandas loop {loop_t * 1000:.0f} ms → {loop_t / ours_t:.0f}× faster; same index (max diff {diff:.1e})"
+    )
     print(f"the pandas loop would take ≈ {loop_t * args.runs / 60:.0f} min for {args.runs} runs")
 
 

@@ -37,20 +37,35 @@ def main() -> None:
     with TestClient(create_app(settings)) as c:
         token = re.search(r'name="csrf-token" content="([^"]+)"', c.get("/login").text)
         assert token
-        c.post("/login", data={"username": "demo-viewer", "password": "demo-viewer-2026", "csrf_token": token.group(1),
-                               "next": "/"})
+        c.post(
+            "/login",
+            data={
+                "username": "demo-viewer",
+                "password": "demo-viewer-2026",
+                "csrf_token": token.group(1),
+                "next": "/",
+            },
+        )
         base = f"/assessments/{info.assessment_id}/results"
-        for label, path in [("first page (runs the chain)", base), ("cached page", base),
-                            ("JSON twin", "/api/v1" + base), ("institution page", base + "/institutions/moc")]:
+        for label, path in [
+            ("first page (runs the chain)", base),
+            ("cached page", base),
+            ("JSON twin", "/api/v1" + base),
+            ("institution page", base + "/institutions/moc"),
+        ]:
             t = time.perf_counter()
             r = c.get(path + f"?lang={args.lang}")
-            print(f"{label:32} {time.perf_counter() - t:6.2f} s  {len(r.content) / 1024:7.0f} KiB  {r.status_code}")
+            print(
+                f"{label:32} {time.perf_counter() - t:6.2f} s  {len(r.content) / 1024:7.0f} KiB  {r.status_code}"
+            )
         html = c.get(base + f"?lang={args.lang}").text
         for src in re.findall(r'src="([^"]+\.svg[^"]*)"', html):
             t = time.perf_counter()
             r = c.get(src.replace("&amp;", "&"))
             name = src.split("/")[-1].split("?")[0]
-            print(f"chart {name:26} {time.perf_counter() - t:6.2f} s  {len(r.content) / 1024:7.0f} KiB  {r.status_code}")
+            print(
+                f"chart {name:26} {time.perf_counter() - t:6.2f} s  {len(r.content) / 1024:7.0f} KiB  {r.status_code}"
+            )
 
 
 if __name__ == "__main__":

@@ -60,11 +60,14 @@ def add_history(ws) -> None:  # type: ignore[no-untyped-def]
     """Give every answer a submit and (two in three) an accept step, in bulk SQL (setup, not timed)."""
     with ws.transaction() as s:
         for step, state, where in (("submit", "submitted", "1=1"), ("accept", "accepted", "id % 3 <> 0")):
-            s.execute(text(
-                "INSERT INTO response_revisions (response_id, version, state, action, actor_id, actor_name, at, "
-                "comment, stage, number, choice, text, is_na, dont_know, justification) "
-                f"SELECT id, version + 1, '{state}', '{step}', NULL, 'benchmark', updated_at, '', stage, number, "
-                f"choice, text, is_na, dont_know, justification FROM responses WHERE {where}"))
+            s.execute(
+                text(
+                    "INSERT INTO response_revisions (response_id, version, state, action, actor_id, actor_name, at, "
+                    "comment, stage, number, choice, text, is_na, dont_know, justification) "
+                    f"SELECT id, version + 1, '{state}', '{step}', NULL, 'benchmark', updated_at, '', stage, number, "
+                    f"choice, text, is_na, dont_know, justification FROM responses WHERE {where}"
+                )
+            )
             s.execute(text(f"UPDATE responses SET state = '{state}', version = version + 1 WHERE {where}"))
         s.execute(text("UPDATE responses SET state = 'returned' WHERE id % 7 = 0 AND state = 'submitted'"))
 
@@ -83,12 +86,15 @@ def main() -> None:
     fw = synthetic_framework(args.indicators)
     codes = [f"inst-{i:04d}" for i in range(args.institutions)]
     print(f"database: {ws.engine.url.render_as_string(hide_password=True)}")
-    print(f"framework: {len(fw.indicators())} indicators in {len(fw.pillars)} pillars; institutions: {len(codes)}")
+    print(
+        f"framework: {len(fw.indicators())} indicators in {len(fw.pillars)} pillars; institutions: {len(codes)}"
+    )
     with ws.transaction() as s:
         import_organisations(s, SYSTEM, data=orgs_csv(args.institutions), filename="orgs.csv")
         fv = register_framework(s, SYSTEM, fw)
-        a = open_round(s, SYSTEM, framework_version_id=fv.id, name="benchmark", period="2026",
-                       institution_codes=codes)
+        a = open_round(
+            s, SYSTEM, framework_version_id=fv.id, name="benchmark", period="2026", institution_codes=codes
+        )
 
     # 1. one workbook at a time (separate institutions, each a fresh 100-answer import)
     single = []
@@ -99,11 +105,13 @@ def main() -> None:
             report = import_workbook(s, SYSTEM, data=data, filename=f"{codes[i]}.xlsx")
         single.append(time.perf_counter() - t0)
         assert report.changed == len(fw.indicators()), report
-    print(f"single workbook import ({len(fw.indicators())} answers): median {statistics.median(single):.3f} s, "
-          f"max {max(single):.3f} s over {len(single)} workbooks   [target < 2 s]")
+    print(
+        f"single workbook import ({len(fw.indicators())} answers): median {statistics.median(single):.3f} s, "
+        f"max {max(single):.3f} s over {len(single)} workbooks   [target < 2 s]"
+    )
 
     # 2. the rest as one job run by a worker, progress polled like the web page does
-    rest = codes[len(single):]
+    rest = codes[len(single) :]
     t0 = time.perf_counter()
     files = [(f"{c}.xlsx", filled_workbook(ws, a.id, c, fw, n)) for n, c in enumerate(rest)]
     print(f"(setup) exported and filled {len(files)} workbooks in {time.perf_counter() - t0:.1f} s")
@@ -118,14 +126,18 @@ def main() -> None:
         with ws.reader() as s:
             view = get_job(s, SYSTEM, job.id)
         if view.progress != last:
-            print(f"  job {job.id}: {view.status} {view.progress:.0%} {view.message} ({time.perf_counter() - t0:.0f} s)")
+            print(
+                f"  job {job.id}: {view.status} {view.progress:.0%} {view.message} ({time.perf_counter() - t0:.0f} s)"
+            )
             last = view.progress
     elapsed = time.perf_counter() - t0
     with ws.reader() as s:
         view = get_job(s, SYSTEM, job.id)
     assert view.status == "done" and view.result and view.result["failed"] == 0, view
-    print(f"job import of {len(files)} workbooks: {elapsed:.1f} s ({elapsed / max(1, len(files)):.3f} s each) "
-          f"[target < 600 s for 900]")
+    print(
+        f"job import of {len(files)} workbooks: {elapsed:.1f} s ({elapsed / max(1, len(files)):.3f} s each) "
+        f"[target < 600 s for 900]"
+    )
 
     # 3. the completion page over every answer, with history
     add_history(ws)
@@ -144,11 +156,15 @@ def main() -> None:
     def p(xs: list[float], q: float) -> float:
         return sorted(xs)[int(q * (len(xs) - 1))] * 1000
 
-    print(f"completion page ({len(table.rows)} institutions × {len(table.pillars)} pillars, {n} answers, "
-          f"{h} history rows): wall p50 {p(times, .5):.0f} ms, p95 {p(times, .95):.0f} ms; "
-          f"CPU p50 {p(cpu, .5):.0f} ms, p95 {p(cpu, .95):.0f} ms   [target p95 < 300 ms]")
-    print(f"load average during the run: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
-          f"on {os.cpu_count()} CPUs (wall times grow with load; CPU times do not)")
+    print(
+        f"completion page ({len(table.rows)} institutions × {len(table.pillars)} pillars, {n} answers, "
+        f"{h} history rows): wall p50 {p(times, 0.5):.0f} ms, p95 {p(times, 0.95):.0f} ms; "
+        f"CPU p50 {p(cpu, 0.5):.0f} ms, p95 {p(cpu, 0.95):.0f} ms   [target p95 < 300 ms]"
+    )
+    print(
+        f"load average during the run: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
+        f"on {os.cpu_count()} CPUs (wall times grow with load; CPU times do not)"
+    )
     ws.dispose()
     print(f"data directory: {data_dir}")
 

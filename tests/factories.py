@@ -15,8 +15,10 @@ def t(en: str) -> dict[str, str]:
 
 
 def ladder(prefix: str) -> list[dict[str, Any]]:
-    return [{"stage": s, "descriptor": t(f"{prefix} stage {s}"), "evidence": t(f"{prefix} proof {s}")}
-            for s in range(1, 6)]
+    return [
+        {"stage": s, "descriptor": t(f"{prefix} stage {s}"), "evidence": t(f"{prefix} proof {s}")}
+        for s in range(1, 6)
+    ]
 
 
 def indicator(ident: str, **overrides: Any) -> dict[str, Any]:
@@ -42,16 +44,39 @@ def framework_dict(**overrides: Any) -> dict[str, Any]:
         "default_stage0": t("Nothing exists"),
         "stage_labels": [{"stage": s, "label": t(f"Stage {s}")} for s in range(6)],
         "pillars": [
-            {"id": "LEG", "name": t("Legal"), "sub_areas": [
-                {"id": "LEG.1", "name": t("Laws"), "indicators": [indicator("LEG-01"), indicator("LEG-02")]},
-            ]},
-            {"id": "SRV", "name": t("Services"), "depends_on": ["LEG"], "sub_areas": [
-                {"id": "SRV.1", "name": t("Portal"), "indicators": [
-                    indicator("SRV-01"),
-                    indicator("SRV-02", answer_type="percentage", stages=[], min_value=0, max_value=100,
-                              unit=t("percent")),
-                ]},
-            ]},
+            {
+                "id": "LEG",
+                "name": t("Legal"),
+                "sub_areas": [
+                    {
+                        "id": "LEG.1",
+                        "name": t("Laws"),
+                        "indicators": [indicator("LEG-01"), indicator("LEG-02")],
+                    },
+                ],
+            },
+            {
+                "id": "SRV",
+                "name": t("Services"),
+                "depends_on": ["LEG"],
+                "sub_areas": [
+                    {
+                        "id": "SRV.1",
+                        "name": t("Portal"),
+                        "indicators": [
+                            indicator("SRV-01"),
+                            indicator(
+                                "SRV-02",
+                                answer_type="percentage",
+                                stages=[],
+                                min_value=0,
+                                max_value=100,
+                                unit=t("percent"),
+                            ),
+                        ],
+                    },
+                ],
+            },
         ],
     }
     base.update(overrides)

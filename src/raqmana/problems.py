@@ -64,10 +64,18 @@ class Location:
         return ", ".join(parts) if lang == "en" else "، ".join(parts)
 
     def as_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in {
-            "file": self.file, "sheet": self.sheet, "line": self.line, "column": self.column,
-            "path": self.path, "field": self.field,
-        }.items() if v not in ("", None)}
+        return {
+            k: v
+            for k, v in {
+                "file": self.file,
+                "sheet": self.sheet,
+                "line": self.line,
+                "column": self.column,
+                "path": self.path,
+                "field": self.field,
+            }.items()
+            if v not in ("", None)
+        }
 
 
 _LOCATION_LABELS = {

@@ -39,10 +39,21 @@ def test_peer_benchmark_has_trend_peers_and_diagnoses(tmp_path):
 
 
 def test_sdg_entry_points_of_the_weakest_indicators(framework):
-    scores = {"LEG-01": 0.5, "LEG-02": 3.0, "DAT-01": 1.0, "DAT-02": 4.0, "SRV-01": 1.5, "PAR-01": 4.5, "NOPE": 0.0}
+    scores = {
+        "LEG-01": 0.5,
+        "LEG-02": 3.0,
+        "DAT-01": 1.0,
+        "DAT-02": 4.0,
+        "SRV-01": 1.5,
+        "PAR-01": 4.5,
+        "NOPE": 0.0,
+    }
     points = sdg_entry_points(scores, framework, weakest=3)  # LEG-01, DAT-01, SRV-01
     assert [(p.target, p.indicators) for p in points] == [
-        ("16.6", ("DAT-01", "SRV-01")), ("16.10", ("LEG-01",)), ("17.18", ("DAT-01",))]
+        ("16.6", ("DAT-01", "SRV-01")),
+        ("16.10", ("LEG-01",)),
+        ("17.18", ("DAT-01",)),
+    ]
     first = points[0]
     assert first.mean_score == pytest.approx(1.25) and first.goal == "16"
     assert "accountable" in first.text.en and first.text.ar and first.label.ckb
@@ -54,7 +65,10 @@ def test_analyse_runs_the_whole_analysis_in_one_call(framework, tmp_path):
     from raqmana.analysis import Institution, analyse
 
     scores = {"moh": {"LEG": 1.0, "DAT": 2.0, "SRV": 3.0}, "gov-basra": {"LEG": 0.0, "DAT": 1.0, "SRV": 2.0}}
-    meta = {"moh": Institution("moh", "ministry", "Baghdad"), "gov-basra": Institution("gov-basra", "governorate", "Basra")}
+    meta = {
+        "moh": Institution("moh", "ministry", "Baghdad"),
+        "gov-basra": Institution("gov-basra", "governorate", "Basra"),
+    }
     result = analyse(framework, scores, meta, indicator_scores={"moh": {"LEG-01": 0.5}}, data_dir=tmp_path)
     assert result.national == {"LEG": 0.5, "DAT": 1.5, "SRV": 2.5}
     assert result.constraints.binding == ["LEG", "DAT"]

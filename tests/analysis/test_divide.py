@@ -53,7 +53,10 @@ def test_survey_divide_by_sex_age_and_area():
     ]
     report = survey_divide(responses)
     sex = report.dimension("sex")
-    assert [(g.group, g.mean) for g in sex.groups] == [("female", pytest.approx(0.3)), ("male", pytest.approx(0.7))]
+    assert [(g.group, g.mean) for g in sex.groups] == [
+        ("female", pytest.approx(0.3)),
+        ("male", pytest.approx(0.7)),
+    ]
     assert sex.furthest_behind == ["female"]
     assert report.dimension("area").furthest_behind == ["rural"]
     assert [d.dimension for d in report.dimensions] == ["sex", "age_group", "area"]  # no governorate data

@@ -41,12 +41,17 @@ def test_indicator_level_gaps(framework):
     ind = {"moh": {"LEG-01": 0.0, "LEG-02": 3.0}, "moe": {"LEG-01": 1.0, "SRV-01": 4.0}}
     report = gap_analysis(SCORES, framework, target=3.0, indicator_scores=ind)
     assert [(g.indicator, g.gap, g.below_target) for g in report.indicators] == [
-        ("LEG-01", 2.5, 2), ("LEG-02", 0.0, 0), ("SRV-01", 0.0, 0)]
+        ("LEG-01", 2.5, 2),
+        ("LEG-02", 0.0, 0),
+        ("SRV-01", 0.0, 0),
+    ]
     assert report.to_dict()["indicators"][0]["indicator"] == "LEG-01"
 
 
-@pytest.mark.parametrize("bad, code", [({"moh": {"XXX": 1.0}}, "AN001"), ({"moh": {"LEG": 7.0}}, "AN002"),
-                                       ({"moh": {"LEG": None}}, "AN003")])
+@pytest.mark.parametrize(
+    "bad, code",
+    [({"moh": {"XXX": 1.0}}, "AN001"), ({"moh": {"LEG": 7.0}}, "AN002"), ({"moh": {"LEG": None}}, "AN003")],
+)
 def test_bad_scores_are_located_problems(framework, bad, code):
     with pytest.raises(ProblemsError) as exc:
         gap_analysis(bad, framework)
@@ -73,8 +78,9 @@ def test_binding_constraints_are_weak_foundations(framework):
 
 
 def test_a_constraint_with_a_weaker_prerequisite_is_not_a_root(framework):
-    report = binding_constraints({"LEG": 0.5, "DAT": 3, "IDS": 1.0, "SRV": 2, "PAR": 2, "INF": 4}, framework,
-                                 threshold=1.5)
+    report = binding_constraints(
+        {"LEG": 0.5, "DAT": 3, "IDS": 1.0, "SRV": 2, "PAR": 2, "INF": 4}, framework, threshold=1.5
+    )
     assert report.binding == ["LEG", "IDS"]
     assert [c.root for c in report.constraints] == [True, False]
 
@@ -86,8 +92,18 @@ def test_unscored_enablers_are_listed(framework):
 
 
 def test_a_bottleneck_is_explained_with_the_enablers_names_in_plain_words(framework):
-    named = framework.model_copy(update={"pillars": [p.model_copy(update={"name": Translated.of(
-        f"{p.id} name, long", f"اسم {p.id}، طويل", f"ناوی {p.id}، درێژ")}) for p in framework.pillars]})
+    named = framework.model_copy(
+        update={
+            "pillars": [
+                p.model_copy(
+                    update={
+                        "name": Translated.of(f"{p.id} name, long", f"اسم {p.id}، طويل", f"ناوی {p.id}، درێژ")
+                    }
+                )
+                for p in framework.pillars
+            ]
+        }
+    )
     report = binding_constraints(mean_by_key(SCORES), named)
     leg = report.constraints[0]
     assert leg.reason.en.startswith("LEG name, long scores 1.00 out of 5, at or below the 1.75")

@@ -14,10 +14,15 @@ import pytest
 from tests.web.world import World, build_world, make_settings
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
-
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -25,7 +30,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if "tests/browser" in str(item.path):
             item.add_marker(pytest.mark.browser)
             if not CHROMIUM.exists():
-                item.add_marker(pytest.mark.skip(reason="/usr/bin/chromium is missing (make test installs it)"))
+                item.add_marker(
+                    pytest.mark.skip(reason="/usr/bin/chromium is missing (make test installs it)")
+                )
 
 
 def _free_port() -> int:
@@ -43,8 +50,13 @@ class LiveServer:
         self.world = world
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(create_app(world.settings, workspace=world.ws), host="127.0.0.1", port=self.port,
-                                log_level="warning", lifespan="off")
+        config = uvicorn.Config(
+            create_app(world.settings, workspace=world.ws),
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            lifespan="off",
+        )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
@@ -91,7 +103,9 @@ def sign_in(browser: object, live: LiveServer, username: str, lang: str = "ar") 
     """A new browser context (its own cookies) signed in as ``username``."""
     from tests.web.world import PASSWORD
 
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ar-IQ" if lang != "en" else "en-US")  # type: ignore[attr-defined]
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="ar-IQ" if lang != "en" else "en-US"
+    )  # type: ignore[attr-defined]
     page = context.new_page()
     page.set_default_timeout(10_000)
     page.goto(f"{live.url}/login?lang={lang}")
@@ -107,5 +121,6 @@ def axe_violations(page: object) -> list[dict[str, object]]:
     page.evaluate(AXE.read_text(encoding="utf-8"))  # type: ignore[attr-defined]
     result = page.evaluate(  # type: ignore[attr-defined]
         "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-        ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))")
+        ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))"
+    )
     return [v for v in result if v["impact"] in ("serious", "critical")]

@@ -42,14 +42,27 @@ def admin_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Live
     with world.ws.transaction() as s:
         focal, coord = (load_actor(s, world.user_ids[u]) for u in ("focal", "coord"))
         for i in range(3):
-            responses.save_answer(s, focal, assessment_id=world.assessment_id, institution_code="mofa",
-                                  indicator_id="LEG-01", answer=Answer(i + 1, justification=f"السبب {i}"),
-                                  expected_version=i)
+            responses.save_answer(
+                s,
+                focal,
+                assessment_id=world.assessment_id,
+                institution_code="mofa",
+                indicator_id="LEG-01",
+                answer=Answer(i + 1, justification=f"السبب {i}"),
+                expected_version=i,
+            )
     with world.ws.transaction() as s:
         with world.ws.reader() as r:
-            good = export_workbook(r, coord, assessment_id=world.assessment_id, institution_code="mofa", lang="ar")
-        imported = enqueue_workbook_import(s, coord, settings=world.settings, lang="ar",
-                                           files=[("mofa.xlsx", good), ("moi.xlsx", _bad_workbook(world, coord))])
+            good = export_workbook(
+                r, coord, assessment_id=world.assessment_id, institution_code="mofa", lang="ar"
+            )
+        imported = enqueue_workbook_import(
+            s,
+            coord,
+            settings=world.settings,
+            lang="ar",
+            files=[("mofa.xlsx", good), ("moi.xlsx", _bad_workbook(world, coord))],
+        )
     run_worker(world.ws, once=True)
     with world.ws.transaction() as s:
         given_up = enqueue_workbook_import(s, coord, settings=world.settings, files=[])
@@ -63,13 +76,19 @@ def admin_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Live
 
 
 @pytest.mark.parametrize("lang", ["ar", "ckb", "en"])
-def test_it_renders_the_jobs_and_audit_pages_right_to_left_and_accessibly(admin_world, browser, artifacts: Path,
-                                                                         lang):  # type: ignore[no-untyped-def]
+def test_it_renders_the_jobs_and_audit_pages_right_to_left_and_accessibly(
+    admin_world, browser, artifacts: Path, lang
+):  # type: ignore[no-untyped-def]
     live, world, imported, given_up = admin_world
     page = sign_in(browser, live, "coord", lang)
     problems: dict[str, object] = {}
-    for name, path in {"jobs": "/jobs", "job-import": f"/jobs/{imported}", "job-failed": f"/jobs/{given_up}",
-                       "audit": "/admin/audit", "round-upload": f"/assessments/{world.assessment_id}"}.items():
+    for name, path in {
+        "jobs": "/jobs",
+        "job-import": f"/jobs/{imported}",
+        "job-failed": f"/jobs/{given_up}",
+        "audit": "/admin/audit",
+        "round-upload": f"/assessments/{world.assessment_id}",
+    }.items():
         page.goto(f"{live.url}{path}?lang={lang}")
         assert page.locator("html").get_attribute("dir") == ("ltr" if lang == "en" else "rtl")
         page.screenshot(path=str(artifacts / f"{lang}-{name}.png"), full_page=True)

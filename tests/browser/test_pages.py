@@ -34,13 +34,31 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServe
     with world.ws.transaction() as s:
         focal = _actor(s, world, "focal")
         args = {"assessment_id": world.assessment_id, "institution_code": "mofa"}
-        r1 = responses.save_answer(s, focal, indicator_id="LEG-01", answer=Answer(3, justification="القانون 78"),
-                                   expected_version=0, **args)
-        responses.save_answer(s, focal, indicator_id="LEG-02", answer=Answer(1, justification="مسودة"),
-                              expected_version=0, **args)
+        r1 = responses.save_answer(
+            s,
+            focal,
+            indicator_id="LEG-01",
+            answer=Answer(3, justification="القانون 78"),
+            expected_version=0,
+            **args,
+        )
+        responses.save_answer(
+            s,
+            focal,
+            indicator_id="LEG-02",
+            answer=Answer(1, justification="مسودة"),
+            expected_version=0,
+            **args,
+        )
         responses.submit(s, focal, pillar_id="LEG", **args)
-        review.review(s, _actor(s, world, "rev"), response_id=r1.id, decision="return",
-                      comment="أرفق نص القانون المنشور", expected_version=r1.version + 1)
+        review.review(
+            s,
+            _actor(s, world, "rev"),
+            response_id=r1.id,
+            decision="return",
+            comment="أرفق نص القانون المنشور",
+            expected_version=r1.version + 1,
+        )
     with LiveServer(world) as server:
         yield server, world, r1.id
     world.ws.dispose()
@@ -53,7 +71,9 @@ def _actor(session, world, username):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("lang", ["ar", "ckb", "en"])
-def test_it_renders_the_main_pages_without_serious_accessibility_problems(filled, browser, artifacts: Path, lang):  # type: ignore[no-untyped-def]
+def test_it_renders_the_main_pages_without_serious_accessibility_problems(
+    filled, browser, artifacts: Path, lang
+):  # type: ignore[no-untyped-def]
     live, world, response_id = filled
     page = sign_in(browser, live, "coord", lang)
     problems: dict[str, object] = {}

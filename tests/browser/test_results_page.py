@@ -26,8 +26,11 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer,
 
     tmp = tmp_path_factory.mktemp("results-browser")
     result = load("iraq-dla")
-    framework = result.framework if result.ok and result.framework else load(
-        write_framework(tmp, framework_dict())).framework
+    framework = (
+        result.framework
+        if result.ok and result.framework
+        else load(write_framework(tmp, framework_dict())).framework
+    )
     assert framework is not None
     settings = make_settings(tmp / "data")
     info = seed_demo(settings, framework=framework)
@@ -60,9 +63,14 @@ def test_it_shows_the_results_in_arabic_from_right_to_left(demo, browser, artifa
     page.goto(f"{live.url}/assessments/{aid}/results?lang=ar")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator("h1").inner_text() == "النتائج"
-    assert page.locator(".rq-illustrative").is_visible() and page.locator("main .alert-warning").first.is_visible()
+    assert (
+        page.locator(".rq-illustrative").is_visible()
+        and page.locator("main .alert-warning").first.is_visible()
+    )
     assert _all_images_drawn(page), "a chart did not load"
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), "the page scrolls sideways"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (
+        "the page scrolls sideways"
+    )
     # the summary cards run from the right: the national score is the right-most card
     boxes = [c.bounding_box() for c in page.locator("main .card").all()[:2]]
     assert boxes[0]["x"] > boxes[1]["x"]

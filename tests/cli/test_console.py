@@ -31,20 +31,32 @@ def test_a_terminal_still_gets_word_wrapping():
 
 
 def test_the_demo_counts_national_and_per_institution_recommendations():
-    rb = rulebase(rule("LAW", "LEG", "LEG-01 < 3", category="law"),
-                  rule("SRV-R1", "SRV", "SRV-01 < 3", scope="institution", category="service"))
-    plan = plan_from_assessment(mini_framework(), assessment(
-        institution("moi", stages={"LEG-01": 1, "SRV-01": 1}), institution("mof", stages={"LEG-01": 2, "SRV-01": 2}),
-        title={"en": "Test", "ar": "اختبار", "ckb": "تاقی"}), rulebase=rb, budget_per_year=3_000_000,
-        horizon_quarters=8, time_limit_s=5)
+    rb = rulebase(
+        rule("LAW", "LEG", "LEG-01 < 3", category="law"),
+        rule("SRV-R1", "SRV", "SRV-01 < 3", scope="institution", category="service"),
+    )
+    plan = plan_from_assessment(
+        mini_framework(),
+        assessment(
+            institution("moi", stages={"LEG-01": 1, "SRV-01": 1}),
+            institution("mof", stages={"LEG-01": 2, "SRV-01": 2}),
+            title={"en": "Test", "ar": "اختبار", "ckb": "تاقی"},
+        ),
+        rulebase=rb,
+        budget_per_year=3_000_000,
+        horizon_quarters=8,
+        time_limit_s=5,
+    )
     counts = recommendation_counts(plan)
     assert counts == {"total": 3, "national": 1, "institution": 2}
     assert recommendation_counts(None) == {"total": 0, "national": 0, "institution": 0}
 
 
 def test_the_demo_logins_are_printed_in_the_users_language(capsys, tmp_path):
-    logins = [{"username": "coordinator", "password": "demo-coordinator-1", "role": "coordinator", "org": None},
-              {"username": "moi", "password": "demo-moi-1", "role": "focal_point", "org": "MOI"}]
+    logins = [
+        {"username": "coordinator", "password": "demo-coordinator-1", "role": "coordinator", "org": None},
+        {"username": "moi", "password": "demo-moi-1", "role": "focal_point", "org": "MOI"},
+    ]
     print_logins("ckb", logins, tmp_path / "summary.json")
     out = capsys.readouterr().out
     assert "ھەژمارەکانی چوونەژوورەوەی نمایش" in out
@@ -61,7 +73,9 @@ def test_a_path_that_cannot_be_written_is_reported_in_the_users_language(monkeyp
     blocker = tmp_path / "a-file"
     blocker.write_text("x", encoding="utf-8")
     target = blocker / "framework.json"  # a file cannot hold another file
-    monkeypatch.setattr("sys.argv", ["raqmana", "framework", "export", "iraq-dla", "-o", str(target), "--lang", "ckb"])
+    monkeypatch.setattr(
+        "sys.argv", ["raqmana", "framework", "export", "iraq-dla", "-o", str(target), "--lang", "ckb"]
+    )
     with pytest.raises(SystemExit) as info:
         main()
     assert info.value.code == 2
@@ -71,6 +85,8 @@ def test_a_path_that_cannot_be_written_is_reported_in_the_users_language(monkeyp
 
 
 def test_an_export_to_an_unknown_format_names_the_three_it_can_write(tmp_path):
-    result = CliRunner().invoke(app, ["framework", "export", "iraq-dla", "-o", str(tmp_path / "x.txt"), "--lang", "ar"])
+    result = CliRunner().invoke(
+        app, ["framework", "export", "iraq-dla", "-o", str(tmp_path / "x.txt"), "--lang", "ar"]
+    )
     assert result.exit_code == 2
     assert ".xlsx أو .yaml أو .json" in result.output and not (tmp_path / "x.txt").exists()

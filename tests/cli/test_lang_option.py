@@ -37,24 +37,42 @@ def leaf_commands() -> list[tuple[str, object]]:
 
 def test_it_finds_the_commands_of_every_domain():
     names = {path.split()[0] for path, _ in leaf_commands()}
-    assert {"framework", "indices", "db", "org", "user", "assessment", "audit", "index", "roadmap", "demo",
-            "report", "worker"} <= names
+    assert {
+        "framework",
+        "indices",
+        "db",
+        "org",
+        "user",
+        "assessment",
+        "audit",
+        "index",
+        "roadmap",
+        "demo",
+        "report",
+        "worker",
+    } <= names
 
 
 def test_every_command_that_prints_messages_takes_lang():
-    missing = [path for path, cmd in leaf_commands()
-               if path not in NO_LANG and "--lang" not in {o for p in cmd.params for o in p.opts}]
+    missing = [
+        path
+        for path, cmd in leaf_commands()
+        if path not in NO_LANG and "--lang" not in {o for p in cmd.params for o in p.opts}
+    ]
     assert missing == []
 
 
-@pytest.mark.parametrize("args", [
-    ["framework", "validate", "iraq-dla"],
-    ["framework", "list"],
-    ["indices", "list"],
-    ["audit", "verify"],
-    ["db", "current"],
-    ["roadmap", "errors"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["framework", "validate", "iraq-dla"],
+        ["framework", "list"],
+        ["indices", "list"],
+        ["audit", "verify"],
+        ["db", "current"],
+        ["roadmap", "errors"],
+    ],
+)
 def test_an_unknown_language_is_refused_with_the_three_known_ones(args, tmp_path):
     env = {"RAQMANA_DATA_DIR": str(tmp_path / "data"), "RAQMANA_DATABASE_URL": ""}
     result = runner.invoke(build_app(), [*args, "--lang", "fr"], env=env)
@@ -67,7 +85,16 @@ def test_an_unknown_language_is_refused_with_the_three_known_ones(args, tmp_path
 
 def test_aliases_of_the_three_languages_are_accepted():
     assert [known_lang(x) for x in ("ar", "AR-iq", "ckb_IQ", "ku", "sorani", "en-GB", "fr", "", None)] == [
-        "ar", "ar", "ckb", "ckb", "ckb", "en", None, None, None]
+        "ar",
+        "ar",
+        "ckb",
+        "ckb",
+        "ckb",
+        "en",
+        None,
+        None,
+        None,
+    ]
 
 
 def test_sorani_audit_verify_speaks_sorani(tmp_path):

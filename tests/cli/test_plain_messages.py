@@ -19,8 +19,17 @@ def _err(monkeypatch, capsys, *argv: str) -> str:
 def test_it_says_the_folder_cannot_be_created_because_a_file_is_in_the_way(monkeypatch, capsys, tmp_path):
     blocker = tmp_path / "passwd"
     blocker.write_text("x", encoding="utf-8")
-    err = _err(monkeypatch, capsys, "framework", "export", "iraq-dla", "--out", str(blocker / "sub" / "x.xlsx"),
-               "--lang", "ar")
+    err = _err(
+        monkeypatch,
+        capsys,
+        "framework",
+        "export",
+        "iraq-dla",
+        "--out",
+        str(blocker / "sub" / "x.xlsx"),
+        "--lang",
+        "ar",
+    )
     assert "[CLI005]" in err and f"{blocker} ملف وليس مجلداً" in err
     assert "موجود مسبقاً" not in err and "Traceback" not in err
 
@@ -28,8 +37,9 @@ def test_it_says_the_folder_cannot_be_created_because_a_file_is_in_the_way(monke
 def test_it_says_a_broken_workbook_is_not_an_excel_file_without_pythons_words(tmp_path):
     bad = tmp_path / "notxlsx.xlsx"
     bad.write_text("not a workbook", encoding="utf-8")
-    result = CliRunner().invoke(app, ["framework", "import", str(bad), "-o", str(tmp_path / "f.yaml"),
-                                      "--lang", "ckb"])
+    result = CliRunner().invoke(
+        app, ["framework", "import", str(bad), "-o", str(tmp_path / "f.yaml"), "--lang", "ckb"]
+    )
     assert result.exit_code == 2
     out = " ".join(result.output.split())
     assert "[FW011]" in out and "BadZipFile" not in out and "‎.xlsx نییە یان تێکچووە" in out

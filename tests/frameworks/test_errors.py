@@ -38,12 +38,24 @@ def test_duplicate_ids_point_to_the_first_use(tmp_path):
 def test_unknown_crosswalk_targets_are_errors(tmp_path):
     data = framework_dict()
     ind = data["pillars"][0]["sub_areas"][0]["indicators"][0]
-    ind["crosswalk"] = {"gtmi": ["I-49"], "sdg": ["16.99"], "govstack": ["blockchain"], "ncsi": ["13.1"],
-                        "egdi": ["XYZ"], "undp_dtf": ["government.nonsense"]}
+    ind["crosswalk"] = {
+        "gtmi": ["I-49"],
+        "sdg": ["16.99"],
+        "govstack": ["blockchain"],
+        "ncsi": ["13.1"],
+        "egdi": ["XYZ"],
+        "undp_dtf": ["government.nonsense"],
+    }
     result = load(write_framework(tmp_path, data))
     assert codes(result) == [E.UNKNOWN_CROSSWALK] * 6
-    assert {p.params["value"] for p in result.errors} == {"I-49", "16.99", "blockchain", "13.1", "XYZ",
-                                                            "government.nonsense"}
+    assert {p.params["value"] for p in result.errors} == {
+        "I-49",
+        "16.99",
+        "blockchain",
+        "13.1",
+        "XYZ",
+        "government.nonsense",
+    }
 
 
 def test_bad_yaml_is_reported_with_its_line(tmp_path):
@@ -87,8 +99,14 @@ def test_dependency_cycles_and_unknown_dependencies_are_named(tmp_path):
 def test_choice_and_goalpost_rules(tmp_path):
     data = framework_dict()
     inds = data["pillars"][1]["sub_areas"][0]["indicators"]
-    inds.append(indicator("SRV-03", answer_type="choice", stages=[], choices=[
-        {"value": "a", "label": {"en": "A", "ar": "أ", "ckb": "ئ"}, "score": 1}]))
+    inds.append(
+        indicator(
+            "SRV-03",
+            answer_type="choice",
+            stages=[],
+            choices=[{"value": "a", "label": {"en": "A", "ar": "أ", "ckb": "ئ"}, "score": 1}],
+        )
+    )
     inds[1]["min_value"] = 100
     result = load(write_framework(tmp_path, data))
     assert sorted(c.id for c in codes(result)) == ["FW016", "FW017"]
@@ -97,7 +115,8 @@ def test_choice_and_goalpost_rules(tmp_path):
 def test_stages_on_a_non_ladder_question_are_refused(tmp_path):
     data = framework_dict()
     data["pillars"][1]["sub_areas"][0]["indicators"][1]["stages"] = data["pillars"][0]["sub_areas"][0][
-        "indicators"][0]["stages"]
+        "indicators"
+    ][0]["stages"]
     assert codes(load(write_framework(tmp_path, data))) == [E.STAGES_NOT_ALLOWED]
 
 

@@ -13,7 +13,8 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "errors.md"
 
 def test_docs_errors_md_is_generated_from_the_catalogues():
     assert DOC.read_text(encoding="utf-8") == errors_markdown(), (
-        "regenerate it: raqmana framework errors --markdown > docs/errors.md")
+        "regenerate it: raqmana framework errors --markdown > docs/errors.md"
+    )
 
 
 def test_every_code_appears_once_with_its_sorani_text():

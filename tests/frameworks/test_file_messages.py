@@ -17,7 +17,9 @@ def _decode_error(text: str) -> json.JSONDecodeError:
     return exc.value
 
 
-@pytest.mark.parametrize("text", ['{"a": }', '{"a": 1,}', '[1 2]', '{"a" 1}', '"open', '{"a": "x\ty"}', '1 2'])
+@pytest.mark.parametrize(
+    "text", ['{"a": }', '{"a": 1,}', "[1 2]", '{"a" 1}', '"open', '{"a": "x\ty"}', "1 2"]
+)
 def test_each_json_mistake_gets_its_own_translated_reason(text):
     reason = F.json_reason(_decode_error(text))
     assert reason is not F._JSON_OTHER and set(reason) == {"en", "ar", "ckb"}
@@ -34,8 +36,13 @@ def test_files_that_cannot_be_opened_say_why(tmp_path):
     assert F.read_reason(FileNotFoundError(2, "No such file")) is F.NOT_FOUND
     assert F.read_reason(UnicodeDecodeError("utf-8", b"\xe9", 0, 1, "invalid")) is F.NOT_UTF8
     assert "Permission" not in F.read_reason(PermissionError(13, "Permission denied"))["ar"]
-    assert F.read_reason(OSError(5, "Input/output error"))["en"] == "the file cannot be read (Input/output error)"
-    assert F.workbook_reason(zipfile.BadZipFile("File is not a zip file"))["en"].endswith("(File is not a zip file)")
+    assert (
+        F.read_reason(OSError(5, "Input/output error"))["en"]
+        == "the file cannot be read (Input/output error)"
+    )
+    assert F.workbook_reason(zipfile.BadZipFile("File is not a zip file"))["en"].endswith(
+        "(File is not a zip file)"
+    )
     assert F.workbook_reason(IsADirectoryError(21, "Is a directory")) is F.read_reason(IsADirectoryError())
 
 

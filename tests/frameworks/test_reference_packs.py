@@ -47,8 +47,13 @@ def test_undp_dtf_ids_are_the_crosswalk_ids():
         assert all(s.descriptor.missing() == [] for s in ind.stages)
     gov = fw.indicator("government.digital-public-services.stage")
     assert gov.stages[0].descriptor.en == "Services are done in paper form"
-    assert [sl.label.en for sl in fw.stage_labels] == ["Basic", "Opportunistic", "Systematic", "Differentiating",
-                                                       "Transformational"]
+    assert [sl.label.en for sl in fw.stage_labels] == [
+        "Basic",
+        "Opportunistic",
+        "Systematic",
+        "Differentiating",
+        "Transformational",
+    ]
 
 
 def test_govstack_blocks_have_the_crosswalk_ids():
@@ -73,5 +78,7 @@ def test_the_generated_packs_are_up_to_date():
     script = ROOT / "tools" / "build_reference_packs.py"
     if not script.is_file():
         pytest.skip("tools/ is not part of this checkout")
-    result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True, cwd=ROOT
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -81,18 +81,21 @@ class _Sample(BaseModel):
     extra: dict[str, int] = {}
 
 
-@pytest.mark.parametrize(("field", "value", "kind"), [
-    ("choice", "medium", "literal_error"),
-    ("code", "toolong", "string_too_long"),
-    ("code", "a", "string_too_short"),
-    ("share", 0, "greater_than"),
-    ("share", 1, "less_than"),
-    ("step", 7, "multiple_of"),
-    ("tags", [], "too_short"),
-    ("count", 1.5, "int_from_float"),
-    ("when", "next week", "date_from_datetime_parsing"),
-    ("extra", "x", "dict_type"),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "kind"),
+    [
+        ("choice", "medium", "literal_error"),
+        ("code", "toolong", "string_too_long"),
+        ("code", "a", "string_too_short"),
+        ("share", 0, "greater_than"),
+        ("share", 1, "less_than"),
+        ("step", 7, "multiple_of"),
+        ("tags", [], "too_short"),
+        ("count", 1.5, "int_from_float"),
+        ("when", "next week", "date_from_datetime_parsing"),
+        ("extra", "x", "dict_type"),
+    ],
+)
 def test_each_pydantic_error_type_has_a_sentence_in_every_language(field, value, kind):
     with pytest.raises(ValidationError) as info:
         _Sample.model_validate({field: value})
@@ -174,11 +177,14 @@ def _set(path, sheet, column, value):
     wb.save(path)
 
 
-@pytest.mark.parametrize(("column", "value", "ckb"), [
-    ("weight", "heavy", "'heavy' ژمارە نییە."),
-    ("direction", "up", "'up' ژمارەیەکی تەواو نییە."),
-    ("na_allowed", "maybe", "'maybe' بەڵێ یان نەخێر نییە."),
-])
+@pytest.mark.parametrize(
+    ("column", "value", "ckb"),
+    [
+        ("weight", "heavy", "'heavy' ژمارە نییە."),
+        ("direction", "up", "'up' ژمارەیەکی تەواو نییە."),
+        ("na_allowed", "maybe", "'maybe' بەڵێ یان نەخێر نییە."),
+    ],
+)
 def test_a_bad_workbook_cell_is_described_in_the_users_language(workbook, column, value, ckb):
     _set(workbook, "indicators", column, value)
     [problem] = load(workbook).errors
@@ -189,8 +195,9 @@ def test_a_bad_workbook_cell_is_described_in_the_users_language(workbook, column
 
 def test_framework_import_of_a_bad_workbook_prints_sorani_only(workbook, tmp_path):
     _set(workbook, "indicators", "weight", "heavy")
-    result = CliRunner().invoke(app, ["framework", "import", str(workbook), "--out", str(tmp_path / "x.yaml"),
-                                      "--lang", "ckb"])
+    result = CliRunner().invoke(
+        app, ["framework", "import", str(workbook), "--out", str(tmp_path / "x.yaml"), "--lang", "ckb"]
+    )
     assert result.exit_code == 2
     assert "ھەڵە [FW014] b2-weight.xlsx، پەڕە indicators، ڕیز 2" in result.output
     assert "'heavy' ژمارە نییە." in result.output

@@ -26,7 +26,9 @@ TABLES = {
     "yaml reasons": {str(words): reason for words, reason in _REASONS},
     "workbook cells": FE.EXPECTED,
     "os reasons": {str(k): v for k, v in CE.OS_REASONS.items()},
-    "index groups": {f"{i}.{g}": t.model_dump() for i, groups in GROUP_LABELS.items() for g, t in groups.items()},
+    "index groups": {
+        f"{i}.{g}": t.model_dump() for i, groups in GROUP_LABELS.items() for g, t in groups.items()
+    },
     "index formulas": {k: t.model_dump() for k, t in FORMULA_TEXT.items()},
 }
 
@@ -37,9 +39,15 @@ PLAIN = {"yaml reasons", "schema patterns", "workbook cells", "os reasons", "ind
 
 @pytest.mark.parametrize("table", TABLES)
 def test_every_text_has_three_languages_with_the_same_placeholders(table):
-    bad = [key for key, t in TABLES[table].items()
-           if not all(t.get(lang) for lang in ("en", "ar", "ckb"))
-           or (table not in PLAIN and not _placeholders(t["en"]) == _placeholders(t["ar"]) == _placeholders(t["ckb"]))]
+    bad = [
+        key
+        for key, t in TABLES[table].items()
+        if not all(t.get(lang) for lang in ("en", "ar", "ckb"))
+        or (
+            table not in PLAIN
+            and not _placeholders(t["en"]) == _placeholders(t["ar"]) == _placeholders(t["ckb"])
+        )
+    ]
     assert bad == []
 
 
@@ -49,8 +57,12 @@ def test_sorani_texts_use_sorani_letters(table):
 
 
 def test_the_arabic_and_sorani_texts_are_not_copies_of_the_english():
-    same = [key for table in TABLES.values() for key, t in table.items()
-            if t["ar"] == t["en"] or t["ckb"] == t["en"]]
+    same = [
+        key
+        for table in TABLES.values()
+        for key, t in table.items()
+        if t["ar"] == t["en"] or t["ckb"] == t["en"]
+    ]
     assert same == []
 
 

@@ -41,8 +41,13 @@ def test_iraq_figures_match_the_published_survey(data_dir):
     egdi = load_dataset("egdi", data_dir=data_dir)
     r = egdi.get("IRQ", "2024")
     assert r is not None and r.rank == 148
-    assert (r.values["egdi"], r.values["osi"], r.values["tii"], r.values["hci"], r.values["epi"]) == pytest.approx(
-        (0.4572, 0.1876, 0.6874, 0.4967, 0.0959), abs=1e-4)
+    assert (
+        r.values["egdi"],
+        r.values["osi"],
+        r.values["tii"],
+        r.values["hci"],
+        r.values["epi"],
+    ) == pytest.approx((0.4572, 0.1876, 0.6874, 0.4967, 0.0959), abs=1e-4)
     assert egdi.series("IRQ")[0] == ("2010", pytest.approx(0.2996, abs=1e-4))
     assert egdi.position("IRQ", "osi", "2024") == (180, 193)
     gtmi = load_dataset("gtmi", data_dir=data_dir).get("IRQ", "2025")

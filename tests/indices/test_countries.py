@@ -5,14 +5,31 @@ import pytest
 from raqmana.indices.countries import countries, name, normalise, to_iso3, unmapped
 
 
-@pytest.mark.parametrize("text, iso3", [
-    ("Iraq ", "IRQ"), ("IRQ", "IRQ"), ("irq", "IRQ"), ("العراق", "IRQ"), ("عێراق", "IRQ"),
-    ("Korea (Republic of)", "KOR"), ("Korea, Rep.", "KOR"), ("Republic of Korea", "KOR"),
-    ("Sudan (the)", "SDN"), ("Türkiye", "TUR"), ("Turkey", "TUR"), ("Viet Nam", "VNM"),
-    ("Côte d'Ivoire", "CIV"), ("Cote d'Ivoire", "CIV"), ("KSV", "XKX"), ("West Bank and Gaza", "PSE"),
-    ("السعودية", "SAU"), ("الإمارات", "ARE"), ("United Kingdom of Great Britain and Northern Ireland", "GBR"),
-    ("Central African Rep.**", "CAF"),
-])
+@pytest.mark.parametrize(
+    "text, iso3",
+    [
+        ("Iraq ", "IRQ"),
+        ("IRQ", "IRQ"),
+        ("irq", "IRQ"),
+        ("العراق", "IRQ"),
+        ("عێراق", "IRQ"),
+        ("Korea (Republic of)", "KOR"),
+        ("Korea, Rep.", "KOR"),
+        ("Republic of Korea", "KOR"),
+        ("Sudan (the)", "SDN"),
+        ("Türkiye", "TUR"),
+        ("Turkey", "TUR"),
+        ("Viet Nam", "VNM"),
+        ("Côte d'Ivoire", "CIV"),
+        ("Cote d'Ivoire", "CIV"),
+        ("KSV", "XKX"),
+        ("West Bank and Gaza", "PSE"),
+        ("السعودية", "SAU"),
+        ("الإمارات", "ARE"),
+        ("United Kingdom of Great Britain and Northern Ireland", "GBR"),
+        ("Central African Rep.**", "CAF"),
+    ],
+)
 def test_it_maps_name_variants_to_iso3(text, iso3):
     assert to_iso3(text) == iso3
 

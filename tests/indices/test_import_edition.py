@@ -6,8 +6,10 @@ import pytest
 
 from raqmana.indices import import_edition, load_dataset
 
-HEADER = "Survey Year,Country Name,E-Government Rank,E-Government Index,E-Participation Index," \
-         "Online Service Index,Human Capital Index,Telecommunication Infrastructure Index\n"
+HEADER = (
+    "Survey Year,Country Name,E-Government Rank,E-Government Index,E-Participation Index,"
+    "Online Service Index,Human Capital Index,Telecommunication Infrastructure Index\n"
+)
 
 
 def write(tmp_path: Path, text: str, name: str = "egov_2026.csv") -> Path:
@@ -38,16 +40,23 @@ def test_the_edition_may_come_from_the_year_column(tmp_path, data_dir):
     assert import_edition("egdi", f, data_dir=data_dir).edition == "2026"
 
 
-@pytest.mark.parametrize("text, code, line, column", [
-    ("Country,EGDI,OSI,TII\nIraq,0.5,0.3,0.7\n", "IX005", 1, ""),  # HCI column missing
-    (HEADER + "2026,Iraq,140,0.5,0.2,abc,0.5,0.7\n", "IX006", 2, "Online Service Index"),
-    (HEADER + "2026,Iraq,140,0.5,0.2,0.3,0.5,0.7\n2026,Atlantis,1,0.9,0.9,0.9,0.9,0.9\n", "IX008", 3,
-     "Country Name"),
-    (HEADER + "2026,Iraq,140,1.5,0.2,0.3,0.5,0.7\n", "IX007", 2, "E-Government Index"),
-    (HEADER + "2025,Iraq,140,0.5,0.2,0.3,0.5,0.7\n", "IX011", 2, ""),
-    (HEADER + "2026,Iraq,140,0.5,0.2,0.3,0.5,0.7\n2026,IRAQ,141,0.5,0.2,0.3,0.5,0.7\n", "IX009", 3, ""),
-    (HEADER, "IX004", None, ""),
-])
+@pytest.mark.parametrize(
+    "text, code, line, column",
+    [
+        ("Country,EGDI,OSI,TII\nIraq,0.5,0.3,0.7\n", "IX005", 1, ""),  # HCI column missing
+        (HEADER + "2026,Iraq,140,0.5,0.2,abc,0.5,0.7\n", "IX006", 2, "Online Service Index"),
+        (
+            HEADER + "2026,Iraq,140,0.5,0.2,0.3,0.5,0.7\n2026,Atlantis,1,0.9,0.9,0.9,0.9,0.9\n",
+            "IX008",
+            3,
+            "Country Name",
+        ),
+        (HEADER + "2026,Iraq,140,1.5,0.2,0.3,0.5,0.7\n", "IX007", 2, "E-Government Index"),
+        (HEADER + "2025,Iraq,140,0.5,0.2,0.3,0.5,0.7\n", "IX011", 2, ""),
+        (HEADER + "2026,Iraq,140,0.5,0.2,0.3,0.5,0.7\n2026,IRAQ,141,0.5,0.2,0.3,0.5,0.7\n", "IX009", 3, ""),
+        (HEADER, "IX004", None, ""),
+    ],
+)
 def test_bad_files_give_located_errors_and_store_nothing(tmp_path, data_dir, text, code, line, column):
     before = snapshot(data_dir)
     result = import_edition("egdi", write(tmp_path, text), edition="2026", data_dir=data_dir)
@@ -71,7 +80,9 @@ def test_a_file_that_is_not_utf8_text_is_refused(tmp_path, data_dir):
 
 def test_an_edition_must_look_like_a_year(tmp_path, data_dir):
     f = write(tmp_path, HEADER + "2026,Iraq,140,0.5,0.2,0.3,0.5,0.7\n")
-    assert [p.code.id for p in import_edition("egdi", f, edition="next", data_dir=data_dir).problems] == ["IX012"]
+    assert [p.code.id for p in import_edition("egdi", f, edition="next", data_dir=data_dir).problems] == [
+        "IX012"
+    ]
 
 
 def test_reimporting_an_edition_replaces_it_with_a_warning(tmp_path, data_dir):

@@ -14,8 +14,14 @@ from raqmana.indices.table import read_table
 from raqmana.problems import ProblemsError
 
 EDITIONS = [("egdi", e) for e in ("2010", "2012", "2014", "2016", "2018", "2020", "2022", "2024")] + [
-    ("gtmi", "2020"), ("gtmi", "2022"), ("gtmi", "2025"), ("ncsi", "2021-05"), ("ncsi", "2021-09"),
-    ("oecd-dgi", "2023"), ("undp-ddc", "2023")]
+    ("gtmi", "2020"),
+    ("gtmi", "2022"),
+    ("gtmi", "2025"),
+    ("ncsi", "2021-05"),
+    ("ncsi", "2021-09"),
+    ("oecd-dgi", "2023"),
+    ("undp-ddc", "2023"),
+]
 
 
 @pytest.mark.parametrize("index, edition", EDITIONS)
@@ -82,8 +88,9 @@ def test_gci_2020_is_the_sum_of_its_five_pillars(gci_file):
     assert r.ok and r.compared > 180
     irq = next(rec for rec in result.records if rec.iso3 == "IRQ")
     assert irq.values["overall"] == pytest.approx(20.71)
-    assert sum(irq.values[c] for c in ("legal", "technical", "organisational", "capacity", "cooperation")) == \
-        pytest.approx(20.71)
+    assert sum(
+        irq.values[c] for c in ("legal", "technical", "organisational", "capacity", "cooperation")
+    ) == pytest.approx(20.71)
 
 
 def test_an_unknown_edition_is_a_located_problem(data_dir):

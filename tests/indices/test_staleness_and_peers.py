@@ -51,7 +51,9 @@ def test_standing_compares_iraq_with_its_peers(data_dir):
     st = standing(load_dataset("egdi", data_dir=data_dir), peer_groups("IRQ"))
     assert st is not None and st.edition == "2024" and st.rank == 148 and st.count == 193
     assert st.peers["EST"] == pytest.approx(0.9727, abs=1e-4)
-    assert st.medians["chosen"] == pytest.approx(0.9533, abs=1e-4)  # median of 0.6849, 0.6699, 0.9602, 0.9533, 0.9727
+    assert st.medians["chosen"] == pytest.approx(
+        0.9533, abs=1e-4
+    )  # median of 0.6849, 0.6699, 0.9602, 0.9533, 0.9727
     assert st.medians["arab_states"] is not None and st.medians["arab_states"] > st.value
 
 

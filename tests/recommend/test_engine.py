@@ -49,18 +49,23 @@ def test_it_explains_triggers_in_arabic_and_sorani_with_the_actual_value():
 
 
 def test_a_pillar_score_is_the_mean_ladder_stage_times_20_unless_given():
-    a = assessment(institution("a", stages={"LEG-01": 1, "LEG-02": 2}),
-                   institution("b", stages={"LEG-01": 1, "LEG-02": 2}, pillar_scores={"LEG": 90}))
-    rb = rulebase(rule("LEG-R1", "LEG", "score(LEG) < 50", "gap(LEG) >= 20", scope="institution"),
-                  targets={"LEG": 70})
+    a = assessment(
+        institution("a", stages={"LEG-01": 1, "LEG-02": 2}),
+        institution("b", stages={"LEG-01": 1, "LEG-02": 2}, pillar_scores={"LEG": 90}),
+    )
+    rb = rulebase(
+        rule("LEG-R1", "LEG", "score(LEG) < 50", "gap(LEG) >= 20", scope="institution"), targets={"LEG": 70}
+    )
     recs = generate(rb, FW, a)
     assert list(_by_id(recs)) == ["LEG-R1@a"]
     assert [t.value for t in recs.recommendations[0].triggers] == [30.0, 40.0]
 
 
 def test_a_comparison_with_no_answer_is_false_and_missing_is_its_own_condition():
-    rb = rulebase(rule("R-lt", "LEG", "LEG-02 < 9", scope="institution"),
-                  rule("R-missing", "LEG", "LEG-02 missing", scope="institution"))
+    rb = rulebase(
+        rule("R-lt", "LEG", "LEG-02 < 9", scope="institution"),
+        rule("R-missing", "LEG", "LEG-02 missing", scope="institution"),
+    )
     recs = generate(rb, FW, _three())
     # moi and basra did not answer LEG-02; mof answered "not applicable", which is an answer
     assert sorted(_by_id(recs)) == ["R-missing@basra", "R-missing@moi"]
@@ -70,7 +75,12 @@ def test_a_comparison_with_no_answer_is_false_and_missing_is_its_own_condition()
 def test_any_lists_only_the_conditions_that_held_and_none_blocks_the_rule():
     rb = rulebase(
         rule("R-any", "SRV", scope="institution", when={"any": ["SRV-01 < 1", "SRV-02 < 50"]}),
-        rule("R-none", "SRV", scope="institution", when={"all": ["SRV-01 < 3"], "none": ["type == governorate"]}),
+        rule(
+            "R-none",
+            "SRV",
+            scope="institution",
+            when={"all": ["SRV-01 < 3"], "none": ["type == governorate"]},
+        ),
     )
     recs = _by_id(generate(rb, FW, _three()))
     assert sorted(recs) == ["R-any@basra", "R-any@moi", "R-none@moi"]
@@ -90,19 +100,27 @@ def test_fired_and_not_fired_follow_other_rules_whatever_their_order_in_the_file
 
 
 def test_share_counts_the_institutions_that_answered():
-    rb = rulebase(rule("R-share", "SRV", "share(SRV-02 < 50) >= 0.5"),
-                  rule("R-share-high", "SRV", "share(SRV-02 < 50) > 0.5"))
+    rb = rulebase(
+        rule("R-share", "SRV", "share(SRV-02 < 50) >= 0.5"),
+        rule("R-share-high", "SRV", "share(SRV-02 < 50) > 0.5"),
+    )
     recs = _by_id(generate(rb, FW, _three()))
     assert list(recs) == ["R-share"]  # moi below 50, basra above, mof did not answer: 1 of 2
     assert recs["R-share"].triggers[0].value == 0.5
-    assert describe(recs["R-share"].triggers[0], FW, "en").startswith("share of institutions where SRV-02 < 50 = 50")
+    assert describe(recs["R-share"].triggers[0], FW, "en").startswith(
+        "share of institutions where SRV-02 < 50 = 50"
+    )
 
 
 def test_evidence_shares_come_from_answers_or_from_given_figures():
-    a = assessment(institution("a", stages={"SRV-01": 2, "SRV-02": 5}, no_evidence=["SRV-01"]),
-                   institution("b", stages={"SRV-01": 2}, no_evidence_share={"SRV": 0.9}))
-    rb = rulebase(rule("R-ev", "SRV", "no_evidence(SRV) >= 0.5", scope="institution"),
-                  rule("R-nat", "SRV", "no_evidence(SRV) > 0.6"))
+    a = assessment(
+        institution("a", stages={"SRV-01": 2, "SRV-02": 5}, no_evidence=["SRV-01"]),
+        institution("b", stages={"SRV-01": 2}, no_evidence_share={"SRV": 0.9}),
+    )
+    rb = rulebase(
+        rule("R-ev", "SRV", "no_evidence(SRV) >= 0.5", scope="institution"),
+        rule("R-nat", "SRV", "no_evidence(SRV) > 0.6"),
+    )
     recs = _by_id(generate(rb, FW, a))
     assert sorted(recs) == ["R-ev@a", "R-ev@b", "R-nat"]
     assert (recs["R-ev@a"].triggers[0].value, recs["R-ev@b"].triggers[0].value) == (0.5, 0.9)
@@ -120,9 +138,11 @@ def test_prerequisites_point_to_the_recommendations_that_must_come_first():
 
 
 def test_a_national_rule_is_owned_by_its_lead_or_an_institution_of_the_responsible_type():
-    rb = rulebase(rule("R1", "LEG", "LEG-01 < 5", lead=["nobody", "mof"]),
-                  rule("R2", "LEG", "LEG-01 < 5", responsible="governorate"),
-                  rule("R3", "LEG", "LEG-01 < 5", responsible="region"))
+    rb = rulebase(
+        rule("R1", "LEG", "LEG-01 < 5", lead=["nobody", "mof"]),
+        rule("R2", "LEG", "LEG-01 < 5", responsible="governorate"),
+        rule("R3", "LEG", "LEG-01 < 5", responsible="region"),
+    )
     recs = _by_id(generate(rb, FW, _three()))
     assert [recs[r].owner for r in ("R1", "R2", "R3")] == ["mof", "basra", "lead:region"]
     assert recs["R3"].owner_name.ar == "الإقليم"
@@ -136,15 +156,18 @@ def test_rules_that_test_each_other_in_a_cycle_are_refused():
 
 def test_assessment_from_scores_puts_0_to_5_scores_on_0_to_100():
     a = assessment_from_scores(
-        FW, institutions={"moi": "ministry", "basra": "governorate"},
+        FW,
+        institutions={"moi": "ministry", "basra": "governorate"},
         indicator_stages={"moi": {"LEG-01": 2, "LEG-02": None}, "basra": {"LEG-01": float("nan")}},
         pillar_scores={"moi": {"LEG": 2.5, "SRV": None}, "basra": {"LEG": 4.0}},
         evidence_missing_share={"basra": {"LEG": 0.75}},
     )
     assert a.institution("moi").pillar_scores == {"LEG": 50.0}
     assert a.institution("basra").stages == {"LEG-01": None}
-    rb = rulebase(rule("R", "LEG", "score(LEG) < 60", scope="institution"),
-                  rule("E", "LEG", "no_evidence(LEG) > 0.5", scope="institution"))
+    rb = rulebase(
+        rule("R", "LEG", "score(LEG) < 60", scope="institution"),
+        rule("E", "LEG", "no_evidence(LEG) > 0.5", scope="institution"),
+    )
     recs = _by_id(generate(rb, FW, a))
     assert sorted(recs) == ["E@basra", "R@moi"]
     assert recs["R@moi"].triggers[0].value == 50.0
@@ -152,7 +175,8 @@ def test_assessment_from_scores_puts_0_to_5_scores_on_0_to_100():
 
 def test_assessment_from_scores_reports_values_that_do_not_fit():
     with pytest.raises(ProblemsError) as err:
-        assessment_from_scores(FW, institutions={"moi": "ministry"}, indicator_stages={"moi": {"LEG-01": 7}},
-                               pillar_scores={})
+        assessment_from_scores(
+            FW, institutions={"moi": "ministry"}, indicator_stages={"moi": {"LEG-01": 7}}, pillar_scores={}
+        )
     assert [p.location.path for p in err.value.errors] == ["institutions[0].stages.LEG-01"]
     assert "is not a stage from 0 to 5" in err.value.errors[0].message("en")

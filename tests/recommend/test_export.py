@@ -14,18 +14,39 @@ FW = mini_framework()
 
 
 def _recs():
-    rb = rulebase(rule("LAW", "LEG", "LEG-01 < 3", category="law", sdg=["16.6"], govstack=["e-signature"],
-                       kpis=[{"id": "law", "name": {"en": "Law adopted", "ar": "إقرار القانون", "ckb": "یاسا پەسەندکرا"},
-                              "unit": "yes_no", "target": 1}]),
-                  rule("SRV-R1", "SRV", "SRV-01 < 3", scope="institution", prerequisites=["LAW"], category="service"))
-    a = assessment(institution("moi", stages={"LEG-01": 1, "SRV-01": 1}), institution("mof", stages={"SRV-01": 2}))
+    rb = rulebase(
+        rule(
+            "LAW",
+            "LEG",
+            "LEG-01 < 3",
+            category="law",
+            sdg=["16.6"],
+            govstack=["e-signature"],
+            kpis=[
+                {
+                    "id": "law",
+                    "name": {"en": "Law adopted", "ar": "إقرار القانون", "ckb": "یاسا پەسەندکرا"},
+                    "unit": "yes_no",
+                    "target": 1,
+                }
+            ],
+        ),
+        rule("SRV-R1", "SRV", "SRV-01 < 3", scope="institution", prerequisites=["LAW"], category="service"),
+    )
+    a = assessment(
+        institution("moi", stages={"LEG-01": 1, "SRV-01": 1}), institution("mof", stages={"SRV-01": 2})
+    )
     return generate(rb, FW, a)
 
 
 def test_json_carries_each_recommendation_with_its_reasons_in_three_languages(tmp_path):
     path = write_json(_recs(), tmp_path / "recommendations.json", FW)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["count"] == 3 and [r["id"] for r in data["recommendations"]] == ["LAW", "SRV-R1@mof", "SRV-R1@moi"]
+    assert data["count"] == 3 and [r["id"] for r in data["recommendations"]] == [
+        "LAW",
+        "SRV-R1@mof",
+        "SRV-R1@moi",
+    ]
     law = data["recommendations"][0]
     assert law["sdg"] == ["16.6"] and law["prerequisites"] == [] and law["horizon"] == "short"
     assert law["why"]["en"] == ["stage of LEG-01 «Indicator LEG-01» = 1  [LEG-01 < 3]"]
@@ -45,7 +66,17 @@ def test_xlsx_has_a_row_per_recommendation_and_sheets_for_triggers_and_kpis(tmp_
 
 
 def test_every_label_of_recommendations_and_roadmaps_writes_sorani_correctly():
-    tables = [labels.HORIZON, labels.KIND, labels.CATEGORY, labels.SCOPE, labels.INSTITUTION_TYPE, labels.KPI_UNIT,
-              labels.BASELINE_SOURCE, labels.PHASE, labels.LAYER, explain_mod._PHRASE]
+    tables = [
+        labels.HORIZON,
+        labels.KIND,
+        labels.CATEGORY,
+        labels.SCOPE,
+        labels.INSTITUTION_TYPE,
+        labels.KPI_UNIT,
+        labels.BASELINE_SOURCE,
+        labels.PHASE,
+        labels.LAYER,
+        explain_mod._PHRASE,
+    ]
     bad = [t.ckb for table in tables for t in table.values() if wrong_letters(t.ckb) or not t.ckb]
     assert bad == []

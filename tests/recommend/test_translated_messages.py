@@ -80,7 +80,9 @@ def test_a_rule_file_that_is_a_list_or_an_include_that_is_a_mapping_is_explained
     top.mkdir()
     (top / "rules.yaml").write_text("- just\n- a list\n", encoding="utf-8")
     inc = tmp_path / "inc"
-    main = write_rules(inc, rulebase_dict("rules/ONE.yaml"), {"rules/ONE.yaml": rule("X", "LEG", "LEG-01 < 3")})
+    main = write_rules(
+        inc, rulebase_dict("rules/ONE.yaml"), {"rules/ONE.yaml": rule("X", "LEG", "LEG-01 < 3")}
+    )
     for problem in (load_rules(top / "rules.yaml", FW).errors[0], load_rules(main, FW).errors[0]):
         assert problem.code is E.SCHEMA
         for lang in RTL:
@@ -102,12 +104,13 @@ def test_a_broken_assessment_json_is_located_and_explained(tmp_path, text):
 def test_a_missing_or_misspelt_assessment_is_explained_without_english(tmp_path):
     _, missing = load_assessment(tmp_path / "nope.json")
     path = tmp_path / "assessment.json"
-    path.write_text(json.dumps({"institutions": [institution("moi", "planet", colour=1)]}),
-                    encoding="utf-8")
+    path.write_text(json.dumps({"institutions": [institution("moi", "planet", colour=1)]}), encoding="utf-8")
     _, wrong = load_assessment(path)
     assert [p.code for p in missing] == [E.BAD_JSON]
     assert {p.code for p in wrong} == {E.SCHEMA} and len(wrong) >= 2
     for problem in [*missing, *wrong]:
         for lang in RTL:
             assert english_words(problem.message(lang)) == [], problem.message(lang)
-    assert any("'colour'" in p.message("ckb") for p in wrong) and any("'planet'" in p.message("ar") for p in wrong)
+    assert any("'colour'" in p.message("ckb") for p in wrong) and any(
+        "'planet'" in p.message("ar") for p in wrong
+    )

@@ -4,9 +4,27 @@ from raqmana.reports import charts
 from raqmana.reports.model import Bullets, Figure, Note, Paragraph, Report, Section, Table
 
 TEXTS = {
-    "ar": ("تقييم المشهد الرقمي", "الإطار القانوني والتنظيمي", "الهوية الرقمية", "الملخص التنفيذي", "لا توجد إجابات معتمدة بعد"),
-    "ckb": ("هەڵسەنگاندنی دیمەنی دیجیتاڵی", "چوارچێوەی یاسایی", "ناسنامەی دیجیتاڵی", "کورتەی جێبەجێکار", "هێشتا هیچ وەڵامێکی پەسەندکراو نییە"),
-    "en": ("Digital Landscape Assessment", "Legal and regulatory framework", "Digital identity", "Executive summary", "No validated answers yet"),
+    "ar": (
+        "تقييم المشهد الرقمي",
+        "الإطار القانوني والتنظيمي",
+        "الهوية الرقمية",
+        "الملخص التنفيذي",
+        "لا توجد إجابات معتمدة بعد",
+    ),
+    "ckb": (
+        "هەڵسەنگاندنی دیمەنی دیجیتاڵی",
+        "چوارچێوەی یاسایی",
+        "ناسنامەی دیجیتاڵی",
+        "کورتەی جێبەجێکار",
+        "هێشتا هیچ وەڵامێکی پەسەندکراو نییە",
+    ),
+    "en": (
+        "Digital Landscape Assessment",
+        "Legal and regulatory framework",
+        "Digital identity",
+        "Executive summary",
+        "No validated answers yet",
+    ),
 }
 
 
@@ -15,11 +33,25 @@ def sample_report(lang: str) -> Report:
     chart = charts.bar_scores([legal, ident], [1.25, 2.5], lang, target=3.0)
     table = Table("scores", legal, [legal, ident], [[legal, 1.25], [ident, 2.5]], numeric=[1])
     return Report(
-        id="sample", lang=lang, title=title, subtitle=legal, date="2026-11-25",
-        header=title, illustrative=True, illustrative_note="illustrative",
+        id="sample",
+        lang=lang,
+        title=title,
+        subtitle=legal,
+        date="2026-11-25",
+        header=title,
+        illustrative=True,
+        illustrative_note="illustrative",
         sections=[
-            Section("summary", summary, [Paragraph(f"{legal} — {ident}"), Note(missing, "missing"), table,
-                                         Figure("fig", ident, chart, table)]),
+            Section(
+                "summary",
+                summary,
+                [
+                    Paragraph(f"{legal} — {ident}"),
+                    Note(missing, "missing"),
+                    table,
+                    Figure("fig", ident, chart, table),
+                ],
+            ),
             Section("details", ident, [Bullets([legal, ident])], page_break=True),
         ],
         labels={"contents": summary, "table": "T", "figure": "F", "source": "S"},

@@ -10,11 +10,25 @@ from raqmana.reports.chain import InstitutionMeta, run_chain
 
 def test_scores_intervals_and_analysis_come_from_the_answers(tmp_path):
     fw = load(write_framework(tmp_path, framework_dict())).framework
-    insts = {f"m{k}": InstitutionMeta(f"m{k}", Translated.of(f"M{k}", f"و{k}", f"و{k}"),
-                                      "ministry" if k < 4 else "governorate", governorate=f"g{k}") for k in range(6)}
+    insts = {
+        f"m{k}": InstitutionMeta(
+            f"m{k}",
+            Translated.of(f"M{k}", f"و{k}", f"و{k}"),
+            "ministry" if k < 4 else "governorate",
+            governorate=f"g{k}",
+        )
+        for k in range(6)
+    }
     rng = np.random.default_rng(7)
-    responses = {c: {"LEG-01": int(rng.integers(0, 6)), "LEG-02": int(rng.integers(0, 6)),
-                     "SRV-01": int(rng.integers(0, 6)), "SRV-02": float(rng.uniform(0, 100))} for c in insts}
+    responses = {
+        c: {
+            "LEG-01": int(rng.integers(0, 6)),
+            "LEG-02": int(rng.integers(0, 6)),
+            "SRV-01": int(rng.integers(0, 6)),
+            "SRV-02": float(rng.uniform(0, 100)),
+        }
+        for c in insts
+    }
     responses["m0"] = {"LEG-01": 5, "LEG-02": 5, "SRV-01": 5, "SRV-02": 100.0}
     result = run_chain(fw, responses, insts, plan=False, mc_runs=200, illustrative=True, country_iso3="IRQ")
     inputs = result.inputs

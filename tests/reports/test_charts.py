@@ -31,8 +31,11 @@ def label_x(ax: Axes, axis: str = "x") -> dict[str, float]:
     """The horizontal centre of each tick label, in pixels, by its text."""
     ax.get_figure(root=True).draw_without_rendering()
     labels = ax.get_xticklabels() if axis == "x" else ax.get_yticklabels()
-    return {t.get_text(): t.get_window_extent().x0 / 2 + t.get_window_extent().x1 / 2 for t in labels
-            if t.get_visible() and t.get_text()}
+    return {
+        t.get_text(): t.get_window_extent().x0 / 2 + t.get_window_extent().x1 / 2
+        for t in labels
+        if t.get_visible() and t.get_text()
+    }
 
 
 def main_axes(chart: charts.Chart) -> Axes:
@@ -130,8 +133,17 @@ def test_the_reports_gantt_is_the_shared_gantt_with_the_rows_a_page_holds(roadma
 
 def test_the_printed_heat_map_is_drawn_by_the_shared_function_and_mirrored_in_arabic(tmp_path, monkeypatch):
     fw = load(write_framework(tmp_path, framework_dict())).framework
-    inst = [InstitutionResult(f"m{k}", Translated.of(f"M{k}", f"وزارة {k}", f"وەزارەت {k}"), "ministry",
-                              {"LEG": 1.0 + k, "SRV": 2.0}, 1.5, 1) for k in range(3)]
+    inst = [
+        InstitutionResult(
+            f"m{k}",
+            Translated.of(f"M{k}", f"وزارة {k}", f"وەزارەت {k}"),
+            "ministry",
+            {"LEG": 1.0 + k, "SRV": 2.0},
+            1.5,
+            1,
+        )
+        for k in range(3)
+    ]
     calls: list[str] = []
     real = charts.heatmap
 
@@ -140,8 +152,9 @@ def test_the_printed_heat_map_is_drawn_by_the_shared_function_and_mirrored_in_ar
         return real(*args, **kwargs)
 
     monkeypatch.setattr(charts, "heatmap", spy)
-    report = build_national(ReportInputs(framework=fw, country=Translated.of("Iraq", "العراق", "عێراق"),
-                                         institutions=inst), "ar")
+    report = build_national(
+        ReportInputs(framework=fw, country=Translated.of("Iraq", "العراق", "عێراق"), institutions=inst), "ar"
+    )
     annex = next(s for s in report.sections if s.id == "annex_data")
     figure = next(b for b in annex.blocks if isinstance(b, Figure) and b.id == "heatmap")
     assert calls == ["ar"]

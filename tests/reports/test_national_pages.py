@@ -26,8 +26,15 @@ def test_the_arabic_national_report_reads_in_logical_order_and_has_every_part(ch
     [pdf] = render(build_national(chain.inputs, "ar"), tmp_path, ["pdf"])
     pages = [p.extract_text() for p in PdfReader(str(pdf)).pages]
     text = "\n".join(pages)
-    for phrase in ("تقييم المشهد الرقمي", "الملخص التنفيذي", "المنهجية", "الإطار القانوني والتنظيمي",
-                   "خارطة طريق التحول الرقمي", "التوصيات", "بيانات توضيحية"):
+    for phrase in (
+        "تقييم المشهد الرقمي",
+        "الملخص التنفيذي",
+        "المنهجية",
+        "الإطار القانوني والتنظيمي",
+        "خارطة طريق التحول الرقمي",
+        "التوصيات",
+        "بيانات توضيحية",
+    ):
         assert phrase in text, phrase
     assert chain.inputs.initiatives and chain.inputs.recommendations
 
@@ -37,10 +44,27 @@ def test_the_arabic_national_report_reads_in_logical_order_and_has_every_part(ch
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm is not installed (make test installs poppler-utils)")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    wanted = {"cover": 1, "findings": page_of("النتائج حسب عوامل التمكين"),
-              "roadmap": page_of("خارطة طريق التحول الرقمي", page_of("التوصيات"))}  # the chapter, after the contents
+    wanted = {
+        "cover": 1,
+        "findings": page_of("النتائج حسب عوامل التمكين"),
+        "roadmap": page_of("خارطة طريق التحول الرقمي", page_of("التوصيات")),
+    }  # the chapter, after the contents
     for name, number in wanted.items():
         out = ARTIFACTS / f"national-ar-{name}"
-        subprocess.run(["pdftoppm", "-r", "60", "-png", "-singlefile", "-f", str(number), "-l", str(number),
-                        str(pdf), str(out)], check=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "60",
+                "-png",
+                "-singlefile",
+                "-f",
+                str(number),
+                "-l",
+                str(number),
+                str(pdf),
+                str(out),
+            ],
+            check=True,
+        )
         assert out.with_suffix(".png").stat().st_size > 10_000

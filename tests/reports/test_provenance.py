@@ -16,19 +16,35 @@ from raqmana.reports.national import build_national
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory):
     fw = load(write_framework(tmp_path_factory.mktemp("fw"), framework_dict())).framework
-    insts = {f"m{k}": InstitutionMeta(f"m{k}", Translated.of(f"M{k}", f"و{k}", f"و{k}"), "ministry")
-             for k in range(3)}
+    insts = {
+        f"m{k}": InstitutionMeta(f"m{k}", Translated.of(f"M{k}", f"و{k}", f"و{k}"), "ministry")
+        for k in range(3)
+    }
     responses = {c: {"LEG-01": k, "LEG-02": 3, "SRV-01": 2, "SRV-02": 40.0} for k, c in enumerate(insts)}
-    return run_chain(fw, responses, insts, plan=False, mc_runs=0, illustrative=True, country_iso3="IRQ").inputs
+    return run_chain(
+        fw, responses, insts, plan=False, mc_runs=0, illustrative=True, country_iso3="IRQ"
+    ).inputs
 
 
 WORDS = {
-    "en": ("Framework: ", "Assessment answers: validated (accepted) answers only — ILLUSTRATIVE", "; editions ",
-           "; licence: "),
-    "ar": ("إطار التقييم: ", "إجابات التقييم: الإجابات المعتمدة (المقبولة) فقط — بيانات توضيحية", "؛ الإصدارات: ",
-           "؛ الترخيص: "),
-    "ckb": ("چوارچێوەی ھەڵسەنگاندن: ", "وەڵامەکانی ھەڵسەنگاندن: تەنھا وەڵامە پەسەندکراوەکان — داتای نموونەیی",
-            "؛ دەرچوونەکان: ", "؛ مۆڵەت: "),
+    "en": (
+        "Framework: ",
+        "Assessment answers: validated (accepted) answers only — ILLUSTRATIVE",
+        "; editions ",
+        "; licence: ",
+    ),
+    "ar": (
+        "إطار التقييم: ",
+        "إجابات التقييم: الإجابات المعتمدة (المقبولة) فقط — بيانات توضيحية",
+        "؛ الإصدارات: ",
+        "؛ الترخيص: ",
+    ),
+    "ckb": (
+        "چوارچێوەی ھەڵسەنگاندن: ",
+        "وەڵامەکانی ھەڵسەنگاندن: تەنھا وەڵامە پەسەندکراوەکان — داتای نموونەیی",
+        "؛ دەرچوونەکان: ",
+        "؛ مۆڵەت: ",
+    ),
 }
 
 

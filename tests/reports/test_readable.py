@@ -24,7 +24,9 @@ from raqmana.reports.pdf import render_pdf
 from raqmana.reports.text import ltr_runs
 from raqmana.reports.xlsx import render_xlsx
 
-NAME = Translated.of("Digital Landscape Assessment 2026", "تقييم المشهد الرقمي ٢٠٢٦", "ھەڵسەنگاندنی دیمەنی دیجیتاڵی ٢٠٢٦")
+NAME = Translated.of(
+    "Digital Landscape Assessment 2026", "تقييم المشهد الرقمي ٢٠٢٦", "ھەڵسەنگاندنی دیمەنی دیجیتاڵی ٢٠٢٦"
+)
 EXPRESSION = re.compile(r"share\(|no_evidence\(|answered\(|score\(|gap\(|\w = \d")
 
 
@@ -39,6 +41,7 @@ def _section(report: Report, sid: str) -> Section:
 
 def _texts(report: Report, *, cells: bool = True):
     """Every text a reader sees: titles, sentences, captions, headers and the cells that are not numbers."""
+
     def walk(s: Section):
         yield s.title
         for b in s.blocks:
@@ -53,8 +56,12 @@ def _texts(report: Report, *, cells: bool = True):
             if table is not None:
                 yield from table.columns
                 if cells:
-                    yield from (c for row in table.rows for k, c in enumerate(row)
-                                if isinstance(c, str) and k not in table.numeric)
+                    yield from (
+                        c
+                        for row in table.rows
+                        for k, c in enumerate(row)
+                        if isinstance(c, str) and k not in table.numeric
+                    )
         for sub in s.subsections:
             yield from walk(sub)
 
@@ -113,7 +120,10 @@ def test_bottlenecks_name_the_enablers_and_separate_names_with_semicolons(chain)
 @pytest.mark.parametrize("lang", ["ar", "ckb"])
 def test_numbers_in_arabic_and_kurdish_use_one_digit_shape(chain, lang):
     """Latin digits appear only inside codes (POL-03, 2027-Q1, SDG target 16.6)."""
-    reports = [build_national(chain.inputs, lang), build_institution(chain.inputs, chain.inputs.institutions[1], lang)]
+    reports = [
+        build_national(chain.inputs, lang),
+        build_institution(chain.inputs, chain.inputs.institutions[1], lang),
+    ]
     sdg = label("sdg", lang)
     for report in reports:
         for text in _texts(report, cells=False):
@@ -139,7 +149,11 @@ def test_index_components_are_not_called_countries(chain):
 
 def test_workbook_sheets_are_named_in_the_report_language(chain, tmp_path):
     names = load_workbook(render_xlsx(build_national(chain.inputs, "ckb"), tmp_path / "n.xlsx")).sheetnames
-    assert names[:3] == [label("contents", "ckb"), label("sheet_stages", "ckb"), label("sheet_enablers", "ckb")]
+    assert names[:3] == [
+        label("contents", "ckb"),
+        label("sheet_stages", "ckb"),
+        label("sheet_enablers", "ckb"),
+    ]
     assert label("sheet_recs_short", "ckb") in names and label("sheet_initiatives", "ckb") in names
     assert not {"stages", "enabler_scores", "behind_POL", "recs_short", "initiatives"} & set(names)
     assert all(len(n) <= 31 and not re.search(r"[\[\]:*?/\\]", n) for n in names)
@@ -149,10 +163,16 @@ def test_workbook_sheets_are_named_in_the_report_language(chain, tmp_path):
 def test_the_kurdish_pdf_reads_plainly(chain, tmp_path):
     inputs = dataclasses.replace(chain.inputs, initiatives=chain.inputs.initiatives[:20])
     report = build_national(inputs, "ckb")
-    report.sections = [s for s in report.sections if s.id in ("summary", "bottlenecks", "recommendations", "roadmap")]
+    report.sections = [
+        s for s in report.sections if s.id in ("summary", "bottlenecks", "recommendations", "roadmap")
+    ]
     text = "\n".join(p.extract_text() for p in PdfReader(str(render_pdf(report, tmp_path / "n.pdf"))).pages)
-    for phrase in (label("triggered_by", "ckb"), label("depends_on", "ckb"), label("dependents", "ckb"),
-                   "دامەزراوەکاندا"):
+    for phrase in (
+        label("triggered_by", "ckb"),
+        label("depends_on", "ckb"),
+        label("dependents", "ckb"),
+        "دامەزراوەکاندا",
+    ):
         assert all(word in text for word in phrase.split()), phrase  # headers wrap in their columns
     for bad in ("share(", "no_evidence(", "@programme", "@i", "↤", "short", "medium", "enabler(s)"):
         assert bad not in text, bad
@@ -169,8 +189,14 @@ def test_html_keeps_codes_quarters_and_ranges_in_one_left_to_right_piece(chain):
 
 
 def test_docx_keeps_quarters_and_codes_left_to_right_in_kurdish(tmp_path):
-    report = Report(id="t", lang="ckb", title="ت", subtitle="", date="", sections=[
-        Section("s", "بەش", [Paragraph("دەستپێک لە 2027-Q1 بۆ SKL-R02؛ مەودای 26–31.")])])
+    report = Report(
+        id="t",
+        lang="ckb",
+        title="ت",
+        subtitle="",
+        date="",
+        sections=[Section("s", "بەش", [Paragraph("دەستپێک لە 2027-Q1 بۆ SKL-R02؛ مەودای 26–31.")])],
+    )
     xml = zipfile.ZipFile(render_docx(report, tmp_path / "t.docx")).read("word/document.xml").decode()
     runs = re.findall(r"<w:r>.*?</w:r>", xml)
     quarter = next(r for r in runs if "2027" in r)
@@ -185,8 +211,26 @@ def test_new_kurdish_texts_follow_the_sorani_spelling():
     from raqmana.recommend import sentences
     from raqmana.reports import institution
 
-    texts = [t.ckb for table in (LABELS, SENTENCES, PHASES, institution.SENTENCES, sentences._CMP, sentences._ONE,
-                                 sentences._SHARE) for t in table.values()]
-    texts += [table["ckb"] for table in (constraints._REASON, constraints._REASON_ONE, constraints._AHEAD,
-                                         constraints._AHEAD_ONE)]
+    texts = [
+        t.ckb
+        for table in (
+            LABELS,
+            SENTENCES,
+            PHASES,
+            institution.SENTENCES,
+            sentences._CMP,
+            sentences._ONE,
+            sentences._SHARE,
+        )
+        for t in table.values()
+    ]
+    texts += [
+        table["ckb"]
+        for table in (
+            constraints._REASON,
+            constraints._REASON_ONE,
+            constraints._AHEAD,
+            constraints._AHEAD_ONE,
+        )
+    ]
     assert [t for t in texts if wrong_letters(t)] == []

@@ -54,18 +54,28 @@ def test_docx_paragraphs_and_tables_are_right_to_left(lang, tmp_path):
 
 
 def test_docx_in_english_is_left_to_right(tmp_path):
-    xml = zipfile.ZipFile(render_docx(sample_report("en"), tmp_path / "r.docx")).read("word/document.xml").decode()
+    xml = (
+        zipfile.ZipFile(render_docx(sample_report("en"), tmp_path / "r.docx"))
+        .read("word/document.xml")
+        .decode()
+    )
     assert "<w:bidi/>" not in xml
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
-                    reason="LibreOffice is not installed (make test installs libreoffice-writer-nogui)")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+    reason="LibreOffice is not installed (make test installs libreoffice-writer-nogui)",
+)
 def test_docx_opens_in_libreoffice_and_keeps_right_to_left_text(tmp_path):
     path = render_docx(sample_report("ar"), tmp_path / "r.docx")
     exe = shutil.which("soffice") or shutil.which("libreoffice")
-    run = subprocess.run([exe, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
-                         capture_output=True, text=True, timeout=180,
-                         env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    run = subprocess.run(
+        [exe, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
     assert run.returncode == 0, run.stderr
     text = pdf_text(tmp_path / "r.pdf")
     assert TEXTS["ar"][1] in text

@@ -57,5 +57,7 @@ def test_the_national_report_job_writes_every_format_asked(workspace):
 def test_a_bad_request_is_refused_before_it_is_queued(workspace):
     ws, info = workspace
     with ws.transaction() as s, pytest.raises(ValidationFailed) as exc:
-        enqueue_report(s, SYSTEM, assessment_id=info.assessment_id, scope="everything", langs=["fr"], formats=["odt"])
+        enqueue_report(
+            s, SYSTEM, assessment_id=info.assessment_id, scope="everything", langs=["fr"], formats=["odt"]
+        )
     assert [p.code.id for p in exc.value.problems] == ["RP001", "RP002", "RP003"]

@@ -35,13 +35,22 @@ def _job_report(data, info, digits: str, lang: str) -> str:
     ws = open_workspace(get_settings(data_dir=data, environment="test", digits=digits))
     try:
         with ws.transaction() as s:
-            enqueue_report(s, SYSTEM, assessment_id=info.assessment_id, scope="national", langs=[lang],
-                           formats=["html"], runs=0)
+            enqueue_report(
+                s,
+                SYSTEM,
+                assessment_id=info.assessment_id,
+                scope="national",
+                langs=[lang],
+                formats=["html"],
+                runs=0,
+            )
         done = run_one(ws)
     finally:
         ws.dispose()
     assert done is not None and done.status == "done", done and done.error
-    return text_of((reports_dir(data, info.assessment_id) / f"national-{lang}.html").read_text(encoding="utf-8"))
+    return text_of(
+        (reports_dir(data, info.assessment_id) / f"national-{lang}.html").read_text(encoding="utf-8")
+    )
 
 
 def text_of(html: str) -> str:
@@ -63,10 +72,17 @@ def test_a_report_job_writes_the_numbers_in_the_workspaces_digits(seeded):
 def test_report_out_writes_to_the_folder_and_publishes_to_the_reports_page(seeded, tmp_path):
     data, info = seeded
     out = tmp_path / "out"
-    env = {"RAQMANA_DATA_DIR": str(data), "RAQMANA_DATABASE_URL": "", "RAQMANA_ENVIRONMENT": "test",
-           "RAQMANA_DIGITS": "latn"}
-    result = CliRunner().invoke(app, ["report", "--out", str(out), "--lang", "ar", "--format", "html,json",
-                                      "--runs", "0", "--json"], env=env)
+    env = {
+        "RAQMANA_DATA_DIR": str(data),
+        "RAQMANA_DATABASE_URL": "",
+        "RAQMANA_ENVIRONMENT": "test",
+        "RAQMANA_DIGITS": "latn",
+    }
+    result = CliRunner().invoke(
+        app,
+        ["report", "--out", str(out), "--lang", "ar", "--format", "html,json", "--runs", "0", "--json"],
+        env=env,
+    )
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert sorted(summary["written"]) == ["national-ar.html", "national-ar.json"]
@@ -81,8 +97,9 @@ def test_report_out_writes_to_the_folder_and_publishes_to_the_reports_page(seede
 def test_report_without_out_writes_straight_to_the_reports_page(seeded):
     data, info = seeded
     env = {"RAQMANA_DATA_DIR": str(data), "RAQMANA_DATABASE_URL": "", "RAQMANA_ENVIRONMENT": "test"}
-    result = CliRunner().invoke(app, ["report", "--lang", "en", "--format", "json", "--runs", "0", "--json"],
-                                env=env)
+    result = CliRunner().invoke(
+        app, ["report", "--lang", "en", "--format", "json", "--runs", "0", "--json"], env=env
+    )
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert summary["written"] == ["national-en.json"] and "published" not in summary

@@ -9,19 +9,39 @@ from raqmana.i18n import Translated
 from raqmana.roadmap.model import Dependency, Initiative, Layer, PlanSettings, Schedule
 
 
-def ini(ident: str, owner: str = "o1", *, duration: int = 1, cost: int = 0, benefit: int = 1,
-        layer: int | None = None, **fields: Any) -> Initiative:
+def ini(
+    ident: str,
+    owner: str = "o1",
+    *,
+    duration: int = 1,
+    cost: int = 0,
+    benefit: int = 1,
+    layer: int | None = None,
+    **fields: Any,
+) -> Initiative:
     name = Translated(en=f"Initiative {ident}", ar=f"المبادرة {ident}", ckb=f"دەستپێشخەریی {ident}")
-    return Initiative(id=ident, name=name, owner=owner, duration=duration, cost_usd=cost, benefit=benefit,
-                      layer=None if layer is None else Layer(layer), **fields)
+    return Initiative(
+        id=ident,
+        name=name,
+        owner=owner,
+        duration=duration,
+        cost_usd=cost,
+        benefit=benefit,
+        layer=None if layer is None else Layer(layer),
+        **fields,
+    )
 
 
 def dep(before: str, after: str, lag: int = 0) -> Dependency:
     return Dependency(before=before, after=after, lag=lag)
 
 
-def violations(initiatives: Sequence[Initiative], dependencies: Sequence[Dependency], settings: PlanSettings,
-               schedule: Schedule) -> list[str]:
+def violations(
+    initiatives: Sequence[Initiative],
+    dependencies: Sequence[Dependency],
+    settings: PlanSettings,
+    schedule: Schedule,
+) -> list[str]:
     """Every broken constraint, computed here from first principles (not with the planner's own code)."""
     start = {it.id: it.start for it in schedule.items}
     by_id = {it.id: it for it in initiatives}
@@ -71,18 +91,50 @@ def small_roadmap(**settings: Any) -> Any:
 
     items = [
         ini("law", "sec", duration=2, cost=1_000_000, benefit=20, layer=0, pillar="LEG"),
-        ini("id", "moi", duration=3, cost=6_000_000, benefit=40, layer=3, pillar="IDS", building_blocks=["identity"]),
+        ini(
+            "id",
+            "moi",
+            duration=3,
+            cost=6_000_000,
+            benefit=40,
+            layer=3,
+            pillar="IDS",
+            building_blocks=["identity"],
+        ),
         ini("pay", "mof", duration=2, cost=3_000_000, benefit=30, layer=3, pillar="SRV"),
-        ini("portal", "sec", duration=2, cost=2_000_000, benefit=60, layer=4, pillar="SRV",
-            institutions=["moi", "mof"]),
+        ini(
+            "portal",
+            "sec",
+            duration=2,
+            cost=2_000_000,
+            benefit=60,
+            layer=4,
+            pillar="SRV",
+            institutions=["moi", "mof"],
+        ),
         ini("skills", "sec", duration=4, cost=800_000, benefit=5, pillar="SKL"),
         ini("proactive", "moi", duration=2, cost=1_500_000, benefit=25, layer=5, pillar="SRV"),
     ]
-    deps = [dep("law", "id"), dep("law", "pay"), dep("id", "portal"), dep("pay", "portal"), dep("portal", "proactive")]
-    s = PlanSettings(horizon_quarters=16, budget_per_year=[6_000_000], capacity_default=2, time_limit_s=5,
-                     **settings)
+    deps = [
+        dep("law", "id"),
+        dep("law", "pay"),
+        dep("id", "portal"),
+        dep("pay", "portal"),
+        dep("portal", "proactive"),
+    ]
+    s = PlanSettings(
+        horizon_quarters=16, budget_per_year=[6_000_000], capacity_default=2, time_limit_s=5, **settings
+    )
     result = plan(items, deps, s)
     assert result.ok, [p.render() for p in result.problems]
     title = Translated(en="Test roadmap", ar="خارطة طريق تجريبية", ckb="نەخشەڕێگای تاقیکردنەوە")
-    return Roadmap(id="rm", title=title, created="2026-01-01T00:00:00+00:00", framework="mini", settings=s,
-                   initiatives=items, dependencies=deps, schedule=result.schedule)
+    return Roadmap(
+        id="rm",
+        title=title,
+        created="2026-01-01T00:00:00+00:00",
+        framework="mini",
+        settings=s,
+        initiatives=items,
+        dependencies=deps,
+        schedule=result.schedule,
+    )

@@ -8,8 +8,9 @@ from tests.roadmap.inline import dep, ini
 
 
 def test_a_cycle_is_reported_with_every_initiative_on_it_in_order():
-    problems = dag.check([ini("a"), ini("b"), ini("c"), ini("d")],
-                         [dep("d", "a"), dep("a", "b"), dep("b", "c"), dep("c", "a")])
+    problems = dag.check(
+        [ini("a"), ini("b"), ini("c"), ini("d")], [dep("d", "a"), dep("a", "b"), dep("b", "c"), dep("c", "a")]
+    )
     assert [p.code.id for p in problems] == ["RM003"]
     cycle = problems[0].params["cycle"].split(" → ")
     assert cycle[0] == cycle[-1] and sorted(cycle[:-1]) == ["a", "b", "c"]
@@ -45,9 +46,15 @@ def _layered():
 
 def test_layer_rules_sequence_law_institutions_frameworks_platforms_services_proactive():
     deps = layer_dependencies(_layered(), [], {"IDS": ["LEG"], "SRV": ["IDS", "LEG"]})
-    assert sorted((d.before, d.after) for d in deps) == sorted([
-        ("law", "agency"), ("agency", "standard"), ("standard", "id-platform"), ("id-platform", "portal"),
-        ("portal", "proactive")])  # implied edges such as law → portal are left out
+    assert sorted((d.before, d.after) for d in deps) == sorted(
+        [
+            ("law", "agency"),
+            ("agency", "standard"),
+            ("standard", "id-platform"),
+            ("id-platform", "portal"),
+            ("portal", "proactive"),
+        ]
+    )  # implied edges such as law → portal are left out
     assert {d.kind.value for d in deps} == {"layer"}
     # a layer dependency overlaps the second half of the earlier initiative (law: 4 quarters → start after 2)
     assert [(d.after, d.lag) for d in deps if d.before == "law"] == [("agency", -2)]
@@ -68,15 +75,23 @@ def test_recommendations_become_initiatives_with_explicit_and_layer_dependencies
         rule("ID", "IDS", "IDS-01 < 3", category="platform", govstack=["identity"]),
         rule("SRV-R1", "SRV", "SRV-01 < 3", scope="institution", category="service", prerequisites=["ID"]),
     )
-    a = assessment(institution("moi", stages={"LEG-01": 1, "IDS-01": 0, "SRV-01": 1}),
-                   institution("mof", stages={"SRV-01": 2}))
+    a = assessment(
+        institution("moi", stages={"LEG-01": 1, "IDS-01": 0, "SRV-01": 1}),
+        institution("mof", stages={"SRV-01": 2}),
+    )
     recs = generate(rb, fw, a).recommendations
     depends = {p.id: p.depends_on for p in fw.pillars}
     initiatives, deps = from_recommendations(recs, pillar_depends=depends)
     assert [i.id for i in initiatives] == ["LAW", "ID", "SRV-R1@mof", "SRV-R1@moi"]
     edges = {(d.before, d.after, d.kind.value) for d in deps}
-    assert edges == {("ID", "SRV-R1@mof", "explicit"), ("ID", "SRV-R1@moi", "explicit"), ("LAW", "ID", "layer")}
-    grouped, gdeps = from_recommendations(recs, pillar_depends=depends, options=Options(group_institutions=True))
+    assert edges == {
+        ("ID", "SRV-R1@mof", "explicit"),
+        ("ID", "SRV-R1@moi", "explicit"),
+        ("LAW", "ID", "layer"),
+    }
+    grouped, gdeps = from_recommendations(
+        recs, pillar_depends=depends, options=Options(group_institutions=True)
+    )
     programme = grouped[-1]
     assert programme.id == "SRV-R1@programme" and programme.institutions == ["mof", "moi"]
     assert programme.cost_usd == 400_000 and programme.name.en.endswith("programme for 2 institutions")

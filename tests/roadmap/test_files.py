@@ -18,8 +18,10 @@ from tests.roadmap.inline import small_roadmap
 
 @pytest.fixture(scope="module")
 def roadmap():
-    rm, _ = record(small_roadmap(capacity={"moi": 1}), Progress(initiative="law", status=ProgressStatus.AT_RISK,
-                                                                percent_done=35.5, updated="2026-04-01"))
+    rm, _ = record(
+        small_roadmap(capacity={"moi": 1}),
+        Progress(initiative="law", status=ProgressStatus.AT_RISK, percent_done=35.5, updated="2026-04-01"),
+    )
     return rm.model_copy(update={"metadata": {"rules_version": "2026.1"}})
 
 
@@ -47,10 +49,15 @@ def test_a_bad_cell_is_located_by_sheet_row_and_column(tmp_path, roadmap):
     back, problems = read_workbook(path)
     assert back is None
     where = [(p.location.sheet, p.location.line, p.location.column, p.location.field) for p in problems]
-    assert where == [("Initiatives", 3, "S", "duration"), ("Initiatives", 4, "Z", "start"),
-                     ("Dependencies", 2, "B", "after")]
-    assert problems[0].render("en") == ("[RM033] roadmap.xlsx, sheet Initiatives, row 3, column S, field duration: "
-                                        "'two' is not a whole number of at least 1.")
+    assert where == [
+        ("Initiatives", 3, "S", "duration"),
+        ("Initiatives", 4, "Z", "start"),
+        ("Dependencies", 2, "B", "after"),
+    ]
+    assert problems[0].render("en") == (
+        "[RM033] roadmap.xlsx, sheet Initiatives, row 3, column S, field duration: "
+        "'two' is not a whole number of at least 1."
+    )
     assert "ژمارەیەکی تەواوی لانیکەم 1" in problems[0].render("ckb")
 
 
@@ -88,6 +95,8 @@ def test_each_institution_gets_its_actions_with_milestones_in_start_order(roadma
     starts = [a["start_quarter"] for a in actions["sec"]]
     assert starts == sorted(starts)
     law = next(a for a in actions["sec"] if a["initiative"] == "law")
-    assert [m["name"] for m in law["milestones"]] == ["Launch: owner, team and budget in place",
-                                                       "Delivered and handed over"]
+    assert [m["name"] for m in law["milestones"]] == [
+        "Launch: owner, team and budget in place",
+        "Delivered and handed over",
+    ]
     assert law["milestones"][0]["date"] == "2026-01-01"

@@ -42,8 +42,14 @@ def test_the_greedy_baseline_alone_is_feasible(synthetic):
     inst, _ = make(items, deps, settings)
     starts = greedy.schedule(inst).starts
     assert starts is not None
-    as_schedule = result.schedule.model_copy(update={"items": [
-        ScheduledItem(id=i, start=s, end=s + d) for i, s, d in zip(inst.ids, starts, inst.durations, strict=True)]})
+    as_schedule = result.schedule.model_copy(
+        update={
+            "items": [
+                ScheduledItem(id=i, start=s, end=s + d)
+                for i, s, d in zip(inst.ids, starts, inst.durations, strict=True)
+            ]
+        }
+    )
     assert violations(items, deps, settings, as_schedule) == []
     assert weighted_completion(items, as_schedule.starts()) == result.schedule.greedy_objective
 
@@ -65,8 +71,12 @@ def test_slack_critical_path_and_phases_describe_the_schedule(synthetic):
 
 
 def test_a_small_plan_is_solved_to_optimality():
-    items = [ini("law", "a", duration=2, cost=2_000_000, benefit=10), ini("id", "b", duration=3, cost=6_000_000,
-             benefit=30), ini("portal", "b", duration=2, cost=3_000_000, benefit=50), ini("skills", "c", benefit=5)]
+    items = [
+        ini("law", "a", duration=2, cost=2_000_000, benefit=10),
+        ini("id", "b", duration=3, cost=6_000_000, benefit=30),
+        ini("portal", "b", duration=2, cost=3_000_000, benefit=50),
+        ini("skills", "c", benefit=5),
+    ]
     deps = [dep("law", "id"), dep("id", "portal")]
     settings = PlanSettings(horizon_quarters=12, budget_per_year=[8_000_000], time_limit_s=5)
     sch = plan(items, deps, settings).schedule
@@ -82,20 +92,27 @@ def test_a_total_budget_too_small_says_by_how_much():
     assert [p.code for p in result.problems] == [E.TOTAL_BUDGET]
     assert result.problems[0].message("en") == (
         "The initiatives cost 12,000,000 USD in all, but the budget over the horizon is 10,000,000 USD: "
-        "short by 2,000,000 USD (20.0 %).")
+        "short by 2,000,000 USD (20.0 %)."
+    )
 
 
 def test_an_initiative_larger_than_any_yearly_budget_is_named():
-    result = plan([ini("big", duration=1, cost=8_000_000)], [], PlanSettings(horizon_quarters=8,
-                                                                           budget_per_year=[5_000_000]))
+    result = plan(
+        [ini("big", duration=1, cost=8_000_000)],
+        [],
+        PlanSettings(horizon_quarters=8, budget_per_year=[5_000_000]),
+    )
     assert [p.code for p in result.problems] == [E.YEAR_SHARE]
     assert "short by 3,000,000 USD" in result.problems[0].message("en")
     assert "3,000,000" in result.problems[0].message("ar")
 
 
 def test_a_budget_that_only_fails_with_the_dependencies_gives_the_budget_that_works():
-    items = [ini("a", duration=4, cost=9_000_000), ini("b", "o2", duration=4, cost=9_000_000),
-             ini("c", "o3", duration=1, cost=2_000_000)]
+    items = [
+        ini("a", duration=4, cost=9_000_000),
+        ini("b", "o2", duration=4, cost=9_000_000),
+        ini("c", "o3", duration=1, cost=2_000_000),
+    ]
     result = plan(items, [dep("a", "b")], PlanSettings(horizon_quarters=8, budget_per_year=[10_000_000]))
     assert not result.ok
     codes = [p.code for p in result.problems]
@@ -106,10 +123,21 @@ def test_a_budget_that_only_fails_with_the_dependencies_gives_the_budget_that_wo
 
 
 def test_capacity_that_blocks_any_schedule_says_how_much_more_is_needed():
-    items = [ini("a", "x", duration=2), ini("b", "y", duration=2), ini("c", "x", duration=2), ini("d", "y", duration=2)]
+    items = [
+        ini("a", "x", duration=2),
+        ini("b", "y", duration=2),
+        ini("c", "x", duration=2),
+        ini("d", "y", duration=2),
+    ]
     result = plan(items, [dep("a", "b"), dep("c", "d")], PlanSettings(horizon_quarters=4, capacity_default=1))
     assert [p.code for p in result.problems] == [E.SOLVER_INFEASIBLE, E.CAPACITY_SHORTFALL]
-    assert result.problems[1].params | {} == {"capacity": 1, "horizon": 4, "needed": 2, "extra": 1, "quarters": 6}
+    assert result.problems[1].params | {} == {
+        "capacity": 1,
+        "horizon": 4,
+        "needed": 2,
+        "extra": 1,
+        "quarters": 6,
+    }
 
 
 def test_a_chain_longer_than_the_horizon_is_named():

@@ -24,8 +24,11 @@ RTL = ("ar", "ckb")
 
 def english_words(text: str) -> list[str]:
     unquoted = re.sub(r"'[^']*'", "", text)
-    return [w for w in re.findall(r"[A-Za-z]+", unquoted.replace(".xlsx", "").replace(".xls", ""))
-            if not w.isupper() and w != "Excel"]
+    return [
+        w
+        for w in re.findall(r"[A-Za-z]+", unquoted.replace(".xlsx", "").replace(".xls", ""))
+        if not w.isupper() and w != "Excel"
+    ]
 
 
 def assert_translated(problems) -> None:
@@ -95,7 +98,11 @@ def test_json_with_wrong_values_names_each_field_in_each_language(tmp_path, road
     path.write_text(json.dumps(data), encoding="utf-8")
     back, problems = jsonio.read(path)
     assert back is None and len(problems) == 3
-    assert {p.location.path for p in problems} == {"settings.horizon_quarters", "initiatives[0].duration", "colour"}
+    assert {p.location.path for p in problems} == {
+        "settings.horizon_quarters",
+        "initiatives[0].duration",
+        "colour",
+    }
     assert_translated(problems)
     assert any("'many'" in p.message("ar") for p in problems)
 

@@ -24,8 +24,10 @@ def test_a_replan_is_a_new_version_with_a_change_log():
 
 def test_a_recosted_and_reassigned_initiative_is_logged_with_before_and_after():
     v1 = small_roadmap()
-    items = [it.model_copy(update={"cost_usd": 3_500_000, "owner": "moc"}) if it.id == "pay" else it
-             for it in v1.initiatives]
+    items = [
+        it.model_copy(update={"cost_usd": 3_500_000, "owner": "moc"}) if it.id == "pay" else it
+        for it in v1.initiatives
+    ]
     log = replan(v1, initiatives=items).changes
     assert [(c.before, c.after) for c in log.of_kind(ChangeKind.RECOSTED)] == [("3000000", "3500000")]
     assert [(c.before, c.after) for c in log.of_kind(ChangeKind.REASSIGNED)] == [("mof", "moc")]
@@ -44,8 +46,15 @@ def test_a_failed_replan_leaves_the_previous_version_intact():
 def test_progress_is_recorded_per_initiative_and_compared_with_the_plan():
     v1 = small_roadmap()
     law_end = v1.schedule.item("law").end
-    v2, problems = progress.record(v1, Progress(initiative="law", status=ProgressStatus.ON_TRACK, percent_done=20,
-                                                milestones=[Milestone(planned="2026-03-31")]))
+    v2, problems = progress.record(
+        v1,
+        Progress(
+            initiative="law",
+            status=ProgressStatus.ON_TRACK,
+            percent_done=20,
+            milestones=[Milestone(planned="2026-03-31")],
+        ),
+    )
     assert problems == [] and v1.progress == [] and v2.progress[0].percent_done == 20
     lags = progress.behind_schedule(v2, quarter=law_end)
     assert lags[0].initiative in {"law", "skills"} and {lag.initiative for lag in lags} >= {"law"}

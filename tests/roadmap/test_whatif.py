@@ -13,8 +13,9 @@ def test_a_budget_cut_of_30_percent_stretches_the_plan_and_lists_what_moved():
     assert result.objective_before == rm.schedule.objective
     assert result.delta_objective > 0 and result.delta_makespan >= 0
     assert all(spent <= 4_200_000 for spent in result.spend_after)
-    assert result.changed and all(c.start_after != c.start_before or c.end_after != c.end_before
-                                  for c in result.changed)
+    assert result.changed and all(
+        c.start_after != c.start_before or c.end_after != c.end_before for c in result.changed
+    )
     assert result.scenario.name.ckb == "کەمکردنەوەی بودجە بە ڕێژەی 30٪"
     assert rm.settings.budget_per_year == [6_000_000]  # the roadmap itself is unchanged
 
@@ -28,7 +29,9 @@ def test_a_dependency_that_slips_two_quarters_pushes_it_and_what_waits_for_it():
     assert moved["portal"].start_after >= moved["id"].end_after
     assert result.summary()["changed"][0]["shift"] == result.changed[0].shift
     # the re-planned schedule itself respects every constraint
-    items = [it.model_copy(update={"release": planned["id"] + 2}) if it.id == "id" else it for it in rm.initiatives]
+    items = [
+        it.model_copy(update={"release": planned["id"] + 2}) if it.id == "id" else it for it in rm.initiatives
+    ]
     replanned = S.plan(items, rm.dependencies, rm.settings, hint=planned).schedule
     assert violations(items, rm.dependencies, rm.settings, replanned) == []
 
@@ -37,8 +40,10 @@ def test_a_cut_that_leaves_no_schedule_reports_the_budget_shortfall():
     result = what_if(small_roadmap(), budget_cut(0.8))
     assert result.status is SolveStatus.INFEASIBLE and result.objective_after is None
     assert [p["code"] for p in result.problems] == ["RM012", "RM012", "RM013"]  # id, pay; and the total
-    assert result.problems[2]["message"] == ("The initiatives cost 14,300,000 USD in all, but the budget over the "
-                                             "horizon is 4,800,000 USD: short by 9,500,000 USD (197.9 %).")
+    assert result.problems[2]["message"] == (
+        "The initiatives cost 14,300,000 USD in all, but the budget over the "
+        "horizon is 4,800,000 USD: short by 9,500,000 USD (197.9 %)."
+    )
 
 
 def test_an_unknown_initiative_in_a_scenario_is_reported():

@@ -59,21 +59,62 @@ def small_framework() -> Framework:
     """Two pillars: LEG (a ladder weighted 3, a yes/no with N/A counted as zero) and DAT (a percentage,
     a lower-is-better number with goalposts, a choice, and a text question that is not scored)."""
     return Framework(
-        id="mini", version="1", name=_t("Mini"),
+        id="mini",
+        version="1",
+        name=_t("Mini"),
         pillars=[
-            Pillar(id="LEG", name=_t("Legal"), sub_areas=[SubArea(id="LEG.1", name=_t("Laws"), indicators=[
-                Indicator(id="L-1", name=_t("E-signature law"), weight=3),
-                Indicator(id="L-2", name=_t("Data law"), answer_type="yes_no", na_allowed=True,
-                          na_treatment=NaTreatment.ZERO),
-            ])]),
-            Pillar(id="DAT", name=_t("Data"), weight=2, sub_areas=[SubArea(id="DAT.1", name=_t("Data"), indicators=[
-                Indicator(id="D-1", name=_t("Open datasets"), answer_type="percentage"),
-                Indicator(id="D-2", name=_t("Days to answer"), answer_type="number", direction=-1,
-                          min_value=0, max_value=50),
-                Indicator(id="D-3", name=_t("Catalogue"), answer_type="choice", choices=[
-                    Choice(value="none", label=_t("None"), score=0), Choice(value="some", label=_t("Some"), score=0.5),
-                    Choice(value="full", label=_t("Full"), score=1)]),
-                Indicator(id="D-4", name=_t("Comments"), answer_type="text"),
-            ])]),
+            Pillar(
+                id="LEG",
+                name=_t("Legal"),
+                sub_areas=[
+                    SubArea(
+                        id="LEG.1",
+                        name=_t("Laws"),
+                        indicators=[
+                            Indicator(id="L-1", name=_t("E-signature law"), weight=3),
+                            Indicator(
+                                id="L-2",
+                                name=_t("Data law"),
+                                answer_type="yes_no",
+                                na_allowed=True,
+                                na_treatment=NaTreatment.ZERO,
+                            ),
+                        ],
+                    )
+                ],
+            ),
+            Pillar(
+                id="DAT",
+                name=_t("Data"),
+                weight=2,
+                sub_areas=[
+                    SubArea(
+                        id="DAT.1",
+                        name=_t("Data"),
+                        indicators=[
+                            Indicator(id="D-1", name=_t("Open datasets"), answer_type="percentage"),
+                            Indicator(
+                                id="D-2",
+                                name=_t("Days to answer"),
+                                answer_type="number",
+                                direction=-1,
+                                min_value=0,
+                                max_value=50,
+                            ),
+                            Indicator(
+                                id="D-3",
+                                name=_t("Catalogue"),
+                                answer_type="choice",
+                                choices=[
+                                    Choice(value="none", label=_t("None"), score=0),
+                                    Choice(value="some", label=_t("Some"), score=0.5),
+                                    Choice(value="full", label=_t("Full"), score=1),
+                                ],
+                            ),
+                            Indicator(id="D-4", name=_t("Comments"), answer_type="text"),
+                        ],
+                    )
+                ],
+            ),
         ],
     )

@@ -73,7 +73,14 @@ def test_the_weighted_stage_holds_each_indicators_contribution_to_its_parent():
 
 def test_each_score_comes_with_its_data_availability():
     b = run()
-    assert b.flags.availability.row("U2") == {"a": 1, "b": 0, "c": 1, "P": 0.5, "Q": 1, "IDX": pytest.approx(2 / 3)}
+    assert b.flags.availability.row("U2") == {
+        "a": 1,
+        "b": 0,
+        "c": 1,
+        "P": 0.5,
+        "Q": 1,
+        "IDX": pytest.approx(2 / 3),
+    }
 
 
 def test_an_aggregate_with_no_child_present_is_missing_with_availability_zero():

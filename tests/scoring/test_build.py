@@ -65,11 +65,14 @@ def test_the_national_score_is_the_mean_over_units_that_have_one():
     assert weighted == pytest.approx((3 * b.aggregated.get("U1", "IDX") + b.aggregated.get("U2", "IDX")) / 4)
 
 
-@pytest.mark.parametrize(("lang", "words"), [
-    ("en", ["same group", "winsorised", "Min-max normalisation to 1–100", "geometric mean", "GovTech"]),
-    ("ar", ["مجموعة", "شُذّبت", "الحد الأدنى-الأقصى إلى 1–100", "المتوسط الهندسي", "التكنولوجيا الحكومية"]),
-    ("ckb", ["گروپ", "وینسۆرایز", "کەمترین-زۆرترین بۆ 1–100", "تێکڕای ئەندازەیی", "تەکنەلۆجیای حکومی"]),
-])
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ["same group", "winsorised", "Min-max normalisation to 1–100", "geometric mean", "GovTech"]),
+        ("ar", ["مجموعة", "شُذّبت", "الحد الأدنى-الأقصى إلى 1–100", "المتوسط الهندسي", "التكنولوجيا الحكومية"]),
+        ("ckb", ["گروپ", "وینسۆرایز", "کەمترین-زۆرترین بۆ 1–100", "تێکڕای ئەندازەیی", "تەکنەلۆجیای حکومی"]),
+    ],
+)
 def test_the_methodology_describes_the_steps_as_run_in_each_language(lang, words):
     text = build(recipe(**FULL), data(HOLES)).methodology(lang)
     for word in words:

@@ -29,8 +29,18 @@ def files(tmp_path, data_text=DATA, recipe_text=RECIPE):
             w.writeheader()
             w.writerows(table)
     (tmp_path / "recipe.yaml").write_text(recipe_text, encoding="utf-8")
-    return ["index", "build", "--data", str(tmp_path / "data.csv"), "--meta", str(tmp_path / "meta.csv"),
-            "--recipe", str(tmp_path / "recipe.yaml"), "--out", str(tmp_path / "out")]
+    return [
+        "index",
+        "build",
+        "--data",
+        str(tmp_path / "data.csv"),
+        "--meta",
+        str(tmp_path / "meta.csv"),
+        "--recipe",
+        str(tmp_path / "recipe.yaml"),
+        "--out",
+        str(tmp_path / "out"),
+    ]
 
 
 def test_it_writes_every_stage_the_recipe_and_the_methodology(tmp_path):
@@ -39,20 +49,51 @@ def test_it_writes_every_stage_the_recipe_and_the_methodology(tmp_path):
     report = json.loads(result.stdout)
     assert (report["index"], report["units"], report["indicators"], report["aggregates"]) == ("IDX", 4, 4, 3)
     out = tmp_path / "out"
-    for name in ("raw", "screened", "imputed", "treated", "normalised", "weighted", "aggregated", "ranks",
-                 "flags_imputed", "flags_treated", "availability", "stages_gtmi", "weights", "uncertainty"):
+    for name in (
+        "raw",
+        "screened",
+        "imputed",
+        "treated",
+        "normalised",
+        "weighted",
+        "aggregated",
+        "ranks",
+        "flags_imputed",
+        "flags_treated",
+        "availability",
+        "stages_gtmi",
+        "weights",
+        "uncertainty",
+    ):
         assert (out / f"{name}.csv").is_file(), name
-    for name in ("recipe.yaml", "recipe.json", "build.json", "build.xlsx", "methodology.en.md",
-                 "methodology.ar.md", "methodology.ckb.md"):
+    for name in (
+        "recipe.yaml",
+        "recipe.json",
+        "build.json",
+        "build.xlsx",
+        "methodology.en.md",
+        "methodology.ar.md",
+        "methodology.ckb.md",
+    ):
         assert (out / name).is_file(), name
     assert "aggregated" in load_workbook(out / "build.xlsx", read_only=True).sheetnames
-    assert {"uCode", "score", "rank", "stage_gtmi", "low", "high", "stage_stability"} <= set(report["scores"][0])
+    assert {"uCode", "score", "rank", "stage_gtmi", "low", "high", "stage_stability"} <= set(
+        report["scores"][0]
+    )
 
 
 def test_the_written_recipe_rebuilds_the_same_index(tmp_path):
     assert runner.invoke(app, files(tmp_path)).exit_code == 0
-    again = ["index", "build", "--data", str(tmp_path / "data.csv"), "--recipe", str(tmp_path / "out" / "recipe.yaml"),
-             "--out", str(tmp_path / "again")]
+    again = [
+        "index",
+        "build",
+        "--data",
+        str(tmp_path / "data.csv"),
+        "--recipe",
+        str(tmp_path / "out" / "recipe.yaml"),
+        "--out",
+        str(tmp_path / "again"),
+    ]
     result = runner.invoke(app, again)
     assert result.exit_code == 0, result.output
     first = (tmp_path / "out" / "aggregated.csv").read_text()

@@ -48,89 +48,189 @@ def written(tmp_path, name: str, text: str, encoding: str = "utf-8"):
 # each case: code → a function of tmp_path that triggers it and returns the problem
 CASES: dict[str, Callable] = {
     "SC001": lambda tmp: first(lambda: read_data_csv(tmp / "nowhere.csv"), "SC001"),
-    "SC002": lambda tmp: first(lambda: read_data_csv(written(tmp, "d.csv", "uCode,a\nبغداد,1\n", "cp1256")), "SC002"),
+    "SC002": lambda tmp: first(
+        lambda: read_data_csv(written(tmp, "d.csv", "uCode,a\nبغداد,1\n", "cp1256")), "SC002"
+    ),
     "SC003": lambda tmp: first(lambda: read_data_csv(written(tmp, "d.csv", "code,a\nU1,1\n")), "SC003"),
     "SC004": lambda tmp: first(lambda: data(DATA.replace("| 20 |", "| 2o |")), "SC004"),
     "SC005": lambda tmp: first(lambda: data(DATA.replace("| U3    |", "| U1    |")), "SC005"),
     "SC006": lambda tmp: first(lambda: with_meta(META + "| a | 1 | P | 1 | 1 | Indicator |"), "SC006"),
-    "SC007": lambda tmp: first(lambda: with_meta(swap("| a     | 1     | P ", "| a     | 1     | X ")), "SC007"),
-    "SC008": lambda tmp: first(lambda: with_meta(swap("| IDX   | 3     |        |", "| IDX   | 3     | P      |")),
-                               "SC008"),
-    "SC009": lambda tmp: first(lambda: with_meta(swap("| b     | 1     | P ", "| b     | 1     | a ")), "SC009"),
+    "SC007": lambda tmp: first(
+        lambda: with_meta(swap("| a     | 1     | P ", "| a     | 1     | X ")), "SC007"
+    ),
+    "SC008": lambda tmp: first(
+        lambda: with_meta(swap("| IDX   | 3     |        |", "| IDX   | 3     | P      |")), "SC008"
+    ),
+    "SC009": lambda tmp: first(
+        lambda: with_meta(swap("| b     | 1     | P ", "| b     | 1     | a ")), "SC009"
+    ),
     "SC010": lambda tmp: first(lambda: meta(swap("| Indicator |\n| b", "| Indikator |\n| b")), "SC010"),
-    "SC011": lambda tmp: first(lambda: meta(swap("| a     | 1     | P      | 1 ", "| a     | 1     | P      | 2 ")),
-                               "SC011"),
-    "SC012": lambda tmp: first(lambda: meta(swap("| P      | 1         | 1      | Indicator |\n| b",
-                                                 "| P      | 1         | -1     | Indicator |\n| b")), "SC012"),
+    "SC011": lambda tmp: first(
+        lambda: meta(swap("| a     | 1     | P      | 1 ", "| a     | 1     | P      | 2 ")), "SC011"
+    ),
+    "SC012": lambda tmp: first(
+        lambda: meta(
+            swap(
+                "| P      | 1         | 1      | Indicator |\n| b",
+                "| P      | 1         | -1     | Indicator |\n| b",
+            )
+        ),
+        "SC012",
+    ),
     "SC013": lambda tmp: first(lambda: with_meta(swap("| a     | 1     |", "| a     | 4     |")), "SC013"),
     "SC014": lambda tmp: first(lambda: with_meta(META + "| R | 2 | IDX | | 1 | Aggregate |"), "SC014"),
     "SC015": lambda tmp: first(lambda: build(recipe(), data(DATA.replace("| d  |", "| e  |"))), "SC015"),
     "SC016": lambda tmp: first(lambda: with_meta("| iCode | Type |\n| IDX | Aggregate |"), "SC016"),
     "SC017": lambda tmp: first(lambda: read_data_csv(written(tmp, "d.csv", "uCode,a\n")), "SC017"),
     "SC018": lambda tmp: first(lambda: build(recipe(normalise=Step("maxmin")), data(DATA)), "SC018"),
-    "SC019": lambda tmp: first(lambda: build(recipe(normalise=Step("minmax", {"lo": 1})), data(DATA)), "SC019"),
-    "SC020": lambda tmp: first(lambda: build(recipe(screen=Step("availability", {"unit_min": 1.5})), data(DATA)),
-                               "SC020"),
-    "SC021": lambda tmp: first(lambda: with_meta(swap("| a     | 1     | P      | 1         | 1 ",
-                                                      "| a     | 1     | P      | 1         | 0 ")
-                                                 .replace("| b     | 1     | P      | 1         | 1 ",
-                                                          "| b     | 1     | P      | 1         | 0 ")), "SC021"),
+    "SC019": lambda tmp: first(
+        lambda: build(recipe(normalise=Step("minmax", {"lo": 1})), data(DATA)), "SC019"
+    ),
+    "SC020": lambda tmp: first(
+        lambda: build(recipe(screen=Step("availability", {"unit_min": 1.5})), data(DATA)), "SC020"
+    ),
+    "SC021": lambda tmp: first(
+        lambda: with_meta(
+            swap(
+                "| a     | 1     | P      | 1         | 1 ", "| a     | 1     | P      | 1         | 0 "
+            ).replace(
+                "| b     | 1     | P      | 1         | 1 ", "| b     | 1     | P      | 1         | 0 "
+            )
+        ),
+        "SC021",
+    ),
     "SC022": lambda tmp: first(lambda: build(recipe(aggregate=Step("geometric")), data(DATA)), "SC022"),
-    "SC023": lambda tmp: first(lambda: build(recipe(normalise=Step("zscore")), data(DATA.replace("| 4  |", "| 1  |")
-                                                                                     .replace("| 3  |", "| 1  |")
-                                                                                     .replace("| 2  |", "| 1  |"))),
-                               "SC023"),
-    "SC024": lambda tmp: first(lambda: build(recipe(), data(DATA.replace("| 4  |", "| 1  |").replace("| 3  |", "| 1  |")
-                                                             .replace("| 2  |", "| 1  |"))), "SC024"),
+    "SC023": lambda tmp: first(
+        lambda: build(
+            recipe(normalise=Step("zscore")),
+            data(DATA.replace("| 4  |", "| 1  |").replace("| 3  |", "| 1  |").replace("| 2  |", "| 1  |")),
+        ),
+        "SC023",
+    ),
+    "SC024": lambda tmp: first(
+        lambda: build(
+            recipe(),
+            data(DATA.replace("| 4  |", "| 1  |").replace("| 3  |", "| 1  |").replace("| 2  |", "| 1  |")),
+        ),
+        "SC024",
+    ),
     "SC025": lambda tmp: first(lambda: build(recipe(normalise=Step("goalposts")), data(DATA)), "SC025"),
-    "SC026": lambda tmp: first(lambda: build(Recipe(meta=(Node("a", parent="IDX", lo=5, hi=5, line=2),
-                                                          Node("IDX", type="Aggregate")),
-                                                    normalise=Step("goalposts")), data(DATA)), "SC026"),
+    "SC026": lambda tmp: first(
+        lambda: build(
+            Recipe(
+                meta=(Node("a", parent="IDX", lo=5, hi=5, line=2), Node("IDX", type="Aggregate")),
+                normalise=Step("goalposts"),
+            ),
+            data(DATA),
+        ),
+        "SC026",
+    ),
     "SC027": lambda tmp: first(lambda: build(recipe(normalise=Step("dist2target")), data(DATA)), "SC027"),
-    "SC028": lambda tmp: first(lambda: build(recipe(impute=Step("mean")), data(DATA.replace("| 1  | 4  |", "|    | 4  |")
-                                                                               .replace("| 2  | 3  |", "|    | 3  |")
-                                                                               .replace("| 3  | 2  |", "|    | 2  |")
-                                                                               .replace("| 4  | 1  |", "|    | 1  |"))),
-                               "SC028"),
-    "SC029": lambda tmp: first(lambda: build(recipe(impute=Step("group_mean", {"group": "Province"})),
-                                             data(DATA.replace("| 0  | 10 |", "|    | 10 |"))), "SC029"),
-    "SC030": lambda tmp: first(lambda: build(recipe(weights=Step("budget", {"points": {"a": 50, "b": 40}})),
-                                             data(DATA)), "SC030"),
-    "SC031": lambda tmp: first(lambda: build(recipe(weights=Step("pca")), data(DATA.replace("| 0  | 10 |", "| 0  |    |")
-                                                                                .replace("| 5  | 20 |", "| 5  |    |"))),
-                               "SC031"),
-    "SC032": lambda tmp: first(lambda: build(recipe(screen=Step("availability", {"indicator_min": 1.0})),
-                                             data(DATA.replace("| 0  | 10 | 1  | 4  |", "|    |    |    |    |"))),
-                               "SC032"),
-    "SC033": lambda tmp: first(lambda: Recipe.from_dict({"meta": [{"iCode": "a"}], "normalize": "minmax"},
-                                                        file="recipe.yaml"), "SC033"),
-    "SC034": lambda tmp: first(lambda: build(recipe(stages=(StageRule("gtmi", ("NOPE",)),)), data(DATA)), "SC034"),
-    "SC035": lambda tmp: first(lambda: dataset_from_responses(small_framework(), {"MoF": {"L-1": 7}}), "SC035"),
+    "SC028": lambda tmp: first(
+        lambda: build(
+            recipe(impute=Step("mean")),
+            data(
+                DATA.replace("| 1  | 4  |", "|    | 4  |")
+                .replace("| 2  | 3  |", "|    | 3  |")
+                .replace("| 3  | 2  |", "|    | 2  |")
+                .replace("| 4  | 1  |", "|    | 1  |")
+            ),
+        ),
+        "SC028",
+    ),
+    "SC029": lambda tmp: first(
+        lambda: build(
+            recipe(impute=Step("group_mean", {"group": "Province"})),
+            data(DATA.replace("| 0  | 10 |", "|    | 10 |")),
+        ),
+        "SC029",
+    ),
+    "SC030": lambda tmp: first(
+        lambda: build(recipe(weights=Step("budget", {"points": {"a": 50, "b": 40}})), data(DATA)), "SC030"
+    ),
+    "SC031": lambda tmp: first(
+        lambda: build(
+            recipe(weights=Step("pca")),
+            data(DATA.replace("| 0  | 10 |", "| 0  |    |").replace("| 5  | 20 |", "| 5  |    |")),
+        ),
+        "SC031",
+    ),
+    "SC032": lambda tmp: first(
+        lambda: build(
+            recipe(screen=Step("availability", {"indicator_min": 1.0})),
+            data(DATA.replace("| 0  | 10 | 1  | 4  |", "|    |    |    |    |")),
+        ),
+        "SC032",
+    ),
+    "SC033": lambda tmp: first(
+        lambda: Recipe.from_dict({"meta": [{"iCode": "a"}], "normalize": "minmax"}, file="recipe.yaml"),
+        "SC033",
+    ),
+    "SC034": lambda tmp: first(
+        lambda: build(recipe(stages=(StageRule("gtmi", ("NOPE",)),)), data(DATA)), "SC034"
+    ),
+    "SC035": lambda tmp: first(
+        lambda: dataset_from_responses(small_framework(), {"MoF": {"L-1": 7}}), "SC035"
+    ),
     "SC036": lambda tmp: first(lambda: sensitivity(build(recipe(), data(DATA)), UncertaintySpec()), "SC036"),
 }
 
 WARNINGS: dict[str, Callable] = {
-    "SC101": lambda: warning(build(recipe(normalise=Step("rank")),
-                                   Dataset.from_arrays(["U1", "U2"], ["a", "b", "c", "d", "extra"],
-                                                       [[0, 1, 2, 3, 4], [1, 2, 3, 4, 5]])), "SC101"),
-    "SC102": lambda: warning(build(recipe(normalise=Step("rank"), screen=Step("availability", {"unit_min": 0.9})),
-                                   data(DATA.replace("| 0  | 10 |", "|    | 10 |"))), "SC102"),
-    "SC103": lambda: warning(build(recipe(normalise=Step("rank"), screen=Step("availability", {"indicator_min": 0.9})),
-                                   data(DATA.replace("| 0  | 10 |", "|    | 10 |"))), "SC103"),
-    "SC104": lambda: warning(build(Recipe(meta=(Node("x", parent="IDX"), Node("IDX", type="Aggregate")),
-                                          treat=Step("winsorise", {"winmax": 1})),
-                                   Dataset.from_arrays([f"U{i}" for i in range(23)], ["x"],
-                                                       [[1]] * 20 + [[100], [1000], [10000]])), "SC104"),
-    "SC105": lambda: warning(build(Recipe(meta=(*meta(META), Node("e", line=9)), normalise=Step("rank")),
-                                   Dataset.from_arrays(["U1", "U2"], ["a", "b", "c", "d", "e"],
-                                                       [[0, 1, 2, 3, 4], [1, 2, 3, 4, 5]])), "SC105"),
-    "SC106": lambda: warning(build(recipe(impute=Step("group_mean", {"group": "Region"})),
-                                   data(DATA.replace("| 10 | 1  |", "| 10 |    |").replace("| 20 | 2  |", "| 20 |    |"))),
-                             "SC106"),
+    "SC101": lambda: warning(
+        build(
+            recipe(normalise=Step("rank")),
+            Dataset.from_arrays(
+                ["U1", "U2"], ["a", "b", "c", "d", "extra"], [[0, 1, 2, 3, 4], [1, 2, 3, 4, 5]]
+            ),
+        ),
+        "SC101",
+    ),
+    "SC102": lambda: warning(
+        build(
+            recipe(normalise=Step("rank"), screen=Step("availability", {"unit_min": 0.9})),
+            data(DATA.replace("| 0  | 10 |", "|    | 10 |")),
+        ),
+        "SC102",
+    ),
+    "SC103": lambda: warning(
+        build(
+            recipe(normalise=Step("rank"), screen=Step("availability", {"indicator_min": 0.9})),
+            data(DATA.replace("| 0  | 10 |", "|    | 10 |")),
+        ),
+        "SC103",
+    ),
+    "SC104": lambda: warning(
+        build(
+            Recipe(
+                meta=(Node("x", parent="IDX"), Node("IDX", type="Aggregate")),
+                treat=Step("winsorise", {"winmax": 1}),
+            ),
+            Dataset.from_arrays([f"U{i}" for i in range(23)], ["x"], [[1]] * 20 + [[100], [1000], [10000]]),
+        ),
+        "SC104",
+    ),
+    "SC105": lambda: warning(
+        build(
+            Recipe(meta=(*meta(META), Node("e", line=9)), normalise=Step("rank")),
+            Dataset.from_arrays(["U1", "U2"], ["a", "b", "c", "d", "e"], [[0, 1, 2, 3, 4], [1, 2, 3, 4, 5]]),
+        ),
+        "SC105",
+    ),
+    "SC106": lambda: warning(
+        build(
+            recipe(impute=Step("group_mean", {"group": "Region"})),
+            data(DATA.replace("| 10 | 1  |", "| 10 |    |").replace("| 20 | 2  |", "| 20 |    |")),
+        ),
+        "SC106",
+    ),
     "SC107": lambda: dataset_from_responses(small_framework(), {"MoF": {"XX-9": 3}}).warnings[0],
-    "SC108": lambda: data(DATA.replace("| uName |", "| uName | Time |").replace("| One   |", "| One   | 2024 |")
-                          .replace("| Two   |", "| Two   | 2024 |").replace("| Three |", "| Three | 2024 |")
-                          .replace("| Four  |", "| Four  | 2024 |")).warnings[0],
+    "SC108": lambda: data(
+        DATA.replace("| uName |", "| uName | Time |")
+        .replace("| One   |", "| One   | 2024 |")
+        .replace("| Two   |", "| Two   | 2024 |")
+        .replace("| Three |", "| Three | 2024 |")
+        .replace("| Four  |", "| Four  | 2024 |")
+    ).warnings[0],
 }
 
 
@@ -180,8 +280,12 @@ def test_zero_values_in_a_geometric_mean_name_the_unit_and_the_indicator():
 
 
 def test_a_recipe_file_problem_is_located_by_path():
-    p = first(lambda: Recipe.from_dict({"meta": [{"iCode": "a"}], "aggregate": {"method": "median"}},
-                                       file="recipe.yaml"), "SC018")
+    p = first(
+        lambda: Recipe.from_dict(
+            {"meta": [{"iCode": "a"}], "aggregate": {"method": "median"}}, file="recipe.yaml"
+        ),
+        "SC018",
+    )
     assert (p.location.file, p.location.path) == ("recipe.yaml", "aggregate")
 
 

@@ -18,9 +18,17 @@ RESPONSES = {
 def test_the_recipe_follows_the_frameworks_hierarchy_weights_and_direction():
     r = recipe_from_framework(small_framework())
     assert [(n.code, n.parent, n.level) for n in r.meta] == [
-        ("L-1", "LEG.1", 1), ("L-2", "LEG.1", 1), ("LEG.1", "LEG", 2), ("LEG", "mini", 3),
-        ("D-1", "DAT.1", 1), ("D-2", "DAT.1", 1), ("D-3", "DAT.1", 1), ("DAT.1", "DAT", 2), ("DAT", "mini", 3),
-        ("mini", "", 4)]
+        ("L-1", "LEG.1", 1),
+        ("L-2", "LEG.1", 1),
+        ("LEG.1", "LEG", 2),
+        ("LEG", "mini", 3),
+        ("D-1", "DAT.1", 1),
+        ("D-2", "DAT.1", 1),
+        ("D-3", "DAT.1", 1),
+        ("DAT.1", "DAT", 2),
+        ("DAT", "mini", 3),
+        ("mini", "", 4),
+    ]
     assert (r.node("L-1").weight, r.node("DAT").weight, r.node("D-2").direction) == (3, 2, -1)
     assert (r.node("L-1").lo, r.node("L-1").hi, r.node("D-1").hi, r.node("D-2").hi) == (0, 5, 100, 50)
     assert (r.node("L-2").na, r.node("L-1").na) == ("zero", "reweight")

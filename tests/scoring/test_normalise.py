@@ -45,7 +45,9 @@ def test_it_uses_each_indicators_goalposts_and_cuts_outside_values():
 
 
 def test_it_min_maxes_indicators_without_goalposts_only_when_told_to_and_records_them():
-    r = recipe().with_(meta=meta(GOALPOST_META), normalise=Step("goalposts", {"scale": 5, "fallback": "minmax"}))
+    r = recipe().with_(
+        meta=meta(GOALPOST_META), normalise=Step("goalposts", {"scale": 5, "fallback": "minmax"})
+    )
     b = build(r, data(DATA))
     assert b.normalised.col("b") == pytest.approx([0, 5 / 3, 10 / 3, 5])
     assert b.log["normalise"]["fallback_indicators"] == ["b"]
@@ -79,14 +81,18 @@ def test_it_puts_values_on_the_compass_scale_with_the_theoretical_range_when_kno
 
 def test_it_applies_the_compass_quintile_hybrid():
     ten = data("| uCode | a |\n" + "\n".join(f"| U{i} | {i} |" for i in range(1, 11)))
-    r = recipe().with_(meta=meta("| iCode | Parent | Type |\n| a | IDX | Indicator |\n| IDX | | Aggregate |"),
-                       normalise=Step("compass_quintile"))
+    r = recipe().with_(
+        meta=meta("| iCode | Parent | Type |\n| a | IDX | Indicator |\n| IDX | | Aggregate |"),
+        normalise=Step("compass_quintile"),
+    )
     scores = build(r, ten).normalised.col("a")
     # percentiles 2.8, 4.6, 6.4, 8.2: two values per fifth, min-maxed within it to k…k+0.99
     assert scores == pytest.approx([1, 1.99, 2, 2.99, 3, 3.99, 4, 4.99, 5, 5.99])
 
 
 def test_it_keeps_missing_values_missing():
-    holes = data(DATA.replace("| U2    | Two   | north        | 5  |", "| U2    | Two   | north        |    |"))
+    holes = data(
+        DATA.replace("| U2    | Two   | north        | 5  |", "| U2    | Two   | north        |    |")
+    )
     n = build(recipe(normalise=Step("minmax")), holes).normalised
     assert np.isnan(n.get("U2", "a")) and n.get("U1", "a") == 0

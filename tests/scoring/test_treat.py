@@ -13,7 +13,10 @@ VALUES = [*range(1, 11), 30, 100]  # COINr's documentation example: two outliers
 
 
 def table(xs, ys):
-    return data("| uCode | x | y |\n" + "\n".join(f"| U{i} | {a} | {b} |" for i, (a, b) in enumerate(zip(xs, ys, strict=False))))
+    return data(
+        "| uCode | x | y |\n"
+        + "\n".join(f"| U{i} | {a} | {b} |" for i, (a, b) in enumerate(zip(xs, ys, strict=False)))
+    )
 
 
 def test_skewness_and_kurtosis_are_the_bias_corrected_ones_of_excel_and_coinr():
@@ -31,13 +34,17 @@ def test_it_winsorises_the_highest_value_until_the_indicator_passes():
 
 
 def test_it_treats_low_outliers_on_the_low_side():
-    b = build(recipe().with_(meta=meta(META), treat=Step("winsorise")), table([-v for v in VALUES], range(12)))
+    b = build(
+        recipe().with_(meta=meta(META), treat=Step("winsorise")), table([-v for v in VALUES], range(12))
+    )
     assert b.treated.col("x").min() == -30
 
 
 def test_it_stops_at_the_limit_and_warns_when_the_indicator_still_fails():
     heavy = [1] * 20 + [100, 1000, 10000]
-    b = build(recipe().with_(meta=meta(META), treat=Step("winsorise", {"winmax": 1})), table(heavy, range(23)))
+    b = build(
+        recipe().with_(meta=meta(META), treat=Step("winsorise", {"winmax": 1})), table(heavy, range(23))
+    )
     assert int(b.flags.treated.col("x").sum()) == 1
     assert [w.code.id for w in b.warnings] == ["SC104"]
     assert b.log["treat"]["still_failing"] == ["x"]

@@ -21,7 +21,9 @@ def test_with_nothing_uncertain_every_run_is_the_nominal_build():
 def test_intervals_contain_the_nominal_score_and_rank():
     b = build(recipe(**STAGED), data(DATA))
     u = analyse_uncertainty(b, UncertaintySpec(runs=500, weight_noise=0.3, aggregate=("geometric",), seed=7))
-    assert (u.low.values <= u.nominal.values + 1e-12).all() and (u.nominal.values <= u.high.values + 1e-12).all()
+    assert (u.low.values <= u.nominal.values + 1e-12).all() and (
+        u.nominal.values <= u.high.values + 1e-12
+    ).all()
     assert (u.rank_low.values <= u.rank.values).all() and (u.rank.values <= u.rank_high.values).all()
     assert u.runs == 500 and u.samples.shape == (500, 4, 3)
 
@@ -50,5 +52,15 @@ def test_its_rows_hold_one_line_per_unit_and_aggregate():
     b = build(recipe(**STAGED), data(DATA))
     rows = analyse_uncertainty(b, UncertaintySpec(runs=10, weight_noise=0.1)).to_rows()
     assert len(rows) == 4 * 3
-    assert set(rows[0]) == {"uCode", "node", "nominal", "low", "median", "high", "rank", "rank_low", "rank_high",
-                            "stage_stability"}
+    assert set(rows[0]) == {
+        "uCode",
+        "node",
+        "nominal",
+        "low",
+        "median",
+        "high",
+        "rank",
+        "rank_low",
+        "rank_high",
+        "stage_stability",
+    }

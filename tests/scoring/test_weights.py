@@ -50,5 +50,7 @@ def test_pca_weights_are_the_squared_loadings_on_the_first_component():
 
 
 def test_the_build_scores_with_the_weights_it_reports():
-    b = build(Recipe(meta=meta(META), weights=Step("budget", {"points": {"a": 100, "b": 0, "c": 0}})), data(DATA))
+    b = build(
+        Recipe(meta=meta(META), weights=Step("budget", {"points": {"a": 100, "b": 0, "c": 0}})), data(DATA)
+    )
     assert b.aggregated.get("U3", "P") == pytest.approx(b.normalised.get("U3", "a"))

@@ -24,8 +24,11 @@ from raqmana.workspace import Workspace, open_workspace
 PG_URL = os.environ.get("RAQMANA_TEST_PG_URL", "")
 BACKENDS = [
     pytest.param("sqlite", id="sqlite"),
-    pytest.param("postgresql", id="postgresql", marks=[
-        pytest.mark.pg, pytest.mark.skipif(not PG_URL, reason="RAQMANA_TEST_PG_URL is not set")]),
+    pytest.param(
+        "postgresql",
+        id="postgresql",
+        marks=[pytest.mark.pg, pytest.mark.skipif(not PG_URL, reason="RAQMANA_TEST_PG_URL is not set")],
+    ),
 ]
 
 
@@ -82,8 +85,12 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 
 @pytest.fixture
 def settings(database_url: str, tmp_path: Path) -> Settings:
-    return get_settings(environment="test", data_dir=tmp_path / "data", database_url=database_url,
-                        secret_key="test-secret-key-0123456789abcdef0123456789")
+    return get_settings(
+        environment="test",
+        data_dir=tmp_path / "data",
+        database_url=database_url,
+        secret_key="test-secret-key-0123456789abcdef0123456789",
+    )
 
 
 @pytest.fixture

@@ -49,6 +49,12 @@ def test_it_indexes_the_completion_query(database_url):
     engine = make_engine(database_url)
     try:
         columns = {ix["name"]: ix["column_names"] for ix in inspect(engine).get_indexes("responses")}
-        assert columns["ix_responses_completion"] == ["assessment_id", "org_id", "pillar_id", "state", "answered"]
+        assert columns["ix_responses_completion"] == [
+            "assessment_id",
+            "org_id",
+            "pillar_id",
+            "state",
+            "answered",
+        ]
     finally:
         engine.dispose()

@@ -44,8 +44,11 @@ class Browser(TestClient):
         return m.group(1)
 
     def login(self, username: str, password: str = PASSWORD) -> None:
-        r = self.post("/login", data={"username": username, "password": password, "csrf_token": self.csrf(),
-                                      "next": "/"}, follow_redirects=False)
+        r = self.post(
+            "/login",
+            data={"username": username, "password": password, "csrf_token": self.csrf(), "next": "/"},
+            follow_redirects=False,
+        )
         assert r.status_code == 303, r.text
 
     def form(self, path: str, data: dict[str, Any], *, page: str = "/login", **kw: Any) -> Any:

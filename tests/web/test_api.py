@@ -7,9 +7,18 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-PAGES = ["/assessments", "/assessments/new", "/assessments/{a}", "/assessments/{a}/assignments",
-         "/assessments/{a}/progress", "/assessments/{a}/review", "/assessments/{a}/institutions/mofa",
-         "/orgs", "/admin/users", "/account"]
+PAGES = [
+    "/assessments",
+    "/assessments/new",
+    "/assessments/{a}",
+    "/assessments/{a}/assignments",
+    "/assessments/{a}/progress",
+    "/assessments/{a}/review",
+    "/assessments/{a}/institutions/mofa",
+    "/orgs",
+    "/admin/users",
+    "/account",
+]
 
 
 def _token(browser) -> str:
@@ -21,7 +30,9 @@ def test_it_publishes_an_openapi_description_of_the_twins(client):
     spec = client.get("/api/v1/openapi.json").json()
     paths = spec["paths"]
     for page in PAGES:
-        assert "/api/v1" + page.replace("{a}", "{assessment_id}").replace("mofa", "{institution_code}") in paths, page
+        assert (
+            "/api/v1" + page.replace("{a}", "{assessment_id}").replace("mofa", "{institution_code}") in paths
+        ), page
     assert not any(p.startswith("/assessments") for p in paths), "HTML pages stay out of the API description"
 
 
@@ -55,9 +66,11 @@ def test_it_refuses_a_bad_token_with_401_json(client):
 def test_it_writes_through_the_api_with_a_token_without_csrf(as_user, app, world):
     token = _token(as_user("focal"))
     with TestClient(app) as program:
-        r = program.post(f"/api/v1/assessments/{world.assessment_id}/institutions/mofa/answers/LEG-01",
-                         json={"value": 4, "justification": "from a script", "expected_version": 0},
-                         headers={"Authorization": f"Bearer {token}"})
+        r = program.post(
+            f"/api/v1/assessments/{world.assessment_id}/institutions/mofa/answers/LEG-01",
+            json={"value": 4, "justification": "from a script", "expected_version": 0},
+            headers={"Authorization": f"Bearer {token}"},
+        )
     assert r.status_code == 200, r.text
     assert r.json()["stage"] == 4 and r.json()["version"] == 1
 
@@ -73,8 +86,11 @@ def test_it_needs_the_csrf_header_for_api_writes_from_a_browser_session(as_user,
 def test_it_reports_wrong_types_as_translated_located_problems(as_user, app, world):
     token = _token(as_user("focal"))
     with TestClient(app) as program:
-        r = program.post(f"/api/v1/assessments/{world.assessment_id}/institutions/mofa/answers/LEG-01?lang=ar",
-                         json={"value": 1, "expected_version": "abc"}, headers={"Authorization": f"Bearer {token}"})
+        r = program.post(
+            f"/api/v1/assessments/{world.assessment_id}/institutions/mofa/answers/LEG-01?lang=ar",
+            json={"value": 1, "expected_version": "abc"},
+            headers={"Authorization": f"Bearer {token}"},
+        )
     assert r.status_code == 422
     problem = r.json()["errors"][0]
     assert problem["location"]["field"] == "expected_version"

@@ -16,15 +16,24 @@ def saves(world, n=3):
     with world.ws.transaction() as s:
         focal = load_actor(s, world.user_ids["focal"])
         for i in range(n):
-            responses.save_answer(s, focal, assessment_id=world.assessment_id, institution_code="mofa",
-                                  indicator_id="LEG-01", answer=Answer(i % 5 + 1), expected_version=i)
+            responses.save_answer(
+                s,
+                focal,
+                assessment_id=world.assessment_id,
+                institution_code="mofa",
+                indicator_id="LEG-01",
+                answer=Answer(i % 5 + 1),
+                expected_version=i,
+            )
 
 
 def tamper(world):
     """Edit a stored event behind the application's back (dropping the append-only triggers first)."""
     with world.ws.transaction() as s:
         s.execute(text("DROP TRIGGER trg_audit_no_update"))
-        target = s.scalar(select(AuditEvent).where(AuditEvent.action == "response.save").order_by(AuditEvent.seq))
+        target = s.scalar(
+            select(AuditEvent).where(AuditEvent.action == "response.save").order_by(AuditEvent.seq)
+        )
         s.execute(update(AuditEvent).where(AuditEvent.id == target.id).values(after='{"stage": 5}'))
         return target.seq
 
@@ -35,7 +44,9 @@ def test_it_lists_who_changed_what_with_before_and_after_in_the_readers_language
     page = coord.get("/admin/audit?type=response&lang=ar").text
     assert "حُفظت الإجابة" in page or "حفظ الإجابة" in page
     assert "<bdi>focal</bdi>" in page and "الإجابة" in page
-    assert "<del><bdi>2</bdi></del> ←" in page and "<bdi>3</bdi>" in page  # stage 2 → 3, arrow pointing right-to-left
+    assert (
+        "<del><bdi>2</bdi></del> ←" in page and "<bdi>3</bdi>" in page
+    )  # stage 2 → 3, arrow pointing right-to-left
     data = coord.get("/api/v1/admin/audit?type=response").json()
     assert data["total"] == 3 and [e["action"] for e in data["events"]] == ["response.save"] * 3
     assert data["events"][0]["after"]["stage"] == 3 and data["events"][0]["before"]["stage"] == 2
@@ -70,7 +81,9 @@ def test_it_verifies_the_chain_and_names_the_edited_event(as_user, world, app):
     coord = as_user("coord")
     assert 'href="/admin/audit"' in coord.get("/").text
     sent = coord.form("/admin/audit/verify", {"type": "response"}, page="/admin/audit")
-    assert sent.status_code == 303 and sent.headers["location"].startswith("/admin/audit?type=response&verify=1")
+    assert sent.status_code == 303 and sent.headers["location"].startswith(
+        "/admin/audit?type=response&verify=1"
+    )
     ok = coord.get(sent.headers["location"])
     assert ok.status_code == 200 and "سلسلة التدقيق سليمة" in ok.text
     seq = tamper(world)
@@ -82,8 +95,14 @@ def test_it_verifies_the_chain_and_names_the_edited_event(as_user, world, app):
     from fastapi.testclient import TestClient
 
     with TestClient(app) as program:
-        report = program.post("/api/v1/admin/audit/verify", headers={"Authorization": f"Bearer {token}"}).json()
-    assert report["ok"] is False and report["breaks"][0]["seq"] == seq and report["breaks"][0]["kind"] == "altered"
+        report = program.post(
+            "/api/v1/admin/audit/verify", headers={"Authorization": f"Bearer {token}"}
+        ).json()
+    assert (
+        report["ok"] is False
+        and report["breaks"][0]["seq"] == seq
+        and report["breaks"][0]["kind"] == "altered"
+    )
 
 
 def test_switching_language_after_verifying_shows_the_audit_page_again(as_user, world):
@@ -97,7 +116,9 @@ def test_switching_language_after_verifying_shows_the_audit_page_again(as_user, 
     back = coord.form("/language", {"lang": "ckb", "next": page}, page=page)
     assert back.status_code == 303 and back.headers["location"] == page
     switched = coord.get(page)
-    assert switched.status_code == 200 and 'lang="ckb"' in switched.text and 'id="verification"' in switched.text
+    assert (
+        switched.status_code == 200 and 'lang="ckb"' in switched.text and 'id="verification"' in switched.text
+    )
 
 
 def test_a_wrong_method_page_keeps_the_signed_in_navigation(as_user, world):

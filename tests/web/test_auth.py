@@ -10,14 +10,19 @@ from .world import PASSWORD
 
 
 def _login(client, username, password, next_url="/"):
-    return client.post("/login", data={"username": username, "password": password, "next": next_url,
-                                       "csrf_token": client.csrf()}, follow_redirects=False)
+    return client.post(
+        "/login",
+        data={"username": username, "password": password, "next": next_url, "csrf_token": client.csrf()},
+        follow_redirects=False,
+    )
 
 
 def test_it_signs_in_with_an_httponly_samesite_session_cookie(client):
     r = _login(client, "coord", PASSWORD)
     assert r.status_code == 303 and r.headers["location"] == "/"
-    cookie = next(v for k, v in r.headers.multi_items() if k == "set-cookie" and v.startswith("raqmana_session="))
+    cookie = next(
+        v for k, v in r.headers.multi_items() if k == "set-cookie" and v.startswith("raqmana_session=")
+    )
     assert "HttpOnly" in cookie and "SameSite=lax" in cookie.replace("Lax", "lax") and "Secure" not in cookie
     assert "جولة 2026" in client.get("/").text
 

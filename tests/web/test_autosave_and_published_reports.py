@@ -10,9 +10,17 @@ from .world import stored
 
 def post(browser, world, version, *, htmx=True, justification="The decree\r\nof 2024."):
     headers = {"HX-Request": "true"} if htmx else {}
-    return browser.post(f"/assessments/{world.assessment_id}/institutions/mofa/answers/LEG-01",
-                        data={"answer": "2", "justification": justification, "expected_version": str(version),
-                              "csrf_token": browser.csrf("/")}, headers=headers, follow_redirects=False)
+    return browser.post(
+        f"/assessments/{world.assessment_id}/institutions/mofa/answers/LEG-01",
+        data={
+            "answer": "2",
+            "justification": justification,
+            "expected_version": str(version),
+            "csrf_token": browser.csrf("/"),
+        },
+        headers=headers,
+        follow_redirects=False,
+    )
 
 
 def test_it_keeps_one_version_when_the_same_form_is_autosaved_and_then_saved(as_user, world):
@@ -42,7 +50,10 @@ def test_it_lists_reports_published_from_a_folder_and_serves_them(as_user, world
     copied = publish_reports(sorted(out.iterdir()), world.settings.data_dir, world.assessment_id)
     base = reports_dir(world.settings.data_dir, world.assessment_id)
     assert sorted(p.relative_to(base).as_posix() for p in copied) == [
-        "institutions/mofa-ckb.docx", "national-ar.pdf", "national-en.html"]
+        "institutions/mofa-ckb.docx",
+        "national-ar.pdf",
+        "national-en.html",
+    ]
     files = viewer.get(f"/api/v1/assessments/{world.assessment_id}/reports").json()["files"]
     assert [f["path"] for f in files] == ["national-ar.pdf", "national-en.html", "institutions/mofa-ckb.docx"]
     page = viewer.get(f"/assessments/{world.assessment_id}/reports?lang=en").text
@@ -51,6 +62,14 @@ def test_it_lists_reports_published_from_a_folder_and_serves_them(as_user, world
     assert got.status_code == 200 and got.content == b"%PDF-1.7 national-ar.pdf"
     (out / "national-ar.pdf").write_bytes(b"%PDF-1.7 newer")
     publish_reports([out / "national-ar.pdf"], world.settings.data_dir, world.assessment_id)
-    assert viewer.get(f"/assessments/{world.assessment_id}/reports/files/national-ar.pdf").content == b"%PDF-1.7 newer"
-    for bad in ("../national-ar.pdf", "notes.txt", "..%2F..%2Fraqmana.sqlite3", "institutions/../../x-en.pdf"):
+    assert (
+        viewer.get(f"/assessments/{world.assessment_id}/reports/files/national-ar.pdf").content
+        == b"%PDF-1.7 newer"
+    )
+    for bad in (
+        "../national-ar.pdf",
+        "notes.txt",
+        "..%2F..%2Fraqmana.sqlite3",
+        "institutions/../../x-en.pdf",
+    ):
         assert viewer.get(f"/assessments/{world.assessment_id}/reports/files/{bad}").status_code == 404

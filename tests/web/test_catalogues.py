@@ -30,7 +30,9 @@ def test_it_translates_every_ui_message(lang):
     missing = sorted(i for i in ids if not (catalog.get(i) and catalog.get(i).string))
     assert missing == []
     placeholders = re.compile(r"\{[a-z_]+\}")
-    broken = [i for i in ids if set(placeholders.findall(i)) != set(placeholders.findall(catalog.get(i).string))]
+    broken = [
+        i for i in ids if set(placeholders.findall(i)) != set(placeholders.findall(catalog.get(i).string))
+    ]
     assert broken == []
 
 

@@ -20,11 +20,19 @@ def _free_port() -> int:
 
 def test_it_serves_the_app_on_the_given_host_and_port(tmp_path):
     port = _free_port()
-    env = {**os.environ, "RAQMANA_DATA_DIR": str(tmp_path), "RAQMANA_DATABASE_URL": "",
-           "RAQMANA_SECRET_KEY": "serve-test-secret-0123456789abcdef"}
+    env = {
+        **os.environ,
+        "RAQMANA_DATA_DIR": str(tmp_path),
+        "RAQMANA_DATABASE_URL": "",
+        "RAQMANA_SECRET_KEY": "serve-test-secret-0123456789abcdef",
+    }
     raqmana = Path(sys.executable).parent / "raqmana"  # the console script of the installed package
-    proc = subprocess.Popen([str(raqmana), "serve", "--host", "127.0.0.1", "--port", str(port)],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [str(raqmana), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + 30
         while True:

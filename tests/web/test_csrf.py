@@ -38,8 +38,11 @@ def test_it_accepts_the_token_in_the_htmx_header(as_user, world):
     focal = as_user("focal")
     token = focal.csrf("/")
     url = f"/assessments/{world.assessment_id}/institutions/mofa/answers/LEG-01"
-    r = focal.post(url, data={"answer": "2", "expected_version": 0},
-                   headers={"X-CSRF-Token": token, "HX-Request": "true"})
+    r = focal.post(
+        url,
+        data={"answer": "2", "expected_version": 0},
+        headers={"X-CSRF-Token": token, "HX-Request": "true"},
+    )
     assert r.status_code == 200
     assert len(_stored(world)) == 1
 

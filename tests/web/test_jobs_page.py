@@ -18,7 +18,9 @@ SHEET = {"en": "Answers", "ar": "الإجابات"}
 
 
 def workbook(browser, world, code="mofa", lang="en", cells=None):
-    data = browser.get(f"/assessments/{world.assessment_id}/institutions/{code}/workbook.xlsx?lang={lang}").content
+    data = browser.get(
+        f"/assessments/{world.assessment_id}/institutions/{code}/workbook.xlsx?lang={lang}"
+    ).content
     wb = load_workbook(io.BytesIO(data))
     for ref, value in (cells or {}).items():
         wb[SHEET[lang]][ref] = value
@@ -29,8 +31,12 @@ def workbook(browser, world, code="mofa", lang="en", cells=None):
 
 def upload(browser, world, files, page=None):
     page = page or f"/assessments/{world.assessment_id}"
-    return browser.post(f"/assessments/{world.assessment_id}/workbooks", files=[("files", f) for f in files],
-                        data={"csrf_token": browser.csrf(page)}, follow_redirects=False)
+    return browser.post(
+        f"/assessments/{world.assessment_id}/workbooks",
+        files=[("files", f) for f in files],
+        data={"csrf_token": browser.csrf(page)},
+        follow_redirects=False,
+    )
 
 
 def zipped(members):
@@ -51,8 +57,14 @@ def test_it_imports_many_workbooks_as_a_job_and_shows_each_files_result(as_user,
     assert 'name="files"' in coord.get(f"/assessments/{world.assessment_id}?lang=en").text
     good = workbook(coord, world, "mofa", cells={"E2": "2 — Level 2"})
     bad = workbook(coord, world, "moi", cells={"E3": "nine"})
-    r = upload(coord, world, [("all.zip", zipped({"mofa.xlsx": good}), "application/zip"),
-                              ("moi.xlsx", bad, "application/octet-stream")])
+    r = upload(
+        coord,
+        world,
+        [
+            ("all.zip", zipped({"mofa.xlsx": good}), "application/zip"),
+            ("moi.xlsx", bad, "application/octet-stream"),
+        ],
+    )
     assert r.status_code == 303 and r.headers["location"].startswith("/jobs/")
     waiting = coord.get(r.headers["location"] + "?lang=en").text
     assert "raqmana worker" in waiting and 'hx-trigger="every 2s"' in waiting
@@ -65,7 +77,10 @@ def test_it_imports_many_workbooks_as_a_job_and_shows_each_files_result(as_user,
     assert stored(world)["LEG-01"].stage == 2 and "LEG-02" not in stored(world, "moi")
     job_id = int(r.headers["location"].rsplit("/", 1)[1])
     data = coord.get(f"/api/v1/jobs/{job_id}").json()
-    assert data["job"]["status"] == "done" and (data["job"]["result"]["imported"], data["job"]["result"]["failed"]) == (1, 1)
+    assert data["job"]["status"] == "done" and (
+        data["job"]["result"]["imported"],
+        data["job"]["result"]["failed"],
+    ) == (1, 1)
 
 
 def test_it_refuses_a_bad_upload_with_a_message_and_queues_nothing(as_user, world):
@@ -80,7 +95,9 @@ def test_it_refuses_a_bad_upload_with_a_message_and_queues_nothing(as_user, worl
 def test_it_lets_no_viewer_or_outsider_upload(as_user, world):
     assert upload(as_user("viewer"), world, [("a.xlsx", b"x", "application/octet-stream")]).status_code == 403
     outsider = as_user("outsider")
-    assert upload(outsider, world, [("a.xlsx", b"x", "application/octet-stream")], page="/").status_code == 404
+    assert (
+        upload(outsider, world, [("a.xlsx", b"x", "application/octet-stream")], page="/").status_code == 404
+    )
     assert job_count(world) == 0
 
 
@@ -115,8 +132,11 @@ def test_it_explains_in_the_readers_language_why_an_abandoned_job_failed(as_user
 def test_it_names_sheet_row_and_column_of_a_bad_single_workbook_and_changes_nothing(as_user, world):
     focal = as_user("focal")
     data = workbook(focal, world, "mofa", lang="ar", cells={"E2": "2 — المستوى 2", "E4": "مئة وعشرون"})
-    r = focal.post(f"/assessments/{world.assessment_id}/institutions/mofa/workbook",
-                   files={"file": ("mofa.xlsx", data)}, data={"csrf_token": focal.csrf("/")})
+    r = focal.post(
+        f"/assessments/{world.assessment_id}/institutions/mofa/workbook",
+        files={"file": ("mofa.xlsx", data)},
+        data={"csrf_token": focal.csrf("/")},
+    )
     assert r.status_code == 422
     assert "الإجابات" in r.text and "الصف 4" in r.text and "العمود E" in r.text
     assert stored(world) == {}

@@ -7,9 +7,14 @@ import re
 import pytest
 
 
-@pytest.mark.parametrize(("lang", "direction", "css"), [
-    ("ar", "rtl", "bootstrap.rtl.min.css"), ("ckb", "rtl", "bootstrap.rtl.min.css"), ("en", "ltr", "bootstrap.min.css"),
-])
+@pytest.mark.parametrize(
+    ("lang", "direction", "css"),
+    [
+        ("ar", "rtl", "bootstrap.rtl.min.css"),
+        ("ckb", "rtl", "bootstrap.rtl.min.css"),
+        ("en", "ltr", "bootstrap.min.css"),
+    ],
+)
 def test_it_sets_lang_dir_and_bootstrap_build_from_the_locale(client, lang, direction, css):
     html = client.get(f"/login?lang={lang}").text
     assert f'<html lang="{lang}" dir="{direction}">' in html
@@ -62,8 +67,15 @@ def test_it_labels_illustrative_assessments_with_a_banner(as_user, world):
     from raqmana.workspace import SYSTEM, assessments
 
     with world.ws.transaction() as s:
-        demo = assessments.open_round(s, SYSTEM, framework_version_id=1, name=Translated(en="Demo", ar="عرض", ckb="نمایش"),
-                                      period="2025", institution_codes=["mofa"], illustrative=True)
+        demo = assessments.open_round(
+            s,
+            SYSTEM,
+            framework_version_id=1,
+            name=Translated(en="Demo", ar="عرض", ckb="نمایش"),
+            period="2025",
+            institution_codes=["mofa"],
+            illustrative=True,
+        )
     coord = as_user("coord")
     assert "rq-illustrative" in coord.get(f"/assessments/{demo.id}").text
     assert "بيانات توضيحية" in coord.get(f"/assessments/{demo.id}").text

@@ -36,7 +36,13 @@ def test_it_hides_the_progress_from_outsiders(as_user, world):
 
 def test_it_maps_shares_to_ten_colour_steps():
     assert [heat_class(x) for x in (None, 0, 0.09, 0.1, 0.55, 1.0)] == [
-        "heat-0", "heat-0", "heat-0", "heat-1", "heat-5", "heat-10"]
+        "heat-0",
+        "heat-0",
+        "heat-0",
+        "heat-1",
+        "heat-5",
+        "heat-10",
+    ]
 
 
 def test_it_shows_a_change_at_once_although_the_table_is_kept_between_requests(as_user, world):
@@ -44,8 +50,11 @@ def test_it_shows_a_change_at_once_although_the_table_is_kept_between_requests(a
     url = f"/assessments/{world.assessment_id}/progress?lang=en"
     first = coord.get(url).text
     assert coord.get(url).text == first  # kept: the same table
-    as_user("focal").form(f"/assessments/{world.assessment_id}/institutions/mofa/answers/LEG-01",
-                          {"answer": "2", "expected_version": 0}, page="/")
+    as_user("focal").form(
+        f"/assessments/{world.assessment_id}/institutions/mofa/answers/LEG-01",
+        {"answer": "2", "expected_version": 0},
+        page="/",
+    )
     second = coord.get(url).text
     assert second != first and '<td class="heat-5"' in second
     assert '<td class="heat-5"' not in first

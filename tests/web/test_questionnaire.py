@@ -38,7 +38,9 @@ def test_it_pages_the_questionnaire_by_enabler(as_user, world):
 
 def test_it_saves_an_answer_without_javascript_and_returns_to_the_item(as_user, world):
     focal = as_user("focal")
-    r = focal.form(_url(world), {"answer": "3", "justification": "القانون رقم 78", "expected_version": 0}, page="/")
+    r = focal.form(
+        _url(world), {"answer": "3", "justification": "القانون رقم 78", "expected_version": 0}, page="/"
+    )
     assert r.status_code == 303
     assert r.headers["location"].endswith("?pillar=LEG#item-LEG-01")
     saved = _stored(world)["LEG-01"]
@@ -49,8 +51,11 @@ def test_it_saves_an_answer_without_javascript_and_returns_to_the_item(as_user, 
 def test_it_autosaves_with_htmx_and_returns_the_new_version(as_user, world):
     focal = as_user("focal")
     token = focal.csrf("/")
-    r = focal.post(_url(world), data={"answer": "dont_know", "expected_version": 0},
-                   headers={"HX-Request": "true", "X-CSRF-Token": token})
+    r = focal.post(
+        _url(world),
+        data={"answer": "dont_know", "expected_version": 0},
+        headers={"HX-Request": "true", "X-CSRF-Token": token},
+    )
     assert r.status_code == 200
     assert 'id="ver-LEG-01" value="1" hx-swap-oob="true"' in r.text
     assert "<html" not in r.text
@@ -68,9 +73,16 @@ def test_it_lets_the_save_button_and_the_autosave_share_one_queue_and_one_versio
     assert 'hx-trigger="submit, change' in form.group(0) and 'hx-sync="this:queue last"' in form.group(0)
     token = focal.csrf("/")
     version = "0"
-    for stage in ("2", "3", "3"):  # autosave on change, autosave on blur, then Save: each with the version it got
-        r = focal.post(_url(world), data={"answer": stage, "justification": "law 78", "expected_version": version},
-                       headers={"HX-Request": "true", "X-CSRF-Token": token})
+    for stage in (
+        "2",
+        "3",
+        "3",
+    ):  # autosave on change, autosave on blur, then Save: each with the version it got
+        r = focal.post(
+            _url(world),
+            data={"answer": stage, "justification": "law 78", "expected_version": version},
+            headers={"HX-Request": "true", "X-CSRF-Token": token},
+        )
         assert r.status_code == 200
         found = re.search(r'id="ver-LEG-01" value="(\d+)" hx-swap-oob="true"', r.text)
         assert found is not None
@@ -85,8 +97,11 @@ def test_it_shows_the_other_version_on_a_stale_save_and_keeps_it(as_user, world)
     assert r.status_code == 409
     assert "first" in r.text and "Focal" in r.text
     assert _stored(world)["LEG-01"].stage == 2
-    api = focal.post("/api/v1" + _url(world), json={"value": 5, "expected_version": 0},
-                     headers={"X-CSRF-Token": focal.csrf("/")})
+    api = focal.post(
+        "/api/v1" + _url(world),
+        json={"value": 5, "expected_version": 0},
+        headers={"X-CSRF-Token": focal.csrf("/")},
+    )
     assert api.status_code == 409 and api.json()["current"]["stage"] == 2
 
 
@@ -100,7 +115,9 @@ def test_it_rejects_a_stage_outside_the_ladder_with_a_translated_message(as_user
 def test_it_rejects_a_malformed_form_field_with_a_translated_message(as_user, world):
     r = as_user("focal").form(_url(world), {"answer": "2", "expected_version": "two"}, page="/")
     assert r.status_code == 422
-    assert "«النسخة»" in r.text and "«expected_version»" not in r.text and "عدد صحيح" in r.text  # the field's label
+    assert (
+        "«النسخة»" in r.text and "«expected_version»" not in r.text and "عدد صحيح" in r.text
+    )  # the field's label
     assert _stored(world) == {}
 
 
@@ -111,8 +128,9 @@ def test_it_refuses_na_where_the_indicator_does_not_allow_it(as_user, world):
 
 
 def test_it_accepts_arabic_digits_in_numbers(as_user, world):
-    r = as_user("focal").form(_url(world, "SRV-01"), {"answer": "value", "value": "٤٢٫٥", "expected_version": 0},
-                              page="/")
+    r = as_user("focal").form(
+        _url(world, "SRV-01"), {"answer": "value", "value": "٤٢٫٥", "expected_version": 0}, page="/"
+    )
     assert r.status_code == 303
     assert _stored(world)["SRV-01"].number == 42.5
 
@@ -148,7 +166,9 @@ def test_it_lets_a_viewer_read_but_not_answer(as_user, world):
 def test_it_submits_an_enabler_and_reports_unanswered_questions(as_user, world):
     focal = as_user("focal")
     focal.form(_url(world), {"answer": "3", "expected_version": 0}, page="/")
-    r = focal.form(f"/assessments/{world.assessment_id}/institutions/mofa/submit", {"pillar": "LEG"}, page="/")
+    r = focal.form(
+        f"/assessments/{world.assessment_id}/institutions/mofa/submit", {"pillar": "LEG"}, page="/"
+    )
     assert r.status_code == 303
     assert r.headers["location"].endswith("#submit-report")  # the browser shows the report, not the button
     page = focal.get(r.headers["location"]).text
@@ -164,15 +184,21 @@ def test_it_round_trips_the_excel_workbook(as_user, world):
     assert r.status_code == 200
     assert r.headers["content-type"].startswith("application/vnd.openxmlformats")
     assert "attachment" in r.headers["content-disposition"]
-    up = focal.post(f"/assessments/{world.assessment_id}/institutions/mofa/workbook",
-                    files={"file": ("book.xlsx", r.content)}, data={"csrf_token": focal.csrf("/")})
+    up = focal.post(
+        f"/assessments/{world.assessment_id}/institutions/mofa/workbook",
+        files={"file": ("book.xlsx", r.content)},
+        data={"csrf_token": focal.csrf("/")},
+    )
     assert up.status_code == 200, up.text
 
 
 def test_it_reports_a_broken_workbook_without_a_traceback(as_user, world):
     focal = as_user("focal")
-    up = focal.post(f"/assessments/{world.assessment_id}/institutions/mofa/workbook",
-                    files={"file": ("book.xlsx", b"not a workbook")}, data={"csrf_token": focal.csrf("/")})
+    up = focal.post(
+        f"/assessments/{world.assessment_id}/institutions/mofa/workbook",
+        files={"file": ("book.xlsx", b"not a workbook")},
+        data={"csrf_token": focal.csrf("/")},
+    )
     assert up.status_code == 422
     assert "Traceback" not in up.text and "alert-danger" in up.text
 
@@ -186,8 +212,12 @@ def test_it_titles_the_first_page_with_its_enabler(as_user, world):
 def test_a_refused_workbook_offers_the_way_back_to_the_form(as_user, world):
     focal = as_user("focal")
     page = f"/assessments/{world.assessment_id}/institutions/mofa"
-    up = focal.post(page + "/workbook", files={"file": ("book.xlsx", b"not a workbook")},
-                    data={"csrf_token": focal.csrf("/")}, headers={"Referer": f"http://testserver{page}"})
+    up = focal.post(
+        page + "/workbook",
+        files={"file": ("book.xlsx", b"not a workbook")},
+        data={"csrf_token": focal.csrf("/")},
+        headers={"Referer": f"http://testserver{page}"},
+    )
     assert up.status_code == 422
     assert f'<a href="{page}">' in up.text, "a link back to the questionnaire, not only to the start page"
     missing = focal.post(page + "/workbook", data={"csrf_token": focal.csrf("/")})

@@ -29,7 +29,7 @@ def test_it_shows_every_kind_of_change_on_the_next_request(as_user, world):
     focal.form(f"/responses/{response_id}/comments", {"text": "see article 4"}, page="/")
     assert page(coord, world) != with_url
 
-    evidence_id = re.search(r'/evidence/(\d+)/delete', page(focal, world))
+    evidence_id = re.search(r"/evidence/(\d+)/delete", page(focal, world))
     assert evidence_id, "the focal point's page offers to remove the evidence"
     focal.form(f"/evidence/{evidence_id.group(1)}/delete", {"next": "/"}, page="/")
     assert "example.org/law-2023" not in page(coord, world)

@@ -18,8 +18,10 @@ from .world import World, make_settings
 
 #: accepted answers; by hand: mofa LEG (3+1)/2 = 2, SRV (50 % → 2.5, yes → 5)/2 = 3.75, overall 2.875;
 #: moi LEG 5, SRV (5 + 0)/2 = 2.5, overall 3.75; national LEG 3.5, SRV 3.125, overall 3.3125
-ANSWERS = {"mofa": {"LEG-01": 3, "LEG-02": 1, "SRV-01": 50, "SRV-02": "yes"},
-           "moi": {"LEG-01": 5, "LEG-02": 5, "SRV-01": 100, "SRV-02": "no"}}
+ANSWERS = {
+    "mofa": {"LEG-01": 3, "LEG-02": 1, "SRV-01": 50, "SRV-02": "yes"},
+    "moi": {"LEG-01": 5, "LEG-02": 5, "SRV-01": 100, "SRV-02": "no"},
+}
 
 
 def accept(world: World, answers: dict[str, dict[str, object]]) -> None:
@@ -27,8 +29,15 @@ def accept(world: World, answers: dict[str, dict[str, object]]) -> None:
     with world.ws.transaction() as s:
         for code, values in answers.items():
             for indicator, value in values.items():
-                responses.save_answer(s, SYSTEM, assessment_id=world.assessment_id, institution_code=code,
-                                      indicator_id=indicator, answer=Answer(value), expected_version=0)
+                responses.save_answer(
+                    s,
+                    SYSTEM,
+                    assessment_id=world.assessment_id,
+                    institution_code=code,
+                    indicator_id=indicator,
+                    answer=Answer(value),
+                    expected_version=0,
+                )
             responses.submit(s, SYSTEM, assessment_id=world.assessment_id, institution_code=code)
         for r in review.review_queue(s, SYSTEM, assessment_id=world.assessment_id):
             review.review(s, SYSTEM, response_id=r.id, decision="accept", expected_version=r.version)
@@ -48,19 +57,23 @@ def test_it_shows_the_scores_computed_from_the_accepted_answers(scored, as_user)
     enablers = {e["id"]: e for e in data["enablers"]}
     assert enablers["LEG"]["score"] == pytest.approx(3.5) and enablers["SRV"]["score"] == pytest.approx(3.125)
     for e in enablers.values():
-        assert e["low"] <= e["score"] + 1e-9 and e["score"] - 1e-9 <= e["high"], "score outside its 90 % interval"
+        assert e["low"] <= e["score"] + 1e-9 and e["score"] - 1e-9 <= e["high"], (
+            "score outside its 90 % interval"
+        )
     rows = {r["code"]: r for r in data["institutions"]}
     assert [r["code"] for r in data["institutions"]] == ["moi", "mofa"], "highest overall score first"
     assert rows["mofa"]["scores"] == pytest.approx({"LEG": 2.0, "SRV": 3.75})
     assert rows["moi"]["overall"] == pytest.approx(3.75)
     assert {d["dimension"]["en"] for d in data["divide"]["dimensions"]} >= {"Institution type"}
-    assert any(s["kind"] == "trend" and "OSI" in s["values"] for s in data["benchmarks"]), "EGDI components over time"
+    assert any(s["kind"] == "trend" and "OSI" in s["values"] for s in data["benchmarks"]), (
+        "EGDI components over time"
+    )
     assert data["illustrative"] is False
 
     html = viewer.get(f"/assessments/{scored.assessment_id}/results?lang=en").text
     assert "3.31" in html and "Level 3" in html
     assert f'/assessments/{scored.assessment_id}/results/institutions/mofa"' in html
-    assert f'/assessments/{scored.assessment_id}/results/charts/enablers.svg' in html
+    assert f"/assessments/{scored.assessment_id}/results/charts/enablers.svg" in html
 
 
 def test_it_shows_numbers_and_direction_in_arabic(scored, as_user):
@@ -74,9 +87,21 @@ def test_it_recomputes_when_an_accepted_answer_is_returned(scored, as_user):
     url = f"/api/v1/assessments/{scored.assessment_id}/results"
     assert viewer.get(url).json()["national"]["score"] == pytest.approx(3.3125)
     with scored.ws.transaction() as s:
-        r = next(x for x in responses.list_responses(s, SYSTEM, assessment_id=scored.assessment_id,
-                                                     institution_code="mofa") if x.indicator_id == "LEG-02")
-        review.review(s, SYSTEM, response_id=r.id, decision="return", comment="Attach the law", expected_version=r.version)
+        r = next(
+            x
+            for x in responses.list_responses(
+                s, SYSTEM, assessment_id=scored.assessment_id, institution_code="mofa"
+            )
+            if x.indicator_id == "LEG-02"
+        )
+        review.review(
+            s,
+            SYSTEM,
+            response_id=r.id,
+            decision="return",
+            comment="Attach the law",
+            expected_version=r.version,
+        )
     enablers = {e["id"]: e["score"] for e in viewer.get(url).json()["enablers"]}
     assert enablers["LEG"] == pytest.approx((3 + 5) / 2), "mofa's LEG now rests on LEG-01 alone"
 
@@ -96,8 +121,12 @@ def test_it_shows_an_institution_against_the_national_average(scored, as_user):
 def test_it_draws_the_charts_as_svg_images_with_their_own_style_policy(scored, as_user):
     viewer = as_user("viewer")
     base = f"/assessments/{scored.assessment_id}/results"
-    for path in ("/charts/enablers.svg?lang=ar", "/charts/heatmap.svg?lang=ar", "/charts/index-0.svg?lang=en",
-                 "/institutions/mofa/radar.svg?lang=ckb"):
+    for path in (
+        "/charts/enablers.svg?lang=ar",
+        "/charts/heatmap.svg?lang=ar",
+        "/charts/index-0.svg?lang=en",
+        "/institutions/mofa/radar.svg?lang=ckb",
+    ):
         r = viewer.get(base + path)
         assert r.status_code == 200, path
         assert r.headers["content-type"].startswith("image/svg+xml")
@@ -118,7 +147,12 @@ def test_it_says_so_when_nothing_is_accepted_yet(world, as_user):
 def test_it_hides_the_results_from_outsiders(scored, as_user, client):
     outsider = as_user("outsider")
     base = f"/assessments/{scored.assessment_id}/results"
-    for path in (base, base + "/institutions/mofa", base + "/charts/enablers.svg", base + "/institutions/mofa/radar.svg"):
+    for path in (
+        base,
+        base + "/institutions/mofa",
+        base + "/charts/enablers.svg",
+        base + "/institutions/mofa/radar.svg",
+    ):
         assert outsider.get(path).status_code == 404, path
     api = outsider.get("/api/v1" + base)
     assert api.status_code == 404 and api.json()["ok"] is False
@@ -129,7 +163,9 @@ def test_it_hides_the_results_from_outsiders(scored, as_user, client):
 def test_it_answers_404_for_an_institution_without_results(scored, as_user):
     coord = as_user("coord")
     assert coord.get(f"/assessments/{scored.assessment_id}/results/institutions/mod").status_code == 404
-    assert coord.get(f"/api/v1/assessments/{scored.assessment_id}/results/institutions/nope").status_code == 404
+    assert (
+        coord.get(f"/api/v1/assessments/{scored.assessment_id}/results/institutions/nope").status_code == 404
+    )
 
 
 # --- the real framework: recommendations and the roadmap ----------------------------------------------------
@@ -186,8 +222,10 @@ def test_it_lists_an_institutions_own_recommendations_and_roadmap_actions(demo, 
     national = demo_viewer.get(f"/api/v1/assessments/{aid}/results").json()
     owner = national["roadmap"]["initiatives"][0]["owner"]
     data = demo_viewer.get(f"/api/v1/assessments/{aid}/results/institutions/{owner}").json()
-    assert any(a["initiative"] == national["roadmap"]["initiatives"][0]["id"] and a["role"] == "lead"
-               for a in data["actions"])
+    assert any(
+        a["initiative"] == national["roadmap"]["initiatives"][0]["id"] and a["role"] == "lead"
+        for a in data["actions"]
+    )
     profile = demo_viewer.get(f"/api/v1/assessments/{aid}/results/institutions/moc").json()
     assert profile["recommendations"], "institution-level recommendations are addressed to the ministry"
     assert all(r["id"] for r in profile["recommendations"])
@@ -211,9 +249,12 @@ def test_the_web_draws_the_heat_map_with_the_printed_reports_function(scored, as
     assert calls == ["ckb"], "drawn by raqmana.reports.charts.heatmap"
     viewer.get(f"/assessments/{scored.assessment_id}/results/charts/heatmap.svg?lang=ckb")
     assert calls == ["ckb"], "drawn once, then served from the cache"
-    drawing = [name for name, value in vars(results_charts).items()
-               if str(getattr(value, "__module__", "")).startswith("matplotlib")
-               or str(getattr(value, "__name__", "")).startswith("matplotlib")]
+    drawing = [
+        name
+        for name, value in vars(results_charts).items()
+        if str(getattr(value, "__module__", "")).startswith("matplotlib")
+        or str(getattr(value, "__name__", "")).startswith("matplotlib")
+    ]
     assert drawing == [] and not hasattr(results_charts, "heat_svg"), "the web has no drawing of its own"
 
 

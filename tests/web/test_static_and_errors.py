@@ -11,12 +11,19 @@ import raqmana.web
 STATIC = Path(raqmana.web.__file__).parent / "static"
 
 
-@pytest.mark.parametrize("path", [
-    "/static/vendor/bootstrap/bootstrap.min.css", "/static/vendor/bootstrap/bootstrap.rtl.min.css",
-    "/static/vendor/bootstrap/bootstrap.bundle.min.js", "/static/vendor/htmx/htmx.min.js",
-    "/static/css/raqmana.css", "/static/js/raqmana.js", "/static/fonts/NotoNaskhArabic-Regular.ttf",
-    "/static/fonts/NotoSansArabic-Regular.ttf",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/static/vendor/bootstrap/bootstrap.min.css",
+        "/static/vendor/bootstrap/bootstrap.rtl.min.css",
+        "/static/vendor/bootstrap/bootstrap.bundle.min.js",
+        "/static/vendor/htmx/htmx.min.js",
+        "/static/css/raqmana.css",
+        "/static/js/raqmana.js",
+        "/static/fonts/NotoNaskhArabic-Regular.ttf",
+        "/static/fonts/NotoSansArabic-Regular.ttf",
+    ],
+)
 def test_it_serves_vendored_files_and_fonts(client, path):
     assert client.get(path).status_code == 200
 
@@ -28,8 +35,18 @@ def test_it_ships_the_licences_of_vendored_code():
 
 def test_it_writes_css_with_logical_properties_only():
     css = (STATIC / "css/raqmana.css").read_text()
-    for physical in ("margin-left", "margin-right", "padding-left", "padding-right", "text-align: left",
-                     "text-align: right", "float: left", "float: right", "border-left", "border-right"):
+    for physical in (
+        "margin-left",
+        "margin-right",
+        "padding-left",
+        "padding-right",
+        "text-align: left",
+        "text-align: right",
+        "float: left",
+        "float: right",
+        "border-left",
+        "border-right",
+    ):
         assert physical not in css, physical
 
 

@@ -39,34 +39,91 @@ def _t(en: str, ar: str = "", ckb: str = "") -> dict[str, str]:
 
 
 def _stages(prefix: str) -> list[dict[str, object]]:
-    return [{"stage": n, "descriptor": _t(f"{prefix} stage {n} descriptor", f"وصف المرحلة {n}", f"وەسفی قۆناغی {n}"),
-             "evidence": _t(f"{prefix} stage {n} evidence", f"الدليل المطلوب {n}", f"بەڵگەی پێویست {n}")}
-            for n in range(1, 6)]
+    return [
+        {
+            "stage": n,
+            "descriptor": _t(f"{prefix} stage {n} descriptor", f"وصف المرحلة {n}", f"وەسفی قۆناغی {n}"),
+            "evidence": _t(f"{prefix} stage {n} evidence", f"الدليل المطلوب {n}", f"بەڵگەی پێویست {n}"),
+        }
+        for n in range(1, 6)
+    ]
 
 
 def tiny_framework() -> Framework:
-    return Framework.model_validate({
-        "id": "tiny", "version": "1.0", "name": _t("Tiny framework", "إطار صغير", "چوارچێوەی بچووک"),
-        "stage_labels": [{"stage": n, "label": _t(f"Level {n}", f"المستوى {n}", f"ئاستی {n}")} for n in range(6)],
-        "default_stage0": _t("Nothing exists yet", "لا يوجد شيء بعد", "هێشتا هیچ نییە"),
-        "pillars": [
-            {"id": "LEG", "name": _t("Legal framework", "الإطار القانوني", "چوارچێوەی یاسایی"), "sub_areas": [
-                {"id": "LEG.1", "name": _t("Laws"), "indicators": [
-                    {"id": "LEG-01", "name": _t("E-signature law", "قانون التوقيع الإلكتروني", "یاسای واژۆی ئەلیکترۆنی"),
-                     "question": _t("Is there an e-signature law?", "هل يوجد قانون للتوقيع الإلكتروني؟",
-                                    "ئایا یاسای واژۆی ئەلیکترۆنی هەیە؟"),
-                     "answer_type": "ladder", "stages": _stages("LEG-01"), "na_allowed": True},
-                    {"id": "LEG-02", "name": _t("Data protection law"), "question": _t("Is personal data protected?"),
-                     "answer_type": "ladder", "stages": _stages("LEG-02")},
-                ]}]},
-            {"id": "SRV", "name": _t("Services", "الخدمات", "خزمەتگوزارییەکان"), "sub_areas": [
-                {"id": "SRV.1", "name": _t("Online services"), "indicators": [
-                    {"id": "SRV-01", "name": _t("Services online"), "question": _t("Share of services online?"),
-                     "answer_type": "percentage", "min_value": 0, "max_value": 100},
-                    {"id": "SRV-02", "name": _t("Portal"), "question": _t("Is there a portal?"), "answer_type": "yes_no"},
-                ]}]},
-        ],
-    })
+    return Framework.model_validate(
+        {
+            "id": "tiny",
+            "version": "1.0",
+            "name": _t("Tiny framework", "إطار صغير", "چوارچێوەی بچووک"),
+            "stage_labels": [
+                {"stage": n, "label": _t(f"Level {n}", f"المستوى {n}", f"ئاستی {n}")} for n in range(6)
+            ],
+            "default_stage0": _t("Nothing exists yet", "لا يوجد شيء بعد", "هێشتا هیچ نییە"),
+            "pillars": [
+                {
+                    "id": "LEG",
+                    "name": _t("Legal framework", "الإطار القانوني", "چوارچێوەی یاسایی"),
+                    "sub_areas": [
+                        {
+                            "id": "LEG.1",
+                            "name": _t("Laws"),
+                            "indicators": [
+                                {
+                                    "id": "LEG-01",
+                                    "name": _t(
+                                        "E-signature law",
+                                        "قانون التوقيع الإلكتروني",
+                                        "یاسای واژۆی ئەلیکترۆنی",
+                                    ),
+                                    "question": _t(
+                                        "Is there an e-signature law?",
+                                        "هل يوجد قانون للتوقيع الإلكتروني؟",
+                                        "ئایا یاسای واژۆی ئەلیکترۆنی هەیە؟",
+                                    ),
+                                    "answer_type": "ladder",
+                                    "stages": _stages("LEG-01"),
+                                    "na_allowed": True,
+                                },
+                                {
+                                    "id": "LEG-02",
+                                    "name": _t("Data protection law"),
+                                    "question": _t("Is personal data protected?"),
+                                    "answer_type": "ladder",
+                                    "stages": _stages("LEG-02"),
+                                },
+                            ],
+                        }
+                    ],
+                },
+                {
+                    "id": "SRV",
+                    "name": _t("Services", "الخدمات", "خزمەتگوزارییەکان"),
+                    "sub_areas": [
+                        {
+                            "id": "SRV.1",
+                            "name": _t("Online services"),
+                            "indicators": [
+                                {
+                                    "id": "SRV-01",
+                                    "name": _t("Services online"),
+                                    "question": _t("Share of services online?"),
+                                    "answer_type": "percentage",
+                                    "min_value": 0,
+                                    "max_value": 100,
+                                },
+                                {
+                                    "id": "SRV-02",
+                                    "name": _t("Portal"),
+                                    "question": _t("Is there a portal?"),
+                                    "answer_type": "yes_no",
+                                },
+                            ],
+                        }
+                    ],
+                },
+            ],
+        }
+    )
 
 
 @dataclass
@@ -86,32 +143,59 @@ def build_world(settings: Settings, *, illustrative: bool = False, with_round: b
         orgs.seed_iraq(s)
         fv = frameworks.register_framework(s, SYSTEM, tiny_framework())
         for username, role, org, locale in [
-            ("coord", "coordinator", None, "ar"), ("focal", "focal_point", "mofa", "ar"),
-            ("rev", "reviewer", "mofa", "ar"), ("viewer", "viewer", None, "en"),
+            ("coord", "coordinator", None, "ar"),
+            ("focal", "focal_point", "mofa", "ar"),
+            ("rev", "reviewer", "mofa", "ar"),
+            ("viewer", "viewer", None, "en"),
             ("outsider", "focal_point", "mod", "ar"),
         ]:
-            u = users.create_user(s, SYSTEM, username=username, password=PASSWORD, display_name=username.title(),
-                                  locale=locale)
+            u = users.create_user(
+                s, SYSTEM, username=username, password=PASSWORD, display_name=username.title(), locale=locale
+            )
             users.grant_role(s, SYSTEM, user_id=u.id, role=role, org_code=org)
             world.user_ids[username] = u.id
         if not with_round:
             return world
         name = Translated(en="Round 2026", ar="جولة 2026", ckb="خولی 2026")
-        a = assessments.open_round(s, SYSTEM, framework_version_id=fv.id, name=name, period="2026",
-                                   institution_codes=["mofa", "moi"], illustrative=illustrative)
+        a = assessments.open_round(
+            s,
+            SYSTEM,
+            framework_version_id=fv.id,
+            name=name,
+            period="2026",
+            institution_codes=["mofa", "moi"],
+            illustrative=illustrative,
+        )
         world.assessment_id = a.id
-        assignments.assign(s, SYSTEM, assessment_id=a.id, institution_code="mofa", user_id=world.user_ids["focal"],
-                           role="focal_point")
-        assignments.assign(s, SYSTEM, assessment_id=a.id, institution_code="mofa", user_id=world.user_ids["rev"],
-                           role="reviewer")
+        assignments.assign(
+            s,
+            SYSTEM,
+            assessment_id=a.id,
+            institution_code="mofa",
+            user_id=world.user_ids["focal"],
+            role="focal_point",
+        )
+        assignments.assign(
+            s,
+            SYSTEM,
+            assessment_id=a.id,
+            institution_code="mofa",
+            user_id=world.user_ids["rev"],
+            role="reviewer",
+        )
     return world
 
 
 def make_settings(tmp: Path, **overrides: object) -> Settings:
     from raqmana.settings import get_settings
 
-    return get_settings(environment="test", data_dir=tmp, database_url="",
-                        secret_key="test-secret-key-for-web-tests-0123456789", **overrides)
+    return get_settings(
+        environment="test",
+        data_dir=tmp,
+        database_url="",
+        secret_key="test-secret-key-for-web-tests-0123456789",
+        **overrides,
+    )
 
 
 def stored(world: World, code: str = "mofa") -> dict[str, ResponseView]:
@@ -125,5 +209,9 @@ def copy_world(template: World, tmp: Path, **overrides: object) -> World:
     """A fresh copy of a built world (its SQLite file and data directory) for one test."""
     shutil.copytree(template.settings.data_dir, tmp, dirs_exist_ok=True)
     settings = make_settings(tmp, **overrides)
-    return World(ws=open_workspace(settings, migrate=False), settings=settings, assessment_id=template.assessment_id,
-                 user_ids=dict(template.user_ids))
+    return World(
+        ws=open_workspace(settings, migrate=False),
+        settings=settings,
+        assessment_id=template.assessment_id,
+        user_ids=dict(template.user_ids),
+    )

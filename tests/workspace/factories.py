@@ -58,26 +58,61 @@ def _t(en: str) -> dict[str, str]:
 def small_framework(version: str = "1.0", *, per_pillar: int = 3) -> Framework:
     """Two pillars: P1 of ladders (one N/A-able), P2 with yes/no, number, percentage, choice and text."""
     ladder = [{"stage": s, "descriptor": _t(f"stage {s}"), "evidence": _t(f"proof of {s}")} for s in range(6)]
-    p1 = [{"id": f"P1-{n:02d}", "name": _t(f"ladder {n}"), "question": _t(f"How mature is {n}?"),
-           "answer_type": "ladder", "stages": ladder, "na_allowed": n == 1} for n in range(1, per_pillar + 1)]
+    p1 = [
+        {
+            "id": f"P1-{n:02d}",
+            "name": _t(f"ladder {n}"),
+            "question": _t(f"How mature is {n}?"),
+            "answer_type": "ladder",
+            "stages": ladder,
+            "na_allowed": n == 1,
+        }
+        for n in range(1, per_pillar + 1)
+    ]
     p2 = [
         {"id": "P2-01", "name": _t("has strategy"), "question": _t("Strategy?"), "answer_type": "yes_no"},
-        {"id": "P2-02", "name": _t("staff"), "question": _t("Staff?"), "answer_type": "number", "min_value": 0,
-         "max_value": 1000},
+        {
+            "id": "P2-02",
+            "name": _t("staff"),
+            "question": _t("Staff?"),
+            "answer_type": "number",
+            "min_value": 0,
+            "max_value": 1000,
+        },
         {"id": "P2-03", "name": _t("share online"), "question": _t("Share?"), "answer_type": "percentage"},
-        {"id": "P2-04", "name": _t("hosting"), "question": _t("Hosting?"), "answer_type": "choice", "choices": [
-            {"value": "none", "label": _t("none"), "score": 0}, {"value": "shared", "label": _t("shared"), "score": 0.5},
-            {"value": "cloud", "label": _t("cloud"), "score": 1}]},
+        {
+            "id": "P2-04",
+            "name": _t("hosting"),
+            "question": _t("Hosting?"),
+            "answer_type": "choice",
+            "choices": [
+                {"value": "none", "label": _t("none"), "score": 0},
+                {"value": "shared", "label": _t("shared"), "score": 0.5},
+                {"value": "cloud", "label": _t("cloud"), "score": 1},
+            ],
+        },
         {"id": "P2-05", "name": _t("notes"), "question": _t("Notes?"), "answer_type": "text"},
     ]
-    return Framework.model_validate({
-        "id": "mini", "version": version, "name": _t("Mini framework"),
-        "stage_labels": [{"stage": s, "label": _t(f"Stage {s}")} for s in range(6)],
-        "pillars": [
-            {"id": "P1", "name": _t("Pillar one"), "sub_areas": [{"id": "P1.1", "name": _t("one"), "indicators": p1}]},
-            {"id": "P2", "name": _t("Pillar two"), "sub_areas": [{"id": "P2.1", "name": _t("two"), "indicators": p2}]},
-        ],
-    })
+    return Framework.model_validate(
+        {
+            "id": "mini",
+            "version": version,
+            "name": _t("Mini framework"),
+            "stage_labels": [{"stage": s, "label": _t(f"Stage {s}")} for s in range(6)],
+            "pillars": [
+                {
+                    "id": "P1",
+                    "name": _t("Pillar one"),
+                    "sub_areas": [{"id": "P1.1", "name": _t("one"), "indicators": p1}],
+                },
+                {
+                    "id": "P2",
+                    "name": _t("Pillar two"),
+                    "sub_areas": [{"id": "P2.1", "name": _t("two"), "indicators": p2}],
+                },
+            ],
+        }
+    )
 
 
 @dataclass
@@ -102,12 +137,18 @@ def add_user(ws: Workspace, username: str, role: str = "", org_code: str | None 
     """A user with one grant, created directly (no Argon2 cost per test); password is PASSWORD."""
 
     with ws.transaction() as s:
-        u = User(username=username, display_name=username.replace("_", " ").title(), password_hash=_HASH,
-                 locale="en")
+        u = User(
+            username=username,
+            display_name=username.replace("_", " ").title(),
+            password_hash=_HASH,
+            locale="en",
+        )
         s.add(u)
         s.flush()
         if role:
-            org_id = s.scalar(select(Organisation.id).where(Organisation.code == org_code)) if org_code else None
+            org_id = (
+                s.scalar(select(Organisation.id).where(Organisation.code == org_code)) if org_code else None
+            )
             s.add(RoleGrant(user_id=u.id, role=role, org_id=org_id))
         s.flush()
         return load_actor(s, u.id)
@@ -120,8 +161,14 @@ def build_world(ws: Workspace, framework: Framework | None = None) -> World:
         fv = register_framework(s, SYSTEM, fw)
     actors = {name: add_user(ws, name, role, org) for name, (role, org) in PERSONAS.items()}
     with ws.transaction() as s:
-        a = open_round(s, actors["coord"], framework_version_id=fv.id, name="Round 2026", period="2026",
-                       institution_codes=["moa", "moa-it", "mob", "gov-erbil"])
+        a = open_round(
+            s,
+            actors["coord"],
+            framework_version_id=fv.id,
+            name="Round 2026",
+            period="2026",
+            institution_codes=["moa", "moa-it", "mob", "gov-erbil"],
+        )
     return World(ws, actors, fw, fv.id, a.id)
 
 

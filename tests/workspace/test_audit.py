@@ -24,8 +24,15 @@ def tamper(session):
 def changes(world, n=3):
     for i in range(n):
         with world.ws.transaction() as s:
-            save_answer(s, world["fp_a"], assessment_id=world.assessment_id, institution_code="moa",
-                        indicator_id="P1-01", answer=Answer(i), expected_version=i)
+            save_answer(
+                s,
+                world["fp_a"],
+                assessment_id=world.assessment_id,
+                institution_code="moa",
+                indicator_id="P1-01",
+                answer=Answer(i),
+                expected_version=i,
+            )
 
 
 def verify(world):
@@ -46,7 +53,9 @@ def test_it_detects_an_edited_event_and_names_it(world):
     changes(world)
     with world.ws.transaction() as s:
         tamper(s)
-        target = s.scalar(select(AuditEvent).where(AuditEvent.action == "response.save").order_by(AuditEvent.seq))
+        target = s.scalar(
+            select(AuditEvent).where(AuditEvent.action == "response.save").order_by(AuditEvent.seq)
+        )
         target_id = target.id
         s.execute(update(AuditEvent).where(AuditEvent.id == target_id).values(after='{"stage":5}'))
     report = verify(world)
@@ -58,8 +67,9 @@ def test_it_detects_a_rehashed_edit_by_the_broken_link_of_the_next_event(world):
     changes(world)
     with world.ws.transaction() as s:
         tamper(s)
-        first, second = s.scalars(select(AuditEvent).where(AuditEvent.action == "response.save")
-                                  .order_by(AuditEvent.seq).limit(2)).all()
+        first, second = s.scalars(
+            select(AuditEvent).where(AuditEvent.action == "response.save").order_by(AuditEvent.seq).limit(2)
+        ).all()
         first.actor_name, first.hash = "someone else", "f" * 64
         ids = (first.id, second.id)
     kinds = {(b.kind, b.event_id) for b in verify(world).breaks}

@@ -19,8 +19,15 @@ from tests.workspace.test_audit import tamper
 def saves(world, who="fp_a", inst="moa", n=3):
     for i in range(n):
         with world.ws.transaction() as s:
-            save_answer(s, world[who], assessment_id=world.assessment_id, institution_code=inst,
-                        indicator_id="P1-01", answer=Answer(i + 1), expected_version=i)
+            save_answer(
+                s,
+                world[who],
+                assessment_id=world.assessment_id,
+                institution_code=inst,
+                indicator_id="P1-01",
+                answer=Answer(i + 1),
+                expected_version=i,
+            )
 
 
 def page(world, who="coord", before=None, limit=50, **filters):
@@ -54,9 +61,10 @@ def test_it_pages_back_by_sequence_number_newest_first(world):
 
 
 def test_it_summarises_what_an_event_changed():
-    assert change_summary({"stage": 1, "na": False, "justification": "x"},
-                          {"stage": 2, "na": False, "justification": "x", "version": 2}) == [
-        ("stage", "1", "2"), ("version", "", "2")]
+    assert change_summary(
+        {"stage": 1, "na": False, "justification": "x"},
+        {"stage": 2, "na": False, "justification": "x", "version": 2},
+    ) == [("stage", "1", "2"), ("version", "", "2")]
     assert change_summary(None, {"role": "viewer"}) == [("role", "", "viewer")]
     assert change_summary(None, None) == []
     long = change_summary({"t": "a" * 200}, {"t": "b"}, width=10)
@@ -78,7 +86,9 @@ def test_it_verifies_the_chain_and_names_an_edited_event(world):
         assert verify_audit_chain(s, world["coord"]).ok
     with world.ws.transaction() as s:
         tamper(s)
-        target = s.scalar(select(AuditEvent).where(AuditEvent.action == "response.save").order_by(AuditEvent.seq))
+        target = s.scalar(
+            select(AuditEvent).where(AuditEvent.action == "response.save").order_by(AuditEvent.seq)
+        )
         s.execute(update(AuditEvent).where(AuditEvent.id == target.id).values(actor_name="someone else"))
         seq = target.seq
     with world.ws.reader() as s:

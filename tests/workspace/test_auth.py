@@ -36,7 +36,9 @@ def test_it_gives_the_same_answer_for_a_wrong_password_and_an_unknown_user(world
         login(world.ws, username="fp_a", password="nope nope nope")
     with pytest.raises(LoginRefused) as unknown:
         login(world.ws, username="nobody", password="nope nope nope")
-    assert wrong.value.message("ar") == unknown.value.message("ar") == "اسم المستخدم أو كلمة المرور غير صحيحة."
+    assert (
+        wrong.value.message("ar") == unknown.value.message("ar") == "اسم المستخدم أو كلمة المرور غير صحيحة."
+    )
 
 
 def test_it_locks_an_account_after_the_configured_failures_and_stores_them(world):

@@ -17,8 +17,11 @@ from tests.workspace.test_excel_roundtrip import edit
 
 @pytest.fixture
 def cli(tmp_path):
-    env = {"RAQMANA_DATA_DIR": str(tmp_path / "data"), "RAQMANA_DATABASE_URL": "",
-           "RAQMANA_NEW_PASSWORD": "a long enough password"}
+    env = {
+        "RAQMANA_DATA_DIR": str(tmp_path / "data"),
+        "RAQMANA_DATABASE_URL": "",
+        "RAQMANA_NEW_PASSWORD": "a long enough password",
+    }
     runner = CliRunner()
 
     def run(*args, code=0):
@@ -42,7 +45,10 @@ def test_it_reports_bad_organisation_files_by_row_and_column(cli, tmp_path):
     bad.write_text("code,kind,parent_code,name_en,name_ar\nx,planet,,X,س\n", encoding="utf-8")
     out = json.loads(cli("org", "import", bad, "--json", "--lang", "ar", code=2).stdout)
     assert out["errors"][0]["code"] == "WS065" and out["errors"][0]["location"] == {
-        "file": "orgs.csv", "line": 2, "column": "kind"}
+        "file": "orgs.csv",
+        "line": 2,
+        "column": "kind",
+    }
     assert "نوع غير معروف" in out["errors"][0]["message"]
     assert "not found" in cli("org", "import", tmp_path / "missing.csv", code=2).stderr
 
@@ -52,18 +58,39 @@ def test_it_manages_users_and_roles(cli):
     cli("user", "create", "sara", "--name", "Sara", "--locale", "ckb")
     cli("user", "grant", "sara", "reviewer", "--org", "krg")
     users = json.loads(cli("user", "list", "--json").stdout)
-    assert users == [{**users[0], "username": "sara", "locale": "ckb",
-                      "grants": [{"id": 1, "role": "reviewer", "org": "krg"}]}]
+    assert users == [
+        {
+            **users[0],
+            "username": "sara",
+            "locale": "ckb",
+            "grants": [{"id": 1, "role": "reviewer", "org": "krg"}],
+        }
+    ]
     assert "WS053" in cli("user", "grant", "sara", "boss", code=2).stderr
     assert "WS001" in cli("user", "grant", "nobody", "viewer", code=2).stderr
 
 
 def test_it_runs_the_excel_round_trip_and_a_worker_job(cli, tmp_path):
     fw = tmp_path / "mini.yaml"
-    fw.write_text(yaml.safe_dump(small_framework().model_dump(mode="json"), allow_unicode=True), encoding="utf-8")
+    fw.write_text(
+        yaml.safe_dump(small_framework().model_dump(mode="json"), allow_unicode=True), encoding="utf-8"
+    )
     cli("org", "seed")
-    opened = json.loads(cli("assessment", "open", "--framework", fw, "--name", "R1", "--period", "2026",
-                            "--institutions", "moc,mop", "--json").stdout)
+    opened = json.loads(
+        cli(
+            "assessment",
+            "open",
+            "--framework",
+            fw,
+            "--name",
+            "R1",
+            "--period",
+            "2026",
+            "--institutions",
+            "moc,mop",
+            "--json",
+        ).stdout
+    )
     rid = opened["id"]
     book = tmp_path / "moc.xlsx"
     cli("assessment", "export", rid, "--institution", "moc", "--lang", "ar", "-o", book)
@@ -73,8 +100,12 @@ def test_it_runs_the_excel_round_trip_and_a_worker_job(cli, tmp_path):
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(edit(book.read_bytes(), "ar", {"E3": "عالية"}))
     out = json.loads(cli("assessment", "import", broken, "--json", code=2).stdout)
-    assert out["files"][0]["errors"][0]["location"] == {"file": "broken.xlsx", "sheet": "الإجابات", "line": 3,
-                                                        "column": "E"}
+    assert out["files"][0]["errors"][0]["location"] == {
+        "file": "broken.xlsx",
+        "sheet": "الإجابات",
+        "line": 3,
+        "column": "E",
+    }
     rows = json.loads(cli("assessment", "completion", rid, "--json").stdout)["rows"]
     assert [(r["institution"], r["P1"]["draft"]) for r in rows] == [("moc", 1), ("mop", 0)]
     cli("assessment", "export", rid, "--all", "-o", tmp_path / "books")

@@ -19,8 +19,15 @@ from tests.workspace.factories import small_framework
 
 def save(world, inst, indicator, value, who):
     with world.ws.transaction() as s:
-        save_answer(s, world[who], assessment_id=world.assessment_id, institution_code=inst, indicator_id=indicator,
-                    answer=Answer(value), expected_version=0)
+        save_answer(
+            s,
+            world[who],
+            assessment_id=world.assessment_id,
+            institution_code=inst,
+            indicator_id=indicator,
+            answer=Answer(value),
+            expected_version=0,
+        )
 
 
 def test_it_counts_answers_by_state_per_institution_and_pillar(world):
@@ -29,8 +36,14 @@ def test_it_counts_answers_by_state_per_institution_and_pillar(world):
     save(world, "moa", "P2-01", "yes", "fp_a")
     with world.ws.transaction() as s:
         submit(s, world["fp_a"], assessment_id=world.assessment_id, institution_code="moa", pillar_id="P1")
-        attach_url(s, world["fp_a"], assessment_id=world.assessment_id, institution_code="moa", indicator_id="P1-03",
-                   url="https://example.org/x")  # a blank draft: not an answer yet
+        attach_url(
+            s,
+            world["fp_a"],
+            assessment_id=world.assessment_id,
+            institution_code="moa",
+            indicator_id="P1-03",
+            url="https://example.org/x",
+        )  # a blank draft: not an answer yet
     save(world, "mob", "P1-01", 1, "fp_b")
     with world.ws.reader() as s:
         t = completion(s, world["coord"], assessment_id=world.assessment_id)
@@ -54,16 +67,39 @@ def test_it_shows_a_focal_point_only_its_own_institutions(world):
 def test_it_uses_the_same_few_queries_for_ten_or_a_hundred_institutions(ws):
     rows = "\n".join(f"m{i},ministry,,M {i},و {i},و {i}" for i in range(100))
     with ws.transaction() as s:
-        import_organisations(s, SYSTEM, data=f"code,kind,parent_code,name_en,name_ar,name_ckb\n{rows}\n".encode(),
-                             filename="o.csv")
+        import_organisations(
+            s,
+            SYSTEM,
+            data=f"code,kind,parent_code,name_en,name_ar,name_ckb\n{rows}\n".encode(),
+            filename="o.csv",
+        )
         fv = register_framework(s, SYSTEM, small_framework())
-        small = open_round(s, SYSTEM, framework_version_id=fv.id, name="s", period="p",
-                           institution_codes=[f"m{i}" for i in range(10)])
-        big = open_round(s, SYSTEM, framework_version_id=fv.id, name="b", period="p",
-                         institution_codes=[f"m{i}" for i in range(100)])
+        small = open_round(
+            s,
+            SYSTEM,
+            framework_version_id=fv.id,
+            name="s",
+            period="p",
+            institution_codes=[f"m{i}" for i in range(10)],
+        )
+        big = open_round(
+            s,
+            SYSTEM,
+            framework_version_id=fv.id,
+            name="b",
+            period="p",
+            institution_codes=[f"m{i}" for i in range(100)],
+        )
         for i in range(100):
-            save_answer(s, SYSTEM, assessment_id=big.id, institution_code=f"m{i}", indicator_id="P1-01",
-                        answer=Answer(i % 6), expected_version=0)
+            save_answer(
+                s,
+                SYSTEM,
+                assessment_id=big.id,
+                institution_code=f"m{i}",
+                indicator_id="P1-01",
+                answer=Answer(i % 6),
+                expected_version=0,
+            )
 
     def count(assessment_id):
         statements = []
@@ -92,14 +128,26 @@ def test_it_keeps_the_trigger_maintained_counts_equal_to_the_answers(world):
         first = s.scalar(select(Response.id).where(Response.indicator_id == "P1-01"))
     with world.ws.transaction() as s:
         review(s, world["rev_a"], response_id=first, decision="return", comment="why?", expected_version=2)
-        save_answer(s, world["fp_a"], assessment_id=world.assessment_id, institution_code="moa",
-                    indicator_id="P1-01", answer=Answer(""), expected_version=3)  # cleared: not answered now
+        save_answer(
+            s,
+            world["fp_a"],
+            assessment_id=world.assessment_id,
+            institution_code="moa",
+            indicator_id="P1-01",
+            answer=Answer(""),
+            expected_version=3,
+        )  # cleared: not answered now
     with world.ws.transaction() as s:
         s.execute(Response.__table__.delete().where(Response.indicator_id == "P2-01"))
     with world.ws.reader() as s:
-        truth = {(o, p, st): n for o, p, st, n in s.execute(
-            select(Response.org_id, Response.pillar_id, Response.state, func.count())
-            .where(Response.answered.is_(True)).group_by(Response.org_id, Response.pillar_id, Response.state))}
+        truth = {
+            (o, p, st): n
+            for o, p, st, n in s.execute(
+                select(Response.org_id, Response.pillar_id, Response.state, func.count())
+                .where(Response.answered.is_(True))
+                .group_by(Response.org_id, Response.pillar_id, Response.state)
+            )
+        }
         kept = {}
         for row in s.scalars(select(CompletionCount)):
             for st in ("draft", "submitted", "returned", "accepted"):
@@ -125,7 +173,9 @@ def test_it_moves_the_change_counter_whenever_the_counts_or_names_change(world):
     after_submit = stamp(world)
     assert after_submit > after_save
     with world.ws.transaction() as s:  # a new justification only: same state, same counts
-        rid = s.scalar(select(Response.id).where(Response.indicator_id == "P1-02", Response.org_id.isnot(None)))
+        rid = s.scalar(
+            select(Response.id).where(Response.indicator_id == "P1-02", Response.org_id.isnot(None))
+        )
         s.execute(Response.__table__.update().where(Response.id == rid).values(justification="more detail"))
     assert stamp(world) == after_submit
     with world.ws.transaction() as s:
@@ -138,7 +188,14 @@ def test_it_moves_the_change_counter_once_per_transaction_on_postgresql_and_per_
     before = stamp(world)
     with world.ws.transaction() as s:
         for ind, value in (("P1-01", 1), ("P1-02", 2), ("P1-03", 3)):
-            save_answer(s, world["fp_a"], assessment_id=world.assessment_id, institution_code="moa",
-                        indicator_id=ind, answer=Answer(value), expected_version=0)
+            save_answer(
+                s,
+                world["fp_a"],
+                assessment_id=world.assessment_id,
+                institution_code="moa",
+                indicator_id=ind,
+                answer=Answer(value),
+                expected_version=0,
+            )
     moved = stamp(world) - before
     assert moved == (1 if world.ws.engine.dialect.name == "postgresql" else 3)

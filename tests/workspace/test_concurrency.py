@@ -17,8 +17,15 @@ def test_it_serialises_concurrent_writers_without_losing_changes_or_breaking_the
         for stage in range(6):
             for ind in ("P1-01", "P1-02", "P1-03"):
                 with world.ws.transaction() as s:
-                    save_answer(s, world[who], assessment_id=world.assessment_id, institution_code=WRITERS[who],
-                                indicator_id=ind, answer=Answer(stage), expected_version=stage)
+                    save_answer(
+                        s,
+                        world[who],
+                        assessment_id=world.assessment_id,
+                        institution_code=WRITERS[who],
+                        indicator_id=ind,
+                        answer=Answer(stage),
+                        expected_version=stage,
+                    )
 
     with ThreadPoolExecutor(max_workers=3) as pool:
         for f in [pool.submit(write, who) for who in WRITERS]:
@@ -27,5 +34,9 @@ def test_it_serialises_concurrent_writers_without_losing_changes_or_breaking_the
         report = verify_audit(s)
         table = completion(s, world["coord"], assessment_id=world.assessment_id)
     assert report.ok, report.breaks
-    assert {r.org.code: r.cells["P1"].draft for r in table.rows} == {"moa": 3, "moa-it": 0, "mob": 3,
-                                                                      "gov-erbil": 3}
+    assert {r.org.code: r.cells["P1"].draft for r in table.rows} == {
+        "moa": 3,
+        "moa-it": 0,
+        "mob": 3,
+        "gov-erbil": 3,
+    }

@@ -16,11 +16,21 @@ def people_of(s, code):
     names = dict(s.execute(select(User.id, User.display_name)).all())
     rows = list(s.scalars(select(Response).where(Response.org_id == org_id)))
     ids = [r.id for r in rows]
-    first = set(s.scalars(select(ResponseRevision.action).where(ResponseRevision.response_id.in_(ids),
-                                                                ResponseRevision.version == 1)))
+    first = set(
+        s.scalars(
+            select(ResponseRevision.action).where(
+                ResponseRevision.response_id.in_(ids), ResponseRevision.version == 1
+            )
+        )
+    )
     comments = set(s.scalars(select(ReviewComment.text).where(ReviewComment.response_id.in_(ids))))
-    return ({names[r.assessor_id] for r in rows}, {names[r.reviewed_by] for r in rows if r.reviewed_by},
-            {r.justification for r in rows}, first, comments)
+    return (
+        {names[r.assessor_id] for r in rows},
+        {names[r.reviewed_by] for r in rows if r.reviewed_by},
+        {r.justification for r in rows},
+        first,
+        comments,
+    )
 
 
 def test_it_has_each_institution_answered_by_its_focal_point_and_reviewed_by_its_reviewer(settings):
@@ -41,7 +51,11 @@ def test_it_has_each_institution_answered_by_its_focal_point_and_reviewed_by_its
     assert erbil[0] == {"Demo focal point, Erbil Governorate"} and erbil[2] == {JUSTIFICATION.ckb}
     assert erbil[1] == {"Demo reviewer, Kurdistan Region"}
     # no demo focal point: the coordinator imported the workbook the institution sent
-    assert duhok[0] == {"Demo coordinator (COMSEC)"} and duhok[3] == {"import"} and duhok[2] == {JUSTIFICATION.ckb}
+    assert (
+        duhok[0] == {"Demo coordinator (COMSEC)"}
+        and duhok[3] == {"import"}
+        and duhok[2] == {JUSTIFICATION.ckb}
+    )
     assert basra[0] == {"Demo coordinator (COMSEC)"} and basra[1] == {"Demo reviewer (COMSEC)"}
     assert basra[2] == {JUSTIFICATION.ar}
     assert comments and comments <= {RETURN_COMMENT.ar, RETURN_COMMENT.ckb}

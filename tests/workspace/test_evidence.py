@@ -39,19 +39,31 @@ def xlsx() -> bytes:
 
 def attach(world, filename, data, who="fp_a", inst="moa", indicator="P1-01", **kw):
     with world.ws.transaction() as s:
-        return attach_file(s, world[who], settings=world.ws.settings, assessment_id=world.assessment_id,
-                           institution_code=inst, indicator_id=indicator, filename=filename, data=data, **kw)
+        return attach_file(
+            s,
+            world[who],
+            settings=world.ws.settings,
+            assessment_id=world.assessment_id,
+            institution_code=inst,
+            indicator_id=indicator,
+            filename=filename,
+            data=data,
+            **kw,
+        )
 
 
-@pytest.mark.parametrize(("filename", "data", "media_type"), [
-    ("law.pdf", PDF, "application/pdf"),
-    ("screen.PNG", PNG, "image/png"),
-    ("photo.jpeg", JPEG, "image/jpeg"),
-    ("plan.docx", DOCX, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    ("staff.xlsx", None, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    ("list.csv", "code,name\nmoc,وزارة الاتصالات\n".encode(), "text/csv; charset=utf-8"),
-    ("note.txt", "ملاحظة".encode("utf-16"), "text/plain; charset=utf-8"),
-])
+@pytest.mark.parametrize(
+    ("filename", "data", "media_type"),
+    [
+        ("law.pdf", PDF, "application/pdf"),
+        ("screen.PNG", PNG, "image/png"),
+        ("photo.jpeg", JPEG, "image/jpeg"),
+        ("plan.docx", DOCX, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("staff.xlsx", None, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("list.csv", "code,name\nmoc,وزارة الاتصالات\n".encode(), "text/csv; charset=utf-8"),
+        ("note.txt", "ملاحظة".encode("utf-16"), "text/plain; charset=utf-8"),
+    ],
+)
 def test_it_accepts_the_allowed_types_by_content(world, filename, data, media_type):
     data = data if data is not None else xlsx()
     ev = attach(world, filename, data, source_type="system", evidence_date="2025-06-30", description="portal")
@@ -63,17 +75,20 @@ def test_it_accepts_the_allowed_types_by_content(world, filename, data, media_ty
     assert stored.read_bytes() == data
 
 
-@pytest.mark.parametrize(("filename", "data", "code"), [
-    ("report.pdf", b"MZ\x90\x00" + b"\x00" * 60, "WS043"),
-    ("report.pdf", PNG, "WS043"),
-    ("plan.docx", ooxml("application/vnd.ms-excel.sheet.macroEnabled.main+xml"), "WS043"),
-    ("staff.xlsx", DOCX, "WS043"),
-    ("plan.docx", b"PK\x03\x04not really a zip", "WS043"),
-    ("notes.txt", b"\x00\x01\x02binary", "WS043"),
-    ("tool.exe", b"MZ", "WS042"),
-    ("noextension", PDF, "WS042"),
-    ("empty.pdf", b"", "WS040"),
-])
+@pytest.mark.parametrize(
+    ("filename", "data", "code"),
+    [
+        ("report.pdf", b"MZ\x90\x00" + b"\x00" * 60, "WS043"),
+        ("report.pdf", PNG, "WS043"),
+        ("plan.docx", ooxml("application/vnd.ms-excel.sheet.macroEnabled.main+xml"), "WS043"),
+        ("staff.xlsx", DOCX, "WS043"),
+        ("plan.docx", b"PK\x03\x04not really a zip", "WS043"),
+        ("notes.txt", b"\x00\x01\x02binary", "WS043"),
+        ("tool.exe", b"MZ", "WS042"),
+        ("noextension", PDF, "WS042"),
+        ("empty.pdf", b"", "WS040"),
+    ],
+)
 def test_it_refuses_disguised_or_unsupported_files_with_a_translated_message(world, filename, data, code):
     with pytest.raises(ValidationFailed) as exc:
         attach(world, filename, data)
@@ -102,8 +117,15 @@ def test_it_refuses_files_over_the_upload_limit(world):
 def test_it_checks_urls_dates_and_source_types(world):
     def url(u, **kw):
         with world.ws.transaction() as s:
-            return attach_url(s, world["fp_a"], assessment_id=world.assessment_id, institution_code="moa",
-                              indicator_id="P1-01", url=u, **kw)
+            return attach_url(
+                s,
+                world["fp_a"],
+                assessment_id=world.assessment_id,
+                institution_code="moa",
+                indicator_id="P1-01",
+                url=u,
+                **kw,
+            )
 
     assert url("https://moc.gov.iq/strategy").kind == "url"
     for bad in ("javascript:alert(1)", "ftp://x/y", "https://", "http://a b/c", ""):
@@ -137,8 +159,15 @@ def test_it_keeps_withdrawn_evidence_out_of_lists_but_blocks_changes_after_submi
         assert list_evidence(s, world["fp_a"], response_id=ev.response_id) == []
     ev2 = attach(world, "law2.pdf", PDF + b"2")
     with world.ws.transaction() as s:
-        save_answer(s, world["fp_a"], assessment_id=world.assessment_id, institution_code="moa",
-                    indicator_id="P1-01", answer=Answer(3), expected_version=0)
+        save_answer(
+            s,
+            world["fp_a"],
+            assessment_id=world.assessment_id,
+            institution_code="moa",
+            indicator_id="P1-01",
+            answer=Answer(3),
+            expected_version=0,
+        )
         submit(s, world["fp_a"], assessment_id=world.assessment_id, institution_code="moa")
     with world.ws.transaction() as s, pytest.raises(Forbidden):
         remove_evidence(s, world["fp_a"], evidence_id=ev2.id)
@@ -151,6 +180,13 @@ def test_it_keeps_withdrawn_evidence_out_of_lists_but_blocks_changes_after_submi
 def test_it_lets_evidence_come_before_the_answer(world):
     ev = attach(world, "law.pdf", PDF, indicator="P1-02")
     with world.ws.transaction() as s:
-        v = save_answer(s, world["fp_a"], assessment_id=world.assessment_id, institution_code="moa",
-                        indicator_id="P1-02", answer=Answer(4), expected_version=0)
+        v = save_answer(
+            s,
+            world["fp_a"],
+            assessment_id=world.assessment_id,
+            institution_code="moa",
+            indicator_id="P1-02",
+            answer=Answer(4),
+            expected_version=0,
+        )
     assert v.id == ev.response_id and v.evidence_count == 1

@@ -18,7 +18,9 @@ SHEET = {"en": "Answers", "ar": "الإجابات", "ckb": "وەڵامەکان"}
 
 def export(world, lang="ar", who="fp_a", inst="moa"):
     with world.ws.reader() as s:
-        return export_workbook(s, world[who], assessment_id=world.assessment_id, institution_code=inst, lang=lang)
+        return export_workbook(
+            s, world[who], assessment_id=world.assessment_id, institution_code=inst, lang=lang
+        )
 
 
 def edit(data, lang, cells):
@@ -39,16 +41,30 @@ def do_import(world, data, who="fp_a", lang="ar"):
 
 def answers(world, inst="moa"):
     with world.ws.reader() as s:
-        return {r.indicator_id: r for r in list_responses(s, world["coord"], assessment_id=world.assessment_id,
-                                                           institution_code=inst)}
+        return {
+            r.indicator_id: r
+            for r in list_responses(
+                s, world["coord"], assessment_id=world.assessment_id, institution_code=inst
+            )
+        }
 
 
 def test_it_exports_a_protected_right_to_left_workbook_with_lists_in_the_users_language(world):
     wb = load_workbook(io.BytesIO(export(world, "ar")))
     ws = wb["الإجابات"]
     assert ws.sheet_view.rightToLeft and wb["التعليمات"].sheet_view.rightToLeft
-    assert [c.value for c in ws[1]] == ["رمز المؤشر", "الركيزة", "المؤشر", "السؤال", "الإجابة", "لا ينطبق",
-                                        "لا أعرف", "المبررات", "الحالة", "الإصدار"]
+    assert [c.value for c in ws[1]] == [
+        "رمز المؤشر",
+        "الركيزة",
+        "المؤشر",
+        "السؤال",
+        "الإجابة",
+        "لا ينطبق",
+        "لا أعرف",
+        "المبررات",
+        "الحالة",
+        "الإصدار",
+    ]
     assert ws.column_dimensions["A"].hidden and ws.column_dimensions["J"].hidden
     assert ws["A2"].value == "P1-01" and ws.max_row == 9
     assert ws.protection.sheet and wb.security.lockStructure
@@ -56,7 +72,9 @@ def test_it_exports_a_protected_right_to_left_workbook_with_lists_in_the_users_l
     assert wb["_lists"].sheet_state == "hidden" and wb["_raqmana"].sheet_state == "veryHidden"
     stages = [wb["_lists"].cell(i, 1).value for i in range(1, 7)]
     assert stages[3] == "3 — Stage 3 (ar)"
-    lists = {str(dv.formula1): str(dv.sqref) for dv in ws.data_validations.dataValidation if dv.type == "list"}
+    lists = {
+        str(dv.formula1): str(dv.sqref) for dv in ws.data_validations.dataValidation if dv.type == "list"
+    }
     assert any("E2" in refs.split() for refs in lists.values())
     assert load_workbook(io.BytesIO(export(world, "en")))["Answers"].sheet_view.rightToLeft in (False, None)
 
@@ -68,9 +86,22 @@ def test_it_imports_an_unchanged_workbook_without_changing_anything(world):
 
 
 def test_it_saves_the_answers_filled_in_the_workbook(world):
-    data = edit(export(world, "ckb"), "ckb", {
-        "E2": "3 — Stage 3 (ckb)", "H2": "بڕیاری ژمارە ١٢", "E3": "٤", "F4": None, "G4": "بەڵێ",
-        "E5": "بەڵێ", "E6": 250, "E7": "42.5", "E8": "cloud (ckb)", "E9": "پلانێک هەیە"})
+    data = edit(
+        export(world, "ckb"),
+        "ckb",
+        {
+            "E2": "3 — Stage 3 (ckb)",
+            "H2": "بڕیاری ژمارە ١٢",
+            "E3": "٤",
+            "F4": None,
+            "G4": "بەڵێ",
+            "E5": "بەڵێ",
+            "E6": 250,
+            "E7": "42.5",
+            "E8": "cloud (ckb)",
+            "E9": "پلانێک هەیە",
+        },
+    )
     report = do_import(world, data, lang="ckb")
     assert report.changed == 8
     got = answers(world)
@@ -84,13 +115,21 @@ def test_it_saves_the_answers_filled_in_the_workbook(world):
 
 
 def test_it_lists_every_bad_cell_by_sheet_row_and_column_and_saves_nothing(world):
-    data = edit(export(world, "ar"), "ar", {"E2": "7", "E3": "2", "F4": "ربما", "E5": "maybe", "E7": "120",
-                                             "A8": "XYZ-1"})
+    data = edit(
+        export(world, "ar"),
+        "ar",
+        {"E2": "7", "E3": "2", "F4": "ربما", "E5": "maybe", "E7": "120", "A8": "XYZ-1"},
+    )
     with pytest.raises(ValidationFailed) as exc:
         do_import(world, data)
     where = [(p.location.sheet, p.location.line, p.location.column, p.code.id) for p in exc.value.problems]
-    assert where == [("الإجابات", 2, "E", "WS021"), ("الإجابات", 4, "F", "WS097"), ("الإجابات", 5, "E", "WS025"),
-                     ("الإجابات", 7, "E", "WS023"), ("الإجابات", 8, "A", "WS094")]
+    assert where == [
+        ("الإجابات", 2, "E", "WS021"),
+        ("الإجابات", 4, "F", "WS097"),
+        ("الإجابات", 5, "E", "WS025"),
+        ("الإجابات", 7, "E", "WS023"),
+        ("الإجابات", 8, "A", "WS094"),
+    ]
     assert "الصف 2" in exc.value.problems[0].render("ar") and "العمود E" in exc.value.problems[0].render("ar")
     assert answers(world) == {}
 
@@ -98,10 +137,24 @@ def test_it_lists_every_bad_cell_by_sheet_row_and_column_and_saves_nothing(world
 def test_it_refuses_rows_changed_in_raqmana_since_the_export_and_locked_answers(world):
     data = export(world, "en")
     with world.ws.transaction() as s:
-        save_answer(s, world["fp_a"], assessment_id=world.assessment_id, institution_code="moa",
-                    indicator_id="P1-01", answer=Answer(1), expected_version=0)
-        save_answer(s, world["fp_a"], assessment_id=world.assessment_id, institution_code="moa",
-                    indicator_id="P2-01", answer=Answer("no"), expected_version=0)
+        save_answer(
+            s,
+            world["fp_a"],
+            assessment_id=world.assessment_id,
+            institution_code="moa",
+            indicator_id="P1-01",
+            answer=Answer(1),
+            expected_version=0,
+        )
+        save_answer(
+            s,
+            world["fp_a"],
+            assessment_id=world.assessment_id,
+            institution_code="moa",
+            indicator_id="P2-01",
+            answer=Answer("no"),
+            expected_version=0,
+        )
         submit(s, world["fp_a"], assessment_id=world.assessment_id, institution_code="moa", pillar_id="P2")
     with pytest.raises(ValidationFailed) as exc:
         do_import(world, edit(data, "en", {"E2": "4 — Stage 4 (en)"}), lang="en")
@@ -115,8 +168,15 @@ def test_it_refuses_rows_changed_in_raqmana_since_the_export_and_locked_answers(
 
 def save(world, indicator, answer, version, who="fp_a"):
     with world.ws.transaction() as s:
-        save_answer(s, world[who], assessment_id=world.assessment_id, institution_code="moa",
-                    indicator_id=indicator, answer=answer, expected_version=version)
+        save_answer(
+            s,
+            world[who],
+            assessment_id=world.assessment_id,
+            institution_code="moa",
+            indicator_id=indicator,
+            answer=answer,
+            expected_version=version,
+        )
 
 
 def test_it_keeps_the_newer_answers_of_raqmana_in_rows_left_as_exported_and_imports_the_edited_rows(world):
@@ -128,7 +188,9 @@ def test_it_keeps_the_newer_answers_of_raqmana_in_rows_left_as_exported_and_impo
     report = do_import(world, edit(data, "ar", {"E5": "نعم", "E6": 12}))
     assert (report.changed, report.unchanged) == (2, 6)
     assert [(p.code.id, p.location.line, p.location.column, p.severity.value) for p in report.warnings] == [
-        ("WS107", 2, "E", "warning"), ("WS107", 3, "E", "warning")]
+        ("WS107", 2, "E", "warning"),
+        ("WS107", 3, "E", "warning"),
+    ]
     assert "الإصدار 1 ← 2" in report.warnings[0].message("ar") and "Fp A" in report.warnings[0].message("en")
     got = answers(world)
     assert got["P1-01"].stage == 3 and got["P1-02"].stage == 2
@@ -160,8 +222,9 @@ def test_it_still_imports_workbooks_whose_hidden_columns_have_the_old_english_he
     assert do_import(world, data).changed == 1
 
 
-@pytest.mark.parametrize("damage", ["garbage", "not_xlsx_zip", "no_meta", "renamed_sheet", "moved_column",
-                                    "other_framework"])
+@pytest.mark.parametrize(
+    "damage", ["garbage", "not_xlsx_zip", "no_meta", "renamed_sheet", "moved_column", "other_framework"]
+)
 def test_it_refuses_damaged_workbooks_with_a_clear_message(world, damage):
     data = export(world, "en")
     wb = load_workbook(io.BytesIO(data))

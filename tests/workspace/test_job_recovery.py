@@ -66,8 +66,11 @@ def test_it_queues_again_and_finishes_a_job_whose_worker_process_died(world):
     assert status(world, job_id).status == "running"
     assert run_worker(world.ws, once=True) == 1
     done = status(world, job_id)
-    assert done.status == "done" and done.attempts == 2 and done.result == {
-        "files": 0, "imported": 0, "failed": 0, "results": []}
+    assert (
+        done.status == "done"
+        and done.attempts == 2
+        and done.result == {"files": 0, "imported": 0, "failed": 0, "results": []}
+    )
 
 
 def test_it_leaves_a_running_job_of_a_live_worker_alone_however_old(world):
@@ -114,7 +117,9 @@ def test_it_takes_a_job_back_once_when_two_workers_recover_at_the_same_time(worl
 def test_it_recovers_when_a_worker_starts_and_keeps_polling(world):
     job_id = claimed(world, dead_worker())
     stop = threading.Event()
-    thread = threading.Thread(target=run_worker, args=(world.ws,), kwargs={"poll_seconds": 0.05, "stop": stop})
+    thread = threading.Thread(
+        target=run_worker, args=(world.ws,), kwargs={"poll_seconds": 0.05, "stop": stop}
+    )
     thread.start()
     try:
         for _ in range(200):

@@ -16,8 +16,9 @@ def test_it_imports_workbooks_in_a_job_with_progress_and_per_file_results(world)
     files = []
     with world.ws.reader() as s:
         for inst in ("moa", "moa-it"):
-            data = export_workbook(s, world["fp_a"], assessment_id=world.assessment_id, institution_code=inst,
-                                   lang="en")
+            data = export_workbook(
+                s, world["fp_a"], assessment_id=world.assessment_id, institution_code=inst, lang="en"
+            )
             files.append((f"{inst}.xlsx", edit(data, "en", {"E2": "2 — Stage 2 (en)"})))
     files.append(("broken.xlsx", b"not a workbook"))
     with world.ws.transaction() as s:
@@ -26,7 +27,9 @@ def test_it_imports_workbooks_in_a_job_with_progress_and_per_file_results(world)
     assert run_worker(world.ws, once=True) == 1
     with world.ws.reader() as s:
         done = get_job(s, world["fp_a"], job.id)
-        stored = list_responses(s, world["fp_a"], assessment_id=world.assessment_id, institution_code="moa-it")
+        stored = list_responses(
+            s, world["fp_a"], assessment_id=world.assessment_id, institution_code="moa-it"
+        )
     assert done.status == "done" and done.progress == 1.0 and done.finished_at is not None
     assert (done.result["imported"], done.result["failed"]) == (2, 1)
     assert done.result["results"][2]["problems"][0]["code"] == "WS090"

@@ -18,8 +18,9 @@ HEADER = "code,kind,parent_code,name_en,name_ar,name_ckb\n"
 
 def run(ws, text, filename="orgs.csv", actor=SYSTEM):
     with ws.transaction() as s:
-        return import_organisations(s, actor, data=text.encode() if isinstance(text, str) else text,
-                                    filename=filename)
+        return import_organisations(
+            s, actor, data=text.encode() if isinstance(text, str) else text, filename=filename
+        )
 
 
 def tree(ws):
@@ -34,8 +35,17 @@ def test_it_ships_the_iraqi_institutions_with_names_in_three_languages():
     assert all(r["name_en"] and r["name_ar"] and r["name_ckb"] for r in rows)
     assert {r["ckb_status"] for r in rows} == {"attested", "proposed"}
     assert {r["code"] for r in rows if r["ckb_status"] == "attested"} == {
-        "krg", "krg-dit", "gov-erbil", "gov-sulaymaniyah", "gov-duhok", "gov-halabja"}
-    assert sum(r["kind"] == "ministry" for r in rows) == 23 and sum(r["kind"] == "governorate" for r in rows) == 19
+        "krg",
+        "krg-dit",
+        "gov-erbil",
+        "gov-sulaymaniyah",
+        "gov-duhok",
+        "gov-halabja",
+    }
+    assert (
+        sum(r["kind"] == "ministry" for r in rows) == 23
+        and sum(r["kind"] == "governorate" for r in rows) == 19
+    )
 
 
 def test_it_seeds_the_tree_once_and_is_idempotent(ws):
@@ -78,14 +88,17 @@ def test_it_reads_the_first_sheet_of_an_xlsx_file(ws):
     assert [p.location.line for p in exc.value.warnings] == [3]
 
 
-@pytest.mark.parametrize(("rows", "code", "line", "column"), [
-    ("a,ministry,,A,أ,ئ\na,ministry,,A2,أ,ئ\n", "WS064", 3, "code"),
-    ("a,ministri,,A,أ,ئ\n", "WS065", 2, "kind"),
-    ("a,ministry,zz,A,أ,ئ\n", "WS066", 2, "parent_code"),
-    ("a,ministry,b,A,أ,ئ\nb,unit,a,B,ب,ب\n", "WS067", 2, "parent_code"),
-    ("a,ministry,,A,,ئ\n", "WS068", 2, "name_ar"),
-    ("A!,ministry,,A,أ,ئ\n", "WS063", 2, "code"),
-])
+@pytest.mark.parametrize(
+    ("rows", "code", "line", "column"),
+    [
+        ("a,ministry,,A,أ,ئ\na,ministry,,A2,أ,ئ\n", "WS064", 3, "code"),
+        ("a,ministri,,A,أ,ئ\n", "WS065", 2, "kind"),
+        ("a,ministry,zz,A,أ,ئ\n", "WS066", 2, "parent_code"),
+        ("a,ministry,b,A,أ,ئ\nb,unit,a,B,ب,ب\n", "WS067", 2, "parent_code"),
+        ("a,ministry,,A,,ئ\n", "WS068", 2, "name_ar"),
+        ("A!,ministry,,A,أ,ئ\n", "WS063", 2, "code"),
+    ],
+)
 def test_it_locates_each_error_and_changes_nothing(ws, rows, code, line, column):
     run(ws, HEADER + "keep,ministry,,Keep,ك,ک\n")
     with pytest.raises(ValidationFailed) as exc:
@@ -97,8 +110,12 @@ def test_it_locates_each_error_and_changes_nothing(ws, rows, code, line, column)
 
 
 def test_it_refuses_files_it_cannot_read(ws):
-    for data, filename, code in ((b"\xff\xfe\x00bad", "o.csv", "WS060"), (b"not a zip", "o.xlsx", "WS090"),
-                                 (b"a,b", "o.json", "WS061"), (b"code,kind\n", "o.csv", "WS062")):
+    for data, filename, code in (
+        (b"\xff\xfe\x00bad", "o.csv", "WS060"),
+        (b"not a zip", "o.xlsx", "WS090"),
+        (b"a,b", "o.json", "WS061"),
+        (b"code,kind\n", "o.csv", "WS062"),
+    ):
         with pytest.raises(ValidationFailed) as exc:
             run(ws, data, filename=filename)
         assert exc.value.problems[0].code.id == code

@@ -69,8 +69,15 @@ def _read(s: Session, a: Actor, w: World, inst: str, ids: dict[str, int]) -> obj
 
 
 def _save(s: Session, a: Actor, w: World, inst: str, ids: dict[str, int]) -> object:
-    return save_answer(s, a, assessment_id=w.assessment_id, institution_code=inst, indicator_id="P1-02",
-                       answer=Answer(2), expected_version=0)
+    return save_answer(
+        s,
+        a,
+        assessment_id=w.assessment_id,
+        institution_code=inst,
+        indicator_id="P1-02",
+        answer=Answer(2),
+        expected_version=0,
+    )
 
 
 def _submit(s: Session, a: Actor, w: World, inst: str, ids: dict[str, int]) -> object:
@@ -86,8 +93,14 @@ def _comment(s: Session, a: Actor, w: World, inst: str, ids: dict[str, int]) -> 
 
 
 def _evidence(s: Session, a: Actor, w: World, inst: str, ids: dict[str, int]) -> object:
-    return attach_url(s, a, assessment_id=w.assessment_id, institution_code=inst, indicator_id="P1-03",
-                      url="https://gov.example/strategy.pdf")
+    return attach_url(
+        s,
+        a,
+        assessment_id=w.assessment_id,
+        institution_code=inst,
+        indicator_id="P1-03",
+        url="https://gov.example/strategy.pdf",
+    )
 
 
 def _export(s: Session, a: Actor, w: World, inst: str, ids: dict[str, int]) -> object:
@@ -95,8 +108,14 @@ def _export(s: Session, a: Actor, w: World, inst: str, ids: dict[str, int]) -> o
 
 
 def _assign(s: Session, a: Actor, w: World, inst: str, ids: dict[str, int]) -> object:
-    return assign(s, a, assessment_id=w.assessment_id, institution_code=inst,
-                  user_id=w["fp_b"].user_id, role="focal_point")  # type: ignore[arg-type]
+    return assign(
+        s,
+        a,
+        assessment_id=w.assessment_id,
+        institution_code=inst,
+        user_id=w["fp_b"].user_id,
+        role="focal_point",
+    )  # type: ignore[arg-type]
 
 
 def _completion(s: Session, a: Actor, w: World, inst: str, ids: dict[str, int]) -> object:
@@ -106,8 +125,17 @@ def _completion(s: Session, a: Actor, w: World, inst: str, ids: dict[str, int]) 
     return table
 
 
-RUN: dict[str, Action] = {"read": _read, "save": _save, "submit": _submit, "review": _review, "comment": _comment,
-                          "evidence": _evidence, "export": _export, "assign": _assign, "completion": _completion}
+RUN: dict[str, Action] = {
+    "read": _read,
+    "save": _save,
+    "submit": _submit,
+    "review": _review,
+    "comment": _comment,
+    "evidence": _evidence,
+    "export": _export,
+    "assign": _assign,
+    "completion": _completion,
+}
 
 
 def _outcome(w: World, fn: Action, actor: Actor, inst: str, ids: dict[str, int]) -> str:
@@ -128,8 +156,15 @@ def submitted_world(ws) -> tuple[World, dict[str, int]]:
     ids = {}
     for inst in w.institutions:
         with ws.transaction() as s:
-            r = save_answer(s, SYSTEM, assessment_id=w.assessment_id, institution_code=inst, indicator_id="P1-01",
-                            answer=Answer(3), expected_version=0)
+            r = save_answer(
+                s,
+                SYSTEM,
+                assessment_id=w.assessment_id,
+                institution_code=inst,
+                indicator_id="P1-01",
+                answer=Answer(3),
+                expected_version=0,
+            )
             submit(s, SYSTEM, assessment_id=w.assessment_id, institution_code=inst)
             ids[inst] = r.id
     return w, ids
@@ -139,7 +174,9 @@ def submitted_world(ws) -> tuple[World, dict[str, int]]:
 def test_it_grants_each_role_exactly_its_rights(submitted_world, persona):
     w, ids = submitted_world
     actor = w[persona]
-    actual = {inst: {name: _outcome(w, RUN[name], actor, inst, ids) for name in ACTIONS} for inst in MATRIX[persona]}
+    actual = {
+        inst: {name: _outcome(w, RUN[name], actor, inst, ids) for name in ACTIONS} for inst in MATRIX[persona]
+    }
     assert actual == MATRIX[persona]
 
 
@@ -171,8 +208,14 @@ def test_it_answers_not_found_for_ids_that_do_not_exist_and_for_other_peoples_id
 def test_it_gives_an_assigned_focal_point_rights_on_that_institution_only(submitted_world):
     w, ids = submitted_world
     with w.ws.transaction() as s:
-        assign(s, w["coord"], assessment_id=w.assessment_id, institution_code="mob",
-               user_id=w["fp_a"].user_id, role="focal_point")  # type: ignore[arg-type]
+        assign(
+            s,
+            w["coord"],
+            assessment_id=w.assessment_id,
+            institution_code="mob",
+            user_id=w["fp_a"].user_id,
+            role="focal_point",
+        )  # type: ignore[arg-type]
     assert _outcome(w, _save, w["fp_a"], "mob", ids) == "ok"
     assert _outcome(w, _save, w["fp_a"], "gov-erbil", ids) == "N"
 
@@ -181,16 +224,34 @@ def test_it_lets_a_coordinator_of_a_subtree_open_rounds_only_inside_it(world):
     krg_coord = add_user(world.ws, "krg_coord", "coordinator", "krg")
     with world.ws.reader() as s:
         with pytest.raises(Forbidden):
-            open_round(s, krg_coord, framework_version_id=world.framework_version_id, name="x", period="2026",
-                       institution_codes=["gov-erbil", "moa"])
-        a = open_round(s, krg_coord, framework_version_id=world.framework_version_id, name="KRG", period="2026",
-                       institution_codes=["gov-erbil"])
+            open_round(
+                s,
+                krg_coord,
+                framework_version_id=world.framework_version_id,
+                name="x",
+                period="2026",
+                institution_codes=["gov-erbil", "moa"],
+            )
+        a = open_round(
+            s,
+            krg_coord,
+            framework_version_id=world.framework_version_id,
+            name="KRG",
+            period="2026",
+            institution_codes=["gov-erbil"],
+        )
         assert a.institutions == 1
 
 
 def test_it_names_unknown_institutions_when_opening_a_round(world):
     with world.ws.reader() as s, pytest.raises(ValidationFailed) as exc:
-        open_round(s, world["coord"], framework_version_id=world.framework_version_id, name="x", period="2026",
-                   institution_codes=["moa", "nope", "gone"])
+        open_round(
+            s,
+            world["coord"],
+            framework_version_id=world.framework_version_id,
+            name="x",
+            period="2026",
+            institution_codes=["moa", "nope", "gone"],
+        )
     assert [p.params["org"] for p in exc.value.problems] == ["nope", "gone"]
     assert "nope" in exc.value.message("ckb")

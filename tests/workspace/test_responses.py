@@ -16,40 +16,55 @@ from tests.workspace.factories import add_user
 
 def save(world, who, indicator, answer, version=0, inst="moa"):
     with world.ws.transaction() as s:
-        return save_answer(s, world[who], assessment_id=world.assessment_id, institution_code=inst,
-                           indicator_id=indicator, answer=answer, expected_version=version)
+        return save_answer(
+            s,
+            world[who],
+            assessment_id=world.assessment_id,
+            institution_code=inst,
+            indicator_id=indicator,
+            answer=answer,
+            expected_version=version,
+        )
 
 
-@pytest.mark.parametrize(("indicator", "given", "column", "stored"), [
-    ("P1-01", "3", "stage", 3),
-    ("P1-01", "٤", "stage", 4),
-    ("P1-02", 0, "stage", 0),
-    ("P2-01", "نعم", "choice", "yes"),
-    ("P2-01", "no", "choice", "no"),
-    ("P2-02", "1,250.5", "number", 1250.5),
-    ("P2-03", "٤٢٫٥", "number", 42.5),
-    ("P2-04", "cloud", "choice", "cloud"),
-    ("P2-04", "shared (ar)", "choice", "shared"),
-    ("P2-05", "  a plan exists ", "text", "a plan exists"),
-])
+@pytest.mark.parametrize(
+    ("indicator", "given", "column", "stored"),
+    [
+        ("P1-01", "3", "stage", 3),
+        ("P1-01", "٤", "stage", 4),
+        ("P1-02", 0, "stage", 0),
+        ("P2-01", "نعم", "choice", "yes"),
+        ("P2-01", "no", "choice", "no"),
+        ("P2-02", "1,250.5", "number", 1250.5),
+        ("P2-03", "٤٢٫٥", "number", 42.5),
+        ("P2-04", "cloud", "choice", "cloud"),
+        ("P2-04", "shared (ar)", "choice", "shared"),
+        ("P2-05", "  a plan exists ", "text", "a plan exists"),
+    ],
+)
 def test_it_stores_each_answer_type_typed(world, indicator, given, column, stored):
     v = save(world, "fp_a", indicator, Answer(given))
     assert getattr(v, column) == stored
     assert v.version == 1 and v.state == "draft" and v.assessor == "Fp A"
 
 
-@pytest.mark.parametrize(("indicator", "given", "code"), [
-    ("P1-01", "6", "WS021"),
-    ("P1-01", "2.5", "WS021"),
-    ("P1-01", "high", "WS021"),
-    ("P2-01", "maybe", "WS025"),
-    ("P2-02", "lots", "WS022"),
-    ("P2-02", "nan", "WS022"),
-    ("P2-03", "120", "WS023"),
-    ("P2-04", "on-premise", "WS024"),
-    ("P2-05", "x" * 10_001, "WS028"),
-])
-def test_it_refuses_malformed_values_with_a_translated_message_on_the_value_field(world, indicator, given, code):
+@pytest.mark.parametrize(
+    ("indicator", "given", "code"),
+    [
+        ("P1-01", "6", "WS021"),
+        ("P1-01", "2.5", "WS021"),
+        ("P1-01", "high", "WS021"),
+        ("P2-01", "maybe", "WS025"),
+        ("P2-02", "lots", "WS022"),
+        ("P2-02", "nan", "WS022"),
+        ("P2-03", "120", "WS023"),
+        ("P2-04", "on-premise", "WS024"),
+        ("P2-05", "x" * 10_001, "WS028"),
+    ],
+)
+def test_it_refuses_malformed_values_with_a_translated_message_on_the_value_field(
+    world, indicator, given, code
+):
     with pytest.raises(ValidationFailed) as exc:
         save(world, "fp_a", indicator, Answer(given))
     p = exc.value.problems[0]
@@ -108,14 +123,22 @@ def test_it_turns_a_concurrent_first_save_into_a_conflict(world):
 def test_it_locks_submitted_and_accepted_answers_and_reopens_returned_ones(world):
     v = save(world, "fp_a", "P1-01", Answer(2))
     with world.ws.transaction() as s:
-        rep = submit(s, world["fp_a"], assessment_id=world.assessment_id, institution_code="moa", pillar_id="P1")
+        rep = submit(
+            s, world["fp_a"], assessment_id=world.assessment_id, institution_code="moa", pillar_id="P1"
+        )
     assert rep.submitted == 1 and rep.skipped_incomplete == ["P1-02", "P1-03"]
     with pytest.raises(Forbidden) as exc:
         save(world, "fp_a", "P1-01", Answer(3), version=2)
     assert exc.value.problems[0].code.id == "WS009"
     with world.ws.transaction() as s:
-        review(s, world["rev_a"], response_id=v.id, decision="return", comment="Attach the decree.",
-               expected_version=2)
+        review(
+            s,
+            world["rev_a"],
+            response_id=v.id,
+            decision="return",
+            comment="Attach the decree.",
+            expected_version=2,
+        )
     again = save(world, "fp_a", "P1-01", Answer(3), version=3)
     assert again.state == "draft" and again.version == 4 and again.last_comment.text == "Attach the decree."
 
@@ -148,9 +171,14 @@ def test_it_writes_an_audit_event_for_each_change(world):
     v = save(world, "fp_a", "P1-01", Answer(1))
     save(world, "fp_a", "P1-01", Answer(5), version=1)
     with world.ws.reader() as s:
-        events = [(e.action, e.actor_name, e.before, e.after) for e in s.scalars(
-            select(AuditEvent).where(AuditEvent.entity_type == "response", AuditEvent.entity_id == str(v.id))
-            .order_by(AuditEvent.seq))]
+        events = [
+            (e.action, e.actor_name, e.before, e.after)
+            for e in s.scalars(
+                select(AuditEvent)
+                .where(AuditEvent.entity_type == "response", AuditEvent.entity_id == str(v.id))
+                .order_by(AuditEvent.seq)
+            )
+        ]
     assert [e[0] for e in events] == ["response.save", "response.save"]
     assert '"stage":1' in events[1][2] and '"stage":5' in events[1][3]
     assert events[0][1] == "fp_a"

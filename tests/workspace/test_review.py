@@ -19,16 +19,29 @@ def answer_and_submit(world, who="fp_a", inst="moa", values=(("P1-01", 3),)):
     ids = {}
     with world.ws.transaction() as s:
         for ind, value in values:
-            ids[ind] = save_answer(s, world[who], assessment_id=world.assessment_id, institution_code=inst,
-                                   indicator_id=ind, answer=Answer(value), expected_version=0).id
+            ids[ind] = save_answer(
+                s,
+                world[who],
+                assessment_id=world.assessment_id,
+                institution_code=inst,
+                indicator_id=ind,
+                answer=Answer(value),
+                expected_version=0,
+            ).id
         submit(s, world[who], assessment_id=world.assessment_id, institution_code=inst)
     return ids
 
 
 def decide(world, who, response_id, decision, comment="", version=2):
     with world.ws.transaction() as s:
-        return review(s, world[who], response_id=response_id, decision=decision, comment=comment,
-                      expected_version=version)
+        return review(
+            s,
+            world[who],
+            response_id=response_id,
+            decision=decision,
+            comment=comment,
+            expected_version=version,
+        )
 
 
 def test_it_accepts_a_submitted_answer(world):
@@ -50,9 +63,18 @@ def test_it_shows_the_return_comment_to_the_focal_point_who_resubmits(world):
     decide(world, "rev_a", rid, "return", comment="Which decree? Attach it.")
     with world.ws.transaction() as s:
         comments = list_comments(s, world["fp_a"], response_id=rid)
-        assert [(c.kind, c.text, c.author) for c in comments] == [("return", "Which decree? Attach it.", "Rev A")]
-        v = save_answer(s, world["fp_a"], assessment_id=world.assessment_id, institution_code="moa",
-                        indicator_id="P1-01", answer=Answer(2, justification="Decree 12/2025"), expected_version=3)
+        assert [(c.kind, c.text, c.author) for c in comments] == [
+            ("return", "Which decree? Attach it.", "Rev A")
+        ]
+        v = save_answer(
+            s,
+            world["fp_a"],
+            assessment_id=world.assessment_id,
+            institution_code="moa",
+            indicator_id="P1-01",
+            answer=Answer(2, justification="Decree 12/2025"),
+            expected_version=3,
+        )
         assert v.state == "draft"
         submit(s, world["fp_a"], assessment_id=world.assessment_id, institution_code="moa")
     v = decide(world, "rev_a", rid, "accept", version=5)
@@ -64,8 +86,15 @@ def test_it_shows_the_return_comment_to_the_focal_point_who_resubmits(world):
 
 def test_it_refuses_to_review_drafts_and_own_answers(world):
     with world.ws.transaction() as s:
-        draft_id = save_answer(s, world["fp_a"], assessment_id=world.assessment_id, institution_code="moa",
-                               indicator_id="P1-02", answer=Answer(1), expected_version=0).id
+        draft_id = save_answer(
+            s,
+            world["fp_a"],
+            assessment_id=world.assessment_id,
+            institution_code="moa",
+            indicator_id="P1-02",
+            answer=Answer(1),
+            expected_version=0,
+        ).id
     with pytest.raises(Forbidden) as exc:
         decide(world, "rev_a", draft_id, "accept", version=1)
     assert exc.value.problems[0].code.id == "WS032"
@@ -109,8 +138,15 @@ def test_it_feeds_only_accepted_values_to_scoring_with_provenance(world):
         decide(world, "rev_a", ids[ind], "accept")
     decide(world, "rev_a", ids["P1-02"], "return", comment="too low?")
     with world.ws.transaction() as s:
-        save_answer(s, world["fp_b"], assessment_id=world.assessment_id, institution_code="mob",
-                    indicator_id="P1-01", answer=Answer(5), expected_version=0)
+        save_answer(
+            s,
+            world["fp_b"],
+            assessment_id=world.assessment_id,
+            institution_code="mob",
+            indicator_id="P1-01",
+            answer=Answer(5),
+            expected_version=0,
+        )
         add_comment(s, world["rev_a"], response_id=ids["P1-01"], text="fine")
         av = accepted_values(s, world.assessment_id)
     assert set(av.cells) == {("moa", "P1-01"), ("moa", "P2-01"), ("moa", "P2-04")}

@@ -22,23 +22,38 @@ from tests.workspace.factories import PASSWORD, add_user
 
 def test_it_creates_an_account_with_an_argon2_hash(world):
     with world.ws.transaction() as s:
-        u = create_user(s, world["admin"], username="Sara.K", password="long enough pw", display_name="Sara K",
-                        locale="ckb")
+        u = create_user(
+            s,
+            world["admin"],
+            username="Sara.K",
+            password="long enough pw",
+            display_name="Sara K",
+            locale="ckb",
+        )
         stored = s.scalar(select(User.password_hash).where(User.id == u.id))
     assert u.username == "sara.k" and stored.startswith("$argon2id$")
     actor, _ = login(world.ws, username="sara.k", password="long enough pw")
     assert actor.locale == "ckb"
 
 
-@pytest.mark.parametrize(("fields", "code"), [
-    ({"username": "x"}, "WS050"),
-    ({"username": "with space"}, "WS050"),
-    ({"password": "short"}, "WS052"),
-    ({"display_name": "  "}, "WS056"),
-    ({"locale": "fr"}, "WS054"),
-])
+@pytest.mark.parametrize(
+    ("fields", "code"),
+    [
+        ({"username": "x"}, "WS050"),
+        ({"username": "with space"}, "WS050"),
+        ({"password": "short"}, "WS052"),
+        ({"display_name": "  "}, "WS056"),
+        ({"locale": "fr"}, "WS054"),
+    ],
+)
 def test_it_refuses_bad_account_fields(world, fields, code):
-    args = {"username": "newuser", "password": "long enough pw", "display_name": "New", "locale": "ar", **fields}
+    args = {
+        "username": "newuser",
+        "password": "long enough pw",
+        "display_name": "New",
+        "locale": "ar",
+        **fields,
+    }
     with world.ws.transaction() as s, pytest.raises(ValidationFailed) as exc:
         create_user(s, world["admin"], **args)
     assert exc.value.problems[0].code.id == code
@@ -60,7 +75,12 @@ def test_it_lets_a_subtree_coordinator_grant_working_roles_inside_its_subtree_on
     with world.ws.transaction() as s:
         g = grant_role(s, krg_coord, user_id=target, role="focal_point", org_code="gov-erbil")
         assert g.org_code == "gov-erbil"
-    for role, org in (("focal_point", "moa"), ("admin", "gov-erbil"), ("coordinator", "krg"), ("viewer", None)):
+    for role, org in (
+        ("focal_point", "moa"),
+        ("admin", "gov-erbil"),
+        ("coordinator", "krg"),
+        ("viewer", None),
+    ):
         with world.ws.transaction() as s, pytest.raises(Forbidden):
             grant_role(s, krg_coord, user_id=target, role=role, org_code=org)
     with world.ws.transaction() as s, pytest.raises(ValidationFailed):

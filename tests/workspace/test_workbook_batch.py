@@ -27,8 +27,14 @@ def zipped(members: dict[str, bytes]) -> bytes:
 
 def start(world, files, who="coord", assessment_id=None):
     with world.ws.transaction() as s:
-        return start_workbook_import(s, world[who], settings=world.ws.settings, files=files, lang="ar",
-                                     assessment_id=assessment_id or world.assessment_id)
+        return start_workbook_import(
+            s,
+            world[who],
+            settings=world.ws.settings,
+            files=files,
+            lang="ar",
+            assessment_id=assessment_id or world.assessment_id,
+        )
 
 
 def jobs_count(world):
@@ -41,8 +47,14 @@ def filled(world, inst, stage_text="2 — Stage 2 (en)"):
 
 
 def test_it_imports_loose_workbooks_and_zipped_ones_in_one_job_as_the_coordinator(world):
-    archive = zipped({"round/moa.xlsx": filled(world, "moa"), "round/mob.xlsx": filled(world, "mob"),
-                      "__MACOSX/round/._moa.xlsx": b"junk", "round/readme.txt": b"hello"})
+    archive = zipped(
+        {
+            "round/moa.xlsx": filled(world, "moa"),
+            "round/mob.xlsx": filled(world, "mob"),
+            "__MACOSX/round/._moa.xlsx": b"junk",
+            "round/readme.txt": b"hello",
+        }
+    )
     job = start(world, [("all.zip", archive), ("erbil.xlsx", filled(world, "gov-erbil"))])
     assert job.details == {"lang": "ar", "files": 3, "assessment_id": world.assessment_id}
     assert run_worker(world.ws, once=True) == 1
@@ -51,7 +63,10 @@ def test_it_imports_loose_workbooks_and_zipped_ones_in_one_job_as_the_coordinato
     assert done.status == "done" and done.progress == 1.0
     assert (done.result["imported"], done.result["failed"]) == (3, 0)
     assert [r["filename"] for r in done.result["results"]] == [
-        "all.zip/round/moa.xlsx", "all.zip/round/mob.xlsx", "erbil.xlsx"]
+        "all.zip/round/moa.xlsx",
+        "all.zip/round/mob.xlsx",
+        "erbil.xlsx",
+    ]
     for inst in ("moa", "mob", "gov-erbil"):
         stored = answers(world, inst)["P1-01"]
         assert (stored.stage, stored.state, stored.assessor) == (2, "draft", "Coord")
@@ -65,15 +80,26 @@ def test_it_reports_each_bad_workbook_by_file_sheet_row_and_column_and_keeps_the
         done = get_job(s, world["coord"], job.id)
     good, wrong = done.result["results"]
     assert good["ok"] and not wrong["ok"]
-    assert wrong["problems"][0]["location"] == {"file": "bad.xlsx", "sheet": "Answers", "line": 3, "column": "E"}
+    assert wrong["problems"][0]["location"] == {
+        "file": "bad.xlsx",
+        "sheet": "Answers",
+        "line": 3,
+        "column": "E",
+    }
     assert record_message(wrong["problems"][0], "ckb") != record_message(wrong["problems"][0], "en")
     assert answers(world, "moa")["P1-01"].stage == 2 and "P1-02" not in answers(world, "mob")
 
 
 def test_it_refuses_a_workbook_of_another_round_in_the_job(world):
     with world.ws.transaction() as s:
-        other = open_round(s, world["coord"], framework_version_id=world.framework_version_id, name="Other",
-                           period="2027", institution_codes=["moa"])
+        other = open_round(
+            s,
+            world["coord"],
+            framework_version_id=world.framework_version_id,
+            name="Other",
+            period="2027",
+            institution_codes=["moa"],
+        )
     job = start(world, [("moa.xlsx", filled(world, "moa"))], assessment_id=other.id)
     run_worker(world.ws, once=True)
     with world.ws.reader() as s:
@@ -82,12 +108,15 @@ def test_it_refuses_a_workbook_of_another_round_in_the_job(world):
     assert "P1-01" not in answers(world, "moa")
 
 
-@pytest.mark.parametrize(("files", "code"), [
-    ([("all.zip", b"PK\x03\x04 broken")], "WS102"),
-    ([("all.zip", b"not a zip at all")], "WS102"),
-    ([("all.zip", zipped({"notes.txt": b"nothing here"}))], "WS103"),
-    ([], "WS103"),
-])
+@pytest.mark.parametrize(
+    ("files", "code"),
+    [
+        ([("all.zip", b"PK\x03\x04 broken")], "WS102"),
+        ([("all.zip", b"not a zip at all")], "WS102"),
+        ([("all.zip", zipped({"notes.txt": b"nothing here"}))], "WS103"),
+        ([], "WS103"),
+    ],
+)
 def test_it_refuses_a_bad_upload_whole_and_queues_nothing(world, files, code):
     with pytest.raises(ValidationFailed) as exc:
         start(world, files)

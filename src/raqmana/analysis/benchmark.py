@@ -39,9 +39,17 @@ class ComponentStanding:
     verdict: str  # binding | intermediate | not_binding
 
     def to_dict(self) -> dict[str, Any]:
-        return {"component": self.component, "name": self.name.model_dump(), "value": self.value, "rank": self.rank,
-                "count": self.count, "world_mean": self.world_mean, "z": self.z, "peer_median": self.peer_median,
-                "verdict": self.verdict}
+        return {
+            "component": self.component,
+            "name": self.name.model_dump(),
+            "value": self.value,
+            "rank": self.rank,
+            "count": self.count,
+            "world_mean": self.world_mean,
+            "z": self.z,
+            "peer_median": self.peer_median,
+            "verdict": self.verdict,
+        }
 
 
 @dataclass
@@ -52,7 +60,9 @@ class Diagnosis:
     components: list[ComponentStanding] = field(default_factory=list)
 
     def _ids(self, verdict: str) -> list[str]:
-        return [c.component.upper() for c in sorted(self.components, key=lambda c: c.z) if c.verdict == verdict]
+        return [
+            c.component.upper() for c in sorted(self.components, key=lambda c: c.z) if c.verdict == verdict
+        ]
 
     @property
     def binding(self) -> list[str]:
@@ -73,29 +83,42 @@ class Diagnosis:
             who, idx, ed = country_name(self.iso3, lang), self.index.upper(), self.edition
             b, nb = join(self.binding, lang), join(self.not_binding, lang)
             if not self.binding:
-                out[lang] = {"en": f"{who} has no binding constraint in {idx} {ed}.",
-                             "ar": f"لا توجد قيود حاسمة لدى {who} في {idx} {ed}.",
-                             "ckb": f"{who} ھیچ بەربەستێکی سەرەکیی لە {idx} {ed}دا نییە."}[lang]
+                out[lang] = {
+                    "en": f"{who} has no binding constraint in {idx} {ed}.",
+                    "ar": f"لا توجد قيود حاسمة لدى {who} في {idx} {ed}.",
+                    "ckb": f"{who} ھیچ بەربەستێکی سەرەکیی لە {idx} {ed}دا نییە.",
+                }[lang]
                 continue
-            text = {"en": f"{who}'s binding constraints in {idx} {ed} are {b}",
-                    "ar": f"القيود الحاسمة لدى {who} في {idx} {ed} هي {b}",
-                    "ckb": f"بەربەستە سەرەکییەکانی {who} لە {idx} {ed}دا {b}ن"}[lang]
+            text = {
+                "en": f"{who}'s binding constraints in {idx} {ed} are {b}",
+                "ar": f"القيود الحاسمة لدى {who} في {idx} {ed} هي {b}",
+                "ckb": f"بەربەستە سەرەکییەکانی {who} لە {idx} {ed}دا {b}ن",
+            }[lang]
             if nb:
                 text += {"en": f", not {nb}", "ar": f"، وليست {nb}", "ckb": f"، نەک {nb}"}[lang]
             worst = min(self.components, key=lambda c: c.z)
-            text += {"en": f" ({worst.component.upper()} {format_number(worst.value, 'en', decimals=2)}, "
-                           f"rank {worst.rank}/{worst.count}).",
-                     "ar": f" ({worst.component.upper()} {format_number(worst.value, 'ar', decimals=2)}، "
-                           f"الترتيب {worst.rank}/{worst.count}).",
-                     "ckb": f" ({worst.component.upper()} {format_number(worst.value, 'ckb', decimals=2)}، "
-                            f"پلە {worst.rank}/{worst.count})."}[lang]
+            text += {
+                "en": f" ({worst.component.upper()} {format_number(worst.value, 'en', decimals=2)}, "
+                f"rank {worst.rank}/{worst.count}).",
+                "ar": f" ({worst.component.upper()} {format_number(worst.value, 'ar', decimals=2)}، "
+                f"الترتيب {worst.rank}/{worst.count}).",
+                "ckb": f" ({worst.component.upper()} {format_number(worst.value, 'ckb', decimals=2)}، "
+                f"پلە {worst.rank}/{worst.count}).",
+            }[lang]
             out[lang] = text
         return Translated(**out)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"iso3": self.iso3, "index": self.index, "edition": self.edition, "binding": self.binding,
-                "intermediate": self.intermediate, "not_binding": self.not_binding,
-                "statement": self.statement.model_dump(), "components": [c.to_dict() for c in self.components]}
+        return {
+            "iso3": self.iso3,
+            "index": self.index,
+            "edition": self.edition,
+            "binding": self.binding,
+            "intermediate": self.intermediate,
+            "not_binding": self.not_binding,
+            "statement": self.statement.model_dump(),
+            "components": [c.to_dict() for c in self.components],
+        }
 
 
 def _verdict(z: float) -> str:
@@ -104,8 +127,15 @@ def _verdict(z: float) -> str:
     return "not_binding" if z >= NOT_BINDING_Z else "intermediate"
 
 
-def diagnose(iso3: str = "IRQ", *, index: str = "egdi", edition: str | None = None, groups: PeerGroups | None = None,
-             dataset: Dataset | None = None, data_dir: Path | None = None) -> Diagnosis:
+def diagnose(
+    iso3: str = "IRQ",
+    *,
+    index: str = "egdi",
+    edition: str | None = None,
+    groups: PeerGroups | None = None,
+    dataset: Dataset | None = None,
+    data_dir: Path | None = None,
+) -> Diagnosis:
     """Which components of ``index`` hold the country back, measured against the world distribution."""
     ds = dataset or load_dataset(index, data_dir=data_dir)
     pg = groups or peer_groups(iso3)
@@ -124,8 +154,19 @@ def diagnose(iso3: str = "IRQ", *, index: str = "egdi", edition: str | None = No
         mean, sd = statistics.fmean(vals), statistics.pstdev(vals)
         z = (value - mean) / sd if sd > 0 else 0.0
         peers = [v for r in ds.rows(ed) if r.iso3 in chosen and (v := r.values.get(comp)) is not None]
-        out.components.append(ComponentStanding(comp, ds.spec.component(comp).name, value, pos[0], pos[1], mean, z,
-                                                statistics.median(peers) if peers else None, _verdict(z)))
+        out.components.append(
+            ComponentStanding(
+                comp,
+                ds.spec.component(comp).name,
+                value,
+                pos[0],
+                pos[1],
+                mean,
+                z,
+                statistics.median(peers) if peers else None,
+                _verdict(z),
+            )
+        )
     return out
 
 
@@ -143,10 +184,18 @@ class IndexBenchmark:
     components: dict[str, list[tuple[str, float | None]]]  # component → trend
 
     def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "name": self.name.model_dump(), "edition": self.edition, "value": self.value,
-                "rank": self.rank, "count": self.count, "peers": self.peers, "medians": self.medians,
-                "trend": [list(t) for t in self.trend],
-                "components": {c: [list(t) for t in tr] for c, tr in self.components.items()}}
+        return {
+            "index": self.index,
+            "name": self.name.model_dump(),
+            "edition": self.edition,
+            "value": self.value,
+            "rank": self.rank,
+            "count": self.count,
+            "peers": self.peers,
+            "medians": self.medians,
+            "trend": [list(t) for t in self.trend],
+            "components": {c: [list(t) for t in tr] for c, tr in self.components.items()},
+        }
 
 
 @dataclass
@@ -157,14 +206,21 @@ class PeerBenchmark:
     diagnoses: dict[str, Diagnosis] = field(default_factory=dict)
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
-        return {"iso3": self.iso3, "country": self.groups.to_dict(lang),
-                "indices": {k: v.to_dict() for k, v in self.indices.items()},
-                "diagnoses": {k: v.to_dict() for k, v in self.diagnoses.items()}}
+        return {
+            "iso3": self.iso3,
+            "country": self.groups.to_dict(lang),
+            "indices": {k: v.to_dict() for k, v in self.indices.items()},
+            "diagnoses": {k: v.to_dict() for k, v in self.diagnoses.items()},
+        }
 
 
-def peer_benchmark(iso3: str = "IRQ", *, peers: Sequence[str] | None = None,
-                   indices: Sequence[str] = ("egdi", "gtmi", "ncsi", "undp-ddc"),
-                   data_dir: Path | None = None) -> PeerBenchmark:
+def peer_benchmark(
+    iso3: str = "IRQ",
+    *,
+    peers: Sequence[str] | None = None,
+    indices: Sequence[str] = ("egdi", "gtmi", "ncsi", "undp-ddc"),
+    data_dir: Path | None = None,
+) -> PeerBenchmark:
     """The country against its peers on each index, with its trend and the component diagnoses."""
     groups = peer_groups(iso3, peers)
     out = PeerBenchmark(groups.iso3, groups)
@@ -173,8 +229,17 @@ def peer_benchmark(iso3: str = "IRQ", *, peers: Sequence[str] | None = None,
         st = standing(ds, groups)
         comps = {c: ds.series(groups.iso3, c) for c in COMPONENTS.get(index, ())}
         out.indices[index] = IndexBenchmark(
-            index, ds.spec.name, st.edition if st else None, st.value if st else None, st.rank if st else None,
-            st.count if st else 0, st.peers if st else {}, st.medians if st else {}, ds.series(groups.iso3), comps)
+            index,
+            ds.spec.name,
+            st.edition if st else None,
+            st.value if st else None,
+            st.rank if st else None,
+            st.count if st else 0,
+            st.peers if st else {},
+            st.medians if st else {},
+            ds.series(groups.iso3),
+            comps,
+        )
         if index in COMPONENTS:
             out.diagnoses[index] = diagnose(groups.iso3, index=index, groups=groups, dataset=ds)
     return out

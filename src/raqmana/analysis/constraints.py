@@ -59,8 +59,15 @@ class Constraint:
     reason: Translated
 
     def to_dict(self) -> dict[str, Any]:
-        return {"pillar": self.pillar, "name": self.name.model_dump(), "score": self.score, "blocks": list(self.blocks),
-                "ahead": list(self.ahead), "root": self.root, "reason": self.reason.model_dump()}
+        return {
+            "pillar": self.pillar,
+            "name": self.name.model_dump(),
+            "score": self.score,
+            "blocks": list(self.blocks),
+            "ahead": list(self.ahead),
+            "root": self.root,
+            "reason": self.reason.model_dump(),
+        }
 
 
 @dataclass
@@ -74,12 +81,17 @@ class ConstraintReport:
         return [c.pillar for c in self.constraints]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"threshold": self.threshold, "binding": self.binding,
-                "constraints": [c.to_dict() for c in self.constraints], "unscored": self.unscored}
+        return {
+            "threshold": self.threshold,
+            "binding": self.binding,
+            "constraints": [c.to_dict() for c in self.constraints],
+            "unscored": self.unscored,
+        }
 
 
-def binding_constraints(pillar_scores: Mapping[str, float | None], framework: Framework, *,
-                        threshold: float | None = None) -> ConstraintReport:
+def binding_constraints(
+    pillar_scores: Mapping[str, float | None], framework: Framework, *, threshold: float | None = None
+) -> ConstraintReport:
     """The binding constraints among ``pillar_scores`` (one score 0–5 per enabler, e.g. the national mean)."""
     scored = {p.id: float(v) for p in framework.pillars if (v := pillar_scores.get(p.id)) is not None}
     unscored = [p.id for p in framework.pillars if p.id not in scored]
@@ -96,19 +108,28 @@ def binding_constraints(pillar_scores: Mapping[str, float | None], framework: Fr
             continue
         ahead = tuple(b for b in blocks if scored.get(b, -1.0) > score)
         root = not any(scored.get(q, 6.0) < score for q in pres[pid])
-        out.append(Constraint(pid, names[pid], score, blocks, ahead, root,
-                              _reason(pid, score, limit, blocks, ahead, names)))
+        out.append(
+            Constraint(
+                pid, names[pid], score, blocks, ahead, root, _reason(pid, score, limit, blocks, ahead, names)
+            )
+        )
     out.sort(key=lambda c: (not c.root, -len(c.blocks), c.score, c.pillar))
     return ConstraintReport(limit, out, unscored)
 
 
 _REASON = {
-    "en": ("{name} scores {score} out of {max}, at or below the {limit} that marks a weak foundation; "
-           "{n} enablers depend on it: {who}."),
-    "ar": ("درجة «{name}» هي {score} من {max}، وهي لا تتجاوز {limit}، الحدَّ الذي يدل على أساس ضعيف؛ "
-           "ويعتمد عليه {n} من عوامل التمكين: {who}."),
-    "ckb": ("نمرەی «{name}» {score} لە {max}، کە لە {limit} تێناپەڕێت، ئەو سنوورەی بناغەی لاواز دیاری دەکات؛ "
-            "{n} ھۆکاری ڕێخۆشکەر پشتی پێ دەبەستن: {who}."),
+    "en": (
+        "{name} scores {score} out of {max}, at or below the {limit} that marks a weak foundation; "
+        "{n} enablers depend on it: {who}."
+    ),
+    "ar": (
+        "درجة «{name}» هي {score} من {max}، وهي لا تتجاوز {limit}، الحدَّ الذي يدل على أساس ضعيف؛ "
+        "ويعتمد عليه {n} من عوامل التمكين: {who}."
+    ),
+    "ckb": (
+        "نمرەی «{name}» {score} لە {max}، کە لە {limit} تێناپەڕێت، ئەو سنوورەی بناغەی لاواز دیاری دەکات؛ "
+        "{n} ھۆکاری ڕێخۆشکەر پشتی پێ دەبەستن: {who}."
+    ),
 }
 _REASON_ONE = {
     "en": "{name} scores {score} out of {max}, at or below the {limit} that marks a weak foundation; {who} depends on it.",
@@ -129,8 +150,14 @@ _AHEAD_ONE = {
 _SEP = {"en": "; ", "ar": "؛ ", "ckb": "؛ "}
 
 
-def _reason(pid: str, score: float, limit: float, blocks: tuple[str, ...], ahead: tuple[str, ...],
-            names: Mapping[str, Translated] | None = None) -> Translated:
+def _reason(
+    pid: str,
+    score: float,
+    limit: float,
+    blocks: tuple[str, ...],
+    ahead: tuple[str, ...],
+    names: Mapping[str, Translated] | None = None,
+) -> Translated:
     """Why an enabler is a bottleneck, with the enablers' names, in plain words in each language."""
     known = names or {}
 
@@ -139,17 +166,28 @@ def _reason(pid: str, score: float, limit: float, blocks: tuple[str, ...], ahead
 
     texts = {}
     for lang in ("en", "ar", "ckb"):
+
         def who(items: tuple[str, ...], lang: str = lang) -> str:
             quoted = [name(x, lang) if lang == "en" else f"«{name(x, lang)}»" for x in items]
             return _SEP[lang].join(quoted)
 
-        params = {"name": name(pid, lang), "score": format_number(score, lang, decimals=2),
-                  "limit": format_number(limit, lang, decimals=2), "n": format_number(len(blocks), lang, decimals=0),
-                  "max": format_number(5, lang, decimals=0)}
-        text = (_REASON_ONE[lang].format(**params, who=name(blocks[0], lang)) if len(blocks) == 1 else
-                _REASON[lang].format(**params, who=who(blocks)))
+        params = {
+            "name": name(pid, lang),
+            "score": format_number(score, lang, decimals=2),
+            "limit": format_number(limit, lang, decimals=2),
+            "n": format_number(len(blocks), lang, decimals=0),
+            "max": format_number(5, lang, decimals=0),
+        }
+        text = (
+            _REASON_ONE[lang].format(**params, who=name(blocks[0], lang))
+            if len(blocks) == 1
+            else _REASON[lang].format(**params, who=who(blocks))
+        )
         if ahead:
-            text += (_AHEAD_ONE[lang].format(who=name(ahead[0], lang)) if len(ahead) == 1 else
-                     _AHEAD[lang].format(who=who(ahead)))
+            text += (
+                _AHEAD_ONE[lang].format(who=name(ahead[0], lang))
+                if len(ahead) == 1
+                else _AHEAD[lang].format(who=who(ahead))
+            )
         texts[lang] = text
     return Translated(**texts)

@@ -55,8 +55,10 @@ class DivideDimension:
     furthest_behind: list[str]  # groups below the overall mean, lowest first
 
     def to_dict(self) -> dict[str, Any]:
-        return {**{k: v for k, v in asdict(self).items() if k != "groups"},
-                "groups": [asdict(g) for g in self.groups]}
+        return {
+            **{k: v for k, v in asdict(self).items() if k != "groups"},
+            "groups": [asdict(g) for g in self.groups],
+        }
 
 
 @dataclass
@@ -72,9 +74,14 @@ class DivideReport:
         return next(d for d in self.dimensions if d.dimension == name)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"n": self.n, "mean": self.mean, "gini": self.gini, "theil": self.theil,
-                "dimensions": [d.to_dict() for d in self.dimensions],
-                "furthest_behind": [u.to_dict() for u in self.furthest_behind]}
+        return {
+            "n": self.n,
+            "mean": self.mean,
+            "gini": self.gini,
+            "theil": self.theil,
+            "dimensions": [d.to_dict() for d in self.dimensions],
+            "furthest_behind": [u.to_dict() for u in self.furthest_behind],
+        }
 
 
 def divide(units: Sequence[Unit], dimensions: Sequence[str], *, bottom: int = 5) -> DivideReport:
@@ -90,18 +97,31 @@ def divide(units: Sequence[Unit], dimensions: Sequence[str], *, bottom: int = 5)
             groups.setdefault(u.attributes.get(dim) or UNSPECIFIED, []).append(u.score)
         if len(groups) == 1 and UNSPECIFIED in groups:
             continue  # nobody has this attribute: no divide to report
-        stats = sorted((GroupStat(g, len(v), sum(v) / len(v), min(v), max(v)) for g, v in groups.items()),
-                       key=lambda s: (s.mean, s.group))
+        stats = sorted(
+            (GroupStat(g, len(v), sum(v) / len(v), min(v), max(v)) for g, v in groups.items()),
+            key=lambda s: (s.mean, s.group),
+        )
         dec = theil_decomposition(groups)
         best, worst = stats[-1].mean, stats[0].mean
-        report.dimensions.append(DivideDimension(
-            dim, stats, best - worst, worst / best if best > 0 else None, dec.between, dec.within, dec.between_share,
-            [s.group for s in stats if s.mean < mean and s.group != UNSPECIFIED]))
+        report.dimensions.append(
+            DivideDimension(
+                dim,
+                stats,
+                best - worst,
+                worst / best if best > 0 else None,
+                dec.between,
+                dec.within,
+                dec.between_share,
+                [s.group for s in stats if s.mean < mean and s.group != UNSPECIFIED],
+            )
+        )
     report.furthest_behind = sorted(units, key=lambda u: (u.score, u.id))[:bottom]
     return report
 
 
-def _units(scores: Mapping[str, float | None], meta: Mapping[str, _Attributed], dimensions: Sequence[str]) -> list[Unit]:
+def _units(
+    scores: Mapping[str, float | None], meta: Mapping[str, _Attributed], dimensions: Sequence[str]
+) -> list[Unit]:
     out = []
     for uid, score in sorted(scores.items()):
         if score is None:
@@ -115,14 +135,20 @@ INSTITUTION_DIMENSIONS = ("governorate", "type", "region")
 SURVEY_DIMENSIONS = ("sex", "age_group", "area", "governorate")
 
 
-def institution_divide(scores: Mapping[str, float | None], institutions: Mapping[str, Institution], *,
-                       dimensions: Sequence[str] = INSTITUTION_DIMENSIONS, bottom: int = 5) -> DivideReport:
+def institution_divide(
+    scores: Mapping[str, float | None],
+    institutions: Mapping[str, Institution],
+    *,
+    dimensions: Sequence[str] = INSTITUTION_DIMENSIONS,
+    bottom: int = 5,
+) -> DivideReport:
     """The divide across institutions: ``scores`` is one overall score (0–5) per institution id."""
     return divide(_units(scores, institutions, dimensions), dimensions, bottom=bottom)
 
 
-def survey_divide(responses: Sequence[SurveyResponse], *, dimensions: Sequence[str] = SURVEY_DIMENSIONS,
-                  bottom: int = 5) -> DivideReport:
+def survey_divide(
+    responses: Sequence[SurveyResponse], *, dimensions: Sequence[str] = SURVEY_DIMENSIONS, bottom: int = 5
+) -> DivideReport:
     """The divide across survey respondents by sex, age, urban/rural and governorate."""
     meta = {r.id: r for r in responses}
     return divide(_units({r.id: r.score for r in responses}, meta, dimensions), dimensions, bottom=bottom)

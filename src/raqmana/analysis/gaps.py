@@ -78,8 +78,16 @@ class GapReport:
             "pillars": [p.to_dict() for p in self.pillars],
             "institutions": [i.to_dict() for i in self.institutions],
             "indicators": [i.to_dict() for i in self.indicators],
-            "gaps": [{"institution": g.institution, "pillar": g.pillar, "score": g.score, "target": g.target,
-                      "gap": g.gap} for g in self.gaps],
+            "gaps": [
+                {
+                    "institution": g.institution,
+                    "pillar": g.pillar,
+                    "score": g.score,
+                    "target": g.target,
+                    "gap": g.gap,
+                }
+                for g in self.gaps
+            ],
         }
 
 
@@ -87,8 +95,13 @@ def _mean(xs: list[float]) -> float | None:
     return sum(xs) / len(xs) if xs else None
 
 
-def gap_analysis(scores: Scores, framework: Framework, *, target: float | Mapping[str, float] = 3.0,
-                 indicator_scores: Scores | None = None) -> GapReport:
+def gap_analysis(
+    scores: Scores,
+    framework: Framework,
+    *,
+    target: float | Mapping[str, float] = 3.0,
+    indicator_scores: Scores | None = None,
+) -> GapReport:
     """Gaps between each institution's enabler scores (0–5) and the target stage.
 
     ``target`` is one stage for every enabler or a stage per pillar id (missing pillars: 3).
@@ -96,8 +109,10 @@ def gap_analysis(scores: Scores, framework: Framework, *, target: float | Mappin
     check_scores(scores, framework)
     if indicator_scores is not None:
         check_scores(indicator_scores, framework, level="indicator")
-    targets = {p.id: float(target if isinstance(target, int | float) else target.get(p.id, 3.0))
-               for p in framework.pillars}
+    targets = {
+        p.id: float(target if isinstance(target, int | float) else target.get(p.id, 3.0))
+        for p in framework.pillars
+    }
     report = GapReport(targets)
     for inst in sorted(scores):
         for p in framework.pillars:
@@ -106,20 +121,39 @@ def gap_analysis(scores: Scores, framework: Framework, *, target: float | Mappin
     for p in framework.pillars:
         mine = [g for g in report.gaps if g.pillar == p.id and g.gap is not None]
         gaps = [g.gap for g in mine if g.gap is not None]
-        worst = tuple(g.institution for g in sorted(mine, key=lambda g: (-(g.gap or 0), g.institution))
-                      if (g.gap or 0) > 0)[:3]
-        report.pillars.append(PillarGap(
-            p.id, p.name, targets[p.id], _mean([g.score for g in mine if g.score is not None]), _mean(gaps),
-            max(gaps) if gaps else None, len(mine), sum(1 for x in gaps if x > 0), worst))
+        worst = tuple(
+            g.institution
+            for g in sorted(mine, key=lambda g: (-(g.gap or 0), g.institution))
+            if (g.gap or 0) > 0
+        )[:3]
+        report.pillars.append(
+            PillarGap(
+                p.id,
+                p.name,
+                targets[p.id],
+                _mean([g.score for g in mine if g.score is not None]),
+                _mean(gaps),
+                max(gaps) if gaps else None,
+                len(mine),
+                sum(1 for x in gaps if x > 0),
+                worst,
+            )
+        )
     report.pillars.sort(key=lambda pg: (-(pg.mean_gap or 0), pg.pillar))
     for inst in sorted(scores):
         mine = [g for g in report.gaps if g.institution == inst and g.gap is not None]
         gaps = [g.gap for g in mine if g.gap is not None]
         top = max(gaps) if gaps else 0.0
         largest = next((g.pillar for g in mine if g.gap == top), None) if top > 0 else None
-        report.institutions.append(InstitutionGap(
-            inst, _mean([g.score for g in mine if g.score is not None]), _mean(gaps), largest,
-            tuple(g.pillar for g in mine if (g.gap or 0) > 0)))
+        report.institutions.append(
+            InstitutionGap(
+                inst,
+                _mean([g.score for g in mine if g.score is not None]),
+                _mean(gaps),
+                largest,
+                tuple(g.pillar for g in mine if (g.gap or 0) > 0),
+            )
+        )
     report.institutions.sort(key=lambda ig: (-(ig.mean_gap or 0), ig.institution))
     if indicator_scores:
         report.indicators = _indicator_gaps(indicator_scores, framework, targets)
@@ -135,5 +169,7 @@ def _indicator_gaps(scores: Scores, framework: Framework, targets: dict[str, flo
         pillar = framework.pillar_of(ind.id).id
         tgt = targets[pillar]
         mean = sum(values) / len(values)
-        out.append(IndicatorGap(ind.id, pillar, tgt, mean, max(0.0, tgt - mean), sum(1 for v in values if v < tgt)))
+        out.append(
+            IndicatorGap(ind.id, pillar, tgt, mean, max(0.0, tgt - mean), sum(1 for v in values if v < tgt))
+        )
     return sorted(out, key=lambda g: (-g.gap, g.indicator))

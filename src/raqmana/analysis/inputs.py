@@ -55,7 +55,9 @@ def check_scores(scores: Scores, framework: Framework | None = None, *, level: s
     problems: list[Problem] = []
     known: set[str] | None = None
     if framework is not None:
-        known = {p.id for p in framework.pillars} if level == "pillar" else {i.id for i in framework.indicators()}
+        known = (
+            {p.id for p in framework.pillars} if level == "pillar" else {i.id for i in framework.indicators()}
+        )
     if not any(v is not None for row in scores.values() for v in row.values()):
         raise ProblemsError([Problem(E.NO_SCORES)])
     for inst, row in scores.items():
@@ -63,11 +65,16 @@ def check_scores(scores: Scores, framework: Framework | None = None, *, level: s
             where = Location(path=f"{inst}.{key}")
             if known is not None and key not in known:
                 code = E.UNKNOWN_PILLAR if level == "pillar" else E.UNKNOWN_INDICATOR
-                params = {"institution": inst, "framework": framework.id if framework else "",
-                          ("pillar" if level == "pillar" else "indicator"): key}
+                params = {
+                    "institution": inst,
+                    "framework": framework.id if framework else "",
+                    ("pillar" if level == "pillar" else "indicator"): key,
+                }
                 problems.append(Problem(code, where, params))
             if value is not None and (math.isnan(value) or not 0 <= value <= MAX_STAGE):
-                problems.append(Problem(E.SCORE_RANGE, where, {"institution": inst, "item": key, "value": value}))
+                problems.append(
+                    Problem(E.SCORE_RANGE, where, {"institution": inst, "item": key, "value": value})
+                )
     if problems:
         raise ProblemsError(problems)
 

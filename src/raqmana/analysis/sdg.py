@@ -21,8 +21,14 @@ class SdgEntryPoint:
     mean_score: float
 
     def to_dict(self) -> dict[str, Any]:
-        return {"target": self.target, "goal": self.goal, "label": self.label.model_dump(),
-                "text": self.text.model_dump(), "indicators": list(self.indicators), "mean_score": self.mean_score}
+        return {
+            "target": self.target,
+            "goal": self.goal,
+            "label": self.label.model_dump(),
+            "text": self.text.model_dump(),
+            "indicators": list(self.indicators),
+            "mean_score": self.mean_score,
+        }
 
 
 def _target_text(target: str) -> Translated:
@@ -32,8 +38,13 @@ def _target_text(target: str) -> Translated:
     return Translated()
 
 
-def sdg_entry_points(indicator_scores: Mapping[str, float | None], framework: Framework, *, weakest: int = 10,
-                     below: float | None = None) -> list[SdgEntryPoint]:
+def sdg_entry_points(
+    indicator_scores: Mapping[str, float | None],
+    framework: Framework,
+    *,
+    weakest: int = 10,
+    below: float | None = None,
+) -> list[SdgEntryPoint]:
     """SDG targets served by the weakest indicators, most-served first.
 
     ``indicator_scores`` is one score (0–5) per indicator id, e.g. the national mean. The weak
@@ -50,6 +61,14 @@ def sdg_entry_points(indicator_scores: Mapping[str, float | None], framework: Fr
     for target, items in by_target.items():
         goal = target.split(".")[0]
         label = Translated(en=f"Target {target}", ar=f"الغاية {target}", ckb=f"ئامانجی لاوەکیی {target}")
-        out.append(SdgEntryPoint(target, goal, label, _target_text(target), tuple(k for _, k in sorted(items)),
-                                 sum(s for s, _ in items) / len(items)))
+        out.append(
+            SdgEntryPoint(
+                target,
+                goal,
+                label,
+                _target_text(target),
+                tuple(k for _, k in sorted(items)),
+                sum(s for s, _ in items) / len(items),
+            )
+        )
     return sorted(out, key=lambda e: (-len(e.indicators), e.mean_score, e.target))

@@ -26,20 +26,44 @@ class Analysis:
     benchmark: PeerBenchmark | None
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
-        return {"national": self.national, "gaps": self.gaps.to_dict(), "constraints": self.constraints.to_dict(),
-                "divide": self.divide.to_dict(), "sdg_entry_points": [e.to_dict() for e in self.sdg],
-                "benchmark": self.benchmark.to_dict(lang) if self.benchmark else None}
+        return {
+            "national": self.national,
+            "gaps": self.gaps.to_dict(),
+            "constraints": self.constraints.to_dict(),
+            "divide": self.divide.to_dict(),
+            "sdg_entry_points": [e.to_dict() for e in self.sdg],
+            "benchmark": self.benchmark.to_dict(lang) if self.benchmark else None,
+        }
 
 
-def analyse(framework: Framework, scores: Scores, institutions: Mapping[str, Institution], *,
-            indicator_scores: Scores | None = None, target: float | Mapping[str, float] = 3.0,
-            country: str | None = "IRQ", data_dir: Path | None = None) -> Analysis:
+def analyse(
+    framework: Framework,
+    scores: Scores,
+    institutions: Mapping[str, Institution],
+    *,
+    indicator_scores: Scores | None = None,
+    target: float | Mapping[str, float] = 3.0,
+    country: str | None = "IRQ",
+    data_dir: Path | None = None,
+) -> Analysis:
     """Gaps, binding constraints, divide (on each institution's mean enabler score), SDG entry points
     (weakest indicators, national means) and, with ``country``, the peer benchmark from public indices."""
     gaps = gap_analysis(scores, framework, target=target, indicator_scores=indicator_scores)
     national = mean_by_key(scores)
-    overall = {inst: (sum(v for v in row.values() if v is not None) / n if (n := sum(v is not None for v in row.values()))
-                      else None) for inst, row in scores.items()}
+    overall = {
+        inst: (
+            sum(v for v in row.values() if v is not None) / n
+            if (n := sum(v is not None for v in row.values()))
+            else None
+        )
+        for inst, row in scores.items()
+    }
     entry = sdg_entry_points(mean_by_key(indicator_scores), framework) if indicator_scores else []
-    return Analysis(national, gaps, binding_constraints(national, framework), institution_divide(overall, institutions),
-                    entry, peer_benchmark(country, data_dir=data_dir) if country else None)
+    return Analysis(
+        national,
+        gaps,
+        binding_constraints(national, framework),
+        institution_divide(overall, institutions),
+        entry,
+        peer_benchmark(country, data_dir=data_dir) if country else None,
+    )

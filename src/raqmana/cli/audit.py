@@ -23,8 +23,14 @@ def verify(lang: str = LangOption, as_json: bool = JsonOption) -> None:
         say(lang, "audit.ok", checked=report.checked, last_seq=report.last_seq)
     else:
         for b in report.breaks:
-            line = text(lang, "audit.broken", event=b.event_id if b.event_id is not None else "-", seq=b.seq,
-                        kind=b.kind, detail=b.detail)
+            line = text(
+                lang,
+                "audit.broken",
+                event=b.event_id if b.event_id is not None else "-",
+                seq=b.seq,
+                kind=b.kind,
+                detail=b.detail,
+            )
             err_console.print(f"[red]{esc(line)}[/red]", highlight=False)
     if not report.ok:
         raise typer.Exit(1)

@@ -107,8 +107,9 @@ def lang_from_argv(argv: list[str]) -> str:
     return "en"
 
 
-LangOption = typer.Option("en", "--lang", "-l", callback=check_lang,
-                          help="Language of messages: ar, ckb or en.")
+LangOption = typer.Option(
+    "en", "--lang", "-l", callback=check_lang, help="Language of messages: ar, ckb or en."
+)
 JsonOption = typer.Option(False, "--json", help="Print machine-readable JSON.")
 
 
@@ -130,15 +131,22 @@ def report_problems(problems: list[Problem], lang: str) -> None:
     for p in errors:
         err_console.print(f"[red]{esc(text(lang, 'error'))}[/red] {esc(p.render(lang))}", highlight=False)
     for p in warnings:
-        err_console.print(f"[yellow]{esc(text(lang, 'warning'))}[/yellow] {esc(p.render(lang))}", highlight=False)
+        err_console.print(
+            f"[yellow]{esc(text(lang, 'warning'))}[/yellow] {esc(p.render(lang))}", highlight=False
+        )
 
 
 def fail(problems: list[Problem], lang: str, *, as_json: bool = False) -> NoReturn:
     """Report ``problems`` and exit with code 2 (bad input)."""
     if as_json:
         errors, warnings = split(problems)
-        print_json({"ok": False, "errors": [p.as_dict(lang) for p in errors],
-                    "warnings": [p.as_dict(lang) for p in warnings]})
+        print_json(
+            {
+                "ok": False,
+                "errors": [p.as_dict(lang) for p in errors],
+                "warnings": [p.as_dict(lang) for p in warnings],
+            }
+        )
     else:
         report_problems(problems, lang)
     raise typer.Exit(code=2)

@@ -10,7 +10,9 @@ from raqmana.settings import get_settings
 from raqmana.store import current_revision, head_revision, make_engine
 from raqmana.store import upgrade as run_upgrade
 
-app = typer.Typer(help="The database (SQLite in the data directory, or RAQMANA_DATABASE_URL).", no_args_is_help=True)
+app = typer.Typer(
+    help="The database (SQLite in the data directory, or RAQMANA_DATABASE_URL).", no_args_is_help=True
+)
 
 
 @app.command()

@@ -44,17 +44,25 @@ def print_logins(lang: str, logins: list[dict[str, str | None]], summary_file: P
     say(lang, "demo.logins", file=summary_file)
     for x in logins:
         org = f", {x['org']}" if x.get("org") else ""
-        console.print(f"  {x['username']} / {x['password']}  ({x['role']}{org})", markup=False, highlight=False)
+        console.print(
+            f"  {x['username']} / {x['password']}  ({x['role']}{org})", markup=False, highlight=False
+        )
 
 
 def demo(
-    out: Path = typer.Option(Path("raqmana-demo"), "--out", "-o", help="Directory for the files the demo writes."),
+    out: Path = typer.Option(
+        Path("raqmana-demo"), "--out", "-o", help="Directory for the files the demo writes."
+    ),
     framework: str = typer.Option(DEFAULT_PACK, help="Framework pack or file to run the demo on."),
     lang: str = LangOption,
-    serve: bool = typer.Option(True, "--serve/--no-serve", help="Start the web workspace when the files are written."),
+    serve: bool = typer.Option(
+        True, "--serve/--no-serve", help="Start the web workspace when the files are written."
+    ),
     host: str = typer.Option("127.0.0.1", help="Address to serve on."),
     port: int = typer.Option(8000, help="Port to serve on."),
-    runs: int = typer.Option(1000, "--runs", min=0, help="Monte Carlo runs for the uncertainty of the scores."),
+    runs: int = typer.Option(
+        1000, "--runs", min=0, help="Monte Carlo runs for the uncertainty of the scores."
+    ),
     formats: str = typer.Option("pdf,docx,xlsx,html", help="Formats of the national report."),
 ) -> None:
     """Run the whole chain on an illustrative assessment of Iraq and write the results to --out."""
@@ -75,27 +83,56 @@ def demo(
     write(fw, out / "framework.xlsx")
     write(fw, out / "framework.json")
     counts = fw.counts()
-    _step(1, lang, "demo.step1", name=fw.name.get(lang), enablers=counts["pillars"], indicators=counts["indicators"],
-          file="framework.xlsx")
+    _step(
+        1,
+        lang,
+        "demo.step1",
+        name=fw.name.get(lang),
+        enablers=counts["pillars"],
+        indicators=counts["indicators"],
+        file="framework.xlsx",
+    )
 
     settings = get_settings()
     info = seed_demo(settings, framework=fw)
-    _step(2, lang, "demo.step2", dir=settings.data_dir, institutions=info.institutions, answers=info.responses)
+    _step(
+        2, lang, "demo.step2", dir=settings.data_dir, institutions=info.institutions, answers=info.responses
+    )
 
     ws = open_workspace(settings)
     try:
         with ws.reader() as session:
-            chain = assessment_results(session, info.assessment_id, mc_runs=runs, date=dt.date.today().isoformat(),
-                                       data_dir=settings.data_dir, digits=settings.digit_shape)
+            chain = assessment_results(
+                session,
+                info.assessment_id,
+                mc_runs=runs,
+                date=dt.date.today().isoformat(),
+                data_dir=settings.data_dir,
+                digits=settings.digit_shape,
+            )
     finally:
         ws.dispose()
     files = chain.write(out)
     inputs = chain.inputs
-    _step(3, lang, "demo.step3", score=f"{inputs.national_score:.2f}", stage=inputs.national_stage, runs=runs,
-          bottlenecks=len(inputs.bottlenecks), files="scores.json, analysis.json")
+    _step(
+        3,
+        lang,
+        "demo.step3",
+        score=f"{inputs.national_score:.2f}",
+        stage=inputs.national_stage,
+        runs=runs,
+        bottlenecks=len(inputs.bottlenecks),
+        files="scores.json, analysis.json",
+    )
     recs = recommendation_counts(chain.plan)
-    _step(4, lang, "demo.step4", **recs, initiatives=len(inputs.initiatives),
-          files="recommendations.json, roadmap.json")
+    _step(
+        4,
+        lang,
+        "demo.step4",
+        **recs,
+        initiatives=len(inputs.initiatives),
+        files="recommendations.json, roadmap.json",
+    )
 
     reports = []
     for code in LANGS:
@@ -105,8 +142,10 @@ def demo(
     publish_reports(reports, settings.data_dir, info.assessment_id)  # listed on the web Reports page too
     _step(5, lang, "demo.step5", dir=out / "reports")
 
-    logins = [{"username": x.username, "password": x.password, "role": x.role, "org": x.org_code}
-              for x in info.logins]
+    logins = [
+        {"username": x.username, "password": x.password, "role": x.role, "org": x.org_code}
+        for x in info.logins
+    ]
     summary = {
         "illustrative": True,
         "note": label("illustrative", "en"),

@@ -50,6 +50,7 @@ FILE_NOT_FOUND = Code(
 
 ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Code))
 
+
 def file_in_the_way(path: str | os.PathLike[str]) -> Path | None:
     """The nearest existing entry of ``path`` and its parents when it is a file, not a folder (why a folder
     could not be created there: ENOTDIR, or EEXIST from ``mkdir``)."""
@@ -62,16 +63,32 @@ def file_in_the_way(path: str | os.PathLike[str]) -> Path | None:
 
 #: the reason of an operating-system error, by errno; others keep the system's own words
 OS_REASONS: dict[int, dict[str, str]] = {
-    errno.ENOENT: {"en": "no such file or directory", "ar": "لا يوجد ملف أو مجلد بهذا الاسم",
-                   "ckb": "فایل یان بوخچەیەکی بەو ناوە نییە"},
+    errno.ENOENT: {
+        "en": "no such file or directory",
+        "ar": "لا يوجد ملف أو مجلد بهذا الاسم",
+        "ckb": "فایل یان بوخچەیەکی بەو ناوە نییە",
+    },
     errno.EACCES: {"en": "permission denied", "ar": "لا توجد صلاحية", "ckb": "ڕێگەپێدان نییە"},
-    errno.EPERM: {"en": "operation not permitted", "ar": "العملية غير مسموح بها", "ckb": "ئەم کارە ڕێگەپێدراو نییە"},
+    errno.EPERM: {
+        "en": "operation not permitted",
+        "ar": "العملية غير مسموح بها",
+        "ckb": "ئەم کارە ڕێگەپێدراو نییە",
+    },
     errno.EISDIR: {"en": "it is a directory", "ar": "إنه مجلد", "ckb": "ئەمە بوخچەیە"},
-    errno.ENOTDIR: {"en": "a part of the path is not a directory", "ar": "جزء من المسار ليس مجلداً",
-                    "ckb": "بەشێک لە ڕێڕەوەکە بوخچە نییە"},
-    errno.ENOSPC: {"en": "no space left on the device", "ar": "لا توجد مساحة كافية على القرص",
-                   "ckb": "شوێنی بەتاڵ لەسەر دیسکەکە نەماوە"},
-    errno.EROFS: {"en": "the file system is read-only", "ar": "نظام الملفات للقراءة فقط",
-                  "ckb": "سیستەمی فایلەکان تەنھا بۆ خوێندنەوەیە"},
+    errno.ENOTDIR: {
+        "en": "a part of the path is not a directory",
+        "ar": "جزء من المسار ليس مجلداً",
+        "ckb": "بەشێک لە ڕێڕەوەکە بوخچە نییە",
+    },
+    errno.ENOSPC: {
+        "en": "no space left on the device",
+        "ar": "لا توجد مساحة كافية على القرص",
+        "ckb": "شوێنی بەتاڵ لەسەر دیسکەکە نەماوە",
+    },
+    errno.EROFS: {
+        "en": "the file system is read-only",
+        "ar": "نظام الملفات للقراءة فقط",
+        "ckb": "سیستەمی فایلەکان تەنھا بۆ خوێندنەوەیە",
+    },
     errno.EEXIST: {"en": "it already exists", "ar": "موجود مسبقاً", "ckb": "پێشتر ھەیە"},
 }

@@ -18,10 +18,18 @@ from raqmana.frameworks.export import write
 from raqmana.frameworks.schema import Framework
 from raqmana.problems import Code, Problem
 
-app = typer.Typer(help="Assessment frameworks: the built-in packs and your own YAML/XLSX files.", no_args_is_help=True)
+app = typer.Typer(
+    help="Assessment frameworks: the built-in packs and your own YAML/XLSX files.", no_args_is_help=True
+)
 
-SUFFIXES = {"en": ".xlsx, .yaml or .json", "ar": ".xlsx أو .yaml أو .json", "ckb": ".xlsx یان .yaml یان .json"}
-SourceArg = typer.Argument(..., help="A built-in pack id (e.g. iraq-dla), a framework.yaml, a pack directory or an .xlsx file.")
+SUFFIXES = {
+    "en": ".xlsx, .yaml or .json",
+    "ar": ".xlsx أو .yaml أو .json",
+    "ckb": ".xlsx یان .yaml یان .json",
+}
+SourceArg = typer.Argument(
+    ..., help="A built-in pack id (e.g. iraq-dla), a framework.yaml, a pack directory or an .xlsx file."
+)
 
 
 def summary(fw: Framework, problems: list[Problem]) -> dict[str, object]:
@@ -51,14 +59,29 @@ def list_(as_json: bool = JsonOption, lang: str = LangOption) -> None:
             rows.append({"id": pid, "error": result.problems[0].render(lang)})
             continue
         fw = result.framework
-        rows.append({"id": pid, "version": fw.version, "kind": fw.kind, "name": fw.name.get(lang), **fw.counts()})
+        rows.append(
+            {"id": pid, "version": fw.version, "kind": fw.kind, "name": fw.name.get(lang), **fw.counts()}
+        )
     if as_json:
         print_json(rows)
         return
-    table = Table(*(text(lang, f"h.{h}") for h in ("id", "version", "kind", "name", "enablers", "indicators")))
+    table = Table(
+        *(text(lang, f"h.{h}") for h in ("id", "version", "kind", "name", "enablers", "indicators"))
+    )
     for r in rows:
-        table.add_row(*(esc(x) for x in (r["id"], r.get("version", ""), r.get("kind", ""), r.get("name", r.get("error")),
-                                          r.get("pillars", ""), r.get("indicators", ""))))
+        table.add_row(
+            *(
+                esc(x)
+                for x in (
+                    r["id"],
+                    r.get("version", ""),
+                    r.get("kind", ""),
+                    r.get("name", r.get("error")),
+                    r.get("pillars", ""),
+                    r.get("indicators", ""),
+                )
+            )
+        )
     console.print(table)
 
 
@@ -96,8 +119,13 @@ def validate(source: str = SourceArg, lang: str = LangOption, as_json: bool = Js
     result = load(source)
     if result.framework is None or result.errors:
         if result.framework is not None and as_json:
-            print_json({"ok": False, **summary(result.framework, result.problems),
-                        "problems": [p.as_dict(lang) for p in result.problems]})
+            print_json(
+                {
+                    "ok": False,
+                    **summary(result.framework, result.problems),
+                    "problems": [p.as_dict(lang) for p in result.problems],
+                }
+            )
             raise typer.Exit(2)
         fail(result.problems, lang, as_json=as_json)
     fw = result.framework
@@ -106,8 +134,17 @@ def validate(source: str = SourceArg, lang: str = LangOption, as_json: bool = Js
         print_json({"ok": True, **info, "problems": [p.as_dict(lang) for p in result.problems]})
         return
     report_problems(result.problems, lang)
-    say(lang, "fw.valid", id=fw.id, version=fw.version, enablers=info["enablers"], sub_areas=info["sub_areas"],
-        indicators=info["indicators"], missing=info["missing_translations"], warnings=info["warnings"])
+    say(
+        lang,
+        "fw.valid",
+        id=fw.id,
+        version=fw.version,
+        enablers=info["enablers"],
+        sub_areas=info["sub_areas"],
+        indicators=info["indicators"],
+        missing=info["missing_translations"],
+        warnings=info["warnings"],
+    )
 
 
 @app.command()
@@ -149,13 +186,17 @@ def import_(
 def errors(
     lang: str = LangOption,
     as_json: bool = JsonOption,
-    markdown: bool = typer.Option(False, "--markdown", help="Print docs/errors.md (every code in ar, ckb and en)."),
+    markdown: bool = typer.Option(
+        False, "--markdown", help="Print docs/errors.md (every code in ar, ckb and en)."
+    ),
 ) -> None:
     """List the error codes a framework file (and the command line) can get."""
     if markdown:
         sys.stdout.write(errors_markdown())
         return
-    rows = [{"code": c.id, "severity": c.severity.value, "message": c.template(lang)} for c in (*E.ALL, *CE.ALL)]
+    rows = [
+        {"code": c.id, "severity": c.severity.value, "message": c.template(lang)} for c in (*E.ALL, *CE.ALL)
+    ]
     if as_json:
         print_json(rows)
         return
@@ -176,13 +217,19 @@ def _md_table(codes: tuple[Code, ...]) -> list[str]:
 def errors_markdown() -> str:
     """The text of ``docs/errors.md``: the framework codes, then the command line's own codes."""
     lines = [
-        "# Framework error codes", "",
+        "# Framework error codes",
+        "",
         "Generated from `raqmana.frameworks.errors` and `raqmana.cli.errors` by",
         "`raqmana framework errors --markdown > docs/errors.md`. Errors stop a framework from loading or being",
         "used; warnings are reported and the framework is still valid.",
-        "", *_md_table(E.ALL), "",
-        "## Command-line codes", "",
-        "Problems with the options or files given to a command, reported before any input is read.", "",
-        *_md_table(CE.ALL), "",
+        "",
+        *_md_table(E.ALL),
+        "",
+        "## Command-line codes",
+        "",
+        "Problems with the options or files given to a command, reported before any input is read.",
+        "",
+        *_md_table(CE.ALL),
+        "",
     ]
     return "\n".join(lines)

@@ -13,8 +13,9 @@ from raqmana.i18n.locales import get_locale
 from raqmana.problems import Location, Problem, ProblemsError
 from raqmana.scoring import errors as E
 
-app = typer.Typer(help="Composite indices from your own data and metadata tables (COINr layout).",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="Composite indices from your own data and metadata tables (COINr layout).", no_args_is_help=True
+)
 
 FORMATS = ("csv", "xlsx", "json")
 
@@ -27,10 +28,15 @@ _SAID = {
 
 @app.command("build")
 def build_cmd(
-    data: Path = typer.Option(..., "--data", help="Data table (CSV): uCode, uName, Group_*…, one column per indicator."),
-    meta: Path | None = typer.Option(None, "--meta", help="Metadata table (CSV): iCode, iName, Level, Parent, "
-                                     "Direction, Weight, Type."),
-    recipe: Path | None = typer.Option(None, "--recipe", help="Recipe (YAML or JSON): methods and parameters."),
+    data: Path = typer.Option(
+        ..., "--data", help="Data table (CSV): uCode, uName, Group_*…, one column per indicator."
+    ),
+    meta: Path | None = typer.Option(
+        None, "--meta", help="Metadata table (CSV): iCode, iName, Level, Parent, Direction, Weight, Type."
+    ),
+    recipe: Path | None = typer.Option(
+        None, "--recipe", help="Recipe (YAML or JSON): methods and parameters."
+    ),
     out: Path = typer.Option(..., "--out", help="Directory for the results."),
     formats: str = typer.Option("csv", "--format", help="Comma-separated: csv, xlsx, json."),
     lang: str = LangOption,
@@ -47,8 +53,9 @@ def build_cmd(
         wanted = _formats(formats)
         doc = _read_recipe(recipe) if recipe else {}
         nodes = read_meta_csv(meta) if meta else None
-        rec = Recipe.from_dict(doc, file=recipe.name if recipe else "", meta=nodes,
-                               meta_file=meta.name if meta else "")
+        rec = Recipe.from_dict(
+            doc, file=recipe.name if recipe else "", meta=nodes, meta_file=meta.name if meta else ""
+        )
         b = build(rec, read_data_csv(data))
         unc = analyse_uncertainty(b) if rec.uncertainty is not None else None
         files = write_build(b, out, formats=wanted, uncertainty=unc)
@@ -57,15 +64,24 @@ def build_cmd(
             files.append(_write_xlsx(out / "build.xlsx", b, unc))
     except ProblemsError as exc:
         fail(exc.problems, lang, as_json=as_json)
-    summary = {"ok": True, "index": b.index, "units": len(b.units), "indicators": len(b.tree.indicators),
-               "aggregates": len(b.tree.aggregates), "out": str(out), "files": [str(f) for f in files]}
+    summary = {
+        "ok": True,
+        "index": b.index,
+        "units": len(b.units),
+        "indicators": len(b.tree.indicators),
+        "aggregates": len(b.tree.aggregates),
+        "out": str(out),
+        "files": [str(f) for f in files],
+    }
     if as_json:
-        print_json({**summary, "warnings": [w.as_dict(lang) for w in b.warnings],
-                    "scores": _index_rows(b, unc)})
+        print_json(
+            {**summary, "warnings": [w.as_dict(lang) for w in b.warnings], "scores": _index_rows(b, unc)}
+        )
         return
     report_problems(list(b.warnings), lang)
-    console.print(_SAID[get_locale(lang).code].format(**{**summary, "files": len(files)}), highlight=False,
-                  markup=False)
+    console.print(
+        _SAID[get_locale(lang).code].format(**{**summary, "files": len(files)}), highlight=False, markup=False
+    )
 
 
 @app.command("errors")
@@ -84,8 +100,15 @@ def _formats(text: str) -> tuple[str, ...]:
     wanted = tuple(f.strip().lower() for f in text.split(",") if f.strip())
     bad = [f for f in wanted if f not in FORMATS]
     if bad or not wanted:
-        raise ProblemsError([Problem(E.BAD_PARAMETER, Location(field="--format"), {
-            "step": E.STEP["output"], "name": "--format", "detail": E.detail("formats", value=text)})])
+        raise ProblemsError(
+            [
+                Problem(
+                    E.BAD_PARAMETER,
+                    Location(field="--format"),
+                    {"step": E.STEP["output"], "name": "--format", "detail": E.detail("formats", value=text)},
+                )
+            ]
+        )
     return wanted
 
 
@@ -101,19 +124,30 @@ def _read_recipe(path: Path) -> dict[str, Any]:
 
             doc = yaml.safe_load(text)
     except (ValueError, ImportError) as exc:  # json.JSONDecodeError is a ValueError
-        raise ProblemsError([Problem(E.RECIPE_INVALID, Location(file=path.name), {"detail": str(exc)})]) from None
+        raise ProblemsError(
+            [Problem(E.RECIPE_INVALID, Location(file=path.name), {"detail": str(exc)})]
+        ) from None
     except Exception as exc:  # yaml.YAMLError: report where the parser stopped, in the user's language
         from raqmana.frameworks.yamlsource import yaml_reason
 
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         column = str(mark.column + 1) if mark is not None else ""
-        raise ProblemsError([Problem(E.RECIPE_INVALID, Location(file=path.name, line=line, column=column),
-                                     {"detail": yaml_reason(str(getattr(exc, "problem", exc)))})]) from None
+        raise ProblemsError(
+            [
+                Problem(
+                    E.RECIPE_INVALID,
+                    Location(file=path.name, line=line, column=column),
+                    {"detail": yaml_reason(str(getattr(exc, "problem", exc)))},
+                )
+            ]
+        ) from None
     if doc is None:
         return {}
     if not isinstance(doc, dict):
-        raise ProblemsError([Problem(E.RECIPE_INVALID, Location(file=path.name), {"detail": E.detail("mapping")})])
+        raise ProblemsError(
+            [Problem(E.RECIPE_INVALID, Location(file=path.name), {"detail": E.detail("mapping")})]
+        )
     return doc
 
 
@@ -154,15 +188,23 @@ def _write_xlsx(path: Path, b: Any, unc: Any) -> Path:
             ws.append(r)
 
     for name, t in stage_tables(b).items():
-        sheet(name, ["uCode", *t.columns],
-              [[u, *(None if (isinstance(v, float) and v != v) else v for v in row.tolist())]
-               for u, row in zip(t.units, t.values, strict=True)])
+        sheet(
+            name,
+            ["uCode", *t.columns],
+            [
+                [u, *(None if (isinstance(v, float) and v != v) else v for v in row.tolist())]
+                for u, row in zip(t.units, t.values, strict=True)
+            ],
+        )
     sheet("weights", ["iCode", "Parent", "Level", "Weight"], [list(r.values()) for r in weights_rows(b)])
     if unc is not None:
         rows = unc.to_rows()
         sheet("uncertainty", list(rows[0].keys()) if rows else [], [list(r.values()) for r in rows])
-    sheet("meta", ["iCode", "iName", "Level", "Parent", "Direction", "Weight", "Type"],
-          [[n.code, n.name, n.level, n.parent or None, n.direction, n.weight, n.type] for n in b.recipe.meta])
+    sheet(
+        "meta",
+        ["iCode", "iName", "Level", "Parent", "Direction", "Weight", "Type"],
+        [[n.code, n.name, n.level, n.parent or None, n.direction, n.weight, n.type] for n in b.recipe.meta],
+    )
     wb.save(path)
     return path
 

@@ -33,60 +33,138 @@ from raqmana.indices.importer import import_edition
 from raqmana.indices.peers import GROUP_NAMES, INCOME_NAMES, resolve
 from raqmana.problems import ProblemsError
 
-app = typer.Typer(help="Public indices (EGDI, GTMI, NCSI, OECD DGI, UNDP Compass, ITU GCI) as benchmarks.",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="Public indices (EGDI, GTMI, NCSI, OECD DGI, UNDP Compass, ITU GCI) as benchmarks.",
+    no_args_is_help=True,
+)
 
 NameArg = typer.Argument(..., help="Index id: egdi, gtmi, ncsi, oecd-dgi, undp-ddc or gci.")
 L = {
-    "en": {"index": "index", "name": "name", "editions": "editions", "origin": "origin", "stale": "stale",
-           "not_imported": "not shipped — import it", "bundled": "bundled", "imported": "imported",
-           "compared": "countries compared", "maxdiff": "largest difference", "groups": "group mismatches",
-           "mismatches": "outside tolerance", "exceptions": "known exceptions", "skipped": "skipped",
-           "ok": "reproduced", "notok": "NOT reproduced", "edition": "edition", "rank": "rank", "value": "value",
-           "median": "median", "stored": "stored", "rows": "rows", "licence": "licence", "yes": "yes", "no": "no"},
-    "ar": {"index": "المؤشر", "name": "الاسم", "editions": "الإصدارات", "origin": "المصدر", "stale": "قديم",
-           "not_imported": "غير مشحون — استورده", "bundled": "مضمّن", "imported": "مستورد",
-           "compared": "البلدان المقارنة", "maxdiff": "أكبر فرق", "groups": "اختلافات الفئات",
-           "mismatches": "خارج التفاوت المسموح", "exceptions": "استثناءات معروفة", "skipped": "متجاوزة",
-           "ok": "أعيد حسابه بنجاح", "notok": "لم تتطابق إعادة الحساب", "edition": "الإصدار", "rank": "الترتيب",
-           "value": "القيمة", "median": "الوسيط", "stored": "حُفظ في", "rows": "الصفوف", "licence": "الترخيص",
-           "yes": "نعم", "no": "لا"},
-    "ckb": {"index": "پێوەر", "name": "ناو", "editions": "دەرچوونەکان", "origin": "سەرچاوە", "stale": "کۆن",
-            "not_imported": "نانێردرێت — ھاوردەی بکە", "bundled": "لەگەڵدایە", "imported": "ھاوردەکراو",
-            "compared": "وڵاتە بەراوردکراوەکان", "maxdiff": "گەورەترین جیاوازی", "groups": "جیاوازیی گرووپەکان",
-            "mismatches": "لە دەرەوەی ڕێگەپێدراو", "exceptions": "بەدەرکراوە ناسراوەکان", "skipped": "تێپەڕێنراو",
-            "ok": "دووبارە ژمێردرایەوە", "notok": "دووبارە ژمێردنەوە یەکناگرێتەوە", "edition": "دەرچوون",
-            "rank": "پلە", "value": "بەھا", "median": "ناوەند", "stored": "ھەڵگیرا لە", "rows": "ڕیزەکان",
-            "licence": "مۆڵەت", "yes": "بەڵێ", "no": "نەخێر"},
+    "en": {
+        "index": "index",
+        "name": "name",
+        "editions": "editions",
+        "origin": "origin",
+        "stale": "stale",
+        "not_imported": "not shipped — import it",
+        "bundled": "bundled",
+        "imported": "imported",
+        "compared": "countries compared",
+        "maxdiff": "largest difference",
+        "groups": "group mismatches",
+        "mismatches": "outside tolerance",
+        "exceptions": "known exceptions",
+        "skipped": "skipped",
+        "ok": "reproduced",
+        "notok": "NOT reproduced",
+        "edition": "edition",
+        "rank": "rank",
+        "value": "value",
+        "median": "median",
+        "stored": "stored",
+        "rows": "rows",
+        "licence": "licence",
+        "yes": "yes",
+        "no": "no",
+    },
+    "ar": {
+        "index": "المؤشر",
+        "name": "الاسم",
+        "editions": "الإصدارات",
+        "origin": "المصدر",
+        "stale": "قديم",
+        "not_imported": "غير مشحون — استورده",
+        "bundled": "مضمّن",
+        "imported": "مستورد",
+        "compared": "البلدان المقارنة",
+        "maxdiff": "أكبر فرق",
+        "groups": "اختلافات الفئات",
+        "mismatches": "خارج التفاوت المسموح",
+        "exceptions": "استثناءات معروفة",
+        "skipped": "متجاوزة",
+        "ok": "أعيد حسابه بنجاح",
+        "notok": "لم تتطابق إعادة الحساب",
+        "edition": "الإصدار",
+        "rank": "الترتيب",
+        "value": "القيمة",
+        "median": "الوسيط",
+        "stored": "حُفظ في",
+        "rows": "الصفوف",
+        "licence": "الترخيص",
+        "yes": "نعم",
+        "no": "لا",
+    },
+    "ckb": {
+        "index": "پێوەر",
+        "name": "ناو",
+        "editions": "دەرچوونەکان",
+        "origin": "سەرچاوە",
+        "stale": "کۆن",
+        "not_imported": "نانێردرێت — ھاوردەی بکە",
+        "bundled": "لەگەڵدایە",
+        "imported": "ھاوردەکراو",
+        "compared": "وڵاتە بەراوردکراوەکان",
+        "maxdiff": "گەورەترین جیاوازی",
+        "groups": "جیاوازیی گرووپەکان",
+        "mismatches": "لە دەرەوەی ڕێگەپێدراو",
+        "exceptions": "بەدەرکراوە ناسراوەکان",
+        "skipped": "تێپەڕێنراو",
+        "ok": "دووبارە ژمێردرایەوە",
+        "notok": "دووبارە ژمێردنەوە یەکناگرێتەوە",
+        "edition": "دەرچوون",
+        "rank": "پلە",
+        "value": "بەھا",
+        "median": "ناوەند",
+        "stored": "ھەڵگیرا لە",
+        "rows": "ڕیزەکان",
+        "licence": "مۆڵەت",
+        "yes": "بەڵێ",
+        "no": "نەخێر",
+    },
 }
 
 
 T = Translated.of
 #: published groups of an index, highest first, with their names
 GROUP_LABELS: dict[str, dict[str, Translated]] = {
-    "egdi": {"VH": T("Very high", "مرتفع جداً", "زۆر بەرز"), "H": T("High", "مرتفع", "بەرز"),
-             "M": T("Middle", "متوسط", "مامناوەند"), "L": T("Low", "منخفض", "نزم")},
-    "gtmi": {"A": T("A (GovTech leaders)", "A (رائدة في التقنية الحكومية)", "A (پێشەنگی تەکنەلۆجیای حکومی)"),
-             "B": T("B (significant focus)", "B (تركيز كبير)", "B (گرنگیپێدانی زۆر)"),
-             "C": T("C (some focus)", "C (بعض التركيز)", "C (ھەندێک گرنگیپێدان)"),
-             "D": T("D (minimal focus)", "D (تركيز ضئيل)", "D (گرنگیپێدانی کەم)")},
+    "egdi": {
+        "VH": T("Very high", "مرتفع جداً", "زۆر بەرز"),
+        "H": T("High", "مرتفع", "بەرز"),
+        "M": T("Middle", "متوسط", "مامناوەند"),
+        "L": T("Low", "منخفض", "نزم"),
+    },
+    "gtmi": {
+        "A": T("A (GovTech leaders)", "A (رائدة في التقنية الحكومية)", "A (پێشەنگی تەکنەلۆجیای حکومی)"),
+        "B": T("B (significant focus)", "B (تركيز كبير)", "B (گرنگیپێدانی زۆر)"),
+        "C": T("C (some focus)", "C (بعض التركيز)", "C (ھەندێک گرنگیپێدان)"),
+        "D": T("D (minimal focus)", "D (تركيز ضئيل)", "D (گرنگیپێدانی کەم)"),
+    },
 }
 #: formulas with words in them, said in each language (the JSON keeps the English one)
 FORMULA_TEXT: dict[str, Translated] = {
-    "ncsi": T("NCSI = points / 154 × 100 (points = whole number)", "NCSI = النقاط / 154 × 100 (النقاط عدد صحيح)",
-              "NCSI = خاڵەکان / 154 × 100 (خاڵەکان ژمارەی تەواون)"),
-    "oecd-dgi": T("DGI = mean of the six dimensions", "DGI = متوسط الأبعاد الستة", "DGI = تێکڕای شەش ڕەھەندەکە"),
-    "undp-ddc": T("Compass overall = mean of the available pillar scores",
-                  "الدرجة الكلية للبوصلة = متوسط درجات الركائز المتاحة",
-                  "نمرەی گشتیی قیبلەنما = تێکڕای نمرەی کۆڵەکە بەردەستەکان"),
-    "gci": T("GCI = legal + technical + organisational + capacity + cooperation",
-             "GCI = القانوني + التقني + التنظيمي + بناء القدرات + التعاون",
-             "GCI = یاسایی + تەکنیکی + ڕێکخراوەیی + توانا + ھاوکاری"),
+    "ncsi": T(
+        "NCSI = points / 154 × 100 (points = whole number)",
+        "NCSI = النقاط / 154 × 100 (النقاط عدد صحيح)",
+        "NCSI = خاڵەکان / 154 × 100 (خاڵەکان ژمارەی تەواون)",
+    ),
+    "oecd-dgi": T(
+        "DGI = mean of the six dimensions", "DGI = متوسط الأبعاد الستة", "DGI = تێکڕای شەش ڕەھەندەکە"
+    ),
+    "undp-ddc": T(
+        "Compass overall = mean of the available pillar scores",
+        "الدرجة الكلية للبوصلة = متوسط درجات الركائز المتاحة",
+        "نمرەی گشتیی قیبلەنما = تێکڕای نمرەی کۆڵەکە بەردەستەکان",
+    ),
+    "gci": T(
+        "GCI = legal + technical + organisational + capacity + cooperation",
+        "GCI = القانوني + التقني + التنظيمي + بناء القدرات + التعاون",
+        "GCI = یاسایی + تەکنیکی + ڕێکخراوەیی + توانا + ھاوکاری",
+    ),
 }
 
 
 def group_counts(index: str, groups: dict[str, int], lang: str) -> str:
-    """"Very high 76, High 62, Middle 44, Low 11": the published groups, highest first, named in ``lang``."""
+    """ "Very high 76, High 62, Middle 44, Low 11": the published groups, highest first, named in ``lang``."""
     names = GROUP_LABELS.get(index, {})
     order = [g for g in names if g in groups] + sorted(g for g in groups if g not in names)
     return sep(lang).join(f"{names[g].get(lang) if g in names else g} {groups[g]}" for g in order)
@@ -115,17 +193,31 @@ def list_(as_json: bool = JsonOption, lang: str = LangOption) -> None:
         ds = load_dataset(iid)
         st = staleness(ds)
         origins = sorted({e.origin for e in ds.editions})
-        rows.append({"id": iid, "name": ds.spec.name.get(lang), "publisher": ds.spec.publisher,
-                     "editions": ds.edition_labels(), "origin": origins or ["not_imported"],
-                     "licence": ds.provenance.get("licence", ""), "staleness": st.to_dict()})
+        rows.append(
+            {
+                "id": iid,
+                "name": ds.spec.name.get(lang),
+                "publisher": ds.spec.publisher,
+                "editions": ds.edition_labels(),
+                "origin": origins or ["not_imported"],
+                "licence": ds.provenance.get("licence", ""),
+                "staleness": st.to_dict(),
+            }
+        )
     if as_json:
         print_json(rows)
         return
-    table = Table(_l(lang, "index"), _l(lang, "name"), _l(lang, "editions"), _l(lang, "origin"), _l(lang, "stale"))
+    table = Table(
+        _l(lang, "index"), _l(lang, "name"), _l(lang, "editions"), _l(lang, "origin"), _l(lang, "stale")
+    )
     for r in rows:
-        table.add_row(esc(r["id"]), esc(r["name"]), sep(lang).join(r["editions"]) or "—",
-                      ", ".join(_l(lang, o) for o in r["origin"]),
-                      _l(lang, "yes") if r["staleness"]["stale"] else _l(lang, "no"))
+        table.add_row(
+            esc(r["id"]),
+            esc(r["name"]),
+            sep(lang).join(r["editions"]) or "—",
+            ", ".join(_l(lang, o) for o in r["origin"]),
+            _l(lang, "yes") if r["staleness"]["stale"] else _l(lang, "no"),
+        )
     console.print(table)
 
 
@@ -149,8 +241,15 @@ def show(
         for ed in ds.edition_labels():
             rec = ds.get(iso3, ed)
             pos = ds.position(iso3, ds.spec.composite, ed)
-            trend.append({"edition": ed, "values": rec.values if rec else None, "published_rank": rec.rank if rec else None,
-                          "group": (rec.group or None) if rec else None, "position": list(pos) if pos else None})
+            trend.append(
+                {
+                    "edition": ed,
+                    "values": rec.values if rec else None,
+                    "published_rank": rec.rank if rec else None,
+                    "group": (rec.group or None) if rec else None,
+                    "position": list(pos) if pos else None,
+                }
+            )
         data["country"] = {"iso3": iso3, "name": country_name(iso3, lang), "trend": trend}
     if as_json:
         print_json(data)
@@ -167,8 +266,11 @@ def show(
         for ed in ds.edition_labels():
             rec = ds.get(iso3, ed)
             pos = ds.position(iso3, ds.spec.composite, ed)
-            table.add_row(ed, *[_num(rec.values.get(c) if rec else None, lang) for c in comps],
-                          f"{pos[0]}/{pos[1]}" if pos else "—")
+            table.add_row(
+                ed,
+                *[_num(rec.values.get(c) if rec else None, lang) for c in comps],
+                f"{pos[0]}/{pos[1]}" if pos else "—",
+            )
         console.print(table)
 
 
@@ -191,24 +293,37 @@ def reproduce_cmd(
         console.print(f"[bold]{esc(name)} {esc(edition)}[/bold]: {esc(formula)}", highlight=False)
         console.print(f"{_l(lang, 'compared')}: {result.compared}")
         console.print(f"{_l(lang, 'maxdiff')}: {result.max_abs_diff:.6f} (≤ {result.tolerance:g})")
-        console.print(f"{_l(lang, 'mismatches')}: {len(result.mismatches)}  "
-                      f"{_l(lang, 'groups')}: {len(result.group_mismatches)}")
+        console.print(
+            f"{_l(lang, 'mismatches')}: {len(result.mismatches)}  "
+            f"{_l(lang, 'groups')}: {len(result.group_mismatches)}"
+        )
         for m in result.mismatches[:20]:
             console.print(f"  {m.iso3}: {m.published} ≠ {m.reproduced:.6f}", highlight=False)
         for g in result.group_mismatches[:20]:
             console.print(f"  {g.iso3}: {g.published} → {g.reproduced}", highlight=False)
         for d, reason in result.exceptions:
-            console.print(esc(f"  {_l(lang, 'exceptions')} {d.iso3}: {d.published} / {d.reproduced:.4f} — "
-                              f"{reason.get(lang)}"), highlight=False)
+            console.print(
+                esc(
+                    f"  {_l(lang, 'exceptions')} {d.iso3}: {d.published} / {d.reproduced:.4f} — "
+                    f"{reason.get(lang)}"
+                ),
+                highlight=False,
+            )
         if result.skipped:
-            console.print(f"{_l(lang, 'skipped')}: {sep(lang).join(s.iso3 for s in result.skipped)}", highlight=False)
+            console.print(
+                f"{_l(lang, 'skipped')}: {sep(lang).join(s.iso3 for s in result.skipped)}", highlight=False
+            )
         label = name.upper()
         if result.groups:
-            console.print(esc(text(lang, "ix.groups", index=label, list=group_counts(name, result.groups, lang))),
-                          highlight=False)
+            console.print(
+                esc(text(lang, "ix.groups", index=label, list=group_counts(name, result.groups, lang))),
+                highlight=False,
+            )
         if result.classes:
-            console.print(esc(text(lang, "ix.classes", index=label, list=class_counts(result.classes, lang))),
-                          highlight=False)
+            console.print(
+                esc(text(lang, "ix.classes", index=label, list=class_counts(result.classes, lang))),
+                highlight=False,
+            )
         console.print(f"[bold]{_l(lang, 'ok') if result.ok else _l(lang, 'notok')}[/bold]")
     if not result.ok:
         raise typer.Exit(code=1)
@@ -217,8 +332,12 @@ def reproduce_cmd(
 @app.command()
 def peers(
     country: str = typer.Argument(..., help="ISO3 code or name, e.g. IRQ."),
-    peer: list[str] | None = typer.Option(None, "--peer", "-p", help="A chosen peer (repeat); default for Iraq: JOR SAU ARE EGY EST."),
-    index: list[str] | None = typer.Option(None, "--index", "-i", help="Indices to compare (default egdi gtmi ncsi)."),
+    peer: list[str] | None = typer.Option(
+        None, "--peer", "-p", help="A chosen peer (repeat); default for Iraq: JOR SAU ARE EGY EST."
+    ),
+    index: list[str] | None = typer.Option(
+        None, "--index", "-i", help="Indices to compare (default egdi gtmi ncsi)."
+    ),
     as_json: bool = JsonOption,
     lang: str = LangOption,
 ) -> None:
@@ -238,20 +357,29 @@ def peers(
         console.print(esc(f"{GROUP_NAMES[gid].get(lang)}: {sep(lang).join(members)}"), highlight=False)
     chosen = list(groups.groups.get("chosen", ()))
     table = Table("", *[f"{s.index} {s.edition}" for s in standings])
-    table.add_row(f"[bold]{esc(country_name(groups.iso3, lang))}[/bold]",
-                  *[f"{_num(s.value, lang)}" + (f" ({s.rank}/{s.count})" if s.rank else "") for s in standings])
+    table.add_row(
+        f"[bold]{esc(country_name(groups.iso3, lang))}[/bold]",
+        *[f"{_num(s.value, lang)}" + (f" ({s.rank}/{s.count})" if s.rank else "") for s in standings],
+    )
     for c in chosen:
         table.add_row(esc(country_name(c, lang)), *[_num(s.peers.get(c), lang) for s in standings])
     for g in groups.groups:
-        table.add_row(f"{_l(lang, 'median')}: {GROUP_NAMES[g].get(lang)}", *[_num(s.medians.get(g), lang) for s in standings])
+        table.add_row(
+            f"{_l(lang, 'median')}: {GROUP_NAMES[g].get(lang)}",
+            *[_num(s.medians.get(g), lang) for s in standings],
+        )
     console.print(table)
 
 
 @app.command("import")
 def import_cmd(
     name: str = NameArg,
-    file: Path = typer.Argument(..., help="CSV file of the edition (wide, or long with variable/value columns)."),
-    edition: str | None = typer.Option(None, "--edition", "-e", help="Edition, e.g. 2026 (or a 'year' column)."),
+    file: Path = typer.Argument(
+        ..., help="CSV file of the edition (wide, or long with variable/value columns)."
+    ),
+    edition: str | None = typer.Option(
+        None, "--edition", "-e", help="Edition, e.g. 2026 (or a 'year' column)."
+    ),
     source: str = typer.Option("", help="Where the file comes from (URL, publication), kept with the data."),
     as_json: bool = JsonOption,
     lang: str = LangOption,
@@ -262,13 +390,20 @@ def import_cmd(
     except ProblemsError as exc:
         fail(exc.problems, lang, as_json=as_json)
     if result.licence:
-        err_console.print(f"[yellow]{_l(lang, 'licence')}[/yellow]: "
-                          f"{esc(result.licence.get(lang) or result.licence['en'])}", highlight=False)
+        err_console.print(
+            f"[yellow]{_l(lang, 'licence')}[/yellow]: "
+            f"{esc(result.licence.get(lang) or result.licence['en'])}",
+            highlight=False,
+        )
     if not result.ok:
         fail(result.problems, lang, as_json=as_json)
     if as_json:
         print_json(result.to_dict(lang))
         return
     report_problems(result.problems, lang)
-    console.print(esc(f"{name} {result.edition}: {result.rows} {_l(lang, 'rows')}; {_l(lang, 'stored')} "
-                      f"{result.stored}"), highlight=False)
+    console.print(
+        esc(
+            f"{name} {result.edition}: {result.rows} {_l(lang, 'rows')}; {_l(lang, 'stored')} {result.stored}"
+        ),
+        highlight=False,
+    )

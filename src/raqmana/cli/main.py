@@ -43,6 +43,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("raqmana.cli.worker", "worker"),
 ]
 
+
 def build_app(only: str | None = None) -> typer.Typer:
     """The command line with every sub-app, or with ``only`` the one being run (a fast start)."""
     new = _new_app()
@@ -92,8 +93,13 @@ def main() -> None:
 
         reason = E.OS_REASONS.get(exc.errno or 0) or str(exc.strerror or exc)
         path = str(exc.filename) if exc.filename else "—"
-        in_the_way = E.file_in_the_way(path) if exc.filename and exc.errno in (errno.EEXIST, errno.ENOTDIR) else None
-        found = Problem(E.NOT_A_FOLDER, params={"path": path, "file": str(in_the_way)}) if in_the_way else \
-            Problem(E.CANNOT_USE_PATH, params={"path": path, "reason": reason})
+        in_the_way = (
+            E.file_in_the_way(path) if exc.filename and exc.errno in (errno.EEXIST, errno.ENOTDIR) else None
+        )
+        found = (
+            Problem(E.NOT_A_FOLDER, params={"path": path, "file": str(in_the_way)})
+            if in_the_way
+            else Problem(E.CANNOT_USE_PATH, params={"path": path, "reason": reason})
+        )
         report_problems([found], lang_from_argv(sys.argv))
         raise SystemExit(2) from None

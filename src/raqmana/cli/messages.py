@@ -55,40 +55,67 @@ MESSAGES: dict[str, dict[str, str]] = {
     ),
     "wrote": _t("wrote {path}", "كُتب {path}", "نووسرا: {path}"),
     # audit, db, worker
-    "audit.ok": _t("audit log intact: {checked} events, last seq {last_seq}",
-                   "سجل التدقيق سليم: {checked} حدثاً، آخر تسلسل {last_seq}",
-                   "تۆماری وردبینی دەستکاری نەکراوە: {checked} ڕووداو، دوایین زنجیرە {last_seq}"),
-    "audit.broken": _t("broken event {event} (seq {seq}): {kind}: {detail}",
-                       "حدث معطوب {event} (التسلسل {seq}): {kind}: {detail}",
-                       "ڕووداوی تێکچوو {event} (زنجیرەی {seq}): {kind}: {detail}"),
+    "audit.ok": _t(
+        "audit log intact: {checked} events, last seq {last_seq}",
+        "سجل التدقيق سليم: {checked} حدثاً، آخر تسلسل {last_seq}",
+        "تۆماری وردبینی دەستکاری نەکراوە: {checked} ڕووداو، دوایین زنجیرە {last_seq}",
+    ),
+    "audit.broken": _t(
+        "broken event {event} (seq {seq}): {kind}: {detail}",
+        "حدث معطوب {event} (التسلسل {seq}): {kind}: {detail}",
+        "ڕووداوی تێکچوو {event} (زنجیرەی {seq}): {kind}: {detail}",
+    ),
     "db.upgraded": _t("{url}: {before} → {after}", "{url}: {before} ← {after}", "{url}: {before} ← {after}"),
-    "db.current": _t("current {current}, head {head}", "الحالية {current}، الأحدث {head}",
-                     "ئێستا {current}، نوێترین {head}"),
-    "worker.stopped": _t("worker stopped after {n} job(s)", "توقف المنفّذ بعد {n} من المهام",
-                         "جێبەجێکار دوای {n} ئەرک وەستا"),
-    "job.queued": _t("queued job {id}", "أضيفت المهمة {id} إلى قائمة الانتظار", "ئەرکی {id} خرایە ڕیزی چاوەڕوانی"),
+    "db.current": _t(
+        "current {current}, head {head}",
+        "الحالية {current}، الأحدث {head}",
+        "ئێستا {current}، نوێترین {head}",
+    ),
+    "worker.stopped": _t(
+        "worker stopped after {n} job(s)", "توقف المنفّذ بعد {n} من المهام", "جێبەجێکار دوای {n} ئەرک وەستا"
+    ),
+    "job.queued": _t(
+        "queued job {id}", "أضيفت المهمة {id} إلى قائمة الانتظار", "ئەرکی {id} خرایە ڕیزی چاوەڕوانی"
+    ),
     # organisations, users
-    "org.report": _t("created {created}, updated {updated}, unchanged {unchanged}",
-                     "أنشئ {created}، حُدّث {updated}، بلا تغيير {unchanged}",
-                     "دروستکرا {created}، نوێکرایەوە {updated}، نەگۆڕاو {unchanged}"),
+    "org.report": _t(
+        "created {created}, updated {updated}, unchanged {unchanged}",
+        "أنشئ {created}، حُدّث {updated}، بلا تغيير {unchanged}",
+        "دروستکرا {created}، نوێکرایەوە {updated}، نەگۆڕاو {unchanged}",
+    ),
     "org.file_missing": _t("file not found", "الملف غير موجود", "فایلەکە نەدۆزرایەوە"),
-    "user.created": _t("created user {username} (id {id})", "أنشئ المستخدم {username} (المعرّف {id})",
-                       "بەکارھێنەری {username} دروستکرا (ناسنامە {id})"),
-    "user.granted": _t("{username}: {role} over {org}", "{username}: {role} على {org}", "{username}: {role} لەسەر {org}"),
+    "user.created": _t(
+        "created user {username} (id {id})",
+        "أنشئ المستخدم {username} (المعرّف {id})",
+        "بەکارھێنەری {username} دروستکرا (ناسنامە {id})",
+    ),
+    "user.granted": _t(
+        "{username}: {role} over {org}", "{username}: {role} على {org}", "{username}: {role} لەسەر {org}"
+    ),
     "user.whole_tree": _t("the whole tree", "الشجرة كلها", "ھەموو دارەکە"),
-    "user.password_reset": _t("password of {username} reset", "أعيد تعيين كلمة مرور {username}",
-                              "تێپەڕەوشەی {username} ڕێکخرایەوە"),
+    "user.password_reset": _t(
+        "password of {username} reset", "أعيد تعيين كلمة مرور {username}", "تێپەڕەوشەی {username} ڕێکخرایەوە"
+    ),
     # assessment rounds, reports
     "as.illustrative": _t(" (illustrative)", " (توضيحي)", " (نموونەیی)"),
-    "as.opened": _t("opened round {id} with {n} institutions", "فُتحت الجولة {id} مع {n} من الجهات",
-                    "خولی {id} کرایەوە بە {n} دامەزراوە"),
-    "as.wrote_many": _t("wrote {n} workbooks to {out}", "كُتب {n} من المصنفات في {out}",
-                        "{n} پەڕگەی Excel لە {out} نووسران"),
-    "as.imported": _t("imported {ok} of {n} workbook(s)", "استُورد {ok} من {n} من المصنفات",
-                      "{ok} لە {n} پەڕگەی Excel ھاوردە کران"),
-    "report.done": _t("{written} files written, {skipped} already there → {dir}",
-                      "كُتب {written} من الملفات، و{skipped} موجودة مسبقاً ← {dir}",
-                      "{written} فایل نووسران، {skipped} پێشتر ھەبوون ← {dir}"),
+    "as.opened": _t(
+        "opened round {id} with {n} institutions",
+        "فُتحت الجولة {id} مع {n} من الجهات",
+        "خولی {id} کرایەوە بە {n} دامەزراوە",
+    ),
+    "as.wrote_many": _t(
+        "wrote {n} workbooks to {out}", "كُتب {n} من المصنفات في {out}", "{n} پەڕگەی Excel لە {out} نووسران"
+    ),
+    "as.imported": _t(
+        "imported {ok} of {n} workbook(s)",
+        "استُورد {ok} من {n} من المصنفات",
+        "{ok} لە {n} پەڕگەی Excel ھاوردە کران",
+    ),
+    "report.done": _t(
+        "{written} files written, {skipped} already there → {dir}",
+        "كُتب {written} من الملفات، و{skipped} موجودة مسبقاً ← {dir}",
+        "{written} فایل نووسران، {skipped} پێشتر ھەبوون ← {dir}",
+    ),
     # roadmap
     "rules.valid": _t(
         "valid {source}: {rules} rules ({national} national, {institution} per institution; {short} short-term), "
@@ -121,37 +148,58 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{dependencies} پەیوەستبوون",
     ),
     # demo
-    "demo.step1": _t("{name}: {enablers} enablers, {indicators} indicators → {file}",
-                     "{name}: {enablers} من عوامل التمكين، {indicators} مؤشراً ← {file}",
-                     "{name}: {enablers} ھۆکاری ڕێخۆشکەر، {indicators} پێوەر ← {file}"),
-    "demo.step2": _t("workspace {dir}: {institutions} institutions, {answers} answers (illustrative, generated)",
-                     "مساحة العمل {dir}: {institutions} جهة، {answers} إجابة (توضيحية، مولّدة آلياً)",
-                     "شوێنی کار {dir}: {institutions} دامەزراوە، {answers} وەڵام (نموونەیی، دروستکراو)"),
-    "demo.step3": _t("national score {score}/5 (stage {stage}), {runs} Monte Carlo runs; {bottlenecks} bottlenecks "
-                     "→ {files}",
-                     "الدرجة الوطنية {score}/5 (المرحلة {stage})، {runs} تشغيلاً لمونت كارلو؛ {bottlenecks} من "
-                     "المعوقات ← {files}",
-                     "نمرەی نیشتمانی {score}/5 (قۆناغی {stage})، {runs} جار مۆنتی کارلۆ؛ {bottlenecks} ئاستەنگ "
-                     "← {files}"),
-    "demo.step4": _t("{total} recommendations: {national} national and {institution} for single institutions; "
-                     "{initiatives} roadmap initiatives → {files}",
-                     "{total} توصية: {national} وطنية و{institution} لجهات بعينها؛ {initiatives} مبادرة في خارطة "
-                     "الطريق ← {files}",
-                     "{total} ڕاسپاردە: {national} نیشتمانی و {institution} بۆ دامەزراوە تاکەکان؛ {initiatives} "
-                     "دەستپێشخەریی نەخشەڕێگا ← {files}"),
-    "demo.step5": _t("national report in ar, ckb and en → {dir}", "التقرير الوطني بالعربية والكردية والإنجليزية ← {dir}",
-                     "ڕاپۆرتی نیشتمانی بە عەرەبی، کوردی و ئینگلیزی ← {dir}"),
-    "demo.done": _t("done in {seconds} s → {file}", "اكتمل في {seconds} ثانية ← {file}",
-                    "تەواو بوو لە {seconds} چرکەدا ← {file}"),
-    "demo.logins": _t("demo logins (illustrative workspace; also in {file}):",
-                      "حسابات الدخول التجريبية (مساحة عمل توضيحية؛ موجودة أيضاً في {file}):",
-                      "ھەژمارەکانی چوونەژوورەوەی نمایش (شوێنی کاری نموونەیی؛ لە {file}یش ھەن):"),
-    "demo.serve": _t("starting the web workspace (Ctrl-C stops it)", "تشغيل مساحة العمل على الويب (Ctrl-C لإيقافها)",
-                     "دەستپێکردنی شوێنی کاری وێب (Ctrl-C ڕایدەگرێت)"),
+    "demo.step1": _t(
+        "{name}: {enablers} enablers, {indicators} indicators → {file}",
+        "{name}: {enablers} من عوامل التمكين، {indicators} مؤشراً ← {file}",
+        "{name}: {enablers} ھۆکاری ڕێخۆشکەر، {indicators} پێوەر ← {file}",
+    ),
+    "demo.step2": _t(
+        "workspace {dir}: {institutions} institutions, {answers} answers (illustrative, generated)",
+        "مساحة العمل {dir}: {institutions} جهة، {answers} إجابة (توضيحية، مولّدة آلياً)",
+        "شوێنی کار {dir}: {institutions} دامەزراوە، {answers} وەڵام (نموونەیی، دروستکراو)",
+    ),
+    "demo.step3": _t(
+        "national score {score}/5 (stage {stage}), {runs} Monte Carlo runs; {bottlenecks} bottlenecks "
+        "→ {files}",
+        "الدرجة الوطنية {score}/5 (المرحلة {stage})، {runs} تشغيلاً لمونت كارلو؛ {bottlenecks} من "
+        "المعوقات ← {files}",
+        "نمرەی نیشتمانی {score}/5 (قۆناغی {stage})، {runs} جار مۆنتی کارلۆ؛ {bottlenecks} ئاستەنگ ← {files}",
+    ),
+    "demo.step4": _t(
+        "{total} recommendations: {national} national and {institution} for single institutions; "
+        "{initiatives} roadmap initiatives → {files}",
+        "{total} توصية: {national} وطنية و{institution} لجهات بعينها؛ {initiatives} مبادرة في خارطة "
+        "الطريق ← {files}",
+        "{total} ڕاسپاردە: {national} نیشتمانی و {institution} بۆ دامەزراوە تاکەکان؛ {initiatives} "
+        "دەستپێشخەریی نەخشەڕێگا ← {files}",
+    ),
+    "demo.step5": _t(
+        "national report in ar, ckb and en → {dir}",
+        "التقرير الوطني بالعربية والكردية والإنجليزية ← {dir}",
+        "ڕاپۆرتی نیشتمانی بە عەرەبی، کوردی و ئینگلیزی ← {dir}",
+    ),
+    "demo.done": _t(
+        "done in {seconds} s → {file}",
+        "اكتمل في {seconds} ثانية ← {file}",
+        "تەواو بوو لە {seconds} چرکەدا ← {file}",
+    ),
+    "demo.logins": _t(
+        "demo logins (illustrative workspace; also in {file}):",
+        "حسابات الدخول التجريبية (مساحة عمل توضيحية؛ موجودة أيضاً في {file}):",
+        "ھەژمارەکانی چوونەژوورەوەی نمایش (شوێنی کاری نموونەیی؛ لە {file}یش ھەن):",
+    ),
+    "demo.serve": _t(
+        "starting the web workspace (Ctrl-C stops it)",
+        "تشغيل مساحة العمل على الويب (Ctrl-C لإيقافها)",
+        "دەستپێکردنی شوێنی کاری وێب (Ctrl-C ڕایدەگرێت)",
+    ),
     # public indices
     "ix.groups": _t("{index} groups: {list}", "فئات {index}: {list}", "گرووپەکانی {index}: {list}"),
-    "ix.classes": _t("{index} rating classes: {list}", "فئات التصنيف في {index}: {list}",
-                     "پۆلەکانی پلەبەندیی {index}: {list}"),
+    "ix.classes": _t(
+        "{index} rating classes: {list}",
+        "فئات التصنيف في {index}: {list}",
+        "پۆلەکانی پلەبەندیی {index}: {list}",
+    ),
 }
 
 

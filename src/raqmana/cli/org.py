@@ -23,21 +23,40 @@ app = typer.Typer(help="Organisations (ministries, agencies, governorates, units
 
 def _report(report: OrgImportReport, lang: str, as_json: bool) -> None:
     if as_json:
-        print_json({"ok": True, "created": report.created, "updated": report.updated, "unchanged": report.unchanged,
-                    "warnings": [p.as_dict(lang) for p in report.warnings]})
+        print_json(
+            {
+                "ok": True,
+                "created": report.created,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "warnings": [p.as_dict(lang) for p in report.warnings],
+            }
+        )
         return
     report_problems(report.warnings, lang)
     say(lang, "org.report", created=report.created, updated=report.updated, unchanged=report.unchanged)
 
 
 @app.command("import")
-def import_(file: Path = typer.Argument(..., help="A .csv or .xlsx file with the columns code, kind, parent_code, "
-                                                  "name_en, name_ar, name_ckb, …"),
-            lang: str = LangOption, as_json: bool = JsonOption) -> None:
+def import_(
+    file: Path = typer.Argument(
+        ...,
+        help="A .csv or .xlsx file with the columns code, kind, parent_code, name_en, name_ar, name_ckb, …",
+    ),
+    lang: str = LangOption,
+    as_json: bool = JsonOption,
+) -> None:
     """Create or update organisations from FILE — all or nothing, with located errors."""
     if not file.is_file():
-        fail([Problem(E.ORG_FILE_UNREADABLE, Location(file=str(file)), {"detail": MESSAGES["org.file_missing"]})], lang,
-             as_json=as_json)
+        fail(
+            [
+                Problem(
+                    E.ORG_FILE_UNREADABLE, Location(file=str(file)), {"detail": MESSAGES["org.file_missing"]}
+                )
+            ],
+            lang,
+            as_json=as_json,
+        )
     data = file.read_bytes()
     with workspace(lang, as_json=as_json) as ws, ws.transaction() as s:
         report = import_organisations(s, cli_actor(), data=data, filename=file.name)

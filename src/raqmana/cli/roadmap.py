@@ -24,9 +24,12 @@ from raqmana.roadmap.model import Roadmap, Schedule
 from raqmana.roadmap.whatif import Scenario, budget_cut, what_if
 from raqmana.roadmap.xlsx_read import read_workbook
 
-app = typer.Typer(help="Recommendations and the transformation roadmap: rules, plan, what-if, import.",
-                  no_args_is_help=True)
-rules_app = typer.Typer(help="Recommendation rule bases (rules.yaml beside a framework pack).", no_args_is_help=True)
+app = typer.Typer(
+    help="Recommendations and the transformation roadmap: rules, plan, what-if, import.", no_args_is_help=True
+)
+rules_app = typer.Typer(
+    help="Recommendation rule bases (rules.yaml beside a framework pack).", no_args_is_help=True
+)
 app.add_typer(rules_app, name="rules")
 
 
@@ -42,7 +45,9 @@ def rules_summary(rb: RuleBase) -> dict[str, Any]:
     for r in rb.rules:
         pillars[r.pillar] = pillars.get(r.pillar, 0) + 1
     return {
-        "framework": rb.framework, "version": rb.version, "rules": len(rb.rules),
+        "framework": rb.framework,
+        "version": rb.version,
+        "rules": len(rb.rules),
         "national": sum(1 for r in rb.rules if r.scope is Scope.NATIONAL),
         "institution": sum(1 for r in rb.rules if r.scope is Scope.INSTITUTION),
         "short_term": sum(1 for r in rb.rules if r.horizon is Horizon.SHORT),
@@ -53,9 +58,15 @@ def rules_summary(rb: RuleBase) -> dict[str, Any]:
 
 @rules_app.command("validate")
 def rules_validate(
-    pack: str = typer.Argument(DEFAULT_PACK, help="A framework pack id, a pack directory or a rules YAML file."),
-    framework: str = typer.Option("", "--framework", "-f", help="Framework to check ids against "
-                                  "(default: the pack, or the rule base's 'framework')."),
+    pack: str = typer.Argument(
+        DEFAULT_PACK, help="A framework pack id, a pack directory or a rules YAML file."
+    ),
+    framework: str = typer.Option(
+        "",
+        "--framework",
+        "-f",
+        help="Framework to check ids against (default: the pack, or the rule base's 'framework').",
+    ),
     lang: str = LangOption,
     as_json: bool = JsonOption,
 ) -> None:
@@ -70,9 +81,15 @@ def rules_validate(
     result = load_rules(pack, fw)
     if result.rulebase is None or result.errors:
         if result.rulebase is not None and as_json:
-            print_json({"ok": False, **rules_summary(result.rulebase), "source": result.source,
-                        "errors": [p.as_dict(lang) for p in result.errors],
-                        "warnings": [p.as_dict(lang) for p in result.warnings]})
+            print_json(
+                {
+                    "ok": False,
+                    **rules_summary(result.rulebase),
+                    "source": result.source,
+                    "errors": [p.as_dict(lang) for p in result.errors],
+                    "warnings": [p.as_dict(lang) for p in result.warnings],
+                }
+            )
             raise typer.Exit(2)
         fail(result.problems, lang, as_json=as_json)
     info = {"ok": True, **rules_summary(result.rulebase), "source": result.source}
@@ -80,8 +97,16 @@ def rules_validate(
         print_json({**info, "warnings": [p.as_dict(lang) for p in result.warnings]})
         return
     report_problems(result.problems, lang)
-    say(lang, "rules.valid", source=result.source, rules=info["rules"], national=info["national"],
-        institution=info["institution"], short=info["short_term"], warnings=len(result.warnings))
+    say(
+        lang,
+        "rules.valid",
+        source=result.source,
+        rules=info["rules"],
+        national=info["national"],
+        institution=info["institution"],
+        short=info["short_term"],
+        warnings=len(result.warnings),
+    )
 
 
 def _budget(text: str | None, lang: str, as_json: bool) -> list[int] | None:
@@ -92,11 +117,24 @@ def _budget(text: str | None, lang: str, as_json: bool) -> list[int] | None:
     except ValueError:
         values = []
     if not values or any(v <= 0 for v in values):
-        fail([Problem(E.BAD_SETTING, Location(field="--budget-per-year"), {"field": "--budget-per-year", "detail": {
-            "en": f"'{text}' is not a positive amount in USD (or a comma-separated list, one per year)",
-            "ar": f"'{text}' ليس مبلغاً موجباً بالدولار (أو قائمة مفصولة بفواصل، مبلغ لكل سنة)",
-            "ckb": f"'{text}' بڕێکی پۆزەتیڤ نییە بە دۆلار (یان لیستێک بە فاریزە جیاکراوە، یەکێک بۆ ھەر ساڵێک)"}})],
-             lang, as_json=as_json)
+        fail(
+            [
+                Problem(
+                    E.BAD_SETTING,
+                    Location(field="--budget-per-year"),
+                    {
+                        "field": "--budget-per-year",
+                        "detail": {
+                            "en": f"'{text}' is not a positive amount in USD (or a comma-separated list, one per year)",
+                            "ar": f"'{text}' ليس مبلغاً موجباً بالدولار (أو قائمة مفصولة بفواصل، مبلغ لكل سنة)",
+                            "ckb": f"'{text}' بڕێکی پۆزەتیڤ نییە بە دۆلار (یان لیستێک بە فاریزە جیاکراوە، یەکێک بۆ ھەر ساڵێک)",
+                        },
+                    },
+                )
+            ],
+            lang,
+            as_json=as_json,
+        )
     return values
 
 
@@ -110,12 +148,21 @@ def schedule_summary(sch: Schedule | None) -> dict[str, Any] | None:
 def plan(
     assessment: Path = typer.Option(..., "--assessment", "-a", help="Assessment JSON (see docs/roadmap.md)."),
     out: Path = typer.Option(..., "--out", "-o", help="Directory for recommendations.*, roadmap.*, gantt.*."),
-    framework: str = typer.Option("", "--framework", "-f", help="Framework pack or file (default: the "
-                                  "assessment's 'framework')."),
-    rules: str = typer.Option("", "--rules", help="Rule base file (default: the framework pack's rules.yaml)."),
-    budget_per_year: str = typer.Option("", "--budget-per-year", help="Yearly budget in USD; a comma-separated "
-                                        "list gives one per fiscal year (default: 125 % of the average need)."),
-    horizon_quarters: int = typer.Option(20, "--horizon-quarters", min=1, max=80, help="Plan length in quarters."),
+    framework: str = typer.Option(
+        "", "--framework", "-f", help="Framework pack or file (default: the assessment's 'framework')."
+    ),
+    rules: str = typer.Option(
+        "", "--rules", help="Rule base file (default: the framework pack's rules.yaml)."
+    ),
+    budget_per_year: str = typer.Option(
+        "",
+        "--budget-per-year",
+        help="Yearly budget in USD; a comma-separated "
+        "list gives one per fiscal year (default: 125 % of the average need).",
+    ),
+    horizon_quarters: int = typer.Option(
+        20, "--horizon-quarters", min=1, max=80, help="Plan length in quarters."
+    ),
     capacity: int = typer.Option(3, "--capacity", min=1, help="Initiatives an owner can run at once."),
     start_year: int = typer.Option(2026, "--start-year", help="Fiscal year of the first quarter."),
     time_limit: float = typer.Option(10.0, "--time-limit", min=1.0, help="Seconds for the solver."),
@@ -130,17 +177,27 @@ def plan(
         fail(problems, lang, as_json=as_json)
     fw = _framework(framework or data.framework, lang, as_json)
     try:
-        result = plan_from_assessment(fw, data, rulebase=rules or None, budget_per_year=_budget(budget_per_year,
-                                      lang, as_json), horizon_quarters=horizon_quarters, time_limit_s=time_limit,
-                                      capacity_per_owner=capacity, start_year=start_year)
+        result = plan_from_assessment(
+            fw,
+            data,
+            rulebase=rules or None,
+            budget_per_year=_budget(budget_per_year, lang, as_json),
+            horizon_quarters=horizon_quarters,
+            time_limit_s=time_limit,
+            capacity_per_owner=capacity,
+            start_year=start_year,
+        )
     except ProblemsError as exc:
         fail(exc.problems, lang, as_json=as_json)
     files = result.write(out, lang=lang)
     recs = result.recommendations.recommendations
     info = {
-        "ok": result.ok, "files": [str(f) for f in files], "recommendations": len(recs),
+        "ok": result.ok,
+        "files": [str(f) for f in files],
+        "recommendations": len(recs),
         "short_term": sum(1 for r in recs if r.horizon is Horizon.SHORT),
-        "national": len(result.recommendations.national()), "initiatives": len(result.roadmap.initiatives),
+        "national": len(result.recommendations.national()),
+        "initiatives": len(result.roadmap.initiatives),
         "dependencies": len(result.roadmap.dependencies),
         "budget_per_year": result.roadmap.settings.budget_per_year,
         "schedule": schedule_summary(result.schedule),
@@ -148,8 +205,13 @@ def plan(
     if not result.ok:
         if as_json:
             errors, warnings = split(result.problems)
-            print_json({**info, "errors": [p.as_dict(lang) for p in errors],
-                        "warnings": [p.as_dict(lang) for p in warnings]})
+            print_json(
+                {
+                    **info,
+                    "errors": [p.as_dict(lang) for p in errors],
+                    "warnings": [p.as_dict(lang) for p in warnings],
+                }
+            )
             raise typer.Exit(2)
         fail(result.problems, lang)
     if as_json:
@@ -160,9 +222,19 @@ def plan(
     assert sch is not None
     gap = f"{100 * sch.gap:.2f} %" if sch.gap is not None else "—"
     better = f"{100 * sch.improvement:.1f} %" if sch.improvement is not None else "—"
-    say(lang, "plan.done", recommendations=info["recommendations"], short=info["short_term"],
-        initiatives=info["initiatives"], dependencies=info["dependencies"], status=sch.status.value, gap=gap,
-        better=better, quarters=sch.makespan, out=out)
+    say(
+        lang,
+        "plan.done",
+        recommendations=info["recommendations"],
+        short=info["short_term"],
+        initiatives=info["initiatives"],
+        dependencies=info["dependencies"],
+        status=sch.status.value,
+        gap=gap,
+        better=better,
+        quarters=sch.makespan,
+        out=out,
+    )
 
 
 def _read_roadmap(path: Path) -> tuple[Roadmap | None, list[Problem]]:
@@ -176,9 +248,24 @@ def _slips(values: list[str], lang: str, as_json: bool) -> dict[str, int]:
     for v in values:
         iid, _, q = v.rpartition(":") if ":" in v else (v, "", "2")
         if not iid or not q.isdigit():
-            fail([Problem(E.BAD_SETTING, Location(field="--slip"), {"field": "--slip", "detail": {
-                "en": f"'{v}' is not INITIATIVE:QUARTERS", "ar": f"'{v}' ليست بالصيغة INITIATIVE:QUARTERS",
-                "ckb": f"'{v}' بە شێوەی INITIATIVE:QUARTERS نییە"}})], lang, as_json=as_json)
+            fail(
+                [
+                    Problem(
+                        E.BAD_SETTING,
+                        Location(field="--slip"),
+                        {
+                            "field": "--slip",
+                            "detail": {
+                                "en": f"'{v}' is not INITIATIVE:QUARTERS",
+                                "ar": f"'{v}' ليست بالصيغة INITIATIVE:QUARTERS",
+                                "ckb": f"'{v}' بە شێوەی INITIATIVE:QUARTERS نییە",
+                            },
+                        },
+                    )
+                ],
+                lang,
+                as_json=as_json,
+            )
         out[iid] = int(q)
     return out
 
@@ -186,10 +273,15 @@ def _slips(values: list[str], lang: str, as_json: bool) -> dict[str, int]:
 @app.command()
 def whatif(
     roadmap: Path = typer.Argument(..., help="A scheduled roadmap: roadmap.json or roadmap.xlsx."),
-    budget_cut_share: float = typer.Option(0.0, "--budget-cut", min=0.0, max=0.95,
-                                           help="Cut every yearly budget by this share (0.3 = −30 %)."),
-    slip: list[str] = typer.Option([], "--slip", help="INITIATIVE:QUARTERS — the initiative cannot start "
-                                   "before its planned start + QUARTERS (default 2). Repeatable."),
+    budget_cut_share: float = typer.Option(
+        0.0, "--budget-cut", min=0.0, max=0.95, help="Cut every yearly budget by this share (0.3 = −30 %)."
+    ),
+    slip: list[str] = typer.Option(
+        [],
+        "--slip",
+        help="INITIATIVE:QUARTERS — the initiative cannot start "
+        "before its planned start + QUARTERS (default 2). Repeatable.",
+    ),
     lang: str = LangOption,
     as_json: bool = JsonOption,
 ) -> None:
@@ -214,16 +306,30 @@ def whatif(
         raise typer.Exit(2)
     table = Table(*(text(lang, f"h.{h}") for h in ("initiative", "start", "end", "shift")))
     for c in result.changed[:40]:
-        table.add_row(esc(c.id), f"{c.start_before} → {c.start_after}", f"{c.end_before} → {c.end_after}", f"{c.shift:+d}")
+        table.add_row(
+            esc(c.id),
+            f"{c.start_before} → {c.start_after}",
+            f"{c.end_before} → {c.end_after}",
+            f"{c.shift:+d}",
+        )
     console.print(table)
-    say(lang, "whatif.done", before=result.objective_before, after=result.objective_after,
-        delta=f"{result.delta_objective:+d}", makespan_before=result.makespan_before,
-        makespan_after=result.makespan_after, moved=len(result.changed))
+    say(
+        lang,
+        "whatif.done",
+        before=result.objective_before,
+        after=result.objective_after,
+        delta=f"{result.delta_objective:+d}",
+        makespan_before=result.makespan_before,
+        makespan_after=result.makespan_after,
+        moved=len(result.changed),
+    )
 
 
 @app.command("import")
 def import_(
-    file: Path = typer.Argument(..., help="A roadmap workbook (as written by 'roadmap plan') or roadmap.json."),
+    file: Path = typer.Argument(
+        ..., help="A roadmap workbook (as written by 'roadmap plan') or roadmap.json."
+    ),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write the roadmap as JSON here."),
     lang: str = LangOption,
     as_json: bool = JsonOption,
@@ -234,18 +340,39 @@ def import_(
         fail(problems, lang, as_json=as_json)
     graph = dag.check(rm.initiatives, rm.dependencies)
     if split(graph)[0]:
-        fail([Problem(p.code, Location(file=file.name, sheet="Dependencies", path=p.location.path), p.params)
-              for p in graph], lang, as_json=as_json)
+        fail(
+            [
+                Problem(
+                    p.code, Location(file=file.name, sheet="Dependencies", path=p.location.path), p.params
+                )
+                for p in graph
+            ],
+            lang,
+            as_json=as_json,
+        )
     if out is not None:
         jsonio.write(rm, out)
-    info = {"ok": True, "id": rm.id, "version": rm.version, "initiatives": len(rm.initiatives),
-            "dependencies": len(rm.dependencies), "scheduled": rm.schedule is not None,
-            "out": str(out) if out else None}
+    info = {
+        "ok": True,
+        "id": rm.id,
+        "version": rm.version,
+        "initiatives": len(rm.initiatives),
+        "dependencies": len(rm.dependencies),
+        "scheduled": rm.schedule is not None,
+        "out": str(out) if out else None,
+    }
     if as_json:
         print_json(info)
         return
-    say(lang, "roadmap.read", file=file, id=rm.id, version=rm.version, initiatives=info["initiatives"],
-        dependencies=info["dependencies"])
+    say(
+        lang,
+        "roadmap.read",
+        file=file,
+        id=rm.id,
+        version=rm.version,
+        initiatives=info["initiatives"],
+        dependencies=info["dependencies"],
+    )
     if out:
         say(lang, "wrote", path=out)
 
@@ -253,7 +380,9 @@ def import_(
 @app.command("errors")
 def errors_(as_json: bool = JsonOption, lang: str = LangOption) -> None:
     """List the error codes of rule bases (RC…) and roadmaps (RM…)."""
-    rows = [{"code": c.id, "severity": c.severity.value, "message": c.template(lang)} for c in (*RE.ALL, *E.ALL)]
+    rows = [
+        {"code": c.id, "severity": c.severity.value, "message": c.template(lang)} for c in (*RE.ALL, *E.ALL)
+    ]
     if as_json:
         print_json(rows)
         return

@@ -8,19 +8,29 @@ from raqmana.cli.common import console
 from raqmana.settings import Settings
 
 
-def run_server(settings: Settings, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1,
-               reload: bool = False) -> None:
+def run_server(
+    settings: Settings, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, reload: bool = False
+) -> None:
     """Serve the web app until interrupted (also called by ``raqmana demo`` after it built the workspace)."""
     import uvicorn
 
-    console.print(f"raqmana: http://{host}:{port}/  ·  data: {settings.data_dir}  ·  API: /api/v1/openapi.json")
+    console.print(
+        f"raqmana: http://{host}:{port}/  ·  data: {settings.data_dir}  ·  API: /api/v1/openapi.json"
+    )
     if workers > 1 or reload:  # each worker process builds its own app from the environment
         import os
 
         if settings.inline_worker:
             os.environ["RAQMANA_INLINE_WORKER"] = "1"
-        uvicorn.run("raqmana.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                    reload=reload, proxy_headers=True)
+        uvicorn.run(
+            "raqmana.web.app:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            reload=reload,
+            proxy_headers=True,
+        )
         return
     from raqmana.web import create_app
 
@@ -28,13 +38,22 @@ def run_server(settings: Settings, *, host: str = "127.0.0.1", port: int = 8000,
 
 
 def serve(
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0 for every interface)."),
+    host: str = typer.Option(
+        "127.0.0.1", "--host", help="Address to listen on (0.0.0.0 for every interface)."
+    ),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
-    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes: one per CPU core (SQLite serves several; PostgreSQL scales further)."),
+    workers: int = typer.Option(
+        1,
+        "--workers",
+        min=1,
+        help="Worker processes: one per CPU core (SQLite serves several; PostgreSQL scales further).",
+    ),
     reload: bool = typer.Option(False, "--reload", help="Restart on code changes (development)."),
     inline_worker: bool = typer.Option(
-        True, "--inline-worker/--no-inline-worker",
-        help="Run queued jobs (reports, imports) inside the app; turn off when `raqmana worker` runs them."),
+        True,
+        "--inline-worker/--no-inline-worker",
+        help="Run queued jobs (reports, imports) inside the app; turn off when `raqmana worker` runs them.",
+    ),
 ) -> None:
     """Serve the web app and its JSON API (/api/v1) on HOST:PORT."""
     from raqmana.settings import get_settings

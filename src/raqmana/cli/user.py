@@ -16,30 +16,59 @@ app = typer.Typer(help="User accounts and roles.", no_args_is_help=True)
 
 
 def _json(u: UserView) -> dict[str, object]:
-    return {"id": u.id, "username": u.username, "display_name": u.display_name, "email": u.email,
-            "locale": u.locale, "is_active": u.is_active, "locked_until": u.locked_until,
-            "grants": [{"id": g.id, "role": g.role.value, "org": g.org_code} for g in u.grants]}
+    return {
+        "id": u.id,
+        "username": u.username,
+        "display_name": u.display_name,
+        "email": u.email,
+        "locale": u.locale,
+        "is_active": u.is_active,
+        "locked_until": u.locked_until,
+        "grants": [{"id": g.id, "role": g.role.value, "org": g.org_code} for g in u.grants],
+    }
 
 
 @app.command()
-def create(username: str, name: str = typer.Option(..., "--name", help="Display name."),
-           password: str = typer.Option(..., prompt=True, hide_input=True, confirmation_prompt=True,
-                                        envvar="RAQMANA_NEW_PASSWORD", help="At least 10 characters."),
-           email: str = typer.Option("", help="E-mail address."),
-           locale: str = typer.Option("ar", help="Language of the user's pages: ar, ckb or en."),
-           lang: str = LangOption, as_json: bool = JsonOption) -> None:
+def create(
+    username: str,
+    name: str = typer.Option(..., "--name", help="Display name."),
+    password: str = typer.Option(
+        ...,
+        prompt=True,
+        hide_input=True,
+        confirmation_prompt=True,
+        envvar="RAQMANA_NEW_PASSWORD",
+        help="At least 10 characters.",
+    ),
+    email: str = typer.Option("", help="E-mail address."),
+    locale: str = typer.Option("ar", help="Language of the user's pages: ar, ckb or en."),
+    lang: str = LangOption,
+    as_json: bool = JsonOption,
+) -> None:
     """Create a local account (Argon2-hashed password)."""
     with workspace(lang, as_json=as_json) as ws, ws.transaction() as s:
-        user = create_user(s, cli_actor(), username=username, password=password, display_name=name, email=email,
-                           locale=locale)
+        user = create_user(
+            s,
+            cli_actor(),
+            username=username,
+            password=password,
+            display_name=name,
+            email=email,
+            locale=locale,
+        )
     print_json(_json(user)) if as_json else say(lang, "user.created", username=user.username, id=user.id)
 
 
 @app.command()
-def grant(username: str, role: str = typer.Argument(..., help="admin, coordinator, focal_point, reviewer or viewer"),
-          org: str = typer.Option("", "--org", help="Organisation code (the role covers its subtree); "
-                                                    "empty: the whole tree."),
-          lang: str = LangOption, as_json: bool = JsonOption) -> None:
+def grant(
+    username: str,
+    role: str = typer.Argument(..., help="admin, coordinator, focal_point, reviewer or viewer"),
+    org: str = typer.Option(
+        "", "--org", help="Organisation code (the role covers its subtree); empty: the whole tree."
+    ),
+    lang: str = LangOption,
+    as_json: bool = JsonOption,
+) -> None:
     """Give USERNAME a ROLE over an organisation subtree."""
     with workspace(lang, as_json=as_json) as ws, ws.transaction() as s:
         actor = cli_actor()
@@ -48,14 +77,23 @@ def grant(username: str, role: str = typer.Argument(..., help="admin, coordinato
     if as_json:
         print_json({"id": g.id, "username": username, "role": g.role.value, "org": g.org_code})
     else:
-        say(lang, "user.granted", username=username, role=g.role.value, org=g.org_code or text(lang, "user.whole_tree"))
+        say(
+            lang,
+            "user.granted",
+            username=username,
+            role=g.role.value,
+            org=g.org_code or text(lang, "user.whole_tree"),
+        )
 
 
 @app.command("set-password")
-def set_password_(username: str,
-                  password: str = typer.Option(..., prompt=True, hide_input=True, confirmation_prompt=True,
-                                               envvar="RAQMANA_NEW_PASSWORD"),
-                  lang: str = LangOption) -> None:
+def set_password_(
+    username: str,
+    password: str = typer.Option(
+        ..., prompt=True, hide_input=True, confirmation_prompt=True, envvar="RAQMANA_NEW_PASSWORD"
+    ),
+    lang: str = LangOption,
+) -> None:
     """Reset a password (also unlocks the account and ends its sessions)."""
     with workspace(lang) as ws, ws.transaction() as s:
         actor = cli_actor()
@@ -74,7 +112,10 @@ def list_(lang: str = LangOption, as_json: bool = JsonOption) -> None:
         return
     table = Table(*(text(lang, f"h.{h}") for h in ("username", "name", "roles", "active")))
     for u in users:
-        table.add_row(esc(u.username), esc(u.display_name),
-                      esc(", ".join(f"{g.role.value}@{g.org_code or '*'}" for g in u.grants)),
-                      text(lang, "yes" if u.is_active else "no"))
+        table.add_row(
+            esc(u.username),
+            esc(u.display_name),
+            esc(", ".join(f"{g.role.value}@{g.org_code or '*'}" for g in u.grants)),
+            text(lang, "yes" if u.is_active else "no"),
+        )
     console.print(table)

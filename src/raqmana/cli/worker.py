@@ -12,9 +12,11 @@ from raqmana.cli.workspace_support import workspace
 from raqmana.workspace.jobs import run_worker
 
 
-def worker(once: bool = typer.Option(False, "--once", help="Stop when the queue is empty."),
-           poll: float = typer.Option(1.0, help="Seconds between looks at an empty queue."),
-           lang: str = LangOption) -> None:
+def worker(
+    once: bool = typer.Option(False, "--once", help="Stop when the queue is empty."),
+    poll: float = typer.Option(1.0, help="Seconds between looks at an empty queue."),
+    lang: str = LangOption,
+) -> None:
     """Run jobs from the database queue until stopped (Ctrl-C / SIGTERM)."""
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):

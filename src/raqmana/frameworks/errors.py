@@ -183,9 +183,11 @@ EXPECTED = {
     "a number": {"en": "a number", "ar": "رقماً", "ckb": "ژمارە"},
 }
 #: FW003 details written by the loaders themselves (pydantic's come from validation_messages.describe)
-NOT_A_MAPPING = {"en": "the document must be a mapping of 'key: value' lines",
-                 "ar": "يجب أن يكون المستند مجموعة أسطر بالشكل 'key: value'",
-                 "ckb": "بەڵگەنامەکە دەبێت کۆمەڵە دێڕێک بێت بە شێوەی 'key: value'"}
+NOT_A_MAPPING = {
+    "en": "the document must be a mapping of 'key: value' lines",
+    "ar": "يجب أن يكون المستند مجموعة أسطر بالشكل 'key: value'",
+    "ckb": "بەڵگەنامەکە دەبێت کۆمەڵە دێڕێک بێت بە شێوەی 'key: value'",
+}
 LANG_NAMES = {
     "en": {"en": "en", "ar": "en", "ckb": "en"},
     "ar": {"en": "ar", "ar": "ar", "ckb": "ar"},

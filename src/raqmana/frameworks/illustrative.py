@@ -13,8 +13,15 @@ import numpy as np
 from raqmana.frameworks.schema import AnswerType, Framework
 
 
-def illustrative_answers(fw: Framework, codes: Sequence[str], *, seed: int = 1, low: float = 0.5,
-                         high: float = 4.5, spread: float = 1.0) -> dict[str, dict[str, Any]]:
+def illustrative_answers(
+    fw: Framework,
+    codes: Sequence[str],
+    *,
+    seed: int = 1,
+    low: float = 0.5,
+    high: float = 4.5,
+    spread: float = 1.0,
+) -> dict[str, dict[str, Any]]:
     """institution code → indicator id → an answer of the indicator's type (text questions are skipped)."""
     rng = np.random.default_rng(seed)
     level = rng.uniform(low, high, len(codes))
@@ -32,6 +39,8 @@ def illustrative_answers(fw: Framework, codes: Sequence[str], *, seed: int = 1, 
             elif t is AnswerType.YES_NO:
                 row[ind.id] = bool(rng.random() < level[k] / 5)
             elif t is AnswerType.CHOICE:
-                row[ind.id] = ind.choices[min(len(ind.choices) - 1, int(level[k] / 5 * len(ind.choices)))].value
+                row[ind.id] = ind.choices[
+                    min(len(ind.choices) - 1, int(level[k] / 5 * len(ind.choices)))
+                ].value
         out[code] = row
     return out

@@ -47,7 +47,12 @@ class _Origin:
     pillar_files: dict[int, tuple[LineMap, str]] = field(default_factory=dict)
 
     def locate(self, path: tuple[Any, ...]) -> Location:
-        if len(path) >= 2 and path[0] == "pillars" and isinstance(path[1], int) and path[1] in self.pillar_files:
+        if (
+            len(path) >= 2
+            and path[0] == "pillars"
+            and isinstance(path[1], int)
+            and path[1] in self.pillar_files
+        ):
             lm, _ = self.pillar_files[path[1]]
             inner = path[2:]
             return Location(file=lm.file, line=lm.line_of(inner), path=_path_text(path), field="")
@@ -124,9 +129,7 @@ def _load_yaml_file(path: Path) -> LoadResult:
                 try:
                     pdata, plm = read_yaml_file(inc)
                 except YamlSyntaxError as exc:
-                    problems.append(
-                        Problem(E.YAML_SYNTAX, exc.location(), exc.params())
-                    )
+                    problems.append(Problem(E.YAML_SYNTAX, exc.location(), exc.params()))
                     continue
                 origin.pillar_files[len(pillars)] = (plm, entry)
                 pillars.append(pdata)

@@ -29,7 +29,11 @@ FIELD_WORDS = {
 
 def _stage_word(stage: int, part: str) -> dict[str, str]:
     if part == "descriptor":
-        return {"en": f"stage {stage} descriptor", "ar": f"وصف المرحلة {stage}", "ckb": f"وەسفی قۆناغی {stage}"}
+        return {
+            "en": f"stage {stage} descriptor",
+            "ar": f"وصف المرحلة {stage}",
+            "ckb": f"وەسفی قۆناغی {stage}",
+        }
     return {"en": f"stage {stage} evidence", "ar": f"أدلة المرحلة {stage}", "ckb": f"بەڵگەی قۆناغی {stage}"}
 
 
@@ -44,20 +48,33 @@ def validate(fw: Framework, *, locate: Locator | None = None) -> list[Problem]:
 
 
 def _translation(
-    text: Translated, *, what: str, ident: str, field: str | dict[str, str], path: tuple[Any, ...],
-    loc: Locator, required: bool,
+    text: Translated,
+    *,
+    what: str,
+    ident: str,
+    field: str | dict[str, str],
+    path: tuple[Any, ...],
+    loc: Locator,
+    required: bool,
 ) -> Iterator[Problem]:
     """Missing languages of ``text``. Optional texts are checked only when some language is present."""
     missing = text.missing()
-    word = FIELD_WORDS.get(field, {"en": field, "ar": field, "ckb": field}) if isinstance(field, str) else field
+    word = (
+        FIELD_WORDS.get(field, {"en": field, "ar": field, "ckb": field}) if isinstance(field, str) else field
+    )
     wrong = wrong_letters(text.ckb)
     if wrong:
         where = loc((*path, "ckb"))
         yield Problem(
             E.SORANI_SPELLING,
             Location(where.file, where.sheet, where.line, where.column, where.path, "ckb"),
-            {"what": E.WHAT[what], "id": ident, "field": word, "letters": " ".join(wrong),
-             "fixed": " ".join(REPLACEMENTS[c] for c in wrong)},
+            {
+                "what": E.WHAT[what],
+                "id": ident,
+                "field": word,
+                "letters": " ".join(wrong),
+                "fixed": " ".join(REPLACEMENTS[c] for c in wrong),
+            },
         )
     if not required and len(missing) == len(LANGS):
         return
@@ -71,16 +88,46 @@ def _translation(
 
 
 def _check(fw: Framework, loc: Locator) -> Iterator[Problem]:
-    yield from _translation(fw.name, what="framework", ident=fw.id, field="name", path=("name",), loc=loc, required=True)
-    yield from _translation(fw.description, what="framework", ident=fw.id, field="description",
-                            path=("description",), loc=loc, required=False)
-    yield from _translation(fw.default_stage0, what="framework", ident=fw.id, field="default_stage0",
-                            path=("default_stage0",), loc=loc, required=False)
+    yield from _translation(
+        fw.name, what="framework", ident=fw.id, field="name", path=("name",), loc=loc, required=True
+    )
+    yield from _translation(
+        fw.description,
+        what="framework",
+        ident=fw.id,
+        field="description",
+        path=("description",),
+        loc=loc,
+        required=False,
+    )
+    yield from _translation(
+        fw.default_stage0,
+        what="framework",
+        ident=fw.id,
+        field="default_stage0",
+        path=("default_stage0",),
+        loc=loc,
+        required=False,
+    )
     for k, sl in enumerate(fw.stage_labels):
-        yield from _translation(sl.label, what="stage_label", ident=str(sl.stage), field="label",
-                                path=("stage_labels", k, "label"), loc=loc, required=True)
-        yield from _translation(sl.description, what="stage_label", ident=str(sl.stage), field="description",
-                                path=("stage_labels", k, "description"), loc=loc, required=False)
+        yield from _translation(
+            sl.label,
+            what="stage_label",
+            ident=str(sl.stage),
+            field="label",
+            path=("stage_labels", k, "label"),
+            loc=loc,
+            required=True,
+        )
+        yield from _translation(
+            sl.description,
+            what="stage_label",
+            ident=str(sl.stage),
+            field="description",
+            path=("stage_labels", k, "description"),
+            loc=loc,
+            required=False,
+        )
 
     seen: dict[str, str] = {}
 
@@ -98,28 +145,62 @@ def _check(fw: Framework, loc: Locator) -> Iterator[Problem]:
     for pi, pillar in enumerate(fw.pillars):
         pp = ("pillars", pi)
         yield from unique(pillar.id, (*pp, "id"))
-        yield from _translation(pillar.name, what="pillar", ident=pillar.id, field="name", path=(*pp, "name"),
-                                loc=loc, required=True)
-        yield from _translation(pillar.description, what="pillar", ident=pillar.id, field="description",
-                                path=(*pp, "description"), loc=loc, required=False)
+        yield from _translation(
+            pillar.name,
+            what="pillar",
+            ident=pillar.id,
+            field="name",
+            path=(*pp, "name"),
+            loc=loc,
+            required=True,
+        )
+        yield from _translation(
+            pillar.description,
+            what="pillar",
+            ident=pillar.id,
+            field="description",
+            path=(*pp, "description"),
+            loc=loc,
+            required=False,
+        )
         for dep in pillar.depends_on:
             if dep not in pillar_ids:
                 yield Problem(E.UNKNOWN_DEPENDENCY, loc((*pp, "depends_on")), {"id": pillar.id, "value": dep})
         if pillar.weight == 0:
             yield Problem(E.ZERO_WEIGHT, loc((*pp, "weight")), {"what": E.WHAT["pillar"], "id": pillar.id})
         if not pillar.sub_areas and fw.kind == "assessment":
-            yield Problem(E.EMPTY_CONTAINER, loc(pp), {"what": E.WHAT["pillar"], "id": pillar.id,
-                                                       "children": E.WHAT["sub_area"]})
+            yield Problem(
+                E.EMPTY_CONTAINER,
+                loc(pp),
+                {"what": E.WHAT["pillar"], "id": pillar.id, "children": E.WHAT["sub_area"]},
+            )
         for si, sub in enumerate(pillar.sub_areas):
             sp = (*pp, "sub_areas", si)
             yield from unique(sub.id, (*sp, "id"))
-            yield from _translation(sub.name, what="sub_area", ident=sub.id, field="name", path=(*sp, "name"),
-                                    loc=loc, required=True)
-            yield from _translation(sub.description, what="sub_area", ident=sub.id, field="description",
-                                    path=(*sp, "description"), loc=loc, required=False)
+            yield from _translation(
+                sub.name,
+                what="sub_area",
+                ident=sub.id,
+                field="name",
+                path=(*sp, "name"),
+                loc=loc,
+                required=True,
+            )
+            yield from _translation(
+                sub.description,
+                what="sub_area",
+                ident=sub.id,
+                field="description",
+                path=(*sp, "description"),
+                loc=loc,
+                required=False,
+            )
             if not sub.indicators:
-                yield Problem(E.EMPTY_CONTAINER, loc(sp), {"what": E.WHAT["sub_area"], "id": sub.id,
-                                                           "children": E.WHAT["indicator"]})
+                yield Problem(
+                    E.EMPTY_CONTAINER,
+                    loc(sp),
+                    {"what": E.WHAT["sub_area"], "id": sub.id, "children": E.WHAT["indicator"]},
+                )
             for ii, ind in enumerate(sub.indicators):
                 ip = (*sp, "indicators", ii)
                 yield from unique(ind.id, (*ip, "id"))
@@ -129,17 +210,38 @@ def _check(fw: Framework, loc: Locator) -> Iterator[Problem]:
     for ci, item in enumerate(fw.catalogue):
         cp = ("catalogue", ci)
         yield from unique(item.id, (*cp, "id"))
-        yield from _translation(item.name, what="catalogue", ident=item.id, field="name", path=(*cp, "name"),
-                                loc=loc, required=True)
+        yield from _translation(
+            item.name,
+            what="catalogue",
+            ident=item.id,
+            field="name",
+            path=(*cp, "name"),
+            loc=loc,
+            required=True,
+        )
 
 
 def _check_indicator(fw: Framework, ind: Indicator, ip: tuple[Any, ...], loc: Locator) -> Iterator[Problem]:
     for fname in ("name", "question"):
-        yield from _translation(getattr(ind, fname), what="indicator", ident=ind.id, field=fname,
-                                path=(*ip, fname), loc=loc, required=fw.kind == "assessment" or fname == "name")
+        yield from _translation(
+            getattr(ind, fname),
+            what="indicator",
+            ident=ind.id,
+            field=fname,
+            path=(*ip, fname),
+            loc=loc,
+            required=fw.kind == "assessment" or fname == "name",
+        )
     for fname in ("description", "guidance", "unit"):
-        yield from _translation(getattr(ind, fname), what="indicator", ident=ind.id, field=fname,
-                                path=(*ip, fname), loc=loc, required=False)
+        yield from _translation(
+            getattr(ind, fname),
+            what="indicator",
+            ident=ind.id,
+            field=fname,
+            path=(*ip, fname),
+            loc=loc,
+            required=False,
+        )
     if ind.direction not in (1, -1):
         yield Problem(E.BAD_DIRECTION, loc((*ip, "direction")), {"id": ind.id})
     if ind.weight == 0:
@@ -151,27 +253,47 @@ def _check_indicator(fw: Framework, ind: Indicator, ip: tuple[Any, ...], loc: Lo
             if st.stage in present:
                 yield Problem(E.LADDER_DUPLICATE, loc((*ip, "stages", k)), {"id": ind.id, "stage": st.stage})
             present[st.stage] = k
-            yield from _translation(st.descriptor, what="indicator", ident=ind.id,
-                                    field=_stage_word(st.stage, "descriptor"),
-                                    path=(*ip, "stages", k, "descriptor"), loc=loc, required=True)
-            yield from _translation(st.evidence, what="indicator", ident=ind.id,
-                                    field=_stage_word(st.stage, "evidence"),
-                                    path=(*ip, "stages", k, "evidence"), loc=loc,
-                                    required=st.stage > 0 and fw.kind == "assessment")
+            yield from _translation(
+                st.descriptor,
+                what="indicator",
+                ident=ind.id,
+                field=_stage_word(st.stage, "descriptor"),
+                path=(*ip, "stages", k, "descriptor"),
+                loc=loc,
+                required=True,
+            )
+            yield from _translation(
+                st.evidence,
+                what="indicator",
+                ident=ind.id,
+                field=_stage_word(st.stage, "evidence"),
+                path=(*ip, "stages", k, "evidence"),
+                loc=loc,
+                required=st.stage > 0 and fw.kind == "assessment",
+            )
         needed = range(1, 6) if fw.default_stage0.missing() != list(LANGS) else range(6)
         for stage in needed:
             if stage not in present:
                 yield Problem(E.LADDER_STAGE, loc((*ip, "stages")), {"id": ind.id, "stage": stage})
     elif ind.stages:
-        yield Problem(E.STAGES_NOT_ALLOWED, loc((*ip, "stages")), {"id": ind.id, "answer_type": ind.answer_type.value})
+        yield Problem(
+            E.STAGES_NOT_ALLOWED, loc((*ip, "stages")), {"id": ind.id, "answer_type": ind.answer_type.value}
+        )
 
     if ind.answer_type is AnswerType.CHOICE:
         values = [c.value for c in ind.choices]
         if len(set(values)) < 2 or len(set(values)) != len(values):
             yield Problem(E.CHOICES_MISSING, loc((*ip, "choices")), {"id": ind.id})
         for k, ch in enumerate(ind.choices):
-            yield from _translation(ch.label, what="indicator", ident=ind.id, field="label",
-                                    path=(*ip, "choices", k, "label"), loc=loc, required=True)
+            yield from _translation(
+                ch.label,
+                what="indicator",
+                ident=ind.id,
+                field="label",
+                path=(*ip, "choices", k, "label"),
+                loc=loc,
+                required=True,
+            )
     if ind.answer_type in (AnswerType.NUMBER, AnswerType.PERCENTAGE):
         lo, hi = ind.min_value, ind.max_value
         if lo is not None and hi is not None and lo >= hi:
@@ -183,8 +305,11 @@ def _check_indicator(fw: Framework, ind: Indicator, ip: tuple[Any, ...], loc: Lo
     for target in CROSSWALK_TARGETS:
         for k, value in enumerate(getattr(cw, target)):
             if not is_known(target, value):
-                yield Problem(E.UNKNOWN_CROSSWALK, loc((*ip, "crosswalk", target, k)),
-                              {"id": ind.id, "target": target, "value": value})
+                yield Problem(
+                    E.UNKNOWN_CROSSWALK,
+                    loc((*ip, "crosswalk", target, k)),
+                    {"id": ind.id, "target": target, "value": value},
+                )
     if fw.kind == "assessment" and not cw.sdg:
         yield Problem(E.NO_CROSSWALK, loc((*ip, "crosswalk")), {"id": ind.id})
 
@@ -201,7 +326,7 @@ def _check_cycles(fw: Framework, loc: Locator) -> Iterator[Problem]:
             if nxt not in graph:
                 continue
             if state.get(nxt) == 1:
-                return [*stack[stack.index(nxt):], nxt]
+                return [*stack[stack.index(nxt) :], nxt]
             if state.get(nxt) is None:
                 found = visit(nxt)
                 if found:
@@ -215,5 +340,7 @@ def _check_cycles(fw: Framework, loc: Locator) -> Iterator[Problem]:
             cycle = visit(pid)
             if cycle:
                 idx = next(i for i, p in enumerate(fw.pillars) if p.id == cycle[0])
-                yield Problem(E.DEPENDENCY_CYCLE, loc(("pillars", idx, "depends_on")), {"cycle": " → ".join(cycle)})
+                yield Problem(
+                    E.DEPENDENCY_CYCLE, loc(("pillars", idx, "depends_on")), {"cycle": " → ".join(cycle)}
+                )
                 return

@@ -34,27 +34,72 @@ class Sheet:
 
 
 META_FIELDS = (
-    ("schema_version", "i"), ("id", "s"), ("version", "s"), ("kind", "s"), ("publisher", "s"),
-    ("source", "s"), ("licence", "s"), ("na_treatment", "s"),
-    ("name", "t"), ("description", "t"), ("default_stage0", "t"),
+    ("schema_version", "i"),
+    ("id", "s"),
+    ("version", "s"),
+    ("kind", "s"),
+    ("publisher", "s"),
+    ("source", "s"),
+    ("licence", "s"),
+    ("na_treatment", "s"),
+    ("name", "t"),
+    ("description", "t"),
+    ("default_stage0", "t"),
 )
 SHEETS = (
     Sheet("stage_labels", None, (("stage", "i"), ("label", "t"), ("description", "t"))),
-    Sheet("pillars", None, (("id", "s"), ("name", "t"), ("description", "t"), ("weight", "f"), ("depends_on", "l"))),
-    Sheet("sub_areas", ("pillar", "pillars"),
-          (("pillar", "s"), ("id", "s"), ("name", "t"), ("description", "t"), ("weight", "f"))),
-    Sheet("indicators", ("sub_area", "sub_areas"), (
-        ("sub_area", "s"), ("id", "s"), ("name", "t"), ("description", "t"), ("question", "t"), ("guidance", "t"),
-        ("answer_type", "s"), ("min_value", "f"), ("max_value", "f"), ("unit", "t"), ("weight", "f"),
-        ("direction", "i"), ("na_allowed", "b"), ("na_treatment", "s"), ("responsible", "l"),
-        ("evidence_types", "l"), ("crosswalk.gtmi", "l"), ("crosswalk.ncsi", "l"), ("crosswalk.egdi", "l"),
-        ("crosswalk.govstack", "l"), ("crosswalk.undp_dtf", "l"), ("crosswalk.sdg", "l"), ("source", "s"),
-    )),
-    Sheet("stages", ("indicator", "indicators"),
-          (("indicator", "s"), ("stage", "i"), ("descriptor", "t"), ("evidence", "t"))),
-    Sheet("choices", ("indicator", "indicators"),
-          (("indicator", "s"), ("value", "s"), ("label", "t"), ("score", "f"))),
-    Sheet("catalogue", None, (("id", "s"), ("kind", "s"), ("parent", "s"), ("name", "t"), ("description", "t"))),
+    Sheet(
+        "pillars",
+        None,
+        (("id", "s"), ("name", "t"), ("description", "t"), ("weight", "f"), ("depends_on", "l")),
+    ),
+    Sheet(
+        "sub_areas",
+        ("pillar", "pillars"),
+        (("pillar", "s"), ("id", "s"), ("name", "t"), ("description", "t"), ("weight", "f")),
+    ),
+    Sheet(
+        "indicators",
+        ("sub_area", "sub_areas"),
+        (
+            ("sub_area", "s"),
+            ("id", "s"),
+            ("name", "t"),
+            ("description", "t"),
+            ("question", "t"),
+            ("guidance", "t"),
+            ("answer_type", "s"),
+            ("min_value", "f"),
+            ("max_value", "f"),
+            ("unit", "t"),
+            ("weight", "f"),
+            ("direction", "i"),
+            ("na_allowed", "b"),
+            ("na_treatment", "s"),
+            ("responsible", "l"),
+            ("evidence_types", "l"),
+            ("crosswalk.gtmi", "l"),
+            ("crosswalk.ncsi", "l"),
+            ("crosswalk.egdi", "l"),
+            ("crosswalk.govstack", "l"),
+            ("crosswalk.undp_dtf", "l"),
+            ("crosswalk.sdg", "l"),
+            ("source", "s"),
+        ),
+    ),
+    Sheet(
+        "stages",
+        ("indicator", "indicators"),
+        (("indicator", "s"), ("stage", "i"), ("descriptor", "t"), ("evidence", "t")),
+    ),
+    Sheet(
+        "choices",
+        ("indicator", "indicators"),
+        (("indicator", "s"), ("value", "s"), ("label", "t"), ("score", "f")),
+    ),
+    Sheet(
+        "catalogue", None, (("id", "s"), ("kind", "s"), ("parent", "s"), ("name", "t"), ("description", "t"))
+    ),
 )
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 
@@ -120,8 +165,19 @@ def write_workbook(fw: Framework, path: Path) -> Path:
             cell.fill = HEADER_FILL
         ws.freeze_panes = "A2"
         for idx, cell in enumerate(ws[1], start=1):
-            wide = any(cell.value and str(cell.value).startswith(p) for p in
-                       ("name", "description", "question", "guidance", "descriptor", "evidence", "label", "value_"))
+            wide = any(
+                cell.value and str(cell.value).startswith(p)
+                for p in (
+                    "name",
+                    "description",
+                    "question",
+                    "guidance",
+                    "descriptor",
+                    "evidence",
+                    "label",
+                    "value_",
+                )
+            )
             ws.column_dimensions[get_column_letter(idx)].width = 48 if wide else 14
             if wide:
                 for c in ws.iter_rows(min_row=2, min_col=idx, max_col=idx):
@@ -144,7 +200,7 @@ class XlsxOrigin:
         while p and p not in self.rows:
             p = p[:-1]
         sheet, row = self.rows.get(p, ("framework", 1))
-        rest = [str(x) for x in path[len(p):] if not isinstance(x, int)]
+        rest = [str(x) for x in path[len(p) :] if not isinstance(x, int)]
         column = ""
         for depth in range(len(rest), 0, -1):
             key = "_".join(rest[:depth]) if rest[depth - 1] in LANGS else ".".join(rest[:depth])
@@ -155,7 +211,9 @@ class XlsxOrigin:
 
 
 def _path(path: tuple[Any, ...]) -> str:
-    return "".join(f"[{p}]" if isinstance(p, int) else ("." if i else "") + str(p) for i, p in enumerate(path))
+    return "".join(
+        f"[{p}]" if isinstance(p, int) else ("." if i else "") + str(p) for i, p in enumerate(path)
+    )
 
 
 def _convert(raw: Any, kind: str) -> tuple[Any, str | None]:
@@ -163,7 +221,9 @@ def _convert(raw: Any, kind: str) -> tuple[Any, str | None]:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return ([] if kind == "l" else None), None
     if kind in ("s", "t"):
-        return (str(raw).strip() if not isinstance(raw, float) or not raw.is_integer() else str(int(raw))), None
+        return (
+            str(raw).strip() if not isinstance(raw, float) or not raw.is_integer() else str(int(raw))
+        ), None
     if kind == "l":
         return [v.strip() for v in str(raw).replace(";", "\n").split("\n") if v.strip()], None
     if kind == "b":
@@ -201,12 +261,18 @@ def read_workbook_with_origin(path: Path) -> tuple[dict[str, Any] | None, list[P
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-        return None, [Problem(E.XLSX_UNREADABLE, Location(file=name), {"detail": workbook_reason(exc)})], origin
+        return (
+            None,
+            [Problem(E.XLSX_UNREADABLE, Location(file=name), {"detail": workbook_reason(exc)})],
+            origin,
+        )
     problems: list[Problem] = []
     needed = ["framework", *(s.name for s in SHEETS)]
     for sheet_name in needed:
         if sheet_name not in wb.sheetnames:
-            problems.append(Problem(E.XLSX_MISSING_SHEET, Location(file=name, sheet=sheet_name), {"sheet": sheet_name}))
+            problems.append(
+                Problem(E.XLSX_MISSING_SHEET, Location(file=name, sheet=sheet_name), {"sheet": sheet_name})
+            )
     if problems:
         return None, problems, origin
 
@@ -218,8 +284,13 @@ def read_workbook_with_origin(path: Path) -> tuple[dict[str, Any] | None, list[P
             continue
         key = str(row[0]).strip()
         if key not in meta_kinds:
-            problems.append(Problem(E.SCHEMA, Location(name, "framework", r, "A", field=key),
-                                    {"detail": describe({"type": "extra_forbidden"}, field=key)}))
+            problems.append(
+                Problem(
+                    E.SCHEMA,
+                    Location(name, "framework", r, "A", field=key),
+                    {"detail": describe({"type": "extra_forbidden"}, field=key)},
+                )
+            )
             continue
         origin.rows[(key,)] = ("framework", r)
         if meta_kinds[key] == "t":
@@ -230,8 +301,13 @@ def read_workbook_with_origin(path: Path) -> tuple[dict[str, Any] | None, list[P
         else:
             value, bad = _convert(row[1] if len(row) > 1 else None, meta_kinds[key])
             if bad:
-                problems.append(Problem(E.XLSX_BAD_CELL, Location(name, "framework", r, "B", field=key),
-                                        {"value": row[1], "expected": E.EXPECTED[bad]}))
+                problems.append(
+                    Problem(
+                        E.XLSX_BAD_CELL,
+                        Location(name, "framework", r, "B", field=key),
+                        {"value": row[1], "expected": E.EXPECTED[bad]},
+                    )
+                )
             elif value is not None:
                 doc[key] = value
 
@@ -259,8 +335,13 @@ def read_workbook_with_origin(path: Path) -> tuple[dict[str, Any] | None, list[P
         parent_ids = {obj.get("id") for _, obj in tables[parent_sheet]}
         for r, obj in tables[sheet.name]:
             if obj.get(col) not in parent_ids:
-                problems.append(Problem(E.XLSX_UNKNOWN_PARENT, Location(name, sheet.name, r, "A", field=col),
-                                        {"value": obj.get(col), "parent_sheet": parent_sheet}))
+                problems.append(
+                    Problem(
+                        E.XLSX_UNKNOWN_PARENT,
+                        Location(name, sheet.name, r, "A", field=col),
+                        {"value": obj.get(col), "parent_sheet": parent_sheet},
+                    )
+                )
     if problems and any(p.severity.value == "error" for p in problems):
         return None, problems, origin
 
@@ -290,8 +371,9 @@ def read_workbook_with_origin(path: Path) -> tuple[dict[str, Any] | None, list[P
     return doc, problems, origin
 
 
-def _read_sheet(ws: Any, sheet: Sheet, file: str, problems: list[Problem],
-                origin: XlsxOrigin) -> list[tuple[int, dict[str, Any]]]:
+def _read_sheet(
+    ws: Any, sheet: Sheet, file: str, problems: list[Problem], origin: XlsxOrigin
+) -> list[tuple[int, dict[str, Any]]]:
     rows = list(ws.iter_rows(values_only=True))
     header = [str(h).strip() if h is not None else "" for h in (rows[0] if rows else [])]
     index = {h: i for i, h in enumerate(header)}
@@ -314,9 +396,13 @@ def _read_sheet(ws: Any, sheet: Sheet, file: str, problems: list[Problem],
             raw = row[index[col]] if index[col] < len(row) else None
             value, bad = _convert(raw, kind)
             if bad:
-                problems.append(Problem(E.XLSX_BAD_CELL, Location(file, sheet.name, r,
-                                        get_column_letter(index[col] + 1), field=col),
-                                        {"value": raw, "expected": E.EXPECTED[bad]}))
+                problems.append(
+                    Problem(
+                        E.XLSX_BAD_CELL,
+                        Location(file, sheet.name, r, get_column_letter(index[col] + 1), field=col),
+                        {"value": raw, "expected": E.EXPECTED[bad]},
+                    )
+                )
                 continue
             if value is None:
                 continue

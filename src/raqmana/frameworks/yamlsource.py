@@ -37,8 +37,14 @@ class YamlSyntaxError(Exception):
     """The YAML parser stopped: where (``line``, ``column``, 1-based), its English ``detail`` and a
     translated ``reason`` (``{"en", "ar", "ckb"}``); :meth:`params` fills the YAML_SYNTAX codes."""
 
-    def __init__(self, file: str, line: int | None, detail: str, column: int | None = None,
-                 reason: dict[str, str] | None = None):
+    def __init__(
+        self,
+        file: str,
+        line: int | None,
+        detail: str,
+        column: int | None = None,
+        reason: dict[str, str] | None = None,
+    ):
         self.file, self.line, self.detail, self.column = file, line, detail, column
         self.reason = reason or yaml_reason(detail)
         super().__init__(f"{file}:{line}: {detail}")
@@ -58,66 +64,122 @@ def _r(en: str, ar: str, ckb: str) -> dict[str, str]:
 
 #: (words in the parser's English message, translated reason); the first match wins
 _REASONS: tuple[tuple[tuple[str, ...], dict[str, str]], ...] = (
-    (("expected ',' or ']'",), _r(
-        "a ',' or ']' is missing: a list in [brackets] is not closed",
-        "ينقص ',' أو ']': قائمة بين قوسين [ ] لم تُغلق",
-        "',' یان ']' نییە: لیستێکی ناو کەوانەی [ ] دانەخراوە")),
-    (("expected ',' or '}'",), _r(
-        "a ',' or '}' is missing: a mapping in {braces} is not closed",
-        "ينقص ',' أو '}': مجموعة بين قوسين { } لم تُغلق",
-        "',' یان '}' نییە: نەخشەیەکی ناو کەوانەی { } دانەخراوە")),
-    (("tab character",), _r(
-        "a tab is used to indent: indent with spaces",
-        "استُخدمت مسافة جدولة للإزاحة: استخدم المسافات العادية",
-        "تاب بۆ بۆشایی سەرەتای دێڕ بەکارھاتووە: بۆشایی ئاسایی بەکاربھێنە")),
-    (("expected key", "expected <block end>"), _r(
-        "the indentation is wrong, or a line is not of the form 'key: value'",
-        "المسافة البادئة غير صحيحة، أو أن سطراً ليس بالشكل 'key: value'",
-        "بۆشایی سەرەتای دێڕ ھەڵەیە، یان دێڕێک بە شێوەی 'key: value' نییە")),
-    (("mapping values are not allowed",), _r(
-        "a ':' is not allowed here (put a text that contains ': ' in quotes)",
-        "لا يُسمح بـ ':' هنا (ضع النص الذي يحتوي على ': ' بين علامتي اقتباس)",
-        "':' لێرە ڕێگەپێدراو نییە (دەقێک کە ': ' تێیدایە بخەرە ناو نیشانەی وتەوە)")),
-    (("could not find expected ':'",), _r(
-        "a ':' is missing after a key",
-        "ينقص ':' بعد أحد المفاتيح",
-        "':' لە دوای کلیلێک نییە")),
-    (("cannot start any token",), _r(
-        "a value starts with a character that needs quotes (such as @ or `)",
-        "تبدأ قيمة بمحرف يحتاج إلى علامتي اقتباس (مثل @ أو `)",
-        "بەھایەک بە پیتێک دەست پێ دەکات کە پێویستی بە نیشانەی وتەیە (وەک @ یان `)")),
-    (("unexpected end of stream",), _r(
-        "the file ends inside a quoted text or an open bracket",
-        "ينتهي الملف داخل نص بين علامتي اقتباس أو قوس مفتوح",
-        "فایلەکە لەناو دەقێکی ناو نیشانەی وتە یان کەوانەیەکی کراوەدا کۆتایی دێت")),
-    (("expected node content", "expected the node content"), _r(
-        "a value is missing, or starts with a character that needs quotes",
-        "توجد قيمة ناقصة، أو قيمة تبدأ بمحرف يحتاج إلى علامتي اقتباس",
-        "بەھایەک نییە، یان بە پیتێک دەست پێ دەکات کە پێویستی بە نیشانەی وتەیە")),
-    (("expected '-' indicator", "block sequence entries are not allowed"), _r(
-        "a list item ('- ') is not where a list can be: check the indentation",
-        "عنصر قائمة ('- ') في غير موضعه: تحقق من المسافة البادئة",
-        "بڕگەیەکی لیست ('- ') لە شوێنی خۆیدا نییە: بۆشایی سەرەتای دێڕ بپشکنە")),
-    (("undefined alias",), _r(
-        "an alias ('*name') refers to no anchor ('&name')",
-        "اسم مستعار ('*name') لا يشير إلى أي مرساة ('&name')",
-        "ناوی خوازراو ('*name') ئاماژە بە ھیچ لەنگەرێک ('&name') ناکات")),
-    (("unknown escape character",), _r(
-        "a double-quoted text has an unknown escape ('\\'): use single quotes",
-        "في نص بين علامتي اقتباس مزدوجتين رمز هروب ('\\') غير معروف: استخدم علامتي الاقتباس المفردتين",
-        "دەقێکی ناو نیشانەی وتەی دووانە نیشانەی ('\\')ی نەناسراوی تێدایە: نیشانەی وتەی تاک بەکاربھێنە")),
-    (("constructor for the tag", "undefined tag handle"), _r(
-        "an unknown tag ('!…') is used",
-        "استُخدم وسم غير معروف ('!…')",
-        "تاگێکی نەناسراو ('!…') بەکارھاتووە")),
-    (("another document", "single document", "expected <document start>"), _r(
-        "the file holds more than one YAML document ('---'): keep one",
-        "يحتوي الملف على أكثر من مستند YAML ('---'): أبقِ مستنداً واحداً",
-        "فایلەکە زیاتر لە یەک بەڵگەنامەی YAML ('---') لەخۆ دەگرێت: یەکێکیان بھێڵەوە")),
-    (("not UTF-8",), _r(
-        "the file is not UTF-8 text: save it with the UTF-8 encoding",
-        "الملف ليس نصاً بترميز UTF-8: احفظه بترميز UTF-8",
-        "فایلەکە دەقی UTF-8 نییە: بە کۆدکردنی UTF-8 پاشەکەوتی بکە")),
+    (
+        ("expected ',' or ']'",),
+        _r(
+            "a ',' or ']' is missing: a list in [brackets] is not closed",
+            "ينقص ',' أو ']': قائمة بين قوسين [ ] لم تُغلق",
+            "',' یان ']' نییە: لیستێکی ناو کەوانەی [ ] دانەخراوە",
+        ),
+    ),
+    (
+        ("expected ',' or '}'",),
+        _r(
+            "a ',' or '}' is missing: a mapping in {braces} is not closed",
+            "ينقص ',' أو '}': مجموعة بين قوسين { } لم تُغلق",
+            "',' یان '}' نییە: نەخشەیەکی ناو کەوانەی { } دانەخراوە",
+        ),
+    ),
+    (
+        ("tab character",),
+        _r(
+            "a tab is used to indent: indent with spaces",
+            "استُخدمت مسافة جدولة للإزاحة: استخدم المسافات العادية",
+            "تاب بۆ بۆشایی سەرەتای دێڕ بەکارھاتووە: بۆشایی ئاسایی بەکاربھێنە",
+        ),
+    ),
+    (
+        ("expected key", "expected <block end>"),
+        _r(
+            "the indentation is wrong, or a line is not of the form 'key: value'",
+            "المسافة البادئة غير صحيحة، أو أن سطراً ليس بالشكل 'key: value'",
+            "بۆشایی سەرەتای دێڕ ھەڵەیە، یان دێڕێک بە شێوەی 'key: value' نییە",
+        ),
+    ),
+    (
+        ("mapping values are not allowed",),
+        _r(
+            "a ':' is not allowed here (put a text that contains ': ' in quotes)",
+            "لا يُسمح بـ ':' هنا (ضع النص الذي يحتوي على ': ' بين علامتي اقتباس)",
+            "':' لێرە ڕێگەپێدراو نییە (دەقێک کە ': ' تێیدایە بخەرە ناو نیشانەی وتەوە)",
+        ),
+    ),
+    (
+        ("could not find expected ':'",),
+        _r("a ':' is missing after a key", "ينقص ':' بعد أحد المفاتيح", "':' لە دوای کلیلێک نییە"),
+    ),
+    (
+        ("cannot start any token",),
+        _r(
+            "a value starts with a character that needs quotes (such as @ or `)",
+            "تبدأ قيمة بمحرف يحتاج إلى علامتي اقتباس (مثل @ أو `)",
+            "بەھایەک بە پیتێک دەست پێ دەکات کە پێویستی بە نیشانەی وتەیە (وەک @ یان `)",
+        ),
+    ),
+    (
+        ("unexpected end of stream",),
+        _r(
+            "the file ends inside a quoted text or an open bracket",
+            "ينتهي الملف داخل نص بين علامتي اقتباس أو قوس مفتوح",
+            "فایلەکە لەناو دەقێکی ناو نیشانەی وتە یان کەوانەیەکی کراوەدا کۆتایی دێت",
+        ),
+    ),
+    (
+        ("expected node content", "expected the node content"),
+        _r(
+            "a value is missing, or starts with a character that needs quotes",
+            "توجد قيمة ناقصة، أو قيمة تبدأ بمحرف يحتاج إلى علامتي اقتباس",
+            "بەھایەک نییە، یان بە پیتێک دەست پێ دەکات کە پێویستی بە نیشانەی وتەیە",
+        ),
+    ),
+    (
+        ("expected '-' indicator", "block sequence entries are not allowed"),
+        _r(
+            "a list item ('- ') is not where a list can be: check the indentation",
+            "عنصر قائمة ('- ') في غير موضعه: تحقق من المسافة البادئة",
+            "بڕگەیەکی لیست ('- ') لە شوێنی خۆیدا نییە: بۆشایی سەرەتای دێڕ بپشکنە",
+        ),
+    ),
+    (
+        ("undefined alias",),
+        _r(
+            "an alias ('*name') refers to no anchor ('&name')",
+            "اسم مستعار ('*name') لا يشير إلى أي مرساة ('&name')",
+            "ناوی خوازراو ('*name') ئاماژە بە ھیچ لەنگەرێک ('&name') ناکات",
+        ),
+    ),
+    (
+        ("unknown escape character",),
+        _r(
+            "a double-quoted text has an unknown escape ('\\'): use single quotes",
+            "في نص بين علامتي اقتباس مزدوجتين رمز هروب ('\\') غير معروف: استخدم علامتي الاقتباس المفردتين",
+            "دەقێکی ناو نیشانەی وتەی دووانە نیشانەی ('\\')ی نەناسراوی تێدایە: نیشانەی وتەی تاک بەکاربھێنە",
+        ),
+    ),
+    (
+        ("constructor for the tag", "undefined tag handle"),
+        _r(
+            "an unknown tag ('!…') is used",
+            "استُخدم وسم غير معروف ('!…')",
+            "تاگێکی نەناسراو ('!…') بەکارھاتووە",
+        ),
+    ),
+    (
+        ("another document", "single document", "expected <document start>"),
+        _r(
+            "the file holds more than one YAML document ('---'): keep one",
+            "يحتوي الملف على أكثر من مستند YAML ('---'): أبقِ مستنداً واحداً",
+            "فایلەکە زیاتر لە یەک بەڵگەنامەی YAML ('---') لەخۆ دەگرێت: یەکێکیان بھێڵەوە",
+        ),
+    ),
+    (
+        ("not UTF-8",),
+        _r(
+            "the file is not UTF-8 text: save it with the UTF-8 encoding",
+            "الملف ليس نصاً بترميز UTF-8: احفظه بترميز UTF-8",
+            "فایلەکە دەقی UTF-8 نییە: بە کۆدکردنی UTF-8 پاشەکەوتی بکە",
+        ),
+    ),
 )
 _UNKNOWN = _r("{detail}", "خطأ في الصياغة ({detail})", "ھەڵەی ڕێزمانی ({detail})")
 
@@ -156,8 +218,9 @@ def load_yaml(text: str, file: str) -> tuple[Any, LineMap]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         detail = str(getattr(exc, "problem", None) or exc)
-        raise YamlSyntaxError(file, mark.line + 1 if mark else None, detail,
-                              mark.column + 1 if mark else None) from None
+        raise YamlSyntaxError(
+            file, mark.line + 1 if mark else None, detail, mark.column + 1 if mark else None
+        ) from None
     return data, lm
 
 

@@ -54,7 +54,9 @@ def countries() -> dict[str, Country]:
     """All known countries and territories by ISO3."""
     out: dict[str, Country] = {}
     for r in _rows("countries.csv"):
-        out[r["iso3"]] = Country(r["iso3"], r["iso2"], Translated(en=r["name_en"], ar=r["name_ar"], ckb=r["name_ckb"]))
+        out[r["iso3"]] = Country(
+            r["iso3"], r["iso2"], Translated(en=r["name_en"], ar=r["name_ar"], ckb=r["name_ckb"])
+        )
     return out
 
 

@@ -29,7 +29,12 @@ class EditionInfo:
     provenance: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"edition": self.label, "origin": self.origin, "file": self.file, "provenance": self.provenance}
+        return {
+            "edition": self.label,
+            "origin": self.origin,
+            "file": self.file,
+            "provenance": self.provenance,
+        }
 
 
 @dataclass
@@ -75,9 +80,14 @@ class Dataset:
         return next((e for e in self.editions if e.label == edition), None)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.spec.name.model_dump(), "publisher": self.spec.publisher,
-                "editions": [e.to_dict() for e in sorted(self.editions, key=lambda e: e.label)],
-                "countries": len({r.iso3 for r in self.records}), "rows": len(self.records)}
+        return {
+            "id": self.id,
+            "name": self.spec.name.model_dump(),
+            "publisher": self.spec.publisher,
+            "editions": [e.to_dict() for e in sorted(self.editions, key=lambda e: e.label)],
+            "countries": len({r.iso3 for r in self.records}),
+            "rows": len(self.records),
+        }
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +124,9 @@ def _bundled(name: str) -> tuple[tuple[Record, ...], tuple[EditionInfo, ...]]:
             raise ProblemsError(result.problems)
         records.extend(result.records)
         for label in sorted({r.edition for r in result.records}):
-            editions.append(EditionInfo(label, "bundled", entry["file"], {"derived": entry.get("derived", "")}))
+            editions.append(
+                EditionInfo(label, "bundled", entry["file"], {"derived": entry.get("derived", "")})
+            )
     return tuple(records), tuple(editions)
 
 

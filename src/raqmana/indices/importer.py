@@ -38,13 +38,21 @@ class ImportResult:
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         errors, warnings = split(self.problems)
-        return {"ok": self.ok, "index": self.index, "edition": self.edition, "rows": self.rows,
-                "stored": str(self.stored) if self.stored else None, "licence": self.licence,
-                "errors": [p.as_dict(lang) for p in errors], "warnings": [p.as_dict(lang) for p in warnings]}
+        return {
+            "ok": self.ok,
+            "index": self.index,
+            "edition": self.edition,
+            "rows": self.rows,
+            "stored": str(self.stored) if self.stored else None,
+            "licence": self.licence,
+            "errors": [p.as_dict(lang) for p in errors],
+            "warnings": [p.as_dict(lang) for p in warnings],
+        }
 
 
-def import_edition(index: str, file: Path, *, edition: str | None = None, data_dir: Path | None = None,
-                   source: str = "") -> ImportResult:
+def import_edition(
+    index: str, file: Path, *, edition: str | None = None, data_dir: Path | None = None, source: str = ""
+) -> ImportResult:
     """Check ``file`` as an edition of ``index`` and store it; nothing is stored when there is an error."""
     spec = get_spec(index)
     licence = spec.licence_notice.model_dump() if spec.licence_notice else None
@@ -67,25 +75,44 @@ def import_edition(index: str, file: Path, *, edition: str | None = None, data_d
     result.edition = label
     existing = load_dataset(index, data_dir=data_dir)
     if label in existing.edition_labels():
-        result.problems.append(Problem(E.REPLACES_EDITION, Location(file=file.name),
-                                       {"edition": label, "name": spec.name.model_dump()}))
+        result.problems.append(
+            Problem(
+                E.REPLACES_EDITION,
+                Location(file=file.name),
+                {"edition": label, "name": spec.name.model_dump()},
+            )
+        )
     for rec in read.records:
         for comp in spec.components:
             if comp.required and rec.values.get(comp.id) is None:
-                result.problems.append(Problem(E.MISSING_VALUE, Location(file=file.name, line=rec.line),
-                                               {"iso3": rec.iso3, "column": comp.id}))
+                result.problems.append(
+                    Problem(
+                        E.MISSING_VALUE,
+                        Location(file=file.name, line=rec.line),
+                        {"iso3": rec.iso3, "column": comp.id},
+                    )
+                )
     folder = imported_dir(index, data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{label}.csv"
     meta = {
-        "index": index, "edition": label, "source_file": file.name, "source": source,
-        "sha256": hashlib.sha256(file.read_bytes()).hexdigest(), "rows": len(read.records),
+        "index": index,
+        "edition": label,
+        "source_file": file.name,
+        "source": source,
+        "sha256": hashlib.sha256(file.read_bytes()).hexdigest(),
+        "rows": len(read.records),
         "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "publisher": spec.publisher, "licence": licence["en"] if licence else "",
+        "publisher": spec.publisher,
+        "licence": licence["en"] if licence else "",
     }
     _atomic(target, lambda tmp: write_canonical(sorted(read.records, key=lambda r: r.iso3), spec, tmp))
-    _atomic(target.with_suffix(".yaml"),
-            lambda tmp: tmp.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8"))
+    _atomic(
+        target.with_suffix(".yaml"),
+        lambda tmp: tmp.write_text(
+            yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        ),
+    )
     result.stored = target
     result.rows = len(read.records)
     return result

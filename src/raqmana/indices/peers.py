@@ -24,8 +24,28 @@ from raqmana.problems import Problem, ProblemsError
 
 #: League of Arab States, 22 members (Syria's suspension of Nov 2011 lifted in May 2023)
 ARAB_STATES: tuple[str, ...] = (
-    "DZA", "BHR", "COM", "DJI", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY", "MRT", "MAR", "OMN", "PSE", "QAT",
-    "SAU", "SOM", "SDN", "SYR", "TUN", "ARE", "YEM",
+    "DZA",
+    "BHR",
+    "COM",
+    "DJI",
+    "EGY",
+    "IRQ",
+    "JOR",
+    "KWT",
+    "LBN",
+    "LBY",
+    "MRT",
+    "MAR",
+    "OMN",
+    "PSE",
+    "QAT",
+    "SAU",
+    "SOM",
+    "SDN",
+    "SYR",
+    "TUN",
+    "ARE",
+    "YEM",
 )
 #: chosen peers by country; other countries get their Arab or income-group neighbours only
 DEFAULT_PEERS: dict[str, tuple[str, ...]] = {"IRQ": ("JOR", "SAU", "ARE", "EGY", "EST")}
@@ -77,8 +97,14 @@ class PeerGroups:
         return list(seen)
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
-        return {"iso3": self.iso3, "name": name(self.iso3, lang), "income_group": self.income_group,
-                "groups": {g: {"name": GROUP_NAMES[g].get(lang), "members": list(m)} for g, m in self.groups.items()}}
+        return {
+            "iso3": self.iso3,
+            "name": name(self.iso3, lang),
+            "income_group": self.income_group,
+            "groups": {
+                g: {"name": GROUP_NAMES[g].get(lang), "members": list(m)} for g, m in self.groups.items()
+            },
+        }
 
 
 def peer_groups(country: str, chosen: Sequence[str] | None = None) -> PeerGroups:
@@ -90,8 +116,9 @@ def peer_groups(country: str, chosen: Sequence[str] | None = None) -> PeerGroups
     if iso3 in ARAB_STATES:
         groups["arab_states"] = tuple(c for c in ARAB_STATES if c != iso3)
     if inc:
-        groups["income"] = tuple(sorted(c for c, g in income_groups().items() if g == inc and c != iso3
-                                        and c in countries()))
+        groups["income"] = tuple(
+            sorted(c for c, g in income_groups().items() if g == inc and c != iso3 and c in countries())
+        )
     if picked:
         groups["chosen"] = tuple(c for c in picked if c != iso3)
     return PeerGroups(iso3, inc, groups)
@@ -111,12 +138,21 @@ class Standing:
     medians: dict[str, float | None] = field(default_factory=dict)  # group id → median of members with data
 
     def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "component": self.component, "edition": self.edition, "value": self.value,
-                "rank": self.rank, "count": self.count, "peers": self.peers, "medians": self.medians}
+        return {
+            "index": self.index,
+            "component": self.component,
+            "edition": self.edition,
+            "value": self.value,
+            "rank": self.rank,
+            "count": self.count,
+            "peers": self.peers,
+            "medians": self.medians,
+        }
 
 
-def standing(dataset: Dataset, groups: PeerGroups, component: str | None = None,
-             edition: str | None = None) -> Standing | None:
+def standing(
+    dataset: Dataset, groups: PeerGroups, component: str | None = None, edition: str | None = None
+) -> Standing | None:
     """Where ``groups.iso3`` stands on ``component`` (default: the index) in ``edition`` (default: newest)."""
     comp = component or dataset.spec.composite
     ed = edition or dataset.latest()
@@ -124,8 +160,14 @@ def standing(dataset: Dataset, groups: PeerGroups, component: str | None = None,
         return None
     values = {r.iso3: r.values.get(comp) for r in dataset.rows(ed)}
     pos = dataset.position(groups.iso3, comp, ed)
-    out = Standing(dataset.id, comp, ed, values.get(groups.iso3), pos[0] if pos else None,
-                   pos[1] if pos else sum(1 for v in values.values() if v is not None))
+    out = Standing(
+        dataset.id,
+        comp,
+        ed,
+        values.get(groups.iso3),
+        pos[0] if pos else None,
+        pos[1] if pos else sum(1 for v in values.values() if v is not None),
+    )
     for c in groups.groups.get("chosen", ()):
         out.peers[c] = values.get(c)
     for gid, members in groups.groups.items():
@@ -134,8 +176,13 @@ def standing(dataset: Dataset, groups: PeerGroups, component: str | None = None,
     return out
 
 
-def peer_table(country: str, *, indices: Sequence[str] = ("egdi", "gtmi", "ncsi"), chosen: Sequence[str] | None = None,
-               data_dir: Path | None = None) -> dict[str, Any]:
+def peer_table(
+    country: str,
+    *,
+    indices: Sequence[str] = ("egdi", "gtmi", "ncsi"),
+    chosen: Sequence[str] | None = None,
+    data_dir: Path | None = None,
+) -> dict[str, Any]:
     """The country's standing against its peers on each index (newest edition), as plain data."""
     groups = peer_groups(country, chosen)
     rows: dict[str, Any] = {}

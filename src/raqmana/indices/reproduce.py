@@ -61,17 +61,30 @@ def _ncsi(xs: list[float]) -> float:
 
 FORMULAS: dict[str, Formula] = {
     "egdi": Formula("EGDI = (OSI + TII + HCI) / 3", ("osi", "tii", "hci"), _mean, 1e-4, egdi_group),
-    "gtmi": Formula("GTMI = (CGSI + PSDI + DCEI + GTEI) / 4", ("cgsi", "psdi", "dcei", "gtei"), _mean, 1e-6,
-                    gtmi_group),
-    "gci": Formula("GCI = legal + technical + organisational + capacity + cooperation",
-                   ("legal", "technical", "organisational", "capacity", "cooperation"), sum, 0.025),  # five pillars rounded to 0.01 each
-    "ncsi": Formula(f"NCSI = points / {NCSI_MAX_POINTS} × 100 (points = whole number)", ("ncsi",), _ncsi, 0.0051),
-    "oecd-dgi": Formula("DGI = mean of the six dimensions",
-                        ("digital_design", "data_driven", "govt_as_platform", "open_default", "user_driven",
-                         "proactiveness"), _mean, 0.0011),
-    "undp-ddc": Formula("Compass overall = mean of the available pillar scores",
-                        ("business", "foundations", "government", "infrastructure", "people", "regulation", "strategy"),
-                        _mean, 0.0051),
+    "gtmi": Formula(
+        "GTMI = (CGSI + PSDI + DCEI + GTEI) / 4", ("cgsi", "psdi", "dcei", "gtei"), _mean, 1e-6, gtmi_group
+    ),
+    "gci": Formula(
+        "GCI = legal + technical + organisational + capacity + cooperation",
+        ("legal", "technical", "organisational", "capacity", "cooperation"),
+        sum,
+        0.025,
+    ),  # five pillars rounded to 0.01 each
+    "ncsi": Formula(
+        f"NCSI = points / {NCSI_MAX_POINTS} × 100 (points = whole number)", ("ncsi",), _ncsi, 0.0051
+    ),
+    "oecd-dgi": Formula(
+        "DGI = mean of the six dimensions",
+        ("digital_design", "data_driven", "govt_as_platform", "open_default", "user_driven", "proactiveness"),
+        _mean,
+        0.0011,
+    ),
+    "undp-ddc": Formula(
+        "Compass overall = mean of the available pillar scores",
+        ("business", "foundations", "government", "infrastructure", "people", "regulation", "strategy"),
+        _mean,
+        0.0051,
+    ),
 }
 #: editions whose published values carry more rounding than the rest
 TOLERANCE_BY_EDITION = {("egdi", "2010"): 0.005}
@@ -122,17 +135,25 @@ class Reproduction:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "index": self.index, "edition": self.edition, "formula": self.formula, "tolerance": self.tolerance,
-            "compared": self.compared, "max_abs_diff": self.max_abs_diff, "ok": self.ok,
+            "index": self.index,
+            "edition": self.edition,
+            "formula": self.formula,
+            "tolerance": self.tolerance,
+            "compared": self.compared,
+            "max_abs_diff": self.max_abs_diff,
+            "ok": self.ok,
             "mismatches": [{**asdict(m), "diff": m.diff} for m in self.mismatches],
             "group_mismatches": [asdict(g) for g in self.group_mismatches],
             "known_exceptions": [{**asdict(d), "reason": r.model_dump()} for d, r in self.exceptions],
             "skipped": [{"iso3": s.iso3, "reason": s.reason.model_dump()} for s in self.skipped],
-            "groups": self.groups, "rating_classes": self.classes,
+            "groups": self.groups,
+            "rating_classes": self.classes,
         }
 
 
-def reproduce(index: str, edition: str, *, dataset: Dataset | None = None, data_dir: Path | None = None) -> Reproduction:
+def reproduce(
+    index: str, edition: str, *, dataset: Dataset | None = None, data_dir: Path | None = None
+) -> Reproduction:
     """Recompute ``index`` for ``edition`` from its components and compare with the published values."""
     ds = dataset or load_dataset(index, data_dir=data_dir)
     if edition not in ds.edition_labels():

@@ -24,12 +24,26 @@ class Staleness:
         """The warning to show, or None when the data is current."""
         if not self.stale or self.latest is None:
             return None
-        return Problem(E.STALE, Location(), {"name": name, "edition": self.latest, "age": self.age_years,
-                                             "publisher": publisher, "cycle": self.cycle_years})
+        return Problem(
+            E.STALE,
+            Location(),
+            {
+                "name": name,
+                "edition": self.latest,
+                "age": self.age_years,
+                "publisher": publisher,
+                "cycle": self.cycle_years,
+            },
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"latest": self.latest, "age_years": self.age_years, "cycle_years": self.cycle_years,
-                "expected_next": self.expected_next, "stale": self.stale}
+        return {
+            "latest": self.latest,
+            "age_years": self.age_years,
+            "cycle_years": self.cycle_years,
+            "expected_next": self.expected_next,
+            "stale": self.stale,
+        }
 
 
 def staleness(dataset: Dataset, *, today: date | None = None) -> Staleness:

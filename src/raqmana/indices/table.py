@@ -38,8 +38,13 @@ class Record:
         return self.values.get(component)
 
     def to_dict(self) -> dict[str, object]:
-        return {"iso3": self.iso3, "edition": self.edition, "rank": self.rank, "group": self.group or None,
-                "values": dict(self.values)}
+        return {
+            "iso3": self.iso3,
+            "edition": self.edition,
+            "rank": self.rank,
+            "group": self.group or None,
+            "values": dict(self.values),
+        }
 
 
 @dataclass
@@ -105,8 +110,9 @@ class _Reader:
             return None
         return found
 
-    def country(self, row: list[str], iso_col: int | None, name_col: int | None, header: list[str],
-                line: int) -> tuple[str | None, str]:
+    def country(
+        self, row: list[str], iso_col: int | None, name_col: int | None, header: list[str], line: int
+    ) -> tuple[str | None, str]:
         code = row[iso_col].strip() if iso_col is not None and iso_col < len(row) else ""
         name = row[name_col].strip() if name_col is not None and name_col < len(row) else ""
         for text in (code, name):
@@ -139,8 +145,14 @@ class _Reader:
         return int(v) if v is not None else None
 
 
-def read_table(source: Path | str, spec: IndexSpec, *, edition: str | None = None, text: str | None = None,
-               display: str | None = None) -> ReadResult:
+def read_table(
+    source: Path | str,
+    spec: IndexSpec,
+    *,
+    edition: str | None = None,
+    text: str | None = None,
+    display: str | None = None,
+) -> ReadResult:
     """Read ``source`` (or ``text``) as a table of ``spec``; ``edition`` fills or checks the edition."""
     path = Path(source)
     shown = display or path.name
@@ -155,14 +167,19 @@ def read_table(source: Path | str, spec: IndexSpec, *, edition: str | None = Non
         return ReadResult([], [Problem(E.BAD_EDITION, Location(file=shown), {"value": edition})])
     reader = _Reader(spec, shown, normalise_edition(edition) if edition else None)
     try:
-        rows = [(i, r) for i, r in enumerate(csv.reader(io.StringIO(text.lstrip("\ufeff"))), start=1)
-                if any(c.strip() for c in r)]
+        rows = [
+            (i, r)
+            for i, r in enumerate(csv.reader(io.StringIO(text.lstrip("\ufeff"))), start=1)
+            if any(c.strip() for c in r)
+        ]
     except csv.Error as exc:
         return ReadResult([], [Problem(E.NOT_TEXT, Location(file=shown), {"detail": str(exc)})])
     if len(rows) < 2:
         return ReadResult([], [Problem(E.EMPTY_FILE, Location(file=shown))])
     header = [h.strip() for h in rows[0][1]]
-    long_format = reader.find(header, ("variable",)) is not None and reader.find(header, ("value",)) is not None
+    long_format = (
+        reader.find(header, ("variable",)) is not None and reader.find(header, ("value",)) is not None
+    )
     records = _read_long(reader, header, rows[1:]) if long_format else _read_wide(reader, header, rows[1:])
     if any(p.severity.value == "error" for p in reader.problems):
         records = []
@@ -173,7 +190,13 @@ def _columns(reader: _Reader, header: list[str]) -> tuple[int | None, int | None
     iso_col = reader.find(header, ISO3_ALIASES)
     name_col = reader.find(header, COUNTRY_ALIASES)
     if iso_col is None and name_col is None:
-        reader.error(E.MISSING_COLUMN, 1, "", column="iso3 / country", accepted=", ".join(ISO3_ALIASES + COUNTRY_ALIASES))
+        reader.error(
+            E.MISSING_COLUMN,
+            1,
+            "",
+            column="iso3 / country",
+            accepted=", ".join(ISO3_ALIASES + COUNTRY_ALIASES),
+        )
         return None
     ed_col = reader.find(header, EDITION_ALIASES)
     if ed_col is None and reader.edition is None:
@@ -197,7 +220,11 @@ def _read_wide(reader: _Reader, header: list[str], rows: list[tuple[int, list[st
         if cid and cid not in comp_cols and i not in used:
             comp_cols[cid] = i
         elif i not in used and h and cid is None:
-            reader.problems.append(Problem(E.UNKNOWN_COLUMN, reader.at(1, h), {"column": h, "name": reader.spec.name.model_dump()}))
+            reader.problems.append(
+                Problem(
+                    E.UNKNOWN_COLUMN, reader.at(1, h), {"column": h, "name": reader.spec.name.model_dump()}
+                )
+            )
     for comp in reader.spec.components:
         if comp.required and comp.id not in comp_cols:
             reader.error(E.MISSING_COLUMN, 1, "", column=comp.id, accepted=", ".join(comp.names()))
@@ -212,7 +239,11 @@ def _read_wide(reader: _Reader, header: list[str], rows: list[tuple[int, list[st
         for cid, ci in comp_cols.items():
             ok, v = reader.value(cid, row[ci] if ci < len(row) else "", line, header[ci])
             values[cid] = v if ok else None
-        rank = reader.rank(row[rank_col], line, header[rank_col]) if rank_col is not None and rank_col < len(row) else None
+        rank = (
+            reader.rank(row[rank_col], line, header[rank_col])
+            if rank_col is not None and rank_col < len(row)
+            else None
+        )
         group = row[group_col].strip() if group_col is not None and group_col < len(row) else ""
         if iso3 is None or ed is None:
             continue
@@ -253,8 +284,13 @@ def _read_long(reader: _Reader, header: list[str], rows: list[tuple[int, list[st
         if cid is None:
             if var not in warned:
                 warned.add(var)
-                reader.problems.append(Problem(E.UNKNOWN_COLUMN, reader.at(line, header[var_col]),
-                                               {"column": var, "name": reader.spec.name.model_dump()}))
+                reader.problems.append(
+                    Problem(
+                        E.UNKNOWN_COLUMN,
+                        reader.at(line, header[var_col]),
+                        {"column": var, "name": reader.spec.name.model_dump()},
+                    )
+                )
             continue
         values = entry["values"]
         assert isinstance(values, dict)
@@ -266,14 +302,25 @@ def _read_long(reader: _Reader, header: list[str], rows: list[tuple[int, list[st
         seen_vars.add(cid)
     for comp in reader.spec.components:
         if comp.required and comp.id not in seen_vars:
-            reader.error(E.MISSING_COLUMN, 1, header[var_col], column=comp.id, accepted=", ".join(comp.names()))
+            reader.error(
+                E.MISSING_COLUMN, 1, header[var_col], column=comp.id, accepted=", ".join(comp.names())
+            )
     out = []
     for (iso3, ed), entry in acc.items():
         vals = entry["values"]
         assert isinstance(vals, dict)
         rank, first_line = entry["rank"], entry["line"]
-        out.append(Record(iso3, ed, dict(vals), rank if isinstance(rank, int) else None, "", str(entry["name"]),
-                          first_line if isinstance(first_line, int) else None))
+        out.append(
+            Record(
+                iso3,
+                ed,
+                dict(vals),
+                rank if isinstance(rank, int) else None,
+                "",
+                str(entry["name"]),
+                first_line if isinstance(first_line, int) else None,
+            )
+        )
     return out
 
 
@@ -285,6 +332,14 @@ def write_canonical(records: list[Record], spec: IndexSpec, path: Path) -> None:
     w.writerow(["edition", "iso3", "country", "rank", *(["group"] if spec.group_aliases else []), *comps])
     for r in records:
         vals = ["" if r.values.get(c) is None else repr(r.values[c]) for c in comps]
-        w.writerow([r.edition, r.iso3, r.name, "" if r.rank is None else r.rank,
-                    *([r.group] if spec.group_aliases else []), *vals])
+        w.writerow(
+            [
+                r.edition,
+                r.iso3,
+                r.name,
+                "" if r.rank is None else r.rank,
+                *([r.group] if spec.group_aliases else []),
+                *vals,
+            ]
+        )
     path.write_text(buf.getvalue(), encoding="utf-8")

@@ -1,8 +1,8 @@
 """Recommendations from a rule base (YAML beside the framework pack) applied to an assessment.
 
-    rules = load_rules("iraq-dla", framework)            # RulesResult with located problems
-    recs = generate(rules.rulebase, framework, assessment)
-    recs.national(), recs.for_institution("moi"), recs.as_dict()
+rules = load_rules("iraq-dla", framework)            # RulesResult with located problems
+recs = generate(rules.rulebase, framework, assessment)
+recs.national(), recs.for_institution("moi"), recs.as_dict()
 """
 
 from raqmana.recommend.assessment import Assessment, InstitutionAnswers

@@ -94,8 +94,13 @@ def parse(data: Any, *, file: str = "") -> tuple[Assessment | None, list[Problem
     seen: set[str] = set()
     for k, inst in enumerate(assessment.institutions):
         if inst.id in seen:
-            problems.append(Problem(E.DUPLICATE_INSTITUTION, Location(file=file, path=f"institutions[{k}].id"),
-                                    {"id": inst.id}))
+            problems.append(
+                Problem(
+                    E.DUPLICATE_INSTITUTION,
+                    Location(file=file, path=f"institutions[{k}].id"),
+                    {"id": inst.id},
+                )
+            )
         seen.add(inst.id)
     if not assessment.institutions and assessment.national is None:
         problems.append(Problem(E.NO_INSTITUTIONS, Location(file=file, path="institutions")))
@@ -131,22 +136,37 @@ def check_against(assessment: Assessment, framework: Framework, *, file: str = "
                 continue
             expected = _misfit(ind, value)
             if expected:
-                out.append(Problem(E.BAD_ANSWER, where, {"id": inst.id, "indicator": key, "value": value,
-                                                         "expected": E.EXPECTED[expected]}))
+                out.append(
+                    Problem(
+                        E.BAD_ANSWER,
+                        where,
+                        {"id": inst.id, "indicator": key, "value": value, "expected": E.EXPECTED[expected]},
+                    )
+                )
         for key, score in inst.pillar_scores.items():
             where = Location(file=file, path=f"{path}.pillar_scores.{key}")
             if key not in pillars:
                 out.append(Problem(E.UNKNOWN_ANSWER, where, {"id": inst.id, "value": key}))
             elif not 0 <= score <= 100:
-                out.append(Problem(E.BAD_ANSWER, where, {"id": inst.id, "indicator": key, "value": score,
-                                                         "expected": E.EXPECTED["score"]}))
+                out.append(
+                    Problem(
+                        E.BAD_ANSWER,
+                        where,
+                        {"id": inst.id, "indicator": key, "value": score, "expected": E.EXPECTED["score"]},
+                    )
+                )
         for key, share in inst.no_evidence_share.items():
             where = Location(file=file, path=f"{path}.no_evidence_share.{key}")
             if key != "*" and key not in pillars:
                 out.append(Problem(E.UNKNOWN_ANSWER, where, {"id": inst.id, "value": key}))
             elif not 0 <= share <= 1:
-                out.append(Problem(E.BAD_ANSWER, where, {"id": inst.id, "indicator": key, "value": share,
-                                                         "expected": E.EXPECTED["share"]}))
+                out.append(
+                    Problem(
+                        E.BAD_ANSWER,
+                        where,
+                        {"id": inst.id, "indicator": key, "value": share, "expected": E.EXPECTED["share"]},
+                    )
+                )
     return out
 
 

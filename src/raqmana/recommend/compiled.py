@@ -26,8 +26,11 @@ class CompiledRule:
 
     def conditions(self) -> list[tuple[str, str, Condition]]:
         """(group, text, condition) of every condition."""
-        return ([("all", t, c) for t, c in self.all] + [("any", t, c) for t, c in self.any]
-                + [("none", t, c) for t, c in self.none])
+        return (
+            [("all", t, c) for t, c in self.all]
+            + [("any", t, c) for t, c in self.any]
+            + [("none", t, c) for t, c in self.none]
+        )
 
     def fired_refs(self) -> set[str]:
         return {c.rule for _, _, c in self.conditions() if isinstance(c, Fired)}
@@ -54,8 +57,13 @@ def compile_rules(rb: RuleBase, locate: Locator | None = None) -> Compiled:
                 try:
                     getattr(cr, group).append((text, parse(text)))
                 except ConditionSyntax as exc:
-                    problems.append(Problem(E.CONDITION_SYNTAX, loc(("rules", k, "when", group, j)),
-                                            {"id": rule.id, "condition": text, "detail": str(exc)}))
+                    problems.append(
+                        Problem(
+                            E.CONDITION_SYNTAX,
+                            loc(("rules", k, "when", group, j)),
+                            {"id": rule.id, "condition": text, "detail": str(exc)},
+                        )
+                    )
         out.append(cr)
     ordered, cycle = _order(out)
     if cycle:
@@ -72,8 +80,9 @@ def _order(rules: list[CompiledRule]) -> tuple[list[CompiledRule], list[str] | N
     first: dict[str, int] = {}
     for k, c in enumerate(rules):
         first.setdefault(c.rule.id, k)
-    order, cycle = postorder(range(len(rules)), lambda k: sorted(first[r] for r in rules[k].fired_refs()
-                                                                  if r in first))
+    order, cycle = postorder(
+        range(len(rules)), lambda k: sorted(first[r] for r in rules[k].fired_refs() if r in first)
+    )
     if cycle is not None:
         return rules, [rules[k].rule.id for k in cycle]
     return [rules[k] for k in order], None

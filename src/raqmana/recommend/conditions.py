@@ -125,7 +125,9 @@ def parse(text: str) -> Condition:
         return Compare(operand, m.group(4), value)
     if m := _MISSING.match(s):
         return Missing(_operand(m.groups()[:3]))
-    raise ConditionSyntax("expected e.g. 'LEG-01 < 3', 'score(DAT) < 50', 'type in [ministry]' or 'fired(RULE)'")
+    raise ConditionSyntax(
+        "expected e.g. 'LEG-01 < 3', 'score(DAT) < 50', 'type in [ministry]' or 'fired(RULE)'"
+    )
 
 
 def operands(cond: Condition) -> list[Operand]:

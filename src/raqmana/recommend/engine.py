@@ -25,7 +25,12 @@ from raqmana.recommend.model import Recommendation, RecommendationSet, Trigger
 from raqmana.recommend.rules import Rule, RuleBase, Scope
 
 _OPS: dict[str, Callable[[Any, Any], Any]] = {
-    "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq, "!=": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+    "==": operator.eq,
+    "!=": operator.ne,
 }
 
 
@@ -95,7 +100,9 @@ def _value(values: np.ndarray, row: int) -> float | str | None:
     return None if np.isnan(f) else round(f, 4)
 
 
-def _fire(cr: CompiledRule, ctx: _Context) -> tuple[np.ndarray, list[tuple[str, str, str, np.ndarray, np.ndarray]]]:
+def _fire(
+    cr: CompiledRule, ctx: _Context
+) -> tuple[np.ndarray, list[tuple[str, str, str, np.ndarray, np.ndarray]]]:
     scope = cr.rule.scope
     n = ctx.matrix(scope).n
     mask = np.ones(n, dtype=bool)
@@ -196,24 +203,49 @@ def generate(
             sdg_targets=len(rule.sdg),
             political_priority=rule.benefit.political_priority,
         )
-        recs.append(Recommendation(
-            id=rec_id, rule=rule.id, scope=rule.scope, institution=inst_id, institution_type=inst_type,
-            pillar=rule.pillar, title=rule.title, description=rule.description, horizon=rule.horizon,
-            kind=rule.kind, category=rule.category,
-            responsible=rule.responsible.value if rule.responsible is not None else inst_type,
-            owner=owner, owner_name=owner_name, coordinator=coordinator, coordinator_name=coordinator_name,
-            prerequisites=prereqs, prerequisites_met=met,
-            cost_usd=rule.cost_usd, duration_quarters=rule.duration_quarters, sdg=list(rule.sdg),
-            govstack=list(rule.govstack), benefit=drivers, benefit_weight=B.weight(drivers, weights),
-            kpis=list(rule.kpis), layer=rule.layer, triggers=triggers,
-        ))
+        recs.append(
+            Recommendation(
+                id=rec_id,
+                rule=rule.id,
+                scope=rule.scope,
+                institution=inst_id,
+                institution_type=inst_type,
+                pillar=rule.pillar,
+                title=rule.title,
+                description=rule.description,
+                horizon=rule.horizon,
+                kind=rule.kind,
+                category=rule.category,
+                responsible=rule.responsible.value if rule.responsible is not None else inst_type,
+                owner=owner,
+                owner_name=owner_name,
+                coordinator=coordinator,
+                coordinator_name=coordinator_name,
+                prerequisites=prereqs,
+                prerequisites_met=met,
+                cost_usd=rule.cost_usd,
+                duration_quarters=rule.duration_quarters,
+                sdg=list(rule.sdg),
+                govstack=list(rule.govstack),
+                benefit=drivers,
+                benefit_weight=B.weight(drivers, weights),
+                kpis=list(rule.kpis),
+                layer=rule.layer,
+                triggers=triggers,
+            )
+        )
     order = {r.id: k for k, r in enumerate(rulebase.rules)}
     recs.sort(key=lambda r: (r.institution is not None, r.institution or "", order[r.rule]))
     return RecommendationSet(framework.id, rulebase.version, assessment.id, recs, list(comp.problems))
 
 
 def _prerequisites(
-    rule: Rule, inst_id: str | None, row: int, fired: dict[str, set[int]], scope: dict[str, Scope], ids: list[str]
+    rule: Rule,
+    inst_id: str | None,
+    row: int,
+    fired: dict[str, set[int]],
+    scope: dict[str, Scope],
+    ids: list[str],
 ) -> tuple[list[str], list[str]]:
     prereqs: list[str] = []
     met: list[str] = []

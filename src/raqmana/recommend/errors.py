@@ -205,11 +205,18 @@ FIELD_WORDS = {
 }
 EXPECTED = {
     "stage": {"en": "a stage from 0 to 5", "ar": "مرحلة من 0 إلى 5", "ckb": "قۆناغێک لە 0 تا 5"},
-    "percentage": {"en": "a percentage from 0 to 100", "ar": "نسبة مئوية من 0 إلى 100",
-                   "ckb": "ڕێژەیەکی سەدی لە 0 تا 100"},
+    "percentage": {
+        "en": "a percentage from 0 to 100",
+        "ar": "نسبة مئوية من 0 إلى 100",
+        "ckb": "ڕێژەیەکی سەدی لە 0 تا 100",
+    },
     "score": {"en": "a score from 0 to 100", "ar": "درجة من 0 إلى 100", "ckb": "نمرەیەک لە 0 تا 100"},
     "yes_no": {"en": "0 (no) or 1 (yes)", "ar": "0 (لا) أو 1 (نعم)", "ckb": "0 (نەخێر) یان 1 (بەڵێ)"},
-    "choice": {"en": "one of the indicator's choices", "ar": "أحد خيارات المؤشر", "ckb": "یەکێک لە ھەڵبژاردەکانی پێوەرەکە"},
+    "choice": {
+        "en": "one of the indicator's choices",
+        "ar": "أحد خيارات المؤشر",
+        "ckb": "یەکێک لە ھەڵبژاردەکانی پێوەرەکە",
+    },
     "number": {"en": "a number", "ar": "رقماً", "ckb": "ژمارە"},
     "share": {"en": "a share from 0 to 1", "ar": "نسبة من 0 إلى 1", "ckb": "ڕێژەیەک لە 0 تا 1"},
 }
@@ -218,9 +225,13 @@ WHERE_WORDS = {
     "condition": {"en": "a condition", "ar": "أحد الشروط", "ckb": "مەرجێک"},
 }
 #: details of RC003 when a rules file is not shaped as it should be
-NOT_A_MAPPING = {"en": "expected a mapping of 'key: value' lines",
-                 "ar": "يجب أن يكون الملف مجموعة أسطر بالشكل 'key: value'",
-                 "ckb": "فایلەکە دەبێت کۆمەڵە دێڕێک بێت بە شێوەی 'key: value'"}
-NOT_A_LIST_OF_RULES = {"en": "expected a list of rules (items starting with '- ')",
-                       "ar": "يجب أن يكون الملف قائمة قواعد (عناصر تبدأ بـ '- ')",
-                       "ckb": "فایلەکە دەبێت لیستی ڕێساکان بێت (بڕگەگەلێک کە بە '- ' دەست پێ دەکەن)"}
+NOT_A_MAPPING = {
+    "en": "expected a mapping of 'key: value' lines",
+    "ar": "يجب أن يكون الملف مجموعة أسطر بالشكل 'key: value'",
+    "ckb": "فایلەکە دەبێت کۆمەڵە دێڕێک بێت بە شێوەی 'key: value'",
+}
+NOT_A_LIST_OF_RULES = {
+    "en": "expected a list of rules (items starting with '- ')",
+    "ar": "يجب أن يكون الملف قائمة قواعد (عناصر تبدأ بـ '- ')",
+    "ckb": "فایلەکە دەبێت لیستی ڕێساکان بێت (بڕگەگەلێک کە بە '- ' دەست پێ دەکەن)",
+}

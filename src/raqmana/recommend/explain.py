@@ -15,17 +15,30 @@ _PHRASE = {
     "stage": T("stage of {ref} «{name}»", "مرحلة {ref} «{name}»", "قۆناغی {ref} «{name}»"),
     "answer": T("answer to {ref} «{name}»", "إجابة {ref} «{name}»", "وەڵامی {ref} «{name}»"),
     "score": T("score of {name} ({ref})", "درجة {name} ({ref})", "نمرەی {name} ({ref})"),
-    "gap": T("gap to the target in {name} ({ref})", "الفجوة عن القيمة المستهدفة في {name} ({ref})",
-             "بۆشایی لە ئامانج لە {name} ({ref})"),
-    "no_evidence": T("share of answers without accepted evidence in {name}",
-                     "نسبة الإجابات دون دليل إثبات مقبول في {name}",
-                     "ڕێژەی ئەو وەڵامانەی بەڵگەی پەسەندکراویان نییە لە {name}"),
-    "answered": T("share of indicators answered in {name}", "نسبة المؤشرات المُجاب عنها في {name}",
-                  "ڕێژەی ئەو پێوەرانەی وەڵام دراونەتەوە لە {name}"),
+    "gap": T(
+        "gap to the target in {name} ({ref})",
+        "الفجوة عن القيمة المستهدفة في {name} ({ref})",
+        "بۆشایی لە ئامانج لە {name} ({ref})",
+    ),
+    "no_evidence": T(
+        "share of answers without accepted evidence in {name}",
+        "نسبة الإجابات دون دليل إثبات مقبول في {name}",
+        "ڕێژەی ئەو وەڵامانەی بەڵگەی پەسەندکراویان نییە لە {name}",
+    ),
+    "answered": T(
+        "share of indicators answered in {name}",
+        "نسبة المؤشرات المُجاب عنها في {name}",
+        "ڕێژەی ئەو پێوەرانەی وەڵام دراونەتەوە لە {name}",
+    ),
     "type": T("institution type", "نوع الجهة", "جۆری دامەزراوە"),
-    "fired": T("recommendation {ref} is also needed", "التوصية {ref} مطلوبة أيضاً", "ڕاسپاردەی {ref}یش پێویستە"),
-    "share": T("share of institutions where {ref}", "نسبة الجهات التي ينطبق عليها {ref}",
-               "ڕێژەی ئەو دامەزراوانەی {ref}یان لەسەر ڕاستە"),
+    "fired": T(
+        "recommendation {ref} is also needed", "التوصية {ref} مطلوبة أيضاً", "ڕاسپاردەی {ref}یش پێویستە"
+    ),
+    "share": T(
+        "share of institutions where {ref}",
+        "نسبة الجهات التي ينطبق عليها {ref}",
+        "ڕێژەی ئەو دامەزراوانەی {ref}یان لەسەر ڕاستە",
+    ),
 }
 _ALL = T("all pillars", "جميع عوامل التمكين", "ھەموو ھۆکارەکان")
 _NO_ANSWER = T("no answer", "لا توجد إجابة", "وەڵام نییە")

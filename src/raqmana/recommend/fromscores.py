@@ -66,12 +66,16 @@ def assessment_from_scores(
     for code in codes:
         kind = institutions.get(code, InstitutionType.MINISTRY)
         name = labels.get(code)
-        scores = {p: v for p, v in ((p, to_percent_score(s)) for p, s in pillar_scores.get(code, {}).items())
-                  if v is not None}
+        scores = {
+            p: v
+            for p, v in ((p, to_percent_score(s)) for p, s in pillar_scores.get(code, {}).items())
+            if v is not None
+        }
         row = {
             "id": code,
-            "name": (name.model_dump() if isinstance(name, Translated) else dict(name)) if name else
-            {"en": code, "ar": code, "ckb": code},
+            "name": (name.model_dump() if isinstance(name, Translated) else dict(name))
+            if name
+            else {"en": code, "ar": code, "ckb": code},
             "type": kind.value if isinstance(kind, InstitutionType) else str(kind),
             "stages": _clean(indicator_stages.get(code)),
             "pillar_scores": scores,
@@ -82,8 +86,11 @@ def assessment_from_scores(
         else:
             rows.append(row)
     data: dict[str, Any] = {
-        "framework": framework.id, "id": assessment_id, "institutions": rows,
-        "targets": dict(targets or {}), "national": nat_row,
+        "framework": framework.id,
+        "id": assessment_id,
+        "institutions": rows,
+        "targets": dict(targets or {}),
+        "national": nat_row,
     }
     if title is not None:
         data["title"] = title.model_dump()

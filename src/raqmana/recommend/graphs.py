@@ -38,7 +38,7 @@ def postorder(nodes: Iterable[N], succ: Callable[[N], Iterable[N]]) -> tuple[lis
                 continue
             seen = state.get(nxt)
             if seen == 1:
-                return order, [*path[path.index(nxt):], nxt]
+                return order, [*path[path.index(nxt) :], nxt]
             if seen is None:
                 state[nxt] = 1
                 path.append(nxt)

@@ -28,8 +28,11 @@ SCOPE = {
     "institution": T("Institution", "على مستوى الجهة", "ئاستی دامەزراوە"),
 }
 INSTITUTION_TYPE = {
-    "secretariat": T("General Secretariat for the Council of Ministers", "الأمانة العامة لمجلس الوزراء",
-                     "ئەمینداریەتی گشتیی ئەنجومەنی وەزیران"),
+    "secretariat": T(
+        "General Secretariat for the Council of Ministers",
+        "الأمانة العامة لمجلس الوزراء",
+        "ئەمینداریەتی گشتیی ئەنجومەنی وەزیران",
+    ),
     "ministry": T("Ministry", "وزارة", "وەزارەت"),
     "independent_body": T("Independent body", "هيئة مستقلة", "دەستەی سەربەخۆ"),
     "governorate": T("Governorate", "محافظة", "پارێزگا"),
@@ -48,16 +51,28 @@ KPI_UNIT = {
 }
 BASELINE_SOURCE = {
     "assessment": T("This assessment", "هذا التقييم", "ئەم ھەڵسەنگاندنە"),
-    "service_catalogue": T("Government service catalogue", "دليل الخدمات الحكومية", "پێڕستی خزمەتگوزارییە گشتییەکان"),
-    "administrative_data": T("Administrative data (system logs, registers)", "البيانات الإدارية (سجلات الأنظمة)",
-                             "داتای کارگێڕی (تۆماری سیستەمەکان)"),
+    "service_catalogue": T(
+        "Government service catalogue", "دليل الخدمات الحكومية", "پێڕستی خزمەتگوزارییە گشتییەکان"
+    ),
+    "administrative_data": T(
+        "Administrative data (system logs, registers)",
+        "البيانات الإدارية (سجلات الأنظمة)",
+        "داتای کارگێڕی (تۆماری سیستەمەکان)",
+    ),
     "user_survey": T("User satisfaction survey", "استبيان رضا المستخدمين", "ڕاپرسیی ڕەزامەندیی بەکارھێنەران"),
-    "external_index": T("International index (ITU, UN DESA, World Bank, eGA)",
-                        "مؤشر دولي (الاتحاد الدولي للاتصالات، الأمم المتحدة، البنك الدولي)",
-                        "ئیندێکسی نێودەوڵەتی (ITU، نەتەوە یەکگرتووەکان، بانکی جیھانی)"),
-    "official_gazette": T("Official gazette (Al-Waqai Al-Iraqiya)", "جريدة الوقائع العراقية",
-                          "ڕۆژنامەی فەرمی (الوقائع العراقیە)"),
-    "budget_records": T("Budget and expenditure records", "سجلات الموازنة والإنفاق", "تۆمارەکانی بودجە و خەرجی"),
+    "external_index": T(
+        "International index (ITU, UN DESA, World Bank, eGA)",
+        "مؤشر دولي (الاتحاد الدولي للاتصالات، الأمم المتحدة، البنك الدولي)",
+        "ئیندێکسی نێودەوڵەتی (ITU، نەتەوە یەکگرتووەکان، بانکی جیھانی)",
+    ),
+    "official_gazette": T(
+        "Official gazette (Al-Waqai Al-Iraqiya)",
+        "جريدة الوقائع العراقية",
+        "ڕۆژنامەی فەرمی (الوقائع العراقیە)",
+    ),
+    "budget_records": T(
+        "Budget and expenditure records", "سجلات الموازنة والإنفاق", "تۆمارەکانی بودجە و خەرجی"
+    ),
 }
 PHASE = {
     "short": T("Short term (≤ 6 quarters)", "قصير الأمد (≤ 6 فصول)", "کورتخایەن (≤ 6 چارەک)"),
@@ -69,7 +84,9 @@ LAYER = {
     1: T("Institutions and coordination", "المؤسسات والتنسيق", "دامەزراوەکان و ھەماھەنگی"),
     2: T("Frameworks and standards", "الأطر والمعايير", "چوارچێوە و ستانداردەکان"),
     3: T("Shared platforms", "المنصات المشتركة", "پلاتفۆرمە ھاوبەشەکان"),
-    4: T("Services and e-participation", "الخدمات والمشاركة الإلكترونية", "خزمەتگوزاری و بەشداریی ئەلیکترۆنی"),
+    4: T(
+        "Services and e-participation", "الخدمات والمشاركة الإلكترونية", "خزمەتگوزاری و بەشداریی ئەلیکترۆنی"
+    ),
     5: T("Proactive services", "الخدمات الاستباقية", "خزمەتگوزارییە پێشوەختەکان"),
     None: T("Runs in parallel", "تسير بالتوازي", "ھاوتەریب بەڕێوەدەچێت"),
 }

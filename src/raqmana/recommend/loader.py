@@ -86,7 +86,9 @@ def _expand(data: dict[str, Any], base: Path, origin: _Origin) -> tuple[dict[str
             continue
         inc = (base / entry).resolve()
         if not inc.is_file():
-            where = Location(file=origin.main.file, line=origin.main.line_of(("rules", i)), path=f"rules[{i}]")
+            where = Location(
+                file=origin.main.file, line=origin.main.line_of(("rules", i)), path=f"rules[{i}]"
+            )
             problems.append(Problem(E.INCLUDE_NOT_FOUND, where, {"name": entry}))
             continue
         try:
@@ -97,8 +99,9 @@ def _expand(data: dict[str, Any], base: Path, origin: _Origin) -> tuple[dict[str
         if items is None:
             items = []
         if not isinstance(items, list):
-            problems.append(Problem(E.SCHEMA, Location(file=lm.file, line=1),
-                                    {"detail": E.NOT_A_LIST_OF_RULES}))
+            problems.append(
+                Problem(E.SCHEMA, Location(file=lm.file, line=1), {"detail": E.NOT_A_LIST_OF_RULES})
+            )
             continue
         for j, item in enumerate(items):
             origin.included[len(rules)] = (lm, j)
@@ -123,8 +126,9 @@ def load_rules(source: str | Path, framework: Framework | None = None) -> RulesR
     origin = _Origin(lm)
     locate = origin.locate
     if not isinstance(data, dict):
-        return RulesResult(None, [Problem(E.SCHEMA, Location(file=name, line=1), {"detail": E.NOT_A_MAPPING})],
-                           name)
+        return RulesResult(
+            None, [Problem(E.SCHEMA, Location(file=name, line=1), {"detail": E.NOT_A_MAPPING})], name
+        )
     data, problems = _expand(data, path.parent, origin)
     if problems:
         return RulesResult(None, problems, name, locate)
@@ -136,8 +140,13 @@ def load_rules(source: str | Path, framework: Framework | None = None) -> RulesR
             where = locate(loc)
             field_name = str(loc[-1]) if loc and not isinstance(loc[-1], int) else ""
             detail = describe(err, field=field_name)
-            problems.append(Problem(E.SCHEMA, Location(where.file, "", where.line, "", where.path, field_name),
-                                    {"detail": detail}))
+            problems.append(
+                Problem(
+                    E.SCHEMA,
+                    Location(where.file, "", where.line, "", where.path, field_name),
+                    {"detail": detail},
+                )
+            )
         return RulesResult(None, problems, name, locate)
     return RulesResult(rb, validate(rb, framework, locate=locate), name, locate)
 

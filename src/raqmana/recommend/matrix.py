@@ -154,7 +154,9 @@ def _evidence_overrides(rows: list[InstitutionAnswers], shares: FloatArray, lay:
     return given
 
 
-def build(framework: Framework, assessment: Assessment, default_targets: dict[str, float]) -> tuple[Matrix, Matrix]:
+def build(
+    framework: Framework, assessment: Assessment, default_targets: dict[str, float]
+) -> tuple[Matrix, Matrix]:
     """(institution matrix, national view) for ``assessment``."""
     targets = {p.id: assessment.targets.get(p.id, default_targets.get(p.id, 60.0)) for p in framework.pillars}
     lay = _layout(framework, targets)
@@ -187,7 +189,10 @@ def build(framework: Framework, assessment: Assessment, default_targets: dict[st
 
 
 def _national(
-    nat: InstitutionAnswers | None, inst: Matrix, lay: _Layout, parts: tuple[FloatArray, FloatArray, FloatArray]
+    nat: InstitutionAnswers | None,
+    inst: Matrix,
+    lay: _Layout,
+    parts: tuple[FloatArray, FloatArray, FloatArray],
 ) -> Matrix:
     stages, answered, unevidenced = parts
     m = len(lay.indicator_index)
@@ -195,11 +200,13 @@ def _national(
         counts = (~np.isnan(stages)).sum(axis=0)
         mean_stage = np.where(counts > 0, np.nansum(stages, axis=0) / np.maximum(counts, 1), np.nan)
         score_counts = (~np.isnan(inst.scores)).sum(axis=0)
-        mean_score = np.where(score_counts > 0, np.nansum(inst.scores, axis=0) / np.maximum(score_counts, 1),
-                              np.nan)
+        mean_score = np.where(
+            score_counts > 0, np.nansum(inst.scores, axis=0) / np.maximum(score_counts, 1), np.nan
+        )
     nat_rows = [nat] if nat is not None else []
-    n_stages, n_answered, n_unev = _answers(nat_rows, lay) if nat_rows else (
-        np.full((1, m), np.nan), np.zeros((1, m)), np.zeros((1, m)))
+    n_stages, n_answered, n_unev = (
+        _answers(nat_rows, lay) if nat_rows else (np.full((1, m), np.nan), np.zeros((1, m)), np.zeros((1, m)))
+    )
     row = np.where(np.isnan(n_stages[0]), mean_stage, n_stages[0])[None, :]
     # national scores: given ones, else the institutions' mean, else computed from the national row
     scores = np.where(np.isnan(mean_score), _fallback_scores(row, lay)[0], mean_score)[None, :]

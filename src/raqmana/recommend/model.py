@@ -21,7 +21,12 @@ class Trigger:
     value: float | str | None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"condition": self.condition, "group": self.group, "subject": self.subject, "value": self.value}
+        return {
+            "condition": self.condition,
+            "group": self.group,
+            "subject": self.subject,
+            "value": self.value,
+        }
 
 
 @dataclass(slots=True)

@@ -35,54 +35,102 @@ _CMP = {
     "==": T("equal to {t}", "تساوي {t}", "یەکسانە بە {t}"),
     "!=": T("other than {t}", "لا تساوي {t}", "جیاوازە لە {t}"),
 }
-_CMP_STAGE_EN = {"<": "below stage {t}", "<=": "at stage {t} or below", ">": "above stage {t}",
-                 ">=": "at stage {t} or above", "==": "at stage {t}", "!=": "not at stage {t}"}
+_CMP_STAGE_EN = {
+    "<": "below stage {t}",
+    "<=": "at stage {t} or below",
+    ">": "above stage {t}",
+    ">=": "at stage {t} or above",
+    "==": "at stage {t}",
+    "!=": "not at stage {t}",
+}
 #: one institution's (or the country's) value
 _ONE = {
-    "stage": T("{ref} ({name}) is at stage {v}, {cmp}.", "مرحلة المؤشر {ref} ({name}) هي {v}، أي {cmp}.",
-               "قۆناغی پێوەری {ref} ({name}): {v}، واتە {cmp}."),
-    "answer": T("The answer to {ref} ({name}) is {v}, {cmp}.", "إجابة المؤشر {ref} ({name}) هي {v}، أي {cmp}.",
-                "وەڵامی پێوەری {ref} ({name}): {v}، واتە {cmp}."),
-    "yes_no": T("The answer to {ref} ({name}) is “{v}”.", "إجابة المؤشر {ref} ({name}) هي «{v}».",
-                "وەڵامی پێوەری {ref} ({name}): «{v}»."),
-    "score": T("{name} scores {v} out of {max}, {cmp}.", "درجة {name} هي {v} من {max}، أي {cmp}.",
-               "نمرەی {name}: {v} لە {max}، واتە {cmp}."),
-    "gap": T("The gap to the target in {name} is {v}, {cmp}.", "الفجوة عن المستوى المستهدف في {name} هي {v}، أي {cmp}.",
-             "بۆشایی لە ئامانج لە {name}: {v}، واتە {cmp}."),
-    "no_evidence": T("{v} of the answers {scope} have no accepted evidence.",
-                     "{v} من الإجابات {scope} بلا دليل إثبات مقبول.",
-                     "{v}ی وەڵامەکان {scope} بەڵگەی پەسەندکراویان نییە."),
-    "answered": T("{v} of the indicators {scope} were answered.", "أُجيب عن {v} من المؤشرات {scope}.",
-                  "{v}ی پێوەرەکان {scope} وەڵام دراونەتەوە."),
+    "stage": T(
+        "{ref} ({name}) is at stage {v}, {cmp}.",
+        "مرحلة المؤشر {ref} ({name}) هي {v}، أي {cmp}.",
+        "قۆناغی پێوەری {ref} ({name}): {v}، واتە {cmp}.",
+    ),
+    "answer": T(
+        "The answer to {ref} ({name}) is {v}, {cmp}.",
+        "إجابة المؤشر {ref} ({name}) هي {v}، أي {cmp}.",
+        "وەڵامی پێوەری {ref} ({name}): {v}، واتە {cmp}.",
+    ),
+    "yes_no": T(
+        "The answer to {ref} ({name}) is “{v}”.",
+        "إجابة المؤشر {ref} ({name}) هي «{v}».",
+        "وەڵامی پێوەری {ref} ({name}): «{v}».",
+    ),
+    "score": T(
+        "{name} scores {v} out of {max}, {cmp}.",
+        "درجة {name} هي {v} من {max}، أي {cmp}.",
+        "نمرەی {name}: {v} لە {max}، واتە {cmp}.",
+    ),
+    "gap": T(
+        "The gap to the target in {name} is {v}, {cmp}.",
+        "الفجوة عن المستوى المستهدف في {name} هي {v}، أي {cmp}.",
+        "بۆشایی لە ئامانج لە {name}: {v}، واتە {cmp}.",
+    ),
+    "no_evidence": T(
+        "{v} of the answers {scope} have no accepted evidence.",
+        "{v} من الإجابات {scope} بلا دليل إثبات مقبول.",
+        "{v}ی وەڵامەکان {scope} بەڵگەی پەسەندکراویان نییە.",
+    ),
+    "answered": T(
+        "{v} of the indicators {scope} were answered.",
+        "أُجيب عن {v} من المؤشرات {scope}.",
+        "{v}ی پێوەرەکان {scope} وەڵام دراونەتەوە.",
+    ),
 }
 #: the share of institutions for which an inner comparison holds
 _SHARE = {
-    "stage": T("{ref} ({name}) is {cmp} in {share} of institutions.",
-               "مرحلة المؤشر {ref} ({name}) {cmp} في {share} من الجهات.",
-               "لە {share}ی دامەزراوەکاندا، قۆناغی پێوەری {ref} ({name}) {cmp}."),
-    "answer": T("The answer to {ref} ({name}) is {cmp} in {share} of institutions.",
-                "إجابة المؤشر {ref} ({name}) {cmp} في {share} من الجهات.",
-                "لە {share}ی دامەزراوەکاندا، وەڵامی پێوەری {ref} ({name}) {cmp}."),
-    "score": T("{name} scores {cmp} in {share} of institutions.", "درجة {name} {cmp} في {share} من الجهات.",
-               "لە {share}ی دامەزراوەکاندا، نمرەی {name} {cmp}."),
-    "gap": T("The gap to the target in {name} is {cmp} in {share} of institutions.",
-             "الفجوة عن المستوى المستهدف في {name} {cmp} في {share} من الجهات.",
-             "لە {share}ی دامەزراوەکاندا، بۆشایی لە ئامانج لە {name} {cmp}."),
-    "no_evidence": T("The share of answers without accepted evidence {scope} is {cmp} in {share} of institutions.",
-                     "نسبة الإجابات دون دليل إثبات مقبول {scope} {cmp} في {share} من الجهات.",
-                     "لە {share}ی دامەزراوەکاندا، ڕێژەی ئەو وەڵامانەی بەڵگەی پەسەندکراویان نییە {scope} {cmp}."),
-    "answered": T("The share of indicators answered {scope} is {cmp} in {share} of institutions.",
-                  "نسبة المؤشرات المُجاب عنها {scope} {cmp} في {share} من الجهات.",
-                  "لە {share}ی دامەزراوەکاندا، ڕێژەی پێوەرە وەڵامدراوەکان {scope} {cmp}."),
+    "stage": T(
+        "{ref} ({name}) is {cmp} in {share} of institutions.",
+        "مرحلة المؤشر {ref} ({name}) {cmp} في {share} من الجهات.",
+        "لە {share}ی دامەزراوەکاندا، قۆناغی پێوەری {ref} ({name}) {cmp}.",
+    ),
+    "answer": T(
+        "The answer to {ref} ({name}) is {cmp} in {share} of institutions.",
+        "إجابة المؤشر {ref} ({name}) {cmp} في {share} من الجهات.",
+        "لە {share}ی دامەزراوەکاندا، وەڵامی پێوەری {ref} ({name}) {cmp}.",
+    ),
+    "score": T(
+        "{name} scores {cmp} in {share} of institutions.",
+        "درجة {name} {cmp} في {share} من الجهات.",
+        "لە {share}ی دامەزراوەکاندا، نمرەی {name} {cmp}.",
+    ),
+    "gap": T(
+        "The gap to the target in {name} is {cmp} in {share} of institutions.",
+        "الفجوة عن المستوى المستهدف في {name} {cmp} في {share} من الجهات.",
+        "لە {share}ی دامەزراوەکاندا، بۆشایی لە ئامانج لە {name} {cmp}.",
+    ),
+    "no_evidence": T(
+        "The share of answers without accepted evidence {scope} is {cmp} in {share} of institutions.",
+        "نسبة الإجابات دون دليل إثبات مقبول {scope} {cmp} في {share} من الجهات.",
+        "لە {share}ی دامەزراوەکاندا، ڕێژەی ئەو وەڵامانەی بەڵگەی پەسەندکراویان نییە {scope} {cmp}.",
+    ),
+    "answered": T(
+        "The share of indicators answered {scope} is {cmp} in {share} of institutions.",
+        "نسبة المؤشرات المُجاب عنها {scope} {cmp} في {share} من الجهات.",
+        "لە {share}ی دامەزراوەکاندا، ڕێژەی پێوەرە وەڵامدراوەکان {scope} {cmp}.",
+    ),
 }
 _SCOPE = T("in {name}", "في {name}", "لە {name}دا")
 _SCOPE_ALL = T("across all enablers", "في جميع عوامل التمكين", "لە ھەموو ھۆکارەکاندا")
-_MISSING = T("{ref} ({name}) has no answer.", "لا توجد إجابة عن المؤشر {ref} ({name}).",
-             "پێوەری {ref} ({name}) وەڵامی نییە.")
-_ANSWERED = T("{ref} ({name}) is answered.", "أُجيب عن المؤشر {ref} ({name}).", "پێوەری {ref} ({name}) وەڵام دراوەتەوە.")
+_MISSING = T(
+    "{ref} ({name}) has no answer.",
+    "لا توجد إجابة عن المؤشر {ref} ({name}).",
+    "پێوەری {ref} ({name}) وەڵامی نییە.",
+)
+_ANSWERED = T(
+    "{ref} ({name}) is answered.", "أُجيب عن المؤشر {ref} ({name}).", "پێوەری {ref} ({name}) وەڵام دراوەتەوە."
+)
 _TYPE = T("Institution type: {v}.", "نوع الجهة: {v}.", "جۆری دامەزراوە: {v}.")
-_FIRED = T("Recommendation {ref} applies as well.", "تنطبق التوصية {ref} أيضاً.", "ڕاسپاردەی {ref} ھەروەھا دەگرێتەوە.")
-_NOT_FIRED = T("Recommendation {ref} does not apply.", "لا تنطبق التوصية {ref}.", "ڕاسپاردەی {ref} ناگرێتەوە.")
+_FIRED = T(
+    "Recommendation {ref} applies as well.", "تنطبق التوصية {ref} أيضاً.", "ڕاسپاردەی {ref} ھەروەھا دەگرێتەوە."
+)
+_NOT_FIRED = T(
+    "Recommendation {ref} does not apply.", "لا تنطبق التوصية {ref}.", "ڕاسپاردەی {ref} ناگرێتەوە."
+)
 _YES_NO = (T("no", "لا", "نەخێر"), T("yes", "نعم", "بەڵێ"))
 
 
@@ -126,7 +174,9 @@ class _Words:
         return f"{pillar.get(self.lang)} ({op.ref})" if pillar is not None else op.ref
 
     def scope(self, op: Operand) -> str:
-        return _SCOPE_ALL.get(self.lang) if op.ref == "*" else _SCOPE.get(self.lang).format(name=self.name(op))
+        return (
+            _SCOPE_ALL.get(self.lang) if op.ref == "*" else _SCOPE.get(self.lang).format(name=self.name(op))
+        )
 
     def value(self, op: Operand, v: float) -> str:
         """A value of ``op`` on the scale the reader knows (scores on 0–``score_max``)."""
@@ -149,8 +199,14 @@ class _Words:
         return _CMP[sign].get(self.lang).format(t=t)
 
 
-def sentence(trigger: Trigger, framework: Framework | None, lang: str = "en", *, score_max: float = 100.0,
-             digits: str | None = None) -> str:
+def sentence(
+    trigger: Trigger,
+    framework: Framework | None,
+    lang: str = "en",
+    *,
+    score_max: float = 100.0,
+    digits: str | None = None,
+) -> str:
     """One condition that held, as a plain sentence in ``lang``.
 
     ``score_max``: the scale on which enabler scores are shown (the rule language uses 0–100; reports
@@ -176,18 +232,39 @@ def sentence(trigger: Trigger, framework: Framework | None, lang: str = "en", *,
         kind = "answer" if w.kind(op) == "yes_no" else w.kind(op)
         sign = inner.op
         share = w.pct(float(v)) if isinstance(v, int | float) else "—"
-        return _fill(_SHARE[kind], w.lang, ref=op.ref, name=w.name(op), scope=w.scope(op), share=share,
-                     cmp=w.cmp(op, sign, inner.value))
+        return _fill(
+            _SHARE[kind],
+            w.lang,
+            ref=op.ref,
+            name=w.name(op),
+            scope=w.scope(op),
+            share=share,
+            cmp=w.cmp(op, sign, inner.value),
+        )
     assert isinstance(cond, Compare)
     op = cond.operand
     if not isinstance(v, int | float):
         return _fill(_MISSING, w.lang, ref=op.ref, name=w.name(op))
     sign = cond.op if held else NEGATE[cond.op]
     kind = w.kind(op)
-    return _fill(_ONE[kind], w.lang, ref=op.ref, name=w.name(op), scope=w.scope(op), v=w.value(op, float(v)),
-                 max=w.num(w.score_max), cmp=w.cmp(op, sign, cond.value))
+    return _fill(
+        _ONE[kind],
+        w.lang,
+        ref=op.ref,
+        name=w.name(op),
+        scope=w.scope(op),
+        v=w.value(op, float(v)),
+        max=w.num(w.score_max),
+        cmp=w.cmp(op, sign, cond.value),
+    )
 
 
-def sentences(triggers: list[Trigger], framework: Framework | None, lang: str = "en", *, score_max: float = 100.0,
-              digits: str | None = None) -> list[str]:
+def sentences(
+    triggers: list[Trigger],
+    framework: Framework | None,
+    lang: str = "en",
+    *,
+    score_max: float = 100.0,
+    digits: str | None = None,
+) -> list[str]:
     return [sentence(t, framework, lang, score_max=score_max, digits=digits) for t in triggers]

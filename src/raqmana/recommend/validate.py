@@ -25,25 +25,38 @@ def validate(rb: RuleBase, framework: Framework | None, *, locate: Locator | Non
     return [*compiled.problems, *_check(rb, framework, compiled, loc)]
 
 
-def _translation(text: Translated, rule_id: str, field: str, path: tuple[Any, ...], loc: Locator) -> Iterator[Problem]:
+def _translation(
+    text: Translated, rule_id: str, field: str, path: tuple[Any, ...], loc: Locator
+) -> Iterator[Problem]:
     wrong = wrong_letters(text.ckb)
     if wrong:
         where = loc((*path, "ckb"))
-        yield Problem(E.SORANI_SPELLING, Location(where.file, where.sheet, where.line, where.column, where.path, "ckb"),
-                      {"id": rule_id, "field": E.FIELD_WORDS[field], "letters": " ".join(wrong),
-                       "fixed": " ".join(REPLACEMENTS[c] for c in wrong)})
+        yield Problem(
+            E.SORANI_SPELLING,
+            Location(where.file, where.sheet, where.line, where.column, where.path, "ckb"),
+            {
+                "id": rule_id,
+                "field": E.FIELD_WORDS[field],
+                "letters": " ".join(wrong),
+                "fixed": " ".join(REPLACEMENTS[c] for c in wrong),
+            },
+        )
     for lang in text.missing():
         where = loc((*path, lang))
-        yield Problem(E.MISSING_TRANSLATION, Location(where.file, where.sheet, where.line, where.column,
-                                                      where.path, lang),
-                      {"id": rule_id, "field": E.FIELD_WORDS[field], "lang": lang})
+        yield Problem(
+            E.MISSING_TRANSLATION,
+            Location(where.file, where.sheet, where.line, where.column, where.path, lang),
+            {"id": rule_id, "field": E.FIELD_WORDS[field], "lang": lang},
+        )
 
 
 def _check(rb: RuleBase, fw: Framework | None, compiled: Compiled, loc: Locator) -> Iterator[Problem]:
     if fw is not None and rb.framework != fw.id:
         yield Problem(E.OTHER_FRAMEWORK, loc(("framework",)), {"expected": rb.framework, "actual": fw.id})
     indicators = {i.id for i in fw.indicators()} if fw is not None else None
-    ladders = {i.id for i in fw.indicators() if i.answer_type is AnswerType.LADDER} if fw is not None else set()
+    ladders = (
+        {i.id for i in fw.indicators() if i.answer_type is AnswerType.LADDER} if fw is not None else set()
+    )
     pillars = {p.id for p in fw.pillars} if fw is not None else None
     rule_ids: dict[str, str] = {}
     for k, rule in enumerate(rb.rules):
@@ -65,8 +78,11 @@ def _check(rb: RuleBase, fw: Framework | None, compiled: Compiled, loc: Locator)
             yield Problem(E.NO_RESPONSIBLE, loc((*rp, "responsible")), {"id": rule.id})
         for j, pid in enumerate(rule.prerequisites):
             if pid not in rule_ids:
-                yield Problem(E.UNKNOWN_RULE, loc((*rp, "prerequisites", j)),
-                              {"id": rule.id, "where": E.WHERE_WORDS["prerequisites"], "value": pid})
+                yield Problem(
+                    E.UNKNOWN_RULE,
+                    loc((*rp, "prerequisites", j)),
+                    {"id": rule.id, "where": E.WHERE_WORDS["prerequisites"], "value": pid},
+                )
         for j, block in enumerate(rule.govstack):
             if block not in GOVSTACK_BLOCKS:
                 yield Problem(E.UNKNOWN_BLOCK, loc((*rp, "govstack", j)), {"id": rule.id, "value": block})
@@ -74,11 +90,17 @@ def _check(rb: RuleBase, fw: Framework | None, compiled: Compiled, loc: Locator)
             if target not in targets:
                 yield Problem(E.UNKNOWN_SDG, loc((*rp, "sdg", j)), {"id": rule.id, "value": target})
         if rule.cost_usd.low > rule.cost_usd.high:
-            yield Problem(E.COST_RANGE, loc((*rp, "cost_usd")),
-                          {"id": rule.id, "low": rule.cost_usd.low, "high": rule.cost_usd.high})
+            yield Problem(
+                E.COST_RANGE,
+                loc((*rp, "cost_usd")),
+                {"id": rule.id, "low": rule.cost_usd.low, "high": rule.cost_usd.high},
+            )
         if rule.horizon is Horizon.SHORT and rule.duration_quarters > 6:
-            yield Problem(E.SHORT_TOO_LONG, loc((*rp, "duration_quarters")),
-                          {"id": rule.id, "duration": rule.duration_quarters})
+            yield Problem(
+                E.SHORT_TOO_LONG,
+                loc((*rp, "duration_quarters")),
+                {"id": rule.id, "duration": rule.duration_quarters},
+            )
         kpi_ids: set[str] = set()
         for j, kpi in enumerate(rule.kpis):
             if kpi.id in kpi_ids:
@@ -95,8 +117,14 @@ def _check(rb: RuleBase, fw: Framework | None, compiled: Compiled, loc: Locator)
             yield Problem(E.PILLAR_WITHOUT_RULES, loc(("rules",)), {"value": p})
 
 
-def _conditions(cr: CompiledRule, rp: tuple[Any, ...], ids: tuple[set[str] | None, set[str], set[str] | None],
-                rule_ids: set[str], types: set[str], loc: Locator) -> Iterator[Problem]:
+def _conditions(
+    cr: CompiledRule,
+    rp: tuple[Any, ...],
+    ids: tuple[set[str] | None, set[str], set[str] | None],
+    rule_ids: set[str],
+    types: set[str],
+    loc: Locator,
+) -> Iterator[Problem]:
     indicators, ladders, pillars = ids
     rule = cr.rule
     positions: dict[str, int] = {}
@@ -107,21 +135,32 @@ def _conditions(cr: CompiledRule, rp: tuple[Any, ...], ids: tuple[set[str] | Non
         for op in operands(cond):
             if op.kind == "stage":
                 if indicators is not None and op.ref not in indicators:
-                    yield Problem(E.UNKNOWN_INDICATOR, loc(path), {"id": rule.id, "condition": text, "value": op.ref})
+                    yield Problem(
+                        E.UNKNOWN_INDICATOR, loc(path), {"id": rule.id, "condition": text, "value": op.ref}
+                    )
             elif op.ref != "*" and pillars is not None and op.ref not in pillars:
-                yield Problem(E.UNKNOWN_CONDITION_PILLAR, loc(path), {"id": rule.id, "condition": text,
-                                                                      "value": op.ref})
+                yield Problem(
+                    E.UNKNOWN_CONDITION_PILLAR, loc(path), {"id": rule.id, "condition": text, "value": op.ref}
+                )
         compare = cond.inner if isinstance(cond, Share) else cond
         if isinstance(compare, Compare) and compare.operand.ref in ladders and not 0 <= compare.value <= 5:
-            yield Problem(E.LADDER_THRESHOLD, loc(path), {"id": rule.id, "condition": text, "value": compare.value})
+            yield Problem(
+                E.LADDER_THRESHOLD, loc(path), {"id": rule.id, "condition": text, "value": compare.value}
+            )
         if isinstance(cond, Fired) and cond.rule not in rule_ids:
-            yield Problem(E.UNKNOWN_RULE, loc(path), {"id": rule.id, "where": E.WHERE_WORDS["condition"],
-                                                      "value": cond.rule})
+            yield Problem(
+                E.UNKNOWN_RULE,
+                loc(path),
+                {"id": rule.id, "where": E.WHERE_WORDS["condition"], "value": cond.rule},
+            )
         if isinstance(cond, TypeIn):
             for t in cond.types:
                 if t not in types:
-                    yield Problem(E.CONDITION_SYNTAX, loc(path), {"id": rule.id, "condition": text,
-                                                                  "detail": f"unknown institution type '{t}'"})
+                    yield Problem(
+                        E.CONDITION_SYNTAX,
+                        loc(path),
+                        {"id": rule.id, "condition": text, "detail": f"unknown institution type '{t}'"},
+                    )
             if rule.scope is Scope.NATIONAL:
                 yield Problem(E.TYPE_IN_NATIONAL, loc(path), {"id": rule.id})
 
@@ -131,5 +170,8 @@ def _prerequisite_cycle(rb: RuleBase, loc: Locator) -> Iterator[Problem]:
     index = {r.id: k for k, r in enumerate(rb.rules)}
     _, cycle = postorder(list(graph), lambda rid: graph[rid])
     if cycle:
-        yield Problem(E.PREREQUISITE_CYCLE, loc(("rules", index[cycle[0]], "prerequisites")),
-                      {"cycle": " → ".join(cycle)})
+        yield Problem(
+            E.PREREQUISITE_CYCLE,
+            loc(("rules", index[cycle[0]], "prerequisites")),
+            {"cycle": " → ".join(cycle)},
+        )

@@ -95,7 +95,9 @@ def _floor(v: float | None) -> int | None:
     return None if v is None else int(min(5, max(0, math.floor(v))))
 
 
-def _enablers(fw: Framework, build: Build, unc: UncertaintyResult | None, target: float) -> list[EnablerResult]:
+def _enablers(
+    fw: Framework, build: Build, unc: UncertaintyResult | None, target: float
+) -> list[EnablerResult]:
     national = build.national()
     out = []
     for p in fw.pillars:
@@ -113,15 +115,25 @@ def _enablers(fw: Framework, build: Build, unc: UncertaintyResult | None, target
     return out
 
 
-def _institutions(fw: Framework, build: Build, unc: UncertaintyResult | None,
-                  metas: Mapping[str, InstitutionMeta],
-                  scores: Mapping[str, dict[str, float | None]]) -> list[InstitutionResult]:
+def _institutions(
+    fw: Framework,
+    build: Build,
+    unc: UncertaintyResult | None,
+    metas: Mapping[str, InstitutionMeta],
+    scores: Mapping[str, dict[str, float | None]],
+) -> list[InstitutionResult]:
     out = []
     for u in build.units:
         meta = metas.get(u)
         overall = _num(build.aggregated.get(u, fw.id)) if fw.id in build.aggregated.columns else None
-        res = InstitutionResult(u, meta.name if meta else T(u, u, u), meta.kind if meta else "", scores[u], overall,
-                                _floor(overall))
+        res = InstitutionResult(
+            u,
+            meta.name if meta else T(u, u, u),
+            meta.kind if meta else "",
+            scores[u],
+            overall,
+            _floor(overall),
+        )
         if unc is not None and fw.id in unc.low.columns:
             res.low, res.high = _num(unc.low.get(u, fw.id)), _num(unc.high.get(u, fw.id))
             lo, hi = _num(unc.rank_low.get(u, fw.id)), _num(unc.rank_high.get(u, fw.id))
@@ -149,19 +161,42 @@ def _indices(analysis: Analysis) -> tuple[list[IndexSeries], list[Translated]]:
         meta = prov.get(key, {})
         source = f"{meta.get('publisher', key)} — {meta.get('title', ib.name.get('en'))}"
         editions = [str(e) for e in meta.get("editions", [])]
-        sources.append(provenance_line("prov_index" if editions else "prov_index_no_edition", source=source,
-                                       editions=editions, licence=str(meta.get("licence", ""))))
+        sources.append(
+            provenance_line(
+                "prov_index" if editions else "prov_index_no_edition",
+                source=source,
+                editions=editions,
+                licence=str(meta.get("licence", "")),
+            )
+        )
         comps = {ib.index.upper(): ib.trend, **{c.upper(): t for c, t in ib.components.items()}}
         years = sorted({int(y) for trend in comps.values() for y, _ in trend if str(y).isdigit()})
         if len(years) >= 2:
-            values = {name: [{int(y): v for y, v in t if str(y).isdigit()}.get(yr) for yr in years]
-                      for name, t in comps.items()}
-            series.append(IndexSeries(f"{ib.index.upper()} ({bench.iso3})", years, values, source,
-                                      scale_max=_scale([v for vs in values.values() for v in vs]), rows="component"))
+            values = {
+                name: [{int(y): v for y, v in t if str(y).isdigit()}.get(yr) for yr in years]
+                for name, t in comps.items()
+            }
+            series.append(
+                IndexSeries(
+                    f"{ib.index.upper()} ({bench.iso3})",
+                    years,
+                    values,
+                    source,
+                    scale_max=_scale([v for vs in values.values() for v in vs]),
+                    rows="component",
+                )
+            )
         if ib.peers and ib.edition and str(ib.edition).isdigit():
             values = {bench.iso3: [ib.value], **{iso: [v] for iso, v in ib.peers.items()}}
-            series.append(IndexSeries(f"{ib.index.upper()} {ib.edition}", [int(ib.edition)], values, source,
-                                      scale_max=_scale([v[0] for v in values.values()])))
+            series.append(
+                IndexSeries(
+                    f"{ib.index.upper()} {ib.edition}",
+                    [int(ib.edition)],
+                    values,
+                    source,
+                    scale_max=_scale([v[0] for v in values.values()]),
+                )
+            )
     return series, sources
 
 
@@ -170,21 +205,39 @@ def _why(rec: Any, fw: Framework) -> Translated:
     hold (scores on the reports' 0–5 scale). The machine form stays in the recommendations' JSON."""
     from raqmana.recommend.sentences import sentences
 
-    return Translated(**{lang: " ".join(sentences(list(rec.triggers), fw, lang, score_max=5.0))
-                         for lang in ("en", "ar", "ckb")})
+    return Translated(
+        **{
+            lang: " ".join(sentences(list(rec.triggers), fw, lang, score_max=5.0))
+            for lang in ("en", "ar", "ckb")
+        }
+    )
 
 
-def _recommendations(plan: Any, fw: Framework
-                     ) -> tuple[list[RecommendationItem], list[InitiativeItem], list[KpiItem]]:
+def _recommendations(
+    plan: Any, fw: Framework
+) -> tuple[list[RecommendationItem], list[InitiativeItem], list[KpiItem]]:
     """National recommendations (per-institution ones are in each institution's profile), the
     scheduled initiatives and the KPIs of the roadmap."""
     if plan is None:
         return [], [], []
     from raqmana.roadmap.quarters import Calendar
 
-    recs = [RecommendationItem(r.id, r.title, r.horizon.value, r.pillar, _why(r, fw), list(r.sdg), list(r.govstack),
-                               r.owner, float(r.cost_usd.low), float(r.cost_usd.high))
-            for r in plan.recommendations.recommendations if r.institution is None]
+    recs = [
+        RecommendationItem(
+            r.id,
+            r.title,
+            r.horizon.value,
+            r.pillar,
+            _why(r, fw),
+            list(r.sdg),
+            list(r.govstack),
+            r.owner,
+            float(r.cost_usd.low),
+            float(r.cost_usd.high),
+        )
+        for r in plan.recommendations.recommendations
+        if r.institution is None
+    ]
     roadmap = plan.roadmap
     cal = Calendar(roadmap.settings.start_year, roadmap.settings.start_quarter)
     sched = {i.id: i for i in (roadmap.schedule.items if roadmap.schedule else [])}
@@ -194,10 +247,20 @@ def _recommendations(plan: Any, fw: Framework
     inits = []
     for it in roadmap.initiatives:
         item = sched.get(it.id)
-        inits.append(InitiativeItem(
-            it.id, it.name, it.owner, cal.label(item.start) if item else "—", cal.label(item.end - 1) if item else "—",
-            float(it.cost_usd), sorted(deps.get(it.id, [])), item.phase.value if item else "—",
-            bool(item and item.critical), it.owner_name if not it.owner_name.is_empty() else None))
+        inits.append(
+            InitiativeItem(
+                it.id,
+                it.name,
+                it.owner,
+                cal.label(item.start) if item else "—",
+                cal.label(item.end - 1) if item else "—",
+                float(it.cost_usd),
+                sorted(deps.get(it.id, [])),
+                item.phase.value if item else "—",
+                bool(item and item.critical),
+                it.owner_name if not it.owner_name.is_empty() else None,
+            )
+        )
     inits.sort(key=lambda i: (i.start, i.id))
     seen: set[str] = set()
     kpis = []
@@ -210,24 +273,49 @@ def _recommendations(plan: Any, fw: Framework
     return recs, inits, kpis
 
 
-def report_inputs(fw: Framework, build: Build, unc: UncertaintyResult | None, analysis: Analysis, plan: Any,
-                  metas: Mapping[str, InstitutionMeta], scores: Mapping[str, dict[str, float | None]], *,
-                  country: Translated, illustrative: bool, target_stage: float, date: str,
-                  assessment_name: Translated | None = None) -> ReportInputs:
+def report_inputs(
+    fw: Framework,
+    build: Build,
+    unc: UncertaintyResult | None,
+    analysis: Analysis,
+    plan: Any,
+    metas: Mapping[str, InstitutionMeta],
+    scores: Mapping[str, dict[str, float | None]],
+    *,
+    country: Translated,
+    illustrative: bool,
+    target_stage: float,
+    date: str,
+    assessment_name: Translated | None = None,
+) -> ReportInputs:
     enablers = _enablers(fw, build, unc, target_stage)
     national = build.national().get(fw.id)
     indices, sources = _indices(analysis)
-    bottlenecks = [Bottleneck(c.pillar, c.score, list(c.blocks), c.reason, list(c.ahead))
-                   for c in analysis.constraints.constraints]
+    bottlenecks = [
+        Bottleneck(c.pillar, c.score, list(c.blocks), c.reason, list(c.ahead))
+        for c in analysis.constraints.constraints
+    ]
     divides = []
     names = {**GROUPS, **{code: m.name for code, m in metas.items()}}
     for d in analysis.divide.dimensions:
-        groups = [DivideGroup(names.get(g.group, T(g.group, g.group, g.group)), g.mean, g.n) for g in d.groups]
-        divides.append(Divide(DIMENSIONS.get(d.dimension, T(d.dimension, d.dimension, d.dimension)), groups,
-                              analysis.divide.gini, d.theil_between,
-                              [names.get(g, T(g, g, g)) for g in d.furthest_behind]))
+        groups = [
+            DivideGroup(names.get(g.group, T(g.group, g.group, g.group)), g.mean, g.n) for g in d.groups
+        ]
+        divides.append(
+            Divide(
+                DIMENSIONS.get(d.dimension, T(d.dimension, d.dimension, d.dimension)),
+                groups,
+                analysis.divide.gini,
+                d.theil_between,
+                [names.get(g, T(g, g, g)) for g in d.furthest_behind],
+            )
+        )
     recs, inits, kpis = _recommendations(plan, fw)
-    gantt = _gantt_drawer(plan) if plan is not None and plan.schedule is not None and plan.schedule.items else None
+    gantt = (
+        _gantt_drawer(plan)
+        if plan is not None and plan.schedule is not None and plan.schedule.items
+        else None
+    )
     cited = f"{fw.id} {fw.version}" + (f" — {fw.source}" if fw.source else "")
     framework = Translated(**{lang: f"{fw.name.get(lang)} ({cited})" for lang in ("en", "ar", "ckb")})
     provenance = [
@@ -236,15 +324,29 @@ def report_inputs(fw: Framework, build: Build, unc: UncertaintyResult | None, an
         *sources,
     ]
     return ReportInputs(
-        framework=fw, country=country, illustrative=illustrative, date=date, enablers=enablers,
-        institutions=_institutions(fw, build, unc, metas, scores), national_score=_num(national),
+        framework=fw,
+        country=country,
+        illustrative=illustrative,
+        date=date,
+        enablers=enablers,
+        institutions=_institutions(fw, build, unc, metas, scores),
+        national_score=_num(national),
         national_stage=_floor(_num(national)),
         methodology={lang: build.methodology(lang) for lang in ("en", "ar", "ckb")},
-        indices=indices, bottlenecks=bottlenecks, divides=divides, recommendations=recs, initiatives=inits,
-        kpis=kpis, provenance=[p.get("en") for p in provenance], provenance_lines=provenance, gantt=gantt,
+        indices=indices,
+        bottlenecks=bottlenecks,
+        divides=divides,
+        recommendations=recs,
+        initiatives=inits,
+        kpis=kpis,
+        provenance=[p.get("en") for p in provenance],
+        provenance_lines=provenance,
+        gantt=gantt,
         assessment_name=assessment_name,
-        owner_names={**{i.owner: i.owner_name for i in inits if i.owner_name is not None},
-                     **{code: m.name for code, m in metas.items()}},
+        owner_names={
+            **{i.owner: i.owner_name for i in inits if i.owner_name is not None},
+            **{code: m.name for code, m in metas.items()},
+        },
         bottleneck_threshold=analysis.constraints.threshold if analysis.constraints.constraints else None,
     )
 
@@ -256,7 +358,9 @@ def _gantt_rows(plan: Any) -> list[str]:
     """The rows a printed Gantt can hold: the critical path first, then the largest benefit."""
     sched = plan.roadmap.schedule
     critical = [i.id for i in sched.items if i.critical]
-    rest = sorted((it for it in plan.roadmap.initiatives if it.id not in critical), key=lambda it: -it.benefit)
+    rest = sorted(
+        (it for it in plan.roadmap.initiatives if it.id not in critical), key=lambda it: -it.benefit
+    )
     return (critical + [it.id for it in rest])[:GANTT_ROWS]
 
 

@@ -57,10 +57,14 @@ class ChainResult:
         data["illustrative"] = self.inputs.illustrative
         scores.write_text(json.dumps(_clean(data), ensure_ascii=False, indent=1), encoding="utf-8")
         written.append(scores)
-        written += write_build(self.build, out_dir / "scores", formats=("xlsx",), uncertainty=self.uncertainty)
+        written += write_build(
+            self.build, out_dir / "scores", formats=("xlsx",), uncertainty=self.uncertainty
+        )
         analysis = out_dir / "analysis.json"
         payload = {"illustrative": self.inputs.illustrative, **self.analysis.to_dict("en")}
-        analysis.write_text(json.dumps(_clean(payload), ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+        analysis.write_text(
+            json.dumps(_clean(payload), ensure_ascii=False, indent=1, default=str), encoding="utf-8"
+        )
         written.append(analysis)
         if self.plan is not None:
             plan_files = self.plan.write(out_dir)
@@ -78,8 +82,11 @@ def _label_illustrative(path: Path) -> None:
     """Mark a JSON or XLSX output as illustrative (the data, not only the reports, say so)."""
     if path.suffix == ".json":
         data = json.loads(path.read_text(encoding="utf-8"))
-        wrapped = ({"illustrative": True, "note": ILLUSTRATIVE_NOTE, **data} if isinstance(data, dict) else
-                   {"illustrative": True, "note": ILLUSTRATIVE_NOTE, "items": data})
+        wrapped = (
+            {"illustrative": True, "note": ILLUSTRATIVE_NOTE, **data}
+            if isinstance(data, dict)
+            else {"illustrative": True, "note": ILLUSTRATIVE_NOTE, "items": data}
+        )
         path.write_text(json.dumps(wrapped, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     elif path.suffix == ".xlsx":
         from openpyxl import load_workbook
@@ -140,18 +147,31 @@ def run_chain(
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     names = {code: m.name.get("en") for code, m in institutions.items()}
-    build = from_framework(framework, responses, names=names,
-                           uncertainty=default_uncertainty(mc_runs) if mc_runs > 0 else None)
+    build = from_framework(
+        framework, responses, names=names, uncertainty=default_uncertainty(mc_runs) if mc_runs > 0 else None
+    )
     unc = analyse_uncertainty(build) if mc_runs > 0 else None
     timings["scoring"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
     pillar = adapters.pillar_scores(framework, build)
     indicator = adapters.indicator_scores(framework, build)
-    metas = {code: Institution(id=code, type=m.kind, governorate=m.governorate, region=m.region,
-                               name=m.name.get("en")) for code, m in institutions.items() if code in pillar}
-    analysis = analyse(framework, pillar, metas, indicator_scores=indicator, target=target_stage,
-                       country=country_iso3, data_dir=data_dir)
+    metas = {
+        code: Institution(
+            id=code, type=m.kind, governorate=m.governorate, region=m.region, name=m.name.get("en")
+        )
+        for code, m in institutions.items()
+        if code in pillar
+    }
+    analysis = analyse(
+        framework,
+        pillar,
+        metas,
+        indicator_scores=indicator,
+        target=target_stage,
+        country=country_iso3,
+        data_dir=data_dir,
+    )
     timings["analysis"] = time.perf_counter() - t0
 
     plan_result = None
@@ -163,20 +183,39 @@ def run_chain(
         from raqmana.roadmap.pipeline import plan_from_assessment
 
         assessment = assessment_from_scores(
-            framework, institutions={c: m.kind for c, m in institutions.items()},
-            indicator_stages=adapters.raw_answers(framework, build), pillar_scores=pillar,
+            framework,
+            institutions={c: m.kind for c, m in institutions.items()},
+            indicator_stages=adapters.raw_answers(framework, build),
+            pillar_scores=pillar,
             evidence_missing_share=dict(evidence_missing) if evidence_missing else None,
             names={c: m.name for c, m in institutions.items()},
             national=national_code if national_code in institutions else None,
-            assessment_id=assessment_id, title=assessment_name)
-        plan_result = plan_from_assessment(framework, assessment,
-                                           budget_per_year=None if budget_per_year is None else int(budget_per_year),
-                                           horizon_quarters=horizon_quarters, capacity_per_owner=capacity_per_owner,
-                                           time_limit_s=time_limit_s, start_year=start_year)
+            assessment_id=assessment_id,
+            title=assessment_name,
+        )
+        plan_result = plan_from_assessment(
+            framework,
+            assessment,
+            budget_per_year=None if budget_per_year is None else int(budget_per_year),
+            horizon_quarters=horizon_quarters,
+            capacity_per_owner=capacity_per_owner,
+            time_limit_s=time_limit_s,
+            start_year=start_year,
+        )
         timings["roadmap"] = time.perf_counter() - t0
 
     inputs = adapters.report_inputs(
-        framework, build, unc, analysis, plan_result, institutions, pillar,
+        framework,
+        build,
+        unc,
+        analysis,
+        plan_result,
+        institutions,
+        pillar,
         country=country or Translated.of(country_iso3, country_iso3, country_iso3),
-        illustrative=illustrative, target_stage=target_stage, date=date, assessment_name=assessment_name)
+        illustrative=illustrative,
+        target_stage=target_stage,
+        date=date,
+        assessment_name=assessment_name,
+    )
     return ChainResult(framework, build, unc, analysis, plan_result, inputs, timings)

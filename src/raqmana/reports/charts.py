@@ -78,7 +78,7 @@ class Chart:
     def svg(self) -> str:
         if self._svg is None:
             text = self._save("svg").decode("utf-8")
-            self._svg = _unique_ids(text[text.index("<svg"):])  # no XML prolog: the SVG is inlined
+            self._svg = _unique_ids(text[text.index("<svg") :])  # no XML prolog: the SVG is inlined
         return self._svg
 
     @property
@@ -96,9 +96,14 @@ def _fonts() -> None:
 def style(lang: str) -> dict[RcKeyType, Any]:
     """The rcParams of a chart in ``lang``: shipped fonts for its direction, text as paths, the palette."""
     _fonts()
-    return {"font.family": FAMILIES[get_locale(lang).direction], "svg.fonttype": "path",
-            "axes.spines.top": False, "axes.spines.right": False, "axes.prop_cycle": cycler(color=PALETTE),
-            "figure.dpi": 100}
+    return {
+        "font.family": FAMILIES[get_locale(lang).direction],
+        "svg.fonttype": "path",
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.prop_cycle": cycler(color=PALETTE),
+        "figure.dpi": 100,
+    }
 
 
 @contextmanager
@@ -152,9 +157,17 @@ def _unique_ids(svg: str) -> str:
     return re.sub(r"url\(#", f"url(#{p}", svg)
 
 
-def bar_scores(labels: Sequence[str], values: Sequence[float], lang: str, *, xmax: float = 5.0,
-               xlabel: str = "", target: float | None = None, errors: Sequence[tuple[float, float]] | None = None,
-               digits: str | None = None) -> Chart:
+def bar_scores(
+    labels: Sequence[str],
+    values: Sequence[float],
+    lang: str,
+    *,
+    xmax: float = 5.0,
+    xlabel: str = "",
+    target: float | None = None,
+    errors: Sequence[tuple[float, float]] | None = None,
+    digits: str | None = None,
+) -> Chart:
     """Horizontal bars (one per enabler/institution), optional target line and uncertainty whiskers."""
     rc = style(lang)
     with _drawing(rc):
@@ -180,8 +193,14 @@ def bar_scores(labels: Sequence[str], values: Sequence[float], lang: str, *, xma
         return _done(fig, rc)
 
 
-def radar(labels: Sequence[str], series: Mapping[str, Sequence[float]], lang: str, *, rmax: float = 5.0,
-          digits: str | None = None) -> Chart:
+def radar(
+    labels: Sequence[str],
+    series: Mapping[str, Sequence[float]],
+    lang: str,
+    *,
+    rmax: float = 5.0,
+    digits: str | None = None,
+) -> Chart:
     """One polygon per series; long enabler names are wrapped on short lines so that they do not overlap."""
     rc = style(lang)
     with _drawing(rc):
@@ -202,8 +221,15 @@ def radar(labels: Sequence[str], series: Mapping[str, Sequence[float]], lang: st
         return _done(fig, rc)
 
 
-def heatmap(rows: Sequence[str], cols: Sequence[str], values: np.ndarray, lang: str, *, vmax: float = 5.0,
-            digits: str | None = None) -> Chart:
+def heatmap(
+    rows: Sequence[str],
+    cols: Sequence[str],
+    values: np.ndarray,
+    lang: str,
+    *,
+    vmax: float = 5.0,
+    digits: str | None = None,
+) -> Chart:
     """Institutions (rows) × enablers (columns), stage colours 0–5; an empty cell has no answer.
 
     In Arabic and Kurdish the heat map is mirrored: the first column and the row names on the right,
@@ -224,8 +250,15 @@ def heatmap(rows: Sequence[str], cols: Sequence[str], values: np.ndarray, lang: 
         return _done(fig, rc)
 
 
-def trend(years: Sequence[int], series: Mapping[str, Sequence[float | None]], lang: str, *, ylabel: str = "",
-          ymax: float = 1.0, digits: str | None = None) -> Chart:
+def trend(
+    years: Sequence[int],
+    series: Mapping[str, Sequence[float | None]],
+    lang: str,
+    *,
+    ylabel: str = "",
+    ymax: float = 1.0,
+    digits: str | None = None,
+) -> Chart:
     rc = style(lang)
     with _drawing(rc):
         fig = Figure(figsize=(7.2, 3.6))

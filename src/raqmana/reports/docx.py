@@ -209,8 +209,12 @@ def render_docx(report: Report, path: Path) -> Path:
             cells = tbl.add_row().cells
             for i, value in enumerate(row):
                 if i in t.numeric and isinstance(value, int | float):
-                    text = format_number(float(value), report.lang, digits=report.digits,
-                                         decimals=t.decimals if isinstance(value, float) else 0)
+                    text = format_number(
+                        float(value),
+                        report.lang,
+                        digits=report.digits,
+                        decimals=t.decimals if isinstance(value, float) else 0,
+                    )
                 else:
                     text = "—" if value is None else str(value)
                 p = _write(cells[i].paragraphs[0], text, rtl)

@@ -19,8 +19,10 @@ def bidi(value: object) -> Markup:
     """Escaped text whose codes, quarters, dates and ranges are left-to-right isolates that do not break
     (``<bdi class="ltr">``), so that "2027-Q1" or "SKL-R02" never scramble in Arabic or Kurdish lines."""
     text = "—" if value is None else str(value)
-    return Markup("").join(Markup('<bdi class="ltr" dir="ltr">{}</bdi>').format(part) if ltr else escape(part)
-                           for part, ltr in ltr_runs(text))
+    return Markup("").join(
+        Markup('<bdi class="ltr" dir="ltr">{}</bdi>').format(part) if ltr else escape(part)
+        for part, ltr in ltr_runs(text)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -51,15 +53,24 @@ def render_html(report: Report, *, raster: bool = False) -> str:
     """The report as one HTML page; ``raster`` embeds charts as PNG (faster PDF layout) instead of SVG."""
     loc = get_locale(report.lang)
     families = FAMILIES[loc.direction]
-    css = Environment(autoescape=False).from_string(_template("report.css")).render(
-        font_faces=font_faces(), font_family=", ".join(f"'{f}'" for f in families) + ", sans-serif",
-        counter_style="arabic-indic" if (report.digits or loc.default_digits) == "arab" else "decimal",
+    css = (
+        Environment(autoescape=False)
+        .from_string(_template("report.css"))
+        .render(
+            font_faces=font_faces(),
+            font_family=", ".join(f"'{f}'" for f in families) + ", sans-serif",
+            counter_style="arabic-indic" if (report.digits or loc.default_digits) == "arab" else "decimal",
+        )
     )
 
     def fmt(value: object, decimals: int) -> str:
         if isinstance(value, int | float) and not isinstance(value, bool):
-            return format_number(float(value), report.lang, decimals=decimals if isinstance(value, float) else 0,
-                                 digits=report.digits)
+            return format_number(
+                float(value),
+                report.lang,
+                decimals=decimals if isinstance(value, float) else 0,
+                digits=report.digits,
+            )
         return "—" if value is None else str(value)
 
     template = _env().from_string(_template("report.html.j2"))

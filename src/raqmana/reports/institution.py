@@ -17,20 +17,28 @@ SENTENCES = {
         "حصلت {name} على درجة {score} من {max} (المرحلة {stage}: {stage_name})؛ المعدل الوطني {national}.",
         "{name} نمرەی {score} لە {max} وەرگرتووە (قۆناغی {stage}: {stage_name})؛ تێکڕای نیشتمانی {national}.",
     ),
-    "rank": T("Rank among {n} institutions: {low} to {high} (in {ninety} of the Monte Carlo runs).",
-              "الترتيب بين {n} جهة: من {low} إلى {high} (في {ninety} من عمليات محاكاة مونت كارلو).",
-              "ڕیزبەندی لە نێوان {n} دامەزراوەدا: لە {low} بۆ {high} (لە {ninety}ی ھەوڵەکانی مۆنتی کارلۆدا)."),
+    "rank": T(
+        "Rank among {n} institutions: {low} to {high} (in {ninety} of the Monte Carlo runs).",
+        "الترتيب بين {n} جهة: من {low} إلى {high} (في {ninety} من عمليات محاكاة مونت كارلو).",
+        "ڕیزبەندی لە نێوان {n} دامەزراوەدا: لە {low} بۆ {high} (لە {ninety}ی ھەوڵەکانی مۆنتی کارلۆدا).",
+    ),
     "national": T("National average", "المعدل الوطني", "تێکڕای نیشتمانی"),
     "gaps": T("Gaps to the target stage", "الفجوات عن المرحلة المستهدفة", "بۆشاییەکان لە قۆناغی ئامانج"),
-    "actions": T("Roadmap actions owned by this institution", "إجراءات خارطة الطريق التي تتولاها الجهة",
-                 "کارەکانی نەخشەڕێگا کە ئەم دامەزراوەیە بەرپرسیارە لێیان"),
+    "actions": T(
+        "Roadmap actions owned by this institution",
+        "إجراءات خارطة الطريق التي تتولاها الجهة",
+        "کارەکانی نەخشەڕێگا کە ئەم دامەزراوەیە بەرپرسیارە لێیان",
+    ),
 }
 
 
-
-
-def build_institution(inputs: ReportInputs, inst: InstitutionResult, lang: str, *,
-                      recommendations: list[tuple[str, Translated, str]] | None = None) -> Report:
+def build_institution(
+    inputs: ReportInputs,
+    inst: InstitutionResult,
+    lang: str,
+    *,
+    recommendations: list[tuple[str, Translated, str]] | None = None,
+) -> Report:
     """``recommendations``: (id, title, horizon) of the recommendations addressed to this institution."""
     fw = inputs.framework
     d = inputs.digits
@@ -49,53 +57,131 @@ def build_institution(inputs: ReportInputs, inst: InstitutionResult, lang: str, 
         blocks.append(Note(label("missing_section", lang), "missing"))
     else:
         stage = inst.stage if inst.stage is not None else int(inst.overall)
-        blocks.append(Paragraph(SENTENCES["overall"].get(lang).format(
-            name=t(inst.name.get(lang)), score=num(inst.overall, lang, 2, d), max=integer(5, lang, d),
-            stage=integer(stage, lang, d), stage_name=fw.stage_label(stage).get(lang),
-            national=num(inputs.national_score, lang, 2, d))))
+        blocks.append(
+            Paragraph(
+                SENTENCES["overall"]
+                .get(lang)
+                .format(
+                    name=t(inst.name.get(lang)),
+                    score=num(inst.overall, lang, 2, d),
+                    max=integer(5, lang, d),
+                    stage=integer(stage, lang, d),
+                    stage_name=fw.stage_label(stage).get(lang),
+                    national=num(inputs.national_score, lang, 2, d),
+                )
+            )
+        )
         if inst.rank_low is not None:
-            blocks.append(Paragraph(SENTENCES["rank"].get(lang).format(
-                n=integer(len(inputs.institutions), lang, d), low=integer(inst.rank_low, lang, d),
-                high=integer(inst.rank_high, lang, d), ninety=pct(0.9, lang, digits=d))))
+            blocks.append(
+                Paragraph(
+                    SENTENCES["rank"]
+                    .get(lang)
+                    .format(
+                        n=integer(len(inputs.institutions), lang, d),
+                        low=integer(inst.rank_low, lang, d),
+                        high=integer(inst.rank_high, lang, d),
+                        ninety=pct(0.9, lang, digits=d),
+                    )
+                )
+            )
     rows = [[names[p], inst.scores.get(p), national.get(p)] for p in pids]
-    table = Table("enablers", label("findings", lang),
-                  [label("enabler", lang), label("score", lang, d), SENTENCES["national"].get(lang)], rows,
-                  numeric=[1, 2], sheet=label("sheet_enablers", lang), widths=[5, 1.5, 1.5])
+    table = Table(
+        "enablers",
+        label("findings", lang),
+        [label("enabler", lang), label("score", lang, d), SENTENCES["national"].get(lang)],
+        rows,
+        numeric=[1, 2],
+        sheet=label("sheet_enablers", lang),
+        widths=[5, 1.5, 1.5],
+    )
     have = [p for p in pids if inst.scores.get(p) is not None]
     if len(have) >= 3:
-        chart = charts.radar([names[p] for p in have], {
-            t(inst.name.get(lang)): [inst.scores[p] or 0.0 for p in have],
-            SENTENCES["national"].get(lang): [national.get(p) or 0.0 for p in have],
-        }, lang, digits=d)
+        chart = charts.radar(
+            [names[p] for p in have],
+            {
+                t(inst.name.get(lang)): [inst.scores[p] or 0.0 for p in have],
+                SENTENCES["national"].get(lang): [national.get(p) or 0.0 for p in have],
+            },
+            lang,
+            digits=d,
+        )
         blocks.append(Figure("radar", label("findings", lang), chart, table))
     else:
         blocks.append(table)
-    gaps = [[names[p], inst.scores[p], target, round(target - (inst.scores[p] or 0.0), 2)]
-            for p in have if (inst.scores[p] or 0.0) < target]
-    gap_section = Section("gaps", SENTENCES["gaps"].get(lang), [Table(
-        "gaps", SENTENCES["gaps"].get(lang),
-        [label("enabler", lang), label("score", lang, d), label("target", lang), label("gap", lang)],
-        sorted(gaps, key=lambda r: -float(r[3] or 0)), numeric=[1, 2, 3], sheet=label("sheet_gaps", lang),
-        widths=[5, 1.5, 1.5, 1.5])] if gaps else [Note(label("missing_section", lang), "missing")])
+    gaps = [
+        [names[p], inst.scores[p], target, round(target - (inst.scores[p] or 0.0), 2)]
+        for p in have
+        if (inst.scores[p] or 0.0) < target
+    ]
+    gap_section = Section(
+        "gaps",
+        SENTENCES["gaps"].get(lang),
+        [
+            Table(
+                "gaps",
+                SENTENCES["gaps"].get(lang),
+                [label("enabler", lang), label("score", lang, d), label("target", lang), label("gap", lang)],
+                sorted(gaps, key=lambda r: -float(r[3] or 0)),
+                numeric=[1, 2, 3],
+                sheet=label("sheet_gaps", lang),
+                widths=[5, 1.5, 1.5, 1.5],
+            )
+        ]
+        if gaps
+        else [Note(label("missing_section", lang), "missing")],
+    )
     recs = recommendations or []
-    rec_section = Section("recommendations", label("recommendations", lang), [Table(
-        "recommendations", label("recommendations", lang),
-        [label("code", lang), label("recommendation", lang), label("horizon", lang)],
-        [[rid.split("@", 1)[0], t(title.get(lang)), label(h, lang, d)] for rid, title, h in recs],
-        widths=[1.5, 8, 2.5])] if recs else
-        [Note(label("missing_section", lang), "missing")])
+    rec_section = Section(
+        "recommendations",
+        label("recommendations", lang),
+        [
+            Table(
+                "recommendations",
+                label("recommendations", lang),
+                [label("code", lang), label("recommendation", lang), label("horizon", lang)],
+                [[rid.split("@", 1)[0], t(title.get(lang)), label(h, lang, d)] for rid, title, h in recs],
+                widths=[1.5, 8, 2.5],
+            )
+        ]
+        if recs
+        else [Note(label("missing_section", lang), "missing")],
+    )
     actions = [i for i in inputs.initiatives if i.owner == inst.code]
-    act_section = Section("actions", SENTENCES["actions"].get(lang), [Table(
-        "actions", SENTENCES["actions"].get(lang),
-        [label("code", lang), label("initiative", lang), label("start", lang), label("end", lang), label("cost", lang)],
-        [[a.code, t(a.name.get(lang)), a.start, a.end, a.cost] for a in actions], numeric=[4], decimals=0,
-        sheet=label("sheet_actions", lang), widths=[1.5, 8, 1.6, 1.6, 2])] if actions else
-        [Note(label("missing_section", lang), "missing")])
+    act_section = Section(
+        "actions",
+        SENTENCES["actions"].get(lang),
+        [
+            Table(
+                "actions",
+                SENTENCES["actions"].get(lang),
+                [
+                    label("code", lang),
+                    label("initiative", lang),
+                    label("start", lang),
+                    label("end", lang),
+                    label("cost", lang),
+                ],
+                [[a.code, t(a.name.get(lang)), a.start, a.end, a.cost] for a in actions],
+                numeric=[4],
+                decimals=0,
+                sheet=label("sheet_actions", lang),
+                widths=[1.5, 8, 1.6, 1.6, 2],
+            )
+        ]
+        if actions
+        else [Note(label("missing_section", lang), "missing")],
+    )
     return Report(
-        id=f"institution-{inst.code}", lang=lang, title=t(inst.name.get(lang)),
-        subtitle=f"{label('institution_title', lang)} — {label('national_title', lang)}", date=inputs.date,
+        id=f"institution-{inst.code}",
+        lang=lang,
+        title=t(inst.name.get(lang)),
+        subtitle=f"{label('institution_title', lang)} — {label('national_title', lang)}",
+        date=inputs.date,
         sections=[Section("profile", label("summary", lang), blocks), gap_section, rec_section, act_section],
-        header=f"raqmana · {label('institution_title', lang)}", illustrative=inputs.illustrative,
-        illustrative_note=label("illustrative", lang), provenance=inputs.provenance_in(lang),
-        labels=report_labels(lang), digits=d,
+        header=f"raqmana · {label('institution_title', lang)}",
+        illustrative=inputs.illustrative,
+        illustrative_note=label("illustrative", lang),
+        provenance=inputs.provenance_in(lang),
+        labels=report_labels(lang),
+        digits=d,
     )

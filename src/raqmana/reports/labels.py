@@ -14,10 +14,14 @@ LABELS: dict[str, Translated] = {
     "source": T("Source", "المصدر", "سەرچاوە"),
     "sheet": T("Sheet", "الورقة", "پەڕە"),
     "provenance": T("Sources and provenance", "المصادر ومنشأ البيانات", "سەرچاوەکان و بنەچەی داتا"),
-    "national_title": T("Digital Landscape Assessment", "تقييم المشهد الرقمي", "ھەڵسەنگاندنی دیمەنی دیجیتاڵی"),
-    "national_subtitle": T("Digital maturity of the public sector and the digital transformation roadmap",
-                           "النضج الرقمي للقطاع العام وخارطة طريق التحول الرقمي",
-                           "پێگەیشتنی دیجیتاڵیی کەرتی گشتی و نەخشەڕێگای گۆڕانکاریی دیجیتاڵی"),
+    "national_title": T(
+        "Digital Landscape Assessment", "تقييم المشهد الرقمي", "ھەڵسەنگاندنی دیمەنی دیجیتاڵی"
+    ),
+    "national_subtitle": T(
+        "Digital maturity of the public sector and the digital transformation roadmap",
+        "النضج الرقمي للقطاع العام وخارطة طريق التحول الرقمي",
+        "پێگەیشتنی دیجیتاڵیی کەرتی گشتی و نەخشەڕێگای گۆڕانکاریی دیجیتاڵی",
+    ),
     "institution_title": T("Institution profile", "ملف الجهة", "پرۆفایلی دامەزراوە"),
     "illustrative": T(
         "ILLUSTRATIVE DATA: the assessment answers in this report were generated for demonstration. "
@@ -28,13 +32,21 @@ LABELS: dict[str, Translated] = {
     "summary": T("Executive summary", "الملخص التنفيذي", "کورتەی جێبەجێکار"),
     "methodology": T("Methodology", "المنهجية", "میتۆدۆلۆژی"),
     "findings": T("Findings by enabler", "النتائج حسب عوامل التمكين", "ئەنجامەکان بەپێی ھۆکارە ڕێخۆشکەرەکان"),
-    "benchmarks": T("Against peers and over time", "المقارنة مع النظراء وعبر الزمن", "بەراورد لەگەڵ ھاوتاکان و بە درێژایی کات"),
+    "benchmarks": T(
+        "Against peers and over time",
+        "المقارنة مع النظراء وعبر الزمن",
+        "بەراورد لەگەڵ ھاوتاکان و بە درێژایی کات",
+    ),
     "divide": T("The digital divide", "الفجوة الرقمية", "بۆشایی دیجیتاڵی"),
     "bottlenecks": T("Bottlenecks", "الاختناقات", "گرێکوێرەکان"),
     "recommendations": T("Recommendations", "التوصيات", "ڕاسپاردەکان"),
-    "roadmap": T("Digital transformation roadmap", "خارطة طريق التحول الرقمي", "نەخشەڕێگای گۆڕانکاریی دیجیتاڵی"),
+    "roadmap": T(
+        "Digital transformation roadmap", "خارطة طريق التحول الرقمي", "نەخشەڕێگای گۆڕانکاریی دیجیتاڵی"
+    ),
     "kpis": T("Key performance indicators", "مؤشرات الأداء الرئيسية", "پێوەرە سەرەکییەکانی ئەدا"),
-    "annex_framework": T("Annex: the assessment framework", "ملحق: إطار التقييم", "پاشکۆ: چوارچێوەی ھەڵسەنگاندن"),
+    "annex_framework": T(
+        "Annex: the assessment framework", "ملحق: إطار التقييم", "پاشکۆ: چوارچێوەی ھەڵسەنگاندن"
+    ),
     "annex_data": T("Annex: data", "ملحق: البيانات", "پاشکۆ: داتا"),
     "enabler": T("Enabler", "عامل التمكين", "ھۆکاری ڕێخۆشکەر"),
     "indicator": T("Indicator", "المؤشر", "پێوەر"),
@@ -67,8 +79,12 @@ LABELS: dict[str, Translated] = {
     "triggered_by": T("Triggered by", "سبب التوصية", "ھۆکاری ڕاسپاردەکە"),
     "depends_on": T("Depends on", "يعتمد على", "پشت دەبەستێت بە"),
     "code": T("Code", "الرمز", "کۆد"),
-    "dependents": T("Enablers that depend on it", "عوامل التمكين التي تعتمد عليه", "ئەو ھۆکارانەی پشتی پێ دەبەستن"),
-    "ahead": T("Of these, already scoring higher", "منها ما حصل على درجة أعلى", "لەوانە، ئەوانەی نمرەیان بەرزترە"),
+    "dependents": T(
+        "Enablers that depend on it", "عوامل التمكين التي تعتمد عليه", "ئەو ھۆکارانەی پشتی پێ دەبەستن"
+    ),
+    "ahead": T(
+        "Of these, already scoring higher", "منها ما حصل على درجة أعلى", "لەوانە، ئەوانەی نمرەیان بەرزترە"
+    ),
     "component": T("Index or component", "المؤشر أو مكوّنه", "ئیندێکس یان پێکھاتە"),
     "institutions_n": T("Institutions", "عدد الجهات", "ژمارەی دامەزراوەکان"),
     "baseline": T("Baseline", "خط الأساس", "ھێڵی بنەڕەت"),
@@ -86,42 +102,71 @@ LABELS: dict[str, Translated] = {
     "sheet_lowest": T("Lowest", "الأدنى", "نزمترین"),
     "sheet_gaps": T("Gaps to the target", "الفجوات عن المستهدف", "بۆشاییەکان لە ئامانج"),
     "sheet_actions": T("Roadmap actions", "إجراءات خارطة الطريق", "کارەکانی نەخشەڕێگا"),
-    "missing_section": T("No validated data yet for this section.", "لا توجد بيانات معتمدة بعد لهذا القسم.",
-                         "ھێشتا ھیچ داتایەکی پەسەندکراو بۆ ئەم بەشە نییە."),
+    "missing_section": T(
+        "No validated data yet for this section.",
+        "لا توجد بيانات معتمدة بعد لهذا القسم.",
+        "ھێشتا ھیچ داتایەکی پەسەندکراو بۆ ئەم بەشە نییە.",
+    ),
     # lines of "Sources and provenance" ({placeholders}: names and citations, kept as their sources write them)
-    "prov_framework": T("Framework: {framework}", "إطار التقييم: {framework}", "چوارچێوەی ھەڵسەنگاندن: {framework}"),
-    "prov_answers": T("Assessment answers: validated (accepted) answers only.",
-                      "إجابات التقييم: الإجابات المعتمدة (المقبولة) فقط.",
-                      "وەڵامەکانی ھەڵسەنگاندن: تەنھا وەڵامە پەسەندکراوەکان."),
+    "prov_framework": T(
+        "Framework: {framework}", "إطار التقييم: {framework}", "چوارچێوەی ھەڵسەنگاندن: {framework}"
+    ),
+    "prov_answers": T(
+        "Assessment answers: validated (accepted) answers only.",
+        "إجابات التقييم: الإجابات المعتمدة (المقبولة) فقط.",
+        "وەڵامەکانی ھەڵسەنگاندن: تەنھا وەڵامە پەسەندکراوەکان.",
+    ),
     "prov_answers_illustrative": T(
         "Assessment answers: validated (accepted) answers only — ILLUSTRATIVE data generated by raqmana demo, "
         "not real answers.",
         "إجابات التقييم: الإجابات المعتمدة (المقبولة) فقط — بيانات توضيحية ولّدها الأمر raqmana demo، "
         "وليست إجابات حقيقية.",
         "وەڵامەکانی ھەڵسەنگاندن: تەنھا وەڵامە پەسەندکراوەکان — داتای نموونەیی کە فەرمانی raqmana demo "
-        "دروستی کردووە، نەک وەڵامی ڕاستەقینە."),
-    "prov_index": T("{source}; editions {editions}; licence: {licence}",
-                    "{source}؛ الإصدارات: {editions}؛ الترخيص: {licence}",
-                    "{source}؛ دەرچوونەکان: {editions}؛ مۆڵەت: {licence}"),
-    "prov_index_no_edition": T("{source}; licence: {licence}", "{source}؛ الترخيص: {licence}",
-                               "{source}؛ مۆڵەت: {licence}"),
+        "دروستی کردووە، نەک وەڵامی ڕاستەقینە.",
+    ),
+    "prov_index": T(
+        "{source}; editions {editions}; licence: {licence}",
+        "{source}؛ الإصدارات: {editions}؛ الترخيص: {licence}",
+        "{source}؛ دەرچوونەکان: {editions}؛ مۆڵەت: {licence}",
+    ),
+    "prov_index_no_edition": T(
+        "{source}; licence: {licence}", "{source}؛ الترخيص: {licence}", "{source}؛ مۆڵەت: {licence}"
+    ),
 }
 
 
 #: names of the parts of public indices (rows of the benchmark tables)
 COMPONENTS: dict[str, Translated] = {
-    "EGDI": T("E-Government Development Index", "مؤشر تنمية الحكومة الإلكترونية", "ئیندێکسی گەشەپێدانی حکومەتی ئەلیکترۆنی"),
+    "EGDI": T(
+        "E-Government Development Index",
+        "مؤشر تنمية الحكومة الإلكترونية",
+        "ئیندێکسی گەشەپێدانی حکومەتی ئەلیکترۆنی",
+    ),
     "OSI": T("Online Services Index", "مؤشر الخدمات الإلكترونية", "ئیندێکسی خزمەتگوزارییە ئۆنلاینەکان"),
-    "TII": T("Telecommunications Infrastructure Index", "مؤشر البنية التحتية للاتصالات",
-             "ئیندێکسی ژێرخانی گەیاندن"),
+    "TII": T(
+        "Telecommunications Infrastructure Index", "مؤشر البنية التحتية للاتصالات", "ئیندێکسی ژێرخانی گەیاندن"
+    ),
     "HCI": T("Human Capital Index", "مؤشر رأس المال البشري", "ئیندێکسی سەرمایەی مرۆیی"),
     "EPI": T("E-Participation Index", "مؤشر المشاركة الإلكترونية", "ئیندێکسی بەشداریی ئەلیکترۆنی"),
     "GTMI": T("GovTech Maturity Index", "مؤشر نضج التقنيات الحكومية", "ئیندێکسی پێگەیشتنی تەکنەلۆژیای حکومی"),
-    "CGSI": T("Core Government Systems Index", "مؤشر الأنظمة الحكومية الأساسية", "ئیندێکسی سیستەمە بنەڕەتییەکانی حکومەت"),
-    "PSDI": T("Public Service Delivery Index", "مؤشر تقديم الخدمات العامة", "ئیندێکسی پێشکەشکردنی خزمەتگوزارییە گشتییەکان"),
-    "DCEI": T("Digital Citizen Engagement Index", "مؤشر المشاركة الرقمية للمواطنين",
-              "ئیندێکسی بەشداریی دیجیتاڵیی ھاووڵاتییان"),
-    "GTEI": T("GovTech Enablers Index", "مؤشر ممكّنات التقنيات الحكومية", "ئیندێکسی ڕێخۆشکەرەکانی تەکنەلۆژیای حکومی"),
+    "CGSI": T(
+        "Core Government Systems Index",
+        "مؤشر الأنظمة الحكومية الأساسية",
+        "ئیندێکسی سیستەمە بنەڕەتییەکانی حکومەت",
+    ),
+    "PSDI": T(
+        "Public Service Delivery Index",
+        "مؤشر تقديم الخدمات العامة",
+        "ئیندێکسی پێشکەشکردنی خزمەتگوزارییە گشتییەکان",
+    ),
+    "DCEI": T(
+        "Digital Citizen Engagement Index",
+        "مؤشر المشاركة الرقمية للمواطنين",
+        "ئیندێکسی بەشداریی دیجیتاڵیی ھاووڵاتییان",
+    ),
+    "GTEI": T(
+        "GovTech Enablers Index", "مؤشر ممكّنات التقنيات الحكومية", "ئیندێکسی ڕێخۆشکەرەکانی تەکنەلۆژیای حکومی"
+    ),
 }
 
 
@@ -141,7 +186,9 @@ def provenance_line(key: str, **params: str | list[str] | Translated) -> Transla
     lists = {"en": ", ", "ar": "، ", "ckb": "، "}
     out: dict[str, str] = {}
     for lang in ("en", "ar", "ckb"):
-        values = {k: v.get(lang) if isinstance(v, Translated) else lists[lang].join(v) if isinstance(v, list) else v
-                  for k, v in params.items()}
+        values = {
+            k: v.get(lang) if isinstance(v, Translated) else lists[lang].join(v) if isinstance(v, list) else v
+            for k, v in params.items()
+        }
         out[lang] = LABELS[key].get(lang).format(**values)
     return Translated(**out)

@@ -28,8 +28,11 @@ PHASES = {
 }
 HEATMAP_ROWS = 40
 SENTENCES = {
-    "heatmap_subset": T("The {n} institutions furthest behind, of {total}", "الجهات الـ{n} الأكثر تأخراً من أصل {total}",
-                        "ئەو {n} دامەزراوەیەی زۆرترین دواکەوتنیان ھەیە، لە کۆی {total}"),
+    "heatmap_subset": T(
+        "The {n} institutions furthest behind, of {total}",
+        "الجهات الـ{n} الأكثر تأخراً من أصل {total}",
+        "ئەو {n} دامەزراوەیەی زۆرترین دواکەوتنیان ھەیە، لە کۆی {total}",
+    ),
     "overall": T(
         "Across {n} institutions, the public sector's digital maturity scores {score} out of {max} — "
         "stage {stage} ({stage_name}).",
@@ -37,8 +40,12 @@ SENTENCES = {
         "لە {n} دامەزراوەدا، پێگەیشتنی دیجیتاڵیی کەرتی گشتی نمرەی {score} لە {max} وەردەگرێت — "
         "قۆناغی {stage} ({stage_name}).",
     ),
-    "strongest": T("Strongest enablers: {items}.", "أقوى عوامل التمكين: {items}.", "بەھێزترین ھۆکارەکان: {items}."),
-    "weakest": T("Weakest enablers: {items}.", "أضعف عوامل التمكين: {items}.", "لاوازترین ھۆکارەکان: {items}."),
+    "strongest": T(
+        "Strongest enablers: {items}.", "أقوى عوامل التمكين: {items}.", "بەھێزترین ھۆکارەکان: {items}."
+    ),
+    "weakest": T(
+        "Weakest enablers: {items}.", "أضعف عوامل التمكين: {items}.", "لاوازترین ھۆکارەکان: {items}."
+    ),
     "recs": T(
         "The assessment yields {short} short-term and {long} long-term recommendations, scheduled into {n} "
         "roadmap initiatives.",
@@ -63,11 +70,16 @@ SENTENCES = {
         "الدرجة {score} (المرحلة {stage})؛ مجال الثقة {ninety}: {range}؛ تغطية البيانات {coverage}.",
         "نمرە {score} (قۆناغی {stage})؛ مەودای {ninety}: {range}؛ ڕووماڵی داتا {coverage}.",
     ),
-    "lowest_institutions": T("Institutions furthest behind on this enabler", "الجهات الأكثر تأخراً في هذا العامل",
-                             "ئەو دامەزراوانەی لەم ھۆکارەدا زۆرترین دواکەوتنیان ھەیە"),
-    "inequality": T("Gini {gini}, Theil {theil}. Furthest behind: {items}.",
-                    "معامل جيني {gini}، مؤشر ثايل {theil}. الأكثر تأخراً: {items}.",
-                    "ھاوکۆلکەی جینی {gini}، پێوەری تایل {theil}. دواکەوتووترین: {items}."),
+    "lowest_institutions": T(
+        "Institutions furthest behind on this enabler",
+        "الجهات الأكثر تأخراً في هذا العامل",
+        "ئەو دامەزراوانەی لەم ھۆکارەدا زۆرترین دواکەوتنیان ھەیە",
+    ),
+    "inequality": T(
+        "Gini {gini}, Theil {theil}. Furthest behind: {items}.",
+        "معامل جيني {gini}، مؤشر ثايل {theil}. الأكثر تأخراً: {items}.",
+        "ھاوکۆلکەی جینی {gini}، پێوەری تایل {theil}. دواکەوتووترین: {items}.",
+    ),
     "bottleneck_rule": T(
         "An enabler is a bottleneck when it scores at or below {limit} (the median of the enablers' scores) "
         "and other enablers depend on it.",
@@ -131,10 +143,18 @@ def build_national(inputs: ReportInputs, lang: str) -> Report:
     ]
     title = label("national_title", lang)
     return Report(
-        id="national", lang=lang, title=f"{title} — {inputs.country.get(lang)}",
-        subtitle=label("national_subtitle", lang), date=inputs.date, sections=sections,
-        header=f"raqmana · {title}", illustrative=inputs.illustrative, illustrative_note=label("illustrative", lang),
-        provenance=inputs.provenance_in(lang), labels=report_labels(lang), digits=inputs.digits,
+        id="national",
+        lang=lang,
+        title=f"{title} — {inputs.country.get(lang)}",
+        subtitle=label("national_subtitle", lang),
+        date=inputs.date,
+        sections=sections,
+        header=f"raqmana · {title}",
+        illustrative=inputs.illustrative,
+        illustrative_note=label("illustrative", lang),
+        provenance=inputs.provenance_in(lang),
+        labels=report_labels(lang),
+        digits=inputs.digits,
     )
 
 
@@ -147,9 +167,18 @@ def _summary(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Section:
         blocks.append(w.missing())
         return Section("summary", w.l("summary"), blocks)
     stage = inputs.national_stage if inputs.national_stage is not None else int(inputs.national_score)
-    blocks.append(Paragraph(w.s("overall", n=w.i(len(inputs.institutions)), score=w.n(inputs.national_score),
-                                max=w.i(5), stage=w.i(stage),
-                                stage_name=inputs.framework.stage_label(stage).get(w.lang))))
+    blocks.append(
+        Paragraph(
+            w.s(
+                "overall",
+                n=w.i(len(inputs.institutions)),
+                score=w.n(inputs.national_score),
+                max=w.i(5),
+                stage=w.i(stage),
+                stage_name=inputs.framework.stage_label(stage).get(w.lang),
+            )
+        )
+    )
     ranked = sorted(scored, key=lambda e: e.score or 0.0)
     blocks.append(Paragraph(w.s("strongest", items=w.join([names[e.pillar_id] for e in ranked[::-1][:3]]))))
     blocks.append(Paragraph(w.s("weakest", items=w.join([names[e.pillar_id] for e in ranked[:3]]))))
@@ -157,8 +186,16 @@ def _summary(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Section:
         blocks.append(Bullets([b.reason.get(w.lang) for b in inputs.bottlenecks[:3]]))
     if inputs.recommendations:
         short = sum(1 for r in inputs.recommendations if r.horizon == "short")
-        blocks.append(Paragraph(w.s("recs", short=w.i(short), long=w.i(len(inputs.recommendations) - short),
-                                    n=w.i(len(inputs.initiatives)))))
+        blocks.append(
+            Paragraph(
+                w.s(
+                    "recs",
+                    short=w.i(short),
+                    long=w.i(len(inputs.recommendations) - short),
+                    n=w.i(len(inputs.initiatives)),
+                )
+            )
+        )
     if inputs.roadmap_summary:
         blocks.append(Paragraph(inputs.roadmap_summary.get(w.lang)))
     return Section("summary", w.l("summary"), blocks)
@@ -167,15 +204,37 @@ def _summary(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Section:
 def _methodology(inputs: ReportInputs, w: _W) -> Section:
     fw = inputs.framework
     counts = fw.counts()
-    blocks: list[Block] = [Paragraph(w.s("framework", name=w.t(fw.name.get(w.lang)), version=w.t(fw.version),
-                                         pillars=w.i(counts["pillars"]), indicators=w.i(counts["indicators"])))]
+    blocks: list[Block] = [
+        Paragraph(
+            w.s(
+                "framework",
+                name=w.t(fw.name.get(w.lang)),
+                version=w.t(fw.version),
+                pillars=w.i(counts["pillars"]),
+                indicators=w.i(counts["indicators"]),
+            )
+        )
+    ]
     rows = [[sl.stage, w.t(sl.label.get(w.lang)), w.t(sl.description.get(w.lang))] for sl in fw.stage_labels]
     if rows:
-        blocks.append(Table("stages", w.l("stage"), [w.l("stage"), w.l("stage_name"), w.l("description")], rows,
-                            numeric=[0], sheet=w.l("sheet_stages"), widths=[1, 2, 7]))
+        blocks.append(
+            Table(
+                "stages",
+                w.l("stage"),
+                [w.l("stage"), w.l("stage_name"), w.l("description")],
+                rows,
+                numeric=[0],
+                sheet=w.l("sheet_stages"),
+                widths=[1, 2, 7],
+            )
+        )
     text = inputs.methodology.get(w.lang) or inputs.methodology.get("en")
-    return Section("methodology", w.l("methodology"), blocks,
-                   _markdown_sections(prose_digits(text or "", w.lang, w.digits), "method"))
+    return Section(
+        "methodology",
+        w.l("methodology"),
+        blocks,
+        _markdown_sections(prose_digits(text or "", w.lang, w.digits), "method"),
+    )
 
 
 def _markdown_sections(text: str, prefix: str) -> list[Section]:
@@ -210,36 +269,86 @@ def _findings(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Section:
     scored = [e for e in inputs.enablers if e.score is not None]
     if not scored:
         return Section("findings", w.l("findings"), [w.missing()])
-    cols = [w.l("enabler"), w.l("score"), w.l("stage"), w.l("interval"), w.l("coverage_pct"), w.l("stability_pct")]
-    rows = [[names[e.pillar_id], e.score, e.stage,
-             span(e.low, e.high, w.lang, 2, w.digits) if e.low is not None else None,
-             None if e.coverage is None else round(100 * e.coverage), None if e.stability is None else
-             round(100 * e.stability)] for e in inputs.enablers]
-    table = Table("enabler_scores", w.l("findings"), cols, rows, numeric=[1, 2, 4, 5], sheet=w.l("sheet_enablers"),
-                  widths=[5, 2, 1.5, 2.5, 2, 2])
-    errs = [(e.low, e.high) if e.low is not None and e.high is not None else (e.score, e.score) for e in scored]
+    cols = [
+        w.l("enabler"),
+        w.l("score"),
+        w.l("stage"),
+        w.l("interval"),
+        w.l("coverage_pct"),
+        w.l("stability_pct"),
+    ]
+    rows = [
+        [
+            names[e.pillar_id],
+            e.score,
+            e.stage,
+            span(e.low, e.high, w.lang, 2, w.digits) if e.low is not None else None,
+            None if e.coverage is None else round(100 * e.coverage),
+            None if e.stability is None else round(100 * e.stability),
+        ]
+        for e in inputs.enablers
+    ]
+    table = Table(
+        "enabler_scores",
+        w.l("findings"),
+        cols,
+        rows,
+        numeric=[1, 2, 4, 5],
+        sheet=w.l("sheet_enablers"),
+        widths=[5, 2, 1.5, 2.5, 2, 2],
+    )
+    errs = [
+        (e.low, e.high) if e.low is not None and e.high is not None else (e.score, e.score) for e in scored
+    ]
     target = next((e.target for e in scored if e.target is not None), None)
-    chart = charts.bar_scores([names[e.pillar_id] for e in scored], [e.score or 0.0 for e in scored], w.lang,
-                              target=target, errors=errs, xlabel=w.l("score"),  # type: ignore[arg-type]
-                              digits=w.digits)
+    chart = charts.bar_scores(
+        [names[e.pillar_id] for e in scored],
+        [e.score or 0.0 for e in scored],
+        w.lang,
+        target=target,
+        errors=errs,
+        xlabel=w.l("score"),  # type: ignore[arg-type]
+        digits=w.digits,
+    )
     blocks: list[Block] = [Figure("fig_enablers", w.l("findings"), chart, table)]
     subs = []
     pillars = {p.id: p for p in inputs.framework.pillars}
     for e in inputs.enablers:
         pillar = pillars[e.pillar_id]
-        sb: list[Block] = [Paragraph(w.t(pillar.description.get(w.lang)))] if pillar.description.get(w.lang) else []
+        sb: list[Block] = (
+            [Paragraph(w.t(pillar.description.get(w.lang)))] if pillar.description.get(w.lang) else []
+        )
         if e.score is None:
             sb.append(w.missing())
         else:
-            sb.append(Paragraph(w.s("enabler_line", score=w.n(e.score), stage=w.i(e.stage), ninety=w.p(0.9),
-                                    range=span(e.low, e.high, w.lang, 2, w.digits), coverage=w.p(e.coverage or 0))))
-            behind = sorted((i for i in inputs.institutions if i.scores.get(e.pillar_id) is not None),
-                            key=lambda i: i.scores[e.pillar_id] or 0.0)[:5]
+            sb.append(
+                Paragraph(
+                    w.s(
+                        "enabler_line",
+                        score=w.n(e.score),
+                        stage=w.i(e.stage),
+                        ninety=w.p(0.9),
+                        range=span(e.low, e.high, w.lang, 2, w.digits),
+                        coverage=w.p(e.coverage or 0),
+                    )
+                )
+            )
+            behind = sorted(
+                (i for i in inputs.institutions if i.scores.get(e.pillar_id) is not None),
+                key=lambda i: i.scores[e.pillar_id] or 0.0,
+            )[:5]
             if behind:
-                sb.append(Table(f"behind_{e.pillar_id}", w.s("lowest_institutions"),
-                                [w.l("institution"), w.l("score")],
-                                [[w.t(i.name.get(w.lang)), i.scores[e.pillar_id]] for i in behind], numeric=[1],
-                                sheet=f"{w.l('sheet_lowest')} – {names[e.pillar_id]}", widths=[4, 1]))
+                sb.append(
+                    Table(
+                        f"behind_{e.pillar_id}",
+                        w.s("lowest_institutions"),
+                        [w.l("institution"), w.l("score")],
+                        [[w.t(i.name.get(w.lang)), i.scores[e.pillar_id]] for i in behind],
+                        numeric=[1],
+                        sheet=f"{w.l('sheet_lowest')} – {names[e.pillar_id]}",
+                        widths=[4, 1],
+                    )
+                )
         subs.append(Section(f"enabler_{e.pillar_id}", names[e.pillar_id], sb))
     return Section("findings", w.l("findings"), blocks, subs)
 
@@ -261,20 +370,43 @@ def _benchmarks(inputs: ReportInputs, w: _W) -> Section:
         caption = re.sub(r"\(([A-Z]{3})\)", lambda m: f"— {named(m.group(1))}", series.index)
         caption = re.sub(r"\b(\d{4})\b", lambda m: plain(m.group(1), w.lang, w.digits), caption)
         if len(series.years) == 1:
-            items = sorted(((named(c), v[0]) for c, v in series.values.items() if v[0] is not None),
-                           key=lambda kv: -kv[1])
-            chart = charts.bar_scores([k for k, _ in items], [v for _, v in items], w.lang, xmax=series.scale_max,
-                                      xlabel=series.index.split()[0], digits=w.digits)
+            items = sorted(
+                ((named(c), v[0]) for c, v in series.values.items() if v[0] is not None),
+                key=lambda kv: -kv[1],
+            )
+            chart = charts.bar_scores(
+                [k for k, _ in items],
+                [v for _, v in items],
+                w.lang,
+                xmax=series.scale_max,
+                xlabel=series.index.split()[0],
+                digits=w.digits,
+            )
         else:
-            chart = charts.trend(series.years, series.values, w.lang, ylabel=series.index.split()[0],
-                                 ymax=series.scale_max, digits=w.digits)
+            chart = charts.trend(
+                series.years,
+                series.values,
+                w.lang,
+                ylabel=series.index.split()[0],
+                ymax=series.scale_max,
+                digits=w.digits,
+            )
         by_component = series.rows == "component"
-        rows = [[component(row) if by_component else named(row), *vals] for row, vals in series.values.items()]
+        rows = [
+            [component(row) if by_component else named(row), *vals] for row, vals in series.values.items()
+        ]
         first = w.l("component") if by_component else w.l("country")
-        table = Table(f"index_{series.index}", caption,
-                      [first, *(plain(str(y), w.lang, w.digits) for y in series.years)], rows,
-                      numeric=list(range(1, len(series.years) + 1)), decimals=3, source=series.source,
-                      sheet=caption, widths=[4, *[1] * len(series.years)])
+        table = Table(
+            f"index_{series.index}",
+            caption,
+            [first, *(plain(str(y), w.lang, w.digits) for y in series.years)],
+            rows,
+            numeric=list(range(1, len(series.years) + 1)),
+            decimals=3,
+            source=series.source,
+            sheet=caption,
+            widths=[4, *[1] * len(series.years)],
+        )
         blocks.append(Figure(f"fig_{series.index}", caption, chart, table, source=series.source))
     return Section("benchmarks", w.l("benchmarks"), blocks, page_break=True)
 
@@ -285,11 +417,26 @@ def _divide(inputs: ReportInputs, w: _W) -> Section:
     blocks: list[Block] = []
     for k, d in enumerate(inputs.divides):
         rows = [[w.t(g.label.get(w.lang)), g.mean, g.count] for g in d.groups]
-        blocks.append(Table(f"divide_{k}", d.dimension.get(w.lang),
-                            [d.dimension.get(w.lang), w.l("score"), w.l("institutions_n")], rows, numeric=[1, 2],
-                            widths=[4, 1.5, 1.5]))
-        blocks.append(Paragraph(w.s("inequality", gini=w.n(d.gini, 3), theil=w.n(d.theil, 3),
-                                    items=w.join([w.t(x.get(w.lang)) for x in d.furthest_behind[:5]]))))
+        blocks.append(
+            Table(
+                f"divide_{k}",
+                d.dimension.get(w.lang),
+                [d.dimension.get(w.lang), w.l("score"), w.l("institutions_n")],
+                rows,
+                numeric=[1, 2],
+                widths=[4, 1.5, 1.5],
+            )
+        )
+        blocks.append(
+            Paragraph(
+                w.s(
+                    "inequality",
+                    gini=w.n(d.gini, 3),
+                    theil=w.n(d.theil, 3),
+                    items=w.join([w.t(x.get(w.lang)) for x in d.furthest_behind[:5]]),
+                )
+            )
+        )
     return Section("divide", w.l("divide"), blocks)
 
 
@@ -299,11 +446,25 @@ def _bottlenecks(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Section:
     blocks: list[Block] = []
     if inputs.bottleneck_threshold is not None:
         blocks.append(Paragraph(w.s("bottleneck_rule", limit=w.n(inputs.bottleneck_threshold, 2))))
-    rows = [[names.get(b.pillar_id, b.pillar_id), b.score, w.join([names.get(x, x) for x in b.blocks]),
-             w.join([names.get(x, x) for x in b.ahead]) or "—"] for b in inputs.bottlenecks]
-    blocks.append(Table("bottlenecks", w.l("bottlenecks"),
-                        [w.l("enabler"), w.l("score"), w.l("dependents"), w.l("ahead")], rows, numeric=[1],
-                        widths=[3, 1.2, 5, 4]))
+    rows = [
+        [
+            names.get(b.pillar_id, b.pillar_id),
+            b.score,
+            w.join([names.get(x, x) for x in b.blocks]),
+            w.join([names.get(x, x) for x in b.ahead]) or "—",
+        ]
+        for b in inputs.bottlenecks
+    ]
+    blocks.append(
+        Table(
+            "bottlenecks",
+            w.l("bottlenecks"),
+            [w.l("enabler"), w.l("score"), w.l("dependents"), w.l("ahead")],
+            rows,
+            numeric=[1],
+            widths=[3, 1.2, 5, 4],
+        )
+    )
     blocks.append(Bullets([b.reason.get(w.lang) for b in inputs.bottlenecks]))
     return Section("bottlenecks", w.l("bottlenecks"), blocks)
 
@@ -322,11 +483,32 @@ def _recommendations(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Sect
     subs = []
     for horizon in ("short", "long"):
         items = [r for r in inputs.recommendations if r.horizon == horizon]
-        rows = [[r.id.split("@", 1)[0], w.t(r.title.get(w.lang)), names.get(r.pillar_id, r.pillar_id), ", ".join(r.sdg),
-                 owner(r.owner), r.rationale.get(w.lang)] for r in items]
-        table = Table(f"recs_{horizon}", w.l(horizon),
-                      [w.l("code"), w.l("recommendation"), w.l("enabler"), w.l("sdg"), w.l("owner"),
-                       w.l("triggered_by")], rows, sheet=w.l(f"sheet_recs_{horizon}"), widths=[2.2, 7.4, 4.3, 2.8, 3.3, 8])
+        rows = [
+            [
+                r.id.split("@", 1)[0],
+                w.t(r.title.get(w.lang)),
+                names.get(r.pillar_id, r.pillar_id),
+                ", ".join(r.sdg),
+                owner(r.owner),
+                r.rationale.get(w.lang),
+            ]
+            for r in items
+        ]
+        table = Table(
+            f"recs_{horizon}",
+            w.l(horizon),
+            [
+                w.l("code"),
+                w.l("recommendation"),
+                w.l("enabler"),
+                w.l("sdg"),
+                w.l("owner"),
+                w.l("triggered_by"),
+            ],
+            rows,
+            sheet=w.l(f"sheet_recs_{horizon}"),
+            widths=[2.2, 7.4, 4.3, 2.8, 3.3, 8],
+        )
         subs.append(Section(f"recs_{horizon}", w.l(horizon), [table] if rows else [w.missing()]))
     return Section("recommendations", w.l("recommendations"), [], subs, page_break=True)
 
@@ -344,13 +526,38 @@ def _roadmap(inputs: ReportInputs, w: _W) -> Section:
         blocks.append(Paragraph(inputs.roadmap_summary.get(w.lang)))
     owner = _owner_names(inputs, w.lang)
     sep = ", " if w.lang == "en" else "، "
-    rows = [[i.code, w.t(i.name.get(w.lang)), owner(i.owner), i.start, i.end, i.cost, sep.join(_codes(i.depends_on)) or "—",
-             PHASES[i.phase].get(w.lang) if i.phase in PHASES else i.phase]
-            for i in inputs.initiatives]
-    table = Table("initiatives", w.l("roadmap"),
-                  [w.l("code"), w.l("initiative"), w.l("owner"), w.l("start"), w.l("end"), w.l("cost"),
-                   w.l("depends_on"), w.l("phase")], rows, numeric=[5], decimals=0, sheet=w.l("sheet_initiatives"),
-                  widths=[2.6, 8.7, 3.8, 2.3, 2.3, 2.9, 2.8, 2.9])
+    rows = [
+        [
+            i.code,
+            w.t(i.name.get(w.lang)),
+            owner(i.owner),
+            i.start,
+            i.end,
+            i.cost,
+            sep.join(_codes(i.depends_on)) or "—",
+            PHASES[i.phase].get(w.lang) if i.phase in PHASES else i.phase,
+        ]
+        for i in inputs.initiatives
+    ]
+    table = Table(
+        "initiatives",
+        w.l("roadmap"),
+        [
+            w.l("code"),
+            w.l("initiative"),
+            w.l("owner"),
+            w.l("start"),
+            w.l("end"),
+            w.l("cost"),
+            w.l("depends_on"),
+            w.l("phase"),
+        ],
+        rows,
+        numeric=[5],
+        decimals=0,
+        sheet=w.l("sheet_initiatives"),
+        widths=[2.6, 8.7, 3.8, 2.3, 2.3, 2.9, 2.8, 2.9],
+    )
     if inputs.gantt is not None:
         blocks.append(Figure("gantt", w.l("roadmap"), inputs.gantt(w.lang), None))
     blocks.append(table)
@@ -365,11 +572,31 @@ def _kpis(inputs: ReportInputs, w: _W) -> Section:
     def word(table: dict[str, Translated], key: str) -> str:
         return label_digits(table[key].get(w.lang), w) if key in table else key
 
-    rows = [[w.t(k.name.get(w.lang)), word(KPI_UNIT, k.unit), word(BASELINE_SOURCE, k.baseline), k.target,
-             k.source.split("@", 1)[0]] for k in inputs.kpis]
-    return Section("kpis", w.l("kpis"), [Table(
-        "kpis", w.l("kpis"), [w.l("kpi"), w.l("unit"), w.l("baseline"), w.l("target"), w.l("initiative")], rows,
-        numeric=[3], decimals=0, widths=[8, 2.5, 3, 1.5, 2])])
+    rows = [
+        [
+            w.t(k.name.get(w.lang)),
+            word(KPI_UNIT, k.unit),
+            word(BASELINE_SOURCE, k.baseline),
+            k.target,
+            k.source.split("@", 1)[0],
+        ]
+        for k in inputs.kpis
+    ]
+    return Section(
+        "kpis",
+        w.l("kpis"),
+        [
+            Table(
+                "kpis",
+                w.l("kpis"),
+                [w.l("kpi"), w.l("unit"), w.l("baseline"), w.l("target"), w.l("initiative")],
+                rows,
+                numeric=[3],
+                decimals=0,
+                widths=[8, 2.5, 3, 1.5, 2],
+            )
+        ],
+    )
 
 
 def label_digits(text: str, w: _W) -> str:
@@ -383,25 +610,50 @@ def _annex_framework(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Sect
         for s in p.sub_areas:
             for i in s.indicators:
                 rows.append([i.id, w.t(i.name.get(w.lang)), names[p.id], ", ".join(i.crosswalk.sdg)])
-    return Section("annex_framework", w.l("annex_framework"), [Table(
-        "framework_indicators", w.l("indicators"), [w.l("code"), w.l("indicator"), w.l("enabler"), w.l("sdg")], rows,
-        widths=[1.6, 7, 4, 2])], page_break=True)
+    return Section(
+        "annex_framework",
+        w.l("annex_framework"),
+        [
+            Table(
+                "framework_indicators",
+                w.l("indicators"),
+                [w.l("code"), w.l("indicator"), w.l("enabler"), w.l("sdg")],
+                rows,
+                widths=[1.6, 7, 4, 2],
+            )
+        ],
+        page_break=True,
+    )
 
 
 def _annex_data(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Section:
     if not inputs.institutions:
         return Section("annex_data", w.l("annex_data"), [w.missing()])
     pids = [p.id for p in inputs.framework.pillars]
-    rows = [[w.t(i.name.get(w.lang)), *[i.scores.get(pid) for pid in pids], i.overall] for i in inputs.institutions]
-    table = Table("institution_scores", w.l("annex_data"), [w.l("institution"), *pids, w.l("score")], rows,
-                  numeric=list(range(1, len(pids) + 2)), decimals=1, sheet=w.l("sheet_institutions"))
+    rows = [
+        [w.t(i.name.get(w.lang)), *[i.scores.get(pid) for pid in pids], i.overall]
+        for i in inputs.institutions
+    ]
+    table = Table(
+        "institution_scores",
+        w.l("annex_data"),
+        [w.l("institution"), *pids, w.l("score")],
+        rows,
+        numeric=list(range(1, len(pids) + 2)),
+        decimals=1,
+        sheet=w.l("sheet_institutions"),
+    )
     shown = inputs.institutions
     caption = w.l("annex_data")
     if len(shown) > HEATMAP_ROWS:  # a printed heat map holds a few dozen rows: those furthest behind
         shown = sorted(shown, key=lambda i: (i.overall is None, i.overall or 0.0))[:HEATMAP_ROWS]
         caption = w.s("heatmap_subset", n=w.i(HEATMAP_ROWS), total=w.i(len(inputs.institutions)))
-    values = np.array([[np.nan if i.scores.get(pid) is None else i.scores[pid] for pid in pids]
-                       for i in shown], dtype=float)
-    chart = charts.heatmap([w.t(i.name.get(w.lang)) for i in shown], [names[p] for p in pids], values, w.lang,
-                           digits=w.digits)
-    return Section("annex_data", w.l("annex_data"), [Figure("heatmap", caption, chart, None), table], page_break=True)
+    values = np.array(
+        [[np.nan if i.scores.get(pid) is None else i.scores[pid] for pid in pids] for i in shown], dtype=float
+    )
+    chart = charts.heatmap(
+        [w.t(i.name.get(w.lang)) for i in shown], [names[p] for p in pids], values, w.lang, digits=w.digits
+    )
+    return Section(
+        "annex_data", w.l("annex_data"), [Figure("heatmap", caption, chart, None), table], page_break=True
+    )

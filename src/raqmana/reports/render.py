@@ -15,7 +15,9 @@ class UnknownFormat(ValueError):
     pass
 
 
-def render(report: Report, out_dir: Path, formats: Iterable[str], *, basename: str | None = None) -> list[Path]:
+def render(
+    report: Report, out_dir: Path, formats: Iterable[str], *, basename: str | None = None
+) -> list[Path]:
     """Render ``report`` into ``out_dir`` as ``<basename>.<format>``; returns the written paths.
 
     Each file is written to a temporary name and moved into place, so a failing renderer never

@@ -39,7 +39,9 @@ def plain(text: str, lang: str, digits: str | None = None) -> str:
     return localize_digits(text, lang, digits)
 
 
-def span(low: float | None, high: float | None, lang: str, decimals: int = 2, digits: str | None = None) -> str:
+def span(
+    low: float | None, high: float | None, lang: str, decimals: int = 2, digits: str | None = None
+) -> str:
     """A range "1.96–2.03" in the report's digits."""
     return f"{num(low, lang, decimals, digits)}{DASH}{num(high, lang, decimals, digits)}"
 
@@ -52,9 +54,11 @@ def listing(items: Iterable[str], lang: str) -> str:
 # --- digits in prose written by others (framework, rules, the scoring methodology) --------------------
 #: kept as written: codes (POL.1, 4G, iraq-dla), quarters, dates, SDG targets with a letter and numbers
 #: that belong to a Latin name ("ISO 27001", "GTMI 2025")
-_KEEP = (r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-Q[1-4]|[0-9]{1,2}\.[a-z]\b"
-         r"|[A-Za-z][A-Za-z0-9]*(?:[-_.@:/][A-Za-z0-9]+)+(?:\s[0-9][0-9:.-]*)?"
-         r"|[A-Za-z]+[0-9][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*|[A-Za-z]{2,}\s[0-9][0-9:.-]*")
+_KEEP = (
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-Q[1-4]|[0-9]{1,2}\.[a-z]\b"
+    r"|[A-Za-z][A-Za-z0-9]*(?:[-_.@:/][A-Za-z0-9]+)+(?:\s[0-9][0-9:.-]*)?"
+    r"|[A-Za-z]+[0-9][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*|[A-Za-z]{2,}\s[0-9][0-9:.-]*"
+)
 _TOKEN = re.compile(rf"(?P<keep>{_KEEP})|(?P<number>[0-9]+(?:[.,][0-9]+)*)")
 
 
@@ -91,7 +95,7 @@ def ltr_runs(text: str) -> list[tuple[str, bool]]:
     pos = 0
     for m in _LTR.finditer(text):
         if m.start() > pos:
-            out.append((text[pos:m.start()], False))
+            out.append((text[pos : m.start()], False))
         out.append((m.group(0), True))
         pos = m.end()
     if pos < len(text):

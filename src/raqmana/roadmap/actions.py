@@ -33,5 +33,7 @@ def actions_by_institution(roadmap: Roadmap, lang: str = "en") -> dict[str, list
             if inst != it.owner:
                 out.setdefault(inst, []).append({**base, "role": "participant"})
     for actions in out.values():
-        actions.sort(key=lambda a: (a["start_quarter"] if a["start_quarter"] is not None else 10**6, a["initiative"]))
+        actions.sort(
+            key=lambda a: (a["start_quarter"] if a["start_quarter"] is not None else 10**6, a["initiative"])
+        )
     return dict(sorted(out.items()))

@@ -53,14 +53,22 @@ def phase(end: int, settings: PlanSettings) -> Phase:
     return Phase.LONG
 
 
-def items(inst: Instance, starts: Sequence[int], settings: PlanSettings) -> tuple[list[ScheduledItem], list[str]]:
+def items(
+    inst: Instance, starts: Sequence[int], settings: PlanSettings
+) -> tuple[list[ScheduledItem], list[str]]:
     """The scheduled items (start, end, slack, critical, phase) and the critical path."""
     sl = slack(inst, starts)
     path = critical_path(inst, starts, sl)
     on_path = set(path)
     out = [
-        ScheduledItem(id=inst.ids[i], start=s, end=s + inst.durations[i], slack=sl[i],
-                      critical=inst.ids[i] in on_path, phase=phase(s + inst.durations[i], settings))
+        ScheduledItem(
+            id=inst.ids[i],
+            start=s,
+            end=s + inst.durations[i],
+            slack=sl[i],
+            critical=inst.ids[i] in on_path,
+            phase=phase(s + inst.durations[i], settings),
+        )
         for i, s in enumerate(starts)
     ]
     return out, path

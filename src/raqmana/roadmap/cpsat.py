@@ -80,7 +80,9 @@ def solve(
                 c = inst.year_cost(i, s)[y]
                 if c:
                     pairs.append((v, c))
-        m.add(cp_model.LinearExpr.weighted_sum([v for v, _ in pairs], [c for _, c in pairs]) <= inst.budgets[y])
+        m.add(
+            cp_model.LinearExpr.weighted_sum([v for v, _ in pairs], [c for _, c in pairs]) <= inst.budgets[y]
+        )
 
     cost = sum(inst.benefits[i] * (s + d[i]) * v for i in range(inst.n) for s, v in x[i].items())
     if lower_bound is not None:

@@ -26,15 +26,18 @@ class Graph:
         return sum(len(s) for s in self.succ)
 
 
-def build(initiatives: Sequence[Initiative], dependencies: Sequence[Dependency]) -> tuple[Graph, list[Problem]]:
+def build(
+    initiatives: Sequence[Initiative], dependencies: Sequence[Dependency]
+) -> tuple[Graph, list[Problem]]:
     """The graph of ``initiatives``; unknown ids and duplicate initiatives come back as problems."""
     problems: list[Problem] = []
     ids: list[str] = []
     index: dict[str, int] = {}
     for k, it in enumerate(initiatives):
         if it.id in index:
-            problems.append(Problem(E.DUPLICATE_INITIATIVE, Location(path=f"initiatives[{k}]", field="id"),
-                                    {"id": it.id}))
+            problems.append(
+                Problem(E.DUPLICATE_INITIATIVE, Location(path=f"initiatives[{k}]", field="id"), {"id": it.id})
+            )
             continue
         index[it.id] = len(ids)
         ids.append(it.id)
@@ -44,8 +47,11 @@ def build(initiatives: Sequence[Initiative], dependencies: Sequence[Dependency])
     for k, dep in enumerate(dependencies):
         for end, other in ((dep.before, dep.after), (dep.after, dep.before)):
             if end not in index:
-                problems.append(Problem(E.UNKNOWN_DEPENDENCY, Location(path=f"dependencies[{k}]"),
-                                        {"id": other, "dep": end}))
+                problems.append(
+                    Problem(
+                        E.UNKNOWN_DEPENDENCY, Location(path=f"dependencies[{k}]"), {"id": other, "dep": end}
+                    )
+                )
         if dep.before not in index or dep.after not in index:
             continue
         a, b = index[dep.before], index[dep.after]

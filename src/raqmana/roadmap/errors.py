@@ -172,21 +172,32 @@ ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(
 
 EXPECTED = {
     "integer": {"en": "a whole number", "ar": "عدداً صحيحاً", "ckb": "ژمارەیەکی تەواو"},
-    "positive": {"en": "a whole number of at least 1", "ar": "عدداً صحيحاً لا يقل عن 1",
-                 "ckb": "ژمارەیەکی تەواوی لانیکەم 1"},
+    "positive": {
+        "en": "a whole number of at least 1",
+        "ar": "عدداً صحيحاً لا يقل عن 1",
+        "ckb": "ژمارەیەکی تەواوی لانیکەم 1",
+    },
     "number": {"en": "a number", "ar": "رقماً", "ckb": "ژمارە"},
     "quarter": {"en": "a quarter such as 2026-Q3", "ar": "فصلاً مثل 2026-Q3", "ckb": "چارەکێکی وەک 2026-Q3"},
-    "initiative": {"en": "an initiative id of sheet Initiatives", "ar": "معرّف مبادرة من ورقة Initiatives",
-                   "ckb": "ناسنامەی دەستپێشخەرییەک لە پەڕەی Initiatives"},
+    "initiative": {
+        "en": "an initiative id of sheet Initiatives",
+        "ar": "معرّف مبادرة من ورقة Initiatives",
+        "ckb": "ناسنامەی دەستپێشخەرییەک لە پەڕەی Initiatives",
+    },
     "choice": {"en": "one of: {choices}", "ar": "إحدى القيم: {choices}", "ckb": "یەکێک لەمانە: {choices}"},
     "json": {"en": "valid JSON", "ar": "JSON صالحاً", "ckb": "JSONـی دروست"},
 }
 REASONS = {
-    "chain": {"en": "the dependency chain {chain}", "ar": "سلسلة الاعتماديات {chain}",
-              "ckb": "زنجیرەی پەیوەستبوونەکانی {chain}"},
-    "capacity": {"en": "the work of {owner} at {capacity} initiatives at a time",
-                 "ar": "عمل {owner} بمعدل {capacity} مبادرات في وقت واحد",
-                 "ckb": "کاری {owner} بە {capacity} دەستپێشخەری لە یەک کاتدا"},
+    "chain": {
+        "en": "the dependency chain {chain}",
+        "ar": "سلسلة الاعتماديات {chain}",
+        "ckb": "زنجیرەی پەیوەستبوونەکانی {chain}",
+    },
+    "capacity": {
+        "en": "the work of {owner} at {capacity} initiatives at a time",
+        "ar": "عمل {owner} بمعدل {capacity} مبادرات في وقت واحد",
+        "ckb": "کاری {owner} بە {capacity} دەستپێشخەری لە یەک کاتدا",
+    },
 }
 
 

@@ -20,30 +20,64 @@ def check(inst: Instance, owner_names: Mapping[str, str | dict[str, str]] | None
         excess = inst.releases[i] + inst.durations[i] - h
         if excess > 0:
             too_long = True
-            problems.append(Problem(E.DURATION_TOO_LONG, Location(path=f"initiatives.{inst.ids[i]}", field="duration"),
-                                    {"id": inst.ids[i], "duration": inst.durations[i], "release": inst.releases[i],
-                                     "horizon": h, "excess": excess}))
+            problems.append(
+                Problem(
+                    E.DURATION_TOO_LONG,
+                    Location(path=f"initiatives.{inst.ids[i]}", field="duration"),
+                    {
+                        "id": inst.ids[i],
+                        "duration": inst.durations[i],
+                        "release": inst.releases[i],
+                        "horizon": h,
+                        "excess": excess,
+                    },
+                )
+            )
     if not too_long:
         length, chain = dag.longest_chain(inst.graph, inst.durations, inst.releases)
         if length > h:
-            problems.append(Problem(E.CHAIN_TOO_LONG, Location(path="dependencies"),
-                                    {"chain": " → ".join(chain), "length": length, "horizon": h,
-                                     "excess": length - h}))
+            problems.append(
+                Problem(
+                    E.CHAIN_TOO_LONG,
+                    Location(path="dependencies"),
+                    {"chain": " → ".join(chain), "length": length, "horizon": h, "excess": length - h},
+                )
+            )
         problems.extend(_year_shares(inst))
     total = sum(inst.costs)
     budget = sum(inst.budgets)
     if total > budget:
         short = total - budget
-        problems.append(Problem(E.TOTAL_BUDGET, Location(field="budget_per_year"),
-                                {"total": E.number(total), "budget": E.number(budget), "short": E.number(short),
-                                 "percent": E.percent(100 * short / budget) if budget else "—"}))
+        problems.append(
+            Problem(
+                E.TOTAL_BUDGET,
+                Location(field="budget_per_year"),
+                {
+                    "total": E.number(total),
+                    "budget": E.number(budget),
+                    "short": E.number(short),
+                    "percent": E.percent(100 * short / budget) if budget else "—",
+                },
+            )
+        )
     for owner, members in inst.owner_groups().items():
         work = sum(inst.durations[i] for i in members)
         k = inst.capacity[owner]
         if work > k * h:
-            problems.append(Problem(E.OWNER_CAPACITY, Location(field="capacity"),
-                                    {"owner": names.get(owner, owner), "work": work, "capacity": k, "horizon": h,
-                                     "available": k * h, "excess": work - k * h}))
+            problems.append(
+                Problem(
+                    E.OWNER_CAPACITY,
+                    Location(field="capacity"),
+                    {
+                        "owner": names.get(owner, owner),
+                        "work": work,
+                        "capacity": k,
+                        "horizon": h,
+                        "available": k * h,
+                        "excess": work - k * h,
+                    },
+                )
+            )
     return problems
 
 
@@ -61,7 +95,16 @@ def _year_shares(inst: Instance) -> list[Problem]:
             if excess <= 0:
                 break
         if best is not None and best[0] > 0:
-            out.append(Problem(E.YEAR_SHARE, Location(path=f"initiatives.{inst.ids[i]}", field="cost_usd"),
-                               {"id": inst.ids[i], "need": E.number(best[1]), "budget": E.number(best[2]),
-                                "short": E.number(best[0])}))
+            out.append(
+                Problem(
+                    E.YEAR_SHARE,
+                    Location(path=f"initiatives.{inst.ids[i]}", field="cost_usd"),
+                    {
+                        "id": inst.ids[i],
+                        "need": E.number(best[1]),
+                        "budget": E.number(best[2]),
+                        "short": E.number(best[0]),
+                    },
+                )
+            )
     return out

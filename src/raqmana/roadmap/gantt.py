@@ -32,11 +32,20 @@ from raqmana.roadmap.quarters import Calendar
 if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType
 
-LAYER_COLOURS = {0: "#5b3a8c", 1: "#2b6cb0", 2: "#2c7a7b", 3: "#2f855a", 4: "#b7791f", 5: "#c05621", None: "#718096"}
+LAYER_COLOURS = {
+    0: "#5b3a8c",
+    1: "#2b6cb0",
+    2: "#2c7a7b",
+    3: "#2f855a",
+    4: "#b7791f",
+    5: "#c05621",
+    None: "#718096",
+}
 _TITLE = Translated.of("Roadmap", "خارطة الطريق", "نەخشەڕێگا")
 _CRITICAL = Translated.of("critical path", "المسار الحرج", "ڕێڕەوی ھەستیار")
-_NO_SCHEDULE = Translated.of("The roadmap has no schedule.", "لا يوجد جدول زمني لخارطة الطريق.",
-                             "نەخشەڕێگاکە خشتەی نییە.")
+_NO_SCHEDULE = Translated.of(
+    "The roadmap has no schedule.", "لا يوجد جدول زمني لخارطة الطريق.", "نەخشەڕێگاکە خشتەی نییە."
+)
 _fonts_registered = False
 
 
@@ -69,8 +78,11 @@ def row_label(name: str, limit: int = 70) -> str:
 def style(lang: str, fonts: Sequence[str] | None = None) -> dict[RcKeyType, Any]:
     """The rcParams of the Gantt chart in ``lang``: apply them while drawing and while saving it."""
     _register()
-    return {"font.family": list(fonts) if fonts else fonts_for(lang), "svg.fonttype": "path",
-            "axes.unicode_minus": False}
+    return {
+        "font.family": list(fonts) if fonts else fonts_for(lang),
+        "svg.fonttype": "path",
+        "axes.unicode_minus": False,
+    }
 
 
 def draw(
@@ -103,10 +115,19 @@ def draw(
         for y, it in enumerate(rows):
             item = sched[it.id]
             layer = None if it.layer is None else int(it.layer)
-            ax.barh(y, item.end - item.start, left=item.start, height=0.62, color=LAYER_COLOURS[layer],
-                    edgecolor="#c53030" if item.critical else "white", linewidth=1.8 if item.critical else 0.5)
+            ax.barh(
+                y,
+                item.end - item.start,
+                left=item.start,
+                height=0.62,
+                color=LAYER_COLOURS[layer],
+                edgecolor="#c53030" if item.critical else "white",
+                linewidth=1.8 if item.critical else 0.5,
+            )
         ax.set_yticks(range(len(rows)))
-        ax.set_yticklabels([row_label(it.name.get(lang) or it.id.split("@", 1)[0]) for it in rows], fontsize=7.5)
+        ax.set_yticklabels(
+            [row_label(it.name.get(lang) or it.id.split("@", 1)[0]) for it in rows], fontsize=7.5
+        )
         ax.set_ylim(len(rows) - 0.5, -0.5)
         ax.set_xlim(0, horizon)
         ax.set_xticks([t + 0.5 for t in range(horizon)])
@@ -119,11 +140,17 @@ def draw(
         if rtl:
             ax.invert_xaxis()
             ax.yaxis.tick_right()
-        layers = sorted({None if it.layer is None else int(it.layer) for it in rows}, key=lambda v: 9 if v is None else v)
+        layers = sorted(
+            {None if it.layer is None else int(it.layer) for it in rows}, key=lambda v: 9 if v is None else v
+        )
         handles = [Patch(color=LAYER_COLOURS[v], label=LAYER[v].get(lang)) for v in layers]
-        handles.append(Patch(facecolor="white", edgecolor="#c53030", linewidth=1.8, label=_CRITICAL.get(lang)))
+        handles.append(
+            Patch(facecolor="white", edgecolor="#c53030", linewidth=1.8, label=_CRITICAL.get(lang))
+        )
         if rows:
-            ax.legend(handles=handles, loc="lower left" if not rtl else "lower right", fontsize=7.5, framealpha=0.9)
+            ax.legend(
+                handles=handles, loc="lower left" if not rtl else "lower right", fontsize=7.5, framealpha=0.9
+            )
         title = roadmap.title.get(lang) or _TITLE.get(lang)
         ax.set_title(title, fontsize=11, loc="right" if rtl else "left")
         fig.tight_layout()

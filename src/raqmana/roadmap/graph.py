@@ -17,24 +17,28 @@ def graph_data(roadmap: Roadmap, lang: str | None = None) -> dict[str, Any]:
     for it in roadmap.initiatives:
         sch = items.get(it.id)
         layer = None if it.layer is None else int(it.layer)
-        nodes.append({
-            "id": it.id,
-            "name": it.name.get(lang) if lang else it.name.model_dump(),
-            "owner": it.owner,
-            "pillar": it.pillar,
-            "category": it.category.value,
-            "layer": layer,
-            "layer_name": LAYER[layer].get(lang) if lang else LAYER[layer].model_dump(),
-            "cost_usd": it.cost_usd,
-            "benefit": it.benefit,
-            "start": sch.start if sch else None,
-            "end": sch.end if sch else None,
-            "start_label": cal.label(sch.start) if sch else None,
-            "end_label": cal.label(sch.end - 1) if sch else None,
-            "slack": sch.slack if sch else None,
-            "critical": sch.critical if sch else False,
-            "phase": sch.phase.value if sch else None,
-        })
-    edges = [{"source": d.before, "target": d.after, "kind": d.kind.value, "lag": d.lag}
-             for d in roadmap.dependencies]
+        nodes.append(
+            {
+                "id": it.id,
+                "name": it.name.get(lang) if lang else it.name.model_dump(),
+                "owner": it.owner,
+                "pillar": it.pillar,
+                "category": it.category.value,
+                "layer": layer,
+                "layer_name": LAYER[layer].get(lang) if lang else LAYER[layer].model_dump(),
+                "cost_usd": it.cost_usd,
+                "benefit": it.benefit,
+                "start": sch.start if sch else None,
+                "end": sch.end if sch else None,
+                "start_label": cal.label(sch.start) if sch else None,
+                "end_label": cal.label(sch.end - 1) if sch else None,
+                "slack": sch.slack if sch else None,
+                "critical": sch.critical if sch else False,
+                "phase": sch.phase.value if sch else None,
+            }
+        )
+    edges = [
+        {"source": d.before, "target": d.after, "kind": d.kind.value, "lag": d.lag}
+        for d in roadmap.dependencies
+    ]
     return {"nodes": nodes, "edges": edges}

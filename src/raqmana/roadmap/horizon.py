@@ -16,8 +16,9 @@ from raqmana.roadmap.model import Dependency, Initiative, PlanSettings
 MAX_QUARTERS = 80
 
 
-def needed(initiatives: Sequence[Initiative], dependencies: Sequence[Dependency],
-           settings: PlanSettings) -> tuple[int, dict[str, str]]:
+def needed(
+    initiatives: Sequence[Initiative], dependencies: Sequence[Dependency], settings: PlanSettings
+) -> tuple[int, dict[str, str]]:
     """(quarters needed, reason as text per language) — the longest chain or the busiest owner."""
     g, _ = dag.build(initiatives, dependencies)
     if dag.find_cycle(g):
@@ -34,13 +35,19 @@ def needed(initiatives: Sequence[Initiative], dependencies: Sequence[Dependency]
         k = settings.capacity_of(owner)
         q = -(-w // k)
         if q > best[0]:
-            best = (q, {lg: E.REASONS["capacity"][lg].format(owner=names[owner][lg], capacity=k)
-                        for lg in E.REASONS["capacity"]})
+            best = (
+                q,
+                {
+                    lg: E.REASONS["capacity"][lg].format(owner=names[owner][lg], capacity=k)
+                    for lg in E.REASONS["capacity"]
+                },
+            )
     return best
 
 
-def extend(initiatives: Sequence[Initiative], dependencies: Sequence[Dependency],
-           settings: PlanSettings) -> tuple[PlanSettings, list[Problem]]:
+def extend(
+    initiatives: Sequence[Initiative], dependencies: Sequence[Dependency], settings: PlanSettings
+) -> tuple[PlanSettings, list[Problem]]:
     """``settings`` with a horizon long enough (whole years, at most 80 quarters) and the warning, if any."""
     quarters, reason = needed(initiatives, dependencies, settings)
     h = settings.horizon_quarters
@@ -49,6 +56,9 @@ def extend(initiatives: Sequence[Initiative], dependencies: Sequence[Dependency]
     extended = min(-(-quarters // 4) * 4, MAX_QUARTERS)
     if extended <= h:
         return settings, []
-    warning = Problem(E.HORIZON_EXTENDED, Location(field="horizon_quarters"),
-                      {"horizon": h, "extended": extended, "reason": reason, "needed": quarters})
+    warning = Problem(
+        E.HORIZON_EXTENDED,
+        Location(field="horizon_quarters"),
+        {"horizon": h, "extended": extended, "reason": reason, "needed": quarters},
+    )
     return settings.model_copy(update={"horizon_quarters": extended}), [warning]

@@ -37,7 +37,10 @@ CATEGORY_LAYER: dict[Category, Layer | None] = {
     Category.CAPACITY: None,
 }
 _PROGRAMME = Translated.of(
-    "{title} — programme for {n} institutions", "{title} — برنامج يشمل {n} جهة", "{title} — بەرنامە بۆ {n} دامەزراوە")
+    "{title} — programme for {n} institutions",
+    "{title} — برنامج يشمل {n} جهة",
+    "{title} — بەرنامە بۆ {n} دامەزراوە",
+)
 
 
 @dataclass(frozen=True)
@@ -60,14 +63,32 @@ def _layer(rec: Recommendation) -> Layer | None:
 def _single(rec: Recommendation, basis: str) -> Initiative:
     name = rec.title
     if rec.institution is not None:
-        name = Translated(**{lang: f"{rec.title.get(lang)} — {rec.owner_name.get(lang) or rec.owner}"
-                             for lang in ("en", "ar", "ckb")})
+        name = Translated(
+            **{
+                lang: f"{rec.title.get(lang)} — {rec.owner_name.get(lang) or rec.owner}"
+                for lang in ("en", "ar", "ckb")
+            }
+        )
     return Initiative(
-        id=rec.id, name=name, description=rec.description, owner=rec.owner, owner_name=rec.owner_name,
-        pillar=rec.pillar, category=rec.category, kind=rec.kind, layer=_layer(rec), cost_usd=_cost(rec, basis),
-        cost_low=rec.cost_usd.low, cost_high=rec.cost_usd.high, duration=rec.duration_quarters,
-        benefit=rec.benefit_weight, building_blocks=list(rec.govstack), sdg=list(rec.sdg), kpis=list(rec.kpis),
-        recommendations=[rec.id], institutions=[rec.institution] if rec.institution else [],
+        id=rec.id,
+        name=name,
+        description=rec.description,
+        owner=rec.owner,
+        owner_name=rec.owner_name,
+        pillar=rec.pillar,
+        category=rec.category,
+        kind=rec.kind,
+        layer=_layer(rec),
+        cost_usd=_cost(rec, basis),
+        cost_low=rec.cost_usd.low,
+        cost_high=rec.cost_usd.high,
+        duration=rec.duration_quarters,
+        benefit=rec.benefit_weight,
+        building_blocks=list(rec.govstack),
+        sdg=list(rec.sdg),
+        kpis=list(rec.kpis),
+        recommendations=[rec.id],
+        institutions=[rec.institution] if rec.institution else [],
     )
 
 
@@ -80,17 +101,34 @@ def _programme(rule: str, recs: list[Recommendation], opts: Options) -> Initiati
         sdg_targets=first.benefit.sdg_targets,
         political_priority=first.benefit.political_priority,
     )
-    name = Translated(**{lang: _PROGRAMME.get(lang).format(title=first.title.get(lang),
-                                                           n=format_number(k, lang, decimals=0))
-                         for lang in ("en", "ar", "ckb")})
+    name = Translated(
+        **{
+            lang: _PROGRAMME.get(lang).format(
+                title=first.title.get(lang), n=format_number(k, lang, decimals=0)
+            )
+            for lang in ("en", "ar", "ckb")
+        }
+    )
     return Initiative(
-        id=f"{rule}@programme", name=name, description=first.description, owner=first.coordinator,
-        owner_name=first.coordinator_name, pillar=first.pillar, category=first.category, kind=first.kind,
-        layer=_layer(first), cost_usd=sum(_cost(r, opts.cost_basis) for r in recs),
-        cost_low=sum(r.cost_usd.low for r in recs), cost_high=sum(r.cost_usd.high for r in recs),
-        duration=first.duration_quarters, benefit=weight(drivers, opts.weights),
-        building_blocks=list(first.govstack), sdg=list(first.sdg), kpis=list(first.kpis),
-        recommendations=[r.id for r in recs], institutions=[r.institution for r in recs if r.institution],
+        id=f"{rule}@programme",
+        name=name,
+        description=first.description,
+        owner=first.coordinator,
+        owner_name=first.coordinator_name,
+        pillar=first.pillar,
+        category=first.category,
+        kind=first.kind,
+        layer=_layer(first),
+        cost_usd=sum(_cost(r, opts.cost_basis) for r in recs),
+        cost_low=sum(r.cost_usd.low for r in recs),
+        cost_high=sum(r.cost_usd.high for r in recs),
+        duration=first.duration_quarters,
+        benefit=weight(drivers, opts.weights),
+        building_blocks=list(first.govstack),
+        sdg=list(first.sdg),
+        kpis=list(first.kpis),
+        recommendations=[r.id for r in recs],
+        institutions=[r.institution for r in recs if r.institution],
     )
 
 
@@ -155,8 +193,11 @@ def layer_dependencies(
             national = not A.institutions or len(A.institutions) > 1
             if not national and A.institutions != B.institutions:
                 continue
-            if (A.pillar == B.pillar or set(A.building_blocks) & set(B.building_blocks)
-                    or (national and A.pillar in pillar_depends.get(B.pillar, []))):
+            if (
+                A.pillar == B.pillar
+                or set(A.building_blocks) & set(B.building_blocks)
+                or (national and A.pillar in pillar_depends.get(B.pillar, []))
+            ):
                 candidates.append((a, b))
     return _reduce(g, items, candidates)
 
@@ -175,6 +216,12 @@ def _reduce(g: dag.Graph, items: list[Initiative], candidates: list[tuple[int, i
             continue
         implied = any(w != b and (reach[w] >> b) & 1 for w, _ in g.succ[a])
         if not implied:
-            out.append(Dependency(before=items[a].id, after=items[b].id, kind=DependencyKind.LAYER,
-                                  lag=-(items[a].duration // 2)))
+            out.append(
+                Dependency(
+                    before=items[a].id,
+                    after=items[b].id,
+                    kind=DependencyKind.LAYER,
+                    lag=-(items[a].duration // 2),
+                )
+            )
     return out

@@ -104,11 +104,15 @@ def verify(inst: Instance, starts: Sequence[int]) -> list[str]:
         if s < inst.releases[i]:
             out.append(f"{inst.ids[i]} starts in quarter {s}, before its release {inst.releases[i]}")
         if s + inst.durations[i] > inst.horizon:
-            out.append(f"{inst.ids[i]} ends in quarter {s + inst.durations[i]}, after the horizon {inst.horizon}")
+            out.append(
+                f"{inst.ids[i]} ends in quarter {s + inst.durations[i]}, after the horizon {inst.horizon}"
+            )
         for j, lag in inst.graph.succ[i]:
             if starts[j] < s + inst.durations[i] + lag:
-                out.append(f"{inst.ids[j]} starts in quarter {starts[j]} before {inst.ids[i]} ends "
-                           f"(quarter {s + inst.durations[i]}, lag {lag})")
+                out.append(
+                    f"{inst.ids[j]} starts in quarter {starts[j]} before {inst.ids[i]} ends "
+                    f"(quarter {s + inst.durations[i]}, lag {lag})"
+                )
     for y, (spent, budget) in enumerate(zip(spend_per_year(inst, starts), inst.budgets, strict=True)):
         if spent > budget:
             out.append(f"fiscal year {inst.calendar.year(y)} spends {spent} > budget {budget}")

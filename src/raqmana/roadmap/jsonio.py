@@ -33,15 +33,25 @@ def plan_rows(roadmap: Roadmap) -> list[dict[str, Any]]:
     rows = []
     for it in roadmap.initiatives:
         sch = items.get(it.id)
-        rows.append({
-            "id": it.id, "name": it.name.model_dump(), "owner": it.owner, "pillar": it.pillar,
-            "layer": None if it.layer is None else int(it.layer),
-            "start": cal.label(sch.start) if sch else None, "end": cal.label(sch.end - 1) if sch else None,
-            "start_quarter": sch.start if sch else None, "end_quarter": sch.end if sch else None,
-            "phase": sch.phase.value if sch else None, "critical": sch.critical if sch else False,
-            "dependencies": waits.get(it.id, []), "cost_usd": it.cost_usd, "benefit": it.benefit,
-            "recommendations": list(it.recommendations),
-        })
+        rows.append(
+            {
+                "id": it.id,
+                "name": it.name.model_dump(),
+                "owner": it.owner,
+                "pillar": it.pillar,
+                "layer": None if it.layer is None else int(it.layer),
+                "start": cal.label(sch.start) if sch else None,
+                "end": cal.label(sch.end - 1) if sch else None,
+                "start_quarter": sch.start if sch else None,
+                "end_quarter": sch.end if sch else None,
+                "phase": sch.phase.value if sch else None,
+                "critical": sch.critical if sch else False,
+                "dependencies": waits.get(it.id, []),
+                "cost_usd": it.cost_usd,
+                "benefit": it.benefit,
+                "recommendations": list(it.recommendations),
+            }
+        )
     return rows
 
 
@@ -73,6 +83,11 @@ def read(path: str | Path) -> tuple[Roadmap | None, list[Problem]]:
             loc = tuple(err["loc"])
             path_text = "".join(f"[{x}]" if isinstance(x, int) else f".{x}" for x in loc).lstrip(".")
             field_name = str(loc[-1]) if loc and not isinstance(loc[-1], int) else ""
-            out.append(Problem(E.BAD_FILE, Location(file=p.name, path=path_text),
-                               {"detail": describe(err, field=field_name)}))
+            out.append(
+                Problem(
+                    E.BAD_FILE,
+                    Location(file=p.name, path=path_text),
+                    {"detail": describe(err, field=field_name)},
+                )
+            )
         return None, out

@@ -11,12 +11,18 @@ from raqmana.roadmap.model import Milestone, Roadmap
 from raqmana.roadmap.quarters import Calendar
 
 T = Translated.of
-LAUNCH = T("Launch: owner, team and budget in place", "الإطلاق: الجهة المالكة والفريق والموازنة جاهزة",
-           "دەستپێکردن: خاوەن، تیم و بودجە ئامادەن")
+LAUNCH = T(
+    "Launch: owner, team and budget in place",
+    "الإطلاق: الجهة المالكة والفريق والموازنة جاهزة",
+    "دەستپێکردن: خاوەن، تیم و بودجە ئامادەن",
+)
 REVIEW = T("Mid-term review", "مراجعة منتصف المدة", "پێداچوونەوەی نیوەی ماوە")
 DELIVERED = T("Delivered and handed over", "الإنجاز والتسليم", "تەواوکردن و ڕادەستکردن")
-KPI_CHECK = T("KPI measured against its target: {kpi}", "قياس مؤشر الأداء مقارنة بالقيمة المستهدفة: {kpi}",
-              "پێوانەکردنی پێوەری ئەدا بە بەراورد بە ئامانجەکەی: {kpi}")
+KPI_CHECK = T(
+    "KPI measured against its target: {kpi}",
+    "قياس مؤشر الأداء مقارنة بالقيمة المستهدفة: {kpi}",
+    "پێوانەکردنی پێوەری ئەدا بە بەراورد بە ئامانجەکەی: {kpi}",
+)
 
 
 def planned(roadmap: Roadmap) -> dict[str, list[Milestone]]:
@@ -32,11 +38,15 @@ def planned(roadmap: Roadmap) -> dict[str, list[Milestone]]:
             continue
         ms = [Milestone(name=LAUNCH, planned=cal.first_day(sch.start))]
         if sch.end - sch.start >= 4:
-            ms.append(Milestone(name=REVIEW, planned=cal.last_day(sch.start + (sch.end - sch.start) // 2 - 1)))
+            ms.append(
+                Milestone(name=REVIEW, planned=cal.last_day(sch.start + (sch.end - sch.start) // 2 - 1))
+            )
         ms.append(Milestone(name=DELIVERED, planned=cal.last_day(sch.end - 1)))
         due = cal.last_day(min(sch.end + 1, roadmap.settings.horizon_quarters) - 1)
         for k in it.kpis:
-            name = Translated(**{lg: KPI_CHECK.get(lg).format(kpi=k.name.get(lg) or k.id) for lg in ("en", "ar", "ckb")})
+            name = Translated(
+                **{lg: KPI_CHECK.get(lg).format(kpi=k.name.get(lg) or k.id) for lg in ("en", "ar", "ckb")}
+            )
             ms.append(Milestone(name=name, planned=due))
         out[it.id] = ms
     return out

@@ -40,7 +40,9 @@ from raqmana.roadmap.xlsx import write_workbook
 
 #: default yearly budget: this share above the average yearly cost of all initiatives
 BUDGET_HEADROOM = 1.25
-_TITLE = Translated.of("Digital transformation roadmap", "خارطة طريق التحول الرقمي", "نەخشەڕێگای گۆڕانکاریی دیجیتاڵی")
+_TITLE = Translated.of(
+    "Digital transformation roadmap", "خارطة طريق التحول الرقمي", "نەخشەڕێگای گۆڕانکاریی دیجیتاڵی"
+)
 
 
 @dataclass
@@ -59,8 +61,11 @@ class PlanResult:
     @property
     def ok(self) -> bool:
         sch = self.roadmap.schedule
-        return (sch is not None and sch.status not in (SolveStatus.INFEASIBLE, SolveStatus.UNKNOWN)
-                and not split(self.problems)[0])
+        return (
+            sch is not None
+            and sch.status not in (SolveStatus.INFEASIBLE, SolveStatus.UNKNOWN)
+            and not split(self.problems)[0]
+        )
 
     def write(self, out_dir: str | Path, *, lang: str = "en") -> list[Path]:
         """Write every output file into ``out_dir`` (created if needed); return their paths."""
@@ -68,8 +73,9 @@ class PlanResult:
         out.mkdir(parents=True, exist_ok=True)
         files = [
             rec_export.write_json(self.recommendations, out / "recommendations.json", self.framework),
-            rec_export.write_xlsx(self.recommendations, out / "recommendations.xlsx", framework=self.framework,
-                                  lang=lang),
+            rec_export.write_xlsx(
+                self.recommendations, out / "recommendations.xlsx", framework=self.framework, lang=lang
+            ),
             jsonio.write(self.roadmap, out / "roadmap.json"),
             write_workbook(self.roadmap, out / "roadmap.xlsx", lang=lang),
             _write_json(graph_data(self.roadmap), out / "dependencies.json"),
@@ -78,8 +84,10 @@ class PlanResult:
         if self.roadmap.schedule is not None and self.roadmap.schedule.items:
             from raqmana.roadmap.gantt import gantt  # matplotlib only when a chart is drawn
 
-            files += [gantt(self.roadmap, out / "gantt.png", lang=lang),
-                      gantt(self.roadmap, out / "gantt.svg", lang=lang)]
+            files += [
+                gantt(self.roadmap, out / "gantt.png", lang=lang),
+                gantt(self.roadmap, out / "gantt.svg", lang=lang),
+            ]
         if self.problems:
             files.append(_write_json([p.as_dict(lang) for p in self.problems], out / "problems.json"))
         return files
@@ -92,7 +100,9 @@ def _write_json(data: object, path: Path) -> Path:
 
 def owner_names(initiatives: list[Initiative]) -> dict[str, str | dict[str, str]]:
     """owner id → its name in each language (for messages about capacity)."""
-    return {it.owner: {lg: it.owner_name.get(lg) or it.owner for lg in ("en", "ar", "ckb")} for it in initiatives}
+    return {
+        it.owner: {lg: it.owner_name.get(lg) or it.owner for lg in ("en", "ar", "ckb")} for it in initiatives
+    }
 
 
 def default_budget(initiatives: list[Initiative], settings: PlanSettings) -> int:
@@ -102,7 +112,9 @@ def default_budget(initiatives: list[Initiative], settings: PlanSettings) -> int
     cal = Calendar(settings.start_year, settings.start_quarter)
     n_years = cal.n_years(settings.horizon_quarters)
     total = sum(it.cost_usd for it in initiatives)
-    peak = max((max(year_costs(it.cost_usd, it.duration, 0, cal, n_years) or [0]) for it in initiatives), default=0)
+    peak = max(
+        (max(year_costs(it.cost_usd, it.duration, 0, cal, n_years) or [0]) for it in initiatives), default=0
+    )
     need = max(BUDGET_HEADROOM * total / max(n_years, 1), peak, 1)
     return int(math.ceil(need / 100_000) * 100_000)
 
@@ -145,24 +157,47 @@ def plan_from_assessment(
         raise ProblemsError(checks)
     recs = generate(rb, framework, assessment)
     depends = {p.id: list(p.depends_on) for p in framework.pillars}
-    initiatives, dependencies = from_recommendations(recs.recommendations, pillar_depends=depends,
-                                                     options=options or Options())
-    base = PlanSettings(horizon_quarters=horizon_quarters, capacity_default=capacity_per_owner,
-                        start_year=start_year, start_quarter=start_quarter, time_limit_s=time_limit_s)
+    initiatives, dependencies = from_recommendations(
+        recs.recommendations, pillar_depends=depends, options=options or Options()
+    )
+    base = PlanSettings(
+        horizon_quarters=horizon_quarters,
+        capacity_default=capacity_per_owner,
+        start_year=start_year,
+        start_quarter=start_quarter,
+        time_limit_s=time_limit_s,
+    )
     extended: list[Problem] = []
     if extend_horizon:
         base, extended = horizon.extend(initiatives, dependencies, base)
     if budget_per_year is None:
         budgets = [default_budget(initiatives, base)]
     else:
-        budgets = [int(budget_per_year)] if isinstance(budget_per_year, int | float) else [int(b) for b in
-                                                                                          budget_per_year]
+        budgets = (
+            [int(budget_per_year)]
+            if isinstance(budget_per_year, int | float)
+            else [int(b) for b in budget_per_year]
+        )
     settings = base.model_copy(update={"budget_per_year": budgets})
-    title = Translated(**{lang: f"{_TITLE.get(lang)} — {assessment.title.get(lang)}" if assessment.title.get(lang)
-                          else _TITLE.get(lang) for lang in ("en", "ar", "ckb")})
-    roadmap = Roadmap(id=f"roadmap-{assessment.id}", title=title, created=now_iso(), framework=framework.id,
-                      based_on=assessment.id, settings=settings, initiatives=initiatives,
-                      dependencies=dependencies, metadata={"rules_version": rb.version})
+    title = Translated(
+        **{
+            lang: f"{_TITLE.get(lang)} — {assessment.title.get(lang)}"
+            if assessment.title.get(lang)
+            else _TITLE.get(lang)
+            for lang in ("en", "ar", "ckb")
+        }
+    )
+    roadmap = Roadmap(
+        id=f"roadmap-{assessment.id}",
+        title=title,
+        created=now_iso(),
+        framework=framework.id,
+        based_on=assessment.id,
+        settings=settings,
+        initiatives=initiatives,
+        dependencies=dependencies,
+        metadata={"rules_version": rb.version},
+    )
     problems = [*checks, *recs.problems, *extended]
     if not initiatives:
         problems.append(Problem(E.NO_INITIATIVES))

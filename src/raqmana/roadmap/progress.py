@@ -12,7 +12,9 @@ from raqmana.roadmap.model import Progress, ProgressStatus, Roadmap
 def record(roadmap: Roadmap, progress: Progress) -> tuple[Roadmap, list[Problem]]:
     """``roadmap`` with ``progress`` replacing the initiative's earlier record (the input is unchanged)."""
     if all(it.id != progress.initiative for it in roadmap.initiatives):
-        return roadmap, [Problem(E.UNKNOWN_INITIATIVE, Location(field="initiative"), {"id": progress.initiative})]
+        return roadmap, [
+            Problem(E.UNKNOWN_INITIATIVE, Location(field="initiative"), {"id": progress.initiative})
+        ]
     others = [p for p in roadmap.progress if p.initiative != progress.initiative]
     return roadmap.model_copy(update={"progress": [*others, progress]}), []
 
@@ -48,7 +50,13 @@ def behind_schedule(roadmap: Roadmap, quarter: float, *, tolerance: float = 10.0
         rec = done.get(it.id)
         if rec is not None and rec.status is ProgressStatus.CANCELLED:
             continue
-        pct = 100.0 if rec is not None and rec.status is ProgressStatus.DONE else rec.percent_done if rec else 0.0
+        pct = (
+            100.0
+            if rec is not None and rec.status is ProgressStatus.DONE
+            else rec.percent_done
+            if rec
+            else 0.0
+        )
         planned = planned_percent(roadmap, it.id, quarter)
         if planned - pct > tolerance:
             out.append(Lag(it.id, planned, pct))

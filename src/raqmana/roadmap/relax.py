@@ -52,8 +52,12 @@ def solve(inst: Instance) -> Relaxation:
             if len(terms) > k:
                 lp.Add(sum(terms) <= k)
     for y in range(inst.n_years):
-        terms = [inst.year_cost(i, s)[y] * v for i in range(inst.n) for s, v in x[i].items()
-                 if inst.year_cost(i, s)[y]]
+        terms = [
+            inst.year_cost(i, s)[y] * v
+            for i in range(inst.n)
+            for s, v in x[i].items()
+            if inst.year_cost(i, s)[y]
+        ]
         if terms:
             lp.Add(sum(terms) <= inst.budgets[y])
     lp.Minimize(sum(inst.benefits[i] * (s + d[i]) * v for i in range(inst.n) for s, v in x[i].items()))
@@ -71,7 +75,9 @@ def solve(inst: Instance) -> Relaxation:
         order = sorted(range(inst.n), key=lambda i: key[i])
         rank = {i: r - inst.n for r, i in enumerate(order)}
         result = serial(inst, tail, rank)
-        if result.starts is not None and (best is None or objective(inst, result.starts) < objective(inst, best)):
+        if result.starts is not None and (
+            best is None or objective(inst, result.starts) < objective(inst, best)
+        ):
             best = result.starts
     return Relaxation(True, bound, best)
 

@@ -28,18 +28,29 @@ class ScheduleResult:
 
     @property
     def ok(self) -> bool:
-        return self.schedule is not None and self.schedule.status not in (SolveStatus.INFEASIBLE,
-                                                                           SolveStatus.UNKNOWN)
+        return self.schedule is not None and self.schedule.status not in (
+            SolveStatus.INFEASIBLE,
+            SolveStatus.UNKNOWN,
+        )
 
 
 def _settings_problems(settings: PlanSettings) -> list[Problem]:
     out = []
     if any(b <= 0 for b in settings.budget_per_year) or not settings.budget_per_year:
-        out.append(Problem(E.BAD_SETTING, Location(field="budget_per_year"),
-                           {"field": "budget_per_year", "detail": {
-                               "en": "every yearly budget must be above 0",
-                               "ar": "يجب أن تكون كل موازنة سنوية أكبر من صفر",
-                               "ckb": "ھەموو بودجەیەکی ساڵانە دەبێت لە سفر زیاتر بێت"}}))
+        out.append(
+            Problem(
+                E.BAD_SETTING,
+                Location(field="budget_per_year"),
+                {
+                    "field": "budget_per_year",
+                    "detail": {
+                        "en": "every yearly budget must be above 0",
+                        "ar": "يجب أن تكون كل موازنة سنوية أكبر من صفر",
+                        "ckb": "ھەموو بودجەیەکی ساڵانە دەبێت لە سفر زیاتر بێت",
+                    },
+                },
+            )
+        )
     return out
 
 
@@ -67,12 +78,20 @@ def plan(
     if not lp.feasible:
         problems += [Problem(E.SOLVER_INFEASIBLE), *shortfall.explain(inst, settings.capacity_default)]
         return ScheduleResult(Schedule(status=SolveStatus.INFEASIBLE), problems, inst)
-    candidates = [s for s in (base.starts, lp.starts, _hint(inst, hint)) if s is not None and not verify(inst, s)]
+    candidates = [
+        s for s in (base.starts, lp.starts, _hint(inst, hint)) if s is not None and not verify(inst, s)
+    ]
     start_from = min(candidates, key=lambda s: objective(inst, s)) if candidates else None
 
     left = max(settings.time_limit_s - (time.perf_counter() - t0) - 0.3, 1.0)  # 0.3 s for the report
-    res = cpsat.solve(inst, hint=start_from, time_limit=left, workers=settings.workers,
-                      gap_limit=settings.gap_limit, lower_bound=lp.bound)
+    res = cpsat.solve(
+        inst,
+        hint=start_from,
+        time_limit=left,
+        workers=settings.workers,
+        gap_limit=settings.gap_limit,
+        lower_bound=lp.bound,
+    )
     if res.status == "infeasible":
         problems += [Problem(E.SOLVER_INFEASIBLE), *shortfall.explain(inst, settings.capacity_default)]
         return ScheduleResult(Schedule(status=SolveStatus.INFEASIBLE), problems, inst)
@@ -97,8 +116,15 @@ def _hint(inst: Instance, hint: dict[str, int] | None) -> list[int] | None:
     return [hint[i] for i in inst.ids]
 
 
-def _report(inst: Instance, starts: list[int], res: cpsat.SolveResult, lp_bound: float | None,
-            greedy_starts: list[int] | None, settings: PlanSettings, t0: float) -> Schedule:
+def _report(
+    inst: Instance,
+    starts: list[int],
+    res: cpsat.SolveResult,
+    lp_bound: float | None,
+    greedy_starts: list[int] | None,
+    settings: PlanSettings,
+    t0: float,
+) -> Schedule:
     obj = objective(inst, starts)
     bounds = [b for b in (res.bound, lp_bound) if b is not None]
     bound = max(bounds) if bounds else None

@@ -48,10 +48,17 @@ def _budget(inst: Instance) -> Problem:
     now = max(inst.budgets)
     needed = int(-(-now * hi // 100_000) * 100_000)  # rounded up to 100,000 USD
     short = needed - now
-    return Problem(E.BUDGET_SHORTFALL, Location(field="budget_per_year"),
-                   {"budget": E.number(now), "needed": E.number(needed), "short": E.number(short),
-                    "needed_usd": needed,
-                    "percent": E.percent(100 * short / now if now else 100.0)})
+    return Problem(
+        E.BUDGET_SHORTFALL,
+        Location(field="budget_per_year"),
+        {
+            "budget": E.number(now),
+            "needed": E.number(needed),
+            "short": E.number(short),
+            "needed_usd": needed,
+            "percent": E.percent(100 * short / now if now else 100.0),
+        },
+    )
 
 
 def _capacity(unlimited: Instance, capacity_default: int) -> list[Problem]:
@@ -71,7 +78,16 @@ def _capacity(unlimited: Instance, capacity_default: int) -> list[Problem]:
             break
     if needed is None and quarters is None:
         return []
-    return [Problem(E.CAPACITY_SHORTFALL, Location(field="capacity"),
-                    {"capacity": capacity_default, "horizon": unlimited.horizon,
-                     "needed": capacity_default + needed if needed else "—", "extra": needed or "—",
-                     "quarters": quarters or "—"})]
+    return [
+        Problem(
+            E.CAPACITY_SHORTFALL,
+            Location(field="capacity"),
+            {
+                "capacity": capacity_default,
+                "horizon": unlimited.horizon,
+                "needed": capacity_default + needed if needed else "—",
+                "extra": needed or "—",
+                "quarters": quarters or "—",
+            },
+        )
+    ]

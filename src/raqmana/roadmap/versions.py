@@ -87,10 +87,18 @@ def diff(old: Roadmap, new: Roadmap) -> ChangeLog:
         if span_old != span_new:
             changes.append(Change(kind=ChangeKind.MOVED, initiative=iid, before=span_old, after=span_new))
         if prev.cost_usd != it.cost_usd:
-            changes.append(Change(kind=ChangeKind.RECOSTED, initiative=iid, before=str(prev.cost_usd),
-                                  after=str(it.cost_usd)))
+            changes.append(
+                Change(
+                    kind=ChangeKind.RECOSTED,
+                    initiative=iid,
+                    before=str(prev.cost_usd),
+                    after=str(it.cost_usd),
+                )
+            )
         if prev.owner != it.owner:
-            changes.append(Change(kind=ChangeKind.REASSIGNED, initiative=iid, before=prev.owner, after=it.owner))
+            changes.append(
+                Change(kind=ChangeKind.REASSIGNED, initiative=iid, before=prev.owner, after=it.owner)
+            )
     return ChangeLog(from_version=old.version, to_version=new.version, changes=changes)
 
 
@@ -111,26 +119,32 @@ def replan(
     note: str = "",
 ) -> ReplanResult:
     """Schedule ``roadmap`` with the given changes as a new version; the old version is never modified."""
-    draft = roadmap.model_copy(update={
-        "version": roadmap.version + 1,
-        "initiatives": list(initiatives) if initiatives is not None else roadmap.initiatives,
-        "dependencies": list(dependencies) if dependencies is not None else roadmap.dependencies,
-        "settings": settings or roadmap.settings,
-        "schedule": None,
-    })
+    draft = roadmap.model_copy(
+        update={
+            "version": roadmap.version + 1,
+            "initiatives": list(initiatives) if initiatives is not None else roadmap.initiatives,
+            "dependencies": list(dependencies) if dependencies is not None else roadmap.dependencies,
+            "settings": settings or roadmap.settings,
+            "schedule": None,
+        }
+    )
     hint = roadmap.schedule.starts() if roadmap.schedule is not None else None
     names: dict[str, str | dict[str, str]] = {
-        it.owner: {lg: it.owner_name.get(lg) or it.owner for lg in ("en", "ar", "ckb")} for it in draft.initiatives}
+        it.owner: {lg: it.owner_name.get(lg) or it.owner for lg in ("en", "ar", "ckb")}
+        for it in draft.initiatives
+    }
     result = S.plan(draft.initiatives, draft.dependencies, draft.settings, hint=hint, owner_names=names)
     if not result.ok or result.schedule is None:
         return ReplanResult(roadmap, False, result.problems)
     ids = {it.id for it in draft.initiatives}
     metadata = {**roadmap.metadata, "note": note} if note else dict(roadmap.metadata)
-    new = Roadmap.model_validate({
-        **draft.model_dump(),
-        "schedule": result.schedule.model_dump(),
-        "created": now_iso(),
-        "progress": [p.model_dump() for p in roadmap.progress if p.initiative in ids],
-        "metadata": metadata,
-    })
+    new = Roadmap.model_validate(
+        {
+            **draft.model_dump(),
+            "schedule": result.schedule.model_dump(),
+            "created": now_iso(),
+            "progress": [p.model_dump() for p in roadmap.progress if p.initiative in ids],
+            "metadata": metadata,
+        }
+    )
     return ReplanResult(new, True, result.problems, diff(roadmap, new))

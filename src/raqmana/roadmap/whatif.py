@@ -31,15 +31,23 @@ class Scenario(_Model):
 
 def budget_cut(share: float = 0.3) -> Scenario:
     pct = round(share * 100)
-    return Scenario(name=Translated.of(f"Budget cut by {pct} %", f"خفض الموازنة بنسبة {pct}٪",
-                                       f"کەمکردنەوەی بودجە بە ڕێژەی {pct}٪"), budget_factor=1 - share)
+    return Scenario(
+        name=Translated.of(
+            f"Budget cut by {pct} %", f"خفض الموازنة بنسبة {pct}٪", f"کەمکردنەوەی بودجە بە ڕێژەی {pct}٪"
+        ),
+        budget_factor=1 - share,
+    )
 
 
 def slip(initiative: str, quarters: int = 2) -> Scenario:
-    return Scenario(name=Translated.of(f"{initiative} slips {quarters} quarters",
-                                       f"تأخر {initiative} بمقدار {quarters} فصل",
-                                       f"دواکەوتنی {initiative} بە {quarters} چارەک"),
-                    slips={initiative: quarters})
+    return Scenario(
+        name=Translated.of(
+            f"{initiative} slips {quarters} quarters",
+            f"تأخر {initiative} بمقدار {quarters} فصل",
+            f"دواکەوتنی {initiative} بە {quarters} چارەک",
+        ),
+        slips={initiative: quarters},
+    )
 
 
 class InitiativeDelta(_Model):
@@ -78,47 +86,87 @@ class WhatIf(_Model):
         return None if self.makespan_after is None else self.makespan_after - self.makespan_before
 
     def summary(self) -> dict[str, Any]:
-        return {**self.model_dump(mode="json"), "delta_objective": self.delta_objective,
-                "delta_makespan": self.delta_makespan,
-                "changed": [{**c.model_dump(), "shift": c.shift} for c in self.changed]}
+        return {
+            **self.model_dump(mode="json"),
+            "delta_objective": self.delta_objective,
+            "delta_makespan": self.delta_makespan,
+            "changed": [{**c.model_dump(), "shift": c.shift} for c in self.changed],
+        }
 
 
 def what_if(roadmap: Roadmap, scenario: Scenario, *, lang: str = "en") -> WhatIf:
     """Re-plan ``roadmap`` (which must be scheduled) under ``scenario`` and compare."""
     base = roadmap.schedule
     if base is None or base.status in (SolveStatus.INFEASIBLE, SolveStatus.UNKNOWN):
-        prob = Problem(E.BAD_SETTING, Location(field="schedule"), {"field": "schedule", "detail": {
-            "en": "the roadmap has no schedule to compare with", "ar": "لا يوجد جدول زمني لخارطة الطريق للمقارنة به",
-            "ckb": "نەخشەڕێگاکە خشتەیەکی نییە بۆ بەراوردکردن"}})
+        prob = Problem(
+            E.BAD_SETTING,
+            Location(field="schedule"),
+            {
+                "field": "schedule",
+                "detail": {
+                    "en": "the roadmap has no schedule to compare with",
+                    "ar": "لا يوجد جدول زمني لخارطة الطريق للمقارنة به",
+                    "ckb": "نەخشەڕێگاکە خشتەیەکی نییە بۆ بەراوردکردن",
+                },
+            },
+        )
         return WhatIf(scenario=scenario, status=SolveStatus.UNKNOWN, problems=[prob.as_dict(lang)])
     starts = base.starts()
     unknown = [i for i in scenario.slips if i not in starts]
     if unknown:
-        probs = [Problem(E.UNKNOWN_INITIATIVE, Location(field="slips"), {"id": i}).as_dict(lang) for i in unknown]
-        return WhatIf(scenario=scenario, status=SolveStatus.UNKNOWN, problems=probs,
-                      objective_before=base.objective, makespan_before=base.makespan, spend_before=base.yearly_spend)
+        probs = [
+            Problem(E.UNKNOWN_INITIATIVE, Location(field="slips"), {"id": i}).as_dict(lang) for i in unknown
+        ]
+        return WhatIf(
+            scenario=scenario,
+            status=SolveStatus.UNKNOWN,
+            problems=probs,
+            objective_before=base.objective,
+            makespan_before=base.makespan,
+            spend_before=base.yearly_spend,
+        )
     initiatives = [
         it.model_copy(update={"release": max(it.release, starts[it.id] + scenario.slips[it.id])})
-        if it.id in scenario.slips else it
+        if it.id in scenario.slips
+        else it
         for it in roadmap.initiatives
     ]
-    settings = roadmap.settings.model_copy(update={
-        "budget_per_year": [round(b * scenario.budget_factor) for b in roadmap.settings.budget_per_year]})
+    settings = roadmap.settings.model_copy(
+        update={
+            "budget_per_year": [round(b * scenario.budget_factor) for b in roadmap.settings.budget_per_year]
+        }
+    )
     names: dict[str, str | dict[str, str]] = {
-        it.owner: {lg: it.owner_name.get(lg) or it.owner for lg in ("en", "ar", "ckb")} for it in initiatives}
+        it.owner: {lg: it.owner_name.get(lg) or it.owner for lg in ("en", "ar", "ckb")} for it in initiatives
+    }
     result = S.plan(initiatives, roadmap.dependencies, settings, hint=starts, owner_names=names)
     out = result.schedule
     common: dict[str, Any] = {
-        "scenario": scenario, "objective_before": base.objective, "makespan_before": base.makespan,
-        "spend_before": base.yearly_spend, "problems": [p.as_dict(lang) for p in result.problems],
+        "scenario": scenario,
+        "objective_before": base.objective,
+        "makespan_before": base.makespan,
+        "spend_before": base.yearly_spend,
+        "problems": [p.as_dict(lang) for p in result.problems],
     }
     if out is None or not result.ok:
         return WhatIf(status=out.status if out is not None else SolveStatus.INFEASIBLE, **common)
     after = {it.id: it for it in out.items}
     changed = [
-        InitiativeDelta(id=it.id, start_before=it.start, start_after=after[it.id].start, end_before=it.end,
-                        end_after=after[it.id].end)
-        for it in base.items if it.id in after and (after[it.id].start, after[it.id].end) != (it.start, it.end)
+        InitiativeDelta(
+            id=it.id,
+            start_before=it.start,
+            start_after=after[it.id].start,
+            end_before=it.end,
+            end_after=after[it.id].end,
+        )
+        for it in base.items
+        if it.id in after and (after[it.id].start, after[it.id].end) != (it.start, it.end)
     ]
-    return WhatIf(status=out.status, objective_after=out.objective, makespan_after=out.makespan,
-                  spend_after=out.yearly_spend, changed=changed, **common)
+    return WhatIf(
+        status=out.status,
+        objective_after=out.objective,
+        makespan_after=out.makespan,
+        spend_after=out.yearly_spend,
+        changed=changed,
+        **common,
+    )

@@ -42,7 +42,9 @@ class _Reader:
     def table(self, sheet: str, columns: tuple[str, ...], *, required: bool = True) -> list[Row]:
         if sheet not in self.wb.sheetnames:
             if required:
-                self.problems.append(Problem(E.XLSX_MISSING_SHEET, Location(file=self.file), {"sheet": sheet}))
+                self.problems.append(
+                    Problem(E.XLSX_MISSING_SHEET, Location(file=self.file), {"sheet": sheet})
+                )
             return []
         ws = self.wb[sheet]
         rows = ws.iter_rows(values_only=True)
@@ -50,8 +52,9 @@ class _Reader:
         index = {h: k for k, h in enumerate(header) if h}
         missing = [c for c in columns if c not in index]
         for c in missing:
-            self.problems.append(Problem(E.XLSX_MISSING_COLUMN, Location(file=self.file, sheet=sheet, line=1),
-                                         {"column": c}))
+            self.problems.append(
+                Problem(E.XLSX_MISSING_COLUMN, Location(file=self.file, sheet=sheet, line=1), {"column": c})
+            )
         if missing:
             return []
         out: list[Row] = []
@@ -62,13 +65,18 @@ class _Reader:
             for c in columns:
                 k = index[c]
                 v = values[k] if k < len(values) else None
-                row[c] = (v, Location(file=self.file, sheet=sheet, line=r, column=get_column_letter(k + 1), field=c))
+                row[c] = (
+                    v,
+                    Location(file=self.file, sheet=sheet, line=r, column=get_column_letter(k + 1), field=c),
+                )
             out.append(row)
         return out
 
     def keyvalues(self, sheet: str, *, required: bool = True) -> Row:
-        return {str(row["key"][0]).strip(): row["value"] for row in self.table(sheet, ("key", "value"),
-                                                                                required=required)}
+        return {
+            str(row["key"][0]).strip(): row["value"]
+            for row in self.table(sheet, ("key", "value"), required=required)
+        }
 
     # converters -------------------------------------------------------------------------------------
     def text(self, cell: tuple[Any, Location]) -> str:
@@ -107,7 +115,9 @@ class _Reader:
             self.bad(where, v, E.EXPECTED["number"])
             return None
 
-    def choice(self, cell: tuple[Any, Location], enum: type[StrEnum], *, optional: bool = False) -> str | None:
+    def choice(
+        self, cell: tuple[Any, Location], enum: type[StrEnum], *, optional: bool = False
+    ) -> str | None:
         v = self.text(cell).strip()
         if not v and optional:
             return None
@@ -158,8 +168,14 @@ def read_workbook(path: str | Path) -> tuple[Roadmap | None, list[Problem]]:
     try:
         return Roadmap.model_validate(data), []
     except ValidationError as exc:
-        return None, [Problem(E.BAD_FILE, Location(file=p.name, path=".".join(str(x) for x in err["loc"])),
-                              {"detail": describe(err, field=_field(err["loc"]))}) for err in exc.errors()]
+        return None, [
+            Problem(
+                E.BAD_FILE,
+                Location(file=p.name, path=".".join(str(x) for x in err["loc"])),
+                {"detail": describe(err, field=_field(err["loc"]))},
+            )
+            for err in exc.errors()
+        ]
 
 
 def _field(loc: tuple[int | str, ...]) -> str:
@@ -186,58 +202,107 @@ def _read(rd: _Reader) -> dict[str, Any]:
         "gap_limit": rd.float_(get("gap_limit", none)),
         "short_max": rd.int_(get("short_max", none)),
         "medium_max": rd.int_(get("medium_max", none)),
-        "capacity": {rd.text(r["owner"]): rd.int_(r["capacity"], minimum=1)
-                     for r in rd.table("Capacity", CAPACITY_COLUMNS, required=False)},
+        "capacity": {
+            rd.text(r["owner"]): rd.int_(r["capacity"], minimum=1)
+            for r in rd.table("Capacity", CAPACITY_COLUMNS, required=False)
+        },
     }
     cal = Calendar(settings["start_year"] or 2026, settings["start_quarter"] or 1)
     kpis: dict[str, list[dict[str, Any]]] = {}
     for r in rd.table("KPIs", KPI_COLUMNS, required=False):
-        kpis.setdefault(rd.text(r["initiative"]), []).append({
-            "id": rd.text(r["id"]), "name": rd.translated(r, "name"), "unit": rd.choice(r["unit"], KpiUnit),
-            "baseline": rd.choice(r["baseline"], BaselineSource), "target": rd.float_(r["target"]),
-            "direction": rd.int_(r["direction"], minimum=-1)})
+        kpis.setdefault(rd.text(r["initiative"]), []).append(
+            {
+                "id": rd.text(r["id"]),
+                "name": rd.translated(r, "name"),
+                "unit": rd.choice(r["unit"], KpiUnit),
+                "baseline": rd.choice(r["baseline"], BaselineSource),
+                "target": rd.float_(r["target"]),
+                "direction": rd.int_(r["direction"], minimum=-1),
+            }
+        )
     initiatives, items = [], []
     for r in rd.table("Initiatives", INITIATIVE_COLUMNS):
         iid = rd.text(r["id"])
-        initiatives.append({
-            "id": iid, "name": rd.translated(r, "name"), "description": rd.translated(r, "description"),
-            "owner": rd.text(r["owner"]), "owner_name": rd.translated(r, "owner_name"), "pillar": rd.text(r["pillar"]),
-            "category": rd.choice(r["category"], Category), "kind": rd.choice(r["kind"], Kind),
-            "layer": rd.int_(r["layer"], optional=True), "cost_usd": rd.int_(r["cost_usd"]),
-            "cost_low": rd.int_(r["cost_low"]), "cost_high": rd.int_(r["cost_high"]),
-            "duration": rd.int_(r["duration"], minimum=1), "benefit": rd.int_(r["benefit"]),
-            "release": rd.int_(r["release"]), "building_blocks": rd.items(r["building_blocks"]),
-            "sdg": rd.items(r["sdg"]), "recommendations": rd.items(r["recommendations"]),
-            "institutions": rd.items(r["institutions"]), "kpis": kpis.get(iid, []),
-        })
+        initiatives.append(
+            {
+                "id": iid,
+                "name": rd.translated(r, "name"),
+                "description": rd.translated(r, "description"),
+                "owner": rd.text(r["owner"]),
+                "owner_name": rd.translated(r, "owner_name"),
+                "pillar": rd.text(r["pillar"]),
+                "category": rd.choice(r["category"], Category),
+                "kind": rd.choice(r["kind"], Kind),
+                "layer": rd.int_(r["layer"], optional=True),
+                "cost_usd": rd.int_(r["cost_usd"]),
+                "cost_low": rd.int_(r["cost_low"]),
+                "cost_high": rd.int_(r["cost_high"]),
+                "duration": rd.int_(r["duration"], minimum=1),
+                "benefit": rd.int_(r["benefit"]),
+                "release": rd.int_(r["release"]),
+                "building_blocks": rd.items(r["building_blocks"]),
+                "sdg": rd.items(r["sdg"]),
+                "recommendations": rd.items(r["recommendations"]),
+                "institutions": rd.items(r["institutions"]),
+                "kpis": kpis.get(iid, []),
+            }
+        )
         if rd.text(r["start"]):
             start, last = rd.quarter(r["start"], cal), rd.quarter(r["end"], cal)
-            items.append({"id": iid, "start": start, "end": None if last is None else last + 1,
-                          "slack": rd.int_(r["slack"]), "critical": rd.text(r["critical"]) == "yes",
-                          "phase": rd.choice(r["phase"], Phase)})
+            items.append(
+                {
+                    "id": iid,
+                    "start": start,
+                    "end": None if last is None else last + 1,
+                    "slack": rd.int_(r["slack"]),
+                    "critical": rd.text(r["critical"]) == "yes",
+                    "phase": rd.choice(r["phase"], Phase),
+                }
+            )
     known = {i["id"] for i in initiatives}
     dependencies = []
     for r in rd.table("Dependencies", DEPENDENCY_COLUMNS, required=False):
         for end in ("before", "after"):
             if rd.text(r[end]) not in known:
                 rd.bad(r[end][1], rd.text(r[end]), E.EXPECTED["initiative"])
-        dependencies.append({"before": rd.text(r["before"]), "after": rd.text(r["after"]),
-                             "kind": rd.choice(r["kind"], DependencyKind), "lag": rd.int_(r["lag"], minimum=-80)})
+        dependencies.append(
+            {
+                "before": rd.text(r["before"]),
+                "after": rd.text(r["after"]),
+                "kind": rd.choice(r["kind"], DependencyKind),
+                "lag": rd.int_(r["lag"], minimum=-80),
+            }
+        )
     data: dict[str, Any] = {
-        "id": rd.text(get("id", none)), "version": rd.int_(get("version", none), minimum=1),
+        "id": rd.text(get("id", none)),
+        "version": rd.int_(get("version", none), minimum=1),
         "title": {lg: rd.text(get(f"title_{lg}", none)) for lg in LANGS},
-        "created": rd.text(get("created", none)), "framework": rd.text(get("framework", none)),
-        "based_on": rd.text(get("based_on", none)), "settings": settings, "initiatives": initiatives,
-        "dependencies": dependencies, "progress": _progress(rd),
-        "metadata": {k.removeprefix("metadata."): rd.text(v) for k, v in kv.items() if k.startswith("metadata.")},
+        "created": rd.text(get("created", none)),
+        "framework": rd.text(get("framework", none)),
+        "based_on": rd.text(get("based_on", none)),
+        "settings": settings,
+        "initiatives": initiatives,
+        "dependencies": dependencies,
+        "progress": _progress(rd),
+        "metadata": {
+            k.removeprefix("metadata."): rd.text(v) for k, v in kv.items() if k.startswith("metadata.")
+        },
     }
     sv = rd.keyvalues("Schedule", required=False)
     if sv:
         data["schedule"] = {
-            "status": rd.choice(sv.get("status", none), SolveStatus), "items": items,
-            **{k: rd.int_(sv[k], optional=True) for k in ("objective", "greedy_objective", "makespan") if k in sv},
-            **{k: rd.float_(sv[k], optional=True) for k in ("bound", "gap", "improvement", "solve_seconds")
-               if k in sv},
+            "status": rd.choice(sv.get("status", none), SolveStatus),
+            "items": items,
+            **{
+                k: rd.int_(sv[k], optional=True)
+                for k in ("objective", "greedy_objective", "makespan")
+                if k in sv
+            },
+            **{
+                k: rd.float_(sv[k], optional=True)
+                for k in ("bound", "gap", "improvement", "solve_seconds")
+                if k in sv
+            },
             "critical_path": rd.items(sv.get("critical_path", none)),
             "yearly_spend": [int(float(x)) for x in rd.items(sv.get("yearly_spend", none))],
         }
@@ -248,21 +313,32 @@ def _progress(rd: _Reader) -> list[dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for r in rd.table("Progress", PROGRESS_COLUMNS, required=False):
         iid = rd.text(r["initiative"])
-        out[iid] = {"initiative": iid, "status": rd.choice(r["status"], ProgressStatus),
-                    "percent_done": rd.float_(r["percent_done"]), "updated": rd.text(r["updated"]),
-                    "milestones": [], "kpi_values": []}
+        out[iid] = {
+            "initiative": iid,
+            "status": rd.choice(r["status"], ProgressStatus),
+            "percent_done": rd.float_(r["percent_done"]),
+            "updated": rd.text(r["updated"]),
+            "milestones": [],
+            "kpi_values": [],
+        }
     for r in rd.table("Milestones", MILESTONE_COLUMNS, required=False):
         entry = out.get(rd.text(r["initiative"]))
         if entry is None:
             rd.bad(r["initiative"][1], rd.text(r["initiative"]), E.EXPECTED["initiative"])
             continue
-        entry["milestones"].append({"name": rd.translated(r, "name"), "planned": rd.text(r["planned"]),
-                                    "actual": rd.text(r["actual"])})
+        entry["milestones"].append(
+            {
+                "name": rd.translated(r, "name"),
+                "planned": rd.text(r["planned"]),
+                "actual": rd.text(r["actual"]),
+            }
+        )
     for r in rd.table("KPI values", KPI_VALUE_COLUMNS, required=False):
         entry = out.get(rd.text(r["initiative"]))
         if entry is None:
             rd.bad(r["initiative"][1], rd.text(r["initiative"]), E.EXPECTED["initiative"])
             continue
-        entry["kpi_values"].append({"kpi": rd.text(r["kpi"]), "date": rd.text(r["date"]),
-                                    "value": rd.float_(r["value"])})
+        entry["kpi_values"].append(
+            {"kpi": rd.text(r["kpi"]), "date": rd.text(r["date"]), "value": rd.float_(r["value"])}
+        )
     return list(out.values())

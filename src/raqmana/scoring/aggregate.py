@@ -113,7 +113,9 @@ def aggregate(plan: Plan, x: FloatArray, weights: FloatArray, means: Sequence[st
     return out
 
 
-def _check_positive(plan: Plan, a: int, mean: str, xi: FloatArray, ii: IntArray, xa: FloatArray, jj: IntArray) -> None:
+def _check_positive(
+    plan: Plan, a: int, mean: str, xi: FloatArray, ii: IntArray, xa: FloatArray, jj: IntArray
+) -> None:
     bad = np.argwhere(xi <= 0)
     if bad.size:
         u, k = bad[0]

@@ -89,7 +89,10 @@ class Build:
         have = ~np.isnan(vals)
         den = have.T @ w
         num = np.where(have, vals, 0.0).T @ w
-        return {c: (float(n / d) if d > 0 else None) for c, n, d in zip(self.aggregated.columns, num, den, strict=True)}
+        return {
+            c: (float(n / d) if d > 0 else None)
+            for c, n, d in zip(self.aggregated.columns, num, den, strict=True)
+        }
 
     def regenerate(self) -> Build:
         """Build again from the recipe and the data alone."""
@@ -146,15 +149,25 @@ def prepare(recipe: Recipe, data: Dataset) -> Prepared:
     warnings: list[Problem] = list(data.warnings)
     missing = [c for c in tree.indicators if c not in data.columns]
     if missing:
-        raise ProblemsError([
-            Problem(E.INDICATOR_NOT_IN_DATA, Location(file=data.file, line=1, column=c), {"code": c}) for c in missing
-        ])
+        raise ProblemsError(
+            [
+                Problem(E.INDICATOR_NOT_IN_DATA, Location(file=data.file, line=1, column=c), {"code": c})
+                for c in missing
+            ]
+        )
     known = set(tree.indicators) | set(tree.others)
-    warnings += [Problem(E.IGNORED_COLUMN, Location(file=data.file, line=1, column=c), {"column": c})
-                 for c in data.columns if c not in known]
+    warnings += [
+        Problem(E.IGNORED_COLUMN, Location(file=data.file, line=1, column=c), {"column": c})
+        for c in data.columns
+        if c not in known
+    ]
     meta_file = recipe.meta_file
-    warnings += [Problem(E.NOT_AGGREGATED, Location(file=meta_file, line=tree.nodes[c].line, column="Parent"),
-                         {"code": c}) for c in tree.unaggregated()]
+    warnings += [
+        Problem(
+            E.NOT_AGGREGATED, Location(file=meta_file, line=tree.nodes[c].line, column="Parent"), {"code": c}
+        )
+        for c in tree.unaggregated()
+    ]
     raw = data.table.select(tree.indicators)
     lines = dict(zip(data.units, data.lines, strict=True)) if data.lines else None
     s = screen(raw, recipe.screen, file=data.file, lines=lines)
@@ -163,24 +176,55 @@ def prepare(recipe: Recipe, data: Dataset) -> Prepared:
 
 
 def transform(
-    prep: Prepared, data: Dataset, impute_step: Step, treat_step: Step, normalise_step: Step, meta_file: str = ""
+    prep: Prepared,
+    data: Dataset,
+    impute_step: Step,
+    treat_step: Step,
+    normalise_step: Step,
+    meta_file: str = "",
 ) -> Transformed:
     keep = [data.units.index(u) for u in prep.screened.units]
     groups = {g: tuple(labels[i] for i in keep) for g, labels in data.groups.items()}
     imp = impute(prep.screened, impute_step, groups=groups, file=data.file)
     trt = treat(imp.table, treat_step, file=data.file)
     nrm = normalise(trt.table, normalise_step, prep.tree.nodes, file=data.file, meta_file=meta_file)
-    return Transformed(imp.table, imp.mask, trt.table, trt.mask, nrm.table, imp.warnings + trt.warnings,
-                       {"impute": imp.log, "treat": trt.log, "normalise": nrm.log})
+    return Transformed(
+        imp.table,
+        imp.mask,
+        trt.table,
+        trt.mask,
+        nrm.table,
+        imp.warnings + trt.warnings,
+        {"impute": imp.log, "treat": trt.log, "normalise": nrm.log},
+    )
 
 
 def not_positive_problem(exc: NotPositive, units: tuple[str, ...], data: Dataset) -> ProblemsError:
     unit = units[exc.unit]
-    where = data.cell(unit, exc.child) if exc.child in data.columns else Location(file=data.file, line=data.line_of(unit))
-    method = {"geometric": {"en": "geometric", "ar": "الهندسي", "ckb": "ئەندازەیی"},
-              "harmonic": {"en": "harmonic", "ar": "التوافقي", "ckb": "ھارمۆنی"}}[exc.method]
-    return ProblemsError([Problem(E.NOT_POSITIVE, where, {
-        "method": method, "code": exc.code, "child": exc.child, "value": f"{exc.value:g}", "unit": unit})])
+    where = (
+        data.cell(unit, exc.child)
+        if exc.child in data.columns
+        else Location(file=data.file, line=data.line_of(unit))
+    )
+    method = {
+        "geometric": {"en": "geometric", "ar": "الهندسي", "ckb": "ئەندازەیی"},
+        "harmonic": {"en": "harmonic", "ar": "التوافقي", "ckb": "ھارمۆنی"},
+    }[exc.method]
+    return ProblemsError(
+        [
+            Problem(
+                E.NOT_POSITIVE,
+                where,
+                {
+                    "method": method,
+                    "code": exc.code,
+                    "child": exc.child,
+                    "value": f"{exc.value:g}",
+                    "unit": unit,
+                },
+            )
+        ]
+    )
 
 
 def build(recipe: Recipe, data: Dataset) -> Build:
@@ -194,8 +238,9 @@ def build(recipe: Recipe, data: Dataset) -> Build:
     x = np.asarray(tr.normalised.values, dtype=np.float64)
     units = tr.normalised.units
     try:
-        wts = compute_weights(tree, plan, x, means, recipe.weights, file=recipe.meta_file,
-                              recipe_file=recipe.source)
+        wts = compute_weights(
+            tree, plan, x, means, recipe.weights, file=recipe.meta_file, recipe_file=recipe.source
+        )
         agg = aggregate(plan, x, wts.vector[None, :], means)[0]
     except NotPositive as exc:
         raise not_positive_problem(exc, units, data) from None
@@ -209,17 +254,33 @@ def build(recipe: Recipe, data: Dataset) -> Build:
     ranks = Table(units, tree.aggregates, rank_desc(agg.T).T if agg.size else agg)
     stages = _stages(recipe, tree, aggregated)
     log: dict[str, dict[str, Any]] = {
-        "screen": prep.log, **tr.log, "weights": wts.log,
-        "aggregate": {"method": recipe.aggregate.method, "na": agg_p["na"],
-                      "by_aggregate": dict(zip(tree.aggregates, means, strict=True)),
-                      "by_level": {int(k): v for k, v in dict(agg_p["by_level"]).items()}},
+        "screen": prep.log,
+        **tr.log,
+        "weights": wts.log,
+        "aggregate": {
+            "method": recipe.aggregate.method,
+            "na": agg_p["na"],
+            "by_aggregate": dict(zip(tree.aggregates, means, strict=True)),
+            "by_level": {int(k): v for k, v in dict(agg_p["by_level"]).items()},
+        },
     }
     return Build(
-        recipe=recipe, data=data, tree=tree, raw=prep.raw, screened=prep.screened, imputed=tr.imputed,
-        treated=tr.treated, normalised=tr.normalised, weighted=weighted, aggregated=aggregated,
+        recipe=recipe,
+        data=data,
+        tree=tree,
+        raw=prep.raw,
+        screened=prep.screened,
+        imputed=tr.imputed,
+        treated=tr.treated,
+        normalised=tr.normalised,
+        weighted=weighted,
+        aggregated=aggregated,
         weights=dict(zip(codes, (float(v) for v in wts.vector), strict=True)),
         flags=Flags(tr.imputed_mask, tr.treated_mask, Table(units, codes, availability)),
-        ranks=ranks, stages=stages, warnings=prep.warnings + tr.warnings, log=log,
+        ranks=ranks,
+        stages=stages,
+        warnings=prep.warnings + tr.warnings,
+        log=log,
     )
 
 
@@ -246,11 +307,15 @@ def _stages(recipe: Recipe, tree: Tree, aggregated: Table) -> dict[str, Table]:
     for i, rule in enumerate(recipe.stages):
         nodes = rule.nodes or tree.aggregates
         unknown = [n for n in nodes if n not in aggregated.columns]
-        problems += [Problem(E.UNKNOWN_NODE, Location(file=recipe.source, path=f"stages[{i}].nodes"), {"code": n})
-                     for n in unknown]
+        problems += [
+            Problem(E.UNKNOWN_NODE, Location(file=recipe.source, path=f"stages[{i}].nodes"), {"code": n})
+            for n in unknown
+        ]
         if unknown:
             continue
-        labels = np.column_stack([stage_labels(rule.scheme, aggregated.col(n), rule.score_max) for n in nodes])
+        labels = np.column_stack(
+            [stage_labels(rule.scheme, aggregated.col(n), rule.score_max) for n in nodes]
+        )
         previous = out.get(rule.scheme)
         if previous is not None:  # two rules of one scheme: join their columns
             keep = [n for n in nodes if n not in previous.columns]

@@ -58,10 +58,16 @@ class Dataset:
         return Location(file=self.file, line=self.line_of(unit), column=column)
 
     def equals(self, other: Dataset) -> bool:
-        return self.table.equals(other.table) and self.names == other.names and dict(self.groups) == dict(other.groups)
+        return (
+            self.table.equals(other.table)
+            and self.names == other.names
+            and dict(self.groups) == dict(other.groups)
+        )
 
     @classmethod
-    def from_rows(cls, rows: Sequence[Mapping[str, Any]], *, file: str = "", lines: Sequence[int] | None = None) -> Dataset:
+    def from_rows(
+        cls, rows: Sequence[Mapping[str, Any]], *, file: str = "", lines: Sequence[int] | None = None
+    ) -> Dataset:
         """Rows in COINr's iData layout (e.g. from ``csv.DictReader``); ``lines`` are their file rows
         (default: 2, 3, … after a header line)."""
         line_of = list(lines) if lines is not None else [i + 2 for i in range(len(rows))]
@@ -70,7 +76,9 @@ class Dataset:
         if not rows:
             raise ProblemsError([Problem(E.NO_UNITS, Location(file=file))])
         if UNIT_CODE not in header:
-            raise ProblemsError([Problem(E.MISSING_COLUMN, Location(file=file, line=1), {"column": UNIT_CODE})])
+            raise ProblemsError(
+                [Problem(E.MISSING_COLUMN, Location(file=file, line=1), {"column": UNIT_CODE})]
+            )
         group_cols = [c for c in header if c.startswith(GROUP_PREFIX)]
         numeric = [c for c in header if c not in (UNIT_CODE, UNIT_NAME, TIME) and c not in group_cols and c]
         warnings: list[Problem] = []
@@ -84,11 +92,21 @@ class Dataset:
             line = line_of[r]
             code = "" if is_blank(row.get(UNIT_CODE)) else str(row[UNIT_CODE]).strip()
             if not code:
-                problems.append(Problem(E.MISSING_COLUMN, Location(file=file, line=line, column=UNIT_CODE),
-                                        {"column": UNIT_CODE}))
+                problems.append(
+                    Problem(
+                        E.MISSING_COLUMN,
+                        Location(file=file, line=line, column=UNIT_CODE),
+                        {"column": UNIT_CODE},
+                    )
+                )
             elif code in first_seen:
-                problems.append(Problem(E.DUPLICATE_UNIT, Location(file=file, line=line, column=UNIT_CODE),
-                                        {"code": code, "first": first_seen[code]}))
+                problems.append(
+                    Problem(
+                        E.DUPLICATE_UNIT,
+                        Location(file=file, line=line, column=UNIT_CODE),
+                        {"code": code, "first": first_seen[code]},
+                    )
+                )
             else:
                 first_seen[code] = line
             codes.append(code)
@@ -96,16 +114,23 @@ class Dataset:
                 try:
                     values[r, c] = parse_number(row.get(col))
                 except NotANumber as exc:
-                    problems.append(Problem(E.NOT_NUMERIC, Location(file=file, line=line, column=col),
-                                            {"value": str(exc)}))
+                    problems.append(
+                        Problem(
+                            E.NOT_NUMERIC, Location(file=file, line=line, column=col), {"value": str(exc)}
+                        )
+                    )
         if [p for p in problems if p.severity is Severity.ERROR]:
             raise ProblemsError(problems + warnings)
         names = tuple(
             code if is_blank(row.get(UNIT_NAME)) else str(row[UNIT_NAME]).strip()
             for code, row in zip(codes, rows, strict=True)
         )
-        groups = {g: tuple("" if is_blank(row.get(g)) else str(row[g]).strip() for row in rows) for g in group_cols}
-        return cls(Table(tuple(codes), tuple(numeric), values), names, groups, file, tuple(line_of), tuple(warnings))
+        groups = {
+            g: tuple("" if is_blank(row.get(g)) else str(row[g]).strip() for row in rows) for g in group_cols
+        }
+        return cls(
+            Table(tuple(codes), tuple(numeric), values), names, groups, file, tuple(line_of), tuple(warnings)
+        )
 
     @classmethod
     def from_arrays(
@@ -126,14 +151,28 @@ class Dataset:
         seen: dict[str, int] = {}
         for i, u in enumerate(units):
             if u in seen:
-                problems.append(Problem(E.DUPLICATE_UNIT, Location(file=file, line=i + 1, column=UNIT_CODE),
-                                        {"code": u, "first": seen[u]}))
+                problems.append(
+                    Problem(
+                        E.DUPLICATE_UNIT,
+                        Location(file=file, line=i + 1, column=UNIT_CODE),
+                        {"code": u, "first": seen[u]},
+                    )
+                )
             seen.setdefault(u, i + 1)
         bad = np.argwhere(np.isinf(arr))
         for r, c in bad[:20]:
-            problems.append(Problem(E.NOT_NUMERIC, Location(file=file, line=int(r) + 1, column=columns[int(c)]),
-                                    {"value": str(arr[r, c])}))
+            problems.append(
+                Problem(
+                    E.NOT_NUMERIC,
+                    Location(file=file, line=int(r) + 1, column=columns[int(c)]),
+                    {"value": str(arr[r, c])},
+                )
+            )
         if problems:
             raise ProblemsError(problems)
-        return cls(Table(tuple(units), tuple(columns), arr), tuple(names or units),
-                   {k: tuple(v) for k, v in (groups or {}).items()}, file)
+        return cls(
+            Table(tuple(units), tuple(columns), arr),
+            tuple(names or units),
+            {k: tuple(v) for k, v in (groups or {}).items()},
+            file,
+        )

@@ -182,8 +182,7 @@ NOTHING_TO_IMPUTE_FROM = Code(
     "SC028",
     "Indicator '{code}' has no values at all, so there is nothing to impute from. "
     "Raise the screening threshold to leave it out.",
-    "المؤشر '{code}' لا يحتوي على أي قيمة، فلا يوجد ما يُستند إليه في التعويض. "
-    "ارفع عتبة الفرز لاستبعاده.",
+    "المؤشر '{code}' لا يحتوي على أي قيمة، فلا يوجد ما يُستند إليه في التعويض. ارفع عتبة الفرز لاستبعاده.",
     "پێوەری '{code}' ھیچ بەھایەکی نییە، بۆیە ھیچ شتێک نییە بۆ پڕکردنەوە. "
     "سنووری پاڵاوتن بەرز بکەرەوە بۆ ئەوەی دەربھێنرێت.",
 )
@@ -318,45 +317,83 @@ WHAT = {
 
 #: details of BAD_PARAMETER / RECIPE_INVALID, in the three languages
 _DETAILS: dict[str, tuple[str, str, str]] = {
-    "share": ("must be a share between 0 and 1", "يجب أن تكون نسبة بين 0 و1",
-              "دەبێت ڕێژەیەک بێت لە نێوان 0 و 1"),
+    "share": (
+        "must be a share between 0 and 1",
+        "يجب أن تكون نسبة بين 0 و1",
+        "دەبێت ڕێژەیەک بێت لە نێوان 0 و 1",
+    ),
     "not_number": ("'{value}' is not a number", "'{value}' ليست رقماً", "'{value}' ژمارە نییە"),
-    "whole": ("must be a whole number of at least 1", "يجب أن يكون عدداً صحيحاً لا يقل عن 1",
-              "دەبێت ژمارەیەکی تەواو بێت و لە 1 کەمتر نەبێت"),
+    "whole": (
+        "must be a whole number of at least 1",
+        "يجب أن يكون عدداً صحيحاً لا يقل عن 1",
+        "دەبێت ژمارەیەکی تەواو بێت و لە 1 کەمتر نەبێت",
+    ),
     "positive": ("must be above 0", "يجب أن يكون أكبر من 0", "دەبێت لە 0 زیاتر بێت"),
-    "group": ("name the Group_ column of the data that holds the groups",
-              "حدّد عمود Group_ في البيانات الذي يحمل المجموعات",
-              "ستوونی Group_ی داتاکە دیاری بکە کە گروپەکانی تێدایە"),
+    "group": (
+        "name the Group_ column of the data that holds the groups",
+        "حدّد عمود Group_ في البيانات الذي يحمل المجموعات",
+        "ستوونی Group_ی داتاکە دیاری بکە کە گروپەکانی تێدایە",
+    ),
     "above_low": ("must be above 'low'", "يجب أن يكون أكبر من 'low'", "دەبێت لە 'low' زیاتر بێت"),
-    "fallback": ("must be 'error' or 'minmax'", "يجب أن يكون 'error' أو 'minmax'",
-                 "دەبێت 'error' یان 'minmax' بێت"),
-    "points": ("give the points of each child, e.g. {{LEG-01: 40, LEG-02: 60}}",
-               "حدّد نقاط كل عنصر فرعي، مثلاً {{LEG-01: 40, LEG-02: 60}}",
-               "خاڵی ھەر لقێک دیاری بکە، بۆ نموونە {{LEG-01: 40, LEG-02: 60}}"),
-    "na": ("must be 'reweight' or 'zero'", "يجب أن يكون 'reweight' أو 'zero'", "دەبێت 'reweight' یان 'zero' بێت"),
-    "by_level": ("must map a level number to a mean, e.g. {{2: geometric}}",
-                 "يجب أن يربط رقم مستوى بنوع متوسط، مثلاً {{2: geometric}}",
-                 "دەبێت ژمارەی ئاستێک بە جۆری تێکڕایەک ببەستێتەوە، بۆ نموونە {{2: geometric}}"),
+    "fallback": (
+        "must be 'error' or 'minmax'",
+        "يجب أن يكون 'error' أو 'minmax'",
+        "دەبێت 'error' یان 'minmax' بێت",
+    ),
+    "points": (
+        "give the points of each child, e.g. {{LEG-01: 40, LEG-02: 60}}",
+        "حدّد نقاط كل عنصر فرعي، مثلاً {{LEG-01: 40, LEG-02: 60}}",
+        "خاڵی ھەر لقێک دیاری بکە، بۆ نموونە {{LEG-01: 40, LEG-02: 60}}",
+    ),
+    "na": (
+        "must be 'reweight' or 'zero'",
+        "يجب أن يكون 'reweight' أو 'zero'",
+        "دەبێت 'reweight' یان 'zero' بێت",
+    ),
+    "by_level": (
+        "must map a level number to a mean, e.g. {{2: geometric}}",
+        "يجب أن يربط رقم مستوى بنوع متوسط، مثلاً {{2: geometric}}",
+        "دەبێت ژمارەی ئاستێک بە جۆری تێکڕایەک ببەستێتەوە، بۆ نموونە {{2: geometric}}",
+    ),
     "level": ("'{value}' is not a level number", "'{value}' ليس رقم مستوى", "'{value}' ژمارەی ئاست نییە"),
-    "noise": ("must be a share from 0 to below 1 (0.25 means ±25 %)",
-              "يجب أن يكون نسبة من 0 إلى أقل من 1 (0.25 تعني ±25 %)",
-              "دەبێت ڕێژەیەک بێت لە 0 تا کەمتر لە 1 (0.25 واتە ±25 %)"),
-    "quantiles": ("must be two shares, the first below the second", "يجب أن تكونا نسبتين، الأولى أصغر من الثانية",
-                  "دەبێت دوو ڕێژە بن، یەکەمیان لە دووەم بچووکتر"),
+    "noise": (
+        "must be a share from 0 to below 1 (0.25 means ±25 %)",
+        "يجب أن يكون نسبة من 0 إلى أقل من 1 (0.25 تعني ±25 %)",
+        "دەبێت ڕێژەیەک بێت لە 0 تا کەمتر لە 1 (0.25 واتە ±25 %)",
+    ),
+    "quantiles": (
+        "must be two shares, the first below the second",
+        "يجب أن تكونا نسبتين، الأولى أصغر من الثانية",
+        "دەبێت دوو ڕێژە بن، یەکەمیان لە دووەم بچووکتر",
+    ),
     "runs": ("must be at least 1", "يجب ألا يقل عن 1", "دەبێت لە 1 کەمتر نەبێت"),
-    "mapping": ("must be a mapping of names to values", "يجب أن يكون ربطاً بين أسماء وقيم",
-                "دەبێت نەخشەیەکی ناو بۆ بەھا بێت"),
+    "mapping": (
+        "must be a mapping of names to values",
+        "يجب أن يكون ربطاً بين أسماء وقيم",
+        "دەبێت نەخشەیەکی ناو بۆ بەھا بێت",
+    ),
     "list": ("must be a list", "يجب أن يكون قائمة", "دەبێت لیست بێت"),
-    "unknown_key": ("unknown key '{value}'; known keys: {choices}", "مفتاح غير معروف '{value}'؛ المفاتيح المعروفة: {choices}",
-                    "کلیلی نەناسراو '{value}'؛ کلیلە ناسراوەکان: {choices}"),
-    "no_meta": ("the recipe has no metadata: give --meta or a 'meta' list",
-                "الوصفة بلا بيانات وصفية: حدّد --meta أو قائمة 'meta'",
-                "ڕەچەتەکە زانیاریی وەسفیی نییە: --meta یان لیستی 'meta' دیاری بکە"),
+    "unknown_key": (
+        "unknown key '{value}'; known keys: {choices}",
+        "مفتاح غير معروف '{value}'؛ المفاتيح المعروفة: {choices}",
+        "کلیلی نەناسراو '{value}'؛ کلیلە ناسراوەکان: {choices}",
+    ),
+    "no_meta": (
+        "the recipe has no metadata: give --meta or a 'meta' list",
+        "الوصفة بلا بيانات وصفية: حدّد --meta أو قائمة 'meta'",
+        "ڕەچەتەکە زانیاریی وەسفیی نییە: --meta یان لیستی 'meta' دیاری بکە",
+    ),
     "no_method": ("has no 'method'", "ليس فيه 'method'", "'method'ی تێدا نییە"),
-    "formats": ("choose among csv, xlsx, json (comma separated), not '{value}'",
-                "اختر من بين csv وxlsx وjson (مفصولة بفواصل)، وليس '{value}'",
-                "لە نێوان csv، xlsx، json ھەڵبژێرە (بە کۆما جیاکراوە)، نەک '{value}'"),
-    "target": ("'{value}' is not a column of the build", "'{value}' ليس عموداً في البناء", "'{value}' ستوونی بنیاتنانەکە نییە"),
+    "formats": (
+        "choose among csv, xlsx, json (comma separated), not '{value}'",
+        "اختر من بين csv وxlsx وjson (مفصولة بفواصل)، وليس '{value}'",
+        "لە نێوان csv، xlsx، json ھەڵبژێرە (بە کۆما جیاکراوە)، نەک '{value}'",
+    ),
+    "target": (
+        "'{value}' is not a column of the build",
+        "'{value}' ليس عموداً في البناء",
+        "'{value}' ستوونی بنیاتنانەکە نییە",
+    ),
 }
 
 

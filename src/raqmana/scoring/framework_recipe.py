@@ -41,8 +41,10 @@ def _goalposts(ind: Indicator) -> tuple[float | None, float | None]:
     if t in (AnswerType.YES_NO, AnswerType.CHOICE):
         return 0.0, 1.0
     if t is AnswerType.PERCENTAGE:
-        return (ind.min_value if ind.min_value is not None else 0.0,
-                ind.max_value if ind.max_value is not None else 100.0)
+        return (
+            ind.min_value if ind.min_value is not None else 0.0,
+            ind.max_value if ind.max_value is not None else 100.0,
+        )
     return ind.min_value, ind.max_value
 
 
@@ -61,13 +63,28 @@ def recipe_from_framework(
                 continue
             for i in inds:
                 lo, hi = _goalposts(i)
-                na = (i.na_treatment.value if i.na_treatment is not None else default_na)
-                meta.append(Node(i.id, name=i.name.get("en"), level=1, parent=s.id, direction=i.direction,
-                                 weight=i.weight, lo=lo, hi=hi, na=na))
-            meta.append(Node(s.id, name=s.name.get("en"), level=2, parent=p.id, weight=s.weight, type="Aggregate"))
+                na = i.na_treatment.value if i.na_treatment is not None else default_na
+                meta.append(
+                    Node(
+                        i.id,
+                        name=i.name.get("en"),
+                        level=1,
+                        parent=s.id,
+                        direction=i.direction,
+                        weight=i.weight,
+                        lo=lo,
+                        hi=hi,
+                        na=na,
+                    )
+                )
+            meta.append(
+                Node(s.id, name=s.name.get("en"), level=2, parent=p.id, weight=s.weight, type="Aggregate")
+            )
             pillar_used = True
         if pillar_used:
-            meta.append(Node(p.id, name=p.name.get("en"), level=3, parent=fw.id, weight=p.weight, type="Aggregate"))
+            meta.append(
+                Node(p.id, name=p.name.get("en"), level=3, parent=fw.id, weight=p.weight, type="Aggregate")
+            )
     meta.append(Node(fw.id, name=fw.name.get("en"), level=4, type="Aggregate"))
     return Recipe(
         meta=tuple(meta),
@@ -82,7 +99,10 @@ def recipe_from_framework(
 
 
 def dataset_from_responses(
-    fw: Framework, responses: Mapping[str, Mapping[str, Any]], *, names: Mapping[str, str] | None = None,
+    fw: Framework,
+    responses: Mapping[str, Mapping[str, Any]],
+    *,
+    names: Mapping[str, str] | None = None,
     source: str = "",
 ) -> Dataset:
     """Validated answers (unit code → indicator id → value; ``None`` for N/A) as a :class:`Dataset`.
@@ -101,20 +121,29 @@ def dataset_from_responses(
             if ind_id not in pos:
                 if ind_id not in warned:
                     warned.add(ind_id)
-                    problems.append(Problem(E.UNKNOWN_ANSWER, Location(file=source, path=f"{unit}.{ind_id}"),
-                                            {"code": ind_id}))
+                    problems.append(
+                        Problem(
+                            E.UNKNOWN_ANSWER, Location(file=source, path=f"{unit}.{ind_id}"), {"code": ind_id}
+                        )
+                    )
                 continue
             ind = inds[pos[ind_id]]
             try:
                 values[r, pos[ind_id]] = _answer_value(ind, answer)
             except ValueError as exc:
-                problems.append(Problem(E.BAD_ANSWER, Location(file=source, path=f"{unit}.{ind_id}"),
-                                        {"value": answer, "code": ind_id, "expected": str(exc)}))
+                problems.append(
+                    Problem(
+                        E.BAD_ANSWER,
+                        Location(file=source, path=f"{unit}.{ind_id}"),
+                        {"value": answer, "code": ind_id, "expected": str(exc)},
+                    )
+                )
     errors = [p for p in problems if p.code is E.BAD_ANSWER]
     if errors:
         raise ProblemsError(problems)
-    data = Dataset.from_arrays(units, [i.id for i in inds], values,
-                               names=[(names or {}).get(u, u) for u in units], file=source)
+    data = Dataset.from_arrays(
+        units, [i.id for i in inds], values, names=[(names or {}).get(u, u) for u in units], file=source
+    )
     return replace(data, warnings=tuple(problems))
 
 
@@ -144,8 +173,12 @@ def _answer_value(ind: Indicator, answer: Any) -> float:
 
 
 def from_framework(
-    fw: Framework, responses: Mapping[str, Mapping[str, Any]], *, aggregation: str = "arithmetic",
-    names: Mapping[str, str] | None = None, uncertainty: UncertaintySpec | None = None,
+    fw: Framework,
+    responses: Mapping[str, Mapping[str, Any]],
+    *,
+    aggregation: str = "arithmetic",
+    names: Mapping[str, str] | None = None,
+    uncertainty: UncertaintySpec | None = None,
 ) -> Build:
     """Score a framework's validated answers: institutions × indicators → a full :class:`Build`."""
     recipe = recipe_from_framework(fw, aggregation=aggregation, uncertainty=uncertainty)

@@ -77,14 +77,21 @@ class Tree:
         problems: list[Problem] = []
 
         def where(node: Node, column: str = "") -> Location:
-            return Location(file=file, line=node.line, column=column, path="" if node.line else f"meta:{node.code}")
+            return Location(
+                file=file, line=node.line, column=column, path="" if node.line else f"meta:{node.code}"
+            )
 
         nodes: dict[str, Node] = {}
         first: dict[str, Node] = {}
         for n in meta:
             if n.code in first:
-                problems.append(Problem(E.DUPLICATE_CODE, where(n, "iCode"),
-                                        {"code": n.code, "first": first[n.code].line or "?"}))
+                problems.append(
+                    Problem(
+                        E.DUPLICATE_CODE,
+                        where(n, "iCode"),
+                        {"code": n.code, "first": first[n.code].line or "?"},
+                    )
+                )
                 continue
             first[n.code] = n
             if n.type in ("Indicator", "Aggregate"):
@@ -99,10 +106,17 @@ class Tree:
                 continue
             parent = first.get(n.parent)
             if parent is None:
-                problems.append(Problem(E.MISSING_PARENT, where(n, "Parent"), {"parent": n.parent, "code": c}))
+                problems.append(
+                    Problem(E.MISSING_PARENT, where(n, "Parent"), {"parent": n.parent, "code": c})
+                )
             elif parent.type != "Aggregate":
-                problems.append(Problem(E.PARENT_NOT_AGGREGATE, where(n, "Parent"),
-                                        {"parent": n.parent, "code": c, "type": parent.type}))
+                problems.append(
+                    Problem(
+                        E.PARENT_NOT_AGGREGATE,
+                        where(n, "Parent"),
+                        {"parent": n.parent, "code": c, "type": parent.type},
+                    )
+                )
             else:
                 children[n.parent].append(c)
         if problems:
@@ -110,8 +124,9 @@ class Tree:
 
         cycle = _find_cycle(nodes)
         if cycle:
-            raise ProblemsError([Problem(E.HIERARCHY_CYCLE, where(nodes[cycle[0]], "Parent"),
-                                         {"cycle": " → ".join(cycle)})])
+            raise ProblemsError(
+                [Problem(E.HIERARCHY_CYCLE, where(nodes[cycle[0]], "Parent"), {"cycle": " → ".join(cycle)})]
+            )
         for a, ch in children.items():
             if not ch:
                 problems.append(Problem(E.EMPTY_AGGREGATE, where(nodes[a], "iCode"), {"code": a}))
@@ -122,11 +137,18 @@ class Tree:
         level = _levels(nodes, children, order)
         for c, n in nodes.items():
             if n.parent and level[n.parent] <= level[c]:
-                problems.append(Problem(E.BAD_LEVEL, where(n, "Level"), {
-                    "code": c, "level": level[c], "parent": n.parent, "parent_level": level[n.parent]}))
+                problems.append(
+                    Problem(
+                        E.BAD_LEVEL,
+                        where(n, "Level"),
+                        {"code": c, "level": level[c], "parent": n.parent, "parent_level": level[n.parent]},
+                    )
+                )
         if problems:
             raise ProblemsError(problems)
-        return cls(nodes, indicators, tuple(order), {a: tuple(ch) for a, ch in children.items()}, level, others)
+        return cls(
+            nodes, indicators, tuple(order), {a: tuple(ch) for a, ch in children.items()}, level, others
+        )
 
     def unaggregated(self) -> tuple[str, ...]:
         """Indicators with no parent (normalised but not part of any aggregate)."""
@@ -140,7 +162,7 @@ def _find_cycle(nodes: dict[str, Node]) -> list[str]:
         code = start
         while code and code in nodes:
             if code in seen:
-                return [*path[path.index(code):], code]
+                return [*path[path.index(code) :], code]
             seen.add(code)
             path.append(code)
             code = nodes[code].parent

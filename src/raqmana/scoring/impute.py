@@ -44,8 +44,9 @@ def impute(
     if step.method != "none" and missing.any():
         empty = [table.columns[j] for j in np.flatnonzero(missing.all(axis=0))]
         if empty:
-            raise ProblemsError([Problem(E.NOTHING_TO_IMPUTE_FROM, Location(file=file, column=c), {"code": c})
-                                 for c in empty])
+            raise ProblemsError(
+                [Problem(E.NOTHING_TO_IMPUTE_FROM, Location(file=file, column=c), {"code": c}) for c in empty]
+            )
         if step.method == "mean":
             x = np.where(missing, np.nanmean(x, axis=0), x)
         elif step.method == "median":
@@ -59,16 +60,24 @@ def impute(
             log.update(rounds=rounds, converged=converged, max_iter=int(p["max_iter"]), tol=float(p["tol"]))
     mask = missing & ~np.isnan(x)
     log["imputed"] = int(mask.sum())
-    return Imputed(Table(table.units, table.columns, x), Table(table.units, table.columns, mask),
-                   tuple(warnings), log)
+    return Imputed(
+        Table(table.units, table.columns, x), Table(table.units, table.columns, mask), tuple(warnings), log
+    )
 
 
 def _group_labels(name: str, groups: Mapping[str, tuple[str, ...]], file: str) -> tuple[str, ...]:
     for key in (name, "Group_" + name):
         if key in groups:
             return groups[key]
-    raise ProblemsError([Problem(E.GROUP_COLUMN_MISSING, Location(file=file, column=name),
-                                 {"group": name, "choices": ", ".join(groups) or "—"})])
+    raise ProblemsError(
+        [
+            Problem(
+                E.GROUP_COLUMN_MISSING,
+                Location(file=file, column=name),
+                {"group": name, "choices": ", ".join(groups) or "—"},
+            )
+        ]
+    )
 
 
 def _group_mean(
@@ -85,8 +94,13 @@ def _group_mean(
             counts = (~np.isnan(block)).sum(axis=0)
             means = np.where(counts > 0, np.nansum(block, axis=0) / np.maximum(counts, 1), overall)
         for j in np.flatnonzero((counts == 0) & missing[rows].any(axis=0)):
-            warnings.append(Problem(E.GROUP_FALLBACK, Location(file=file, column=columns[j]),
-                                    {"group": g or "—", "code": columns[j]}))
+            warnings.append(
+                Problem(
+                    E.GROUP_FALLBACK,
+                    Location(file=file, column=columns[j]),
+                    {"group": g or "—", "code": columns[j]},
+                )
+            )
         out[rows] = np.where(missing[rows], means, block)
     return out, warnings
 

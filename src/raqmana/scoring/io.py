@@ -62,7 +62,9 @@ def read_meta_csv(path: str | Path) -> tuple[Node, ...]:
     return meta_from_rows(rows, file=p.name, lines=lines)
 
 
-def meta_from_rows(rows: Sequence[dict[str, Any]], *, file: str = "", lines: Sequence[int] | None = None) -> tuple[Node, ...]:
+def meta_from_rows(
+    rows: Sequence[dict[str, Any]], *, file: str = "", lines: Sequence[int] | None = None
+) -> tuple[Node, ...]:
     if rows and not any(k.strip().lower() == "icode" for k in rows[0]):
         raise ProblemsError([Problem(E.MISSING_COLUMN, Location(file=file, line=1), {"column": "iCode"})])
     nodes: list[Node] = []
@@ -90,9 +92,16 @@ def _in_file(file: str, line: int) -> Callable[[str], Location]:
 def stage_tables(b: Build) -> dict[str, Table]:
     """Every table of a build by file stem (the order in which they are written)."""
     tables = {
-        "raw": b.raw, "screened": b.screened, "imputed": b.imputed, "treated": b.treated,
-        "normalised": b.normalised, "weighted": b.weighted, "aggregated": b.aggregated,
-        "ranks": b.ranks, "flags_imputed": b.flags.imputed, "flags_treated": b.flags.treated,
+        "raw": b.raw,
+        "screened": b.screened,
+        "imputed": b.imputed,
+        "treated": b.treated,
+        "normalised": b.normalised,
+        "weighted": b.weighted,
+        "aggregated": b.aggregated,
+        "ranks": b.ranks,
+        "flags_imputed": b.flags.imputed,
+        "flags_treated": b.flags.treated,
         "availability": b.flags.availability,
     }
     tables.update({f"stages_{scheme}": t for scheme, t in b.stages.items()})
@@ -100,8 +109,10 @@ def stage_tables(b: Build) -> dict[str, Table]:
 
 
 def weights_rows(b: Build) -> list[dict[str, Any]]:
-    return [{"iCode": c, "Parent": b.tree.nodes[c].parent or None, "Level": b.tree.level[c], "Weight": w}
-            for c, w in b.weights.items()]
+    return [
+        {"iCode": c, "Parent": b.tree.nodes[c].parent or None, "Level": b.tree.level[c], "Weight": w}
+        for c, w in b.weights.items()
+    ]
 
 
 def write_table_csv(path: Path, t: Table) -> Path:
@@ -126,7 +137,9 @@ def write_csv(path: Path, rows: Iterable[dict[str, Any]], header: Sequence[str] 
         w = csv.DictWriter(fh, fieldnames=fields)
         w.writeheader()
         for row in rows:
-            w.writerow({k: "" if v is None else (repr(v) if isinstance(v, float) else v) for k, v in row.items()})
+            w.writerow(
+                {k: "" if v is None else (repr(v) if isinstance(v, float) else v) for k, v in row.items()}
+            )
     return path
 
 
@@ -134,21 +147,30 @@ def build_as_dict(b: Build, uncertainty: UncertaintyResult | None = None) -> dic
     out: dict[str, Any] = {
         "recipe": b.recipe.to_dict(),
         "index": b.index,
-        "units": [{"uCode": u, "uName": n} for u, n in zip(b.data.units, b.data.names, strict=True)
-                  if u in b.units],
+        "units": [
+            {"uCode": u, "uName": n} for u, n in zip(b.data.units, b.data.names, strict=True) if u in b.units
+        ],
         "tables": {name: t.as_dict() for name, t in stage_tables(b).items()},
         "weights": weights_rows(b),
         "log": b.log,
         "warnings": [w.as_dict() for w in b.warnings],
     }
     if uncertainty is not None:
-        out["uncertainty"] = {"runs": uncertainty.runs, "rows": uncertainty.to_rows(),
-                              "national": uncertainty.national.as_dict()}
+        out["uncertainty"] = {
+            "runs": uncertainty.runs,
+            "rows": uncertainty.to_rows(),
+            "national": uncertainty.national.as_dict(),
+        }
     return out
 
 
-def write_build(b: Build, out_dir: str | Path, *, formats: Sequence[str] = ("csv",),
-                uncertainty: UncertaintyResult | None = None) -> list[Path]:
+def write_build(
+    b: Build,
+    out_dir: str | Path,
+    *,
+    formats: Sequence[str] = ("csv",),
+    uncertainty: UncertaintyResult | None = None,
+) -> list[Path]:
     """Write the stages, flags, weights, recipe (JSON) and methodology (en/ar/ckb) into ``out_dir``."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -156,13 +178,17 @@ def write_build(b: Build, out_dir: str | Path, *, formats: Sequence[str] = ("csv
     if "csv" in formats:
         for name, t in stage_tables(b).items():
             written.append(write_table_csv(out / f"{name}.csv", t))
-        written.append(write_csv(out / "weights.csv", weights_rows(b), ["iCode", "Parent", "Level", "Weight"]))
+        written.append(
+            write_csv(out / "weights.csv", weights_rows(b), ["iCode", "Parent", "Level", "Weight"])
+        )
         if uncertainty is not None:
             written.append(write_csv(out / "uncertainty.csv", uncertainty.to_rows()))
     if "json" in formats:
         path = out / "build.json"
-        path.write_text(json.dumps(build_as_dict(b, uncertainty), ensure_ascii=False, separators=(",", ":")),
-                        encoding="utf-8")
+        path.write_text(
+            json.dumps(build_as_dict(b, uncertainty), ensure_ascii=False, separators=(",", ":")),
+            encoding="utf-8",
+        )
         written.append(path)
     path = out / "recipe.json"
     path.write_text(json.dumps(b.recipe.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")

@@ -32,30 +32,63 @@ def render(b: Build, lang: str = "en") -> str:
 
     lines: list[str] = [f"# {say('title', name=b.recipe.name or b.index)}", ""]
     levels = sorted({b.tree.level[a] for a in b.tree.aggregates})
-    lines += [say("data", units=len(b.units), indicators=len(b.tree.indicators),
-                  aggregates=len(b.tree.aggregates), levels=len(levels) + 1), ""]
+    lines += [
+        say(
+            "data",
+            units=len(b.units),
+            indicators=len(b.tree.indicators),
+            aggregates=len(b.tree.aggregates),
+            levels=len(levels) + 1,
+        ),
+        "",
+    ]
 
     s = log["screen"]
-    lines += [f"## {t['h_screen']}", "", say("screen", unit_min=_pct(s["unit_min"]), ind_min=_pct(s["indicator_min"]),
-                                          units=codes(s["dropped_units"]), indicators=codes(s["dropped_indicators"])), ""]
+    lines += [
+        f"## {t['h_screen']}",
+        "",
+        say(
+            "screen",
+            unit_min=_pct(s["unit_min"]),
+            ind_min=_pct(s["indicator_min"]),
+            units=codes(s["dropped_units"]),
+            indicators=codes(s["dropped_indicators"]),
+        ),
+        "",
+    ]
 
     imp = log["impute"]
     lines += [f"## {t['h_impute']}", ""]
-    params = {"cells": imp["cells"], "group": imp.get("group", ""), "rounds": imp.get("rounds", 0),
-              "tol": _num(imp.get("tol", 0)), "max_iter": imp.get("max_iter", 0),
-              "converged": t["converged"] if imp.get("converged") else t["not_converged"]}
+    params = {
+        "cells": imp["cells"],
+        "group": imp.get("group", ""),
+        "rounds": imp.get("rounds", 0),
+        "tol": _num(imp.get("tol", 0)),
+        "max_iter": imp.get("max_iter", 0),
+        "converged": t["converged"] if imp.get("converged") else t["not_converged"],
+    }
     lines.append(say(f"impute.{imp['method']}", **params))
     if imp["method"] != "none":
         total = b.imputed.values.size
-        lines.append(say("imputed", imputed=imp["imputed"], share=_pct(imp["imputed"] / total if total else 0)))
+        lines.append(
+            say("imputed", imputed=imp["imputed"], share=_pct(imp["imputed"] / total if total else 0))
+        )
     lines.append("")
 
     tr = log["treat"]
     lines += [f"## {t['h_treat']}", ""]
     if tr["method"] == "winsorise":
-        lines.append(say("treat.winsorise", skew=_num(tr["skew"]), kurt=_num(tr["kurt"]), winmax=tr["winmax"],
-                         indicators=codes(f"{c} ({n})" for c, n in tr["indicators"].items()), cells=tr["cells"],
-                         still=codes(tr["still_failing"])))
+        lines.append(
+            say(
+                "treat.winsorise",
+                skew=_num(tr["skew"]),
+                kurt=_num(tr["kurt"]),
+                winmax=tr["winmax"],
+                indicators=codes(f"{c} ({n})" for c, n in tr["indicators"].items()),
+                cells=tr["cells"],
+                still=codes(tr["still_failing"]),
+            )
+        )
     else:
         lines.append(say("treat.none"))
     lines.append("")
@@ -97,15 +130,26 @@ def render(b: Build, lang: str = "en") -> str:
         lines.append(text)
     unc = b.recipe.uncertainty
     if unc is not None:
+
         def options(first: str, alternatives: list[str]) -> str:
             return codes([f"{first} ({t['recipe_choice']})", *alternatives])
 
-        lines += ["", f"## {t['h_uncertainty']}", "", say(
-            "uncertainty", runs=unc.runs, seed=unc.seed, noise=_pct(unc.weight_noise),
-            impute=options(b.recipe.impute.method, [s.method for s in unc.impute]),
-            normalise=options(b.recipe.normalise.method, [s.method for s in unc.normalise]),
-            aggregate=options(b.recipe.aggregate.method, list(unc.aggregate)),
-            low=_pct(unc.quantiles[0]), high=_pct(unc.quantiles[1]))]
+        lines += [
+            "",
+            f"## {t['h_uncertainty']}",
+            "",
+            say(
+                "uncertainty",
+                runs=unc.runs,
+                seed=unc.seed,
+                noise=_pct(unc.weight_noise),
+                impute=options(b.recipe.impute.method, [s.method for s in unc.impute]),
+                normalise=options(b.recipe.normalise.method, [s.method for s in unc.normalise]),
+                aggregate=options(b.recipe.aggregate.method, list(unc.aggregate)),
+                low=_pct(unc.quantiles[0]),
+                high=_pct(unc.quantiles[1]),
+            ),
+        ]
     return "\n".join(lines).rstrip() + "\n"
 
 

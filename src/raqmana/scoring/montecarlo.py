@@ -58,15 +58,18 @@ class Engine:
         self.choices = choices
         na = str(b.recipe.aggregate.resolved("aggregate")["na"])
         self.plan = compile_plan(b.tree, na)
-        nominal = means_by_aggregate(b.tree, b.recipe.aggregate.method,
-                                     dict(b.recipe.aggregate.resolved("aggregate")["by_level"]))
+        nominal = means_by_aggregate(
+            b.tree, b.recipe.aggregate.method, dict(b.recipe.aggregate.resolved("aggregate")["by_level"])
+        )
         self.means: list[tuple[str, ...]] = [nominal] + [
             tuple(m for _ in b.tree.aggregates) for m in choices.aggregate[1:]
         ]
         self.weights0 = np.array([b.weights[c] for c in b.tree.codes])
         self._prep = Prepared(b.tree, b.raw, b.screened, (), {})
         self._treated: dict[int, Table] = {0: b.treated}
-        self._data: dict[tuple[int, int], FloatArray] = {(0, 0): np.asarray(b.normalised.values, dtype=np.float64)}
+        self._data: dict[tuple[int, int], FloatArray] = {
+            (0, 0): np.asarray(b.normalised.values, dtype=np.float64)
+        }
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -75,13 +78,24 @@ class Engine:
     def data(self, i: int, n: int) -> FloatArray:
         if (i, n) not in self._data:
             if i not in self._treated:
-                t = transform(self._prep, self.build.data, self.choices.impute[i], self.build.recipe.treat,
-                              self.choices.normalise[n], self.build.recipe.meta_file)
+                t = transform(
+                    self._prep,
+                    self.build.data,
+                    self.choices.impute[i],
+                    self.build.recipe.treat,
+                    self.choices.normalise[n],
+                    self.build.recipe.meta_file,
+                )
                 self._treated[i] = t.treated
                 self._data[(i, n)] = np.asarray(t.normalised.values, dtype=np.float64)
             else:
-                nrm = normalise(self._treated[i], self.choices.normalise[n], self.build.tree.nodes,
-                                file=self.build.data.file, meta_file=self.build.recipe.meta_file)
+                nrm = normalise(
+                    self._treated[i],
+                    self.choices.normalise[n],
+                    self.build.tree.nodes,
+                    file=self.build.data.file,
+                    meta_file=self.build.recipe.meta_file,
+                )
                 self._data[(i, n)] = np.asarray(nrm.table.values, dtype=np.float64)
         return self._data[(i, n)]
 

@@ -52,16 +52,24 @@ def normalise(
             out[:, j], used_fallback = _column(step.method, p, x, node)
         except _Undefined as exc:
             column = _META_PROBLEMS.get(exc.code.id)
-            where = (Location(file=meta_file, line=node.line, column=column, path="" if node.line else f"meta:{code}")
-                     if column else Location(file=file, column=code))
+            where = (
+                Location(
+                    file=meta_file, line=node.line, column=column, path="" if node.line else f"meta:{code}"
+                )
+                if column
+                else Location(file=file, column=code)
+            )
             problems.append(Problem(exc.code, where, {"code": code, **exc.params}))
             continue
         if used_fallback:
             fallback.append(code)
     if problems:
         raise ProblemsError(problems)
-    log: dict[str, Any] = {"method": step.method, **{k: v for k, v in p.items() if k != "fallback"},
-                           "inverted": [c for c in table.columns if nodes[c].direction == -1]}
+    log: dict[str, Any] = {
+        "method": step.method,
+        **{k: v for k, v in p.items() if k != "fallback"},
+        "inverted": [c for c in table.columns if nodes[c].direction == -1],
+    }
     if step.method == "goalposts":
         log["fallback"] = p["fallback"]
         log["fallback_indicators"] = fallback

@@ -163,7 +163,12 @@ class Recipe:
 
     @classmethod
     def from_dict(
-        cls, data: Mapping[str, Any], *, file: str = "", meta: Sequence[Node] | None = None, meta_file: str = ""
+        cls,
+        data: Mapping[str, Any],
+        *,
+        file: str = "",
+        meta: Sequence[Node] | None = None,
+        meta_file: str = "",
     ) -> Recipe:
         """Read a recipe from plain data (parsed JSON/YAML); ``meta`` (read from ``meta_file``)
         replaces the document's own metadata."""
@@ -189,7 +194,9 @@ def _check_steps(recipe: Recipe, file: str) -> list[Problem]:
         problems += check_step(step, getattr(recipe, step), Location(file=file, path=step))
     for i, rule in enumerate(recipe.stages):
         if rule.scheme not in STAGE_SCHEMES:
-            problems.append(_unknown("stages", rule.scheme, STAGE_SCHEMES, Location(file=file, path=f"stages[{i}]")))
+            problems.append(
+                _unknown("stages", rule.scheme, STAGE_SCHEMES, Location(file=file, path=f"stages[{i}]"))
+            )
         if rule.score_max is not None and not rule.score_max > 0:
             problems.append(_bad("stages", "score_max", E.detail("positive"), file, f"stages[{i}]"))
     unc = recipe.uncertainty
@@ -204,9 +211,16 @@ def check_step(step: str, spec: Step, where: Location) -> list[Problem]:
         return [_unknown(step, spec.method, tuple(methods), where)]
     allowed = methods[spec.method]
     problems = [
-        Problem(E.UNKNOWN_PARAMETER, where, {
-            "step": E.STEP[step], "method": spec.method, "name": name, "choices": ", ".join(allowed) or "—",
-        })
+        Problem(
+            E.UNKNOWN_PARAMETER,
+            where,
+            {
+                "step": E.STEP[step],
+                "method": spec.method,
+                "name": name,
+                "choices": ", ".join(allowed) or "—",
+            },
+        )
         for name in spec.params
         if name not in allowed
     ]
@@ -288,29 +302,34 @@ def _check_uncertainty(unc: UncertaintySpec, file: str) -> list[Problem]:
     if unc.runs < 1:
         out.append(_bad("uncertainty", "runs", E.detail("runs"), file, "uncertainty.runs"))
     if not 0 <= unc.weight_noise < 1:
-        out.append(_bad("uncertainty", "weight_noise", E.detail("noise"), file,
-                        "uncertainty.weight_noise"))
+        out.append(_bad("uncertainty", "weight_noise", E.detail("noise"), file, "uncertainty.weight_noise"))
     lo, hi = unc.quantiles
     if not 0 <= lo < hi <= 1:
-        out.append(_bad("uncertainty", "quantiles", E.detail("quantiles"), file,
-                        "uncertainty.quantiles"))
+        out.append(_bad("uncertainty", "quantiles", E.detail("quantiles"), file, "uncertainty.quantiles"))
     for i, s in enumerate(unc.impute):
         out += check_step("impute", s, Location(file=file, path=f"uncertainty.impute[{i}]"))
     for i, s in enumerate(unc.normalise):
         out += check_step("normalise", s, Location(file=file, path=f"uncertainty.normalise[{i}]"))
     for i, m in enumerate(unc.aggregate):
         if m not in MEANS:
-            out.append(_unknown("aggregate", m, MEANS, Location(file=file, path=f"uncertainty.aggregate[{i}]")))
+            out.append(
+                _unknown("aggregate", m, MEANS, Location(file=file, path=f"uncertainty.aggregate[{i}]"))
+            )
     return out
 
 
 def _unknown(step: str, value: str, choices: Sequence[str], where: Location) -> Problem:
-    return Problem(E.UNKNOWN_METHOD, where, {"step": E.STEP[step], "value": value, "choices": ", ".join(choices)})
+    return Problem(
+        E.UNKNOWN_METHOD, where, {"step": E.STEP[step], "value": value, "choices": ", ".join(choices)}
+    )
 
 
 def _bad(step: str, name: str, detail: dict[str, str], file: str, path: str) -> Problem:
-    return Problem(E.BAD_PARAMETER, Location(file=file, path=path),
-                   {"step": E.STEP[step], "name": name, "detail": detail})
+    return Problem(
+        E.BAD_PARAMETER,
+        Location(file=file, path=path),
+        {"step": E.STEP[step], "name": name, "detail": detail},
+    )
 
 
 __all__ = ["NODE_TYPES", "STEPS", "Node", "Recipe", "StageRule", "Step", "UncertaintySpec", "check_step"]

@@ -29,7 +29,9 @@ META_COLUMNS: dict[str, tuple[str, ...]] = {
 Where = Callable[[str], Location]
 
 
-def node_from_row(row: Mapping[str, Any], where: Where, line: int | None = None) -> tuple[Node | None, list[Problem]]:
+def node_from_row(
+    row: Mapping[str, Any], where: Where, line: int | None = None
+) -> tuple[Node | None, list[Problem]]:
     """One metadata row (keys as in COINr's iMeta) → a :class:`Node`, or the problems found."""
     problems: list[Problem] = []
     get = {field: _pick(row, names) for field, names in META_COLUMNS.items()}
@@ -71,8 +73,13 @@ def node_from_row(row: Mapping[str, Any], where: Where, line: int | None = None)
     na_key, na_value = get["na"]
     na = "" if is_blank(na_value) else str(na_value).strip().lower()
     if na not in ("", "reweight", "zero"):
-        problems.append(Problem(E.BAD_PARAMETER, where(na_key), {
-            "step": E.STEP["aggregate"], "name": "NA", "detail": E.detail("na")}))
+        problems.append(
+            Problem(
+                E.BAD_PARAMETER,
+                where(na_key),
+                {"step": E.STEP["aggregate"], "name": "NA", "detail": E.detail("na")},
+            )
+        )
     if problems:
         return None, problems
     parent = get["parent"][1]
@@ -110,7 +117,9 @@ def parse_recipe(
     known = {"name", "meta", "stages", "uncertainty", *STEPS}
     for key in data:
         if key not in known:
-            problems.append(_invalid(file, str(key), E.detail("unknown_key", value=key, choices=", ".join(sorted(known)))))
+            problems.append(
+                _invalid(file, str(key), E.detail("unknown_key", value=key, choices=", ".join(sorted(known))))
+            )
 
     nodes: list[Node] = []
     if meta is not None:
@@ -141,7 +150,9 @@ def parse_recipe(
     uncertainty = _uncertainty(data.get("uncertainty"), file, problems)
     if problems:
         raise ProblemsError(problems)
-    recipe = Recipe(meta=tuple(nodes), stages=stages, uncertainty=uncertainty, name=str(data.get("name") or ""))
+    recipe = Recipe(
+        meta=tuple(nodes), stages=stages, uncertainty=uncertainty, name=str(data.get("name") or "")
+    )
     recipe = recipe.with_(meta_file=meta_file if meta is not None else file, source=file, **steps)
     recipe.check()
     return recipe
@@ -187,8 +198,13 @@ def _stages(value: Any, file: str, problems: list[Problem]) -> tuple[StageRule, 
         elif isinstance(item, Mapping) and "scheme" in item:
             nodes = item.get("nodes") or []
             score_max = item.get("score_max")
-            rules.append(StageRule(str(item["scheme"]), tuple(str(n) for n in nodes),
-                                   None if score_max is None else float(score_max)))
+            rules.append(
+                StageRule(
+                    str(item["scheme"]),
+                    tuple(str(n) for n in nodes),
+                    None if score_max is None else float(score_max),
+                )
+            )
         else:
             problems.append(_invalid(file, f"stages[{i}]", E.detail("mapping")))
     return tuple(rules)
@@ -203,13 +219,24 @@ def _uncertainty(value: Any, file: str, problems: list[Problem]) -> UncertaintyS
     known = {"runs", "weight_noise", "impute", "normalise", "aggregate", "seed", "quantiles"}
     for key in value:
         if key not in known:
-            problems.append(_invalid(file, f"uncertainty.{key}",
-                                     E.detail("unknown_key", value=key, choices=", ".join(sorted(known)))))
+            problems.append(
+                _invalid(
+                    file,
+                    f"uncertainty.{key}",
+                    E.detail("unknown_key", value=key, choices=", ".join(sorted(known))),
+                )
+            )
     before = len(problems)
-    impute = [s for i, v in enumerate(value.get("impute") or [])
-              if (s := _step(v, file, f"uncertainty.impute[{i}]", problems)) is not None]
-    normalise = [s for i, v in enumerate(value.get("normalise") or [])
-                 if (s := _step(v, file, f"uncertainty.normalise[{i}]", problems)) is not None]
+    impute = [
+        s
+        for i, v in enumerate(value.get("impute") or [])
+        if (s := _step(v, file, f"uncertainty.impute[{i}]", problems)) is not None
+    ]
+    normalise = [
+        s
+        for i, v in enumerate(value.get("normalise") or [])
+        if (s := _step(v, file, f"uncertainty.normalise[{i}]", problems)) is not None
+    ]
     try:
         spec = UncertaintySpec(
             runs=int(value.get("runs", 1000)),

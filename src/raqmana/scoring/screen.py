@@ -36,30 +36,59 @@ def screen(raw: Table, step: Step, *, file: str = "", lines: dict[str, int] | No
     unit_share = present.mean(axis=1) if raw.values.shape[1] else np.zeros(len(raw.units))
     keep_u = unit_share >= unit_min - 1e-12
     if not keep_u.any():
-        raise ProblemsError([Problem(E.ALL_SCREENED_OUT, Location(file=file),
-                                     {"what": E.WHAT["unit"], "threshold": _pct(unit_min)})])
+        raise ProblemsError(
+            [
+                Problem(
+                    E.ALL_SCREENED_OUT,
+                    Location(file=file),
+                    {"what": E.WHAT["unit"], "threshold": _pct(unit_min)},
+                )
+            ]
+        )
     for i in np.flatnonzero(~keep_u):
         u = raw.units[i]
-        warnings.append(Problem(E.UNIT_SCREENED_OUT, Location(file=file, line=(lines or {}).get(u), column="uCode"),
-                                {"code": u, "share": _pct(unit_share[i]), "threshold": _pct(unit_min)}))
+        warnings.append(
+            Problem(
+                E.UNIT_SCREENED_OUT,
+                Location(file=file, line=(lines or {}).get(u), column="uCode"),
+                {"code": u, "share": _pct(unit_share[i]), "threshold": _pct(unit_min)},
+            )
+        )
 
     ind_share = present[keep_u].mean(axis=0)
     keep_i = ind_share >= ind_min - 1e-12
     if not keep_i.any():
-        raise ProblemsError([Problem(E.ALL_SCREENED_OUT, Location(file=file),
-                                     {"what": E.WHAT["indicator"], "threshold": _pct(ind_min)})])
+        raise ProblemsError(
+            [
+                Problem(
+                    E.ALL_SCREENED_OUT,
+                    Location(file=file),
+                    {"what": E.WHAT["indicator"], "threshold": _pct(ind_min)},
+                )
+            ]
+        )
     for j in np.flatnonzero(~keep_i):
         c = raw.columns[j]
-        warnings.append(Problem(E.INDICATOR_SCREENED_OUT, Location(file=file, column=c),
-                                {"code": c, "share": _pct(ind_share[j]), "threshold": _pct(ind_min)}))
+        warnings.append(
+            Problem(
+                E.INDICATOR_SCREENED_OUT,
+                Location(file=file, column=c),
+                {"code": c, "share": _pct(ind_share[j]), "threshold": _pct(ind_min)},
+            )
+        )
 
     units = tuple(u for u, k in zip(raw.units, keep_u, strict=True) if k)
     columns = tuple(c for c, k in zip(raw.columns, keep_i, strict=True) if k)
     table = Table(units, columns, raw.values[np.ix_(keep_u, keep_i)])
     dropped_u = tuple(u for u, k in zip(raw.units, keep_u, strict=True) if not k)
     dropped_i = tuple(c for c, k in zip(raw.columns, keep_i, strict=True) if not k)
-    log = {"method": "availability", "unit_min": unit_min, "indicator_min": ind_min,
-           "dropped_units": list(dropped_u), "dropped_indicators": list(dropped_i)}
+    log = {
+        "method": "availability",
+        "unit_min": unit_min,
+        "indicator_min": ind_min,
+        "dropped_units": list(dropped_u),
+        "dropped_indicators": list(dropped_i),
+    }
     return Screened(table, dropped_u, dropped_i, tuple(warnings), log)
 
 

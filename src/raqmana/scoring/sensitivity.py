@@ -41,14 +41,19 @@ class SensitivityResult:
             "runs": self.runs,
             "factors": [
                 {"factor": f, "S1": s1, "S1_conf": c1, "ST": st, "ST_conf": ct}
-                for f, s1, c1, st, ct in zip(self.factors, self.first, self.first_conf, self.total,
-                                             self.total_conf, strict=True)
+                for f, s1, c1, st, ct in zip(
+                    self.factors, self.first, self.first_conf, self.total, self.total_conf, strict=True
+                )
             ],
         }
 
 
 def sobol_indices(
-    names: Sequence[str], model: Callable[[FloatArray], FloatArray], *, n: int = 256, seed: int = 1,
+    names: Sequence[str],
+    model: Callable[[FloatArray], FloatArray],
+    *,
+    n: int = 256,
+    seed: int = 1,
     output: str = "y",
 ) -> SensitivityResult:
     """Sobol indices of ``model`` (rows of uniforms on [0, 1] → one output per row)."""
@@ -66,11 +71,17 @@ def sobol_indices(
     def tup(key: str) -> tuple[float, ...]:
         return tuple(float(v) for v in res[key])
 
-    return SensitivityResult(tuple(names), tup("S1"), tup("ST"), tup("S1_conf"), tup("ST_conf"), len(y), output)
+    return SensitivityResult(
+        tuple(names), tup("S1"), tup("ST"), tup("S1_conf"), tup("ST_conf"), len(y), output
+    )
 
 
 def sensitivity(
-    b: Build, spec: UncertaintySpec | None = None, *, n: int = 256, node: str | None = None,
+    b: Build,
+    spec: UncertaintySpec | None = None,
+    *,
+    n: int = 256,
+    node: str | None = None,
     output: str = "rank_shift",
 ) -> SensitivityResult:
     """Sobol indices of the build's uncertain choices (``spec`` or ``b.recipe.uncertainty``)."""
@@ -83,8 +94,19 @@ def sensitivity(
     if node not in b.tree.aggregates:
         raise ProblemsError([Problem(E.UNKNOWN_NODE, where, {"code": node})])
     if output != "rank_shift" and output not in b.units:
-        raise ProblemsError([Problem(E.BAD_PARAMETER, where, {
-            "step": E.STEP["uncertainty"], "name": "output", "detail": E.detail("target", value=output)})])
+        raise ProblemsError(
+            [
+                Problem(
+                    E.BAD_PARAMETER,
+                    where,
+                    {
+                        "step": E.STEP["uncertainty"],
+                        "name": "output",
+                        "detail": E.detail("target", value=output),
+                    },
+                )
+            ]
+        )
     choices = choices_of(b, spec)
     engine = Engine(b, choices)
     rng = np.random.default_rng(spec.seed)
@@ -92,8 +114,15 @@ def sensitivity(
     factors: list[tuple[str, int]] = []
     if spec.weight_noise > 0:
         factors.append(("weights", n))
-    factors += [(name, len(opts)) for name, opts in (("impute", choices.impute), ("normalise", choices.normalise),
-                                                      ("aggregate", choices.aggregate)) if len(opts) > 1]
+    factors += [
+        (name, len(opts))
+        for name, opts in (
+            ("impute", choices.impute),
+            ("normalise", choices.normalise),
+            ("aggregate", choices.aggregate),
+        )
+        if len(opts) > 1
+    ]
     if not factors:
         raise ProblemsError([Problem(E.NOTHING_UNCERTAIN, where)])
     a = b.tree.aggregates.index(node)
@@ -101,15 +130,24 @@ def sensitivity(
     unit = None if output == "rank_shift" else b.units.index(output)
 
     def model(x: FloatArray) -> FloatArray:
-        pick = {name: np.minimum((x[:, k] * size).astype(np.intp), size - 1)
-                for k, (name, size) in enumerate(factors)}
+        pick = {
+            name: np.minimum((x[:, k] * size).astype(np.intp), size - 1)
+            for k, (name, size) in enumerate(factors)
+        }
         zeros = np.zeros(x.shape[0], dtype=np.intp)
         w = weight_sets[pick["weights"]] if "weights" in pick else weight_sets[zeros]
-        scores = engine.run(pick.get("impute", zeros), pick.get("normalise", zeros), pick.get("aggregate", zeros), w)
+        scores = engine.run(
+            pick.get("impute", zeros), pick.get("normalise", zeros), pick.get("aggregate", zeros), w
+        )
         col = scores[:, :, a]
         if unit is not None:
             return col[:, unit]
         return np.nanmean(np.abs(rank_desc(col) - nominal_rank), axis=1)
 
-    return sobol_indices([f for f, _ in factors], model, n=n, seed=spec.seed,
-                         output=output if unit is not None else f"rank_shift:{node}")
+    return sobol_indices(
+        [f for f, _ in factors],
+        model,
+        n=n,
+        seed=spec.seed,
+        output=output if unit is not None else f"rank_shift:{node}",
+    )

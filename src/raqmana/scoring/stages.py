@@ -23,7 +23,12 @@ StrArray = npt.NDArray[np.str_]
 IntArray = npt.NDArray[np.int64]
 
 NATIVE_MAX: dict[str, float | None] = {
-    "ladder": 5.0, "gtmi": 1.0, "egdi": 1.0, "egdi_class": 1.0, "compass": None, "gci": 100.0,
+    "ladder": 5.0,
+    "gtmi": 1.0,
+    "egdi": 1.0,
+    "egdi_class": 1.0,
+    "compass": None,
+    "gci": 100.0,
 }
 #: labels of each scheme, lowest first; a stage code is an index into this list (−1: no score)
 LABELS: dict[str, tuple[str, ...]] = {
@@ -31,7 +36,24 @@ LABELS: dict[str, tuple[str, ...]] = {
     "compass": ("1", "2", "3", "4", "5"),
     "gtmi": ("D", "C", "B", "A"),
     "egdi": ("L", "M", "H", "VH"),
-    "egdi_class": ("L1", "L2", "L3", "LM", "M1", "M2", "M3", "MH", "H1", "H2", "H3", "HV", "V1", "V2", "V3", "VH"),
+    "egdi_class": (
+        "L1",
+        "L2",
+        "L3",
+        "LM",
+        "M1",
+        "M2",
+        "M3",
+        "MH",
+        "H1",
+        "H2",
+        "H3",
+        "HV",
+        "V1",
+        "V2",
+        "V3",
+        "VH",
+    ),
     "gci": ("T5", "T4", "T3", "T2", "T1"),
 }
 _CUTS: dict[str, tuple[float, ...]] = {  # lower bounds of every label but the first

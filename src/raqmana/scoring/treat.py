@@ -64,7 +64,9 @@ def fails(v: FloatArray, skew_max: float, kurt_max: float) -> bool:
     return abs(s) >= skew_max and k >= kurt_max
 
 
-def winsorise(v: FloatArray, winmax: int, skew_max: float, kurt_max: float) -> tuple[FloatArray, FloatArray, bool]:
+def winsorise(
+    v: FloatArray, winmax: int, skew_max: float, kurt_max: float
+) -> tuple[FloatArray, FloatArray, bool]:
     """(treated copy, boolean mask of changed cells, still failing)."""
     x = v.copy()
     changed = np.zeros(x.shape, dtype=bool)
@@ -147,10 +149,26 @@ def treat(table: Table, step: Step, *, file: str = "") -> Treated:
         g, k = skew_kurt(x)
         for j in np.flatnonzero(still):
             code = table.columns[j]
-            warnings.append(Problem(E.STILL_SKEWED, Location(file=file, column=code), {
-                "code": code, "count": int(mask[:, j].sum()), "skew": f"{g[j]:.2f}", "kurt": f"{k[j]:.2f}"}))
-        log.update(winmax=winmax, skew=skew_max, kurt=kurt_max, indicators=treated_cols,
-                   still_failing=[str(w.params["code"]) for w in warnings])
+            warnings.append(
+                Problem(
+                    E.STILL_SKEWED,
+                    Location(file=file, column=code),
+                    {
+                        "code": code,
+                        "count": int(mask[:, j].sum()),
+                        "skew": f"{g[j]:.2f}",
+                        "kurt": f"{k[j]:.2f}",
+                    },
+                )
+            )
+        log.update(
+            winmax=winmax,
+            skew=skew_max,
+            kurt=kurt_max,
+            indicators=treated_cols,
+            still_failing=[str(w.params["code"]) for w in warnings],
+        )
     log["cells"] = int(mask.sum())
-    return Treated(Table(table.units, table.columns, x), Table(table.units, table.columns, mask),
-                   tuple(warnings), log)
+    return Treated(
+        Table(table.units, table.columns, x), Table(table.units, table.columns, mask), tuple(warnings), log
+    )

@@ -56,8 +56,9 @@ class UncertaintyResult:
                 for name in ("nominal", "low", "median", "high", "rank", "rank_low", "rank_high"):
                     v = float(getattr(self, name).get(u, node))
                     row[name] = None if v != v else v
-                row["stage_stability"] = (float(self.stability.get(u, node))
-                                          if node in self.stability.columns else None)
+                row["stage_stability"] = (
+                    float(self.stability.get(u, node)) if node in self.stability.columns else None
+                )
                 rows.append(row)
         return rows
 
@@ -68,7 +69,9 @@ def analyse_uncertainty(
     """Monte Carlo over the recipe's uncertain choices (``spec`` or ``b.recipe.uncertainty``)."""
     spec = spec or b.recipe.uncertainty
     if spec is None:
-        raise ProblemsError([Problem(E.NOTHING_UNCERTAIN, Location(file=b.recipe.source, path="uncertainty"))])
+        raise ProblemsError(
+            [Problem(E.NOTHING_UNCERTAIN, Location(file=b.recipe.source, path="uncertainty"))]
+        )
     b.recipe.with_(uncertainty=spec).check()
     choices = choices_of(b, spec)
     engine = Engine(b, choices)
@@ -84,7 +87,11 @@ def analyse_uncertainty(
 
 
 def summarise(
-    b: Build, spec: UncertaintySpec, choices: Choices, samples: FloatArray, unit_weights: Mapping[str, float] | None
+    b: Build,
+    spec: UncertaintySpec,
+    choices: Choices,
+    samples: FloatArray,
+    unit_weights: Mapping[str, float] | None,
 ) -> UncertaintyResult:
     units, nodes = b.units, b.tree.aggregates
     q_lo, q_hi = spec.quantiles
@@ -113,10 +120,18 @@ def summarise(
         return Table(units, cols, v)
 
     return UncertaintyResult(
-        spec=spec, choices=choices, nominal=t(nominal), low=t(stats[0]), median=t(stats[1]), high=t(stats[2]),
-        rank=t(np.asarray(b.ranks.values, dtype=np.float64)), rank_low=t(rstats[0]), rank_high=t(rstats[1]),
+        spec=spec,
+        choices=choices,
+        nominal=t(nominal),
+        low=t(stats[0]),
+        median=t(stats[1]),
+        high=t(stats[2]),
+        rank=t(np.asarray(b.ranks.values, dtype=np.float64)),
+        rank_low=t(rstats[0]),
+        rank_high=t(rstats[1]),
         stability=t(stability, tuple(n for n, _, _ in staged)),
-        national=Table(("nominal", "low", "median", "high"), nodes, national), samples=samples,
+        national=Table(("nominal", "low", "median", "high"), nodes, national),
+        samples=samples,
     )
 
 

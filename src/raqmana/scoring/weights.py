@@ -36,7 +36,13 @@ class Weights:
 
 
 def compute_weights(
-    tree: Tree, plan: Plan, x: FloatArray, means: Sequence[str], step: Step, *, file: str = "",
+    tree: Tree,
+    plan: Plan,
+    x: FloatArray,
+    means: Sequence[str],
+    step: Step,
+    *,
+    file: str = "",
     recipe_file: str = "",
 ) -> Weights:
     p = step.resolved("weights")
@@ -76,8 +82,13 @@ def _budget(tree: Tree, w: FloatArray, points: Mapping[str, Any], file: str) -> 
     out = w.copy()
     for code in points:
         if code not in pos:
-            problems.append(Problem(E.UNKNOWN_NODE, Location(file=file, path="weights.points", field=str(code)),
-                                    {"code": code}))
+            problems.append(
+                Problem(
+                    E.UNKNOWN_NODE,
+                    Location(file=file, path="weights.points", field=str(code)),
+                    {"code": code},
+                )
+            )
     for a in tree.aggregates:
         ch = tree.children[a]
         given = [c for c in ch if c in points]
@@ -87,14 +98,22 @@ def _budget(tree: Tree, w: FloatArray, points: Mapping[str, Any], file: str) -> 
         for c in ch:
             value = points.get(c, 0)
             if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-                problems.append(Problem(E.BAD_WEIGHT, Location(file=file, path="weights.points", field=c),
-                                        {"value": value}))
+                problems.append(
+                    Problem(
+                        E.BAD_WEIGHT, Location(file=file, path="weights.points", field=c), {"value": value}
+                    )
+                )
                 continue
             total += float(value)
             out[pos[c]] = float(value) / 100.0
         if abs(total - 100.0) > 1e-6:
-            problems.append(Problem(E.BUDGET_NOT_100, Location(file=file, path="weights.points"),
-                                    {"code": a, "total": f"{total:g}"}))
+            problems.append(
+                Problem(
+                    E.BUDGET_NOT_100,
+                    Location(file=file, path="weights.points"),
+                    {"code": a, "total": f"{total:g}"},
+                )
+            )
     if problems:
         raise ProblemsError(problems)
     return out
@@ -117,8 +136,13 @@ def _pca(tree: Tree, plan: Plan, x: FloatArray, means: Sequence[str], w: FloatAr
         m = np.column_stack(cols)
         complete = m[~np.isnan(m).any(axis=1)]
         if complete.shape[0] < MIN_PCA_UNITS:
-            raise ProblemsError([Problem(E.PCA_TOO_FEW, _where(tree, a, file, "iCode"),
-                                         {"code": a, "count": complete.shape[0]})])
+            raise ProblemsError(
+                [
+                    Problem(
+                        E.PCA_TOO_FEW, _where(tree, a, file, "iCode"), {"code": a, "count": complete.shape[0]}
+                    )
+                ]
+            )
         sd = complete.std(axis=0)
         z = (complete - complete.mean(axis=0)) / np.where(sd > 0, sd, 1.0)
         corr = (z.T @ z) / complete.shape[0]

@@ -37,20 +37,48 @@ class EventDraft:
     after: Any = None
 
 
-def event_hash(prev_hash: str, *, seq: int, at: datetime, actor_id: int | None, actor_name: str, action: str,
-               entity_type: str, entity_id: str, before: str, after: str) -> str:
-    content = canonical_json({
-        "seq": seq, "at": at.astimezone(UTC).isoformat(timespec="microseconds"), "actor_id": actor_id,
-        "actor_name": actor_name, "action": action, "entity_type": entity_type, "entity_id": entity_id,
-        "before": before, "after": after,
-    })
+def event_hash(
+    prev_hash: str,
+    *,
+    seq: int,
+    at: datetime,
+    actor_id: int | None,
+    actor_name: str,
+    action: str,
+    entity_type: str,
+    entity_id: str,
+    before: str,
+    after: str,
+) -> str:
+    content = canonical_json(
+        {
+            "seq": seq,
+            "at": at.astimezone(UTC).isoformat(timespec="microseconds"),
+            "actor_id": actor_id,
+            "actor_name": actor_name,
+            "action": action,
+            "entity_type": entity_type,
+            "entity_id": entity_id,
+            "before": before,
+            "after": after,
+        }
+    )
     return hashlib.sha256(f"{prev_hash}\n{content}".encode()).hexdigest()
 
 
 def _hash_of(e: AuditEvent) -> str:
-    return event_hash(e.prev_hash, seq=e.seq, at=e.at, actor_id=e.actor_id, actor_name=e.actor_name,
-                      action=e.action, entity_type=e.entity_type, entity_id=e.entity_id,
-                      before=e.before, after=e.after)
+    return event_hash(
+        e.prev_hash,
+        seq=e.seq,
+        at=e.at,
+        actor_id=e.actor_id,
+        actor_name=e.actor_name,
+        action=e.action,
+        entity_type=e.entity_type,
+        entity_id=e.entity_id,
+        before=e.before,
+        after=e.after,
+    )
 
 
 def append(session: Session, drafts: Sequence[EventDraft]) -> None:
@@ -58,7 +86,9 @@ def append(session: Session, drafts: Sequence[EventDraft]) -> None:
     if not drafts:
         return
     seq, prev = session.execute(
-        update(AuditHead).where(AuditHead.id == 1).values(seq=AuditHead.seq + len(drafts))
+        update(AuditHead)
+        .where(AuditHead.id == 1)
+        .values(seq=AuditHead.seq + len(drafts))
         .returning(AuditHead.seq, AuditHead.hash)
     ).one()
     seq -= len(drafts)
@@ -67,11 +97,33 @@ def append(session: Session, drafts: Sequence[EventDraft]) -> None:
     for d in drafts:
         seq += 1
         before, after = canonical_json(d.before), canonical_json(d.after)
-        digest = event_hash(prev, seq=seq, at=at, actor_id=d.actor_id, actor_name=d.actor_name, action=d.action,
-                            entity_type=d.entity_type, entity_id=str(d.entity_id), before=before, after=after)
-        rows.append({"seq": seq, "at": at, "actor_id": d.actor_id, "actor_name": d.actor_name, "action": d.action,
-                     "entity_type": d.entity_type, "entity_id": str(d.entity_id), "before": before, "after": after,
-                     "prev_hash": prev, "hash": digest})
+        digest = event_hash(
+            prev,
+            seq=seq,
+            at=at,
+            actor_id=d.actor_id,
+            actor_name=d.actor_name,
+            action=d.action,
+            entity_type=d.entity_type,
+            entity_id=str(d.entity_id),
+            before=before,
+            after=after,
+        )
+        rows.append(
+            {
+                "seq": seq,
+                "at": at,
+                "actor_id": d.actor_id,
+                "actor_name": d.actor_name,
+                "action": d.action,
+                "entity_type": d.entity_type,
+                "entity_id": str(d.entity_id),
+                "before": before,
+                "after": after,
+                "prev_hash": prev,
+                "hash": digest,
+            }
+        )
         prev = digest
     session.execute(insert(AuditEvent), rows)
     session.execute(update(AuditHead).where(AuditHead.id == 1).values(hash=prev))
@@ -101,8 +153,12 @@ class AuditReport:
         return not self.breaks
 
     def as_dict(self) -> dict[str, Any]:
-        return {"ok": self.ok, "checked": self.checked, "last_seq": self.last_seq,
-                "breaks": [b.as_dict() for b in self.breaks]}
+        return {
+            "ok": self.ok,
+            "checked": self.checked,
+            "last_seq": self.last_seq,
+            "breaks": [b.as_dict() for b in self.breaks],
+        }
 
 
 def verify(session: Session, *, batch: int = 5000) -> AuditReport:
@@ -116,14 +172,28 @@ def verify(session: Session, *, batch: int = 5000) -> AuditReport:
         report.checked += 1
         if e.seq != expected_seq:
             missing = f"{expected_seq}" if e.seq == expected_seq + 1 else f"{expected_seq}–{e.seq - 1}"
-            report.breaks.append(AuditBreak("missing", e.id, e.seq, f"events seq {missing} are missing (deleted)"))
+            report.breaks.append(
+                AuditBreak("missing", e.id, e.seq, f"events seq {missing} are missing (deleted)")
+            )
         elif e.prev_hash != prev_hash:
-            report.breaks.append(AuditBreak(
-                "chain", e.id, e.seq, f"previous-hash link broken: event seq {e.seq - 1} was changed or replaced"))
+            report.breaks.append(
+                AuditBreak(
+                    "chain",
+                    e.id,
+                    e.seq,
+                    f"previous-hash link broken: event seq {e.seq - 1} was changed or replaced",
+                )
+            )
         if _hash_of(e) != e.hash:
-            report.breaks.append(AuditBreak(
-                "altered", e.id, e.seq, f"content of event {e.id} (seq {e.seq}, {e.action} {e.entity_type} "
-                f"{e.entity_id}) does not match its hash: the row was edited"))
+            report.breaks.append(
+                AuditBreak(
+                    "altered",
+                    e.id,
+                    e.seq,
+                    f"content of event {e.id} (seq {e.seq}, {e.action} {e.entity_type} "
+                    f"{e.entity_id}) does not match its hash: the row was edited",
+                )
+            )
         prev_hash, expected_seq = e.hash, e.seq + 1
         report.last_seq = e.seq
     head = session.get(AuditHead, 1)
@@ -131,7 +201,9 @@ def verify(session: Session, *, batch: int = 5000) -> AuditReport:
         report.breaks.append(AuditBreak("head", None, None, "the audit head row is missing"))
     elif head.seq != report.last_seq or head.hash != prev_hash:
         if head.seq > report.last_seq:
-            detail = f"events seq {report.last_seq + 1}–{head.seq} at the end of the chain are missing (deleted)"
+            detail = (
+                f"events seq {report.last_seq + 1}–{head.seq} at the end of the chain are missing (deleted)"
+            )
         else:
             detail = f"the audit head (seq {head.seq}) does not match the last event (seq {report.last_seq})"
         report.breaks.append(AuditBreak("head", None, head.seq, detail))

@@ -30,7 +30,8 @@ def claim(session: Session, *, worker: str, kinds: list[str] | None = None) -> J
         pick = pick.where(Job.kind.in_(kinds))
     pick = pick.order_by(Job.id).limit(1).with_for_update(skip_locked=True)
     job_id = session.execute(
-        update(Job).where(Job.id == pick.scalar_subquery(), Job.status == QUEUED)
+        update(Job)
+        .where(Job.id == pick.scalar_subquery(), Job.status == QUEUED)
         .values(status=RUNNING, worker=worker, started_at=utcnow(), attempts=Job.attempts + 1)
         .returning(Job.id)
     ).scalar_one_or_none()
@@ -41,23 +42,32 @@ def claim(session: Session, *, worker: str, kinds: list[str] | None = None) -> J
 
 
 def set_progress(session: Session, job_id: int, progress: float, message: str = "") -> None:
-    session.execute(update(Job).where(Job.id == job_id).values(progress=max(0.0, min(1.0, progress)), message=message))
+    session.execute(
+        update(Job).where(Job.id == job_id).values(progress=max(0.0, min(1.0, progress)), message=message)
+    )
 
 
 def finish(session: Session, job_id: int, result: dict[str, Any]) -> None:
-    session.execute(update(Job).where(Job.id == job_id).values(
-        status=DONE, progress=1.0, result=result, finished_at=utcnow()))
+    session.execute(
+        update(Job)
+        .where(Job.id == job_id)
+        .values(status=DONE, progress=1.0, result=result, finished_at=utcnow())
+    )
 
 
 def fail(session: Session, job_id: int, error: list[dict[str, Any]], message: str = "") -> None:
-    session.execute(update(Job).where(Job.id == job_id).values(
-        status=FAILED, error=error, message=message, finished_at=utcnow()))
+    session.execute(
+        update(Job)
+        .where(Job.id == job_id)
+        .values(status=FAILED, error=error, message=message, finished_at=utcnow())
+    )
 
 
 def running(session: Session) -> list[tuple[int, str, datetime | None, int]]:
     """(id, worker, started_at, attempts) of every job marked running."""
-    rows = session.execute(select(Job.id, Job.worker, Job.started_at, Job.attempts).where(Job.status == RUNNING)
-                           .order_by(Job.id))
+    rows = session.execute(
+        select(Job.id, Job.worker, Job.started_at, Job.attempts).where(Job.status == RUNNING).order_by(Job.id)
+    )
     return [(int(i), str(w or ""), s, int(a or 0)) for i, w, s, a in rows]
 
 
@@ -69,14 +79,21 @@ def _claimed_by(job_id: int, worker: str, attempts: int) -> Any:
 
 def requeue(session: Session, job_id: int, *, worker: str, attempts: int) -> bool:
     """Put an abandoned running job back in the queue; False if its claim changed meanwhile."""
-    done = session.execute(update(Job).where(*_claimed_by(job_id, worker, attempts)).values(
-        status=QUEUED, worker="", started_at=None, progress=0.0, message=""))
+    done = session.execute(
+        update(Job)
+        .where(*_claimed_by(job_id, worker, attempts))
+        .values(status=QUEUED, worker="", started_at=None, progress=0.0, message="")
+    )
     return bool(done.rowcount)  # type: ignore[attr-defined]
 
 
-def abandon(session: Session, job_id: int, *, worker: str, attempts: int, error: list[dict[str, Any]],
-            message: str) -> bool:
+def abandon(
+    session: Session, job_id: int, *, worker: str, attempts: int, error: list[dict[str, Any]], message: str
+) -> bool:
     """Mark an abandoned running job failed (too many attempts); False if its claim changed meanwhile."""
-    done = session.execute(update(Job).where(*_claimed_by(job_id, worker, attempts)).values(
-        status=FAILED, error=error, message=message, finished_at=utcnow()))
+    done = session.execute(
+        update(Job)
+        .where(*_claimed_by(job_id, worker, attempts))
+        .values(status=FAILED, error=error, message=message, finished_at=utcnow())
+    )
     return bool(done.rowcount)  # type: ignore[attr-defined]

@@ -59,14 +59,20 @@ class SecurityHeaders:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 present = {k.lower() for k, _ in headers}
-                headers += [(k, v) for k, v in [
-                    (b"x-content-type-options", b"nosniff"),
-                    (b"referrer-policy", b"same-origin"),
-                    (b"x-frame-options", b"DENY"),
-                    (b"content-security-policy",
-                     b"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                     b"font-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"),
-                ] if k not in present]
+                headers += [
+                    (k, v)
+                    for k, v in [
+                        (b"x-content-type-options", b"nosniff"),
+                        (b"referrer-policy", b"same-origin"),
+                        (b"x-frame-options", b"DENY"),
+                        (
+                            b"content-security-policy",
+                            b"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                            b"font-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'",
+                        ),
+                    ]
+                    if k not in present
+                ]
                 message["headers"] = headers
             await send(message)
 
@@ -121,8 +127,14 @@ def create_app(settings: Settings | None = None, *, workspace: Workspace | None 
     app.state.signer = Signer(settings)
     app.state.templates = make_env(settings)
 
-    for exc_type in (WebError, wx.WorkspaceError, ProblemsError, RequestValidationError,
-                     StarletteHTTPException, Exception):
+    for exc_type in (
+        WebError,
+        wx.WorkspaceError,
+        ProblemsError,
+        RequestValidationError,
+        StarletteHTTPException,
+        Exception,
+    ):
         app.add_exception_handler(exc_type, handle_error)
 
     static = Path(__file__).parent / "static"
@@ -140,8 +152,12 @@ def create_app(settings: Settings | None = None, *, workspace: Workspace | None 
     # pages travel compressed: the progress heat map of 900 institutions is 560 KB of HTML and 31 KB
     # gzipped (level 1: 2 ms of work), which is what a governorate's slow link notices; files that are
     # compressed already (PDF, DOCX, XLSX, ZIP, images) pass as they are
-    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=1,
-                       exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES, *PACKED_TYPES))
+    app.add_middleware(
+        GZipMiddleware,
+        minimum_size=1024,
+        compresslevel=1,
+        exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES, *PACKED_TYPES),
+    )
     limit = settings.max_upload_mb * 1024 * 1024
     app.add_middleware(SecurityHeaders, max_body=limit + 1024 * 1024, limit_mb=settings.max_upload_mb)
     return app

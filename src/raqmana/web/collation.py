@@ -15,12 +15,35 @@ from raqmana.i18n import Translated
 
 T = TypeVar("T")
 
-_AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ـ": None,
-                          **{chr(c): None for c in range(0x064B, 0x0653)}, "\u0670": None})
+_AR_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ة": "ه",
+        "ى": "ي",
+        "ـ": None,
+        **{chr(c): None for c in range(0x064B, 0x0653)},
+        "\u0670": None,
+    }
+)
 _CKB_ALPHABET = "ئابپتجچحخدرڕزژسشعغفڤقکگلڵمنوۆھەیێ"
 _CKB_ORDER = {ch: n for n, ch in enumerate(_CKB_ALPHABET)}
-_CKB_FOLD = str.maketrans({"ك": "ک", "ي": "ی", "ى": "ی", "ه": "ھ", "ة": "ە", "أ": "ئ", "إ": "ئ", "آ": "ئ",
-                           "ـ": None, **{chr(c): None for c in range(0x064B, 0x0653)}})
+_CKB_FOLD = str.maketrans(
+    {
+        "ك": "ک",
+        "ي": "ی",
+        "ى": "ی",
+        "ه": "ھ",
+        "ة": "ە",
+        "أ": "ئ",
+        "إ": "ئ",
+        "آ": "ئ",
+        "ـ": None,
+        **{chr(c): None for c in range(0x064B, 0x0653)},
+    }
+)
 _OTHER = 1000  # characters outside the alphabet (spaces, digits, Latin) keep their own order after it
 
 

@@ -106,8 +106,16 @@ def _build(request: Request, actor: Actor | None, token: str | None, *, api: boo
     ws: Workspace = request.app.state.ws
     settings: Settings = request.app.state.settings
     lang = negotiate(request, user_lang=actor.locale if actor else None, default=settings.default_locale)
-    ctx = Ctx(request=request, ws=ws, settings=settings, actor=actor, lang=lang,
-              csrf=request.state.csrf, session_token=token, api=api)
+    ctx = Ctx(
+        request=request,
+        ws=ws,
+        settings=settings,
+        actor=actor,
+        lang=lang,
+        csrf=request.state.csrf,
+        session_token=token,
+        api=api,
+    )
     request.state.ctx = ctx
     return ctx
 

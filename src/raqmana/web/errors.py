@@ -77,7 +77,9 @@ def _classify(exc: Exception) -> tuple[int, list[Problem], Any]:
     if isinstance(exc, RequestValidationError):
         return 422, [_field_problem(e) for e in exc.errors()], None
     if isinstance(exc, StarletteHTTPException):
-        code = {404: messages.NOT_FOUND, 405: messages.NOT_ALLOWED, 413: messages.TOO_LARGE}.get(exc.status_code)
+        code = {404: messages.NOT_FOUND, 405: messages.NOT_ALLOWED, 413: messages.TOO_LARGE}.get(
+            exc.status_code
+        )
         return exc.status_code, [Problem(code)] if code else [], None
     return 500, [Problem(messages.SERVER)], None
 
@@ -137,8 +139,15 @@ async def handle_error(request: Request, exc: Exception) -> Response:
     from raqmana.web.templating import render_error
 
     fragment = bool(request.headers.get("hx-request"))
-    response = render_error(request, lang=lang, status=status, problems=problems, current=current,
-                            fragment=fragment, rtl=get_locale(lang).is_rtl)
+    response = render_error(
+        request,
+        lang=lang,
+        status=status,
+        problems=problems,
+        current=current,
+        fragment=fragment,
+        rtl=get_locale(lang).is_rtl,
+    )
     target = request.headers.get("x-error-target", "")
     if fragment and target.startswith("#") and target[1:].replace("-", "").replace("_", "").isalnum():
         # an HTMX form may name where its errors go (e.g. beside the evidence list, not over it)

@@ -15,15 +15,36 @@ def _(message: str) -> str:
 
 
 LABELS = {
-    "institution": _("Institution"), "institution_code": _("Institution"), "scope": _("What the report covers"),
-    "langs": _("Languages"), "formats": _("Formats"), "file": _("File"), "files": _("File"),
-    "url": _("Web address (URL)"), "evidence_date": _("Date of the evidence"), "source_type": _("Source type"),
-    "description": _("Description"), "comment": _("Comment"), "decision": _("Review"),
-    "expected_version": _("Version"), "username": _("User name"), "name": _("Full name"), "email": _("E-mail"),
-    "password": _("Password"), "locale": _("Language"), "role": _("Role"), "org_code": _("Organisation"),
-    "user_id": _("User"), "old_password": _("Current password"), "new_password": _("New password"),
-    "framework_version_id": _("Framework"), "period": _("Period"), "target_stage": _("Target stage (optional)"),
-    "name_ar": _("in Arabic"), "name_ckb": _("in Kurdish"), "name_en": _("in English"),
+    "institution": _("Institution"),
+    "institution_code": _("Institution"),
+    "scope": _("What the report covers"),
+    "langs": _("Languages"),
+    "formats": _("Formats"),
+    "file": _("File"),
+    "files": _("File"),
+    "url": _("Web address (URL)"),
+    "evidence_date": _("Date of the evidence"),
+    "source_type": _("Source type"),
+    "description": _("Description"),
+    "comment": _("Comment"),
+    "decision": _("Review"),
+    "expected_version": _("Version"),
+    "username": _("User name"),
+    "name": _("Full name"),
+    "email": _("E-mail"),
+    "password": _("Password"),
+    "locale": _("Language"),
+    "role": _("Role"),
+    "org_code": _("Organisation"),
+    "user_id": _("User"),
+    "old_password": _("Current password"),
+    "new_password": _("New password"),
+    "framework_version_id": _("Framework"),
+    "period": _("Period"),
+    "target_stage": _("Target stage (optional)"),
+    "name_ar": _("in Arabic"),
+    "name_ckb": _("in Kurdish"),
+    "name_en": _("in English"),
 }
 
 
@@ -43,7 +64,9 @@ def where(problem: Problem, lang: str) -> str:
     loc = problem.location
     if not loc.field:
         return loc.render(lang)
-    rest = Location(file=loc.file, sheet=loc.sheet, line=loc.line, column=loc.column, path=loc.path).render(lang)
+    rest = Location(file=loc.file, sheet=loc.sheet, line=loc.line, column=loc.column, path=loc.path).render(
+        lang
+    )
     name = label(loc.field, lang)
     if name == loc.field:
         return loc.render(lang)

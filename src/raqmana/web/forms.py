@@ -39,13 +39,26 @@ def optional_date(value: str | None, field: str) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         reason = messages.EXPECT_DATE
-        raise WebError(422, [Problem(messages.BAD_FIELD, Location(field=field), {
-            "field": translated(field), "reason": {"en": reason.en, "ar": reason.ar, "ckb": reason.ckb}})]) from None
+        raise WebError(
+            422,
+            [
+                Problem(
+                    messages.BAD_FIELD,
+                    Location(field=field),
+                    {
+                        "field": translated(field),
+                        "reason": {"en": reason.en, "ar": reason.ar, "ckb": reason.ckb},
+                    },
+                )
+            ],
+        ) from None
 
 
 def required(value: str | None, field: str) -> str:
     if value is None or not value.strip():
-        raise WebError(422, [Problem(messages.MISSING_FIELD, Location(field=field), {"field": translated(field)})])
+        raise WebError(
+            422, [Problem(messages.MISSING_FIELD, Location(field=field), {"field": translated(field)})]
+        )
     return value.strip()
 
 
@@ -54,7 +67,9 @@ async def read_upload(upload: object, limit_mb: int) -> tuple[str, bytes]:
     from starlette.datastructures import UploadFile
 
     if not isinstance(upload, UploadFile) or not upload.filename:
-        raise WebError(422, [Problem(messages.MISSING_FIELD, Location(field="file"), {"field": translated("file")})])
+        raise WebError(
+            422, [Problem(messages.MISSING_FIELD, Location(field="file"), {"field": translated("file")})]
+        )
     limit = limit_mb * 1024 * 1024
     data = await upload.read(limit + 1)
     if len(data) > limit:

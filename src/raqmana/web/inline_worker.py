@@ -18,15 +18,21 @@ log = logging.getLogger("raqmana.web")
 
 
 @contextmanager
-def inline_worker(ws: Workspace, *, enabled: bool, poll_seconds: float = 0.5,
-                  join_seconds: float = 10.0) -> Iterator[threading.Thread | None]:
+def inline_worker(
+    ws: Workspace, *, enabled: bool, poll_seconds: float = 0.5, join_seconds: float = 10.0
+) -> Iterator[threading.Thread | None]:
     """Run queued jobs in a daemon thread while the block runs (nothing when not ``enabled``)."""
     if not enabled:
         yield None
         return
     stop = threading.Event()
-    thread = threading.Thread(target=run_worker, args=(ws,), kwargs={"poll_seconds": poll_seconds, "stop": stop},
-                              name="raqmana-inline-worker", daemon=True)
+    thread = threading.Thread(
+        target=run_worker,
+        args=(ws,),
+        kwargs={"poll_seconds": poll_seconds, "stop": stop},
+        name="raqmana-inline-worker",
+        daemon=True,
+    )
     thread.start()
     log.info("inline job worker started")
     try:

@@ -25,14 +25,19 @@ def jsonable(obj: Any) -> Any:
     if isinstance(obj, BaseModel):
         return obj.model_dump(mode="json")
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        out = {f.name: jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)
-               if not f.name.startswith("_")}
+        out = {
+            f.name: jsonable(getattr(obj, f.name))
+            for f in dataclasses.fields(obj)
+            if not f.name.startswith("_")
+        }
         for prop in ("answered", "not_started", "percent_accepted", "percent_answered"):
             if hasattr(type(obj), prop) and isinstance(getattr(type(obj), prop), property):
                 out[prop] = jsonable(getattr(obj, prop))
         return out
     if isinstance(obj, dict):
-        return {str(k) if not isinstance(k, tuple) else "|".join(map(str, k)): jsonable(v) for k, v in obj.items()}
+        return {
+            str(k) if not isinstance(k, tuple) else "|".join(map(str, k)): jsonable(v) for k, v in obj.items()
+        }
     if isinstance(obj, list | tuple | set | frozenset):
         return [jsonable(v) for v in obj]
     if isinstance(obj, PurePath):

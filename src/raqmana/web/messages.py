@@ -56,20 +56,42 @@ SERVER = Code(
 # reasons given inside BAD_FIELD, by pydantic error type
 EXPECT_INT = Code("WEB010", "a whole number is expected", "يُتوقع عدد صحيح", "ژمارەیەکی تەواو چاوەڕوان دەکرێت")
 EXPECT_NUMBER = Code("WEB011", "a number is expected", "يُتوقع رقم", "ژمارەیەک چاوەڕوان دەکرێت")
-EXPECT_DATE = Code("WEB012", "a date (YYYY-MM-DD) is expected", "يُتوقع تاريخ (YYYY-MM-DD)",
-                   "بەروارێک (YYYY-MM-DD) چاوەڕوان دەکرێت")
-EXPECT_CHOICE = Code("WEB013", "choose one of the offered values", "اختر إحدى القيم المعروضة",
-                     "یەکێک لە بەھا پێشکەشکراوەکان ھەڵبژێرە")
+EXPECT_DATE = Code(
+    "WEB012",
+    "a date (YYYY-MM-DD) is expected",
+    "يُتوقع تاريخ (YYYY-MM-DD)",
+    "بەروارێک (YYYY-MM-DD) چاوەڕوان دەکرێت",
+)
+EXPECT_CHOICE = Code(
+    "WEB013",
+    "choose one of the offered values",
+    "اختر إحدى القيم المعروضة",
+    "یەکێک لە بەھا پێشکەشکراوەکان ھەڵبژێرە",
+)
 TOO_LONG_TEXT = Code("WEB014", "the text is too long", "النص طويل جدًا", "دەقەکە زۆر درێژە")
 INVALID = Code("WEB015", "the value is not accepted", "القيمة غير مقبولة", "بەھاکە وەرناگیرێت")
-BAD_JSON = Code("WEB016", "the request body is not valid JSON", "متن الطلب ليس JSON صالحًا",
-                "ناوەڕۆکی داواکارییەکە JSONی دروست نییە")
+BAD_JSON = Code(
+    "WEB016",
+    "the request body is not valid JSON",
+    "متن الطلب ليس JSON صالحًا",
+    "ناوەڕۆکی داواکارییەکە JSONی دروست نییە",
+)
 
 PYDANTIC_REASONS = {
-    "int_parsing": EXPECT_INT, "int_type": EXPECT_INT, "int_from_float": EXPECT_INT,
-    "float_parsing": EXPECT_NUMBER, "float_type": EXPECT_NUMBER, "decimal_parsing": EXPECT_NUMBER,
-    "date_parsing": EXPECT_DATE, "date_from_datetime_parsing": EXPECT_DATE, "date_type": EXPECT_DATE,
-    "literal_error": EXPECT_CHOICE, "enum": EXPECT_CHOICE,
-    "string_too_long": TOO_LONG_TEXT, "too_long": TOO_LONG_TEXT,
-    "json_invalid": BAD_JSON, "model_attributes_type": BAD_JSON, "dict_type": BAD_JSON,
+    "int_parsing": EXPECT_INT,
+    "int_type": EXPECT_INT,
+    "int_from_float": EXPECT_INT,
+    "float_parsing": EXPECT_NUMBER,
+    "float_type": EXPECT_NUMBER,
+    "decimal_parsing": EXPECT_NUMBER,
+    "date_parsing": EXPECT_DATE,
+    "date_from_datetime_parsing": EXPECT_DATE,
+    "date_type": EXPECT_DATE,
+    "literal_error": EXPECT_CHOICE,
+    "enum": EXPECT_CHOICE,
+    "string_too_long": TOO_LONG_TEXT,
+    "too_long": TOO_LONG_TEXT,
+    "json_invalid": BAD_JSON,
+    "model_attributes_type": BAD_JSON,
+    "dict_type": BAD_JSON,
 }

@@ -29,17 +29,20 @@ from raqmana.web.templating import render
 DataFn = Callable[..., dict[str, Any]]
 
 
-def _with_ctx(fn: Callable[..., Any], dependency: Callable[..., Ctx],
-              finish: Callable[[Ctx, Any], Response]) -> Callable[..., Response]:
+def _with_ctx(
+    fn: Callable[..., Any], dependency: Callable[..., Ctx], finish: Callable[[Ctx, Any], Response]
+) -> Callable[..., Response]:
     hints = typing.get_type_hints(fn)
     params = []
     for p in inspect.signature(fn).parameters.values():
         if p.name == "ctx":
-            params.append(p.replace(default=Depends(dependency), annotation=Ctx,
-                                    kind=inspect.Parameter.KEYWORD_ONLY))
+            params.append(
+                p.replace(default=Depends(dependency), annotation=Ctx, kind=inspect.Parameter.KEYWORD_ONLY)
+            )
         else:
-            params.append(p.replace(annotation=hints.get(p.name, p.annotation),
-                                    kind=inspect.Parameter.KEYWORD_ONLY))
+            params.append(
+                p.replace(annotation=hints.get(p.name, p.annotation), kind=inspect.Parameter.KEYWORD_ONLY)
+            )
 
     def endpoint(**kwargs: Any) -> Response:
         ctx: Ctx = kwargs["ctx"]
@@ -74,9 +77,13 @@ class Area:
                 return json_response(data)
 
             self.html.add_api_route(path, _with_ctx(fn, page_ctx, html_finish), methods=["GET"])
-            self.api.add_api_route(path, _with_ctx(fn, api_ctx, json_finish), methods=["GET"],
-                                   summary=summary or fn.__name__.replace("_", " "),
-                                   description=fn.__doc__ or "")
+            self.api.add_api_route(
+                path,
+                _with_ctx(fn, api_ctx, json_finish),
+                methods=["GET"],
+                summary=summary or fn.__name__.replace("_", " "),
+                description=fn.__doc__ or "",
+            )
             return fn
 
         return register

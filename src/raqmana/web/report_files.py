@@ -41,8 +41,9 @@ def _describe(rel: str, full: Path) -> ReportFile | None:
     stat = full.stat()
     stem = rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     subject = stem[: -len(m.group(1)) - 1]
-    return ReportFile(rel, subject, m.group(1), m.group(2), stat.st_size,
-                      datetime.fromtimestamp(stat.st_mtime, tz=UTC))
+    return ReportFile(
+        rel, subject, m.group(1), m.group(2), stat.st_size, datetime.fromtimestamp(stat.st_mtime, tz=UTC)
+    )
 
 
 def list_files(data_dir: Path, assessment_id: int) -> list[ReportFile]:

@@ -59,8 +59,13 @@ class Entry:
 def fingerprint(session: Session, assessment_id: int) -> tuple[Any, ...]:
     """Changes whenever an answer is accepted, returned after acceptance or accepted again."""
     row = session.execute(
-        select(func.count(), func.max(Response.updated_at), func.max(Response.reviewed_at), func.sum(Response.version))
-        .where(Response.assessment_id == assessment_id, Response.state == ResponseState.ACCEPTED.value)).one()
+        select(
+            func.count(),
+            func.max(Response.updated_at),
+            func.max(Response.reviewed_at),
+            func.sum(Response.version),
+        ).where(Response.assessment_id == assessment_id, Response.state == ResponseState.ACCEPTED.value)
+    ).one()
     return tuple(str(v) for v in row)
 
 
@@ -82,8 +87,17 @@ class ResultsCache:
                 if entry is None or entry.key != key:
                     names = {o.code: o.name for o in list_organisations(session, actor)}
                     try:
-                        entry = Entry(key, assessment_results(session, assessment_id, actor=actor, mc_runs=MC_RUNS,
-                                                              data_dir=ws.settings.data_dir), names)
+                        entry = Entry(
+                            key,
+                            assessment_results(
+                                session,
+                                assessment_id,
+                                actor=actor,
+                                mc_runs=MC_RUNS,
+                                data_dir=ws.settings.data_dir,
+                            ),
+                            names,
+                        )
                     except ProblemsError as exc:  # e.g. nothing accepted yet: the page says so
                         entry = Entry(key, None, names, exc.problems)
             with self._guard:

@@ -29,11 +29,18 @@ def enablers(entry: Entry, lang: str) -> str:
     scored = [e for e in inputs.enablers if e.score is not None]
     if not scored:
         return EMPTY
-    errors = [(e.low if e.low is not None else e.score, e.high if e.high is not None else e.score) for e in scored]
+    errors = [
+        (e.low if e.low is not None else e.score, e.high if e.high is not None else e.score) for e in scored
+    ]
     target = next((e.target for e in scored if e.target is not None), None)
-    return charts.bar_scores([names[e.pillar_id] for e in scored], [e.score or 0.0 for e in scored], lang,
-                             target=target, errors=errors,  # type: ignore[arg-type]
-                             xlabel=gettext(lang, "Score (0–5)")).svg
+    return charts.bar_scores(
+        [names[e.pillar_id] for e in scored],
+        [e.score or 0.0 for e in scored],
+        lang,
+        target=target,
+        errors=errors,  # type: ignore[arg-type]
+        xlabel=gettext(lang, "Score (0–5)"),
+    ).svg
 
 
 def heatmap(entry: Entry, lang: str) -> str:
@@ -44,7 +51,9 @@ def heatmap(entry: Entry, lang: str) -> str:
     if not rows:
         return EMPTY
     pids = [p.id for p in inputs.framework.pillars]
-    values = np.array([[np.nan if i.scores.get(p) is None else i.scores[p] for p in pids] for i in rows], dtype=float)
+    values = np.array(
+        [[np.nan if i.scores.get(p) is None else i.scores[p] for p in pids] for i in rows], dtype=float
+    )
     return charts.heatmap([i.name.get(lang) for i in rows], [names[p] for p in pids], values, lang).svg
 
 
@@ -52,10 +61,17 @@ def index(entry: Entry, lang: str, k: int) -> str:
     series = benchmarks(entry.done.inputs)[k]
     labels = {code: t.get(lang) for code, t in series["labels"].items()}
     if series["kind"] == "peers":
-        items = sorted(((labels[c], v[0]) for c, v in series["values"].items() if v[0] is not None),
-                       key=lambda kv: -kv[1])
-        return charts.bar_scores([k for k, _ in items], [v for _, v in items], lang, xmax=series["scale_max"],
-                                 xlabel=series["index"]).svg
+        items = sorted(
+            ((labels[c], v[0]) for c, v in series["values"].items() if v[0] is not None),
+            key=lambda kv: -kv[1],
+        )
+        return charts.bar_scores(
+            [k for k, _ in items],
+            [v for _, v in items],
+            lang,
+            xmax=series["scale_max"],
+            xlabel=series["index"],
+        ).svg
     values = {labels[c]: v for c, v in series["values"].items()}
     return charts.trend(series["years"], values, lang, ylabel=series["index"], ymax=series["scale_max"]).svg
 
@@ -68,10 +84,14 @@ def radar(entry: Entry, lang: str, code: str) -> str:
     have = [p for p in names if inst.scores.get(p) is not None]
     if len(have) < 3:  # a radar of fewer than three axes says nothing; the table says it all
         return EMPTY
-    return charts.radar([names[p] for p in have], {
-        label_of(code, entry.names).get(lang): [inst.scores[p] or 0.0 for p in have],
-        gettext(lang, "National average"): [national.get(p) or 0.0 for p in have],
-    }, lang).svg
+    return charts.radar(
+        [names[p] for p in have],
+        {
+            label_of(code, entry.names).get(lang): [inst.scores[p] or 0.0 for p in have],
+            gettext(lang, "National average"): [national.get(p) or 0.0 for p in have],
+        },
+        lang,
+    ).svg
 
 
 def gantt(entry: Entry, lang: str) -> str:

@@ -28,14 +28,35 @@ def label_of(code: str, names: dict[str, Translated]) -> Translated:
 
 def enablers(inputs: ReportInputs) -> list[dict[str, Any]]:
     pillars = {p.id: p for p in inputs.framework.pillars}
-    return [{"id": e.pillar_id, "name": pillars[e.pillar_id].name, "score": e.score, "stage": e.stage,
-             "low": e.low, "high": e.high, "coverage": e.coverage, "stability": e.stability, "target": e.target}
-            for e in inputs.enablers]
+    return [
+        {
+            "id": e.pillar_id,
+            "name": pillars[e.pillar_id].name,
+            "score": e.score,
+            "stage": e.stage,
+            "low": e.low,
+            "high": e.high,
+            "coverage": e.coverage,
+            "stability": e.stability,
+            "target": e.target,
+        }
+        for e in inputs.enablers
+    ]
 
 
 def institution_row(i: InstitutionResult) -> dict[str, Any]:
-    return {"code": i.code, "name": i.name, "kind": i.kind, "overall": i.overall, "stage": i.stage, "low": i.low,
-            "high": i.high, "rank_low": i.rank_low, "rank_high": i.rank_high, "scores": i.scores}
+    return {
+        "code": i.code,
+        "name": i.name,
+        "kind": i.kind,
+        "overall": i.overall,
+        "stage": i.stage,
+        "low": i.low,
+        "high": i.high,
+        "rank_low": i.rank_low,
+        "rank_high": i.rank_high,
+        "scores": i.scores,
+    }
 
 
 def ranked(inputs: ReportInputs) -> list[InstitutionResult]:
@@ -48,9 +69,15 @@ def _words(value: Translated | str) -> Translated:
 
 
 def divide(inputs: ReportInputs) -> dict[str, Any]:
-    dims = [{"dimension": d.dimension, "theil": d.theil,
-             "groups": [{"label": g.label, "mean": g.mean, "count": g.count} for g in d.groups],
-             "furthest_behind": [_words(x) for x in d.furthest_behind]} for d in inputs.divides]
+    dims = [
+        {
+            "dimension": d.dimension,
+            "theil": d.theil,
+            "groups": [{"label": g.label, "mean": g.mean, "count": g.count} for g in d.groups],
+            "furthest_behind": [_words(x) for x in d.furthest_behind],
+        }
+        for d in inputs.divides
+    ]
     return {"gini": inputs.divides[0].gini if inputs.divides else None, "dimensions": dims}
 
 
@@ -84,9 +111,20 @@ def benchmarks(inputs: ReportInputs) -> list[dict[str, Any]]:
                 labels[code] = known[code].name
             else:
                 labels[code] = COMPONENTS.get(code, T(code, code, code))
-        out.append({"chart": f"index-{k}", "index": s.index, "title": index_title(s), "kind": "peers" if peers else "trend",
-                    "years": s.years, "values": s.values, "labels": labels, "source": s.source,
-                    "scale_max": scale_max(s), "country": inputs.country})
+        out.append(
+            {
+                "chart": f"index-{k}",
+                "index": s.index,
+                "title": index_title(s),
+                "kind": "peers" if peers else "trend",
+                "years": s.years,
+                "values": s.values,
+                "labels": labels,
+                "source": s.source,
+                "scale_max": scale_max(s),
+                "country": inputs.country,
+            }
+        )
     return out
 
 
@@ -94,11 +132,22 @@ def recommendations(inputs: ReportInputs, names: dict[str, Translated]) -> dict[
     pillars = {p.id: p.name for p in inputs.framework.pillars}
     out: dict[str, list[dict[str, Any]]] = {"short": [], "long": []}
     for r in inputs.recommendations:
-        out.setdefault(r.horizon, []).append({
-            "id": r.id, "title": r.title, "horizon": r.horizon, "horizon_label": HORIZON.get(r.horizon),
-            "enabler": r.pillar_id, "enabler_name": pillars.get(r.pillar_id), "why": r.rationale, "sdg": r.sdg,
-            "owner": r.owner, "owner_name": label_of(r.owner, names) if r.owner else None,
-            "cost_low": r.cost_low, "cost_high": r.cost_high})
+        out.setdefault(r.horizon, []).append(
+            {
+                "id": r.id,
+                "title": r.title,
+                "horizon": r.horizon,
+                "horizon_label": HORIZON.get(r.horizon),
+                "enabler": r.pillar_id,
+                "enabler_name": pillars.get(r.pillar_id),
+                "why": r.rationale,
+                "sdg": r.sdg,
+                "owner": r.owner,
+                "owner_name": label_of(r.owner, names) if r.owner else None,
+                "cost_low": r.cost_low,
+                "cost_high": r.cost_high,
+            }
+        )
     return out
 
 
@@ -107,15 +156,43 @@ def roadmap(entry: Entry, lang: str) -> dict[str, Any]:
     if plan is None:
         return {"planned": False, "scheduled": False, "problems": [], "initiatives": [], "kpis": []}
     scheduled = plan.schedule is not None and bool(plan.schedule.items)
-    inits = [{"id": i.id, "name": i.name, "owner": i.owner, "owner_name": label_of(i.owner, entry.names),
-              "start": i.start if scheduled else None, "end": i.end if scheduled else None, "cost": i.cost,
-              "depends_on": i.depends_on, "phase": i.phase if i.phase in PHASE else None,
-              "phase_label": PHASE.get(i.phase), "critical": i.critical} for i in inputs.initiatives]
-    kpis = [{"name": k.name, "unit": k.unit, "unit_label": KPI_UNIT.get(k.unit), "baseline": k.baseline,
-             "baseline_label": BASELINE_SOURCE.get(k.baseline), "target": k.target, "initiative": k.source}
-            for k in inputs.kpis]
-    return {"planned": True, "scheduled": scheduled, "ok": plan.ok, "summary": inputs.roadmap_summary,
-            "problems": problems(plan.problems, lang), "initiatives": inits, "kpis": kpis}
+    inits = [
+        {
+            "id": i.id,
+            "name": i.name,
+            "owner": i.owner,
+            "owner_name": label_of(i.owner, entry.names),
+            "start": i.start if scheduled else None,
+            "end": i.end if scheduled else None,
+            "cost": i.cost,
+            "depends_on": i.depends_on,
+            "phase": i.phase if i.phase in PHASE else None,
+            "phase_label": PHASE.get(i.phase),
+            "critical": i.critical,
+        }
+        for i in inputs.initiatives
+    ]
+    kpis = [
+        {
+            "name": k.name,
+            "unit": k.unit,
+            "unit_label": KPI_UNIT.get(k.unit),
+            "baseline": k.baseline,
+            "baseline_label": BASELINE_SOURCE.get(k.baseline),
+            "target": k.target,
+            "initiative": k.source,
+        }
+        for k in inputs.kpis
+    ]
+    return {
+        "planned": True,
+        "scheduled": scheduled,
+        "ok": plan.ok,
+        "summary": inputs.roadmap_summary,
+        "problems": problems(plan.problems, lang),
+        "initiatives": inits,
+        "kpis": kpis,
+    }
 
 
 def problems(found: list[Problem], lang: str) -> list[dict[str, Any]]:
@@ -124,11 +201,19 @@ def problems(found: list[Problem], lang: str) -> list[dict[str, Any]]:
 
 def nothing(view: AssessmentView, entry: Entry, lang: str) -> dict[str, Any]:
     """The national page before the chain can run (no accepted answer yet): the reasons, no figures."""
-    return {"assessment": view, "illustrative": view.illustrative, "problems": problems(entry.problems, lang),
-            "national": {"score": None, "stage": None, "target_stage": view.target_stage, "institutions": 0},
-            "enablers": [], "institutions": [], "bottlenecks": [], "divide": {"gini": None, "dimensions": []},
-            "benchmarks": [], "recommendations": {"short": [], "long": []},
-            "roadmap": {"planned": False, "scheduled": False, "problems": [], "initiatives": [], "kpis": []}}
+    return {
+        "assessment": view,
+        "illustrative": view.illustrative,
+        "problems": problems(entry.problems, lang),
+        "national": {"score": None, "stage": None, "target_stage": view.target_stage, "institutions": 0},
+        "enablers": [],
+        "institutions": [],
+        "bottlenecks": [],
+        "divide": {"gini": None, "dimensions": []},
+        "benchmarks": [],
+        "recommendations": {"short": [], "long": []},
+        "roadmap": {"planned": False, "scheduled": False, "problems": [], "initiatives": [], "kpis": []},
+    }
 
 
 def national(entry: Entry, view: AssessmentView, lang: str) -> dict[str, Any]:
@@ -143,13 +228,20 @@ def national(entry: Entry, view: AssessmentView, lang: str) -> dict[str, Any]:
         "illustrative": inputs.illustrative,
         "framework": {"id": fw.id, "version": fw.version, "name": fw.name},
         "country": inputs.country,
-        "national": {"score": inputs.national_score, "stage": stage, "scale_max": 5,
-                     "stage_label": fw.stage_label(stage) if stage is not None else None,
-                     "target_stage": target, "institutions": len(inputs.institutions)},
+        "national": {
+            "score": inputs.national_score,
+            "stage": stage,
+            "scale_max": 5,
+            "stage_label": fw.stage_label(stage) if stage is not None else None,
+            "target_stage": target,
+            "institutions": len(inputs.institutions),
+        },
         "enablers": enablers(inputs),
         "institutions": [institution_row(i) for i in ranked(inputs)],
-        "bottlenecks": [{"enabler": b.pillar_id, "score": b.score, "blocks": b.blocks, "reason": b.reason}
-                        for b in inputs.bottlenecks],
+        "bottlenecks": [
+            {"enabler": b.pillar_id, "score": b.score, "blocks": b.blocks, "reason": b.reason}
+            for b in inputs.bottlenecks
+        ],
         "divide": divide(inputs),
         "benchmarks": benchmarks(inputs),
         "recommendations": recommendations(inputs, entry.names),
@@ -169,16 +261,33 @@ def institution(entry: Entry, view: AssessmentView, inst: InstitutionResult, lan
     national_scores = {e.pillar_id: e.score for e in inputs.enablers}
     target = next((e.target for e in inputs.enablers if e.target is not None), view.target_stage or 3)
     gap = {pid: max(0.0, target - v) for pid, v in inst.scores.items() if v is not None}
-    rows: list[dict[str, Any]] = [{"id": pid, "name": name, "score": inst.scores.get(pid),
-                                   "national": national_scores.get(pid), "gap": gap.get(pid)}
-                                  for pid, name in pillars.items()]
+    rows: list[dict[str, Any]] = [
+        {
+            "id": pid,
+            "name": name,
+            "score": inst.scores.get(pid),
+            "national": national_scores.get(pid),
+            "gap": gap.get(pid),
+        }
+        for pid, name in pillars.items()
+    ]
     gaps = sorted((r for r in rows if r["gap"]), key=lambda r: -gap[r["id"]])
     recs, actions = [], []
     if plan is not None:
-        recs = [{"id": r.id, "title": r.title, "horizon": r.horizon.value, "horizon_label": HORIZON.get(r.horizon.value),
-                 "enabler": r.pillar, "enabler_name": pillars.get(r.pillar), "cost_low": r.cost_usd.low,
-                 "cost_high": r.cost_usd.high}
-                for r in plan.recommendations.recommendations if r.institution == inst.code]
+        recs = [
+            {
+                "id": r.id,
+                "title": r.title,
+                "horizon": r.horizon.value,
+                "horizon_label": HORIZON.get(r.horizon.value),
+                "enabler": r.pillar,
+                "enabler_name": pillars.get(r.pillar),
+                "cost_low": r.cost_usd.low,
+                "cost_high": r.cost_usd.high,
+            }
+            for r in plan.recommendations.recommendations
+            if r.institution == inst.code
+        ]
         from raqmana.roadmap.actions import actions_by_institution
 
         actions = actions_by_institution(plan.roadmap, lang).get(inst.code, [])
@@ -186,8 +295,12 @@ def institution(entry: Entry, view: AssessmentView, inst: InstitutionResult, lan
         "assessment": view,
         "illustrative": inputs.illustrative,
         "institution": institution_row(inst),
-        "national": {"score": inputs.national_score, "stage": inputs.national_stage, "target_stage": target,
-                     "institutions": len(inputs.institutions)},
+        "national": {
+            "score": inputs.national_score,
+            "stage": inputs.national_stage,
+            "target_stage": target,
+            "institutions": len(inputs.institutions),
+        },
         "stage_label": inputs.framework.stage_label(inst.stage) if inst.stage is not None else None,
         "enablers": rows,
         "gaps": gaps,

@@ -50,8 +50,13 @@ class Signer:
 
     def _set(self, response: Response, name: str, value: str, max_age: int) -> None:
         response.set_cookie(
-            name, value, max_age=max_age, httponly=True, samesite="lax",
-            secure=self.settings.secure_cookies, path="/",
+            name,
+            value,
+            max_age=max_age,
+            httponly=True,
+            samesite="lax",
+            secure=self.settings.secure_cookies,
+            path="/",
         )
 
     # -- session -------------------------------------------------------------------------------
@@ -63,8 +68,9 @@ class Signer:
         self._set(response, SESSION_COOKIE, self.dumps("session", token), SESSION_MAX_AGE)
 
     def clear_session(self, response: Response) -> None:
-        response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax",
-                               secure=self.settings.secure_cookies)
+        response.delete_cookie(
+            SESSION_COOKIE, path="/", httponly=True, samesite="lax", secure=self.settings.secure_cookies
+        )
 
     # -- CSRF ----------------------------------------------------------------------------------
     def csrf_from_cookie(self, request: Request) -> str | None:

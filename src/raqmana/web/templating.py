@@ -90,8 +90,14 @@ def make_env(settings: Settings) -> Environment:
         return gettext(lang, "{n} MB", n=cached_number(n / (1024 * 1024), lang, 1, digits))
 
     env.filters.update(tr=tr, num=num, pct=pct, when=when, domid=domid, size=size)
-    env.globals.update(LOCALES=LOCALES, ASSET_VERSION=ASSET_VERSION, settings=settings,
-                       STATE_LABELS=STATE_LABELS, ROLE_LABELS=ROLE_LABELS, where=where)
+    env.globals.update(
+        LOCALES=LOCALES,
+        ASSET_VERSION=ASSET_VERSION,
+        settings=settings,
+        STATE_LABELS=STATE_LABELS,
+        ROLE_LABELS=ROLE_LABELS,
+        where=where,
+    )
     return env
 
 
@@ -164,16 +170,36 @@ def render_text(request: Request, lang: str, template: str, data: dict[str, Any]
     return env.get_template(template).render(_base(request, lang, **data))
 
 
-def render(request: Request, lang: str, template: str, data: dict[str, Any], *, status: int = 200,
-           headers: dict[str, str] | None = None) -> HTMLResponse:
+def render(
+    request: Request,
+    lang: str,
+    template: str,
+    data: dict[str, Any],
+    *,
+    status: int = 200,
+    headers: dict[str, str] | None = None,
+) -> HTMLResponse:
     return HTMLResponse(render_text(request, lang, template, data), status_code=status, headers=headers)
 
 
-def render_error(request: Request, *, lang: str, status: int, problems: list[Problem], current: Any,
-                 fragment: bool, rtl: bool) -> HTMLResponse:
+def render_error(
+    request: Request,
+    *,
+    lang: str,
+    status: int,
+    problems: list[Problem],
+    current: Any,
+    fragment: bool,
+    rtl: bool,
+) -> HTMLResponse:
     template = "fragments/problems.html" if fragment else "error.html"
-    return render(request, lang, template, {"status": status, "problems": problems, "current": current,
-                                            "back": _form_page(request)}, status=status)
+    return render(
+        request,
+        lang,
+        template,
+        {"status": status, "problems": problems, "current": current, "back": _form_page(request)},
+        status=status,
+    )
 
 
 def _form_page(request: Request) -> str | None:
@@ -181,6 +207,10 @@ def _form_page(request: Request) -> str | None:
     if request.method != "POST":
         return None
     referer = urlsplit(request.headers.get("referer", ""))
-    if referer.netloc != request.url.netloc or not referer.path.startswith("/") or referer.path.startswith("//"):
+    if (
+        referer.netloc != request.url.netloc
+        or not referer.path.startswith("/")
+        or referer.path.startswith("//")
+    ):
         return None
     return referer.path + (f"?{referer.query}" if referer.query else "")

@@ -78,23 +78,50 @@ def numeric_value(framework: Framework, r: Response) -> float | None:
 def accepted_values(session: Session, assessment_id: int, *, actor: Actor = SYSTEM) -> AcceptedValues:
     assessment, _ = get_assessment_for_user(session, actor, assessment_id)
     fw = get_framework(session, assessment.framework_version_id)
-    codes = dict(session.execute(
-        select(Organisation.id, Organisation.code).join(AssessmentInstitution, AssessmentInstitution.org_id ==
-                                                        Organisation.id)
-        .where(AssessmentInstitution.assessment_id == assessment_id)).all())
-    rows = list(session.scalars(select(Response).where(
-        Response.assessment_id == assessment_id, Response.state == ResponseState.ACCEPTED.value)))
+    codes = dict(
+        session.execute(
+            select(Organisation.id, Organisation.code)
+            .join(AssessmentInstitution, AssessmentInstitution.org_id == Organisation.id)
+            .where(AssessmentInstitution.assessment_id == assessment_id)
+        ).all()
+    )
+    rows = list(
+        session.scalars(
+            select(Response).where(
+                Response.assessment_id == assessment_id, Response.state == ResponseState.ACCEPTED.value
+            )
+        )
+    )
     names = user_names(session, [r.assessor_id for r in rows] + [r.reviewed_by for r in rows])
-    ev = dict(session.execute(
-        select(Evidence.response_id, func.count()).join(Response, Response.id == Evidence.response_id)
-        .where(Response.assessment_id == assessment_id, Response.state == ResponseState.ACCEPTED.value,
-               Evidence.removed_at.is_(None)).group_by(Evidence.response_id)).all())
+    ev = dict(
+        session.execute(
+            select(Evidence.response_id, func.count())
+            .join(Response, Response.id == Evidence.response_id)
+            .where(
+                Response.assessment_id == assessment_id,
+                Response.state == ResponseState.ACCEPTED.value,
+                Evidence.removed_at.is_(None),
+            )
+            .group_by(Evidence.response_id)
+        ).all()
+    )
     indicators = [i.id for i in fw.indicators()]
     known = set(indicators)
     cells = {
         (codes[r.org_id], r.indicator_id): AcceptedCell(
-            numeric_value(fw, r), r.is_na, r.dont_know, r.id, names.get(r.assessor_id, "") if r.assessor_id else "",
-            names.get(r.reviewed_by, "") if r.reviewed_by else "", r.reviewed_at, r.version, ev.get(r.id, 0))
-        for r in rows if r.org_id in codes and r.indicator_id in known
+            numeric_value(fw, r),
+            r.is_na,
+            r.dont_know,
+            r.id,
+            names.get(r.assessor_id, "") if r.assessor_id else "",
+            names.get(r.reviewed_by, "") if r.reviewed_by else "",
+            r.reviewed_at,
+            r.version,
+            ev.get(r.id, 0),
+        )
+        for r in rows
+        if r.org_id in codes and r.indicator_id in known
     }
-    return AcceptedValues(assessment_id, assessment.framework_version_id, sorted(codes.values()), indicators, cells)
+    return AcceptedValues(
+        assessment_id, assessment.framework_version_id, sorted(codes.values()), indicators, cells
+    )

@@ -43,16 +43,28 @@ class Value:
 
     @property
     def answered(self) -> bool:
-        return self.is_na or self.dont_know or any(
-            v is not None for v in (self.stage, self.number, self.choice, self.text))
+        return (
+            self.is_na
+            or self.dont_know
+            or any(v is not None for v in (self.stage, self.number, self.choice, self.text))
+        )
 
     def as_dict(self) -> dict[str, Any]:
-        return {"stage": self.stage, "number": self.number, "choice": self.choice, "text": self.text,
-                "na": self.is_na, "dont_know": self.dont_know, "justification": self.justification}
+        return {
+            "stage": self.stage,
+            "number": self.number,
+            "choice": self.choice,
+            "text": self.text,
+            "na": self.is_na,
+            "dont_know": self.dont_know,
+            "justification": self.justification,
+        }
 
     @classmethod
     def of(cls, row: Any) -> Value:
-        return cls(row.stage, row.number, row.choice, row.text, row.is_na, row.dont_know, row.justification or "")
+        return cls(
+            row.stage, row.number, row.choice, row.text, row.is_na, row.dont_know, row.justification or ""
+        )
 
 
 Where = Callable[[str], Location]
@@ -129,8 +141,9 @@ def coerce(indicator: Indicator, answer: Answer, *, where: Where | None = None) 
         for c in indicator.choices:
             if text == c.value or text in (c.label.en, c.label.ar, c.label.ckb):
                 return Value(choice=c.value, justification=just)
-        raise _fail(E.CHOICE_INVALID, where=where, value=text,
-                    choices=", ".join(c.value for c in indicator.choices))
+        raise _fail(
+            E.CHOICE_INVALID, where=where, value=text, choices=", ".join(c.value for c in indicator.choices)
+        )
     if len(text) > MAX_TEXT:
         raise _fail(E.TEXT_TOO_LONG, where=where, max=MAX_TEXT)
     return Value(text=text, justification=just)

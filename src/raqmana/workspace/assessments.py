@@ -26,10 +26,28 @@ from raqmana.workspace.views import AssessmentView, InstitutionRights, Rights
 def assessment_view(session: Session, a: Assessment) -> AssessmentView:
     fv = session.get(FrameworkVersion, a.framework_version_id)
     assert fv is not None
-    n = session.scalar(select(func.count()).select_from(AssessmentInstitution)
-                       .where(AssessmentInstitution.assessment_id == a.id)) or 0
-    return AssessmentView(a.id, Translated.model_validate(a.name), a.period, a.status, a.illustrative, fv.id,
-                          fv.framework_id, fv.version, a.target_stage, n, a.created_at, framework_of(session, fv).name)
+    n = (
+        session.scalar(
+            select(func.count())
+            .select_from(AssessmentInstitution)
+            .where(AssessmentInstitution.assessment_id == a.id)
+        )
+        or 0
+    )
+    return AssessmentView(
+        a.id,
+        Translated.model_validate(a.name),
+        a.period,
+        a.status,
+        a.illustrative,
+        fv.id,
+        fv.framework_id,
+        fv.version,
+        a.target_stage,
+        n,
+        a.created_at,
+        framework_of(session, fv).name,
+    )
 
 
 def _name(name: Translated | str) -> Translated:
@@ -42,9 +60,17 @@ def _name(name: Translated | str) -> Translated:
     return t
 
 
-def open_round(session: Session, actor: Actor, *, framework_version_id: int, name: Translated | str, period: str,
-               institution_codes: list[str], target_stage: int | None = None,
-               illustrative: bool = False) -> AssessmentView:
+def open_round(
+    session: Session,
+    actor: Actor,
+    *,
+    framework_version_id: int,
+    name: Translated | str,
+    period: str,
+    institution_codes: list[str],
+    target_stage: int | None = None,
+    illustrative: bool = False,
+) -> AssessmentView:
     """A coordinator opens a round over institutions inside its subtree; the framework version freezes."""
     if not (actor.is_system or any(g.role in MANAGER_ROLES for g in actor.grants)):
         raise Forbidden()
@@ -54,7 +80,9 @@ def open_round(session: Session, actor: Actor, *, framework_version_id: int, nam
         raise ValidationFailed.one(E.NAME_REQUIRED, Location(field="period"), field=E.WHAT["period"])
     if target_stage is not None and (not isinstance(target_stage, int) or not 0 <= target_stage <= 5):
         raise ValidationFailed.one(E.TARGET_STAGE_INVALID, Location(field="target_stage"))
-    fv = session.get(FrameworkVersion, framework_version_id) if isinstance(framework_version_id, int) else None
+    fv = (
+        session.get(FrameworkVersion, framework_version_id) if isinstance(framework_version_id, int) else None
+    )
     if fv is None:
         raise NotFound("framework")
     codes = list(dict.fromkeys(c.strip() for c in institution_codes if c and c.strip()))
@@ -63,21 +91,43 @@ def open_round(session: Session, actor: Actor, *, framework_version_id: int, nam
     orgs = {o.code: o for o in session.scalars(select(Organisation).where(Organisation.code.in_(codes)))}
     unknown = [c for c in codes if c not in orgs]
     if unknown:
-        raise ValidationFailed([problem(E.UNKNOWN_ORG, Location(field="institutions"), org=c) for c in unknown])
+        raise ValidationFailed(
+            [problem(E.UNKNOWN_ORG, Location(field="institutions"), org=c) for c in unknown]
+        )
     managers = [g for g in actor.grants if g.role in MANAGER_ROLES]
     if not actor.is_system and not all(any(g.covers(o.path) for g in managers) for o in orgs.values()):
         raise Forbidden()
     get_framework(session, fv.id)  # must parse
     fv.frozen = True
-    a = Assessment(name=title.model_dump(), framework_version_id=fv.id, period=period, target_stage=target_stage,
-                   status="open", illustrative=illustrative, created_by=actor.user_id, created_at=utcnow())
+    a = Assessment(
+        name=title.model_dump(),
+        framework_version_id=fv.id,
+        period=period,
+        target_stage=target_stage,
+        status="open",
+        illustrative=illustrative,
+        created_by=actor.user_id,
+        created_at=utcnow(),
+    )
     session.add(a)
     session.flush()
     session.add_all([AssessmentInstitution(assessment_id=a.id, org_id=orgs[c].id) for c in codes])
     session.flush()
-    record(session, actor, "assessment.open", "assessment", a.id, after={
-        "name": title.model_dump(), "framework_version_id": fv.id, "period": period, "institutions": codes,
-        "target_stage": target_stage, "illustrative": illustrative})
+    record(
+        session,
+        actor,
+        "assessment.open",
+        "assessment",
+        a.id,
+        after={
+            "name": title.model_dump(),
+            "framework_version_id": fv.id,
+            "period": period,
+            "institutions": codes,
+            "target_stage": target_stage,
+            "illustrative": illustrative,
+        },
+    )
     return assessment_view(session, a)
 
 
@@ -100,8 +150,15 @@ def close_round(session: Session, actor: Actor, *, assessment_id: int) -> Assess
         raise Forbidden()
     if a.status != "closed":
         a.status, a.closed_at = "closed", utcnow()
-        record(session, actor, "assessment.close", "assessment", a.id, before={"status": "open"},
-               after={"status": "closed"})
+        record(
+            session,
+            actor,
+            "assessment.close",
+            "assessment",
+            a.id,
+            before={"status": "open"},
+            after={"status": "closed"},
+        )
     return assessment_view(session, a)
 
 
@@ -112,7 +169,9 @@ def my_institutions(session: Session, actor: Actor, *, assessment_id: int) -> li
     return sorted((InstitutionRights(org, r) for org, r in rows), key=lambda ir: ir.org.code)
 
 
-def get_institution(session: Session, actor: Actor, *, assessment_id: int, institution_code: str) -> InstitutionRights:
+def get_institution(
+    session: Session, actor: Actor, *, assessment_id: int, institution_code: str
+) -> InstitutionRights:
     """One institution of the round with the actor's rights on it; NotFound when the actor may not read it
     (e.g. a reviewer of another institution)."""
     from raqmana.workspace.orgs import to_view

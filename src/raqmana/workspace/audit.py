@@ -17,17 +17,36 @@ from raqmana.workspace.actors import Actor
 from raqmana.workspace.exceptions import Forbidden, NotFound
 from raqmana.workspace.views import AuditEventView
 
-__all__ = ["AuditPage", "AuditReport", "audit_events", "change_summary", "draft", "list_events", "record",
-           "record_many", "verify_audit", "verify_audit_chain"]
+__all__ = [
+    "AuditPage",
+    "AuditReport",
+    "audit_events",
+    "change_summary",
+    "draft",
+    "list_events",
+    "record",
+    "record_many",
+    "verify_audit",
+    "verify_audit_chain",
+]
 
 
-def draft(actor: Actor, action: str, entity_type: str, entity_id: object, *, before: Any = None,
-          after: Any = None) -> EventDraft:
+def draft(
+    actor: Actor, action: str, entity_type: str, entity_id: object, *, before: Any = None, after: Any = None
+) -> EventDraft:
     return EventDraft(actor.user_id, actor.audit_name(), action, entity_type, str(entity_id), before, after)
 
 
-def record(session: Session, actor: Actor, action: str, entity_type: str, entity_id: object, *,
-           before: Any = None, after: Any = None) -> None:
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity_type: str,
+    entity_id: object,
+    *,
+    before: Any = None,
+    after: Any = None,
+) -> None:
     """Append one event (who, when, what, before/after) in the current transaction."""
     chain.append(session, [draft(actor, action, entity_type, entity_id, before=before, after=after)])
 
@@ -36,8 +55,14 @@ def record_many(session: Session, drafts: list[EventDraft]) -> None:
     chain.append(session, drafts)
 
 
-def list_events(session: Session, actor: Actor, *, entity_type: str | None = None,
-                entity_id: str | None = None, limit: int = 100) -> list[AuditEventView]:
+def list_events(
+    session: Session,
+    actor: Actor,
+    *,
+    entity_type: str | None = None,
+    entity_id: str | None = None,
+    limit: int = 100,
+) -> list[AuditEventView]:
     if not (actor.is_admin or actor.has_role("coordinator")):
         raise Forbidden()
     q = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(max(1, min(limit, 1000)))
@@ -45,8 +70,20 @@ def list_events(session: Session, actor: Actor, *, entity_type: str | None = Non
         q = q.where(AuditEvent.entity_type == entity_type)
     if entity_id:
         q = q.where(AuditEvent.entity_id == str(entity_id))
-    return [AuditEventView(e.id, e.seq, e.at, e.actor_name, e.action, e.entity_type, e.entity_id,
-                           json.loads(e.before), json.loads(e.after)) for e in session.scalars(q)]
+    return [
+        AuditEventView(
+            e.id,
+            e.seq,
+            e.at,
+            e.actor_name,
+            e.action,
+            e.entity_type,
+            e.entity_id,
+            json.loads(e.before),
+            json.loads(e.after),
+        )
+        for e in session.scalars(q)
+    ]
 
 
 def verify_audit(session: Session) -> AuditReport:
@@ -84,16 +121,31 @@ class AuditPage:
 
 
 def _view(e: AuditEvent) -> AuditEventView:
-    return AuditEventView(e.id, e.seq, e.at, e.actor_name, e.action, e.entity_type, e.entity_id,
-                          json.loads(e.before), json.loads(e.after))
+    return AuditEventView(
+        e.id,
+        e.seq,
+        e.at,
+        e.actor_name,
+        e.action,
+        e.entity_type,
+        e.entity_id,
+        json.loads(e.before),
+        json.loads(e.after),
+    )
 
 
 def _start_of(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UTC)
 
 
-def audit_events(session: Session, actor: Actor, *, filters: AuditFilters | None = None, before: int | None = None,
-                 limit: int = 50) -> AuditPage:
+def audit_events(
+    session: Session,
+    actor: Actor,
+    *,
+    filters: AuditFilters | None = None,
+    before: int | None = None,
+    limit: int = 50,
+) -> AuditPage:
     """One page of the audit log, newest first, filtered by user (part of the user name), object type and
     id, and dates (UTC, both ends included); ``before`` pages back by sequence number."""
     _require_reader(actor)
@@ -119,7 +171,9 @@ def audit_events(session: Session, actor: Actor, *, filters: AuditFilters | None
     more = len(rows) > limit
     rows = rows[:limit]
     types = sorted(t for t in session.scalars(select(AuditEvent.entity_type).distinct()) if t)
-    return AuditPage([_view(e) for e in rows], total, f, before, rows[-1].seq if more and rows else None, types)
+    return AuditPage(
+        [_view(e) for e in rows], total, f, before, rows[-1].seq if more and rows else None, types
+    )
 
 
 def change_summary(before: Any, after: Any, *, width: int = 80) -> list[tuple[str, str, str]]:
@@ -127,14 +181,20 @@ def change_summary(before: Any, after: Any, *, width: int = 80) -> list[tuple[st
     values shortened to ``width`` characters."""
 
     def short(v: Any) -> str:
-        text = "" if v is None else v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str)
+        text = (
+            "" if v is None else v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str)
+        )
         return text if len(text) <= width else text[: width - 1] + "…"
 
     if not isinstance(before, dict) and not isinstance(after, dict):
         return [] if before == after else [("", short(before), short(after))]
     b = before if isinstance(before, dict) else {}
     a = after if isinstance(after, dict) else {}
-    return [(k, short(b.get(k)), short(a.get(k))) for k in sorted(set(b) | set(a), key=str) if b.get(k) != a.get(k)]
+    return [
+        (k, short(b.get(k)), short(a.get(k)))
+        for k in sorted(set(b) | set(a), key=str)
+        if b.get(k) != a.get(k)
+    ]
 
 
 def verify_audit_chain(session: Session, actor: Actor) -> AuditReport:

@@ -45,13 +45,22 @@ def load_actor(session: Session, user_id: int) -> Actor:
     rows = session.execute(
         select(RoleGrant.role, RoleGrant.org_id, Organisation.code, Organisation.path)
         .outerjoin(Organisation, Organisation.id == RoleGrant.org_id)
-        .where(RoleGrant.user_id == user_id).order_by(RoleGrant.id))
+        .where(RoleGrant.user_id == user_id)
+        .order_by(RoleGrant.id)
+    )
     grants = tuple(Grant(Role(role), org_id, code, path or "") for role, org_id, code, path in rows)
     return Actor(user.id, user.username, user.display_name, user.locale, grants)
 
 
-def login(ws: Workspace, *, username: str, password: str, client: str = "", user_agent: str = "",
-          now: datetime | None = None) -> tuple[Actor, IssuedSession]:
+def login(
+    ws: Workspace,
+    *,
+    username: str,
+    password: str,
+    client: str = "",
+    user_agent: str = "",
+    now: datetime | None = None,
+) -> tuple[Actor, IssuedSession]:
     """Check the password and open a session; raise LoginRefused (after storing the failure)."""
     now = now or utcnow()
     refusal: LoginRefused | None = None
@@ -70,7 +79,9 @@ def login(ws: Workspace, *, username: str, password: str, client: str = "", user
                 user.last_login_at = now
                 if needs_rehash(user.password_hash):
                     user.password_hash = hash_password(password)
-                issued = create_session(session, user_id=user.id, client=client, user_agent=user_agent, now=now)
+                issued = create_session(
+                    session, user_id=user.id, client=client, user_agent=user_agent, now=now
+                )
                 actor = load_actor(session, user.id)
                 record(session, actor, "user.login", "user", user.id, after={"client": client})
                 return actor, issued
@@ -105,19 +116,35 @@ def _fail(session: Session, user: User | None, client: str, attempts: int, now: 
     if user.failed_logins >= attempts:
         user.failed_logins = 0
         user.locked_until = now + LOCKOUT
-        record(session, Actor(user.id, user.username, user.display_name), "user.locked", "user", user.id,
-               after={"locked_until": user.locked_until.isoformat()})
+        record(
+            session,
+            Actor(user.id, user.username, user.display_name),
+            "user.locked",
+            "user",
+            user.id,
+            after={"locked_until": user.locked_until.isoformat()},
+        )
         return LoginRefused(E.ACCOUNT_LOCKED, locked_until=user.locked_until)
     return LoginRefused()
 
 
-def create_session(session: Session, *, user_id: int, client: str = "", user_agent: str = "",
-                   now: datetime | None = None) -> IssuedSession:
+def create_session(
+    session: Session, *, user_id: int, client: str = "", user_agent: str = "", now: datetime | None = None
+) -> IssuedSession:
     now = now or utcnow()
     token = secrets.token_urlsafe(32)
     expires = now + SESSION_IDLE
-    session.add(AuthSession(token_hash=token_digest(token), user_id=user_id, created_at=now, last_seen_at=now,
-                            expires_at=expires, client=client[:64], user_agent=user_agent[:300]))
+    session.add(
+        AuthSession(
+            token_hash=token_digest(token),
+            user_id=user_id,
+            created_at=now,
+            last_seen_at=now,
+            expires_at=expires,
+            client=client[:64],
+            user_agent=user_agent[:300],
+        )
+    )
     session.flush()
     return IssuedSession(token, expires)
 
@@ -141,10 +168,16 @@ def verify_session(session: Session, *, token: str, now: datetime | None = None)
 
 def revoke_session(session: Session, *, token: str) -> None:
     """Sign out: the token stops working at once. Unknown tokens are ignored."""
-    session.execute(update(AuthSession).where(AuthSession.token_hash == token_digest(token),
-                                              AuthSession.revoked_at.is_(None)).values(revoked_at=utcnow()))
+    session.execute(
+        update(AuthSession)
+        .where(AuthSession.token_hash == token_digest(token), AuthSession.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
 
 
 def revoke_all_sessions(session: Session, *, user_id: int) -> None:
-    session.execute(update(AuthSession).where(AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None))
-                    .values(revoked_at=utcnow()))
+    session.execute(
+        update(AuthSession)
+        .where(AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )

@@ -23,9 +23,15 @@ def completion(session: Session, actor: Actor, *, assessment_id: int) -> Complet
     orgs = institution_rights(session, actor, assessment_id)
     c = CompletionCount.__table__.c  # Core columns: plain tuples, no ORM row processing
     counts: dict[int, dict[str, tuple[int, int, int, int]]] = {}
-    for org_id, pillar_id, *states in session.connection().execute(
-            select(c.org_id, c.pillar_id, c.draft, c.submitted, c.returned, c.accepted)
-            .where(c.assessment_id == assessment_id)).all():
+    for org_id, pillar_id, *states in (
+        session.connection()
+        .execute(
+            select(c.org_id, c.pillar_id, c.draft, c.submitted, c.returned, c.accepted).where(
+                c.assessment_id == assessment_id
+            )
+        )
+        .all()
+    ):
         if org_id in orgs and pillar_id in expected:
             counts.setdefault(org_id, {})[pillar_id] = tuple(states)
     rows: list[CompletionRow] = []
@@ -44,4 +50,7 @@ def completion_stamp(session: Session, assessment_id: int) -> int:
     """The round's change counter (migration 0004): it moves whenever an answer of the round changes state
     or an organisation is renamed or moved, i.e. whenever :func:`completion` could return something else
     for the same reader."""
-    return session.scalar(select(CompletionStamp.changes).where(CompletionStamp.assessment_id == assessment_id)) or 0
+    return (
+        session.scalar(select(CompletionStamp.changes).where(CompletionStamp.assessment_id == assessment_id))
+        or 0
+    )

@@ -36,7 +36,9 @@ from raqmana.workspace.orgs import seed_iraq
 from raqmana.workspace.passwords import hash_published_password
 from raqmana.workspace.users import create_user, grant_role, set_password
 
-DEMO_NAME = Translated(en="Illustrative demo round", ar="جولة توضيحية تجريبية", ckb="خولی نموونەیی بۆ پیشاندان")
+DEMO_NAME = Translated(
+    en="Illustrative demo round", ar="جولة توضيحية تجريبية", ckb="خولی نموونەیی بۆ پیشاندان"
+)
 JUSTIFICATION = Translated(
     en="Illustrative generated answer for the demo, not a real assessment.",
     ar="إجابة توضيحية مولَّدة للعرض التجريبي، وليست تقييماً حقيقياً.",
@@ -73,8 +75,14 @@ DEMO_USERS: list[tuple[str, str, Role, str | None]] = [
 #: the language a demo user writes in (others: Arabic)
 DEMO_LOCALES = {"demo-fp-erbil": "ckb", "demo-reviewer-krg": "ckb"}
 #: institutions that typically lead or lag (illustrative only)
-_KIND_LEVEL = {"secretariat": 2.9, "independent_body": 2.6, "ministry": 2.3, "regional_body": 3.0,
-               "region": 2.6, "governorate": 1.7}
+_KIND_LEVEL = {
+    "secretariat": 2.9,
+    "independent_body": 2.6,
+    "ministry": 2.3,
+    "regional_body": 3.0,
+    "region": 2.6,
+    "governorate": 1.7,
+}
 
 
 @dataclass(frozen=True)
@@ -110,18 +118,41 @@ def seed_demo(settings: Settings, *, framework: Framework, seed: int = 2026) -> 
             fv = register_framework(s, SYSTEM, framework)
             logins = _users(s, seed)
         with ws.transaction() as s:
-            existing = s.scalar(select(Assessment).where(Assessment.illustrative.is_(True),
-                                                         Assessment.framework_version_id == fv.id))
+            existing = s.scalar(
+                select(Assessment).where(
+                    Assessment.illustrative.is_(True), Assessment.framework_version_id == fv.id
+                )
+            )
             if existing is not None:
-                n = s.scalar(select(func.count()).select_from(Response)
-                             .where(Response.assessment_id == existing.id)) or 0
-                insts = s.scalar(select(func.count()).select_from(AssessmentInstitution)
-                                 .where(AssessmentInstitution.assessment_id == existing.id)) or 0
+                n = (
+                    s.scalar(
+                        select(func.count())
+                        .select_from(Response)
+                        .where(Response.assessment_id == existing.id)
+                    )
+                    or 0
+                )
+                insts = (
+                    s.scalar(
+                        select(func.count())
+                        .select_from(AssessmentInstitution)
+                        .where(AssessmentInstitution.assessment_id == existing.id)
+                    )
+                    or 0
+                )
                 return DemoInfo(existing.id, insts, n, logins)
             coord = load_actor(s, _user_id(s, "demo-coordinator"))
             orgs = list(s.scalars(select(Organisation).order_by(Organisation.code)))
-            a = open_round(s, coord, framework_version_id=fv.id, name=DEMO_NAME, period="2026",
-                           institution_codes=[o.code for o in orgs], target_stage=3, illustrative=True)
+            a = open_round(
+                s,
+                coord,
+                framework_version_id=fv.id,
+                name=DEMO_NAME,
+                period="2026",
+                institution_codes=[o.code for o in orgs],
+                target_stage=3,
+                illustrative=True,
+            )
             _assign(s, a.id)
             n = _answers(s, a.id, framework, orgs, random.Random(seed))
         return DemoInfo(a.id, len(orgs), n, logins)
@@ -141,8 +172,15 @@ def _users(s: Any, seed: int) -> list[DemoLogin]:
         password = demo_password(username, seed)
         uid = s.scalar(select(User.id).where(User.username == username))
         if uid is None:
-            uid = create_user(s, SYSTEM, username=username, password=password, display_name=display,
-                              locale=DEMO_LOCALES.get(username, "ar"), hasher=hash_published_password).id
+            uid = create_user(
+                s,
+                SYSTEM,
+                username=username,
+                password=password,
+                display_name=display,
+                locale=DEMO_LOCALES.get(username, "ar"),
+                hasher=hash_published_password,
+            ).id
         else:
             set_password(s, SYSTEM, user_id=uid, password=password, hasher=hash_published_password)
         grant_role(s, SYSTEM, user_id=uid, role=role, org_code=org)
@@ -153,8 +191,14 @@ def _users(s: Any, seed: int) -> list[DemoLogin]:
 def _assign(s: Any, assessment_id: int) -> None:
     for username, _, role, org in DEMO_USERS:
         if role in (Role.FOCAL_POINT, Role.REVIEWER) and org and org != "krg":
-            assign(s, SYSTEM, assessment_id=assessment_id, institution_code=org, user_id=_user_id(s, username),
-                   role=role)
+            assign(
+                s,
+                SYSTEM,
+                assessment_id=assessment_id,
+                institution_code=org,
+                user_id=_user_id(s, username),
+                role=role,
+            )
 
 
 def _value(ind: Indicator, level: float, rng: random.Random, lang: str = "ar") -> Value:
@@ -168,7 +212,9 @@ def _value(ind: Indicator, level: float, rng: random.Random, lang: str = "ar") -
     if t is AnswerType.LADDER:
         return Value(stage=round(x), justification=just)
     if t is AnswerType.YES_NO:
-        return Value(choice="yes" if rng.random() < 1 / (1 + math.exp(-(x - 2.2) * 1.5)) else "no", justification=just)
+        return Value(
+            choice="yes" if rng.random() < 1 / (1 + math.exp(-(x - 2.2) * 1.5)) else "no", justification=just
+        )
     if t is AnswerType.PERCENTAGE:
         return Value(number=round(min(100.0, max(0.0, x * 20 + rng.gauss(0, 5))), 1), justification=just)
     if t is AnswerType.NUMBER:
@@ -212,7 +258,9 @@ def _people(s: Any, orgs: list[Organisation]) -> dict[int, _People]:
     who imported the workbook it sent) and are reviewed by the closest demo reviewer (of the institution,
     of its region, else the national one). Generated texts are in the language the author writes:
     the focal point's own, else Sorani in the Kurdistan Region and Arabic elsewhere."""
-    users = {u.username: u for u in s.scalars(select(User).where(User.username.in_([x[0] for x in DEMO_USERS])))}
+    users = {
+        u.username: u for u in s.scalars(select(User).where(User.username.in_([x[0] for x in DEMO_USERS])))
+    }
     by_code = {o.code: o for o in orgs}
     focal = {org: users[name] for name, _, role, org in DEMO_USERS if role is Role.FOCAL_POINT and org}
     reviewers = [(org, users[name]) for name, _, role, org in DEMO_USERS if role is Role.REVIEWER]
@@ -220,14 +268,23 @@ def _people(s: Any, orgs: list[Organisation]) -> dict[int, _People]:
     krg = by_code.get("krg")
     out = {}
     for o in orgs:
-        covering = [(len(by_code[c].path) if c else 0, u) for c, u in reviewers
-                    if c is None or (c in by_code and o.path.startswith(by_code[c].path))]
+        covering = [
+            (len(by_code[c].path) if c else 0, u)
+            for c, u in reviewers
+            if c is None or (c in by_code and o.path.startswith(by_code[c].path))
+        ]
         reviewer = max(covering, key=lambda x: x[0])[1]
         fp = focal.get(o.code)
         lang = fp.locale if fp else ("ckb" if krg is not None and o.path.startswith(krg.path) else "ar")
         author = fp or coordinator
-        out[o.id] = _People(author.id, author.display_name, "save" if fp else "import", reviewer.id,
-                            reviewer.display_name, lang)
+        out[o.id] = _People(
+            author.id,
+            author.display_name,
+            "save" if fp else "import",
+            reviewer.id,
+            reviewer.display_name,
+            lang,
+        )
     return out
 
 
@@ -248,37 +305,84 @@ def _answers(s: Any, assessment_id: int, fw: Framework, orgs: list[Organisation]
                 for ind in sub.indicators:
                     steps = _plan(rng)
                     v = _value(ind, level, rng, who.lang)
-                    row = {**_columns(v), "assessment_id": assessment_id, "org_id": org.id, "indicator_id": ind.id,
-                           "pillar_id": p.id, "version": len(steps), "state": _STATE_AFTER[steps[-1]],
-                           "answered": v.answered, "assessor_id": who.author_id, "created_at": now,
-                           "updated_at": now, "submitted_at": now if len(steps) > 1 else None,
-                           "reviewed_at": now if len(steps) > 2 else None,
-                           "reviewed_by": who.reviewer_id if len(steps) > 2 else None}
+                    row = {
+                        **_columns(v),
+                        "assessment_id": assessment_id,
+                        "org_id": org.id,
+                        "indicator_id": ind.id,
+                        "pillar_id": p.id,
+                        "version": len(steps),
+                        "state": _STATE_AFTER[steps[-1]],
+                        "answered": v.answered,
+                        "assessor_id": who.author_id,
+                        "created_at": now,
+                        "updated_at": now,
+                        "submitted_at": now if len(steps) > 1 else None,
+                        "reviewed_at": now if len(steps) > 2 else None,
+                        "reviewed_by": who.reviewer_id if len(steps) > 2 else None,
+                    }
                     planned.append((row, steps, who))
     s.execute(insert(Response), [row for row, _, _ in planned])
-    key_to_id = {(o, i): rid for rid, o, i in s.execute(
-        select(Response.id, Response.org_id, Response.indicator_id).where(Response.assessment_id == assessment_id))}
+    key_to_id = {
+        (o, i): rid
+        for rid, o, i in s.execute(
+            select(Response.id, Response.org_id, Response.indicator_id).where(
+                Response.assessment_id == assessment_id
+            )
+        )
+    }
     ids = [key_to_id[(row["org_id"], row["indicator_id"])] for row, _, _ in planned]
     revisions, comments, evidence, events = [], [], [], []
     for rid, (row, steps, who) in zip(ids, planned, strict=True):
         for version, step in enumerate(steps, start=1):
             by_reviewer = step in ("return", "accept")
             comment = RETURN_COMMENT.get(who.lang) if step == "return" else ""
-            revisions.append({**_columns_of(row), "response_id": rid, "version": version,
-                              "state": _STATE_AFTER[step], "action": who.first_step if step == "save" else step,
-                              "at": now, "comment": comment,
-                              "actor_id": who.reviewer_id if by_reviewer else who.author_id,
-                              "actor_name": who.reviewer if by_reviewer else who.author})
+            revisions.append(
+                {
+                    **_columns_of(row),
+                    "response_id": rid,
+                    "version": version,
+                    "state": _STATE_AFTER[step],
+                    "action": who.first_step if step == "save" else step,
+                    "at": now,
+                    "comment": comment,
+                    "actor_id": who.reviewer_id if by_reviewer else who.author_id,
+                    "actor_name": who.reviewer if by_reviewer else who.author,
+                }
+            )
             if comment:
-                comments.append({"response_id": rid, "author_id": who.reviewer_id, "author_name": who.reviewer,
-                                 "kind": "return", "text": comment, "response_version": version, "at": now})
+                comments.append(
+                    {
+                        "response_id": rid,
+                        "author_id": who.reviewer_id,
+                        "author_name": who.reviewer,
+                        "kind": "return",
+                        "text": comment,
+                        "response_version": version,
+                        "at": now,
+                    }
+                )
         if row["stage"] is not None and row["stage"] >= 3 and rng.random() < 0.3:
-            evidence.append({"response_id": rid, "kind": "url", "source_type": "document",
-                             "uploaded_by": who.author_id,
-                             "url": f"https://example.org/raqmana-demo/{row['org_id']}/{row['indicator_id']}",
-                             "description": EVIDENCE_NOTE.get(who.lang), "uploaded_at": now})
-        events.append(draft(SYSTEM, "demo.response", "response", rid,
-                            after={**_columns_of(row), "state": row["state"], "illustrative": True}))
+            evidence.append(
+                {
+                    "response_id": rid,
+                    "kind": "url",
+                    "source_type": "document",
+                    "uploaded_by": who.author_id,
+                    "url": f"https://example.org/raqmana-demo/{row['org_id']}/{row['indicator_id']}",
+                    "description": EVIDENCE_NOTE.get(who.lang),
+                    "uploaded_at": now,
+                }
+            )
+        events.append(
+            draft(
+                SYSTEM,
+                "demo.response",
+                "response",
+                rid,
+                after={**_columns_of(row), "state": row["state"], "illustrative": True},
+            )
+        )
     for model, rows in ((ResponseRevision, revisions), (ReviewComment, comments), (Evidence, evidence)):
         if rows:
             s.execute(insert(model), rows)

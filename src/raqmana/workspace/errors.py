@@ -116,7 +116,7 @@ NA_NOT_ALLOWED = Code(
 )
 NA_AND_DONT_KNOW = Code(
     "WS027",
-    "An answer cannot be both N/A and \"don't know\".",
+    'An answer cannot be both N/A and "don\'t know".',
     "لا يمكن أن تكون الإجابة «لا ينطبق» و«لا أعرف» معاً.",
     "وەڵام ناتوانێت ھەم «پەیوەندیدار نییە» و ھەم «نازانم» بێت.",
 )

@@ -39,7 +39,9 @@ _CONTROL = re.compile(r"[\x00-\x20\x7f]")
 
 def _source_type(value: str) -> str:
     if value not in SOURCE_TYPES:
-        raise ValidationFailed.one(E.SOURCE_TYPE_INVALID, Location(field="source_type"), value=str(value)[:40])
+        raise ValidationFailed.one(
+            E.SOURCE_TYPE_INVALID, Location(field="source_type"), value=str(value)[:40]
+        )
     return value
 
 
@@ -51,7 +53,9 @@ def _date(value: date | str | None) -> date | None:
     try:
         return date.fromisoformat(str(value).strip())
     except ValueError:
-        raise ValidationFailed.one(E.DATE_INVALID, Location(field="evidence_date"), value=str(value)[:40]) from None
+        raise ValidationFailed.one(
+            E.DATE_INVALID, Location(field="evidence_date"), value=str(value)[:40]
+        ) from None
 
 
 def _description(text: str) -> str:
@@ -61,8 +65,9 @@ def _description(text: str) -> str:
     return text
 
 
-def _editable_response(session: Session, actor: Actor, assessment_id: int, institution_code: str,
-                       indicator_id: str) -> Response:
+def _editable_response(
+    session: Session, actor: Actor, assessment_id: int, institution_code: str, indicator_id: str
+) -> Response:
     ctx = context(session, actor, assessment_id, institution_code)
     require_answer_rights(ctx)
     indicator = indicator_of(ctx.framework, indicator_id)
@@ -77,23 +82,61 @@ def _editable_response(session: Session, actor: Actor, assessment_id: int, insti
 def _add(session: Session, actor: Actor, e: Evidence) -> EvidenceView:
     session.add(e)
     session.flush()
-    record(session, actor, "evidence.attach", "response", e.response_id, after={
-        "evidence_id": e.id, "kind": e.kind, "sha256": e.sha256, "filename": e.filename, "url": e.url,
-        "source_type": e.source_type, "evidence_date": e.evidence_date.isoformat() if e.evidence_date else None})
+    record(
+        session,
+        actor,
+        "evidence.attach",
+        "response",
+        e.response_id,
+        after={
+            "evidence_id": e.id,
+            "kind": e.kind,
+            "sha256": e.sha256,
+            "filename": e.filename,
+            "url": e.url,
+            "source_type": e.source_type,
+            "evidence_date": e.evidence_date.isoformat() if e.evidence_date else None,
+        },
+    )
     return evidence_view(e, {actor.user_id: actor.display_name} if actor.user_id else {})
 
 
-def attach_file(session: Session, actor: Actor, *, settings: Settings, assessment_id: int, institution_code: str,
-                indicator_id: str, filename: str, data: bytes, source_type: str = "document",
-                evidence_date: date | str | None = None, description: str = "") -> EvidenceView:
+def attach_file(
+    session: Session,
+    actor: Actor,
+    *,
+    settings: Settings,
+    assessment_id: int,
+    institution_code: str,
+    indicator_id: str,
+    filename: str,
+    data: bytes,
+    source_type: str = "document",
+    evidence_date: date | str | None = None,
+    description: str = "",
+) -> EvidenceView:
     """Attach a file (checked: size limit, allowed type, content matches the extension)."""
     r = _editable_response(session, actor, assessment_id, institution_code, indicator_id)
     name, media_type = check_upload(filename, data, max_mb=settings.max_upload_mb)
     kind, day, text = _source_type(source_type), _date(evidence_date), _description(description)
     digest = evidence_store(settings).put(data)
-    return _add(session, actor, Evidence(
-        response_id=r.id, kind="file", sha256=digest, filename=name, media_type=media_type, size=len(data),
-        source_type=kind, evidence_date=day, description=text, uploaded_by=actor.user_id, uploaded_at=utcnow()))
+    return _add(
+        session,
+        actor,
+        Evidence(
+            response_id=r.id,
+            kind="file",
+            sha256=digest,
+            filename=name,
+            media_type=media_type,
+            size=len(data),
+            source_type=kind,
+            evidence_date=day,
+            description=text,
+            uploaded_by=actor.user_id,
+            uploaded_at=utcnow(),
+        ),
+    )
 
 
 def check_url(url: str) -> str:
@@ -104,20 +147,50 @@ def check_url(url: str) -> str:
     return url
 
 
-def attach_url(session: Session, actor: Actor, *, assessment_id: int, institution_code: str, indicator_id: str,
-               url: str, source_type: str = "document", evidence_date: date | str | None = None,
-               description: str = "") -> EvidenceView:
+def attach_url(
+    session: Session,
+    actor: Actor,
+    *,
+    assessment_id: int,
+    institution_code: str,
+    indicator_id: str,
+    url: str,
+    source_type: str = "document",
+    evidence_date: date | str | None = None,
+    description: str = "",
+) -> EvidenceView:
     r = _editable_response(session, actor, assessment_id, institution_code, indicator_id)
-    link, kind, day, text = check_url(url), _source_type(source_type), _date(evidence_date), _description(description)
-    return _add(session, actor, Evidence(
-        response_id=r.id, kind="url", url=link, source_type=kind, evidence_date=day, description=text,
-        uploaded_by=actor.user_id, uploaded_at=utcnow()))
+    link, kind, day, text = (
+        check_url(url),
+        _source_type(source_type),
+        _date(evidence_date),
+        _description(description),
+    )
+    return _add(
+        session,
+        actor,
+        Evidence(
+            response_id=r.id,
+            kind="url",
+            url=link,
+            source_type=kind,
+            evidence_date=day,
+            description=text,
+            uploaded_by=actor.user_id,
+            uploaded_at=utcnow(),
+        ),
+    )
 
 
 def list_evidence(session: Session, actor: Actor, *, response_id: int) -> list[EvidenceView]:
     r, _ = get_response_for_user(session, actor, response_id)
-    rows = list(session.scalars(select(Evidence).where(Evidence.response_id == r.id, Evidence.removed_at.is_(None))
-                                .order_by(Evidence.id)))
+    rows = list(
+        session.scalars(
+            select(Evidence)
+            .where(Evidence.response_id == r.id, Evidence.removed_at.is_(None))
+            .order_by(Evidence.id)
+        )
+    )
     names = user_names(session, [e.uploaded_by for e in rows])
     return [evidence_view(e, names) for e in rows]
 

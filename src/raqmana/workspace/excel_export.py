@@ -39,8 +39,18 @@ from raqmana.workspace.views import NO_LABEL, YES_LABEL
 
 _HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
 _INPUT_FILL = PatternFill("solid", fgColor="FFF9E0")
-_WIDTHS = {"id": 10, "pillar": 24, "indicator": 36, "question": 60, "answer": 34, "na": 14, "dont_know": 14,
-           "justification": 50, "state": 16, "version": 8}
+_WIDTHS = {
+    "id": 10,
+    "pillar": 24,
+    "indicator": 36,
+    "question": 60,
+    "answer": 34,
+    "na": 14,
+    "dont_know": 14,
+    "justification": 50,
+    "state": 16,
+    "version": 8,
+}
 
 
 def _cell_value(ind: Indicator, r: Response | None, fw: Framework, lang: str) -> object:
@@ -66,8 +76,11 @@ def _lists(wb: Workbook, fw: Framework, lang: str) -> dict[str, str]:
         ("ladder", [stage_option(fw, s, lang) for s in range(6)]),
         ("yes_no", [YES_LABEL.get(lang), NO_LABEL.get(lang)]),
     ]
-    columns += [(ind.id, [c.label.get(lang) or c.value for c in ind.choices])
-                for ind in fw.indicators() if ind.answer_type is AnswerType.CHOICE and ind.choices]
+    columns += [
+        (ind.id, [c.label.get(lang) or c.value for c in ind.choices])
+        for ind in fw.indicators()
+        if ind.answer_type is AnswerType.CHOICE and ind.choices
+    ]
     for j, (key, values) in enumerate(columns, start=1):
         letter = ws.cell(1, j).column_letter
         for i, v in enumerate(values, start=1):
@@ -95,12 +108,18 @@ def _about(ws: Worksheet, rows: list[tuple[str, str]], lang: str) -> None:
     ws.protection.sheet = True
 
 
-def export_workbook(session: Session, actor: Actor, *, assessment_id: int, institution_code: str, lang: str) -> bytes:
+def export_workbook(
+    session: Session, actor: Actor, *, assessment_id: int, institution_code: str, lang: str
+) -> bytes:
     ctx = context(session, actor, assessment_id, institution_code)
     lang = get_locale(lang).code
     fw = ctx.framework
-    responses = {r.indicator_id: r for r in session.scalars(select(Response).where(
-        Response.assessment_id == assessment_id, Response.org_id == ctx.org.id))}
+    responses = {
+        r.indicator_id: r
+        for r in session.scalars(
+            select(Response).where(Response.assessment_id == assessment_id, Response.org_id == ctx.org.id)
+        )
+    }
     wb = Workbook()
     about = wb.active
     assert about is not None
@@ -136,8 +155,14 @@ def export_workbook(session: Session, actor: Actor, *, assessment_id: int, insti
             ws.add_data_validation(dv)
         validations[key].add(cell)
 
-    number_dv = DataValidation(type="decimal", operator="between", formula1="-1E+300", formula2="1E+300",
-                               allow_blank=True, showErrorMessage=True)
+    number_dv = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="-1E+300",
+        formula2="1E+300",
+        allow_blank=True,
+        showErrorMessage=True,
+    )
     ws.add_data_validation(number_dv)
     row = 1
     for p in fw.pillars:
@@ -147,7 +172,9 @@ def export_workbook(session: Session, actor: Actor, *, assessment_id: int, insti
                 r = responses.get(ind.id)
                 hint = HINTS[ind.answer_type.value].get(lang)
                 values = {
-                    "id": ind.id, "pillar": p.name.get(lang), "indicator": ind.name.get(lang),
+                    "id": ind.id,
+                    "pillar": p.name.get(lang),
+                    "indicator": ind.name.get(lang),
                     "question": (ind.question.get(lang) or ind.name.get(lang)) + f"\n[{hint}]",
                     "answer": _cell_value(ind, r, fw, lang),
                     "na": YES_LABEL.get(lang) if r is not None and r.is_na else None,
@@ -158,8 +185,9 @@ def export_workbook(session: Session, actor: Actor, *, assessment_id: int, insti
                 }
                 for key, value in values.items():
                     c = ws.cell(row, COL[key], value)
-                    c.alignment = Alignment(wrap_text=key in ("question", "justification", "indicator"),
-                                            vertical="top")
+                    c.alignment = Alignment(
+                        wrap_text=key in ("question", "justification", "indicator"), vertical="top"
+                    )
                     if key in EDITABLE_COLUMNS:
                         c.protection = Protection(locked=False)
                         c.fill = _INPUT_FILL
@@ -182,9 +210,19 @@ def export_workbook(session: Session, actor: Actor, *, assessment_id: int, insti
     fv = session.get(FrameworkVersion, ctx.assessment.framework_version_id)
     assert fv is not None
     digest = fv.hash
-    _meta(wb, {"format": FORMAT_VERSION, "assessment_id": str(ctx.assessment.id), "institution": ctx.org.code,
-               "framework_id": fw.id, "framework_version": fw.version, "framework_hash": digest, "lang": lang,
-               "rows": str(row - 1)})
+    _meta(
+        wb,
+        {
+            "format": FORMAT_VERSION,
+            "assessment_id": str(ctx.assessment.id),
+            "institution": ctx.org.code,
+            "framework_id": fw.id,
+            "framework_version": fw.version,
+            "framework_hash": digest,
+            "lang": lang,
+            "rows": str(row - 1),
+        },
+    )
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

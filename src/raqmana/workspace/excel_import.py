@@ -66,14 +66,22 @@ class _Change:
 
 def _meta(wb: Any, filename: str) -> dict[str, str]:
     if META_SHEET not in wb.sheetnames:
-        raise ValidationFailed.one(E.WORKBOOK_META, Location(file=filename), detail=f"{META_SHEET} sheet missing")
+        raise ValidationFailed.one(
+            E.WORKBOOK_META, Location(file=filename), detail=f"{META_SHEET} sheet missing"
+        )
     meta = {}
     for row in wb[META_SHEET].iter_rows(min_row=1, max_row=50, max_col=2, values_only=True):
         if row and row[0] is not None:
             meta[str(row[0])] = "" if len(row) < 2 or row[1] is None else str(row[1])
-    if meta.get("format") != FORMAT_VERSION or not meta.get("assessment_id", "").isdigit() \
-            or not meta.get("institution") or meta.get("lang") not in LOCALES:
-        raise ValidationFailed.one(E.WORKBOOK_META, Location(file=filename, sheet=META_SHEET), detail="format")
+    if (
+        meta.get("format") != FORMAT_VERSION
+        or not meta.get("assessment_id", "").isdigit()
+        or not meta.get("institution")
+        or meta.get("lang") not in LOCALES
+    ):
+        raise ValidationFailed.one(
+            E.WORKBOOK_META, Location(file=filename, sheet=META_SHEET), detail="format"
+        )
     return meta
 
 
@@ -86,8 +94,15 @@ def require_import_rights(ctx: Context) -> None:
         raise Forbidden(E.ROUND_CLOSED)
 
 
-def import_workbook(session: Session, actor: Actor, *, data: bytes, filename: str = "",
-                    lang: str | None = None, assessment_id: int | None = None) -> WorkbookImportReport:
+def import_workbook(
+    session: Session,
+    actor: Actor,
+    *,
+    data: bytes,
+    filename: str = "",
+    lang: str | None = None,
+    assessment_id: int | None = None,
+) -> WorkbookImportReport:
     """Apply a workbook exported by :func:`export_workbook` (its language is read from the workbook).
     ``lang`` is accepted for symmetry with the export; problems carry all three languages. With
     ``assessment_id`` a workbook of another round is refused."""
@@ -101,14 +116,19 @@ def import_workbook(session: Session, actor: Actor, *, data: bytes, filename: st
     try:
         meta = _meta(wb, filename)
         if assessment_id is not None and int(meta["assessment_id"]) != assessment_id:
-            raise ValidationFailed.one(E.WORKBOOK_OTHER_ROUND, Location(file=filename, sheet=META_SHEET),
-                                       theirs=int(meta["assessment_id"]), ours=assessment_id)
+            raise ValidationFailed.one(
+                E.WORKBOOK_OTHER_ROUND,
+                Location(file=filename, sheet=META_SHEET),
+                theirs=int(meta["assessment_id"]),
+                ours=assessment_id,
+            )
         ctx = context(session, actor, int(meta["assessment_id"]), meta["institution"])
         require_import_rights(ctx)
         fv = session.get(FrameworkVersion, ctx.assessment.framework_version_id)
         if fv is None or meta.get("framework_hash") != fv.hash:
-            raise ValidationFailed.one(E.WORKBOOK_META, Location(file=filename, sheet=META_SHEET),
-                                       detail="framework")
+            raise ValidationFailed.one(
+                E.WORKBOOK_META, Location(file=filename, sheet=META_SHEET), detail="framework"
+            )
         title = ANSWERS_TITLE.get(meta["lang"])
         if title not in wb.sheetnames:
             raise ValidationFailed.one(E.SHEET_MISSING, Location(file=filename), sheet=title)
@@ -124,8 +144,9 @@ def import_workbook(session: Session, actor: Actor, *, data: bytes, filename: st
     return WorkbookImportReport(ctx.assessment.id, ctx.org.code, len(changes), unchanged, warnings)
 
 
-def _check(session: Session, ctx: Context, rows: list[tuple[Any, ...]], lang: str, filename: str,
-           sheet: str) -> tuple[list[_Change], int, list[Problem]]:
+def _check(
+    session: Session, ctx: Context, rows: list[tuple[Any, ...]], lang: str, filename: str, sheet: str
+) -> tuple[list[_Change], int, list[Problem]]:
     fw: Framework = ctx.framework
     problems: list[Problem] = []
 
@@ -140,14 +161,20 @@ def _check(session: Session, ctx: Context, rows: list[tuple[Any, ...]], lang: st
     if problems:
         return [], 0, problems
     known = {i.id: i for i in fw.indicators()}
-    current = {r.indicator_id: r for r in session.scalars(select(Response).where(
-        Response.assessment_id == ctx.assessment.id, Response.org_id == ctx.org.id))}
+    current = {
+        r.indicator_id: r
+        for r in session.scalars(
+            select(Response).where(Response.assessment_id == ctx.assessment.id, Response.org_id == ctx.org.id)
+        )
+    }
     names = user_names(session, [r.assessor_id for r in current.values()])
     seen: dict[str, int] = {}
     changes: list[_Change] = []
     unchanged = 0
     for n, raw in enumerate(rows[1:], start=2):
-        cells = dict(zip([k for k, _ in COLUMNS], list(raw) + [None] * (len(COLUMNS) - len(raw)), strict=True))
+        cells = dict(
+            zip([k for k, _ in COLUMNS], list(raw) + [None] * (len(COLUMNS) - len(raw)), strict=True)
+        )
         ind_id = str(cells["id"] or "").strip()
         if not ind_id:
             if any(cells[k] not in (None, "") for k in ("answer", "na", "dont_know", "justification")):
@@ -164,27 +191,45 @@ def _check(session: Session, ctx: Context, rows: list[tuple[Any, ...]], lang: st
         for key in ("na", "dont_know"):
             flags[key] = flag_value(cells[key])
             if flags[key] is None:
-                problems.append(problem(E.FLAG_INVALID, at(n, key), value=str(cells[key])[:50],
-                                        allowed=" / ".join(_yes_no(lang))))
+                problems.append(
+                    problem(
+                        E.FLAG_INVALID,
+                        at(n, key),
+                        value=str(cells[key])[:50],
+                        allowed=" / ".join(_yes_no(lang)),
+                    )
+                )
         if None in flags.values():
             continue
         ind = known[ind_id]
         value_in = parse_stage(cells["answer"], fw) if ind.answer_type.value == "ladder" else cells["answer"]
         if isinstance(value_in, float) and value_in.is_integer() and ind.answer_type.value == "text":
             value_in = str(int(value_in))
+
         def where(field: str, row: int = n) -> Location:
             return at(row, _FIELD_COLUMN.get(field, "answer"))
 
         try:
-            value = coerce(ind, Answer(value_in, bool(flags["na"]), bool(flags["dont_know"]),
-                                       str(cells["justification"] or "")), where=where)
+            value = coerce(
+                ind,
+                Answer(
+                    value_in, bool(flags["na"]), bool(flags["dont_know"]), str(cells["justification"] or "")
+                ),
+                where=where,
+            )
         except ValidationFailed as exc:
             problems.extend(exc.problems)
             continue
         for key, label in (("na", NA_LABEL), ("dont_know", DONT_KNOW_LABEL)):
             if flags[key] and cells["answer"] not in (None, "") and str(cells["answer"]).strip():
-                problems.append(problem(E.ANSWER_IGNORED_FLAG, at(n, "answer"), value=str(cells["answer"])[:50],
-                                        flag=label.model_dump()))
+                problems.append(
+                    problem(
+                        E.ANSWER_IGNORED_FLAG,
+                        at(n, "answer"),
+                        value=str(cells["answer"])[:50],
+                        flag=label.model_dump(),
+                    )
+                )
                 break
         r = current.get(ind_id)
         if (r is None and not value.answered) or (r is not None and Value.of(r) == value):
@@ -213,9 +258,12 @@ def _exported_value(session: Session, r: Response, version: int) -> Value | None
         return Value()
     if version < 0 or version > r.version:
         return None
-    rev = session.scalars(select(ResponseRevision).where(
-        ResponseRevision.response_id == r.id, ResponseRevision.version == version)
-        .order_by(ResponseRevision.id.desc()).limit(1)).first()
+    rev = session.scalars(
+        select(ResponseRevision)
+        .where(ResponseRevision.response_id == r.id, ResponseRevision.version == version)
+        .order_by(ResponseRevision.id.desc())
+        .limit(1)
+    ).first()
     return Value.of(rev) if rev is not None else None
 
 
@@ -238,11 +286,22 @@ def _apply(session: Session, actor: Actor, ctx: Context, changes: list[_Change])
         r = ch.response
         before = Value.of(r).as_dict() if r is not None and r.version > 0 else None
         if r is None:
-            r = Response(assessment_id=ctx.assessment.id, org_id=ctx.org.id, indicator_id=ch.indicator_id,
-                         pillar_id=fw.pillar_of(ch.indicator_id).id, version=0, created_at=now)
+            r = Response(
+                assessment_id=ctx.assessment.id,
+                org_id=ctx.org.id,
+                indicator_id=ch.indicator_id,
+                pillar_id=fw.pillar_of(ch.indicator_id).id,
+                version=0,
+                created_at=now,
+            )
             session.add(r)
         set_value(r, ch.value)
-        r.state, r.version, r.assessor_id, r.updated_at = ResponseState.DRAFT.value, r.version + 1, actor.user_id, now
+        r.state, r.version, r.assessor_id, r.updated_at = (
+            ResponseState.DRAFT.value,
+            r.version + 1,
+            actor.user_id,
+            now,
+        )
         touched.append((r, before))
     try:
         session.flush()
@@ -250,6 +309,17 @@ def _apply(session: Session, actor: Actor, ctx: Context, changes: list[_Change])
         raise Conflict(E.STALE_VERSION, author="?", version="?") from None
     for r, _ in touched:
         add_revision(session, r, "import", actor, now)
-    record_many(session, [draft(actor, "response.import", "response", r.id, before=before,
-                                after={**Value.of(r).as_dict(), "version": r.version, "state": r.state})
-                          for r, before in touched])
+    record_many(
+        session,
+        [
+            draft(
+                actor,
+                "response.import",
+                "response",
+                r.id,
+                before=before,
+                after={**Value.of(r).as_dict(), "version": r.version, "state": r.state},
+            )
+            for r, before in touched
+        ],
+    )

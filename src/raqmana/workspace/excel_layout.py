@@ -49,14 +49,14 @@ EDITABLE_COLUMNS = ("answer", "na", "dont_know", "justification")
 
 INSTRUCTIONS = Translated(
     en="Fill in the columns Answer, N/A, Don't know and Justification of the sheet Answers. Choose stages and "
-       "other answers from the drop-down lists. Do not add, remove or rename sheets, rows or columns. "
-       "Import the workbook in raqmana: all rows are checked and nothing is saved unless every row is valid.",
+    "other answers from the drop-down lists. Do not add, remove or rename sheets, rows or columns. "
+    "Import the workbook in raqmana: all rows are checked and nothing is saved unless every row is valid.",
     ar="املأ أعمدة الإجابة ولا ينطبق ولا أعرف والمبررات في ورقة الإجابات. اختر المراحل والإجابات الأخرى من "
-       "القوائم المنسدلة. لا تُضف أوراقاً أو صفوفاً أو أعمدة ولا تحذفها ولا تغيّر أسماءها. استورد المصنف في "
-       "raqmana: تُفحص جميع الصفوف ولا يُحفظ شيء ما لم تكن كلها صحيحة.",
+    "القوائم المنسدلة. لا تُضف أوراقاً أو صفوفاً أو أعمدة ولا تحذفها ولا تغيّر أسماءها. استورد المصنف في "
+    "raqmana: تُفحص جميع الصفوف ولا يُحفظ شيء ما لم تكن كلها صحيحة.",
     ckb="ستوونەکانی وەڵام، پەیوەندیدار نییە، نازانم و پاساو لە پەڕەی وەڵامەکان پڕ بکەرەوە. قۆناغەکان و "
-        "وەڵامەکانی تر لە لیستە داکەوتووەکان ھەڵبژێرە. پەڕە، ڕیز یان ستوون زیاد مەکە، لامەبە و ناویان مەگۆڕە. "
-        "پەڕتووکەکە لە raqmana ھاوردە بکە: ھەموو ڕیزەکان دەپشکنرێن و ھیچ پاشەکەوت ناکرێت تا ھەموویان دروست نەبن.",
+    "وەڵامەکانی تر لە لیستە داکەوتووەکان ھەڵبژێرە. پەڕە، ڕیز یان ستوون زیاد مەکە، لامەبە و ناویان مەگۆڕە. "
+    "پەڕتووکەکە لە raqmana ھاوردە بکە: ھەموو ڕیزەکان دەپشکنرێن و ھیچ پاشەکەوت ناکرێت تا ھەموویان دروست نەبن.",
 )
 ABOUT_LABELS: dict[str, Translated] = {
     "assessment": Translated(en="Assessment", ar="التقييم", ckb="ھەڵسەنگاندن"),
@@ -64,8 +64,11 @@ ABOUT_LABELS: dict[str, Translated] = {
     "period": Translated(en="Period", ar="الفترة", ckb="ماوە"),
     "framework": Translated(en="Framework", ar="الإطار", ckb="چوارچێوە"),
     "exported": Translated(en="Exported", ar="تاريخ التصدير", ckb="بەرواری ھەناردە"),
-    "illustrative": Translated(en="Illustrative data, not real answers", ar="بيانات توضيحية وليست إجابات حقيقية",
-                               ckb="داتای نموونەیی، نەک وەڵامی ڕاستەقینە"),
+    "illustrative": Translated(
+        en="Illustrative data, not real answers",
+        ar="بيانات توضيحية وليست إجابات حقيقية",
+        ckb="داتای نموونەیی، نەک وەڵامی ڕاستەقینە",
+    ),
 }
 HINTS: dict[str, Translated] = {
     "ladder": Translated(en="Stage 0–5 (list)", ar="مرحلة 0–5 (قائمة)", ckb="قۆناغ 0–5 (لیست)"),

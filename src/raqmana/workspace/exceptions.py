@@ -30,8 +30,11 @@ class WorkspaceError(Exception):
         return " ".join(p.message(lang) for p in self.problems)
 
     def as_dict(self, lang: str = "en") -> dict[str, Any]:
-        return {"error": type(self).__name__, "message": self.message(lang),
-                "problems": [p.as_dict(lang) for p in self.problems]}
+        return {
+            "error": type(self).__name__,
+            "message": self.message(lang),
+            "problems": [p.as_dict(lang) for p in self.problems],
+        }
 
 
 def problem(code: Code, location: Location | None = None, **params: Any) -> Problem:
@@ -63,8 +66,13 @@ class NotAuthenticated(WorkspaceError):
 class LoginRefused(WorkspaceError):
     status_code = 401
 
-    def __init__(self, code: Code = E.LOGIN_FAILED, *, locked_until: datetime | None = None,
-                 retry_after: int | None = None):
+    def __init__(
+        self,
+        code: Code = E.LOGIN_FAILED,
+        *,
+        locked_until: datetime | None = None,
+        retry_after: int | None = None,
+    ):
         self.locked_until = locked_until
         self.retry_after = retry_after
         params: dict[str, Any] = {}

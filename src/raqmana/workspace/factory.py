@@ -55,5 +55,6 @@ def open_workspace(settings: Settings | None = None, *, migrate: bool = True) ->
     engine = make_engine(settings.sqlalchemy_url)
     if migrate:
         upgrade(engine)
-    return Workspace(settings, engine, make_sessionmaker(engine, write=True),
-                     make_sessionmaker(engine, write=False))
+    return Workspace(
+        settings, engine, make_sessionmaker(engine, write=True), make_sessionmaker(engine, write=False)
+    )

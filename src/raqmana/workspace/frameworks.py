@@ -29,8 +29,9 @@ def framework_document(framework: Framework) -> tuple[dict[str, object], str]:
 
 
 def _view(fv: FrameworkVersion, fw: Framework) -> FrameworkVersionView:
-    return FrameworkVersionView(fv.id, fv.framework_id, fv.version, fv.hash, fw.name, fv.frozen,
-                                len(fw.indicators()))
+    return FrameworkVersionView(
+        fv.id, fv.framework_id, fv.version, fv.hash, fw.name, fv.frozen, len(fw.indicators())
+    )
 
 
 def register_framework(session: Session, actor: Actor, framework: Framework) -> FrameworkVersionView:
@@ -41,23 +42,38 @@ def register_framework(session: Session, actor: Actor, framework: Framework) -> 
     if not framework.indicators():
         raise ValidationFailed.one(E.FRAMEWORK_EMPTY)
     doc, digest = framework_document(framework)
-    fv = session.scalar(select(FrameworkVersion).where(FrameworkVersion.framework_id == framework.id,
-                                                       FrameworkVersion.version == framework.version))
+    fv = session.scalar(
+        select(FrameworkVersion).where(
+            FrameworkVersion.framework_id == framework.id, FrameworkVersion.version == framework.version
+        )
+    )
     if fv is not None and fv.hash == digest:
         return _view(fv, framework)
     if fv is not None and fv.frozen:
         raise Conflict(E.FRAMEWORK_FROZEN, id=framework.id, version=framework.version)
     if fv is None:
-        fv = FrameworkVersion(framework_id=framework.id, version=framework.version, hash=digest, document=doc,
-                              created_by=actor.user_id, created_at=utcnow())
+        fv = FrameworkVersion(
+            framework_id=framework.id,
+            version=framework.version,
+            hash=digest,
+            document=doc,
+            created_by=actor.user_id,
+            created_at=utcnow(),
+        )
         session.add(fv)
         action = "framework.register"
     else:
         fv.hash, fv.document = digest, doc
         action = "framework.replace"
     session.flush()
-    record(session, actor, action, "framework_version", fv.id,
-           after={"framework_id": framework.id, "version": framework.version, "hash": digest})
+    record(
+        session,
+        actor,
+        action,
+        "framework_version",
+        fv.id,
+        after={"framework_id": framework.id, "version": framework.version, "hash": digest},
+    )
     return _view(fv, framework)
 
 
@@ -89,5 +105,7 @@ def _parsed(session: Session, framework_version_id: int, digest: str) -> Framewo
 
 
 def list_framework_versions(session: Session, actor: Actor) -> list[FrameworkVersionView]:
-    rows = session.scalars(select(FrameworkVersion).order_by(FrameworkVersion.framework_id, FrameworkVersion.id))
+    rows = session.scalars(
+        select(FrameworkVersion).order_by(FrameworkVersion.framework_id, FrameworkVersion.id)
+    )
     return [_view(fv, get_framework(session, fv.id)) for fv in rows]

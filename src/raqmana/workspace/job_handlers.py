@@ -25,16 +25,23 @@ def uploads(settings: Settings) -> BlobStore:
     return BlobStore(settings.data_dir / "uploads")
 
 
-def enqueue_workbook_import(session: Session, actor: Actor, *, settings: Settings,
-                            files: list[tuple[str, bytes]], lang: str = "en") -> JobView:
+def enqueue_workbook_import(
+    session: Session, actor: Actor, *, settings: Settings, files: list[tuple[str, bytes]], lang: str = "en"
+) -> JobView:
     """Queue the import of many workbooks (each one all-or-nothing on its own)."""
     store = uploads(settings)
     items = [{"filename": name, "sha256": store.put(data)} for name, data in files]
     return enqueue_stored_workbooks(session, actor, items=items, lang=lang)
 
 
-def enqueue_stored_workbooks(session: Session, actor: Actor, *, items: list[dict[str, str]], lang: str = "en",
-                             assessment_id: int | None = None) -> JobView:
+def enqueue_stored_workbooks(
+    session: Session,
+    actor: Actor,
+    *,
+    items: list[dict[str, str]],
+    lang: str = "en",
+    assessment_id: int | None = None,
+) -> JobView:
     """Queue workbooks already in the uploads store (``{"filename", "sha256"}`` each); with
     ``assessment_id`` a workbook of another round is refused."""
     payload: dict[str, Any] = {"files": items, "lang": lang}
@@ -56,18 +63,37 @@ def run_workbook_import(ws: Workspace, payload: dict[str, Any], progress: Progre
         try:
             with ws.transaction() as s:
                 actor = payload_actor(s, payload["actor"])
-                report = import_workbook(s, actor, data=store.read(item["sha256"]), filename=name, lang=lang,
-                                         assessment_id=round_id)
-            results.append({"filename": name, "ok": True, "institution": report.institution_code,
-                            "changed": report.changed, "unchanged": report.unchanged,
-                            "warnings": [problem_record(p, lang) for p in report.warnings]})
+                report = import_workbook(
+                    s,
+                    actor,
+                    data=store.read(item["sha256"]),
+                    filename=name,
+                    lang=lang,
+                    assessment_id=round_id,
+                )
+            results.append(
+                {
+                    "filename": name,
+                    "ok": True,
+                    "institution": report.institution_code,
+                    "changed": report.changed,
+                    "unchanged": report.unchanged,
+                    "warnings": [problem_record(p, lang) for p in report.warnings],
+                }
+            )
         except WorkspaceError as exc:
-            results.append({"filename": name, "ok": False,
-                            "problems": [problem_record(p, lang) for p in exc.problems]})
+            results.append(
+                {"filename": name, "ok": False, "problems": [problem_record(p, lang) for p in exc.problems]}
+            )
         except OSError as exc:
             detail = f"{type(exc).__name__}: {exc}"[:300]
-            results.append({"filename": name, "ok": False,
-                            "problems": [problem_record(problem(E.JOB_FAILED, detail=detail), lang)]})
+            results.append(
+                {
+                    "filename": name,
+                    "ok": False,
+                    "problems": [problem_record(problem(E.JOB_FAILED, detail=detail), lang)],
+                }
+            )
         if n == len(files) or n % step == 0:
             progress(n / max(1, len(files)), f"{n}/{len(files)}")
     ok = sum(1 for r in results if r["ok"])

@@ -61,8 +61,21 @@ def job_details(payload: dict[str, Any] | None) -> dict[str, Any]:
 
 
 def job_view(j: Job, created_by: str = "") -> JobView:
-    return JobView(j.id, j.kind, j.status, j.progress, j.message, j.result, j.error, j.created_at, j.started_at,
-                   j.finished_at, j.attempts or 0, created_by, job_details(j.payload))
+    return JobView(
+        j.id,
+        j.kind,
+        j.status,
+        j.progress,
+        j.message,
+        j.result,
+        j.error,
+        j.created_at,
+        j.started_at,
+        j.finished_at,
+        j.attempts or 0,
+        created_by,
+        job_details(j.payload),
+    )
 
 
 def problem_record(p: Problem, lang: str = "en") -> dict[str, Any]:
@@ -93,8 +106,9 @@ def enqueue(session: Session, actor: Actor, *, kind: str, payload: dict[str, Any
     _load_handlers()
     if kind not in HANDLERS:
         raise ValueError(f"no job handler for {kind!r}")
-    job = queue.enqueue(session, kind=kind, payload={**payload, "actor": actor_payload(actor)},
-                        created_by=actor.user_id)
+    job = queue.enqueue(
+        session, kind=kind, payload={**payload, "actor": actor_payload(actor)}, created_by=actor.user_id
+    )
     return job_view(job)
 
 
@@ -118,8 +132,15 @@ def get_job(session: Session, actor: Actor, job_id: int) -> JobView:
     return job_view(job, _creator_names(session, [job]).get(job.created_by or 0, ""))
 
 
-def list_jobs(session: Session, actor: Actor, *, status: str | None = None, kind: str | None = None,
-              offset: int = 0, limit: int = 50) -> JobPage:
+def list_jobs(
+    session: Session,
+    actor: Actor,
+    *,
+    status: str | None = None,
+    kind: str | None = None,
+    offset: int = 0,
+    limit: int = 50,
+) -> JobPage:
     """Jobs newest first: all of them for administrators and coordinators, one's own for anyone else."""
     offset, limit = max(0, int(offset)), max(1, min(int(limit), 200))
     where = []
@@ -130,7 +151,9 @@ def list_jobs(session: Session, actor: Actor, *, status: str | None = None, kind
     if kind:
         where.append(Job.kind == kind)
     total = session.scalar(select(func.count()).select_from(Job).where(*where)) or 0
-    rows = list(session.scalars(select(Job).where(*where).order_by(Job.id.desc()).offset(offset).limit(limit)))
+    rows = list(
+        session.scalars(select(Job).where(*where).order_by(Job.id.desc()).offset(offset).limit(limit))
+    )
     names = _creator_names(session, rows)
     return JobPage([job_view(j, names.get(j.created_by or 0, "")) for j in rows], total, offset, limit)
 
@@ -186,8 +209,13 @@ class Recovery:
     failed: list[int] = field(default_factory=list)
 
 
-def recover_stale_jobs(ws: Workspace, *, lease_seconds: float | None = None, max_attempts: int | None = None,
-                       now: datetime | None = None) -> Recovery:
+def recover_stale_jobs(
+    ws: Workspace,
+    *,
+    lease_seconds: float | None = None,
+    max_attempts: int | None = None,
+    now: datetime | None = None,
+) -> Recovery:
     """Find running jobs whose worker died (its process is gone, or — when that cannot be checked — its
     claim is older than ``lease_seconds``) and queue them again; after ``max_attempts`` claims mark them
     failed with a translated reason instead. Safe with several workers: each job is taken back once.
@@ -207,8 +235,14 @@ def recover_stale_jobs(ws: Workspace, *, lease_seconds: float | None = None, max
                 continue
             if attempts >= max_attempts:
                 p = problem(E.JOB_ABANDONED, attempts=attempts)
-                if queue.abandon(s, job_id, worker=worker, attempts=attempts, error=[problem_record(p)],
-                                 message=p.message("en")):
+                if queue.abandon(
+                    s,
+                    job_id,
+                    worker=worker,
+                    attempts=attempts,
+                    error=[problem_record(p)],
+                    message=p.message("en"),
+                ):
                     failed.append(job_id)
             elif queue.requeue(s, job_id, worker=worker, attempts=attempts):
                 requeued.append(job_id)
@@ -252,9 +286,16 @@ def run_one(ws: Workspace, *, worker: str | None = None) -> JobView | None:
         return job_view(done)
 
 
-def run_worker(ws: Workspace, *, once: bool = False, poll_seconds: float = 1.0,
-               stop: threading.Event | None = None, lease_seconds: float | None = None,
-               max_attempts: int | None = None, recover_every: float | None = None) -> int:
+def run_worker(
+    ws: Workspace,
+    *,
+    once: bool = False,
+    poll_seconds: float = 1.0,
+    stop: threading.Event | None = None,
+    lease_seconds: float | None = None,
+    max_attempts: int | None = None,
+    recover_every: float | None = None,
+) -> int:
     """Run jobs until ``stop`` is set (or, with ``once``, until the queue is empty); returns jobs run.
     On start, and every ``recover_every`` seconds while idle, jobs abandoned by dead workers are taken
     back (:func:`recover_stale_jobs`). The three default to the workspace's settings

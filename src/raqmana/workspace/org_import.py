@@ -22,14 +22,31 @@ from raqmana.workspace.exceptions import Forbidden, ValidationFailed, problem
 from raqmana.workspace.tabular import Row, read_table
 from raqmana.workspace.views import OrgImportReport
 
-KINDS = ("government", "secretariat", "ministry", "independent_body", "agency", "governorate", "region",
-         "regional_body", "unit")
+KINDS = (
+    "government",
+    "secretariat",
+    "ministry",
+    "independent_body",
+    "agency",
+    "governorate",
+    "region",
+    "regional_body",
+    "unit",
+)
 REQUIRED = ("code", "kind", "parent_code", "name_en", "name_ar")
 #: column → (model attribute, maximum length)
 FIELDS: dict[str, tuple[str, int]] = {
-    "kind": ("kind", 32), "name_en": ("name_en", 300), "name_ar": ("name_ar", 300), "name_ckb": ("name_ckb", 300),
-    "ckb_status": ("ckb_status", 16), "iso_3166_2": ("iso_3166_2", 16), "capital_en": ("capital_en", 120),
-    "capital_ar": ("capital_ar", 120), "source": ("source", 4000), "status": ("status", 16), "note": ("note", 4000),
+    "kind": ("kind", 32),
+    "name_en": ("name_en", 300),
+    "name_ar": ("name_ar", 300),
+    "name_ckb": ("name_ckb", 300),
+    "ckb_status": ("ckb_status", 16),
+    "iso_3166_2": ("iso_3166_2", 16),
+    "capital_en": ("capital_en", 120),
+    "capital_ar": ("capital_ar", 120),
+    "source": ("source", 4000),
+    "status": ("status", 16),
+    "note": ("note", 4000),
 }
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
@@ -116,7 +133,9 @@ def _parse(rows: list[Row]) -> tuple[list[_Parsed], list[Problem]]:
 def _check_parents(parsed: list[_Parsed], existing: dict[str, Organisation]) -> list[Problem]:
     problems: list[Problem] = []
     ids = {o.id: c for c, o in existing.items()}
-    parent_of: dict[str, str] = {c: ids.get(o.parent_id, "") if o.parent_id else "" for c, o in existing.items()}
+    parent_of: dict[str, str] = {
+        c: ids.get(o.parent_id, "") if o.parent_id else "" for c, o in existing.items()
+    }
     for p in parsed:
         if CODE_RE.match(p.code):
             parent_of[p.code] = p.parent
@@ -128,8 +147,9 @@ def _check_parents(parsed: list[_Parsed], existing: dict[str, Organisation]) -> 
         while cur:
             chain.append(cur)
             if cur == p.code:
-                problems.append(problem(E.ORG_CYCLE, p.row.loc("parent_code"), value=p.code,
-                                        cycle=" → ".join(chain)))
+                problems.append(
+                    problem(E.ORG_CYCLE, p.row.loc("parent_code"), value=p.code, cycle=" → ".join(chain))
+                )
                 break
             if len(chain) > len(parent_of) + 1:
                 break
@@ -138,11 +158,16 @@ def _check_parents(parsed: list[_Parsed], existing: dict[str, Organisation]) -> 
 
 
 def _snapshot(org: Organisation, parent_code: str) -> dict[str, Any]:
-    return {"code": org.code, "parent_code": parent_code, **{attr: getattr(org, attr) for attr, _ in FIELDS.values()}}
+    return {
+        "code": org.code,
+        "parent_code": parent_code,
+        **{attr: getattr(org, attr) for attr, _ in FIELDS.values()},
+    }
 
 
-def _apply(session: Session, actor: Actor, parsed: list[_Parsed],
-           existing: dict[str, Organisation]) -> tuple[int, int, int, list[Any]]:
+def _apply(
+    session: Session, actor: Actor, parsed: list[_Parsed], existing: dict[str, Organisation]
+) -> tuple[int, int, int, list[Any]]:
     by_id = {o.id: o for o in existing.values()}
     before = {c: _snapshot(o, by_id[o.parent_id].code if o.parent_id else "") for c, o in existing.items()}
     orgs = dict(existing)
@@ -173,7 +198,9 @@ def _apply(session: Session, actor: Actor, parsed: list[_Parsed],
             events.append(draft(actor, "org.create", "organisation", org.id, after=after))
         elif before[p.code] != after:
             updated += 1
-            events.append(draft(actor, "org.update", "organisation", org.id, before=before[p.code], after=after))
+            events.append(
+                draft(actor, "org.update", "organisation", org.id, before=before[p.code], after=after)
+            )
         else:
             unchanged += 1
     return created, updated, unchanged, events

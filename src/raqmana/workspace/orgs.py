@@ -22,8 +22,17 @@ def org_name(org: Organisation) -> Translated:
 
 
 def to_view(org: Organisation, parent_code: str | None) -> OrgView:
-    return OrgView(org.id, org.code, org.kind, parent_code, org_name(org), org.iso_3166_2, org.depth, org.path,
-                   org.ckb_status)
+    return OrgView(
+        org.id,
+        org.code,
+        org.kind,
+        parent_code,
+        org_name(org),
+        org.iso_3166_2,
+        org.depth,
+        org.path,
+        org.ckb_status,
+    )
 
 
 def list_organisations(session: Session, actor: Actor | None = None) -> list[OrgView]:
@@ -55,5 +64,13 @@ def seed_iraq(session: Session, actor: Actor = SYSTEM) -> OrgImportReport:
     return import_organisations(session, actor, data=seed_data(), filename=SEED_FILE)
 
 
-__all__ = ["get_org_by_code", "get_organisation", "import_organisations", "list_organisations", "org_name",
-           "seed_iraq", "to_view", "tree_order"]
+__all__ = [
+    "get_org_by_code",
+    "get_organisation",
+    "import_organisations",
+    "list_organisations",
+    "org_name",
+    "seed_iraq",
+    "to_view",
+    "tree_order",
+]

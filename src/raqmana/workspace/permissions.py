@@ -30,8 +30,12 @@ from raqmana.workspace.views import ALL_RIGHTS, NO_RIGHTS, OrgView, Rights
 
 def rights_from_roles(roles: Iterable[Role | str]) -> Rights:
     rs = {Role(r) for r in roles}
-    return Rights(read=bool(rs), answer=Role.FOCAL_POINT in rs, review=Role.REVIEWER in rs,
-                  manage=bool(rs & MANAGER_ROLES))
+    return Rights(
+        read=bool(rs),
+        answer=Role.FOCAL_POINT in rs,
+        review=Role.REVIEWER in rs,
+        manage=bool(rs & MANAGER_ROLES),
+    )
 
 
 def org_rights(actor: Actor, org_path: str, assigned: Iterable[str] = ()) -> Rights:
@@ -40,11 +44,14 @@ def org_rights(actor: Actor, org_path: str, assigned: Iterable[str] = ()) -> Rig
     return rights_from_roles(set(actor.roles_at(org_path)) | set(assigned))
 
 
-def _assigned(session: Session, actor: Actor, assessment_id: int, org_id: int | None = None) -> dict[int, set[str]]:
+def _assigned(
+    session: Session, actor: Actor, assessment_id: int, org_id: int | None = None
+) -> dict[int, set[str]]:
     if actor.user_id is None:
         return {}
     q = select(Assignment.org_id, Assignment.role).where(
-        Assignment.assessment_id == assessment_id, Assignment.user_id == actor.user_id)
+        Assignment.assessment_id == assessment_id, Assignment.user_id == actor.user_id
+    )
     if org_id is not None:
         q = q.where(Assignment.org_id == org_id)
     out: dict[int, set[str]] = {}
@@ -53,20 +60,47 @@ def _assigned(session: Session, actor: Actor, assessment_id: int, org_id: int | 
     return out
 
 
-def institution_rights(session: Session, actor: Actor, assessment_id: int) -> dict[int, tuple[OrgView, Rights]]:
+def institution_rights(
+    session: Session, actor: Actor, assessment_id: int
+) -> dict[int, tuple[OrgView, Rights]]:
     """Every institution of the round the actor can read, with its rights (org id → (org, rights)).
     One query over plain columns (no ORM objects): the completion page calls it for ~900 institutions."""
     assigned = _assigned(session, actor, assessment_id)
     orgs, links = Organisation.__table__, AssessmentInstitution.__table__  # Core: plain tuples, no ORM rows
     parents = orgs.alias("parent")
     o, parent, ai = orgs.c, parents.c, links.c
-    q = (select(o.id, o.code, o.kind, parent.code, o.name_en, o.name_ar, o.name_ckb, o.iso_3166_2, o.depth, o.path,
-                o.ckb_status)
-         .join_from(orgs, links, ai.org_id == o.id)
-         .outerjoin(parents, parent.id == o.parent_id)
-         .where(ai.assessment_id == assessment_id))
+    q = (
+        select(
+            o.id,
+            o.code,
+            o.kind,
+            parent.code,
+            o.name_en,
+            o.name_ar,
+            o.name_ckb,
+            o.iso_3166_2,
+            o.depth,
+            o.path,
+            o.ckb_status,
+        )
+        .join_from(orgs, links, ai.org_id == o.id)
+        .outerjoin(parents, parent.id == o.parent_id)
+        .where(ai.assessment_id == assessment_id)
+    )
     out: dict[int, tuple[OrgView, Rights]] = {}
-    for oid, code, kind, parent_code, en, ar, ckb, iso, depth, path, ckb_status in session.connection().execute(q):
+    for (
+        oid,
+        code,
+        kind,
+        parent_code,
+        en,
+        ar,
+        ckb,
+        iso,
+        depth,
+        path,
+        ckb_status,
+    ) in session.connection().execute(q):
         r = org_rights(actor, path, assigned.get(oid, ()))
         if r.read:
             name = Translated.model_construct(en=en, ar=ar, ckb=ckb)  # trusted columns: skip validation
@@ -80,7 +114,9 @@ def reader_scope(session: Session, actor: Actor, assessment_id: int) -> tuple[ob
     if actor.is_system:
         return ("system",)
     grants = tuple(sorted((g.role.value, g.org_path) for g in actor.grants))
-    assigned = tuple(sorted((oid, tuple(sorted(roles))) for oid, roles in _assigned(session, actor, assessment_id).items()))
+    assigned = tuple(
+        sorted((oid, tuple(sorted(roles))) for oid, roles in _assigned(session, actor, assessment_id).items())
+    )
     return grants, assigned
 
 
@@ -88,8 +124,11 @@ def _assessment_rights(session: Session, actor: Actor, assessment_id: int) -> Ri
     if actor.is_system:
         return ALL_RIGHTS
     if any(g.org_id is None for g in actor.grants):  # a grant over the whole tree: no need to look at paths
-        return Rights(read=True, manage=any(g.org_id is None and g.role in MANAGER_ROLES for g in actor.grants)
-                      or _manages_all(session, actor, assessment_id))
+        return Rights(
+            read=True,
+            manage=any(g.org_id is None and g.role in MANAGER_ROLES for g in actor.grants)
+            or _manages_all(session, actor, assessment_id),
+        )
     paths = _paths(session, assessment_id)
     manage = _covers_all(actor, paths)
     read = manage or any(actor.roles_at(p) for p in paths) or bool(_assigned(session, actor, assessment_id))
@@ -97,9 +136,13 @@ def _assessment_rights(session: Session, actor: Actor, assessment_id: int) -> Ri
 
 
 def _paths(session: Session, assessment_id: int) -> list[str]:
-    return list(session.scalars(
-        select(Organisation.path).join(AssessmentInstitution, AssessmentInstitution.org_id == Organisation.id)
-        .where(AssessmentInstitution.assessment_id == assessment_id)))
+    return list(
+        session.scalars(
+            select(Organisation.path)
+            .join(AssessmentInstitution, AssessmentInstitution.org_id == Organisation.id)
+            .where(AssessmentInstitution.assessment_id == assessment_id)
+        )
+    )
 
 
 def _covers_all(actor: Actor, paths: list[str]) -> bool:
@@ -108,7 +151,9 @@ def _covers_all(actor: Actor, paths: list[str]) -> bool:
 
 
 def _manages_all(session: Session, actor: Actor, assessment_id: int) -> bool:
-    return any(g.role in MANAGER_ROLES for g in actor.grants) and _covers_all(actor, _paths(session, assessment_id))
+    return any(g.role in MANAGER_ROLES for g in actor.grants) and _covers_all(
+        actor, _paths(session, assessment_id)
+    )
 
 
 def get_assessment_for_user(session: Session, actor: Actor, assessment_id: int) -> tuple[Assessment, Rights]:
@@ -122,12 +167,15 @@ def get_assessment_for_user(session: Session, actor: Actor, assessment_id: int) 
     return assessment, rights
 
 
-def get_institution_for_user(session: Session, actor: Actor, assessment_id: int,
-                             code: str) -> tuple[Organisation, Rights]:
+def get_institution_for_user(
+    session: Session, actor: Actor, assessment_id: int, code: str
+) -> tuple[Organisation, Rights]:
     """An institution of a round with the actor's rights on it; NotFound if outside the actor's reach."""
     org = session.scalar(
-        select(Organisation).join(AssessmentInstitution, AssessmentInstitution.org_id == Organisation.id)
-        .where(AssessmentInstitution.assessment_id == assessment_id, Organisation.code == code))
+        select(Organisation)
+        .join(AssessmentInstitution, AssessmentInstitution.org_id == Organisation.id)
+        .where(AssessmentInstitution.assessment_id == assessment_id, Organisation.code == code)
+    )
     if org is None:
         raise NotFound("organisation")
     rights = org_rights(actor, org.path, _assigned(session, actor, assessment_id, org.id).get(org.id, ()))
@@ -142,14 +190,17 @@ def get_response_for_user(session: Session, actor: Actor, response_id: int) -> t
         raise NotFound("response")
     org = session.get(Organisation, response.org_id)
     assert org is not None
-    rights = org_rights(actor, org.path,
-                        _assigned(session, actor, response.assessment_id, org.id).get(org.id, ()))
+    rights = org_rights(
+        actor, org.path, _assigned(session, actor, response.assessment_id, org.id).get(org.id, ())
+    )
     if not rights.read:
         raise NotFound("response")
     return response, rights
 
 
-def get_evidence_for_user(session: Session, actor: Actor, evidence_id: int) -> tuple[Evidence, Response, Rights]:
+def get_evidence_for_user(
+    session: Session, actor: Actor, evidence_id: int
+) -> tuple[Evidence, Response, Rights]:
     evidence = session.get(Evidence, evidence_id) if isinstance(evidence_id, int) else None
     if evidence is None or evidence.removed_at is not None:
         raise NotFound("evidence")
@@ -164,9 +215,11 @@ def readable_assessment_filter(actor: Actor):  # type: ignore[no-untyped-def]
     """A WHERE clause selecting the rounds the actor can read (None: all of them)."""
     if actor.is_system or any(g.org_id is None for g in actor.grants):
         return None
-    in_subtree = (select(AssessmentInstitution.assessment_id)
-                  .join(Organisation, Organisation.id == AssessmentInstitution.org_id)
-                  .where(or_(*[Organisation.path.startswith(g.org_path) for g in actor.grants] or [false()])))
+    in_subtree = (
+        select(AssessmentInstitution.assessment_id)
+        .join(Organisation, Organisation.id == AssessmentInstitution.org_id)
+        .where(or_(*[Organisation.path.startswith(g.org_path) for g in actor.grants] or [false()]))
+    )
     assigned = select(Assignment.assessment_id).where(Assignment.user_id == (actor.user_id or -1))
     return or_(Assessment.id.in_(in_subtree), Assessment.id.in_(assigned))
 

@@ -21,28 +21,41 @@ def pillar_refs(framework: Framework) -> list[PillarRef]:
     return [PillarRef(p.id, p.name, sum(len(s.indicators) for s in p.sub_areas)) for p in framework.pillars]
 
 
-def questionnaire(session: Session, actor: Actor, *, assessment_id: int, institution_code: str,
-                  pillar_id: str | None = None) -> Questionnaire:
+def questionnaire(
+    session: Session, actor: Actor, *, assessment_id: int, institution_code: str, pillar_id: str | None = None
+) -> Questionnaire:
     ctx = context(session, actor, assessment_id, institution_code)
     fw = ctx.framework
     pillars = [p for p in fw.pillars if pillar_id in (None, p.id)]
     if not pillars:
         raise NotFound("response")
-    rows = list(session.scalars(select(Response).where(
-        Response.assessment_id == assessment_id, Response.org_id == ctx.org.id,
-        *([Response.pillar_id == pillar_id] if pillar_id else []))))
+    rows = list(
+        session.scalars(
+            select(Response).where(
+                Response.assessment_id == assessment_id,
+                Response.org_id == ctx.org.id,
+                *([Response.pillar_id == pillar_id] if pillar_id else []),
+            )
+        )
+    )
     views = {v.indicator_id: v for v in response_views(session, rows, fw, with_comment=False)}
     ids = [r.id for r in rows]
     evidence: dict[int, list[EvidenceView]] = {}
     comments: dict[int, list[CommentView]] = {}
     if ids:
-        ev_rows = list(session.scalars(select(Evidence).where(Evidence.response_id.in_(ids),
-                                                              Evidence.removed_at.is_(None)).order_by(Evidence.id)))
+        ev_rows = list(
+            session.scalars(
+                select(Evidence)
+                .where(Evidence.response_id.in_(ids), Evidence.removed_at.is_(None))
+                .order_by(Evidence.id)
+            )
+        )
         names = user_names(session, [e.uploaded_by for e in ev_rows])
         for e in ev_rows:
             evidence.setdefault(e.response_id, []).append(evidence_view(e, names))
-        for c in session.scalars(select(ReviewComment).where(ReviewComment.response_id.in_(ids))
-                                 .order_by(ReviewComment.id)):
+        for c in session.scalars(
+            select(ReviewComment).where(ReviewComment.response_id.in_(ids)).order_by(ReviewComment.id)
+        ):
             comments.setdefault(c.response_id, []).append(comment_view(c))
     refs = {r.id: r for r in pillar_refs(fw)}
     pages = []
@@ -51,15 +64,23 @@ def questionnaire(session: Session, actor: Actor, *, assessment_id: int, institu
         for s in p.sub_areas:
             for ind in s.indicators:
                 v = views.get(ind.id)
-                items.append(Item(ind, v, evidence.get(v.id, []) if v else [], comments.get(v.id, []) if v else []))
+                items.append(
+                    Item(ind, v, evidence.get(v.id, []) if v else [], comments.get(v.id, []) if v else [])
+                )
         pages.append(Page(refs[p.id], items))
     parent = session.get(Organisation, ctx.org.parent_id) if ctx.org.parent_id else None
-    return Questionnaire(assessment_view(session, ctx.assessment), to_view(ctx.org, parent.code if parent else None),
-                         ctx.rights, fw, pages)
+    return Questionnaire(
+        assessment_view(session, ctx.assessment),
+        to_view(ctx.org, parent.code if parent else None),
+        ctx.rights,
+        fw,
+        pages,
+    )
 
 
-def page_key(session: Session, actor: Actor, *, assessment_id: int, institution_code: str,
-             pillar_id: str | None = None) -> tuple[Context, tuple[object, ...]]:
+def page_key(
+    session: Session, actor: Actor, *, assessment_id: int, institution_code: str, pillar_id: str | None = None
+) -> tuple[Context, tuple[object, ...]]:
     """The institution as the actor sees it, and a key that changes whenever :func:`questionnaire` with the
     same arguments could return something else: a cached page is shown only under the same key.
 
@@ -70,18 +91,40 @@ def page_key(session: Session, actor: Actor, *, assessment_id: int, institution_
     ctx = context(session, actor, assessment_id, institution_code)
     a, org = ctx.assessment, ctx.org
     r = Response.__table__.c
-    on_page = [r.assessment_id == assessment_id, r.org_id == org.id, *([r.pillar_id == pillar_id] if pillar_id else [])]
+    on_page = [
+        r.assessment_id == assessment_id,
+        r.org_id == org.id,
+        *([r.pillar_id == pillar_id] if pillar_id else []),
+    ]
     ids = select(r.id).where(*on_page).scalar_subquery()
     e, c = Evidence.__table__.c, ReviewComment.__table__.c
-    stamp = session.execute(select(
-        select(func.count(r.id)).where(*on_page).scalar_subquery(),
-        select(func.sum(r.version)).where(*on_page).scalar_subquery(),
-        select(func.max(r.updated_at)).where(*on_page).scalar_subquery(),
-        select(func.count(e.id)).where(e.response_id.in_(ids)).scalar_subquery(),
-        select(func.max(e.id)).where(e.response_id.in_(ids)).scalar_subquery(),
-        select(func.count(e.removed_at)).where(e.response_id.in_(ids)).scalar_subquery(),
-        select(func.count(c.id)).where(c.response_id.in_(ids)).scalar_subquery(),
-        select(func.max(c.id)).where(c.response_id.in_(ids)).scalar_subquery())).one()
-    key = (a.id, repr(a.name), a.status, a.illustrative, a.target_stage, org.id, org.code, org.name_en, org.name_ar,
-           org.name_ckb, ctx.rights, ctx.framework.id, ctx.framework.version, pillar_id, *map(str, stamp))
+    stamp = session.execute(
+        select(
+            select(func.count(r.id)).where(*on_page).scalar_subquery(),
+            select(func.sum(r.version)).where(*on_page).scalar_subquery(),
+            select(func.max(r.updated_at)).where(*on_page).scalar_subquery(),
+            select(func.count(e.id)).where(e.response_id.in_(ids)).scalar_subquery(),
+            select(func.max(e.id)).where(e.response_id.in_(ids)).scalar_subquery(),
+            select(func.count(e.removed_at)).where(e.response_id.in_(ids)).scalar_subquery(),
+            select(func.count(c.id)).where(c.response_id.in_(ids)).scalar_subquery(),
+            select(func.max(c.id)).where(c.response_id.in_(ids)).scalar_subquery(),
+        )
+    ).one()
+    key = (
+        a.id,
+        repr(a.name),
+        a.status,
+        a.illustrative,
+        a.target_stage,
+        org.id,
+        org.code,
+        org.name_en,
+        org.name_ar,
+        org.name_ckb,
+        ctx.rights,
+        ctx.framework.id,
+        ctx.framework.version,
+        pillar_id,
+        *map(str, stamp),
+    )
     return ctx, key

@@ -72,15 +72,29 @@ def publish_reports(files: Iterable[Path], data_dir: Path, assessment_id: int) -
 
 def _check(scope: str, langs: Sequence[str], formats: Sequence[str]) -> None:
     bad = [Problem(E.BAD_SCOPE, Location(field="scope"), {"value": scope})] if scope not in SCOPES else []
-    bad += [Problem(E.BAD_LANG, Location(field="lang"), {"value": x}) for x in langs if x not in ("ar", "ckb", "en")]
-    bad += [Problem(E.BAD_FORMAT, Location(field="format"), {"value": x}) for x in formats if x not in FORMATS]
+    bad += [
+        Problem(E.BAD_LANG, Location(field="lang"), {"value": x})
+        for x in langs
+        if x not in ("ar", "ckb", "en")
+    ]
+    bad += [
+        Problem(E.BAD_FORMAT, Location(field="format"), {"value": x}) for x in formats if x not in FORMATS
+    ]
     if bad:
         raise ValidationFailed(bad)
 
 
-def render_reports(chain: ChainResult, out_dir: Path, *, scope: str, institution: str | None = None,
-                   langs: Sequence[str] = ("ar", "ckb", "en"), formats: Sequence[str] = ("pdf",),
-                   progress: Callable[[float, str], None] | None = None, force: bool = False) -> dict[str, Any]:
+def render_reports(
+    chain: ChainResult,
+    out_dir: Path,
+    *,
+    scope: str,
+    institution: str | None = None,
+    langs: Sequence[str] = ("ar", "ckb", "en"),
+    formats: Sequence[str] = ("pdf",),
+    progress: Callable[[float, str], None] | None = None,
+    force: bool = False,
+) -> dict[str, Any]:
     """Render the reports of ``scope`` into ``out_dir``; files already there are kept (resume) unless
     ``force`` (answers changed since they were made). Returns the files ``written`` and ``kept``
     (relative to ``out_dir``) and ``skipped``, the number of reports kept."""
@@ -92,8 +106,9 @@ def render_reports(chain: ChainResult, out_dir: Path, *, scope: str, institution
         if not institution:
             raise ValidationFailed([Problem(E.INSTITUTION_REQUIRED, Location(field="institution"))])
         if institution not in {i.code for i in inputs.institutions}:
-            raise ValidationFailed([Problem(E.NO_INSTITUTION, Location(field="institution"),
-                                            {"value": institution or ""})])
+            raise ValidationFailed(
+                [Problem(E.NO_INSTITUTION, Location(field="institution"), {"value": institution or ""})]
+            )
         targets = [institution]
     else:
         targets = [i.code for i in inputs.institutions]
@@ -117,8 +132,11 @@ def render_reports(chain: ChainResult, out_dir: Path, *, scope: str, institution
                 kept += [str((sub / f"{base}.{f}").relative_to(out_dir)) for f in formats]
                 skipped += 1
             else:
-                report = (build_national(inputs, lang) if code is None else
-                          build_institution(inputs, by_code[code], lang, recommendations=recs.get(code, [])))
+                report = (
+                    build_national(inputs, lang)
+                    if code is None
+                    else build_institution(inputs, by_code[code], lang, recommendations=recs.get(code, []))
+                )
                 written += [str(p.relative_to(out_dir)) for p in render(report, sub, formats, basename=base)]
             done += 1
             if progress is not None and (done == total or done % 5 == 0 or code is None):
@@ -126,16 +144,34 @@ def render_reports(chain: ChainResult, out_dir: Path, *, scope: str, institution
     return {"scope": scope, "written": written, "skipped": skipped, "kept": kept, "dir": str(out_dir)}
 
 
-def enqueue_report(session: Session, actor: Actor, *, assessment_id: int, scope: str, institution: str | None = None,
-                   langs: Sequence[str] = ("ar", "ckb", "en"), formats: Sequence[str] = ("pdf",),
-                   runs: int = 200) -> JobView:
+def enqueue_report(
+    session: Session,
+    actor: Actor,
+    *,
+    assessment_id: int,
+    scope: str,
+    institution: str | None = None,
+    langs: Sequence[str] = ("ar", "ckb", "en"),
+    formats: Sequence[str] = ("pdf",),
+    runs: int = 200,
+) -> JobView:
     _check(scope, langs, formats)
     from raqmana.workspace.permissions import get_assessment_for_user
 
     get_assessment_for_user(session, actor, assessment_id)  # 404 for outsiders
-    return enqueue(session, actor, kind=REPORT, payload={
-        "assessment_id": assessment_id, "scope": scope, "institution": institution, "langs": list(langs),
-        "formats": list(formats), "runs": runs})
+    return enqueue(
+        session,
+        actor,
+        kind=REPORT,
+        payload={
+            "assessment_id": assessment_id,
+            "scope": scope,
+            "institution": institution,
+            "langs": list(langs),
+            "formats": list(formats),
+            "runs": runs,
+        },
+    )
 
 
 @handler(REPORT)
@@ -144,8 +180,20 @@ def run_report(ws: Workspace, payload: dict[str, Any], progress: Progress) -> di
     progress(0.0, "scoring")
     with ws.reader() as s:
         actor = payload_actor(s, payload["actor"])
-        chain = assessment_results(s, aid, actor=actor, mc_runs=int(payload.get("runs", 200)),
-                                   data_dir=ws.settings.data_dir, digits=ws.settings.digit_shape)
-    return render_reports(chain, reports_dir(ws.settings.data_dir, aid), scope=payload["scope"],
-                          institution=payload.get("institution"), langs=payload.get("langs", ["en"]),
-                          formats=payload.get("formats", ["pdf"]), progress=progress)
+        chain = assessment_results(
+            s,
+            aid,
+            actor=actor,
+            mc_runs=int(payload.get("runs", 200)),
+            data_dir=ws.settings.data_dir,
+            digits=ws.settings.digit_shape,
+        )
+    return render_reports(
+        chain,
+        reports_dir(ws.settings.data_dir, aid),
+        scope=payload["scope"],
+        institution=payload.get("institution"),
+        langs=payload.get("langs", ["en"]),
+        formats=payload.get("formats", ["pdf"]),
+        progress=progress,
+    )

@@ -24,36 +24,79 @@ def comment_view(c: ReviewComment) -> CommentView:
 
 
 def evidence_view(e: Evidence, names: dict[int, str]) -> EvidenceView:
-    return EvidenceView(e.id, e.response_id, e.kind, e.filename, e.media_type, e.size, e.sha256, e.url,
-                        e.source_type, e.evidence_date, e.description,
-                        names.get(e.uploaded_by, "") if e.uploaded_by else "", e.uploaded_at)
+    return EvidenceView(
+        e.id,
+        e.response_id,
+        e.kind,
+        e.filename,
+        e.media_type,
+        e.size,
+        e.sha256,
+        e.url,
+        e.source_type,
+        e.evidence_date,
+        e.description,
+        names.get(e.uploaded_by, "") if e.uploaded_by else "",
+        e.uploaded_at,
+    )
 
 
-def response_views(session: Session, responses: Sequence[Response], framework: Framework,
-                   *, with_comment: bool = True) -> list[ResponseView]:
+def response_views(
+    session: Session, responses: Sequence[Response], framework: Framework, *, with_comment: bool = True
+) -> list[ResponseView]:
     if not responses:
         return []
     ids = [r.id for r in responses]
-    codes = dict(session.execute(select(Organisation.id, Organisation.code).where(
-        Organisation.id.in_({r.org_id for r in responses}))).all())
+    codes = dict(
+        session.execute(
+            select(Organisation.id, Organisation.code).where(
+                Organisation.id.in_({r.org_id for r in responses})
+            )
+        ).all()
+    )
     names = user_names(session, [r.assessor_id for r in responses] + [r.reviewed_by for r in responses])
-    counts = dict(session.execute(
-        select(Evidence.response_id, func.count()).where(Evidence.response_id.in_(ids), Evidence.removed_at.is_(None))
-        .group_by(Evidence.response_id)).all())
+    counts = dict(
+        session.execute(
+            select(Evidence.response_id, func.count())
+            .where(Evidence.response_id.in_(ids), Evidence.removed_at.is_(None))
+            .group_by(Evidence.response_id)
+        ).all()
+    )
     last: dict[int, CommentView] = {}
     if with_comment:
-        newest = (select(func.max(ReviewComment.id)).where(ReviewComment.response_id.in_(ids))
-                  .group_by(ReviewComment.response_id))
+        newest = (
+            select(func.max(ReviewComment.id))
+            .where(ReviewComment.response_id.in_(ids))
+            .group_by(ReviewComment.response_id)
+        )
         for c in session.scalars(select(ReviewComment).where(ReviewComment.id.in_(newest))):
             last[c.response_id] = comment_view(c)
     types = {i.id: i.answer_type.value for i in framework.indicators()}
     return [
         ResponseView(
-            r.id, r.assessment_id, codes[r.org_id], r.indicator_id, r.pillar_id, types.get(r.indicator_id, ""),
-            r.stage, r.number, r.choice, r.text, r.is_na, r.dont_know, r.justification, ResponseState(r.state),
-            r.version, names.get(r.assessor_id, "") if r.assessor_id else "", r.assessor_id, r.updated_at,
-            r.submitted_at, names.get(r.reviewed_by) if r.reviewed_by else None, r.reviewed_at,
-            counts.get(r.id, 0), last.get(r.id),
+            r.id,
+            r.assessment_id,
+            codes[r.org_id],
+            r.indicator_id,
+            r.pillar_id,
+            types.get(r.indicator_id, ""),
+            r.stage,
+            r.number,
+            r.choice,
+            r.text,
+            r.is_na,
+            r.dont_know,
+            r.justification,
+            ResponseState(r.state),
+            r.version,
+            names.get(r.assessor_id, "") if r.assessor_id else "",
+            r.assessor_id,
+            r.updated_at,
+            r.submitted_at,
+            names.get(r.reviewed_by) if r.reviewed_by else None,
+            r.reviewed_at,
+            counts.get(r.id, 0),
+            last.get(r.id),
         )
         for r in responses
     ]

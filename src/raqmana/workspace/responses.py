@@ -61,15 +61,33 @@ def indicator_of(framework: Framework, indicator_id: str, location: Location | N
     try:
         return framework.indicator(indicator_id)
     except KeyError:
-        raise ValidationFailed.one(E.UNKNOWN_INDICATOR, location or Location(field="indicator_id"),
-                                   indicator=str(indicator_id)[:64]) from None
+        raise ValidationFailed.one(
+            E.UNKNOWN_INDICATOR, location or Location(field="indicator_id"), indicator=str(indicator_id)[:64]
+        ) from None
 
 
-def add_revision(session: Session, r: Response, action: str, actor: Actor, at: datetime, comment: str = "") -> None:
-    session.add(ResponseRevision(
-        response_id=r.id, version=r.version, state=r.state, action=action, actor_id=actor.user_id,
-        actor_name=actor.display_name, at=at, comment=comment, stage=r.stage, number=r.number, choice=r.choice,
-        text=r.text, is_na=r.is_na, dont_know=r.dont_know, justification=r.justification))
+def add_revision(
+    session: Session, r: Response, action: str, actor: Actor, at: datetime, comment: str = ""
+) -> None:
+    session.add(
+        ResponseRevision(
+            response_id=r.id,
+            version=r.version,
+            state=r.state,
+            action=action,
+            actor_id=actor.user_id,
+            actor_name=actor.display_name,
+            at=at,
+            comment=comment,
+            stage=r.stage,
+            number=r.number,
+            choice=r.choice,
+            text=r.text,
+            is_na=r.is_na,
+            dont_know=r.dont_know,
+            justification=r.justification,
+        )
+    )
 
 
 def set_value(r: Response, v: Value) -> None:
@@ -78,8 +96,13 @@ def set_value(r: Response, v: Value) -> None:
 
 
 def find_response(session: Session, assessment_id: int, org_id: int, indicator_id: str) -> Response | None:
-    return session.scalar(select(Response).where(
-        Response.assessment_id == assessment_id, Response.org_id == org_id, Response.indicator_id == indicator_id))
+    return session.scalar(
+        select(Response).where(
+            Response.assessment_id == assessment_id,
+            Response.org_id == org_id,
+            Response.indicator_id == indicator_id,
+        )
+    )
 
 
 def stale(session: Session, ctx: Context, indicator_id: str) -> Conflict:
@@ -92,11 +115,23 @@ def stale(session: Session, ctx: Context, indicator_id: str) -> Conflict:
     return Conflict(E.STALE_VERSION, current=view, author=view.assessor or "?", version=view.version)
 
 
-def new_response(session: Session, ctx: Context, indicator: Indicator, actor: Actor, at: datetime) -> Response:
+def new_response(
+    session: Session, ctx: Context, indicator: Indicator, actor: Actor, at: datetime
+) -> Response:
     """Insert a blank draft (inside a savepoint: a concurrent insert becomes a Conflict, not a crash)."""
-    r = Response(assessment_id=ctx.assessment.id, org_id=ctx.org.id, indicator_id=indicator.id,
-                 pillar_id=ctx.framework.pillar_of(indicator.id).id, state=ResponseState.DRAFT.value, version=0,
-                 assessor_id=actor.user_id, created_at=at, updated_at=at, answered=False, justification="")
+    r = Response(
+        assessment_id=ctx.assessment.id,
+        org_id=ctx.org.id,
+        indicator_id=indicator.id,
+        pillar_id=ctx.framework.pillar_of(indicator.id).id,
+        state=ResponseState.DRAFT.value,
+        version=0,
+        assessor_id=actor.user_id,
+        created_at=at,
+        updated_at=at,
+        answered=False,
+        justification="",
+    )
     try:
         with session.begin_nested():
             session.add(r)
@@ -105,8 +140,16 @@ def new_response(session: Session, ctx: Context, indicator: Indicator, actor: Ac
     return r
 
 
-def save_answer(session: Session, actor: Actor, *, assessment_id: int, institution_code: str, indicator_id: str,
-                answer: Answer, expected_version: int) -> ResponseView:
+def save_answer(
+    session: Session,
+    actor: Actor,
+    *,
+    assessment_id: int,
+    institution_code: str,
+    indicator_id: str,
+    answer: Answer,
+    expected_version: int,
+) -> ResponseView:
     """Save one answer. ``expected_version`` is the version the form showed (0: no answer yet).
     A draft whose answer and justification equal the stored ones returns the current version without
     writing anything (no version, no revision, no audit event), whatever ``expected_version`` says."""
@@ -130,13 +173,25 @@ def save_answer(session: Session, actor: Actor, *, assessment_id: int, instituti
     if r is None:
         r = new_response(session, ctx, indicator, actor, now)
     write(session, ctx, r, value, actor, now, "save")
-    record_many(session, [draft(actor, "response.save", "response", r.id, before=before,
-                                after={**value.as_dict(), "version": r.version, "state": r.state})])
+    record_many(
+        session,
+        [
+            draft(
+                actor,
+                "response.save",
+                "response",
+                r.id,
+                before=before,
+                after={**value.as_dict(), "version": r.version, "state": r.state},
+            )
+        ],
+    )
     return response_view(session, r, ctx.framework)
 
 
-def write(session: Session, ctx: Context, r: Response, value: Value, actor: Actor, at: datetime,
-          action: str) -> None:
+def write(
+    session: Session, ctx: Context, r: Response, value: Value, actor: Actor, at: datetime, action: str
+) -> None:
     """Store ``value`` as the next version (draft), with its revision; a concurrent change → Conflict."""
     set_value(r, value)
     r.state = ResponseState.DRAFT.value
@@ -150,18 +205,31 @@ def write(session: Session, ctx: Context, r: Response, value: Value, actor: Acto
     add_revision(session, r, action, actor, at)
 
 
-def submit(session: Session, actor: Actor, *, assessment_id: int, institution_code: str,
-           pillar_id: str | None = None) -> SubmitReport:
+def submit(
+    session: Session, actor: Actor, *, assessment_id: int, institution_code: str, pillar_id: str | None = None
+) -> SubmitReport:
     """Send the answered drafts of one page (pillar) or of the whole institution to review."""
     ctx = context(session, actor, assessment_id, institution_code)
     require_answer_rights(ctx)
-    wanted = [i.id for p in ctx.framework.pillars if pillar_id in (None, p.id)
-              for s in p.sub_areas for i in s.indicators]
+    wanted = [
+        i.id
+        for p in ctx.framework.pillars
+        if pillar_id in (None, p.id)
+        for s in p.sub_areas
+        for i in s.indicators
+    ]
     if pillar_id is not None and not wanted:
         raise NotFound("response")
-    existing = {r.indicator_id: r for r in session.scalars(select(Response).where(
-        Response.assessment_id == assessment_id, Response.org_id == ctx.org.id,
-        Response.indicator_id.in_(wanted)))}
+    existing = {
+        r.indicator_id: r
+        for r in session.scalars(
+            select(Response).where(
+                Response.assessment_id == assessment_id,
+                Response.org_id == ctx.org.id,
+                Response.indicator_id.in_(wanted),
+            )
+        )
+    }
     now = utcnow()
     skipped: list[str] = []
     done = already = 0
@@ -174,7 +242,12 @@ def submit(session: Session, actor: Actor, *, assessment_id: int, institution_co
         if r.state not in EDITABLE:
             already += 1
             continue
-        r.state, r.version, r.submitted_at, r.updated_at = ResponseState.SUBMITTED.value, r.version + 1, now, now
+        r.state, r.version, r.submitted_at, r.updated_at = (
+            ResponseState.SUBMITTED.value,
+            r.version + 1,
+            now,
+            now,
+        )
         add_revision(session, r, "submit", actor, now)
         events.append(draft(actor, "response.submit", "response", r.id, after={"version": r.version}))
         done += 1
@@ -194,18 +267,43 @@ def get_response(session: Session, actor: Actor, response_id: int) -> tuple[Resp
     return response_view(session, r, get_framework(session, assessment.framework_version_id)), rights
 
 
-def list_responses(session: Session, actor: Actor, *, assessment_id: int,
-                   institution_code: str) -> list[ResponseView]:
+def list_responses(
+    session: Session, actor: Actor, *, assessment_id: int, institution_code: str
+) -> list[ResponseView]:
     ctx = context(session, actor, assessment_id, institution_code)
-    rows = list(session.scalars(select(Response).where(
-        Response.assessment_id == assessment_id, Response.org_id == ctx.org.id).order_by(Response.id)))
+    rows = list(
+        session.scalars(
+            select(Response)
+            .where(Response.assessment_id == assessment_id, Response.org_id == ctx.org.id)
+            .order_by(Response.id)
+        )
+    )
     return response_views(session, rows, ctx.framework)
 
 
 def response_history(session: Session, actor: Actor, response_id: int) -> list[RevisionView]:
     """Every value the answer ever had, oldest first."""
     r, _ = get_response_for_user(session, actor, response_id)
-    rows = session.scalars(select(ResponseRevision).where(ResponseRevision.response_id == r.id)
-                           .order_by(ResponseRevision.version, ResponseRevision.id))
-    return [RevisionView(v.version, ResponseState(v.state), v.action, v.stage, v.number, v.choice, v.text, v.is_na,
-                         v.dont_know, v.justification, v.actor_name, v.at, v.comment) for v in rows]
+    rows = session.scalars(
+        select(ResponseRevision)
+        .where(ResponseRevision.response_id == r.id)
+        .order_by(ResponseRevision.version, ResponseRevision.id)
+    )
+    return [
+        RevisionView(
+            v.version,
+            ResponseState(v.state),
+            v.action,
+            v.stage,
+            v.number,
+            v.choice,
+            v.text,
+            v.is_na,
+            v.dont_know,
+            v.justification,
+            v.actor_name,
+            v.at,
+            v.comment,
+        )
+        for v in rows
+    ]

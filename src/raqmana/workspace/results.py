@@ -23,8 +23,9 @@ from raqmana.workspace.permissions import get_assessment_for_user
 IRAQ = Translated.of("Iraq", "العراق", "عێراق")
 
 
-def chain_inputs(framework: Framework, accepted: AcceptedValues, orgs: dict[str, Any]
-                 ) -> tuple[dict[str, dict[str, Any]], dict[str, InstitutionMeta], dict[str, dict[str, float]]]:
+def chain_inputs(
+    framework: Framework, accepted: AcceptedValues, orgs: dict[str, Any]
+) -> tuple[dict[str, dict[str, Any]], dict[str, InstitutionMeta], dict[str, dict[str, float]]]:
     """(responses, institution metadata, share of answers without evidence per institution and pillar)."""
     kinds = {i.id: i.answer_type for i in framework.indicators()}
     pillar_of = {i.id: p.id for p in framework.pillars for s in p.sub_areas for i in s.indicators}
@@ -47,14 +48,25 @@ def chain_inputs(framework: Framework, accepted: AcceptedValues, orgs: dict[str,
         region = "krg" if code == "krg" or org.parent_code == "krg" else "federal"
         governorate = code if org.kind == "governorate" else ""
         metas[code] = InstitutionMeta(code, org.name, org.kind, governorate, region)
-    share = {inst: {p: miss / total for p, (miss, total) in rows.items() if total}
-             for inst, rows in no_evidence.items()}
+    share = {
+        inst: {p: miss / total for p, (miss, total) in rows.items() if total}
+        for inst, rows in no_evidence.items()
+    }
     return {k: v for k, v in responses.items() if v}, metas, share
 
 
-def assessment_results(session: Session, assessment_id: int, *, actor: Actor = SYSTEM, mc_runs: int = 1000,
-                       plan: bool = True, budget_per_year: float | None = None, date: str = "",
-                       data_dir: Path | None = None, digits: str | None = None) -> ChainResult:
+def assessment_results(
+    session: Session,
+    assessment_id: int,
+    *,
+    actor: Actor = SYSTEM,
+    mc_runs: int = 1000,
+    plan: bool = True,
+    budget_per_year: float | None = None,
+    date: str = "",
+    data_dir: Path | None = None,
+    digits: str | None = None,
+) -> ChainResult:
     """Score, analyse and (with ``plan``) plan the roadmap of one assessment, from its accepted answers.
 
     ``digits``: the digits of the reports made from the result ("latn", "arab" or None for each
@@ -65,10 +77,22 @@ def assessment_results(session: Session, assessment_id: int, *, actor: Actor = S
     orgs = {o.code: o for o in list_organisations(session, actor)}
     responses, metas, evidence = chain_inputs(framework, accepted, orgs)
     target = float(getattr(assessment, "target_stage", None) or 3)
-    chain = run_chain(framework, responses, metas, country=IRAQ, illustrative=bool(getattr(assessment, "illustrative",
-                      False)), target_stage=target, mc_runs=mc_runs, plan=plan, budget_per_year=budget_per_year,
-                      evidence_missing=evidence, date=date, data_dir=data_dir,
-                      assessment_name=_name(getattr(assessment, "name", None)), assessment_id=f"a{assessment_id}")
+    chain = run_chain(
+        framework,
+        responses,
+        metas,
+        country=IRAQ,
+        illustrative=bool(getattr(assessment, "illustrative", False)),
+        target_stage=target,
+        mc_runs=mc_runs,
+        plan=plan,
+        budget_per_year=budget_per_year,
+        evidence_missing=evidence,
+        date=date,
+        data_dir=data_dir,
+        assessment_name=_name(getattr(assessment, "name", None)),
+        assessment_id=f"a{assessment_id}",
+    )
     chain.inputs.digits = digits
     return chain
 

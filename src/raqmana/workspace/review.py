@@ -31,8 +31,15 @@ def _comment_text(text: str, field: str = "comment") -> str:
     return text
 
 
-def review(session: Session, actor: Actor, *, response_id: int, decision: str, comment: str = "",
-           expected_version: int) -> ResponseView:
+def review(
+    session: Session,
+    actor: Actor,
+    *,
+    response_id: int,
+    decision: str,
+    comment: str = "",
+    expected_version: int,
+) -> ResponseView:
     """Accept or return one submitted answer (an accepted one may be returned again)."""
     check_version_arg(expected_version)
     r, rights = get_response_for_user(session, actor, response_id)
@@ -52,28 +59,54 @@ def review(session: Session, actor: Actor, *, response_id: int, decision: str, c
     if r.version != expected_version:
         view = response_view(session, r, framework)
         raise Conflict(E.STALE_VERSION, current=view, author=view.assessor or "?", version=view.version)
-    allowed_from = (ResponseState.SUBMITTED,) + ((ResponseState.ACCEPTED,) if target is ResponseState.RETURNED else ())
+    allowed_from = (ResponseState.SUBMITTED,) + (
+        (ResponseState.ACCEPTED,) if target is ResponseState.RETURNED else ()
+    )
     if r.state not in allowed_from:
         raise Forbidden(E.NOT_REVIEWABLE, state=E.STATES[r.state])
     if r.assessor_id is not None and r.assessor_id == actor.user_id:
         raise Forbidden(E.SELF_REVIEW)
     now = utcnow()
     before = {"state": r.state, "version": r.version}
-    r.state, r.version, r.reviewed_at, r.reviewed_by, r.updated_at = target.value, r.version + 1, now, actor.user_id, now
+    r.state, r.version, r.reviewed_at, r.reviewed_by, r.updated_at = (
+        target.value,
+        r.version + 1,
+        now,
+        actor.user_id,
+        now,
+    )
     try:
         with session.begin_nested():
             session.flush([r])
     except StaleDataError:
         session.expire_all()
         view = response_view(session, r, framework)
-        raise Conflict(E.STALE_VERSION, current=view, author=view.assessor or "?", version=view.version) from None
+        raise Conflict(
+            E.STALE_VERSION, current=view, author=view.assessor or "?", version=view.version
+        ) from None
     add_revision(session, r, decision, actor, now, text)
     if text:
-        session.add(ReviewComment(response_id=r.id, author_id=actor.user_id, author_name=actor.display_name,
-                                  kind=decision, text=text, response_version=r.version, at=now))
+        session.add(
+            ReviewComment(
+                response_id=r.id,
+                author_id=actor.user_id,
+                author_name=actor.display_name,
+                kind=decision,
+                text=text,
+                response_version=r.version,
+                at=now,
+            )
+        )
     session.flush()
-    record(session, actor, f"response.{decision}", "response", r.id, before=before,
-           after={"state": r.state, "version": r.version, "comment": text})
+    record(
+        session,
+        actor,
+        f"response.{decision}",
+        "response",
+        r.id,
+        before=before,
+        after={"state": r.state, "version": r.version, "comment": text},
+    )
     return response_view(session, r, framework)
 
 
@@ -85,8 +118,15 @@ def add_comment(session: Session, actor: Actor, *, response_id: int, text: str) 
     body = _comment_text(text, "text")
     if not body:
         raise ValidationFailed.one(E.COMMENT_REQUIRED, Location(field="text"))
-    c = ReviewComment(response_id=r.id, author_id=actor.user_id, author_name=actor.display_name, kind="comment",
-                      text=body, response_version=r.version, at=utcnow())
+    c = ReviewComment(
+        response_id=r.id,
+        author_id=actor.user_id,
+        author_name=actor.display_name,
+        kind="comment",
+        text=body,
+        response_version=r.version,
+        at=utcnow(),
+    )
     session.add(c)
     session.flush()
     record(session, actor, "comment.create", "response", r.id, after={"comment_id": c.id, "text": body})
@@ -95,20 +135,34 @@ def add_comment(session: Session, actor: Actor, *, response_id: int, text: str) 
 
 def list_comments(session: Session, actor: Actor, *, response_id: int) -> list[CommentView]:
     r, _ = get_response_for_user(session, actor, response_id)
-    rows = session.scalars(select(ReviewComment).where(ReviewComment.response_id == r.id).order_by(ReviewComment.id))
+    rows = session.scalars(
+        select(ReviewComment).where(ReviewComment.response_id == r.id).order_by(ReviewComment.id)
+    )
     return [comment_view(c) for c in rows]
 
 
-def review_queue(session: Session, actor: Actor, *, assessment_id: int,
-                 institution_code: str | None = None) -> list[ResponseView]:
+def review_queue(
+    session: Session, actor: Actor, *, assessment_id: int, institution_code: str | None = None
+) -> list[ResponseView]:
     """Submitted answers the actor may review (optionally of one institution), oldest first."""
     assessment, _ = get_assessment_for_user(session, actor, assessment_id)
-    reviewable = {oid: org for oid, (org, r) in institution_rights(session, actor, assessment_id).items() if r.review}
+    reviewable = {
+        oid: org for oid, (org, r) in institution_rights(session, actor, assessment_id).items() if r.review
+    }
     if institution_code is not None:
         reviewable = {oid: o for oid, o in reviewable.items() if o.code == institution_code}
     if not reviewable:
         return []
-    rows = list(session.scalars(select(Response).join(Organisation, Organisation.id == Response.org_id).where(
-        Response.assessment_id == assessment_id, Response.state == ResponseState.SUBMITTED.value,
-        Response.org_id.in_(reviewable)).order_by(Response.submitted_at, Response.id)))
+    rows = list(
+        session.scalars(
+            select(Response)
+            .join(Organisation, Organisation.id == Response.org_id)
+            .where(
+                Response.assessment_id == assessment_id,
+                Response.state == ResponseState.SUBMITTED.value,
+                Response.org_id.in_(reviewable),
+            )
+            .order_by(Response.submitted_at, Response.id)
+        )
+    )
     return response_views(session, rows, get_framework(session, assessment.framework_version_id))

@@ -32,7 +32,11 @@ KIND_LABELS: dict[str, dict[str, str]] = {
     "text": {"en": "text", "ar": "نص", "ckb": "دەق"},
     "zip": {"en": "another ZIP archive", "ar": "أرشيف ZIP آخر", "ckb": "ئەرشیفێکی ZIPـی تر"},
     "program": {"en": "a program", "ar": "برنامج", "ckb": "پرۆگرام"},
-    "binary": {"en": "unknown binary data", "ar": "بيانات ثنائية غير معروفة", "ckb": "داتای دوانەیی نەناسراو"},
+    "binary": {
+        "en": "unknown binary data",
+        "ar": "بيانات ثنائية غير معروفة",
+        "ckb": "داتای دوانەیی نەناسراو",
+    },
 }
 _DOCX_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _XLSX_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
@@ -105,11 +109,13 @@ def check_upload(filename: str, data: bytes, *, max_mb: int) -> tuple[str, str]:
     if not data:
         raise ValidationFailed.one(E.FILE_EMPTY, loc, filename=name)
     if len(data) > max_mb * 1024 * 1024:
-        raise ValidationFailed.one(E.FILE_TOO_LARGE, loc, filename=name, size=f"{len(data) / 1048576:.1f}",
-                                   limit=max_mb)
+        raise ValidationFailed.one(
+            E.FILE_TOO_LARGE, loc, filename=name, size=f"{len(data) / 1048576:.1f}", limit=max_mb
+        )
     expected, media_type = ALLOWED[ext]
     actual = detect(data)
     if actual != expected:
-        raise ValidationFailed.one(E.FILE_DISGUISED, loc, filename=name, expected=ext[1:].upper(),
-                                   actual=KIND_LABELS[actual])
+        raise ValidationFailed.one(
+            E.FILE_DISGUISED, loc, filename=name, expected=ext[1:].upper(), actual=KIND_LABELS[actual]
+        )
     return name, media_type

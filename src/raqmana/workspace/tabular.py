@@ -25,7 +25,9 @@ class Row:
     sheet: str = ""
 
     def loc(self, column: str = "") -> Location:
-        return Location(file=self.file, sheet=self.sheet, line=self.line, column=self.columns.get(column, column))
+        return Location(
+            file=self.file, sheet=self.sheet, line=self.line, column=self.columns.get(column, column)
+        )
 
     def get(self, column: str) -> str:
         return self.values.get(column, "").strip()
@@ -63,8 +65,9 @@ def _read_csv(data: bytes, filename: str, max_rows: int) -> Table:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ValidationFailed.one(E.ORG_FILE_UNREADABLE, Location(file=filename),
-                                   detail=f"not UTF-8 text (byte {exc.start})") from None
+        raise ValidationFailed.one(
+            E.ORG_FILE_UNREADABLE, Location(file=filename), detail=f"not UTF-8 text (byte {exc.start})"
+        ) from None
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip().lower() for h in next(reader, [])]
@@ -74,11 +77,15 @@ def _read_csv(data: bytes, filename: str, max_rows: int) -> Table:
                 continue
             if len(rows) >= max_rows:
                 break
-            rows.append(Row(reader.line_num, dict(zip(header, values, strict=False)), {h: h for h in header},
-                            filename))
+            rows.append(
+                Row(
+                    reader.line_num, dict(zip(header, values, strict=False)), {h: h for h in header}, filename
+                )
+            )
     except csv.Error as exc:
-        raise ValidationFailed.one(E.ORG_FILE_UNREADABLE, Location(file=filename, line=reader.line_num),
-                                   detail=str(exc)) from None
+        raise ValidationFailed.one(
+            E.ORG_FILE_UNREADABLE, Location(file=filename, line=reader.line_num), detail=str(exc)
+        ) from None
     return Table(header, rows, filename)
 
 

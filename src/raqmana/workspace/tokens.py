@@ -33,7 +33,9 @@ def make_csrf_token(settings: Settings, session_token: str) -> str:
     return URLSafeTimedSerializer(settings.secret_key, salt=CSRF_SALT).dumps(_csrf_binding(session_token))
 
 
-def check_csrf_token(settings: Settings, session_token: str, csrf_token: str, *, max_age: int = 12 * 3600) -> bool:
+def check_csrf_token(
+    settings: Settings, session_token: str, csrf_token: str, *, max_age: int = 12 * 3600
+) -> bool:
     if not csrf_token or not session_token:
         return False
     try:
@@ -56,8 +58,13 @@ def create_api_token(session: Session, actor: Actor, *, name: str) -> tuple[ApiT
         raise ValidationFailed.one(E.NAME_REQUIRED, field=E.WHAT["name"])
     secret = secrets.token_urlsafe(32)
     token = TOKEN_PREFIX + secret
-    row = ApiToken(user_id=actor.user_id, name=name, prefix=secret[:8], token_hash=token_digest(token),
-                   created_at=utcnow())
+    row = ApiToken(
+        user_id=actor.user_id,
+        name=name,
+        prefix=secret[:8],
+        token_hash=token_digest(token),
+        created_at=utcnow(),
+    )
     session.add(row)
     session.flush()
     record(session, actor, "token.create", "api_token", row.id, after={"name": name, "prefix": row.prefix})
@@ -80,8 +87,12 @@ def verify_api_token(session: Session, *, token: str) -> Actor:
 def list_api_tokens(session: Session, actor: Actor) -> list[ApiTokenView]:
     if actor.user_id is None:
         return []
-    return [_view(t) for t in session.scalars(select(ApiToken).where(ApiToken.user_id == actor.user_id)
-                                              .order_by(ApiToken.id))]
+    return [
+        _view(t)
+        for t in session.scalars(
+            select(ApiToken).where(ApiToken.user_id == actor.user_id).order_by(ApiToken.id)
+        )
+    ]
 
 
 def revoke_api_token(session: Session, actor: Actor, *, token_id: int) -> None:

@@ -27,14 +27,28 @@ COORDINATOR_GRANTABLE = frozenset({Role.FOCAL_POINT, Role.REVIEWER, Role.VIEWER}
 
 
 def _grant_views(session: Session, user_id: int) -> tuple[GrantView, ...]:
-    rows = session.execute(select(RoleGrant, Organisation).outerjoin(Organisation, Organisation.id == RoleGrant.org_id)
-                           .where(RoleGrant.user_id == user_id).order_by(RoleGrant.id))
-    return tuple(GrantView(g.id, Role(g.role), o.code if o else None, org_name(o) if o else None) for g, o in rows)
+    rows = session.execute(
+        select(RoleGrant, Organisation)
+        .outerjoin(Organisation, Organisation.id == RoleGrant.org_id)
+        .where(RoleGrant.user_id == user_id)
+        .order_by(RoleGrant.id)
+    )
+    return tuple(
+        GrantView(g.id, Role(g.role), o.code if o else None, org_name(o) if o else None) for g, o in rows
+    )
 
 
 def _view(session: Session, u: User) -> UserView:
-    return UserView(u.id, u.username, u.display_name, u.email, u.locale, u.is_active, u.locked_until,
-                    _grant_views(session, u.id))
+    return UserView(
+        u.id,
+        u.username,
+        u.display_name,
+        u.email,
+        u.locale,
+        u.is_active,
+        u.locked_until,
+        _grant_views(session, u.id),
+    )
 
 
 def _is_manager(actor: Actor) -> bool:
@@ -47,8 +61,17 @@ def _check_locale(locale: str) -> str:
     return locale
 
 
-def create_user(session: Session, actor: Actor, *, username: str, password: str, display_name: str,
-                email: str = "", locale: str = "ar", hasher: Callable[[str], str] = hash_password) -> UserView:
+def create_user(
+    session: Session,
+    actor: Actor,
+    *,
+    username: str,
+    password: str,
+    display_name: str,
+    email: str = "",
+    locale: str = "ar",
+    hasher: Callable[[str], str] = hash_password,
+) -> UserView:
     if not _is_manager(actor):
         raise Forbidden()
     username = (username or "").strip().lower()
@@ -56,18 +79,32 @@ def create_user(session: Session, actor: Actor, *, username: str, password: str,
         raise ValidationFailed.one(E.USERNAME_INVALID, Location(field="username"))
     display_name = (display_name or "").strip()
     if not display_name or len(display_name) > 200:
-        raise ValidationFailed.one(E.NAME_REQUIRED, Location(field="display_name"), field=E.WHAT["display_name"])
+        raise ValidationFailed.one(
+            E.NAME_REQUIRED, Location(field="display_name"), field=E.WHAT["display_name"]
+        )
     if len(email) > 254:
         raise ValidationFailed.one(E.TOO_LONG, Location(field="email"), max=254)
     _check_locale(locale)
     if session.scalar(select(User.id).where(User.username == username)) is not None:
         raise Conflict(E.USERNAME_TAKEN, username=username)
-    user = User(username=username, display_name=display_name, email=email.strip(), locale=locale,
-                password_hash=hasher(password), created_at=utcnow())
+    user = User(
+        username=username,
+        display_name=display_name,
+        email=email.strip(),
+        locale=locale,
+        password_hash=hasher(password),
+        created_at=utcnow(),
+    )
     session.add(user)
     session.flush()
-    record(session, actor, "user.create", "user", user.id,
-           after={"username": username, "display_name": display_name, "locale": locale})
+    record(
+        session,
+        actor,
+        "user.create",
+        "user",
+        user.id,
+        after={"username": username, "display_name": display_name, "locale": locale},
+    )
     return _view(session, user)
 
 
@@ -103,8 +140,9 @@ def _may_grant(actor: Actor, role: Role, org: Organisation | None) -> bool:
     return False
 
 
-def grant_role(session: Session, actor: Actor, *, user_id: int, role: Role | str,
-               org_code: str | None) -> GrantView:
+def grant_role(
+    session: Session, actor: Actor, *, user_id: int, role: Role | str, org_code: str | None
+) -> GrantView:
     if not _is_manager(actor):
         raise Forbidden()
     try:
@@ -118,12 +156,18 @@ def grant_role(session: Session, actor: Actor, *, user_id: int, role: Role | str
     if not _may_grant(actor, role, org):
         raise Forbidden()
     org_id = org.id if org else None
-    existing = session.scalar(select(RoleGrant).where(RoleGrant.user_id == user_id, RoleGrant.role == role.value,
-                                                      RoleGrant.org_id.is_(None) if org_id is None
-                                                      else RoleGrant.org_id == org_id))
+    existing = session.scalar(
+        select(RoleGrant).where(
+            RoleGrant.user_id == user_id,
+            RoleGrant.role == role.value,
+            RoleGrant.org_id.is_(None) if org_id is None else RoleGrant.org_id == org_id,
+        )
+    )
     if existing is not None:
         return GrantView(existing.id, role, org_code, org_name(org) if org else None)
-    grant = RoleGrant(user_id=user_id, role=role.value, org_id=org_id, created_by=actor.user_id, created_at=utcnow())
+    grant = RoleGrant(
+        user_id=user_id, role=role.value, org_id=org_id, created_by=actor.user_id, created_at=utcnow()
+    )
     session.add(grant)
     session.flush()
     record(session, actor, "grant.create", "user", user_id, after={"role": role.value, "org": org_code})
@@ -137,8 +181,14 @@ def revoke_grant(session: Session, actor: Actor, *, grant_id: int) -> None:
     org = session.get(Organisation, grant.org_id) if grant.org_id else None
     if not _may_grant(actor, Role(grant.role), org):
         raise Forbidden()
-    record(session, actor, "grant.revoke", "user", grant.user_id,
-           before={"role": grant.role, "org": org.code if org else None})
+    record(
+        session,
+        actor,
+        "grant.revoke",
+        "user",
+        grant.user_id,
+        before={"role": grant.role, "org": org.code if org else None},
+    )
     session.delete(grant)
 
 
@@ -152,8 +202,14 @@ def change_password(session: Session, actor: Actor, *, old_password: str, new_pa
     record(session, actor, "user.password", "user", user.id)
 
 
-def set_password(session: Session, actor: Actor, *, user_id: int, password: str,
-                 hasher: Callable[[str], str] = hash_password) -> None:
+def set_password(
+    session: Session,
+    actor: Actor,
+    *,
+    user_id: int,
+    password: str,
+    hasher: Callable[[str], str] = hash_password,
+) -> None:
     """An administrator resets a password (and unlocks the account; existing sessions end)."""
     if not actor.is_global_admin:
         raise Forbidden()
@@ -172,7 +228,15 @@ def set_locale(session: Session, actor: Actor, *, locale: str) -> None:
         raise NotFound("user")
     before, user.locale = user.locale, _check_locale(locale)
     if before != user.locale:
-        record(session, actor, "user.locale", "user", user.id, before={"locale": before}, after={"locale": locale})
+        record(
+            session,
+            actor,
+            "user.locale",
+            "user",
+            user.id,
+            before={"locale": before},
+            after={"locale": locale},
+        )
 
 
 def set_active(session: Session, actor: Actor, *, user_id: int, active: bool) -> None:

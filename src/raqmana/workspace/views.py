@@ -39,8 +39,12 @@ class Rights:
     manage: bool = False
 
     def __or__(self, other: Rights) -> Rights:
-        return Rights(self.read or other.read, self.answer or other.answer, self.review or other.review,
-                      self.manage or other.manage)
+        return Rights(
+            self.read or other.read,
+            self.answer or other.answer,
+            self.review or other.review,
+            self.manage or other.manage,
+        )
 
 
 NO_RIGHTS = Rights()
@@ -182,8 +186,13 @@ class CompletionCell:
         return 100.0 * self.accepted / self.expected if self.expected else 0.0
 
     def __add__(self, o: CompletionCell) -> CompletionCell:
-        return CompletionCell(self.expected + o.expected, self.draft + o.draft, self.submitted + o.submitted,
-                              self.returned + o.returned, self.accepted + o.accepted)
+        return CompletionCell(
+            self.expected + o.expected,
+            self.draft + o.draft,
+            self.submitted + o.submitted,
+            self.returned + o.returned,
+            self.accepted + o.accepted,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,21 +54,27 @@ def _members(name: str, data: bytes) -> Iterator[tuple[str, bytes]]:
     with zf:
         for info in zf.infolist():
             path = PurePosixPath(info.filename)
-            if info.is_dir() or path.suffix.lower() != ".xlsx" or "__MACOSX" in path.parts \
-                    or path.name.startswith((".", "~$")):
+            if (
+                info.is_dir()
+                or path.suffix.lower() != ".xlsx"
+                or "__MACOSX" in path.parts
+                or path.name.startswith((".", "~$"))
+            ):
                 continue
             member = f"{name}/{info.filename}"
             if info.file_size > MAX_BYTES:
-                raise ValidationFailed.one(E.UPLOAD_TOO_BIG, Location(file=member), filename=member,
-                                           max=MAX_BYTES // (1024 * 1024))
+                raise ValidationFailed.one(
+                    E.UPLOAD_TOO_BIG, Location(file=member), filename=member, max=MAX_BYTES // (1024 * 1024)
+                )
             try:
                 with zf.open(info) as fh:
                     content = fh.read(MAX_BYTES + 1)  # the header's size may lie (a ZIP bomb)
             except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError):
                 raise ValidationFailed.one(E.ZIP_UNREADABLE, Location(file=member), filename=member) from None
             if len(content) > MAX_BYTES:
-                raise ValidationFailed.one(E.UPLOAD_TOO_BIG, Location(file=member), filename=member,
-                                           max=MAX_BYTES // (1024 * 1024))
+                raise ValidationFailed.one(
+                    E.UPLOAD_TOO_BIG, Location(file=member), filename=member, max=MAX_BYTES // (1024 * 1024)
+                )
             found += 1
             yield member, content
     if not found:
@@ -79,26 +85,37 @@ def workbooks(files: list[tuple[str, bytes]]) -> Iterator[tuple[str, bytes]]:
     """(name, bytes) of every workbook of an upload, archives unpacked; ValidationFailed for a bad upload."""
     count = total = 0
     for name, data in files:
-        for member, content in (_members(name, data) if _is_archive(name, data) else [(name, data)]):
+        for member, content in _members(name, data) if _is_archive(name, data) else [(name, data)]:
             count += 1
             total += len(content)
             if count > MAX_FILES:
-                raise ValidationFailed.one(E.UPLOAD_TOO_MANY, Location(file=name), count=f"> {MAX_FILES}",
-                                           max=MAX_FILES)
+                raise ValidationFailed.one(
+                    E.UPLOAD_TOO_MANY, Location(file=name), count=f"> {MAX_FILES}", max=MAX_FILES
+                )
             if total > MAX_TOTAL_BYTES:
-                raise ValidationFailed.one(E.UPLOAD_TOO_BIG, Location(file=name), filename=name,
-                                           max=MAX_TOTAL_BYTES // (1024 * 1024))
+                raise ValidationFailed.one(
+                    E.UPLOAD_TOO_BIG, Location(file=name), filename=name, max=MAX_TOTAL_BYTES // (1024 * 1024)
+                )
             yield member, content
 
 
-def start_workbook_import(session: Session, actor: Actor, *, settings: Settings, assessment_id: int,
-                          files: list[tuple[str, bytes]], lang: str = "en") -> JobView:
+def start_workbook_import(
+    session: Session,
+    actor: Actor,
+    *,
+    settings: Settings,
+    assessment_id: int,
+    files: list[tuple[str, bytes]],
+    lang: str = "en",
+) -> JobView:
     """Queue the import of the workbooks in ``files`` into one round. Whoever may answer for, or manage,
     an institution of the round may send them (a coordinator collecting the filled workbooks); each
     workbook is still checked against its sender's rights when it is imported. Outsiders get NotFound."""
     _, rights = get_assessment_for_user(session, actor, assessment_id)
-    if not (rights.manage or any(r.answer or r.manage for _, r in institution_rights(
-            session, actor, assessment_id).values())):
+    if not (
+        rights.manage
+        or any(r.answer or r.manage for _, r in institution_rights(session, actor, assessment_id).values())
+    ):
         raise Forbidden()
     store = uploads(settings)
     items = [{"filename": name, "sha256": store.put(content)} for name, content in workbooks(files)]

@@ -11,7 +11,10 @@ FONT_FILES = {
     "Noto Sans": ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
 }
 #: font families in order of preference, per writing direction
-FAMILIES = {"rtl": ["Noto Naskh Arabic", "Noto Sans Arabic", "Noto Sans"], "ltr": ["Noto Sans", "Noto Naskh Arabic"]}
+FAMILIES = {
+    "rtl": ["Noto Naskh Arabic", "Noto Sans Arabic", "Noto Sans"],
+    "ltr": ["Noto Sans", "Noto Naskh Arabic"],
+}
 
 
 def fonts_dir() -> Path:

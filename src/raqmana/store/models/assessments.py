@@ -18,7 +18,9 @@ class Assessment(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     #: translated name {"en": …, "ar": …, "ckb": …}
     name: Mapped[dict[str, Any]] = mapped_column(JSONType)
-    framework_version_id: Mapped[int] = mapped_column(ForeignKey("framework_versions.id", ondelete="RESTRICT"))
+    framework_version_id: Mapped[int] = mapped_column(
+        ForeignKey("framework_versions.id", ondelete="RESTRICT")
+    )
     period: Mapped[str] = mapped_column(String(32))
     target_stage: Mapped[int | None] = mapped_column()
     status: Mapped[str] = mapped_column(String(16), default="open")
@@ -32,7 +34,9 @@ class Assessment(Base):
 class AssessmentInstitution(Base):
     __tablename__ = "assessment_institutions"
 
-    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True
+    )
     org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="RESTRICT"), primary_key=True)
 
     __table_args__ = (Index("ix_assessment_institutions_org_id", "org_id"),)

@@ -35,4 +35,7 @@ class Organisation(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
-    __table_args__ = (Index("ix_organisations_path", "path"), Index("ix_organisations_parent_id", "parent_id"))
+    __table_args__ = (
+        Index("ix_organisations_path", "path"),
+        Index("ix_organisations_parent_id", "parent_id"),
+    )

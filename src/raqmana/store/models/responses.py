@@ -97,7 +97,9 @@ class CompletionCount(Base):
 
     __tablename__ = "completion_counts"
 
-    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True
+    )
     org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True)
     pillar_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     draft: Mapped[int] = mapped_column(default=0)
@@ -112,7 +114,9 @@ class CompletionStamp(Base):
 
     __tablename__ = "completion_stamps"
 
-    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True
+    )
     changes: Mapped[int] = mapped_column(BigInteger)
     #: PostgreSQL: the transaction that last moved the counter (one move per transaction)
     xact: Mapped[int | None] = mapped_column(BigInteger)

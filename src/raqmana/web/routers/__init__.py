@@ -19,7 +19,19 @@ from raqmana.web.routers import (
     review,
 )
 
-_AREAS = [auth.area, assessments.area, progress.area, questionnaire.area, evidence.area, review.area,
-          admin.area, api.area, results.area, reports.area, jobs.area, audit.area]
+_AREAS = [
+    auth.area,
+    assessments.area,
+    progress.area,
+    questionnaire.area,
+    evidence.area,
+    review.area,
+    admin.area,
+    api.area,
+    results.area,
+    reports.area,
+    jobs.area,
+    audit.area,
+]
 
 ROUTERS: list[APIRouter] = [r for a in _AREAS for r in (a.html, a.api)]

@@ -43,19 +43,35 @@ def user_list(ctx: Ctx) -> dict[str, Any]:
 
 
 @area.html.post("/admin/users")
-def create_user(ctx: Ctx = PageCtx, username: Annotated[str, Form(max_length=100)] = "",
-                display_name: Annotated[str, Form(max_length=200)] = "",
-                email: Annotated[str, Form(max_length=200)] = "", password: Annotated[str, Form(max_length=1000)] = "",
-                locale: Annotated[str, Form(pattern="^(ar|ckb|en)$")] = "ar") -> Response:
-    ctx.call(users.create_user, username=required(username, "username"), password=password,
-             display_name=display_name.strip() or username.strip(), email=email.strip(), locale=locale)
+def create_user(
+    ctx: Ctx = PageCtx,
+    username: Annotated[str, Form(max_length=100)] = "",
+    display_name: Annotated[str, Form(max_length=200)] = "",
+    email: Annotated[str, Form(max_length=200)] = "",
+    password: Annotated[str, Form(max_length=1000)] = "",
+    locale: Annotated[str, Form(pattern="^(ar|ckb|en)$")] = "ar",
+) -> Response:
+    ctx.call(
+        users.create_user,
+        username=required(username, "username"),
+        password=password,
+        display_name=display_name.strip() or username.strip(),
+        email=email.strip(),
+        locale=locale,
+    )
     return see_other("/admin/users")
 
 
 @area.html.post("/admin/users/{user_id}/grants")
-def grant(user_id: int, ctx: Ctx = PageCtx, role: Annotated[str, Form(max_length=30)] = "",
-          org_code: Annotated[str, Form(max_length=100)] = "") -> Response:
-    ctx.call(users.grant_role, user_id=user_id, role=required(role, "role"), org_code=org_code.strip() or None)
+def grant(
+    user_id: int,
+    ctx: Ctx = PageCtx,
+    role: Annotated[str, Form(max_length=30)] = "",
+    org_code: Annotated[str, Form(max_length=100)] = "",
+) -> Response:
+    ctx.call(
+        users.grant_role, user_id=user_id, role=required(role, "role"), org_code=org_code.strip() or None
+    )
     return see_other(f"/admin/users#user-{user_id}")
 
 

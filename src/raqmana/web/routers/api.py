@@ -16,8 +16,15 @@ area = Area("api")
 @area.api.get("/me", summary="The caller: user, language and role grants")
 def me(ctx: Ctx = ApiCtx) -> Response:
     actor = ctx.require_actor()
-    return json_response({"user_id": actor.user_id, "username": actor.username,
-                          "display_name": actor.display_name, "locale": actor.locale, "grants": actor.grants})
+    return json_response(
+        {
+            "user_id": actor.user_id,
+            "username": actor.username,
+            "display_name": actor.display_name,
+            "locale": actor.locale,
+            "grants": actor.grants,
+        }
+    )
 
 
 @area.api.get("/frameworks", summary="Framework versions registered in the workspace")

@@ -36,8 +36,10 @@ def new_round(ctx: Ctx) -> dict[str, Any]:
     """What a coordinator chooses from when opening a round: framework versions and institutions."""
     actor = ctx.require_actor()
     with ctx.ws.reader() as session:
-        return {"frameworks": frameworks.list_framework_versions(session, actor),
-                "organisations": orgs.list_organisations(session, actor)}
+        return {
+            "frameworks": frameworks.list_framework_versions(session, actor),
+            "organisations": orgs.list_organisations(session, actor),
+        }
 
 
 class RoundIn(BaseModel):
@@ -50,9 +52,15 @@ class RoundIn(BaseModel):
 
 
 def _open(ctx: Ctx, data: RoundIn) -> Any:
-    return ctx.call(assessments.open_round, framework_version_id=data.framework_version_id, name=data.name,
-                    period=data.period.strip(), institution_codes=data.institution_codes,
-                    target_stage=data.target_stage, illustrative=data.illustrative)
+    return ctx.call(
+        assessments.open_round,
+        framework_version_id=data.framework_version_id,
+        name=data.name,
+        period=data.period.strip(),
+        institution_codes=data.institution_codes,
+        target_stage=data.target_stage,
+        illustrative=data.illustrative,
+    )
 
 
 @area.html.post("/assessments")
@@ -70,8 +78,10 @@ def open_round(
     data = RoundIn.model_construct(
         framework_version_id=framework_version_id,
         name=Translated(en=name_en.strip(), ar=name_ar.strip(), ckb=name_ckb.strip()),
-        period=period, institution_codes=institutions or [],
-        target_stage=int(target_stage) if target_stage.strip().isdigit() else None, illustrative=illustrative,
+        period=period,
+        institution_codes=institutions or [],
+        target_stage=int(target_stage) if target_stage.strip().isdigit() else None,
+        illustrative=illustrative,
     )
     view = _open(ctx, data)
     return see_other(f"/assessments/{view.id}/assignments")
@@ -82,15 +92,21 @@ def open_round_json(data: RoundIn, ctx: Ctx = ApiCtx) -> Response:
     return json_response(_open(ctx, data), status=201)
 
 
-@area.page("/assessments/{assessment_id}", "pages/assessment.html", summary="One round: institutions and rights")
+@area.page(
+    "/assessments/{assessment_id}", "pages/assessment.html", summary="One round: institutions and rights"
+)
 def assessment_detail(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     """A round, the caller's rights on it and the institutions the caller can open."""
     actor = ctx.require_actor()
     with ctx.ws.reader() as session:
         view, rights = assessments.get_assessment(session, actor, assessment_id)
         mine = assessments.my_institutions(session, actor, assessment_id=assessment_id)
-    return {"assessment": view, "rights": rights, "illustrative": view.illustrative,
-            "institutions": by_name(mine, ctx.lang, lambda i: i.org.name)}
+    return {
+        "assessment": view,
+        "rights": rights,
+        "illustrative": view.illustrative,
+        "institutions": by_name(mine, ctx.lang, lambda i: i.org.name),
+    }
 
 
 @area.html.post("/assessments/{assessment_id}/close")
@@ -99,20 +115,32 @@ def close_round(assessment_id: int, ctx: Ctx = PageCtx) -> Response:
     return see_other(f"/assessments/{assessment_id}")
 
 
-@area.page("/assessments/{assessment_id}/assignments", "pages/assignments.html",
-           summary="Focal points and reviewers of a round")
+@area.page(
+    "/assessments/{assessment_id}/assignments",
+    "pages/assignments.html",
+    summary="Focal points and reviewers of a round",
+)
 def assignment_list(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     """Who answers and who reviews for each institution of the round."""
     actor = ctx.require_actor()
     with ctx.ws.reader() as session:
         view, rights = assessments.get_assessment(session, actor, assessment_id)
         rows = assignments.list_assignments(session, actor, assessment_id=assessment_id)
-        institutions = by_name(assessments.my_institutions(session, actor, assessment_id=assessment_id), ctx.lang,
-                               lambda i: i.org.name)
+        institutions = by_name(
+            assessments.my_institutions(session, actor, assessment_id=assessment_id),
+            ctx.lang,
+            lambda i: i.org.name,
+        )
         people = users.list_users(session, actor) if rights.manage else []
     rows = by_name(rows, ctx.lang, lambda a: a.institution_name)
-    return {"assessment": view, "rights": rights, "assignments": rows, "institutions": institutions,
-            "_users": people, "illustrative": view.illustrative}
+    return {
+        "assessment": view,
+        "rights": rights,
+        "assignments": rows,
+        "institutions": institutions,
+        "_users": people,
+        "illustrative": view.illustrative,
+    }
 
 
 class AssignIn(BaseModel):
@@ -122,17 +150,32 @@ class AssignIn(BaseModel):
 
 
 @area.html.post("/assessments/{assessment_id}/assignments")
-def assign(assessment_id: int, ctx: Ctx = PageCtx, institution_code: Annotated[str, Form()] = "",
-           user_id: Annotated[int, Form()] = 0, role: Annotated[str, Form()] = "") -> Response:
-    ctx.call(assignments.assign, assessment_id=assessment_id, institution_code=institution_code,
-             user_id=user_id, role=role)
+def assign(
+    assessment_id: int,
+    ctx: Ctx = PageCtx,
+    institution_code: Annotated[str, Form()] = "",
+    user_id: Annotated[int, Form()] = 0,
+    role: Annotated[str, Form()] = "",
+) -> Response:
+    ctx.call(
+        assignments.assign,
+        assessment_id=assessment_id,
+        institution_code=institution_code,
+        user_id=user_id,
+        role=role,
+    )
     return see_other(f"/assessments/{assessment_id}/assignments")
 
 
 @area.api.post("/assessments/{assessment_id}/assignments", status_code=201, summary="Assign a user")
 def assign_json(assessment_id: int, data: AssignIn, ctx: Ctx = ApiCtx) -> Response:
-    view = ctx.call(assignments.assign, assessment_id=assessment_id, institution_code=data.institution_code,
-                    user_id=data.user_id, role=data.role)
+    view = ctx.call(
+        assignments.assign,
+        assessment_id=assessment_id,
+        institution_code=data.institution_code,
+        user_id=data.user_id,
+        role=data.role,
+    )
     return json_response(view, status=201)
 
 

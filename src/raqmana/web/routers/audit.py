@@ -34,39 +34,82 @@ def _(message: str) -> str:  # msgids for Babel; translated when the page render
 
 
 ACTION_LABELS = {
-    "assessment.open": _("Round opened"), "assessment.close": _("Round closed"),
-    "assignment.create": _("Person assigned"), "assignment.delete": _("Assignment removed"),
-    "response.save": _("Answer saved"), "response.import": _("Answer imported from a workbook"),
-    "response.submit": _("Answer submitted"), "response.accept": _("Answer accepted"),
-    "response.return": _("Answer returned"), "demo.response": _("Illustrative answer generated"),
-    "comment.create": _("Comment written"), "evidence.attach": _("Evidence attached"),
-    "evidence.remove": _("Evidence removed"), "user.create": _("User created"),
-    "user.login": _("Signed in"), "user.locked": _("Account locked"), "user.locale": _("Language changed"),
-    "user.password": _("Password changed"), "user.password_reset": _("Password reset"),
-    "grant.create": _("Role granted"), "grant.revoke": _("Role revoked"), "token.create": _("API token created"),
-    "token.revoke": _("API token revoked"), "org.create": _("Organisation created"),
-    "org.update": _("Organisation changed"), "framework.register": _("Framework version added"),
+    "assessment.open": _("Round opened"),
+    "assessment.close": _("Round closed"),
+    "assignment.create": _("Person assigned"),
+    "assignment.delete": _("Assignment removed"),
+    "response.save": _("Answer saved"),
+    "response.import": _("Answer imported from a workbook"),
+    "response.submit": _("Answer submitted"),
+    "response.accept": _("Answer accepted"),
+    "response.return": _("Answer returned"),
+    "demo.response": _("Illustrative answer generated"),
+    "comment.create": _("Comment written"),
+    "evidence.attach": _("Evidence attached"),
+    "evidence.remove": _("Evidence removed"),
+    "user.create": _("User created"),
+    "user.login": _("Signed in"),
+    "user.locked": _("Account locked"),
+    "user.locale": _("Language changed"),
+    "user.password": _("Password changed"),
+    "user.password_reset": _("Password reset"),
+    "grant.create": _("Role granted"),
+    "grant.revoke": _("Role revoked"),
+    "token.create": _("API token created"),
+    "token.revoke": _("API token revoked"),
+    "org.create": _("Organisation created"),
+    "org.update": _("Organisation changed"),
+    "framework.register": _("Framework version added"),
     "framework.replace": _("Framework version replaced"),
 }
 FIELD_LABELS = {
-    "stage": _("stage"), "number": _("number"), "choice": _("choice"), "text": _("text"), "na": _("N/A"),
-    "dont_know": _("don't know"), "justification": _("justification"), "state": _("state"), "version": _("version"),
-    "comment": _("comment"), "role": _("role"), "institution": _("institution"), "status": _("status"),
-    "locale": _("language"), "client": _("client address"), "username": _("user name"), "user_id": _("user"),
-    "org": _("organisation"), "display_name": _("full name"), "name": _("name"), "prefix": _("token prefix"),
-    "locked_until": _("locked until"), "illustrative": _("illustrative data"), "framework_id": _("framework"),
-    "comment_id": _("comment number"), "evidence_id": _("evidence number"), "hash": _("fingerprint"),
+    "stage": _("stage"),
+    "number": _("number"),
+    "choice": _("choice"),
+    "text": _("text"),
+    "na": _("N/A"),
+    "dont_know": _("don't know"),
+    "justification": _("justification"),
+    "state": _("state"),
+    "version": _("version"),
+    "comment": _("comment"),
+    "role": _("role"),
+    "institution": _("institution"),
+    "status": _("status"),
+    "locale": _("language"),
+    "client": _("client address"),
+    "username": _("user name"),
+    "user_id": _("user"),
+    "org": _("organisation"),
+    "display_name": _("full name"),
+    "name": _("name"),
+    "prefix": _("token prefix"),
+    "locked_until": _("locked until"),
+    "illustrative": _("illustrative data"),
+    "framework_id": _("framework"),
+    "comment_id": _("comment number"),
+    "evidence_id": _("evidence number"),
+    "hash": _("fingerprint"),
     "user_agent": _("browser"),
 }
 TYPE_LABELS = {
-    "assessment": _("Assessment round"), "response": _("Answer"), "user": _("User"),
-    "organisation": _("Organisation"), "api_token": _("API token"), "framework_version": _("Framework version"),
+    "assessment": _("Assessment round"),
+    "response": _("Answer"),
+    "user": _("User"),
+    "organisation": _("Organisation"),
+    "api_token": _("API token"),
+    "framework_version": _("Framework version"),
 }
 
 
 def _filters(user: str, type: str, object: str, since: str, until: str) -> AuditFilters:
-    return AuditFilters(user=user.strip()[:200], entity_type=type.strip()[:64], entity_id=object.strip()[:64],
-                        since=optional_date(since, "since"), until=optional_date(until, "until"))
+    return AuditFilters(
+        user=user.strip()[:200],
+        entity_type=type.strip()[:64],
+        entity_id=object.strip()[:64],
+        since=optional_date(since, "since"),
+        until=optional_date(until, "until"),
+    )
 
 
 def _value(field: str, value: str, lang: str, people: dict[str, str] | None = None) -> str:
@@ -84,9 +127,13 @@ def _value(field: str, value: str, lang: str, people: dict[str, str] | None = No
 
 
 def _data_query(filters: AuditFilters) -> dict[str, str]:
-    return {"user": filters.user, "type": filters.entity_type, "object": filters.entity_id,
-            "since": filters.since.isoformat() if filters.since else "",
-            "until": filters.until.isoformat() if filters.until else ""}
+    return {
+        "user": filters.user,
+        "type": filters.entity_type,
+        "object": filters.entity_id,
+        "since": filters.since.isoformat() if filters.since else "",
+        "until": filters.until.isoformat() if filters.until else "",
+    }
 
 
 def _people(ctx: Ctx) -> dict[str, str]:
@@ -102,18 +149,43 @@ def _people(ctx: Ctx) -> dict[str, str]:
 def _data(ctx: Ctx, filters: AuditFilters, before: int | None) -> dict[str, Any]:
     page = ctx.read(audit_events, filters=filters, before=before, limit=PAGE)
     people = _people(ctx)
-    rows = [{"event": e, "changes": [(f, _value(f, b, ctx.lang, people), _value(f, a, ctx.lang, people))
-                                     for f, b, a in change_summary(e.before, e.after)],
-             "object_name": people.get(e.entity_id) if e.entity_type == "user" else None} for e in page.events]
+    rows = [
+        {
+            "event": e,
+            "changes": [
+                (f, _value(f, b, ctx.lang, people), _value(f, a, ctx.lang, people))
+                for f, b, a in change_summary(e.before, e.after)
+            ],
+            "object_name": people.get(e.entity_id) if e.entity_type == "user" else None,
+        }
+        for e in page.events
+    ]
     query = _data_query(filters)
-    return {"events": page.events, "total": page.total, "before": page.before, "next_before": page.next_before,
-            "entity_types": page.entity_types, "_rows": rows, "_query": query,
-            "_actions": ACTION_LABELS, "_types": TYPE_LABELS, "_fields": FIELD_LABELS}
+    return {
+        "events": page.events,
+        "total": page.total,
+        "before": page.before,
+        "next_before": page.next_before,
+        "entity_types": page.entity_types,
+        "_rows": rows,
+        "_query": query,
+        "_actions": ACTION_LABELS,
+        "_types": TYPE_LABELS,
+        "_fields": FIELD_LABELS,
+    }
 
 
 @area.page("/admin/audit", "pages/audit.html", summary="The audit log (administrators and coordinators)")
-def audit_log(ctx: Ctx, user: str = "", type: str = "", object: str = "", since: str = "", until: str = "",
-              before: int | None = None, verify: bool = False) -> dict[str, Any]:
+def audit_log(
+    ctx: Ctx,
+    user: str = "",
+    type: str = "",
+    object: str = "",
+    since: str = "",
+    until: str = "",
+    before: int | None = None,
+    verify: bool = False,
+) -> dict[str, Any]:
     """Every change (who, when, what, before/after), newest first; filter by user (part of the user
     name), object type and id, and dates (YYYY-MM-DD, UTC); ``before`` pages back (``next_before``);
     ``verify=1`` also checks the whole chain (``verification``)."""
@@ -128,9 +200,14 @@ def _verification(report: AuditReport) -> dict[str, Any]:
 
 
 @area.html.post("/admin/audit/verify")
-def verify(ctx: Ctx = PageCtx, user: Annotated[str, Form(max_length=200)] = "",
-           type: Annotated[str, Form(max_length=64)] = "", object: Annotated[str, Form(max_length=64)] = "",
-           since: Annotated[str, Form(max_length=20)] = "", until: Annotated[str, Form(max_length=20)] = "") -> Response:
+def verify(
+    ctx: Ctx = PageCtx,
+    user: Annotated[str, Form(max_length=200)] = "",
+    type: Annotated[str, Form(max_length=64)] = "",
+    object: Annotated[str, Form(max_length=64)] = "",
+    since: Annotated[str, Form(max_length=20)] = "",
+    until: Annotated[str, Form(max_length=20)] = "",
+) -> Response:
     """Post/redirect/get: the result is shown under the page's own address (``verify=1``), so reloading
     it or switching the language shows the page again rather than resending the form."""
     ctx.read(audit_events, filters=AuditFilters(), before=None, limit=1)  # 404 for those who may not see it

@@ -22,10 +22,16 @@ CHOSEN_COOKIE = "raqmana_lang_chosen"
 area = Area("account")
 
 
-def _login_page(ctx: Ctx, *, next_url: str, username: str = "", error: LoginRefused | None = None,
-                status: int = 200) -> Response:
-    return render(ctx.request, ctx.lang, "pages/login.html",
-                  {"next": next_url, "username": username, "error": error}, status=status)
+def _login_page(
+    ctx: Ctx, *, next_url: str, username: str = "", error: LoginRefused | None = None, status: int = 200
+) -> Response:
+    return render(
+        ctx.request,
+        ctx.lang,
+        "pages/login.html",
+        {"next": next_url, "username": username, "error": error},
+        status=status,
+    )
 
 
 @area.html.get("/login")
@@ -36,13 +42,22 @@ def login_form(ctx: Ctx = PageCtx, next: str = "/") -> Response:
 
 
 @area.html.post("/login")
-def login(request: Request, username: Annotated[str, Form(max_length=200)] = "",
-          password: Annotated[str, Form(max_length=1000)] = "", next: Annotated[str, Form()] = "/") -> Response:
+def login(
+    request: Request,
+    username: Annotated[str, Form(max_length=200)] = "",
+    password: Annotated[str, Form(max_length=1000)] = "",
+    next: Annotated[str, Form()] = "/",
+) -> Response:
     ctx = page_ctx(request)
     client = request.client.host if request.client else ""
     try:
-        actor, issued = auth.login(ctx.ws, username=username.strip(), password=password, client=client,
-                                   user_agent=request.headers.get("user-agent", "")[:300])
+        actor, issued = auth.login(
+            ctx.ws,
+            username=username.strip(),
+            password=password,
+            client=client,
+            user_agent=request.headers.get("user-agent", "")[:300],
+        )
     except LoginRefused as refused:
         status = 429 if getattr(refused, "retry_after", None) else 401
         return _login_page(ctx, next_url=safe_next(next), username=username, error=refused, status=status)
@@ -58,8 +73,14 @@ def login(request: Request, username: Annotated[str, Form(max_length=200)] = "",
             users.set_locale(session, actor, locale=chosen)
     lang = chosen or (actor.locale if _known(actor.locale) else None)
     if lang:
-        response.set_cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax",
-                            secure=ctx.settings.secure_cookies, path="/")
+        response.set_cookie(
+            LANG_COOKIE,
+            lang,
+            max_age=365 * 24 * 3600,
+            samesite="lax",
+            secure=ctx.settings.secure_cookies,
+            path="/",
+        )
     if request.cookies.get(CHOSEN_COOKIE):
         response.delete_cookie(CHOSEN_COOKIE, path="/", secure=ctx.settings.secure_cookies, samesite="lax")
     return response
@@ -78,8 +99,9 @@ def logout(ctx: Ctx = PageCtx) -> Response:
 
 
 @area.html.post("/language")
-def switch_language(ctx: Ctx = PageCtx, lang: Annotated[str, Form()] = "",
-                    next: Annotated[str, Form()] = "/") -> Response:
+def switch_language(
+    ctx: Ctx = PageCtx, lang: Annotated[str, Form()] = "", next: Annotated[str, Form()] = "/"
+) -> Response:
     code = _known(lang)
     target = safe_next(next)
     if code is None:
@@ -92,8 +114,14 @@ def switch_language(ctx: Ctx = PageCtx, lang: Annotated[str, Form()] = "",
         kept = "&".join(p for p in query.split("&") if not p.startswith("lang="))
         target = path + (f"?{kept}" if kept else "")
     response = see_other(target)
-    response.set_cookie(LANG_COOKIE, code, max_age=365 * 24 * 3600, samesite="lax",
-                        secure=ctx.settings.secure_cookies, path="/")
+    response.set_cookie(
+        LANG_COOKIE,
+        code,
+        max_age=365 * 24 * 3600,
+        samesite="lax",
+        secure=ctx.settings.secure_cookies,
+        path="/",
+    )
     if ctx.actor is None:  # picked before signing in: sign-in keeps it (a browser-session cookie)
         response.set_cookie(CHOSEN_COOKIE, "1", samesite="lax", secure=ctx.settings.secure_cookies, path="/")
     return response
@@ -114,9 +142,13 @@ def account(ctx: Ctx) -> dict[str, Any]:
 
 
 @area.html.post("/account/tokens")
-def create_token(ctx: Ctx = PageCtx, name: Annotated[str, Form(min_length=1, max_length=100)] = "token") -> Response:
+def create_token(
+    ctx: Ctx = PageCtx, name: Annotated[str, Form(min_length=1, max_length=100)] = "token"
+) -> Response:
     view, plaintext = ctx.call(tokens.create_api_token, name=name.strip() or "token")
-    return render(ctx.request, ctx.lang, "pages/account.html", _account(ctx, new_token=plaintext, new_token_view=view))
+    return render(
+        ctx.request, ctx.lang, "pages/account.html", _account(ctx, new_token=plaintext, new_token_view=view)
+    )
 
 
 @area.html.post("/account/tokens/{token_id}/revoke")
@@ -126,7 +158,10 @@ def revoke_token(token_id: int, ctx: Ctx = PageCtx) -> Response:
 
 
 @area.html.post("/account/password")
-def change_password(ctx: Ctx = PageCtx, old_password: Annotated[str, Form(max_length=1000)] = "",
-                    new_password: Annotated[str, Form(max_length=1000)] = "") -> Response:
+def change_password(
+    ctx: Ctx = PageCtx,
+    old_password: Annotated[str, Form(max_length=1000)] = "",
+    new_password: Annotated[str, Form(max_length=1000)] = "",
+) -> Response:
     ctx.call(users.change_password, old_password=old_password, new_password=new_password)
     return render(ctx.request, ctx.lang, "pages/account.html", _account(ctx, password_changed=True))

@@ -20,36 +20,71 @@ area = Area("evidence")
 SourceType = Literal["document", "system", "external_index", "survey"]
 
 
-async def _attach(ctx: Ctx, assessment_id: int, institution_code: str, indicator_id: str, *, kind: str,
-                  file: UploadFile | None, url: str, source_type: str, evidence_date: str,
-                  description: str) -> Any:
+async def _attach(
+    ctx: Ctx,
+    assessment_id: int,
+    institution_code: str,
+    indicator_id: str,
+    *,
+    kind: str,
+    file: UploadFile | None,
+    url: str,
+    source_type: str,
+    evidence_date: str,
+    description: str,
+) -> Any:
     when = optional_date(evidence_date, "evidence_date")
-    common: dict[str, Any] = {"assessment_id": assessment_id, "institution_code": institution_code,
-                              "indicator_id": indicator_id, "source_type": source_type,
-                              "evidence_date": when, "description": description.strip()}
+    common: dict[str, Any] = {
+        "assessment_id": assessment_id,
+        "institution_code": institution_code,
+        "indicator_id": indicator_id,
+        "source_type": source_type,
+        "evidence_date": when,
+        "description": description.strip(),
+    }
     if kind == "url":
         link = required(url, "url")
         return await run_in_threadpool(lambda: ctx.call(evidence.attach_url, url=link, **common))
     filename, data = await read_upload(file, ctx.settings.max_upload_mb)
-    return await run_in_threadpool(lambda: ctx.call(evidence.attach_file, settings=ctx.settings, filename=filename,
-                                                    data=data, **common))
+    return await run_in_threadpool(
+        lambda: ctx.call(evidence.attach_file, settings=ctx.settings, filename=filename, data=data, **common)
+    )
 
 
 @area.html.post(BASE + "/answers/{indicator_id}/evidence")
-async def attach(assessment_id: int, institution_code: str, indicator_id: str, ctx: Ctx = PageCtx,
-                 kind: Annotated[Literal["file", "url"], Form()] = "file",
-                 file: Annotated[UploadFile | None, File()] = None,
-                 url: Annotated[str, Form(max_length=2000)] = "",
-                 source_type: Annotated[SourceType, Form()] = "document",
-                 evidence_date: Annotated[str, Form(max_length=20)] = "",
-                 description: Annotated[str, Form(max_length=2000)] = "",
-                 pillar: Annotated[str, Form(max_length=50)] = "") -> Response:
-    view = await _attach(ctx, assessment_id, institution_code, indicator_id, kind=kind, file=file, url=url,
-                         source_type=source_type, evidence_date=evidence_date, description=description)
+async def attach(
+    assessment_id: int,
+    institution_code: str,
+    indicator_id: str,
+    ctx: Ctx = PageCtx,
+    kind: Annotated[Literal["file", "url"], Form()] = "file",
+    file: Annotated[UploadFile | None, File()] = None,
+    url: Annotated[str, Form(max_length=2000)] = "",
+    source_type: Annotated[SourceType, Form()] = "document",
+    evidence_date: Annotated[str, Form(max_length=20)] = "",
+    description: Annotated[str, Form(max_length=2000)] = "",
+    pillar: Annotated[str, Form(max_length=50)] = "",
+) -> Response:
+    view = await _attach(
+        ctx,
+        assessment_id,
+        institution_code,
+        indicator_id,
+        kind=kind,
+        file=file,
+        url=url,
+        source_type=source_type,
+        evidence_date=evidence_date,
+        description=description,
+    )
     if is_htmx(ctx.request):
         items = await run_in_threadpool(ctx.read, evidence.list_evidence, response_id=view.response_id)
-        return render(ctx.request, ctx.lang, "fragments/evidence_list.html",
-                      {"evidence": items, "can_edit": True, "indicator_id": indicator_id, "added": view})
+        return render(
+            ctx.request,
+            ctx.lang,
+            "fragments/evidence_list.html",
+            {"evidence": items, "can_edit": True, "indicator_id": indicator_id, "added": view},
+        )
     return see_other(page_url(assessment_id, institution_code, pillar or None) + f"#item-{indicator_id}")
 
 
@@ -61,29 +96,59 @@ class UrlEvidenceIn(BaseModel):
 
 
 @area.api.post(BASE + "/answers/{indicator_id}/evidence/url", status_code=201, summary="Attach a URL")
-async def attach_url_json(assessment_id: int, institution_code: str, indicator_id: str, data: UrlEvidenceIn,
-                          ctx: Ctx = ApiCtx) -> Response:
-    view = await _attach(ctx, assessment_id, institution_code, indicator_id, kind="url", file=None,
-                         url=data.url, source_type=data.source_type, evidence_date=data.evidence_date,
-                         description=data.description)
+async def attach_url_json(
+    assessment_id: int, institution_code: str, indicator_id: str, data: UrlEvidenceIn, ctx: Ctx = ApiCtx
+) -> Response:
+    view = await _attach(
+        ctx,
+        assessment_id,
+        institution_code,
+        indicator_id,
+        kind="url",
+        file=None,
+        url=data.url,
+        source_type=data.source_type,
+        evidence_date=data.evidence_date,
+        description=data.description,
+    )
     return json_response(view, status=201)
 
 
 @area.api.post(BASE + "/answers/{indicator_id}/evidence/file", status_code=201, summary="Attach a file")
-async def attach_file_json(assessment_id: int, institution_code: str, indicator_id: str,
-                           file: Annotated[UploadFile, File()], ctx: Ctx = ApiCtx,
-                           source_type: Annotated[SourceType, Form()] = "document",
-                           evidence_date: Annotated[str, Form(max_length=20)] = "",
-                           description: Annotated[str, Form(max_length=2000)] = "") -> Response:
-    view = await _attach(ctx, assessment_id, institution_code, indicator_id, kind="file", file=file, url="",
-                         source_type=source_type, evidence_date=evidence_date, description=description)
+async def attach_file_json(
+    assessment_id: int,
+    institution_code: str,
+    indicator_id: str,
+    file: Annotated[UploadFile, File()],
+    ctx: Ctx = ApiCtx,
+    source_type: Annotated[SourceType, Form()] = "document",
+    evidence_date: Annotated[str, Form(max_length=20)] = "",
+    description: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    view = await _attach(
+        ctx,
+        assessment_id,
+        institution_code,
+        indicator_id,
+        kind="file",
+        file=file,
+        url="",
+        source_type=source_type,
+        evidence_date=evidence_date,
+        description=description,
+    )
     return json_response(view, status=201)
 
 
 def _download(ctx: Ctx, evidence_id: int) -> Response:
     f = ctx.read(evidence.open_evidence, settings=ctx.settings, evidence_id=evidence_id)
-    return FileResponse(f.path, media_type=f.media_type, filename=f.filename,
-                        headers={"X-Content-Type-Options": "nosniff"}, content_disposition_type="attachment")
+    return FileResponse(
+        f.path,
+        media_type=f.media_type,
+        filename=f.filename,
+        headers={"X-Content-Type-Options": "nosniff"},
+        content_disposition_type="attachment",
+    )
 
 
 @area.html.get("/evidence/{evidence_id}/file")

@@ -42,37 +42,69 @@ def _problems(records: list[dict[str, Any]] | None, lang: str) -> list[dict[str,
             where = Location(**loc).render(lang) if loc else ""
         except TypeError:
             where = ""
-        out.append({"code": str(rec.get("code", "")), "where": where, "message": jobs.record_message(rec, lang)})
+        out.append(
+            {"code": str(rec.get("code", "")), "where": where, "message": jobs.record_message(rec, lang)}
+        )
     return out
 
 
 def _summary(job: JobView) -> dict[str, Any]:
     """The job for lists: its result without the per-file / per-report lists (their counts instead)."""
     result = {k: (len(v) if isinstance(v, list) else v) for k, v in (job.result or {}).items()}
-    return {"id": job.id, "kind": job.kind, "status": job.status, "progress": job.progress, "message": job.message,
-            "attempts": job.attempts, "created_by": job.created_by, "created_at": job.created_at,
-            "started_at": job.started_at, "finished_at": job.finished_at, "details": job.details,
-            "result": result, "error": job.error}
+    return {
+        "id": job.id,
+        "kind": job.kind,
+        "status": job.status,
+        "progress": job.progress,
+        "message": job.message,
+        "attempts": job.attempts,
+        "created_by": job.created_by,
+        "created_at": job.created_at,
+        "started_at": job.started_at,
+        "finished_at": job.finished_at,
+        "details": job.details,
+        "result": result,
+        "error": job.error,
+    }
 
 
 def _long_running(job: JobView, lease_seconds: float) -> bool:
-    return job.status == "running" and job.started_at is not None and \
-        utcnow() - job.started_at > timedelta(seconds=lease_seconds)
+    return (
+        job.status == "running"
+        and job.started_at is not None
+        and utcnow() - job.started_at > timedelta(seconds=lease_seconds)
+    )
 
 
 @area.page("/jobs", "pages/jobs.html", summary="Jobs: report rendering and workbook imports")
 def job_list(ctx: Ctx, status: str | None = None, kind: str | None = None, offset: int = 0) -> dict[str, Any]:
     """Jobs newest first (administrators and coordinators: everyone's; others: their own), with what
     they work on, who started them, their progress and, for failed ones, why."""
-    page = ctx.read(jobs.list_jobs, status=status if status in STATUSES else None,
-                    kind=kind if kind in KIND_LABELS else None, offset=offset, limit=PAGE)
+    page = ctx.read(
+        jobs.list_jobs,
+        status=status if status in STATUSES else None,
+        kind=kind if kind in KIND_LABELS else None,
+        offset=offset,
+        limit=PAGE,
+    )
     lease = ctx.ws.settings.job_lease_seconds
     names = {o.code: o.name for o in ctx.read(orgs.list_organisations)}
-    rows = [{**_summary(j), "errors": _problems(j.error, ctx.lang), "stale": _long_running(j, lease)}
-            for j in page.jobs]
-    return {"jobs": [_summary(j) for j in page.jobs], "total": page.total, "offset": page.offset,
-            "limit": page.limit, "_rows": rows, "_status": status or "", "_kind": kind or "",
-            "_kinds": KIND_LABELS, "_statuses": STATUS_LABELS, "_names": names}
+    rows = [
+        {**_summary(j), "errors": _problems(j.error, ctx.lang), "stale": _long_running(j, lease)}
+        for j in page.jobs
+    ]
+    return {
+        "jobs": [_summary(j) for j in page.jobs],
+        "total": page.total,
+        "offset": page.offset,
+        "limit": page.limit,
+        "_rows": rows,
+        "_status": status or "",
+        "_kind": kind or "",
+        "_kinds": KIND_LABELS,
+        "_statuses": STATUS_LABELS,
+        "_names": names,
+    }
 
 
 @area.page("/jobs/{job_id}", "pages/job.html", summary="One job: progress, result per file, or why it failed")
@@ -83,11 +115,28 @@ def job_detail(ctx: Ctx, job_id: int) -> dict[str, Any]:
     with ctx.ws.reader() as session:
         job = jobs.get_job(session, actor, job_id)
         names = {o.code: o.name for o in orgs.list_organisations(session, actor)}
-    files = [{**r, "name": names.get(r.get("institution", "")), "errors": _problems(r.get("problems"), ctx.lang)}
-             for r in (job.result or {}).get("results", [])] if job.kind == "workbook_import" else []
-    return {"job": job, "running": job.status in ("queued", "running"), "_errors": _problems(job.error, ctx.lang),
-            "_files": files, "_stale": _long_running(job, ctx.ws.settings.job_lease_seconds), "_kinds": KIND_LABELS,
-            "_statuses": STATUS_LABELS, "_names": names}
+    files = (
+        [
+            {
+                **r,
+                "name": names.get(r.get("institution", "")),
+                "errors": _problems(r.get("problems"), ctx.lang),
+            }
+            for r in (job.result or {}).get("results", [])
+        ]
+        if job.kind == "workbook_import"
+        else []
+    )
+    return {
+        "job": job,
+        "running": job.status in ("queued", "running"),
+        "_errors": _problems(job.error, ctx.lang),
+        "_files": files,
+        "_stale": _long_running(job, ctx.ws.settings.job_lease_seconds),
+        "_kinds": KIND_LABELS,
+        "_statuses": STATUS_LABELS,
+        "_names": names,
+    }
 
 
 async def _start_import(ctx: Ctx, assessment_id: int, uploads: list[UploadFile]) -> JobView:
@@ -97,21 +146,32 @@ async def _start_import(ctx: Ctx, assessment_id: int, uploads: list[UploadFile])
     files = [await read_upload(u, limit) for u in uploads if u.filename]
     if not files:
         required(None, "files")  # 422: the field is missing
-    return await run_in_threadpool(ctx.call, start_workbook_import, settings=ctx.settings,
-                                   assessment_id=assessment_id, files=files, lang=ctx.lang)
+    return await run_in_threadpool(
+        ctx.call,
+        start_workbook_import,
+        settings=ctx.settings,
+        assessment_id=assessment_id,
+        files=files,
+        lang=ctx.lang,
+    )
 
 
 @area.html.post("/assessments/{assessment_id}/workbooks")
-async def upload_workbooks(assessment_id: int, files: Annotated[list[UploadFile], File()],
-                           ctx: Ctx = PageCtx) -> Response:
+async def upload_workbooks(
+    assessment_id: int, files: Annotated[list[UploadFile], File()], ctx: Ctx = PageCtx
+) -> Response:
     job = await _start_import(ctx, assessment_id, files)
     return see_other(f"/jobs/{job.id}")
 
 
-@area.api.post("/assessments/{assessment_id}/workbooks", status_code=202,
-               summary="Import many workbooks (files and/or ZIP archives) as a job")
-async def upload_workbooks_api(assessment_id: int, files: Annotated[list[UploadFile], File()],
-                               ctx: Ctx = ApiCtx) -> Response:
+@area.api.post(
+    "/assessments/{assessment_id}/workbooks",
+    status_code=202,
+    summary="Import many workbooks (files and/or ZIP archives) as a job",
+)
+async def upload_workbooks_api(
+    assessment_id: int, files: Annotated[list[UploadFile], File()], ctx: Ctx = ApiCtx
+) -> Response:
     """Each workbook is imported on its own, all or nothing; follow the job at ``url``."""
     job = await _start_import(ctx, assessment_id, files)
     return json_response({"job": _summary(job), "url": f"/api/v1/jobs/{job.id}"}, status=202)

@@ -24,7 +24,9 @@ def heat_class(value: float | None) -> str:
     return f"heat-{max(0, min(10, int(value * 10 + 1e-9)))}"
 
 
-def heat_cells(table: CompletionTable, lang: str, digits: str | None) -> list[list[tuple[str, str, str] | None]]:
+def heat_cells(
+    table: CompletionTable, lang: str, digits: str | None
+) -> list[list[tuple[str, str, str] | None]]:
     """Per row, per enabler then total: (css class, share answered, share accepted), formatted once here
     rather than by the template (a round of 900 institutions has ~10,000 cells)."""
 
@@ -32,15 +34,21 @@ def heat_cells(table: CompletionTable, lang: str, digits: str | None) -> list[li
         if c is None or not c.expected:
             return None
         answered, accepted = c.answered / c.expected, c.accepted / c.expected
-        return (heat_class(answered), cached_percent(round(answered, 2), lang, 0, digits),
-                cached_percent(round(accepted, 2), lang, 0, digits))
+        return (
+            heat_class(answered),
+            cached_percent(round(answered, 2), lang, 0, digits),
+            cached_percent(round(accepted, 2), lang, 0, digits),
+        )
 
     ids = [p.id for p in table.pillars]
     return [[cell(row.cells.get(i)) for i in ids] + [cell(row.total)] for row in table.rows]
 
 
-@area.page("/assessments/{assessment_id}/progress", "pages/progress.html",
-           summary="Completion per institution and enabler")
+@area.page(
+    "/assessments/{assessment_id}/progress",
+    "pages/progress.html",
+    summary="Completion per institution and enabler",
+)
 def progress(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     """Counts of answers per state for every institution × enabler of the round, with totals."""
     actor = ctx.require_actor()
@@ -49,15 +57,34 @@ def progress(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
         view, rights = assessments.get_assessment(session, actor, assessment_id)
         if ctx.api:
             table = completion.completion(session, actor, assessment_id=assessment_id)
-            return {"assessment": view, "rights": rights, "completion": table, "illustrative": view.illustrative}
+            return {
+                "assessment": view,
+                "rights": rights,
+                "completion": table,
+                "illustrative": view.illustrative,
+            }
 
         def draw() -> str:
             table = completion.completion(session, actor, assessment_id=assessment_id)
-            return render_text(ctx.request, ctx.lang, "fragments/progress_table.html",
-                               {"assessment": view, "completion": table, "_cells": heat_cells(table, ctx.lang, digits)})
+            return render_text(
+                ctx.request,
+                ctx.lang,
+                "fragments/progress_table.html",
+                {"assessment": view, "completion": table, "_cells": heat_cells(table, ctx.lang, digits)},
+            )
 
-        key = (assessment_id, completion.completion_stamp(session, assessment_id), ctx.lang, digits,
-               reader_scope(session, actor, assessment_id))
+        key = (
+            assessment_id,
+            completion.completion_stamp(session, assessment_id),
+            ctx.lang,
+            digits,
+            reader_scope(session, actor, assessment_id),
+        )
         # (round, change counter, language, digits, reader's scope) → the table's HTML
         html = fragment_cache(ctx.request.app, "progress").get(key, draw)
-    return {"assessment": view, "rights": rights, "illustrative": view.illustrative, "_table_html": Markup(html)}
+    return {
+        "assessment": view,
+        "rights": rights,
+        "illustrative": view.illustrative,
+        "_table_html": Markup(html),
+    }

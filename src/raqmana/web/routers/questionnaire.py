@@ -34,42 +34,75 @@ CSRF_SLOT = "csrf-slot-0f6c1e"  # the cached HTML holds this in place of the rea
 
 
 @area.page(BASE, "pages/questionnaire.html", summary="An institution's questionnaire, one enabler per page")
-def questionnaire_page(ctx: Ctx, assessment_id: int, institution_code: str, pillar: str | None = None,
-                       submitted: int | None = None, skipped: str | None = None) -> dict[str, Any]:
+def questionnaire_page(
+    ctx: Ctx,
+    assessment_id: int,
+    institution_code: str,
+    pillar: str | None = None,
+    submitted: int | None = None,
+    skipped: str | None = None,
+) -> dict[str, Any]:
     """The questions of one enabler (``pillar``; default the first) with answers, evidence and comments."""
-    report = ({"submitted": submitted, "skipped": [s for s in (skipped or "").split(",") if s]}
-              if submitted is not None else None)
+    report = (
+        {"submitted": submitted, "skipped": [s for s in (skipped or "").split(",") if s]}
+        if submitted is not None
+        else None
+    )
 
     def data(q: Questionnaire) -> dict[str, Any]:
         current = next((p for p in q.pages if p.items), q.pages[0] if q.pages else None)
         if pillar:
             current = next((p for p in q.pages if p.pillar.id == pillar), current)
-        return {"questionnaire": q, "page": current, "assessment": q.assessment,
-                "illustrative": q.assessment.illustrative, "submit_report": report}
+        return {
+            "questionnaire": q,
+            "page": current,
+            "assessment": q.assessment,
+            "illustrative": q.assessment.illustrative,
+            "submit_report": report,
+        }
 
     if ctx.api:
-        return data(ctx.read(questionnaire.questionnaire, assessment_id=assessment_id,
-                             institution_code=institution_code, pillar_id=pillar))
+        return data(
+            ctx.read(
+                questionnaire.questionnaire,
+                assessment_id=assessment_id,
+                institution_code=institution_code,
+                pillar_id=pillar,
+            )
+        )
     actor = ctx.require_actor()
     digits = None if ctx.settings.digits == "locale" else ctx.settings.digits
     with ctx.ws.reader() as session:
-        head, key = questionnaire.page_key(session, actor, assessment_id=assessment_id,
-                                           institution_code=institution_code, pillar_id=pillar)
+        head, key = questionnaire.page_key(
+            session, actor, assessment_id=assessment_id, institution_code=institution_code, pillar_id=pillar
+        )
 
         def draw() -> str:
-            q = questionnaire.questionnaire(session, actor, assessment_id=assessment_id,
-                                            institution_code=institution_code, pillar_id=pillar)
-            return render_text(ctx.request, ctx.lang, "fragments/questionnaire_body.html",
-                               {**data(q), "csrf": CSRF_SLOT})
+            q = questionnaire.questionnaire(
+                session,
+                actor,
+                assessment_id=assessment_id,
+                institution_code=institution_code,
+                pillar_id=pillar,
+            )
+            return render_text(
+                ctx.request, ctx.lang, "fragments/questionnaire_body.html", {**data(q), "csrf": CSRF_SLOT}
+            )
 
         # the same answers, evidence, comments, rights, language and address → the same HTML
         here = ctx.request.url.path + "?" + ctx.request.url.query
         body = fragment_cache(ctx.request.app, "questionnaire", 256).get((*key, ctx.lang, digits, here), draw)
         name, illustrative = org_name(head.org), head.assessment.illustrative
     pillars = head.framework.pillars
-    shown = next((p for p in pillars if p.id == pillar), None) if pillar else (pillars[0] if pillars else None)
-    return {"_body": Markup(body.replace(CSRF_SLOT, str(escape(ctx.csrf)))), "org_name": name,
-            "pillar_name": shown.name if shown else None, "illustrative": illustrative}
+    shown = (
+        next((p for p in pillars if p.id == pillar), None) if pillar else (pillars[0] if pillars else None)
+    )
+    return {
+        "_body": Markup(body.replace(CSRF_SLOT, str(escape(ctx.csrf)))),
+        "org_name": name,
+        "pillar_name": shown.name if shown else None,
+        "illustrative": illustrative,
+    }
 
 
 class AnswerIn(BaseModel):
@@ -93,37 +126,63 @@ def answer_from_form(answer: str, value: str, justification: str) -> Answer:
 
 
 @area.html.post(BASE + "/answers/{indicator_id}")
-def save(assessment_id: int, institution_code: str, indicator_id: str, ctx: Ctx = PageCtx,
-         answer: Annotated[str, Form(max_length=200)] = "", value: Annotated[str, Form(max_length=10_000)] = "",
-         justification: Annotated[str, Form(max_length=10_000)] = "",
-         expected_version: Annotated[int, Form(ge=0)] = 0) -> Response:
-    view = ctx.call(responses.save_answer, assessment_id=assessment_id, institution_code=institution_code,
-                    indicator_id=indicator_id, answer=answer_from_form(answer, value, justification),
-                    expected_version=expected_version)
+def save(
+    assessment_id: int,
+    institution_code: str,
+    indicator_id: str,
+    ctx: Ctx = PageCtx,
+    answer: Annotated[str, Form(max_length=200)] = "",
+    value: Annotated[str, Form(max_length=10_000)] = "",
+    justification: Annotated[str, Form(max_length=10_000)] = "",
+    expected_version: Annotated[int, Form(ge=0)] = 0,
+) -> Response:
+    view = ctx.call(
+        responses.save_answer,
+        assessment_id=assessment_id,
+        institution_code=institution_code,
+        indicator_id=indicator_id,
+        answer=answer_from_form(answer, value, justification),
+        expected_version=expected_version,
+    )
     if is_htmx(ctx.request):
         return render(ctx.request, ctx.lang, "fragments/save_status.html", {"response": view})
     return see_other(page_url(assessment_id, institution_code, view.pillar_id) + f"#item-{indicator_id}")
 
 
 @area.api.post(BASE + "/answers/{indicator_id}", summary="Save one answer (optimistic versioning)")
-def save_json(assessment_id: int, institution_code: str, indicator_id: str, data: AnswerIn,
-              ctx: Ctx = ApiCtx) -> Response:
+def save_json(
+    assessment_id: int, institution_code: str, indicator_id: str, data: AnswerIn, ctx: Ctx = ApiCtx
+) -> Response:
     """``expected_version`` is the version you read (0 when there was no answer); a stale one gives 409
     with the stored version under ``current``."""
     answer = Answer(value=data.value, na=data.na, dont_know=data.dont_know, justification=data.justification)
-    view = ctx.call(responses.save_answer, assessment_id=assessment_id, institution_code=institution_code,
-                    indicator_id=indicator_id, answer=answer, expected_version=data.expected_version)
+    view = ctx.call(
+        responses.save_answer,
+        assessment_id=assessment_id,
+        institution_code=institution_code,
+        indicator_id=indicator_id,
+        answer=answer,
+        expected_version=data.expected_version,
+    )
     return json_response(view)
 
 
 def _submit(ctx: Ctx, assessment_id: int, institution_code: str, pillar: str | None) -> Any:
-    return ctx.call(responses.submit, assessment_id=assessment_id, institution_code=institution_code,
-                    pillar_id=pillar or None)
+    return ctx.call(
+        responses.submit,
+        assessment_id=assessment_id,
+        institution_code=institution_code,
+        pillar_id=pillar or None,
+    )
 
 
 @area.html.post(BASE + "/submit")
-def submit(assessment_id: int, institution_code: str, ctx: Ctx = PageCtx,
-           pillar: Annotated[str, Form(max_length=50)] = "") -> Response:
+def submit(
+    assessment_id: int,
+    institution_code: str,
+    ctx: Ctx = PageCtx,
+    pillar: Annotated[str, Form(max_length=50)] = "",
+) -> Response:
     report = _submit(ctx, assessment_id, institution_code, pillar)
     url = page_url(assessment_id, institution_code, pillar or None)
     sep = "&" if "?" in url else "?"
@@ -143,11 +202,18 @@ def submit_json(assessment_id: int, institution_code: str, data: SubmitIn, ctx: 
 def _workbook(ctx: Ctx, assessment_id: int, institution_code: str) -> Response:
     from raqmana.workspace import excel_export  # openpyxl is loaded only when a workbook is asked for
 
-    data = ctx.call(excel_export.export_workbook, assessment_id=assessment_id,
-                    institution_code=institution_code, lang=ctx.lang)
+    data = ctx.call(
+        excel_export.export_workbook,
+        assessment_id=assessment_id,
+        institution_code=institution_code,
+        lang=ctx.lang,
+    )
     name = f"raqmana-{assessment_id}-{institution_code}-{ctx.lang}.xlsx"
-    return Response(data, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    headers={"Content-Disposition": f'attachment; filename="{quote(name)}"'})
+    return Response(
+        data,
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f'attachment; filename="{quote(name)}"'},
+    )
 
 
 @area.html.get(BASE + "/workbook.xlsx")
@@ -165,16 +231,22 @@ async def _import(ctx: Ctx, file: UploadFile) -> Any:
 
     filename, data = await read_upload(file, ctx.settings.max_upload_mb)
 
-    return await run_in_threadpool(ctx.call, excel_import.import_workbook, data=data, filename=filename,
-                                   lang=ctx.lang)
+    return await run_in_threadpool(
+        ctx.call, excel_import.import_workbook, data=data, filename=filename, lang=ctx.lang
+    )
 
 
 @area.html.post(BASE + "/workbook")
-async def upload_workbook(assessment_id: int, institution_code: str, file: Annotated[UploadFile, File()],
-                          ctx: Ctx = PageCtx) -> Response:
+async def upload_workbook(
+    assessment_id: int, institution_code: str, file: Annotated[UploadFile, File()], ctx: Ctx = PageCtx
+) -> Response:
     report = await _import(ctx, file)
-    return render(ctx.request, ctx.lang, "pages/workbook_result.html",
-                  {"report": report, "back": page_url(report.assessment_id, report.institution_code)})
+    return render(
+        ctx.request,
+        ctx.lang,
+        "pages/workbook_result.html",
+        {"report": report, "back": page_url(report.assessment_id, report.institution_code)},
+    )
 
 
 @area.api.post("/workbooks", summary="Import a filled workbook (all or nothing)")

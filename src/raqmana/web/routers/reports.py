@@ -39,14 +39,18 @@ def _not_found() -> WebError:
 
 
 def _missing(field: str) -> WebError:
-    return WebError(422, [Problem(messages.MISSING_FIELD, Location(field=field), {"field": translated(field)})])
+    return WebError(
+        422, [Problem(messages.MISSING_FIELD, Location(field=field), {"field": translated(field)})]
+    )
 
 
 def file_url(assessment_id: int, path: str) -> str:
     return f"/assessments/{assessment_id}/reports/files/{path}"
 
 
-@area.page(BASE, "reports/reports.html", summary="Report files of an assessment, and what a new report may cover")
+@area.page(
+    BASE, "reports/reports.html", summary="Report files of an assessment, and what a new report may cover"
+)
 def reports(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     """The finished report files (national report, institution profiles) and the choices for a new one."""
     actor = ctx.require_actor()
@@ -54,38 +58,63 @@ def reports(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
         view, _ = assessments.get_assessment(session, actor, assessment_id)
         mine = assessments.my_institutions(session, actor, assessment_id=assessment_id)
         names = {o.code: o.name for o in orgs.list_organisations(session, actor)}
-    files = [{**asdict(f), "name": names.get(f.subject), "url": file_url(assessment_id, f.path)}
-             for f in list_files(ctx.settings.data_dir, assessment_id)]
-    return {"assessment": view, "illustrative": view.illustrative, "scopes": SCOPES, "langs": LANGS,
-            "formats": FORMATS, "institutions": [{"code": i.org.code, "name": i.org.name}
-                                                   for i in by_name(mine, ctx.lang, lambda i: i.org.name)],
-            "files": files}
+    files = [
+        {**asdict(f), "name": names.get(f.subject), "url": file_url(assessment_id, f.path)}
+        for f in list_files(ctx.settings.data_dir, assessment_id)
+    ]
+    return {
+        "assessment": view,
+        "illustrative": view.illustrative,
+        "scopes": SCOPES,
+        "langs": LANGS,
+        "formats": FORMATS,
+        "institutions": [
+            {"code": i.org.code, "name": i.org.name} for i in by_name(mine, ctx.lang, lambda i: i.org.name)
+        ],
+        "files": files,
+    }
 
 
-def _start(ctx: Ctx, assessment_id: int, scope: str, institution: str | None, langs: list[str],
-           formats: list[str]) -> JobView:
+def _start(
+    ctx: Ctx, assessment_id: int, scope: str, institution: str | None, langs: list[str], formats: list[str]
+) -> JobView:
     if scope == "institution" and not institution:
         raise _missing("institution")
     if not langs:
         raise _missing("langs")
     if not formats:
         raise _missing("formats")
-    return ctx.call(enqueue_report, assessment_id=assessment_id, scope=scope,
-                    institution=institution if scope == "institution" else None, langs=langs, formats=formats)
+    return ctx.call(
+        enqueue_report,
+        assessment_id=assessment_id,
+        scope=scope,
+        institution=institution if scope == "institution" else None,
+        langs=langs,
+        formats=formats,
+    )
 
 
 @area.html.post(BASE)
-def start(assessment_id: int, ctx: Ctx = PageCtx, scope: Annotated[str, Form(max_length=30)] = "national",
-          institution: Annotated[str, Form(max_length=100)] = "",
-          langs: Annotated[list[str] | None, Form()] = None,
-          formats: Annotated[list[str] | None, Form()] = None) -> Response:
+def start(
+    assessment_id: int,
+    ctx: Ctx = PageCtx,
+    scope: Annotated[str, Form(max_length=30)] = "national",
+    institution: Annotated[str, Form(max_length=100)] = "",
+    langs: Annotated[list[str] | None, Form()] = None,
+    formats: Annotated[list[str] | None, Form()] = None,
+) -> Response:
     try:
         job = _start(ctx, assessment_id, scope, institution.strip() or None, langs or [], formats or [])
     except (WebError, ProblemsError) as exc:
         if isinstance(exc, WebError) and exc.status != 422:
             raise
         # the form again, with the problems above it and the user's choices kept
-        chosen = {"scope": scope, "institution": institution.strip(), "langs": langs or [], "formats": formats or []}
+        chosen = {
+            "scope": scope,
+            "institution": institution.strip(),
+            "langs": langs or [],
+            "formats": formats or [],
+        }
         data = {**reports(ctx, assessment_id), "status": 422, "problems": exc.problems, "chosen": chosen}
         return render(ctx.request, ctx.lang, "reports/reports.html", data, status=422)
     return see_other(f"/assessments/{assessment_id}/reports/jobs/{job.id}")
@@ -101,11 +130,14 @@ class ReportIn(BaseModel):
 @area.api.post(BASE, status_code=202, summary="Start a report job")
 def start_json(assessment_id: int, data: ReportIn, ctx: Ctx = ApiCtx) -> Response:
     job = _start(ctx, assessment_id, data.scope, data.institution, data.langs, data.formats)
-    return json_response({"job": job, "url": f"/api/v1/assessments/{assessment_id}/reports/jobs/{job.id}"},
-                         status=202)
+    return json_response(
+        {"job": job, "url": f"/api/v1/assessments/{assessment_id}/reports/jobs/{job.id}"}, status=202
+    )
 
 
-@area.page(BASE + "/jobs/{job_id}", "reports/job.html", summary="A report job: progress, files, or why it failed")
+@area.page(
+    BASE + "/jobs/{job_id}", "reports/job.html", summary="A report job: progress, files, or why it failed"
+)
 def job(ctx: Ctx, assessment_id: int, job_id: int) -> dict[str, Any]:
     """Status and progress of a report job; when done, the files it wrote; when failed, the reason."""
     actor = ctx.require_actor()
@@ -122,11 +154,25 @@ def job(ctx: Ctx, assessment_id: int, job_id: int) -> dict[str, Any]:
     files = []
     for p in written:
         f = described.get(p)
-        files.append({"path": p, "url": file_url(assessment_id, p), "subject": f.subject if f else None,
-                      "name": names.get(f.subject) if f else None, "lang": f.lang if f else None,
-                      "format": f.format if f else None})
-    return {"assessment": view, "illustrative": view.illustrative, "job": found, "files": files, "_names": names,
-            "skipped": result.get("skipped", 0), "running": found.status in ("queued", "running")}
+        files.append(
+            {
+                "path": p,
+                "url": file_url(assessment_id, p),
+                "subject": f.subject if f else None,
+                "name": names.get(f.subject) if f else None,
+                "lang": f.lang if f else None,
+                "format": f.format if f else None,
+            }
+        )
+    return {
+        "assessment": view,
+        "illustrative": view.illustrative,
+        "job": found,
+        "files": files,
+        "_names": names,
+        "skipped": result.get("skipped", 0),
+        "running": found.status in ("queued", "running"),
+    }
 
 
 def _download(ctx: Ctx, assessment_id: int, path: str) -> Response:
@@ -134,8 +180,13 @@ def _download(ctx: Ctx, assessment_id: int, path: str) -> Response:
     full = resolve(ctx.settings.data_dir, assessment_id, path)
     if full is None:
         raise _not_found()
-    return FileResponse(full, media_type=MEDIA_TYPES[full.suffix[1:]], filename=full.name,
-                        content_disposition_type="attachment", headers={"X-Content-Type-Options": "nosniff"})
+    return FileResponse(
+        full,
+        media_type=MEDIA_TYPES[full.suffix[1:]],
+        filename=full.name,
+        content_disposition_type="attachment",
+        headers={"X-Content-Type-Options": "nosniff"},
+    )
 
 
 @area.html.get(BASE + "/files/{path:path}")

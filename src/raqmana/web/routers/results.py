@@ -30,8 +30,10 @@ from raqmana.workspace.views import AssessmentView
 area = Area("results")
 BASE = "/assessments/{assessment_id}/results"
 #: the chart images carry their own policy: matplotlib's SVG styles itself with style attributes
-SVG_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
-               "Cache-Control": "private, max-age=3600"}
+SVG_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+    "Cache-Control": "private, max-age=3600",
+}
 
 
 def _not_found() -> WebError:
@@ -43,7 +45,9 @@ def load(ctx: Ctx, assessment_id: int) -> tuple[AssessmentView, Entry]:
     actor = ctx.require_actor()
     with ctx.ws.reader() as session:
         view, _ = assessments.get_assessment(session, actor, assessment_id)
-    entry = results_cache(ctx.request.app).get(ctx.ws, actor, assessment_id, (view.target_stage, view.illustrative))
+    entry = results_cache(ctx.request.app).get(
+        ctx.ws, actor, assessment_id, (view.target_stage, view.illustrative)
+    )
     return view, entry
 
 
@@ -80,7 +84,9 @@ def results(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     Scores run 0–5; only accepted answers count."""
     view, entry = load(ctx, assessment_id)
     data = results_data.national(entry, view, ctx.lang)
-    data["_readable"] = {i.org.code for i in ctx.read(assessments.my_institutions, assessment_id=assessment_id)}
+    data["_readable"] = {
+        i.org.code for i in ctx.read(assessments.my_institutions, assessment_id=assessment_id)
+    }
     data["_v"] = version(entry)
     data["_illustrative_note"] = label("illustrative", ctx.lang)
     return data

@@ -30,11 +30,24 @@ def review_queue(ctx: Ctx, assessment_id: int, institution: str | None = None) -
         names = {i.org.code: i.org.name for i in mine}
         proofs = {r.id: evidence.list_evidence(session, actor, response_id=r.id) for r in queue}
         framework = frameworks.get_framework(session, view.framework_version_id)
-    return {"assessment": view, "rights": rights, "queue": queue, "evidence": proofs, "institution": institution,
-            "reviewable": sorted(reviewable), "may_review": bool(reviewable), "illustrative": view.illustrative, "_framework": framework,
-            "institution_names": {code: names[code] for code in sorted({r.institution_code for r in queue}
-                                                                        | ({institution} if institution else set()))
-                                  if code in names}}
+    return {
+        "assessment": view,
+        "rights": rights,
+        "queue": queue,
+        "evidence": proofs,
+        "institution": institution,
+        "reviewable": sorted(reviewable),
+        "may_review": bool(reviewable),
+        "illustrative": view.illustrative,
+        "_framework": framework,
+        "institution_names": {
+            code: names[code]
+            for code in sorted(
+                {r.institution_code for r in queue} | ({institution} if institution else set())
+            )
+            if code in names
+        },
+    }
 
 
 class ReviewIn(BaseModel):
@@ -44,14 +57,24 @@ class ReviewIn(BaseModel):
 
 
 def _review(ctx: Ctx, response_id: int, data: ReviewIn) -> Any:
-    return ctx.call(review.review, response_id=response_id, decision=data.decision, comment=data.comment.strip(),
-                    expected_version=data.expected_version)
+    return ctx.call(
+        review.review,
+        response_id=response_id,
+        decision=data.decision,
+        comment=data.comment.strip(),
+        expected_version=data.expected_version,
+    )
 
 
 @area.html.post("/responses/{response_id}/review")
-def decide(response_id: int, ctx: Ctx = PageCtx, decision: Annotated[Literal["accept", "return"], Form()] = "accept",
-           comment: Annotated[str, Form(max_length=10_000)] = "", expected_version: Annotated[int, Form(ge=1)] = 1,
-           next: Annotated[str, Form()] = "/") -> Response:
+def decide(
+    response_id: int,
+    ctx: Ctx = PageCtx,
+    decision: Annotated[Literal["accept", "return"], Form()] = "accept",
+    comment: Annotated[str, Form(max_length=10_000)] = "",
+    expected_version: Annotated[int, Form(ge=1)] = 1,
+    next: Annotated[str, Form()] = "/",
+) -> Response:
     data = ReviewIn(decision=decision, comment=comment, expected_version=expected_version)
     if not is_htmx(ctx.request):
         _review(ctx, response_id, data)
@@ -60,9 +83,18 @@ def decide(response_id: int, ctx: Ctx = PageCtx, decision: Annotated[Literal["ac
         view = _review(ctx, response_id, data)
     except ValidationFailed as exc:
         # the form stays where it was, with the problems inside it and the comment as typed
-        return render(ctx.request, ctx.lang, "fragments/review_form.html",
-                      {"r": {"id": response_id, "version": expected_version}, "review_errors": exc.problems,
-                       "review_comment": comment, "review_next": safe_next(next)}, status=422)
+        return render(
+            ctx.request,
+            ctx.lang,
+            "fragments/review_form.html",
+            {
+                "r": {"id": response_id, "version": expected_version},
+                "review_errors": exc.problems,
+                "review_comment": comment,
+                "review_next": safe_next(next),
+            },
+            status=422,
+        )
     return render(ctx.request, ctx.lang, "fragments/review_done.html", {"response": view})
 
 
@@ -72,7 +104,9 @@ def decide_json(response_id: int, data: ReviewIn, ctx: Ctx = ApiCtx) -> Response
     return json_response(_review(ctx, response_id, data))
 
 
-@area.page("/responses/{response_id}", "pages/response.html", summary="One answer with evidence, comments, history")
+@area.page(
+    "/responses/{response_id}", "pages/response.html", summary="One answer with evidence, comments, history"
+)
 def response_detail(ctx: Ctx, response_id: int) -> dict[str, Any]:
     """An answer, its evidence, the review comments and every earlier version."""
     actor = ctx.require_actor()
@@ -84,9 +118,17 @@ def response_detail(ctx: Ctx, response_id: int) -> dict[str, Any]:
         assessment, _ = assessments.get_assessment(session, actor, view.assessment_id)
         framework = frameworks.get_framework(session, assessment.framework_version_id)
         institution = orgs.get_organisation(session, actor, view.institution_code)
-    return {"response": view, "rights": rights, "history": history, "comments": comments, "evidence": proofs,
-            "assessment": assessment, "illustrative": assessment.illustrative, "institution": institution,
-            "_framework": framework}
+    return {
+        "response": view,
+        "rights": rights,
+        "history": history,
+        "comments": comments,
+        "evidence": proofs,
+        "assessment": assessment,
+        "illustrative": assessment.illustrative,
+        "institution": institution,
+        "_framework": framework,
+    }
 
 
 class CommentIn(BaseModel):
@@ -94,12 +136,18 @@ class CommentIn(BaseModel):
 
 
 @area.html.post("/responses/{response_id}/comments")
-def comment(response_id: int, ctx: Ctx = PageCtx, text: Annotated[str, Form(max_length=10_000)] = "",
-            next: Annotated[str, Form()] = "") -> Response:
+def comment(
+    response_id: int,
+    ctx: Ctx = PageCtx,
+    text: Annotated[str, Form(max_length=10_000)] = "",
+    next: Annotated[str, Form()] = "",
+) -> Response:
     ctx.call(review.add_comment, response_id=response_id, text=required(text, "text"))
     return see_other(safe_next(next, f"/responses/{response_id}") + "#comments")
 
 
 @area.api.post("/responses/{response_id}/comments", status_code=201, summary="Comment on an answer")
 def comment_json(response_id: int, data: CommentIn, ctx: Ctx = ApiCtx) -> Response:
-    return json_response(ctx.call(review.add_comment, response_id=response_id, text=data.text.strip()), status=201)
+    return json_response(
+        ctx.call(review.add_comment, response_id=response_id, text=data.text.strip()), status=201
+    )

@@ -24,10 +24,12 @@ branch_labels = None
 depends_on = None
 
 SQLITE_TRIGGERS = [
-    *[f"""CREATE TRIGGER trg_completion_stamp_{verb.lower()} AFTER {verb} ON completion_counts
+    *[
+        f"""CREATE TRIGGER trg_completion_stamp_{verb.lower()} AFTER {verb} ON completion_counts
     BEGIN INSERT INTO completion_stamps (assessment_id, changes) VALUES (NEW.assessment_id, 1)
     ON CONFLICT (assessment_id) DO UPDATE SET changes = completion_stamps.changes + 1; END"""
-      for verb in ("INSERT", "UPDATE")],
+        for verb in ("INSERT", "UPDATE")
+    ],
     """CREATE TRIGGER trg_completion_stamp_orgs AFTER UPDATE ON organisations
     BEGIN UPDATE completion_stamps SET changes = changes + 1; END""",
 ]
@@ -61,12 +63,18 @@ def upgrade() -> None:
         sa.Column("assessment_id", sa.Integer(), nullable=False),
         sa.Column("changes", sa.BigInteger(), nullable=False),
         sa.Column("xact", sa.BigInteger(), nullable=True),
-        sa.ForeignKeyConstraint(["assessment_id"], ["assessments.id"],
-                                name=op.f("fk_completion_stamps_assessment_id_assessments"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["assessment_id"],
+            ["assessments.id"],
+            name=op.f("fk_completion_stamps_assessment_id_assessments"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("assessment_id", name=op.f("pk_completion_stamps")),
     )
-    op.execute("INSERT INTO completion_stamps (assessment_id, changes) "
-               "SELECT DISTINCT assessment_id, 1 FROM completion_counts")
+    op.execute(
+        "INSERT INTO completion_stamps (assessment_id, changes) "
+        "SELECT DISTINCT assessment_id, 1 FROM completion_counts"
+    )
     if op.get_bind().dialect.name == "postgresql":
         for ddl in PG_FUNCTIONS + PG_TRIGGERS:
             op.execute(ddl)
