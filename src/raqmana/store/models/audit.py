@@ -43,3 +43,7 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     seq: Mapped[int] = mapped_column(default=0)
     hash: Mapped[str] = mapped_column(String(64))
+    #: HMAC-SHA256 of (seq, hash) with the audit key held outside the database ("" when unsigned)
+    signature: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    #: which key signed it (first 16 hex digits of the key's SHA-256)
+    key_id: Mapped[str] = mapped_column(String(16), default="", server_default="")
