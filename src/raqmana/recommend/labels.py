@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from raqmana.i18n import Translated
 
 T = Translated.of
@@ -92,6 +94,6 @@ LAYER = {
 }
 
 
-def word(table: dict, key: object, lang: str) -> str:
+def word(table: dict[Any, Any], key: object, lang: str) -> str:
     value = table.get(key)
     return value.get(lang) if value is not None else str(key)

@@ -306,8 +306,8 @@ def _findings(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Section:
         [e.score or 0.0 for e in scored],
         w.lang,
         target=target,
-        errors=errs,
-        xlabel=w.l("score"),  # type: ignore[arg-type]
+        errors=errs,  # type: ignore[arg-type]
+        xlabel=w.l("score"),
         digits=w.digits,
     )
     blocks: list[Block] = [Figure("fig_enablers", w.l("findings"), chart, table)]

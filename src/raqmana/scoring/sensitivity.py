@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -142,7 +142,7 @@ def sensitivity(
         col = scores[:, :, a]
         if unit is not None:
             return col[:, unit]
-        return np.nanmean(np.abs(rank_desc(col) - nominal_rank), axis=1)
+        return cast(FloatArray, np.nanmean(np.abs(rank_desc(col) - nominal_rank), axis=1))
 
     return sobol_indices(
         [f for f, _ in factors],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -81,8 +81,8 @@ class Table:
         if self.values.dtype.kind == "f" and np.isnan(self.values).any():
             obj = self.values.astype(object)
             obj[np.isnan(self.values)] = None
-            return obj.tolist()
-        return self.values.tolist()
+            return cast(list[list[Any]], obj.tolist())
+        return cast(list[list[Any]], self.values.tolist())
 
 
 def _plain(value: Any) -> Any:
