@@ -125,10 +125,11 @@ async def handle_error(request: Request, exc: Exception) -> Response:
     lang = _lang(request)
     if wants_json(request):
         from raqmana.web.jsonable import jsonable
+        from raqmana.web.schemas.errors import ErrorBody
 
-        body: dict[str, Any] = {"ok": False, "status": status, "errors": problems_json(problems, lang)}
-        if current is not None:
-            body["current"] = jsonable(current)
+        body = ErrorBody.model_validate(
+            {"status": status, "errors": problems_json(problems, lang), "current": jsonable(current)}
+        ).model_dump(mode="json", exclude_none=True)
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
         return JSONResponse(body, status_code=status, headers=headers)
     if status == 401:

@@ -24,6 +24,7 @@ from starlette.responses import JSONResponse, Response
 from raqmana.web.context import Ctx, api_ctx, page_ctx
 from raqmana.web.csrf import check_csrf
 from raqmana.web.jsonable import jsonable
+from raqmana.web.schemas.errors import ERROR_RESPONSES
 from raqmana.web.templating import render
 
 DataFn = Callable[..., dict[str, Any]]
@@ -66,7 +67,7 @@ class Area:
     def __init__(self, tag: str) -> None:
         self.tag = tag
         self.html = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
-        self.api = APIRouter(prefix="/api/v1", tags=[tag])
+        self.api = APIRouter(prefix="/api/v1", tags=[tag], responses=ERROR_RESPONSES)
 
     def page(self, path: str, template: str, *, summary: str = "") -> Callable[[DataFn], DataFn]:
         def register(fn: DataFn) -> DataFn:
