@@ -34,7 +34,33 @@ class Settings(BaseSettings):
         "locale", description="Digits in the UI and reports: latn (0-9), arab (٠-٩) or the locale's own."
     )
     max_upload_mb: int = Field(20, ge=1, le=1024, description="Largest evidence file accepted, in MiB.")
-    secure_cookies: bool = Field(False, description="Mark cookies Secure (set when served behind TLS).")
+    secure_cookies: bool = Field(
+        False,
+        description="Mark cookies Secure and send Strict-Transport-Security (served behind TLS); "
+        "on by default in production.",
+    )
+    trusted_proxies: str = Field(
+        "",
+        description="Comma-separated addresses or networks (CIDR) of reverse proxies whose X-Forwarded-For "
+        "and X-Forwarded-Proto headers are believed; empty: those headers are ignored.",
+    )
+    audit_key: str = Field(
+        "",
+        description="Key (at least 32 characters) that signs the head of the audit chain, held outside the "
+        "database; read it from a file with RAQMANA_AUDIT_KEY_FILE. Empty: the chain is hashed, not signed.",
+    )
+    log_format: Literal["plain", "json"] = Field(
+        "plain", description="Log lines as plain text or as one JSON object per line (with request ids)."
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        "INFO", description="Least important log level written."
+    )
+    heartbeat_seconds: float = Field(
+        15.0,
+        gt=0,
+        description="How often a worker marks the job it runs as alive; a running job whose mark is older "
+        "than four of these is taken back by another worker, whichever machine it ran on.",
+    )
     login_attempts: int = Field(5, ge=1, description="Failed logins before an account is locked for a while.")
     web_threads: int = Field(
         4,
@@ -71,6 +97,10 @@ class Settings(BaseSettings):
                 raise ValueError(
                     "RAQMANA_SECRET_KEY must be set to a random value of at least 32 characters in production"
                 )
+            if "secure_cookies" not in self.model_fields_set:
+                self.secure_cookies = True  # production is served over TLS (behind its reverse proxy)
+        if self.audit_key and len(self.audit_key) < 32:
+            raise ValueError("RAQMANA_AUDIT_KEY must be at least 32 characters long")
         return self
 
     @property
@@ -85,9 +115,36 @@ class Settings(BaseSettings):
         return f"sqlite:///{(self.data_dir / 'raqmana.sqlite3').resolve()}"
 
 
+#: settings that may be read from a file named by ``RAQMANA_<NAME>_FILE`` (secrets)
+FILE_SECRETS = ("secret_key", "audit_key", "database_url")
+
+
+class SettingsError(ValueError):
+    """The settings cannot be used: ``problems`` holds (setting name, reason in English) pairs."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        super().__init__("; ".join(f"{name}: {reason}" for name, reason in problems))
+        self.problems = problems
+
+
 def get_settings(**overrides: object) -> Settings:
-    """Build the settings from the environment (and ``*_FILE`` secrets), with explicit overrides."""
-    file_secret = os.environ.get("RAQMANA_SECRET_KEY_FILE")
-    if file_secret and "secret_key" not in overrides:
-        overrides["secret_key"] = Path(file_secret).read_text(encoding="utf-8").strip()
-    return Settings(**overrides)  # type: ignore[arg-type]
+    """Build the settings from the environment (and ``*_FILE`` secrets), with explicit overrides.
+    Raises :class:`SettingsError` naming each setting that is wrong (never a pydantic traceback)."""
+    from pydantic import ValidationError
+
+    for name in FILE_SECRETS:
+        file_secret = os.environ.get(f"RAQMANA_{name.upper()}_FILE")
+        if file_secret and name not in overrides:
+            try:
+                overrides[name] = Path(file_secret).read_text(encoding="utf-8").strip()
+            except OSError as exc:
+                reason = exc.strerror or str(exc)
+                raise SettingsError([(f"{name}_file", f"cannot read {file_secret}: {reason}")]) from None
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        found: list[tuple[str, str]] = []
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err.get("loc", ())) or "settings"
+            found.append((where, str(err.get("msg", "")).removeprefix("Value error, ")))
+        raise SettingsError(found) from None

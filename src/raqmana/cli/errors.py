@@ -47,6 +47,24 @@ FILE_NOT_FOUND = Code(
     "الملف {path} غير موجود.",
     "فایلی {path} بوونی نییە.",
 )
+BAD_SETTING = Code(
+    "CLI007",
+    "The setting RAQMANA_{name} cannot be used: {reason}.",
+    "لا يمكن استخدام الإعداد RAQMANA_{name}: {reason}.",
+    "ڕێکخستنی RAQMANA_{name} بەکارناھێنرێت: {reason}.",
+)
+NO_PRODUCTION_SECRET = Code(
+    "CLI008",
+    "raqmana runs in production (RAQMANA_ENVIRONMENT=production) and needs its own secret key: put at least "
+    "32 random characters in a file (e.g. `openssl rand -hex 32 > /etc/raqmana/secret_key`) and name it in "
+    "RAQMANA_SECRET_KEY_FILE.",
+    "يعمل raqmana في وضع الإنتاج (RAQMANA_ENVIRONMENT=production) ويحتاج إلى مفتاح سري خاص به: ضع 32 حرفاً "
+    "عشوائياً على الأقل في ملف (مثلاً `openssl rand -hex 32 > /etc/raqmana/secret_key`) واذكر اسمه في "
+    "RAQMANA_SECRET_KEY_FILE.",
+    "raqmana لە دۆخی بەرھەمھێناندا کار دەکات (RAQMANA_ENVIRONMENT=production) و پێویستی بە کلیلێکی نهێنی "
+    "خۆی ھەیە: لانیکەم 32 پیتی ھەڕەمەکی لە فایلێکدا دابنێ (بۆ نموونە `openssl rand -hex 32 > "
+    "/etc/raqmana/secret_key`) و ناوەکەی لە RAQMANA_SECRET_KEY_FILE بنووسە.",
+)
 
 ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Code))
 

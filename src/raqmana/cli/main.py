@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
 import typer
+
+if TYPE_CHECKING:
+    from raqmana.problems import Problem
+    from raqmana.settings import SettingsError
 
 
 def _new_app() -> typer.Typer:
@@ -70,6 +75,20 @@ def __getattr__(name: str) -> typer.Typer:
     return _full
 
 
+def settings_problems(exc: SettingsError) -> list[Problem]:
+    """The problems of settings that cannot be used, in the catalogue's words."""
+    from raqmana.cli import errors as E
+    from raqmana.problems import Problem
+
+    found: list[Problem] = []
+    for name, reason in exc.problems:
+        if "SECRET_KEY" in reason or name == "secret_key":
+            found.append(Problem(E.NO_PRODUCTION_SECRET))
+        else:
+            found.append(Problem(E.BAD_SETTING, params={"name": name.upper(), "reason": reason.rstrip(".")}))
+    return found
+
+
 def main() -> None:
     import os
     import sys
@@ -80,10 +99,17 @@ def main() -> None:
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
 
+    from raqmana.settings import SettingsError
+
     known = {n for n, _ in SUBCOMMANDS} | {f.replace("_", "-") for _, f in COMMANDS}
     first = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
     try:
         build_app(first if first in known else None)()
+    except SettingsError as exc:  # e.g. production without a secret: say which setting, no traceback
+        from raqmana.cli.common import lang_from_argv, report_problems
+
+        report_problems(settings_problems(exc), lang_from_argv(sys.argv))
+        raise SystemExit(2) from None
     except OSError as exc:  # a path that can't be read or written: say which, no traceback
         import errno
 
