@@ -2,12 +2,14 @@
 
 Only names the report jobs write are served (``national-ar.pdf``, ``institutions/mofa-en.docx``), only
 from the assessment's own reports directory; anything else — ``..``, absolute paths, other files — is
-"not found".
+"not found". Both take the report subjects the reader may read (``national`` and institution codes, from
+:func:`raqmana.workspace.report_jobs.report_subjects`): another institution's profile is "not found" too.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,8 +48,8 @@ def _describe(rel: str, full: Path) -> ReportFile | None:
     )
 
 
-def list_files(data_dir: Path, assessment_id: int) -> list[ReportFile]:
-    """The finished report files, national first, then institutions by code."""
+def list_files(data_dir: Path, assessment_id: int, readable: Container[str]) -> list[ReportFile]:
+    """The finished report files of the ``readable`` subjects, national first, then institutions by code."""
     base = reports_dir(data_dir, assessment_id)
     found = []
     for sub in (base, base / "institutions"):
@@ -57,14 +59,19 @@ def list_files(data_dir: Path, assessment_id: int) -> list[ReportFile]:
             if full.is_file():
                 rel = full.relative_to(base).as_posix()
                 described = _describe(rel, full)
-                if described is not None:
+                if described is not None and described.subject in readable:
                     found.append(described)
     return sorted(found, key=lambda f: (f.subject != "national", f.subject, f.lang, f.format))
 
 
-def resolve(data_dir: Path, assessment_id: int, rel: str) -> Path | None:
-    """The file for a download path, or None (bad name, outside the directory, missing)."""
-    if NAME.fullmatch(rel) is None:
+def resolve(data_dir: Path, assessment_id: int, rel: str, readable: Container[str]) -> Path | None:
+    """The file for a download path, or None (bad name, outside the directory, missing, a subject the
+    reader may not read)."""
+    m = NAME.fullmatch(rel)
+    if m is None:
+        return None
+    subject = rel.rsplit("/", 1)[-1][: -len(f"-{m.group(1)}.{m.group(2)}")]
+    if subject not in readable or (subject == "national") == rel.startswith("institutions/"):
         return None
     base = reports_dir(data_dir, assessment_id).resolve()
     full = (base / rel).resolve()

@@ -24,7 +24,7 @@ from raqmana.reports.institution import build_institution
 from raqmana.reports.national import build_national
 from raqmana.reports.render import FORMATS, render
 from raqmana.workspace.actors import Actor
-from raqmana.workspace.exceptions import ValidationFailed
+from raqmana.workspace.exceptions import Forbidden, ValidationFailed
 from raqmana.workspace.jobs import Progress, enqueue, handler, payload_actor
 from raqmana.workspace.results import assessment_results
 from raqmana.workspace.views import JobView
@@ -144,6 +144,31 @@ def render_reports(
     return {"scope": scope, "written": written, "skipped": skipped, "kept": kept, "dir": str(out_dir)}
 
 
+def report_subjects(session: Session, actor: Actor, assessment_id: int) -> frozenset[str]:
+    """The report subjects the actor may read in a round: ``national`` (every reader of the round reads
+    the national results) and the codes of the institutions it may read. NotFound for outsiders."""
+    from raqmana.workspace.permissions import get_assessment_for_user, institution_rights
+
+    get_assessment_for_user(session, actor, assessment_id)
+    codes = {org.code for org, _ in institution_rights(session, actor, assessment_id).values()}
+    return frozenset({"national", *codes})
+
+
+def check_report_scope(
+    session: Session, actor: Actor, *, assessment_id: int, scope: str, institution: str | None
+) -> None:
+    """Who may make which report: the national report, any reader of the round (it is what they read on
+    the results page); one institution's profile, the readers of that institution (NotFound for others,
+    as its results page); every profile at once, only managers of the whole round (Forbidden for others)."""
+    from raqmana.workspace.permissions import get_assessment_for_user, get_institution_for_user
+
+    _, rights = get_assessment_for_user(session, actor, assessment_id)  # 404 for outsiders
+    if scope == "all-institutions" and not rights.manage:
+        raise Forbidden()
+    if scope == "institution" and institution and not rights.manage:
+        get_institution_for_user(session, actor, assessment_id, institution)
+
+
 def enqueue_report(
     session: Session,
     actor: Actor,
@@ -156,9 +181,7 @@ def enqueue_report(
     runs: int = 200,
 ) -> JobView:
     _check(scope, langs, formats)
-    from raqmana.workspace.permissions import get_assessment_for_user
-
-    get_assessment_for_user(session, actor, assessment_id)  # 404 for outsiders
+    check_report_scope(session, actor, assessment_id=assessment_id, scope=scope, institution=institution)
     return enqueue(
         session,
         actor,

@@ -25,7 +25,7 @@ from raqmana.web.pages import Area, json_response
 from raqmana.web.report_files import MEDIA_TYPES, list_files, resolve
 from raqmana.web.templating import render
 from raqmana.workspace import assessments, jobs, orgs
-from raqmana.workspace.report_jobs import REPORT, SCOPES, enqueue_report, reports_dir
+from raqmana.workspace.report_jobs import REPORT, SCOPES, enqueue_report, report_subjects, reports_dir
 from raqmana.workspace.views import JobView
 
 area = Area("reports")
@@ -58,9 +58,10 @@ def reports(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
         view, _ = assessments.get_assessment(session, actor, assessment_id)
         mine = assessments.my_institutions(session, actor, assessment_id=assessment_id)
         names = {o.code: o.name for o in orgs.list_organisations(session, actor)}
+        readable = report_subjects(session, actor, assessment_id)
     files = [
         {**asdict(f), "name": names.get(f.subject), "url": file_url(assessment_id, f.path)}
-        for f in list_files(ctx.settings.data_dir, assessment_id)
+        for f in list_files(ctx.settings.data_dir, assessment_id, readable)
     ]
     return {
         "assessment": view,
@@ -145,12 +146,15 @@ def job(ctx: Ctx, assessment_id: int, job_id: int) -> dict[str, Any]:
         view, _ = assessments.get_assessment(session, actor, assessment_id)
         found = jobs.get_job(session, actor, job_id)
         names = {o.code: o.name for o in orgs.list_organisations(session, actor)}
+        readable = report_subjects(session, actor, assessment_id)
     result = found.result or {}
     here = reports_dir(ctx.settings.data_dir, assessment_id).resolve()
     if found.kind != REPORT or ("dir" in result and Path(result["dir"]).resolve() != here):
         raise _not_found()
-    written = [p for p in result.get("written", []) if resolve(ctx.settings.data_dir, assessment_id, p)]
-    described = {f.path: f for f in list_files(ctx.settings.data_dir, assessment_id)}
+    written = [
+        p for p in result.get("written", []) if resolve(ctx.settings.data_dir, assessment_id, p, readable)
+    ]
+    described = {f.path: f for f in list_files(ctx.settings.data_dir, assessment_id, readable)}
     files = []
     for p in written:
         f = described.get(p)
@@ -176,8 +180,8 @@ def job(ctx: Ctx, assessment_id: int, job_id: int) -> dict[str, Any]:
 
 
 def _download(ctx: Ctx, assessment_id: int, path: str) -> Response:
-    ctx.read(assessments.get_assessment, assessment_id)  # NotFound for outsiders
-    full = resolve(ctx.settings.data_dir, assessment_id, path)
+    readable = ctx.read(report_subjects, assessment_id)  # NotFound for outsiders
+    full = resolve(ctx.settings.data_dir, assessment_id, path, readable)
     if full is None:
         raise _not_found()
     return FileResponse(
