@@ -61,6 +61,11 @@ class Settings(BaseSettings):
         description="How often a worker marks the job it runs as alive; a running job whose mark is older "
         "than four of these is taken back by another worker, whichever machine it ran on.",
     )
+    password_cost: Literal["standard", "minimal"] = Field(
+        "standard",
+        description="Argon2id parameters for passwords: standard (64 MiB, 3 passes) or minimal (8 KiB, 1 pass; "
+        "for test suites only, refused in production).",
+    )
     login_attempts: int = Field(5, ge=1, description="Failed logins before an account is locked for a while.")
     web_threads: int = Field(
         4,
@@ -97,6 +102,8 @@ class Settings(BaseSettings):
                 raise ValueError(
                     "RAQMANA_SECRET_KEY must be set to a random value of at least 32 characters in production"
                 )
+            if self.password_cost != "standard":
+                raise ValueError("RAQMANA_PASSWORD_COST must be standard in production")
             if "secure_cookies" not in self.model_fields_set:
                 self.secure_cookies = True  # production is served over TLS (behind its reverse proxy)
         if self.audit_key and len(self.audit_key) < 32:

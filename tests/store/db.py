@@ -90,6 +90,7 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
         data_dir=tmp_path / "data",
         database_url=database_url,
         secret_key="test-secret-key-0123456789abcdef0123456789",
+        password_cost="minimal",
     )
 
 

@@ -194,7 +194,7 @@ def make_settings(tmp: Path, **overrides: object) -> Settings:
         data_dir=tmp,
         database_url="",
         secret_key="test-secret-key-for-web-tests-0123456789",
-        **overrides,
+        **{"password_cost": "minimal", **overrides},
     )
 
 

@@ -25,10 +25,9 @@ from raqmana.workspace.assessments import open_round
 from raqmana.workspace.auth import load_actor
 from raqmana.workspace.frameworks import register_framework
 from raqmana.workspace.org_import import import_organisations
-from raqmana.workspace.passwords import hash_password
+from raqmana.workspace.passwords import passwords
 
 PASSWORD = "correct horse battery"
-_HASH = hash_password(PASSWORD)
 
 ORGS_CSV = """code,kind,parent_code,name_en,name_ar,name_ckb
 moa,ministry,,Ministry A,الوزارة أ,وەزارەتی ئەی
@@ -134,13 +133,13 @@ class World:
 
 
 def add_user(ws: Workspace, username: str, role: str = "", org_code: str | None = None) -> Actor:
-    """A user with one grant, created directly (no Argon2 cost per test); password is PASSWORD."""
+    """A user with one grant, created directly; password is PASSWORD (Argon2id at the minimal cost)."""
 
     with ws.transaction() as s:
         u = User(
             username=username,
             display_name=username.replace("_", " ").title(),
-            password_hash=_HASH,
+            password_hash=passwords("minimal").hash(PASSWORD),
             locale="en",
         )
         s.add(u)

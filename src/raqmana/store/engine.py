@@ -40,12 +40,16 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_sessionmaker(engine: Engine, *, write: bool = True) -> sessionmaker[Session]:
+def make_sessionmaker(
+    engine: Engine, *, write: bool = True, info: dict[str, Any] | None = None
+) -> sessionmaker[Session]:
+    """Sessions on ``engine``; ``info`` is copied into every session's ``Session.info`` (the workspace
+    passes its password hasher this way)."""
     bind = engine.execution_options(**{WRITE_OPTION: True}) if write else engine
     # a reader never flushes: a change made to an object while reading (e.g. a session's sliding expiry,
     # which the caller then stores in a transaction) must not turn the read into a write — on SQLite
     # that would upgrade a shared lock and fail with "database is locked" under load
-    return sessionmaker(bind=bind, expire_on_commit=False, autoflush=write)
+    return sessionmaker(bind=bind, expire_on_commit=False, autoflush=write, info=info)
 
 
 def is_postgresql(engine_or_session: Engine | Session) -> bool:

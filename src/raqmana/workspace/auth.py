@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 from raqmana.store.models import AuthSession, LoginThrottle, Organisation, RoleGrant, User
 from raqmana.store.types import utcnow
 from raqmana.workspace import errors as E
+from raqmana.workspace import passwords
 from raqmana.workspace.actors import Actor, Grant, Role
 from raqmana.workspace.audit import record
 from raqmana.workspace.exceptions import LoginRefused, NotAuthenticated, NotFound
-from raqmana.workspace.passwords import hash_password, needs_rehash, verify_password
 from raqmana.workspace.views import IssuedSession
 
 if TYPE_CHECKING:
@@ -66,19 +66,20 @@ def login(
     refusal: LoginRefused | None = None
     with ws.transaction() as session:
         refusal = _throttled(session, client, ws.settings.login_attempts, now)
+        hasher = passwords.of(session)
         if refusal is None:
             user = session.scalar(select(User).where(User.username == username.strip().lower()))
             if user is not None and user.locked_until is not None and user.locked_until > now:
-                verify_password(None, password)
+                hasher.verify(None, password)
                 refusal = LoginRefused(E.ACCOUNT_LOCKED, locked_until=user.locked_until)
-            elif user is None or not user.is_active or not verify_password(user.password_hash, password):
+            elif user is None or not user.is_active or not hasher.verify(user.password_hash, password):
                 refusal = _fail(session, user, client, ws.settings.login_attempts, now)
             else:
                 user.failed_logins = 0
                 user.locked_until = None
                 user.last_login_at = now
-                if needs_rehash(user.password_hash):
-                    user.password_hash = hash_password(password)
+                if hasher.needs_rehash(user.password_hash):
+                    user.password_hash = hasher.hash(password)
                 issued = create_session(
                     session, user_id=user.id, client=client, user_agent=user_agent, now=now
                 )

@@ -24,6 +24,7 @@ from raqmana.store.models import (
     User,
 )
 from raqmana.store.types import utcnow
+from raqmana.workspace import passwords
 from raqmana.workspace.actors import SYSTEM, Role
 from raqmana.workspace.answers import Value
 from raqmana.workspace.assessments import open_round
@@ -33,7 +34,6 @@ from raqmana.workspace.auth import load_actor
 from raqmana.workspace.factory import open_workspace
 from raqmana.workspace.frameworks import register_framework
 from raqmana.workspace.orgs import seed_iraq
-from raqmana.workspace.passwords import hash_published_password
 from raqmana.workspace.users import create_user, grant_role, set_password
 
 DEMO_NAME = Translated(
@@ -179,10 +179,10 @@ def _users(s: Any, seed: int) -> list[DemoLogin]:
                 password=password,
                 display_name=display,
                 locale=DEMO_LOCALES.get(username, "ar"),
-                hasher=hash_published_password,
+                hasher=passwords.of(s).hash_published,
             ).id
         else:
-            set_password(s, SYSTEM, user_id=uid, password=password, hasher=hash_published_password)
+            set_password(s, SYSTEM, user_id=uid, password=password, hasher=passwords.of(s).hash_published)
         grant_role(s, SYSTEM, user_id=uid, role=role, org_code=org)
         logins.append(DemoLogin(username, password, role.value, org))
     return logins

@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from raqmana.settings import Settings, get_settings
 from raqmana.store import make_engine, make_sessionmaker, upgrade
+from raqmana.store.audit import SESSION_KEY as AUDIT_KEY
 from raqmana.store.blobs import BlobStore
+from raqmana.workspace.passwords import SESSION_KEY, passwords
 
 
 @dataclass
@@ -55,6 +57,10 @@ def open_workspace(settings: Settings | None = None, *, migrate: bool = True) ->
     engine = make_engine(settings.sqlalchemy_url)
     if migrate:
         upgrade(engine)
+    info = {SESSION_KEY: passwords(settings.password_cost), AUDIT_KEY: settings.audit_key}
     return Workspace(
-        settings, engine, make_sessionmaker(engine, write=True), make_sessionmaker(engine, write=False)
+        settings,
+        engine,
+        make_sessionmaker(engine, write=True, info=info),
+        make_sessionmaker(engine, write=False, info=info),
     )

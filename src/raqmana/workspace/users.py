@@ -13,12 +13,12 @@ from raqmana.problems import Location
 from raqmana.store.models import Organisation, RoleGrant, User
 from raqmana.store.types import utcnow
 from raqmana.workspace import errors as E
+from raqmana.workspace import passwords
 from raqmana.workspace.actors import MANAGER_ROLES, Actor, Role
 from raqmana.workspace.audit import record
 from raqmana.workspace.auth import revoke_all_sessions
 from raqmana.workspace.exceptions import Conflict, Forbidden, NotFound, ValidationFailed
 from raqmana.workspace.orgs import get_org_by_code, org_name
-from raqmana.workspace.passwords import hash_password, verify_password
 from raqmana.workspace.views import GrantView, UserView
 
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
@@ -70,7 +70,7 @@ def create_user(
     display_name: str,
     email: str = "",
     locale: str = "ar",
-    hasher: Callable[[str], str] = hash_password,
+    hasher: Callable[[str], str] | None = None,
 ) -> UserView:
     if not _is_manager(actor):
         raise Forbidden()
@@ -92,7 +92,7 @@ def create_user(
         display_name=display_name,
         email=email.strip(),
         locale=locale,
-        password_hash=hasher(password),
+        password_hash=(hasher or passwords.of(session).hash)(password),
         created_at=utcnow(),
     )
     session.add(user)
@@ -196,9 +196,9 @@ def change_password(session: Session, actor: Actor, *, old_password: str, new_pa
     user = session.get(User, actor.user_id) if actor.user_id else None
     if user is None:
         raise NotFound("user")
-    if not verify_password(user.password_hash, old_password):
+    if not passwords.of(session).verify(user.password_hash, old_password):
         raise ValidationFailed.one(E.WRONG_PASSWORD, Location(field="old_password"))
-    user.password_hash = hash_password(new_password)
+    user.password_hash = passwords.of(session).hash(new_password)
     record(session, actor, "user.password", "user", user.id)
 
 
@@ -208,7 +208,7 @@ def set_password(
     *,
     user_id: int,
     password: str,
-    hasher: Callable[[str], str] = hash_password,
+    hasher: Callable[[str], str] | None = None,
 ) -> None:
     """An administrator resets a password (and unlocks the account; existing sessions end)."""
     if not actor.is_global_admin:
@@ -216,7 +216,7 @@ def set_password(
     user = session.get(User, user_id)
     if user is None:
         raise NotFound("user")
-    user.password_hash = hasher(password)
+    user.password_hash = (hasher or passwords.of(session).hash)(password)
     user.failed_logins, user.locked_until = 0, None
     revoke_all_sessions(session, user_id=user_id)
     record(session, actor, "user.password_reset", "user", user.id)
