@@ -1,7 +1,9 @@
 """Located, translated problems: the one way raqmana reports bad input to a person.
 
-Each domain keeps a catalogue of :class:`Code` values (an id and an en/ar/ckb message template with
-``{placeholders}``). A :class:`Problem` is one occurrence with its location (file, sheet, row,
+Each domain keeps a catalogue of :class:`Code` values (an id and an English message template with
+``{placeholders}``); the Arabic and Sorani templates live in the gettext catalogues
+(``raqmana/i18n/locale/*/LC_MESSAGES/raqmana.po``, msgctxt = the code id, msgid = the English text).
+A :class:`Problem` is one occurrence with its location (file, sheet, row,
 column, path, field). :class:`ProblemsError` carries a list of them; the CLI and the web app turn
 it into a message in the user's language and exit code 2 / HTTP 422 — never a traceback.
 """
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from raqmana.i18n.catalog import pgettext
 from raqmana.i18n.locales import get_locale
 from raqmana.i18n.numbers import localize_digits
 
@@ -21,20 +24,63 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
 class Code:
-    """A catalogue entry: stable id and message templates in the three languages."""
+    """A catalogue entry: a stable id, the English message template and a severity.
+
+    The Arabic and Sorani templates are looked up in the gettext catalogue under the context ``id``.
+    ``Code(id, en, ar, ckb)`` with the texts inline is still read (a definition not yet moved to the
+    catalogues by ``tools/convert_error_codes.py``); inline texts win over the catalogue.
+    """
+
+    __slots__ = ("_inline", "en", "id", "severity")
 
     id: str
     en: str
-    ar: str
-    ckb: str
-    severity: Severity = Severity.ERROR
+    severity: Severity
+    _inline: tuple[str, str]
+
+    def __init__(
+        self, id: str, en: str, ar: str = "", ckb: str = "", severity: Severity = Severity.ERROR
+    ) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "en", en)
+        object.__setattr__(self, "severity", severity)
+        object.__setattr__(self, "_inline", (ar, ckb))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Code is immutable: {name}")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Code) and (self.id, self.en, self.severity) == (
+            other.id,
+            other.en,
+            other.severity,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.id, self.en, self.severity))
+
+    def __repr__(self) -> str:
+        return f"Code({self.id!r}, {self.en!r}, severity={self.severity.value!r})"
+
+    def __reduce__(self) -> tuple[type[Code], tuple[str, str, str, str, Severity]]:
+        return (Code, (self.id, self.en, *self._inline, self.severity))
+
+    @property
+    def ar(self) -> str:
+        return self.template("ar")
+
+    @property
+    def ckb(self) -> str:
+        return self.template("ckb")
 
     def template(self, lang: str) -> str:
+        """The message template in ``lang`` (English when the catalogue has no text for it)."""
         code = get_locale(lang).code
-        text: str = getattr(self, code)
-        return text or self.en
+        if code == "en":
+            return self.en
+        inline = self._inline[0 if code == "ar" else 1]
+        return inline or pgettext(code, self.id, self.en)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +93,7 @@ class Location:
     field: str = ""
 
     def render(self, lang: str) -> str:
-        labels = _LOCATION_LABELS[get_locale(lang).code]
+        labels = {k: pgettext(lang, "location", k) for k in ("sheet", "row", "line", "column", "field")}
         parts: list[str] = []
         if self.file:
             parts.append(self.file)
@@ -76,13 +122,6 @@ class Location:
             }.items()
             if v not in ("", None)
         }
-
-
-_LOCATION_LABELS = {
-    "en": {"sheet": "sheet", "row": "row", "line": "line", "column": "column", "field": "field"},
-    "ar": {"sheet": "الورقة", "row": "الصف", "line": "السطر", "column": "العمود", "field": "الحقل"},
-    "ckb": {"sheet": "پەڕە", "row": "ڕیز", "line": "دێڕ", "column": "ستوون", "field": "خانە"},
-}
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,290 +10,117 @@ from raqmana.problems import Code, Severity
 
 W = Severity.WARNING
 
-FILE_NOT_FOUND = Code(
-    "SC001",
-    "File '{name}' not found.",
-    "الملف '{name}' غير موجود.",
-    "فایلی '{name}' نەدۆزرایەوە.",
-)
-UNREADABLE = Code(
-    "SC002",
-    "Cannot read the file: {detail}",
-    "تعذّرت قراءة الملف: {detail}",
-    "ناتوانرێت فایلەکە بخوێندرێتەوە: {detail}",
-)
-MISSING_COLUMN = Code(
-    "SC003",
-    "Column '{column}' is missing.",
-    "العمود '{column}' غير موجود.",
-    "ستوونی '{column}' نییە.",
-)
-NOT_NUMERIC = Code(
-    "SC004",
-    "'{value}' is not a number.",
-    "القيمة '{value}' ليست رقماً.",
-    "'{value}' ژمارە نییە.",
-)
-DUPLICATE_UNIT = Code(
-    "SC005",
-    "Unit code '{code}' appears more than once (first at row {first}).",
-    "رمز الوحدة '{code}' مكرر (ورد أول مرة في الصف {first}).",
-    "کۆدی یەکەی '{code}' زیاتر لە جارێک ھاتووە (یەکەمجار لە ڕیزی {first}).",
-)
+FILE_NOT_FOUND = Code("SC001", "File '{name}' not found.")
+UNREADABLE = Code("SC002", "Cannot read the file: {detail}")
+MISSING_COLUMN = Code("SC003", "Column '{column}' is missing.")
+NOT_NUMERIC = Code("SC004", "'{value}' is not a number.")
+DUPLICATE_UNIT = Code("SC005", "Unit code '{code}' appears more than once (first at row {first}).")
 DUPLICATE_CODE = Code(
-    "SC006",
-    "Code '{code}' is defined more than once in the metadata (first at row {first}).",
-    "الرمز '{code}' معرّف أكثر من مرة في البيانات الوصفية (أول مرة في الصف {first}).",
-    "کۆدی '{code}' زیاتر لە جارێک لە زانیاریی وەسفیدا پێناسە کراوە (یەکەمجار لە ڕیزی {first}).",
+    "SC006", "Code '{code}' is defined more than once in the metadata (first at row {first})."
 )
-MISSING_PARENT = Code(
-    "SC007",
-    "Parent '{parent}' of '{code}' is not defined in the metadata.",
-    "الأصل '{parent}' للعنصر '{code}' غير معرّف في البيانات الوصفية.",
-    "سەرچاوەی '{parent}'ی '{code}' لە زانیاریی وەسفیدا پێناسە نەکراوە.",
-)
-HIERARCHY_CYCLE = Code(
-    "SC008",
-    "The hierarchy has a cycle: {cycle}.",
-    "التسلسل الهرمي يحتوي على حلقة مغلقة: {cycle}.",
-    "پلەبەندییەکە بازنەیەکی تێدایە: {cycle}.",
-)
+MISSING_PARENT = Code("SC007", "Parent '{parent}' of '{code}' is not defined in the metadata.")
+HIERARCHY_CYCLE = Code("SC008", "The hierarchy has a cycle: {cycle}.")
 PARENT_NOT_AGGREGATE = Code(
-    "SC009",
-    "Parent '{parent}' of '{code}' is of type {type}; only Aggregate rows can have children.",
-    "الأصل '{parent}' للعنصر '{code}' من النوع {type}؛ صفوف Aggregate وحدها يمكن أن تكون لها عناصر فرعية.",
-    "سەرچاوەی '{parent}'ی '{code}' لە جۆری {type}ە؛ تەنھا ڕیزەکانی Aggregate دەتوانن لقیان ھەبێت.",
+    "SC009", "Parent '{parent}' of '{code}' is of type {type}; only Aggregate rows can have children."
 )
-BAD_TYPE = Code(
-    "SC010",
-    "Type '{value}' is not one of Indicator, Aggregate, Group, Denominator.",
-    "النوع '{value}' ليس من الأنواع Indicator أو Aggregate أو Group أو Denominator.",
-    "جۆری '{value}' یەکێک نییە لە Indicator، Aggregate، Group، Denominator.",
-)
+BAD_TYPE = Code("SC010", "Type '{value}' is not one of Indicator, Aggregate, Group, Denominator.")
 BAD_DIRECTION = Code(
-    "SC011",
-    "Direction must be 1 (higher is better) or -1 (lower is better), not '{value}'.",
-    "يجب أن يكون الاتجاه 1 (الأعلى أفضل) أو -1 (الأدنى أفضل)، وليس '{value}'.",
-    "ئاراستە دەبێت 1 (بەرزتر باشترە) یان -1 (نزمتر باشترە) بێت، نەک '{value}'.",
+    "SC011", "Direction must be 1 (higher is better) or -1 (lower is better), not '{value}'."
 )
-BAD_WEIGHT = Code(
-    "SC012",
-    "Weight must be a number of at least 0, not '{value}'.",
-    "يجب أن يكون الوزن رقماً لا يقل عن 0، وليس '{value}'.",
-    "کێش دەبێت ژمارەیەک بێت کە لە 0 کەمتر نەبێت، نەک '{value}'.",
-)
+BAD_WEIGHT = Code("SC012", "Weight must be a number of at least 0, not '{value}'.")
 BAD_LEVEL = Code(
     "SC013",
     "'{code}' is at level {level} but its parent '{parent}' is at level {parent_level}; a parent must be higher.",
-    "'{code}' في المستوى {level} لكن أصله '{parent}' في المستوى {parent_level}؛ يجب أن يكون الأصل في مستوى أعلى.",
-    "'{code}' لە ئاستی {level}ە بەڵام سەرچاوەکەی '{parent}' لە ئاستی {parent_level}ە؛ سەرچاوە دەبێت بەرزتر بێت.",
 )
-EMPTY_AGGREGATE = Code(
-    "SC014",
-    "Aggregate '{code}' has no indicators under it.",
-    "المؤشر التجميعي '{code}' لا يندرج تحته أي مؤشر.",
-    "کۆکراوەی '{code}' ھیچ پێوەرێکی لە ژێردا نییە.",
-)
-INDICATOR_NOT_IN_DATA = Code(
-    "SC015",
-    "Indicator '{code}' of the metadata has no column in the data.",
-    "المؤشر '{code}' الوارد في البيانات الوصفية ليس له عمود في البيانات.",
-    "پێوەری '{code}'ی زانیاریی وەسفی ھیچ ستوونێکی لە داتاکەدا نییە.",
-)
-NO_INDICATORS = Code(
-    "SC016",
-    "The metadata defines no indicators (rows of type Indicator).",
-    "البيانات الوصفية لا تعرّف أي مؤشر (صفوف من النوع Indicator).",
-    "زانیاریی وەسفی ھیچ پێوەرێک پێناسە ناکات (ڕیزی جۆری Indicator).",
-)
-NO_UNITS = Code(
-    "SC017",
-    "The data has no units (rows).",
-    "البيانات لا تحتوي على أي وحدة (صف).",
-    "داتاکە ھیچ یەکەیەکی (ڕیز) تێدا نییە.",
-)
-UNKNOWN_METHOD = Code(
-    "SC018",
-    "Unknown {step} method '{value}'; choose one of: {choices}.",
-    "طريقة {step} غير معروفة '{value}'؛ اختر واحدة من: {choices}.",
-    "ڕێگای {step}ی نەناسراو '{value}'؛ یەکێک لەمانە ھەڵبژێرە: {choices}.",
-)
+EMPTY_AGGREGATE = Code("SC014", "Aggregate '{code}' has no indicators under it.")
+INDICATOR_NOT_IN_DATA = Code("SC015", "Indicator '{code}' of the metadata has no column in the data.")
+NO_INDICATORS = Code("SC016", "The metadata defines no indicators (rows of type Indicator).")
+NO_UNITS = Code("SC017", "The data has no units (rows).")
+UNKNOWN_METHOD = Code("SC018", "Unknown {step} method '{value}'; choose one of: {choices}.")
 UNKNOWN_PARAMETER = Code(
-    "SC019",
-    "The {step} method '{method}' has no parameter '{name}'; its parameters are: {choices}.",
-    "طريقة {step} '{method}' ليس لها المعامل '{name}'؛ معاملاتها: {choices}.",
-    "ڕێگای {step} '{method}' پارامیتەری '{name}'ی نییە؛ پارامیتەرەکانی: {choices}.",
+    "SC019", "The {step} method '{method}' has no parameter '{name}'; its parameters are: {choices}."
 )
-BAD_PARAMETER = Code(
-    "SC020",
-    "{step} parameter '{name}': {detail}",
-    "معامل {step} '{name}': {detail}",
-    "پارامیتەری {step} '{name}': {detail}",
-)
-WEIGHTS_ZERO = Code(
-    "SC021",
-    "The weights of the children of '{code}' sum to zero.",
-    "مجموع أوزان العناصر الفرعية لـ '{code}' يساوي صفراً.",
-    "کۆی کێشی لقەکانی '{code}' یەکسانە بە سفر.",
-)
+BAD_PARAMETER = Code("SC020", "{step} parameter '{name}': {detail}")
+WEIGHTS_ZERO = Code("SC021", "The weights of the children of '{code}' sum to zero.")
 NOT_POSITIVE = Code(
     "SC022",
     "The {method} mean of '{code}' needs values above 0, but '{child}' is {value} for unit '{unit}'. "
     "Choose a normalisation whose scale starts above 0 (e.g. min-max to 1–100).",
-    "المتوسط {method} لـ '{code}' يحتاج إلى قيم أكبر من 0، لكن قيمة '{child}' هي {value} للوحدة '{unit}'. "
-    "اختر طريقة تطبيع يبدأ مقياسها فوق 0 (مثلاً الحد الأدنى-الأقصى إلى 1–100).",
-    "تێکڕای {method}ی '{code}' پێویستی بە بەھای سەروو 0 ھەیە، بەڵام '{child}' بۆ یەکەی '{unit}' {value}ە. "
-    "ڕێگایەکی ئاساییکردنەوە ھەڵبژێرە کە پێوەرەکەی لە سەروو 0 دەست پێ بکات (بۆ نموونە کەمترین-زۆرترین بۆ 1–100).",
 )
 ZERO_VARIANCE = Code(
     "SC023",
     "Indicator '{code}' has the same value for every unit, so its z-score is undefined (standard deviation 0).",
-    "المؤشر '{code}' له القيمة نفسها لكل الوحدات، لذا فإن الدرجة المعيارية غير معرّفة (الانحراف المعياري 0).",
-    "پێوەری '{code}' بۆ ھەموو یەکەکان ھەمان بەھای ھەیە، بۆیە نمرەی z پێناسە ناکرێت (لادانی پێوانەیی 0).",
 )
 ZERO_RANGE = Code(
     "SC024",
     "Indicator '{code}' has the same value for every unit, so min-max normalisation is undefined (range 0). "
     "Use goalposts instead.",
-    "المؤشر '{code}' له القيمة نفسها لكل الوحدات، لذا فإن تطبيع الحد الأدنى-الأقصى غير معرّف (المدى 0). "
-    "استخدم الحدود المرجعية بدلاً منه.",
-    "پێوەری '{code}' بۆ ھەموو یەکەکان ھەمان بەھای ھەیە، بۆیە ئاساییکردنەوەی کەمترین-زۆرترین پێناسە ناکرێت "
-    "(مەودا 0). لە جیاتی ئەوە سنووری ئامانج بەکاربھێنە.",
 )
-MISSING_GOALPOSTS = Code(
-    "SC025",
-    "Indicator '{code}' has no goalposts (columns GoalpostLo and GoalpostHi).",
-    "المؤشر '{code}' ليست له حدود مرجعية (العمودان GoalpostLo وGoalpostHi).",
-    "پێوەری '{code}' سنووری ئامانجی نییە (ستوونەکانی GoalpostLo و GoalpostHi).",
-)
+MISSING_GOALPOSTS = Code("SC025", "Indicator '{code}' has no goalposts (columns GoalpostLo and GoalpostHi).")
 BAD_GOALPOSTS = Code(
-    "SC026",
-    "Indicator '{code}': the low goalpost ({lo}) must be below the high goalpost ({hi}).",
-    "المؤشر '{code}': يجب أن يكون الحد المرجعي الأدنى ({lo}) أصغر من الحد الأعلى ({hi}).",
-    "پێوەری '{code}': سنووری خوارەوە ({lo}) دەبێت لە سنووری سەرەوە ({hi}) بچووکتر بێت.",
+    "SC026", "Indicator '{code}': the low goalpost ({lo}) must be below the high goalpost ({hi})."
 )
 MISSING_TARGET = Code(
-    "SC027",
-    "Indicator '{code}' has no target (column Target), needed for distance-to-target normalisation.",
-    "المؤشر '{code}' ليست له قيمة مستهدفة (العمود Target)، وهي لازمة للتطبيع حسب المسافة إلى الهدف.",
-    "پێوەری '{code}' ئامانجی نییە (ستوونی Target)، کە بۆ ئاساییکردنەوە بە دووری لە ئامانج پێویستە.",
+    "SC027", "Indicator '{code}' has no target (column Target), needed for distance-to-target normalisation."
 )
 NOTHING_TO_IMPUTE_FROM = Code(
     "SC028",
     "Indicator '{code}' has no values at all, so there is nothing to impute from. "
     "Raise the screening threshold to leave it out.",
-    "المؤشر '{code}' لا يحتوي على أي قيمة، فلا يوجد ما يُستند إليه في التعويض. ارفع عتبة الفرز لاستبعاده.",
-    "پێوەری '{code}' ھیچ بەھایەکی نییە، بۆیە ھیچ شتێک نییە بۆ پڕکردنەوە. "
-    "سنووری پاڵاوتن بەرز بکەرەوە بۆ ئەوەی دەربھێنرێت.",
 )
 GROUP_COLUMN_MISSING = Code(
     "SC029",
     "Group-mean imputation needs the group column '{group}', which the data does not have (found: {choices}).",
-    "التعويض بمتوسط المجموعة يحتاج إلى عمود المجموعة '{group}'، وهو غير موجود في البيانات (الموجود: {choices}).",
-    "پڕکردنەوە بە تێکڕای گروپ پێویستی بە ستوونی گروپی '{group}' ھەیە، کە لە داتاکەدا نییە (ھەیە: {choices}).",
 )
-BUDGET_NOT_100 = Code(
-    "SC030",
-    "The budget points of the children of '{code}' sum to {total}, not 100.",
-    "مجموع نقاط الموازنة للعناصر الفرعية لـ '{code}' يساوي {total} وليس 100.",
-    "کۆی خاڵەکانی بودجەی لقەکانی '{code}' {total}ە، نەک 100.",
-)
+BUDGET_NOT_100 = Code("SC030", "The budget points of the children of '{code}' sum to {total}, not 100.")
 PCA_TOO_FEW = Code(
     "SC031",
     "PCA weights for the children of '{code}' need at least 3 units with complete data; there are {count}.",
-    "أوزان تحليل المكونات الرئيسية للعناصر الفرعية لـ '{code}' تحتاج إلى 3 وحدات على الأقل ببيانات كاملة؛ المتوفر {count}.",
-    "کێشی PCA بۆ لقەکانی '{code}' پێویستی بە لانیکەم 3 یەکە ھەیە کە داتای تەواویان ھەبێت؛ {count} ھەیە.",
 )
 ALL_SCREENED_OUT = Code(
-    "SC032",
-    "Screening left no {what}: every one is below the data-availability threshold {threshold}.",
-    "لم يُبقِ الفرز أي {what}: جميعها دون عتبة توفر البيانات {threshold}.",
-    "پاڵاوتن ھیچ {what}ێکی نەھێشتەوە: ھەموویان لە خوار سنووری بەردەستبوونی داتا {threshold}ن.",
+    "SC032", "Screening left no {what}: every one is below the data-availability threshold {threshold}."
 )
-RECIPE_INVALID = Code(
-    "SC033",
-    "Recipe: {detail}",
-    "الوصفة: {detail}",
-    "ڕەچەتە: {detail}",
-)
-UNKNOWN_NODE = Code(
-    "SC034",
-    "'{code}' is not an indicator or aggregate of the index.",
-    "'{code}' ليس مؤشراً ولا مؤشراً تجميعياً في المؤشر المركّب.",
-    "'{code}' نە پێوەرە و نە کۆکراوەیە لە ئیندێکسەکەدا.",
-)
-BAD_ANSWER = Code(
-    "SC035",
-    "'{value}' is not a valid answer to indicator {code} ({expected}).",
-    "'{value}' ليست إجابة صالحة للمؤشر {code} ({expected}).",
-    "'{value}' وەڵامێکی دروست نییە بۆ پێوەری {code} ({expected}).",
-)
+RECIPE_INVALID = Code("SC033", "Recipe: {detail}")
+UNKNOWN_NODE = Code("SC034", "'{code}' is not an indicator or aggregate of the index.")
+BAD_ANSWER = Code("SC035", "'{value}' is not a valid answer to indicator {code} ({expected}).")
 NOTHING_UNCERTAIN = Code(
     "SC036",
     "The uncertainty analysis has nothing to vary: give a weight noise above 0 or alternative methods.",
-    "لا يوجد ما يُغيَّر في تحليل عدم اليقين: حدّد تشويشاً للأوزان أكبر من 0 أو طرقاً بديلة.",
-    "شیکاریی نادڵنیایی ھیچ شتێکی نییە بیگۆڕێت: ژاوەژاوی کێش لە سەروو 0 یان ڕێگای جێگرەوە دیاری بکە.",
 )
 
 # warnings
 IGNORED_COLUMN = Code(
-    "SC101",
-    "Column '{column}' is not an indicator of the metadata and is ignored.",
-    "العمود '{column}' ليس مؤشراً في البيانات الوصفية وسيُتجاهل.",
-    "ستوونی '{column}' پێوەرێکی زانیاریی وەسفی نییە و پشتگوێ دەخرێت.",
-    W,
+    "SC101", "Column '{column}' is not an indicator of the metadata and is ignored.", severity=W
 )
 UNIT_SCREENED_OUT = Code(
     "SC102",
     "Unit '{code}' has data for {share} of the indicators, below the threshold {threshold}; it is left out.",
-    "الوحدة '{code}' لديها بيانات لـ {share} من المؤشرات، وهذا دون العتبة {threshold}؛ لذا استُبعدت.",
-    "یەکەی '{code}' داتای بۆ {share}ی پێوەرەکان ھەیە، کە لە خوار سنووری {threshold}ە؛ دەرھێنرا.",
-    W,
+    severity=W,
 )
 INDICATOR_SCREENED_OUT = Code(
     "SC103",
     "Indicator '{code}' has data for {share} of the units, below the threshold {threshold}; it is left out.",
-    "المؤشر '{code}' لديه بيانات لـ {share} من الوحدات، وهذا دون العتبة {threshold}؛ لذا استُبعد.",
-    "پێوەری '{code}' داتای بۆ {share}ی یەکەکان ھەیە، کە لە خوار سنووری {threshold}ە؛ دەرھێنرا.",
-    W,
+    severity=W,
 )
 STILL_SKEWED = Code(
     "SC104",
     "Indicator '{code}' is still outside the skewness/kurtosis limits after winsorising {count} points "
     "(skewness {skew}, kurtosis {kurt}).",
-    "المؤشر '{code}' ما زال خارج حدود الالتواء/التفرطح بعد تشذيب {count} نقاط "
-    "(الالتواء {skew}، التفرطح {kurt}).",
-    "پێوەری '{code}' دوای وینسۆرایزکردنی {count} خاڵ ھێشتا لە دەرەوەی سنووری لاری/تیژیدایە "
-    "(لاری {skew}، تیژی {kurt}).",
-    W,
+    severity=W,
 )
 NOT_AGGREGATED = Code(
-    "SC105",
-    "Indicator '{code}' has no parent, so it is normalised but not aggregated.",
-    "المؤشر '{code}' ليس له أصل، لذا يُطبَّع ولكن لا يدخل في التجميع.",
-    "پێوەری '{code}' سەرچاوەی نییە، بۆیە ئاسایی دەکرێتەوە بەڵام کۆ ناکرێتەوە.",
-    W,
+    "SC105", "Indicator '{code}' has no parent, so it is normalised but not aggregated.", severity=W
 )
 GROUP_FALLBACK = Code(
     "SC106",
     "Group '{group}' has no value of '{code}', so the mean over all units was imputed there.",
-    "المجموعة '{group}' ليس فيها أي قيمة لـ '{code}'، لذا عُوّضت القيم بالمتوسط على جميع الوحدات.",
-    "گروپی '{group}' ھیچ بەھایەکی '{code}'ی نییە، بۆیە تێکڕای ھەموو یەکەکان لەوێ دانرا.",
-    W,
+    severity=W,
 )
 UNKNOWN_ANSWER = Code(
-    "SC107",
-    "'{code}' is not a scored indicator of the framework; its answers are ignored.",
-    "'{code}' ليس مؤشراً محتسباً في الإطار؛ ستُتجاهل إجاباته.",
-    "'{code}' پێوەرێکی نمرەدراوی چوارچێوەکە نییە؛ وەڵامەکانی پشتگوێ دەخرێن.",
-    W,
+    "SC107", "'{code}' is not a scored indicator of the framework; its answers are ignored.", severity=W
 )
 TIME_IGNORED = Code(
-    "SC108",
-    "Column 'Time' is ignored: one build scores one period (build one index per year).",
-    "يُتجاهل العمود 'Time': البناء الواحد يحتسب فترة واحدة (ابنِ مؤشراً لكل سنة).",
-    "ستوونی 'Time' پشتگوێ دەخرێت: ھەر بنیاتنانێک یەک ماوە دەژمێرێت (بۆ ھەر ساڵێک ئیندێکسێک بنیات بنێ).",
-    W,
+    "SC108", "Column 'Time' is ignored: one build scores one period (build one index per year).", severity=W
 )
 
 ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Code))

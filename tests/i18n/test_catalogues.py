@@ -1,0 +1,109 @@
+"""The gettext catalogues hold every interface and error text in Arabic and Sorani, complete and consistent."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import string
+
+import pytest
+from babel.messages.pofile import read_po
+
+import raqmana
+from raqmana.i18n.catalog import po_path
+from raqmana.problems import Code
+
+LANGS = ("ar", "ckb")
+
+
+def _catalog(lang: str):
+    with po_path(lang).open("rb") as fh:
+        return read_po(fh, locale=lang)
+
+
+CATALOGS = {lang: _catalog(lang) for lang in LANGS}
+
+
+def _key(message) -> tuple[str | None, str]:
+    return message.context, message.id if isinstance(message.id, str) else message.id[0]
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def all_codes() -> list[Code]:
+    """Every Code defined in a module of raqmana (error catalogues and the web's messages)."""
+    codes: dict[str, Code] = {}
+    for mod in pkgutil.walk_packages(raqmana.__path__, "raqmana."):
+        if mod.name.rsplit(".", 1)[-1] in ("errors", "messages", "problems"):
+            module = importlib.import_module(mod.name)
+            codes.update({v.id: v for v in vars(module).values() if isinstance(v, Code)})
+    return list(codes.values())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_message_has_its_translation_in_every_form(lang):
+    catalog = CATALOGS[lang]
+    empty = [
+        _key(m) for m in catalog if m.id and (m.fuzzy or not all(m.string if m.pluralizable else [m.string]))
+    ]
+    assert empty == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_plural_messages_fill_each_plural_form_of_the_language(lang):
+    catalog = CATALOGS[lang]
+    assert catalog.num_plurals == {"ar": 6, "ckb": 2}[lang]
+    short = [_key(m) for m in catalog if m.id and m.pluralizable and len(m.string) != catalog.num_plurals]
+    assert short == []
+
+
+def test_both_catalogues_hold_the_same_messages():
+    ar = {_key(m) for m in CATALOGS["ar"] if m.id}
+    ckb = {_key(m) for m in CATALOGS["ckb"] if m.id}
+    assert sorted(ar - ckb, key=str) == [] and sorted(ckb - ar, key=str) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_translations_use_no_placeholder_the_english_lacks(lang):
+    bad = []
+    for m in CATALOGS[lang]:
+        if not m.id:
+            continue
+        english = set().union(*map(_placeholders, m.id)) if m.pluralizable else _placeholders(m.id)
+        for form in m.string if m.pluralizable else [m.string]:
+            if not _placeholders(form) <= english:
+                bad.append(_key(m))
+    assert bad == []
+
+
+def test_every_error_code_is_in_both_catalogues_under_its_id():
+    keys = {lang: {_key(m) for m in CATALOGS[lang] if m.id} for lang in LANGS}
+    missing = [(c.id, lang) for c in all_codes() for lang in LANGS if (c.id, c.en) not in keys[lang]]
+    assert missing == []
+
+
+def test_error_codes_carry_english_only_in_python():
+    """Arabic and Sorani belong in the catalogues: run tools/convert_error_codes.py to move inline texts."""
+    assert [c.id for c in all_codes() if any(c._inline)] == []
+
+
+def test_error_code_ids_are_unique_across_catalogues():
+    seen: dict[str, str] = {}
+    clashes = []
+    for mod in pkgutil.walk_packages(raqmana.__path__, "raqmana."):
+        if mod.name.rsplit(".", 1)[-1] in ("errors", "messages"):
+            for v in vars(importlib.import_module(mod.name)).values():
+                if isinstance(v, Code) and seen.setdefault(v.id, mod.name) != mod.name:
+                    clashes.append(v.id)
+    assert clashes == []
+
+
+def test_an_error_code_reads_the_catalogue_in_each_language():
+    from raqmana.workspace import errors as E
+
+    assert E.NOT_FOUND.template("en") == "{what} not found."
+    assert E.NOT_FOUND.template("ar") == "{what} غير موجود."
+    assert E.NOT_FOUND.template("ckb") == "{what} نەدۆزرایەوە."
+    assert E.NOT_FOUND.template("fr") == "{what} not found."
