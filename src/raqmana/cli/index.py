@@ -177,15 +177,16 @@ def _index_rows(b: Any, unc: Any) -> list[dict[str, Any]]:
 def _write_xlsx(path: Path, b: Any, unc: Any) -> Path:
     from openpyxl import Workbook
 
+    from raqmana.celltext import text_row
     from raqmana.scoring.io import stage_tables, weights_rows
 
     wb = Workbook(write_only=True)
 
     def sheet(name: str, header: list[str], rows: list[list[Any]]) -> None:
         ws = wb.create_sheet(title=name[:31])
-        ws.append(header)
+        ws.append(text_row(ws, header))
         for r in rows:
-            ws.append(r)
+            ws.append(text_row(ws, r))
 
     for name, t in stage_tables(b).items():
         sheet(

@@ -14,6 +14,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from raqmana.celltext import as_text
 from raqmana.frameworks import errors as E
 from raqmana.frameworks.file_messages import workbook_reason
 from raqmana.frameworks.schema import Framework
@@ -183,7 +184,7 @@ def write_workbook(fw: Framework, path: Path) -> Path:
                 for c in ws.iter_rows(min_row=2, min_col=idx, max_col=idx):
                     c[0].alignment = Alignment(wrap_text=True, vertical="top")
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    as_text(wb).save(path)
     return path
 
 

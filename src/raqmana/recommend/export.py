@@ -8,6 +8,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from raqmana.celltext import as_text
 from raqmana.frameworks.schema import Framework
 from raqmana.i18n import is_rtl
 from raqmana.recommend.explain import describe
@@ -124,5 +125,5 @@ def write_xlsx(
         for cell in sheet[1]:
             cell.font = Font(bold=True)
     p = Path(path)
-    wb.save(p)
+    as_text(wb).save(p)
     return p

@@ -91,10 +91,12 @@ def _label_illustrative(path: Path) -> None:
     elif path.suffix == ".xlsx":
         from openpyxl import load_workbook
 
+        from raqmana.celltext import as_text
+
         wb = load_workbook(path)
         ws = wb.create_sheet("illustrative", 0)
         ws["A1"] = ILLUSTRATIVE_NOTE
-        wb.save(path)
+        as_text(wb).save(path)
 
 
 def _clean(obj: Any) -> Any:

@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from raqmana.celltext import as_text
 from raqmana.i18n.locales import get_locale
 from raqmana.reports.model import Report
 
@@ -68,5 +69,5 @@ def render_xlsx(report: Report, path: Path) -> Path:
         link.font = Font(color="0B4F6C", underline="single")
     index.column_dimensions["A"].width = 70
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    as_text(wb).save(path)
     return path

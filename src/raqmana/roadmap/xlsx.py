@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from raqmana.celltext import as_text
 from raqmana.i18n import is_rtl
 from raqmana.roadmap.actions import actions_by_institution
 from raqmana.roadmap.model import Roadmap
@@ -262,5 +263,5 @@ def write_workbook(roadmap: Roadmap, path: str | Path, *, lang: str = "en") -> P
         rtl,
     )
     out = Path(path)
-    wb.save(out)
+    as_text(wb).save(out)
     return out

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from raqmana.celltext import csv_text
 from raqmana.problems import Location, Problem, ProblemsError
 from raqmana.scoring import errors as E
 from raqmana.scoring.build import Build
@@ -119,8 +120,10 @@ def write_table_csv(path: Path, t: Table) -> Path:
     """One row per unit: ``uCode`` then the table's columns; missing numbers are empty cells."""
     with path.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
-        w.writerow(["uCode", *t.columns])
-        w.writerows([u, *map(_cell, row)] for u, row in zip(t.units, t.values.tolist(), strict=True))
+        w.writerow(["uCode", *map(csv_text, t.columns)])
+        w.writerows(
+            [csv_text(u), *map(_cell, row)] for u, row in zip(t.units, t.values.tolist(), strict=True)
+        )
     return path
 
 
@@ -138,7 +141,10 @@ def write_csv(path: Path, rows: Iterable[dict[str, Any]], header: Sequence[str] 
         w.writeheader()
         for row in rows:
             w.writerow(
-                {k: "" if v is None else (repr(v) if isinstance(v, float) else v) for k, v in row.items()}
+                {
+                    k: "" if v is None else (repr(v) if isinstance(v, float) else csv_text(v))
+                    for k, v in row.items()
+                }
             )
     return path
 

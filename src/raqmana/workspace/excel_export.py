@@ -13,6 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from raqmana.celltext import as_text, xlsx_text
 from raqmana.frameworks import AnswerType, Framework, Indicator
 from raqmana.i18n import get_locale
 from raqmana.store.models import FrameworkVersion, Response
@@ -84,7 +85,7 @@ def _lists(wb: Workbook, fw: Framework, lang: str) -> dict[str, str]:
     for j, (key, values) in enumerate(columns, start=1):
         letter = ws.cell(1, j).column_letter
         for i, v in enumerate(values, start=1):
-            ws.cell(i, j, v)
+            ws.cell(i, j, xlsx_text(v))
         formulas[key] = f"'{LISTS_SHEET}'!${letter}$1:${letter}${len(values)}"
     return formulas
 
@@ -94,7 +95,7 @@ def _meta(wb: Workbook, items: dict[str, str]) -> None:
     ws.sheet_state = "veryHidden"
     for i, (k, v) in enumerate(items.items(), start=1):
         ws.cell(i, 1, k)
-        ws.cell(i, 2, v)
+        ws.cell(i, 2, xlsx_text(v))
     ws.protection.sheet = True
 
 
@@ -104,7 +105,7 @@ def _about(ws: Worksheet, rows: list[tuple[str, str]], lang: str) -> None:
     ws.column_dimensions["B"].width = 90
     for i, (k, v) in enumerate(rows, start=1):
         ws.cell(i, 1, k).font = Font(bold=True)
-        ws.cell(i, 2, v).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.cell(i, 2, xlsx_text(v)).alignment = Alignment(wrap_text=True, vertical="top")
     ws.protection.sheet = True
 
 
@@ -184,7 +185,7 @@ def export_workbook(
                     "version": r.version if r is not None else 0,
                 }
                 for key, value in values.items():
-                    c = ws.cell(row, COL[key], value)
+                    c = ws.cell(row, COL[key], xlsx_text(value))
                     c.alignment = Alignment(
                         wrap_text=key in ("question", "justification", "indicator"), vertical="top"
                     )
@@ -224,5 +225,5 @@ def export_workbook(
         },
     )
     buf = io.BytesIO()
-    wb.save(buf)
+    as_text(wb).save(buf)
     return buf.getvalue()
