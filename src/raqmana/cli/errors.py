@@ -32,66 +32,31 @@ NO_AUDIT_KEY = Code(
     "CLI009",
     "No audit key is set: put at least 32 random characters in a file kept outside the database and the "
     "backups (e.g. `openssl rand -hex 32 > /etc/raqmana/audit_key`) and name it in RAQMANA_AUDIT_KEY_FILE.",
-    "لم يُضبط مفتاح التدقيق: ضع 32 حرفاً عشوائياً على الأقل في ملف يُحفظ خارج قاعدة البيانات والنسخ "
-    "الاحتياطية (مثلاً `openssl rand -hex 32 > /etc/raqmana/audit_key`) واذكر اسمه في RAQMANA_AUDIT_KEY_FILE.",
-    "کلیلی وردبینی دانەنراوە: لانیکەم 32 پیتی ھەڕەمەکی لە فایلێکدا دابنێ کە لە دەرەوەی بنکەدراوە و "
-    "پاڵپشتەکان ھەڵدەگیرێت (بۆ نموونە `openssl rand -hex 32 > /etc/raqmana/audit_key`) و ناوەکەی لە "
-    "RAQMANA_AUDIT_KEY_FILE بنووسە.",
 )
-BAD_CHECKPOINT = Code(
-    "CLI010",
-    "{path} is not an audit checkpoint of raqmana ({reason}).",
-    "{path} ليس نقطة تحقق لسجل تدقيق raqmana ({reason}).",
-    "{path} خاڵی پشکنینی تۆماری وردبینی raqmana نییە ({reason}).",
-)
+BAD_CHECKPOINT = Code("CLI010", "{path} is not an audit checkpoint of raqmana ({reason}).")
 AUDIT_BROKEN = Code(
     "CLI011",
-    "The audit chain does not verify ({count} problem(s), see `raqmana audit verify`): nothing was {done}.",
-    "سلسلة التدقيق لا تجتاز التحقق ({count} من المشكلات، انظر `raqmana audit verify`): لم يتم {done}.",
-    "زنجیرەی وردبینی پشکنین تێناپەڕێنێت ({count} کێشە، بڕوانە `raqmana audit verify`): ھیچ شتێک {done} نەکرا.",
+    "The audit chain does not verify ({count} problem(s), see `raqmana audit verify`): nothing was signed or written.",
 )
-BACKUP_NOT_AN_ARCHIVE = Code(
-    "CLI012",
-    "{path} is not a raqmana backup ({reason}); nothing was changed.",
-    "{path} ليس نسخة احتياطية من raqmana ({reason})؛ لم يُغيَّر أي شيء.",
-    "{path} پاڵپشتی raqmana نییە ({reason})؛ ھیچ شتێک نەگۆڕدرا.",
-)
+BACKUP_NOT_AN_ARCHIVE = Code("CLI012", "{path} is not a raqmana backup ({reason}); nothing was changed.")
 BACKUP_CHECKSUM = Code(
     "CLI013",
     "The backup {path} is damaged: {member} does not match its checksum in the manifest; nothing was changed.",
-    "النسخة الاحتياطية {path} تالفة: {member} لا يطابق بصمته في البيان؛ لم يُغيَّر أي شيء.",
-    "پاڵپشتی {path} تێکچووە: {member} لەگەڵ پشکنینەکەی لە لیستەکەدا یەک ناگرێتەوە؛ ھیچ شتێک نەگۆڕدرا.",
 )
 BACKUP_NEWER_SCHEMA = Code(
     "CLI014",
     "The backup {path} has schema revision {revision}, newer than this raqmana knows ({head}): install the "
     "raqmana version that wrote it ({version}) or newer; nothing was changed.",
-    "النسخة الاحتياطية {path} بمراجعة مخطط {revision} أحدث مما يعرفه raqmana هذا ({head}): ثبّت إصدار raqmana "
-    "الذي كتبها ({version}) أو أحدث؛ لم يُغيَّر أي شيء.",
-    "پاڵپشتی {path} پێداچوونەوەی نەخشەی {revision}ی ھەیە، نوێترە لەوەی ئەم raqmanaیە دەیناسێت ({head}): ئەو "
-    "وەشانەی raqmana دابمەزرێنە کە نووسیویەتی ({version}) یان نوێتر؛ ھیچ شتێک نەگۆڕدرا.",
 )
 BACKUP_AUDIT = Code(
-    "CLI015",
-    "The audit chain in the backup {path} does not verify: {detail}; nothing was changed.",
-    "سلسلة التدقيق في النسخة الاحتياطية {path} لا تجتاز التحقق: {detail}؛ لم يُغيَّر أي شيء.",
-    "زنجیرەی وردبینی لە پاڵپشتی {path} پشکنین تێناپەڕێنێت: {detail}؛ ھیچ شتێک نەگۆڕدرا.",
+    "CLI015", "The audit chain in the backup {path} does not verify: {detail}; nothing was changed."
 )
 RESTORE_TARGET_IN_USE = Code(
     "CLI016",
     "The target already holds a workspace ({what}); restore into an empty data directory and database, or "
     "add --replace to overwrite it; nothing was changed.",
-    "الهدف يحتوي على مساحة عمل ({what})؛ استعد إلى مجلد بيانات وقاعدة بيانات فارغين، أو أضف --replace "
-    "للكتابة فوقها؛ لم يُغيَّر أي شيء.",
-    "ئامانجەکە پێشتر شوێنی کاری تێدایە ({what})؛ بۆ بوخچەیەکی داتا و بنکەدراوەیەکی بەتاڵ بیگەڕێنەوە، یان "
-    "--replace زیاد بکە بۆ ئەوەی بینووسیتەوە؛ ھیچ شتێک نەگۆڕدرا.",
 )
-BACKUP_TOOL = Code(
-    "CLI017",
-    "{tool} failed ({detail}); nothing was changed.",
-    "فشل {tool} ({detail})؛ لم يُغيَّر أي شيء.",
-    "{tool} سەرنەکەوت ({detail})؛ ھیچ شتێک نەگۆڕدرا.",
-)
+BACKUP_TOOL = Code("CLI017", "{tool} failed ({detail}); nothing was changed.")
 
 ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Code))
 

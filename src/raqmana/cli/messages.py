@@ -65,6 +65,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "حدث معطوب {event} (التسلسل {seq}): {kind}: {detail}",
         "ڕووداوی تێکچوو {event} (زنجیرەی {seq}): {kind}: {detail}",
     ),
+    "audit.signed": _t(
+        "head signature checked with key {key_id}; {checkpoints} checkpoint(s) held",
+        "تم التحقق من توقيع رأس السلسلة بالمفتاح {key_id}؛ {checkpoints} من نقاط التحقق سليمة",
+        "واژۆی سەری زنجیرەکە بە کلیلی {key_id} پشکنرا؛ {checkpoints} خاڵی پشکنین دروستن",
+    ),
+    "audit.unsigned": _t(
+        "no audit key is set (RAQMANA_AUDIT_KEY_FILE): the head signature was not checked",
+        "لم يُضبط مفتاح التدقيق (RAQMANA_AUDIT_KEY_FILE): لم يُتحقق من توقيع رأس السلسلة",
+        "کلیلی وردبینی دانەنراوە (RAQMANA_AUDIT_KEY_FILE): واژۆی سەری زنجیرەکە نەپشکنرا",
+    ),
+    "audit.checkpoint": _t(
+        "signed checkpoint of seq {seq} written to {path}",
+        "كُتبت نقطة تحقق موقّعة للتسلسل {seq} في {path}",
+        "خاڵی پشکنینی واژۆکراوی زنجیرەی {seq} لە {path} نووسرا",
+    ),
+    "audit.head_signed": _t(
+        "audit head (seq {seq}) signed with key {key_id}",
+        "وُقّع رأس سجل التدقيق (التسلسل {seq}) بالمفتاح {key_id}",
+        "سەری تۆماری وردبینی (زنجیرەی {seq}) بە کلیلی {key_id} واژۆ کرا",
+    ),
+    "backup.wrote": _t(
+        "backup written to {path}: database {database} (schema {revision}), {files} file(s), "
+        "audit seq {seq}, {size} bytes",
+        "كُتبت النسخة الاحتياطية في {path}: قاعدة البيانات {database} (المخطط {revision})، {files} من الملفات، "
+        "تسلسل التدقيق {seq}، {size} بايت",
+        "پاڵپشتەکە لە {path} نووسرا: بنکەدراوەی {database} (نەخشەی {revision})، {files} فایل، "
+        "زنجیرەی وردبینی {seq}، {size} بایت",
+    ),
+    "backup.checked": _t(
+        "backup {path} is intact: {files} file(s) match their checksums, audit chain verified to seq {seq}",
+        "النسخة الاحتياطية {path} سليمة: {files} من الملفات تطابق بصماتها، وتم التحقق من سلسلة التدقيق حتى {seq}",
+        "پاڵپشتی {path} دروستە: {files} فایل لەگەڵ پشکنینەکانیان یەکدەگرنەوە، زنجیرەی وردبینی تا {seq} پشکنرا",
+    ),
+    "restore.done": _t(
+        "restored {path} into {data_dir} (database {database}, schema {revision}, audit seq {seq})",
+        "استُعيدت {path} إلى {data_dir} (قاعدة البيانات {database}، المخطط {revision}، تسلسل التدقيق {seq})",
+        "{path} گەڕێندرایەوە بۆ {data_dir} (بنکەدراوەی {database}، نەخشەی {revision}، زنجیرەی وردبینی {seq})",
+    ),
     "db.upgraded": _t("{url}: {before} → {after}", "{url}: {before} ← {after}", "{url}: {before} ← {after}"),
     "db.current": _t(
         "current {current}, head {head}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -86,9 +87,10 @@ def list_events(
     ]
 
 
-def verify_audit(session: Session) -> AuditReport:
-    """Recompute the whole chain; the report names each edited, deleted or re-linked event."""
-    return chain.verify(session)
+def verify_audit(session: Session, *, checkpoints: Sequence[chain.Checkpoint] = ()) -> AuditReport:
+    """Recompute the whole chain; the report names each edited, deleted or re-linked event and, with the
+    workspace's audit key, a head or checkpoint whose signature does not hold."""
+    return chain.verify(session, checkpoints=checkpoints)
 
 
 # --- reading the log (administrators and coordinators) ------------------------------------------------
