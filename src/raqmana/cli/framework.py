@@ -11,12 +11,13 @@ from rich.tree import Tree
 
 from raqmana.cli import errors as CE
 from raqmana.cli.common import JsonOption, LangOption, console, esc, fail, print_json, report_problems, say
+from raqmana.cli.errors_doc import errors_markdown
 from raqmana.cli.messages import text
 from raqmana.frameworks import errors as E
 from raqmana.frameworks import load, pack_ids
 from raqmana.frameworks.export import write
 from raqmana.frameworks.schema import Framework
-from raqmana.problems import Code, Problem
+from raqmana.problems import Problem
 
 app = typer.Typer(
     help="Assessment frameworks: the built-in packs and your own YAML/XLSX files.", no_args_is_help=True
@@ -204,32 +205,3 @@ def errors(
     for r in rows:
         table.add_row(r["code"], text(lang, r["severity"]), esc(r["message"]))
     console.print(table)
-
-
-def _md_table(codes: tuple[Code, ...]) -> list[str]:
-    rows = ["| code | severity | message (en) | message (ar) | message (ckb) |", "|---|---|---|---|---|"]
-    for c in codes:
-        cells = [c.id, c.severity.value, c.en, c.ar, c.ckb]
-        rows.append("| " + " | ".join(x.replace("|", "\\|") for x in cells) + " |")
-    return rows
-
-
-def errors_markdown() -> str:
-    """The text of ``docs/errors.md``: the framework codes, then the command line's own codes."""
-    lines = [
-        "# Framework error codes",
-        "",
-        "Generated from `raqmana.frameworks.errors` and `raqmana.cli.errors` by",
-        "`raqmana framework errors --markdown > docs/errors.md`. Errors stop a framework from loading or being",
-        "used; warnings are reported and the framework is still valid.",
-        "",
-        *_md_table(E.ALL),
-        "",
-        "## Command-line codes",
-        "",
-        "Problems with the options or files given to a command, reported before any input is read.",
-        "",
-        *_md_table(CE.ALL),
-        "",
-    ]
-    return "\n".join(lines)
