@@ -55,10 +55,11 @@ def _with_ctx(
     return endpoint
 
 
-def json_response(data: Any, status: int = 200) -> JSONResponse:
+def json_response(data: Any, status: int = 200, *, lang: str = "en") -> JSONResponse:
+    """``data`` as JSON (keys starting with ``_`` left out); problems in it worded in ``lang``."""
     if isinstance(data, dict):
         data = {k: v for k, v in data.items() if not str(k).startswith("_")}
-    return JSONResponse(jsonable(data), status_code=status)
+    return JSONResponse(jsonable(data, lang), status_code=status)
 
 
 class Area:
@@ -69,19 +70,22 @@ class Area:
         self.html = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
         self.api = APIRouter(prefix="/api/v1", tags=[tag], responses=ERROR_RESPONSES)
 
-    def page(self, path: str, template: str, *, summary: str = "") -> Callable[[DataFn], DataFn]:
+    def page(
+        self, path: str, template: str, *, summary: str = "", response_model: Any = None
+    ) -> Callable[[DataFn], DataFn]:
         def register(fn: DataFn) -> DataFn:
             def html_finish(ctx: Ctx, data: dict[str, Any]) -> Response:
                 return render(ctx.request, ctx.lang, template, data)
 
             def json_finish(ctx: Ctx, data: dict[str, Any]) -> Response:
-                return json_response(data)
+                return json_response(data, lang=ctx.lang)
 
             self.html.add_api_route(path, _with_ctx(fn, page_ctx, html_finish), methods=["GET"])
             self.api.add_api_route(
                 path,
                 _with_ctx(fn, api_ctx, json_finish),
                 methods=["GET"],
+                response_model=response_model,
                 summary=summary or fn.__name__.replace("_", " "),
                 description=fn.__doc__ or "",
             )

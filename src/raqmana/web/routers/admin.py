@@ -11,6 +11,7 @@ from starlette.responses import Response
 from raqmana.web.context import Ctx, PageCtx
 from raqmana.web.forms import read_upload, required, see_other
 from raqmana.web.pages import Area
+from raqmana.web.schemas.pages import OrgList, UserList
 from raqmana.web.templating import render
 from raqmana.workspace import orgs, users
 from raqmana.workspace.actors import ROLE_LABELS, Role
@@ -18,7 +19,7 @@ from raqmana.workspace.actors import ROLE_LABELS, Role
 area = Area("admin")
 
 
-@area.page("/orgs", "pages/orgs.html", summary="The organisation tree")
+@area.page("/orgs", "pages/orgs.html", summary="The organisation tree", response_model=OrgList)
 def organisations(ctx: Ctx) -> dict[str, Any]:
     """Government bodies in tree order (depth-first)."""
     return {"organisations": ctx.read(orgs.list_organisations)}
@@ -32,7 +33,7 @@ async def import_orgs(file: Annotated[UploadFile, File()], ctx: Ctx = PageCtx) -
     return render(ctx.request, ctx.lang, "pages/orgs.html", {**listing, "report": report})
 
 
-@area.page("/admin/users", "pages/users.html", summary="Users and their roles")
+@area.page("/admin/users", "pages/users.html", summary="Users and their roles", response_model=UserList)
 def user_list(ctx: Ctx) -> dict[str, Any]:
     """Users the caller may manage, with their role grants."""
     actor = ctx.require_actor()

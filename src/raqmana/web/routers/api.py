@@ -8,12 +8,13 @@ from starlette.responses import Response
 
 from raqmana.web.context import ApiCtx, Ctx
 from raqmana.web.pages import Area, json_response
+from raqmana.web.schemas.pages import FrameworkList, Me
 from raqmana.workspace import frameworks
 
 area = Area("api")
 
 
-@area.api.get("/me", summary="The caller: user, language and role grants")
+@area.api.get("/me", summary="The caller: user, language and role grants", response_model=Me)
 def me(ctx: Ctx = ApiCtx) -> Response:
     actor = ctx.require_actor()
     return json_response(
@@ -27,7 +28,9 @@ def me(ctx: Ctx = ApiCtx) -> Response:
     )
 
 
-@area.api.get("/frameworks", summary="Framework versions registered in the workspace")
+@area.api.get(
+    "/frameworks", summary="Framework versions registered in the workspace", response_model=FrameworkList
+)
 def framework_versions(ctx: Ctx = ApiCtx) -> Response:
     data: Any = ctx.read(frameworks.list_framework_versions)
     return json_response({"frameworks": data})

@@ -13,7 +13,9 @@ from raqmana.web.collation import by_name
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import see_other
 from raqmana.web.pages import Area, json_response
+from raqmana.web.schemas.pages import AssessmentList, AssessmentPage, AssignmentsPage, NewRoundChoices
 from raqmana.workspace import assessments, assignments, frameworks, orgs, users
+from raqmana.workspace.views import AssessmentView, AssignmentView
 
 area = Area("assessments")
 
@@ -25,13 +27,23 @@ def home(ctx: Ctx = PageCtx) -> Response:
     return render(ctx.request, ctx.lang, "pages/assessments.html", assessment_list(ctx))
 
 
-@area.page("/assessments", "pages/assessments.html", summary="Assessment rounds the caller can read")
+@area.page(
+    "/assessments",
+    "pages/assessments.html",
+    summary="Assessment rounds the caller can read",
+    response_model=AssessmentList,
+)
 def assessment_list(ctx: Ctx) -> dict[str, Any]:
     """The assessment rounds the caller can read, newest first."""
     return {"assessments": ctx.read(assessments.list_assessments)}
 
 
-@area.page("/assessments/new", "pages/assessment_new.html", summary="Choices for opening a round")
+@area.page(
+    "/assessments/new",
+    "pages/assessment_new.html",
+    summary="Choices for opening a round",
+    response_model=NewRoundChoices,
+)
 def new_round(ctx: Ctx) -> dict[str, Any]:
     """What a coordinator chooses from when opening a round: framework versions and institutions."""
     actor = ctx.require_actor()
@@ -87,13 +99,18 @@ def open_round(
     return see_other(f"/assessments/{view.id}/assignments")
 
 
-@area.api.post("/assessments", status_code=201, summary="Open an assessment round")
+@area.api.post(
+    "/assessments", status_code=201, summary="Open an assessment round", response_model=AssessmentView
+)
 def open_round_json(data: RoundIn, ctx: Ctx = ApiCtx) -> Response:
     return json_response(_open(ctx, data), status=201)
 
 
 @area.page(
-    "/assessments/{assessment_id}", "pages/assessment.html", summary="One round: institutions and rights"
+    "/assessments/{assessment_id}",
+    "pages/assessment.html",
+    summary="One round: institutions and rights",
+    response_model=AssessmentPage,
 )
 def assessment_detail(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     """A round, the caller's rights on it and the institutions the caller can open."""
@@ -119,6 +136,7 @@ def close_round(assessment_id: int, ctx: Ctx = PageCtx) -> Response:
     "/assessments/{assessment_id}/assignments",
     "pages/assignments.html",
     summary="Focal points and reviewers of a round",
+    response_model=AssignmentsPage,
 )
 def assignment_list(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     """Who answers and who reviews for each institution of the round."""
@@ -167,7 +185,12 @@ def assign(
     return see_other(f"/assessments/{assessment_id}/assignments")
 
 
-@area.api.post("/assessments/{assessment_id}/assignments", status_code=201, summary="Assign a user")
+@area.api.post(
+    "/assessments/{assessment_id}/assignments",
+    status_code=201,
+    summary="Assign a user",
+    response_model=AssignmentView,
+)
 def assign_json(assessment_id: int, data: AssignIn, ctx: Ctx = ApiCtx) -> Response:
     view = ctx.call(
         assignments.assign,

@@ -14,6 +14,7 @@ from raqmana.i18n import LOCALES, gettext
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import optional_date, see_other
 from raqmana.web.pages import Area, json_response
+from raqmana.web.schemas.pages import AuditPage, AuditVerification
 from raqmana.workspace import users
 from raqmana.workspace.audit import (
     AuditFilters,
@@ -175,7 +176,12 @@ def _data(ctx: Ctx, filters: AuditFilters, before: int | None) -> dict[str, Any]
     }
 
 
-@area.page("/admin/audit", "pages/audit.html", summary="The audit log (administrators and coordinators)")
+@area.page(
+    "/admin/audit",
+    "pages/audit.html",
+    summary="The audit log (administrators and coordinators)",
+    response_model=AuditPage,
+)
 def audit_log(
     ctx: Ctx,
     user: str = "",
@@ -215,7 +221,11 @@ def verify(
     return see_other("/admin/audit?" + urlencode({**query, "verify": "1"}) + "#verification")
 
 
-@area.api.post("/admin/audit/verify", summary="Check the audit chain: edited, deleted or re-linked events")
+@area.api.post(
+    "/admin/audit/verify",
+    summary="Check the audit chain: edited, deleted or re-linked events",
+    response_model=AuditVerification,
+)
 def verify_json(ctx: Ctx = ApiCtx) -> Response:
     """``ok`` is true when every event's hash and link hold; otherwise ``breaks`` says where (kind
     ``altered``, ``chain``, ``missing`` or ``head``, with the event's sequence number)."""

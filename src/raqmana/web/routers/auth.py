@@ -12,6 +12,7 @@ from raqmana.web.context import Ctx, PageCtx, page_ctx
 from raqmana.web.forms import safe_next, see_other
 from raqmana.web.locale import LANG_COOKIE, _known
 from raqmana.web.pages import Area
+from raqmana.web.schemas.pages import AccountPage
 from raqmana.web.security import new_csrf_token
 from raqmana.web.templating import render
 from raqmana.workspace import auth, tokens, users
@@ -135,7 +136,12 @@ def _account(ctx: Ctx, **extra: Any) -> dict[str, Any]:
     return {"user": me, "grants": actor.grants, "tokens": api_tokens, **extra}
 
 
-@area.page("/account", "pages/account.html", summary="The signed-in user, roles and API tokens")
+@area.page(
+    "/account",
+    "pages/account.html",
+    summary="The signed-in user, roles and API tokens",
+    response_model=AccountPage,
+)
 def account(ctx: Ctx) -> dict[str, Any]:
     """The signed-in user, its role grants and its API tokens (never their values)."""
     return _account(ctx)

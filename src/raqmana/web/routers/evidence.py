@@ -13,8 +13,10 @@ from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import is_htmx, optional_date, read_upload, required, safe_next, see_other
 from raqmana.web.pages import Area, json_response
 from raqmana.web.routers.questionnaire import BASE, page_url
+from raqmana.web.schemas.common import file_response
 from raqmana.web.templating import render
 from raqmana.workspace import evidence
+from raqmana.workspace.views import EvidenceView
 
 area = Area("evidence")
 SourceType = Literal["document", "system", "external_index", "survey"]
@@ -95,7 +97,12 @@ class UrlEvidenceIn(BaseModel):
     description: str = Field("", max_length=2000)
 
 
-@area.api.post(BASE + "/answers/{indicator_id}/evidence/url", status_code=201, summary="Attach a URL")
+@area.api.post(
+    BASE + "/answers/{indicator_id}/evidence/url",
+    status_code=201,
+    summary="Attach a URL",
+    response_model=EvidenceView,
+)
 async def attach_url_json(
     assessment_id: int, institution_code: str, indicator_id: str, data: UrlEvidenceIn, ctx: Ctx = ApiCtx
 ) -> Response:
@@ -114,7 +121,12 @@ async def attach_url_json(
     return json_response(view, status=201)
 
 
-@area.api.post(BASE + "/answers/{indicator_id}/evidence/file", status_code=201, summary="Attach a file")
+@area.api.post(
+    BASE + "/answers/{indicator_id}/evidence/file",
+    status_code=201,
+    summary="Attach a file",
+    response_model=EvidenceView,
+)
 async def attach_file_json(
     assessment_id: int,
     institution_code: str,
@@ -156,7 +168,12 @@ def download(evidence_id: int, ctx: Ctx = PageCtx) -> Response:
     return _download(ctx, evidence_id)
 
 
-@area.api.get("/evidence/{evidence_id}/file", summary="Download an evidence file")
+@area.api.get(
+    "/evidence/{evidence_id}/file",
+    summary="Download an evidence file",
+    response_class=Response,
+    responses=file_response("application/octet-stream", description="The file as it was attached"),
+)
 def download_api(evidence_id: int, ctx: Ctx = ApiCtx) -> Response:
     return _download(ctx, evidence_id)
 

@@ -15,6 +15,8 @@ from raqmana.store.types import utcnow
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import read_upload, required, see_other
 from raqmana.web.pages import Area, json_response
+from raqmana.web.schemas.common import JobStarted
+from raqmana.web.schemas.pages import JobList, JobPage
 from raqmana.workspace import jobs, orgs
 from raqmana.workspace.views import JobView
 
@@ -76,7 +78,12 @@ def _long_running(job: JobView, lease_seconds: float) -> bool:
     )
 
 
-@area.page("/jobs", "pages/jobs.html", summary="Jobs: report rendering and workbook imports")
+@area.page(
+    "/jobs",
+    "pages/jobs.html",
+    summary="Jobs: report rendering and workbook imports",
+    response_model=JobList,
+)
 def job_list(ctx: Ctx, status: str | None = None, kind: str | None = None, offset: int = 0) -> dict[str, Any]:
     """Jobs newest first (administrators and coordinators: everyone's; others: their own), with what
     they work on, who started them, their progress and, for failed ones, why."""
@@ -107,7 +114,12 @@ def job_list(ctx: Ctx, status: str | None = None, kind: str | None = None, offse
     }
 
 
-@area.page("/jobs/{job_id}", "pages/job.html", summary="One job: progress, result per file, or why it failed")
+@area.page(
+    "/jobs/{job_id}",
+    "pages/job.html",
+    summary="One job: progress, result per file, or why it failed",
+    response_model=JobPage,
+)
 def job_detail(ctx: Ctx, job_id: int) -> dict[str, Any]:
     """A job with its progress; a workbook import lists each file with what changed or its problems
     (by file, sheet, row and column); a failed job says why, in the reader's language."""
@@ -168,6 +180,7 @@ async def upload_workbooks(
     "/assessments/{assessment_id}/workbooks",
     status_code=202,
     summary="Import many workbooks (files and/or ZIP archives) as a job",
+    response_model=JobStarted,
 )
 async def upload_workbooks_api(
     assessment_id: int, files: Annotated[list[UploadFile], File()], ctx: Ctx = ApiCtx

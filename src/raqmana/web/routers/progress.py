@@ -9,6 +9,7 @@ from markupsafe import Markup
 from raqmana.web.context import Ctx
 from raqmana.web.fragment_cache import fragment_cache
 from raqmana.web.pages import Area
+from raqmana.web.schemas.pages import ProgressPage
 from raqmana.web.templating import cached_percent, render_text
 from raqmana.workspace import assessments, completion
 from raqmana.workspace.permissions import reader_scope
@@ -48,6 +49,7 @@ def heat_cells(
     "/assessments/{assessment_id}/progress",
     "pages/progress.html",
     summary="Completion per institution and enabler",
+    response_model=ProgressPage,
 )
 def progress(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     """Counts of answers per state for every institution × enabler of the round, with totals."""

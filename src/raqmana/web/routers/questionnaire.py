@@ -15,11 +15,13 @@ from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import is_htmx, read_upload, see_other
 from raqmana.web.fragment_cache import fragment_cache
 from raqmana.web.pages import Area, json_response
+from raqmana.web.schemas.common import XLSX, file_response
+from raqmana.web.schemas.pages import QuestionnairePage, WorkbookImportOut
 from raqmana.web.templating import render, render_text
 from raqmana.workspace import questionnaire, responses
 from raqmana.workspace.answers import Answer
 from raqmana.workspace.orgs import org_name
-from raqmana.workspace.views import Questionnaire
+from raqmana.workspace.views import Questionnaire, ResponseView, SubmitReport
 
 area = Area("questionnaire")
 BASE = "/assessments/{assessment_id}/institutions/{institution_code}"
@@ -33,7 +35,12 @@ def page_url(assessment_id: int, institution_code: str, pillar_id: str | None = 
 CSRF_SLOT = "csrf-slot-0f6c1e"  # the cached HTML holds this in place of the reader's CSRF token
 
 
-@area.page(BASE, "pages/questionnaire.html", summary="An institution's questionnaire, one enabler per page")
+@area.page(
+    BASE,
+    "pages/questionnaire.html",
+    summary="An institution's questionnaire, one enabler per page",
+    response_model=QuestionnairePage,
+)
 def questionnaire_page(
     ctx: Ctx,
     assessment_id: int,
@@ -149,7 +156,11 @@ def save(
     return see_other(page_url(assessment_id, institution_code, view.pillar_id) + f"#item-{indicator_id}")
 
 
-@area.api.post(BASE + "/answers/{indicator_id}", summary="Save one answer (optimistic versioning)")
+@area.api.post(
+    BASE + "/answers/{indicator_id}",
+    summary="Save one answer (optimistic versioning)",
+    response_model=ResponseView,
+)
 def save_json(
     assessment_id: int, institution_code: str, indicator_id: str, data: AnswerIn, ctx: Ctx = ApiCtx
 ) -> Response:
@@ -194,7 +205,11 @@ class SubmitIn(BaseModel):
     pillar: str | None = None
 
 
-@area.api.post(BASE + "/submit", summary="Submit the answers of one enabler (or all) for review")
+@area.api.post(
+    BASE + "/submit",
+    summary="Submit the answers of one enabler (or all) for review",
+    response_model=SubmitReport,
+)
 def submit_json(assessment_id: int, institution_code: str, data: SubmitIn, ctx: Ctx = ApiCtx) -> Response:
     return json_response(_submit(ctx, assessment_id, institution_code, data.pillar))
 
@@ -221,7 +236,12 @@ def download_workbook(assessment_id: int, institution_code: str, ctx: Ctx = Page
     return _workbook(ctx, assessment_id, institution_code)
 
 
-@area.api.get(BASE + "/workbook.xlsx", summary="The institution's Excel workbook (answers, in your language)")
+@area.api.get(
+    BASE + "/workbook.xlsx",
+    summary="The institution's Excel workbook (answers, in your language)",
+    response_class=Response,
+    responses=file_response(XLSX, description="The workbook"),
+)
 def download_workbook_api(assessment_id: int, institution_code: str, ctx: Ctx = ApiCtx) -> Response:
     return _workbook(ctx, assessment_id, institution_code)
 
@@ -249,6 +269,8 @@ async def upload_workbook(
     )
 
 
-@area.api.post("/workbooks", summary="Import a filled workbook (all or nothing)")
+@area.api.post(
+    "/workbooks", summary="Import a filled workbook (all or nothing)", response_model=WorkbookImportOut
+)
 async def upload_workbook_api(file: Annotated[UploadFile, File()], ctx: Ctx = ApiCtx) -> Response:
-    return json_response(await _import(ctx, file))
+    return json_response(await _import(ctx, file), lang=ctx.lang)

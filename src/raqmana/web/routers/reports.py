@@ -23,6 +23,8 @@ from raqmana.web.fields import translated
 from raqmana.web.forms import see_other
 from raqmana.web.pages import Area, json_response
 from raqmana.web.report_files import MEDIA_TYPES, list_files, resolve
+from raqmana.web.schemas.common import ReportJobStarted, file_response
+from raqmana.web.schemas.pages import ReportJobPage, ReportsPage
 from raqmana.web.templating import render
 from raqmana.workspace import assessments, jobs, orgs
 from raqmana.workspace.report_jobs import REPORT, SCOPES, enqueue_report, report_subjects, reports_dir
@@ -32,6 +34,7 @@ area = Area("reports")
 BASE = "/assessments/{assessment_id}/reports"
 LANGS = ("ar", "ckb", "en")
 FORMATS = ("pdf", "docx", "xlsx", "html")
+REPORT_MEDIA = sorted({MEDIA_TYPES[f] for f in FORMATS})
 
 
 def _not_found() -> WebError:
@@ -49,7 +52,10 @@ def file_url(assessment_id: int, path: str) -> str:
 
 
 @area.page(
-    BASE, "reports/reports.html", summary="Report files of an assessment, and what a new report may cover"
+    BASE,
+    "reports/reports.html",
+    summary="Report files of an assessment, and what a new report may cover",
+    response_model=ReportsPage,
 )
 def reports(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     """The finished report files (national report, institution profiles) and the choices for a new one."""
@@ -128,7 +134,7 @@ class ReportIn(BaseModel):
     formats: list[str] = Field(default_factory=lambda: ["pdf"], min_length=1, max_length=5)
 
 
-@area.api.post(BASE, status_code=202, summary="Start a report job")
+@area.api.post(BASE, status_code=202, summary="Start a report job", response_model=ReportJobStarted)
 def start_json(assessment_id: int, data: ReportIn, ctx: Ctx = ApiCtx) -> Response:
     job = _start(ctx, assessment_id, data.scope, data.institution, data.langs, data.formats)
     return json_response(
@@ -137,7 +143,10 @@ def start_json(assessment_id: int, data: ReportIn, ctx: Ctx = ApiCtx) -> Respons
 
 
 @area.page(
-    BASE + "/jobs/{job_id}", "reports/job.html", summary="A report job: progress, files, or why it failed"
+    BASE + "/jobs/{job_id}",
+    "reports/job.html",
+    summary="A report job: progress, files, or why it failed",
+    response_model=ReportJobPage,
 )
 def job(ctx: Ctx, assessment_id: int, job_id: int) -> dict[str, Any]:
     """Status and progress of a report job; when done, the files it wrote; when failed, the reason."""
@@ -198,6 +207,11 @@ def download(assessment_id: int, path: str, ctx: Ctx = PageCtx) -> Response:
     return _download(ctx, assessment_id, path)
 
 
-@area.api.get(BASE + "/files/{path:path}", summary="Download a report file")
+@area.api.get(
+    BASE + "/files/{path:path}",
+    summary="Download a report file",
+    response_class=Response,
+    responses=file_response(*REPORT_MEDIA, description="The report file"),
+)
 def download_api(assessment_id: int, path: str, ctx: Ctx = ApiCtx) -> Response:
     return _download(ctx, assessment_id, path)

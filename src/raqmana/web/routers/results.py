@@ -24,6 +24,7 @@ from raqmana.web.context import Ctx, PageCtx
 from raqmana.web.errors import WebError
 from raqmana.web.pages import Area
 from raqmana.web.results_cache import Entry, results_cache
+from raqmana.web.schemas.results import InstitutionResultsPage, ResultsPage
 from raqmana.workspace import assessments
 from raqmana.workspace.views import AssessmentView
 
@@ -77,7 +78,7 @@ def find_institution(entry: Entry, code: str) -> InstitutionResult:
     return found
 
 
-@area.page(BASE, "results/results.html", summary="Results of an assessment")
+@area.page(BASE, "results/results.html", summary="Results of an assessment", response_model=ResultsPage)
 def results(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     """National score and stage, enabler scores with 90 % intervals, institutions × enablers, bottlenecks,
     digital divide, public indices against peers and over time, recommendations and the roadmap.
@@ -92,7 +93,12 @@ def results(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     return data
 
 
-@area.page(BASE + "/institutions/{code}", "results/institution.html", summary="Results of one institution")
+@area.page(
+    BASE + "/institutions/{code}",
+    "results/institution.html",
+    summary="Results of one institution",
+    response_model=InstitutionResultsPage,
+)
 def institution(ctx: Ctx, assessment_id: int, code: str) -> dict[str, Any]:
     """One institution's scores against the national average, its gaps to the target stage, the
     recommendations addressed to it and the roadmap actions it leads or takes part in."""

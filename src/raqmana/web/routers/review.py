@@ -11,14 +11,21 @@ from starlette.responses import Response
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import is_htmx, required, safe_next, see_other
 from raqmana.web.pages import Area, json_response
+from raqmana.web.schemas.pages import ResponsePage, ReviewPage
 from raqmana.web.templating import render
 from raqmana.workspace import assessments, evidence, frameworks, orgs, responses, review
 from raqmana.workspace.exceptions import ValidationFailed
+from raqmana.workspace.views import CommentView, ResponseView
 
 area = Area("review")
 
 
-@area.page("/assessments/{assessment_id}/review", "pages/review.html", summary="Submitted answers to review")
+@area.page(
+    "/assessments/{assessment_id}/review",
+    "pages/review.html",
+    summary="Submitted answers to review",
+    response_model=ReviewPage,
+)
 def review_queue(ctx: Ctx, assessment_id: int, institution: str | None = None) -> dict[str, Any]:
     """Submitted answers waiting for a decision, with their evidence (optionally of one institution)."""
     actor = ctx.require_actor()
@@ -98,14 +105,21 @@ def decide(
     return render(ctx.request, ctx.lang, "fragments/review_done.html", {"response": view})
 
 
-@area.api.post("/responses/{response_id}/review", summary="Accept or return a submitted answer")
+@area.api.post(
+    "/responses/{response_id}/review",
+    summary="Accept or return a submitted answer",
+    response_model=ResponseView,
+)
 def decide_json(response_id: int, data: ReviewIn, ctx: Ctx = ApiCtx) -> Response:
     """``return`` needs a ``comment``; ``expected_version`` is the version you reviewed."""
     return json_response(_review(ctx, response_id, data))
 
 
 @area.page(
-    "/responses/{response_id}", "pages/response.html", summary="One answer with evidence, comments, history"
+    "/responses/{response_id}",
+    "pages/response.html",
+    summary="One answer with evidence, comments, history",
+    response_model=ResponsePage,
 )
 def response_detail(ctx: Ctx, response_id: int) -> dict[str, Any]:
     """An answer, its evidence, the review comments and every earlier version."""
@@ -146,7 +160,12 @@ def comment(
     return see_other(safe_next(next, f"/responses/{response_id}") + "#comments")
 
 
-@area.api.post("/responses/{response_id}/comments", status_code=201, summary="Comment on an answer")
+@area.api.post(
+    "/responses/{response_id}/comments",
+    status_code=201,
+    summary="Comment on an answer",
+    response_model=CommentView,
+)
 def comment_json(response_id: int, data: CommentIn, ctx: Ctx = ApiCtx) -> Response:
     return json_response(
         ctx.call(review.add_comment, response_id=response_id, text=data.text.strip()), status=201
