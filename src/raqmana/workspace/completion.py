@@ -4,15 +4,17 @@ and pillar instead of aggregating every answer (90,000 at national scale)."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from raqmana.store.models import CompletionCount, CompletionStamp
+from raqmana.store.models import CompletionCount, CompletionStamp, Response
 from raqmana.workspace.actors import Actor
 from raqmana.workspace.frameworks import get_framework
 from raqmana.workspace.permissions import get_assessment_for_user, institution_rights
 from raqmana.workspace.questionnaire import pillar_refs
-from raqmana.workspace.views import CompletionCell, CompletionRow, CompletionTable
+from raqmana.workspace.views import CompletionCell, CompletionRow, CompletionTable, ResponseState
 
 
 def completion(session: Session, actor: Actor, *, assessment_id: int) -> CompletionTable:
@@ -54,3 +56,17 @@ def completion_stamp(session: Session, assessment_id: int) -> int:
         session.scalar(select(CompletionStamp.changes).where(CompletionStamp.assessment_id == assessment_id))
         or 0
     )
+
+
+def accepted_stamp(session: Session, assessment_id: int) -> tuple[Any, ...]:
+    """Changes whenever an answer of the round is accepted, returned after acceptance or accepted again
+    (what the results are computed from)."""
+    row = session.execute(
+        select(
+            func.count(),
+            func.max(Response.updated_at),
+            func.max(Response.reviewed_at),
+            func.sum(Response.version),
+        ).where(Response.assessment_id == assessment_id, Response.state == ResponseState.ACCEPTED.value)
+    ).one()
+    return tuple(str(v) for v in row)
