@@ -10,7 +10,7 @@ from sqlalchemy import select
 from raqmana.store.models import ApiToken, AuthSession, User
 from raqmana.store.types import utcnow
 from raqmana.workspace import LoginRefused, NotAuthenticated
-from raqmana.workspace.auth import LOCKOUT, login, revoke_session, verify_session
+from raqmana.workspace.auth import BACKOFF_START, login, revoke_session, verify_session
 from raqmana.workspace.tokens import (
     check_csrf_token,
     create_api_token,
@@ -41,19 +41,19 @@ def test_it_gives_the_same_answer_for_a_wrong_password_and_an_unknown_user(world
     )
 
 
-def test_it_locks_an_account_after_the_configured_failures_and_stores_them(world):
+def test_it_pauses_an_account_after_the_configured_failures_and_stores_them(world):
     attempts = world.ws.settings.login_attempts
     for _ in range(attempts - 1):
         with pytest.raises(LoginRefused) as exc:
             login(world.ws, username="fp_a", password="wrong password")
-        assert exc.value.locked_until is None
+        assert exc.value.retry_after is None and exc.value.problems[0].code.id == "WS004"
     with pytest.raises(LoginRefused) as exc:
         login(world.ws, username="fp_a", password="wrong password")
-    assert exc.value.locked_until is not None and exc.value.problems[0].code.id == "WS005"
+    assert exc.value.retry_after and exc.value.problems[0].code.id == "WS006"
     with pytest.raises(LoginRefused) as exc:
         login(world.ws, username="fp_a", password=PASSWORD)
-    assert exc.value.locked_until is not None
-    later = utcnow() + LOCKOUT + timedelta(seconds=1)
+    assert exc.value.retry_after
+    later = utcnow() + BACKOFF_START + timedelta(seconds=1)
     actor, _ = login(world.ws, username="fp_a", password=PASSWORD, now=later)
     assert actor.username == "fp_a"
     with world.ws.reader() as s:

@@ -1,4 +1,4 @@
-"""Sign-in with rate limit and lockout, browser sessions, and loading an :class:`Actor`.
+"""Sign-in with rate limits and backoff, browser sessions, and loading an :class:`Actor`.
 
 ``login`` takes the :class:`~raqmana.workspace.factory.Workspace` (not a session) because a failed
 attempt must be stored even though the call raises :class:`LoginRefused`.
@@ -11,7 +11,7 @@ import secrets
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from raqmana.store.models import AuthSession, LoginThrottle, Organisation, RoleGrant, User
@@ -28,7 +28,11 @@ if TYPE_CHECKING:
 
 SESSION_IDLE = timedelta(hours=12)
 SESSION_TOUCH = timedelta(minutes=5)
-LOCKOUT = timedelta(minutes=15)
+#: the first pause after settings.login_attempts failures on one account from one address; it doubles
+#: with each further failure, up to BACKOFF_MAX
+BACKOFF_START = timedelta(seconds=30)
+BACKOFF_MAX = timedelta(minutes=15)
+#: failures are forgotten after this long without one
 THROTTLE_WINDOW = timedelta(minutes=15)
 #: failed sign-ins allowed per client address in a window = settings.login_attempts × this
 THROTTLE_FACTOR = 4
@@ -61,23 +65,32 @@ def login(
     user_agent: str = "",
     now: datetime | None = None,
 ) -> tuple[Actor, IssuedSession]:
-    """Check the password and open a session; raise LoginRefused (after storing the failure)."""
+    """Check the password and open a session; raise LoginRefused (after storing the failure).
+
+    Every attempt that is not paused checks one Argon2 hash, the dummy one for an unknown or deactivated
+    user, so the answer and its time do not tell whether an account exists. Failures pause further
+    attempts on the same account *from the same client address* (exponential backoff, see
+    :func:`backoff`) and on any account from an address that guesses many names: a stranger elsewhere
+    cannot lock the owner of an account out."""
     now = now or utcnow()
+    name = username.strip().lower()
     refusal: LoginRefused | None = None
     with ws.transaction() as session:
-        refusal = _throttled(session, client, ws.settings.login_attempts, now)
+        refusal = _throttled(session, name, client, ws.settings.login_attempts, now)
         hasher = passwords.of(session)
         if refusal is None:
-            user = session.scalar(select(User).where(User.username == username.strip().lower()))
+            user = session.scalar(select(User).where(User.username == name))
+            usable = user is not None and user.is_active
+            ok = hasher.verify(user.password_hash if usable and user is not None else None, password)
             if user is not None and user.locked_until is not None and user.locked_until > now:
-                hasher.verify(None, password)
                 refusal = LoginRefused(E.ACCOUNT_LOCKED, locked_until=user.locked_until)
-            elif user is None or not user.is_active or not hasher.verify(user.password_hash, password):
-                refusal = _fail(session, user, client, ws.settings.login_attempts, now)
+            elif not ok or user is None or not usable:
+                refusal = _fail(session, user, name, client, ws.settings.login_attempts, now)
             else:
                 user.failed_logins = 0
                 user.locked_until = None
                 user.last_login_at = now
+                session.execute(delete(LoginThrottle).where(LoginThrottle.key == _pair_key(name, client)))
                 if hasher.needs_rehash(user.password_hash):
                     user.password_hash = hasher.hash(password)
                 issued = create_session(
@@ -89,44 +102,77 @@ def login(
     raise refusal
 
 
-def _throttled(session: Session, client: str, attempts: int, now: datetime) -> LoginRefused | None:
+def backoff(failures: int, attempts: int) -> timedelta:
+    """The pause after ``failures`` failed sign-ins in a row on one account from one address: none before
+    ``attempts``, then BACKOFF_START doubling with each further failure, at most BACKOFF_MAX."""
+    if failures < attempts:
+        return timedelta(0)
+    return min(BACKOFF_MAX, BACKOFF_START * 2 ** min(failures - attempts, 20))
+
+
+def _pair_key(username: str, client: str) -> str:
+    """Throttle key of one account name (known or not) from one client address (fits 128 characters)."""
+    return f"pair:{client[:45]}|{username[:70]}"
+
+
+def _throttled(
+    session: Session, username: str, client: str, attempts: int, now: datetime
+) -> LoginRefused | None:
+    pair = session.get(LoginThrottle, _pair_key(username, client))
+    if pair is not None:
+        # for a pair, ``window_start`` is the time of its last failure
+        until = pair.window_start + backoff(pair.failures, attempts)
+        if until > now:
+            return LoginRefused(E.RATE_LIMITED, retry_after=_seconds(until - now))
     if not client:
         return None
-    row = session.get(LoginThrottle, f"client:{client}")
+    row = session.get(LoginThrottle, f"client:{client[:100]}")
     if row is None or row.window_start + THROTTLE_WINDOW <= now:
         return None
     if row.failures >= attempts * THROTTLE_FACTOR:
-        retry = int((row.window_start + THROTTLE_WINDOW - now).total_seconds()) + 1
-        return LoginRefused(E.RATE_LIMITED, retry_after=retry)
+        return LoginRefused(E.RATE_LIMITED, retry_after=_seconds(row.window_start + THROTTLE_WINDOW - now))
     return None
 
 
-def _fail(session: Session, user: User | None, client: str, attempts: int, now: datetime) -> LoginRefused:
+def _seconds(delta: timedelta) -> int:
+    return int(delta.total_seconds()) + 1
+
+
+def _count(session: Session, key: str, now: datetime, *, since_last: bool) -> LoginThrottle:
+    """One more failure under ``key``; the count starts again after THROTTLE_WINDOW without failures
+    (``since_last``: the window runs from the last failure, else from the first)."""
+    row = session.get(LoginThrottle, key)
+    if row is None:
+        row = LoginThrottle(key=key, failures=1, window_start=now)
+        session.add(row)
+    elif row.window_start + THROTTLE_WINDOW <= now:
+        row.failures, row.window_start = 1, now
+    else:
+        row.failures += 1
+        if since_last:
+            row.window_start = now
+    return row
+
+
+def _fail(
+    session: Session, user: User | None, username: str, client: str, attempts: int, now: datetime
+) -> LoginRefused:
     if client:
-        key = f"client:{client[:100]}"
-        row = session.get(LoginThrottle, key)
-        if row is None:
-            session.add(LoginThrottle(key=key, failures=1, window_start=now))
-        elif row.window_start + THROTTLE_WINDOW <= now:
-            row.failures, row.window_start = 1, now
-        else:
-            row.failures += 1
-    if user is None:
-        return LoginRefused()
-    user.failed_logins += 1
-    if user.failed_logins >= attempts:
-        user.failed_logins = 0
-        user.locked_until = now + LOCKOUT
-        record(
-            session,
-            Actor(user.id, user.username, user.display_name),
-            "user.locked",
-            "user",
-            user.id,
-            after={"locked_until": user.locked_until.isoformat()},
-        )
-        return LoginRefused(E.ACCOUNT_LOCKED, locked_until=user.locked_until)
-    return LoginRefused()
+        _count(session, f"client:{client[:100]}", now, since_last=False)
+    pair = _count(session, _pair_key(username, client), now, since_last=True)
+    pause = backoff(pair.failures, attempts)
+    if user is not None:
+        user.failed_logins += 1
+        if pair.failures == attempts:
+            record(
+                session,
+                Actor(user.id, user.username, user.display_name),
+                "user.throttled",
+                "user",
+                user.id,
+                after={"client": client, "seconds": int(pause.total_seconds())},
+            )
+    return LoginRefused(E.RATE_LIMITED, retry_after=_seconds(pause)) if pause else LoginRefused()
 
 
 def create_session(
