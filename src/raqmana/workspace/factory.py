@@ -1,10 +1,12 @@
-"""The workspace: settings + engine + sessions, built once by :func:`open_workspace` (runs migrations)."""
+"""The workspace: settings + engine + sessions + job handlers, built once by :func:`open_workspace`
+(runs migrations)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -15,6 +17,9 @@ from raqmana.store.audit import SESSION_KEY as AUDIT_KEY
 from raqmana.store.blobs import BlobStore
 from raqmana.workspace.passwords import SESSION_KEY, passwords
 
+if TYPE_CHECKING:
+    from raqmana.workspace.jobs import Handler
+
 
 @dataclass
 class Workspace:
@@ -22,6 +27,8 @@ class Workspace:
     engine: Engine
     _writer: sessionmaker[Session] = field(repr=False)
     _reader: sessionmaker[Session] = field(repr=False)
+    #: job handlers by kind (what ``raqmana worker`` and the in-app worker can run)
+    handlers: Mapping[str, Handler] = field(default_factory=dict, repr=False)
 
     @property
     def blobs(self) -> BlobStore:
@@ -50,17 +57,32 @@ def evidence_store(settings: Settings) -> BlobStore:
     return BlobStore(settings.data_dir / "evidence")
 
 
-def open_workspace(settings: Settings | None = None, *, migrate: bool = True) -> Workspace:
-    """Connect to the database of ``settings`` (SQLite in the data dir by default), migrating it."""
+def open_workspace(
+    settings: Settings | None = None,
+    *,
+    migrate: bool = True,
+    handlers: Mapping[str, Handler] | None = None,
+) -> Workspace:
+    """Connect to the database of ``settings`` (SQLite in the data dir by default), migrating it.
+    ``handlers`` are the job handlers by kind (the built-in ones unless given)."""
+    from raqmana.workspace.job_handlers import builtin_handlers
+    from raqmana.workspace.jobs import KINDS_KEY
+
     settings = settings or get_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(settings.sqlalchemy_url)
     if migrate:
         upgrade(engine)
-    info = {SESSION_KEY: passwords(settings.password_cost), AUDIT_KEY: settings.audit_key}
+    jobs = dict(builtin_handlers() if handlers is None else handlers)
+    info = {
+        SESSION_KEY: passwords(settings.password_cost),
+        AUDIT_KEY: settings.audit_key,
+        KINDS_KEY: frozenset(jobs),
+    }
     return Workspace(
         settings,
         engine,
         make_sessionmaker(engine, write=True, info=info),
         make_sessionmaker(engine, write=False, info=info),
+        jobs,
     )

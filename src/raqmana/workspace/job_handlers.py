@@ -1,4 +1,4 @@
-"""Built-in job handlers: importing many questionnaire workbooks."""
+"""Built-in job handlers: importing many questionnaire workbooks, rendering reports (:func:`builtin_handlers`)."""
 
 from __future__ import annotations
 
@@ -12,13 +12,14 @@ from raqmana.workspace import errors as E
 from raqmana.workspace.actors import Actor
 from raqmana.workspace.excel_import import import_workbook
 from raqmana.workspace.exceptions import WorkspaceError, problem
-from raqmana.workspace.jobs import Progress, enqueue, handler, payload_actor, problem_record
+from raqmana.workspace.jobs import Handler, Progress, enqueue, payload_actor, problem_record
 from raqmana.workspace.views import JobView
 
 if TYPE_CHECKING:
     from raqmana.workspace.factory import Workspace
 
 WORKBOOK_IMPORT = "workbook_import"
+REPORT = "report"
 
 
 def uploads(settings: Settings) -> BlobStore:
@@ -50,7 +51,6 @@ def enqueue_stored_workbooks(
     return enqueue(session, actor, kind=WORKBOOK_IMPORT, payload=payload)
 
 
-@handler(WORKBOOK_IMPORT)
 def run_workbook_import(ws: Workspace, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
     files = payload.get("files", [])
     lang = payload.get("lang", "en")
@@ -100,5 +100,13 @@ def run_workbook_import(ws: Workspace, payload: dict[str, Any], progress: Progre
     return {"files": len(files), "imported": ok, "failed": len(files) - ok, "results": results}
 
 
-# report rendering registers its own handler ("report")
-import raqmana.workspace.report_jobs  # noqa: E402, F401
+def builtin_handlers() -> dict[str, Handler]:
+    """The job handlers of a workspace, by kind (the workspace factory builds them; nothing registers
+    itself by being imported). Report rendering loads the report modules when a report job runs."""
+    return {WORKBOOK_IMPORT: run_workbook_import, REPORT: _run_report}
+
+
+def _run_report(ws: Workspace, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
+    from raqmana.workspace.report_jobs import run_report
+
+    return run_report(ws, payload, progress)

@@ -1,7 +1,9 @@
 """Jobs: long work queued in the database and run by ``raqmana worker`` (or :func:`run_worker`).
 
 A handler is ``fn(ws, payload, progress) -> result dict``; ``progress(fraction, message)`` commits at
-once so pages and the CLI can poll it. Handlers register in :data:`HANDLERS` by kind.
+once so pages and the CLI can poll it. The workspace holds its handlers by kind (``ws.handlers``, built
+by :func:`raqmana.workspace.job_handlers.builtin_handlers` when the workspace is opened); a worker claims
+only the kinds it has a handler for.
 """
 
 from __future__ import annotations
@@ -39,15 +41,8 @@ log = logging.getLogger(__name__)
 Progress = Callable[[float, str], None]
 Handler = Callable[["Workspace", dict[str, Any], Progress], dict[str, Any]]
 LANGS = ("en", "ar", "ckb")
-HANDLERS: dict[str, Handler] = {}
-
-
-def handler(kind: str) -> Callable[[Handler], Handler]:
-    def register(fn: Handler) -> Handler:
-        HANDLERS[kind] = fn
-        return fn
-
-    return register
+#: key of the workspace's job kinds in ``Session.info`` (set by the workspace's session makers)
+KINDS_KEY = "raqmana.job_kinds"
 
 
 def job_details(payload: dict[str, Any] | None) -> dict[str, Any]:
@@ -103,8 +98,8 @@ def payload_actor(session: Session, data: dict[str, Any]) -> Actor:
 
 
 def enqueue(session: Session, actor: Actor, *, kind: str, payload: dict[str, Any]) -> JobView:
-    _load_handlers()
-    if kind not in HANDLERS:
+    kinds = session.info.get(KINDS_KEY)
+    if kinds is not None and kind not in kinds:
         raise ValueError(f"no job handler for {kind!r}")
     job = queue.enqueue(
         session, kind=kind, payload={**payload, "actor": actor_payload(actor)}, created_by=actor.user_id
@@ -156,10 +151,6 @@ def list_jobs(
     )
     names = _creator_names(session, rows)
     return JobPage([job_view(j, names.get(j.created_by or 0, "")) for j in rows], total, offset, limit)
-
-
-def _load_handlers() -> None:
-    import raqmana.workspace.job_handlers  # noqa: F401  (registers the built-in handlers)
 
 
 # --- workers and abandoned jobs ----------------------------------------------------------------------
@@ -255,10 +246,11 @@ def recover_stale_jobs(
 
 def run_one(ws: Workspace, *, worker: str | None = None) -> JobView | None:
     """Claim and run the oldest queued job; None when the queue is empty."""
-    _load_handlers()
+    if not ws.handlers:
+        return None
     name = worker or worker_name()
     with ws.transaction() as s:
-        job = queue.claim(s, worker=name, kinds=list(HANDLERS))
+        job = queue.claim(s, worker=name, kinds=list(ws.handlers))
         if job is None:
             return None
         job_id, kind, payload = job.id, job.kind, dict(job.payload)
@@ -268,7 +260,7 @@ def run_one(ws: Workspace, *, worker: str | None = None) -> JobView | None:
             queue.set_progress(s2, job_id, fraction, message)
 
     try:
-        result = HANDLERS[kind](ws, payload, progress)
+        result = ws.handlers[kind](ws, payload, progress)
     except WorkspaceError as exc:
         with ws.transaction() as s:
             queue.fail(s, job_id, [problem_record(p) for p in exc.problems], exc.message("en"))

@@ -25,14 +25,14 @@ from raqmana.reports.national import build_national
 from raqmana.reports.render import FORMATS, render
 from raqmana.workspace.actors import Actor
 from raqmana.workspace.exceptions import Forbidden, ValidationFailed
-from raqmana.workspace.jobs import Progress, enqueue, handler, payload_actor
+from raqmana.workspace.job_handlers import REPORT as REPORT
+from raqmana.workspace.jobs import Progress, enqueue, payload_actor
 from raqmana.workspace.results import assessment_results
 from raqmana.workspace.views import JobView
 
 if TYPE_CHECKING:
     from raqmana.workspace.factory import Workspace
 
-REPORT = "report"
 SCOPES = ("national", "institution", "all-institutions")
 
 
@@ -197,7 +197,6 @@ def enqueue_report(
     )
 
 
-@handler(REPORT)
 def run_report(ws: Workspace, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
     aid = int(payload["assessment_id"])
     progress(0.0, "scoring")
