@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import String, and_, cast, exists, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from raqmana.store import audit as chain
@@ -66,7 +66,12 @@ def list_events(
 ) -> list[AuditEventView]:
     if not (actor.is_admin or actor.has_role("coordinator")):
         raise Forbidden()
-    q = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(max(1, min(limit, 1000)))
+    q = (
+        select(AuditEvent)
+        .where(*_scope(actor))
+        .order_by(AuditEvent.seq.desc())
+        .limit(max(1, min(limit, 1000)))
+    )
     if entity_type:
         q = q.where(AuditEvent.entity_type == entity_type)
     if entity_id:
@@ -96,6 +101,55 @@ def verify_audit(session: Session, *, checkpoints: Sequence[chain.Checkpoint] = 
 # --- reading the log (administrators and coordinators) ------------------------------------------------
 def may_read_audit(actor: Actor) -> bool:
     return actor.is_system or actor.is_admin or actor.has_role("coordinator")
+
+
+def _scope(actor: Actor) -> list[Any]:
+    """WHERE clauses for the events the actor may read: every event for managers of the whole tree; for
+    managers of a branch, the events about its institutions (answers, evidence, comments, organisations,
+    assignments there), about the people whose whole reach is the branch (their accounts and API tokens)
+    and the actor's own actions — never the system-wide ones (rounds opened, frameworks, other branches)."""
+    from raqmana.store.models import ApiToken, Organisation, Response, User
+    from raqmana.workspace.permissions import branch_members, branch_orgs, managed_paths
+
+    paths = managed_paths(actor)
+    if paths is None:
+        return []
+    inside = branch_orgs(paths)
+    members = branch_members(paths)
+    ev = AuditEvent
+
+    code_in_branch = (
+        select(Organisation.id)
+        .where(Organisation.id.in_(inside))
+        .where(
+            or_(
+                ev.after.contains(literal('"institution":"') + Organisation.code + literal('"')),
+                ev.before.contains(literal('"institution":"') + Organisation.code + literal('"')),
+            )
+        )
+    )
+    return [
+        or_(
+            ev.actor_id == (actor.user_id if actor.user_id is not None else -1),
+            and_(
+                ev.entity_type == "response",
+                ev.entity_id.in_(select(cast(Response.id, String)).where(Response.org_id.in_(inside))),
+            ),
+            and_(
+                ev.entity_type == "organisation",
+                ev.entity_id.in_(select(cast(Organisation.id, String)).where(Organisation.id.in_(inside))),
+            ),
+            and_(
+                ev.entity_type == "user",
+                ev.entity_id.in_(select(cast(User.id, String)).where(User.id.in_(members))),
+            ),
+            and_(
+                ev.entity_type == "api_token",
+                ev.entity_id.in_(select(cast(ApiToken.id, String)).where(ApiToken.user_id.in_(members))),
+            ),
+            and_(ev.entity_type == "assessment", ev.action.startswith("assignment."), exists(code_in_branch)),
+        )
+    ]
 
 
 def _require_reader(actor: Actor) -> None:
@@ -153,7 +207,7 @@ def audit_events(
     _require_reader(actor)
     f = filters or AuditFilters()
     limit = max(1, min(int(limit), 500))
-    where: list[Any] = []
+    where: list[Any] = _scope(actor)
     if f.user.strip():
         text = f.user.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         where.append(func.lower(AuditEvent.actor_name).like(f"%{text}%", escape="\\"))

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from raqmana.problems import Problem
@@ -29,7 +29,7 @@ from raqmana.store import jobs as queue
 from raqmana.store.models import Job
 from raqmana.store.types import utcnow
 from raqmana.workspace import errors as E
-from raqmana.workspace.actors import Actor, Role
+from raqmana.workspace.actors import Actor
 from raqmana.workspace.auth import load_actor
 from raqmana.workspace.exceptions import NotFound, WorkspaceError, problem
 from raqmana.workspace.views import JobPage, JobView
@@ -107,8 +107,19 @@ def enqueue(session: Session, actor: Actor, *, kind: str, payload: dict[str, Any
     return job_view(job)
 
 
-def _is_manager(actor: Actor) -> bool:
-    return actor.is_system or actor.has_role(Role.ADMIN) or actor.has_role(Role.COORDINATOR)
+def _visible(actor: Actor) -> Any:
+    """A WHERE clause for the jobs the actor sees (None: all): managers of the whole tree see every job;
+    managers of a branch their own and those of the people whose whole reach is their branch (a job's
+    details and per-file results name institutions); anyone else their own."""
+    from raqmana.workspace.permissions import branch_members, managed_paths
+
+    own = Job.created_by == (actor.user_id if actor.user_id is not None else -1)
+    paths = managed_paths(actor)
+    if paths is None:
+        return None
+    if not paths:
+        return own
+    return or_(own, Job.created_by.in_(branch_members(paths)))
 
 
 def _creator_names(session: Session, jobs: list[Job]) -> dict[int, str]:
@@ -118,11 +129,11 @@ def _creator_names(session: Session, jobs: list[Job]) -> dict[int, str]:
 
 
 def get_job(session: Session, actor: Actor, job_id: int) -> JobView:
-    """One job: for its creator, administrators and coordinators; NotFound for anyone else."""
-    job = session.get(Job, job_id) if isinstance(job_id, int) else None
+    """One job: for its creator and the managers who see it (:func:`_visible`); NotFound for anyone else."""
+    visible = _visible(actor)
+    q = select(Job).where(Job.id == job_id) if isinstance(job_id, int) else None
+    job = session.scalar(q if visible is None else q.where(visible)) if q is not None else None
     if job is None:
-        raise NotFound("job")
-    if not _is_manager(actor) and (actor.user_id is None or job.created_by != actor.user_id):
         raise NotFound("job")
     return job_view(job, _creator_names(session, [job]).get(job.created_by or 0, ""))
 
@@ -136,11 +147,13 @@ def list_jobs(
     offset: int = 0,
     limit: int = 50,
 ) -> JobPage:
-    """Jobs newest first: all of them for administrators and coordinators, one's own for anyone else."""
+    """Jobs newest first: all of them for managers of the whole tree, those of their branch for managers
+    of a branch, one's own for anyone else."""
     offset, limit = max(0, int(offset)), max(1, min(int(limit), 200))
     where = []
-    if not _is_manager(actor):
-        where.append(Job.created_by == (actor.user_id if actor.user_id is not None else -1))
+    visible = _visible(actor)
+    if visible is not None:
+        where.append(visible)
     if status:
         where.append(Job.status == status)
     if kind:

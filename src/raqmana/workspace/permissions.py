@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import false, or_, select
+from sqlalchemy import ColumnElement, Select, and_, false, or_, select
 from sqlalchemy.orm import Session
 
 from raqmana.i18n import Translated
@@ -22,6 +22,8 @@ from raqmana.store.models import (
     Evidence,
     Organisation,
     Response,
+    RoleGrant,
+    User,
 )
 from raqmana.workspace.actors import MANAGER_ROLES, Actor, Role
 from raqmana.workspace.exceptions import NotFound
@@ -224,13 +226,78 @@ def readable_assessment_filter(actor: Actor):  # type: ignore[no-untyped-def]
     return or_(Assessment.id.in_(in_subtree), Assessment.id.in_(assigned))
 
 
+# --- branches: what a manager of one subtree may see of the people, jobs and audit log -----------------
+def managed_paths(actor: Actor) -> tuple[str, ...] | None:
+    """The subtrees (materialised paths) the actor manages as administrator or coordinator: ``None`` for
+    managers of the whole tree (and the system), ``()`` for people who manage nothing."""
+    if actor.is_system:
+        return None
+    paths: list[str] = []
+    for g in actor.grants:
+        if g.role in MANAGER_ROLES:
+            if g.org_id is None:
+                return None
+            paths.append(g.org_path)
+    return tuple(paths)
+
+
+def branch_orgs(paths: tuple[str, ...]) -> Select[tuple[int]]:
+    """The ids of the organisations inside the subtrees ``paths``."""
+    return select(Organisation.id).where(or_(*[Organisation.path.startswith(p) for p in paths] or [false()]))
+
+
+def branch_members(paths: tuple[str, ...]) -> Select[tuple[int]]:
+    """The users whose whole reach lies inside ``paths``: at least one grant or assignment there and none
+    elsewhere (no grant over the whole tree, no grant or assignment outside). Their jobs and their account
+    events are about the branch only."""
+    inside = branch_orgs(paths)
+    has_grant = select(RoleGrant.user_id).where(RoleGrant.org_id.in_(inside))
+    has_assignment = select(Assignment.user_id).where(Assignment.org_id.in_(inside))
+    grant_outside = select(RoleGrant.user_id).where(
+        or_(RoleGrant.org_id.is_(None), RoleGrant.org_id.not_in(inside))
+    )
+    assignment_outside = select(Assignment.user_id).where(Assignment.org_id.not_in(inside))
+    return select(User.id).where(
+        or_(User.id.in_(has_grant), User.id.in_(has_assignment)),
+        User.id.not_in(grant_outside),
+        User.id.not_in(assignment_outside),
+    )
+
+
+def branch_people(paths: tuple[str, ...]) -> ColumnElement[bool]:
+    """A WHERE clause on ``User`` for the people a branch manager lists: those with a grant or an
+    assignment inside the branch, and accounts without any role yet (made to be given one)."""
+    from raqmana.store.models import User
+
+    inside = branch_orgs(paths)
+    any_grant = select(RoleGrant.user_id)
+    any_assignment = select(Assignment.user_id)
+    return or_(
+        User.id.in_(select(RoleGrant.user_id).where(RoleGrant.org_id.in_(inside))),
+        User.id.in_(select(Assignment.user_id).where(Assignment.org_id.in_(inside))),
+        and_(User.id.not_in(any_grant), User.id.not_in(any_assignment)),
+    )
+
+
+def covers_org(paths: tuple[str, ...] | None, org_path: str | None) -> bool:
+    """Whether a grant at ``org_path`` (None: the whole tree) lies inside the managed ``paths``."""
+    if paths is None:
+        return True
+    return org_path is not None and any(org_path.startswith(p) for p in paths)
+
+
 __all__ = [
     "NO_RIGHTS",
+    "branch_members",
+    "branch_orgs",
+    "branch_people",
+    "covers_org",
     "get_assessment_for_user",
     "get_evidence_for_user",
     "get_institution_for_user",
     "get_response_for_user",
     "institution_rights",
+    "managed_paths",
     "org_rights",
     "readable_assessment_filter",
     "rights_from_roles",

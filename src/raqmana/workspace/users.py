@@ -19,6 +19,7 @@ from raqmana.workspace.audit import record
 from raqmana.workspace.auth import revoke_all_sessions
 from raqmana.workspace.exceptions import Conflict, Forbidden, NotFound, ValidationFailed
 from raqmana.workspace.orgs import get_org_by_code, org_name
+from raqmana.workspace.permissions import branch_people, covers_org, managed_paths
 from raqmana.workspace.views import GrantView, UserView
 
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
@@ -26,7 +27,10 @@ USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
 COORDINATOR_GRANTABLE = frozenset({Role.FOCAL_POINT, Role.REVIEWER, Role.VIEWER})
 
 
-def _grant_views(session: Session, user_id: int) -> tuple[GrantView, ...]:
+def _grant_views(
+    session: Session, user_id: int, paths: tuple[str, ...] | None = None
+) -> tuple[GrantView, ...]:
+    """A user's grants; with ``paths`` (a branch manager's subtrees) only those inside them."""
     rows = session.execute(
         select(RoleGrant, Organisation)
         .outerjoin(Organisation, Organisation.id == RoleGrant.org_id)
@@ -34,11 +38,13 @@ def _grant_views(session: Session, user_id: int) -> tuple[GrantView, ...]:
         .order_by(RoleGrant.id)
     )
     return tuple(
-        GrantView(g.id, Role(g.role), o.code if o else None, org_name(o) if o else None) for g, o in rows
+        GrantView(g.id, Role(g.role), o.code if o else None, org_name(o) if o else None)
+        for g, o in rows
+        if covers_org(paths, o.path if o else None)
     )
 
 
-def _view(session: Session, u: User) -> UserView:
+def _view(session: Session, u: User, paths: tuple[str, ...] | None = None) -> UserView:
     return UserView(
         u.id,
         u.username,
@@ -47,7 +53,7 @@ def _view(session: Session, u: User) -> UserView:
         u.locale,
         u.is_active,
         u.locked_until,
-        _grant_views(session, u.id),
+        _grant_views(session, u.id, paths),
     )
 
 
@@ -109,16 +115,31 @@ def create_user(
 
 
 def list_users(session: Session, actor: Actor) -> list[UserView]:
+    """Everyone for managers of the whole tree; for managers of a branch, the people with a role or an
+    assignment in it (and accounts still without any role), showing only their grants inside it."""
     if not _is_manager(actor):
         raise Forbidden()
-    return [_view(session, u) for u in session.scalars(select(User).order_by(User.username))]
+    paths = managed_paths(actor)
+    q = select(User).order_by(User.username)
+    if paths is not None:
+        q = q.where(branch_people(paths))
+    return [_view(session, u, paths) for u in session.scalars(q)]
 
 
 def get_user(session: Session, actor: Actor, user_id: int) -> UserView:
+    """One's own account, or one a manager sees in :func:`list_users`; NotFound otherwise."""
     user = session.get(User, user_id) if isinstance(user_id, int) else None
-    if user is None or not (_is_manager(actor) or actor.user_id == user_id):
+    if user is None:
         raise NotFound("user")
-    return _view(session, user)
+    if actor.user_id == user_id:
+        return _view(session, user)
+    paths = managed_paths(actor) if _is_manager(actor) else ()
+    if paths == () or (
+        paths is not None
+        and session.scalar(select(User.id).where(User.id == user_id, branch_people(paths))) is None
+    ):
+        raise NotFound("user")
+    return _view(session, user, paths)
 
 
 def get_user_by_username(session: Session, actor: Actor, username: str) -> UserView:
