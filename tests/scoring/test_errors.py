@@ -173,6 +173,27 @@ CASES: dict[str, Callable] = {
         lambda: dataset_from_responses(small_framework(), {"MoF": {"L-1": 7}}), "SC035"
     ),
     "SC036": lambda tmp: first(lambda: sensitivity(build(recipe(), data(DATA)), UncertaintySpec()), "SC036"),
+    "SC037": lambda tmp: first(
+        lambda: data(DATA.replace("| 20 |", "| xx |").replace("| 30 |", "| yy |")), "SC037"
+    ),
+    "SC038": lambda tmp: first(lambda: data(DATA.replace("| uName |", "| Time |")), "SC038"),
+    "SC039": lambda tmp: first(
+        lambda: Dataset.from_rows(rows(DATA.replace("| uName |", "| Time |")), time="1999"), "SC039"
+    ),
+    "SC040": lambda tmp: first(
+        lambda: build(
+            Recipe(meta=(Node("a", parent="I", denominator="people"), Node("I", type="Aggregate"))),
+            Dataset.from_arrays(["U1", "U2"], ["a", "n"], [[1, 1], [2, 3]]),
+        ),
+        "SC040",
+    ),
+    "SC041": lambda tmp: first(
+        lambda: build(
+            Recipe(meta=(Node("a", parent="I", denominator="n"), Node("I", type="Aggregate"))),
+            Dataset.from_arrays(["U1", "U2"], ["a", "n"], [[1, 0], [2, 3]]),
+        ),
+        "SC041",
+    ),
 }
 
 WARNINGS: dict[str, Callable] = {
@@ -224,13 +245,33 @@ WARNINGS: dict[str, Callable] = {
         "SC106",
     ),
     "SC107": lambda: dataset_from_responses(small_framework(), {"MoF": {"XX-9": 3}}).warnings[0],
-    "SC108": lambda: data(
-        DATA.replace("| uName |", "| uName | Time |")
-        .replace("| One   |", "| One   | 2024 |")
-        .replace("| Two   |", "| Two   | 2024 |")
-        .replace("| Three |", "| Three | 2024 |")
-        .replace("| Four  |", "| Four  | 2024 |")
-    ).warnings[0],
+    "SC110": lambda: warning(
+        build(
+            Recipe(
+                meta=(Node("a", parent="I", denominator="n"), Node("I", type="Aggregate")),
+                denominate=Step("none"),
+            ),
+            Dataset.from_arrays(["U1", "U2"], ["a", "n"], [[1, 1], [2, 3]]),
+        ),
+        "SC110",
+    ),
+    "SC111": lambda: warning(
+        build(
+            recipe(
+                normalise=Step("rank"),
+                screen=Step("availability", {"unit_screen": "zeros", "nonzero_min": 0.5}),
+            ),
+            data(DATA.replace("| 10 | 1  | 4  |", "| 0  | 0  | 0  |")),
+        ),
+        "SC111",
+    ),
+    "SC112": lambda: warning(
+        build(
+            Recipe(meta=(Node("a", parent="I", denominator="n"), Node("I", type="Aggregate"))),
+            Dataset.from_arrays(["U1", "U2", "U3"], ["a", "n"], [[1, float("nan")], [2, 3], [3, 4]]),
+        ),
+        "SC112",
+    ),
 }
 
 

@@ -39,10 +39,13 @@ def build_cmd(
     ),
     out: Path = typer.Option(..., "--out", help="Directory for the results."),
     formats: str = typer.Option("csv", "--format", help="Comma-separated: csv, xlsx, json."),
+    time: str | None = typer.Option(
+        None, "--time", help="The period to build when the data has several in its Time column."
+    ),
     lang: str = LangOption,
     as_json: bool = JsonOption,
 ) -> None:
-    """Run screening → imputation → treatment → normalisation → weighting → aggregation → stages
+    """Run denomination → screening → imputation → treatment → normalisation → weighting → aggregation → stages
     (and the Monte Carlo analysis when the recipe asks for it) and write every stage."""
     from raqmana.scoring.build import build
     from raqmana.scoring.io import read_data_csv, read_meta_csv, write_build
@@ -56,7 +59,7 @@ def build_cmd(
         rec = Recipe.from_dict(
             doc, file=recipe.name if recipe else "", meta=nodes, meta_file=meta.name if meta else ""
         )
-        b = build(rec, read_data_csv(data))
+        b = build(rec, read_data_csv(data, meta=rec.meta, time=time))
         unc = analyse_uncertainty(b) if rec.uncertainty is not None else None
         files = write_build(b, out, formats=wanted, uncertainty=unc)
         files.append(_write_yaml(out / "recipe.yaml", rec.to_dict()))

@@ -8,7 +8,10 @@ For an aggregate with children c, weights w and the children present for a unit 
 
 N/A rule per child: ``reweight`` leaves a missing child out (the weights of the present ones are
 scaled up); ``zero`` counts it as 0. An aggregate with no child present is missing (its data
-availability, reported beside it, is 0). The same function computes the nominal build (one
+availability, reported beside it, is 0). ``dat_thresh`` (COINr's ``Aggregate(dat_thresh = …)``, one
+share or one per level) makes an aggregate missing when fewer than that share of its direct
+children have data (counted before the N/A rule), so a unit with one pillar of three gets no
+index score rather than a full one. The same function computes the nominal build (one
 weight set) and Monte Carlo batches (many weight sets), so both agree to the last digit.
 """
 
@@ -45,12 +48,14 @@ class Plan:
     ind_children: tuple[IntArray, ...]  # per aggregate: indicator columns
     agg_children: tuple[IntArray, ...]  # per aggregate: aggregate columns (already computed)
     zero: BoolArray  # per code: a missing value counts as 0
+    #: per aggregate: the share of direct children with data below which it is missing (-1: none)
+    thresh: FloatArray | None = None
 
     def weight_columns(self, a: int) -> tuple[IntArray, IntArray]:
         return self.ind_children[a], self.n_ind + self.agg_children[a]
 
 
-def compile_plan(tree: Tree, na_default: str) -> Plan:
+def compile_plan(tree: Tree, na_default: str, dat_thresh: Any = None) -> Plan:
     ind_pos = {c: i for i, c in enumerate(tree.indicators)}
     agg_pos = {c: i for i, c in enumerate(tree.aggregates)}
     ind_ch: list[IntArray] = []
@@ -60,7 +65,17 @@ def compile_plan(tree: Tree, na_default: str) -> Plan:
         ind_ch.append(np.array([ind_pos[c] for c in ch if c in ind_pos], dtype=np.intp))
         agg_ch.append(np.array([agg_pos[c] for c in ch if c in agg_pos], dtype=np.intp))
     zero = np.array([(tree.nodes[c].na or na_default) == "zero" for c in tree.codes], dtype=bool)
-    return Plan(tree.codes, len(tree.indicators), tree.aggregates, tuple(ind_ch), tuple(agg_ch), zero)
+    thresh = np.array([_threshold(dat_thresh, tree.level[a]) for a in tree.aggregates], dtype=np.float64)
+    return Plan(tree.codes, len(tree.indicators), tree.aggregates, tuple(ind_ch), tuple(agg_ch), zero, thresh)
+
+
+def _threshold(dat_thresh: Any, level: int) -> float:
+    if dat_thresh is None:
+        return -1.0
+    if isinstance(dat_thresh, Mapping):
+        value = {int(k): v for k, v in dat_thresh.items()}.get(level)
+        return -1.0 if value is None else float(value)
+    return float(dat_thresh)
 
 
 def means_by_aggregate(tree: Tree, method: str, by_level: Mapping[Any, str]) -> tuple[str, ...]:
@@ -84,6 +99,11 @@ def aggregate(plan: Plan, x: FloatArray, weights: FloatArray, means: Sequence[st
             xi = np.where(np.isnan(xi) & zero_ind[ii], 0.0, xi)
         if zero_agg[jj].any():
             xa = np.where(np.isnan(xa) & zero_agg[jj], 0.0, xa)
+        if plan.thresh is not None and plan.thresh[a] >= 0:
+            have = (~np.isnan(x[:, ii])).sum(axis=1)[None, :] + (~np.isnan(out[:, :, jj])).sum(axis=2)
+            enough = have / (ii.size + jj.size) >= plan.thresh[a]
+        else:
+            enough = None
         avail_i = ~np.isnan(xi)
         avail_a = ~np.isnan(xa)
         if mean != "arithmetic":
@@ -109,7 +129,8 @@ def aggregate(plan: Plan, x: FloatArray, weights: FloatArray, means: Sequence[st
                 score = np.exp(num / den)
             else:
                 score = den / num
-        out[:, :, a] = np.where(den > 0, score, np.nan)
+        ok = den > 0 if enough is None else (den > 0) & enough
+        out[:, :, a] = np.where(ok, score, np.nan)
     return out
 
 

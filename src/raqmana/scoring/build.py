@@ -1,6 +1,7 @@
 """The index build: ``build(recipe, data) -> Build``, one immutable object holding every stage.
 
-raw → screened → imputed → treated → normalised → weighted → aggregated, each a labelled table,
+raw → denominated → screened → imputed → treated → normalised → weighted → aggregated, each a
+labelled table,
 plus flags (imputed and treated cells, data availability per unit and node), ranks, stages and
 the log of what each step actually did. ``Build.regenerate()`` runs the recipe again on the same
 data and gives the same numbers; ``Build.methodology(lang)`` describes the steps in en/ar/ckb.
@@ -25,8 +26,9 @@ from raqmana.scoring.aggregate import (
     present_weight,
 )
 from raqmana.scoring.dataset import Dataset
+from raqmana.scoring.denominate import denominate
 from raqmana.scoring.hierarchy import Tree
-from raqmana.scoring.impute import impute
+from raqmana.scoring.impute import Imputed, impute
 from raqmana.scoring.normalise import normalise
 from raqmana.scoring.ranks import rank_desc
 from raqmana.scoring.recipe import Recipe, Step
@@ -50,6 +52,7 @@ class Build:
     data: Dataset
     tree: Tree  # the hierarchy after screening
     raw: Table
+    denominated: Table  # raw ÷ denominators (the raw table when nothing is denominated)
     screened: Table
     imputed: Table
     treated: Table
@@ -62,6 +65,8 @@ class Build:
     stages: Mapping[str, Table]  # scheme → units × nodes
     warnings: tuple[Problem, ...]
     log: Mapping[str, Mapping[str, Any]]
+    #: what the Monte Carlo variants of this build share (hierarchy, denominated and screened data)
+    prepared: Prepared | None = None
 
     @property
     def units(self) -> tuple[str, ...]:
@@ -99,7 +104,17 @@ class Build:
         return build(self.recipe, self.data)
 
     def same_as(self, other: Build) -> bool:
-        tables = ("raw", "screened", "imputed", "treated", "normalised", "weighted", "aggregated", "ranks")
+        tables = (
+            "raw",
+            "denominated",
+            "screened",
+            "imputed",
+            "treated",
+            "normalised",
+            "weighted",
+            "aggregated",
+            "ranks",
+        )
         return (
             all(getattr(self, t).equals(getattr(other, t)) for t in tables)
             and self.flags.imputed.equals(other.flags.imputed)
@@ -123,13 +138,19 @@ def _plain(v: Any) -> float | None:
 
 @dataclass(frozen=True)
 class Prepared:
-    """What every variant of a build shares: the hierarchy, the raw and the screened data."""
+    """What every variant of a build shares: the hierarchy, the raw, denominated and screened data.
+
+    With ``screen: {order: after_impute}`` the units and indicators kept are chosen on the data
+    imputed by the recipe's own method; the variants impute the whole denominated table (as COINr
+    imputes before it screens) and keep the same units and indicators."""
 
     tree: Tree
     raw: Table
     screened: Table
     warnings: tuple[Problem, ...]
     log: dict[str, Any]
+    denominated: Table | None = None
+    after_impute: bool = False
 
 
 @dataclass(frozen=True)
@@ -155,7 +176,8 @@ def prepare(recipe: Recipe, data: Dataset) -> Prepared:
                 for c in missing
             ]
         )
-    known = set(tree.indicators) | set(tree.others)
+    used = {tree.nodes[c].denominator for c in tree.indicators} - {""}
+    known = set(tree.indicators) | set(tree.others) | used
     warnings += [
         Problem(E.IGNORED_COLUMN, Location(file=data.file, line=1, column=c), {"column": c})
         for c in data.columns
@@ -169,10 +191,20 @@ def prepare(recipe: Recipe, data: Dataset) -> Prepared:
         for c in tree.unaggregated()
     ]
     raw = data.table.select(tree.indicators)
+    den = denominate(raw, data, tree, recipe.denominate, meta=recipe.meta, meta_file=meta_file)
+    warnings += den.warnings
     lines = dict(zip(data.units, data.lines, strict=True)) if data.lines else None
-    s = screen(raw, recipe.screen, file=data.file, lines=lines)
+    after = recipe.screen.resolved("screen")["order"] == "after_impute"
+    if after:  # COINr's examples: Impute(dset = "Denominated"), then Screen(dset = "Imputed")
+        imp = impute(den.table, recipe.impute, groups=data.groups, file=data.file)
+        s = screen(imp.table, recipe.screen, file=data.file, lines=lines)
+        screened = den.table.select(s.table.columns, s.table.units)
+    else:
+        s = screen(den.table, recipe.screen, file=data.file, lines=lines)
+        screened = s.table
     warnings += s.warnings
-    return Prepared(tree.prune(s.table.columns), raw, s.table, tuple(warnings), s.log)
+    log = {**s.log, "denominate": den.log}
+    return Prepared(tree.prune(screened.columns), raw, screened, tuple(warnings), log, den.table, after)
 
 
 def transform(
@@ -183,9 +215,16 @@ def transform(
     normalise_step: Step,
     meta_file: str = "",
 ) -> Transformed:
-    keep = [data.units.index(u) for u in prep.screened.units]
-    groups = {g: tuple(labels[i] for i in keep) for g, labels in data.groups.items()}
-    imp = impute(prep.screened, impute_step, groups=groups, file=data.file)
+    if prep.after_impute and prep.denominated is not None:
+        whole = impute(prep.denominated, impute_step, groups=data.groups, file=data.file)
+        cols, units = prep.screened.columns, prep.screened.units
+        imp = Imputed(
+            whole.table.select(cols, units), whole.mask.select(cols, units), whole.warnings, whole.log
+        )
+    else:
+        keep = [data.units.index(u) for u in prep.screened.units]
+        groups = {g: tuple(labels[i] for i in keep) for g, labels in data.groups.items()}
+        imp = impute(prep.screened, impute_step, groups=groups, file=data.file)
     trt = treat(imp.table, treat_step, file=data.file)
     nrm = normalise(trt.table, normalise_step, prep.tree.nodes, file=data.file, meta_file=meta_file)
     return Transformed(
@@ -234,7 +273,7 @@ def build(recipe: Recipe, data: Dataset) -> Build:
     tr = transform(prep, data, recipe.impute, recipe.treat, recipe.normalise, recipe.meta_file)
     agg_p = recipe.aggregate.resolved("aggregate")
     means = means_by_aggregate(tree, recipe.aggregate.method, dict(agg_p["by_level"]))
-    plan = compile_plan(tree, str(agg_p["na"]))
+    plan = compile_plan(tree, str(agg_p["na"]), agg_p["dat_thresh"])
     x = np.asarray(tr.normalised.values, dtype=np.float64)
     units = tr.normalised.units
     try:
@@ -253,8 +292,10 @@ def build(recipe: Recipe, data: Dataset) -> Build:
     availability = np.hstack([present.astype(np.float64), (present @ d) / np.maximum(d.sum(axis=0), 1.0)])
     ranks = Table(units, tree.aggregates, rank_desc(agg.T).T if agg.size else agg)
     stages = _stages(recipe, tree, aggregated)
+    screen_log = {k: v for k, v in prep.log.items() if k != "denominate"}
     log: dict[str, dict[str, Any]] = {
-        "screen": prep.log,
+        "denominate": prep.log.get("denominate", {}),
+        "screen": screen_log,
         **tr.log,
         "weights": wts.log,
         "aggregate": {
@@ -262,6 +303,7 @@ def build(recipe: Recipe, data: Dataset) -> Build:
             "na": agg_p["na"],
             "by_aggregate": dict(zip(tree.aggregates, means, strict=True)),
             "by_level": {int(k): v for k, v in dict(agg_p["by_level"]).items()},
+            "dat_thresh": agg_p["dat_thresh"],
         },
     }
     return Build(
@@ -269,6 +311,7 @@ def build(recipe: Recipe, data: Dataset) -> Build:
         data=data,
         tree=tree,
         raw=prep.raw,
+        denominated=prep.denominated if prep.denominated is not None else prep.raw,
         screened=prep.screened,
         imputed=tr.imputed,
         treated=tr.treated,
@@ -281,6 +324,7 @@ def build(recipe: Recipe, data: Dataset) -> Build:
         stages=stages,
         warnings=prep.warnings + tr.warnings,
         log=log,
+        prepared=prep,
     )
 
 

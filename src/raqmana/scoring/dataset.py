@@ -1,9 +1,12 @@
 """The input of a build: one row per unit (institution, country…), one column per indicator.
 
-The layout is COINr's iData: ``uCode``, ``uName``, optional ``Group_*`` columns (labels used by
-group-mean imputation), optional ``Time`` (ignored with a warning) and one numeric column per
-indicator or denominator. Every cell is checked here, so that a bad cell is reported with its
-file, row and column rather than becoming a NaN later.
+The layout is COINr's iData: ``uCode``, ``uName``, optional ``Time`` and one column per entry of
+the metadata. What a column is comes from the metadata's ``Type`` (COINr 1.x: ``Group``,
+``Denominator``, ``Other``; every other column is numeric) or, without a metadata row, from COINr 0.6's
+name prefixes (``Group_*`` group labels, ``Den_*`` denominators, ``x_*`` other). Group columns are
+labels (numbers included) used by group-mean imputation; ``Other`` columns are kept as unit
+metadata. Every numeric cell is checked here, so that a bad cell is reported with its file, row and
+column rather than becoming a NaN later; a column of text is reported once, with a hint.
 """
 
 from __future__ import annotations
@@ -23,7 +26,28 @@ from raqmana.scoring.table import Table
 UNIT_CODE = "uCode"
 UNIT_NAME = "uName"
 GROUP_PREFIX = "Group_"
+DENOMINATOR_PREFIX = "Den_"
+OTHER_PREFIX = "x_"
 TIME = "Time"
+#: COINr 0.6 (IndData) spellings of the special columns
+ALIASES = {"UnitCode": UNIT_CODE, "UnitName": UNIT_NAME, "Year": TIME}
+
+
+def column_role(column: str, roles: Mapping[str, str] | None = None) -> str:
+    """``Group``, ``Denominator``, ``Other`` or ``Indicator`` (numeric): the metadata's Type first,
+    else COINr 0.6's name prefixes."""
+    role = (roles or {}).get(column, "")
+    if role in ("Group", "Denominator", "Other"):
+        return role
+    if role:
+        return "Indicator"
+    if column.startswith(GROUP_PREFIX):
+        return "Group"
+    if column.startswith(DENOMINATOR_PREFIX):
+        return "Denominator"
+    if column.startswith(OTHER_PREFIX):
+        return "Other"
+    return "Indicator"
 
 
 @dataclass(frozen=True, eq=False)
@@ -35,11 +59,16 @@ class Dataset:
     #: the file row of each unit (for messages); empty when the data did not come from a file
     lines: tuple[int, ...] = ()
     warnings: tuple[Problem, ...] = ()
+    #: ``Other`` columns (COINr ``Type = Other`` or ``x_*``): kept per unit, never computed with
+    extra: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: the value of the ``Time`` column when the data has one (a single period)
+    time: str = ""
 
     def __post_init__(self) -> None:
         if not self.names:
             object.__setattr__(self, "names", self.table.units)
         object.__setattr__(self, "groups", {k: tuple(v) for k, v in self.groups.items()})
+        object.__setattr__(self, "extra", {k: tuple(v) for k, v in self.extra.items()})
 
     @property
     def units(self) -> tuple[str, ...]:
@@ -66,28 +95,44 @@ class Dataset:
 
     @classmethod
     def from_rows(
-        cls, rows: Sequence[Mapping[str, Any]], *, file: str = "", lines: Sequence[int] | None = None
+        cls,
+        rows: Sequence[Mapping[str, Any]],
+        *,
+        file: str = "",
+        lines: Sequence[int] | None = None,
+        roles: Mapping[str, str] | None = None,
+        time: str | None = None,
     ) -> Dataset:
         """Rows in COINr's iData layout (e.g. from ``csv.DictReader``); ``lines`` are their file rows
-        (default: 2, 3, … after a header line)."""
+        (default: 2, 3, … after a header line); ``roles`` maps a column to its metadata ``Type``;
+        ``time`` picks one period of panel data (rows of other periods are left out)."""
         line_of = list(lines) if lines is not None else [i + 2 for i in range(len(rows))]
         problems: list[Problem] = []
-        header: list[str] = list(rows[0].keys()) if rows else []
         if not rows:
             raise ProblemsError([Problem(E.NO_UNITS, Location(file=file))])
+        table: list[dict[str, Any]] = [{ALIASES.get(k, k): v for k, v in row.items()} for row in rows]
+        rows = table
+        header: list[str] = list(table[0].keys())
         if UNIT_CODE not in header:
             raise ProblemsError(
                 [Problem(E.MISSING_COLUMN, Location(file=file, line=1), {"column": UNIT_CODE})]
             )
-        group_cols = [c for c in header if c.startswith(GROUP_PREFIX)]
-        numeric = [c for c in header if c not in (UNIT_CODE, UNIT_NAME, TIME) and c not in group_cols and c]
         warnings: list[Problem] = []
+        period = ""
         if TIME in header:
-            warnings.append(Problem(E.TIME_IGNORED, Location(file=file, line=1, column=TIME)))
+            rows, line_of, period = _one_period(table, line_of, file, time)
+        elif time is not None:
+            raise ProblemsError([Problem(E.MISSING_COLUMN, Location(file=file, line=1), {"column": TIME})])
+        role = {c: column_role(c, roles) for c in header if c not in (UNIT_CODE, UNIT_NAME, TIME) and c}
+        group_cols = [c for c, r in role.items() if r == "Group"]
+        other_cols = [c for c, r in role.items() if r == "Other"]
+        numeric = [c for c, r in role.items() if r in ("Indicator", "Denominator")]
 
         values = np.full((len(rows), len(numeric)), np.nan)
         codes: list[str] = []
         first_seen: dict[str, int] = {}
+        #: column → (count, first line, first value) of cells that are not numbers
+        text: dict[str, list[Any]] = {}
         for r, row in enumerate(rows):
             line = line_of[r]
             code = "" if is_blank(row.get(UNIT_CODE)) else str(row[UNIT_CODE]).strip()
@@ -114,22 +159,35 @@ class Dataset:
                 try:
                     values[r, c] = parse_number(row.get(col))
                 except NotANumber as exc:
-                    problems.append(
-                        Problem(
-                            E.NOT_NUMERIC, Location(file=file, line=line, column=col), {"value": str(exc)}
-                        )
-                    )
+                    seen = text.setdefault(col, [0, line, str(exc)])
+                    seen[0] += 1
+        for col, (count, line, value) in text.items():
+            where = Location(file=file, line=line, column=col)
+            if count == 1:
+                problems.append(Problem(E.NOT_NUMERIC, where, {"value": value}))
+            else:  # a column of labels, not of numbers: one message, with what to do
+                problems.append(
+                    Problem(E.TEXT_COLUMN, where, {"column": col, "count": count, "value": value})
+                )
         if [p for p in problems if p.severity is Severity.ERROR]:
             raise ProblemsError(problems + warnings)
         names = tuple(
             code if is_blank(row.get(UNIT_NAME)) else str(row[UNIT_NAME]).strip()
             for code, row in zip(codes, rows, strict=True)
         )
-        groups = {
-            g: tuple("" if is_blank(row.get(g)) else str(row[g]).strip() for row in rows) for g in group_cols
-        }
+
+        def labels(column: str) -> tuple[str, ...]:
+            return tuple("" if is_blank(row.get(column)) else str(row[column]).strip() for row in rows)
+
         return cls(
-            Table(tuple(codes), tuple(numeric), values), names, groups, file, tuple(line_of), tuple(warnings)
+            Table(tuple(codes), tuple(numeric), values),
+            names,
+            {g: labels(g) for g in group_cols},
+            file,
+            tuple(line_of),
+            tuple(warnings),
+            {o: labels(o) for o in other_cols},
+            period,
         )
 
     @classmethod
@@ -176,3 +234,35 @@ class Dataset:
             {k: tuple(v) for k, v in (groups or {}).items()},
             file,
         )
+
+
+def _one_period(
+    rows: list[dict[str, Any]], lines: list[int], file: str, time: str | None
+) -> tuple[list[dict[str, Any]], list[int], str]:
+    """The rows of one period of (possibly panel) data: the only one there is, or ``time``."""
+    periods = list(dict.fromkeys("" if is_blank(r.get(TIME)) else str(r[TIME]).strip() for r in rows))
+    if time is None:
+        if len(periods) > 1:
+            raise ProblemsError(
+                [
+                    Problem(
+                        E.PANEL_DATA,
+                        Location(file=file, line=1, column=TIME),
+                        {"periods": ", ".join(p or "—" for p in periods)},
+                    )
+                ]
+            )
+        return rows, lines, periods[0] if periods else ""
+    wanted = str(time).strip()
+    keep = [i for i, r in enumerate(rows) if str(r.get(TIME) or "").strip() == wanted]
+    if not keep:
+        raise ProblemsError(
+            [
+                Problem(
+                    E.UNKNOWN_PERIOD,
+                    Location(file=file, column=TIME),
+                    {"time": wanted, "periods": ", ".join(p or "—" for p in periods)},
+                )
+            ]
+        )
+    return [rows[i] for i in keep], [lines[i] for i in keep], wanted

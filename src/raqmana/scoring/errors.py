@@ -23,7 +23,12 @@ HIERARCHY_CYCLE = Code("SC008", "The hierarchy has a cycle: {cycle}.")
 PARENT_NOT_AGGREGATE = Code(
     "SC009", "Parent '{parent}' of '{code}' is of type {type}; only Aggregate rows can have children."
 )
-BAD_TYPE = Code("SC010", "Type '{value}' is not one of Indicator, Aggregate, Group, Denominator.")
+BAD_TYPE = Code(
+    "SC010",
+    "Type '{value}' is not one of Indicator, Aggregate, Group, Denominator, Other.",
+    "النوع '{value}' ليس من الأنواع Indicator أو Aggregate أو Group أو Denominator أو Other.",
+    "جۆری '{value}' یەکێک نییە لە Indicator، Aggregate، Group، Denominator، Other.",
+)
 BAD_DIRECTION = Code(
     "SC011", "Direction must be 1 (higher is better) or -1 (lower is better), not '{value}'."
 )
@@ -88,6 +93,45 @@ NOTHING_UNCERTAIN = Code(
     "The uncertainty analysis has nothing to vary: give a weight noise above 0 or alternative methods.",
 )
 
+TEXT_COLUMN = Code(
+    "SC037",
+    "Column '{column}' holds text in {count} rows (the first: '{value}'), but it is read as numbers. "
+    "If it labels groups of units, give it Type Group in the metadata (or name it Group_{column}); "
+    "if it is information to keep, Type Other (or x_{column}).",
+    "العمود '{column}' يحتوي على نص في {count} صفاً (أولها: '{value}')، لكنه يُقرأ أرقاماً. "
+    "إن كان يصنّف الوحدات في مجموعات فاجعل نوعه Group في البيانات الوصفية (أو سمِّه Group_{column})؛ "
+    "وإن كان معلومات للاحتفاظ بها فنوعه Other (أو x_{column}).",
+    "ستوونی '{column}' لە {count} ڕیزدا دەقی تێدایە (یەکەمیان: '{value}')، بەڵام وەک ژمارە دەخوێندرێتەوە. "
+    "ئەگەر یەکەکان بە گروپ پۆلێن دەکات، لە زانیاریی وەسفیدا جۆری Group ی پێ بدە (یان ناوی بنێ Group_{column})؛ "
+    "ئەگەر زانیارییە بۆ ھەڵگرتن، جۆری Other (یان x_{column}).",
+)
+PANEL_DATA = Code(
+    "SC038",
+    "The data holds several periods in column Time ({periods}); choose one with --time.",
+    "تحتوي البيانات على عدة فترات في العمود Time ({periods})؛ اختر واحدة بالخيار --time.",
+    "داتاکە چەند ماوەیەکی لە ستوونی Time دا تێدایە ({periods})؛ یەکێکیان بە --time ھەڵبژێرە.",
+)
+UNKNOWN_PERIOD = Code(
+    "SC039",
+    "Period '{time}' is not in column Time (found: {periods}).",
+    "الفترة '{time}' غير موجودة في العمود Time (الموجود: {periods}).",
+    "ماوەی '{time}' لە ستوونی Time دا نییە (ھەیە: {periods}).",
+)
+DENOMINATOR_NOT_IN_DATA = Code(
+    "SC040",
+    "Indicator '{code}' is to be divided by '{denominator}', which is not a Denominator column of the data.",
+    "المؤشر '{code}' يُقسَم على '{denominator}'، وهو ليس عمود Denominator في البيانات.",
+    "پێوەری '{code}' دەبێت دابەش بکرێت بە '{denominator}'، کە ستوونێکی Denominator ی داتاکە نییە.",
+)
+BAD_DENOMINATOR = Code(
+    "SC041",
+    "Unit '{unit}' has a value of '{code}' but its denominator '{denominator}' is {value}: "
+    "the ratio cannot be computed (correct the denominator, or leave the cell empty if it is unknown).",
+    "للوحدة '{unit}' قيمة في '{code}' لكن مقامها '{denominator}' يساوي {value}: تعذّر حساب النسبة "
+    "(صحّح المقام، أو اترك الخلية فارغة إن كان مجهولاً).",
+    "یەکەی '{unit}' بەھایەکی '{code}'ی ھەیە بەڵام دابەشکەرەکەی '{denominator}' {value}ە: ڕێژەکە ناژمێردرێت.",
+)
+
 # warnings
 IGNORED_COLUMN = Code(
     "SC101", "Column '{column}' is not an indicator of the metadata and is ignored.", severity=W
@@ -119,8 +163,33 @@ GROUP_FALLBACK = Code(
 UNKNOWN_ANSWER = Code(
     "SC107", "'{code}' is not a scored indicator of the framework; its answers are ignored.", severity=W
 )
-TIME_IGNORED = Code(
-    "SC108", "Column 'Time' is ignored: one build scores one period (build one index per year).", severity=W
+
+DENOMINATION_OFF = Code(
+    "SC110",
+    "The metadata names denominators, but the recipe says 'denominate: none': the indicators are used as they are.",
+    "تحدّد البيانات الوصفية مقامات، لكن الوصفة تقول 'denominate: none': تُستخدم المؤشرات كما هي.",
+    "زانیاریی وەسفی دابەشکەر دیاری دەکات، بەڵام ڕەچەتەکە دەڵێت 'denominate: none': پێوەرەکان وەک خۆیان بەکاردێن.",
+    W,
+)
+UNIT_SCREENED_ZEROS = Code(
+    "SC111",
+    "Unit '{code}' has non-zero values for {share} of its available indicators, below the threshold "
+    "{threshold}; it is left out.",
+    "الوحدة '{code}' لديها قيم غير صفرية لـ {share} من مؤشراتها المتوفرة، وهذا دون العتبة {threshold}؛ "
+    "لذا استُبعدت.",
+    "یەکەی '{code}' بەھای نا-سفری بۆ {share}ی پێوەرە بەردەستەکانی ھەیە، کە لە خوار سنووری {threshold}ە؛ "
+    "دەرھێنرا.",
+    W,
+)
+NO_DENOMINATOR = Code(
+    "SC112",
+    "Unit '{unit}' has no value of the denominator '{denominator}', so its ratios {codes} are missing "
+    "(as in COINr); imputation may fill them.",
+    "الوحدة '{unit}' ليس لها قيمة للمقام '{denominator}'، لذا فإن نسبها {codes} ناقصة (كما في COINr)؛ "
+    "وقد يعوّضها التعويض.",
+    "یەکەی '{unit}' بەھای دابەشکەری '{denominator}'ی نییە، بۆیە ڕێژەکانی {codes} ونن (وەک COINr)؛ "
+    "لەوانەیە پڕکردنەوە پڕیان بکاتەوە.",
+    W,
 )
 
 ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Code))
@@ -128,6 +197,7 @@ ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(
 #: names of the steps, used inside messages
 STEP = {
     "screen": {"en": "screening", "ar": "الفرز", "ckb": "پاڵاوتن"},
+    "denominate": {"en": "denomination", "ar": "القسمة على المقام", "ckb": "دابەشکردن بە دابەشکەر"},
     "impute": {"en": "imputation", "ar": "تعويض القيم الناقصة", "ckb": "پڕکردنەوەی بەھای ونبوو"},
     "treat": {"en": "outlier treatment", "ar": "معالجة القيم المتطرفة", "ckb": "چارەسەری بەھای نامۆ"},
     "normalise": {"en": "normalisation", "ar": "التطبيع", "ckb": "ئاساییکردنەوە"},
@@ -192,6 +262,16 @@ _DETAILS: dict[str, tuple[str, str, str]] = {
         "must be two shares, the first below the second",
         "يجب أن تكونا نسبتين، الأولى أصغر من الثانية",
         "دەبێت دوو ڕێژە بن، یەکەمیان لە دووەم بچووکتر",
+    ),
+    "one_of": (
+        "must be one of: {choices}",
+        "يجب أن يكون واحداً من: {choices}",
+        "دەبێت یەکێک بێت لەمانە: {choices}",
+    ),
+    "dat_thresh": (
+        "must be a share between 0 and 1, or a mapping of level numbers to shares, e.g. {{2: 0.5}}",
+        "يجب أن يكون نسبة بين 0 و1، أو ربطاً بين أرقام المستويات ونسب، مثلاً {{2: 0.5}}",
+        "دەبێت ڕێژەیەک بێت لە نێوان 0 و 1، یان نەخشەی ژمارەی ئاست بۆ ڕێژە، بۆ نموونە {{2: 0.5}}",
     ),
     "runs": ("must be at least 1", "يجب ألا يقل عن 1", "دەبێت لە 1 کەمتر نەبێت"),
     "mapping": (

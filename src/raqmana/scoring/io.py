@@ -49,11 +49,15 @@ def _read_csv(path: Path) -> tuple[list[dict[str, Any]], list[int]]:
     return rows, lines
 
 
-def read_data_csv(path: str | Path) -> Dataset:
-    """Read COINr's iData layout from a CSV file (comma, semicolon or tab separated, UTF-8)."""
+def read_data_csv(
+    path: str | Path, *, meta: Sequence[Node] | None = None, time: str | None = None
+) -> Dataset:
+    """Read COINr's iData layout from a CSV file (comma, semicolon or tab separated, UTF-8); the
+    metadata's ``Type`` says which columns are groups, denominators or other information."""
     p = Path(path)
     rows, lines = _read_csv(p)
-    return Dataset.from_rows(rows, file=p.name, lines=lines)
+    roles = {n.code: n.type for n in meta} if meta else None
+    return Dataset.from_rows(rows, file=p.name, lines=lines, roles=roles, time=time)
 
 
 def read_meta_csv(path: str | Path) -> tuple[Node, ...]:
@@ -66,7 +70,7 @@ def read_meta_csv(path: str | Path) -> tuple[Node, ...]:
 def meta_from_rows(
     rows: Sequence[dict[str, Any]], *, file: str = "", lines: Sequence[int] | None = None
 ) -> tuple[Node, ...]:
-    if rows and not any(k.strip().lower() == "icode" for k in rows[0]):
+    if rows and not any(k.strip().lower() in ("icode", "indcode") for k in rows[0]):
         raise ProblemsError([Problem(E.MISSING_COLUMN, Location(file=file, line=1), {"column": "iCode"})])
     nodes: list[Node] = []
     problems: list[Problem] = []
@@ -94,6 +98,7 @@ def stage_tables(b: Build) -> dict[str, Table]:
     """Every table of a build by file stem (the order in which they are written)."""
     tables = {
         "raw": b.raw,
+        "denominated": b.denominated,
         "screened": b.screened,
         "imputed": b.imputed,
         "treated": b.treated,

@@ -10,9 +10,22 @@ from typing import Any
 
 #: step → method → parameter → default
 CATALOGUE: dict[str, dict[str, dict[str, Any]]] = {
+    "denominate": {
+        # COINr's Denominate with the metadata's Denominator (and ScaleFactor) columns
+        "meta": {},
+        "none": {},
+    },
     "screen": {
-        # drop units / indicators whose share of available data is below the threshold (0–1)
-        "availability": {"unit_min": 0.0, "indicator_min": 0.0},
+        # drop units / indicators whose share of available data is below the threshold (0–1);
+        # unit_screen as COINr's Screen(unit_screen = "byNA" | "byzeros" | "byNAandzeros");
+        # order: screen the raw data (before imputation) or the imputed data, as COINr's examples do
+        "availability": {
+            "unit_min": 0.0,
+            "indicator_min": 0.0,
+            "unit_screen": "na",
+            "nonzero_min": 0.05,
+            "order": "before_impute",
+        },
     },
     "impute": {
         "none": {},
@@ -42,16 +55,19 @@ CATALOGUE: dict[str, dict[str, dict[str, Any]]] = {
         "budget": {"points": {}},
     },
     "aggregate": {
-        "arithmetic": {"na": "reweight", "by_level": {}},
-        "geometric": {"na": "reweight", "by_level": {}},
-        "harmonic": {"na": "reweight", "by_level": {}},
+        # dat_thresh: COINr's Aggregate(dat_thresh): a share, or {level: share}; None for no minimum
+        "arithmetic": {"na": "reweight", "by_level": {}, "dat_thresh": None},
+        "geometric": {"na": "reweight", "by_level": {}, "dat_thresh": None},
+        "harmonic": {"na": "reweight", "by_level": {}, "dat_thresh": None},
     },
 }
 
 MEANS: tuple[str, ...] = ("arithmetic", "geometric", "harmonic")
 NA_RULES: tuple[str, ...] = ("reweight", "zero")
+UNIT_SCREENS: tuple[str, ...] = ("na", "zeros", "na_and_zeros")
+SCREEN_ORDERS: tuple[str, ...] = ("before_impute", "after_impute")
 STAGE_SCHEMES: tuple[str, ...] = ("ladder", "gtmi", "egdi", "egdi_class", "compass", "gci")
-NODE_TYPES: tuple[str, ...] = ("Indicator", "Aggregate", "Group", "Denominator")
+NODE_TYPES: tuple[str, ...] = ("Indicator", "Aggregate", "Group", "Denominator", "Other")
 
 
 def defaults(step: str, method: str) -> dict[str, Any]:

@@ -56,8 +56,8 @@ class Engine:
     def __init__(self, b: Build, choices: Choices):
         self.build = b
         self.choices = choices
-        na = str(b.recipe.aggregate.resolved("aggregate")["na"])
-        self.plan = compile_plan(b.tree, na)
+        agg_p = b.recipe.aggregate.resolved("aggregate")
+        self.plan = compile_plan(b.tree, str(agg_p["na"]), agg_p["dat_thresh"])
         nominal = means_by_aggregate(
             b.tree, b.recipe.aggregate.method, dict(b.recipe.aggregate.resolved("aggregate")["by_level"])
         )
@@ -65,7 +65,7 @@ class Engine:
             tuple(m for _ in b.tree.aggregates) for m in choices.aggregate[1:]
         ]
         self.weights0 = np.array([b.weights[c] for c in b.tree.codes])
-        self._prep = Prepared(b.tree, b.raw, b.screened, (), {})
+        self._prep = b.prepared or Prepared(b.tree, b.raw, b.screened, (), {})
         self._treated: dict[int, Table] = {0: b.treated}
         self._data: dict[tuple[int, int], FloatArray] = {
             (0, 0): np.asarray(b.normalised.values, dtype=np.float64)

@@ -13,7 +13,15 @@ from typing import Any
 
 from raqmana.problems import Location, Problem, ProblemsError
 from raqmana.scoring import errors as E
-from raqmana.scoring.methods import CATALOGUE, MEANS, NA_RULES, NODE_TYPES, STAGE_SCHEMES
+from raqmana.scoring.methods import (
+    CATALOGUE,
+    MEANS,
+    NA_RULES,
+    NODE_TYPES,
+    SCREEN_ORDERS,
+    STAGE_SCHEMES,
+    UNIT_SCREENS,
+)
 
 
 @dataclass(frozen=True)
@@ -33,6 +41,12 @@ class Node:
     target: float | None = None  # for distance-to-target normalisation (Target)
     #: how a missing value of this node counts in its parent: "" (the recipe's rule), "reweight", "zero"
     na: str = ""
+    #: COINr's Denominator: the data column this indicator is divided by (after × ``scale``)
+    denominator: str = ""
+    #: COINr's ScaleFactor: the ratio is indicator × scale / denominator (e.g. 1000 for "per thousand")
+    scale: float | None = None
+    #: COINr's Unit (e.g. "USD", "%"): printed, never computed with
+    unit: str = ""
     #: row of the metadata file this node came from (for messages only; not part of the recipe)
     line: int | None = field(default=None, compare=False)
 
@@ -51,6 +65,12 @@ class Node:
                 out[key] = value
         if self.na:
             out["NA"] = self.na
+        if self.denominator:
+            out["Denominator"] = self.denominator
+        if self.scale is not None:
+            out["ScaleFactor"] = self.scale
+        if self.unit:
+            out["Unit"] = self.unit
         return out
 
 
@@ -120,6 +140,8 @@ class UncertaintySpec:
 class Recipe:
     meta: tuple[Node, ...]
     screen: Step = Step("availability")
+    #: "meta" divides each indicator by its metadata Denominator (COINr's Denominate); "none" does not
+    denominate: Step = Step("meta")
     impute: Step = Step("none")
     treat: Step = Step("none")
     normalise: Step = Step("minmax")
@@ -177,7 +199,7 @@ class Recipe:
         return parse_recipe(data, file=file, meta=meta, meta_file=meta_file)
 
 
-STEPS: tuple[str, ...] = ("screen", "impute", "treat", "normalise", "weights", "aggregate")
+STEPS: tuple[str, ...] = ("denominate", "screen", "impute", "treat", "normalise", "weights", "aggregate")
 
 
 def _plain(value: Any) -> Any:
@@ -243,10 +265,14 @@ def _check_values(step: str, method: str, p: dict[str, Any], where: Location) ->
         return float(v)
 
     if step == "screen":
-        for name in ("unit_min", "indicator_min"):
+        for name in ("unit_min", "indicator_min", "nonzero_min"):
             v = number(name)
             if v is not None and not 0 <= v <= 1:
                 bad(name, E.detail("share"))
+        if p["unit_screen"] not in UNIT_SCREENS:
+            bad("unit_screen", E.detail("one_of", choices=", ".join(UNIT_SCREENS)))
+        if p["order"] not in SCREEN_ORDERS:
+            bad("order", E.detail("one_of", choices=", ".join(SCREEN_ORDERS)))
     elif step == "impute" and method == "em":
         it, tol = number("max_iter"), number("tol")
         if it is not None and (it < 1 or it != int(it)):
@@ -283,6 +309,8 @@ def _check_values(step: str, method: str, p: dict[str, Any], where: Location) ->
     elif step == "aggregate":
         if p["na"] not in NA_RULES:
             bad("na", E.detail("na"))
+        if not _dat_thresh_ok(p["dat_thresh"]):
+            bad("dat_thresh", E.detail("dat_thresh"))
         by_level = p["by_level"]
         if not isinstance(by_level, Mapping):
             bad("by_level", E.detail("by_level"))
@@ -295,6 +323,20 @@ def _check_values(step: str, method: str, p: dict[str, Any], where: Location) ->
                 except (TypeError, ValueError):
                     bad("by_level", E.detail("level", value=level))
     return out
+
+
+def _dat_thresh_ok(value: Any) -> bool:
+    def share(v: Any) -> bool:
+        return not isinstance(v, bool) and isinstance(v, int | float) and 0 <= v <= 1
+
+    if value is None or share(value):
+        return True
+    if not isinstance(value, Mapping) or not value:
+        return False
+    try:
+        return all(int(k) >= 1 and share(v) for k, v in value.items())
+    except (TypeError, ValueError):
+        return False
 
 
 def _check_uncertainty(unc: UncertaintySpec, file: str) -> list[Problem]:

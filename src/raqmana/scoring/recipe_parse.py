@@ -13,17 +13,20 @@ from raqmana.scoring.recipe import STEPS, Node, Recipe, StageRule, Step, Uncerta
 
 #: accepted spellings of the metadata columns (COINr iMeta names first)
 META_COLUMNS: dict[str, tuple[str, ...]] = {
-    "code": ("iCode",),
-    "name": ("iName",),
+    "code": ("iCode", "IndCode"),
+    "name": ("iName", "IndName"),
     "level": ("Level",),
     "parent": ("Parent",),
     "direction": ("Direction",),
-    "weight": ("Weight",),
+    "weight": ("Weight", "IndWeight"),
     "type": ("Type",),
     "lo": ("GoalpostLo", "goalpost_lo"),
     "hi": ("GoalpostHi", "goalpost_hi"),
     "target": ("Target",),
     "na": ("NA", "na_treatment"),
+    "denominator": ("Denominator",),
+    "scale": ("ScaleFactor",),
+    "unit": ("Unit", "IndUnit"),
 }
 
 Where = Callable[[str], Location]
@@ -59,6 +62,9 @@ def node_from_row(
     direction = num("direction", E.BAD_DIRECTION)
     if direction is not None and direction not in (1, -1):
         problems.append(Problem(E.BAD_DIRECTION, where(get["direction"][0]), {"value": get["direction"][1]}))
+    scale = num("scale")
+    if scale is not None and scale <= 0:
+        problems.append(Problem(E.NOT_NUMERIC, where(get["scale"][0]), {"value": get["scale"][1]}))
     weight = num("weight", E.BAD_WEIGHT)
     if weight is not None and weight < 0:
         problems.append(Problem(E.BAD_WEIGHT, where(get["weight"][0]), {"value": get["weight"][1]}))
@@ -82,12 +88,11 @@ def node_from_row(
         )
     if problems:
         return None, problems
-    parent = get["parent"][1]
     return Node(
         code=code,
-        name="" if is_blank(get["name"][1]) else str(get["name"][1]).strip(),
+        name=_text(get["name"][1]),
         level=None if level is None else int(level),
-        parent="" if is_blank(parent) else str(parent).strip(),
+        parent=_text(get["parent"][1]),  # R's write.csv writes a missing parent as NA
         direction=1 if direction is None else int(direction),
         weight=1.0 if weight is None else weight,
         type=node_type,
@@ -95,8 +100,18 @@ def node_from_row(
         hi=num("hi"),
         target=num("target"),
         na=na,
+        denominator=_text(get["denominator"][1]),
+        scale=scale,
+        unit=_text(get["unit"][1]),
         line=line,
     ), problems
+
+
+def _text(value: Any) -> str:
+    if is_blank(value):
+        return ""
+    text = str(value).strip()
+    return "" if text.lower() in ("na", "nan", "null") else text
 
 
 def _pick(row: Mapping[str, Any], names: tuple[str, ...]) -> tuple[str, Any]:
@@ -175,8 +190,9 @@ def _step(value: Any, file: str, path: str, problems: list[Problem]) -> Step | N
         problems.append(_invalid(file, path, E.detail("no_method")))
         return None
     params = {str(k): v for k, v in value.items() if k != "method"}
-    if isinstance(params.get("by_level"), Mapping):
-        params["by_level"] = {_int_key(k): v for k, v in params["by_level"].items()}
+    for key in ("by_level", "dat_thresh"):
+        if isinstance(params.get(key), Mapping):
+            params[key] = {_int_key(k): v for k, v in params[key].items()}
     return Step(str(value["method"]), params)
 
 

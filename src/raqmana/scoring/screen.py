@@ -1,8 +1,12 @@
 """Step 1 — screening by data availability.
 
 Units with data for fewer than ``unit_min`` of the indicators are left out first; then
-indicators with data for fewer than ``indicator_min`` of the remaining units. Each removal is a
-warning with its location, never a silent drop.
+indicators with data for fewer than ``indicator_min`` of the remaining units. As COINr's
+``Screen(unit_screen = …)``, ``unit_screen`` may instead (``zeros``) or also (``na_and_zeros``)
+leave out units whose share of non-zero values among their available ones is below
+``nonzero_min`` (COINr's ``nonzero_thresh``). Each removal is a warning with its location, never a
+silent drop. ``order`` (before or after imputation) is applied by the build, which passes the
+table to screen.
 """
 
 from __future__ import annotations
@@ -30,11 +34,17 @@ class Screened:
 def screen(raw: Table, step: Step, *, file: str = "", lines: dict[str, int] | None = None) -> Screened:
     p = step.resolved("screen")
     unit_min, ind_min = float(p["unit_min"]), float(p["indicator_min"])
+    by = str(p["unit_screen"])
+    nonzero_min = float(p["nonzero_min"])
     present = ~np.isnan(raw.values)
     warnings: list[Problem] = []
 
     unit_share = present.mean(axis=1) if raw.values.shape[1] else np.zeros(len(raw.units))
-    keep_u = unit_share >= unit_min - 1e-12
+    keep_na = unit_share >= unit_min - 1e-12
+    with np.errstate(invalid="ignore", divide="ignore"):
+        nonzero = 1.0 - (present & (np.nan_to_num(raw.values) == 0)).sum(axis=1) / present.sum(axis=1)
+    keep_zero = ~(nonzero < nonzero_min - 1e-12)  # a unit with no data at all is screened by NA only
+    keep_u = {"na": keep_na, "zeros": keep_zero, "na_and_zeros": keep_na & keep_zero}[by]
     if not keep_u.any():
         raise ProblemsError(
             [
@@ -47,13 +57,13 @@ def screen(raw: Table, step: Step, *, file: str = "", lines: dict[str, int] | No
         )
     for i in np.flatnonzero(~keep_u):
         u = raw.units[i]
-        warnings.append(
-            Problem(
-                E.UNIT_SCREENED_OUT,
-                Location(file=file, line=(lines or {}).get(u), column="uCode"),
-                {"code": u, "share": _pct(unit_share[i]), "threshold": _pct(unit_min)},
-            )
-        )
+        where = Location(file=file, line=(lines or {}).get(u), column="uCode")
+        if by != "zeros" and not keep_na[i]:
+            params = {"code": u, "share": _pct(unit_share[i]), "threshold": _pct(unit_min)}
+            warnings.append(Problem(E.UNIT_SCREENED_OUT, where, params))
+        else:
+            params = {"code": u, "share": _pct(nonzero[i]), "threshold": _pct(nonzero_min)}
+            warnings.append(Problem(E.UNIT_SCREENED_ZEROS, where, params))
 
     ind_share = present[keep_u].mean(axis=0)
     keep_i = ind_share >= ind_min - 1e-12
@@ -86,6 +96,9 @@ def screen(raw: Table, step: Step, *, file: str = "", lines: dict[str, int] | No
         "method": "availability",
         "unit_min": unit_min,
         "indicator_min": ind_min,
+        "unit_screen": by,
+        "nonzero_min": nonzero_min,
+        "order": str(p["order"]),
         "dropped_units": list(dropped_u),
         "dropped_indicators": list(dropped_i),
     }

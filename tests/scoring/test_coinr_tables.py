@@ -1,0 +1,269 @@
+"""COINr's tables as COINr users write them: v1 ``iData``/``iMeta`` (``Type`` column) and 0.6 prefixes.
+
+The ASEM files are COINr's own example, written by R's ``write.csv``; the reference results were
+computed by COINr itself (``data/coinr/reference.R``), so these tests compare raqmana with COINr,
+not with a re-statement of its formulas.
+"""
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from raqmana.problems import ProblemsError
+from raqmana.scoring import Recipe, Step, build
+from raqmana.scoring.io import read_data_csv, read_meta_csv
+from tests.scoring.inline import rows
+
+HERE = Path(__file__).parent / "data" / "coinr"
+
+
+def asem():
+    meta = read_meta_csv(HERE / "ASEM_iMeta.csv")
+    return meta, read_data_csv(HERE / "ASEM_iData.csv", meta=meta)
+
+
+def coinr_result(name: str) -> dict[str, dict[str, float]]:
+    with (HERE / name).open(encoding="utf-8") as fh:
+        return {
+            r["uCode"]: {k: float("nan") if v == "NA" else float(v) for k, v in r.items() if k != "uCode"}
+            for r in csv.DictReader(fh)
+        }
+
+
+def assert_same_as_coinr(b, name: str) -> None:
+    ref = coinr_result(name)
+    assert sorted(b.units) == sorted(ref)
+    for u in b.units:
+        for code, expected in ref[u].items():
+            got = b.aggregated.get(u, code)
+            if np.isnan(expected):
+                assert np.isnan(got), (u, code)
+            else:
+                assert got == pytest.approx(expected, rel=1e-12, abs=1e-9), (u, code)
+
+
+def write(path: Path, text: str) -> Path:
+    table = rows(text)
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(table[0]))
+        w.writeheader()
+        w.writerows(table)
+    return path
+
+
+def test_it_reads_coinr_v1_tables_written_by_r():
+    meta, data = asem()
+    assert set(data.groups) == {"GDP_group", "GDPpc_group", "Pop_group", "EurAsia_group"}
+    assert data.groups["EurAsia_group"][:2] == ("Asia", "Europe") or "Europe" in data.groups["EurAsia_group"]
+    assert data.time == "2018"
+    assert {"Area", "Energy", "GDP", "Population"} <= set(data.columns)
+    flights = next(n for n in meta if n.code == "Flights")
+    assert (flights.denominator, flights.unit, flights.parent) == ("Population", "Thousand seats", "Physical")
+    index = next(n for n in meta if n.code == "Index")
+    assert index.parent == ""  # R writes a missing parent as NA
+
+
+def test_it_reproduces_coinrs_example_coin():
+    """build_example_coin(): Denominate → Impute(i_mean_grp, EurAsia_group) → Screen(Imputed, 0.9)
+    → Treat (winsorise, winmax 5) → Normalise (min-max 0–100) → Aggregate (arithmetic)."""
+    meta, data = asem()
+    recipe = Recipe(
+        meta=meta,
+        impute=Step("group_mean", {"group": "EurAsia_group"}),
+        screen=Step("availability", {"unit_min": 0.9, "order": "after_impute"}),
+        treat=Step("winsorise", {"winmax": 5}),
+        normalise=Step("minmax", {"low": 0, "high": 100}),
+    )
+    b = build(recipe, data)
+    assert_same_as_coinr(b, "ASEM_example_aggregated.csv")
+    assert b.log["denominate"]["indicators"]["Flights"] == {"denominator": "Population", "scale": 1.0}
+    # LAO has no energy consumption: its electricity and gas ratios are missing, then imputed
+    lao = [w for w in b.warnings if w.code.id == "SC112"]
+    assert [(w.params["unit"], w.params["codes"]) for w in lao] == [("LAO", "Elec, Gas")]
+    assert b.flags.imputed.get("LAO", "Elec")
+
+
+def test_aggregation_with_a_data_availability_threshold_matches_coinr():
+    """Aggregate(dat_thresh = 0.8) on screened, not imputed data: aggregates with under 80 % of their
+    children are missing, level by level, exactly where COINr leaves them missing."""
+    meta, data = asem()
+    recipe = Recipe(
+        meta=meta,
+        screen=Step("availability", {"unit_min": 0.9}),
+        normalise=Step("minmax", {"low": 0, "high": 100}),
+        aggregate=Step("arithmetic", {"dat_thresh": 0.8}),
+    )
+    b = build(recipe, data)
+    assert_same_as_coinr(b, "ASEM_dat_thresh_aggregated.csv")
+    assert np.isnan(b.aggregated.select(b.tree.aggregates).values).sum() > 0
+
+
+def test_it_reads_coinr_06_prefixes_and_column_names(tmp_path):
+    """COINr 0.6 IndData: UnitCode/UnitName/Year, Group_*, Den_*, x_* — without metadata rows for them."""
+    data = write(
+        tmp_path / "IndData.csv",
+        """
+        | UnitName | UnitCode | Year | Group_Size | Den_Pop | x_Source | a  | b  |
+        | One      | U1       | 2020 | 1          | 10      | survey   | 1  | 10 |
+        | Two      | U2       | 2020 | 1          | 20      | census   | 4  | 20 |
+        | Three    | U3       | 2020 | 2          | 40      | survey   | 12 | 30 |
+        """,
+    )
+    meta = write(
+        tmp_path / "meta.csv",
+        """
+        | IndCode | IndName | Level | Parent | Direction | IndWeight | Type      | Denominator |
+        | a       | A       | 1     | IDX    | 1         | 1         | Indicator | Den_Pop     |
+        | b       | B       | 1     | IDX    | 1         | 1         | Indicator |             |
+        | IDX     | Index   | 2     |        | 1         | 1         | Aggregate |             |
+        """,
+    )
+    nodes = read_meta_csv(meta)
+    d = read_data_csv(data, meta=nodes)
+    assert d.units == ("U1", "U2", "U3") and d.names[0] == "One" and d.time == "2020"
+    assert d.groups == {"Group_Size": ("1", "1", "2")} and d.extra == {
+        "x_Source": ("survey", "census", "survey")
+    }
+    b = build(Recipe(meta=nodes), d)
+    assert b.denominated.col("a").tolist() == [0.1, 0.2, 0.3]
+    assert [w.code.id for w in b.warnings] == []
+
+
+def meta_with_denominator(scale: str = "") -> str:
+    return f"""
+    | iCode | Level | Parent | Direction | Weight | Type        | Denominator | ScaleFactor |
+    | a     | 1     | IDX    | 1         | 1      | Indicator   | pop         | {scale}     |
+    | b     | 1     | IDX    | 1         | 1      | Indicator   |             |             |
+    | pop   |       |        |           |        | Denominator |             |             |
+    | IDX   | 2     |        | 1         | 1      | Aggregate   |             |             |
+    """
+
+
+DATA = """
+| uCode | pop  | a  | b |
+| U1    | 1000 | 5  | 1 |
+| U2    | 2000 | 30 | 2 |
+| U3    | 4000 | 8  | 3 |
+"""
+
+
+def build_files(tmp_path, meta_text: str, data_text: str = DATA, **steps):
+    nodes = read_meta_csv(write(tmp_path / "meta.csv", meta_text))
+    d = read_data_csv(write(tmp_path / "data.csv", data_text), meta=nodes)
+    return build(Recipe(meta=nodes, meta_file="meta.csv", **steps), d)
+
+
+def test_the_denominator_column_is_applied_with_coinrs_scale_factor(tmp_path):
+    b = build_files(tmp_path, meta_with_denominator("1000"))
+    assert b.raw.col("a").tolist() == [5, 30, 8]
+    assert b.denominated.col("a").tolist() == [5.0, 15.0, 2.0]  # per thousand: 5 / (1000 / 1000) …
+    assert b.denominated.col("b").tolist() == [1, 2, 3]
+    # the ranking follows the ratios, not the totals: U2 leads on a with 15 per thousand
+    assert b.normalised.get("U2", "a") == 100 and b.normalised.get("U3", "a") == 0
+
+
+def test_denominate_none_uses_raw_values_and_says_so(tmp_path):
+    b = build_files(tmp_path, meta_with_denominator(), denominate=Step("none"))
+    assert b.denominated.col("a").tolist() == [5, 30, 8]
+    assert [w.code.id for w in b.warnings] == ["SC110"]
+
+
+def test_a_zero_denominator_is_refused_at_its_cell(tmp_path):
+    with pytest.raises(ProblemsError) as info:
+        build_files(tmp_path, meta_with_denominator(), DATA.replace("| 2000 |", "| 0    |"))
+    (p,) = info.value.problems
+    assert (p.code.id, p.location.file, p.location.line, p.location.column) == ("SC041", "data.csv", 3, "pop")
+    assert p.params["unit"] == "U2" and "'a'" in p.message("en")
+
+
+def test_a_missing_denominator_leaves_the_ratio_missing_with_a_located_warning(tmp_path):
+    b = build_files(tmp_path, meta_with_denominator(), DATA.replace("| 2000 |", "| NA   |"))
+    assert np.isnan(b.denominated.get("U2", "a"))
+    (w,) = b.warnings
+    assert (w.code.id, w.location.line, w.location.column, w.params["codes"]) == ("SC112", 3, "pop", "a")
+
+
+def test_a_denominator_that_is_not_a_data_column_is_refused_at_the_metadata_row(tmp_path):
+    with pytest.raises(ProblemsError) as info:
+        build_files(tmp_path, meta_with_denominator().replace("| pop         |", "| people      |", 1))
+    (p,) = info.value.problems
+    assert (p.code.id, p.location.file, p.location.line, p.location.column) == (
+        "SC040",
+        "meta.csv",
+        2,
+        "Denominator",
+    )
+
+
+def test_group_columns_of_numbers_are_labels(tmp_path):
+    meta = """
+    | iCode  | Level | Parent | Direction | Weight | Type      |
+    | a      | 1     | IDX    | 1         | 1      | Indicator |
+    | region | NA    | NA     | NA        | NA     | Group     |
+    | IDX    | 2     | NA     | 1         | 1      | Aggregate |
+    """
+    data = """
+    | uCode | region | a  |
+    | U1    | 1      | 2  |
+    | U2    | 1      | NA |
+    | U3    | 2      | 10 |
+    """
+    b = build_files(tmp_path, meta, data, impute=Step("group_mean", {"group": "region"}))
+    assert b.imputed.get("U2", "a") == 2.0  # the mean of group "1", not of everyone
+
+
+def test_a_text_column_read_as_numbers_is_one_message_with_a_hint(tmp_path):
+    body = "\n".join(f"| U{i} | {'north' if i % 2 else 'south'} | {i} |" for i in range(300))
+    path = write(tmp_path / "data.csv", "| uCode | Region | a |\n" + body)
+    with pytest.raises(ProblemsError) as info:
+        read_data_csv(path)
+    (p,) = info.value.problems
+    assert (p.code.id, p.location.line, p.location.column, p.params["count"]) == ("SC037", 2, "Region", 300)
+    assert "Type Group" in p.message("en") and "Group_Region" in p.message("en")
+    assert "Group" in p.message("ar") and "Group" in p.message("ckb")
+
+
+def test_a_type_the_reader_does_not_know_is_refused_at_its_cell(tmp_path):
+    with pytest.raises(ProblemsError) as info:
+        read_meta_csv(
+            write(tmp_path / "meta.csv", meta_with_denominator().replace("Denominator |", "Divisor     |"))
+        )
+    (p,) = info.value.problems
+    assert (p.code.id, p.location.line, p.location.column) == ("SC010", 4, "Type")
+    assert "Other" in p.message("en")
+
+
+def test_other_columns_are_kept_as_unit_metadata(tmp_path):
+    meta = meta_with_denominator() + "| note | | | | | Other | | |\n"
+    b = build_files(
+        tmp_path,
+        meta,
+        DATA.replace("| b |", "| b | note |")
+        .replace("| 1 |\n", "| 1 | x |\n")
+        .replace("| 2 |\n", "| 2 | y |\n")
+        .replace("| 3 |\n", "| 3 | z |\n"),
+    )
+    assert b.data.extra == {"note": ("x", "y", "z")}
+    assert "note" not in b.data.columns and b.warnings == ()
+
+
+def test_panel_data_asks_for_a_period_and_builds_the_one_chosen(tmp_path):
+    path = write(
+        tmp_path / "data.csv",
+        """
+        | uCode | Time | a |
+        | U1    | 2021 | 1 |
+        | U1    | 2022 | 2 |
+        | U2    | 2022 | 3 |
+        """,
+    )
+    with pytest.raises(ProblemsError) as info:
+        read_data_csv(path)
+    assert [(p.code.id, p.params["periods"]) for p in info.value.problems] == [("SC038", "2021, 2022")]
+    d = read_data_csv(path, time="2022")
+    assert d.units == ("U1", "U2") and d.table.col("a").tolist() == [2, 3] and d.lines == (3, 4)
+    with pytest.raises(ProblemsError) as info:
+        read_data_csv(path, time="2030")
+    assert info.value.problems[0].code.id == "SC039"
