@@ -7,13 +7,11 @@ cookie for reading). Both resolve the actor through the workspace (``verify_sess
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from fastapi import Depends
-from sqlalchemy.orm import Session
 from starlette.requests import Request
 
 from raqmana.i18n import get_locale, gettext
@@ -52,11 +50,10 @@ class Ctx:
             raise NotAuthenticated()
         return self.actor
 
-    @contextmanager
-    def tx(self) -> Iterator[Session]:
-        """A unit of work: commits when the block ends normally, rolls back on any exception."""
+    def unit(self, use_case: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run one use case that needs no signed-in actor (signing out) in its own transaction."""
         with self.ws.transaction() as session:
-            yield session
+            return use_case(session, *args, **kwargs)
 
     def call(self, use_case: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run one use case as the signed-in actor in its own transaction."""

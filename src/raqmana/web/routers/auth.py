@@ -70,8 +70,7 @@ def login(
     # otherwise (e.g. a cookie left by the last person on a shared computer) the account's language
     chosen = _known(request.cookies.get(LANG_COOKIE)) if request.cookies.get(CHOSEN_COOKIE) else None
     if chosen and chosen != actor.locale:
-        with ctx.ws.transaction() as session:
-            users.set_locale(session, actor, locale=chosen)
+        ctx.unit(users.set_locale, actor, locale=chosen)
     lang = chosen or (actor.locale if _known(actor.locale) else None)
     if lang:
         response.set_cookie(
@@ -90,8 +89,7 @@ def login(
 @area.html.post("/logout")
 def logout(ctx: Ctx = PageCtx) -> Response:
     if ctx.session_token:
-        with ctx.tx() as session:
-            auth.revoke_session(session, token=ctx.session_token)
+        ctx.unit(auth.revoke_session, token=ctx.session_token)
     response = see_other("/login")
     signer = ctx.request.app.state.signer
     signer.clear_session(response)

@@ -3,7 +3,7 @@ and per-file results, and uploading many questionnaire workbooks (files or ZIP a
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import File, UploadFile
@@ -11,7 +11,6 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from raqmana.problems import Location
-from raqmana.store.types import utcnow
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import read_upload, required, see_other
 from raqmana.web.pages import Area, json_response
@@ -74,7 +73,7 @@ def _long_running(job: JobView, lease_seconds: float) -> bool:
     return (
         job.status == "running"
         and job.started_at is not None
-        and utcnow() - job.started_at > timedelta(seconds=lease_seconds)
+        and datetime.now(UTC) - job.started_at > timedelta(seconds=lease_seconds)
     )
 
 
