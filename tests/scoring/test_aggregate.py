@@ -94,3 +94,43 @@ def test_an_aggregate_with_no_child_present_is_missing_with_availability_zero():
 def test_units_are_ranked_with_one_for_the_highest_score():
     b = run()
     assert b.ranks.row("U1")["IDX"] == 2 and b.ranks.row("U2")["IDX"] == 1
+
+
+def test_a_data_availability_threshold_leaves_an_aggregate_missing_rather_than_complete():
+    """One dimension of three is no index: with dat_thresh 0.5 the index needs two of its three children."""
+    m = meta(
+        """
+        | iCode | Level | Parent | Weight | GoalpostLo | GoalpostHi | Type      |
+        | a     | 1     | P      | 1      | 0          | 1          | Indicator |
+        | b     | 1     | Q      | 1      | 0          | 1          | Indicator |
+        | c     | 1     | R      | 1      | 0          | 1          | Indicator |
+        | P     | 2     | IDX    | 1      |            |            | Aggregate |
+        | Q     | 2     | IDX    | 1      |            |            | Aggregate |
+        | R     | 2     | IDX    | 1      |            |            | Aggregate |
+        | IDX   | 3     |        | 1      |            |            | Aggregate |
+        """
+    )
+    d = data(
+        """
+        | uCode | a   | b   | c   |
+        | U1    | 0.9 |     |     |
+        | U2    | 0.9 | 0.3 |     |
+        """
+    )
+
+    def index(**params):
+        r = Recipe(meta=m, normalise=Step("goalposts", {"scale": 1}), aggregate=Step("arithmetic", params))
+        return build(r, d).score("IDX")
+
+    assert index() == {"U1": 0.9, "U2": pytest.approx(0.6)}  # re-weighting alone: U1 looks complete
+    assert index(dat_thresh=0.5) == {"U1": None, "U2": pytest.approx(0.6)}
+    assert index(dat_thresh={3: 0.5}) == {"U1": None, "U2": pytest.approx(0.6)}
+    assert index(dat_thresh={2: 0.5}) == {"U1": 0.9, "U2": pytest.approx(0.6)}  # pillars have one child each
+
+
+def test_a_bad_data_availability_threshold_is_refused():
+    from raqmana.problems import ProblemsError
+
+    with pytest.raises(ProblemsError) as info:
+        run(dat_thresh=1.5)
+    assert info.value.problems[0].params["name"] == "dat_thresh"

@@ -30,3 +30,25 @@ def test_indicators_below_the_threshold_are_left_out_and_the_hierarchy_follows()
 def test_nothing_is_left_out_by_default():
     b = build(recipe(normalise=Step("rank")), data(DATA))
     assert b.screened.shape == (4, 4) and b.warnings == ()
+
+
+def test_screening_after_imputation_keeps_units_that_imputation_completed():
+    """COINr's examples screen the imputed data: U2 (half its indicators missing) is kept there,
+    because the mean filled its gaps, and left out when screening comes first."""
+    steps = {"impute": Step("mean"), "normalise": Step("rank")}
+    before = build(recipe(screen=Step("availability", {"unit_min": 0.6}), **steps), data(DATA))
+    after = build(
+        recipe(screen=Step("availability", {"unit_min": 0.6, "order": "after_impute"}), **steps), data(DATA)
+    )
+    assert "U2" not in before.units and "U2" in after.units
+    assert after.imputed.get("U2", "a") == 20 / 3  # the mean over all four units' data: (0 + 10 + 10) / 3
+    assert after.screened.get("U2", "c") == 2 and after.log["screen"]["order"] == "after_impute"
+
+
+def test_units_mostly_zero_are_left_out_by_zeros_as_coinr_byzeros():
+    zeros = DATA.replace("| U1    | 0  | 10 | 1 | 4 |", "| U1    | 0  | 0  | 0 | 4 |")
+    screen = Step("availability", {"unit_screen": "zeros", "nonzero_min": 0.5})
+    b = build(recipe(screen=screen, normalise=Step("rank")), data(zeros))
+    assert b.units == ("U2", "U3", "U4")
+    [w] = [w for w in b.warnings if w.code.id == "SC111"]
+    assert (w.params["code"], w.params["share"]) == ("U1", "25 %")

@@ -54,8 +54,21 @@ def render(b: Build, lang: str = "en") -> str:
             units=codes(s["dropped_units"]),
             indicators=codes(s["dropped_indicators"]),
         ),
-        "",
     ]
+    den = log.get("denominate", {})
+    if den.get("indicators"):
+        items = [
+            f"{c} ÷ {d['denominator']}" + (f" × {_num(d['scale'])}" if d["scale"] != 1 else "")
+            for c, d in den["indicators"].items()
+        ]
+        lines.append(say("denominate", items=codes(items)))
+    elif den.get("method") == "none" and any(b.tree.nodes[c].denominator for c in b.tree.indicators):
+        lines.append(say("denominate.none"))
+    if s.get("unit_screen", "na") != "na":
+        lines.append(say("screen.zeros", share=_pct(s["nonzero_min"])))
+    if s.get("order") == "after_impute":
+        lines.append(say("screen.after"))
+    lines.append("")
 
     imp = log["impute"]
     lines += [f"## {t['h_impute']}", ""]
@@ -118,6 +131,12 @@ def render(b: Build, lang: str = "en") -> str:
     exceptions = [c for c in b.tree.codes if b.tree.nodes[c].na == other]
     if exceptions:
         lines.append(say("na.nodes" if other == "zero" else "na.nodes_reweight", nodes=codes(exceptions)))
+    thresh = ag.get("dat_thresh")
+    if isinstance(thresh, dict):
+        by = sep.join(f"{k}: {_pct(v)}" for k, v in thresh.items())
+        lines.append(say("dat_thresh", share="…", levels=say("dat_thresh.levels", levels=by)))
+    elif thresh is not None:
+        lines.append(say("dat_thresh", share=_pct(thresh), levels=""))
     lines += [say("availability"), ""]
 
     lines += [f"## {t['h_stages']}", ""]

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
+        "denominate": "Indicators divided by a denominator column (COINr's Denominate: x ÷ (denominator ÷ scale)): {items}.",
+        "denominate.none": "The metadata names denominators, but the recipe asks for none: indicators are used as they are.",
+        "screen.after": "Screening was applied to the imputed data (as in COINr's examples), so units whose gaps imputation filled are kept.",
+        "screen.zeros": "Units with non-zero values for less than {share} of their available indicators are also left out.",
+        "dat_thresh": "An aggregate is missing when fewer than {share} of its direct children have data{levels}.",
+        "dat_thresh.levels": " (by level: {levels})",
         "title": "Methodology of the index {name}",
         "data": "Data: {units} units and {indicators} indicators, aggregated through {aggregates} aggregates "
         "over {levels} levels.",
@@ -84,6 +90,12 @@ TEXT: dict[str, dict[str, str]] = {
         "more": "… and {count} more",
     },
     "ar": {
+        "denominate": "قُسمت مؤشرات على عمود مقام (Denominate في COINr: x ÷ (المقام ÷ المعامل)): {items}.",
+        "denominate.none": "تحدّد البيانات الوصفية مقامات، لكن الوصفة لا تطلب القسمة: تُستخدم المؤشرات كما هي.",
+        "screen.after": "طُبّق الفرز على البيانات بعد التعويض (كما في أمثلة COINr)، فبقيت الوحدات التي أكمل التعويض نواقصها.",
+        "screen.zeros": "وتُستبعد أيضاً الوحدات التي لها قيم غير صفرية لأقل من {share} من مؤشراتها المتوفرة.",
+        "dat_thresh": "يكون المؤشر التجميعي ناقصاً إذا كانت البيانات متوفرة لأقل من {share} من عناصره الفرعية المباشرة{levels}.",
+        "dat_thresh.levels": " (حسب المستوى: {levels})",
         "title": "منهجية المؤشر المركّب {name}",
         "data": "البيانات: {units} وحدة و{indicators} مؤشراً، جُمعت عبر {aggregates} مؤشراً تجميعياً في {levels} مستويات.",
         "h_screen": "1. الفرز",
@@ -157,6 +169,12 @@ TEXT: dict[str, dict[str, str]] = {
         "more": "… و{count} أخرى",
     },
     "ckb": {
+        "denominate": "پێوەرەکان دابەش کران بە ستوونی دابەشکەر (Denominate ی COINr: x ÷ (دابەشکەر ÷ ڕێژە)): {items}.",
+        "denominate.none": "زانیاریی وەسفی دابەشکەر دیاری دەکات، بەڵام ڕەچەتەکە داوای ناکات: پێوەرەکان وەک خۆیان بەکاردێن.",
+        "screen.after": "پاڵاوتن لەسەر داتای پڕکراوە کرا (وەک نموونەکانی COINr)، بۆیە ئەو یەکانەی پڕکردنەوە کەلێنەکانیانی پڕ کردەوە دەمێننەوە.",
+        "screen.zeros": "ھەروەھا ئەو یەکانەی بەھای نا-سفریان بۆ کەمتر لە {share}ی پێوەرە بەردەستەکانیان ھەیە دەردەھێنرێن.",
+        "dat_thresh": "کۆکراوەیەک ون دەبێت کاتێک کەمتر لە {share}ی لقە ڕاستەوخۆکانی داتایان ھەیە{levels}.",
+        "dat_thresh.levels": " (بەپێی ئاست: {levels})",
         "title": "میتۆدۆلۆژیای ئیندێکسی {name}",
         "data": "داتا: {units} یەکە و {indicators} پێوەر، لە ڕێگەی {aggregates} کۆکراوە لە {levels} ئاستدا کۆکراونەتەوە.",
         "h_screen": "1. پاڵاوتن",
