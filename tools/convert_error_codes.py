@@ -11,7 +11,8 @@ and Sorani texts are written to ``src/raqmana/i18n/locale/{ar,ckb}/LC_MESSAGES/r
 The script is re-runnable: it finds every ``Code(...)`` call in ``src/raqmana`` that still carries inline
 texts, converts those, and leaves everything else as it is (a second run changes nothing). Inline texts
 win over the catalogue, so a text corrected in Python before conversion replaces the catalogue's; an
-entry whose English changed replaces the old entry of the same code. Run from the repository root::
+entry whose English changed replaces the old entry of the same code, and a run over the whole tree drops
+the entries of codes no longer defined. Run from the repository root::
 
     .venv/bin/python tools/convert_error_codes.py             # convert every file under src/raqmana
     .venv/bin/python tools/convert_error_codes.py FILE ...    # convert only these files
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import ast
 import io
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -36,6 +38,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "raqmana"
 LOCALE = SRC / "i18n" / "locale"
 LANGS = ("ar", "ckb")
+#: the message context of an error code (``WS001``, ``CLI008``, ``WEB404``)
+CODE_ID = re.compile(r"[A-Z]{2,4}[0-9]{3}")
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,20 @@ def find_inline_codes(path: Path) -> list[Found]:
     return sorted(found, key=lambda f: f.start)
 
 
+def find_codes(path: Path) -> list[Found]:
+    """Every ``Code(id, en, ...)`` call in ``path`` (converted or not); only ``id`` and ``en`` are filled."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
+        if _is_code_call(node):
+            assert isinstance(node, ast.Call)
+            kw = {k.arg: k.value for k in node.keywords if k.arg}
+            code_id = _str(node.args[0] if node.args else kw.get("id"))
+            en = _str(node.args[1] if len(node.args) > 1 else kw.get("en"))
+            if code_id is not None and en is not None:
+                found.append(Found(0, 0, code_id, en, {}, b""))
+    return found
+
+
 def rewrite(path: Path, found: list[Found]) -> None:
     source = path.read_bytes()
     for f in reversed(found):
@@ -178,6 +196,14 @@ def main(argv: list[str]) -> int:
         return 1 if per_file else 0
     catalogs = {lang: load(lang) for lang in LANGS}
     dirty: set[str] = set()
+    if not named:  # a whole-tree run also drops the entries of codes that no longer exist
+        defined = {(f.id, f.en) for p in paths for f in find_codes(p)}
+        for lang in LANGS:
+            for message in list(catalogs[lang]):
+                code = message.context or ""
+                if CODE_ID.fullmatch(code) and (code, message.id) not in defined:
+                    catalogs[lang].delete(message.id, context=code)
+                    dirty.add(lang)
     for found in per_file.values():
         for f in found:
             for lang in LANGS:

@@ -93,7 +93,13 @@ class Location:
     field: str = ""
 
     def render(self, lang: str) -> str:
-        labels = {k: pgettext(lang, "location", k) for k in ("sheet", "row", "line", "column", "field")}
+        labels = {
+            "sheet": pgettext(lang, "location", "sheet"),
+            "row": pgettext(lang, "location", "row"),
+            "line": pgettext(lang, "location", "line"),
+            "column": pgettext(lang, "location", "column"),
+            "field": pgettext(lang, "location", "field"),
+        }
         parts: list[str] = []
         if self.file:
             parts.append(self.file)

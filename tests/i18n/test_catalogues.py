@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import string
+from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
@@ -107,3 +108,35 @@ def test_an_error_code_reads_the_catalogue_in_each_language():
     assert E.NOT_FOUND.template("ar") == "{what} غير موجود."
     assert E.NOT_FOUND.template("ckb") == "{what} نەدۆزرایەوە."
     assert E.NOT_FOUND.template("fr") == "{what} not found."
+
+
+def _extracted() -> set[tuple[str | None, str]]:
+    """The messages Babel extracts from the sources with babel.cfg (what `pybabel extract` would write)."""
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+
+    root = Path(raqmana.__file__).resolve().parents[2]
+    with (root / "babel.cfg").open(encoding="utf-8") as fh:
+        method_map, options_map = parse_mapping_cfg(fh)
+    found = set()
+    for _file, _line, message, _comments, context in extract_from_dir(
+        str(root), method_map, options_map, keywords=DEFAULT_KEYWORDS
+    ):
+        found.add((context, message if isinstance(message, str) else message[0]))
+    return found
+
+
+EXTRACTED = _extracted()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_message_of_the_sources_is_in_the_catalogue(lang):
+    have = {_key(m) for m in CATALOGS[lang] if m.id}
+    assert len(EXTRACTED) > 600
+    assert sorted(EXTRACTED - have, key=str) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_catalogue_holds_no_message_the_sources_no_longer_use(lang):
+    have = {_key(m) for m in CATALOGS[lang] if m.id}
+    assert sorted(have - EXTRACTED, key=str) == []

@@ -50,20 +50,20 @@ def _fill(text: str, params: dict[str, object]) -> str:
     return text.format(**params) if params else text
 
 
-def gettext(lang: str, message: str, **params: object) -> str:
+def gettext(lang: str, message: str, /, **params: object) -> str:
     """Translate ``message`` into ``lang`` and fill ``{name}`` placeholders from ``params``."""
     return _fill(translator(lang).gettext(message), params)
 
 
-def ngettext(lang: str, singular: str, plural: str, n: int, **params: object) -> str:
-    """The form of a counted phrase that fits ``n`` in ``lang``, placeholders filled from ``params``.
+def ngettext(lang: str, singular: str, plural: str, count: int, /, **params: object) -> str:
+    """The form of a counted phrase that fits ``count`` in ``lang``, placeholders filled from ``params``.
 
-    ``n`` chooses the plural form only; pass the number to show (formatted for the language) as a
+    ``count`` chooses the plural form only; pass the number to show (formatted for the language) as a
     parameter, e.g. ``ngettext(lang, "{n} event", "{n} events", count, n=format_number(count, lang))``.
     """
-    return _fill(translator(lang).ngettext(singular, plural, n), params)
+    return _fill(translator(lang).ngettext(singular, plural, count), params)
 
 
-def pgettext(lang: str, context: str, message: str, **params: object) -> str:
+def pgettext(lang: str, context: str, message: str, /, **params: object) -> str:
     """Translate ``message`` in ``context`` (e.g. an error code) into ``lang``."""
     return _fill(translator(lang).pgettext(context, message), params)

@@ -21,6 +21,7 @@ from raqmana.i18n import (
     get_locale,
     gettext,
     localize_digits,
+    ngettext,
 )
 from raqmana.problems import Problem
 from raqmana.settings import Settings
@@ -83,7 +84,7 @@ def make_env(settings: Settings) -> Environment:
             return "–"
         lang, n = context["lang"], int(value)
         if n < 1024:
-            return gettext(lang, "{n} bytes", n=cached_number(n, lang, 0, digits))
+            return ngettext(lang, "{n} byte", "{n} bytes", n, n=cached_number(n, lang, 0, digits))
         if n < 1024 * 1024:
             kb = n / 1024
             return gettext(lang, "{n} KB", n=cached_number(kb, lang, 1 if kb < 10 else 0, digits))
@@ -156,6 +157,9 @@ def _base(request: Request, lang: str, **extra: Any) -> dict[str, Any]:
         "rtl": loc.is_rtl,
         "csrf": getattr(request.state, "csrf", ""),
         "_": lambda message, **params: gettext(loc.code, message, **params),
+        "ngettext": lambda singular, plural, count, /, **params: ngettext(
+            loc.code, singular, plural, count, **params
+        ),
         "path": request.url.path,
         "hx": bool(request.headers.get("hx-request")),
         "here": _here(request),

@@ -123,7 +123,7 @@ def _value(field: str, value: str, lang: str, people: dict[str, str] | None = No
     if field == "user_id" and people and value in people:
         return people[value]
     if value in ("true", "false"):
-        return gettext(lang, "Yes" if value == "true" else "No")
+        return gettext(lang, "Yes") if value == "true" else gettext(lang, "No")
     return value
 
 
