@@ -46,6 +46,8 @@ COMMANDS: list[tuple[str, str]] = [
     ("raqmana.cli.report", "report"),
     ("raqmana.cli.serve", "serve"),
     ("raqmana.cli.worker", "worker"),
+    ("raqmana.cli.backup", "backup"),
+    ("raqmana.cli.backup", "restore"),
 ]
 
 
