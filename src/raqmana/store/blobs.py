@@ -1,4 +1,9 @@
-"""Content-addressed file store: ``<root>/ab/cdef…`` named by the SHA-256 of the bytes."""
+"""Content-addressed file store: ``<root>/ab/cdef…`` named by the SHA-256 of the bytes.
+
+A file stored for a database transaction (``put(data, session=…)``) that the transaction did not
+have before is removed again if that transaction rolls back, so a refused or failed upload leaves no
+bytes behind.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,31 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+#: ``Session.info`` key: files created for the session's current transaction
+_NEW_FILES = "raqmana.new_files"
+
+
+@event.listens_for(Session, "after_commit")
+def _keep_new_files(session: Session) -> None:
+    session.info.pop(_NEW_FILES, None)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _drop_new_files(session: Session, previous_transaction: Any) -> None:
+    # the outermost transaction only (fired even when no database connection was used)
+    if previous_transaction.parent is None:
+        for path in session.info.pop(_NEW_FILES, ()):
+            path.unlink(missing_ok=True)
+
+
+def forget_on_rollback(session: Any, path: Path) -> None:
+    """Remove ``path`` if ``session``'s transaction rolls back."""
+    session.info.setdefault(_NEW_FILES, []).append(path)
 
 
 class BlobStore:
@@ -17,8 +47,9 @@ class BlobStore:
             raise ValueError("not a sha256 hex digest")
         return self.root / sha256[:2] / sha256[2:]
 
-    def put(self, data: bytes) -> str:
-        """Store ``data`` (once: the same bytes are stored one time) and return its SHA-256."""
+    def put(self, data: bytes, *, session: Session | None = None) -> str:
+        """Store ``data`` (once: the same bytes are stored one time) and return its SHA-256. With
+        ``session``, a file that was not there before is removed if the session's transaction rolls back."""
         digest = hashlib.sha256(data).hexdigest()
         target = self.path(digest)
         if target.is_file() and target.stat().st_size == len(data):
@@ -34,7 +65,13 @@ class BlobStore:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        if session is not None:
+            forget_on_rollback(session, target)
         return digest
+
+    def remove(self, sha256: str) -> None:
+        """Delete a stored file (nothing happens when it is not there)."""
+        self.path(sha256).unlink(missing_ok=True)
 
     def exists(self, sha256: str) -> bool:
         return self.path(sha256).is_file()

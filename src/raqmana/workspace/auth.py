@@ -107,7 +107,8 @@ def backoff(failures: int, attempts: int) -> timedelta:
     ``attempts``, then BACKOFF_START doubling with each further failure, at most BACKOFF_MAX."""
     if failures < attempts:
         return timedelta(0)
-    return min(BACKOFF_MAX, BACKOFF_START * 2 ** min(failures - attempts, 20))
+    doubled: timedelta = BACKOFF_START * (2 ** min(failures - attempts, 20))
+    return min(BACKOFF_MAX, doubled)
 
 
 def _pair_key(username: str, client: str) -> str:

@@ -4,7 +4,6 @@ caller's transaction — or none, with the full list of located problems in the 
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,6 +50,7 @@ from raqmana.workspace.views import (
     ResponseState,
     WorkbookImportReport,
 )
+from raqmana.workspace.xlsx_safe import READ_ERRORS, check_archive, unreadable
 
 MAX_BYTES = 20 * 1024 * 1024
 #: answer field → workbook column key
@@ -76,6 +76,7 @@ def _meta(wb: Any, filename: str) -> dict[str, str]:
     if (
         meta.get("format") != FORMAT_VERSION
         or not meta.get("assessment_id", "").isdigit()
+        or len(meta["assessment_id"]) > 18  # an id, not a number the database cannot hold
         or not meta.get("institution")
         or meta.get("lang") not in LOCALES
     ):
@@ -107,34 +108,21 @@ def import_workbook(
     ``lang`` is accepted for symmetry with the export; problems carry all three languages. With
     ``assessment_id`` a workbook of another round is refused."""
     filename = filename or "workbook.xlsx"
-    if len(data) > MAX_BYTES or not data.startswith(b"PK"):
-        raise ValidationFailed.one(E.XLSX_UNREADABLE, Location(file=filename), filename=filename)
-    try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError):
-        raise ValidationFailed.one(E.XLSX_UNREADABLE, Location(file=filename), filename=filename) from None
-    try:
-        meta = _meta(wb, filename)
-        if assessment_id is not None and int(meta["assessment_id"]) != assessment_id:
-            raise ValidationFailed.one(
-                E.WORKBOOK_OTHER_ROUND,
-                Location(file=filename, sheet=META_SHEET),
-                theirs=int(meta["assessment_id"]),
-                ours=assessment_id,
-            )
-        ctx = context(session, actor, int(meta["assessment_id"]), meta["institution"])
-        require_import_rights(ctx)
-        fv = session.get(FrameworkVersion, ctx.assessment.framework_version_id)
-        if fv is None or meta.get("framework_hash") != fv.hash:
-            raise ValidationFailed.one(
-                E.WORKBOOK_META, Location(file=filename, sheet=META_SHEET), detail="framework"
-            )
-        title = ANSWERS_TITLE.get(meta["lang"])
-        if title not in wb.sheetnames:
-            raise ValidationFailed.one(E.SHEET_MISSING, Location(file=filename), sheet=title)
-        rows = [tuple(r) for r in wb[title].iter_rows(min_row=1, max_col=len(COLUMNS), values_only=True)]
-    finally:
-        wb.close()
+    meta, title, rows = _read(data, filename)
+    if assessment_id is not None and int(meta["assessment_id"]) != assessment_id:
+        raise ValidationFailed.one(
+            E.WORKBOOK_OTHER_ROUND,
+            Location(file=filename, sheet=META_SHEET),
+            theirs=int(meta["assessment_id"]),
+            ours=assessment_id,
+        )
+    ctx = context(session, actor, int(meta["assessment_id"]), meta["institution"])
+    require_import_rights(ctx)
+    fv = session.get(FrameworkVersion, ctx.assessment.framework_version_id)
+    if fv is None or meta.get("framework_hash") != fv.hash:
+        raise ValidationFailed.one(
+            E.WORKBOOK_META, Location(file=filename, sheet=META_SHEET), detail="framework"
+        )
     changes, unchanged, problems = _check(session, ctx, rows, meta["lang"], filename, title)
     problems.sort(key=lambda p: (p.location.line or 0, p.location.column))
     errors, warnings = split(problems)
@@ -142,6 +130,29 @@ def import_workbook(
         raise ValidationFailed(problems)
     _apply(session, actor, ctx, changes)
     return WorkbookImportReport(ctx.assessment.id, ctx.org.code, len(changes), unchanged, warnings)
+
+
+def _read(data: bytes, filename: str) -> tuple[dict[str, str], str, list[tuple[Any, ...]]]:
+    """The workbook's hidden metadata, the title of its answers sheet and that sheet's rows; a damaged or
+    hostile file (XML or ZIP bomb) is refused as unreadable, never with a traceback."""
+    if len(data) > MAX_BYTES or not data.startswith(b"PK"):
+        raise unreadable(filename)
+    check_archive(data, filename)
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            meta = _meta(wb, filename)
+            title = ANSWERS_TITLE.get(meta["lang"])
+            if title not in wb.sheetnames:
+                raise ValidationFailed.one(E.SHEET_MISSING, Location(file=filename), sheet=title)
+            rows = [tuple(r) for r in wb[title].iter_rows(min_row=1, max_col=len(COLUMNS), values_only=True)]
+        finally:
+            wb.close()
+    except ValidationFailed:
+        raise
+    except READ_ERRORS:
+        raise unreadable(filename) from None
+    return meta, title, rows
 
 
 def _check(

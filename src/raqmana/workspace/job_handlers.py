@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from raqmana.settings import Settings
 from raqmana.store.blobs import BlobStore
+from raqmana.store.models import Job
 from raqmana.workspace import errors as E
 from raqmana.workspace.actors import Actor
 from raqmana.workspace.excel_import import import_workbook
@@ -20,6 +24,7 @@ if TYPE_CHECKING:
 
 WORKBOOK_IMPORT = "workbook_import"
 REPORT = "report"
+log = logging.getLogger(__name__)
 
 
 def uploads(settings: Settings) -> BlobStore:
@@ -31,7 +36,7 @@ def enqueue_workbook_import(
 ) -> JobView:
     """Queue the import of many workbooks (each one all-or-nothing on its own)."""
     store = uploads(settings)
-    items = [{"filename": name, "sha256": store.put(data)} for name, data in files]
+    items = [{"filename": name, "sha256": store.put(data, session=session)} for name, data in files]
     return enqueue_stored_workbooks(session, actor, items=items, lang=lang)
 
 
@@ -85,7 +90,8 @@ def run_workbook_import(ws: Workspace, payload: dict[str, Any], progress: Progre
             results.append(
                 {"filename": name, "ok": False, "problems": [problem_record(p, lang) for p in exc.problems]}
             )
-        except OSError as exc:
+        except Exception as exc:  # one file's failure is that file's result: the others still run
+            log.exception("workbook %s of a batch failed", name)
             detail = f"{type(exc).__name__}: {exc}"[:300]
             results.append(
                 {
@@ -96,8 +102,24 @@ def run_workbook_import(ws: Workspace, payload: dict[str, Any], progress: Progre
             )
         if n == len(files) or n % step == 0:
             progress(n / max(1, len(files)), f"{n}/{len(files)}")
+    _remove_uploads(ws, [item["sha256"] for item in files])
     ok = sum(1 for r in results if r["ok"])
     return {"files": len(files), "imported": ok, "failed": len(files) - ok, "results": results}
+
+
+def _remove_uploads(ws: Workspace, digests: list[str]) -> None:
+    """Delete the uploaded workbooks of a finished batch, except those another batch still waits for
+    (the store keeps one file for identical bytes)."""
+    with ws.reader() as s:
+        pending = s.scalars(
+            select(Job.payload).where(Job.kind == WORKBOOK_IMPORT, Job.status.in_(("queued", "running")))
+        ).all()
+    # this batch is among the running ones: a file named by one more batch stays
+    refs = Counter(d for p in pending for d in {f.get("sha256") for f in (p or {}).get("files", [])})
+    store = uploads(ws.settings)
+    for digest in set(digests):
+        if refs[digest] <= 1:
+            store.remove(digest)
 
 
 def builtin_handlers() -> dict[str, Handler]:

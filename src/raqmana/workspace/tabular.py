@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass
 
 from openpyxl import load_workbook
@@ -13,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from raqmana.problems import Location
 from raqmana.workspace import errors as E
 from raqmana.workspace.exceptions import ValidationFailed
+from raqmana.workspace.xlsx_safe import READ_ERRORS, check_archive, unreadable
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,24 +90,26 @@ def _read_csv(data: bytes, filename: str, max_rows: int) -> Table:
 
 
 def _read_xlsx(data: bytes, filename: str, max_rows: int) -> Table:
+    """The first sheet; a damaged or hostile file (XML or ZIP bomb) is refused as unreadable."""
+    check_archive(data, filename)
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise ValidationFailed.one(E.XLSX_UNREADABLE, Location(file=filename), filename=filename) from exc
-    try:
-        ws = wb.worksheets[0]
-        it = ws.iter_rows(values_only=True)
-        first = next(it, None) or ()
-        header = [_cell(h).strip().lower() for h in first]
-        letters = {h: get_column_letter(i + 1) for i, h in enumerate(header)}
-        rows: list[Row] = []
-        for n, values in enumerate(it, start=2):
-            cells = [_cell(v) for v in values]
-            if not any(c.strip() for c in cells):
-                continue
-            if len(rows) >= max_rows:
-                break
-            rows.append(Row(n, dict(zip(header, cells, strict=False)), letters, filename, ws.title))
-        return Table(header, rows, filename, ws.title)
-    finally:
-        wb.close()
+        try:
+            ws = wb.worksheets[0]
+            it = ws.iter_rows(values_only=True)
+            first = next(it, None) or ()
+            header = [_cell(h).strip().lower() for h in first]
+            letters = {h: get_column_letter(i + 1) for i, h in enumerate(header)}
+            rows: list[Row] = []
+            for n, values in enumerate(it, start=2):
+                cells = [_cell(v) for v in values]
+                if not any(c.strip() for c in cells):
+                    continue
+                if len(rows) >= max_rows:
+                    break
+                rows.append(Row(n, dict(zip(header, cells, strict=False)), letters, filename, ws.title))
+            return Table(header, rows, filename, ws.title)
+        finally:
+            wb.close()
+    except READ_ERRORS:
+        raise unreadable(filename) from None

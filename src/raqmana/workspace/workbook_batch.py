@@ -118,7 +118,11 @@ def start_workbook_import(
     ):
         raise Forbidden()
     store = uploads(settings)
-    items = [{"filename": name, "sha256": store.put(content)} for name, content in workbooks(files)]
+    # stored for this transaction: a refusal half-way (too many, too big) or a rollback removes them
+    items = [
+        {"filename": name, "sha256": store.put(content, session=session)}
+        for name, content in workbooks(files)
+    ]
     if not items:
         raise ValidationFailed.one(E.ZIP_NO_WORKBOOK, Location(field="files"), filename="")
     return enqueue_stored_workbooks(session, actor, items=items, lang=lang, assessment_id=assessment_id)
