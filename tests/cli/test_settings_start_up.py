@@ -46,9 +46,12 @@ def test_it_reads_secrets_from_files_and_secures_cookies_in_production(tmp_path,
     (tmp_path / "audit").write_text("a" * 40, encoding="utf-8")
     monkeypatch.setenv("RAQMANA_SECRET_KEY_FILE", str(tmp_path / "secret"))
     monkeypatch.setenv("RAQMANA_AUDIT_KEY_FILE", str(tmp_path / "audit"))
-    s = get_settings(environment="production")
+    s = get_settings(environment="production", password_cost="standard")
     assert (s.secret_key, s.audit_key, s.secure_cookies) == ("s" * 40, "a" * 40, True)
-    assert get_settings(environment="production", secure_cookies=False).secure_cookies is False
+    assert (
+        get_settings(environment="production", password_cost="standard", secure_cookies=False).secure_cookies
+        is False
+    )
     assert get_settings(environment="development").secure_cookies is False
 
 

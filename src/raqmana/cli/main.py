@@ -86,8 +86,11 @@ def settings_problems(exc: SettingsError) -> list[Problem]:
     for name, reason in exc.problems:
         if "SECRET_KEY" in reason or name == "secret_key":
             found.append(Problem(E.NO_PRODUCTION_SECRET))
-        else:
-            found.append(Problem(E.BAD_SETTING, params={"name": name.upper(), "reason": reason.rstrip(".")}))
+            continue
+        if name == "settings" and reason.startswith("RAQMANA_"):  # a rule across settings names its own
+            first, _, rest = reason.partition(" ")
+            name, reason = first.removeprefix("RAQMANA_"), rest
+        found.append(Problem(E.BAD_SETTING, params={"name": name.upper(), "reason": reason.rstrip(".")}))
     return found
 
 
