@@ -5,7 +5,17 @@ from collections.abc import Callable
 import pytest
 
 from raqmana.problems import Problem, ProblemsError
-from raqmana.scoring import Dataset, Node, Recipe, StageRule, Step, UncertaintySpec, build, sensitivity
+from raqmana.scoring import (
+    Dataset,
+    Node,
+    Recipe,
+    StageRule,
+    Step,
+    UncertaintySpec,
+    analyse_uncertainty,
+    build,
+    sensitivity,
+)
 from raqmana.scoring import errors as E
 from raqmana.scoring.framework_recipe import dataset_from_responses
 from raqmana.scoring.io import read_data_csv
@@ -187,6 +197,16 @@ CASES: dict[str, Callable] = {
         ),
         "SC040",
     ),
+    "SC042": lambda tmp: first(
+        lambda: analyse_uncertainty(
+            build(recipe(), data(DATA)), UncertaintySpec(runs=50, aggregate=("geometric",), min_success=0.9)
+        ),
+        "SC042",
+    ),
+    "SC043": lambda tmp: first(
+        lambda: sensitivity(build(recipe(), data(DATA)), UncertaintySpec(aggregate=("geometric",)), n=8),
+        "SC043",
+    ),
     "SC041": lambda tmp: first(
         lambda: build(
             Recipe(meta=(Node("a", parent="I", denominator="n"), Node("I", type="Aggregate"))),
@@ -245,6 +265,9 @@ WARNINGS: dict[str, Callable] = {
         "SC106",
     ),
     "SC107": lambda: dataset_from_responses(small_framework(), {"MoF": {"XX-9": 3}}).warnings[0],
+    "SC109": lambda: analyse_uncertainty(
+        build(recipe(), data(DATA)), UncertaintySpec(runs=50, weight_noise=0.1, aggregate=("geometric",))
+    ).warnings[0],
     "SC110": lambda: warning(
         build(
             Recipe(

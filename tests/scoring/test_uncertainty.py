@@ -64,3 +64,31 @@ def test_its_rows_hold_one_line_per_unit_and_aggregate():
         "rank_high",
         "stage_stability",
     }
+
+
+def test_a_geometric_alternative_meeting_a_zero_fails_its_runs_not_the_analysis():
+    """Min-max to 0–100 gives U1 a 0 on 'a': every geometric run fails, as in COINr they are recorded
+    with their reason and left out; the arithmetic runs still give the intervals."""
+    b = build(recipe(), data(DATA))  # the nominal build (arithmetic) is fine
+    u = analyse_uncertainty(b, UncertaintySpec(runs=400, weight_noise=0.2, aggregate=("geometric",), seed=5))
+    assert u.attempted == 400 and 150 < u.runs < 250  # about half the runs drew the geometric mean
+    [failed] = u.failed
+    assert (failed["choice"], failed["runs"], failed["share"]) == ("aggregate: geometric", 400 - u.runs, 1.0)
+    assert "'U1'" in failed["reason"]["en"] and "'a'" in failed["reason"]["en"]
+    [w] = u.warnings
+    assert w.code.id == "SC109" and "aggregate: geometric" in w.message("ar")
+    assert not np.isnan(u.low.values).any()
+    assert (u.low.values <= u.nominal.values + 1e-12).all() and (
+        u.nominal.values <= u.high.values + 1e-12
+    ).all()
+
+
+def test_too_few_successful_runs_are_refused_with_the_recipes_threshold():
+    from raqmana.problems import ProblemsError
+
+    b = build(recipe(), data(DATA))
+    spec = UncertaintySpec(runs=200, weight_noise=0.2, aggregate=("geometric",), seed=5, min_success=0.9)
+    with pytest.raises(ProblemsError) as info:
+        analyse_uncertainty(b, spec)
+    [p] = info.value.problems
+    assert p.code.id == "SC042" and "aggregate: geometric" in p.message("en") and "90 %" in p.message("en")

@@ -76,12 +76,15 @@ def build_cmd(
         "out": str(out),
         "files": [str(f) for f in files],
     }
+    warnings = list(b.warnings) + (list(unc.warnings) if unc is not None else [])
+    if unc is not None:
+        summary["runs"] = {"attempted": unc.attempted, "succeeded": unc.runs}
     if as_json:
         print_json(
-            {**summary, "warnings": [w.as_dict(lang) for w in b.warnings], "scores": _index_rows(b, unc)}
+            {**summary, "warnings": [w.as_dict(lang) for w in warnings], "scores": _index_rows(b, unc)}
         )
         return
-    report_problems(list(b.warnings), lang)
+    report_problems(warnings, lang)
     console.print(
         _SAID[get_locale(lang).code].format(**{**summary, "files": len(files)}), highlight=False, markup=False
     )

@@ -131,6 +131,24 @@ BAD_DENOMINATOR = Code(
     "(صحّح المقام، أو اترك الخلية فارغة إن كان مجهولاً).",
     "یەکەی '{unit}' بەھایەکی '{code}'ی ھەیە بەڵام دابەشکەرەکەی '{denominator}' {value}ە: ڕێژەکە ناژمێردرێت.",
 )
+TOO_MANY_FAILED_RUNS = Code(
+    "SC042",
+    "Only {ok} of {runs} Monte Carlo runs succeeded, below the recipe's minimum share {minimum} "
+    "(uncertainty.min_success). Most failures: {reason}",
+    "نجح {ok} فقط من أصل {runs} تشغيلاً لمونت كارلو، وهذا دون الحد الأدنى في الوصفة {minimum} "
+    "(uncertainty.min_success). أكثر أسباب الفشل: {reason}",
+    "تەنھا {ok} لە {runs} جاری مۆنتی کارلۆ سەرکەوتوو بوون، کە لە کەمترین ڕێژەی ڕەچەتەکە {minimum} کەمترە "
+    "(uncertainty.min_success). زۆرترین ھۆی شکست: {reason}",
+)
+SENSITIVITY_RUN_FAILED = Code(
+    "SC043",
+    "The sensitivity analysis needs every run, but {choice} cannot be computed: {reason} "
+    "Remove that alternative from the uncertainty section.",
+    "يحتاج تحليل الحساسية إلى كل التشغيلات، لكن تعذّر حساب {choice}: {reason} "
+    "احذف هذا البديل من قسم uncertainty.",
+    "شیکاریی ھەستیاری پێویستی بە ھەموو جارەکانە، بەڵام {choice} ناژمێردرێت: {reason} "
+    "ئەو جێگرەوەیە لە بەشی uncertainty لاببە.",
+)
 
 # warnings
 IGNORED_COLUMN = Code(
@@ -189,6 +207,13 @@ NO_DENOMINATOR = Code(
     "وقد يعوّضها التعويض.",
     "یەکەی '{unit}' بەھای دابەشکەری '{denominator}'ی نییە، بۆیە ڕێژەکانی {codes} ونن (وەک COINr)؛ "
     "لەوانەیە پڕکردنەوە پڕیان بکاتەوە.",
+    W,
+)
+FAILED_RUNS = Code(
+    "SC109",
+    "{failed} of {runs} Monte Carlo runs with {choice} failed and are left out of the intervals. {reason}",
+    "فشل {failed} من أصل {runs} تشغيلاً لمونت كارلو باستخدام {choice} واستُبعدت من المجالات. {reason}",
+    "{failed} لە {runs} جاری مۆنتی کارلۆ بە {choice} شکستیان ھێنا و لە مەوداکان دەرھێنران. {reason}",
     W,
 )
 

@@ -169,6 +169,8 @@ def build_as_dict(b: Build, uncertainty: UncertaintyResult | None = None) -> dic
     if uncertainty is not None:
         out["uncertainty"] = {
             "runs": uncertainty.runs,
+            "attempted": uncertainty.attempted,
+            "failed": list(uncertainty.failed),
             "rows": uncertainty.to_rows(),
             "national": uncertainty.national.as_dict(),
         }

@@ -4,6 +4,10 @@ Each run picks an imputation, a normalisation and an aggregation (the recipe's o
 alternatives) and a set of weights. The few (imputation × normalisation) variants of the data are
 computed once; runs that share them are aggregated together in batches, many weight sets per
 matrix product, so a thousand full builds cost about as much as a few dozen.
+
+A combination that cannot be computed (e.g. a geometric mean meeting a 0, a z-score of a constant
+indicator) does not stop the analysis, as in COINr: its runs are marked failed with the reason and
+left out of the results; the caller decides whether enough runs succeeded.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from raqmana.problems import Problem, ProblemsError
 from raqmana.scoring.aggregate import NotPositive, aggregate, compile_plan, means_by_aggregate
 from raqmana.scoring.build import Build, Prepared, not_positive_problem, transform
 from raqmana.scoring.normalise import normalise
@@ -31,6 +36,21 @@ class Choices:
     impute: tuple[Step, ...]
     normalise: tuple[Step, ...]
     aggregate: tuple[str, ...]  # "recipe" first, then alternative means applied at every level
+
+    def label(self, kind: str, i: int) -> str:
+        """A choice as the recipe spells it, e.g. "aggregate: geometric"."""
+        if kind == "aggregate":
+            return f"aggregate: {self.aggregate[i]}"
+        return f"{kind}: {getattr(self, kind)[i].method}"
+
+
+@dataclass(frozen=True)
+class Failure:
+    """The runs of one (imputation, normalisation, aggregation) combination that could not be computed."""
+
+    combo: tuple[int, int, int]
+    runs: int
+    problem: Problem
 
 
 def choices_of(b: Build, spec: UncertaintySpec) -> Choices:
@@ -104,18 +124,26 @@ class Engine:
             return np.broadcast_to(self.weights0, (runs, self.weights0.size)).copy()
         return self.weights0 * (1.0 + rng.uniform(-noise, noise, size=(runs, self.weights0.size)))
 
-    def run(self, imp: IntArray, nrm: IntArray, agg: IntArray, weights: FloatArray) -> FloatArray:
-        """runs × units × aggregates."""
+    def run(
+        self, imp: IntArray, nrm: IntArray, agg: IntArray, weights: FloatArray
+    ) -> tuple[FloatArray, list[Failure]]:
+        """runs × units × aggregates (NaN for failed runs), and the failed combinations."""
         out = np.empty((weights.shape[0], *self.shape))
+        failures: list[Failure] = []
         combos = np.stack([imp, nrm, agg], axis=1)
         for combo in np.unique(combos, axis=0):
             i, n, a = (int(v) for v in combo)
             idx = np.flatnonzero((combos == combo).all(axis=1))
-            x = self.data(i, n)
             try:
+                x = self.data(i, n)
                 for start in range(0, idx.size, BATCH):
                     part = idx[start : start + BATCH]
                     out[part] = aggregate(self.plan, x, weights[part], self.means[a])
             except NotPositive as exc:
-                raise not_positive_problem(exc, self.build.units, self.build.data) from None
-        return out
+                problem = not_positive_problem(exc, self.build.units, self.build.data).problems[0]
+                failures.append(Failure((i, n, a), int(idx.size), problem))
+                out[idx] = np.nan
+            except ProblemsError as exc:
+                failures.append(Failure((i, n, a), int(idx.size), exc.problems[0]))
+                out[idx] = np.nan
+        return out, failures

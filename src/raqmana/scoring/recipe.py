@@ -123,9 +123,12 @@ class UncertaintySpec:
     aggregate: tuple[str, ...] = ()  # alternative means, applied at every level
     seed: int = 12345
     quantiles: tuple[float, float] = (0.05, 0.95)
+    #: the share of runs that must succeed (failed runs, e.g. a geometric mean meeting a 0, are left out)
+    min_success: float = 0.25
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "min_success": self.min_success,
             "runs": self.runs,
             "weight_noise": self.weight_noise,
             "impute": [s.to_dict() for s in self.impute],
@@ -343,6 +346,8 @@ def _check_uncertainty(unc: UncertaintySpec, file: str) -> list[Problem]:
     out: list[Problem] = []
     if unc.runs < 1:
         out.append(_bad("uncertainty", "runs", E.detail("runs"), file, "uncertainty.runs"))
+    if not 0 < unc.min_success <= 1:
+        out.append(_bad("uncertainty", "min_success", E.detail("share"), file, "uncertainty.min_success"))
     if not 0 <= unc.weight_noise < 1:
         out.append(_bad("uncertainty", "weight_noise", E.detail("noise"), file, "uncertainty.weight_noise"))
     lo, hi = unc.quantiles

@@ -232,7 +232,7 @@ def _uncertainty(value: Any, file: str, problems: list[Problem]) -> UncertaintyS
     if not isinstance(value, Mapping):
         problems.append(_invalid(file, "uncertainty", E.detail("mapping")))
         return None
-    known = {"runs", "weight_noise", "impute", "normalise", "aggregate", "seed", "quantiles"}
+    known = {"runs", "weight_noise", "impute", "normalise", "aggregate", "seed", "quantiles", "min_success"}
     for key in value:
         if key not in known:
             problems.append(
@@ -262,6 +262,7 @@ def _uncertainty(value: Any, file: str, problems: list[Problem]) -> UncertaintyS
             aggregate=tuple(str(m) for m in value.get("aggregate") or []),
             seed=int(value.get("seed", 12345)),
             quantiles=tuple(float(q) for q in value.get("quantiles", (0.05, 0.95)))[:2],  # type: ignore[arg-type]
+            min_success=float(value.get("min_success", 0.25)),
         )
     except (TypeError, ValueError) as exc:
         problems.append(_invalid(file, "uncertainty", E.detail("not_number", value=str(exc))))

@@ -136,9 +136,17 @@ def sensitivity(
         }
         zeros = np.zeros(x.shape[0], dtype=np.intp)
         w = weight_sets[pick["weights"]] if "weights" in pick else weight_sets[zeros]
-        scores = engine.run(
+        scores, failures = engine.run(
             pick.get("impute", zeros), pick.get("normalise", zeros), pick.get("aggregate", zeros), w
         )
+        if failures:  # Sobol indices need every run: name the alternative that cannot be computed
+            f = failures[0]
+            parts = [(k, i) for k, i in zip(("impute", "normalise", "aggregate"), f.combo, strict=True) if i]
+            label = " + ".join(choices.label(k, i) for k, i in parts) or "recipe"
+            reason = {lang: f.problem.message(lang) for lang in ("en", "ar", "ckb")}
+            raise ProblemsError(
+                [Problem(E.SENSITIVITY_RUN_FAILED, where, {"choice": label, "reason": reason})]
+            )
         col = scores[:, :, a]
         if unit is not None:
             return col[:, unit]

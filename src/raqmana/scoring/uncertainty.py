@@ -5,12 +5,16 @@ Every run rebuilds the index with weights perturbed by ±``weight_noise`` (each 
 recipe's own and the alternatives. Per unit and aggregate it reports the score interval
 (5–95 % by default), the median, the rank interval, and the stage stability: the share of runs in
 which the unit stays in its nominal stage. The national figure is the mean over units in each run.
+
+A run that cannot be computed (say a geometric-mean alternative meeting a 0) is recorded as failed
+with its reason and left out, as COINr does; each alternative's share of failed runs is reported
+as a warning. The analysis is refused only when fewer than ``min_success`` of the runs succeed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -18,7 +22,7 @@ import numpy as np
 from raqmana.problems import Location, Problem, ProblemsError
 from raqmana.scoring import errors as E
 from raqmana.scoring.build import Build
-from raqmana.scoring.montecarlo import Choices, Engine, choices_of
+from raqmana.scoring.montecarlo import Choices, Engine, Failure, choices_of
 from raqmana.scoring.ranks import rank_desc
 from raqmana.scoring.recipe import UncertaintySpec
 from raqmana.scoring.stages import stage_codes
@@ -38,10 +42,14 @@ class UncertaintyResult:
     rank_high: Table
     stability: Table  # units × staged aggregates: share of runs in the nominal stage
     national: Table  # rows nominal/low/median/high × aggregates
-    samples: FloatArray  # runs × units × aggregates
+    samples: FloatArray  # successful runs × units × aggregates
+    attempted: int = 0  # runs drawn, failed ones included
+    failed: tuple[dict[str, Any], ...] = ()  # per failing choice: choice, runs, share, reason (en/ar/ckb)
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def runs(self) -> int:
+        """The runs that succeeded (those the intervals are computed from)."""
         return int(self.samples.shape[0])
 
     def interval(self, unit: str, node: str) -> tuple[float, float]:
@@ -81,9 +89,67 @@ def analyse_uncertainty(
     imp = rng.integers(0, len(choices.impute), runs)
     nrm = rng.integers(0, len(choices.normalise), runs)
     agg = rng.integers(0, len(choices.aggregate), runs)
-    samples = engine.run(imp, nrm, agg, weights)
-    samples.flags.writeable = False
-    return summarise(b, spec, choices, samples, unit_weights)
+    samples, failures = engine.run(imp, nrm, agg, weights)
+    failed = np.zeros(runs, dtype=bool)
+    for f in failures:
+        failed |= (imp == f.combo[0]) & (nrm == f.combo[1]) & (agg == f.combo[2])
+    reports = _failure_reports(choices, failures, imp, nrm, agg)
+    where = Location(file=b.recipe.source, path="uncertainty")
+    ok = int(runs - failed.sum())
+    if ok == 0 or ok / runs < spec.min_success:
+        worst = max(reports, key=lambda r: r["runs"])
+        raise ProblemsError(
+            [
+                Problem(
+                    E.TOO_MANY_FAILED_RUNS,
+                    where,
+                    {
+                        "ok": ok,
+                        "runs": runs,
+                        "minimum": f"{100 * spec.min_success:.0f} %",
+                        "reason": _reason(worst),
+                    },
+                )
+            ]
+        )
+    warnings = tuple(
+        Problem(
+            E.FAILED_RUNS,
+            where,
+            {"failed": r["runs"], "runs": r["of"], "choice": r["choice"], "reason": _reason(r)},
+        )
+        for r in reports
+    )
+    kept = samples[~failed] if failed.any() else samples
+    kept.flags.writeable = False
+    result = summarise(b, spec, choices, kept, unit_weights)
+    return replace(result, attempted=runs, failed=tuple(reports), warnings=warnings)
+
+
+def _failure_reports(
+    choices: Choices, failures: list[Failure], imp: Any, nrm: Any, agg: Any
+) -> list[dict[str, Any]]:
+    """One report per failing choice (the alternatives in the failed combination, joined by +)."""
+    picked = {"impute": imp, "normalise": nrm, "aggregate": agg}
+    out: dict[str, dict[str, Any]] = {}
+    for f in failures:
+        parts = [
+            (kind, i) for kind, i in zip(("impute", "normalise", "aggregate"), f.combo, strict=True) if i
+        ] or [("aggregate", 0)]
+        label = " + ".join(choices.label(kind, i) for kind, i in parts)
+        drawn = int(np.logical_and.reduce([picked[kind] == i for kind, i in parts]).sum())
+        report = out.setdefault(label, {"choice": label, "runs": 0, "of": drawn, "problem": f.problem})
+        report["runs"] += f.runs
+    for r in out.values():
+        r["share"] = r["runs"] / r["of"] if r["of"] else 0.0
+        p: Problem = r.pop("problem")
+        r["reason"] = {lang: p.message(lang) for lang in ("en", "ar", "ckb")}
+    return list(out.values())
+
+
+def _reason(report: dict[str, Any]) -> dict[str, str]:
+    """ "choice — message" in each language (the message names the unit, indicator and value)."""
+    return {lang: f"{report['choice']} — {text}" for lang, text in report["reason"].items()}
 
 
 def summarise(
