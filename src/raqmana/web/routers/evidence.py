@@ -172,7 +172,7 @@ def download(evidence_id: int, ctx: Ctx = PageCtx) -> Response:
     "/evidence/{evidence_id}/file",
     summary="Download an evidence file",
     response_class=Response,
-    responses=file_response("application/octet-stream", description="The file as it was attached"),
+    responses=file_response("*/*", description="The file as it was attached, in its own media type"),
 )
 def download_api(evidence_id: int, ctx: Ctx = ApiCtx) -> Response:
     return _download(ctx, evidence_id)

@@ -34,7 +34,7 @@ area = Area("reports")
 BASE = "/assessments/{assessment_id}/reports"
 LANGS = ("ar", "ckb", "en")
 FORMATS = ("pdf", "docx", "xlsx", "html")
-REPORT_MEDIA = sorted({MEDIA_TYPES[f] for f in FORMATS})
+REPORT_MEDIA = sorted({MEDIA_TYPES[f].split(";")[0] for f in FORMATS})
 
 
 def _not_found() -> WebError:

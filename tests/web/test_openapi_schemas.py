@@ -1,0 +1,278 @@
+"""The OpenAPI document says what every operation returns, and real responses match it.
+
+Every operation under ``/api/v1`` declares a 2xx schema and the one error body for every status; a tour of
+the API (reading every page twin, every write, errors) checks each real response against the schema the
+document declares for its status, with every object closed (a key the document does not list fails).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from jsonschema import Draft202012Validator
+
+from raqmana.workspace.jobs import run_one
+
+from .test_results import ANSWERS, accept
+from .world import World
+
+ERROR_STATUSES = ("400", "401", "403", "404", "409", "413", "422", "429", "500")
+ERROR_REF = "#/components/schemas/ErrorBody"
+
+
+def operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    return [(m.upper(), p, op) for p, item in spec["paths"].items() for m, op in item.items()]
+
+
+def closed(schema: Any) -> Any:
+    """The schema with every object that lists its properties closed to other keys."""
+    if isinstance(schema, dict):
+        out = {k: closed(v) for k, v in schema.items()}
+        if "properties" in out and "additionalProperties" not in out:
+            out["additionalProperties"] = False
+        return out
+    if isinstance(schema, list):
+        return [closed(v) for v in schema]
+    return schema
+
+
+@dataclass
+class Api:
+    """Calls the API and records (operation, status, media type, body) of every answer."""
+
+    client: TestClient
+    spec: dict[str, Any]
+    headers: dict[str, str] = field(default_factory=dict)
+    seen: list[tuple[str, str, int, str, Any]] = field(default_factory=list)
+
+    def _template(self, method: str, url: str) -> str:
+        path = url.split("?")[0]
+        for template, item in self.spec["paths"].items():
+            if method.lower() not in item:
+                continue
+            pattern = re.sub(r"\\\{[^}]+:path\\\}", ".+", re.escape(template))
+            pattern = re.sub(r"\\\{[^}]+\\\}", "[^/]+", pattern)
+            if re.fullmatch(pattern, path):
+                return template
+        raise AssertionError(f"{method} {path} is not in the OpenAPI document")
+
+    def call(self, method: str, url: str, *, as_: str | None = None, **kw: Any) -> Any:
+        headers = {**kw.pop("headers", {}), **({"Authorization": f"Bearer {as_}"} if as_ else {})}
+        r = self.client.request(method, url, headers=headers, **kw)
+        media = r.headers.get("content-type", "").split(";")[0]
+        body = r.json() if media == "application/json" else None
+        self.seen.append((method, self._template(method, url), r.status_code, media, body))
+        return r
+
+
+def token(app: FastAPI, username: str) -> str:
+    from .conftest import Browser
+
+    with Browser(app, base_url="http://testserver") as b:
+        b.login(username)
+        html = b.form("/account/tokens", {"name": "schema tour"}, page="/account").text
+    m = re.search(r'<code class="rq-token">([^<]+)</code>', html)
+    assert m, "no token shown"
+    return m.group(1)
+
+
+def answer(api: Api, inst: str, as_: str, indicator: str) -> dict[str, Any] | None:
+    """The stored answer to ``indicator``, as the questionnaire's JSON twin shows it."""
+    page = api.call("GET", inst, as_=as_).json()
+    items = [i for p in page["questionnaire"]["pages"] for i in p["items"]]
+    found: dict[str, Any] | None = next(i["response"] for i in items if i["indicator"]["id"] == indicator)
+    return found
+
+
+def tour(api: Api, world: World, tokens: dict[str, str]) -> None:
+    """Every operation at least once with a success, and the usual errors."""
+    a, coord, focal, rev = world.assessment_id, tokens["coord"], tokens["focal"], tokens["rev"]
+    inst = f"/api/v1/assessments/{a}/institutions/mofa"
+    for path in (
+        "/api/v1/me",
+        "/api/v1/account",
+        "/api/v1/frameworks",
+        "/api/v1/orgs",
+        "/api/v1/admin/users",
+        "/api/v1/assessments",
+        "/api/v1/assessments/new",
+        f"/api/v1/assessments/{a}",
+        f"/api/v1/assessments/{a}/assignments",
+        f"/api/v1/assessments/{a}/progress",
+        f"{inst}",
+        f"{inst}?pillar=SRV&submitted=1&skipped=SRV-01",
+        f"/api/v1/assessments/{a}/results",
+        f"/api/v1/assessments/{a}/results/institutions/mofa",
+        f"/api/v1/assessments/{a}/reports",
+        "/api/v1/admin/audit?verify=1",
+    ):
+        assert api.call("GET", path, as_=coord).status_code == 200, path
+    frameworks = api.client.get("/api/v1/frameworks", headers={"Authorization": f"Bearer {coord}"}).json()
+    opened = api.call(
+        "POST",
+        "/api/v1/assessments",
+        as_=coord,
+        json={
+            "framework_version_id": frameworks["frameworks"][0]["id"],
+            "name": {"en": "Round 2027", "ar": "جولة 2027", "ckb": "خولی 2027"},
+            "period": "2027",
+            "institution_codes": ["mofa"],
+        },
+    )
+    assert opened.status_code == 201, opened.text
+    assigned = api.call(
+        "POST",
+        f"/api/v1/assessments/{opened.json()['id']}/assignments",
+        as_=coord,
+        json={"institution_code": "mofa", "user_id": world.user_ids["focal"], "role": "focal_point"},
+    )
+    assert assigned.status_code == 201, assigned.text
+    # the focal point answers, attaches evidence, submits, exports and imports the workbook
+    assert answer(api, inst, focal, "LEG-01") is None, "not answered yet"
+    known = 0
+    saved = api.call(
+        "POST", f"{inst}/answers/LEG-01", as_=focal, json={"value": 4, "expected_version": known}
+    )
+    assert saved.status_code == 200, saved.text
+    stale = api.call(
+        "POST", f"{inst}/answers/LEG-01", as_=focal, json={"value": 2, "expected_version": known}
+    )
+    assert stale.status_code == 409, "a stale version conflicts"
+    bad = api.call("POST", f"{inst}/answers/LEG-01", as_=focal, json={"expected_version": "x"})
+    assert bad.status_code == 422
+    url = api.call(
+        "POST", f"{inst}/answers/LEG-01/evidence/url", as_=focal, json={"url": "https://example.org/law"}
+    )
+    assert url.status_code == 201, url.text
+    attached = api.call(
+        "POST",
+        f"{inst}/answers/LEG-01/evidence/file",
+        as_=focal,
+        files={"file": ("law.pdf", b"%PDF-1.4 law", "application/pdf")},
+        data={"description": "the law"},
+    )
+    assert attached.status_code == 201, attached.text
+    got = api.call("GET", f"/api/v1/evidence/{attached.json()['id']}/file", as_=focal)
+    assert got.status_code == 200 and got.content == b"%PDF-1.4 law"
+    assert api.call("POST", f"{inst}/submit", as_=focal, json={"pillar": "LEG"}).status_code == 200
+    workbook = api.call("GET", f"{inst}/workbook.xlsx", as_=focal)
+    assert workbook.status_code == 200
+    xlsx = (
+        "mofa.xlsx",
+        workbook.content,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    imported = api.call("POST", "/api/v1/workbooks", as_=focal, files={"file": xlsx})
+    assert imported.status_code == 200, imported.text
+    batch = api.call("POST", f"/api/v1/assessments/{a}/workbooks", as_=focal, files={"files": xlsx})
+    assert batch.status_code == 202, batch.text
+    run_one(world.ws)
+    assert api.call("GET", f"/api/v1/jobs/{batch.json()['job']['id']}", as_=focal).status_code == 200
+    # the reviewer reads the queue and the answer, comments and returns it
+    assert api.call("GET", f"/api/v1/assessments/{a}/review", as_=rev).status_code == 200
+    response_id, submitted = saved.json()["id"], answer(api, inst, rev, "LEG-01")
+    assert submitted is not None and submitted["state"] == "submitted"
+    assert api.call("GET", f"/api/v1/responses/{response_id}", as_=rev).status_code == 200
+    commented = api.call("POST", f"/api/v1/responses/{response_id}/comments", as_=rev, json={"text": "why?"})
+    assert commented.status_code == 201, commented.text
+    returned = api.call(
+        "POST",
+        f"/api/v1/responses/{response_id}/review",
+        as_=rev,
+        json={"decision": "return", "comment": "add the gazette", "expected_version": submitted["version"]},
+    )
+    assert returned.status_code == 200, returned.text
+    # a report job, run, then read with its files
+    started = api.call(
+        "POST", f"/api/v1/assessments/{a}/reports", as_=coord, json={"langs": ["en"], "formats": ["html"]}
+    )
+    assert started.status_code == 202, started.text
+    assert run_one(world.ws).status == "done"
+    job = api.call("GET", started.json()["url"], as_=coord).json()
+    assert job["files"], "the report job wrote a file"
+    assert api.call("GET", f"/api/v1/assessments/{a}/reports", as_=coord).json()["files"]
+    file = api.call("GET", job["files"][0]["url"].replace("/assessments", "/api/v1/assessments"), as_=coord)
+    assert file.status_code == 200
+    assert api.call("GET", "/api/v1/jobs", as_=coord).status_code == 200
+    assert api.call("POST", "/api/v1/admin/audit/verify", as_=coord).status_code == 200
+    # errors
+    assert api.call("GET", "/api/v1/me", as_="not-a-token").status_code == 401
+    assert api.call("GET", f"/api/v1/assessments/{a}", as_=tokens["outsider"]).status_code == 404
+    assert api.call("GET", "/api/v1/assessments/999999").status_code == 401
+
+
+@pytest.fixture
+def scored(world: World) -> World:
+    """Accepted answers for results, but none yet to mofa's LEG-01 (the tour answers it)."""
+    accept(
+        world, {"mofa": {k: v for k, v in ANSWERS["mofa"].items() if k != "LEG-01"}, "moi": ANSWERS["moi"]}
+    )
+    return world
+
+
+def test_it_declares_a_success_schema_and_the_error_body_for_every_operation(app: FastAPI) -> None:
+    spec = app.openapi()
+    ops = operations(spec)
+    assert len(ops) >= 35
+    for method, path, op in ops:
+        success = [r for s, r in op["responses"].items() if s.startswith("2")]
+        assert success, f"{method} {path}: no 2xx response"
+        schemas = [m.get("schema") for r in success for m in r.get("content", {}).values()]
+        assert any(schemas), f"{method} {path}: its 2xx response has no schema"
+        for status in ERROR_STATUSES:
+            declared = op["responses"].get(status, {}).get("content", {}).get("application/json", {})
+            assert declared.get("schema", {}).get("$ref") == ERROR_REF, f"{method} {path}: {status}"
+    assert "HTTPValidationError" not in spec["components"]["schemas"], (
+        "FastAPI's 422 shape is not what we send"
+    )
+
+
+def test_it_returns_what_its_openapi_document_declares(app: FastAPI, scored: World) -> None:
+    spec = app.openapi()
+    components = closed(spec["components"])
+    with TestClient(app) as client:
+        api = Api(client, spec)
+        tokens = {u: token(app, u) for u in ("coord", "focal", "rev", "outsider")}
+        tour(api, scored, tokens)
+    checked: set[tuple[str, str]] = set()
+    for method, template, status, media, body in api.seen:
+        responses = spec["paths"][template][method.lower()]["responses"]
+        declared = responses.get(str(status))
+        assert declared, f"{method} {template} answered {status}, which it does not declare"
+        content = declared.get("content", {})
+        assert media in content or "*/*" in content, f"{method} {template} {status}: {media} not declared"
+        if media != "application/json":
+            continue
+        validator = Draft202012Validator({**content[media]["schema"], "components": components})
+        problems = sorted(validator.iter_errors(body), key=lambda e: list(e.absolute_path))
+        assert not problems, f"{method} {template} {status}: " + "; ".join(
+            f"{'/'.join(map(str, e.absolute_path))}: {e.message[:300]}" for e in problems[:5]
+        )
+        if 200 <= status < 300:
+            checked.add((method, template))
+    missing = {(m, p) for m, p, _ in operations(spec)} - {(m, t) for m, t, *_ in api.seen}
+    assert not missing, f"operations the tour did not call: {sorted(missing)}"
+    assert checked, "no JSON body was checked"
+
+
+def test_it_answers_every_error_with_the_declared_body(client: TestClient) -> None:
+    spec: dict[str, Any] = client.app.openapi()  # type: ignore[attr-defined]
+    schema = {"$ref": ERROR_REF, "components": closed(spec["components"])}
+    calls: list[Callable[[], Any]] = [
+        lambda: client.get("/api/v1/me"),
+        lambda: client.get("/api/v1/nothing-here"),
+        lambda: client.post("/api/v1/responses/1/review", json={"decision": "maybe"}),
+    ]
+    for call in calls:
+        r = call()
+        assert r.status_code >= 400
+        Draft202012Validator(schema).validate(r.json())
+        assert r.json()["status"] == r.status_code and r.json()["errors"]
+    assert copy.deepcopy(schema)["$ref"] == ERROR_REF
