@@ -104,8 +104,11 @@ def main() -> None:
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
 
+    from raqmana.cli.common import lang_from_argv
+    from raqmana.cli.help_lang import use_language
     from raqmana.settings import SettingsError
 
+    use_language(lang_from_argv(sys.argv))  # Typer's own words (usage, help, usage errors) follow --lang
     known = {n for n, _ in SUBCOMMANDS} | {f.replace("_", "-") for _, f in COMMANDS}
     first = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
     try:
