@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install system-deps lint typecheck pytest clean
+.PHONY: demo test test-fast install system-deps lint typecheck pytest clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ demo: $(STAMP)
 
 ## Everything the tests need (Debian packages when root, Python packages), then lint, types and the whole suite.
 test: system-deps $(STAMP) lint typecheck pytest
+
+## The quick lane while working: lint, types and every test but browser, PDF/DOCX rendering and PostgreSQL.
+test-fast: $(STAMP) lint typecheck
+	bash scripts/run-tests.sh --fast
 
 system-deps:
 	bash scripts/system-deps.sh

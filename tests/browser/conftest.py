@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.environment import require
 from tests.web.world import World, build_world, make_settings
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -29,10 +30,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/browser" in str(item.path):
             item.add_marker(pytest.mark.browser)
-            if not CHROMIUM.exists():
-                item.add_marker(
-                    pytest.mark.skip(reason="/usr/bin/chromium is missing (make test installs it)")
-                )
+
+
+@pytest.fixture(autouse=True)
+def _chromium() -> None:
+    require(CHROMIUM.exists(), "/usr/bin/chromium (Debian package chromium)")
 
 
 def _free_port() -> int:

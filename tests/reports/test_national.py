@@ -1,5 +1,6 @@
 """The national report: each section appears when its data does, and says so plainly when it doesn't."""
 
+import pytest
 from pypdf import PdfReader
 from tests.factories import framework_dict, write_framework
 
@@ -27,6 +28,7 @@ def test_a_report_without_answers_says_so_in_every_data_section(tmp_path):
     assert by_id["annex_framework"].blocks[0].rows[0][0] == "LEG-01"
 
 
+@pytest.mark.render
 def test_findings_show_scores_intervals_and_the_institutions_furthest_behind(tmp_path):
     fw = framework(tmp_path)
     names = [

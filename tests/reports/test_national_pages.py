@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from tests.reports.synthetic import synthetic_chain
+from tests.support.environment import require
 
 from raqmana.frameworks import load_or_raise
 from raqmana.reports.national import build_national
 from raqmana.reports.render import render
 
+pytestmark = pytest.mark.render
 ARTIFACTS = Path(os.environ.get("RAQMANA_TEST_ARTIFACTS", "/tmp/raqmana-artifacts"))
 
 
@@ -41,8 +43,7 @@ def test_the_arabic_national_report_reads_in_logical_order_and_has_every_part(ch
     def page_of(phrase: str, start: int = 2) -> int:
         return next(i for i, p in enumerate(pages) if i >= start and phrase in p) + 1
 
-    if shutil.which("pdftoppm") is None:
-        pytest.skip("pdftoppm is not installed (make test installs poppler-utils)")
+    require(shutil.which("pdftoppm") is not None, "pdftoppm (Debian package poppler-utils)")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     wanted = {
         "cover": 1,

@@ -160,6 +160,7 @@ def test_workbook_sheets_are_named_in_the_report_language(chain, tmp_path):
     assert len({n.casefold() for n in names}) == len(names)
 
 
+@pytest.mark.render
 def test_the_kurdish_pdf_reads_plainly(chain, tmp_path):
     inputs = dataclasses.replace(chain.inputs, initiatives=chain.inputs.initiatives[:20])
     report = build_national(inputs, "ckb")
@@ -188,6 +189,7 @@ def test_html_keeps_codes_quarters_and_ranges_in_one_left_to_right_piece(chain):
     assert '<col style="width:' in html
 
 
+@pytest.mark.render
 def test_docx_keeps_quarters_and_codes_left_to_right_in_kurdish(tmp_path):
     report = Report(
         id="t",

@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from tests.reports.sample import TEXTS, sample_report
+from tests.support.environment import require
 
 from raqmana.reports.docx import render_docx
 from raqmana.reports.html import render_html
@@ -19,6 +20,7 @@ def pdf_text(path):
     return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
 
 
+@pytest.mark.render
 @pytest.mark.parametrize("lang", ["ar", "ckb", "en"])
 def test_pdf_contains_the_texts_in_logical_order(lang, tmp_path):
     path = render_pdf(sample_report(lang), tmp_path / "r.pdf")
@@ -27,6 +29,7 @@ def test_pdf_contains_the_texts_in_logical_order(lang, tmp_path):
         assert phrase in text, phrase
 
 
+@pytest.mark.render
 def test_pdf_embeds_the_shipped_fonts_and_numbers_its_pages(tmp_path):
     path = render_pdf(sample_report("ar"), tmp_path / "r.pdf")
     reader = PdfReader(str(path))
@@ -45,6 +48,7 @@ def test_html_sets_language_and_direction():
     assert "&#39;" not in html.split("</style>")[0]
 
 
+@pytest.mark.render
 @pytest.mark.parametrize("lang", ["ar", "ckb"])
 def test_docx_paragraphs_and_tables_are_right_to_left(lang, tmp_path):
     path = render_docx(sample_report(lang), tmp_path / "r.docx")
@@ -53,6 +57,7 @@ def test_docx_paragraphs_and_tables_are_right_to_left(lang, tmp_path):
     assert TEXTS[lang][1] in xml
 
 
+@pytest.mark.render
 def test_docx_in_english_is_left_to_right(tmp_path):
     xml = (
         zipfile.ZipFile(render_docx(sample_report("en"), tmp_path / "r.docx"))
@@ -62,11 +67,12 @@ def test_docx_in_english_is_left_to_right(tmp_path):
     assert "<w:bidi/>" not in xml
 
 
-@pytest.mark.skipif(
-    shutil.which("soffice") is None and shutil.which("libreoffice") is None,
-    reason="LibreOffice is not installed (make test installs libreoffice-writer-nogui)",
-)
+@pytest.mark.render
 def test_docx_opens_in_libreoffice_and_keeps_right_to_left_text(tmp_path):
+    require(
+        shutil.which("soffice") is not None or shutil.which("libreoffice") is not None,
+        "LibreOffice (Debian package libreoffice-writer-nogui)",
+    )
     path = render_docx(sample_report("ar"), tmp_path / "r.docx")
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     run = subprocess.run(

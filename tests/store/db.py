@@ -20,6 +20,7 @@ from sqlalchemy.engine import make_url
 from raqmana.settings import Settings, get_settings
 from raqmana.store import make_engine, upgrade
 from raqmana.workspace import Workspace, open_workspace
+from tests.support.environment import COMPLETE, require
 
 PG_URL = os.environ.get("RAQMANA_TEST_PG_URL", "")
 BACKENDS = [
@@ -27,7 +28,10 @@ BACKENDS = [
     pytest.param(
         "postgresql",
         id="postgresql",
-        marks=[pytest.mark.pg, pytest.mark.skipif(not PG_URL, reason="RAQMANA_TEST_PG_URL is not set")],
+        marks=[
+            pytest.mark.pg,
+            pytest.mark.skipif(not PG_URL and not COMPLETE, reason="RAQMANA_TEST_PG_URL is not set"),
+        ],
     ),
 ]
 
@@ -68,8 +72,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         shutil.copyfile(template, target)
         yield f"sqlite:///{target}"
         return
-    if not PG_URL:
-        pytest.skip("RAQMANA_TEST_PG_URL is not set")
+    require(bool(PG_URL), "PostgreSQL (RAQMANA_TEST_PG_URL, started by scripts/run-tests.sh)")
     template = request.getfixturevalue("pg_template")
     name = f"raqmana_t_{uuid.uuid4().hex[:12]}"
     admin = make_engine(PG_URL, isolation_level="AUTOCOMMIT")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from raqmana.frameworks import load
 from raqmana.workspace import SYSTEM, open_workspace
 from raqmana.workspace.accepted import accepted_values
@@ -45,7 +43,6 @@ def test_it_can_run_twice_on_the_same_data(settings):
 
 def test_it_seeds_the_iraq_dla_pack_when_it_loads(settings):
     result = load("iraq-dla")
-    if not result.ok or result.framework is None:
-        pytest.skip("the iraq-dla pack does not load yet")
+    assert result.ok and result.framework is not None, result.problems
     info = seed_demo(settings, framework=result.framework)
     assert info.responses > 54 * 50

@@ -1,0 +1,1 @@
+"""What the test suites share: the test world and its personas, settings, and the tools the suite needs."""
