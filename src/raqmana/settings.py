@@ -89,6 +89,21 @@ class Settings(BaseSettings):
     job_check_seconds: float = Field(
         60.0, gt=0, description="How often an idle worker looks for jobs abandoned by workers that stopped."
     )
+    job_quota: int = Field(
+        5,
+        ge=1,
+        le=1000,
+        description="Jobs (reports, imports) one person may have waiting or running at once; more are refused "
+        "with 429 and Retry-After. Asking again for an identical waiting job returns that job.",
+    )
+    job_retry_seconds: int = Field(
+        30, ge=1, le=3600, description="The Retry-After (seconds) sent with a job refused over the quota."
+    )
+    four_eyes: bool = Field(
+        True,
+        description="Nobody grants a role to themselves or assigns themselves to an institution of a round; "
+        "another coordinator or administrator must. Turn off only for a one-person installation.",
+    )
     inline_worker: bool = Field(
         False,
         description="Also run queued jobs (reports, imports) in a thread of the web app; for the demo and tests "

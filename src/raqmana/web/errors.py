@@ -8,6 +8,7 @@
 | ``Conflict`` (stale version) | 409, with the other version |
 | ``NotAuthenticated`` | 401 JSON, or a redirect to the sign-in page |
 | ``LoginRefused`` | 401 JSON / 429 when rate limited (the login page renders it itself) |
+| ``TooManyRequests`` (e.g. the job quota) | 429; every 429 carries ``Retry-After`` |
 
 JSON is chosen for ``/api/…`` paths and for requests that accept only JSON; HTMX requests get an
 HTML fragment; other requests a full page in the user's language.
@@ -66,6 +67,8 @@ def _classify(exc: Exception) -> tuple[int, list[Problem], Any]:
         return 401, exc.problems or [Problem(messages.SIGN_IN)], None
     if isinstance(exc, wx.LoginRefused):
         return (429 if getattr(exc, "retry_after", None) else 401), exc.problems, None
+    if isinstance(exc, wx.TooManyRequests):
+        return 429, exc.problems, None
     if isinstance(exc, wx.NotFound):
         return 404, exc.problems or [Problem(messages.NOT_FOUND)], None
     if isinstance(exc, wx.Forbidden):
@@ -130,7 +133,7 @@ async def handle_error(request: Request, exc: Exception) -> Response:
         body = ErrorBody.model_validate(
             {"status": status, "errors": problems_json(problems, lang), "current": jsonable(current)}
         ).model_dump(mode="json", exclude_none=True)
-        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else retry_after(exc, status)
         return JSONResponse(body, status_code=status, headers=headers)
     if status == 401:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
@@ -154,4 +157,22 @@ async def handle_error(request: Request, exc: Exception) -> Response:
         # an HTMX form may name where its errors go (e.g. beside the evidence list, not over it)
         response.headers["HX-Retarget"] = target
         response.headers["HX-Reswap"] = "innerHTML"
+    response.headers.update(retry_after(exc, status) or {})
     return response
+
+
+#: sent with a 429 whose cause names no delay
+DEFAULT_RETRY_SECONDS = 60
+
+
+def retry_after(exc: object, status: int) -> dict[str, str] | None:
+    """The ``Retry-After`` header every 429 carries: the refusal's own delay (a quota, a sign-in
+    throttle) or :data:`DEFAULT_RETRY_SECONDS`."""
+    if status != 429:
+        return None
+    seconds = getattr(exc, "retry_after", None)
+    return {
+        "Retry-After": str(max(1, int(seconds)))
+        if isinstance(seconds, int | float)
+        else str(DEFAULT_RETRY_SECONDS)
+    }

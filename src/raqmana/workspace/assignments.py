@@ -9,6 +9,7 @@ from raqmana.problems import Location
 from raqmana.store.models import Assignment, Organisation, User
 from raqmana.store.types import utcnow
 from raqmana.workspace import errors as E
+from raqmana.workspace import policy
 from raqmana.workspace.actors import Actor, Role
 from raqmana.workspace.audit import record
 from raqmana.workspace.exceptions import Forbidden, NotFound, ValidationFailed
@@ -41,6 +42,8 @@ def assign(
     if role not in [r.value for r in ASSIGNABLE]:
         raise ValidationFailed.one(E.ASSIGN_ROLE_INVALID, Location(field="role"), value=str(role))
     org, rights = get_institution_for_user(session, actor, assessment_id, institution_code)
+    if user_id == actor.user_id and rights.manage and policy.of(session).four_eyes:
+        raise Forbidden(E.SELF_ASSIGN)  # four eyes: a coordinator does not make itself a focal point
     if not rights.manage:
         raise Forbidden()
     user = session.get(User, user_id) if isinstance(user_id, int) else None

@@ -112,6 +112,14 @@ ROW_STALE = Code(
 )
 ROW_LOCKED = Code("WS099", "This answer is {state} in raqmana and cannot be changed by a workbook.")
 JOB_FAILED = Code("WS100", "The job stopped because of an internal error ({detail}).")
+JOB_QUOTA = Code(
+    "WS120",
+    "You already have {quota} jobs waiting or running. Try again in {seconds} seconds, when one has finished.",
+)
+SELF_GRANT = Code("WS121", "You cannot give a role to yourself: ask another coordinator or administrator.")
+SELF_ASSIGN = Code(
+    "WS122", "You cannot assign yourself to an institution: ask another coordinator or administrator."
+)
 
 JOB_ABANDONED = Code(
     "WS101",

@@ -83,6 +83,16 @@ class LoginRefused(WorkspaceError):
         super().__init__([problem(code, **params)])
 
 
+class TooManyRequests(WorkspaceError):
+    """Over a quota (e.g. jobs waiting per person): try again after ``retry_after`` seconds (429)."""
+
+    status_code = 429
+
+    def __init__(self, code: Code, *, retry_after: int, **params: Any):
+        self.retry_after = retry_after
+        super().__init__([problem(code, seconds=retry_after, **params)])
+
+
 class ValidationFailed(WorkspaceError, ProblemsError):
     status_code = 422
 

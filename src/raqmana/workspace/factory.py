@@ -65,6 +65,7 @@ def open_workspace(
 ) -> Workspace:
     """Connect to the database of ``settings`` (SQLite in the data dir by default), migrating it.
     ``handlers`` are the job handlers by kind (the built-in ones unless given)."""
+    from raqmana.workspace import policy
     from raqmana.workspace.job_handlers import builtin_handlers
     from raqmana.workspace.jobs import KINDS_KEY
 
@@ -78,6 +79,7 @@ def open_workspace(
         SESSION_KEY: passwords(settings.password_cost),
         AUDIT_KEY: settings.audit_key,
         KINDS_KEY: frozenset(jobs),
+        policy.SESSION_KEY: policy.from_settings(settings),
     }
     return Workspace(
         settings,

@@ -8,6 +8,7 @@ only the kinds it has a handler for.
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import os
@@ -26,12 +27,13 @@ from sqlalchemy.orm import Session
 
 from raqmana.problems import Problem
 from raqmana.store import jobs as queue
-from raqmana.store.models import Job
+from raqmana.store.models import Job, User
 from raqmana.store.types import utcnow
 from raqmana.workspace import errors as E
+from raqmana.workspace import policy
 from raqmana.workspace.actors import Actor
 from raqmana.workspace.auth import load_actor
-from raqmana.workspace.exceptions import NotFound, WorkspaceError, problem
+from raqmana.workspace.exceptions import NotFound, TooManyRequests, WorkspaceError, problem
 from raqmana.workspace.views import JobPage, JobView
 
 if TYPE_CHECKING:
@@ -98,12 +100,32 @@ def payload_actor(session: Session, data: dict[str, Any]) -> Actor:
 
 
 def enqueue(session: Session, actor: Actor, *, kind: str, payload: dict[str, Any]) -> JobView:
+    """Queue a job for the actor. A person (not the command line) asking again for a job identical to one
+    of theirs still waiting gets that job back; beyond the policy's quota of jobs waiting or running the
+    request is refused (:class:`TooManyRequests`, 429 with Retry-After). See :mod:`.policy`."""
     kinds = session.info.get(KINDS_KEY)
     if kinds is not None and kind not in kinds:
         raise ValueError(f"no job handler for {kind!r}")
-    job = queue.enqueue(
-        session, kind=kind, payload={**payload, "actor": actor_payload(actor)}, created_by=actor.user_id
-    )
+    full = json.loads(json.dumps({**payload, "actor": actor_payload(actor)}, default=str))
+    if actor.user_id is not None:
+        # one person's requests one after the other (PostgreSQL; SQLite writes are serial anyway)
+        session.execute(select(User.id).where(User.id == actor.user_id).with_for_update())
+        pending = list(
+            session.scalars(
+                select(Job)
+                .where(Job.created_by == actor.user_id, Job.status.in_((queue.QUEUED, queue.RUNNING)))
+                .order_by(Job.id)
+            )
+        )
+        same = next(
+            (j for j in pending if j.status == queue.QUEUED and j.kind == kind and j.payload == full), None
+        )
+        if same is not None:
+            return job_view(same)
+        rules = policy.of(session)
+        if len(pending) >= rules.job_quota:
+            raise TooManyRequests(E.JOB_QUOTA, retry_after=rules.job_retry_seconds, quota=rules.job_quota)
+    job = queue.enqueue(session, kind=kind, payload=full, created_by=actor.user_id)
     return job_view(job)
 
 

@@ -13,7 +13,7 @@ from raqmana.problems import Location
 from raqmana.store.models import Organisation, RoleGrant, User
 from raqmana.store.types import utcnow
 from raqmana.workspace import errors as E
-from raqmana.workspace import passwords
+from raqmana.workspace import passwords, policy
 from raqmana.workspace.actors import MANAGER_ROLES, Actor, Role
 from raqmana.workspace.audit import record
 from raqmana.workspace.auth import revoke_all_sessions
@@ -176,6 +176,8 @@ def grant_role(
     org = get_org_by_code(session, org_code) if org_code else None
     if not _may_grant(actor, role, org):
         raise Forbidden()
+    if user_id == actor.user_id and policy.of(session).four_eyes:
+        raise Forbidden(E.SELF_GRANT)  # four eyes: another manager gives one a role
     org_id = org.id if org else None
     existing = session.scalar(
         select(RoleGrant).where(

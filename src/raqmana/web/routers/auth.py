@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from raqmana.web.context import Ctx, PageCtx, page_ctx
+from raqmana.web.errors import retry_after
 from raqmana.web.forms import safe_next, see_other
 from raqmana.web.locale import LANG_COOKIE, _known
 from raqmana.web.pages import Area
@@ -61,7 +62,9 @@ def login(
         )
     except LoginRefused as refused:
         status = 429 if getattr(refused, "retry_after", None) else 401
-        return _login_page(ctx, next_url=safe_next(next), username=username, error=refused, status=status)
+        page = _login_page(ctx, next_url=safe_next(next), username=username, error=refused, status=status)
+        page.headers.update(retry_after(refused, status) or {})
+        return page
     response = see_other(safe_next(next))
     signer = request.app.state.signer
     signer.set_session(response, issued.token)
