@@ -4,10 +4,11 @@ write transaction, which SQLite serialises."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from raqmana.store.models import Job
@@ -32,13 +33,29 @@ def claim(session: Session, *, worker: str, kinds: list[str] | None = None) -> J
     job_id = session.execute(
         update(Job)
         .where(Job.id == pick.scalar_subquery(), Job.status == QUEUED)
-        .values(status=RUNNING, worker=worker, started_at=utcnow(), attempts=Job.attempts + 1)
+        .values(
+            status=RUNNING,
+            worker=worker,
+            started_at=utcnow(),
+            heartbeat_at=utcnow(),
+            attempts=Job.attempts + 1,
+        )
         .returning(Job.id)
     ).scalar_one_or_none()
     if job_id is None:
         return None
     job = session.get(Job, job_id, populate_existing=True)
     return job
+
+
+def beat(session: Session, job_id: int, *, worker: str) -> bool:
+    """Mark a running job as alive (its worker's heartbeat); False if the claim is no longer this worker's."""
+    done = session.execute(
+        update(Job)
+        .where(Job.id == job_id, Job.status == RUNNING, Job.worker == worker)
+        .values(heartbeat_at=utcnow())
+    )
+    return bool(done.rowcount)  # type: ignore[attr-defined]
 
 
 def set_progress(session: Session, job_id: int, progress: float, message: str = "") -> None:
@@ -65,10 +82,45 @@ def fail(session: Session, job_id: int, error: list[dict[str, Any]], message: st
 
 def running(session: Session) -> list[tuple[int, str, datetime | None, int]]:
     """(id, worker, started_at, attempts) of every job marked running."""
+    return [(i, w, s, a) for i, w, s, a, _ in running_with_heartbeat(session)]
+
+
+def running_with_heartbeat(session: Session) -> list[tuple[int, str, datetime | None, int, datetime | None]]:
+    """(id, worker, started_at, attempts, heartbeat_at) of every job marked running."""
     rows = session.execute(
-        select(Job.id, Job.worker, Job.started_at, Job.attempts).where(Job.status == RUNNING).order_by(Job.id)
+        select(Job.id, Job.worker, Job.started_at, Job.attempts, Job.heartbeat_at)
+        .where(Job.status == RUNNING)
+        .order_by(Job.id)
     )
-    return [(int(i), str(w or ""), s, int(a or 0)) for i, w, s, a in rows]
+    return [(int(i), str(w or ""), s, int(a or 0), h) for i, w, s, a, h in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class QueueHealth:
+    queued: int
+    running: int
+    oldest_queued_at: datetime | None
+    last_heartbeat_at: datetime | None
+
+
+def health(session: Session) -> QueueHealth:
+    """What a readiness check needs to tell whether workers serve the queue."""
+    queued, oldest = session.execute(
+        select(func.count(), func.min(Job.created_at)).where(Job.status == QUEUED)
+    ).one()
+    running_, beat = session.execute(
+        select(func.count(), func.max(Job.heartbeat_at)).where(Job.status == RUNNING)
+    ).one()
+    return QueueHealth(int(queued or 0), int(running_ or 0), _aware(oldest), _aware(beat))
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    """Aggregates bypass the UTC column type: SQLite gives naive UTC datetimes (or text)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _claimed_by(job_id: int, worker: str, attempts: int) -> Any:

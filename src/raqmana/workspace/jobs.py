@@ -17,7 +17,8 @@ import socket
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -243,7 +244,8 @@ def recover_stale_jobs(
     now: datetime | None = None,
 ) -> Recovery:
     """Find running jobs whose worker died (its process is gone, or — when that cannot be checked — its
-    claim is older than ``lease_seconds``) and queue them again; after ``max_attempts`` claims mark them
+    heartbeat stopped for four ``heartbeat_seconds`` or its claim is older than ``lease_seconds``) and
+    queue them again; after ``max_attempts`` claims mark them
     failed with a translated reason instead. Safe with several workers: each job is taken back once.
     Both default to the workspace's settings (``job_lease_seconds``, ``job_attempts``)."""
     if lease_seconds is None:
@@ -254,9 +256,11 @@ def recover_stale_jobs(
     requeued: list[int] = []
     failed: list[int] = []
     with ws.transaction() as s:
-        for job_id, worker, started, attempts in queue.running(s):
+        for job_id, worker, started, attempts, beat in queue.running_with_heartbeat(s):
             alive = worker_alive(worker)
             expired = started is None or (moment - started).total_seconds() > lease_seconds
+            if beat is not None and (moment - beat).total_seconds() > 4 * ws.settings.heartbeat_seconds:
+                expired = True  # its worker (on whatever machine) stopped marking it alive
             if alive or (alive is None and not expired):
                 continue
             if attempts >= max_attempts:
@@ -295,7 +299,8 @@ def run_one(ws: Workspace, *, worker: str | None = None) -> JobView | None:
             queue.set_progress(s2, job_id, fraction, message)
 
     try:
-        result = ws.handlers[kind](ws, payload, progress)
+        with heartbeat(ws, job_id, name):
+            result = ws.handlers[kind](ws, payload, progress)
     except WorkspaceError as exc:
         with ws.transaction() as s:
             queue.fail(s, job_id, [problem_record(p) for p in exc.problems], exc.message("en"))
@@ -311,6 +316,28 @@ def run_one(ws: Workspace, *, worker: str | None = None) -> JobView | None:
         done = s.get(Job, job_id)
         assert done is not None
         return job_view(done)
+
+
+@contextmanager
+def heartbeat(ws: Workspace, job_id: int, worker: str) -> Iterator[None]:
+    """Mark the job alive every ``heartbeat_seconds`` (a thread) while the block runs its handler."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        while not stop.wait(ws.settings.heartbeat_seconds):
+            try:
+                with ws.transaction() as s:
+                    queue.beat(s, job_id, worker=worker)
+            except Exception:  # the database is briefly unavailable: beat again next time
+                log.warning("job %s: heartbeat failed", job_id, exc_info=True)
+
+    thread = threading.Thread(target=beat, name=f"raqmana-heartbeat-{job_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=5)
 
 
 def run_worker(
