@@ -267,3 +267,31 @@ def test_panel_data_asks_for_a_period_and_builds_the_one_chosen(tmp_path):
     with pytest.raises(ProblemsError) as info:
         read_data_csv(path, time="2030")
     assert info.value.problems[0].code.id == "SC039"
+
+
+def test_treatment_with_coinrs_log_fallback_and_individual_specs_matches_coinr():
+    """Treat(global_specs = list(f1_para = list(winmax = 1)), indiv_specs = list(Goods = boxcox λ 0.5,
+    Flights = "none")): indicators still failing after one winsorised point are log_CT-transformed."""
+    meta, data = asem()
+    treat = Step(
+        "winsorise",
+        {
+            "winmax": 1,
+            "then": "log_CT",
+            "by_indicator": {"Goods": {"method": "boxcox", "lambda": 0.5}, "Flights": "none"},
+        },
+    )
+    b = build(Recipe(meta=meta, denominate=Step("none"), treat=treat), data)
+    ref = coinr_result("ASEM_treated_winmax1.csv")
+    for u in b.units:
+        for code, expected in ref[u].items():
+            got = b.treated.get(u, code)
+            assert (np.isnan(got) and np.isnan(expected)) or got == pytest.approx(expected, rel=1e-12), (
+                u,
+                code,
+            )
+    methods = list(b.log["treat"]["transformed"].values())
+    assert (methods.count("log_CT"), methods.count("boxcox")) == (8, 1)  # as COINr's Dets_Table
+    assert (
+        b.log["treat"]["transformed"]["Goods"] == "boxcox" and "Flights" not in b.log["treat"]["indicators"]
+    )

@@ -62,3 +62,29 @@ def test_all_columns_are_treated_as_the_single_column_rule_would():
         alone, mask, fails = winsorise(x[:, j], 5, 2.0, 3.5)
         assert np.array_equal(together[:, j], alone, equal_nan=True)
         assert np.array_equal(changed[:, j], mask) and still[j] == fails
+
+
+def test_the_transformations_follow_coinrs_formulas():
+    from raqmana.scoring.treat import transform
+
+    v = np.array([1.0, 2.0, 4.0, 100.0, np.nan])
+    a = 0.01 * 99
+    assert transform(v, "log_CT")[:4] == pytest.approx(np.log(v[:4] - 1 + a))
+    assert transform(v, "log_GII")[:4] == pytest.approx(np.log((100 - 1) * (v[:4] - 1) / 99 + 1))
+    assert transform(v, "boxcox", 0.5)[:4] == pytest.approx((np.sqrt(v[:4]) - 1) / 0.5)
+    assert transform(v, "boxcox", 0.0)[:4] == pytest.approx(np.log(v[:4]))
+    assert transform(-v, "log_CT_plus")[:4] == pytest.approx(-np.log(-1 + a + v[:4]))
+    assert np.isnan(transform(v, "log_CT")[4])
+
+
+def test_a_treatment_for_an_unknown_indicator_is_refused():
+    from raqmana.problems import ProblemsError
+    from raqmana.scoring import Step, build
+    from tests.scoring.inline import DATA, data, recipe
+
+    with pytest.raises(ProblemsError) as info:
+        build(recipe(treat=Step("winsorise", {"by_indicator": {"zz": "none"}})), data(DATA))
+    assert info.value.problems[0].code.id == "SC034"
+    with pytest.raises(ProblemsError) as info:
+        build(recipe(treat=Step("winsorise", {"then": "sqrt"})), data(DATA))
+    assert info.value.problems[0].params["name"] == "then"

@@ -102,8 +102,23 @@ def render(b: Build, lang: str = "en") -> str:
                 still=codes(tr["still_failing"]),
             )
         )
+    elif tr["method"] != "none":
+        lines.append(
+            say("treat.transform", skew=_num(tr["skew"]), kurt=_num(tr["kurt"]), method=tr["method"])
+        )
     else:
         lines.append(say("treat.none"))
+    if tr.get("transformed"):
+        lines.append(
+            say("treat.transformed", items=codes(f"{c} ({m})" for c, m in tr["transformed"].items()))
+        )
+    if tr.get("by_indicator"):
+        lines.append(
+            say(
+                "treat.by_indicator",
+                items=codes(f"{c}: {s['method']}" for c, s in tr["by_indicator"].items()),
+            )
+        )
     lines.append("")
 
     nm = log["normalise"]

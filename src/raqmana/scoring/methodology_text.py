@@ -4,6 +4,9 @@ from __future__ import annotations
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
+        "treat.transformed": "Indicators transformed (COINr's Treat): {items}.",
+        "treat.transform": "Indicators failing the skewness/kurtosis test (skewness ≥ {skew} and kurtosis ≥ {kurt}) were transformed with {method}.",
+        "treat.by_indicator": "Indicators with their own treatment: {items}.",
         "denominate": "Indicators divided by a denominator column (COINr's Denominate: x ÷ (denominator ÷ scale)): {items}.",
         "denominate.none": "The metadata names denominators, but the recipe asks for none: indicators are used as they are.",
         "screen.after": "Screening was applied to the imputed data (as in COINr's examples), so units whose gaps imputation filled are kept.",
@@ -90,6 +93,9 @@ TEXT: dict[str, dict[str, str]] = {
         "more": "… and {count} more",
     },
     "ar": {
+        "treat.transformed": "مؤشرات حُوّلت (Treat في COINr): {items}.",
+        "treat.transform": "حُوّلت المؤشرات التي لم تجتز اختبار الالتواء/التفرطح (الالتواء ≥ {skew} والتفرطح ≥ {kurt}) بالطريقة {method}.",
+        "treat.by_indicator": "مؤشرات لها معالجة خاصة: {items}.",
         "denominate": "قُسمت مؤشرات على عمود مقام (Denominate في COINr: x ÷ (المقام ÷ المعامل)): {items}.",
         "denominate.none": "تحدّد البيانات الوصفية مقامات، لكن الوصفة لا تطلب القسمة: تُستخدم المؤشرات كما هي.",
         "screen.after": "طُبّق الفرز على البيانات بعد التعويض (كما في أمثلة COINr)، فبقيت الوحدات التي أكمل التعويض نواقصها.",
@@ -169,6 +175,9 @@ TEXT: dict[str, dict[str, str]] = {
         "more": "… و{count} أخرى",
     },
     "ckb": {
+        "treat.transformed": "پێوەرە گۆڕدراوەکان (Treat ی COINr): {items}.",
+        "treat.transform": "ئەو پێوەرانەی لە تاقیکردنەوەی لاری/تیژی دەرنەچوون (لاری ≥ {skew} و تیژی ≥ {kurt}) بە {method} گۆڕدران.",
+        "treat.by_indicator": "پێوەرەکان بە چارەسەری تایبەتی خۆیان: {items}.",
         "denominate": "پێوەرەکان دابەش کران بە ستوونی دابەشکەر (Denominate ی COINr: x ÷ (دابەشکەر ÷ ڕێژە)): {items}.",
         "denominate.none": "زانیاریی وەسفی دابەشکەر دیاری دەکات، بەڵام ڕەچەتەکە داوای ناکات: پێوەرەکان وەک خۆیان بەکاردێن.",
         "screen.after": "پاڵاوتن لەسەر داتای پڕکراوە کرا (وەک نموونەکانی COINr)، بۆیە ئەو یەکانەی پڕکردنەوە کەلێنەکانیانی پڕ کردەوە دەمێننەوە.",

@@ -35,8 +35,23 @@ CATALOGUE: dict[str, dict[str, dict[str, Any]]] = {
         "em": {"max_iter": 100, "tol": 1e-4},
     },
     "treat": {
-        "none": {},
-        "winsorise": {"winmax": 5, "skew": 2.0, "kurt": 3.5},
+        "none": {"by_indicator": {}},
+        # then: COINr's f2 for indicators still failing (COINr's default is log_CT; raqmana's none
+        # reports them instead); combine: transform the winsorised values (COINr's combine_treat)
+        "winsorise": {
+            "winmax": 5,
+            "skew": 2.0,
+            "kurt": 3.5,
+            "then": "none",
+            "combine": False,
+            "lambda": 1.0,
+            "makepos": True,
+            "by_indicator": {},
+        },
+        **{
+            name: {"skew": 2.0, "kurt": 3.5, "all": False, "lambda": 1.0, "makepos": True, "by_indicator": {}}
+            for name in ("log_CT", "log_CT_plus", "log_GII", "boxcox")
+        },
     },
     "normalise": {
         "minmax": {"low": 0.0, "high": 100.0},
@@ -62,6 +77,7 @@ CATALOGUE: dict[str, dict[str, dict[str, Any]]] = {
     },
 }
 
+TRANSFORMS: tuple[str, ...] = ("log_CT", "log_CT_plus", "log_GII", "boxcox")
 MEANS: tuple[str, ...] = ("arithmetic", "geometric", "harmonic")
 NA_RULES: tuple[str, ...] = ("reweight", "zero")
 UNIT_SCREENS: tuple[str, ...] = ("na", "zeros", "na_and_zeros")

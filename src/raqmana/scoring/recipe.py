@@ -20,6 +20,7 @@ from raqmana.scoring.methods import (
     NODE_TYPES,
     SCREEN_ORDERS,
     STAGE_SCHEMES,
+    TRANSFORMS,
     UNIT_SCREENS,
 )
 
@@ -284,12 +285,8 @@ def _check_values(step: str, method: str, p: dict[str, Any], where: Location) ->
             bad("tol", E.detail("positive"))
     elif step == "impute" and method == "group_mean" and not str(p["group"]).strip():
         bad("group", E.detail("group"))
-    elif step == "treat" and method == "winsorise":
-        wm = number("winmax")
-        if wm is not None and (wm < 1 or wm != int(wm)):
-            bad("winmax", E.detail("whole"))
-        number("skew")
-        number("kurt")
+    elif step == "treat":
+        out += _check_treat(method, p, where, number, bad)
     elif step == "normalise":
         if method == "minmax":
             lo, hi = number("low"), number("high")
@@ -325,6 +322,45 @@ def _check_values(step: str, method: str, p: dict[str, Any], where: Location) ->
                     int(level)
                 except (TypeError, ValueError):
                     bad("by_level", E.detail("level", value=level))
+    return out
+
+
+def _check_treat(method: str, p: dict[str, Any], where: Location, number: Any, bad: Any) -> list[Problem]:
+    out: list[Problem] = []
+    if method == "winsorise":
+        wm = number("winmax")
+        if wm is not None and (wm < 1 or wm != int(wm)):
+            bad("winmax", E.detail("whole"))
+        if p["then"] not in ("none", *TRANSFORMS):
+            bad("then", E.detail("one_of", choices=", ".join(("none", *TRANSFORMS))))
+    if method != "none":
+        number("skew")
+        number("kurt")
+        number("lambda")
+    by_indicator = p["by_indicator"]
+    if not isinstance(by_indicator, Mapping):
+        bad("by_indicator", E.detail("mapping"))
+        return out
+    for code, value in by_indicator.items():
+        inner = Location(file=where.file, path=f"{where.path}.by_indicator.{code}")
+        if not isinstance(value, str | Mapping) or (isinstance(value, Mapping) and "method" not in value):
+            out.append(Problem(E.RECIPE_INVALID, inner, {"detail": E.detail("no_method")}))
+            continue
+        own = (
+            Step(value)
+            if isinstance(value, str)
+            else Step(str(value["method"]), {str(k): v for k, v in value.items() if k != "method"})
+        )
+        if "by_indicator" in own.params:
+            out.append(
+                Problem(
+                    E.RECIPE_INVALID,
+                    inner,
+                    {"detail": E.detail("unknown_key", value="by_indicator", choices="method, …")},
+                )
+            )
+            continue
+        out += check_step("treat", own, inner)
     return out
 
 

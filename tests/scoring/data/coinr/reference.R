@@ -8,3 +8,10 @@ c2 <- Screen(coin, dset = "Denominated", dat_thresh = 0.9, unit_screen = "byNA")
 c2 <- Normalise(c2, dset = "Screened", global_specs = list(f_n = "n_minmax", f_n_para = list(c(0,100))))
 c2 <- Aggregate(c2, dset = "Normalised", f_ag = "a_amean", dat_thresh = 0.8)
 write.csv(c2$Data$Aggregated[aggs], "ASEM_dat_thresh_aggregated.csv", row.names = FALSE)
+# Treat with COINr's fallback: winsorise at most 1 point, then log_CT (COINr's f2) on the original
+# values of indicators still failing; Goods gets a Box-Cox (lambda 0.5), Flights no treatment.
+coin <- new_coin(ASEM_iData, ASEM_iMeta, quietly = TRUE)
+coin <- Treat(coin, dset = "Raw", global_specs = list(f1_para = list(winmax = 1)),
+              indiv_specs = list(Goods = list(f1 = "boxcox", f1_para = list(lambda = 0.5)), Flights = "none"))
+inds <- ASEM_iMeta$iCode[ASEM_iMeta$Type == "Indicator"]
+write.csv(coin$Data$Treated[c("uCode", inds)], "ASEM_treated_winmax1.csv", row.names = FALSE)
