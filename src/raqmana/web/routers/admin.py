@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import File, Form, UploadFile
+from fastapi import File, UploadFile
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from raqmana.web.context import Ctx, PageCtx
-from raqmana.web.forms import read_upload, required, see_other
-from raqmana.web.pages import Area
-from raqmana.web.schemas.pages import OrgList, UserList
+from raqmana.web.context import Ctx
+from raqmana.web.forms import read_upload, required
+from raqmana.web.pages import Area, go
+from raqmana.web.schemas.common import Done
+from raqmana.web.schemas.pages import OrgImportOut, OrgList, UserList
 from raqmana.web.templating import render
 from raqmana.workspace import orgs, users
 from raqmana.workspace.actors import ROLE_LABELS, Role
+from raqmana.workspace.views import GrantView, OrgImportReport, UserView
 
 area = Area("admin")
 
@@ -25,12 +28,20 @@ def organisations(ctx: Ctx) -> dict[str, Any]:
     return {"organisations": ctx.read(orgs.list_organisations)}
 
 
-@area.html.post("/orgs/import")
-async def import_orgs(file: Annotated[UploadFile, File()], ctx: Ctx = PageCtx) -> Response:
+def _imported(ctx: Ctx, report: OrgImportReport, params: dict[str, Any]) -> Response:
+    return render(ctx.request, ctx.lang, "pages/orgs.html", {**organisations(ctx), "report": report})
+
+
+@area.action(
+    "/orgs/import",
+    html=_imported,
+    summary="Import organisations (CSV or XLSX: code, kind, parent_code, names)",
+    response_model=OrgImportOut,
+)
+async def import_orgs(ctx: Ctx, file: Annotated[UploadFile, File()]) -> OrgImportReport:
+    """Creates new organisations and updates changed ones by code; warnings say which rows were odd."""
     filename, data = await read_upload(file, ctx.settings.max_upload_mb)
-    report = await run_in_threadpool(ctx.call, orgs.import_organisations, data=data, filename=filename)
-    listing = await run_in_threadpool(organisations, ctx)
-    return render(ctx.request, ctx.lang, "pages/orgs.html", {**listing, "report": report})
+    return await run_in_threadpool(ctx.call, orgs.import_organisations, data=data, filename=filename)
 
 
 @area.page("/admin/users", "pages/users.html", summary="Users and their roles", response_model=UserList)
@@ -43,40 +54,50 @@ def user_list(ctx: Ctx) -> dict[str, Any]:
     return {"users": people, "_organisations": tree, "_roles": [(r.value, ROLE_LABELS[r]) for r in Role]}
 
 
-@area.html.post("/admin/users")
-def create_user(
-    ctx: Ctx = PageCtx,
-    username: Annotated[str, Form(max_length=100)] = "",
-    display_name: Annotated[str, Form(max_length=200)] = "",
-    email: Annotated[str, Form(max_length=200)] = "",
-    password: Annotated[str, Form(max_length=1000)] = "",
-    locale: Annotated[str, Form(pattern="^(ar|ckb|en)$")] = "ar",
-) -> Response:
-    ctx.call(
+class UserIn(BaseModel):
+    username: str = Field(max_length=100)
+    display_name: str = Field("", max_length=200, description="The user name when empty")
+    email: str = Field("", max_length=200)
+    password: str = Field(max_length=1000)
+    locale: Literal["ar", "ckb", "en"] = "ar"
+
+
+@area.action(
+    "/admin/users", html=go("/admin/users"), summary="Create a user", response_model=UserView, status_code=201
+)
+def create_user(ctx: Ctx, data: UserIn) -> UserView:
+    username = required(data.username, "username")
+    return ctx.call(
         users.create_user,
-        username=required(username, "username"),
-        password=password,
-        display_name=display_name.strip() or username.strip(),
-        email=email.strip(),
-        locale=locale,
+        username=username,
+        password=data.password,
+        display_name=data.display_name.strip() or username,
+        email=data.email.strip(),
+        locale=data.locale,
     )
-    return see_other("/admin/users")
 
 
-@area.html.post("/admin/users/{user_id}/grants")
-def grant(
-    user_id: int,
-    ctx: Ctx = PageCtx,
-    role: Annotated[str, Form(max_length=30)] = "",
-    org_code: Annotated[str, Form(max_length=100)] = "",
-) -> Response:
-    ctx.call(
-        users.grant_role, user_id=user_id, role=required(role, "role"), org_code=org_code.strip() or None
+class GrantIn(BaseModel):
+    role: str = Field(max_length=30)
+    org_code: str | None = Field(None, max_length=100, description="None or empty: the whole tree")
+
+
+@area.action(
+    "/admin/users/{user_id}/grants",
+    html=go("/admin/users#user-{user_id}"),
+    summary="Grant a user a role over an organisation's subtree",
+    response_model=GrantView,
+    status_code=201,
+)
+def grant(ctx: Ctx, user_id: int, data: GrantIn) -> GrantView:
+    role = required(data.role, "role")
+    return ctx.call(
+        users.grant_role, user_id=user_id, role=role, org_code=(data.org_code or "").strip() or None
     )
-    return see_other(f"/admin/users#user-{user_id}")
 
 
-@area.html.post("/admin/grants/{grant_id}/delete")
-def revoke(grant_id: int, ctx: Ctx = PageCtx) -> Response:
+@area.action(
+    "/admin/grants/{grant_id}/delete", html=go("/admin/users"), summary="Revoke a role", response_model=Done
+)
+def revoke(ctx: Ctx, grant_id: int) -> None:
     ctx.call(users.revoke_grant, grant_id=grant_id)
-    return see_other("/admin/users")

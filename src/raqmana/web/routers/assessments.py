@@ -12,7 +12,8 @@ from raqmana.i18n import Translated
 from raqmana.web.collation import by_name
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import see_other
-from raqmana.web.pages import Area, json_response
+from raqmana.web.pages import Area, go, json_response
+from raqmana.web.schemas.common import Done
 from raqmana.web.schemas.pages import AssessmentList, AssessmentPage, AssignmentsPage, NewRoundChoices
 from raqmana.workspace import assessments, assignments, frameworks, orgs, users
 from raqmana.workspace.views import AssessmentView, AssignmentView
@@ -126,10 +127,14 @@ def assessment_detail(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     }
 
 
-@area.html.post("/assessments/{assessment_id}/close")
-def close_round(assessment_id: int, ctx: Ctx = PageCtx) -> Response:
-    ctx.call(assessments.close_round, assessment_id=assessment_id)
-    return see_other(f"/assessments/{assessment_id}")
+@area.action(
+    "/assessments/{assessment_id}/close",
+    html=go("/assessments/{assessment_id}"),
+    summary="Close a round (no more answers or reviews)",
+    response_model=AssessmentView,
+)
+def close_round(ctx: Ctx, assessment_id: int) -> AssessmentView:
+    return ctx.call(assessments.close_round, assessment_id=assessment_id)
 
 
 @area.page(
@@ -202,7 +207,11 @@ def assign_json(assessment_id: int, data: AssignIn, ctx: Ctx = ApiCtx) -> Respon
     return json_response(view, status=201)
 
 
-@area.html.post("/assessments/{assessment_id}/assignments/{assignment_id}/delete")
-def unassign(assessment_id: int, assignment_id: int, ctx: Ctx = PageCtx) -> Response:
+@area.action(
+    "/assessments/{assessment_id}/assignments/{assignment_id}/delete",
+    html=go("/assessments/{assessment_id}/assignments"),
+    summary="Remove an assignment",
+    response_model=Done,
+)
+def unassign(ctx: Ctx, assessment_id: int, assignment_id: int) -> None:
     ctx.call(assignments.unassign, assignment_id=assignment_id)
-    return see_other(f"/assessments/{assessment_id}/assignments")

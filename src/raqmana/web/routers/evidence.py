@@ -13,7 +13,7 @@ from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import is_htmx, optional_date, read_upload, required, safe_next, see_other
 from raqmana.web.pages import Area, json_response
 from raqmana.web.routers.questionnaire import BASE, page_url
-from raqmana.web.schemas.common import file_response
+from raqmana.web.schemas.common import Done, file_response
 from raqmana.web.templating import render
 from raqmana.workspace import evidence
 from raqmana.workspace.views import EvidenceView
@@ -178,9 +178,13 @@ def download_api(evidence_id: int, ctx: Ctx = ApiCtx) -> Response:
     return _download(ctx, evidence_id)
 
 
-@area.html.post("/evidence/{evidence_id}/delete")
-def remove(evidence_id: int, ctx: Ctx = PageCtx, next: Annotated[str, Form()] = "/") -> Response:
-    ctx.call(evidence.remove_evidence, evidence_id=evidence_id)
+def _removed(ctx: Ctx, result: None, params: dict[str, Any]) -> Response:
     if is_htmx(ctx.request):
         return Response("")
-    return see_other(safe_next(next))
+    return see_other(safe_next(params.get("next")))
+
+
+@area.action("/evidence/{evidence_id}/delete", html=_removed, summary="Remove evidence", response_model=Done)
+def remove(ctx: Ctx, evidence_id: int) -> None:
+    """Only while the answer may still be edited (draft or returned)."""
+    ctx.call(evidence.remove_evidence, evidence_id=evidence_id)
