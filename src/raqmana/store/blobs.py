@@ -30,7 +30,16 @@ def _drop_new_files(session: Session, previous_transaction: Any) -> None:
     # the outermost transaction only (fired even when no database connection was used)
     if previous_transaction.parent is None:
         for path in session.info.pop(_NEW_FILES, ()):
-            path.unlink(missing_ok=True)
+            _unlink(path)
+
+
+def _unlink(path: Path) -> None:
+    """Delete a stored file and its two-letter folder once that is empty."""
+    path.unlink(missing_ok=True)
+    try:
+        path.parent.rmdir()
+    except OSError:  # not empty (or already gone)
+        pass
 
 
 def forget_on_rollback(session: Any, path: Path) -> None:
@@ -71,7 +80,7 @@ class BlobStore:
 
     def remove(self, sha256: str) -> None:
         """Delete a stored file (nothing happens when it is not there)."""
-        self.path(sha256).unlink(missing_ok=True)
+        _unlink(self.path(sha256))
 
     def exists(self, sha256: str) -> bool:
         return self.path(sha256).is_file()

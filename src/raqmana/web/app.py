@@ -16,13 +16,14 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from raqmana.i18n.fonts import fonts_dir
-from raqmana.problems import Problem, ProblemsError
+from raqmana.problems import ProblemsError
 from raqmana.settings import Settings, get_settings
-from raqmana.web import messages
+from raqmana.web.body_limit import BodyLimit, route_classes
 from raqmana.web.csrf import CookieMiddleware
 from raqmana.web.errors import WebError, handle_error
 from raqmana.web.inline_worker import inline_worker
 from raqmana.web.routers import ROUTERS
+from raqmana.web.routers.jobs import BATCH_FILE_MB
 from raqmana.web.security import Signer
 from raqmana.web.templating import make_env
 from raqmana.workspace import exceptions as wx
@@ -35,25 +36,15 @@ a signed-in browser session may also read. Errors come as `{"ok": false, "status
 
 
 class SecurityHeaders:
-    """Security headers on every response, and a size limit on request bodies (uploads)."""
+    """Security headers on every response (request body limits: :mod:`raqmana.web.body_limit`)."""
 
-    def __init__(self, app: ASGIApp, max_body: int, limit_mb: int) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.max_body = max_body
-        self.limit_mb = limit_mb
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        for name, value in scope.get("headers", []):
-            if name == b"content-length" and value.isdigit() and int(value) > self.max_body:
-                from starlette.requests import Request
-
-                exc = WebError(413, [Problem(messages.TOO_LARGE, params={"limit": self.limit_mb})])
-                response = await handle_error(Request(scope), exc)
-                await response(scope, receive, send)
-                return
 
         async def send_wrapper(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -158,6 +149,8 @@ def create_app(settings: Settings | None = None, *, workspace: Workspace | None 
         compresslevel=1,
         exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES, *PACKED_TYPES),
     )
-    limit = settings.max_upload_mb * 1024 * 1024
-    app.add_middleware(SecurityHeaders, max_body=limit + 1024 * 1024, limit_mb=settings.max_upload_mb)
+    # bodies counted while they arrive, with or without Content-Length, against their route's limit
+    classes = route_classes(upload_mb=settings.max_upload_mb, batch_mb=BATCH_FILE_MB)
+    app.add_middleware(BodyLimit, classes=classes, default_mb=settings.max_upload_mb)
+    app.add_middleware(SecurityHeaders)
     return app

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import Form
+from pydantic import BaseModel, Field
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -12,8 +13,9 @@ from raqmana.web.context import Ctx, PageCtx, page_ctx
 from raqmana.web.errors import retry_after
 from raqmana.web.forms import safe_next, see_other
 from raqmana.web.locale import LANG_COOKIE, _known
-from raqmana.web.pages import Area
-from raqmana.web.schemas.pages import AccountPage
+from raqmana.web.pages import Area, go
+from raqmana.web.schemas.common import Done
+from raqmana.web.schemas.pages import AccountPage, TokenCreated
 from raqmana.web.security import new_csrf_token
 from raqmana.web.templating import render
 from raqmana.workspace import auth, tokens, users
@@ -148,20 +150,32 @@ def account(ctx: Ctx) -> dict[str, Any]:
     return _account(ctx)
 
 
-@area.html.post("/account/tokens")
-def create_token(
-    ctx: Ctx = PageCtx, name: Annotated[str, Form(min_length=1, max_length=100)] = "token"
-) -> Response:
-    view, plaintext = ctx.call(tokens.create_api_token, name=name.strip() or "token")
-    return render(
-        ctx.request, ctx.lang, "pages/account.html", _account(ctx, new_token=plaintext, new_token_view=view)
-    )
+class TokenIn(BaseModel):
+    name: str = Field("token", min_length=1, max_length=100, description="What the token is for")
 
 
-@area.html.post("/account/tokens/{token_id}/revoke")
-def revoke_token(token_id: int, ctx: Ctx = PageCtx) -> Response:
+def _token_shown(ctx: Ctx, made: dict[str, Any], params: dict[str, Any]) -> Response:
+    shown = _account(ctx, new_token=made["value"], new_token_view=made["token"])
+    return render(ctx.request, ctx.lang, "pages/account.html", shown)
+
+
+@area.action(
+    "/account/tokens",
+    html=_token_shown,
+    summary="Create an API token (its value is shown once)",
+    response_model=TokenCreated,
+    status_code=201,
+)
+def create_token(ctx: Ctx, data: TokenIn) -> dict[str, Any]:
+    view, plaintext = ctx.call(tokens.create_api_token, name=data.name.strip() or "token")
+    return {"token": view, "value": plaintext}
+
+
+@area.action(
+    "/account/tokens/{token_id}/revoke", html=go("/account"), summary="Revoke an API token", response_model=Done
+)
+def revoke_token(ctx: Ctx, token_id: int) -> None:
     ctx.call(tokens.revoke_api_token, token_id=token_id)
-    return see_other("/account")
 
 
 @area.html.post("/account/password")

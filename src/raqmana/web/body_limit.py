@@ -1,0 +1,106 @@
+"""Request bodies are counted while they arrive and refused with 413 as soon as they pass the limit of
+their route class, whether the client announced a Content-Length or sent the body in chunks.
+
+Route classes: the batch of workbooks (files or ZIP archives of a whole round), a single workbook, an
+evidence file, and everything else (forms and JSON). A Content-Length over the limit is refused before
+any byte is read; a chunked body is cut off at the first chunk past the limit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from starlette.requests import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from raqmana.problems import Location, Problem
+from raqmana.web import messages
+from raqmana.web.errors import WebError, handle_error
+
+MIB = 1024 * 1024
+#: room for the multipart framing and the other fields of an upload form
+FORM_OVERHEAD = MIB
+
+
+@dataclass(frozen=True)
+class RouteClass:
+    name: str
+    pattern: re.Pattern[str]
+    #: the largest file the route accepts, in MiB
+    file_mb: int
+
+
+def route_classes(*, upload_mb: int, batch_mb: int) -> list[RouteClass]:
+    """The upload routes by path (HTML form and JSON twin alike); anything else takes ``upload_mb``."""
+    return [
+        RouteClass("batch", re.compile(r"^(/api/v1)?/assessments/[^/]+/workbooks/?$"), batch_mb),
+        RouteClass(
+            "workbook",
+            re.compile(r"^((/api/v1)?/assessments/[^/]+/institutions/[^/]+/workbook|/api/v1/workbooks)/?$"),
+            upload_mb,
+        ),
+        RouteClass("evidence", re.compile(r"/answers/[^/]+/evidence(/file)?/?$"), upload_mb),
+    ]
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class BodyLimit:
+    """ASGI middleware: the byte count of each request body against the limit of its route class."""
+
+    def __init__(self, app: ASGIApp, *, classes: list[RouteClass], default_mb: int) -> None:
+        self.app = app
+        self.classes = classes
+        self.default_mb = default_mb
+
+    def limit_mb(self, path: str) -> int:
+        return next((c.file_mb for c in self.classes if c.pattern.search(path)), self.default_mb)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit_mb = self.limit_mb(scope.get("path", ""))
+        limit = limit_mb * MIB + FORM_OVERHEAD
+        for name, value in scope.get("headers", []):
+            if name == b"content-length" and (not value.isdigit() or int(value) > limit):
+                await self._refuse(scope, receive, send, limit_mb)
+                return
+        seen = 0
+        exceeded = False
+        started = False
+
+        async def counting_receive() -> Message:
+            nonlocal seen, exceeded
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    exceeded = True
+                    raise _TooLarge
+            return message
+
+        async def guarded_send(message: Message) -> None:
+            nonlocal started
+            if exceeded:  # whatever the app made of the interrupted body, the answer is 413
+                return
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, guarded_send)
+        except Exception:
+            if not exceeded or started:
+                raise
+        if exceeded and not started:
+            await self._refuse(scope, receive, send, limit_mb)
+
+    @staticmethod
+    async def _refuse(scope: Scope, receive: Receive, send: Send, limit_mb: int) -> None:
+        exc = WebError(413, [Problem(messages.TOO_LARGE, Location(field="file"), {"limit": limit_mb})])
+        response = await handle_error(Request(scope), exc)
+        response.headers["connection"] = "close"
+        await response(scope, receive, send)
