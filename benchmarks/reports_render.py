@@ -19,7 +19,7 @@ import numpy as np
 from raqmana.frameworks import load_or_raise
 from raqmana.frameworks.illustrative import illustrative_answers
 from raqmana.i18n import Translated
-from raqmana.reports.chain import InstitutionMeta, run_chain
+from raqmana.pipeline import ChainOptions, InstitutionMeta, country_for, run_chain
 from raqmana.reports.institution import build_institution
 from raqmana.reports.national import build_national
 from raqmana.reports.render import render
@@ -47,14 +47,8 @@ def main() -> None:
     fw = load_or_raise("iraq-dla")
     resp, insts = answers(fw, args.institutions)
     t = time.perf_counter()
-    chain = run_chain(
-        fw,
-        resp,
-        insts,
-        illustrative=True,
-        mc_runs=args.runs,
-        country=Translated.of("Iraq", "العراق", "عێراق"),
-    )
+    options = ChainOptions(country=country_for(fw.id), illustrative=True, mc_runs=args.runs)
+    chain = run_chain(fw, resp, insts, options)
     print(
         f"chain (scores, {args.runs} Monte Carlo runs, analysis, roadmap) for {args.institutions} institutions: "
         f"{time.perf_counter() - t:.1f} s {chain.timings}"

@@ -3,10 +3,14 @@
 import pytest
 
 from raqmana.analysis import diagnose, peer_benchmark, sdg_entry_points
+from raqmana.indices import peer_groups
+from raqmana.pipeline import find_country
+
+IRAQ_PEERS = find_country("IRQ").peers  # the chosen peers of Iraq's country file
 
 
 def test_iraqs_binding_constraints_are_osi_and_epi_not_tii(tmp_path):
-    d = diagnose("IRQ", data_dir=tmp_path)
+    d = diagnose("IRQ", groups=peer_groups("IRQ", IRAQ_PEERS), data_dir=tmp_path)
     assert d.edition == "2024"
     assert d.binding == ["OSI", "EPI"]
     assert d.not_binding == ["TII"]
@@ -23,7 +27,7 @@ def test_a_diagnosis_of_an_earlier_edition(tmp_path):
 
 
 def test_peer_benchmark_has_trend_peers_and_diagnoses(tmp_path):
-    pb = peer_benchmark("IRQ", data_dir=tmp_path)
+    pb = peer_benchmark("IRQ", peers=IRAQ_PEERS, data_dir=tmp_path)
     egdi = pb.indices["egdi"]
     assert [e for e, _ in egdi.trend] == ["2010", "2012", "2014", "2016", "2018", "2020", "2022", "2024"]
     assert egdi.value == pytest.approx(0.4572, abs=1e-4) and egdi.rank == 148
@@ -69,7 +73,15 @@ def test_analyse_runs_the_whole_analysis_in_one_call(framework, tmp_path):
         "moh": Institution("moh", "ministry", "Baghdad"),
         "gov-basra": Institution("gov-basra", "governorate", "Basra"),
     }
-    result = analyse(framework, scores, meta, indicator_scores={"moh": {"LEG-01": 0.5}}, data_dir=tmp_path)
+    result = analyse(
+        framework,
+        scores,
+        meta,
+        indicator_scores={"moh": {"LEG-01": 0.5}},
+        country="IRQ",
+        peers=IRAQ_PEERS,
+        data_dir=tmp_path,
+    )
     assert result.national == {"LEG": 0.5, "DAT": 1.5, "SRV": 2.5}
     assert result.constraints.binding == ["LEG", "DAT"]
     assert result.divide.dimension("type").furthest_behind == ["governorate"]

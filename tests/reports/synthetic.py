@@ -1,11 +1,9 @@
 """A chain run on generated (illustrative) answers, for report tests."""
 
-from typing import Any
-
 from raqmana.frameworks.illustrative import illustrative_answers
 from raqmana.frameworks.schema import Framework
 from raqmana.i18n import Translated
-from raqmana.reports.chain import ChainResult, InstitutionMeta, run_chain
+from raqmana.pipeline import ChainOptions, ChainResult, InstitutionMeta, RoundOptions, country_for, run_chain
 
 NAMES = [
     ("Ministry of Planning", "وزارة التخطيط", "وەزارەتی پلاندانان"),
@@ -17,11 +15,16 @@ NAMES = [
 ]
 
 
-def synthetic_chain(fw: Framework, *, institutions: int = 12, seed: int = 3, **chain: Any) -> ChainResult:
-    """``chain``: more arguments of :func:`run_chain` (e.g. ``assessment_name``)."""
+def synthetic_chain(
+    fw: Framework, *, institutions: int = 12, seed: int = 3, assessment_name: Translated | None = None
+) -> ChainResult:
+    """A chain on generated answers of the framework pack's country (its lead institution and others);
+    ``assessment_name``: the round's name."""
+    country = country_for(fw.id)
+    lead = country.lead_institution
     metas = {
-        "comsec": InstitutionMeta(
-            "comsec",
+        lead: InstitutionMeta(
+            lead,
             Translated.of(
                 "General Secretariat", "الأمانة العامة لمجلس الوزراء", "ئەمینداریی گشتیی ئەنجومەنی وەزیران"
             ),
@@ -38,13 +41,11 @@ def synthetic_chain(fw: Framework, *, institutions: int = 12, seed: int = 3, **c
             governorate=f"i{k}" if kind == "governorate" else "",
         )
     responses = illustrative_answers(fw, list(metas), seed=seed, low=0.5, high=3.5)
-    return run_chain(
-        fw,
-        responses,
-        metas,
+    options = ChainOptions(
+        country=country,
+        round=RoundOptions(name=assessment_name),
         illustrative=True,
         mc_runs=100,
         time_limit_s=5.0,
-        country=Translated.of("Iraq", "العراق", "عێراق"),
-        **chain,
     )
+    return run_chain(fw, responses, metas, options)

@@ -8,7 +8,7 @@ from tests.factories import framework_dict, write_framework
 from raqmana.frameworks import load
 from raqmana.i18n import Translated
 from raqmana.i18n.sorani import wrong_letters
-from raqmana.reports.chain import InstitutionMeta, run_chain
+from raqmana.pipeline import ChainOptions, InstitutionMeta, country_for, run_chain
 from raqmana.reports.institution import build_institution
 from raqmana.reports.national import build_national
 
@@ -21,9 +21,8 @@ def inputs(tmp_path_factory):
         for k in range(3)
     }
     responses = {c: {"LEG-01": k, "LEG-02": 3, "SRV-01": 2, "SRV-02": 40.0} for k, c in enumerate(insts)}
-    return run_chain(
-        fw, responses, insts, plan=False, mc_runs=0, illustrative=True, country_iso3="IRQ"
-    ).inputs
+    options = ChainOptions(country=country_for(fw.id), plan=False, mc_runs=0, illustrative=True)
+    return run_chain(fw, responses, insts, options).inputs
 
 
 WORDS = {

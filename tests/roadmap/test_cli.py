@@ -126,6 +126,8 @@ def test_plan_with_a_budget_too_small_exits_2_and_says_by_how_much_in_arabic(tmp
             str(rules),
             "--budget-per-year",
             "100000",
+            "--horizon-quarters",
+            "20",
             "--lang",
             "ar",
         ],

@@ -128,7 +128,7 @@ def _verdict(z: float) -> str:
 
 
 def diagnose(
-    iso3: str = "IRQ",
+    iso3: str,
     *,
     index: str = "egdi",
     edition: str | None = None,
@@ -215,7 +215,7 @@ class PeerBenchmark:
 
 
 def peer_benchmark(
-    iso3: str = "IRQ",
+    iso3: str,
     *,
     peers: Sequence[str] | None = None,
     indices: Sequence[str] = ("egdi", "gtmi", "ncsi", "undp-ddc"),

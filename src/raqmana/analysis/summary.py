@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,11 +43,13 @@ def analyse(
     *,
     indicator_scores: Scores | None = None,
     target: float | Mapping[str, float] = 3.0,
-    country: str | None = "IRQ",
+    country: str | None = None,
+    peers: Sequence[str] | None = None,
     data_dir: Path | None = None,
 ) -> Analysis:
     """Gaps, binding constraints, divide (on each institution's mean enabler score), SDG entry points
-    (weakest indicators, national means) and, with ``country``, the peer benchmark from public indices."""
+    (weakest indicators, national means) and, with ``country`` (ISO3), the peer benchmark from public
+    indices against its regional and income groups and the chosen ``peers``."""
     gaps = gap_analysis(scores, framework, target=target, indicator_scores=indicator_scores)
     national = mean_by_key(scores)
     overall = {
@@ -65,5 +67,5 @@ def analyse(
         binding_constraints(national, framework),
         institution_divide(overall, institutions),
         entry,
-        peer_benchmark(country, data_dir=data_dir) if country else None,
+        peer_benchmark(country, peers=peers, data_dir=data_dir) if country else None,
     )

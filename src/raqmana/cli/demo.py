@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -25,6 +25,9 @@ from raqmana.cli.messages import text
 from raqmana.frameworks import DEFAULT_PACK, load
 from raqmana.frameworks.export import write
 
+if TYPE_CHECKING:
+    from raqmana.roadmap.pipeline import PlanResult
+
 LANGS = ("ar", "ckb", "en")
 
 
@@ -32,7 +35,7 @@ def _step(n: int, lang: str, key: str, **params: Any) -> None:
     console.print(f"[bold]{n}/5[/bold] {esc(text(lang, key, **params))}", highlight=False)
 
 
-def recommendation_counts(plan: Any) -> dict[str, int]:
+def recommendation_counts(plan: PlanResult | None) -> dict[str, int]:
     """National and per-institution recommendations of a plan (all of them are in recommendations.json)."""
     recs = plan.recommendations.recommendations if plan is not None else []
     national = sum(1 for r in recs if r.institution is None)

@@ -329,11 +329,19 @@ def reproduce_cmd(
         raise typer.Exit(code=1)
 
 
+def _chosen_peers(country: str) -> tuple[str, ...] | None:
+    """The chosen peers of a country that has a country file (docs/countries.md); None otherwise."""
+    from raqmana.pipeline.country import countries
+
+    found = countries().get(resolve(country))
+    return found.peers if found is not None else None
+
+
 @app.command()
 def peers(
     country: str = typer.Argument(..., help="ISO3 code or name, e.g. IRQ."),
     peer: list[str] | None = typer.Option(
-        None, "--peer", "-p", help="A chosen peer (repeat); default for Iraq: JOR SAU ARE EGY EST."
+        None, "--peer", "-p", help="A chosen peer (repeat); default: the peers in the country's file."
     ),
     index: list[str] | None = typer.Option(
         None, "--index", "-i", help="Indices to compare (default egdi gtmi ncsi)."
@@ -343,7 +351,7 @@ def peers(
 ) -> None:
     """The country's peer groups and its standing among them on each index (newest edition)."""
     try:
-        groups = peer_groups(country, peer or None)
+        groups = peer_groups(country, peer or _chosen_peers(country))
         datasets = [load_dataset(i) for i in (index or ["egdi", "gtmi", "ncsi"])]
     except ProblemsError as exc:
         fail(exc.problems, lang, as_json=as_json)

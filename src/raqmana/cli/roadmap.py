@@ -160,16 +160,28 @@ def plan(
         help="Yearly budget in USD; a comma-separated "
         "list gives one per fiscal year (default: 125 % of the average need).",
     ),
-    horizon_quarters: int = typer.Option(
-        20, "--horizon-quarters", min=1, max=80, help="Plan length in quarters."
+    horizon_quarters: int | None = typer.Option(
+        None, "--horizon-quarters", min=1, max=80, help="Plan length in quarters (default: the country's)."
     ),
-    capacity: int = typer.Option(3, "--capacity", min=1, help="Initiatives an owner can run at once."),
-    start_year: int = typer.Option(2026, "--start-year", help="Fiscal year of the first quarter."),
+    capacity: int | None = typer.Option(
+        None, "--capacity", min=1, help="Initiatives an owner can run at once (default: the country's)."
+    ),
+    start_year: int | None = typer.Option(
+        None, "--start-year", help="Fiscal year of the first quarter (default: the country's)."
+    ),
+    country: str = typer.Option(
+        "",
+        "--country",
+        help="ISO3 code or country file with the planning defaults (default: the framework pack's country).",
+    ),
     time_limit: float = typer.Option(10.0, "--time-limit", min=1.0, help="Seconds for the solver."),
     lang: str = LangOption,
     as_json: bool = JsonOption,
 ) -> None:
-    """Recommendations from an assessment, then a scheduled roadmap; write every file into --out."""
+    """Recommendations from an assessment, then a scheduled roadmap; write every file into --out.
+
+    Start year, horizon and capacity not given here are the country's (docs/countries.md)."""
+    from raqmana.pipeline import RoundOptions, country_for, find_country
     from raqmana.roadmap.pipeline import plan_from_assessment
 
     data, problems = assessment_io.load(assessment)
@@ -177,15 +189,20 @@ def plan(
         fail(problems, lang, as_json=as_json)
     fw = _framework(framework or data.framework, lang, as_json)
     try:
+        defaults = find_country(country) if country else country_for(fw.id)
+        planning = RoundOptions(
+            start_year=start_year, horizon_quarters=horizon_quarters, capacity_per_owner=capacity
+        ).planning(defaults)
         result = plan_from_assessment(
             fw,
             data,
             rulebase=rules or None,
             budget_per_year=_budget(budget_per_year, lang, as_json),
-            horizon_quarters=horizon_quarters,
+            horizon_quarters=planning.horizon_quarters,
             time_limit_s=time_limit,
-            capacity_per_owner=capacity,
-            start_year=start_year,
+            capacity_per_owner=planning.capacity_per_owner,
+            start_year=planning.start_year,
+            start_quarter=planning.start_quarter,
         )
     except ProblemsError as exc:
         fail(exc.problems, lang, as_json=as_json)

@@ -1,16 +1,44 @@
 """Generated, ILLUSTRATIVE answers to a framework, for demonstrations, tests and benchmarks.
 
 Never real data: each institution gets an overall maturity level and answers scattered around it.
+Files made from such answers say so where they are written: :func:`labelled` for JSON data,
+:func:`label_workbook` for XLSX workbooks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from raqmana.frameworks.schema import AnswerType, Framework
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+ILLUSTRATIVE_NOTE = "ILLUSTRATIVE: derived from generated demonstration answers, not from a real assessment."
+#: the keys :func:`labelled` adds; readers of raqmana's own files leave them out
+LABEL_KEYS = ("illustrative", "note")
+LABEL_SHEET = "illustrative"
+
+
+def labelled(data: Any, illustrative: bool) -> Any:
+    """JSON data as it is written: with ``illustrative``, an object starts with ``illustrative: true`` and
+    the note, and a list becomes ``{"illustrative": true, "note": …, "items": [...]}``."""
+    if not illustrative:
+        return data
+    label = {"illustrative": True, "note": ILLUSTRATIVE_NOTE}
+    return {**label, **data} if isinstance(data, dict) else {**label, "items": data}
+
+
+def label_workbook(wb: Workbook, illustrative: bool) -> Workbook:
+    """With ``illustrative``, the workbook's first sheet says that its figures are illustrative."""
+    if illustrative:
+        ws = wb.create_sheet(LABEL_SHEET, 0)
+        ws["A1"] = ILLUSTRATIVE_NOTE
+        wb.active = 0
+    return wb
 
 
 def illustrative_answers(

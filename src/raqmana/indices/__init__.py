@@ -10,10 +10,9 @@ from raqmana.indices.datasets import Dataset, index_ids, load_all, load_dataset
 from raqmana.indices.groups import egdi_group, egdi_rating_class, gci_tier, gtmi_group
 from raqmana.indices.importer import ImportResult, import_edition
 from raqmana.indices.peers import (
-    ARAB_STATES,
-    DEFAULT_PEERS,
     PeerGroups,
     Standing,
+    arab_states,
     peer_groups,
     peer_table,
     standing,
@@ -24,8 +23,6 @@ from raqmana.indices.staleness import Staleness, staleness
 from raqmana.indices.table import Record
 
 __all__ = [
-    "ARAB_STATES",
-    "DEFAULT_PEERS",
     "SPECS",
     "Dataset",
     "ImportResult",
@@ -35,6 +32,7 @@ __all__ = [
     "Reproduction",
     "Staleness",
     "Standing",
+    "arab_states",
     "country_name",
     "egdi_group",
     "egdi_rating_class",

@@ -1,8 +1,8 @@
 """Peer groups of a country and its standing among them on each index.
 
-Groups: the Arab States (League of Arab States members), the country's World Bank income group
-(``data/income_groups.csv``, FY2021 classification as recorded in the DGSS dataset of Dec 2020),
-and chosen peers (Jordan, Saudi Arabia, UAE, Egypt and Estonia by default for Iraq).
+Groups: the Arab States (League of Arab States members, ``data/arab_states.csv``), the country's World
+Bank income group (``data/income_groups.csv``, FY2021 classification as recorded in the DGSS dataset of
+Dec 2020), and chosen peers (a country's defaults name them: ``peers`` in its country file).
 """
 
 from __future__ import annotations
@@ -22,33 +22,6 @@ from raqmana.indices.countries import countries, name, to_iso3
 from raqmana.indices.datasets import Dataset, load_dataset
 from raqmana.problems import Problem, ProblemsError
 
-#: League of Arab States, 22 members (Syria's suspension of Nov 2011 lifted in May 2023)
-ARAB_STATES: tuple[str, ...] = (
-    "DZA",
-    "BHR",
-    "COM",
-    "DJI",
-    "EGY",
-    "IRQ",
-    "JOR",
-    "KWT",
-    "LBN",
-    "LBY",
-    "MRT",
-    "MAR",
-    "OMN",
-    "PSE",
-    "QAT",
-    "SAU",
-    "SOM",
-    "SDN",
-    "SYR",
-    "TUN",
-    "ARE",
-    "YEM",
-)
-#: chosen peers by country; other countries get their Arab or income-group neighbours only
-DEFAULT_PEERS: dict[str, tuple[str, ...]] = {"IRQ": ("JOR", "SAU", "ARE", "EGY", "EST")}
 INCOME_NAMES = {
     "LIC": Translated.of("Low income", "منخفض الدخل", "داھاتی نزم"),
     "LMIC": Translated.of("Lower-middle income", "دون المتوسط الدخل", "داھاتی مامناوەندی خوارەوە"),
@@ -60,6 +33,14 @@ GROUP_NAMES = {
     "income": Translated.of("Same income group", "مجموعة الدخل نفسها", "ھەمان گرووپی داھات"),
     "chosen": Translated.of("Chosen peers", "النظراء المختارون", "ھاوتا ھەڵبژێردراوەکان"),
 }
+
+
+@lru_cache(maxsize=1)
+def arab_states() -> tuple[str, ...]:
+    """The 22 members of the League of Arab States (Syria's suspension of Nov 2011 lifted in May 2023)."""
+    path = resources.files("raqmana.indices").joinpath("data", "arab_states.csv")
+    with path.open(encoding="utf-8") as fh:
+        return tuple(row["iso3"] for row in csv.DictReader(fh))
 
 
 @lru_cache(maxsize=1)
@@ -108,13 +89,14 @@ class PeerGroups:
 
 
 def peer_groups(country: str, chosen: Sequence[str] | None = None) -> PeerGroups:
-    """The peer groups of ``country``; ``chosen`` replaces the default chosen peers."""
+    """The peer groups of ``country``, with ``chosen`` peers when given (codes or names)."""
     iso3 = resolve(country)
     inc = income_groups().get(iso3)
-    picked = tuple(resolve(c) for c in chosen) if chosen is not None else DEFAULT_PEERS.get(iso3, ())
+    picked = tuple(resolve(c) for c in chosen) if chosen is not None else ()
     groups: dict[str, tuple[str, ...]] = {}
-    if iso3 in ARAB_STATES:
-        groups["arab_states"] = tuple(c for c in ARAB_STATES if c != iso3)
+    arab = arab_states()
+    if iso3 in arab:
+        groups["arab_states"] = tuple(c for c in arab if c != iso3)
     if inc:
         groups["income"] = tuple(
             sorted(c for c, g in income_groups().items() if g == inc and c != iso3 and c in countries())

@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from raqmana.celltext import as_text
+from raqmana.frameworks.illustrative import label_workbook, labelled
 from raqmana.frameworks.schema import Framework
 from raqmana.i18n import is_rtl
 from raqmana.recommend.explain import describe
@@ -18,18 +19,32 @@ from raqmana.recommend.model import RecommendationSet
 LANGS = ("en", "ar", "ckb")
 
 
-def write_json(recs: RecommendationSet, path: str | Path, framework: Framework | None = None) -> Path:
+def write_json(
+    recs: RecommendationSet,
+    path: str | Path,
+    framework: Framework | None = None,
+    *,
+    illustrative: bool = False,
+) -> Path:
+    """``illustrative``: the recommendations come from generated answers, and the file says so."""
     data = recs.as_dict()
     if framework is not None:  # add the explanations, in every language
         for rec, out in zip(recs.recommendations, data["recommendations"], strict=True):
             out["why"] = {lang: [describe(t, framework, lang) for t in rec.triggers] for lang in LANGS}
     p = Path(path)
-    p.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    p.write_text(
+        json.dumps(labelled(data, illustrative), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     return p
 
 
 def write_xlsx(
-    recs: RecommendationSet, path: str | Path, *, framework: Framework | None = None, lang: str = "en"
+    recs: RecommendationSet,
+    path: str | Path,
+    *,
+    framework: Framework | None = None,
+    lang: str = "en",
+    illustrative: bool = False,
 ) -> Path:
     wb = Workbook()
     ws = wb.active
@@ -124,6 +139,7 @@ def write_xlsx(
         sheet.sheet_view.rightToLeft = is_rtl(lang)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
+    label_workbook(wb, illustrative)
     p = Path(path)
     as_text(wb).save(p)
     return p

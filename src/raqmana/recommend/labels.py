@@ -67,11 +67,7 @@ BASELINE_SOURCE = {
         "مؤشر دولي (الاتحاد الدولي للاتصالات، الأمم المتحدة، البنك الدولي)",
         "ئیندێکسی نێودەوڵەتی (ITU، نەتەوە یەکگرتووەکان، بانکی جیھانی)",
     ),
-    "official_gazette": T(
-        "Official gazette (Al-Waqai Al-Iraqiya)",
-        "جريدة الوقائع العراقية",
-        "ڕۆژنامەی فەرمی (الوقائع العراقیە)",
-    ),
+    "official_gazette": T("Official gazette", "الجريدة الرسمية", "ڕۆژنامەی فەرمی"),
     "budget_records": T(
         "Budget and expenditure records", "سجلات الموازنة والإنفاق", "تۆمارەکانی بودجە و خەرجی"
     ),

@@ -1,10 +1,12 @@
-"""Turn the results of scoring, analysis and planning into the report's plain inputs."""
+"""Turn the results of scoring, analysis and planning into the report's plain inputs (no computation:
+:mod:`raqmana.pipeline` runs the chain and calls :func:`report_inputs`)."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -28,8 +30,21 @@ from raqmana.scoring.uncertainty import UncertaintyResult
 
 if TYPE_CHECKING:
     from raqmana.analysis import Analysis
-    from raqmana.reports.chain import InstitutionMeta
+    from raqmana.recommend.model import Recommendation
     from raqmana.reports.charts import Chart
+    from raqmana.roadmap.pipeline import PlanResult
+
+
+@dataclass(frozen=True)
+class InstitutionMeta:
+    """An assessed institution as the chain and its reports name and group it."""
+
+    code: str
+    name: Translated
+    kind: str
+    governorate: str = ""
+    region: str = ""
+
 
 T = Translated.of
 KINDS = {
@@ -54,41 +69,11 @@ DIMENSIONS = {
 }
 
 
-def _num(v: Any) -> float | None:
+def _num(v: float | None) -> float | None:
     if v is None:
         return None
     f = float(v)
     return None if math.isnan(f) else f
-
-
-def pillar_scores(fw: Framework, build: Build) -> dict[str, dict[str, float | None]]:
-    """institution → pillar → score 0–5 (None when the pillar has no validated answer)."""
-    cols = [p.id for p in fw.pillars if p.id in build.aggregated.columns]
-    return {u: {c: _num(build.aggregated.get(u, c)) for c in cols} for u in build.units}
-
-
-def indicator_scores(fw: Framework, build: Build) -> dict[str, dict[str, float | None]]:
-    """institution → indicator → score 0–5 after goalposts (direction applied)."""
-    cols = [i.id for i in fw.indicators() if i.id in build.normalised.columns]
-    return {u: {c: _num(build.normalised.get(u, c)) for c in cols} for u in build.units}
-
-
-def raw_answers(fw: Framework, build: Build) -> dict[str, dict[str, float | str | None]]:
-    """institution → indicator → the answer as given (ladder stage 0–5, number, yes/no 0/1, choice value)."""
-    from raqmana.frameworks.schema import AnswerType
-
-    inds = [i for i in fw.indicators() if i.id in build.raw.columns]
-    out: dict[str, dict[str, float | str | None]] = {}
-    for u in build.units:
-        row: dict[str, float | str | None] = {}
-        for ind in inds:
-            v = _num(build.raw.get(u, ind.id))
-            if v is not None and ind.answer_type is AnswerType.CHOICE:
-                row[ind.id] = next((c.value for c in ind.choices if abs(c.score - v) < 1e-9), None)
-            else:
-                row[ind.id] = v
-        out[u] = row
-    return out
 
 
 def _floor(v: float | None) -> int | None:
@@ -200,7 +185,7 @@ def _indices(analysis: Analysis) -> tuple[list[IndexSeries], list[Translated]]:
     return series, sources
 
 
-def _why(rec: Any, fw: Framework) -> Translated:
+def _why(rec: Recommendation, fw: Framework) -> Translated:
     """The conditions that triggered a recommendation as plain sentences, with the values that made them
     hold (scores on the reports' 0–5 scale). The machine form stays in the recommendations' JSON."""
     from raqmana.recommend.sentences import sentences
@@ -214,7 +199,7 @@ def _why(rec: Any, fw: Framework) -> Translated:
 
 
 def _recommendations(
-    plan: Any, fw: Framework
+    plan: PlanResult | None, fw: Framework
 ) -> tuple[list[RecommendationItem], list[InitiativeItem], list[KpiItem]]:
     """National recommendations (per-institution ones are in each institution's profile), the
     scheduled initiatives and the KPIs of the roadmap."""
@@ -278,7 +263,7 @@ def report_inputs(
     build: Build,
     unc: UncertaintyResult | None,
     analysis: Analysis,
-    plan: Any,
+    plan: PlanResult | None,
     metas: Mapping[str, InstitutionMeta],
     scores: Mapping[str, dict[str, float | None]],
     *,
@@ -354,9 +339,10 @@ def report_inputs(
 GANTT_ROWS = 30
 
 
-def _gantt_rows(plan: Any) -> list[str]:
+def _gantt_rows(plan: PlanResult) -> list[str]:
     """The rows a printed Gantt can hold: the critical path first, then the largest benefit."""
     sched = plan.roadmap.schedule
+    assert sched is not None  # a Gantt is drawn only for a scheduled plan
     critical = [i.id for i in sched.items if i.critical]
     rest = sorted(
         (it for it in plan.roadmap.initiatives if it.id not in critical), key=lambda it: -it.benefit
@@ -364,7 +350,7 @@ def _gantt_rows(plan: Any) -> list[str]:
     return (critical + [it.id for it in rest])[:GANTT_ROWS]
 
 
-def _gantt_drawer(plan: Any) -> Callable[[str], Chart]:
+def _gantt_drawer(plan: PlanResult) -> Callable[[str], Chart]:
     """The report's Gantt in a language: :func:`raqmana.reports.charts.gantt`, as the web draws it."""
     rows = _gantt_rows(plan)
 

@@ -2,7 +2,8 @@
 
 The file is the :class:`Roadmap` itself plus a derived ``plan`` list, easy to read without the model:
 one entry per initiative with its start and end quarter (``2026-Q3``; ``end`` is the last quarter
-worked), dependencies, owner, cost and benefit. ``plan`` is ignored when the file is read back.
+worked), dependencies, owner, cost and benefit. ``plan`` is ignored when the file is read back, and so
+is the label of a roadmap planned from illustrative answers (``illustrative``, ``note``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from raqmana.frameworks.file_messages import json_reason, read_reason
+from raqmana.frameworks.illustrative import LABEL_KEYS, labelled
 from raqmana.frameworks.validation_messages import describe
 from raqmana.problems import Location, Problem
 from raqmana.roadmap import errors as E
@@ -55,9 +57,10 @@ def plan_rows(roadmap: Roadmap) -> list[dict[str, Any]]:
     return rows
 
 
-def write(roadmap: Roadmap, path: str | Path) -> Path:
+def write(roadmap: Roadmap, path: str | Path, *, illustrative: bool = False) -> Path:
+    """``illustrative``: the roadmap was planned from generated answers, and the file says so."""
     p = Path(path)
-    data = {**roadmap.model_dump(mode="json"), DERIVED: plan_rows(roadmap)}
+    data = labelled({**roadmap.model_dump(mode="json"), DERIVED: plan_rows(roadmap)}, illustrative)
     p.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return p
 
@@ -74,7 +77,8 @@ def read(path: str | Path) -> tuple[Roadmap | None, list[Problem]]:
         where = Location(file=p.name, line=exc.lineno, column=str(exc.colno))
         return None, [Problem(E.BAD_FILE, where, {"detail": json_reason(exc)})]
     if isinstance(data, dict):
-        data.pop(DERIVED, None)
+        for key in (DERIVED, *LABEL_KEYS):
+            data.pop(key, None)
     try:
         return Roadmap.model_validate(data), []
     except ValidationError as exc:

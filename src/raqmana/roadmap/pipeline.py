@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from raqmana.frameworks.illustrative import labelled
 from raqmana.frameworks.schema import Framework
 from raqmana.i18n import Translated
 from raqmana.problems import Problem, ProblemsError, split
@@ -67,19 +68,23 @@ class PlanResult:
             and not split(self.problems)[0]
         )
 
-    def write(self, out_dir: str | Path, *, lang: str = "en") -> list[Path]:
-        """Write every output file into ``out_dir`` (created if needed); return their paths."""
+    def write(self, out_dir: str | Path, *, lang: str = "en", illustrative: bool = False) -> list[Path]:
+        """Write every output file into ``out_dir`` (created if needed); return their paths.
+
+        ``illustrative``: the assessment's answers were generated; every JSON and XLSX file says so
+        (:func:`raqmana.frameworks.illustrative.labelled`), as the reports do."""
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
+        recs, fw, mark = self.recommendations, self.framework, illustrative
         files = [
-            rec_export.write_json(self.recommendations, out / "recommendations.json", self.framework),
+            rec_export.write_json(recs, out / "recommendations.json", fw, illustrative=mark),
             rec_export.write_xlsx(
-                self.recommendations, out / "recommendations.xlsx", framework=self.framework, lang=lang
+                recs, out / "recommendations.xlsx", framework=fw, lang=lang, illustrative=mark
             ),
-            jsonio.write(self.roadmap, out / "roadmap.json"),
-            write_workbook(self.roadmap, out / "roadmap.xlsx", lang=lang),
-            _write_json(graph_data(self.roadmap), out / "dependencies.json"),
-            _write_json(actions_by_institution(self.roadmap, lang), out / "actions.json"),
+            jsonio.write(self.roadmap, out / "roadmap.json", illustrative=mark),
+            write_workbook(self.roadmap, out / "roadmap.xlsx", lang=lang, illustrative=mark),
+            _write_json(graph_data(self.roadmap), out / "dependencies.json", mark),
+            _write_json(actions_by_institution(self.roadmap, lang), out / "actions.json", mark),
         ]
         if self.roadmap.schedule is not None and self.roadmap.schedule.items:
             from raqmana.roadmap.gantt import gantt  # matplotlib only when a chart is drawn
@@ -89,12 +94,14 @@ class PlanResult:
                 gantt(self.roadmap, out / "gantt.svg", lang=lang),
             ]
         if self.problems:
-            files.append(_write_json([p.as_dict(lang) for p in self.problems], out / "problems.json"))
+            problems = [p.as_dict(lang) for p in self.problems]
+            files.append(_write_json(problems, out / "problems.json", mark))
         return files
 
 
-def _write_json(data: object, path: Path) -> Path:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+def _write_json(data: object, path: Path, illustrative: bool = False) -> Path:
+    text = json.dumps(labelled(data, illustrative), ensure_ascii=False, indent=2)
+    path.write_text(text + "\n", encoding="utf-8")
     return path
 
 

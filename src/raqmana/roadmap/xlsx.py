@@ -16,6 +16,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from raqmana.celltext import as_text
+from raqmana.frameworks.illustrative import label_workbook
 from raqmana.i18n import is_rtl
 from raqmana.roadmap.actions import actions_by_institution
 from raqmana.roadmap.model import Roadmap
@@ -124,7 +125,10 @@ def _sheet(wb: Workbook, title: str, columns: tuple[str, ...], rows: list[list[A
     return ws
 
 
-def write_workbook(roadmap: Roadmap, path: str | Path, *, lang: str = "en") -> Path:
+def write_workbook(
+    roadmap: Roadmap, path: str | Path, *, lang: str = "en", illustrative: bool = False
+) -> Path:
+    """``illustrative``: the plan comes from generated answers; a first sheet says so (readers skip it)."""
     rtl = is_rtl(lang)
     cal = Calendar(roadmap.settings.start_year, roadmap.settings.start_quarter)
     wb = Workbook()
@@ -262,6 +266,7 @@ def write_workbook(roadmap: Roadmap, path: str | Path, *, lang: str = "en") -> P
         ],
         rtl,
     )
+    label_workbook(wb, illustrative)
     out = Path(path)
     as_text(wb).save(out)
     return out

@@ -17,8 +17,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from raqmana.i18n import Translated
+from raqmana.pipeline import ChainResult
 from raqmana.problems import Problem, ProblemsError
-from raqmana.reports.chain import ChainResult
 from raqmana.store.models import Response
 from raqmana.workspace.actors import Actor
 from raqmana.workspace.factory import Workspace

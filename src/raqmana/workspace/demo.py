@@ -12,6 +12,7 @@ from sqlalchemy import func, insert, select
 
 from raqmana.frameworks import AnswerType, Framework, Indicator
 from raqmana.i18n import Translated
+from raqmana.pipeline import country_for
 from raqmana.settings import Settings
 from raqmana.store.models import (
     Assessment,
@@ -150,7 +151,7 @@ def seed_demo(settings: Settings, *, framework: Framework, seed: int = 2026) -> 
                 name=DEMO_NAME,
                 period="2026",
                 institution_codes=[o.code for o in orgs],
-                target_stage=3,
+                target_stage=country_for(framework.id).target_stage,
                 illustrative=True,
             )
             _assign(s, a.id)

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
+from raqmana.pipeline import ChainResult
 from raqmana.problems import Location, Problem
 from raqmana.reports import errors as E
-from raqmana.reports.chain import ChainResult
 from raqmana.reports.institution import build_institution
 from raqmana.reports.national import build_national
 from raqmana.reports.render import FORMATS, render

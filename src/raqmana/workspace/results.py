@@ -1,11 +1,14 @@
-"""Results of an assessment: its accepted answers run through the whole chain.
+"""Results of an assessment: its accepted answers run through the whole chain (:mod:`raqmana.pipeline`).
 
 Only accepted answers count; N/A and "don't know" are left out (the framework's N/A rule applies).
+The country's defaults come from the country file of the round's framework pack; the round's own
+target stage overrides the country's.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -13,23 +16,30 @@ from sqlalchemy.orm import Session
 
 from raqmana.frameworks.schema import AnswerType, Framework
 from raqmana.i18n import Translated
-from raqmana.reports.chain import ChainResult, InstitutionMeta, run_chain
+from raqmana.pipeline import (
+    Answer,
+    ChainOptions,
+    ChainResult,
+    InstitutionMeta,
+    RoundOptions,
+    country_for,
+    run_chain,
+)
 from raqmana.workspace.accepted import AcceptedValues, accepted_values
 from raqmana.workspace.actors import SYSTEM, Actor
 from raqmana.workspace.frameworks import get_framework
 from raqmana.workspace.orgs import list_organisations
 from raqmana.workspace.permissions import get_assessment_for_user
-
-IRAQ = Translated.of("Iraq", "العراق", "عێراق")
+from raqmana.workspace.views import OrgView
 
 
 def chain_inputs(
-    framework: Framework, accepted: AcceptedValues, orgs: dict[str, Any]
-) -> tuple[dict[str, dict[str, Any]], dict[str, InstitutionMeta], dict[str, dict[str, float]]]:
+    framework: Framework, accepted: AcceptedValues, orgs: Mapping[str, OrgView]
+) -> tuple[dict[str, dict[str, Answer]], dict[str, InstitutionMeta], dict[str, dict[str, float]]]:
     """(responses, institution metadata, share of answers without evidence per institution and pillar)."""
     kinds = {i.id: i.answer_type for i in framework.indicators()}
     pillar_of = {i.id: p.id for p in framework.pillars for s in p.sub_areas for i in s.indicators}
-    responses: dict[str, dict[str, Any]] = {code: {} for code in accepted.institutions}
+    responses: dict[str, dict[str, Answer]] = {code: {} for code in accepted.institutions}
     no_evidence: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for (inst, ind), cell in accepted.cells.items():
         if ind not in kinds:
@@ -62,7 +72,7 @@ def assessment_results(
     actor: Actor = SYSTEM,
     mc_runs: int = 1000,
     plan: bool = True,
-    budget_per_year: float | None = None,
+    budget_per_year: int | None = None,
     date: str = "",
     data_dir: Path | None = None,
     digits: str | None = None,
@@ -76,23 +86,22 @@ def assessment_results(
     accepted = accepted_values(session, assessment_id, actor=actor)
     orgs = {o.code: o for o in list_organisations(session, actor)}
     responses, metas, evidence = chain_inputs(framework, accepted, orgs)
-    target = float(getattr(assessment, "target_stage", None) or 3)
-    chain = run_chain(
-        framework,
-        responses,
-        metas,
-        country=IRAQ,
-        illustrative=bool(getattr(assessment, "illustrative", False)),
-        target_stage=target,
+    options = ChainOptions(
+        country=country_for(framework.id),
+        round=RoundOptions(
+            id=f"a{assessment_id}",
+            name=_name(assessment.name),
+            target_stage=assessment.target_stage,
+            budget_per_year=None if budget_per_year is None else (int(budget_per_year),),
+        ),
+        illustrative=bool(assessment.illustrative),
         mc_runs=mc_runs,
         plan=plan,
-        budget_per_year=budget_per_year,
         evidence_missing=evidence,
         date=date,
         data_dir=data_dir,
-        assessment_name=_name(getattr(assessment, "name", None)),
-        assessment_id=f"a{assessment_id}",
     )
+    chain = run_chain(framework, responses, metas, options)
     chain.inputs.digits = digits
     return chain
 

@@ -172,7 +172,10 @@ def create_token(ctx: Ctx, data: TokenIn) -> dict[str, Any]:
 
 
 @area.action(
-    "/account/tokens/{token_id}/revoke", html=go("/account"), summary="Revoke an API token", response_model=Done
+    "/account/tokens/{token_id}/revoke",
+    html=go("/account"),
+    summary="Revoke an API token",
+    response_model=Done,
 )
 def revoke_token(ctx: Ctx, token_id: int) -> None:
     ctx.call(tokens.revoke_api_token, token_id=token_id)
