@@ -119,7 +119,7 @@ def attach_file(
     r = _editable_response(session, actor, assessment_id, institution_code, indicator_id)
     name, media_type = check_upload(filename, data, max_mb=settings.max_upload_mb)
     kind, day, text = _source_type(source_type), _date(evidence_date), _description(description)
-    digest = evidence_store(settings).put(data)
+    digest = evidence_store(settings).put(data, session=session)
     return _add(
         session,
         actor,
