@@ -5,18 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from raqmana.i18n import LOCALES
 from raqmana.problems import Location
-from raqmana.store.models import Organisation, RoleGrant, User
+from raqmana.store.models import ApiToken, AuthSession, Organisation, RoleGrant, User
 from raqmana.store.types import utcnow
 from raqmana.workspace import errors as E
 from raqmana.workspace import passwords, policy
 from raqmana.workspace.actors import MANAGER_ROLES, Actor, Role
 from raqmana.workspace.audit import record
-from raqmana.workspace.auth import revoke_all_sessions
+from raqmana.workspace.auth import revoke_all_sessions, token_digest
 from raqmana.workspace.exceptions import Conflict, Forbidden, NotFound, ValidationFailed
 from raqmana.workspace.orgs import get_org_by_code, org_name
 from raqmana.workspace.permissions import branch_people, covers_org, managed_paths
@@ -215,14 +215,38 @@ def revoke_grant(session: Session, actor: Actor, *, grant_id: int) -> None:
     session.delete(grant)
 
 
-def change_password(session: Session, actor: Actor, *, old_password: str, new_password: str) -> None:
+def change_password(
+    session: Session,
+    actor: Actor,
+    *,
+    old_password: str,
+    new_password: str,
+    keep_session: str | None = None,
+    keep_tokens: bool = False,
+) -> None:
+    """Change one's own password. Every other session of the account ends (the one whose token is
+    ``keep_session``, the browser that asked, stays signed in) and its API tokens are revoked unless the
+    user chose ``keep_tokens``: whoever learnt the old password loses what they opened with it."""
     user = session.get(User, actor.user_id) if actor.user_id else None
     if user is None:
         raise NotFound("user")
     if not passwords.of(session).verify(user.password_hash, old_password):
         raise ValidationFailed.one(E.WRONG_PASSWORD, Location(field="old_password"))
     user.password_hash = passwords.of(session).hash(new_password)
-    record(session, actor, "user.password", "user", user.id)
+    now = utcnow()
+    other = [AuthSession.token_hash != token_digest(keep_session)] if keep_session else []
+    session.execute(
+        update(AuthSession)
+        .where(AuthSession.user_id == user.id, AuthSession.revoked_at.is_(None), *other)
+        .values(revoked_at=now)
+    )
+    if not keep_tokens:
+        session.execute(
+            update(ApiToken)
+            .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+            .values(revoked_at=now)
+        )
+    record(session, actor, "user.password", "user", user.id, after={"tokens_kept": keep_tokens})
 
 
 def set_password(

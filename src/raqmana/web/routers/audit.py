@@ -92,6 +92,7 @@ FIELD_LABELS = {
     "evidence_id": _("evidence number"),
     "hash": _("fingerprint"),
     "user_agent": _("browser"),
+    "tokens_kept": _("API tokens kept"),
 }
 TYPE_LABELS = {
     "assessment": _("Assessment round"),

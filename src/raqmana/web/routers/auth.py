@@ -186,6 +186,17 @@ def change_password(
     ctx: Ctx = PageCtx,
     old_password: Annotated[str, Form(max_length=1000)] = "",
     new_password: Annotated[str, Form(max_length=1000)] = "",
+    keep_tokens: Annotated[str, Form(max_length=10)] = "",
 ) -> Response:
-    ctx.call(users.change_password, old_password=old_password, new_password=new_password)
-    return render(ctx.request, ctx.lang, "pages/account.html", _account(ctx, password_changed=True))
+    """Other sessions end; API tokens are revoked unless ``keep_tokens`` is ticked."""
+    keep = bool(keep_tokens)
+    ctx.call(
+        users.change_password,
+        old_password=old_password,
+        new_password=new_password,
+        keep_session=ctx.session_token,
+        keep_tokens=keep,
+    )
+    return render(
+        ctx.request, ctx.lang, "pages/account.html", _account(ctx, password_changed=True, tokens_kept=keep)
+    )
