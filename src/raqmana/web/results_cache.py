@@ -1,7 +1,8 @@
 """The results of an assessment, kept in the app's memory: the chain takes seconds, pages ask often.
 
 One entry per assessment, valid while its accepted answers are unchanged (their count, last change
-and versions: :func:`fingerprint`). The entry also keeps the charts drawn from it, per language.
+and versions: :func:`raqmana.workspace.completion.accepted_stamp`). The entry also keeps the charts drawn
+from it, per language.
 Permissions are checked on every request by the caller (``get_assessment``) before the cache is asked.
 """
 
@@ -13,18 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from raqmana.i18n import Translated
 from raqmana.pipeline import ChainResult
 from raqmana.problems import Problem, ProblemsError
-from raqmana.store.models import Response
 from raqmana.workspace.actors import Actor
+from raqmana.workspace.completion import accepted_stamp
 from raqmana.workspace.factory import Workspace
 from raqmana.workspace.orgs import list_organisations
 from raqmana.workspace.results import assessment_results
-from raqmana.workspace.views import ResponseState
 
 MC_RUNS = 200
 DRAWING = threading.Lock()
@@ -56,19 +53,6 @@ class Entry:
         return found
 
 
-def fingerprint(session: Session, assessment_id: int) -> tuple[Any, ...]:
-    """Changes whenever an answer is accepted, returned after acceptance or accepted again."""
-    row = session.execute(
-        select(
-            func.count(),
-            func.max(Response.updated_at),
-            func.max(Response.reviewed_at),
-            func.sum(Response.version),
-        ).where(Response.assessment_id == assessment_id, Response.state == ResponseState.ACCEPTED.value)
-    ).one()
-    return tuple(str(v) for v in row)
-
-
 class ResultsCache:
     def __init__(self, size: int = 8) -> None:
         self.size = size
@@ -82,7 +66,7 @@ class ResultsCache:
             lock = self._locks.setdefault(assessment_id, threading.Lock())
         with lock:  # one computation per assessment at a time; the others wait for its result
             with ws.reader() as session:
-                key = (*fingerprint(session, assessment_id), *extra_key)
+                key = (*accepted_stamp(session, assessment_id), *extra_key)
                 entry = self._entries.get(assessment_id)
                 if entry is None or entry.key != key:
                     names = {o.code: o.name for o in list_organisations(session, actor)}
