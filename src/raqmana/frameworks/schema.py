@@ -12,6 +12,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from raqmana.i18n import Translated
+from raqmana.i18n.vocabulary import OrgKind
 
 SCHEMA_VERSION = 1
 
@@ -40,14 +41,8 @@ class EvidenceType(StrEnum):
     URL = "url"
 
 
-class InstitutionType(StrEnum):
-    SECRETARIAT = "secretariat"
-    MINISTRY = "ministry"
-    INDEPENDENT_BODY = "independent_body"
-    GOVERNORATE = "governorate"
-    REGION = "region"
-    REGIONAL_BODY = "regional_body"
-    NATIONAL = "national"  # answered once for the whole country (e.g. by the lead agency)
+#: the kind of institution a framework or a rule speaks of (defined once, in the vocabulary)
+InstitutionType = OrgKind
 
 
 class _Model(BaseModel):

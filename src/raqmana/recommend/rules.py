@@ -16,14 +16,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from raqmana.frameworks.schema import InstitutionType
 from raqmana.i18n import Translated
+from raqmana.i18n.vocabulary import Horizon as Horizon  # defined once, in the vocabulary
 
 SCHEMA_VERSION = 1
 ID_PATTERN = r"^[A-Za-z][A-Za-z0-9]*(?:[-._][A-Za-z0-9]+)*$"
-
-
-class Horizon(StrEnum):
-    SHORT = "short"  # done within 18 months
-    LONG = "long"
 
 
 class Kind(StrEnum):

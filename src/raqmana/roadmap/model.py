@@ -11,6 +11,7 @@ from enum import IntEnum, StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from raqmana.i18n import Translated
+from raqmana.i18n.vocabulary import Phase as Phase  # defined once, in the vocabulary
 from raqmana.recommend.rules import Category, Kind, Kpi
 
 
@@ -27,12 +28,6 @@ class Layer(IntEnum):
     PLATFORMS = 3
     SERVICES = 4
     PROACTIVE = 5
-
-
-class Phase(StrEnum):
-    SHORT = "short"  # finished within 6 quarters
-    MEDIUM = "medium"  # within 12 quarters
-    LONG = "long"
 
 
 class DependencyKind(StrEnum):

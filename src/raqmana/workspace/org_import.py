@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from raqmana.i18n.vocabulary import ORGANISATION_KINDS
 from raqmana.problems import Problem
 from raqmana.store.models import Organisation
 from raqmana.workspace import errors as E
@@ -22,17 +23,7 @@ from raqmana.workspace.exceptions import Forbidden, ValidationFailed, problem
 from raqmana.workspace.tabular import Row, read_table
 from raqmana.workspace.views import OrgImportReport
 
-KINDS = (
-    "government",
-    "secretariat",
-    "ministry",
-    "independent_body",
-    "agency",
-    "governorate",
-    "region",
-    "regional_body",
-    "unit",
-)
+KINDS = ORGANISATION_KINDS
 REQUIRED = ("code", "kind", "parent_code", "name_en", "name_ar")
 #: column → (model attribute, maximum length)
 FIELDS: dict[str, tuple[str, int]] = {

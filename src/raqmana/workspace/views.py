@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Any
 
 from raqmana.frameworks import Framework, Indicator
-from raqmana.i18n import Translated, format_number
+from raqmana.i18n import Translated, format_number, vocabulary
+from raqmana.i18n.vocabulary import ResponseState as ResponseState
 from raqmana.workspace.actors import Role
 
-
-class ResponseState(StrEnum):
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    RETURNED = "returned"
-    ACCEPTED = "accepted"
-
-
-STATE_LABELS: dict[ResponseState, Translated] = {
-    ResponseState.DRAFT: Translated(en="Draft", ar="مسودة", ckb="ڕەشنووس"),
-    ResponseState.SUBMITTED: Translated(en="Submitted", ar="مُرسَل", ckb="نێردراو"),
-    ResponseState.RETURNED: Translated(en="Returned", ar="مُعاد لاستكمال النواقص", ckb="گەڕێنراوەتەوە"),
-    ResponseState.ACCEPTED: Translated(en="Accepted", ar="مقبول", ckb="پەسەندکراو"),
-}
+STATE_LABELS: Mapping[str, Translated] = vocabulary.names("response state")
 NA_LABEL = Translated(en="N/A", ar="لا ينطبق", ckb="پەیوەندیدار نییە")
 DONT_KNOW_LABEL = Translated(en="Don't know", ar="لا أعرف", ckb="نازانم")
 YES_LABEL = Translated(en="Yes", ar="نعم", ckb="بەڵێ")
