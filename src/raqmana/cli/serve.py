@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from raqmana.cli.common import console
-from raqmana.settings import Settings
+from raqmana.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 
 def run_server(
@@ -17,24 +22,50 @@ def run_server(
     console.print(
         f"raqmana: http://{host}:{port}/  ·  data: {settings.data_dir}  ·  API: /api/v1/openapi.json"
     )
+    from raqmana.logs import configure_logging
+
+    configure_logging(settings)
+    # X-Forwarded-For/-Proto are read by the app itself, from RAQMANA_TRUSTED_PROXIES only (not uvicorn's
+    # own list); logging is raqmana's (plain or JSON with request ids), uvicorn's access log is replaced
     if workers > 1 or reload:  # each worker process builds its own app from the environment
         import os
 
         if settings.inline_worker:
             os.environ["RAQMANA_INLINE_WORKER"] = "1"
         uvicorn.run(
-            "raqmana.web.app:create_app",
+            "raqmana.cli.serve:served_app",
             factory=True,
             host=host,
             port=port,
             workers=workers,
             reload=reload,
-            proxy_headers=True,
+            proxy_headers=False,
+            log_config=None,
+            access_log=False,
+            server_header=False,
         )
         return
     from raqmana.web import create_app
 
-    uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True)
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        proxy_headers=False,
+        log_config=None,
+        access_log=False,
+        server_header=False,
+    )
+
+
+def served_app() -> FastAPI:
+    """The app of one web worker process started by uvicorn (settings from the environment)."""
+    from raqmana.logs import configure_logging
+    from raqmana.web import create_app
+
+    settings = get_settings()
+    configure_logging(settings)
+    return create_app(settings)
 
 
 def serve(
@@ -56,8 +87,6 @@ def serve(
     ),
 ) -> None:
     """Serve the web app and its JSON API (/api/v1) on HOST:PORT."""
-    from raqmana.settings import get_settings
-
     settings = get_settings()
     if inline_worker:
         settings = settings.model_copy(update={"inline_worker": True})

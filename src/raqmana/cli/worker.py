@@ -9,6 +9,7 @@ import typer
 
 from raqmana.cli.common import LangOption, say
 from raqmana.cli.workspace_support import workspace
+from raqmana.logs import configure_logging
 from raqmana.workspace.jobs import run_worker
 
 
@@ -22,5 +23,6 @@ def worker(
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
     with workspace(lang) as ws:
+        configure_logging(ws.settings)
         n = run_worker(ws, once=once, poll_seconds=poll, stop=stop)
     say(lang, "worker.stopped", n=n)

@@ -14,6 +14,7 @@ from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddle
 from starlette.responses import RedirectResponse, Response
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from raqmana.i18n.fonts import fonts_dir
 from raqmana.problems import ProblemsError
@@ -22,7 +23,8 @@ from raqmana.web.body_limit import BodyLimit, route_classes
 from raqmana.web.csrf import CookieMiddleware
 from raqmana.web.errors import WebError, handle_error
 from raqmana.web.inline_worker import inline_worker
-from raqmana.web.routers import ROUTERS
+from raqmana.web.request_context import RequestContext, trusted_proxies
+from raqmana.web.routers import ROUTERS, health
 from raqmana.web.routers.jobs import BATCH_FILE_MB
 from raqmana.web.security import Signer
 from raqmana.web.templating import make_env
@@ -138,6 +140,7 @@ def create_app(settings: Settings | None = None, *, workspace: Workspace | None 
 
     for router in ROUTERS:
         app.include_router(router)
+    app.include_router(health.router)  # /healthz and /readyz: no login, JSON
 
     app.add_middleware(CookieMiddleware, signer=app.state.signer)
     # pages travel compressed: the progress heat map of 900 institutions is 560 KB of HTML and 31 KB
@@ -153,4 +156,8 @@ def create_app(settings: Settings | None = None, *, workspace: Workspace | None 
     classes = route_classes(upload_mb=settings.max_upload_mb, batch_mb=BATCH_FILE_MB)
     app.add_middleware(BodyLimit, classes=classes, default_mb=settings.max_upload_mb)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(RequestContext, hsts=settings.secure_cookies)
+    # the client's address and scheme from X-Forwarded-For/-Proto, only when a listed proxy sent them
+    if proxies := trusted_proxies(settings.trusted_proxies):
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=proxies)
     return app
