@@ -1,7 +1,14 @@
-"""CSRF: the cookie middleware and the check every state-changing HTML request goes through."""
+"""CSRF: the cookie middleware and the check every state-changing HTML request goes through.
+
+Before sign-in the token is the signed random value of the CSRF cookie (double submit); once signed in it
+is bound to the session (:func:`session_csrf`), so a token and cookie taken from another visit or another
+session of the same person are refused.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from http.cookies import SimpleCookie
 
 from starlette.requests import Request
@@ -38,7 +45,9 @@ class CookieMiddleware:
         fresh = token is None
         if token is None:
             token = new_csrf_token()
-        scope.setdefault("state", {})["csrf"] = token
+        session = self.signer.session_token(request)
+        # signed in: the token is bound to the session (a token and cookie from another visit do not pass)
+        scope.setdefault("state", {})["csrf"] = session_csrf(self.signer, session) if session else token
         lang = _known(request.query_params.get("lang"))
         signer = self.signer
 
@@ -54,6 +63,14 @@ class CookieMiddleware:
             await send(message)
 
         await self.app(scope, receive, send_with_cookies)
+
+
+def session_csrf(signer: Signer, session_token: str) -> str:
+    """The CSRF token of a signed-in browser: an HMAC of its session token under the secret key, so it
+    changes with every sign-in and cannot be paired with another session's cookie. Before sign-in the
+    signed random token of the CSRF cookie serves (double submit)."""
+    key = signer.settings.secret_key.encode()
+    return hmac.new(key, b"raqmana-csrf\n" + session_token.encode(), hashlib.sha256).hexdigest()
 
 
 def _cookie(name: str, value: str, signer: Signer, *, httponly: bool = True) -> bytes:
