@@ -15,13 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from raqmana.i18n import Translated
-from raqmana.pipeline import ChainResult
 from raqmana.problems import Problem, ProblemsError
 from raqmana.workspace.actors import Actor
 from raqmana.workspace.completion import accepted_stamp
 from raqmana.workspace.factory import Workspace
 from raqmana.workspace.orgs import list_organisations
-from raqmana.workspace.results import assessment_results
+from raqmana.workspace.results import ChainResult, assessment_results
 
 MC_RUNS = 200
 DRAWING = threading.Lock()

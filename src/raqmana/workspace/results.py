@@ -32,6 +32,8 @@ from raqmana.workspace.orgs import list_organisations
 from raqmana.workspace.permissions import get_assessment_for_user
 from raqmana.workspace.views import OrgView
 
+__all__ = ["ChainResult", "assessment_results", "chain_inputs"]
+
 
 def chain_inputs(
     framework: Framework, accepted: AcceptedValues, orgs: Mapping[str, OrgView]
@@ -55,7 +57,7 @@ def chain_inputs(
         org = orgs.get(code)
         if org is None:
             continue
-        region = "krg" if code == "krg" or org.parent_code == "krg" else "federal"
+        region = _region(org, orgs)
         governorate = code if org.kind == "governorate" else ""
         metas[code] = InstitutionMeta(code, org.name, org.kind, governorate, region)
     share = {
@@ -63,6 +65,19 @@ def chain_inputs(
         for inst, rows in no_evidence.items()
     }
     return {k: v for k, v in responses.items() if v}, metas, share
+
+
+def _region(org: OrgView, orgs: Mapping[str, OrgView]) -> str:
+    """The code of the region (an organisation of kind ``region``) the organisation is in or is, else
+    ``federal``: the institutions of the central government."""
+    seen: set[str] = set()
+    current: OrgView | None = org
+    while current is not None and current.code not in seen:
+        if current.kind == "region":
+            return current.code
+        seen.add(current.code)
+        current = orgs.get(current.parent_code) if current.parent_code else None
+    return "federal"
 
 
 def assessment_results(
