@@ -140,3 +140,37 @@ def test_every_message_of_the_sources_is_in_the_catalogue(lang):
 def test_the_catalogue_holds_no_message_the_sources_no_longer_use(lang):
     have = {_key(m) for m in CATALOGS[lang] if m.id}
     assert sorted(have - EXTRACTED, key=str) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_runtime_reader_sees_what_babel_sees(lang):
+    """raqmana reads the .po files itself (fast); every translation Babel reads is read the same."""
+    from raqmana.i18n.catalog import parse_po
+
+    mine, plural = parse_po(po_path(lang).read_text(encoding="utf-8"))
+    expected: dict = {}
+    for m in CATALOGS[lang]:
+        if not m.id or m.fuzzy:
+            continue
+        context, msgid = _key(m)
+        key = f"{context}\x04{msgid}" if context else msgid
+        if m.pluralizable:
+            expected.update({(key, i): s for i, s in enumerate(m.string) if s})
+        elif m.string:
+            expected[key] = m.string
+    assert mine == expected
+    assert plural.startswith(f"nplurals={CATALOGS[lang].num_plurals};")
+
+
+def test_the_runtime_reader_skips_fuzzy_entries_and_reads_continued_lines():
+    from raqmana.i18n.catalog import parse_po
+
+    text = (
+        'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        '#, fuzzy\nmsgid "Guess"\nmsgstr "تخمين"\n\n'
+        'msgctxt "WS001"\nmsgid ""\n"{what} not "\n"found."\nmsgstr "{what} \\"غير\\" موجود."\n\n'
+        '#~ msgid "Old"\n#~ msgstr "قديم"\n'
+    )
+    messages, plural = parse_po(text)
+    assert messages == {"WS001\x04{what} not found.": '{what} "غير" موجود.'}
+    assert plural == "nplurals=2; plural=(n != 1);"
