@@ -58,6 +58,18 @@ def beat(session: Session, job_id: int, *, worker: str) -> bool:
     return bool(done.rowcount)  # type: ignore[attr-defined]
 
 
+def save_partial(session: Session, job_id: int, result: dict[str, Any]) -> None:
+    """Keep what a running job has done so far (in the transaction of that work): a claim after a restart
+    reads it back (:func:`partial`) instead of doing the work again."""
+    session.execute(update(Job).where(Job.id == job_id, Job.status == RUNNING).values(result=result))
+
+
+def partial(session: Session, job_id: int) -> dict[str, Any] | None:
+    """What an earlier claim of this job saved with :func:`save_partial` (None: nothing)."""
+    result = session.scalar(select(Job.result).where(Job.id == job_id))
+    return result if isinstance(result, dict) else None
+
+
 def set_progress(session: Session, job_id: int, progress: float, message: str = "") -> None:
     session.execute(
         update(Job).where(Job.id == job_id).values(progress=max(0.0, min(1.0, progress)), message=message)

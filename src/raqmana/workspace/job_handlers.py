@@ -10,13 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from raqmana.settings import Settings
+from raqmana.store import jobs as queue
 from raqmana.store.blobs import BlobStore
 from raqmana.store.models import Job
 from raqmana.workspace import errors as E
 from raqmana.workspace.actors import Actor
 from raqmana.workspace.excel_import import import_workbook
 from raqmana.workspace.exceptions import WorkspaceError, problem
-from raqmana.workspace.jobs import Handler, Progress, enqueue, payload_actor, problem_record
+from raqmana.workspace.jobs import JOB_ID_KEY, Handler, Progress, enqueue, payload_actor, problem_record
 from raqmana.workspace.views import JobView
 
 if TYPE_CHECKING:
@@ -56,14 +57,29 @@ def enqueue_stored_workbooks(
     return enqueue(session, actor, kind=WORKBOOK_IMPORT, payload=payload)
 
 
+def _batch_result(files: int, results: list[dict[str, Any]]) -> dict[str, Any]:
+    ok = sum(1 for r in results if r["ok"])
+    return {"files": files, "imported": ok, "failed": len(results) - ok, "results": results}
+
+
 def run_workbook_import(ws: Workspace, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
+    """Import each workbook in its own transaction, which also saves that file's result in the job: when
+    the job runs again after its worker stopped, files already imported keep the result of the attempt
+    that imported them (not "unchanged", which a second import would say)."""
     files = payload.get("files", [])
     lang = payload.get("lang", "en")
     round_id = payload.get("assessment_id")
+    job_id = payload.get(JOB_ID_KEY)
     store = uploads(ws.settings)
     results: list[dict[str, Any]] = []
+    if job_id is not None:
+        with ws.reader() as s:
+            earlier = queue.partial(s, job_id) or {}
+        results = [r for r in earlier.get("results", []) if isinstance(r, dict)][: len(files)]
     step = max(1, min(5, len(files) // 100 or 1))
     for n, item in enumerate(files, start=1):
+        if n <= len(results):  # done by an earlier attempt of this job
+            continue
         name = item["filename"]
         try:
             with ws.transaction() as s:
@@ -76,8 +92,7 @@ def run_workbook_import(ws: Workspace, payload: dict[str, Any], progress: Progre
                     lang=lang,
                     assessment_id=round_id,
                 )
-            results.append(
-                {
+                done = {
                     "filename": name,
                     "ok": True,
                     "institution": report.institution_code,
@@ -85,7 +100,10 @@ def run_workbook_import(ws: Workspace, payload: dict[str, Any], progress: Progre
                     "unchanged": report.unchanged,
                     "warnings": [problem_record(p, lang) for p in report.warnings],
                 }
-            )
+                if job_id is not None:  # committed with the import, or not at all
+                    queue.save_partial(s, job_id, _batch_result(len(files), [*results, done]))
+            results.append(done)
+            continue
         except WorkspaceError as exc:
             results.append(
                 {"filename": name, "ok": False, "problems": [problem_record(p, lang) for p in exc.problems]}
@@ -100,11 +118,14 @@ def run_workbook_import(ws: Workspace, payload: dict[str, Any], progress: Progre
                     "problems": [problem_record(problem(E.JOB_FAILED, detail=detail), lang)],
                 }
             )
-        if n == len(files) or n % step == 0:
-            progress(n / max(1, len(files)), f"{n}/{len(files)}")
+        finally:
+            if n == len(files) or n % step == 0:
+                progress(n / max(1, len(files)), f"{n}/{len(files)}")
+        if job_id is not None:  # a refused file: nothing was imported, its result is kept all the same
+            with ws.transaction() as s:
+                queue.save_partial(s, job_id, _batch_result(len(files), results))
     _remove_uploads(ws, [item["sha256"] for item in files])
-    ok = sum(1 for r in results if r["ok"])
-    return {"files": len(files), "imported": ok, "failed": len(files) - ok, "results": results}
+    return _batch_result(len(files), results)
 
 
 def _remove_uploads(ws: Workspace, digests: list[str]) -> None:

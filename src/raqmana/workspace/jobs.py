@@ -46,6 +46,8 @@ Handler = Callable[["Workspace", dict[str, Any], Progress], dict[str, Any]]
 LANGS = ("en", "ar", "ckb")
 #: key of the workspace's job kinds in ``Session.info`` (set by the workspace's session makers)
 KINDS_KEY = "raqmana.job_kinds"
+#: key of the running job's id in the payload a handler is given (to keep what it did across restarts)
+JOB_ID_KEY = "_job_id"
 
 
 def job_details(payload: dict[str, Any] | None) -> dict[str, Any]:
@@ -292,7 +294,7 @@ def run_one(ws: Workspace, *, worker: str | None = None) -> JobView | None:
         job = queue.claim(s, worker=name, kinds=list(ws.handlers))
         if job is None:
             return None
-        job_id, kind, payload = job.id, job.kind, dict(job.payload)
+        job_id, kind, payload = job.id, job.kind, {**job.payload, JOB_ID_KEY: job.id}
 
     def progress(fraction: float, message: str = "") -> None:
         with ws.transaction() as s2:
