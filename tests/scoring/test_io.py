@@ -67,3 +67,40 @@ def test_missing_value_markers_are_missing_values(tmp_path):
     text = DATA.replace("| 0  | 10 |", "| NA | .. |")
     d = read_data_csv(write(tmp_path / "data.csv", text))
     assert d.table.row("U1")["a"] is None and d.table.row("U1")["b"] is None
+
+
+def test_stage_tables_are_written_by_rows_and_read_back_exactly(tmp_path):
+    """Codes that need quoting or look like formulas, missing values and awkward floats survive the
+    row-at-a-time writer exactly as the csv module would have written them."""
+    import numpy as np
+
+    from raqmana.scoring.io import write_table_csv
+    from raqmana.scoring.table import Table
+
+    values = np.array([[0.1, np.nan, 1e-300], [-0.0, 123456789.12345679, 1 / 3]])
+    t = Table(("A,B", "=SUM(1)"), ("x", "y", "z"), values)
+    path = write_table_csv(tmp_path / "t.csv", t)
+    with path.open(newline="", encoding="utf-8") as fh:
+        back = list(csv.reader(fh))
+    assert back[0] == ["uCode", "x", "y", "z"]
+    assert back[1] == ["A,B", "0.1", "", "1e-300"]
+    assert back[2][0] == "'=SUM(1)" and [float(v) for v in back[2][1:]] == values[1].tolist()
+
+
+def test_the_uncertainty_table_is_written_as_its_rows(tmp_path):
+    from raqmana.scoring import UncertaintySpec, analyse_uncertainty
+
+    b = build(
+        Recipe(meta=read_meta_csv(write(tmp_path / "m.csv", META))),
+        read_data_csv(write(tmp_path / "d.csv", DATA)),
+    )
+    u = analyse_uncertainty(b, UncertaintySpec(runs=50, weight_noise=0.3))
+    write_build(b, tmp_path / "out", uncertainty=u)
+    with (tmp_path / "out" / "uncertainty.csv").open(newline="", encoding="utf-8") as fh:
+        back = list(csv.DictReader(fh))
+    rows = u.to_rows()
+    assert len(back) == len(rows) == len(b.units) * len(b.tree.aggregates)
+    for got, want in zip(back, rows, strict=True):
+        assert got == {
+            k: "" if v is None else (v if isinstance(v, str) else repr(v)) for k, v in want.items()
+        }

@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from raqmana.celltext import csv_text
 from raqmana.problems import Location, Problem, ProblemsError
 from raqmana.scoring import errors as E
@@ -122,12 +124,61 @@ def weights_rows(b: Build) -> list[dict[str, Any]]:
 
 
 def write_table_csv(path: Path, t: Table) -> Path:
-    """One row per unit: ``uCode`` then the table's columns; missing numbers are empty cells."""
+    """One row per unit: ``uCode`` then the table's columns; missing numbers are empty cells.
+
+    Numbers and flags are formatted a row at a time (one format string per row, shortest
+    round-trip ``repr`` of every float), not a cell at a time: the stage tables of a large build
+    are most of what ``index build`` writes."""
+    values = t.values
+    if values.dtype.kind not in "fb" or not t.columns:
+        return _write_rows_csv(path, t)
+    header = _csv_line(["uCode", *t.columns])
+    fmt = ",".join(["%r" if values.dtype.kind == "f" else "%s"] * len(t.columns))
+    body = [fmt % tuple(row) for row in values.tolist()]
+    if values.dtype.kind == "f" and np.isnan(values).any():
+        body = [line.replace("nan", "") for line in body]  # a float's repr holds "nan" only for NaN
+    units = [_csv_field(u) for u in t.units]
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        fh.write(header)
+        fh.write("".join(f"{u},{line}\r\n" for u, line in zip(units, body, strict=True)))
+    return path
+
+
+def _write_rows_csv(path: Path, t: Table) -> Path:
     with path.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["uCode", *map(csv_text, t.columns)])
         w.writerows(
-            [csv_text(u), *map(_cell, row)] for u, row in zip(t.units, t.values.tolist(), strict=True)
+            [csv_text(u), *(csv_text(c) for c in map(_cell, row))]
+            for u, row in zip(t.units, t.values.tolist(), strict=True)
+        )
+    return path
+
+
+def _csv_field(value: str) -> str:
+    """A text cell as the csv module writes it (quoted when needed), formula-safe."""
+    text = str(csv_text(value))
+    if any(ch in text for ch in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _csv_line(cells: Sequence[str]) -> str:
+    return ",".join(_csv_field(c) for c in cells) + "\r\n"
+
+
+def write_uncertainty_csv(path: Path, u: UncertaintyResult) -> Path:
+    """``uCode``, ``node`` and the statistics, a row per unit and aggregate (written by rows of numbers)."""
+    units, nodes, cols = u.to_columns()
+    matrix = np.column_stack(list(cols.values()))
+    fmt = ",".join(["%r"] * matrix.shape[1])
+    body = [(fmt % tuple(row)).replace("nan", "") for row in matrix.tolist()]
+    text = {n: _csv_field(n) for n in dict.fromkeys(nodes)}
+    code = {c: _csv_field(c) for c in dict.fromkeys(units)}
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        fh.write(_csv_line(["uCode", "node", *cols]))
+        fh.write(
+            "".join(f"{code[c]},{text[n]},{line}\r\n" for c, n, line in zip(units, nodes, body, strict=True))
         )
     return path
 
@@ -195,7 +246,7 @@ def write_build(
             write_csv(out / "weights.csv", weights_rows(b), ["iCode", "Parent", "Level", "Weight"])
         )
         if uncertainty is not None:
-            written.append(write_csv(out / "uncertainty.csv", uncertainty.to_rows()))
+            written.append(write_uncertainty_csv(out / "uncertainty.csv", uncertainty))
     if "json" in formats:
         path = out / "build.json"
         path.write_text(

@@ -55,20 +55,34 @@ class UncertaintyResult:
     def interval(self, unit: str, node: str) -> tuple[float, float]:
         return float(self.low.get(unit, node)), float(self.high.get(unit, node))
 
+    def to_columns(self) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, FloatArray]]:
+        """The ``uncertainty.csv`` table by column: unit codes and nodes (one row per unit and
+        aggregate, unit-major), then each statistic as a float array (NaN where there is none)."""
+        units, nodes = self.nominal.units, self.nominal.columns
+        cols = {
+            name: np.asarray(getattr(self, name).values, dtype=np.float64).reshape(-1)
+            for name in ("nominal", "low", "median", "high", "rank", "rank_low", "rank_high")
+        }
+        stability = np.full((len(units), len(nodes)), np.nan)
+        for k, node in enumerate(self.stability.columns):
+            stability[:, nodes.index(node)] = self.stability.values[:, k]
+        cols["stage_stability"] = stability.reshape(-1)
+        return (
+            tuple(u for u in units for _ in nodes),
+            tuple(nodes) * len(units),
+            cols,
+        )
+
     def to_rows(self) -> list[dict[str, Any]]:
-        """One row per unit and aggregate (the ``uncertainty.csv`` table)."""
-        rows: list[dict[str, Any]] = []
-        for u in self.nominal.units:
-            for node in self.nominal.columns:
-                row: dict[str, Any] = {"uCode": u, "node": node}
-                for name in ("nominal", "low", "median", "high", "rank", "rank_low", "rank_high"):
-                    v = float(getattr(self, name).get(u, node))
-                    row[name] = None if v != v else v
-                row["stage_stability"] = (
-                    float(self.stability.get(u, node)) if node in self.stability.columns else None
-                )
-                rows.append(row)
-        return rows
+        """One row per unit and aggregate (the ``uncertainty.csv`` table); missing numbers are None."""
+        units, nodes, cols = self.to_columns()
+        names = list(cols)
+        matrix = np.column_stack([cols[n] for n in names]).astype(object)
+        matrix[np.isnan(np.column_stack([cols[n] for n in names]))] = None
+        return [
+            {"uCode": u, "node": n, **dict(zip(names, row, strict=True))}
+            for u, n, row in zip(units, nodes, matrix.tolist(), strict=True)
+        ]
 
 
 def analyse_uncertainty(
