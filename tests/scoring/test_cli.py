@@ -128,3 +128,30 @@ def test_the_error_catalogue_is_listed(tmp_path):
     assert result.exit_code == 0
     codes = {row["code"] for row in json.loads(result.stdout)}
     assert {"SC004", "SC022", "SC104"} <= codes
+
+
+def test_index_sensitivity_writes_sobol_indices_with_confidence_intervals(tmp_path):
+    args = files(
+        tmp_path, recipe_text=RECIPE.replace("normalise: [rank]", "normalise: [rank], impute: [mean]")
+    )
+    args[1] = "sensitivity"
+    result = runner.invoke(app, [*args, "--n", "20", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["runs"] == 32 * (3 + 2)  # N rounded up to 32; weights, imputation, normalisation
+    assert [f["factor"] for f in report["factors"]] == ["weights", "impute", "normalise"]
+    with (tmp_path / "out" / "sensitivity.csv").open(encoding="utf-8") as fh:
+        table = list(csv.DictReader(fh))
+    assert [r["factor"] for r in table] == ["weights", "impute", "normalise"]
+    assert all(float(r["ST_conf"]) >= 0 for r in table)
+
+
+def test_index_sensitivity_names_an_alternative_that_cannot_be_computed(tmp_path):
+    args = files(
+        tmp_path,
+        recipe_text=RECIPE.replace("low: 1", "low: 0").replace("normalise: [rank]", "aggregate: [geometric]"),
+    )
+    args[1] = "sensitivity"
+    result = runner.invoke(app, [*args, "--n", "8"])
+    assert result.exit_code == 2
+    assert "SC043" in result.output and "aggregate: geometric" in result.output

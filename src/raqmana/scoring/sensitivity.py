@@ -48,6 +48,12 @@ class SensitivityResult:
         }
 
 
+def base_sample_size(n: int) -> int:
+    """The power of two at or above ``n`` (Sobol sequences keep their balance only at powers of two,
+    and SALib warns otherwise): the analysis runs N·(factors + 2) models."""
+    return 1 << max(0, int(n) - 1).bit_length()
+
+
 def sobol_indices(
     names: Sequence[str],
     model: Callable[[FloatArray], FloatArray],
@@ -60,6 +66,7 @@ def sobol_indices(
     from SALib.analyze import sobol as sobol_analyze
     from SALib.sample import sobol as sobol_sample
 
+    n = base_sample_size(n)
     problem = {"num_vars": len(names), "names": list(names), "bounds": [[0.0, 1.0]] * len(names)}
     x = sobol_sample.sample(problem, n, calc_second_order=False, seed=seed)
     y = np.asarray(model(x), dtype=np.float64)
