@@ -48,6 +48,7 @@ def operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
     return [
         (method.upper(), path, op)
         for path, item in spec["paths"].items()
+        if path.startswith("/api/v1/")
         for method, op in item.items()
         if method in METHODS
     ]
