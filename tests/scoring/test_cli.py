@@ -149,7 +149,9 @@ def test_index_sensitivity_writes_sobol_indices_with_confidence_intervals(tmp_pa
 def test_index_sensitivity_names_an_alternative_that_cannot_be_computed(tmp_path):
     args = files(
         tmp_path,
-        recipe_text=RECIPE.replace("low: 1", "low: 0").replace("normalise: [rank]", "aggregate: [geometric]"),
+        recipe_text=RECIPE.replace("low: 1", "low: 0")
+        .replace(", by_level: {3: geometric}", "")
+        .replace("normalise: [rank]", "aggregate: [geometric]"),
     )
     args[1] = "sensitivity"
     result = runner.invoke(app, [*args, "--n", "8"])
