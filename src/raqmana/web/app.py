@@ -21,6 +21,7 @@ from raqmana.problems import ProblemsError
 from raqmana.settings import Settings, get_settings
 from raqmana.web.body_limit import BodyLimit, route_classes
 from raqmana.web.csrf import CookieMiddleware
+from raqmana.web.edge import IntegerBounds
 from raqmana.web.errors import WebError, handle_error
 from raqmana.web.inline_worker import inline_worker
 from raqmana.web.request_context import RequestContext, trusted_proxies
@@ -155,6 +156,8 @@ def create_app(settings: Settings | None = None, *, workspace: Workspace | None 
     # bodies counted while they arrive, with or without Content-Length, against their route's limit
     classes = route_classes(upload_mb=settings.max_upload_mb, batch_mb=BATCH_FILE_MB)
     app.add_middleware(BodyLimit, classes=classes, default_mb=settings.max_upload_mb)
+    # integers beyond 64 bits in a path or query string: 404 / 422 before any route or database sees them
+    app.add_middleware(IntegerBounds)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(RequestContext, hsts=settings.secure_cookies)
     # the client's address and scheme from X-Forwarded-For/-Proto, only when a listed proxy sent them

@@ -54,7 +54,7 @@ HtmlFinish = Callable[[Ctx, Any, dict[str, Any]], Response]
 def _with_ctx(
     fn: Callable[..., Any], dependency: Callable[..., Ctx], finish: Callable[[Ctx, Any], Response]
 ) -> Callable[..., Response]:
-    hints = typing.get_type_hints(fn)
+    hints = typing.get_type_hints(fn, include_extras=True)  # keeps Annotated bounds (Query(ge=0) …)
     params = []
     for p in inspect.signature(fn).parameters.values():
         if p.name == "ctx":

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import Form
+from fastapi import Form, Query
 from starlette.responses import Response
 
 from raqmana.i18n import LOCALES, gettext
@@ -190,7 +190,7 @@ def audit_log(
     object: str = "",
     since: str = "",
     until: str = "",
-    before: int | None = None,
+    before: Annotated[int | None, Query(ge=1)] = None,
     verify: bool = False,
 ) -> dict[str, Any]:
     """Every change (who, when, what, before/after), newest first; filter by user (part of the user

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
-from fastapi import File, UploadFile
+from fastapi import File, Query, UploadFile
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
@@ -83,7 +83,9 @@ def _long_running(job: JobView, lease_seconds: float) -> bool:
     summary="Jobs: report rendering and workbook imports",
     response_model=JobList,
 )
-def job_list(ctx: Ctx, status: str | None = None, kind: str | None = None, offset: int = 0) -> dict[str, Any]:
+def job_list(
+    ctx: Ctx, status: str | None = None, kind: str | None = None, offset: Annotated[int, Query(ge=0)] = 0
+) -> dict[str, Any]:
     """Jobs newest first (administrators and coordinators: everyone's; others: their own), with what
     they work on, who started them, their progress and, for failed ones, why."""
     page = ctx.read(
