@@ -207,6 +207,16 @@ CASES: dict[str, Callable] = {
         lambda: sensitivity(build(recipe(), data(DATA)), UncertaintySpec(aggregate=("geometric",)), n=8),
         "SC043",
     ),
+    "SC044": lambda tmp: first(
+        lambda: build(
+            Recipe(
+                meta=(Node("a", parent="I", lo=0, hi=5), Node("I", type="Aggregate")),
+                normalise=Step("goalposts", {"log": True}),
+            ),
+            Dataset.from_arrays(["U1", "U2"], ["a"], [[1], [2]]),
+        ),
+        "SC044",
+    ),
     "SC041": lambda tmp: first(
         lambda: build(
             Recipe(meta=(Node("a", parent="I", denominator="n"), Node("I", type="Aggregate"))),

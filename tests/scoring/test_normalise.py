@@ -96,3 +96,26 @@ def test_it_keeps_missing_values_missing():
     )
     n = build(recipe(normalise=Step("minmax")), holes).normalised
     assert np.isnan(n.get("U2", "a")) and n.get("U1", "a") == 0
+
+
+def test_goalposts_on_a_log_scale_give_the_hdis_income_index():
+    """UNDP: income index = (ln GNI − ln 100)/(ln 75,000 − ln 100), GNI cut to the goalposts."""
+    from raqmana.scoring import Dataset, Node, Recipe
+
+    m = (
+        Node("gni", parent="HDI", lo=100, hi=75000),
+        Node("le", parent="HDI", lo=20, hi=85),
+        Node("HDI", type="Aggregate"),
+    )
+    d = Dataset.from_arrays(["A", "B", "C"], ["gni", "le"], [[10000, 70], [80000, 85], [50, 20]])
+    b = build(Recipe(meta=m, normalise=Step("goalposts", {"scale": 1, "log": ["gni"]})), d)
+    assert b.normalised.col("gni") == pytest.approx([math.log(100) / math.log(750), 1.0, 0.0])
+    assert b.normalised.col("le") == pytest.approx([50 / 65, 1.0, 0.0])  # the others stay linear
+
+
+def test_log_goalposts_need_a_low_goalpost_above_zero():
+    from raqmana.problems import ProblemsError
+
+    with pytest.raises(ProblemsError) as info:
+        normalised(Step("goalposts", {"log": True, "fallback": "minmax"}), GOALPOST_META)
+    assert {p.code.id for p in info.value.problems} == {"SC044"}  # a and d start at 0

@@ -149,6 +149,12 @@ SENSITIVITY_RUN_FAILED = Code(
     "شیکاریی ھەستیاری پێویستی بە ھەموو جارەکانە، بەڵام {choice} ناژمێردرێت: {reason} "
     "ئەو جێگرەوەیە لە بەشی uncertainty لاببە.",
 )
+LOG_GOALPOSTS = Code(
+    "SC044",
+    "Indicator '{code}' is normalised on a log scale, so its low goalpost must be above 0, not {lo}.",
+    "المؤشر '{code}' يُطبَّع على مقياس لوغاريتمي، لذا يجب أن يكون حده المرجعي الأدنى أكبر من 0، وليس {lo}.",
+    "پێوەری '{code}' لەسەر پێوەری لۆگاریتمی ئاسایی دەکرێتەوە، بۆیە سنووری خوارەوەی دەبێت لە 0 زیاتر بێت، نەک {lo}.",
+)
 
 # warnings
 IGNORED_COLUMN = Code(
@@ -297,6 +303,11 @@ _DETAILS: dict[str, tuple[str, str, str]] = {
         "must be a share between 0 and 1, or a mapping of level numbers to shares, e.g. {{2: 0.5}}",
         "يجب أن يكون نسبة بين 0 و1، أو ربطاً بين أرقام المستويات ونسب، مثلاً {{2: 0.5}}",
         "دەبێت ڕێژەیەک بێت لە نێوان 0 و 1، یان نەخشەی ژمارەی ئاست بۆ ڕێژە، بۆ نموونە {{2: 0.5}}",
+    ),
+    "log": (
+        "must be true (every indicator) or a list of indicator codes",
+        "يجب أن يكون true (كل المؤشرات) أو قائمة برموز المؤشرات",
+        "دەبێت true بێت (ھەموو پێوەرەکان) یان لیستێکی کۆدی پێوەرەکان",
     ),
     "runs": ("must be at least 1", "يجب ألا يقل عن 1", "دەبێت لە 1 کەمتر نەبێت"),
     "mapping": (

@@ -57,7 +57,8 @@ CATALOGUE: dict[str, dict[str, dict[str, Any]]] = {
         "minmax": {"low": 0.0, "high": 100.0},
         "zscore": {"mean": 0.0, "sd": 1.0},
         # fallback "minmax": indicators without goalposts are min-maxed to the same scale instead
-        "goalposts": {"scale": 100.0, "fallback": "error"},
+        # log: true, or the indicators whose goalposts are on a log scale (the HDI's income)
+        "goalposts": {"scale": 100.0, "fallback": "error", "log": []},
         "rank": {},
         "dist2target": {"scale": 100.0, "cap": True},
         "compass": {},

@@ -35,7 +35,7 @@ class Normalised:
     log: dict[str, Any]
 
 
-_META_PROBLEMS = {"SC025": "GoalpostLo", "SC026": "GoalpostLo", "SC027": "Target"}
+_META_PROBLEMS = {"SC025": "GoalpostLo", "SC026": "GoalpostLo", "SC027": "Target", "SC044": "GoalpostLo"}
 
 
 def normalise(
@@ -102,6 +102,13 @@ def _column(method: str, p: dict[str, Any], x: FloatArray, node: Node) -> tuple[
         lo, hi = node.lo, node.hi
         if not lo < hi:
             raise _Undefined(E.BAD_GOALPOSTS, lo=lo, hi=hi)
+        logs = p["log"]
+        if logs is True or (isinstance(logs, list | tuple) and node.code in logs):
+            # the HDI's income rule: (ln x − ln lo)/(ln hi − ln lo); values cut to the goalposts first
+            if not lo > 0:
+                raise _Undefined(E.LOG_GOALPOSTS, lo=lo)
+            x = np.log(np.clip(x, lo, hi))
+            lo, hi = float(np.log(lo)), float(np.log(hi))
         y = (x - lo) / (hi - lo) if d == 1 else (hi - x) / (hi - lo)
         return np.clip(y, 0.0, 1.0) * float(p["scale"]), False
     if method == "rank":

@@ -303,6 +303,11 @@ def _check_values(step: str, method: str, p: dict[str, Any], where: Location) ->
                 bad("scale", E.detail("positive"))
             if method == "goalposts" and p["fallback"] not in ("error", "minmax"):
                 bad("fallback", E.detail("fallback"))
+            if method == "goalposts" and not (
+                isinstance(p["log"], bool)
+                or (isinstance(p["log"], list | tuple) and all(isinstance(c, str) for c in p["log"]))
+            ):
+                bad("log", E.detail("log"))
     elif step == "weights" and method == "budget":
         if not isinstance(p["points"], Mapping) or not p["points"]:
             bad("points", E.detail("points"))
