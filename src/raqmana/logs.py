@@ -79,6 +79,7 @@ def configure_logging(settings: Settings, *, stream: Any = None) -> logging.Hand
         logger = logging.getLogger(name)
         logger.handlers.clear()
         logger.propagate = True
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # not a line per migration at every start
     access = logging.getLogger("uvicorn.access")
     access.handlers.clear()
     access.propagate = False
