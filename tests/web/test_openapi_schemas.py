@@ -244,6 +244,12 @@ def tour(api: Api, world: World, tokens: dict[str, str]) -> None:
     assert made_token.status_code == 201, made_token.text
     revoked = api.call("POST", f"/api/v1/account/tokens/{made_token.json()['token']['id']}/revoke", as_=focal)
     assert revoked.status_code == 200, revoked.text
+    wrong = {"old_password": "not it", "new_password": "another long pass phrase"}
+    assert api.call("POST", "/api/v1/account/password", as_=tokens["outsider"], json=wrong).status_code == 422
+    changed = {"old_password": PASSWORD, "new_password": "another long pass phrase", "keep_tokens": True}
+    assert api.call("POST", "/api/v1/account/password", as_=tokens["outsider"], json=changed).json() == {
+        "ok": True
+    }
     seed = ("orgs.csv", orgs.seed_data(), "text/csv")
     assert api.call("POST", "/api/v1/orgs/import", as_=coord, files={"file": seed}).status_code == 403
     imported_orgs = api.call("POST", "/api/v1/orgs/import", as_=tokens["admin"], files={"file": seed})

@@ -181,22 +181,27 @@ def revoke_token(ctx: Ctx, token_id: int) -> None:
     ctx.call(tokens.revoke_api_token, token_id=token_id)
 
 
-@area.html.post("/account/password")
-def change_password(
-    ctx: Ctx = PageCtx,
-    old_password: Annotated[str, Form(max_length=1000)] = "",
-    new_password: Annotated[str, Form(max_length=1000)] = "",
-    keep_tokens: Annotated[str, Form(max_length=10)] = "",
-) -> Response:
-    """Other sessions end; API tokens are revoked unless ``keep_tokens`` is ticked."""
-    keep = bool(keep_tokens)
+class PasswordIn(BaseModel):
+    old_password: str = Field(max_length=1000)
+    new_password: str = Field(max_length=1000)
+    keep_tokens: bool = Field(False, description="Keep the account's API tokens working")
+
+
+def _password_changed(ctx: Ctx, result: None, params: dict[str, Any]) -> Response:
+    shown = _account(ctx, password_changed=True, tokens_kept=params["data"].keep_tokens)
+    return render(ctx.request, ctx.lang, "pages/account.html", shown)
+
+
+@area.action(
+    "/account/password", html=_password_changed, summary="Change one's own password", response_model=Done
+)
+def change_password(ctx: Ctx, data: PasswordIn) -> None:
+    """Other sessions end (a browser keeps its own); API tokens are revoked unless ``keep_tokens`` is set,
+    the token of this request included."""
     ctx.call(
         users.change_password,
-        old_password=old_password,
-        new_password=new_password,
+        old_password=data.old_password,
+        new_password=data.new_password,
         keep_session=ctx.session_token,
-        keep_tokens=keep,
-    )
-    return render(
-        ctx.request, ctx.lang, "pages/account.html", _account(ctx, password_changed=True, tokens_kept=keep)
+        keep_tokens=data.keep_tokens,
     )
