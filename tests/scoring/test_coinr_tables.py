@@ -295,3 +295,18 @@ def test_treatment_with_coinrs_log_fallback_and_individual_specs_matches_coinr()
     assert (
         b.log["treat"]["transformed"]["Goods"] == "boxcox" and "Flights" not in b.log["treat"]["indicators"]
     )
+
+
+def test_copeland_outranking_matches_coinrs_a_copeland():
+    meta, data = asem()
+    recipe = Recipe(
+        meta=meta,
+        denominate=Step("none"),
+        normalise=Step("minmax", {"low": 0, "high": 100}),
+        aggregate=Step("arithmetic", {"by_level": {2: "copeland"}}),
+    )
+    b = build(recipe, data)
+    ref = coinr_result("ASEM_copeland_pillars.csv")
+    for u in b.units:
+        assert {p: b.aggregated.get(u, p) for p in ref[u]} == ref[u], u
+    assert "Copeland" in b.methodology("en")

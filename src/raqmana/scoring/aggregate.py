@@ -5,6 +5,11 @@ For an aggregate with children c, weights w and the children present for a unit 
 * arithmetic: Σ_A w·x / Σ_A w
 * geometric: exp(Σ_A w·ln x / Σ_A w)        (needs x > 0)
 * harmonic: Σ_A w / Σ_A (w/x)               (needs x > 0)
+* copeland: COINr's ``a_copeland``, an outranking count: unit i beats unit j when the weights of the
+  children where i is higher, plus half those where they tie, exceed half the total weight; its score
+  is the number of units it beats minus the number that beat it (−(n−1) … n−1). Units are compared
+  with each other, so it costs units² per run. As in COINr, the pair (j, i) is 1 − (i, j) for i
+  before j in the order of unit codes (``codes``): with missing values that order matters.
 
 N/A rule per child: ``reweight`` leaves a missing child out (the weights of the present ones are
 scaled up); ``zero`` counts it as 0. An aggregate with no child present is missing (its data
@@ -84,7 +89,13 @@ def means_by_aggregate(tree: Tree, method: str, by_level: Mapping[Any, str]) -> 
     return tuple(levels.get(tree.level[a], method) for a in tree.aggregates)
 
 
-def aggregate(plan: Plan, x: FloatArray, weights: FloatArray, means: Sequence[str]) -> FloatArray:
+def aggregate(
+    plan: Plan,
+    x: FloatArray,
+    weights: FloatArray,
+    means: Sequence[str],
+    codes: Sequence[str] | None = None,
+) -> FloatArray:
     """Scores of every aggregate: x is units × indicators, weights is runs × codes → runs × units × aggregates."""
     runs, units = weights.shape[0], x.shape[0]
     out = np.full((runs, units, len(plan.aggregates)), np.nan)
@@ -95,6 +106,9 @@ def aggregate(plan: Plan, x: FloatArray, weights: FloatArray, means: Sequence[st
         wi, wa = weights[:, ii], weights[:, plan.n_ind + jj]
         xi = x[:, ii]
         xa = out[:, :, jj]
+        if mean == "copeland":
+            out[:, :, a] = _copeland(xi, xa, wi, wa, codes)
+            continue
         if zero_ind[ii].any():
             xi = np.where(np.isnan(xi) & zero_ind[ii], 0.0, xi)
         if zero_agg[jj].any():
@@ -131,6 +145,28 @@ def aggregate(plan: Plan, x: FloatArray, weights: FloatArray, means: Sequence[st
                 score = den / num
         ok = den > 0 if enough is None else (den > 0) & enough
         out[:, :, a] = np.where(ok, score, np.nan)
+    return out
+
+
+def _copeland(
+    xi: FloatArray, xa: FloatArray, wi: FloatArray, wa: FloatArray, codes: Sequence[str] | None
+) -> FloatArray:
+    """runs × units: COINr's a_copeland (outrankMatrix) for each run's weights and children."""
+    runs, units = wi.shape[0], xi.shape[0]
+    out = np.empty((runs, units))
+    pos = np.argsort(np.argsort(np.array(codes if codes is not None else range(units)), kind="stable"))
+    upper = pos[:, None] < pos[None, :]
+    for b in range(runs):
+        xs = np.concatenate([xi, xa[b]], axis=1) if xa.shape[-1] else xi
+        w = np.concatenate([wi[b], wa[b]]) if xa.shape[-1] else wi[b]
+        w = w / w.sum()
+        left, right = xs[:, None, :], xs[None, :, :]
+        with np.errstate(invalid="ignore"):
+            m = ((left > right) * w).sum(axis=2) + ((left == right) * w).sum(axis=2) / 2
+        m = np.where(upper, m, 1.0 - m.T)  # as COINr: the lower triangle is 1 − the upper one
+        s = np.sign(m - 0.5)
+        np.fill_diagonal(s, 0.0)
+        out[b] = s.sum(axis=1)
     return out
 
 

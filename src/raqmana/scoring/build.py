@@ -280,7 +280,7 @@ def build(recipe: Recipe, data: Dataset) -> Build:
         wts = compute_weights(
             tree, plan, x, means, recipe.weights, file=recipe.meta_file, recipe_file=recipe.source
         )
-        agg = aggregate(plan, x, wts.vector[None, :], means)[0]
+        agg = aggregate(plan, x, wts.vector[None, :], means, units)[0]
     except NotPositive as exc:
         raise not_positive_problem(exc, units, data) from None
 

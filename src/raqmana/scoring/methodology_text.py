@@ -4,6 +4,7 @@ from __future__ import annotations
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
+        "copeland": "Copeland outranking count (COINr's a_copeland): units beaten minus units beating",
         "treat.transformed": "Indicators transformed (COINr's Treat): {items}.",
         "treat.transform": "Indicators failing the skewness/kurtosis test (skewness ≥ {skew} and kurtosis ≥ {kurt}) were transformed with {method}.",
         "treat.by_indicator": "Indicators with their own treatment: {items}.",
@@ -93,6 +94,7 @@ TEXT: dict[str, dict[str, str]] = {
         "more": "… and {count} more",
     },
     "ar": {
+        "copeland": "عدّ التفوّق بطريقة كوبلاند (a_copeland في COINr): الوحدات المتفوَّق عليها ناقص المتفوِّقة",
         "treat.transformed": "مؤشرات حُوّلت (Treat في COINr): {items}.",
         "treat.transform": "حُوّلت المؤشرات التي لم تجتز اختبار الالتواء/التفرطح (الالتواء ≥ {skew} والتفرطح ≥ {kurt}) بالطريقة {method}.",
         "treat.by_indicator": "مؤشرات لها معالجة خاصة: {items}.",
@@ -175,6 +177,7 @@ TEXT: dict[str, dict[str, str]] = {
         "more": "… و{count} أخرى",
     },
     "ckb": {
+        "copeland": "ژماردنی سەرکەوتنی کۆپلاند (a_copeland ی COINr): ئەو یەکانەی لێیان دەباتەوە کەم ئەوانەی لێی دەبەنەوە",
         "treat.transformed": "پێوەرە گۆڕدراوەکان (Treat ی COINr): {items}.",
         "treat.transform": "ئەو پێوەرانەی لە تاقیکردنەوەی لاری/تیژی دەرنەچوون (لاری ≥ {skew} و تیژی ≥ {kurt}) بە {method} گۆڕدران.",
         "treat.by_indicator": "پێوەرەکان بە چارەسەری تایبەتی خۆیان: {items}.",

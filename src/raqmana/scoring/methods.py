@@ -75,11 +75,12 @@ CATALOGUE: dict[str, dict[str, dict[str, Any]]] = {
         "arithmetic": {"na": "reweight", "by_level": {}, "dat_thresh": None},
         "geometric": {"na": "reweight", "by_level": {}, "dat_thresh": None},
         "harmonic": {"na": "reweight", "by_level": {}, "dat_thresh": None},
+        "copeland": {"na": "reweight", "by_level": {}, "dat_thresh": None},
     },
 }
 
 TRANSFORMS: tuple[str, ...] = ("log_CT", "log_CT_plus", "log_GII", "boxcox")
-MEANS: tuple[str, ...] = ("arithmetic", "geometric", "harmonic")
+MEANS: tuple[str, ...] = ("arithmetic", "geometric", "harmonic", "copeland")
 NA_RULES: tuple[str, ...] = ("reweight", "zero")
 UNIT_SCREENS: tuple[str, ...] = ("na", "zeros", "na_and_zeros")
 SCREEN_ORDERS: tuple[str, ...] = ("before_impute", "after_impute")

@@ -138,7 +138,7 @@ class Engine:
                 x = self.data(i, n)
                 for start in range(0, idx.size, BATCH):
                     part = idx[start : start + BATCH]
-                    out[part] = aggregate(self.plan, x, weights[part], self.means[a])
+                    out[part] = aggregate(self.plan, x, weights[part], self.means[a], self.build.units)
             except NotPositive as exc:
                 problem = not_positive_problem(exc, self.build.units, self.build.data).problems[0]
                 failures.append(Failure((i, n, a), int(idx.size), problem))

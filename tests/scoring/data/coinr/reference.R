@@ -15,3 +15,16 @@ coin <- Treat(coin, dset = "Raw", global_specs = list(f1_para = list(winmax = 1)
               indiv_specs = list(Goods = list(f1 = "boxcox", f1_para = list(lambda = 0.5)), Flights = "none"))
 inds <- ASEM_iMeta$iCode[ASEM_iMeta$Type == "Indicator"]
 write.csv(coin$Data$Treated[c("uCode", inds)], "ASEM_treated_winmax1.csv", row.names = FALSE)
+# a_copeland on each pillar of the min-max normalised ASEM data (COINr's Aggregate() cannot call it:
+# it passes `x =` while a_copeland takes `X`, so it is called here directly, as COINr computes it).
+suppressMessages(library(COINr))
+coin <- new_coin(ASEM_iData, ASEM_iMeta, quietly = TRUE)
+coin <- Normalise(coin, dset = "Raw", global_specs = list(f_n = "n_minmax", f_n_para = list(c(0,100))))
+X <- coin$Data$Normalised
+m <- ASEM_iMeta[ASEM_iMeta$Level == 1 & !is.na(ASEM_iMeta$Level), ]
+out <- data.frame(uCode = X$uCode)
+for (p in unique(m$Parent)) {
+  codes <- m$iCode[m$Parent == p]
+  out[[p]] <- suppressMessages(a_copeland(X[codes], w = m$Weight[m$Parent == p]))
+}
+write.csv(out, "ASEM_copeland_pillars.csv", row.names = FALSE)
