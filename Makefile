@@ -31,6 +31,7 @@ system-deps:
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks tools scripts
 	$(BIN)/ruff format --check src tests benchmarks tools scripts
+	$(BIN)/bandit -q -c pyproject.toml -r src
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

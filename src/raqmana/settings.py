@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-_INSECURE_SECRET = "insecure-development-secret-change-me"
+_INSECURE_SECRET = "insecure-development-secret-change-me"  # nosec B105  # the development default, refused in production
 
 
 class Settings(BaseSettings):
@@ -117,7 +117,7 @@ class Settings(BaseSettings):
                 raise ValueError(
                     "RAQMANA_SECRET_KEY must be set to a random value of at least 32 characters in production"
                 )
-            if self.password_cost != "standard":
+            if self.password_cost != "standard":  # nosec B105  # a hashing cost name, not a password
                 raise ValueError("RAQMANA_PASSWORD_COST must be standard in production")
             if "secure_cookies" not in self.model_fields_set:
                 self.secure_cookies = True  # production is served over TLS (behind its reverse proxy)

@@ -73,7 +73,7 @@ def import_edition(
         return result
     label = editions[0]
     result.edition = label
-    existing = load_dataset(index, data_dir=data_dir)
+    existing = load_dataset(index, data_dir=data_dir)  # nosec B615  # raqmana's own reader of bundled CSV files, not the Hugging Face hub
     if label in existing.edition_labels():
         result.problems.append(
             Problem(

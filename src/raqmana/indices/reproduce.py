@@ -155,7 +155,7 @@ def reproduce(
     index: str, edition: str, *, dataset: Dataset | None = None, data_dir: Path | None = None
 ) -> Reproduction:
     """Recompute ``index`` for ``edition`` from its components and compare with the published values."""
-    ds = dataset or load_dataset(index, data_dir=data_dir)
+    ds = dataset or load_dataset(index, data_dir=data_dir)  # nosec B615  # raqmana's own reader of bundled CSV files, not the Hugging Face hub
     if edition not in ds.edition_labels():
         known = ", ".join(ds.edition_labels()) or "—"
         code = E.NOT_IMPORTED if not ds.spec.bundled and not ds.edition_labels() else E.UNKNOWN_EDITION

@@ -54,7 +54,7 @@ def render_html(report: Report, *, raster: bool = False) -> str:
     loc = get_locale(report.lang)
     families = FAMILIES[loc.direction]
     css = (
-        Environment(autoescape=False)
+        Environment(autoescape=False)  # nosec B701  # renders the report's CSS (fonts, counters), not HTML
         .from_string(_template("report.css"))
         .render(
             font_faces=font_faces(),

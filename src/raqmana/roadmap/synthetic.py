@@ -34,7 +34,7 @@ def roadmap_parts(
     capacity: int = 3,
 ) -> tuple[list[Initiative], list[Dependency], PlanSettings]:
     """Initiatives, dependencies and settings whose yearly budget is ``budget_slack`` × the average need."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # nosec B311  # reproducible illustrative data, not a secret
     layers: list[int] = []
     for layer, share in enumerate(_LAYER_SHARE):
         layers += [layer] * round(share * n)

@@ -155,7 +155,7 @@ def seed_demo(settings: Settings, *, framework: Framework, seed: int = 2026) -> 
                 illustrative=True,
             )
             _assign(s, a.id)
-            n = _answers(s, a.id, framework, orgs, random.Random(seed))
+            n = _answers(s, a.id, framework, orgs, random.Random(seed))  # nosec B311  # reproducible illustrative answers, not a secret
         return DemoInfo(a.id, len(orgs), n, logins)
     finally:
         ws.dispose()

@@ -27,8 +27,16 @@ KIND_LABELS: dict[str, dict[str, str]] = {
     "pdf": {"en": "PDF", "ar": "PDF", "ckb": "PDF"},
     "png": {"en": "PNG image", "ar": "صورة PNG", "ckb": "وێنەی PNG"},
     "jpeg": {"en": "JPEG image", "ar": "صورة JPEG", "ckb": "وێنەی JPEG"},
-    "docx": {"en": "Word document (DOCX)", "ar": "مستند Word ‏(DOCX)", "ckb": "بەڵگەنامەی Word ‏(DOCX)"},
-    "xlsx": {"en": "Excel workbook (XLSX)", "ar": "مصنف Excel ‏(XLSX)", "ckb": "پەڕتووکی Excel ‏(XLSX)"},
+    "docx": {
+        "en": "Word document (DOCX)",
+        "ar": "مستند Word \u200f(DOCX)",
+        "ckb": "بەڵگەنامەی Word \u200f(DOCX)",
+    },
+    "xlsx": {
+        "en": "Excel workbook (XLSX)",
+        "ar": "مصنف Excel \u200f(XLSX)",
+        "ckb": "پەڕتووکی Excel \u200f(XLSX)",
+    },
     "text": {"en": "text", "ar": "نص", "ckb": "دەق"},
     "zip": {"en": "another ZIP archive", "ar": "أرشيف ZIP آخر", "ckb": "ئەرشیفێکی ZIPـی تر"},
     "program": {"en": "a program", "ar": "برنامج", "ckb": "پرۆگرام"},

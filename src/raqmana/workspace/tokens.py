@@ -21,7 +21,7 @@ from raqmana.workspace.exceptions import Forbidden, NotAuthenticated, NotFound, 
 from raqmana.workspace.views import ApiTokenView
 
 CSRF_SALT = "raqmana.csrf"
-TOKEN_PREFIX = "rqm_"
+TOKEN_PREFIX = "rqm_"  # nosec B105  # the visible prefix of API tokens, not a secret
 
 
 def _csrf_binding(session_token: str) -> str:
