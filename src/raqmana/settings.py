@@ -66,7 +66,12 @@ class Settings(BaseSettings):
         description="Argon2id parameters for passwords: standard (64 MiB, 3 passes) or minimal (8 KiB, 1 pass; "
         "for test suites only, refused in production).",
     )
-    login_attempts: int = Field(5, ge=1, description="Failed logins before an account is locked for a while.")
+    login_attempts: int = Field(
+        5,
+        ge=1,
+        description="Failed sign-ins on one account from one address before further attempts there pause "
+        "(30 seconds, doubling with each further failure up to 15 minutes; other addresses are not affected).",
+    )
     web_threads: int = Field(
         4,
         ge=1,
