@@ -15,7 +15,7 @@ from raqmana.web.pages import Area, go
 from raqmana.web.schemas.common import Done
 from raqmana.web.schemas.pages import OrgImportOut, OrgList, UserList
 from raqmana.web.templating import render
-from raqmana.workspace import orgs, users
+from raqmana.workspace import orgs, pages, users
 from raqmana.workspace.actors import ROLE_LABELS, Role
 from raqmana.workspace.views import GrantView, OrgImportReport, UserView
 
@@ -47,11 +47,9 @@ async def import_orgs(ctx: Ctx, file: Annotated[UploadFile, File()]) -> OrgImpor
 @area.page("/admin/users", "pages/users.html", summary="Users and their roles", response_model=UserList)
 def user_list(ctx: Ctx) -> dict[str, Any]:
     """Users the caller may manage, with their role grants."""
-    actor = ctx.require_actor()
-    with ctx.ws.reader() as session:
-        people = users.list_users(session, actor)
-        tree = orgs.list_organisations(session, actor)
-    return {"users": people, "_organisations": tree, "_roles": [(r.value, ROLE_LABELS[r]) for r in Role]}
+    page = ctx.read(pages.users_overview)
+    roles = [(r.value, ROLE_LABELS[r]) for r in Role]
+    return {"users": page.users, "_organisations": page.organisations, "_roles": roles}
 
 
 class UserIn(BaseModel):

@@ -15,7 +15,7 @@ from raqmana.web.forms import see_other
 from raqmana.web.pages import Area, go, json_response
 from raqmana.web.schemas.common import Done
 from raqmana.web.schemas.pages import AssessmentList, AssessmentPage, AssignmentsPage, NewRoundChoices
-from raqmana.workspace import assessments, assignments, frameworks, orgs, users
+from raqmana.workspace import assessments, assignments, pages
 from raqmana.workspace.views import AssessmentView, AssignmentView
 
 area = Area("assessments")
@@ -47,12 +47,8 @@ def assessment_list(ctx: Ctx) -> dict[str, Any]:
 )
 def new_round(ctx: Ctx) -> dict[str, Any]:
     """What a coordinator chooses from when opening a round: framework versions and institutions."""
-    actor = ctx.require_actor()
-    with ctx.ws.reader() as session:
-        return {
-            "frameworks": frameworks.list_framework_versions(session, actor),
-            "organisations": orgs.list_organisations(session, actor),
-        }
+    choices = ctx.read(pages.round_choices)
+    return {"frameworks": choices.frameworks, "organisations": choices.organisations}
 
 
 class RoundIn(BaseModel):
@@ -115,15 +111,12 @@ def open_round_json(data: RoundIn, ctx: Ctx = ApiCtx) -> Response:
 )
 def assessment_detail(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     """A round, the caller's rights on it and the institutions the caller can open."""
-    actor = ctx.require_actor()
-    with ctx.ws.reader() as session:
-        view, rights = assessments.get_assessment(session, actor, assessment_id)
-        mine = assessments.my_institutions(session, actor, assessment_id=assessment_id)
+    page = ctx.read(pages.round_overview, assessment_id=assessment_id)
     return {
-        "assessment": view,
-        "rights": rights,
-        "illustrative": view.illustrative,
-        "institutions": by_name(mine, ctx.lang, lambda i: i.org.name),
+        "assessment": page.assessment,
+        "rights": page.rights,
+        "illustrative": page.assessment.illustrative,
+        "institutions": by_name(page.institutions, ctx.lang, lambda i: i.org.name),
     }
 
 
@@ -145,24 +138,14 @@ def close_round(ctx: Ctx, assessment_id: int) -> AssessmentView:
 )
 def assignment_list(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     """Who answers and who reviews for each institution of the round."""
-    actor = ctx.require_actor()
-    with ctx.ws.reader() as session:
-        view, rights = assessments.get_assessment(session, actor, assessment_id)
-        rows = assignments.list_assignments(session, actor, assessment_id=assessment_id)
-        institutions = by_name(
-            assessments.my_institutions(session, actor, assessment_id=assessment_id),
-            ctx.lang,
-            lambda i: i.org.name,
-        )
-        people = users.list_users(session, actor) if rights.manage else []
-    rows = by_name(rows, ctx.lang, lambda a: a.institution_name)
+    page = ctx.read(pages.round_assignments, assessment_id=assessment_id)
     return {
-        "assessment": view,
-        "rights": rights,
-        "assignments": rows,
-        "institutions": institutions,
-        "_users": people,
-        "illustrative": view.illustrative,
+        "assessment": page.assessment,
+        "rights": page.rights,
+        "assignments": by_name(page.assignments, ctx.lang, lambda a: a.institution_name),
+        "institutions": by_name(page.institutions, ctx.lang, lambda i: i.org.name),
+        "_users": page.users,
+        "illustrative": page.assessment.illustrative,
     }
 
 

@@ -18,7 +18,7 @@ from raqmana.web.schemas.common import Done
 from raqmana.web.schemas.pages import AccountPage, TokenCreated
 from raqmana.web.security import new_csrf_token
 from raqmana.web.templating import render
-from raqmana.workspace import auth, tokens, users
+from raqmana.workspace import auth, pages, tokens, users
 from raqmana.workspace.exceptions import LoginRefused
 
 CHOSEN_COOKIE = "raqmana_lang_chosen"
@@ -132,11 +132,8 @@ def switch_language(
 
 
 def _account(ctx: Ctx, **extra: Any) -> dict[str, Any]:
-    actor = ctx.require_actor()
-    with ctx.ws.reader() as session:
-        me = users.get_user(session, actor, actor.user_id) if actor.user_id is not None else None
-        api_tokens = tokens.list_api_tokens(session, actor)
-    return {"user": me, "grants": actor.grants, "tokens": api_tokens, **extra}
+    page = ctx.read(pages.account_overview)
+    return {"user": page.user, "grants": page.grants, "tokens": page.tokens, **extra}
 
 
 @area.page(

@@ -13,7 +13,7 @@ from raqmana.web.forms import is_htmx, required, safe_next, see_other
 from raqmana.web.pages import Area, json_response
 from raqmana.web.schemas.pages import ResponsePage, ReviewPage
 from raqmana.web.templating import render
-from raqmana.workspace import assessments, evidence, frameworks, orgs, responses, review
+from raqmana.workspace import pages, review
 from raqmana.workspace.exceptions import ValidationFailed
 from raqmana.workspace.views import CommentView, ResponseView
 
@@ -28,25 +28,18 @@ area = Area("review")
 )
 def review_queue(ctx: Ctx, assessment_id: int, institution: str | None = None) -> dict[str, Any]:
     """Submitted answers waiting for a decision, with their evidence (optionally of one institution)."""
-    actor = ctx.require_actor()
-    with ctx.ws.reader() as session:
-        view, rights = assessments.get_assessment(session, actor, assessment_id)
-        queue = review.review_queue(session, actor, assessment_id=assessment_id, institution_code=institution)
-        mine = assessments.my_institutions(session, actor, assessment_id=assessment_id)
-        reviewable = {i.org.code for i in mine if i.rights.review}
-        names = {i.org.code: i.org.name for i in mine}
-        proofs = {r.id: evidence.list_evidence(session, actor, response_id=r.id) for r in queue}
-        framework = frameworks.get_framework(session, view.framework_version_id)
+    page = ctx.read(pages.review_overview, assessment_id=assessment_id, institution_code=institution)
+    queue, names = page.queue, page.names
     return {
-        "assessment": view,
-        "rights": rights,
+        "assessment": page.assessment,
+        "rights": page.rights,
         "queue": queue,
-        "evidence": proofs,
+        "evidence": page.evidence,
         "institution": institution,
-        "reviewable": sorted(reviewable),
-        "may_review": bool(reviewable),
-        "illustrative": view.illustrative,
-        "_framework": framework,
+        "reviewable": page.reviewable,
+        "may_review": bool(page.reviewable),
+        "illustrative": page.assessment.illustrative,
+        "_framework": page.framework,
         "institution_names": {
             code: names[code]
             for code in sorted(
@@ -123,25 +116,17 @@ def decide_json(response_id: int, data: ReviewIn, ctx: Ctx = ApiCtx) -> Response
 )
 def response_detail(ctx: Ctx, response_id: int) -> dict[str, Any]:
     """An answer, its evidence, the review comments and every earlier version."""
-    actor = ctx.require_actor()
-    with ctx.ws.reader() as session:
-        view, rights = responses.get_response(session, actor, response_id)
-        history = responses.response_history(session, actor, response_id)
-        comments = review.list_comments(session, actor, response_id=response_id)
-        proofs = evidence.list_evidence(session, actor, response_id=response_id)
-        assessment, _ = assessments.get_assessment(session, actor, view.assessment_id)
-        framework = frameworks.get_framework(session, assessment.framework_version_id)
-        institution = orgs.get_organisation(session, actor, view.institution_code)
+    page = ctx.read(pages.response_overview, response_id=response_id)
     return {
-        "response": view,
-        "rights": rights,
-        "history": history,
-        "comments": comments,
-        "evidence": proofs,
-        "assessment": assessment,
-        "illustrative": assessment.illustrative,
-        "institution": institution,
-        "_framework": framework,
+        "response": page.response,
+        "rights": page.rights,
+        "history": page.history,
+        "comments": page.comments,
+        "evidence": page.evidence,
+        "assessment": page.assessment,
+        "illustrative": page.assessment.illustrative,
+        "institution": page.institution,
+        "_framework": page.framework,
     }
 
 
