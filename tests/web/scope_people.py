@@ -10,6 +10,9 @@ Passwords are the world's.
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
+from raqmana.store.models import User
 from raqmana.workspace import SYSTEM, assignments, users
 
 from .world import PASSWORD, World
@@ -25,6 +28,10 @@ SCOPED = [
 def add_scoped_people(world: World) -> World:
     with world.ws.transaction() as s:
         for username, role, org in SCOPED:
+            known = s.scalar(select(User.id).where(User.username == username))
+            if known is not None:  # the shared world may already have this person (e.g. ``admin``)
+                world.user_ids[username] = known
+                continue
             u = users.create_user(
                 s,
                 SYSTEM,

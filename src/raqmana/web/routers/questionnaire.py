@@ -18,7 +18,7 @@ from raqmana.web.pages import Area, json_response
 from raqmana.web.schemas.common import XLSX, file_response
 from raqmana.web.schemas.pages import QuestionnairePage, WorkbookImportOut
 from raqmana.web.templating import render, render_text
-from raqmana.workspace import questionnaire, responses
+from raqmana.workspace import assessments, questionnaire, responses
 from raqmana.workspace.answers import Answer
 from raqmana.workspace.orgs import org_name
 from raqmana.workspace.views import Questionnaire, ResponseView, SubmitReport
@@ -249,6 +249,7 @@ def download_workbook_api(assessment_id: int, institution_code: str, ctx: Ctx = 
 async def _import(ctx: Ctx, file: UploadFile) -> Any:
     from raqmana.workspace import excel_import  # openpyxl is loaded only when a workbook is sent
 
+    ctx.require_actor()  # who is asking before what was sent: strangers learn nothing about the file
     filename, data = await read_upload(file, ctx.settings.max_upload_mb)
 
     return await run_in_threadpool(
@@ -260,6 +261,10 @@ async def _import(ctx: Ctx, file: UploadFile) -> Any:
 async def upload_workbook(
     assessment_id: int, institution_code: str, file: Annotated[UploadFile, File()], ctx: Ctx = PageCtx
 ) -> Response:
+    # the institution in the address must be one the reader may read (404 as its page), before the file
+    await run_in_threadpool(
+        ctx.read, assessments.get_institution, assessment_id=assessment_id, institution_code=institution_code
+    )
     report = await _import(ctx, file)
     return render(
         ctx.request,

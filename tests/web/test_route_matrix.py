@@ -1,0 +1,551 @@
+"""Every route of the app × every role and scope, with the status each must get.
+
+The routes come from the app's own route table (HTML pages, their JSON twins, actions, downloads, static
+files): **a route without a row in :data:`EXPECTED` fails** :func:`test_every_route_has_a_row`, so whoever
+adds a route decides here who may use it. Each row names a probe (the path filled in, the body sent) and
+the status for each persona:
+
+* ``anon`` — not signed in; ``viewer`` — viewer of the whole tree
+* ``focal``, ``rev`` — focal point and reviewer of ``mofa`` (institution A)
+* ``outsider`` — focal point of ``mod``, which is not in the round
+* ``coord_a``, ``admin_a`` — coordinator and administrator of the ``mofa`` branch only
+* ``coord``, ``admin`` — coordinator and administrator of the whole tree
+
+Paths aim at the round's *other* institution ``moi`` (B) and at objects made by its focal point
+(``focal_b``: an answer, evidence, a report job), so that reaching them is a leak for everyone scoped to
+A; rows ending in ``#A`` aim at ``mofa`` instead. Writes are built so that the order of the rows does not
+matter: what a persona may change is its own (a round to close, an assignment and a grant to remove, each
+made for that persona) or changes nothing (the same assignment again, a wrong current password).
+The world is built once for the module; every persona signs in once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import select
+
+from raqmana.i18n import Translated
+from raqmana.store.models import Evidence, Response
+from raqmana.web import create_app
+from raqmana.workspace import SYSTEM, assessments, assignments, tokens, users
+from raqmana.workspace.evidence import attach_file
+from raqmana.workspace.jobs import run_one
+from raqmana.workspace.report_jobs import enqueue_report
+
+from .conftest import Browser
+from .scope_people import add_scoped_people
+from .test_results import ANSWERS, accept
+from .world import PASSWORD, World, copy_world
+
+PERSONAS = ("anon", "viewer", "focal", "rev", "outsider", "coord_a", "admin_a", "coord", "admin")
+
+#: route (method and path as in the route table), probe variant, then the status of each persona
+EXPECTED = """
+# route                                                                                                            anon   viewer    focal      rev outsider  coord_a  admin_a    coord    admin
+GET /                                                                                                               303      200      200      200      200      200      200      200      200
+GET /account                                                                                                        303      200      200      200      200      200      200      200      200
+GET /admin/audit                                                                                                    303      404      404      404      404      200      200      200      200
+GET /admin/users                                                                                                    303      403      403      403      403      200      200      200      200
+GET /api/v1/account                                                                                                 401      200      200      200      200      200      200      200      200
+GET /api/v1/admin/audit                                                                                             401      404      404      404      404      200      200      200      200
+GET /api/v1/admin/users                                                                                             401      403      403      403      403      200      200      200      200
+GET /api/v1/assessments                                                                                             401      200      200      200      200      200      200      200      200
+GET /api/v1/assessments/new                                                                                         401      200      200      200      200      200      200      200      200
+GET /api/v1/assessments/{assessment_id}                                                                             401      200      200      200      404      200      200      200      200
+GET /api/v1/assessments/{assessment_id}/assignments                                                                 401      200      200      200      404      200      200      200      200
+GET /api/v1/assessments/{assessment_id}/institutions/{institution_code}                                             401      200      404      404      404      404      404      200      200
+GET /api/v1/assessments/{assessment_id}/institutions/{institution_code}/workbook.xlsx                               401      200      404      404      404      404      404      200      200
+GET /api/v1/assessments/{assessment_id}/progress                                                                    401      200      200      200      404      200      200      200      200
+GET /api/v1/assessments/{assessment_id}/reports                                                                     401      200      200      200      404      200      200      200      200
+GET /api/v1/assessments/{assessment_id}/reports/files/{path:path}                                                   401      200      404      404      404      404      404      200      200
+GET /api/v1/assessments/{assessment_id}/reports/jobs/{job_id}                                                       401      404      404      404      404      404      404      200      200
+GET /api/v1/assessments/{assessment_id}/results                                                                     401      200      200      200      404      200      200      200      200
+GET /api/v1/assessments/{assessment_id}/results/institutions/{code}                                                 401      200      404      404      404      404      404      200      200
+GET /api/v1/assessments/{assessment_id}/review                                                                      401      200      200      200      404      200      200      200      200
+GET /api/v1/evidence/{evidence_id}/file                                                                             401      200      404      404      404      404      404      200      200
+GET /api/v1/frameworks                                                                                              401      200      200      200      200      200      200      200      200
+GET /api/v1/jobs                                                                                                    401      200      200      200      200      200      200      200      200
+GET /api/v1/jobs/{job_id}                                                                                           401      404      404      404      404      404      404      200      200
+GET /api/v1/me                                                                                                      401      200      200      200      200      200      200      200      200
+GET /api/v1/openapi.json                                                                                            200      200      200      200      200      200      200      200      200
+GET /api/v1/orgs                                                                                                    401      200      200      200      200      200      200      200      200
+GET /api/v1/responses/{response_id}                                                                                 401      200      404      404      404      404      404      200      200
+GET /assessments                                                                                                    303      200      200      200      200      200      200      200      200
+GET /assessments/new                                                                                                303      200      200      200      200      200      200      200      200
+GET /assessments/{assessment_id}                                                                                    303      200      200      200      404      200      200      200      200
+GET /assessments/{assessment_id}/assignments                                                                        303      200      200      200      404      200      200      200      200
+GET /assessments/{assessment_id}/institutions/{institution_code}                                                    303      200      404      404      404      404      404      200      200
+GET /assessments/{assessment_id}/institutions/{institution_code}#A                                                  303      200      200      200      404      200      200      200      200
+GET /assessments/{assessment_id}/institutions/{institution_code}/workbook.xlsx                                      303      200      404      404      404      404      404      200      200
+GET /assessments/{assessment_id}/progress                                                                           303      200      200      200      404      200      200      200      200
+GET /assessments/{assessment_id}/reports                                                                            303      200      200      200      404      200      200      200      200
+GET /assessments/{assessment_id}/reports/files/{path:path}                                                          303      200      404      404      404      404      404      200      200
+GET /assessments/{assessment_id}/reports/files/{path:path}#A                                                        303      200      200      200      404      200      200      200      200
+GET /assessments/{assessment_id}/reports/files/{path:path}#national                                                 303      200      200      200      404      200      200      200      200
+GET /assessments/{assessment_id}/reports/jobs/{job_id}                                                              303      404      404      404      404      404      404      200      200
+GET /assessments/{assessment_id}/results                                                                            303      200      200      200      404      200      200      200      200
+GET /assessments/{assessment_id}/results/charts/{name}.svg                                                          303      200      200      200      404      200      200      200      200
+GET /assessments/{assessment_id}/results/institutions/{code}                                                        303      200      404      404      404      404      404      200      200
+GET /assessments/{assessment_id}/results/institutions/{code}#A                                                      303      200      200      200      404      200      200      200      200
+GET /assessments/{assessment_id}/results/institutions/{code}/radar.svg                                              303      200      404      404      404      404      404      200      200
+GET /assessments/{assessment_id}/review                                                                             303      200      200      200      404      200      200      200      200
+GET /evidence/{evidence_id}/file                                                                                    303      200      404      404      404      404      404      200      200
+GET /favicon.ico                                                                                                    301      301      301      301      301      301      301      301      301
+GET /healthz                                                                                                        200      200      200      200      200      200      200      200      200
+GET /jobs                                                                                                           303      200      200      200      200      200      200      200      200
+GET /jobs/{job_id}                                                                                                  303      404      404      404      404      404      404      200      200
+GET /login                                                                                                          200      303      303      303      303      303      303      303      303
+GET /orgs                                                                                                           303      200      200      200      200      200      200      200      200
+GET /readyz                                                                                                         200      200      200      200      200      200      200      200      200
+GET /responses/{response_id}                                                                                        303      200      404      404      404      404      404      200      200
+MOUNT /static                                                                                                       200      200      200      200      200      200      200      200      200
+MOUNT /static/fonts                                                                                                 200      200      200      200      200      200      200      200      200
+POST /account/password                                                                                              303      422      422      422      422      422      422      422      422
+POST /account/tokens                                                                                                303      200      200      200      200      200      200      200      200
+POST /account/tokens/{token_id}/revoke                                                                              303      404      404      404      404      404      404      404      303
+POST /admin/audit/verify                                                                                            303      404      404      404      404      303      303      303      303
+POST /admin/grants/{grant_id}/delete                                                                                303      404      404      404      404      403      403      303      303
+POST /admin/users                                                                                                   303      403      403      403      403      303      303      303      303
+POST /admin/users/{user_id}/grants                                                                                  303      403      403      403      403      403      403      303      303
+POST /api/v1/account/password                                                                                       401      422      422      422      422      422      422      422      422
+POST /api/v1/account/tokens                                                                                         401      201      201      201      201      201      201      201      201
+POST /api/v1/account/tokens/{token_id}/revoke                                                                       401      404      404      404      404      404      404      404      200
+POST /api/v1/admin/audit/verify                                                                                     401      404      404      404      404      200      200      200      200
+POST /api/v1/admin/grants/{grant_id}/delete                                                                         401      404      404      404      404      403      403      200      200
+POST /api/v1/admin/users                                                                                            401      403      403      403      403      201      201      201      201
+POST /api/v1/admin/users/{user_id}/grants                                                                           401      403      403      403      403      403      403      201      201
+POST /api/v1/assessments                                                                                            401      403      403      403      403      403      403      201      201
+POST /api/v1/assessments/{assessment_id}/assignments                                                                401      403      404      404      404      404      404      201      201
+POST /api/v1/assessments/{assessment_id}/assignments/{assignment_id}/delete                                         401      403      404      404      404      404      404      200      200
+POST /api/v1/assessments/{assessment_id}/close                                                                      401      403      403      403      404      403      403      200      200
+POST /api/v1/assessments/{assessment_id}/institutions/{institution_code}/answers/{indicator_id}                     401      403      404      404      404      404      404      403      403
+POST /api/v1/assessments/{assessment_id}/institutions/{institution_code}/answers/{indicator_id}/evidence/file       401      403      404      404      404      404      404      403      403
+POST /api/v1/assessments/{assessment_id}/institutions/{institution_code}/answers/{indicator_id}/evidence/url        401      403      404      404      404      404      404      403      403
+POST /api/v1/assessments/{assessment_id}/institutions/{institution_code}/submit                                     401      403      404      404      404      404      404      403      403
+POST /api/v1/assessments/{assessment_id}/reports                                                                    401      202      404      404      404      404      404      202      202
+POST /api/v1/assessments/{assessment_id}/workbooks                                                                  401      403      202      403      404      202      202      202      202
+POST /api/v1/evidence/{evidence_id}/delete                                                                          401      403      404      404      404      404      404      403      403
+POST /api/v1/orgs/import                                                                                            401      403      403      403      403      403      403      403      200
+POST /api/v1/responses/{response_id}/comments                                                                       401      403      404      404      404      404      404      201      201
+POST /api/v1/responses/{response_id}/review                                                                         401      403      404      404      404      404      404      403      403
+POST /api/v1/workbooks                                                                                              401      422      422      422      422      422      422      422      422
+POST /assessments                                                                                                   303      403      403      403      403      403      403      303      303
+POST /assessments/{assessment_id}/assignments                                                                       303      403      404      404      404      404      404      303      303
+POST /assessments/{assessment_id}/assignments/{assignment_id}/delete                                                303      403      404      404      404      404      404      303      303
+POST /assessments/{assessment_id}/close                                                                             303      403      403      403      404      403      403      303      303
+POST /assessments/{assessment_id}/institutions/{institution_code}/answers/{indicator_id}                            303      403      404      404      404      404      404      403      403
+POST /assessments/{assessment_id}/institutions/{institution_code}/answers/{indicator_id}/evidence                   303      403      404      404      404      404      404      403      403
+POST /assessments/{assessment_id}/institutions/{institution_code}/submit                                            303      403      404      404      404      404      404      403      403
+POST /assessments/{assessment_id}/institutions/{institution_code}/workbook                                          303      422      404      404      404      404      404      422      422
+POST /assessments/{assessment_id}/reports                                                                           303      303      404      404      404      404      404      303      303
+POST /assessments/{assessment_id}/workbooks                                                                         303      403      303      403      404      303      303      303      303
+POST /evidence/{evidence_id}/delete                                                                                 303      403      404      404      404      404      404      403      403
+POST /language                                                                                                      303      303      303      303      303      303      303      303      303
+POST /login                                                                                                         401      303      303      303      303      303      303      303      303
+POST /logout                                                                                                        303      303      303      303      303      303      303      303      303
+POST /orgs/import                                                                                                   303      403      403      403      403      403      403      403      200
+POST /responses/{response_id}/comments                                                                              303      403      404      404      404      404      404      303      303
+POST /responses/{response_id}/review                                                                                303      403      404      404      404      404      404      403      403
+"""
+
+
+def _table() -> dict[tuple[str, str], dict[str, int]]:
+    rows: dict[tuple[str, str], dict[str, int]] = {}
+    for line in EXPECTED.strip().splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        method, path, *cells = line.split()
+        route, _, variant = f"{method} {path}".partition("#")
+        assert len(cells) == len(PERSONAS), line
+        rows[(route, variant)] = dict(zip(PERSONAS, (int(c) for c in cells), strict=True))
+    return rows
+
+
+# --- the world --------------------------------------------------------------------------------------------
+@dataclass
+class Ids:
+    assessment: int = 0
+    framework_version: int = 0
+    response_b: int = 0
+    evidence_b: int = 0
+    job_b: int = 0
+    token_b: int = 0
+    user_b: int = 0
+    #: per persona and route kind ("name/api" or "name/html"): a round to close, an assignment and a grant
+    #: to remove
+    rounds: dict[str, int] = field(default_factory=dict)
+    assignments: dict[str, int] = field(default_factory=dict)
+    grants: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Matrix:
+    world: World
+    app: FastAPI
+    ids: Ids
+    browsers: dict[str, Browser]
+
+
+def _build(world: World) -> Ids:
+    ids = Ids(assessment=world.assessment_id)
+    b = world.user_ids["focal_b"]
+    ids.user_b = b
+    with world.ws.transaction() as s:
+        focal_b = users_actor(s, b)
+        ev = attach_file(
+            s,
+            focal_b,
+            settings=world.settings,
+            assessment_id=world.assessment_id,
+            institution_code="moi",
+            indicator_id="LEG-01",
+            filename="strategy.pdf",
+            data=PDF,
+        )
+        ids.evidence_b = ev.id
+        ids.token_b = tokens.create_api_token(s, focal_b, name="moi script")[0].id
+        view = assessments.get_assessment(s, SYSTEM, world.assessment_id)[0]
+        ids.framework_version = view.framework_version_id
+    accept(world, ANSWERS)
+    for scope in ("all-institutions", "national"):
+        with world.ws.transaction() as s:
+            enqueue_report(
+                s,
+                SYSTEM,
+                assessment_id=world.assessment_id,
+                scope=scope,
+                langs=["en"],
+                formats=["html"],
+                runs=0,
+            )
+        done = run_one(world.ws)
+        assert done is not None and done.status == "done", done
+    with world.ws.transaction() as s:
+        ids.job_b = enqueue_report(
+            s,
+            users_actor(s, b),
+            assessment_id=world.assessment_id,
+            scope="institution",
+            institution="moi",
+            langs=["ar"],
+            formats=["html"],
+            runs=0,
+        ).id
+        ids.response_b = s.scalar(
+            select(Response.id)
+            .join(Evidence, Evidence.response_id == Response.id)
+            .where(Evidence.id == ev.id)
+        )
+        for n, persona in enumerate(f"{p}/{kind}" for p in PERSONAS for kind in ("api", "html")):
+            r = assessments.open_round(
+                s,
+                SYSTEM,
+                framework_version_id=ids.framework_version,
+                name=Translated(en=f"To close {n}", ar=f"للإغلاق {n}", ckb=f"بۆ داخستن {n}"),
+                period=f"close-{n}",
+                institution_codes=["mofa", "moi"],
+            )
+            ids.rounds[persona] = r.id
+            spare = users.create_user(
+                s, SYSTEM, username=f"spare-{n}", password=PASSWORD, display_name=f"Spare {n}"
+            )
+            ids.assignments[persona] = assignments.assign(
+                s,
+                SYSTEM,
+                assessment_id=world.assessment_id,
+                institution_code="moi",
+                user_id=spare.id,
+                role="reviewer",
+            ).id
+            ids.grants[persona] = users.grant_role(
+                s, SYSTEM, user_id=spare.id, role="viewer", org_code="moi"
+            ).id
+    return ids
+
+
+def users_actor(session: Any, user_id: int) -> Any:
+    from raqmana.workspace.auth import load_actor
+
+    return load_actor(session, user_id)
+
+
+@pytest.fixture(scope="module")
+def matrix(template_world: World, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Matrix]:
+    world = add_scoped_people(copy_world(template_world, tmp_path_factory.mktemp("route-matrix")))
+    ids = _build(world)
+    app = create_app(world.settings, workspace=world.ws)
+    browsers: dict[str, Browser] = {}
+    for persona in PERSONAS:
+        b = Browser(app, base_url="http://testserver")
+        b.__enter__()
+        b.get("/login")  # the CSRF cookie of an anonymous visit
+        if persona != "anon":
+            b.login(persona)
+        browsers[persona] = b
+    yield Matrix(world, app, ids, browsers)
+    for b in browsers.values():
+        b.__exit__(None, None, None)
+    world.ws.dispose()
+
+
+# --- probes -----------------------------------------------------------------------------------------------
+Body = dict[str, Any] | Callable[[Ids, str], dict[str, Any]] | None
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@dataclass(frozen=True)
+class Probe:
+    """What to send: ``params`` fill the route's path (a value may be a function of ids and persona);
+    ``body`` is sent as a form (HTML) or JSON (API, ``json`` when it differs); ``files`` as multipart;
+    ``fresh`` uses a browser of its own (for signing in and out). Functions get the ids and ``name/api``
+    or ``name/html``, so each persona and kind of route has its own objects to change."""
+
+    params: dict[str, Any] = field(default_factory=dict)
+    body: Body = None
+    json: Body = None
+    files: dict[str, tuple[str, bytes, str]] | None = None
+    fresh: bool = False
+
+
+def _round(ids: Ids, persona: str) -> int:
+    return ids.rounds[persona]
+
+
+A = {"assessment_id": lambda i, p: i.assessment}
+B_INST = {**A, "institution_code": "moi"}
+A_INST = {**A, "institution_code": "mofa"}
+ANSWER = {"indicator_id": "LEG-01"}
+XLSX = {"file": ("answers.xlsx", b"not really a workbook", "application/octet-stream")}
+CSV = "code,kind,parent_code,name_en,name_ar,name_ckb\nmofa,ministry,,Ministry of Foreign Affairs,وزارة الخارجية,وەزارەتی دەرەوە\n"
+
+PROBES: dict[str, Probe] = {
+    "GET /": Probe(),
+    "GET /account": Probe(),
+    "POST /account/password": Probe(body={"old_password": "not my password", "new_password": "x" * 12}),
+    "POST /account/tokens": Probe(body={"name": "matrix"}),
+    "POST /account/tokens/{token_id}/revoke": Probe({"token_id": lambda i, p: i.token_b}),
+    "GET /admin/audit": Probe(),
+    "POST /admin/audit/verify": Probe(),
+    "POST /admin/grants/{grant_id}/delete": Probe({"grant_id": lambda i, p: i.grants[p]}),
+    "GET /admin/users": Probe(),
+    "POST /admin/users": Probe(
+        body=lambda i, p: {
+            "username": f"new-{p.replace('/', '-')}",
+            "password": PASSWORD,
+            "display_name": "New",
+        }
+    ),
+    "POST /admin/users/{user_id}/grants": Probe(
+        {"user_id": lambda i, p: i.user_b}, body={"role": "viewer", "org_code": "moi"}
+    ),
+    "GET /assessments": Probe(),
+    "POST /assessments": Probe(
+        body=lambda i, p: {
+            "framework_version_id": i.framework_version,
+            "name_en": f"Opened by {p}",
+            "name_ar": f"فتحها {p}",
+            "name_ckb": f"کردییەوە {p}",
+            "period": "2027",
+            "institutions": ["moi"],
+        },
+        json=lambda i, p: {
+            "framework_version_id": i.framework_version,
+            "name": {"en": f"Opened by {p}", "ar": f"فتحها {p}", "ckb": f"کردییەوە {p}"},
+            "period": "2027",
+            "institution_codes": ["moi"],
+        },
+    ),
+    "GET /assessments/new": Probe(),
+    "GET /assessments/{assessment_id}": Probe(A),
+    "GET /assessments/{assessment_id}/assignments": Probe(A),
+    "POST /assessments/{assessment_id}/assignments": Probe(
+        A, body=lambda i, p: {"institution_code": "moi", "user_id": i.user_b, "role": "focal_point"}
+    ),
+    "POST /assessments/{assessment_id}/assignments/{assignment_id}/delete": Probe(
+        {**A, "assignment_id": lambda i, p: i.assignments[p]}
+    ),
+    "POST /assessments/{assessment_id}/close": Probe({"assessment_id": _round}),
+    "GET /assessments/{assessment_id}/institutions/{institution_code}": Probe(B_INST),
+    "POST /assessments/{assessment_id}/institutions/{institution_code}/answers/{indicator_id}": Probe(
+        {**B_INST, **ANSWER}, body={"answer": "2", "value": 2, "expected_version": 0}
+    ),
+    "POST /assessments/{assessment_id}/institutions/{institution_code}/answers/{indicator_id}/evidence": Probe(
+        {**B_INST, **ANSWER}, body={"kind": "url", "url": "https://example.org/x"}
+    ),
+    "POST /assessments/{assessment_id}/institutions/{institution_code}/answers/{indicator_id}/evidence/file": Probe(
+        {**B_INST, **ANSWER}, files={"file": ("x.pdf", b"%PDF-1.4 tiny", "application/pdf")}
+    ),
+    "POST /assessments/{assessment_id}/institutions/{institution_code}/answers/{indicator_id}/evidence/url": Probe(
+        {**B_INST, **ANSWER}, body={"url": "https://example.org/x"}
+    ),
+    "POST /assessments/{assessment_id}/institutions/{institution_code}/submit": Probe(B_INST, body={}),
+    "POST /assessments/{assessment_id}/institutions/{institution_code}/workbook": Probe(B_INST, files=XLSX),
+    "GET /assessments/{assessment_id}/institutions/{institution_code}/workbook.xlsx": Probe(B_INST),
+    "GET /assessments/{assessment_id}/progress": Probe(A),
+    "GET /assessments/{assessment_id}/reports": Probe(A),
+    "POST /assessments/{assessment_id}/reports": Probe(
+        A, body={"scope": "institution", "institution": "moi", "langs": ["en"], "formats": ["json"]}
+    ),
+    "GET /assessments/{assessment_id}/reports/files/{path:path}": Probe(
+        {**A, "path:path": "institutions/moi-en.html"}
+    ),
+    "GET /assessments/{assessment_id}/reports/jobs/{job_id}": Probe({**A, "job_id": lambda i, p: i.job_b}),
+    "GET /assessments/{assessment_id}/results": Probe(A),
+    "GET /assessments/{assessment_id}/results/charts/{name}.svg": Probe({**A, "name": "heatmap"}),
+    "GET /assessments/{assessment_id}/results/institutions/{code}": Probe({**A, "code": "moi"}),
+    "GET /assessments/{assessment_id}/results/institutions/{code}/radar.svg": Probe({**A, "code": "moi"}),
+    "GET /assessments/{assessment_id}/review": Probe(A),
+    "POST /assessments/{assessment_id}/workbooks": Probe(A, files={"files": XLSX["file"]}),
+    "POST /evidence/{evidence_id}/delete": Probe({"evidence_id": lambda i, p: i.evidence_b}),
+    "GET /evidence/{evidence_id}/file": Probe({"evidence_id": lambda i, p: i.evidence_b}),
+    "GET /favicon.ico": Probe(),
+    "GET /healthz": Probe(),
+    "GET /readyz": Probe(),
+    "GET /jobs": Probe(),
+    "GET /jobs/{job_id}": Probe({"job_id": lambda i, p: i.job_b}),
+    "POST /language": Probe(body={"lang": "en", "next": "/"}),
+    "GET /login": Probe(),
+    "POST /login": Probe(
+        fresh=True,
+        body=lambda i, p: {
+            "username": "nobody-at-all" if p.startswith("anon/") else p.split("/")[0],
+            "password": PASSWORD,
+            "next": "/",
+        },
+    ),
+    "POST /logout": Probe(fresh=True),
+    "GET /orgs": Probe(),
+    "POST /orgs/import": Probe(files={"file": ("orgs.csv", CSV.encode(), "text/csv")}),
+    "GET /responses/{response_id}": Probe({"response_id": lambda i, p: i.response_b}),
+    "POST /responses/{response_id}/comments": Probe(
+        {"response_id": lambda i, p: i.response_b}, body={"text": "a comment"}
+    ),
+    "POST /responses/{response_id}/review": Probe(
+        {"response_id": lambda i, p: i.response_b}, body={"decision": "accept", "expected_version": 1}
+    ),
+    "GET /api/v1/openapi.json": Probe(),
+    "GET /api/v1/me": Probe(),
+    "GET /api/v1/frameworks": Probe(),
+    "POST /api/v1/workbooks": Probe(files=XLSX),
+    "MOUNT /static": Probe({"": "/css/raqmana.css"}),
+    "MOUNT /static/fonts": Probe({"": "/NotoSans-Bold.ttf"}),
+}
+#: variants aimed at institution A (mofa) for the reads that have one
+VARIANTS: dict[str, Probe] = {
+    "GET /assessments/{assessment_id}/institutions/{institution_code}#A": Probe(A_INST),
+    "GET /assessments/{assessment_id}/results/institutions/{code}#A": Probe({**A, "code": "mofa"}),
+    "GET /assessments/{assessment_id}/reports/files/{path:path}#A": Probe(
+        {**A, "path:path": "institutions/mofa-en.html"}
+    ),
+    "GET /assessments/{assessment_id}/reports/files/{path:path}#national": Probe(
+        {**A, "path:path": "national-en.html"}
+    ),
+}
+
+
+def _probe(route: str, variant: str) -> Probe:
+    if variant:
+        return VARIANTS[f"{route}#{variant}"]
+    if route in PROBES:
+        return PROBES[route]
+    method, path = route.split(" ", 1)
+    if path.startswith("/api/v1/"):  # a JSON twin probes like its page
+        twin = PROBES.get(f"{method} {path[len('/api/v1') :]}")
+        if twin is not None:
+            return twin
+    raise KeyError(route)
+
+
+def _fill(path: str, params: dict[str, Any], ids: Ids, persona: str) -> str:
+    for name, value in params.items():
+        if name == "":
+            path += str(value)
+            continue
+        v = value(ids, persona) if callable(value) else value
+        path = path.replace("{" + name + "}", str(v))
+    return path
+
+
+def request(m: Matrix, route: str, variant: str, persona: str) -> Any:
+    method, path = route.split(" ", 1)
+    probe = _probe(route, variant)
+    api = path.startswith("/api/")
+    who = f"{persona}/{'api' if api else 'html'}"
+    url = _fill(path, probe.params, m.ids, who)
+    b = m.browsers[persona]
+    if probe.fresh:
+        b = Browser(m.app, base_url="http://testserver")
+        b.get("/login")
+        if persona != "anon" and not path.endswith("/login"):
+            b.login(persona)
+    shape = probe.json if api and probe.json is not None else probe.body
+    body = shape(m.ids, who) if callable(shape) else shape
+    if method in ("GET", "MOUNT"):
+        return b.get(url, follow_redirects=False)
+    token = b.csrf("/account" if b.cookies.get("raqmana_session") else "/login")
+    if api:
+        headers = {"X-CSRF-Token": token}
+        if probe.files is not None:
+            return b.post(url, files=probe.files, data=body or {}, headers=headers, follow_redirects=False)
+        return b.post(url, json=body if body is not None else {}, headers=headers, follow_redirects=False)
+    data = {**(body or {}), "csrf_token": token}
+    if probe.files is not None:
+        return b.post(url, files=probe.files, data=data, follow_redirects=False)
+    return b.post(url, data=data, follow_redirects=False)
+
+
+# --- the route table --------------------------------------------------------------------------------------
+def app_routes(app: FastAPI) -> set[str]:
+    """``METHOD path`` of every route the app serves (``MOUNT path`` for mounted static files)."""
+    found: set[str] = set()
+    for r in app.routes:
+        contexts = getattr(r, "effective_route_contexts", None)
+        if contexts is not None:  # an included router
+            for c in contexts():
+                found.update(f"{m} {c.path}" for m in c.methods or () if m != "HEAD")
+        elif type(r).__name__ == "Mount":
+            found.add(f"MOUNT {r.path}")  # type: ignore[attr-defined]
+        else:
+            found.update(f"{m} {r.path}" for m in getattr(r, "methods", None) or () if m != "HEAD")  # type: ignore[attr-defined]
+    return found
+
+
+def test_every_route_has_a_row(matrix: Matrix):
+    rows = {route for route, _ in _table()}
+    served = app_routes(matrix.app)
+    assert sorted(served - rows) == [], "routes without a row in EXPECTED: decide who may use them"
+    assert sorted(rows - served) == [], "rows for routes the app no longer serves"
+
+
+@pytest.mark.parametrize(("route", "variant"), sorted(_table()), ids=lambda x: x or "-")
+def test_each_persona_gets_the_expected_status(matrix: Matrix, route: str, variant: str):
+    expected = _table()[(route, variant)]
+    got = {p: request(matrix, route, variant, p).status_code for p in PERSONAS}
+    assert got == expected
+
+
+def observe(m: Matrix) -> str:  # pragma: no cover - writes the table when routes change (see module doc)
+    lines = []
+    for route in sorted(app_routes(m.app)):
+        variants = ["", *sorted(v.split("#", 1)[1] for v in VARIANTS if v.startswith(route + "#"))]
+        for variant in variants:
+            try:
+                got = [request(m, route, variant, p).status_code for p in PERSONAS]
+            except KeyError:
+                got = ["?"] * len(PERSONAS)
+            name = route + (f"#{variant}" if variant else "")
+            lines.append(f"{name:<110} " + " ".join(f"{g:>3}" for g in got))
+    return "\n".join(lines)
+
+
+@pytest.mark.skipif(not os.environ.get("RAQMANA_MATRIX_OBSERVE"), reason="set RAQMANA_MATRIX_OBSERVE=1")
+def test_observe(matrix: Matrix):
+    """``RAQMANA_MATRIX_OBSERVE=1 pytest -s -k observe tests/web/test_route_matrix.py`` prints the table
+    as the app answers now: a start for the rows of new routes, each cell to be checked by hand."""
+    print("\n" + observe(matrix))
