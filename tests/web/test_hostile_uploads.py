@@ -189,3 +189,14 @@ def test_a_chunked_body_is_cut_off_at_the_limit_without_reading_the_rest(app):
     anyio.run(middleware, scope, endless, send)
     assert sent[0]["type"] == "http.response.start" and sent[0]["status"] == 413
     assert asked == (MIB + FORM_OVERHEAD) // (256 * 1024) + 1
+
+
+def test_a_stranger_cannot_send_a_big_body_to_any_route(app, world):
+    """Forms are parsed before sign-in is checked: without credentials every route takes 1 MiB at most."""
+    body, ctype = _multipart("round.zip", b"PK" + b"0" * (3 * MIB), "files")
+    with Browser(app, base_url="http://testserver") as stranger:
+        for url in (_batch(world), _evidence(world), "/login"):
+            r = stranger.post(
+                url, content=_chunks(body), headers={"Content-Type": ctype, "Accept": "application/json"}
+            )
+            assert r.status_code == 413, (url, r.status_code)

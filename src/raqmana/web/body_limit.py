@@ -4,6 +4,10 @@ their route class, whether the client announced a Content-Length or sent the bod
 Route classes: the batch of workbooks (files or ZIP archives of a whole round), a single workbook, an
 evidence file, and everything else (forms and JSON). A Content-Length over the limit is refused before
 any byte is read; a chunked body is cut off at the first chunk past the limit.
+
+A request without credentials (no session cookie, no ``Authorization`` header) gets ANONYMOUS_MB
+whatever its route: forms are parsed before sign-in is checked, and a stranger must not make the server
+spool hundreds of megabytes before hearing "sign in".
 """
 
 from __future__ import annotations
@@ -17,8 +21,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from raqmana.problems import Location, Problem
 from raqmana.web import messages
 from raqmana.web.errors import WebError, handle_error
+from raqmana.web.security import SESSION_COOKIE
 
 MIB = 1024 * 1024
+#: the limit for requests without credentials (sign-in form, public pages)
+ANONYMOUS_MB = 1
 #: room for the multipart framing and the other fields of an upload form
 FORM_OVERHEAD = MIB
 
@@ -48,6 +55,12 @@ class _TooLarge(Exception):
     pass
 
 
+def _has_credentials(headers: list[tuple[bytes, bytes]]) -> bool:
+    """A session cookie or an Authorization header (not checked here: the routes do that)."""
+    cookie = SESSION_COOKIE.encode() + b"="
+    return any(n == b"authorization" or (n == b"cookie" and cookie in v) for n, v in headers)
+
+
 class BodyLimit:
     """ASGI middleware: the byte count of each request body against the limit of its route class."""
 
@@ -56,16 +69,18 @@ class BodyLimit:
         self.classes = classes
         self.default_mb = default_mb
 
-    def limit_mb(self, path: str) -> int:
-        return next((c.file_mb for c in self.classes if c.pattern.search(path)), self.default_mb)
+    def limit_mb(self, path: str, *, credentials: bool = True) -> int:
+        limit = next((c.file_mb for c in self.classes if c.pattern.search(path)), self.default_mb)
+        return limit if credentials else min(limit, ANONYMOUS_MB)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit_mb = self.limit_mb(scope.get("path", ""))
+        headers = scope.get("headers", [])
+        limit_mb = self.limit_mb(scope.get("path", ""), credentials=_has_credentials(headers))
         limit = limit_mb * MIB + FORM_OVERHEAD
-        for name, value in scope.get("headers", []):
+        for name, value in headers:
             if name == b"content-length" and (not value.isdigit() or int(value) > limit):
                 await self._refuse(scope, receive, send, limit_mb)
                 return
