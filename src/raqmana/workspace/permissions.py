@@ -241,12 +241,12 @@ def managed_paths(actor: Actor) -> tuple[str, ...] | None:
     return tuple(paths)
 
 
-def branch_orgs(paths: tuple[str, ...]) -> Select[tuple[int]]:
+def branch_orgs(paths: tuple[str, ...]) -> Select[int]:
     """The ids of the organisations inside the subtrees ``paths``."""
     return select(Organisation.id).where(or_(*[Organisation.path.startswith(p) for p in paths] or [false()]))
 
 
-def branch_members(paths: tuple[str, ...]) -> Select[tuple[int]]:
+def branch_members(paths: tuple[str, ...]) -> Select[int]:
     """The users whose whole reach lies inside ``paths``: at least one grant or assignment there and none
     elsewhere (no grant over the whole tree, no grant or assignment outside). Their jobs and their account
     events are about the branch only."""
