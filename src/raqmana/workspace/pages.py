@@ -15,6 +15,7 @@ from raqmana.workspace import (
     assignments,
     evidence,
     frameworks,
+    jobs,
     orgs,
     responses,
     review,
@@ -22,6 +23,7 @@ from raqmana.workspace import (
     users,
 )
 from raqmana.workspace.actors import Actor, Grant
+from raqmana.workspace.report_jobs import report_subjects
 from raqmana.workspace.views import (
     ApiTokenView,
     AssessmentView,
@@ -30,6 +32,7 @@ from raqmana.workspace.views import (
     EvidenceView,
     FrameworkVersionView,
     InstitutionRights,
+    JobView,
     OrgView,
     ResponseView,
     RevisionView,
@@ -163,3 +166,50 @@ def response_overview(session: Session, actor: Actor, *, response_id: int) -> Re
         orgs.get_organisation(session, actor, view.institution_code),
         frameworks.get_framework(session, assessment.framework_version_id),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ReportsOverview:
+    assessment: AssessmentView
+    institutions: list[InstitutionRights]  # those a report may be asked for
+    names: dict[str, Translated]  # organisation code → name
+    readable: frozenset[str]  # report subjects the actor may read (``national``, institution codes)
+
+
+def reports_overview(session: Session, actor: Actor, *, assessment_id: int) -> ReportsOverview:
+    view, _ = assessments.get_assessment(session, actor, assessment_id)
+    return ReportsOverview(
+        view,
+        assessments.my_institutions(session, actor, assessment_id=assessment_id),
+        {o.code: o.name for o in orgs.list_organisations(session, actor)},
+        report_subjects(session, actor, assessment_id),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class JobOverview:
+    job: JobView
+    names: dict[str, Translated]  # organisation code → name
+
+
+def job_overview(session: Session, actor: Actor, *, job_id: int) -> JobOverview:
+    found = jobs.get_job(session, actor, job_id)
+    return JobOverview(found, {o.code: o.name for o in orgs.list_organisations(session, actor)})
+
+
+@dataclass(frozen=True, slots=True)
+class ReportJobOverview:
+    assessment: AssessmentView
+    job: JobView
+    names: dict[str, Translated]  # organisation code → name
+    readable: frozenset[str]  # report subjects the actor may read in the round
+
+
+def report_job_overview(
+    session: Session, actor: Actor, *, assessment_id: int, job_id: int
+) -> ReportJobOverview:
+    """A report job read under its round (NotFound for outsiders of the round, then of the job)."""
+    view, _ = assessments.get_assessment(session, actor, assessment_id)
+    found = jobs.get_job(session, actor, job_id)
+    names = {o.code: o.name for o in orgs.list_organisations(session, actor)}
+    return ReportJobOverview(view, found, names, report_subjects(session, actor, assessment_id))

@@ -16,7 +16,7 @@ from raqmana.web.forms import read_upload, required, see_other
 from raqmana.web.pages import Area, json_response
 from raqmana.web.schemas.common import JobStarted
 from raqmana.web.schemas.pages import JobList, JobPage
-from raqmana.workspace import jobs, orgs
+from raqmana.workspace import jobs, orgs, pages
 from raqmana.workspace.views import JobView
 
 area = Area("jobs")
@@ -124,10 +124,8 @@ def job_list(
 def job_detail(ctx: Ctx, job_id: int) -> dict[str, Any]:
     """A job with its progress; a workbook import lists each file with what changed or its problems
     (by file, sheet, row and column); a failed job says why, in the reader's language."""
-    actor = ctx.require_actor()
-    with ctx.ws.reader() as session:
-        job = jobs.get_job(session, actor, job_id)
-        names = {o.code: o.name for o in orgs.list_organisations(session, actor)}
+    page = ctx.read(pages.job_overview, job_id=job_id)
+    job, names = page.job, page.names
     files = (
         [
             {

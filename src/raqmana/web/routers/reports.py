@@ -26,7 +26,7 @@ from raqmana.web.report_files import MEDIA_TYPES, list_files, resolve
 from raqmana.web.schemas.common import ReportJobStarted, file_response
 from raqmana.web.schemas.pages import ReportJobPage, ReportsPage
 from raqmana.web.templating import render
-from raqmana.workspace import assessments, jobs, orgs
+from raqmana.workspace import pages
 from raqmana.workspace.report_jobs import REPORT, SCOPES, enqueue_report, report_subjects, reports_dir
 from raqmana.workspace.views import JobView
 
@@ -59,12 +59,8 @@ def file_url(assessment_id: int, path: str) -> str:
 )
 def reports(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     """The finished report files (national report, institution profiles) and the choices for a new one."""
-    actor = ctx.require_actor()
-    with ctx.ws.reader() as session:
-        view, _ = assessments.get_assessment(session, actor, assessment_id)
-        mine = assessments.my_institutions(session, actor, assessment_id=assessment_id)
-        names = {o.code: o.name for o in orgs.list_organisations(session, actor)}
-        readable = report_subjects(session, actor, assessment_id)
+    page = ctx.read(pages.reports_overview, assessment_id=assessment_id)
+    view, mine, names, readable = page.assessment, page.institutions, page.names, page.readable
     files = [
         {**asdict(f), "name": names.get(f.subject), "url": file_url(assessment_id, f.path)}
         for f in list_files(ctx.settings.data_dir, assessment_id, readable)
@@ -150,12 +146,8 @@ def start_json(assessment_id: int, data: ReportIn, ctx: Ctx = ApiCtx) -> Respons
 )
 def job(ctx: Ctx, assessment_id: int, job_id: int) -> dict[str, Any]:
     """Status and progress of a report job; when done, the files it wrote; when failed, the reason."""
-    actor = ctx.require_actor()
-    with ctx.ws.reader() as session:
-        view, _ = assessments.get_assessment(session, actor, assessment_id)
-        found = jobs.get_job(session, actor, job_id)
-        names = {o.code: o.name for o in orgs.list_organisations(session, actor)}
-        readable = report_subjects(session, actor, assessment_id)
+    page = ctx.read(pages.report_job_overview, assessment_id=assessment_id, job_id=job_id)
+    view, found, names, readable = page.assessment, page.job, page.names, page.readable
     result = found.result or {}
     here = reports_dir(ctx.settings.data_dir, assessment_id).resolve()
     if found.kind != REPORT or ("dir" in result and Path(result["dir"]).resolve() != here):

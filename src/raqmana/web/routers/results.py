@@ -44,8 +44,7 @@ def _not_found() -> WebError:
 def load(ctx: Ctx, assessment_id: int) -> tuple[AssessmentView, Entry]:
     """The assessment (NotFound for outsiders) and its cached results."""
     actor = ctx.require_actor()
-    with ctx.ws.reader() as session:
-        view, _ = assessments.get_assessment(session, actor, assessment_id)
+    view, _ = ctx.read(assessments.get_assessment, assessment_id)
     entry = results_cache(ctx.request.app).get(
         ctx.ws, actor, assessment_id, (view.target_stage, view.illustrative)
     )
