@@ -345,7 +345,25 @@ def test_a_metadata_problem_points_at_the_metadata_row_and_column():
 
 def test_a_cycle_is_named():
     p = first(lambda: with_meta(swap("| IDX   | 3     |        |", "| IDX   | 3     | P      |")), "SC008")
-    assert p.params["cycle"] in ("P → IDX → P", "IDX → P → IDX")
+    assert p.params["cycle"]["en"] in ("P (line 6) → IDX (line 8) → P", "IDX (line 8) → P (line 6) → IDX")
+    assert "السطر 6" in p.message("ar") and "Parent" in p.message("ckb")
+
+
+def test_zero_weights_name_the_lines_of_the_children():
+    p = first(
+        lambda: with_meta(
+            swap(
+                "| c     | 1     | Q      | 1         | 1 ", "| c     | 1     | Q      | 1         | 0 "
+            ).replace(
+                "| d     | 1     | Q      | -1        | 1 ", "| d     | 1     | Q      | -1        | 0 "
+            )
+        ),
+        "SC021",
+    )
+    assert (
+        p.params["code"] == "Q" and p.location.line == 7
+    )  # the parent's line, and the children's in the text
+    assert "c (line 4), d (line 5)" in p.message("en") and "السطر 4" in p.message("ar")
 
 
 def test_zero_values_in_a_geometric_mean_name_the_unit_and_the_indicator():

@@ -14,12 +14,25 @@ FILE_NOT_FOUND = Code("SC001", "File '{name}' not found.")
 UNREADABLE = Code("SC002", "Cannot read the file: {detail}")
 MISSING_COLUMN = Code("SC003", "Column '{column}' is missing.")
 NOT_NUMERIC = Code("SC004", "'{value}' is not a number.")
-DUPLICATE_UNIT = Code("SC005", "Unit code '{code}' appears more than once (first at row {first}).")
+DUPLICATE_UNIT = Code(
+    "SC005",
+    "Unit code '{code}' appears more than once (first at line {first}).",
+    "رمز الوحدة '{code}' مكرر (ورد أول مرة في السطر {first}).",
+    "کۆدی یەکەی '{code}' زیاتر لە جارێک ھاتووە (یەکەمجار لە دێڕی {first}).",
+)
 DUPLICATE_CODE = Code(
-    "SC006", "Code '{code}' is defined more than once in the metadata (first at row {first})."
+    "SC006",
+    "Code '{code}' is defined more than once in the metadata (first at line {first}).",
+    "الرمز '{code}' معرّف أكثر من مرة في البيانات الوصفية (أول مرة في السطر {first}).",
+    "کۆدی '{code}' زیاتر لە جارێک لە زانیاریی وەسفیدا پێناسە کراوە (یەکەمجار لە دێڕی {first}).",
 )
 MISSING_PARENT = Code("SC007", "Parent '{parent}' of '{code}' is not defined in the metadata.")
-HIERARCHY_CYCLE = Code("SC008", "The hierarchy has a cycle: {cycle}.")
+HIERARCHY_CYCLE = Code(
+    "SC008",
+    "The hierarchy has a cycle: {cycle}. Change the Parent of one of these lines.",
+    "التسلسل الهرمي يحتوي على حلقة مغلقة: {cycle}. غيّر Parent في أحد هذه الأسطر.",
+    "پلەبەندییەکە بازنەیەکی تێدایە: {cycle}. Parent ی یەکێک لەم دێڕانە بگۆڕە.",
+)
 PARENT_NOT_AGGREGATE = Code(
     "SC009", "Parent '{parent}' of '{code}' is of type {type}; only Aggregate rows can have children."
 )
@@ -46,7 +59,12 @@ UNKNOWN_PARAMETER = Code(
     "SC019", "The {step} method '{method}' has no parameter '{name}'; its parameters are: {choices}."
 )
 BAD_PARAMETER = Code("SC020", "{step} parameter '{name}': {detail}")
-WEIGHTS_ZERO = Code("SC021", "The weights of the children of '{code}' sum to zero.")
+WEIGHTS_ZERO = Code(
+    "SC021",
+    "The weights of the children of '{code}' sum to zero: {children}. Give at least one of them a weight above 0.",
+    "مجموع أوزان العناصر الفرعية لـ '{code}' يساوي صفراً: {children}. أعطِ واحداً منها على الأقل وزناً أكبر من 0.",
+    "کۆی کێشی لقەکانی '{code}' یەکسانە بە سفر: {children}. بە لانیکەم یەکێکیان کێشێکی سەروو 0 بدە.",
+)
 NOT_POSITIVE = Code(
     "SC022",
     "The {method} mean of '{code}' needs values above 0, but '{child}' is {value} for unit '{unit}'. "

@@ -125,7 +125,13 @@ class Tree:
         cycle = _find_cycle(nodes)
         if cycle:
             raise ProblemsError(
-                [Problem(E.HIERARCHY_CYCLE, where(nodes[cycle[0]], "Parent"), {"cycle": " → ".join(cycle)})]
+                [
+                    Problem(
+                        E.HIERARCHY_CYCLE,
+                        where(nodes[cycle[0]], "Parent"),
+                        {"cycle": _cycle_text(cycle, nodes)},
+                    )
+                ]
             )
         for a, ch in children.items():
             if not ch:
@@ -153,6 +159,18 @@ class Tree:
     def unaggregated(self) -> tuple[str, ...]:
         """Indicators with no parent (normalised but not part of any aggregate)."""
         return tuple(i for i in self.indicators if not self.nodes[i].parent)
+
+
+def _cycle_text(cycle: list[str], nodes: dict[str, Node]) -> dict[str, str]:
+    """ "P (line 6) → IDX (line 8) → P" in each language: every line that takes part in the cycle."""
+    labels = {"en": "line", "ar": "السطر", "ckb": "دێڕی"}
+    return {
+        lang: " → ".join(
+            f"{c} ({label} {nodes[c].line})" if nodes[c].line and k < len(cycle) - 1 else c
+            for k, c in enumerate(cycle)
+        )
+        for lang, label in labels.items()
+    }
 
 
 def _find_cycle(nodes: dict[str, Node]) -> list[str]:

@@ -65,10 +65,21 @@ def _where(tree: Tree, code: str, file: str, column: str = "Weight") -> Location
     return Location(file=file, line=node.line, column=column, path="" if node.line else f"meta:{code}")
 
 
+def _rows(tree: Tree, codes: Sequence[str]) -> dict[str, str]:
+    """ "I1 (line 3), I2 (line 4)" in each language: the lines the user edits."""
+    labels = {"en": "line", "ar": "السطر", "ckb": "دێڕی"}
+    return {
+        lang: ("، " if lang != "en" else ", ").join(
+            f"{c} ({label} {tree.nodes[c].line})" if tree.nodes[c].line else c for c in codes
+        )
+        for lang, label in labels.items()
+    }
+
+
 def _check_sums(tree: Tree, w: FloatArray, file: str) -> None:
     pos = {c: i for i, c in enumerate(tree.codes)}
     problems = [
-        Problem(E.WEIGHTS_ZERO, _where(tree, a, file), {"code": a})
+        Problem(E.WEIGHTS_ZERO, _where(tree, a, file), {"code": a, "children": _rows(tree, tree.children[a])})
         for a in tree.aggregates
         if not sum(w[pos[c]] for c in tree.children[a]) > 0
     ]
