@@ -200,3 +200,17 @@ def test_a_stranger_cannot_send_a_big_body_to_any_route(app, world):
                 url, content=_chunks(body), headers={"Content-Type": ctype, "Accept": "application/json"}
             )
             assert r.status_code == 413, (url, r.status_code)
+
+
+@pytest.mark.parametrize("name", ["../../../../tmp/evil.pdf", "..\\..\\windows\\evil.pdf", "/etc/evil.pdf"])
+def test_a_path_in_a_file_name_is_dropped_and_nothing_is_written_outside_the_data_directory(
+    as_user, world, tmp_path, name
+):
+    focal = as_user("focal")
+    focal.headers["X-CSRF-Token"] = focal.csrf("/")
+    outside = files_in(tmp_path)
+    r = focal.post(_evidence(world), files={"file": (name, PDF)})
+    assert r.status_code == 201, r.text
+    assert r.json()["filename"] == "evil.pdf"
+    added = set(files_in(tmp_path)) - set(outside)
+    assert added and all(p.startswith("data/evidence/") for p in added), added
