@@ -30,6 +30,10 @@ def run_server(
     if workers > 1 or reload:  # each worker process builds its own app from the environment
         import os
 
+        from raqmana.workspace import open_workspace
+
+        open_workspace(settings).dispose()  # migrate once here, not in every worker at the same moment
+
         if settings.inline_worker:
             os.environ["RAQMANA_INLINE_WORKER"] = "1"
         uvicorn.run(
