@@ -17,6 +17,7 @@ from typing import Any
 from raqmana.i18n.catalog import pgettext
 from raqmana.i18n.locales import get_locale
 from raqmana.i18n.numbers import localize_digits
+from raqmana.i18n.text import Translated
 
 
 class Severity(StrEnum):
@@ -143,7 +144,12 @@ class Problem:
     def message(self, lang: str = "en") -> str:
         code = get_locale(lang).code
         params = {
-            k: (v.get(code) or v.get("en", "")) if isinstance(v, dict) else v for k, v in self.params.items()
+            k: v.get(code)
+            if isinstance(v, Translated)
+            else (v.get(code) or v.get("en", ""))
+            if isinstance(v, dict)
+            else v
+            for k, v in self.params.items()
         }
         try:
             text = self.code.template(lang).format(**params)

@@ -8,6 +8,7 @@ import zipfile
 import pytest
 
 from raqmana.frameworks import file_messages as F
+from raqmana.i18n import Translated
 from raqmana.i18n.sorani import wrong_letters
 
 
@@ -47,6 +48,8 @@ def test_files_that_cannot_be_opened_say_why(tmp_path):
 
 
 def test_sorani_reasons_are_spelt_with_the_kurdish_letters():
-    reasons = [r for _, r in F._JSON] + [v for v in vars(F).values() if isinstance(v, dict) and "ckb" in v]
+    reasons = [r for _, r in F._JSON] + [
+        v for v in vars(F).values() if isinstance(v, Translated) or (isinstance(v, dict) and "ckb" in v)
+    ]
     assert len(reasons) > 15
     assert [r["ckb"] for r in reasons if wrong_letters(r["ckb"])] == []

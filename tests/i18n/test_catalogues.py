@@ -30,7 +30,11 @@ def _key(message) -> tuple[str | None, str]:
 
 
 def _placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    """The ``{names}`` of a template; a text with lone braces (a parser's reason quoting '{') has none."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    except ValueError:
+        return set()
 
 
 def all_codes() -> list[Code]:

@@ -12,6 +12,7 @@ from raqmana.cli.messages import MESSAGES, text
 from raqmana.frameworks import errors as FE
 from raqmana.frameworks.validation_messages import PATTERNS, TEMPLATES
 from raqmana.frameworks.yamlsource import _REASONS
+from raqmana.i18n import Translated
 from raqmana.i18n.sorani import wrong_letters
 
 
@@ -19,11 +20,16 @@ def _placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
+def _plain(table):
+    """The table with each text as ``{"en", "ar", "ckb"}`` exactly as written (no fallback to English)."""
+    return {k: t.as_dict() if isinstance(t, Translated) else t for k, t in table.items()}
+
+
 TABLES = {
-    "cli messages": MESSAGES,
-    "pydantic sentences": TEMPLATES,
-    "schema patterns": PATTERNS,
-    "yaml reasons": {str(words): reason for words, reason in _REASONS},
+    "cli messages": _plain(MESSAGES),
+    "pydantic sentences": _plain(TEMPLATES),
+    "schema patterns": _plain(PATTERNS),
+    "yaml reasons": _plain({str(words): reason for words, reason in _REASONS}),
     "workbook cells": FE.EXPECTED,
     "os reasons": {str(k): v for k, v in CE.OS_REASONS.items()},
     "index groups": {

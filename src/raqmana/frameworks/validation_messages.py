@@ -14,46 +14,23 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from raqmana.i18n import Translated
+from raqmana.i18n.catalog import ui
 from raqmana.i18n.locales import LANGS
 
-
-def _t(en: str, ar: str, ckb: str) -> dict[str, str]:
-    return {"en": en, "ar": ar, "ckb": ckb}
-
-
-_INTEGER = _t("must be a whole number", "يجب أن تكون عدداً صحيحاً", "دەبێت ژمارەیەکی تەواو بێت")
-_NUMBER = _t("must be a number", "يجب أن تكون رقماً", "دەبێت ژمارە بێت")
-_BOOL = _t(
-    "must be 'true' or 'false' (yes or no)",
-    "يجب أن تكون 'true' أو 'false' (نعم أو لا)",
-    "دەبێت 'true' یان 'false' بێت (بەڵێ یان نەخێر)",
-)
-_LIST = _t("must be a list", "يجب أن تكون قائمة", "دەبێت لیست بێت")
-_MAPPING = _t(
-    "must be a mapping of 'key: value' lines",
-    "يجب أن تكون مجموعة أسطر بالشكل 'key: value'",
-    "دەبێت کۆمەڵە دێڕێک بێت بە شێوەی 'key: value'",
-)
-_DATE = _t(
-    "must be a date written YYYY-MM-DD",
-    "يجب أن تكون تاريخاً بالشكل YYYY-MM-DD",
-    "دەبێت بەروار بێت بە شێوەی YYYY-MM-DD",
-)
+_INTEGER = ui("must be a whole number")
+_NUMBER = ui("must be a number")
+_BOOL = ui("must be 'true' or 'false' (yes or no)")
+_LIST = ui("must be a list")
+_MAPPING = ui("must be a mapping of 'key: value' lines")
+_DATE = ui("must be a date written YYYY-MM-DD")
 
 #: pydantic error type → sentence; ``{placeholders}`` come from the error's ``ctx``
-TEMPLATES: dict[str, dict[str, str]] = {
-    "missing": _t("this field is required", "هذا الحقل مطلوب", "ئەم خانەیە پێویستە"),
-    "extra_forbidden": _t("unknown field '{field}'", "حقل غير معروف '{field}'", "خانەی نەناسراو '{field}'"),
-    "literal_error": _t(
-        "must be one of {expected}",
-        "يجب أن تكون إحدى القيم {expected}",
-        "دەبێت یەکێک بێت لەم بەھایانە: {expected}",
-    ),
-    "enum": _t(
-        "must be one of {expected}",
-        "يجب أن تكون إحدى القيم {expected}",
-        "دەبێت یەکێک بێت لەم بەھایانە: {expected}",
-    ),
+TEMPLATES: dict[str, Translated] = {
+    "missing": ui("this field is required"),
+    "extra_forbidden": ui("unknown field '{field}'"),
+    "literal_error": ui("must be one of {expected}"),
+    "enum": ui("must be one of {expected}"),
     "int_parsing": _INTEGER,
     "int_type": _INTEGER,
     "int_from_float": _INTEGER,
@@ -62,36 +39,18 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "float_type": _NUMBER,
     "decimal_parsing": _NUMBER,
     "decimal_type": _NUMBER,
-    "finite_number": _t(
-        "must be a finite number", "يجب أن تكون رقماً منتهياً", "دەبێت ژمارەیەکی کۆتاییدار بێت"
-    ),
+    "finite_number": ui("must be a finite number"),
     "bool_parsing": _BOOL,
     "bool_type": _BOOL,
-    "string_type": _t("must be text", "يجب أن تكون نصاً", "دەبێت دەق بێت"),
-    "string_too_short": _t(
-        "must be at least {min_length} characters long",
-        "يجب ألا يقل طولها عن {min_length} حرفاً",
-        "دەبێت لانیکەم {min_length} پیت بێت",
-    ),
-    "string_too_long": _t(
-        "must be at most {max_length} characters long",
-        "يجب ألا يزيد طولها على {max_length} حرفاً",
-        "دەبێت زۆرترین {max_length} پیت بێت",
-    ),
-    "string_pattern_mismatch": _t(
-        "does not have the expected form {pattern}",
-        "ليست بالشكل المطلوب {pattern}",
-        "شێوەی پێویستی {pattern} نییە",
-    ),
-    "greater_than": _t("must be greater than {gt}", "يجب أن تكون أكبر من {gt}", "دەبێت لە {gt} گەورەتر بێت"),
-    "greater_than_equal": _t("must be {ge} or more", "يجب أن تكون {ge} أو أكثر", "دەبێت {ge} یان زیاتر بێت"),
-    "less_than": _t("must be less than {lt}", "يجب أن تكون أصغر من {lt}", "دەبێت لە {lt} بچووکتر بێت"),
-    "less_than_equal": _t("must be {le} or less", "يجب أن تكون {le} أو أقل", "دەبێت {le} یان کەمتر بێت"),
-    "multiple_of": _t(
-        "must be a multiple of {multiple_of}",
-        "يجب أن تكون من مضاعفات {multiple_of}",
-        "دەبێت چەندجارەیەکی {multiple_of} بێت",
-    ),
+    "string_type": ui("must be text"),
+    "string_too_short": ui("must be at least {min_length} characters long"),
+    "string_too_long": ui("must be at most {max_length} characters long"),
+    "string_pattern_mismatch": ui("does not have the expected form {pattern}"),
+    "greater_than": ui("must be greater than {gt}"),
+    "greater_than_equal": ui("must be {ge} or more"),
+    "less_than": ui("must be less than {lt}"),
+    "less_than_equal": ui("must be {le} or less"),
+    "multiple_of": ui("must be a multiple of {multiple_of}"),
     "list_type": _LIST,
     "tuple_type": _LIST,
     "set_type": _LIST,
@@ -100,50 +59,26 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "model_type": _MAPPING,
     "model_attributes_type": _MAPPING,
     "dataclass_type": _MAPPING,
-    "too_short": _t(
-        "must have at least {min_length} items",
-        "يجب أن تحتوي على {min_length} من العناصر على الأقل",
-        "دەبێت لانیکەم {min_length} بڕگەی تێدا بێت",
-    ),
-    "too_long": _t(
-        "must have at most {max_length} items",
-        "يجب ألا تحتوي على أكثر من {max_length} من العناصر",
-        "دەبێت زۆرترین {max_length} بڕگەی تێدا بێت",
-    ),
+    "too_short": ui("must have at least {min_length} items"),
+    "too_long": ui("must have at most {max_length} items"),
     "date_parsing": _DATE,
     "date_type": _DATE,
     "date_from_datetime_parsing": _DATE,
-    "datetime_parsing": _t(
-        "must be a date and time written YYYY-MM-DDTHH:MM",
-        "يجب أن تكون تاريخاً ووقتاً بالشكل YYYY-MM-DDTHH:MM",
-        "دەبێت بەروار و کات بێت بە شێوەی YYYY-MM-DDTHH:MM",
-    ),
-    "url_parsing": _t(
-        "must be a web address starting with https://",
-        "يجب أن تكون عنوان ويب يبدأ بـ https://",
-        "دەبێت ناونیشانی وێب بێت کە بە https:// دەست پێ دەکات",
-    ),
-    "none_required": _t("must be empty", "يجب أن تكون فارغة", "دەبێت بەتاڵ بێت"),
+    "datetime_parsing": ui("must be a date and time written YYYY-MM-DDTHH:MM"),
+    "url_parsing": ui("must be a web address starting with https://"),
+    "none_required": ui("must be empty"),
 }
 #: regular expressions of the schemas, said in words
-PATTERNS: dict[str, dict[str, str]] = {
-    r"^[A-Za-z][A-Za-z0-9]*(?:[-._][A-Za-z0-9]+)*$": _t(
-        "(an id starts with a letter and has only letters, digits and single '-', '.' or '_' between them, "
-        "e.g. 'LEG-01')",
-        "(يبدأ المعرّف بحرف ولا يحتوي إلا على حروف وأرقام وعلامة '-' أو '.' أو '_' مفردة بينها، مثل 'LEG-01')",
-        "(ناسنامە بە پیتێک دەست پێ دەکات و تەنھا پیت و ژمارە و '-' یان '.' یان '_'ی تاکی لە نێوانیاندا "
-        "تێدایە، وەک 'LEG-01')",
+PATTERNS: dict[str, Translated] = {
+    r"^[A-Za-z][A-Za-z0-9]*(?:[-._][A-Za-z0-9]+)*$": ui(
+        "(an id starts with a letter and has only letters, digits and single '-', '.' or '_' between them, e.g. 'LEG-01')"
     ),
-    r"^[a-z][a-z0-9-]*$": _t(
-        "(lower-case letters, digits and '-', starting with a letter, e.g. 'iraq-dla')",
-        "(حروف لاتينية صغيرة وأرقام و'-'، تبدأ بحرف، مثل 'iraq-dla')",
-        "(پیتی لاتینیی بچووک و ژمارە و '-'، بە پیتێک دەست پێ دەکات، وەک 'iraq-dla')",
-    ),
+    r"^[a-z][a-z0-9-]*$": ui("(lower-case letters, digits and '-', starting with a letter, e.g. 'iraq-dla')"),
 }
-_GENERIC = _t("is not valid", "القيمة غير صالحة", "بەھاکە دروست نییە")
-_GOT = _t(" (got {input})", " (القيمة المكتوبة {input})", " (بەھای نووسراو {input})")
-_OR = {"en": " or ", "ar": " أو ", "ckb": " یان "}
-_COMMA = {"en": ", ", "ar": "، ", "ckb": "، "}
+_GENERIC = ui("is not valid")
+_GOT = ui(" (got {input})")
+_OR = ui(" or ")
+_COMMA = ui(", ")
 _QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
 
 

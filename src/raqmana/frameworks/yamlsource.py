@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from raqmana.i18n import Translated
+from raqmana.i18n.catalog import ui
 from raqmana.problems import Location
 
 
@@ -58,138 +60,78 @@ class YamlSyntaxError(Exception):
         return {"reason": self.reason, "detail": self.detail}
 
 
-def _r(en: str, ar: str, ckb: str) -> dict[str, str]:
-    return {"en": en, "ar": ar, "ckb": ckb}
-
-
 #: (words in the parser's English message, translated reason); the first match wins
-_REASONS: tuple[tuple[tuple[str, ...], dict[str, str]], ...] = (
+_REASONS: tuple[tuple[tuple[str, ...], Translated], ...] = (
     (
         ("expected ',' or ']'",),
-        _r(
-            "a ',' or ']' is missing: a list in [brackets] is not closed",
-            "ينقص ',' أو ']': قائمة بين قوسين [ ] لم تُغلق",
-            "',' یان ']' نییە: لیستێکی ناو کەوانەی [ ] دانەخراوە",
-        ),
+        ui("a ',' or ']' is missing: a list in [brackets] is not closed"),
     ),
     (
         ("expected ',' or '}'",),
-        _r(
-            "a ',' or '}' is missing: a mapping in {braces} is not closed",
-            "ينقص ',' أو '}': مجموعة بين قوسين { } لم تُغلق",
-            "',' یان '}' نییە: نەخشەیەکی ناو کەوانەی { } دانەخراوە",
-        ),
+        ui("a ',' or '}' is missing: a mapping in {braces} is not closed"),
     ),
     (
         ("tab character",),
-        _r(
-            "a tab is used to indent: indent with spaces",
-            "استُخدمت مسافة جدولة للإزاحة: استخدم المسافات العادية",
-            "تاب بۆ بۆشایی سەرەتای دێڕ بەکارھاتووە: بۆشایی ئاسایی بەکاربھێنە",
-        ),
+        ui("a tab is used to indent: indent with spaces"),
     ),
     (
         ("expected key", "expected <block end>"),
-        _r(
-            "the indentation is wrong, or a line is not of the form 'key: value'",
-            "المسافة البادئة غير صحيحة، أو أن سطراً ليس بالشكل 'key: value'",
-            "بۆشایی سەرەتای دێڕ ھەڵەیە، یان دێڕێک بە شێوەی 'key: value' نییە",
-        ),
+        ui("the indentation is wrong, or a line is not of the form 'key: value'"),
     ),
     (
         ("mapping values are not allowed",),
-        _r(
-            "a ':' is not allowed here (put a text that contains ': ' in quotes)",
-            "لا يُسمح بـ ':' هنا (ضع النص الذي يحتوي على ': ' بين علامتي اقتباس)",
-            "':' لێرە ڕێگەپێدراو نییە (دەقێک کە ': ' تێیدایە بخەرە ناو نیشانەی وتەوە)",
-        ),
+        ui("a ':' is not allowed here (put a text that contains ': ' in quotes)"),
     ),
     (
         ("could not find expected ':'",),
-        _r("a ':' is missing after a key", "ينقص ':' بعد أحد المفاتيح", "':' لە دوای کلیلێک نییە"),
+        ui("a ':' is missing after a key"),
     ),
     (
         ("cannot start any token",),
-        _r(
-            "a value starts with a character that needs quotes (such as @ or `)",
-            "تبدأ قيمة بمحرف يحتاج إلى علامتي اقتباس (مثل @ أو `)",
-            "بەھایەک بە پیتێک دەست پێ دەکات کە پێویستی بە نیشانەی وتەیە (وەک @ یان `)",
-        ),
+        ui("a value starts with a character that needs quotes (such as @ or `)"),
     ),
     (
         ("unexpected end of stream",),
-        _r(
-            "the file ends inside a quoted text or an open bracket",
-            "ينتهي الملف داخل نص بين علامتي اقتباس أو قوس مفتوح",
-            "فایلەکە لەناو دەقێکی ناو نیشانەی وتە یان کەوانەیەکی کراوەدا کۆتایی دێت",
-        ),
+        ui("the file ends inside a quoted text or an open bracket"),
     ),
     (
         ("expected node content", "expected the node content"),
-        _r(
-            "a value is missing, or starts with a character that needs quotes",
-            "توجد قيمة ناقصة، أو قيمة تبدأ بمحرف يحتاج إلى علامتي اقتباس",
-            "بەھایەک نییە، یان بە پیتێک دەست پێ دەکات کە پێویستی بە نیشانەی وتەیە",
-        ),
+        ui("a value is missing, or starts with a character that needs quotes"),
     ),
     (
         ("expected '-' indicator", "block sequence entries are not allowed"),
-        _r(
-            "a list item ('- ') is not where a list can be: check the indentation",
-            "عنصر قائمة ('- ') في غير موضعه: تحقق من المسافة البادئة",
-            "بڕگەیەکی لیست ('- ') لە شوێنی خۆیدا نییە: بۆشایی سەرەتای دێڕ بپشکنە",
-        ),
+        ui("a list item ('- ') is not where a list can be: check the indentation"),
     ),
     (
         ("undefined alias",),
-        _r(
-            "an alias ('*name') refers to no anchor ('&name')",
-            "اسم مستعار ('*name') لا يشير إلى أي مرساة ('&name')",
-            "ناوی خوازراو ('*name') ئاماژە بە ھیچ لەنگەرێک ('&name') ناکات",
-        ),
+        ui("an alias ('*name') refers to no anchor ('&name')"),
     ),
     (
         ("unknown escape character",),
-        _r(
-            "a double-quoted text has an unknown escape ('\\'): use single quotes",
-            "في نص بين علامتي اقتباس مزدوجتين رمز هروب ('\\') غير معروف: استخدم علامتي الاقتباس المفردتين",
-            "دەقێکی ناو نیشانەی وتەی دووانە نیشانەی ('\\')ی نەناسراوی تێدایە: نیشانەی وتەی تاک بەکاربھێنە",
-        ),
+        ui("a double-quoted text has an unknown escape ('\\'): use single quotes"),
     ),
     (
         ("constructor for the tag", "undefined tag handle"),
-        _r(
-            "an unknown tag ('!…') is used",
-            "استُخدم وسم غير معروف ('!…')",
-            "تاگێکی نەناسراو ('!…') بەکارھاتووە",
-        ),
+        ui("an unknown tag ('!…') is used"),
     ),
     (
         ("another document", "single document", "expected <document start>"),
-        _r(
-            "the file holds more than one YAML document ('---'): keep one",
-            "يحتوي الملف على أكثر من مستند YAML ('---'): أبقِ مستنداً واحداً",
-            "فایلەکە زیاتر لە یەک بەڵگەنامەی YAML ('---') لەخۆ دەگرێت: یەکێکیان بھێڵەوە",
-        ),
+        ui("the file holds more than one YAML document ('---'): keep one"),
     ),
     (
         ("not UTF-8",),
-        _r(
-            "the file is not UTF-8 text: save it with the UTF-8 encoding",
-            "الملف ليس نصاً بترميز UTF-8: احفظه بترميز UTF-8",
-            "فایلەکە دەقی UTF-8 نییە: بە کۆدکردنی UTF-8 پاشەکەوتی بکە",
-        ),
+        ui("the file is not UTF-8 text: save it with the UTF-8 encoding"),
     ),
 )
-_UNKNOWN = _r("{detail}", "خطأ في الصياغة ({detail})", "ھەڵەی ڕێزمانی ({detail})")
+_UNKNOWN = ui("{detail}", "yaml reasons")
 
 
 def yaml_reason(detail: str) -> dict[str, str]:
     """The parser's English ``detail`` → a translated reason; unknown ones keep the English in parentheses."""
     for words, reason in _REASONS:
         if any(w in detail for w in words):
-            return reason
-    return {lang: text.format(detail=detail) for lang, text in _UNKNOWN.items()}
+            return reason.as_dict()
+    return {lang: text.format(detail=detail) for lang, text in _UNKNOWN.as_dict().items()}
 
 
 def _is_tab(text: str, line: int, column: int) -> bool:

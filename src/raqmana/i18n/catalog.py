@@ -15,10 +15,11 @@ import gettext as _gettext
 import json
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from raqmana.i18n.locales import get_locale
+from raqmana.i18n.text import Translated
 
 DOMAIN = "raqmana"
 _CONTEXT_SEP = "\x04"
@@ -157,3 +158,15 @@ def ngettext(lang: str, singular: str, plural: str, count: int, /, **params: obj
 def pgettext(lang: str, context: str, message: str, /, **params: object) -> str:
     """Translate ``message`` in ``context`` (e.g. an error code) into ``lang``."""
     return _fill(translator(lang).pgettext(context, message), params)
+
+
+@cache
+def ui(message: str, context: str | None = None) -> Translated:
+    """An interface text in the three languages, read from the catalogues (English is ``message``).
+
+    For tables of words that code hands around as :class:`Translated` values (report labels, sentences,
+    workbook headers); ``context`` tells apart two uses of one English text with different words.
+    """
+    if context is None:
+        return Translated(en=message, ar=gettext("ar", message), ckb=gettext("ckb", message))
+    return Translated(en=message, ar=pgettext("ar", context, message), ckb=pgettext("ckb", context, message))

@@ -32,6 +32,17 @@ class Translated(BaseModel):
                 return alt
         return ""
 
+    def __getitem__(self, lang: str) -> str:
+        """The text in ``lang`` as written (``t["ar"]``), like the ``{"en", "ar", "ckb"}`` dicts it replaces."""
+        if lang not in LANGS:
+            raise KeyError(lang)
+        value: str = getattr(self, lang)
+        return value
+
+    def as_dict(self) -> dict[str, str]:
+        """``{"en": …, "ar": …, "ckb": …}`` (the form a problem's parameter or a JSON file carries)."""
+        return {"en": self.en, "ar": self.ar, "ckb": self.ckb}
+
     def missing(self) -> list[str]:
         """Languages with no text, in the order en, ar, ckb."""
         return [lang for lang in LANGS if not getattr(self, lang).strip()]

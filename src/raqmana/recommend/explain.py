@@ -6,44 +6,26 @@ import re
 
 from raqmana.frameworks.schema import AnswerType, Framework
 from raqmana.i18n import Translated, format_number, format_percent
+from raqmana.i18n.catalog import ui
 from raqmana.i18n.locales import get_locale
 from raqmana.recommend.labels import INSTITUTION_TYPE
 from raqmana.recommend.model import Recommendation, Trigger
 
-T = Translated.of
 _PHRASE = {
-    "stage": T("stage of {ref} «{name}»", "مرحلة {ref} «{name}»", "قۆناغی {ref} «{name}»"),
-    "answer": T("answer to {ref} «{name}»", "إجابة {ref} «{name}»", "وەڵامی {ref} «{name}»"),
-    "score": T("score of {name} ({ref})", "درجة {name} ({ref})", "نمرەی {name} ({ref})"),
-    "gap": T(
-        "gap to the target in {name} ({ref})",
-        "الفجوة عن القيمة المستهدفة في {name} ({ref})",
-        "بۆشایی لە ئامانج لە {name} ({ref})",
-    ),
-    "no_evidence": T(
-        "share of answers without accepted evidence in {name}",
-        "نسبة الإجابات دون دليل إثبات مقبول في {name}",
-        "ڕێژەی ئەو وەڵامانەی بەڵگەی پەسەندکراویان نییە لە {name}",
-    ),
-    "answered": T(
-        "share of indicators answered in {name}",
-        "نسبة المؤشرات المُجاب عنها في {name}",
-        "ڕێژەی ئەو پێوەرانەی وەڵام دراونەتەوە لە {name}",
-    ),
-    "type": T("institution type", "نوع الجهة", "جۆری دامەزراوە"),
-    "fired": T(
-        "recommendation {ref} is also needed", "التوصية {ref} مطلوبة أيضاً", "ڕاسپاردەی {ref}یش پێویستە"
-    ),
-    "share": T(
-        "share of institutions where {ref}",
-        "نسبة الجهات التي ينطبق عليها {ref}",
-        "ڕێژەی ئەو دامەزراوانەی {ref}یان لەسەر ڕاستە",
-    ),
+    "stage": ui("stage of {ref} «{name}»"),
+    "answer": ui("answer to {ref} «{name}»"),
+    "score": ui("score of {name} ({ref})"),
+    "gap": ui("gap to the target in {name} ({ref})"),
+    "no_evidence": ui("share of answers without accepted evidence in {name}"),
+    "answered": ui("share of indicators answered in {name}"),
+    "type": ui("institution type"),
+    "fired": ui("recommendation {ref} is also needed"),
+    "share": ui("share of institutions where {ref}"),
 }
-_ALL = T("all pillars", "جميع عوامل التمكين", "ھەموو ھۆکارەکان")
-_NO_ANSWER = T("no answer", "لا توجد إجابة", "وەڵام نییە")
-_YES_NO = (T("no", "لا", "نەخێر"), T("yes", "نعم", "بەڵێ"))
-_NOT = T("not", "لا ينطبق", "ڕاست نییە")
+_ALL = ui("all pillars")
+_NO_ANSWER = ui("no answer")
+_YES_NO = (ui("no"), ui("yes"))
+_NOT = ui("not")
 _CALL = re.compile(r"^(score|gap|no_evidence|answered|stage|fired|share)\((.*)\)$")
 
 

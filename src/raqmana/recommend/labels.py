@@ -4,89 +4,69 @@ from __future__ import annotations
 
 from typing import Any
 
-from raqmana.i18n import Translated
-
-T = Translated.of
+from raqmana.i18n.catalog import ui
 
 HORIZON = {
-    "short": T("Short term (≤ 18 months)", "قصير الأمد (≤ 18 شهراً)", "کورتخایەن (≤ 18 مانگ)"),
-    "long": T("Long term", "طويل الأمد", "درێژخایەن"),
+    "short": ui("Short term (≤ 18 months)"),
+    "long": ui("Long term"),
 }
 KIND = {
-    "digitization": T("Digitization", "الرقمنة", "بە دیجیتاڵکردن"),
-    "digitalization": T("Digitalization", "رقمنة الإجراءات والخدمات", "دیجیتاڵیکردنی ڕێکارەکان"),
-    "transformation": T("Digital transformation", "التحول الرقمي", "گۆڕانکاریی دیجیتاڵی"),
+    "digitization": ui("Digitization"),
+    "digitalization": ui("Digitalization"),
+    "transformation": ui("Digital transformation"),
 }
 CATEGORY = {
-    "law": T("Law and regulation", "القانون والتنظيم", "یاسا و ڕێسا"),
-    "institution": T("Institutions and coordination", "المؤسسات والتنسيق", "دامەزراوەکان و ھەماھەنگی"),
-    "framework": T("Frameworks and standards", "الأطر والمعايير", "چوارچێوە و ستانداردەکان"),
-    "platform": T("Shared platforms", "المنصات المشتركة", "پلاتفۆرمە ھاوبەشەکان"),
-    "service": T("Services", "الخدمات", "خزمەتگوزارییەکان"),
-    "capacity": T("Capacity development", "تنمية القدرات", "پەرەپێدانی توانا"),
+    "law": ui("Law and regulation"),
+    "institution": ui("Institutions and coordination"),
+    "framework": ui("Frameworks and standards"),
+    "platform": ui("Shared platforms"),
+    "service": ui("Services"),
+    "capacity": ui("Capacity development"),
 }
 SCOPE = {
-    "national": T("National", "وطني", "نیشتمانی"),
-    "institution": T("Institution", "على مستوى الجهة", "ئاستی دامەزراوە"),
+    "national": ui("National"),
+    "institution": ui("Institution", "recommendations"),
 }
 INSTITUTION_TYPE = {
-    "secretariat": T(
-        "General Secretariat for the Council of Ministers",
-        "الأمانة العامة لمجلس الوزراء",
-        "ئەمینداریەتی گشتیی ئەنجومەنی وەزیران",
-    ),
-    "ministry": T("Ministry", "وزارة", "وەزارەت"),
-    "independent_body": T("Independent body", "هيئة مستقلة", "دەستەی سەربەخۆ"),
-    "governorate": T("Governorate", "محافظة", "پارێزگا"),
-    "region": T("Region", "الإقليم", "ھەرێم"),
-    "regional_body": T("Regional body", "جهة إقليمية", "دەزگای ھەرێمی"),
-    "national": T("National level", "المستوى الوطني", "ئاستی نیشتمانی"),
+    "secretariat": ui("General Secretariat for the Council of Ministers"),
+    "ministry": ui("Ministry"),
+    "independent_body": ui("Independent body"),
+    "governorate": ui("Governorate"),
+    "region": ui("Region"),
+    "regional_body": ui("Regional body"),
+    "national": ui("National level"),
 }
 KPI_UNIT = {
-    "percent": T("%", "٪", "٪"),
-    "count": T("number", "عدد", "ژمارە"),
-    "days": T("days", "أيام", "ڕۆژ"),
-    "stage": T("stage (0–5)", "مرحلة (0–5)", "قۆناغ (0–5)"),
-    "score": T("score (0–100)", "درجة (0–100)", "نمرە (0–100)"),
-    "usd": T("USD", "دولار أمريكي", "دۆلاری ئەمریکی"),
-    "yes_no": T("yes/no", "نعم/لا", "بەڵێ/نەخێر"),
+    "percent": ui("%"),
+    "count": ui("number", "recommendations"),
+    "days": ui("days"),
+    "stage": ui("stage (0–5)"),
+    "score": ui("score (0–100)"),
+    "usd": ui("USD"),
+    "yes_no": ui("yes/no"),
 }
 BASELINE_SOURCE = {
-    "assessment": T("This assessment", "هذا التقييم", "ئەم ھەڵسەنگاندنە"),
-    "service_catalogue": T(
-        "Government service catalogue", "دليل الخدمات الحكومية", "پێڕستی خزمەتگوزارییە گشتییەکان"
-    ),
-    "administrative_data": T(
-        "Administrative data (system logs, registers)",
-        "البيانات الإدارية (سجلات الأنظمة)",
-        "داتای کارگێڕی (تۆماری سیستەمەکان)",
-    ),
-    "user_survey": T("User satisfaction survey", "استبيان رضا المستخدمين", "ڕاپرسیی ڕەزامەندیی بەکارھێنەران"),
-    "external_index": T(
-        "International index (ITU, UN DESA, World Bank, eGA)",
-        "مؤشر دولي (الاتحاد الدولي للاتصالات، الأمم المتحدة، البنك الدولي)",
-        "ئیندێکسی نێودەوڵەتی (ITU، نەتەوە یەکگرتووەکان، بانکی جیھانی)",
-    ),
-    "official_gazette": T("Official gazette", "الجريدة الرسمية", "ڕۆژنامەی فەرمی"),
-    "budget_records": T(
-        "Budget and expenditure records", "سجلات الموازنة والإنفاق", "تۆمارەکانی بودجە و خەرجی"
-    ),
+    "assessment": ui("This assessment"),
+    "service_catalogue": ui("Government service catalogue"),
+    "administrative_data": ui("Administrative data (system logs, registers)"),
+    "user_survey": ui("User satisfaction survey"),
+    "external_index": ui("International index (ITU, UN DESA, World Bank, eGA)"),
+    "official_gazette": ui("Official gazette"),
+    "budget_records": ui("Budget and expenditure records"),
 }
 PHASE = {
-    "short": T("Short term (≤ 6 quarters)", "قصير الأمد (≤ 6 فصول)", "کورتخایەن (≤ 6 چارەک)"),
-    "medium": T("Medium term (≤ 12 quarters)", "متوسط الأمد (≤ 12 فصلاً)", "مامناوەند (≤ 12 چارەک)"),
-    "long": T("Long term", "طويل الأمد", "درێژخایەن"),
+    "short": ui("Short term (≤ 6 quarters)"),
+    "medium": ui("Medium term (≤ 12 quarters)"),
+    "long": ui("Long term"),
 }
 LAYER = {
-    0: T("Mandate and law", "التفويض والقانون", "ڕاسپاردن و یاسا"),
-    1: T("Institutions and coordination", "المؤسسات والتنسيق", "دامەزراوەکان و ھەماھەنگی"),
-    2: T("Frameworks and standards", "الأطر والمعايير", "چوارچێوە و ستانداردەکان"),
-    3: T("Shared platforms", "المنصات المشتركة", "پلاتفۆرمە ھاوبەشەکان"),
-    4: T(
-        "Services and e-participation", "الخدمات والمشاركة الإلكترونية", "خزمەتگوزاری و بەشداریی ئەلیکترۆنی"
-    ),
-    5: T("Proactive services", "الخدمات الاستباقية", "خزمەتگوزارییە پێشوەختەکان"),
-    None: T("Runs in parallel", "تسير بالتوازي", "ھاوتەریب بەڕێوەدەچێت"),
+    0: ui("Mandate and law"),
+    1: ui("Institutions and coordination"),
+    2: ui("Frameworks and standards"),
+    3: ui("Shared platforms"),
+    4: ui("Services and e-participation"),
+    5: ui("Proactive services"),
+    None: ui("Runs in parallel"),
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from raqmana.frameworks.schema import AnswerType, Framework, Indicator
 from raqmana.i18n import Translated, format_number, format_percent
+from raqmana.i18n.catalog import ui
 from raqmana.i18n.locales import get_locale
 from raqmana.recommend.conditions import (
     Compare,
@@ -24,16 +25,15 @@ from raqmana.recommend.conditions import (
 from raqmana.recommend.labels import INSTITUTION_TYPE
 from raqmana.recommend.model import Trigger
 
-T = Translated.of
 NEGATE = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="}
 #: how a value compares with the rule's threshold {t}; ar words agree with feminine nouns (مرحلة، درجة، إجابة)
 _CMP = {
-    "<": T("below {t}", "أقل من {t}", "کەمترە لە {t}"),
-    "<=": T("at most {t}", "لا تزيد على {t}", "{t} یان کەمترە"),
-    ">": T("above {t}", "أكثر من {t}", "زیاترە لە {t}"),
-    ">=": T("at least {t}", "لا تقل عن {t}", "{t} یان زیاترە"),
-    "==": T("equal to {t}", "تساوي {t}", "یەکسانە بە {t}"),
-    "!=": T("other than {t}", "لا تساوي {t}", "جیاوازە لە {t}"),
+    "<": ui("below {t}"),
+    "<=": ui("at most {t}"),
+    ">": ui("above {t}"),
+    ">=": ui("at least {t}"),
+    "==": ui("equal to {t}"),
+    "!=": ui("other than {t}"),
 }
 _CMP_STAGE_EN = {
     "<": "below stage {t}",
@@ -45,93 +45,33 @@ _CMP_STAGE_EN = {
 }
 #: one institution's (or the country's) value
 _ONE = {
-    "stage": T(
-        "{ref} ({name}) is at stage {v}, {cmp}.",
-        "مرحلة المؤشر {ref} ({name}) هي {v}، أي {cmp}.",
-        "قۆناغی پێوەری {ref} ({name}): {v}، واتە {cmp}.",
-    ),
-    "answer": T(
-        "The answer to {ref} ({name}) is {v}, {cmp}.",
-        "إجابة المؤشر {ref} ({name}) هي {v}، أي {cmp}.",
-        "وەڵامی پێوەری {ref} ({name}): {v}، واتە {cmp}.",
-    ),
-    "yes_no": T(
-        "The answer to {ref} ({name}) is “{v}”.",
-        "إجابة المؤشر {ref} ({name}) هي «{v}».",
-        "وەڵامی پێوەری {ref} ({name}): «{v}».",
-    ),
-    "score": T(
-        "{name} scores {v} out of {max}, {cmp}.",
-        "درجة {name} هي {v} من {max}، أي {cmp}.",
-        "نمرەی {name}: {v} لە {max}، واتە {cmp}.",
-    ),
-    "gap": T(
-        "The gap to the target in {name} is {v}, {cmp}.",
-        "الفجوة عن المستوى المستهدف في {name} هي {v}، أي {cmp}.",
-        "بۆشایی لە ئامانج لە {name}: {v}، واتە {cmp}.",
-    ),
-    "no_evidence": T(
-        "{v} of the answers {scope} have no accepted evidence.",
-        "{v} من الإجابات {scope} بلا دليل إثبات مقبول.",
-        "{v}ی وەڵامەکان {scope} بەڵگەی پەسەندکراویان نییە.",
-    ),
-    "answered": T(
-        "{v} of the indicators {scope} were answered.",
-        "أُجيب عن {v} من المؤشرات {scope}.",
-        "{v}ی پێوەرەکان {scope} وەڵام دراونەتەوە.",
-    ),
+    "stage": ui("{ref} ({name}) is at stage {v}, {cmp}."),
+    "answer": ui("The answer to {ref} ({name}) is {v}, {cmp}."),
+    "yes_no": ui("The answer to {ref} ({name}) is “{v}”."),
+    "score": ui("{name} scores {v} out of {max}, {cmp}."),
+    "gap": ui("The gap to the target in {name} is {v}, {cmp}."),
+    "no_evidence": ui("{v} of the answers {scope} have no accepted evidence."),
+    "answered": ui("{v} of the indicators {scope} were answered."),
 }
 #: the share of institutions for which an inner comparison holds
 _SHARE = {
-    "stage": T(
-        "{ref} ({name}) is {cmp} in {share} of institutions.",
-        "مرحلة المؤشر {ref} ({name}) {cmp} في {share} من الجهات.",
-        "لە {share}ی دامەزراوەکاندا، قۆناغی پێوەری {ref} ({name}) {cmp}.",
+    "stage": ui("{ref} ({name}) is {cmp} in {share} of institutions."),
+    "answer": ui("The answer to {ref} ({name}) is {cmp} in {share} of institutions."),
+    "score": ui("{name} scores {cmp} in {share} of institutions."),
+    "gap": ui("The gap to the target in {name} is {cmp} in {share} of institutions."),
+    "no_evidence": ui(
+        "The share of answers without accepted evidence {scope} is {cmp} in {share} of institutions."
     ),
-    "answer": T(
-        "The answer to {ref} ({name}) is {cmp} in {share} of institutions.",
-        "إجابة المؤشر {ref} ({name}) {cmp} في {share} من الجهات.",
-        "لە {share}ی دامەزراوەکاندا، وەڵامی پێوەری {ref} ({name}) {cmp}.",
-    ),
-    "score": T(
-        "{name} scores {cmp} in {share} of institutions.",
-        "درجة {name} {cmp} في {share} من الجهات.",
-        "لە {share}ی دامەزراوەکاندا، نمرەی {name} {cmp}.",
-    ),
-    "gap": T(
-        "The gap to the target in {name} is {cmp} in {share} of institutions.",
-        "الفجوة عن المستوى المستهدف في {name} {cmp} في {share} من الجهات.",
-        "لە {share}ی دامەزراوەکاندا، بۆشایی لە ئامانج لە {name} {cmp}.",
-    ),
-    "no_evidence": T(
-        "The share of answers without accepted evidence {scope} is {cmp} in {share} of institutions.",
-        "نسبة الإجابات دون دليل إثبات مقبول {scope} {cmp} في {share} من الجهات.",
-        "لە {share}ی دامەزراوەکاندا، ڕێژەی ئەو وەڵامانەی بەڵگەی پەسەندکراویان نییە {scope} {cmp}.",
-    ),
-    "answered": T(
-        "The share of indicators answered {scope} is {cmp} in {share} of institutions.",
-        "نسبة المؤشرات المُجاب عنها {scope} {cmp} في {share} من الجهات.",
-        "لە {share}ی دامەزراوەکاندا، ڕێژەی پێوەرە وەڵامدراوەکان {scope} {cmp}.",
-    ),
+    "answered": ui("The share of indicators answered {scope} is {cmp} in {share} of institutions."),
 }
-_SCOPE = T("in {name}", "في {name}", "لە {name}دا")
-_SCOPE_ALL = T("across all enablers", "في جميع عوامل التمكين", "لە ھەموو ھۆکارەکاندا")
-_MISSING = T(
-    "{ref} ({name}) has no answer.",
-    "لا توجد إجابة عن المؤشر {ref} ({name}).",
-    "پێوەری {ref} ({name}) وەڵامی نییە.",
-)
-_ANSWERED = T(
-    "{ref} ({name}) is answered.", "أُجيب عن المؤشر {ref} ({name}).", "پێوەری {ref} ({name}) وەڵام دراوەتەوە."
-)
-_TYPE = T("Institution type: {v}.", "نوع الجهة: {v}.", "جۆری دامەزراوە: {v}.")
-_FIRED = T(
-    "Recommendation {ref} applies as well.", "تنطبق التوصية {ref} أيضاً.", "ڕاسپاردەی {ref} ھەروەھا دەگرێتەوە."
-)
-_NOT_FIRED = T(
-    "Recommendation {ref} does not apply.", "لا تنطبق التوصية {ref}.", "ڕاسپاردەی {ref} ناگرێتەوە."
-)
-_YES_NO = (T("no", "لا", "نەخێر"), T("yes", "نعم", "بەڵێ"))
+_SCOPE = ui("in {name}")
+_SCOPE_ALL = ui("across all enablers")
+_MISSING = ui("{ref} ({name}) has no answer.")
+_ANSWERED = ui("{ref} ({name}) is answered.")
+_TYPE = ui("Institution type: {v}.")
+_FIRED = ui("Recommendation {ref} applies as well.")
+_NOT_FIRED = ui("Recommendation {ref} does not apply.")
+_YES_NO = (ui("no"), ui("yes"))
 
 
 def _fill(template: Translated, lang: str, **kw: str) -> str:

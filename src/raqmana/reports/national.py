@@ -13,80 +13,37 @@ from dataclasses import dataclass
 import numpy as np
 
 from raqmana.i18n import Translated
+from raqmana.i18n.catalog import ui
 from raqmana.reports import charts
 from raqmana.reports.inputs import ReportInputs
 from raqmana.reports.labels import COMPONENTS, label, report_labels
 from raqmana.reports.model import Block, Bullets, Figure, Note, Paragraph, Report, Section, Table
 from raqmana.reports.text import integer, listing, num, pct, plain, prose_digits, span
 
-T = Translated.of
-
 PHASES = {
-    "short": T("Short term", "قصير الأمد", "کورتخایەن"),
-    "medium": T("Medium term", "متوسط الأمد", "مامناوەند"),
-    "long": T("Long term", "طويل الأمد", "درێژخایەن"),
+    "short": ui("Short term"),
+    "medium": ui("Medium term"),
+    "long": ui("Long term"),
 }
 HEATMAP_ROWS = 40
 SENTENCES = {
-    "heatmap_subset": T(
-        "The {n} institutions furthest behind, of {total}",
-        "الجهات الـ{n} الأكثر تأخراً من أصل {total}",
-        "ئەو {n} دامەزراوەیەی زۆرترین دواکەوتنیان ھەیە، لە کۆی {total}",
+    "heatmap_subset": ui("The {n} institutions furthest behind, of {total}"),
+    "overall": ui(
+        "Across {n} institutions, the public sector's digital maturity scores {score} out of {max} — stage {stage} ({stage_name})."
     ),
-    "overall": T(
-        "Across {n} institutions, the public sector's digital maturity scores {score} out of {max} — "
-        "stage {stage} ({stage_name}).",
-        "على مستوى {n} جهة، بلغت درجة النضج الرقمي للقطاع العام {score} من {max} — المرحلة {stage} ({stage_name}).",
-        "لە {n} دامەزراوەدا، پێگەیشتنی دیجیتاڵیی کەرتی گشتی نمرەی {score} لە {max} وەردەگرێت — "
-        "قۆناغی {stage} ({stage_name}).",
+    "strongest": ui("Strongest enablers: {items}."),
+    "weakest": ui("Weakest enablers: {items}."),
+    "recs": ui(
+        "The assessment yields {short} short-term and {long} long-term recommendations, scheduled into {n} roadmap initiatives."
     ),
-    "strongest": T(
-        "Strongest enablers: {items}.", "أقوى عوامل التمكين: {items}.", "بەھێزترین ھۆکارەکان: {items}."
+    "framework": ui(
+        "The assessment uses the framework “{name}” (version {version}): {pillars} enablers and {indicators} indicators. Each indicator is answered on a maturity ladder whose stages are defined by the evidence that proves them; only answers accepted by a reviewer are scored."
     ),
-    "weakest": T(
-        "Weakest enablers: {items}.", "أضعف عوامل التمكين: {items}.", "لاوازترین ھۆکارەکان: {items}."
-    ),
-    "recs": T(
-        "The assessment yields {short} short-term and {long} long-term recommendations, scheduled into {n} "
-        "roadmap initiatives.",
-        # phrased so the numbers need no counted-noun agreement (٣–١٠ توصيات, ١١+ توصيةً)
-        "أفضى التقييم إلى توصيات قصيرة الأمد عددها {short} وأخرى طويلة الأمد عددها {long}، جرت جدولتها في "
-        "مبادرات خارطة الطريق وعددها {n}.",
-        "ھەڵسەنگاندنەکە {short} ڕاسپاردەی کورتخایەن و {long} ڕاسپاردەی درێژخایەنی لێکەوتەوە کە لە {n} "
-        "دەستپێشخەریی نەخشەڕێگادا خشتە کراون.",
-    ),
-    "framework": T(
-        "The assessment uses the framework “{name}” (version {version}): {pillars} enablers and {indicators} indicators. "
-        "Each indicator is answered on a maturity ladder whose stages are defined by the evidence that proves them; "
-        "only answers accepted by a reviewer are scored.",
-        "يعتمد التقييم إطار «{name}» (الإصدار {version}): {pillars} عاملاً من عوامل التمكين و{indicators} مؤشراً. "
-        "يُجاب عن كل مؤشر على سلّم نضج تُعرَّف مراحله بالأدلة التي تثبتها، ولا تُحتسب إلا الإجابات التي قبلها المراجع.",
-        "ھەڵسەنگاندنەکە چوارچێوەی «{name}» (وەشانی {version}) بەکاردەھێنێت: {pillars} ھۆکاری ڕێخۆشکەر و "
-        "{indicators} پێوەر. وەڵامی ھەر پێوەرێک لەسەر پەیژەیەکی پێگەیشتن دەدرێتەوە کە قۆناغەکانی بەو بەڵگانە "
-        "پێناسە دەکرێن کە دەیسەلمێنن؛ تەنھا ئەو وەڵامانە دەژمێردرێن کە پێداچووەر پەسەندی کردوون.",
-    ),
-    "enabler_line": T(
-        "Score {score} (stage {stage}); {ninety} interval {range}; data coverage {coverage}.",
-        "الدرجة {score} (المرحلة {stage})؛ مجال الثقة {ninety}: {range}؛ تغطية البيانات {coverage}.",
-        "نمرە {score} (قۆناغی {stage})؛ مەودای {ninety}: {range}؛ ڕووماڵی داتا {coverage}.",
-    ),
-    "lowest_institutions": T(
-        "Institutions furthest behind on this enabler",
-        "الجهات الأكثر تأخراً في هذا العامل",
-        "ئەو دامەزراوانەی لەم ھۆکارەدا زۆرترین دواکەوتنیان ھەیە",
-    ),
-    "inequality": T(
-        "Gini {gini}, Theil {theil}. Furthest behind: {items}.",
-        "معامل جيني {gini}، مؤشر ثايل {theil}. الأكثر تأخراً: {items}.",
-        "ھاوکۆلکەی جینی {gini}، پێوەری تایل {theil}. دواکەوتووترین: {items}.",
-    ),
-    "bottleneck_rule": T(
-        "An enabler is a bottleneck when it scores at or below {limit} (the median of the enablers' scores) "
-        "and other enablers depend on it.",
-        "يكون عامل التمكين اختناقاً إذا لم تتجاوز درجته {limit} (وسيط درجات عوامل التمكين) "
-        "وكانت عوامل أخرى تعتمد عليه.",
-        "ھۆکارێک گرێکوێرەیە ئەگەر نمرەکەی لە {limit} (ناوەندی نمرەی ھۆکارەکان) تێنەپەڕێت "
-        "و ھۆکارەکانی تر پشتی پێ ببەستن.",
+    "enabler_line": ui("Score {score} (stage {stage}); {ninety} interval {range}; data coverage {coverage}."),
+    "lowest_institutions": ui("Institutions furthest behind on this enabler"),
+    "inequality": ui("Gini {gini}, Theil {theil}. Furthest behind: {items}."),
+    "bottleneck_rule": ui(
+        "An enabler is a bottleneck when it scores at or below {limit} (the median of the enablers' scores) and other enablers depend on it."
     ),
 }
 

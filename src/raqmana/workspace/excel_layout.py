@@ -12,6 +12,7 @@ import re
 
 from raqmana.frameworks import Framework
 from raqmana.i18n import Translated
+from raqmana.i18n.catalog import ui
 from raqmana.workspace.views import (
     DONT_KNOW_LABEL,
     NA_LABEL,
@@ -25,21 +26,21 @@ FORMAT_VERSION = "1"
 META_SHEET = "_raqmana"
 LISTS_SHEET = "_lists"
 
-ANSWERS_TITLE = Translated(en="Answers", ar="الإجابات", ckb="وەڵامەکان")
-ABOUT_TITLE = Translated(en="Instructions", ar="التعليمات", ckb="ڕێنماییەکان")
+ANSWERS_TITLE = ui("Answers")
+ABOUT_TITLE = ui("Instructions")
 
 #: (key, heading) in column order A…J
 COLUMNS: list[tuple[str, Translated]] = [
-    ("id", Translated(en="id", ar="رمز المؤشر", ckb="کۆدی پێوەر")),
-    ("pillar", Translated(en="Pillar", ar="الركيزة", ckb="کۆڵەکە")),
-    ("indicator", Translated(en="Indicator", ar="المؤشر", ckb="پێوەر")),
-    ("question", Translated(en="Question", ar="السؤال", ckb="پرسیار")),
-    ("answer", Translated(en="Answer", ar="الإجابة", ckb="وەڵام")),
+    ("id", ui("id", "workbook")),
+    ("pillar", ui("Pillar")),
+    ("indicator", ui("Indicator")),
+    ("question", ui("Question")),
+    ("answer", ui("Answer")),
     ("na", NA_LABEL),
     ("dont_know", DONT_KNOW_LABEL),
-    ("justification", Translated(en="Justification", ar="المبررات", ckb="پاساو")),
-    ("state", Translated(en="Status", ar="الحالة", ckb="دۆخ")),
-    ("version", Translated(en="version", ar="الإصدار", ckb="وەشان")),
+    ("justification", ui("Justification", "workbook")),
+    ("state", ui("Status")),
+    ("version", ui("version")),
 ]
 #: headings of workbooks exported before the hidden columns were translated, still accepted on import
 OLD_HEADINGS: dict[str, tuple[str, ...]] = {"id": ("id",), "version": ("version",)}
@@ -47,36 +48,24 @@ COL = {key: i + 1 for i, (key, _) in enumerate(COLUMNS)}
 LETTER = {key: "ABCDEFGHIJ"[i] for i, (key, _) in enumerate(COLUMNS)}
 EDITABLE_COLUMNS = ("answer", "na", "dont_know", "justification")
 
-INSTRUCTIONS = Translated(
-    en="Fill in the columns Answer, N/A, Don't know and Justification of the sheet Answers. Choose stages and "
-    "other answers from the drop-down lists. Do not add, remove or rename sheets, rows or columns. "
-    "Import the workbook in raqmana: all rows are checked and nothing is saved unless every row is valid.",
-    ar="املأ أعمدة الإجابة ولا ينطبق ولا أعرف والمبررات في ورقة الإجابات. اختر المراحل والإجابات الأخرى من "
-    "القوائم المنسدلة. لا تُضف أوراقاً أو صفوفاً أو أعمدة ولا تحذفها ولا تغيّر أسماءها. استورد المصنف في "
-    "raqmana: تُفحص جميع الصفوف ولا يُحفظ شيء ما لم تكن كلها صحيحة.",
-    ckb="ستوونەکانی وەڵام، پەیوەندیدار نییە، نازانم و پاساو لە پەڕەی وەڵامەکان پڕ بکەرەوە. قۆناغەکان و "
-    "وەڵامەکانی تر لە لیستە داکەوتووەکان ھەڵبژێرە. پەڕە، ڕیز یان ستوون زیاد مەکە، لامەبە و ناویان مەگۆڕە. "
-    "پەڕتووکەکە لە raqmana ھاوردە بکە: ھەموو ڕیزەکان دەپشکنرێن و ھیچ پاشەکەوت ناکرێت تا ھەموویان دروست نەبن.",
+INSTRUCTIONS = ui(
+    "Fill in the columns Answer, N/A, Don't know and Justification of the sheet Answers. Choose stages and other answers from the drop-down lists. Do not add, remove or rename sheets, rows or columns. Import the workbook in raqmana: all rows are checked and nothing is saved unless every row is valid."
 )
 ABOUT_LABELS: dict[str, Translated] = {
-    "assessment": Translated(en="Assessment", ar="التقييم", ckb="ھەڵسەنگاندن"),
-    "institution": Translated(en="Institution", ar="الجهة", ckb="دامەزراوە"),
-    "period": Translated(en="Period", ar="الفترة", ckb="ماوە"),
-    "framework": Translated(en="Framework", ar="الإطار", ckb="چوارچێوە"),
-    "exported": Translated(en="Exported", ar="تاريخ التصدير", ckb="بەرواری ھەناردە"),
-    "illustrative": Translated(
-        en="Illustrative data, not real answers",
-        ar="بيانات توضيحية وليست إجابات حقيقية",
-        ckb="داتای نموونەیی، نەک وەڵامی ڕاستەقینە",
-    ),
+    "assessment": ui("Assessment"),
+    "institution": ui("Institution"),
+    "period": ui("Period"),
+    "framework": ui("Framework"),
+    "exported": ui("Exported"),
+    "illustrative": ui("Illustrative data, not real answers"),
 }
 HINTS: dict[str, Translated] = {
-    "ladder": Translated(en="Stage 0–5 (list)", ar="مرحلة 0–5 (قائمة)", ckb="قۆناغ 0–5 (لیست)"),
-    "yes_no": Translated(en="Yes / No (list)", ar="نعم / لا (قائمة)", ckb="بەڵێ / نەخێر (لیست)"),
-    "number": Translated(en="Number", ar="رقم", ckb="ژمارە"),
-    "percentage": Translated(en="Percentage 0–100", ar="نسبة مئوية 0–100", ckb="ڕێژەی سەدی 0–100"),
-    "choice": Translated(en="One of the list", ar="خيار من القائمة", ckb="یەکێک لە لیستەکە"),
-    "text": Translated(en="Text", ar="نص", ckb="دەق"),
+    "ladder": ui("Stage 0–5 (list)"),
+    "yes_no": ui("Yes / No (list)"),
+    "number": ui("Number", "workbook"),
+    "percentage": ui("Percentage 0–100"),
+    "choice": ui("One of the list"),
+    "text": ui("Text"),
 }
 _LEADING_NUMBER = re.compile(r"^\s*([0-9٠-٩۰-۹])\s*(?:[—\-–:)]|$)")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")

@@ -1,0 +1,178 @@
+"""Move three-language interface texts written in Python into the gettext catalogues.
+
+Interface tables (report labels, the command line's messages, pydantic and parser reasons, sentences of
+recommendations, workbook headers) were written with their Arabic and Sorani inline, in one of these forms::
+
+    T("Contents", "المحتويات", "ناوەڕۆک")                 # T, _t, _r, Translated.of: (en, ar, ckb)
+    Translated(en="Answers", ar="الإجابات", ckb="وەڵامەکان")
+    {"en": "National", "ar": "وطني", "ckb": "نیشتمانی"}
+
+Each becomes ``ui("Contents")`` (:func:`raqmana.i18n.catalog.ui` gives a :class:`Translated` read from the
+catalogues) and its Arabic and Sorani are written to ``src/raqmana/i18n/locale/{ar,ckb}/LC_MESSAGES/
+raqmana.po`` under ``msgid "Contents"``. When the catalogue already has that English text with other
+words, the entry gets a context (``ui("Region", "reports.labels")``). Content (frameworks, rule bases,
+institution names) stays in data files and is never converted: only the files in ``FILES`` are.
+
+Re-runnable: a converted text carries no Arabic any more, so a second run changes nothing. Run from the
+repository root::
+
+    .venv/bin/python tools/convert_ui_texts.py            # every file in FILES
+    .venv/bin/python tools/convert_ui_texts.py FILE ...   # only these
+    .venv/bin/python tools/convert_ui_texts.py --check    # list what would change; exit 1 if any
+
+Converted files get ``from raqmana.i18n.catalog import ui`` and pass through ``ruff check --fix``
+(unused helpers reported) and ``ruff format`` when ruff is installed beside the interpreter.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from convert_error_codes import LANGS, ROOT, load, save
+
+#: the interface tables (paths under src/raqmana) and the context used when an English text clashes
+FILES: dict[str, str] = {
+    "cli/messages.py": "cli",
+    "frameworks/validation_messages.py": "validation",
+    "frameworks/file_messages.py": "file reasons",
+    "frameworks/yamlsource.py": "yaml reasons",
+    "reports/labels.py": "report",
+    "reports/national.py": "national report",
+    "recommend/labels.py": "recommendations",
+    "recommend/sentences.py": "recommendation sentences",
+    "recommend/explain.py": "recommendation sentences",
+    "workspace/excel_layout.py": "workbook",
+}
+HELPERS = {"T", "_t", "_r", "_tr"}
+IMPORT = "from raqmana.i18n.catalog import ui\n"
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    en: str
+    ar: str
+    ckb: str
+
+
+def _str(node: ast.AST | None) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _texts(node: ast.AST) -> tuple[str, str, str] | None:
+    """(en, ar, ckb) when ``node`` is one of the three-language forms with plain strings."""
+    if isinstance(node, ast.Call):
+        f = node.func
+        name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+        owner = f.value.id if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) else ""
+        if (name in HELPERS or (owner == "Translated" and name == "of")) and len(node.args) == 3:
+            if not node.keywords:
+                en, ar, ckb = (_str(a) for a in node.args)
+                return (en, ar, ckb) if en is not None and ar is not None and ckb is not None else None
+        if isinstance(f, ast.Name) and f.id == "Translated" and not node.args:
+            kw = {k.arg: _str(k.value) for k in node.keywords}
+            if set(kw) == {"en", "ar", "ckb"} and None not in kw.values():
+                return kw["en"], kw["ar"], kw["ckb"]  # type: ignore[return-value]
+    if isinstance(node, ast.Dict) and len(node.keys) == 3:
+        keys = [_str(k) for k in node.keys]
+        if sorted(k or "" for k in keys) == ["ar", "ckb", "en"]:
+            values = dict(zip(keys, (_str(v) for v in node.values), strict=True))
+            if None not in values.values():
+                return values["en"], values["ar"], values["ckb"]  # type: ignore[return-value]
+    return None
+
+
+def find(path: Path) -> list[Found]:
+    source = path.read_bytes()
+    starts = [0] + [i + 1 for i, b in enumerate(source) if b == 0x0A]
+    found = []
+    for node in ast.walk(ast.parse(source, filename=str(path))):
+        texts = _texts(node)
+        if texts is None or not any(texts[1:]):
+            continue
+        assert isinstance(node, ast.expr) and node.end_lineno is not None and node.end_col_offset is not None
+        start = starts[node.lineno - 1] + node.col_offset
+        end = starts[node.end_lineno - 1] + node.end_col_offset
+        found.append(Found(start, end, *texts))
+    # an outer form never contains an inner one, but keep the outermost if it ever does
+    found.sort(key=lambda f: (f.start, -f.end))
+    kept: list[Found] = []
+    for f in found:
+        if not kept or f.start >= kept[-1].end:
+            kept.append(f)
+    return kept
+
+
+def _literal(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def _add_import(source: str) -> str:
+    """``source`` with the import of :func:`ui` after its last top-level import."""
+    if IMPORT in source:
+        return source
+    tree = ast.parse(source)
+    imports = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+    after = max((n.end_lineno or n.lineno) for n in imports) if imports else 0
+    lines = source.splitlines(keepends=True)
+    lines.insert(after, IMPORT)
+    return "".join(lines)
+
+
+def convert(path: Path, context: str, catalogs: dict) -> int:
+    found = find(path)
+    if not found:
+        return 0
+    source = path.read_bytes()
+    for f in reversed(found):
+        ctx = None
+        for lang, text in (("ar", f.ar), ("ckb", f.ckb)):
+            current = catalogs[lang].get(f.en)
+            if current is not None and current.string and current.string != text:
+                ctx = context
+        call = f"ui({_literal(f.en)}" + (f", {_literal(ctx)})" if ctx else ")")
+        for lang, text in (("ar", f.ar), ("ckb", f.ckb)):
+            message = catalogs[lang].get(f.en, context=ctx)
+            if message is None:
+                catalogs[lang].add(f.en, text, context=ctx)
+            else:
+                message.string = text
+        source = source[: f.start] + call.encode() + source[f.end :]
+    path.write_text(_add_import(source.decode()), encoding="utf-8")
+    return len(found)
+
+
+def main(argv: list[str]) -> int:
+    check = "--check" in argv
+    named = [Path(a).resolve() for a in argv if not a.startswith("--")]
+    src = ROOT / "src" / "raqmana"
+    targets = {src / rel: ctx for rel, ctx in FILES.items()}
+    if named:
+        targets = {p: targets.get(p, p.stem) for p in named}
+    if check:
+        pending = {p: len(find(p)) for p in targets if p.is_file()}
+        for p, n in pending.items():
+            if n:
+                print(f"{p.relative_to(ROOT)}: {n} texts with Arabic/Sorani inline")
+        return 1 if any(pending.values()) else 0
+    catalogs = {lang: load(lang) for lang in LANGS}
+    done = {p: convert(p, ctx, catalogs) for p, ctx in targets.items() if p.is_file()}
+    changed = [p for p, n in done.items() if n]
+    if changed:
+        for lang in LANGS:
+            save(lang, catalogs[lang])
+        ruff = Path(sys.executable).parent / "ruff"
+        if ruff.is_file():
+            subprocess.run([str(ruff), "check", "--fix", "--quiet", *map(str, changed)], check=False)
+            subprocess.run([str(ruff), "format", "--quiet", *map(str, changed)], check=False)
+    print(f"converted {sum(done.values())} texts in {len(changed)} files")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
