@@ -1,4 +1,5 @@
-"""Factories for test data: small frameworks built inline, written where a test needs a file."""
+"""Factories for test data: small frameworks built inline, written where a test needs a file (the test
+world and its people are in :mod:`tests.support.world`)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,9 @@ from typing import Any
 
 import yaml
 
+from tests.support.world import t
 
-def t(en: str) -> dict[str, str]:
-    """A complete translated text (test content, not real translations)."""
-    return {"en": en, "ar": f"{en} (ar)", "ckb": f"{en} (ckb)"}
+__all__ = ["framework_dict", "indicator", "ladder", "t", "write_framework"]
 
 
 def ladder(prefix: str) -> list[dict[str, Any]]:

@@ -2,10 +2,10 @@
 
 * ``coord_a`` — coordinator of the ``mofa`` branch only
 * ``admin_a`` — administrator of the ``mofa`` branch only
-* ``admin`` — administrator over the whole tree
 * ``focal_b`` — focal point of ``moi`` (the other institution of the round), assigned to it
 
-Passwords are the world's.
+``admin`` (administrator over the whole tree) is one of the world's people already. Passwords are the
+world's.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from .world import PASSWORD, World
 SCOPED = [
     ("coord_a", "coordinator", "mofa"),
     ("admin_a", "admin", "mofa"),
-    ("admin", "admin", None),
     ("focal_b", "focal_point", "moi"),
 ]
 

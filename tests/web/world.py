@@ -1,37 +1,28 @@
-"""A small workspace for web tests: organisations, a tiny framework, a round and the personas.
+"""The web pages' round on the test world (:mod:`tests.support.world`: the tree, the people, building).
 
-Personas (password ``correct horse battery`` for all):
-
-* ``coord`` — coordinator over the whole tree (opens rounds, assigns, watches progress)
-* ``focal`` — focal point of ``mofa`` (answers for the Ministry of Foreign Affairs)
-* ``rev`` — reviewer of ``mofa``
-* ``viewer`` — viewer over the whole tree (reads only)
-* ``outsider`` — focal point of ``mod`` (not in the round: sees nothing of it)
+The round: "Round 2026" over ``mofa`` and ``moi`` on :func:`tiny_framework`, opened by the system, with
+``focal`` and ``rev`` assigned to ``mofa``. Each test gets a copy of a world built once per session
+(``template_world`` in ``tests/web/conftest.py``).
 """
 
 from __future__ import annotations
 
-import shutil
-from dataclasses import dataclass, field
-from pathlib import Path
-
 from raqmana.frameworks import Framework
-from raqmana.i18n import Translated
 from raqmana.settings import Settings
-from raqmana.workspace import (
-    SYSTEM,
-    Workspace,
-    assessments,
-    assignments,
-    frameworks,
-    open_workspace,
-    orgs,
-    responses,
-    users,
-)
-from raqmana.workspace.views import ResponseView
+from raqmana.workspace import open_workspace
+from tests.support.world import PASSWORD, RoundSpec, World, copy_world, make_settings, open_round, stored
+from tests.support.world import build_world as build_test_world
 
-PASSWORD = "correct horse battery"
+__all__ = [
+    "PASSWORD",
+    "WEB_ROUND",
+    "World",
+    "build_world",
+    "copy_world",
+    "make_settings",
+    "stored",
+    "tiny_framework",
+]
 
 
 def _t(en: str, ar: str = "", ckb: str = "") -> dict[str, str]:
@@ -126,92 +117,16 @@ def tiny_framework() -> Framework:
     )
 
 
-@dataclass
-class World:
-    ws: Workspace
-    settings: Settings
-    assessment_id: int = 0
-    institution: str = "mofa"
-    other_institution: str = "moi"
-    user_ids: dict[str, int] = field(default_factory=dict)
+WEB_ROUND = RoundSpec(
+    framework=tiny_framework,
+    institutions=("mofa", "moi"),
+    assigned=(("mofa", "focal", "focal_point"), ("mofa", "rev", "reviewer")),
+    opened_by="",
+)
 
 
 def build_world(settings: Settings, *, illustrative: bool = False, with_round: bool = True) -> World:
-    ws = open_workspace(settings)
-    world = World(ws=ws, settings=settings)
-    with ws.transaction() as s:
-        orgs.seed_iraq(s)
-        fv = frameworks.register_framework(s, SYSTEM, tiny_framework())
-        for username, role, org, locale in [
-            ("coord", "coordinator", None, "ar"),
-            ("focal", "focal_point", "mofa", "ar"),
-            ("rev", "reviewer", "mofa", "ar"),
-            ("viewer", "viewer", None, "en"),
-            ("outsider", "focal_point", "mod", "ar"),
-        ]:
-            u = users.create_user(
-                s, SYSTEM, username=username, password=PASSWORD, display_name=username.title(), locale=locale
-            )
-            users.grant_role(s, SYSTEM, user_id=u.id, role=role, org_code=org)
-            world.user_ids[username] = u.id
-        if not with_round:
-            return world
-        name = Translated(en="Round 2026", ar="جولة 2026", ckb="خولی 2026")
-        a = assessments.open_round(
-            s,
-            SYSTEM,
-            framework_version_id=fv.id,
-            name=name,
-            period="2026",
-            institution_codes=["mofa", "moi"],
-            illustrative=illustrative,
-        )
-        world.assessment_id = a.id
-        assignments.assign(
-            s,
-            SYSTEM,
-            assessment_id=a.id,
-            institution_code="mofa",
-            user_id=world.user_ids["focal"],
-            role="focal_point",
-        )
-        assignments.assign(
-            s,
-            SYSTEM,
-            assessment_id=a.id,
-            institution_code="mofa",
-            user_id=world.user_ids["rev"],
-            role="reviewer",
-        )
+    world = build_test_world(open_workspace(settings))
+    if with_round:
+        open_round(world, WEB_ROUND, illustrative=illustrative)
     return world
-
-
-def make_settings(tmp: Path, **overrides: object) -> Settings:
-    from raqmana.settings import get_settings
-
-    return get_settings(
-        environment="test",
-        data_dir=tmp,
-        database_url="",
-        secret_key="test-secret-key-for-web-tests-0123456789",
-        **{"password_cost": "minimal", **overrides},
-    )
-
-
-def stored(world: World, code: str = "mofa") -> dict[str, ResponseView]:
-    """The answers stored for an institution of the round, by indicator id (read straight from the workspace)."""
-    with world.ws.reader() as s:
-        rows = responses.list_responses(s, SYSTEM, assessment_id=world.assessment_id, institution_code=code)
-    return {r.indicator_id: r for r in rows}
-
-
-def copy_world(template: World, tmp: Path, **overrides: object) -> World:
-    """A fresh copy of a built world (its SQLite file and data directory) for one test."""
-    shutil.copytree(template.settings.data_dir, tmp, dirs_exist_ok=True)
-    settings = make_settings(tmp, **overrides)
-    return World(
-        ws=open_workspace(settings, migrate=False),
-        settings=settings,
-        assessment_id=template.assessment_id,
-        user_ids=dict(template.user_ids),
-    )

@@ -1,57 +1,30 @@
-"""Factories and personas for workspace tests.
+"""The use cases' round on the test world (:mod:`tests.support.world`: the tree, the people, building).
 
-A small framework (two pillars, every answer type), a small organisation tree and these people:
-
-- ``admin`` — administrator of the whole tree
-- ``coord`` — coordinator of the whole tree
-- ``fp_a`` — focal point of ministry A (``moa``, with a unit ``moa-it``); ``fp_b`` — of ministry B
-- ``rev_a`` — reviewer of ministry A; ``rev_krg`` — reviewer of the Kurdistan Region subtree
-- ``fp_erbil`` — focal point of Erbil governorate (inside ``krg``)
-- ``viewer`` — viewer of the whole tree; ``outsider`` — a user with no role at all
+The round: "Round 2026" over ministry A (``moa``), its unit ``moa-it``, ministry B (``mob``) and Erbil
+governorate, on :func:`small_framework` (two pillars, every answer type), opened by ``coord``. The
+people the use-case tests speak of are :data:`PERSONAS` (a part of the world's one cast).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import pytest
-from sqlalchemy import select
 
 from raqmana.frameworks import Framework
-from raqmana.store.models import Organisation, RoleGrant, User
-from raqmana.workspace import SYSTEM, Actor, Workspace
-from raqmana.workspace.assessments import open_round
+from raqmana.workspace import Actor, Workspace
 from raqmana.workspace.auth import load_actor
-from raqmana.workspace.frameworks import register_framework
-from raqmana.workspace.org_import import import_organisations
-from raqmana.workspace.passwords import passwords
+from tests.support.world import PASSWORD, PEOPLE, RoundSpec, World, add_person
+from tests.support.world import build_world as build_test_world
+from tests.support.world import t as _t
 
-PASSWORD = "correct horse battery"
+__all__ = ["PASSWORD", "PERSONAS", "ROUND", "World", "add_user", "build_world", "small_framework", "world"]
 
-ORGS_CSV = """code,kind,parent_code,name_en,name_ar,name_ckb
-moa,ministry,,Ministry A,الوزارة أ,وەزارەتی ئەی
-moa-it,unit,moa,IT Department of A,قسم تقنية المعلومات أ,بەشی تەکنەلۆژیای ئەی
-mob,ministry,,Ministry B,الوزارة ب,وەزارەتی بی
-krg,region,,Kurdistan Region,إقليم كوردستان,هەرێمی کوردستان
-gov-erbil,governorate,krg,Erbil,أربيل,هەولێر
-"""
-
+#: the people of the use-case tests: (role, organisation) by username
 PERSONAS: dict[str, tuple[str, str | None]] = {
-    "admin": ("admin", None),
-    "coord": ("coordinator", None),
-    "fp_a": ("focal_point", "moa"),
-    "fp_b": ("focal_point", "mob"),
-    "rev_a": ("reviewer", "moa"),
-    "rev_krg": ("reviewer", "krg"),
-    "fp_erbil": ("focal_point", "gov-erbil"),
-    "viewer": ("viewer", None),
-    "outsider": ("", None),
+    name: (PEOPLE[name].role, PEOPLE[name].org)
+    for name in ("admin", "coord", "fp_a", "fp_b", "rev_a", "rev_krg", "fp_erbil", "viewer", "outsider")
 }
-
-
-def _t(en: str) -> dict[str, str]:
-    return {"en": en, "ar": f"{en} (ar)", "ckb": f"{en} (ckb)"}
 
 
 def small_framework(version: str = "1.0", *, per_pillar: int = 3) -> Framework:
@@ -114,61 +87,23 @@ def small_framework(version: str = "1.0", *, per_pillar: int = 3) -> Framework:
     )
 
 
-@dataclass
-class World:
-    ws: Workspace
-    actors: dict[str, Actor]
-    framework: Framework
-    framework_version_id: int
-    assessment_id: int
-    institutions: list[str] = field(default_factory=lambda: ["moa", "moa-it", "mob", "gov-erbil"])
-
-    def __getitem__(self, name: str) -> Actor:
-        return self.actors[name]
-
-    def refresh(self, name: str) -> Actor:
-        with self.ws.reader() as s:
-            self.actors[name] = load_actor(s, self.actors[name].user_id)  # type: ignore[arg-type]
-        return self.actors[name]
+ROUND = RoundSpec(framework=small_framework, institutions=("moa", "moa-it", "mob", "gov-erbil"))
 
 
 def add_user(ws: Workspace, username: str, role: str = "", org_code: str | None = None) -> Actor:
-    """A user with one grant, created directly; password is PASSWORD (Argon2id at the minimal cost)."""
-
-    with ws.transaction() as s:
-        u = User(
-            username=username,
-            display_name=username.replace("_", " ").title(),
-            password_hash=passwords("minimal").hash(PASSWORD),
-            locale="en",
-        )
-        s.add(u)
-        s.flush()
-        if role:
-            org_id = (
-                s.scalar(select(Organisation.id).where(Organisation.code == org_code)) if org_code else None
-            )
-            s.add(RoleGrant(user_id=u.id, role=role, org_id=org_id))
-        s.flush()
-        return load_actor(s, u.id)
+    """One more person with (at most) one grant; password PASSWORD."""
+    uid = add_person(ws, username, role, org_code)
+    with ws.reader() as s:
+        return load_actor(s, uid)
 
 
 def build_world(ws: Workspace, framework: Framework | None = None) -> World:
-    fw = framework or small_framework()
-    with ws.transaction() as s:
-        import_organisations(s, SYSTEM, data=ORGS_CSV.encode(), filename="orgs.csv")
-        fv = register_framework(s, SYSTEM, fw)
-    actors = {name: add_user(ws, name, role, org) for name, (role, org) in PERSONAS.items()}
-    with ws.transaction() as s:
-        a = open_round(
-            s,
-            actors["coord"],
-            framework_version_id=fv.id,
-            name="Round 2026",
-            period="2026",
-            institution_codes=["moa", "moa-it", "mob", "gov-erbil"],
-        )
-    return World(ws, actors, fw, fv.id, a.id)
+    spec = (
+        ROUND
+        if framework is None
+        else RoundSpec(framework=lambda: framework, institutions=ROUND.institutions)
+    )
+    return build_test_world(ws, spec)
 
 
 @pytest.fixture

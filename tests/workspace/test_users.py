@@ -71,7 +71,7 @@ def test_it_refuses_a_taken_username_and_non_managers(world):
 
 def test_it_lets_a_subtree_coordinator_grant_working_roles_inside_its_subtree_only(world):
     krg_coord = add_user(world.ws, "krg_coord", "coordinator", "krg")
-    target = world["outsider"].user_id
+    target = add_user(world.ws, "newcomer").user_id  # nobody's role yet
     with world.ws.transaction() as s:
         g = grant_role(s, krg_coord, user_id=target, role="focal_point", org_code="gov-erbil")
         assert g.org_code == "gov-erbil"
