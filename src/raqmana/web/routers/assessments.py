@@ -155,39 +155,21 @@ class AssignIn(BaseModel):
     role: str = Field(pattern="^(focal_point|reviewer)$")
 
 
-@area.html.post("/assessments/{assessment_id}/assignments")
-def assign(
-    assessment_id: int,
-    ctx: Ctx = PageCtx,
-    institution_code: Annotated[str, Form()] = "",
-    user_id: Annotated[int, Form()] = 0,
-    role: Annotated[str, Form()] = "",
-) -> Response:
-    ctx.call(
-        assignments.assign,
-        assessment_id=assessment_id,
-        institution_code=institution_code,
-        user_id=user_id,
-        role=role,
-    )
-    return see_other(f"/assessments/{assessment_id}/assignments")
-
-
-@area.api.post(
+@area.action(
     "/assessments/{assessment_id}/assignments",
-    status_code=201,
+    html=go("/assessments/{assessment_id}/assignments"),
     summary="Assign a user",
     response_model=AssignmentView,
+    status_code=201,
 )
-def assign_json(assessment_id: int, data: AssignIn, ctx: Ctx = ApiCtx) -> Response:
-    view = ctx.call(
+def assign(ctx: Ctx, assessment_id: int, data: AssignIn) -> AssignmentView:
+    return ctx.call(
         assignments.assign,
         assessment_id=assessment_id,
         institution_code=data.institution_code,
         user_id=data.user_id,
         role=data.role,
     )
-    return json_response(view, status=201)
 
 
 @area.action(
