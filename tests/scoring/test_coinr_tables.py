@@ -310,3 +310,81 @@ def test_copeland_outranking_matches_coinrs_a_copeland():
     for u in b.units:
         assert {p: b.aggregated.get(u, p) for p in ref[u]} == ref[u], u
     assert "Copeland" in b.methodology("en")
+
+
+PANEL_META = """
+| iCode    | Level | Parent | Direction | Weight | Type      |
+| LPI      | 1     | Conn   | 1         | 1      | Indicator |
+| Flights  | 1     | Conn   | 1         | 1      | Indicator |
+| Ship     | 1     | Conn   | 1         | 1      | Indicator |
+| Goods    | 1     | Trade  | 1         | 1      | Indicator |
+| Services | 1     | Trade  | 1         | 1      | Indicator |
+| FDI      | 1     | Trade  | 1         | 1      | Indicator |
+| Conn     | 2     | Index  | 1         | 1      | Aggregate |
+| Trade    | 2     | Index  | 1         | 1      | Aggregate |
+| Index    | 3     |        | 1         | 1      | Aggregate |
+"""
+
+
+def panel_reference(name: str) -> dict[tuple[str, str], dict[str, float]]:
+    with (HERE / name).open(encoding="utf-8") as fh:
+        return {
+            (r["uCode"], r["Time"]): {
+                k: float("nan") if v == "NA" else float(v) for k, v in r.items() if k not in ("uCode", "Time")
+            }
+            for r in csv.DictReader(fh)
+        }
+
+
+@pytest.mark.parametrize(
+    ("params", "name"), [({}, "panel_imputed_latest.csv"), ({"max_time": 1}, "panel_imputed_latest_1.csv")]
+)
+def test_time_series_imputation_from_earlier_years_matches_coinrs_impute_panel(tmp_path, params, name):
+    from raqmana.scoring.io import read_panel_csv
+
+    nodes = read_meta_csv(write(tmp_path / "meta.csv", PANEL_META))
+    years = read_panel_csv(HERE / "panel_iData.csv", meta=nodes)
+    assert [d.time for d in years] == ["2018", "2019", "2020", "2021", "2022"]
+    assert [p for p, _ in years[3].history] == ["2020", "2019", "2018"]
+    ref = panel_reference(name)
+    recipe = Recipe(meta=nodes, impute=Step("latest", params))
+    for d in years:
+        b = build(recipe, d)
+        for u in b.units:
+            for code, expected in ref[(u, d.time)].items():
+                got = b.imputed.get(u, code)
+                assert (np.isnan(got) and np.isnan(expected)) or got == expected, (d.time, u, code)
+
+
+def test_index_build_over_every_period_writes_a_folder_per_year(tmp_path):
+    from typer.testing import CliRunner
+
+    from raqmana.cli.main import app
+
+    write(tmp_path / "meta.csv", PANEL_META)
+    (tmp_path / "recipe.yaml").write_text("impute: latest\n", encoding="utf-8")
+    args = ["index", "build", "--data", str(HERE / "panel_iData.csv"), "--meta", str(tmp_path / "meta.csv")]
+    args += [
+        "--recipe",
+        str(tmp_path / "recipe.yaml"),
+        "--out",
+        str(tmp_path / "out"),
+        "--time",
+        "all",
+        "--json",
+    ]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    import json
+
+    report = json.loads(result.stdout)
+    assert [p["time"] for p in report["periods"]] == ["2018", "2019", "2020", "2021", "2022"]
+    assert all((tmp_path / "out" / y / "aggregated.csv").is_file() for y in ("2018", "2022"))
+    assert "latest" in (tmp_path / "out" / "2022" / "methodology.en.md").read_text(encoding="utf-8")
+
+
+def test_latest_imputation_without_panel_data_is_refused():
+    meta, data = asem()
+    with pytest.raises(ProblemsError) as info:
+        build(Recipe(meta=meta, impute=Step("latest")), data)
+    assert info.value.problems[0].code.id == "SC045"

@@ -217,6 +217,7 @@ CASES: dict[str, Callable] = {
         ),
         "SC044",
     ),
+    "SC045": lambda tmp: first(lambda: build(recipe(impute=Step("latest")), data(DATA)), "SC045"),
     "SC041": lambda tmp: first(
         lambda: build(
             Recipe(meta=(Node("a", parent="I", denominator="n"), Node("I", type="Aggregate"))),

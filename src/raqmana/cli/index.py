@@ -40,17 +40,18 @@ def build_cmd(
     out: Path = typer.Option(..., "--out", help="Directory for the results."),
     formats: str = typer.Option("csv", "--format", help="Comma-separated: csv, xlsx, json."),
     time: str | None = typer.Option(
-        None, "--time", help="The period to build when the data has several in its Time column."
+        None,
+        "--time",
+        help="The period to build when the data has several in its Time column; 'all' builds each "
+        "period into its own folder.",
     ),
     lang: str = LangOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Run denomination → screening → imputation → treatment → normalisation → weighting → aggregation → stages
     (and the Monte Carlo analysis when the recipe asks for it) and write every stage."""
-    from raqmana.scoring.build import build
-    from raqmana.scoring.io import read_data_csv, read_meta_csv, write_build
+    from raqmana.scoring.io import read_data_csv, read_meta_csv, read_panel_csv
     from raqmana.scoring.recipe import Recipe
-    from raqmana.scoring.uncertainty import analyse_uncertainty
 
     try:
         wanted = _formats(formats)
@@ -59,26 +60,32 @@ def build_cmd(
         rec = Recipe.from_dict(
             doc, file=recipe.name if recipe else "", meta=nodes, meta_file=meta.name if meta else ""
         )
-        b = build(rec, read_data_csv(data, meta=rec.meta, time=time))
-        unc = analyse_uncertainty(b) if rec.uncertainty is not None else None
-        files = write_build(b, out, formats=wanted, uncertainty=unc)
-        files.append(_write_yaml(out / "recipe.yaml", rec.to_dict()))
-        if "xlsx" in wanted:
-            files.append(_write_xlsx(out / "build.xlsx", b, unc))
+        if time == "all":  # one build per period, each in its own folder, imputation may look back
+            runs = [(d.time, d, out / d.time) for d in read_panel_csv(data, meta=rec.meta)]
+        else:
+            runs = [("", read_data_csv(data, meta=rec.meta, time=time), out)]
+        done = [(period, *_build_one(rec, d, where, wanted)) for period, d, where in runs]
     except ProblemsError as exc:
         fail(exc.problems, lang, as_json=as_json)
-    summary = {
+    _, b, unc, _ = done[-1]
+    summary: dict[str, Any] = {
         "ok": True,
         "index": b.index,
         "units": len(b.units),
         "indicators": len(b.tree.indicators),
         "aggregates": len(b.tree.aggregates),
         "out": str(out),
-        "files": [str(f) for f in files],
+        "files": [str(f) for run in done for f in run[3]],
     }
-    warnings = list(b.warnings) + (list(unc.warnings) if unc is not None else [])
+    warnings = [w for run in done for w in run[1].warnings] + [
+        w for run in done if run[2] is not None for w in run[2].warnings
+    ]
     if unc is not None:
         summary["runs"] = {"attempted": unc.attempted, "succeeded": unc.runs}
+    if time == "all":
+        summary["periods"] = [
+            {"time": t, "units": len(bb.units), "scores": _index_rows(bb, uu)} for t, bb, uu, _ in done
+        ]
     if as_json:
         print_json(
             {**summary, "warnings": [w.as_dict(lang) for w in warnings], "scores": _index_rows(b, unc)}
@@ -86,8 +93,24 @@ def build_cmd(
         return
     report_problems(warnings, lang)
     console.print(
-        _SAID[get_locale(lang).code].format(**{**summary, "files": len(files)}), highlight=False, markup=False
+        _SAID[get_locale(lang).code].format(**{**summary, "files": len(summary["files"])}),
+        highlight=False,
+        markup=False,
     )
+
+
+def _build_one(rec: Any, data: Any, out: Path, wanted: tuple[str, ...]) -> tuple[Any, Any, list[Path]]:
+    from raqmana.scoring.build import build
+    from raqmana.scoring.io import write_build
+    from raqmana.scoring.uncertainty import analyse_uncertainty
+
+    b = build(rec, data)
+    unc = analyse_uncertainty(b) if rec.uncertainty is not None else None
+    files = write_build(b, out, formats=wanted, uncertainty=unc)
+    files.append(_write_yaml(out / "recipe.yaml", rec.to_dict()))
+    if "xlsx" in wanted:
+        files.append(_write_xlsx(out / "build.xlsx", b, unc))
+    return b, unc, files
 
 
 @app.command("sensitivity")

@@ -17,8 +17,9 @@ ROWS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "`new_coin(split_to = …)` (panel data, a purse)",
-        "`--time YEAR`",
-        "one build per period; data with several periods and no `--time` is refused (SC038)",
+        "`--time YEAR`, or `--time all` (a folder per period)",
+        "one build per period with the same recipe; data with several periods and no `--time` is refused "
+        "(SC038)",
     ),
     ("`new_coin(exclude = …)`", "leave the rows out of iMeta", "—"),
     (
@@ -58,7 +59,11 @@ ROWS: tuple[tuple[str, str, str], ...] = (
         "a group without any value falls back to the overall mean with a warning (SC106); COINr leaves NA",
     ),
     ('`Impute(f_i = "impute_EM")` (Amelia)', "`impute: em`", "one EM estimate, no multiple imputation"),
-    ("`Impute()` over time (purse)", "not available", "impute each period's file before the build"),
+    (
+        '`Impute(purse, f_i = "impute_panel", f_i_para = list(imp_type = "latest", max_time))`',
+        "`impute: {method: latest, max_time: …}`",
+        '— (the unit\'s latest earlier value); `imp_type = "linear"` is not available',
+    ),
     (
         "`Treat()` (winsorise, winmax 5, skew 2, kurt 3.5, then `log_CT`)",
         "`treat: {method: winsorise, then: log_CT}`",

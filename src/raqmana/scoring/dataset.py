@@ -63,6 +63,10 @@ class Dataset:
     extra: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: the value of the ``Time`` column when the data has one (a single period)
     time: str = ""
+    #: panel data: the earlier periods' numeric tables, newest first (for imputation over time)
+    history: tuple[tuple[str, Table], ...] = ()
+    #: one period chosen out of panel data (its history may be empty: the first period)
+    panel: bool = False
 
     def __post_init__(self) -> None:
         if not self.names:
@@ -102,6 +106,7 @@ class Dataset:
         lines: Sequence[int] | None = None,
         roles: Mapping[str, str] | None = None,
         time: str | None = None,
+        with_history: bool = True,
     ) -> Dataset:
         """Rows in COINr's iData layout (e.g. from ``csv.DictReader``); ``lines`` are their file rows
         (default: 2, 3, … after a header line); ``roles`` maps a column to its metadata ``Type``;
@@ -119,7 +124,14 @@ class Dataset:
             )
         warnings: list[Problem] = []
         period = ""
+        history: list[tuple[str, Table]] = []
         if TIME in header:
+            if time is not None and with_history:
+                for earlier in _earlier_periods(table, time):
+                    past = cls.from_rows(
+                        table, file=file, lines=line_of, roles=roles, time=earlier, with_history=False
+                    )
+                    history.append((earlier, past.table))
             rows, line_of, period = _one_period(table, line_of, file, time)
         elif time is not None:
             raise ProblemsError([Problem(E.MISSING_COLUMN, Location(file=file, line=1), {"column": TIME})])
@@ -188,6 +200,8 @@ class Dataset:
             tuple(warnings),
             {o: labels(o) for o in other_cols},
             period,
+            tuple(history),
+            time is not None,
         )
 
     @classmethod
@@ -266,3 +280,22 @@ def _one_period(
             ]
         )
     return [rows[i] for i in keep], [lines[i] for i in keep], wanted
+
+
+def periods_of(rows: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The distinct values of the Time column, in time order (numbers as numbers)."""
+    found = dict.fromkeys("" if is_blank(r.get(TIME)) else str(r[TIME]).strip() for r in rows)
+    return sorted(found, key=_period_key)
+
+
+def _period_key(period: str) -> tuple[int, float, str]:
+    try:
+        return (0, float(period), period)
+    except ValueError:
+        return (1, 0.0, period)
+
+
+def _earlier_periods(rows: Sequence[Mapping[str, Any]], time: str) -> list[str]:
+    """The periods before ``time``, newest first."""
+    wanted = _period_key(str(time).strip())
+    return [p for p in reversed(periods_of(rows)) if _period_key(p) < wanted]

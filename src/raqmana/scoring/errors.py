@@ -173,6 +173,15 @@ LOG_GOALPOSTS = Code(
     "المؤشر '{code}' يُطبَّع على مقياس لوغاريتمي، لذا يجب أن يكون حده المرجعي الأدنى أكبر من 0، وليس {lo}.",
     "پێوەری '{code}' لەسەر پێوەری لۆگاریتمی ئاسایی دەکرێتەوە، بۆیە سنووری خوارەوەی دەبێت لە 0 زیاتر بێت، نەک {lo}.",
 )
+NO_HISTORY = Code(
+    "SC045",
+    "Imputation from earlier periods ('latest') needs panel data: a Time column with earlier periods "
+    "and the period to build given with --time.",
+    "التعويض من الفترات السابقة ('latest') يحتاج إلى بيانات زمنية: عمود Time فيه فترات سابقة، "
+    "والفترة المطلوبة محدّدة بالخيار --time.",
+    "پڕکردنەوە لە ماوە پێشووەکان ('latest') پێویستی بە داتای زنجیرەیی ھەیە: ستوونی Time بە ماوەی "
+    "پێشووەوە، و ئەو ماوەیەی بنیات دەنرێت بە --time دیاری کرابێت.",
+)
 
 # warnings
 IGNORED_COLUMN = Code(

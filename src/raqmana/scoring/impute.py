@@ -4,6 +4,9 @@
 * ``mean`` / ``median`` — the indicator's mean/median over all units;
 * ``group_mean`` — the mean over the units of the same group (a ``Group_*`` column of the data),
   falling back to the overall mean where a group has no value (with a warning);
+* ``latest`` — panel data (COINr's ``impute_panel``): the unit's value of the same indicator in the
+  latest earlier period that has one, looking back at most ``max_time`` periods; cells with no earlier
+  value stay missing;
 * ``em`` — expectation-maximisation for a multivariate normal (the regression of each missing value
   on the unit's observed ones, iterated): start from the means, then repeat until the largest
   change (in standard deviations) is below ``tol`` or ``max_iter`` rounds have run.
@@ -34,14 +37,23 @@ class Imputed:
 
 
 def impute(
-    table: Table, step: Step, *, groups: Mapping[str, tuple[str, ...]] | None = None, file: str = ""
+    table: Table,
+    step: Step,
+    *,
+    groups: Mapping[str, tuple[str, ...]] | None = None,
+    file: str = "",
+    history: tuple[tuple[str, Table], ...] | None = None,
 ) -> Imputed:
     p = step.resolved("impute")
     x = table.values.astype(np.float64, copy=True)
     missing = np.isnan(x)
     log: dict[str, Any] = {"method": step.method, "cells": int(missing.sum())}
     warnings: list[Problem] = []
-    if step.method != "none" and missing.any():
+    if step.method == "latest":
+        if history is None:  # not panel data (the first period of a panel has an empty history)
+            raise ProblemsError([Problem(E.NO_HISTORY, Location(file=file, column="Time"))])
+        x, log["periods"] = _latest(x, table, history, p["max_time"])
+    elif step.method != "none" and missing.any():
         empty = [table.columns[j] for j in np.flatnonzero(missing.all(axis=0))]
         if empty:
             raise ProblemsError(
@@ -149,3 +161,31 @@ def _em(x: FloatArray, missing: BoolArray, max_iter: int, tol: float) -> tuple[F
             converged = True
             break
     return np.where(missing, z * sd + mean, x), rounds, converged
+
+
+def _latest(
+    x: FloatArray, table: Table, history: tuple[tuple[str, Table], ...], max_time: Any
+) -> tuple[FloatArray, dict[str, int]]:
+    """Fill each missing cell from the newest earlier period that has the unit's value."""
+    x = x.copy()
+    used: dict[str, int] = {}
+    periods = history if max_time is None else history[: int(max_time)]
+    for period, past in periods:
+        missing = np.isnan(x)
+        if not missing.any():
+            break
+        rows = {u: i for i, u in enumerate(past.units)}
+        cols = {c: j for j, c in enumerate(past.columns)}
+        ri = np.array([rows.get(u, -1) for u in table.units])
+        ci = np.array([cols.get(c, -1) for c in table.columns])
+        have = (ri >= 0)[:, None] & (ci >= 0)[None, :]
+        old = np.full(x.shape, np.nan)
+        if have.any():
+            old[np.ix_(ri >= 0, ci >= 0)] = np.asarray(past.values, dtype=np.float64)[
+                np.ix_(ri[ri >= 0], ci[ci >= 0])
+            ]
+        fill = missing & ~np.isnan(old)
+        x[fill] = old[fill]
+        if fill.any():
+            used[period] = int(fill.sum())
+    return x, used

@@ -62,6 +62,27 @@ def read_data_csv(
     return Dataset.from_rows(rows, file=p.name, lines=lines, roles=roles, time=time)
 
 
+def read_panel_csv(path: str | Path, *, meta: Sequence[Node] | None = None) -> list[Dataset]:
+    """Panel data (COINr's iData with a Time column): one dataset per period, in time order, each
+    holding the earlier periods' values (for ``impute: latest``)."""
+    from dataclasses import replace
+
+    from raqmana.scoring.dataset import TIME, periods_of
+
+    p = Path(path)
+    rows, lines = _read_csv(p)
+    if not rows or TIME not in rows[0]:
+        raise ProblemsError([Problem(E.MISSING_COLUMN, Location(file=p.name, line=1), {"column": TIME})])
+    roles = {n.code: n.type for n in meta} if meta else None
+    one = [
+        Dataset.from_rows(rows, file=p.name, lines=lines, roles=roles, time=period, with_history=False)
+        for period in periods_of(rows)
+    ]
+    return [
+        replace(d, history=tuple((e.time, e.table) for e in reversed(one[:k]))) for k, d in enumerate(one)
+    ]
+
+
 def read_meta_csv(path: str | Path) -> tuple[Node, ...]:
     """Read COINr's iMeta table from a CSV file."""
     p = Path(path)

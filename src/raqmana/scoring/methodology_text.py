@@ -4,6 +4,7 @@ from __future__ import annotations
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
+        "impute.latest": "Each missing value is replaced by the unit's value of the same indicator in the latest earlier period that has one (COINr's impute_panel, \"latest\"); values with none stay missing.",
         "copeland": "Copeland outranking count (COINr's a_copeland): units beaten minus units beating",
         "treat.transformed": "Indicators transformed (COINr's Treat): {items}.",
         "treat.transform": "Indicators failing the skewness/kurtosis test (skewness ≥ {skew} and kurtosis ≥ {kurt}) were transformed with {method}.",
@@ -94,6 +95,7 @@ TEXT: dict[str, dict[str, str]] = {
         "more": "… and {count} more",
     },
     "ar": {
+        "impute.latest": 'تُعوَّض كل قيمة ناقصة بقيمة الوحدة للمؤشر نفسه في أحدث فترة سابقة تتوفر فيها (impute_panel في COINr، "latest")؛ وتبقى ناقصة إن لم توجد.',
         "copeland": "عدّ التفوّق بطريقة كوبلاند (a_copeland في COINr): الوحدات المتفوَّق عليها ناقص المتفوِّقة",
         "treat.transformed": "مؤشرات حُوّلت (Treat في COINr): {items}.",
         "treat.transform": "حُوّلت المؤشرات التي لم تجتز اختبار الالتواء/التفرطح (الالتواء ≥ {skew} والتفرطح ≥ {kurt}) بالطريقة {method}.",
@@ -177,6 +179,7 @@ TEXT: dict[str, dict[str, str]] = {
         "more": "… و{count} أخرى",
     },
     "ckb": {
+        "impute.latest": 'ھەر بەھایەکی ونبوو بە بەھای ھەمان پێوەری یەکەکە لە نوێترین ماوەی پێشوو کە ھەیبێت پڕ دەکرێتەوە (impute_panel ی COINr، "latest")؛ ئەوانەی نییانە ون دەمێننەوە.',
         "copeland": "ژماردنی سەرکەوتنی کۆپلاند (a_copeland ی COINr): ئەو یەکانەی لێیان دەباتەوە کەم ئەوانەی لێی دەبەنەوە",
         "treat.transformed": "پێوەرە گۆڕدراوەکان (Treat ی COINr): {items}.",
         "treat.transform": "ئەو پێوەرانەی لە تاقیکردنەوەی لاری/تیژی دەرنەچوون (لاری ≥ {skew} و تیژی ≥ {kurt}) بە {method} گۆڕدران.",

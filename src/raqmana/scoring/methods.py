@@ -33,6 +33,8 @@ CATALOGUE: dict[str, dict[str, dict[str, Any]]] = {
         "median": {},
         "group_mean": {"group": ""},
         "em": {"max_iter": 100, "tol": 1e-4},
+        # COINr's impute_panel(imp_type = "latest", max_time): the unit's latest earlier value
+        "latest": {"max_time": None},
     },
     "treat": {
         "none": {"by_indicator": {}},

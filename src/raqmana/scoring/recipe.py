@@ -283,6 +283,10 @@ def _check_values(step: str, method: str, p: dict[str, Any], where: Location) ->
             bad("max_iter", E.detail("whole"))
         if tol is not None and tol <= 0:
             bad("tol", E.detail("positive"))
+    elif step == "impute" and method == "latest" and p["max_time"] is not None:
+        mt = number("max_time")
+        if mt is not None and (mt < 1 or mt != int(mt)):
+            bad("max_time", E.detail("whole"))
     elif step == "impute" and method == "group_mean" and not str(p["group"]).strip():
         bad("group", E.detail("group"))
     elif step == "treat":

@@ -28,3 +28,15 @@ for (p in unique(m$Parent)) {
   out[[p]] <- suppressMessages(a_copeland(X[codes], w = m$Weight[m$Parent == p]))
 }
 write.csv(out, "ASEM_copeland_pillars.csv", row.names = FALSE)
+# Panel data: twelve units, five years, six indicators of ASEM_iData_p with holes punched in, and
+# COINr's impute_panel(imp_type = "latest") of it.
+suppressMessages(library(COINr))
+d <- ASEM_iData_p[ASEM_iData_p$uCode %in% sort(unique(ASEM_iData_p$uCode))[1:12],
+                  c("uCode", "Time", "LPI", "Flights", "Ship", "Goods", "Services", "FDI")]
+set.seed(3)
+for (col in c("LPI", "Flights", "Ship", "Goods", "Services", "FDI")) d[[col]][sample(nrow(d), 12)] <- NA
+write.csv(d, "panel_iData.csv", row.names = FALSE)
+imp <- impute_panel(d, imp_type = "latest")
+write.csv(imp$iData_imp, "panel_imputed_latest.csv", row.names = FALSE)
+imp2 <- impute_panel(d, imp_type = "latest", max_time = 1)
+write.csv(imp2$iData_imp, "panel_imputed_latest_1.csv", row.names = FALSE)
