@@ -10,3 +10,5 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("RAQMANA_PASSWORD_COST", "minimal")
+
+from tests.support.demo import small_demo, small_demo_template  # noqa: F401  (fixtures for every suite)

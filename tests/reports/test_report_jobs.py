@@ -3,12 +3,9 @@
 import json
 
 import pytest
-from tests.factories import framework_dict, write_framework
 
-from raqmana.frameworks import load
 from raqmana.settings import get_settings
 from raqmana.workspace.actors import SYSTEM
-from raqmana.workspace.demo import seed_demo
 from raqmana.workspace.exceptions import ValidationFailed
 from raqmana.workspace.factory import open_workspace
 from raqmana.workspace.jobs import run_one
@@ -16,12 +13,9 @@ from raqmana.workspace.report_jobs import enqueue_report, reports_dir
 
 
 @pytest.fixture
-def workspace(tmp_path):
-    settings = get_settings(data_dir=tmp_path / "data", environment="test")
-    fw = load(write_framework(tmp_path, framework_dict())).framework
-    info = seed_demo(settings, framework=fw)
-    ws = open_workspace(settings)
-    yield ws, info
+def workspace(small_demo):
+    ws = open_workspace(get_settings(data_dir=small_demo.data_dir, environment="test"), migrate=False)
+    yield ws, small_demo.info
     ws.dispose()
 
 

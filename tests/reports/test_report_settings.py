@@ -6,14 +6,11 @@ import json
 import re
 
 import pytest
-from tests.factories import framework_dict, write_framework
 from typer.testing import CliRunner
 
 from raqmana.cli.main import app
-from raqmana.frameworks import load
 from raqmana.settings import get_settings
 from raqmana.workspace.actors import SYSTEM
-from raqmana.workspace.demo import seed_demo
 from raqmana.workspace.factory import open_workspace
 from raqmana.workspace.jobs import run_one
 from raqmana.workspace.report_jobs import enqueue_report, reports_dir
@@ -23,12 +20,9 @@ LATIN_NUMBER = re.compile(r"(?<![A-Za-z0-9.-])[0-9]+[.,][0-9]+(?![0-9-])")
 
 
 @pytest.fixture
-def seeded(tmp_path):
+def seeded(small_demo):
     """A data directory with an illustrative assessment of the test framework."""
-    data = tmp_path / "data"
-    fw = load(write_framework(tmp_path, framework_dict())).framework
-    info = seed_demo(get_settings(data_dir=data, environment="test"), framework=fw)
-    return data, info
+    return small_demo.data_dir, small_demo.info
 
 
 def _job_report(data, info, digits: str, lang: str) -> str:
