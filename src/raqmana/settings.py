@@ -33,6 +33,12 @@ class Settings(BaseSettings):
     digits: Literal["latn", "arab", "locale"] = Field(
         "locale", description="Digits in the UI and reports: latn (0-9), arab (٠-٩) or the locale's own."
     )
+    country: str = Field(
+        "",
+        description="The country whose defaults rounds and roadmaps use (lead institution, peers, target "
+        "stage, planning start, horizon, capacity): an ISO3 code of a built-in country file or a country "
+        "file's path; empty: the country file of each round's framework pack (docs/countries.md).",
+    )
     max_upload_mb: int = Field(20, ge=1, le=1024, description="Largest evidence file accepted, in MiB.")
     secure_cookies: bool = Field(
         False,

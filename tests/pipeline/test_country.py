@@ -75,3 +75,16 @@ def test_broken_yaml_and_unknown_countries_are_located_problems(tmp_path):
     with pytest.raises(ProblemsError) as exc:
         find_country(str(tmp_path / "missing.yaml"))
     assert exc.value.problems[0].code.id == "PL001"
+
+
+def test_the_workspace_setting_chooses_the_country_of_every_round(tmp_path):
+    from raqmana.workspace.exceptions import ValidationFailed
+    from raqmana.workspace.results import round_country
+
+    path = tmp_path / "country.yaml"
+    path.write_text(SECOND, encoding="utf-8")
+    assert round_country("", DEFAULT_PACK) == country_for(DEFAULT_PACK)
+    assert round_country(str(path), DEFAULT_PACK).iso3 == "JOR"
+    with pytest.raises(ValidationFailed) as exc:
+        round_country("ZZZ", DEFAULT_PACK)
+    assert exc.value.problems[0].code.id == "PL004"

@@ -74,6 +74,7 @@ def demo(
     from raqmana.reports.render import render
     from raqmana.settings import get_settings
     from raqmana.workspace.demo import seed_demo
+    from raqmana.workspace.exceptions import WorkspaceError
     from raqmana.workspace.factory import open_workspace
     from raqmana.workspace.results import assessment_results
 
@@ -97,7 +98,10 @@ def demo(
     )
 
     settings = get_settings()
-    info = seed_demo(settings, framework=fw)
+    try:
+        info = seed_demo(settings, framework=fw)
+    except WorkspaceError as exc:  # e.g. RAQMANA_COUNTRY names no usable country file
+        fail(exc.problems, lang)
     _step(
         2, lang, "demo.step2", dir=settings.data_dir, institutions=info.institutions, answers=info.responses
     )
@@ -112,7 +116,10 @@ def demo(
                 date=dt.date.today().isoformat(),
                 data_dir=settings.data_dir,
                 digits=settings.digit_shape,
+                country=settings.country,
             )
+    except WorkspaceError as exc:
+        fail(exc.problems, lang)
     finally:
         ws.dispose()
     files = chain.write(out)

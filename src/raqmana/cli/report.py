@@ -87,6 +87,7 @@ def report(
                 date=dt.date.today().isoformat(),
                 data_dir=settings.data_dir,
                 digits=settings.digit_shape,
+                country=settings.country,
             )
         published = reports_dir(settings.data_dir, aid)
         target = out or published

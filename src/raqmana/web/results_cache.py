@@ -78,6 +78,7 @@ class ResultsCache:
                                 actor=actor,
                                 mc_runs=MC_RUNS,
                                 data_dir=ws.settings.data_dir,
+                                country=ws.settings.country,
                             ),
                             names,
                         )

@@ -12,7 +12,6 @@ from sqlalchemy import func, insert, select
 
 from raqmana.frameworks import AnswerType, Framework, Indicator
 from raqmana.i18n import Translated
-from raqmana.pipeline import country_for
 from raqmana.settings import Settings
 from raqmana.store.models import (
     Assessment,
@@ -35,6 +34,7 @@ from raqmana.workspace.auth import load_actor
 from raqmana.workspace.factory import open_workspace
 from raqmana.workspace.frameworks import register_framework
 from raqmana.workspace.orgs import seed_iraq
+from raqmana.workspace.results import round_country
 from raqmana.workspace.users import create_user, grant_role, set_password
 
 DEMO_NAME = Translated(
@@ -151,7 +151,7 @@ def seed_demo(settings: Settings, *, framework: Framework, seed: int = 2026) -> 
                 name=DEMO_NAME,
                 period="2026",
                 institution_codes=[o.code for o in orgs],
-                target_stage=country_for(framework.id).target_stage,
+                target_stage=round_country(settings.country, framework.id).target_stage,
                 illustrative=True,
             )
             _assign(s, a.id)

@@ -209,6 +209,7 @@ def run_report(ws: Workspace, payload: dict[str, Any], progress: Progress) -> di
             mc_runs=int(payload.get("runs", 200)),
             data_dir=ws.settings.data_dir,
             digits=ws.settings.digit_shape,
+            country=ws.settings.country,
         )
     return render_reports(
         chain,

@@ -20,19 +20,23 @@ from raqmana.pipeline import (
     Answer,
     ChainOptions,
     ChainResult,
+    CountryDefaults,
     InstitutionMeta,
     RoundOptions,
     country_for,
+    find_country,
     run_chain,
 )
+from raqmana.problems import ProblemsError
 from raqmana.workspace.accepted import AcceptedValues, accepted_values
 from raqmana.workspace.actors import SYSTEM, Actor
+from raqmana.workspace.exceptions import ValidationFailed
 from raqmana.workspace.frameworks import get_framework
 from raqmana.workspace.orgs import list_organisations
 from raqmana.workspace.permissions import get_assessment_for_user
 from raqmana.workspace.views import OrgView
 
-__all__ = ["ChainResult", "assessment_results", "chain_inputs"]
+__all__ = ["ChainResult", "assessment_results", "chain_inputs", "round_country"]
 
 
 def chain_inputs(
@@ -91,18 +95,20 @@ def assessment_results(
     date: str = "",
     data_dir: Path | None = None,
     digits: str | None = None,
+    country: str = "",
 ) -> ChainResult:
     """Score, analyse and (with ``plan``) plan the roadmap of one assessment, from its accepted answers.
 
     ``digits``: the digits of the reports made from the result ("latn", "arab" or None for each
-    language's own; the workspace's ``Settings.digit_shape``)."""
+    language's own; the workspace's ``Settings.digit_shape``). ``country``: the workspace's
+    ``Settings.country`` (empty: the country file of the round's framework pack)."""
     assessment, _ = get_assessment_for_user(session, actor, assessment_id)
     framework = get_framework(session, assessment.framework_version_id)
     accepted = accepted_values(session, assessment_id, actor=actor)
     orgs = {o.code: o for o in list_organisations(session, actor)}
     responses, metas, evidence = chain_inputs(framework, accepted, orgs)
     options = ChainOptions(
-        country=country_for(framework.id),
+        country=round_country(country, framework.id),
         round=RoundOptions(
             id=f"a{assessment_id}",
             name=_name(assessment.name),
@@ -119,6 +125,15 @@ def assessment_results(
     chain = run_chain(framework, responses, metas, options)
     chain.inputs.digits = digits
     return chain
+
+
+def round_country(setting: str, framework_id: str) -> CountryDefaults:
+    """The country of a round: the workspace's setting (ISO3 code or file) or its framework pack's file.
+    A country file that cannot be used is refused with its problems (:class:`ValidationFailed`)."""
+    try:
+        return find_country(setting) if setting.strip() else country_for(framework_id)
+    except ProblemsError as exc:
+        raise ValidationFailed(exc.problems) from None
 
 
 def _name(value: Any) -> Translated | None:
