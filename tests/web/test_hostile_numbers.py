@@ -91,3 +91,56 @@ def test_it_refuses_a_negative_jobs_offset(coord, offset):
 
 def test_it_refuses_an_audit_page_before_the_first_event(coord):
     assert coord.get("/api/v1/admin/audit", params={"before": "-1"}).status_code == 422
+
+
+def test_it_answers_an_id_beyond_64_bits_in_a_json_body_with_a_located_422(coord, world):
+    a = world.assessment_id
+    cases = [
+        (
+            f"/api/v1/assessments/{a}/assignments",
+            {"institution_code": "mofa", "user_id": 2**63, "role": "reviewer"},
+        ),
+        (
+            "/api/v1/assessments",
+            {
+                "framework_version_id": -(2**64),
+                "name": {"en": "x"},
+                "period": "2026",
+                "institution_codes": ["mofa"],
+            },
+        ),
+        (
+            f"/api/v1/assessments/{a}/institutions/mofa/answers/SRV-01",
+            {"value": 5, "expected_version": int("9" * 30)},
+        ),
+    ]
+    for url, body in cases:
+        r = coord.post(url, json=body)
+        assert r.status_code == 422, (url, r.text[:300])
+        field = next(k for k, v in body.items() if isinstance(v, int) and abs(v) > MAX_ID)
+        assert r.json()["errors"][0]["location"]["field"] == field
+
+
+def test_it_answers_an_id_beyond_64_bits_in_a_form_with_a_located_422(coord, world):
+    r = coord.post(
+        f"/assessments/{world.assessment_id}/assignments",
+        data={
+            "institution_code": "mofa",
+            "user_id": str(2**63),
+            "role": "reviewer",
+            "csrf_token": coord.csrf("/"),
+        },
+        headers={"Accept": "application/json"},
+    )
+    assert r.status_code == 422, r.text[:300]
+
+
+def test_it_leaves_ordinary_bodies_to_the_routes(as_user, world):
+    focal = as_user("focal")
+    focal.headers["X-CSRF-Token"] = focal.csrf("/")
+    r = focal.post(
+        f"/api/v1/assessments/{world.assessment_id}/institutions/mofa/answers/SRV-01",
+        json={"value": 55, "justification": "9" * 40, "expected_version": 0},
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["justification"] == "9" * 40

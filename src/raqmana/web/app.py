@@ -155,9 +155,10 @@ def create_app(settings: Settings | None = None, *, workspace: Workspace | None 
     )
     # bodies counted while they arrive, with or without Content-Length, against their route's limit
     classes = route_classes(upload_mb=settings.max_upload_mb, batch_mb=BATCH_FILE_MB)
-    app.add_middleware(BodyLimit, classes=classes, default_mb=settings.max_upload_mb)
-    # integers beyond 64 bits in a path or query string: 404 / 422 before any route or database sees them
+    # integers beyond 64 bits in a path, query, form or JSON body: 404 / 422 before any route or the
+    # database sees them (inside BodyLimit: a body is counted before it is read)
     app.add_middleware(IntegerBounds)
+    app.add_middleware(BodyLimit, classes=classes, default_mb=settings.max_upload_mb)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(RequestContext, hsts=settings.secure_cookies)
     # the client's address and scheme from X-Forwarded-For/-Proto, only when a listed proxy sent them
