@@ -190,6 +190,7 @@ class Matrix:
     app: FastAPI
     ids: Ids
     browsers: dict[str, Browser]
+    tokens: dict[str, str] = field(default_factory=dict)
 
 
 def _build(world: World) -> Ids:
@@ -488,7 +489,11 @@ def request(m: Matrix, route: str, variant: str, persona: str) -> Any:
     body = shape(m.ids, who) if callable(shape) else shape
     if method in ("GET", "MOUNT"):
         return b.get(url, follow_redirects=False)
-    token = b.csrf("/account" if b.cookies.get("raqmana_session") else "/login")
+    token = m.tokens.get(persona) if b is m.browsers[persona] else None
+    if token is None:  # stable for a browser: bound to its session (or its anonymous cookie)
+        token = b.csrf("/account" if b.cookies.get("raqmana_session") else "/login")
+        if b is m.browsers[persona]:
+            m.tokens[persona] = token
     if api:
         headers = {"X-CSRF-Token": token}
         if probe.files is not None:
