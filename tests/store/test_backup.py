@@ -216,6 +216,17 @@ def test_a_manifest_changed_without_the_key_is_refused(source, fresh_url, tmp_pa
     assert caught.value.code == "checksum" and caught.value.params["member"] == "manifest.json"
     assert_untouched(target, fresh_url)
 
+    def unsign(members):  # the same, with the signature taken off
+        drop_file(members)
+        manifest = json.loads(members["manifest.json"])
+        del manifest["signature"]
+        members["manifest.json"] = json.dumps(manifest).encode()
+
+    with pytest.raises(BackupRefused) as caught:
+        restore(rewrite(done.path, unsign), database_url=fresh_url, data_dir=target, key=KEY.encode())
+    assert caught.value.code == "checksum" and caught.value.params["member"] == "manifest.json"
+    assert_untouched(target, fresh_url)
+
 
 def test_a_backup_of_a_tampered_audit_log_is_refused(source, fresh_url, tmp_path):
     with source.transaction() as s:

@@ -297,8 +297,9 @@ def verify_archive(archive: Path, stage: Path, *, key: bytes | None) -> dict[str
             str(manifest["signature"]), sign_manifest(manifest, key)
         ):
             raise BackupRefused("checksum", path=where, member=MANIFEST)
-    elif key is not None and manifest.get("audit_head", {}).get("signature"):
-        raise BackupRefused("checksum", path=where, member=MANIFEST)  # signature removed
+    elif key is not None:  # the signature was removed (or the backup predates the key: restore it
+        # without the key, check it, then `raqmana audit sign`)
+        raise BackupRefused("checksum", path=where, member=MANIFEST)
     revision = manifest.get("schema_revision")
     if revision and revision not in _known_revisions():
         raise BackupRefused(
