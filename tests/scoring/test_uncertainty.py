@@ -92,3 +92,26 @@ def test_too_few_successful_runs_are_refused_with_the_recipes_threshold():
         analyse_uncertainty(b, spec)
     [p] = info.value.problems
     assert p.code.id == "SC042" and "aggregate: geometric" in p.message("en") and "90 %" in p.message("en")
+
+
+def test_the_outlier_treatment_and_the_weight_noise_per_level_can_vary():
+    """As COINr's get_sensitivity varies Treat's winmax: here winsorisation is drawn against none, and
+    only the pillar weights (level 2) are perturbed."""
+    from raqmana.scoring import Recipe, sensitivity
+    from raqmana.scoring.montecarlo import Engine, choices_of
+
+    b = build(recipe(treat=Step("winsorise", {"winmax": 1}), **STAGED), data(DATA))
+    spec = UncertaintySpec(runs=200, treat=(Step("none"),), noise_by_level={2: 0.4}, seed=11)
+    u = analyse_uncertainty(b, spec)
+    assert u.runs == 200 and not np.isnan(u.samples).any()
+    assert sensitivity(b, spec, n=8).factors == ("weights", "treat")
+
+    e = Engine(b, choices_of(b, spec))
+    assert [e.choices.label("treat", i) for i in (0, 1)] == ["treat: winsorise {winmax: 1}", "treat: none"]
+    w = e.noisy_weights(np.random.default_rng(1), 50, 0.0, {2: 0.4})
+    levels = np.array([b.tree.level[c] for c in b.tree.codes])
+    assert (w[:, levels != 2] == e.weights0[levels != 2]).all()  # indicators and the index untouched
+    assert (w[:, levels == 2] != e.weights0[levels == 2]).all()
+
+    back = Recipe.from_dict(b.recipe.with_(uncertainty=spec).to_dict()).uncertainty
+    assert back is not None and back.treat == (Step("none"),) and back.noise_by_level == {2: 0.4}

@@ -129,7 +129,8 @@ ROWS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         '`get_sensitivity(SA_type = "UA")`',
-        "`uncertainty:` section (`runs`, `weight_noise`, `impute`, `normalise`, `aggregate`, `seed`)",
+        "`uncertainty:` section (`runs`, `weight_noise` or `{level: noise}`, `impute`, `treat`, "
+        "`normalise`, `aggregate`, `seed`)",
         "runs that cannot be computed are left out and reported per alternative (SC109); refused below "
         "`min_success` (SC042)",
     ),

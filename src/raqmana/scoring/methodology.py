@@ -176,7 +176,9 @@ def render(b: Build, lang: str = "en") -> str:
                 "uncertainty",
                 runs=unc.runs,
                 seed=unc.seed,
-                noise=_pct(unc.weight_noise),
+                noise=sep.join(f"{k}: {_pct(v)}" for k, v in sorted(unc.noise_by_level.items()))
+                if unc.noise_by_level
+                else _pct(unc.weight_noise),
                 impute=options(b.recipe.impute.method, [s.method for s in unc.impute]),
                 normalise=options(b.recipe.normalise.method, [s.method for s in unc.normalise]),
                 aggregate=options(b.recipe.aggregate.method, list(unc.aggregate)),
@@ -184,6 +186,10 @@ def render(b: Build, lang: str = "en") -> str:
                 high=_pct(unc.quantiles[1]),
             ),
         ]
+        if unc.treat:
+            lines.append(
+                say("uncertainty.treat", treat=options(b.recipe.treat.method, [s.method for s in unc.treat]))
+            )
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -12,7 +12,7 @@ left out of the results; the caller decides whether enough runs succeeded.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,19 +36,22 @@ class Choices:
     impute: tuple[Step, ...]
     normalise: tuple[Step, ...]
     aggregate: tuple[str, ...]  # "recipe" first, then alternative means applied at every level
+    treat: tuple[Step, ...] = ()  # the recipe's own first (empty: only the recipe's)
 
     def label(self, kind: str, i: int) -> str:
         """A choice as the recipe spells it, e.g. "aggregate: geometric"."""
         if kind == "aggregate":
             return f"aggregate: {self.aggregate[i]}"
-        return f"{kind}: {getattr(self, kind)[i].method}"
+        step: Step = getattr(self, kind)[i]
+        params = ", ".join(f"{k}: {v}" for k, v in step.params.items())
+        return f"{kind}: {step.method}" + (f" {{{params}}}" if params else "")
 
 
 @dataclass(frozen=True)
 class Failure:
     """The runs of one (imputation, normalisation, aggregation) combination that could not be computed."""
 
-    combo: tuple[int, int, int]
+    combo: tuple[int, int, int, int]  # imputation, normalisation, aggregation, treatment
     runs: int
     problem: Problem
 
@@ -57,7 +60,8 @@ def choices_of(b: Build, spec: UncertaintySpec) -> Choices:
     imp = _dedupe((b.recipe.impute, *spec.impute))
     nrm = _dedupe((b.recipe.normalise, *spec.normalise))
     agg = ("recipe", *[m for m in dict.fromkeys(spec.aggregate) if not _is_nominal_mean(b, m)])
-    return Choices(imp, nrm, agg)
+    trt = _dedupe((b.recipe.treat, *spec.treat))
+    return Choices(imp, nrm, agg, trt)
 
 
 def _dedupe(steps: Sequence[Step]) -> tuple[Step, ...]:
@@ -86,64 +90,74 @@ class Engine:
         ]
         self.weights0 = np.array([b.weights[c] for c in b.tree.codes])
         self._prep = b.prepared or Prepared(b.tree, b.raw, b.screened, (), {})
-        self._treated: dict[int, Table] = {0: b.treated}
-        self._data: dict[tuple[int, int], FloatArray] = {
-            (0, 0): np.asarray(b.normalised.values, dtype=np.float64)
+        self._treated: dict[tuple[int, int], Table] = {(0, 0): b.treated}
+        self._data: dict[tuple[int, int, int], FloatArray] = {
+            (0, 0, 0): np.asarray(b.normalised.values, dtype=np.float64)
         }
+        self.levels = np.array([b.tree.level[c] for c in b.tree.codes])
 
     @property
     def shape(self) -> tuple[int, int]:
         return len(self.build.units), len(self.build.tree.aggregates)
 
-    def data(self, i: int, n: int) -> FloatArray:
-        if (i, n) not in self._data:
-            if i not in self._treated:
-                t = transform(
+    def data(self, i: int, n: int, t: int = 0) -> FloatArray:
+        if (i, t, n) not in self._data:
+            treatments = self.choices.treat or (self.build.recipe.treat,)
+            if (i, t) not in self._treated:
+                tr = transform(
                     self._prep,
                     self.build.data,
                     self.choices.impute[i],
-                    self.build.recipe.treat,
+                    treatments[t],
                     self.choices.normalise[n],
                     self.build.recipe.meta_file,
                 )
-                self._treated[i] = t.treated
-                self._data[(i, n)] = np.asarray(t.normalised.values, dtype=np.float64)
+                self._treated[(i, t)] = tr.treated
+                self._data[(i, t, n)] = np.asarray(tr.normalised.values, dtype=np.float64)
             else:
                 nrm = normalise(
-                    self._treated[i],
+                    self._treated[(i, t)],
                     self.choices.normalise[n],
                     self.build.tree.nodes,
                     file=self.build.data.file,
                     meta_file=self.build.recipe.meta_file,
                 )
-                self._data[(i, n)] = np.asarray(nrm.table.values, dtype=np.float64)
-        return self._data[(i, n)]
+                self._data[(i, t, n)] = np.asarray(nrm.table.values, dtype=np.float64)
+        return self._data[(i, t, n)]
 
-    def noisy_weights(self, rng: np.random.Generator, runs: int, noise: float) -> FloatArray:
-        if noise <= 0:
+    def noisy_weights(
+        self, rng: np.random.Generator, runs: int, noise: float, by_level: Mapping[int, float] | None = None
+    ) -> FloatArray:
+        """Each weight × (1 + U(−x, x)), x the noise of the weighted node's level (or ``noise``)."""
+        x = np.array([float((by_level or {}).get(int(lv), noise)) for lv in self.levels])
+        if not (x > 0).any():
             return np.broadcast_to(self.weights0, (runs, self.weights0.size)).copy()
-        return self.weights0 * (1.0 + rng.uniform(-noise, noise, size=(runs, self.weights0.size)))
+        noisy: FloatArray = self.weights0 * (
+            1.0 + rng.uniform(-1.0, 1.0, size=(runs, self.weights0.size)) * x
+        )
+        return noisy
 
     def run(
-        self, imp: IntArray, nrm: IntArray, agg: IntArray, weights: FloatArray
+        self, imp: IntArray, nrm: IntArray, agg: IntArray, weights: FloatArray, trt: IntArray | None = None
     ) -> tuple[FloatArray, list[Failure]]:
         """runs × units × aggregates (NaN for failed runs), and the failed combinations."""
         out = np.empty((weights.shape[0], *self.shape))
         failures: list[Failure] = []
-        combos = np.stack([imp, nrm, agg], axis=1)
+        trt = np.zeros_like(imp) if trt is None else trt
+        combos = np.stack([imp, nrm, agg, trt], axis=1)
         for combo in np.unique(combos, axis=0):
-            i, n, a = (int(v) for v in combo)
+            i, n, a, t = (int(v) for v in combo)
             idx = np.flatnonzero((combos == combo).all(axis=1))
             try:
-                x = self.data(i, n)
+                x = self.data(i, n, t)
                 for start in range(0, idx.size, BATCH):
                     part = idx[start : start + BATCH]
                     out[part] = aggregate(self.plan, x, weights[part], self.means[a], self.build.units)
             except NotPositive as exc:
                 problem = not_positive_problem(exc, self.build.units, self.build.data).problems[0]
-                failures.append(Failure((i, n, a), int(idx.size), problem))
+                failures.append(Failure((i, n, a, t), int(idx.size), problem))
                 out[idx] = np.nan
             except ProblemsError as exc:
-                failures.append(Failure((i, n, a), int(idx.size), exc.problems[0]))
+                failures.append(Failure((i, n, a, t), int(idx.size), exc.problems[0]))
                 out[idx] = np.nan
         return out, failures

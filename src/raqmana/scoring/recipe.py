@@ -126,12 +126,24 @@ class UncertaintySpec:
     quantiles: tuple[float, float] = (0.05, 0.95)
     #: the share of runs that must succeed (failed runs, e.g. a geometric mean meeting a 0, are left out)
     min_success: float = 0.25
+    #: alternatives to the recipe's outlier treatment (e.g. winsorise with another winmax, none)
+    treat: tuple[Step, ...] = ()
+    #: weight noise per level of the weighted node (overrides ``weight_noise`` at that level)
+    noise_by_level: Mapping[int, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "noise_by_level", {int(k): float(v) for k, v in self.noise_by_level.items()})
+
+    @property
+    def varies_weights(self) -> bool:
+        return self.weight_noise > 0 or any(v > 0 for v in self.noise_by_level.values())
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "min_success": self.min_success,
+            "treat": [s.to_dict() for s in self.treat],
             "runs": self.runs,
-            "weight_noise": self.weight_noise,
+            "weight_noise": dict(self.noise_by_level) if self.noise_by_level else self.weight_noise,
             "impute": [s.to_dict() for s in self.impute],
             "normalise": [s.to_dict() for s in self.normalise],
             "aggregate": list(self.aggregate),
@@ -393,8 +405,10 @@ def _check_uncertainty(unc: UncertaintySpec, file: str) -> list[Problem]:
         out.append(_bad("uncertainty", "runs", E.detail("runs"), file, "uncertainty.runs"))
     if not 0 < unc.min_success <= 1:
         out.append(_bad("uncertainty", "min_success", E.detail("share"), file, "uncertainty.min_success"))
-    if not 0 <= unc.weight_noise < 1:
+    if not 0 <= unc.weight_noise < 1 or not all(0 <= v < 1 for v in unc.noise_by_level.values()):
         out.append(_bad("uncertainty", "weight_noise", E.detail("noise"), file, "uncertainty.weight_noise"))
+    for i, s in enumerate(unc.treat):
+        out += check_step("treat", s, Location(file=file, path=f"uncertainty.treat[{i}]"))
     lo, hi = unc.quantiles
     if not 0 <= lo < hi <= 1:
         out.append(_bad("uncertainty", "quantiles", E.detail("quantiles"), file, "uncertainty.quantiles"))

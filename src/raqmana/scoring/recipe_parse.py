@@ -232,7 +232,17 @@ def _uncertainty(value: Any, file: str, problems: list[Problem]) -> UncertaintyS
     if not isinstance(value, Mapping):
         problems.append(_invalid(file, "uncertainty", E.detail("mapping")))
         return None
-    known = {"runs", "weight_noise", "impute", "normalise", "aggregate", "seed", "quantiles", "min_success"}
+    known = {
+        "runs",
+        "weight_noise",
+        "impute",
+        "treat",
+        "normalise",
+        "aggregate",
+        "seed",
+        "quantiles",
+        "min_success",
+    }
     for key in value:
         if key not in known:
             problems.append(
@@ -253,10 +263,19 @@ def _uncertainty(value: Any, file: str, problems: list[Problem]) -> UncertaintyS
         for i, v in enumerate(value.get("normalise") or [])
         if (s := _step(v, file, f"uncertainty.normalise[{i}]", problems)) is not None
     ]
+    treat = [
+        s
+        for i, v in enumerate(value.get("treat") or [])
+        if (s := _step(v, file, f"uncertainty.treat[{i}]", problems)) is not None
+    ]
+    noise = value.get("weight_noise", 0.0)
+    by_level = {_int_key(k): v for k, v in noise.items()} if isinstance(noise, Mapping) else {}
     try:
         spec = UncertaintySpec(
             runs=int(value.get("runs", 1000)),
-            weight_noise=float(value.get("weight_noise", 0.0)),
+            weight_noise=0.0 if by_level else float(noise),
+            noise_by_level={int(k): float(v) for k, v in by_level.items()},
+            treat=tuple(treat),
             impute=tuple(impute),
             normalise=tuple(normalise),
             aggregate=tuple(str(m) for m in value.get("aggregate") or []),

@@ -117,14 +117,16 @@ def sensitivity(
     choices = choices_of(b, spec)
     engine = Engine(b, choices)
     rng = np.random.default_rng(spec.seed)
-    weight_sets = engine.noisy_weights(rng, n, spec.weight_noise)
+    n = base_sample_size(n)
+    weight_sets = engine.noisy_weights(rng, n, spec.weight_noise, spec.noise_by_level)
     factors: list[tuple[str, int]] = []
-    if spec.weight_noise > 0:
+    if spec.varies_weights:
         factors.append(("weights", n))
     factors += [
         (name, len(opts))
         for name, opts in (
             ("impute", choices.impute),
+            ("treat", choices.treat),
             ("normalise", choices.normalise),
             ("aggregate", choices.aggregate),
         )
@@ -144,11 +146,19 @@ def sensitivity(
         zeros = np.zeros(x.shape[0], dtype=np.intp)
         w = weight_sets[pick["weights"]] if "weights" in pick else weight_sets[zeros]
         scores, failures = engine.run(
-            pick.get("impute", zeros), pick.get("normalise", zeros), pick.get("aggregate", zeros), w
+            pick.get("impute", zeros),
+            pick.get("normalise", zeros),
+            pick.get("aggregate", zeros),
+            w,
+            pick.get("treat", zeros),
         )
         if failures:  # Sobol indices need every run: name the alternative that cannot be computed
             f = failures[0]
-            parts = [(k, i) for k, i in zip(("impute", "normalise", "aggregate"), f.combo, strict=True) if i]
+            parts = [
+                (k, i)
+                for k, i in zip(("impute", "normalise", "aggregate", "treat"), f.combo, strict=True)
+                if i
+            ]
             label = " + ".join(choices.label(k, i) for k, i in parts) or "recipe"
             reason = {lang: f.problem.message(lang) for lang in ("en", "ar", "ckb")}
             raise ProblemsError(

@@ -99,15 +99,19 @@ def analyse_uncertainty(
     engine = Engine(b, choices)
     rng = np.random.default_rng(spec.seed)
     runs = spec.runs
-    weights = engine.noisy_weights(rng, runs, spec.weight_noise)
+    weights = engine.noisy_weights(rng, runs, spec.weight_noise, spec.noise_by_level)
     imp = rng.integers(0, len(choices.impute), runs)
     nrm = rng.integers(0, len(choices.normalise), runs)
     agg = rng.integers(0, len(choices.aggregate), runs)
-    samples, failures = engine.run(imp, nrm, agg, weights)
+    # drawn only when there are alternatives, so that recipes without them keep their draws
+    trt = (
+        rng.integers(0, len(choices.treat), runs) if len(choices.treat) > 1 else np.zeros(runs, dtype=np.intp)
+    )
+    samples, failures = engine.run(imp, nrm, agg, weights, trt)
     failed = np.zeros(runs, dtype=bool)
     for f in failures:
-        failed |= (imp == f.combo[0]) & (nrm == f.combo[1]) & (agg == f.combo[2])
-    reports = _failure_reports(choices, failures, imp, nrm, agg)
+        failed |= (imp == f.combo[0]) & (nrm == f.combo[1]) & (agg == f.combo[2]) & (trt == f.combo[3])
+    reports = _failure_reports(choices, failures, imp, nrm, agg, trt)
     where = Location(file=b.recipe.source, path="uncertainty")
     ok = int(runs - failed.sum())
     if ok == 0 or ok / runs < spec.min_success:
@@ -140,16 +144,17 @@ def analyse_uncertainty(
     return replace(result, attempted=runs, failed=tuple(reports), warnings=warnings)
 
 
+KINDS = ("impute", "normalise", "aggregate", "treat")
+
+
 def _failure_reports(
-    choices: Choices, failures: list[Failure], imp: Any, nrm: Any, agg: Any
+    choices: Choices, failures: list[Failure], imp: Any, nrm: Any, agg: Any, trt: Any
 ) -> list[dict[str, Any]]:
     """One report per failing choice (the alternatives in the failed combination, joined by +)."""
-    picked = {"impute": imp, "normalise": nrm, "aggregate": agg}
+    picked = {"impute": imp, "normalise": nrm, "aggregate": agg, "treat": trt}
     out: dict[str, dict[str, Any]] = {}
     for f in failures:
-        parts = [
-            (kind, i) for kind, i in zip(("impute", "normalise", "aggregate"), f.combo, strict=True) if i
-        ] or [("aggregate", 0)]
+        parts = [(kind, i) for kind, i in zip(KINDS, f.combo, strict=True) if i] or [("aggregate", 0)]
         label = " + ".join(choices.label(kind, i) for kind, i in parts)
         drawn = int(np.logical_and.reduce([picked[kind] == i for kind, i in parts]).sum())
         report = out.setdefault(label, {"choice": label, "runs": 0, "of": drawn, "problem": f.problem})
