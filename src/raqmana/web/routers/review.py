@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import Form
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 from starlette.responses import Response
 
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
-from raqmana.web.forms import is_htmx, required, safe_next, see_other
+from raqmana.web.forms import is_htmx, safe_next, see_other
 from raqmana.web.pages import Area, json_response
 from raqmana.web.schemas.pages import ResponsePage, ReviewPage
 from raqmana.web.templating import render
@@ -131,27 +131,19 @@ def response_detail(ctx: Ctx, response_id: int) -> dict[str, Any]:
 
 
 class CommentIn(BaseModel):
-    text: str = Field(min_length=1, max_length=10_000)
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=10_000)]
 
 
-@area.html.post("/responses/{response_id}/comments")
-def comment(
-    response_id: int,
-    ctx: Ctx = PageCtx,
-    text: Annotated[str, Form(max_length=10_000)] = "",
-    next: Annotated[str, Form()] = "",
-) -> Response:
-    ctx.call(review.add_comment, response_id=response_id, text=required(text, "text"))
-    return see_other(safe_next(next, f"/responses/{response_id}") + "#comments")
+def _commented(ctx: Ctx, result: CommentView, params: dict[str, Any]) -> Response:
+    return see_other(safe_next(params.get("next"), f"/responses/{result.response_id}") + "#comments")
 
 
-@area.api.post(
+@area.action(
     "/responses/{response_id}/comments",
-    status_code=201,
+    html=_commented,
     summary="Comment on an answer",
     response_model=CommentView,
+    status_code=201,
 )
-def comment_json(response_id: int, data: CommentIn, ctx: Ctx = ApiCtx) -> Response:
-    return json_response(
-        ctx.call(review.add_comment, response_id=response_id, text=data.text.strip()), status=201
-    )
+def comment(ctx: Ctx, response_id: int, data: CommentIn) -> CommentView:
+    return ctx.call(review.add_comment, response_id=response_id, text=data.text)
