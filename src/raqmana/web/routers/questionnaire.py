@@ -178,40 +178,31 @@ def save_json(
     return json_response(view)
 
 
-def _submit(ctx: Ctx, assessment_id: int, institution_code: str, pillar: str | None) -> Any:
-    return ctx.call(
-        responses.submit,
-        assessment_id=assessment_id,
-        institution_code=institution_code,
-        pillar_id=pillar or None,
-    )
+class SubmitIn(BaseModel):
+    pillar: str | None = Field(None, max_length=50, description="One enabler's id; none: every enabler")
 
 
-@area.html.post(BASE + "/submit")
-def submit(
-    assessment_id: int,
-    institution_code: str,
-    ctx: Ctx = PageCtx,
-    pillar: Annotated[str, Form(max_length=50)] = "",
-) -> Response:
-    report = _submit(ctx, assessment_id, institution_code, pillar)
-    url = page_url(assessment_id, institution_code, pillar or None)
+def _submitted(ctx: Ctx, report: SubmitReport, params: dict[str, Any]) -> Response:
+    """Back to the page, with what was submitted and what was skipped as incomplete."""
+    url = page_url(params["assessment_id"], params["institution_code"], params["data"].pillar or None)
     sep = "&" if "?" in url else "?"
     skipped = ",".join(report.skipped_incomplete[:50])
     return see_other(f"{url}{sep}submitted={report.submitted}&skipped={quote(skipped)}#submit-report")
 
 
-class SubmitIn(BaseModel):
-    pillar: str | None = None
-
-
-@area.api.post(
+@area.action(
     BASE + "/submit",
+    html=_submitted,
     summary="Submit the answers of one enabler (or all) for review",
     response_model=SubmitReport,
 )
-def submit_json(assessment_id: int, institution_code: str, data: SubmitIn, ctx: Ctx = ApiCtx) -> Response:
-    return json_response(_submit(ctx, assessment_id, institution_code, data.pillar))
+def submit(ctx: Ctx, assessment_id: int, institution_code: str, data: SubmitIn) -> SubmitReport:
+    return ctx.call(
+        responses.submit,
+        assessment_id=assessment_id,
+        institution_code=institution_code,
+        pillar_id=data.pillar or None,
+    )
 
 
 def _workbook(ctx: Ctx, assessment_id: int, institution_code: str) -> Response:
