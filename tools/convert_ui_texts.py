@@ -42,6 +42,7 @@ FILES: dict[str, str] = {
     "frameworks/yamlsource.py": "yaml reasons",
     "reports/labels.py": "report",
     "reports/national.py": "national report",
+    "reports/adapters.py": "report groups",
     "recommend/labels.py": "recommendations",
     "recommend/sentences.py": "recommendation sentences",
     "recommend/explain.py": "recommendation sentences",

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from raqmana.i18n import vocabulary
 from raqmana.i18n.catalog import ui
 
-HORIZON = {
-    "short": ui("Short term (≤ 18 months)"),
-    "long": ui("Long term"),
-}
+HORIZON = vocabulary.names("horizon")
 KIND = {
     "digitization": ui("Digitization"),
     "digitalization": ui("Digitalization"),
@@ -27,15 +26,7 @@ SCOPE = {
     "national": ui("National"),
     "institution": ui("Institution", "recommendations"),
 }
-INSTITUTION_TYPE = {
-    "secretariat": ui("General Secretariat for the Council of Ministers"),
-    "ministry": ui("Ministry"),
-    "independent_body": ui("Independent body"),
-    "governorate": ui("Governorate"),
-    "region": ui("Region"),
-    "regional_body": ui("Regional body"),
-    "national": ui("National level"),
-}
+INSTITUTION_TYPE = vocabulary.names("org kind")
 KPI_UNIT = {
     "percent": ui("%"),
     "count": ui("number", "recommendations"),
@@ -54,11 +45,7 @@ BASELINE_SOURCE = {
     "official_gazette": ui("Official gazette"),
     "budget_records": ui("Budget and expenditure records"),
 }
-PHASE = {
-    "short": ui("Short term (≤ 6 quarters)"),
-    "medium": ui("Medium term (≤ 12 quarters)"),
-    "long": ui("Long term"),
-}
+PHASE = vocabulary.names("phase")
 LAYER = {
     0: ui("Mandate and law"),
     1: ui("Institutions and coordination"),
@@ -70,6 +57,6 @@ LAYER = {
 }
 
 
-def word(table: dict[Any, Any], key: object, lang: str) -> str:
+def word(table: Mapping[Any, Any], key: object, lang: str) -> str:
     value = table.get(key)
     return value.get(lang) if value is not None else str(key)

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from raqmana.frameworks.schema import Framework
-from raqmana.i18n import Translated
+from raqmana.i18n import Translated, vocabulary
+from raqmana.i18n.catalog import ui
 from raqmana.reports.inputs import (
     Bottleneck,
     Divide,
@@ -47,25 +48,19 @@ class InstitutionMeta:
 
 
 T = Translated.of
-KINDS = {
-    "ministry": T("Ministries", "الوزارات", "وەزارەتەکان"),
-    "governorate": T("Governorates", "المحافظات", "پارێزگاکان"),
-    "independent_body": T("Independent bodies", "الهيئات المستقلة", "دەستە سەربەخۆکان"),
-    "secretariat": T("Secretariat", "الأمانة العامة", "ئەمیندارێتی گشتی"),
-    "region": T("Region", "الإقليم", "ھەرێم"),
-    "regional_body": T("Regional bodies", "الجهات الإقليمية", "دامەزراوە ھەرێمییەکان"),
-}
-GROUPS = {
+#: the plural names of groups of institutions, from the vocabulary
+KINDS = vocabulary.names("org kinds")
+GROUPS: dict[str, Translated] = {
     **KINDS,
-    "federal": T("Federal institutions", "المؤسسات الاتحادية", "دامەزراوە فیدراڵییەکان"),
-    "krg": T("Kurdistan Region", "إقليم كوردستان", "ھەرێمی کوردستان"),
-    "unspecified": T("Not a governorate", "ليست محافظة", "پارێزگا نییە"),
-    "": T("Not specified", "غير محدد", "دیاری نەکراوە"),
+    "federal": ui("Federal institutions"),
+    "krg": ui("Kurdistan Region"),
+    "unspecified": ui("Not a governorate"),
+    "": ui("Not specified"),
 }
 DIMENSIONS = {
-    "type": T("Institution type", "نوع الجهة", "جۆری دامەزراوە"),
-    "governorate": T("Governorate", "المحافظة", "پارێزگا"),
-    "region": T("Region", "الإقليم", "ھەرێم"),
+    "type": ui("Institution type"),
+    "governorate": ui("Governorate", "report groups"),
+    "region": ui("Region"),
 }
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from raqmana.i18n import Translated
+from raqmana.i18n import Translated, vocabulary
 from raqmana.i18n.catalog import ui
 from raqmana.reports import charts
 from raqmana.reports.inputs import ReportInputs
@@ -20,11 +20,7 @@ from raqmana.reports.labels import COMPONENTS, label, report_labels
 from raqmana.reports.model import Block, Bullets, Figure, Note, Paragraph, Report, Section, Table
 from raqmana.reports.text import integer, listing, num, pct, plain, prose_digits, span
 
-PHASES = {
-    "short": ui("Short term"),
-    "medium": ui("Medium term"),
-    "long": ui("Long term"),
-}
+PHASES = vocabulary.names("phase name")
 HEATMAP_ROWS = 40
 SENTENCES = {
     "heatmap_subset": ui("The {n} institutions furthest behind, of {total}"),
