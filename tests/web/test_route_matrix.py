@@ -531,8 +531,9 @@ def test_every_route_has_a_row(matrix: Matrix):
 @pytest.mark.parametrize(("route", "variant"), sorted(_table()), ids=lambda x: x or "-")
 def test_each_persona_gets_the_expected_status(matrix: Matrix, route: str, variant: str):
     expected = _table()[(route, variant)]
-    got = {p: request(matrix, route, variant, p).status_code for p in PERSONAS}
-    assert got == expected
+    answers = {p: request(matrix, route, variant, p) for p in PERSONAS}
+    assert {p: r.status_code for p, r in answers.items()} == expected
+    assert all("retry-after" in r.headers for r in answers.values() if r.status_code == 429)
 
 
 def observe(m: Matrix) -> str:  # pragma: no cover - writes the table when routes change (see module doc)
