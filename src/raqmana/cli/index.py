@@ -289,8 +289,33 @@ def _write_xlsx(path: Path, b: Any, unc: Any) -> Path:
         sheet("uncertainty", list(rows[0].keys()) if rows else [], [list(r.values()) for r in rows])
     sheet(
         "meta",
-        ["iCode", "iName", "Level", "Parent", "Direction", "Weight", "Type"],
-        [[n.code, n.name, n.level, n.parent or None, n.direction, n.weight, n.type] for n in b.recipe.meta],
+        [
+            "iCode",
+            "iName",
+            "Level",
+            "Parent",
+            "Direction",
+            "Weight",
+            "Type",
+            "Denominator",
+            "ScaleFactor",
+            "Unit",
+        ],
+        [
+            [
+                n.code,
+                n.name,
+                n.level,
+                n.parent or None,
+                n.direction,
+                n.weight,
+                n.type,
+                n.denominator or None,
+                n.scale,
+                n.unit or None,
+            ]
+            for n in b.recipe.meta
+        ],
     )
     wb.save(path)
     return path
