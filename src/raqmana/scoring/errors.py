@@ -14,34 +14,18 @@ FILE_NOT_FOUND = Code("SC001", "File '{name}' not found.")
 UNREADABLE = Code("SC002", "Cannot read the file: {detail}")
 MISSING_COLUMN = Code("SC003", "Column '{column}' is missing.")
 NOT_NUMERIC = Code("SC004", "'{value}' is not a number.")
-DUPLICATE_UNIT = Code(
-    "SC005",
-    "Unit code '{code}' appears more than once (first at line {first}).",
-    "رمز الوحدة '{code}' مكرر (ورد أول مرة في السطر {first}).",
-    "کۆدی یەکەی '{code}' زیاتر لە جارێک ھاتووە (یەکەمجار لە دێڕی {first}).",
-)
+DUPLICATE_UNIT = Code("SC005", "Unit code '{code}' appears more than once (first at line {first}).")
 DUPLICATE_CODE = Code(
-    "SC006",
-    "Code '{code}' is defined more than once in the metadata (first at line {first}).",
-    "الرمز '{code}' معرّف أكثر من مرة في البيانات الوصفية (أول مرة في السطر {first}).",
-    "کۆدی '{code}' زیاتر لە جارێک لە زانیاریی وەسفیدا پێناسە کراوە (یەکەمجار لە دێڕی {first}).",
+    "SC006", "Code '{code}' is defined more than once in the metadata (first at line {first})."
 )
 MISSING_PARENT = Code("SC007", "Parent '{parent}' of '{code}' is not defined in the metadata.")
 HIERARCHY_CYCLE = Code(
-    "SC008",
-    "The hierarchy has a cycle: {cycle}. Change the Parent of one of these lines.",
-    "التسلسل الهرمي يحتوي على حلقة مغلقة: {cycle}. غيّر Parent في أحد هذه الأسطر.",
-    "پلەبەندییەکە بازنەیەکی تێدایە: {cycle}. Parent ی یەکێک لەم دێڕانە بگۆڕە.",
+    "SC008", "The hierarchy has a cycle: {cycle}. Change the Parent of one of these lines."
 )
 PARENT_NOT_AGGREGATE = Code(
     "SC009", "Parent '{parent}' of '{code}' is of type {type}; only Aggregate rows can have children."
 )
-BAD_TYPE = Code(
-    "SC010",
-    "Type '{value}' is not one of Indicator, Aggregate, Group, Denominator, Other.",
-    "النوع '{value}' ليس من الأنواع Indicator أو Aggregate أو Group أو Denominator أو Other.",
-    "جۆری '{value}' یەکێک نییە لە Indicator، Aggregate، Group، Denominator، Other.",
-)
+BAD_TYPE = Code("SC010", "Type '{value}' is not one of Indicator, Aggregate, Group, Denominator, Other.")
 BAD_DIRECTION = Code(
     "SC011", "Direction must be 1 (higher is better) or -1 (lower is better), not '{value}'."
 )
@@ -62,8 +46,6 @@ BAD_PARAMETER = Code("SC020", "{step} parameter '{name}': {detail}")
 WEIGHTS_ZERO = Code(
     "SC021",
     "The weights of the children of '{code}' sum to zero: {children}. Give at least one of them a weight above 0.",
-    "مجموع أوزان العناصر الفرعية لـ '{code}' يساوي صفراً: {children}. أعطِ واحداً منها على الأقل وزناً أكبر من 0.",
-    "کۆی کێشی لقەکانی '{code}' یەکسانە بە سفر: {children}. بە لانیکەم یەکێکیان کێشێکی سەروو 0 بدە.",
 )
 NOT_POSITIVE = Code(
     "SC022",
@@ -116,71 +98,37 @@ TEXT_COLUMN = Code(
     "Column '{column}' holds text in {count} rows (the first: '{value}'), but it is read as numbers. "
     "If it labels groups of units, give it Type Group in the metadata (or name it Group_{column}); "
     "if it is information to keep, Type Other (or x_{column}).",
-    "العمود '{column}' يحتوي على نص في {count} صفاً (أولها: '{value}')، لكنه يُقرأ أرقاماً. "
-    "إن كان يصنّف الوحدات في مجموعات فاجعل نوعه Group في البيانات الوصفية (أو سمِّه Group_{column})؛ "
-    "وإن كان معلومات للاحتفاظ بها فنوعه Other (أو x_{column}).",
-    "ستوونی '{column}' لە {count} ڕیزدا دەقی تێدایە (یەکەمیان: '{value}')، بەڵام وەک ژمارە دەخوێندرێتەوە. "
-    "ئەگەر یەکەکان بە گروپ پۆلێن دەکات، لە زانیاریی وەسفیدا جۆری Group ی پێ بدە (یان ناوی بنێ Group_{column})؛ "
-    "ئەگەر زانیارییە بۆ ھەڵگرتن، جۆری Other (یان x_{column}).",
 )
 PANEL_DATA = Code(
-    "SC038",
-    "The data holds several periods in column Time ({periods}); choose one with --time.",
-    "تحتوي البيانات على عدة فترات في العمود Time ({periods})؛ اختر واحدة بالخيار --time.",
-    "داتاکە چەند ماوەیەکی لە ستوونی Time دا تێدایە ({periods})؛ یەکێکیان بە --time ھەڵبژێرە.",
+    "SC038", "The data holds several periods in column Time ({periods}); choose one with --time."
 )
-UNKNOWN_PERIOD = Code(
-    "SC039",
-    "Period '{time}' is not in column Time (found: {periods}).",
-    "الفترة '{time}' غير موجودة في العمود Time (الموجود: {periods}).",
-    "ماوەی '{time}' لە ستوونی Time دا نییە (ھەیە: {periods}).",
-)
+UNKNOWN_PERIOD = Code("SC039", "Period '{time}' is not in column Time (found: {periods}).")
 DENOMINATOR_NOT_IN_DATA = Code(
     "SC040",
     "Indicator '{code}' is to be divided by '{denominator}', which is not a Denominator column of the data.",
-    "المؤشر '{code}' يُقسَم على '{denominator}'، وهو ليس عمود Denominator في البيانات.",
-    "پێوەری '{code}' دەبێت دابەش بکرێت بە '{denominator}'، کە ستوونێکی Denominator ی داتاکە نییە.",
 )
 BAD_DENOMINATOR = Code(
     "SC041",
     "Unit '{unit}' has a value of '{code}' but its denominator '{denominator}' is {value}: "
     "the ratio cannot be computed (correct the denominator, or leave the cell empty if it is unknown).",
-    "للوحدة '{unit}' قيمة في '{code}' لكن مقامها '{denominator}' يساوي {value}: تعذّر حساب النسبة "
-    "(صحّح المقام، أو اترك الخلية فارغة إن كان مجهولاً).",
-    "یەکەی '{unit}' بەھایەکی '{code}'ی ھەیە بەڵام دابەشکەرەکەی '{denominator}' {value}ە: ڕێژەکە ناژمێردرێت.",
 )
 TOO_MANY_FAILED_RUNS = Code(
     "SC042",
     "Only {ok} of {runs} Monte Carlo runs succeeded, below the recipe's minimum share {minimum} "
     "(uncertainty.min_success). Most failures: {reason}",
-    "نجح {ok} فقط من أصل {runs} تشغيلاً لمونت كارلو، وهذا دون الحد الأدنى في الوصفة {minimum} "
-    "(uncertainty.min_success). أكثر أسباب الفشل: {reason}",
-    "تەنھا {ok} لە {runs} جاری مۆنتی کارلۆ سەرکەوتوو بوون، کە لە کەمترین ڕێژەی ڕەچەتەکە {minimum} کەمترە "
-    "(uncertainty.min_success). زۆرترین ھۆی شکست: {reason}",
 )
 SENSITIVITY_RUN_FAILED = Code(
     "SC043",
     "The sensitivity analysis needs every run, but {choice} cannot be computed: {reason} "
     "Remove that alternative from the uncertainty section.",
-    "يحتاج تحليل الحساسية إلى كل التشغيلات، لكن تعذّر حساب {choice}: {reason} "
-    "احذف هذا البديل من قسم uncertainty.",
-    "شیکاریی ھەستیاری پێویستی بە ھەموو جارەکانە، بەڵام {choice} ناژمێردرێت: {reason} "
-    "ئەو جێگرەوەیە لە بەشی uncertainty لاببە.",
 )
 LOG_GOALPOSTS = Code(
-    "SC044",
-    "Indicator '{code}' is normalised on a log scale, so its low goalpost must be above 0, not {lo}.",
-    "المؤشر '{code}' يُطبَّع على مقياس لوغاريتمي، لذا يجب أن يكون حده المرجعي الأدنى أكبر من 0، وليس {lo}.",
-    "پێوەری '{code}' لەسەر پێوەری لۆگاریتمی ئاسایی دەکرێتەوە، بۆیە سنووری خوارەوەی دەبێت لە 0 زیاتر بێت، نەک {lo}.",
+    "SC044", "Indicator '{code}' is normalised on a log scale, so its low goalpost must be above 0, not {lo}."
 )
 NO_HISTORY = Code(
     "SC045",
     "Imputation from earlier periods ('latest') needs panel data: a Time column with earlier periods "
     "and the period to build given with --time.",
-    "التعويض من الفترات السابقة ('latest') يحتاج إلى بيانات زمنية: عمود Time فيه فترات سابقة، "
-    "والفترة المطلوبة محدّدة بالخيار --time.",
-    "پڕکردنەوە لە ماوە پێشووەکان ('latest') پێویستی بە داتای زنجیرەیی ھەیە: ستوونی Time بە ماوەی "
-    "پێشووەوە، و ئەو ماوەیەی بنیات دەنرێت بە --time دیاری کرابێت.",
 )
 
 # warnings
@@ -218,36 +166,24 @@ UNKNOWN_ANSWER = Code(
 DENOMINATION_OFF = Code(
     "SC110",
     "The metadata names denominators, but the recipe says 'denominate: none': the indicators are used as they are.",
-    "تحدّد البيانات الوصفية مقامات، لكن الوصفة تقول 'denominate: none': تُستخدم المؤشرات كما هي.",
-    "زانیاریی وەسفی دابەشکەر دیاری دەکات، بەڵام ڕەچەتەکە دەڵێت 'denominate: none': پێوەرەکان وەک خۆیان بەکاردێن.",
-    W,
+    severity=W,
 )
 UNIT_SCREENED_ZEROS = Code(
     "SC111",
     "Unit '{code}' has non-zero values for {share} of its available indicators, below the threshold "
     "{threshold}; it is left out.",
-    "الوحدة '{code}' لديها قيم غير صفرية لـ {share} من مؤشراتها المتوفرة، وهذا دون العتبة {threshold}؛ "
-    "لذا استُبعدت.",
-    "یەکەی '{code}' بەھای نا-سفری بۆ {share}ی پێوەرە بەردەستەکانی ھەیە، کە لە خوار سنووری {threshold}ە؛ "
-    "دەرھێنرا.",
-    W,
+    severity=W,
 )
 NO_DENOMINATOR = Code(
     "SC112",
     "Unit '{unit}' has no value of the denominator '{denominator}', so its ratios {codes} are missing "
     "(as in COINr); imputation may fill them.",
-    "الوحدة '{unit}' ليس لها قيمة للمقام '{denominator}'، لذا فإن نسبها {codes} ناقصة (كما في COINr)؛ "
-    "وقد يعوّضها التعويض.",
-    "یەکەی '{unit}' بەھای دابەشکەری '{denominator}'ی نییە، بۆیە ڕێژەکانی {codes} ونن (وەک COINr)؛ "
-    "لەوانەیە پڕکردنەوە پڕیان بکاتەوە.",
-    W,
+    severity=W,
 )
 FAILED_RUNS = Code(
     "SC109",
     "{failed} of {runs} Monte Carlo runs with {choice} failed and are left out of the intervals. {reason}",
-    "فشل {failed} من أصل {runs} تشغيلاً لمونت كارلو باستخدام {choice} واستُبعدت من المجالات. {reason}",
-    "{failed} لە {runs} جاری مۆنتی کارلۆ بە {choice} شکستیان ھێنا و لە مەوداکان دەرھێنران. {reason}",
-    W,
+    severity=W,
 )
 
 ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Code))
