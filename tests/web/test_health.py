@@ -51,6 +51,13 @@ def test_readyz_is_503_when_the_schema_is_behind(world, client):
     assert check["ok"] is False and "raqmana db upgrade" in check["detail"]
 
 
+def test_readyz_is_503_when_the_schema_is_newer_than_this_raqmana(world, client):
+    with world.ws.transaction() as s:
+        s.execute(text("UPDATE alembic_version SET version_num = '0999'"))
+    check = client.get("/readyz").json()["checks"]["migrations"]
+    assert check["ok"] is False and "newer than this raqmana" in check["detail"]
+
+
 def test_readyz_is_503_when_jobs_wait_and_no_worker_beats(world):
     with world.ws.transaction() as s:
         job = queue.enqueue(s, kind="report", payload={}, created_by=None)

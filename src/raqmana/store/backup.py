@@ -32,7 +32,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
@@ -40,7 +39,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from raqmana import __version__
 from raqmana.store import audit as chain
 from raqmana.store.engine import make_engine, make_sessionmaker
-from raqmana.store.migrate import alembic_config, current_revision, head_revision
+from raqmana.store.migrate import current_revision, head_revision, known_revisions
 from raqmana.store.models import AuditEvent, AuditHead
 
 FORMAT = "raqmana-backup"
@@ -246,11 +245,6 @@ def backup(
 
 
 # --- restore ----------------------------------------------------------------------------------------------
-def _known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
-
-
 def _unpack(archive: Path, stage: Path) -> dict[str, Any]:
     """Unpack into ``stage`` and return the manifest, checking every member against it."""
     where = str(archive)
@@ -301,7 +295,7 @@ def verify_archive(archive: Path, stage: Path, *, key: bytes | None) -> dict[str
         # without the key, check it, then `raqmana audit sign`)
         raise BackupRefused("checksum", path=where, member=MANIFEST)
     revision = manifest.get("schema_revision")
-    if revision and revision not in _known_revisions():
+    if revision and revision not in known_revisions():
         raise BackupRefused(
             "newer_schema",
             path=where,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from raqmana.store import current_revision, head_revision
 from raqmana.store import jobs as queue
+from raqmana.store.migrate import known_revisions
 from raqmana.store.types import utcnow
 
 if TYPE_CHECKING:
@@ -49,6 +50,8 @@ def readiness(ws: Workspace) -> dict[str, Check]:
         current, head = current_revision(ws.engine), head_revision()
         if current == head:
             return Check(True, f"at {head}")
+        if current is not None and current not in known_revisions():
+            return Check(False, f"schema at {current}, newer than this raqmana ({head}): upgrade raqmana")
         return Check(
             False, f"schema at {current or 'nothing'}, raqmana needs {head}: run `raqmana db upgrade`"
         )
