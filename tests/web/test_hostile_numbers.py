@@ -144,3 +144,13 @@ def test_it_leaves_ordinary_bodies_to_the_routes(as_user, world):
     )
     assert r.status_code == 200, r.text
     assert r.json()["justification"] == "9" * 40
+
+
+def test_a_long_number_typed_into_a_text_field_of_a_form_is_text(as_user, world):
+    focal = as_user("focal")
+    r = focal.form(
+        f"/assessments/{world.assessment_id}/institutions/mofa/answers/LEG-01",
+        {"answer": "3", "justification": "9" * 25, "expected_version": 0},
+        page="/",
+    )
+    assert r.status_code in (200, 303), r.text[:300]

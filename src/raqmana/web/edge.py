@@ -26,6 +26,9 @@ from raqmana.web.fields import translated
 #: the largest id a database integer column holds (signed 64 bits)
 MAX_ID = 2**63 - 1
 _INTEGER = re.compile(r"[+-]?\d+")
+#: form fields that hold ids, versions or offsets (a form's text fields may be long digit strings: a
+#: justification citing a register number stays the route's business)
+_NUMERIC_FIELD = re.compile(r"(^|_)(id|version|offset|before|limit|page|stage)$")
 
 
 def out_of_range(text: str) -> bool:
@@ -127,7 +130,7 @@ async def _buffered(receive: Receive) -> tuple[bytes, Receive]:
 def _body_problem(kind: str, body: bytes) -> WebError | None:
     if kind == "form":
         for name, value in parse_qsl(body.decode("latin-1"), keep_blank_values=True):
-            if out_of_range(value):
+            if _NUMERIC_FIELD.search(name) and out_of_range(value):
                 return _bad_field(name)
         return None
     try:
