@@ -4,6 +4,9 @@ row kept, the tables added later filled from the old rows, the audit chain intac
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from sqlalchemy import func, inspect, select, text
@@ -144,3 +147,30 @@ def test_db_upgrade_from_revision_0001_keeps_and_extends_the_data(ws, tmp_path: 
             assert s.scalar(select(func.count()).select_from(Job)) == 1
     finally:
         again.dispose()
+
+
+def test_a_database_of_a_newer_raqmana_is_named_and_left_alone(database_url, tmp_path: Path):
+    engine = make_engine(database_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0999'"))
+    engine.dispose()
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("RAQMANA_")},
+        "RAQMANA_DATABASE_URL": database_url,
+        "RAQMANA_DATA_DIR": str(tmp_path / "data"),
+    }
+    for args in (["db", "upgrade"], ["audit", "verify", "--lang", "ar"]):
+        done = subprocess.run(
+            [sys.executable, "-c", "from raqmana.cli.main import main; main()", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 2, done.stderr
+        assert "CLI018" in done.stderr and "0999" in done.stderr and "Traceback" not in done.stderr
+    engine = make_engine(database_url)
+    try:
+        assert current_revision(engine) == "0999"  # nothing was changed
+    finally:
+        engine.dispose()

@@ -57,6 +57,11 @@ RESTORE_TARGET_IN_USE = Code(
     "add --replace to overwrite it; nothing was changed.",
 )
 BACKUP_TOOL = Code("CLI017", "{tool} failed ({detail}); nothing was changed.")
+SCHEMA_TOO_NEW = Code(
+    "CLI018",
+    "The database is at schema revision {revision}, made by a newer raqmana than this one (which knows up to "
+    "{head}): install that raqmana version or newer, or restore a backup made by this one.",
+)
 
 ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Code))
 

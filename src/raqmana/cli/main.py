@@ -137,3 +137,16 @@ def main() -> None:
         )
         report_problems([found], lang_from_argv(sys.argv))
         raise SystemExit(2) from None
+    except Exception as exc:
+        # a database of a newer raqmana (nothing was changed); the migrations module is loaded only by the
+        # commands that open the database, so it is looked up, not imported, here
+        migrate = sys.modules.get("raqmana.store.migrate")
+        if migrate is None or not isinstance(exc, migrate.SchemaTooNew):
+            raise
+        from raqmana.cli import errors as E
+        from raqmana.cli.common import lang_from_argv, report_problems
+        from raqmana.problems import Problem
+
+        found = Problem(E.SCHEMA_TOO_NEW, params={"revision": exc.revision, "head": migrate.head_revision()})
+        report_problems([found], lang_from_argv(sys.argv))
+        raise SystemExit(2) from None

@@ -37,11 +37,22 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+class SchemaTooNew(RuntimeError):
+    """The database was migrated by a newer raqmana: this one does not know its revision."""
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(f"database schema {revision} is newer than this raqmana ({head_revision()})")
+        self.revision = revision
+
+
 def upgrade(engine: Engine, revision: str = "head") -> str | None:
-    """Bring the database to ``revision``; returns the revision it was at before (None: empty)."""
+    """Bring the database to ``revision``; returns the revision it was at before (None: empty).
+    Raises :class:`SchemaTooNew` for a database of a newer raqmana (nothing is changed)."""
     before = current_revision(engine)
     if revision == "head" and before == head_revision():
         return before
+    if before is not None and before not in known_revisions():
+        raise SchemaTooNew(before)
     command.upgrade(alembic_config(engine), revision)
     return before
 
