@@ -8,7 +8,14 @@ import pytest
 import raqmana.workspace.workbook_batch as batch
 from raqmana.workspace import ValidationFailed
 from raqmana.workspace.jobs import get_job, run_worker
-from tests.workspace.hostile_files import XML_BOMBS, files_under, with_xml_bomb, with_zip_bomb, zipped
+from tests.workspace.hostile_files import (
+    XML_BOMBS,
+    files_under,
+    replace_members,
+    with_xml_bomb,
+    with_zip_bomb,
+    zipped,
+)
 from tests.workspace.test_excel_roundtrip import answers, do_import, export
 from tests.workspace.test_workbook_batch import filled, start
 
@@ -99,3 +106,29 @@ def test_a_finished_batch_leaves_nothing_in_the_uploads(world):
     assert files_under(uploads) != []
     run_worker(world.ws, once=True)
     assert files_under(uploads) == []
+
+
+PARTS = ["xl/workbook.xml", "docProps/core.xml", "[Content_Types].xml", "xl/styles.xml"]
+
+
+@pytest.mark.parametrize("member", PARTS)
+@pytest.mark.parametrize("bomb", ["billion-laughs", "quadratic"])
+def test_it_refuses_an_entity_bomb_in_any_part_of_the_workbook(world, bomb, member):
+    data = replace_members(export(world), {member: XML_BOMBS[bomb]})
+    with pytest.raises(ValidationFailed) as exc:
+        do_import(world, data)
+    assert [p.code.id for p in exc.value.problems] == ["WS090"]
+
+
+@pytest.mark.parametrize("member", PARTS)
+def test_it_never_resolves_an_external_entity_in_any_part_of_the_workbook(world, member, tmp_path):
+    """openpyxl reads these parts with lxml without resolving entities: the workbook is refused or read
+    as if the entity were not there, never with a file of the server in it."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-LINE")
+    xml = XML_BOMBS["external-entity"].replace("file:///etc/passwd", secret.as_uri())
+    try:
+        do_import(world, replace_members(export(world), {member: xml}))
+    except ValidationFailed as exc:
+        assert "TOP-SECRET" not in str([p.params for p in exc.problems])
+    assert all("TOP-SECRET" not in (r.justification or "") for r in answers(world).values())
