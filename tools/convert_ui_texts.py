@@ -7,7 +7,7 @@ recommendations, workbook headers) were written with their Arabic and Sorani inl
     Translated(en="Answers", ar="الإجابات", ckb="وەڵامەکان")
     {"en": "National", "ar": "وطني", "ckb": "نیشتمانی"}
 
-Each becomes ``ui("Contents")`` (:func:`raqmana.i18n.catalog.ui` gives a :class:`Translated` read from the
+Each becomes ``ui("Contents")`` (a dict becomes ``ui("National").as_dict()``, still a dict) (:func:`raqmana.i18n.catalog.ui` gives a :class:`Translated` read from the
 catalogues) and its Arabic and Sorani are written to ``src/raqmana/i18n/locale/{ar,ckb}/LC_MESSAGES/
 raqmana.po`` under ``msgid "Contents"``. When the catalogue already has that English text with other
 words, the entry gets a context (``ui("Region", "reports.labels")``). Content (frameworks, rule bases,
@@ -47,6 +47,26 @@ FILES: dict[str, str] = {
     "recommend/sentences.py": "recommendation sentences",
     "recommend/explain.py": "recommendation sentences",
     "workspace/excel_layout.py": "workbook",
+    "workspace/views.py": "workspace",
+    "workspace/actors.py": "roles",
+    "workspace/sniff.py": "file kinds",
+    "frameworks/validate.py": "framework fields",
+    "reports/institution.py": "institution report",
+    "reports/text.py": "report",
+    "roadmap/milestones.py": "milestones",
+    "indices/peers.py": "peer groups",
+    "analysis/constraints.py": "analysis",
+    # words that error messages take as parameters ({what}, {state}, {field} …)
+    "analysis/errors.py": "error words",
+    "cli/errors.py": "error words",
+    "frameworks/errors.py": "error words",
+    "indices/errors.py": "error words",
+    "pipeline/errors.py": "error words",
+    "recommend/errors.py": "error words",
+    "reports/errors.py": "error words",
+    "roadmap/errors.py": "error words",
+    "scoring/errors.py": "error words",
+    "workspace/errors.py": "error words",
 }
 HELPERS = {"T", "_t", "_r", "_tr"}
 IMPORT = "from raqmana.i18n.catalog import ui\n"
@@ -59,6 +79,7 @@ class Found:
     en: str
     ar: str
     ckb: str
+    as_dict: bool  # a ``{"en", "ar", "ckb"}`` dict stays a dict: ``ui(...).as_dict()``
 
 
 def _str(node: ast.AST | None) -> str | None:
@@ -99,7 +120,7 @@ def find(path: Path) -> list[Found]:
         assert isinstance(node, ast.expr) and node.end_lineno is not None and node.end_col_offset is not None
         start = starts[node.lineno - 1] + node.col_offset
         end = starts[node.end_lineno - 1] + node.end_col_offset
-        found.append(Found(start, end, *texts))
+        found.append(Found(start, end, *texts, as_dict=isinstance(node, ast.Dict)))
     # an outer form never contains an inner one, but keep the outermost if it ever does
     found.sort(key=lambda f: (f.start, -f.end))
     kept: list[Found] = []
@@ -136,7 +157,11 @@ def convert(path: Path, context: str, catalogs: dict) -> int:
             current = catalogs[lang].get(f.en)
             if current is not None and current.string and current.string != text:
                 ctx = context
-        call = f"ui({_literal(f.en)}" + (f", {_literal(ctx)})" if ctx else ")")
+        call = (
+            f"ui({_literal(f.en)}"
+            + (f", {_literal(ctx)})" if ctx else ")")
+            + (".as_dict()" if f.as_dict else "")
+        )
         for lang, text in (("ar", f.ar), ("ckb", f.ckb)):
             message = catalogs[lang].get(f.en, context=ctx)
             if message is None:

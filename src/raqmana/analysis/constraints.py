@@ -15,6 +15,7 @@ from typing import Any
 
 from raqmana.frameworks.schema import Framework
 from raqmana.i18n import Translated
+from raqmana.i18n.catalog import ui
 from raqmana.i18n.numbers import format_number
 
 
@@ -117,37 +118,16 @@ def binding_constraints(
     return ConstraintReport(limit, out, unscored)
 
 
-_REASON = {
-    "en": (
-        "{name} scores {score} out of {max}, at or below the {limit} that marks a weak foundation; "
-        "{n} enablers depend on it: {who}."
-    ),
-    "ar": (
-        "درجة «{name}» هي {score} من {max}، وهي لا تتجاوز {limit}، الحدَّ الذي يدل على أساس ضعيف؛ "
-        "ويعتمد عليه {n} من عوامل التمكين: {who}."
-    ),
-    "ckb": (
-        "نمرەی «{name}» {score} لە {max}، کە لە {limit} تێناپەڕێت، ئەو سنوورەی بناغەی لاواز دیاری دەکات؛ "
-        "{n} ھۆکاری ڕێخۆشکەر پشتی پێ دەبەستن: {who}."
-    ),
-}
-_REASON_ONE = {
-    "en": "{name} scores {score} out of {max}, at or below the {limit} that marks a weak foundation; {who} depends on it.",
-    "ar": "درجة «{name}» هي {score} من {max}، وهي لا تتجاوز {limit}، الحدَّ الذي يدل على أساس ضعيف؛ ويعتمد عليه «{who}».",
-    "ckb": "نمرەی «{name}» {score} لە {max}، کە لە {limit} تێناپەڕێت، ئەو سنوورەی بناغەی لاواز دیاری دەکات؛ «{who}» پشتی پێ دەبەستێت.",
-}
-_AHEAD = {
-    "en": " These already score higher, so they stand on a weak foundation: {who}.",
-    "ar": " وقد حصلت هذه العوامل على درجات أعلى منه، فهي قائمة على أساس ضعيف: {who}.",
-    "ckb": " ئەم ھۆکارانە نمرەی بەرزتریان ھەیە، بۆیە لەسەر بناغەیەکی لاواز وەستاون: {who}.",
-}
-_AHEAD_ONE = {
-    "en": " {who} already scores higher, so it stands on a weak foundation.",
-    "ar": " وقد حصل «{who}» على درجة أعلى منه، فهو قائم على أساس ضعيف.",
-    "ckb": " «{who}» نمرەی بەرزتری ھەیە، بۆیە لەسەر بناغەیەکی لاواز وەستاوە.",
-}
+_REASON = ui(
+    "{name} scores {score} out of {max}, at or below the {limit} that marks a weak foundation; {n} enablers depend on it: {who}."
+).as_dict()
+_REASON_ONE = ui(
+    "{name} scores {score} out of {max}, at or below the {limit} that marks a weak foundation; {who} depends on it."
+).as_dict()
+_AHEAD = ui(" These already score higher, so they stand on a weak foundation: {who}.").as_dict()
+_AHEAD_ONE = ui(" {who} already scores higher, so it stands on a weak foundation.").as_dict()
 #: between names that may contain commas themselves
-_SEP = {"en": "; ", "ar": "؛ ", "ckb": "؛ "}
+_SEP = ui("; ").as_dict()
 
 
 def _reason(

@@ -9,6 +9,7 @@ import errno
 import os
 from pathlib import Path
 
+from raqmana.i18n.catalog import ui
 from raqmana.problems import Code
 
 UNKNOWN_LANG = Code("CLI001", "'{value}' is not a language of raqmana: use {known}.")
@@ -78,32 +79,12 @@ def file_in_the_way(path: str | os.PathLike[str]) -> Path | None:
 
 #: the reason of an operating-system error, by errno; others keep the system's own words
 OS_REASONS: dict[int, dict[str, str]] = {
-    errno.ENOENT: {
-        "en": "no such file or directory",
-        "ar": "لا يوجد ملف أو مجلد بهذا الاسم",
-        "ckb": "فایل یان بوخچەیەکی بەو ناوە نییە",
-    },
-    errno.EACCES: {"en": "permission denied", "ar": "لا توجد صلاحية", "ckb": "ڕێگەپێدان نییە"},
-    errno.EPERM: {
-        "en": "operation not permitted",
-        "ar": "العملية غير مسموح بها",
-        "ckb": "ئەم کارە ڕێگەپێدراو نییە",
-    },
-    errno.EISDIR: {"en": "it is a directory", "ar": "إنه مجلد", "ckb": "ئەمە بوخچەیە"},
-    errno.ENOTDIR: {
-        "en": "a part of the path is not a directory",
-        "ar": "جزء من المسار ليس مجلداً",
-        "ckb": "بەشێک لە ڕێڕەوەکە بوخچە نییە",
-    },
-    errno.ENOSPC: {
-        "en": "no space left on the device",
-        "ar": "لا توجد مساحة كافية على القرص",
-        "ckb": "شوێنی بەتاڵ لەسەر دیسکەکە نەماوە",
-    },
-    errno.EROFS: {
-        "en": "the file system is read-only",
-        "ar": "نظام الملفات للقراءة فقط",
-        "ckb": "سیستەمی فایلەکان تەنھا بۆ خوێندنەوەیە",
-    },
-    errno.EEXIST: {"en": "it already exists", "ar": "موجود مسبقاً", "ckb": "پێشتر ھەیە"},
+    errno.ENOENT: ui("no such file or directory").as_dict(),
+    errno.EACCES: ui("permission denied").as_dict(),
+    errno.EPERM: ui("operation not permitted").as_dict(),
+    errno.EISDIR: ui("it is a directory").as_dict(),
+    errno.ENOTDIR: ui("a part of the path is not a directory").as_dict(),
+    errno.ENOSPC: ui("no space left on the device").as_dict(),
+    errno.EROFS: ui("the file system is read-only").as_dict(),
+    errno.EEXIST: ui("it already exists").as_dict(),
 }

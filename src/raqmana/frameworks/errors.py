@@ -5,6 +5,7 @@ Codes are stable; ``docs/errors.md`` is generated from this module (``raqmana fr
 
 from __future__ import annotations
 
+from raqmana.i18n.catalog import ui
 from raqmana.problems import Code, Severity
 
 W = Severity.WARNING
@@ -51,27 +52,23 @@ ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(
 
 # words used inside messages
 WHAT = {
-    "framework": {"en": "framework", "ar": "الإطار", "ckb": "چوارچێوە"},
-    "pillar": {"en": "pillar", "ar": "العامل", "ckb": "ھۆکار"},
-    "sub_area": {"en": "sub-area", "ar": "المجال الفرعي", "ckb": "بواری لاوەکی"},
-    "indicator": {"en": "indicator", "ar": "المؤشر", "ckb": "پێوەر"},
-    "stage_label": {"en": "stage label", "ar": "تسمية المرحلة", "ckb": "ناوی قۆناغ"},
-    "catalogue": {"en": "catalogue item", "ar": "عنصر الفهرس", "ckb": "بڕگەی پێڕست"},
+    "framework": ui("framework").as_dict(),
+    "pillar": ui("pillar").as_dict(),
+    "sub_area": ui("sub-area").as_dict(),
+    "indicator": ui("indicator").as_dict(),
+    "stage_label": ui("stage label").as_dict(),
+    "catalogue": ui("catalogue item").as_dict(),
 }
 #: what a workbook cell should hold (XLSX_BAD_CELL's {expected})
 EXPECTED = {
-    "yes/no": {"en": "yes or no", "ar": "نعم أو لا", "ckb": "بەڵێ یان نەخێر"},
-    "a whole number": {"en": "a whole number", "ar": "عدداً صحيحاً", "ckb": "ژمارەیەکی تەواو"},
-    "a number": {"en": "a number", "ar": "رقماً", "ckb": "ژمارە"},
+    "yes/no": ui("yes or no").as_dict(),
+    "a whole number": ui("a whole number").as_dict(),
+    "a number": ui("a number").as_dict(),
 }
 #: FW003 details written by the loaders themselves (pydantic's come from validation_messages.describe)
-NOT_A_MAPPING = {
-    "en": "the document must be a mapping of 'key: value' lines",
-    "ar": "يجب أن يكون المستند مجموعة أسطر بالشكل 'key: value'",
-    "ckb": "بەڵگەنامەکە دەبێت کۆمەڵە دێڕێک بێت بە شێوەی 'key: value'",
-}
+NOT_A_MAPPING = ui("the document must be a mapping of 'key: value' lines").as_dict()
 LANG_NAMES = {
-    "en": {"en": "en", "ar": "en", "ckb": "en"},
-    "ar": {"en": "ar", "ar": "ar", "ckb": "ar"},
-    "ckb": {"en": "ckb", "ar": "ckb", "ckb": "ckb"},
+    "en": ui("en").as_dict(),
+    "ar": ui("ar").as_dict(),
+    "ckb": ui("ckb").as_dict(),
 }

@@ -9,6 +9,7 @@ from raqmana.frameworks import errors as E
 from raqmana.frameworks.crosswalk import is_known
 from raqmana.frameworks.schema import AnswerType, Framework, Indicator
 from raqmana.i18n import Translated
+from raqmana.i18n.catalog import ui
 from raqmana.i18n.locales import LANGS
 from raqmana.i18n.sorani import REPLACEMENTS, wrong_letters
 from raqmana.problems import Location, Problem
@@ -17,13 +18,13 @@ Locator = Callable[[tuple[Any, ...]], Location]
 
 CROSSWALK_TARGETS = ("gtmi", "ncsi", "egdi", "govstack", "undp_dtf", "sdg")
 FIELD_WORDS = {
-    "name": {"en": "name", "ar": "الاسم", "ckb": "ناو"},
-    "description": {"en": "description", "ar": "الوصف", "ckb": "وەسف"},
-    "question": {"en": "question", "ar": "السؤال", "ckb": "پرسیار"},
-    "guidance": {"en": "guidance", "ar": "الإرشاد", "ckb": "ڕێنمایی"},
-    "unit": {"en": "unit", "ar": "الوحدة", "ckb": "یەکە"},
-    "label": {"en": "label", "ar": "التسمية", "ckb": "ناونیشان"},
-    "default_stage0": {"en": "stage 0 descriptor", "ar": "وصف المرحلة 0", "ckb": "وەسفی قۆناغی 0"},
+    "name": ui("name").as_dict(),
+    "description": ui("description").as_dict(),
+    "question": ui("question").as_dict(),
+    "guidance": ui("guidance").as_dict(),
+    "unit": ui("unit").as_dict(),
+    "label": ui("label").as_dict(),
+    "default_stage0": ui("stage 0 descriptor").as_dict(),
 }
 
 

@@ -16,22 +16,22 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from raqmana.i18n import Translated
+from raqmana.i18n.catalog import ui
 from raqmana.indices import errors as E
 from raqmana.indices.countries import countries, name, to_iso3
 from raqmana.indices.datasets import Dataset, load_dataset
 from raqmana.problems import Problem, ProblemsError
 
 INCOME_NAMES = {
-    "LIC": Translated.of("Low income", "منخفض الدخل", "داھاتی نزم"),
-    "LMIC": Translated.of("Lower-middle income", "دون المتوسط الدخل", "داھاتی مامناوەندی خوارەوە"),
-    "UMIC": Translated.of("Upper-middle income", "فوق المتوسط الدخل", "داھاتی مامناوەندی سەرەوە"),
-    "HIC": Translated.of("High income", "مرتفع الدخل", "داھاتی بەرز"),
+    "LIC": ui("Low income"),
+    "LMIC": ui("Lower-middle income"),
+    "UMIC": ui("Upper-middle income"),
+    "HIC": ui("High income"),
 }
 GROUP_NAMES = {
-    "arab_states": Translated.of("Arab States", "الدول العربية", "وڵاتانی عەرەبی"),
-    "income": Translated.of("Same income group", "مجموعة الدخل نفسها", "ھەمان گرووپی داھات"),
-    "chosen": Translated.of("Chosen peers", "النظراء المختارون", "ھاوتا ھەڵبژێردراوەکان"),
+    "arab_states": ui("Arab States"),
+    "income": ui("Same income group"),
+    "chosen": ui("Chosen peers"),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from raqmana.i18n.catalog import ui
 from raqmana.problems import Code, Severity
 
 W = Severity.WARNING
@@ -63,39 +64,23 @@ UNKNOWN_ANSWER = Code(
 ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Code))
 
 FIELD_WORDS = {
-    "title": {"en": "title", "ar": "العنوان", "ckb": "ناونیشان"},
-    "description": {"en": "description", "ar": "الوصف", "ckb": "وەسف"},
-    "kpi": {"en": "KPI name", "ar": "اسم مؤشر الأداء", "ckb": "ناوی پێوەری ئەدا"},
+    "title": ui("title").as_dict(),
+    "description": ui("description").as_dict(),
+    "kpi": ui("KPI name").as_dict(),
 }
 EXPECTED = {
-    "stage": {"en": "a stage from 0 to 5", "ar": "مرحلة من 0 إلى 5", "ckb": "قۆناغێک لە 0 تا 5"},
-    "percentage": {
-        "en": "a percentage from 0 to 100",
-        "ar": "نسبة مئوية من 0 إلى 100",
-        "ckb": "ڕێژەیەکی سەدی لە 0 تا 100",
-    },
-    "score": {"en": "a score from 0 to 100", "ar": "درجة من 0 إلى 100", "ckb": "نمرەیەک لە 0 تا 100"},
-    "yes_no": {"en": "0 (no) or 1 (yes)", "ar": "0 (لا) أو 1 (نعم)", "ckb": "0 (نەخێر) یان 1 (بەڵێ)"},
-    "choice": {
-        "en": "one of the indicator's choices",
-        "ar": "أحد خيارات المؤشر",
-        "ckb": "یەکێک لە ھەڵبژاردەکانی پێوەرەکە",
-    },
-    "number": {"en": "a number", "ar": "رقماً", "ckb": "ژمارە"},
-    "share": {"en": "a share from 0 to 1", "ar": "نسبة من 0 إلى 1", "ckb": "ڕێژەیەک لە 0 تا 1"},
+    "stage": ui("a stage from 0 to 5").as_dict(),
+    "percentage": ui("a percentage from 0 to 100").as_dict(),
+    "score": ui("a score from 0 to 100").as_dict(),
+    "yes_no": ui("0 (no) or 1 (yes)").as_dict(),
+    "choice": ui("one of the indicator's choices").as_dict(),
+    "number": ui("a number").as_dict(),
+    "share": ui("a share from 0 to 1").as_dict(),
 }
 WHERE_WORDS = {
-    "prerequisites": {"en": "prerequisites", "ar": "المتطلبات المسبقة", "ckb": "پێشمەرجەکان"},
-    "condition": {"en": "a condition", "ar": "أحد الشروط", "ckb": "مەرجێک"},
+    "prerequisites": ui("prerequisites").as_dict(),
+    "condition": ui("a condition").as_dict(),
 }
 #: details of RC003 when a rules file is not shaped as it should be
-NOT_A_MAPPING = {
-    "en": "expected a mapping of 'key: value' lines",
-    "ar": "يجب أن يكون الملف مجموعة أسطر بالشكل 'key: value'",
-    "ckb": "فایلەکە دەبێت کۆمەڵە دێڕێک بێت بە شێوەی 'key: value'",
-}
-NOT_A_LIST_OF_RULES = {
-    "en": "expected a list of rules (items starting with '- ')",
-    "ar": "يجب أن يكون الملف قائمة قواعد (عناصر تبدأ بـ '- ')",
-    "ckb": "فایلەکە دەبێت لیستی ڕێساکان بێت (بڕگەگەلێک کە بە '- ' دەست پێ دەکەن)",
-}
+NOT_A_MAPPING = ui("expected a mapping of 'key: value' lines").as_dict()
+NOT_A_LIST_OF_RULES = ui("expected a list of rules (items starting with '- ')").as_dict()

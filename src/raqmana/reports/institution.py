@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from raqmana.i18n import Translated
+from raqmana.i18n.catalog import ui
 from raqmana.reports import charts
 from raqmana.reports.inputs import InstitutionResult, ReportInputs
 from raqmana.reports.labels import label, report_labels
@@ -12,23 +13,13 @@ from raqmana.reports.text import integer, num, pct, prose_digits
 T = Translated.of
 
 SENTENCES = {
-    "overall": T(
-        "{name} scores {score} out of {max} (stage {stage}: {stage_name}); national average {national}.",
-        "حصلت {name} على درجة {score} من {max} (المرحلة {stage}: {stage_name})؛ المعدل الوطني {national}.",
-        "{name} نمرەی {score} لە {max} وەرگرتووە (قۆناغی {stage}: {stage_name})؛ تێکڕای نیشتمانی {national}.",
+    "overall": ui(
+        "{name} scores {score} out of {max} (stage {stage}: {stage_name}); national average {national}."
     ),
-    "rank": T(
-        "Rank among {n} institutions: {low} to {high} (in {ninety} of the Monte Carlo runs).",
-        "الترتيب بين {n} جهة: من {low} إلى {high} (في {ninety} من عمليات محاكاة مونت كارلو).",
-        "ڕیزبەندی لە نێوان {n} دامەزراوەدا: لە {low} بۆ {high} (لە {ninety}ی ھەوڵەکانی مۆنتی کارلۆدا).",
-    ),
-    "national": T("National average", "المعدل الوطني", "تێکڕای نیشتمانی"),
-    "gaps": T("Gaps to the target stage", "الفجوات عن المرحلة المستهدفة", "بۆشاییەکان لە قۆناغی ئامانج"),
-    "actions": T(
-        "Roadmap actions owned by this institution",
-        "إجراءات خارطة الطريق التي تتولاها الجهة",
-        "کارەکانی نەخشەڕێگا کە ئەم دامەزراوەیە بەرپرسیارە لێیان",
-    ),
+    "rank": ui("Rank among {n} institutions: {low} to {high} (in {ninety} of the Monte Carlo runs)."),
+    "national": ui("National average"),
+    "gaps": ui("Gaps to the target stage"),
+    "actions": ui("Roadmap actions owned by this institution"),
 }
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from raqmana.i18n.catalog import ui
 from raqmana.i18n.numbers import format_number, format_percent, localize_digits
 
 #: between the items of a list whose items may contain commas themselves
-LIST_SEP = {"en": "; ", "ar": "؛ ", "ckb": "؛ "}
+LIST_SEP = ui("; ").as_dict()
 DASH = "–"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from raqmana.i18n import format_number
+from raqmana.i18n.catalog import ui
 from raqmana.i18n.locales import LANGS
 from raqmana.problems import Code, Severity
 
@@ -78,33 +79,17 @@ BAD_FILE = Code("RM040", "Not a valid roadmap file: {detail}")
 ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Code))
 
 EXPECTED = {
-    "integer": {"en": "a whole number", "ar": "عدداً صحيحاً", "ckb": "ژمارەیەکی تەواو"},
-    "positive": {
-        "en": "a whole number of at least 1",
-        "ar": "عدداً صحيحاً لا يقل عن 1",
-        "ckb": "ژمارەیەکی تەواوی لانیکەم 1",
-    },
-    "number": {"en": "a number", "ar": "رقماً", "ckb": "ژمارە"},
-    "quarter": {"en": "a quarter such as 2026-Q3", "ar": "فصلاً مثل 2026-Q3", "ckb": "چارەکێکی وەک 2026-Q3"},
-    "initiative": {
-        "en": "an initiative id of sheet Initiatives",
-        "ar": "معرّف مبادرة من ورقة Initiatives",
-        "ckb": "ناسنامەی دەستپێشخەرییەک لە پەڕەی Initiatives",
-    },
-    "choice": {"en": "one of: {choices}", "ar": "إحدى القيم: {choices}", "ckb": "یەکێک لەمانە: {choices}"},
-    "json": {"en": "valid JSON", "ar": "JSON صالحاً", "ckb": "JSONـی دروست"},
+    "integer": ui("a whole number").as_dict(),
+    "positive": ui("a whole number of at least 1").as_dict(),
+    "number": ui("a number").as_dict(),
+    "quarter": ui("a quarter such as 2026-Q3").as_dict(),
+    "initiative": ui("an initiative id of sheet Initiatives").as_dict(),
+    "choice": ui("one of: {choices}").as_dict(),
+    "json": ui("valid JSON").as_dict(),
 }
 REASONS = {
-    "chain": {
-        "en": "the dependency chain {chain}",
-        "ar": "سلسلة الاعتماديات {chain}",
-        "ckb": "زنجیرەی پەیوەستبوونەکانی {chain}",
-    },
-    "capacity": {
-        "en": "the work of {owner} at {capacity} initiatives at a time",
-        "ar": "عمل {owner} بمعدل {capacity} مبادرات في وقت واحد",
-        "ckb": "کاری {owner} بە {capacity} دەستپێشخەری لە یەک کاتدا",
-    },
+    "chain": ui("the dependency chain {chain}").as_dict(),
+    "capacity": ui("the work of {owner} at {capacity} initiatives at a time").as_dict(),
 }
 
 

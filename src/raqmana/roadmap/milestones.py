@@ -7,22 +7,15 @@ keeps its own milestones with actual dates (:class:`~raqmana.roadmap.model.Progr
 from __future__ import annotations
 
 from raqmana.i18n import Translated
+from raqmana.i18n.catalog import ui
 from raqmana.roadmap.model import Milestone, Roadmap
 from raqmana.roadmap.quarters import Calendar
 
 T = Translated.of
-LAUNCH = T(
-    "Launch: owner, team and budget in place",
-    "الإطلاق: الجهة المالكة والفريق والموازنة جاهزة",
-    "دەستپێکردن: خاوەن، تیم و بودجە ئامادەن",
-)
-REVIEW = T("Mid-term review", "مراجعة منتصف المدة", "پێداچوونەوەی نیوەی ماوە")
-DELIVERED = T("Delivered and handed over", "الإنجاز والتسليم", "تەواوکردن و ڕادەستکردن")
-KPI_CHECK = T(
-    "KPI measured against its target: {kpi}",
-    "قياس مؤشر الأداء مقارنة بالقيمة المستهدفة: {kpi}",
-    "پێوانەکردنی پێوەری ئەدا بە بەراورد بە ئامانجەکەی: {kpi}",
-)
+LAUNCH = ui("Launch: owner, team and budget in place")
+REVIEW = ui("Mid-term review")
+DELIVERED = ui("Delivered and handed over")
+KPI_CHECK = ui("KPI measured against its target: {kpi}")
 
 
 def planned(roadmap: Roadmap) -> dict[str, list[Milestone]]:

@@ -6,6 +6,7 @@ Codes are stable (``SCxxx``); ``raqmana index errors`` lists them. Errors stop a
 
 from __future__ import annotations
 
+from raqmana.i18n.catalog import ui
 from raqmana.problems import Code, Severity
 
 W = Severity.WARNING
@@ -190,20 +191,20 @@ ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(
 
 #: names of the steps, used inside messages
 STEP = {
-    "screen": {"en": "screening", "ar": "الفرز", "ckb": "پاڵاوتن"},
-    "denominate": {"en": "denomination", "ar": "القسمة على المقام", "ckb": "دابەشکردن بە دابەشکەر"},
-    "impute": {"en": "imputation", "ar": "تعويض القيم الناقصة", "ckb": "پڕکردنەوەی بەھای ونبوو"},
-    "treat": {"en": "outlier treatment", "ar": "معالجة القيم المتطرفة", "ckb": "چارەسەری بەھای نامۆ"},
-    "normalise": {"en": "normalisation", "ar": "التطبيع", "ckb": "ئاساییکردنەوە"},
-    "weights": {"en": "weighting", "ar": "الترجيح", "ckb": "کێشدان"},
-    "aggregate": {"en": "aggregation", "ar": "التجميع", "ckb": "کۆکردنەوە"},
-    "stages": {"en": "stage", "ar": "المرحلة", "ckb": "قۆناغ"},
-    "uncertainty": {"en": "uncertainty", "ar": "عدم اليقين", "ckb": "نادڵنیایی"},
-    "output": {"en": "output", "ar": "الإخراج", "ckb": "دەرچوون"},
+    "screen": ui("screening").as_dict(),
+    "denominate": ui("denomination").as_dict(),
+    "impute": ui("imputation").as_dict(),
+    "treat": ui("outlier treatment").as_dict(),
+    "normalise": ui("normalisation").as_dict(),
+    "weights": ui("weighting").as_dict(),
+    "aggregate": ui("aggregation").as_dict(),
+    "stages": ui("stage").as_dict(),
+    "uncertainty": ui("uncertainty").as_dict(),
+    "output": ui("output").as_dict(),
 }
 WHAT = {
-    "unit": {"en": "unit", "ar": "وحدة", "ckb": "یەکە"},
-    "indicator": {"en": "indicator", "ar": "مؤشر", "ckb": "پێوەر"},
+    "unit": ui("unit", "error words").as_dict(),
+    "indicator": ui("indicator", "error words").as_dict(),
 }
 
 #: details of BAD_PARAMETER / RECIPE_INVALID, in the three languages

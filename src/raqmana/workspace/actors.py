@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from raqmana.i18n import Translated
+from raqmana.i18n.catalog import ui
 
 
 class Role(StrEnum):
@@ -22,11 +23,11 @@ class Role(StrEnum):
 
 
 ROLE_LABELS: dict[Role, Translated] = {
-    Role.ADMIN: Translated(en="Administrator", ar="مسؤول النظام", ckb="بەڕێوەبەر"),
-    Role.COORDINATOR: Translated(en="Coordinator", ar="منسّق", ckb="ڕێکخەر"),
-    Role.FOCAL_POINT: Translated(en="Focal point", ar="ضابط الارتباط", ckb="خاڵی پەیوەندی"),
-    Role.REVIEWER: Translated(en="Reviewer", ar="مُراجِع التقييم", ckb="پێداچوونەوەکەر"),
-    Role.VIEWER: Translated(en="Viewer", ar="مُطّلِع", ckb="بینەر"),
+    Role.ADMIN: ui("Administrator"),
+    Role.COORDINATOR: ui("Coordinator"),
+    Role.FOCAL_POINT: ui("Focal point"),
+    Role.REVIEWER: ui("Reviewer"),
+    Role.VIEWER: ui("Viewer"),
 }
 
 MANAGER_ROLES = frozenset({Role.ADMIN, Role.COORDINATOR})

@@ -6,6 +6,7 @@ translated dict ``{"en": …, "ar": …, "ckb": …}`` (see ``WHAT`` and ``STATE
 
 from __future__ import annotations
 
+from raqmana.i18n.catalog import ui
 from raqmana.problems import Code, Severity
 
 W = Severity.WARNING
@@ -154,29 +155,29 @@ ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(
 
 # words used inside messages ({what}, {state}, {lang})
 WHAT: dict[str, dict[str, str]] = {
-    "assessment": {"en": "Assessment", "ar": "التقييم", "ckb": "ھەڵسەنگاندن"},
-    "response": {"en": "Answer", "ar": "الإجابة", "ckb": "وەڵام"},
-    "organisation": {"en": "Institution", "ar": "الجهة", "ckb": "دامەزراوە"},
-    "user": {"en": "User", "ar": "المستخدم", "ckb": "بەکارھێنەر"},
-    "evidence": {"en": "Evidence", "ar": "دليل الإثبات", "ckb": "بەڵگە"},
-    "job": {"en": "Job", "ar": "المهمة", "ckb": "کار"},
-    "audit": {"en": "Audit log", "ar": "سجل التدقيق", "ckb": "تۆماری وردبینی"},
-    "framework": {"en": "Framework version", "ar": "إصدار الإطار", "ckb": "وەشانی چوارچێوە"},
-    "assignment": {"en": "Assignment", "ar": "التكليف", "ckb": "ئەرکپێسپاردن"},
-    "grant": {"en": "Role", "ar": "الدور", "ckb": "ڕۆڵ"},
-    "token": {"en": "API token", "ar": "رمز الواجهة البرمجية", "ckb": "نیشانەی API"},
-    "name": {"en": "The name", "ar": "الاسم", "ckb": "ناو"},
-    "period": {"en": "The period", "ar": "الفترة", "ckb": "ماوە"},
-    "display_name": {"en": "The display name", "ar": "الاسم المعروض", "ckb": "ناوی پیشاندراو"},
+    "assessment": ui("Assessment").as_dict(),
+    "response": ui("Answer").as_dict(),
+    "organisation": ui("Institution").as_dict(),
+    "user": ui("User").as_dict(),
+    "evidence": ui("Evidence", "error words").as_dict(),
+    "job": ui("Job").as_dict(),
+    "audit": ui("Audit log").as_dict(),
+    "framework": ui("Framework version").as_dict(),
+    "assignment": ui("Assignment").as_dict(),
+    "grant": ui("Role").as_dict(),
+    "token": ui("API token").as_dict(),
+    "name": ui("The name").as_dict(),
+    "period": ui("The period").as_dict(),
+    "display_name": ui("The display name").as_dict(),
 }
 STATES: dict[str, dict[str, str]] = {
-    "draft": {"en": "a draft", "ar": "مسودة", "ckb": "ڕەشنووس"},
-    "submitted": {"en": "submitted", "ar": "مُرسلة", "ckb": "نێردراو"},
-    "returned": {"en": "returned", "ar": "مُعادة", "ckb": "گەڕێنراوە"},
-    "accepted": {"en": "accepted", "ar": "مقبولة", "ckb": "پەسەندکراو"},
+    "draft": ui("a draft").as_dict(),
+    "submitted": ui("submitted").as_dict(),
+    "returned": ui("returned", "error words").as_dict(),
+    "accepted": ui("accepted", "error words").as_dict(),
 }
 LANG_NAMES: dict[str, dict[str, str]] = {
-    "en": {"en": "English", "ar": "الإنجليزية", "ckb": "ئینگلیزی"},
-    "ar": {"en": "Arabic", "ar": "العربية", "ckb": "عەرەبی"},
-    "ckb": {"en": "Sorani", "ar": "الكردية السورانية", "ckb": "کوردیی سۆرانی"},
+    "en": ui("English").as_dict(),
+    "ar": ui("Arabic").as_dict(),
+    "ckb": ui("Sorani").as_dict(),
 }

@@ -8,6 +8,7 @@ import unicodedata
 import zipfile
 from pathlib import PurePosixPath, PureWindowsPath
 
+from raqmana.i18n.catalog import ui
 from raqmana.problems import Location
 from raqmana.workspace import errors as E
 from raqmana.workspace.exceptions import ValidationFailed
@@ -24,27 +25,15 @@ ALLOWED: dict[str, tuple[str, str]] = {
     ".txt": ("text", "text/plain; charset=utf-8"),
 }
 KIND_LABELS: dict[str, dict[str, str]] = {
-    "pdf": {"en": "PDF", "ar": "PDF", "ckb": "PDF"},
-    "png": {"en": "PNG image", "ar": "صورة PNG", "ckb": "وێنەی PNG"},
-    "jpeg": {"en": "JPEG image", "ar": "صورة JPEG", "ckb": "وێنەی JPEG"},
-    "docx": {
-        "en": "Word document (DOCX)",
-        "ar": "مستند Word \u200f(DOCX)",
-        "ckb": "بەڵگەنامەی Word \u200f(DOCX)",
-    },
-    "xlsx": {
-        "en": "Excel workbook (XLSX)",
-        "ar": "مصنف Excel \u200f(XLSX)",
-        "ckb": "پەڕتووکی Excel \u200f(XLSX)",
-    },
-    "text": {"en": "text", "ar": "نص", "ckb": "دەق"},
-    "zip": {"en": "another ZIP archive", "ar": "أرشيف ZIP آخر", "ckb": "ئەرشیفێکی ZIPـی تر"},
-    "program": {"en": "a program", "ar": "برنامج", "ckb": "پرۆگرام"},
-    "binary": {
-        "en": "unknown binary data",
-        "ar": "بيانات ثنائية غير معروفة",
-        "ckb": "داتای دوانەیی نەناسراو",
-    },
+    "pdf": ui("PDF").as_dict(),
+    "png": ui("PNG image").as_dict(),
+    "jpeg": ui("JPEG image").as_dict(),
+    "docx": ui("Word document (DOCX)").as_dict(),
+    "xlsx": ui("Excel workbook (XLSX)").as_dict(),
+    "text": ui("text", "file kinds").as_dict(),
+    "zip": ui("another ZIP archive").as_dict(),
+    "program": ui("a program").as_dict(),
+    "binary": ui("unknown binary data").as_dict(),
 }
 _DOCX_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _XLSX_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"

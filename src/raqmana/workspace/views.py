@@ -9,14 +9,15 @@ from typing import Any
 
 from raqmana.frameworks import Framework, Indicator
 from raqmana.i18n import Translated, format_number, vocabulary
+from raqmana.i18n.catalog import ui
 from raqmana.i18n.vocabulary import ResponseState as ResponseState
 from raqmana.workspace.actors import Role
 
 STATE_LABELS: Mapping[str, Translated] = vocabulary.names("response state")
-NA_LABEL = Translated(en="N/A", ar="لا ينطبق", ckb="پەیوەندیدار نییە")
-DONT_KNOW_LABEL = Translated(en="Don't know", ar="لا أعرف", ckb="نازانم")
-YES_LABEL = Translated(en="Yes", ar="نعم", ckb="بەڵێ")
-NO_LABEL = Translated(en="No", ar="لا", ckb="نەخێر")
+NA_LABEL = ui("N/A")
+DONT_KNOW_LABEL = ui("Don't know")
+YES_LABEL = ui("Yes")
+NO_LABEL = ui("No")
 
 
 @dataclass(frozen=True, slots=True)
