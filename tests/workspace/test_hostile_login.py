@@ -83,3 +83,15 @@ def test_it_backs_off_unknown_names_like_real_ones(world):
     unknown = [_refused(world, "no-such-user").retry_after for _ in range(attempts + 1)]
     assert [r is None for r in real] == [r is None for r in unknown]
     assert real[-1] and unknown[-1]
+
+
+def test_it_forgets_failures_that_can_pause_nothing_any_more(world):
+    from raqmana.store.models import LoginThrottle
+
+    start = utcnow()
+    for i in range(10):
+        _refused(world, f"invented-{i}", client=f"198.51.100.{i}", now=start)
+    _refused(world, "fp_a", now=start + timedelta(hours=1))
+    with world.ws.reader() as s:
+        keys = sorted(s.scalars(select(LoginThrottle.key)))
+    assert keys == ["client:192.0.2.1", "pair:192.0.2.1|fp_a"]

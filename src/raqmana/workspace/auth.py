@@ -158,6 +158,10 @@ def _count(session: Session, key: str, now: datetime, *, since_last: bool) -> Lo
 def _fail(
     session: Session, user: User | None, username: str, client: str, attempts: int, now: datetime
 ) -> LoginRefused:
+    # rows that can pause nothing any more go (a flood of invented names must not fill the table)
+    session.execute(
+        delete(LoginThrottle).where(LoginThrottle.window_start < now - THROTTLE_WINDOW - BACKOFF_MAX)
+    )
     if client:
         _count(session, f"client:{client[:100]}", now, since_last=False)
     pair = _count(session, _pair_key(username, client), now, since_last=True)
