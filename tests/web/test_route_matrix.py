@@ -16,7 +16,9 @@ Paths aim at the round's *other* institution ``moi`` (B) and at objects made by 
 A; rows ending in ``#A`` aim at ``mofa`` instead. Writes are built so that the order of the rows does not
 matter: what a persona may change is its own (a round to close, an assignment and a grant to remove, each
 made for that persona) or changes nothing (the same assignment again, a wrong current password).
-The world is built once for the module; every persona signs in once.
+Beyond the status, no answer to a persona kept out of B (anonymous, A's focal point and reviewer, the
+outsider, A's branch managers) may contain B's secrets (:data:`SECRETS_B`), whatever the route, and every
+429 carries ``Retry-After``. The world is built once for the module; every persona signs in once.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from raqmana.workspace import SYSTEM, assessments, assignments, tokens, users
 from raqmana.workspace.evidence import attach_file
 from raqmana.workspace.jobs import run_one
 from raqmana.workspace.report_jobs import enqueue_report
+from raqmana.workspace.review import add_comment
 
 from .conftest import Browser
 from .scope_people import add_scoped_people
@@ -206,7 +209,7 @@ def _build(world: World) -> Ids:
             assessment_id=world.assessment_id,
             institution_code="moi",
             indicator_id="LEG-01",
-            filename="strategy.pdf",
+            filename=SECRETS_B[0],
             data=PDF,
         )
         ids.evidence_b = ev.id
@@ -243,6 +246,7 @@ def _build(world: World) -> Ids:
             .join(Evidence, Evidence.response_id == Response.id)
             .where(Evidence.id == ev.id)
         )
+        add_comment(s, SYSTEM, response_id=ids.response_b, text=SECRETS_B[1])
         for n, persona in enumerate(f"{p}/{kind}" for p in PERSONAS for kind in ("api", "html")):
             r = assessments.open_round(
                 s,
@@ -298,6 +302,10 @@ def matrix(template_world: World, tmp_path_factory: pytest.TempPathFactory) -> I
 # --- probes -----------------------------------------------------------------------------------------------
 Body = dict[str, Any] | Callable[[Ids, str], dict[str, Any]] | None
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+#: words only B's readers may meet: the name of its evidence file, a comment on its answer
+SECRETS_B = ("moi-plan-7731.pdf", "MOI-CONFIDENTIAL-7731")
+#: personas who may read nothing of B, whatever the route answers them
+KEPT_OUT_OF_B = ("anon", "focal", "rev", "outsider", "coord_a", "admin_a")
 
 
 @dataclass(frozen=True)
@@ -533,6 +541,8 @@ def test_each_persona_gets_the_expected_status(matrix: Matrix, route: str, varia
     expected = _table()[(route, variant)]
     answers = {p: request(matrix, route, variant, p) for p in PERSONAS}
     assert {p: r.status_code for p, r in answers.items()} == expected
+    for p in KEPT_OUT_OF_B:
+        assert not [s for s in SECRETS_B if s.encode() in answers[p].content], (p, "meets B's secrets")
     assert all("retry-after" in r.headers for r in answers.values() if r.status_code == 429)
 
 
