@@ -214,3 +214,29 @@ def test_a_path_in_a_file_name_is_dropped_and_nothing_is_written_outside_the_dat
     assert r.json()["filename"] == "evil.pdf"
     added = set(files_in(tmp_path)) - set(outside)
     assert added and all(p.startswith("data/evidence/") for p in added), added
+
+
+@pytest.mark.parametrize("length", ["9" * 5000, "-1", "12abc"])
+def test_it_refuses_a_content_length_that_is_no_size(app, length):
+    sent: list[dict] = []
+
+    async def never(scope, receive, send):
+        raise AssertionError("the app must not be called")
+
+    async def nothing():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        sent.append(message)
+
+    headers = [(b"content-length", length.encode()), (b"authorization", b"Bearer x")]
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/x",
+        "headers": headers,
+        "query_string": b"",
+        "app": app,
+    }
+    anyio.run(BodyLimit(never, classes=[], default_mb=1), scope, nothing, send)
+    assert sent[0]["status"] == 413

@@ -81,7 +81,7 @@ class BodyLimit:
         limit_mb = self.limit_mb(scope.get("path", ""), credentials=_has_credentials(headers))
         limit = limit_mb * MIB + FORM_OVERHEAD
         for name, value in headers:
-            if name == b"content-length" and (not value.isdigit() or int(value) > limit):
+            if name == b"content-length" and (not value.isdigit() or len(value) > 15 or int(value) > limit):
                 await self._refuse(scope, receive, send, limit_mb)
                 return
         seen = 0
