@@ -36,7 +36,9 @@ def test_changing_the_password_ends_the_other_sessions_and_revokes_the_tokens(ap
     gone = elsewhere.get("/account", follow_redirects=False)
     assert gone.status_code == 303 and gone.headers["location"].startswith("/login")
     assert api.get("/api/v1/account", headers={"Authorization": f"Bearer {token}"}).status_code == 401
-    assert "أُنهيت جلساتك الأخرى" in changed.text and "أُلغيت رموز" in changed.text, "said in the reader's language"
+    assert "أُنهيت جلساتك الأخرى" in changed.text and "أُلغيت رموز" in changed.text, (
+        "said in the reader's language"
+    )
 
 
 def test_the_user_may_keep_the_api_tokens(app: FastAPI, as_user):
