@@ -388,3 +388,26 @@ def test_latest_imputation_without_panel_data_is_refused():
     with pytest.raises(ProblemsError) as info:
         build(Recipe(meta=meta, impute=Step("latest")), data)
     assert info.value.problems[0].code.id == "SC045"
+
+
+def test_denominators_from_their_own_table_as_coinrs_denoms_argument(tmp_path):
+    """Denominate(denoms = WorldDenoms): the sizes live in another table keyed by uCode; a unit that
+    table lacks gets a missing ratio, located in that table."""
+    nodes = read_meta_csv(write(tmp_path / "meta.csv", meta_with_denominator()))
+    data = read_data_csv(
+        write(tmp_path / "data.csv", "| uCode | a | b |\n| U1 | 5 | 1 |\n| U2 | 30 | 2 |\n| U3 | 8 | 3 |"),
+        meta=nodes,
+    )
+    denoms = read_data_csv(write(tmp_path / "denoms.csv", "| uCode | pop |\n| U1 | 1000 |\n| U2 | 2000 |"))
+    b = build(Recipe(meta=nodes), data.with_denominators(denoms))
+    assert b.denominated.col("a")[:2].tolist() == [0.005, 0.015] and np.isnan(b.denominated.get("U3", "a"))
+    (w,) = b.warnings
+    assert (w.code.id, w.location.file, w.location.column, w.params["unit"]) == (
+        "SC112",
+        "denoms.csv",
+        "pop",
+        "U3",
+    )
+    with pytest.raises(ProblemsError) as info:
+        read_data_csv(write(tmp_path / "d2.csv", DATA), meta=nodes).with_denominators(denoms)
+    assert info.value.problems[0].code.id == "SC046"

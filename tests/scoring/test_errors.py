@@ -218,6 +218,7 @@ CASES: dict[str, Callable] = {
         "SC044",
     ),
     "SC045": lambda tmp: first(lambda: build(recipe(impute=Step("latest")), data(DATA)), "SC045"),
+    "SC046": lambda tmp: first(lambda: data(DATA).with_denominators(data(DATA)), "SC046"),
     "SC041": lambda tmp: first(
         lambda: build(
             Recipe(meta=(Node("a", parent="I", denominator="n"), Node("I", type="Aggregate"))),

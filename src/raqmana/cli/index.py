@@ -39,6 +39,12 @@ def build_cmd(
     ),
     out: Path = typer.Option(..., "--out", help="Directory for the results."),
     formats: str = typer.Option("csv", "--format", help="Comma-separated: csv, xlsx, json."),
+    denoms: Path | None = typer.Option(
+        None,
+        "--denoms",
+        help="Denominators in their own table (CSV: uCode and one column each, e.g. population), "
+        "as COINr's Denominate(denoms = …).",
+    ),
     time: str | None = typer.Option(
         None,
         "--time",
@@ -64,6 +70,9 @@ def build_cmd(
             runs = [(d.time, d, out / d.time) for d in read_panel_csv(data, meta=rec.meta)]
         else:
             runs = [("", read_data_csv(data, meta=rec.meta, time=time), out)]
+        if denoms is not None:
+            extra = read_data_csv(denoms, meta=rec.meta)
+            runs = [(t, d.with_denominators(extra), where) for t, d, where in runs]
         done = [(period, *_build_one(rec, d, where, wanted)) for period, d, where in runs]
     except ProblemsError as exc:
         fail(exc.problems, lang, as_json=as_json)

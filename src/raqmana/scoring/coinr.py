@@ -30,6 +30,11 @@ ROWS: tuple[tuple[str, str, str], ...] = (
         "a zero is refused (SC041)",
     ),
     (
+        "`Denominate(denoms = WorldDenoms)`",
+        "`--denoms sizes.csv`; `Dataset.with_denominators`",
+        "units the table lacks get a missing ratio with a warning (COINr refuses them)",
+    ),
+    (
         "`Denominate(denomby = …ScaleFactor)`",
         "iMeta column `ScaleFactor`",
         "x ÷ (denominator ÷ ScaleFactor), as COINr; COINr reads the scale factor only from `denomby`",

@@ -12,7 +12,7 @@ column rather than becoming a NaN later; a column of text is reported once, with
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -67,6 +67,10 @@ class Dataset:
     history: tuple[tuple[str, Table], ...] = ()
     #: one period chosen out of panel data (its history may be empty: the first period)
     panel: bool = False
+    #: the file denominators were added from (``with_denominators``) and its columns, for messages
+    denominator_file: str = ""
+    denominator_columns: tuple[str, ...] = ()
+    denominator_lines: tuple[int | None, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.names:
@@ -82,12 +86,47 @@ class Dataset:
     def columns(self) -> tuple[str, ...]:
         return self.table.columns
 
+    def with_denominators(self, denoms: Dataset) -> Dataset:
+        """The data with the numeric columns of another table keyed by ``uCode`` (COINr's
+        ``Denominate(denoms = …)``, e.g. population and GDP from a separate file); units that table
+        lacks get missing values there. A column already in the data is refused at its header."""
+        clash = [c for c in denoms.columns if c in self.columns or c in self.groups or c in self.extra]
+        if clash:
+            raise ProblemsError(
+                [
+                    Problem(
+                        E.DUPLICATE_COLUMN,
+                        Location(file=denoms.file, line=1, column=c),
+                        {"column": c, "data": self.file},
+                    )
+                    for c in clash
+                ]
+            )
+        row = {u: i for i, u in enumerate(denoms.units)}
+        extra = np.full((len(self.units), len(denoms.columns)), np.nan)
+        have = [(i, row[u]) for i, u in enumerate(self.units) if u in row]
+        if have:
+            mine, theirs = (np.array(v) for v in zip(*have, strict=True))
+            extra[mine] = np.asarray(denoms.table.values, dtype=np.float64)[theirs]
+        table = Table(self.units, self.columns + denoms.columns, np.hstack([self.table.values, extra]))
+        lines = dict(zip(denoms.units, denoms.lines, strict=True)) if denoms.lines else {}
+        return replace(
+            self,
+            table=table,
+            denominator_file=denoms.file,
+            denominator_columns=denoms.columns,
+            denominator_lines=tuple(lines.get(u) for u in self.units),
+        )
+
     def line_of(self, unit: str) -> int | None:
         if not self.lines:
             return None
         return self.lines[self.table.units.index(unit)]
 
     def cell(self, unit: str, column: str) -> Location:
+        if column in self.denominator_columns:  # a denominator read from its own file
+            line = self.denominator_lines[self.table.units.index(unit)] if self.denominator_lines else None
+            return Location(file=self.denominator_file, line=line, column=column)
         return Location(file=self.file, line=self.line_of(unit), column=column)
 
     def equals(self, other: Dataset) -> bool:

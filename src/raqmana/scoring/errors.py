@@ -131,6 +131,12 @@ NO_HISTORY = Code(
     "Imputation from earlier periods ('latest') needs panel data: a Time column with earlier periods "
     "and the period to build given with --time.",
 )
+DUPLICATE_COLUMN = Code(
+    "SC046",
+    "Column '{column}' is already a column of {data}: name each denominator once.",
+    "العمود '{column}' موجود أصلاً في {data}: سمِّ كل مقام مرة واحدة.",
+    "ستوونی '{column}' پێشتر لە {data} دا ھەیە: ھەر دابەشکەرێک تەنھا یەکجار ناو بنێ.",
+)
 
 # warnings
 IGNORED_COLUMN = Code(
