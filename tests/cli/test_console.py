@@ -45,6 +45,8 @@ def test_the_demo_counts_national_and_per_institution_recommendations():
         rulebase=rb,
         budget_per_year=3_000_000,
         horizon_quarters=8,
+        capacity_per_owner=3,
+        start_year=2026,
         time_limit_s=5,
     )
     counts = recommendation_counts(plan)

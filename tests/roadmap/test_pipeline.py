@@ -12,6 +12,14 @@ from tests.recommend.inline import assessment, institution, mini_framework, rule
 from tests.roadmap.inline import violations
 
 FW = mini_framework()
+#: the planning values these tests were written for (plan_from_assessment has no defaults for them)
+PLAN = {"horizon_quarters": 20, "capacity_per_owner": 3, "start_year": 2026}
+
+
+def _plan(*args, **kwargs):
+    return plan_from_assessment(*args, **{**PLAN, **kwargs})
+
+
 RB = rulebase(
     rule(
         "LAW",
@@ -67,7 +75,7 @@ def _assessment():
 
 @pytest.fixture(scope="module")
 def result():
-    return plan_from_assessment(
+    return _plan(
         FW, _assessment(), rulebase=RB, budget_per_year=3_000_000, horizon_quarters=12, time_limit_s=5
     )
 
@@ -114,9 +122,7 @@ def test_it_writes_every_output_file(result, tmp_path):
 
 
 def test_a_budget_too_small_still_gives_recommendations_and_says_by_how_much(tmp_path):
-    res = plan_from_assessment(
-        FW, _assessment(), rulebase=RB, budget_per_year=500_000, horizon_quarters=8, time_limit_s=2
-    )
+    res = _plan(FW, _assessment(), rulebase=RB, budget_per_year=500_000, horizon_quarters=8, time_limit_s=2)
     assert not res.ok and res.schedule.status is SolveStatus.INFEASIBLE
     assert E.TOTAL_BUDGET in [p.code for p in res.problems]
     assert len(res.recommendations.recommendations) == 6
@@ -128,12 +134,12 @@ def test_the_default_budget_leaves_room_for_every_initiative(result):
     budget = default_budget(result.roadmap.initiatives, result.roadmap.settings)
     total = sum(i.cost_usd for i in result.roadmap.initiatives)
     assert budget % 100_000 == 0 and budget >= 1.25 * total / 3
-    res = plan_from_assessment(FW, _assessment(), rulebase=RB, horizon_quarters=12, time_limit_s=2)
+    res = _plan(FW, _assessment(), rulebase=RB, horizon_quarters=12, time_limit_s=2)
     assert res.ok and res.roadmap.settings.budget_per_year == [budget]
 
 
 def test_nothing_to_recommend_is_a_warning_not_an_error():
-    res = plan_from_assessment(
+    res = _plan(
         FW,
         assessment(institution("mof", stages={"LEG-01": 5, "LEG-02": 5, "SRV-01": 5, "IDS-01": 5})),
         rulebase=RB,
@@ -143,21 +149,19 @@ def test_nothing_to_recommend_is_a_warning_not_an_error():
 
 def test_bad_answers_and_bad_rules_raise_located_problems():
     with pytest.raises(ProblemsError) as err:
-        plan_from_assessment(FW, assessment(institution("moi", stages={"LEG-01": 9})), rulebase=RB)
+        _plan(FW, assessment(institution("moi", stages={"LEG-01": 9})), rulebase=RB)
     assert err.value.errors[0].location.path == "institutions[0].stages.LEG-01"
     with pytest.raises(ProblemsError):
-        plan_from_assessment(FW, _assessment(), rulebase=rulebase(rule("A", "LEG", "fired(A)")))
+        _plan(FW, _assessment(), rulebase=rulebase(rule("A", "LEG", "fired(A)")))
 
 
 def test_a_horizon_too_short_for_the_chains_is_extended_with_a_warning_unless_refused():
-    res = plan_from_assessment(FW, _assessment(), rulebase=RB, horizon_quarters=4, time_limit_s=2)
+    res = _plan(FW, _assessment(), rulebase=RB, horizon_quarters=4, time_limit_s=2)
     assert res.ok and res.roadmap.settings.horizon_quarters == 8
     warning = next(p for p in res.problems if p.code is E.HORIZON_EXTENDED)
     assert warning.message("en") == (
         "The horizon was extended from 4 to 8 quarters: the dependency chain "
         "LAW → ID → SRV-R1@basra needs 8 quarters."
     )
-    strict = plan_from_assessment(
-        FW, _assessment(), rulebase=RB, horizon_quarters=4, time_limit_s=2, extend_horizon=False
-    )
+    strict = _plan(FW, _assessment(), rulebase=RB, horizon_quarters=4, time_limit_s=2, extend_horizon=False)
     assert not strict.ok and E.CHAIN_TOO_LONG in [p.code for p in strict.problems]

@@ -24,6 +24,8 @@ def test_a_roadmap_of_an_unnamed_assessment_has_no_placeholder_in_its_title():
         rulebase=RB,
         budget_per_year=3_000_000,
         horizon_quarters=8,
+        capacity_per_owner=3,
+        start_year=2026,
         time_limit_s=5,
     )
     title = result.roadmap.title

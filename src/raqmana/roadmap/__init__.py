@@ -1,7 +1,11 @@
 """The digital transformation roadmap: initiatives, their dependency graph, scheduling and versions.
 
     from raqmana.roadmap.pipeline import plan_from_assessment
-    result = plan_from_assessment(framework, assessment, budget_per_year=25_000_000)
+    planning = country_for(framework.id).planning       # from raqmana.pipeline: the country's defaults
+    result = plan_from_assessment(framework, assessment, budget_per_year=25_000_000,
+                                  horizon_quarters=planning.horizon_quarters,
+                                  capacity_per_owner=planning.capacity_per_owner,
+                                  start_year=planning.start_year)
     result.recommendations, result.roadmap, result.schedule; result.write("out/")
 
 Pieces: :mod:`.initiatives` (recommendations → initiatives + dependencies), :mod:`.dag` (checks,

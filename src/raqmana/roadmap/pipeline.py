@@ -1,6 +1,7 @@
 """From a validated assessment to recommendations and a scheduled roadmap, and the files for both.
 
-    result = plan_from_assessment(framework, assessment, budget_per_year=20_000_000)
+    result = plan_from_assessment(framework, assessment, budget_per_year=20_000_000,
+                                  horizon_quarters=40, capacity_per_owner=4, start_year=2027)
     result.recommendations   # RecommendationSet (national + per institution, each explained)
     result.roadmap           # Roadmap (initiatives, dependencies, settings, schedule)
     result.schedule          # Schedule or None
@@ -141,10 +142,10 @@ def plan_from_assessment(
     *,
     rulebase: RuleBase | str | Path | None = None,
     budget_per_year: int | list[int] | None = None,
-    horizon_quarters: int = 20,
+    horizon_quarters: int,
     time_limit_s: float = 10.0,
-    capacity_per_owner: int = 3,
-    start_year: int = 2026,
+    capacity_per_owner: int,
+    start_year: int,
     start_quarter: int = 1,
     options: Options | None = None,
     extend_horizon: bool = True,
@@ -152,6 +153,8 @@ def plan_from_assessment(
     """Recommendations for ``assessment`` and the roadmap that schedules them.
 
     ``rulebase``: a :class:`RuleBase`, a rules file, or None for the framework pack's ``rules.yaml``.
+    ``horizon_quarters``, ``capacity_per_owner``, ``start_year``: no defaults here; a country's come from
+    its country file (:func:`raqmana.pipeline.country_for`, ``docs/countries.md``).
     ``budget_per_year``: USD per fiscal year (one figure, or one per year); None: :func:`default_budget`.
     ``extend_horizon``: when the dependency chains or an owner's work at its capacity need more quarters
     than ``horizon_quarters``, extend the horizon to whole years (at most 80 quarters) with a warning
