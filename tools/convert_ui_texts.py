@@ -6,8 +6,10 @@ recommendations, workbook headers) were written with their Arabic and Sorani inl
     T("Contents", "المحتويات", "ناوەڕۆک")                 # T, _t, _r, Translated.of: (en, ar, ckb)
     Translated(en="Answers", ar="الإجابات", ckb="وەڵامەکان")
     {"en": "National", "ar": "وطني", "ckb": "نیشتمانی"}
+    {"en": {"index": "index", …}, "ar": {"index": "المؤشر", …}, "ckb": {…}}   # language first
 
-Each becomes ``ui("Contents")`` (a dict becomes ``ui("National").as_dict()``, still a dict) (:func:`raqmana.i18n.catalog.ui` gives a :class:`Translated` read from the
+Each becomes ``ui("Contents")`` (a dict becomes ``ui("National").as_dict()``, still a dict; a
+language-first table becomes ``by_language({"index": ui("index"), …})``, still language first) (:func:`raqmana.i18n.catalog.ui` gives a :class:`Translated` read from the
 catalogues) and its Arabic and Sorani are written to ``src/raqmana/i18n/locale/{ar,ckb}/LC_MESSAGES/
 raqmana.po`` under ``msgid "Contents"``. When the catalogue already has that English text with other
 words, the entry gets a context (``ui("Region", "reports.labels")``). Content (frameworks, rule bases,
@@ -48,6 +50,8 @@ FILES: dict[str, str] = {
     "recommend/explain.py": "recommendation sentences",
     "workspace/excel_layout.py": "workbook",
     "workspace/views.py": "workspace",
+    "cli/indices.py": "indices",
+    "scoring/methodology_text.py": "methodology",
     "workspace/actors.py": "roles",
     "workspace/sniff.py": "file kinds",
     "frameworks/validate.py": "framework fields",
@@ -70,6 +74,7 @@ FILES: dict[str, str] = {
 }
 HELPERS = {"T", "_t", "_r", "_tr"}
 IMPORT = "from raqmana.i18n.catalog import ui\n"
+BY_LANGUAGE = "from raqmana.i18n.catalog import by_language\n"
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,7 @@ class Found:
     ar: str
     ckb: str
     as_dict: bool  # a ``{"en", "ar", "ckb"}`` dict stays a dict: ``ui(...).as_dict()``
+    rows: tuple[tuple[str, str, str, str], ...] = ()  # a language-first table: (key, en, ar, ckb)
 
 
 def _str(node: ast.AST | None) -> str | None:
@@ -109,11 +115,35 @@ def _texts(node: ast.AST) -> tuple[str, str, str] | None:
     return None
 
 
+def _lang_first(node: ast.AST) -> list[tuple[str, str, str, str]] | None:
+    """[(key, en, ar, ckb)] when ``node`` is ``{"en": {key: text}, "ar": {…}, "ckb": {…}}`` of plain strings."""
+    if not isinstance(node, ast.Dict) or sorted(_str(k) or "" for k in node.keys) != ["ar", "ckb", "en"]:
+        return None
+    tables: dict[str, dict[str, str]] = {}
+    for k, v in zip(node.keys, node.values, strict=True):
+        if not isinstance(v, ast.Dict):
+            return None
+        pairs = {_str(a): _str(b) for a, b in zip(v.keys, v.values, strict=True)}
+        if None in pairs or None in pairs.values():
+            return None
+        tables[_str(k) or ""] = pairs  # type: ignore[assignment]
+    if not (set(tables["en"]) == set(tables["ar"]) == set(tables["ckb"])):
+        return None
+    return [(key, en, tables["ar"][key], tables["ckb"][key]) for key, en in tables["en"].items()]
+
+
 def find(path: Path) -> list[Found]:
     source = path.read_bytes()
     starts = [0] + [i + 1 for i, b in enumerate(source) if b == 0x0A]
     found = []
     for node in ast.walk(ast.parse(source, filename=str(path))):
+        rows = _lang_first(node)
+        if rows is not None and any(ar or ckb for _, _, ar, ckb in rows):
+            assert node.end_lineno is not None and node.end_col_offset is not None
+            start = starts[node.lineno - 1] + node.col_offset
+            end = starts[node.end_lineno - 1] + node.end_col_offset
+            found.append(Found(start, end, "", "", "", as_dict=False, rows=tuple(rows)))
+            continue
         texts = _texts(node)
         if texts is None or not any(texts[1:]):
             continue
@@ -146,12 +176,33 @@ def _add_import(source: str) -> str:
     return "".join(lines)
 
 
+def _put(catalogs: dict, context: str, en: str, ar: str, ckb: str, *, key: str) -> str:
+    """Write one text of a language-first table to the catalogues; its ``key: ui(...)`` source."""
+    ctx = None
+    for lang, text in (("ar", ar), ("ckb", ckb)):
+        current = catalogs[lang].get(en)
+        if current is not None and current.string and current.string != text:
+            ctx = context
+    for lang, text in (("ar", ar), ("ckb", ckb)):
+        message = catalogs[lang].get(en, context=ctx)
+        if message is None:
+            catalogs[lang].add(en, text, context=ctx)
+        else:
+            message.string = text
+    return f"{_literal(key)}: ui({_literal(en)}" + (f", {_literal(ctx)})" if ctx else ")")
+
+
 def convert(path: Path, context: str, catalogs: dict) -> int:
     found = find(path)
     if not found:
         return 0
     source = path.read_bytes()
     for f in reversed(found):
+        if f.rows:
+            entries = [_put(catalogs, context, en, ar, ckb, key=key) for key, en, ar, ckb in f.rows]
+            table = "by_language({" + ", ".join(entries) + "})"
+            source = source[: f.start] + table.encode() + source[f.end :]
+            continue
         ctx = None
         for lang, text in (("ar", f.ar), ("ckb", f.ckb)):
             current = catalogs[lang].get(f.en)
@@ -169,7 +220,10 @@ def convert(path: Path, context: str, catalogs: dict) -> int:
             else:
                 message.string = text
         source = source[: f.start] + call.encode() + source[f.end :]
-    path.write_text(_add_import(source.decode()), encoding="utf-8")
+    text = _add_import(source.decode())
+    if any(f.rows for f in found) and BY_LANGUAGE not in text:
+        text = text.replace(IMPORT, IMPORT + BY_LANGUAGE, 1)
+    path.write_text(text, encoding="utf-8")
     return len(found)
 
 

@@ -19,6 +19,7 @@ from raqmana.cli.common import (
 )
 from raqmana.cli.messages import sep, text
 from raqmana.i18n import Translated, format_number
+from raqmana.i18n.catalog import by_language, ui
 from raqmana.indices import (
     index_ids,
     load_dataset,
@@ -39,127 +40,58 @@ app = typer.Typer(
 )
 
 NameArg = typer.Argument(..., help="Index id: egdi, gtmi, ncsi, oecd-dgi, undp-ddc or gci.")
-L = {
-    "en": {
-        "index": "index",
-        "name": "name",
-        "editions": "editions",
-        "origin": "origin",
-        "stale": "stale",
-        "not_imported": "not shipped — import it",
-        "bundled": "bundled",
-        "imported": "imported",
-        "compared": "countries compared",
-        "maxdiff": "largest difference",
-        "groups": "group mismatches",
-        "mismatches": "outside tolerance",
-        "exceptions": "known exceptions",
-        "skipped": "skipped",
-        "ok": "reproduced",
-        "notok": "NOT reproduced",
-        "edition": "edition",
-        "rank": "rank",
-        "value": "value",
-        "median": "median",
-        "stored": "stored",
-        "rows": "rows",
-        "licence": "licence",
-        "yes": "yes",
-        "no": "no",
-    },
-    "ar": {
-        "index": "المؤشر",
-        "name": "الاسم",
-        "editions": "الإصدارات",
-        "origin": "المصدر",
-        "stale": "قديم",
-        "not_imported": "غير مشحون — استورده",
-        "bundled": "مضمّن",
-        "imported": "مستورد",
-        "compared": "البلدان المقارنة",
-        "maxdiff": "أكبر فرق",
-        "groups": "اختلافات الفئات",
-        "mismatches": "خارج التفاوت المسموح",
-        "exceptions": "استثناءات معروفة",
-        "skipped": "متجاوزة",
-        "ok": "أعيد حسابه بنجاح",
-        "notok": "لم تتطابق إعادة الحساب",
-        "edition": "الإصدار",
-        "rank": "الترتيب",
-        "value": "القيمة",
-        "median": "الوسيط",
-        "stored": "حُفظ في",
-        "rows": "الصفوف",
-        "licence": "الترخيص",
-        "yes": "نعم",
-        "no": "لا",
-    },
-    "ckb": {
-        "index": "پێوەر",
-        "name": "ناو",
-        "editions": "دەرچوونەکان",
-        "origin": "سەرچاوە",
-        "stale": "کۆن",
-        "not_imported": "نانێردرێت — ھاوردەی بکە",
-        "bundled": "لەگەڵدایە",
-        "imported": "ھاوردەکراو",
-        "compared": "وڵاتە بەراوردکراوەکان",
-        "maxdiff": "گەورەترین جیاوازی",
-        "groups": "جیاوازیی گرووپەکان",
-        "mismatches": "لە دەرەوەی ڕێگەپێدراو",
-        "exceptions": "بەدەرکراوە ناسراوەکان",
-        "skipped": "تێپەڕێنراو",
-        "ok": "دووبارە ژمێردرایەوە",
-        "notok": "دووبارە ژمێردنەوە یەکناگرێتەوە",
-        "edition": "دەرچوون",
-        "rank": "پلە",
-        "value": "بەھا",
-        "median": "ناوەند",
-        "stored": "ھەڵگیرا لە",
-        "rows": "ڕیزەکان",
-        "licence": "مۆڵەت",
-        "yes": "بەڵێ",
-        "no": "نەخێر",
-    },
-}
+L = by_language(
+    {
+        "index": ui("index"),
+        "name": ui("name"),
+        "editions": ui("editions"),
+        "origin": ui("origin"),
+        "stale": ui("stale"),
+        "not_imported": ui("not shipped — import it"),
+        "bundled": ui("bundled"),
+        "imported": ui("imported"),
+        "compared": ui("countries compared"),
+        "maxdiff": ui("largest difference"),
+        "groups": ui("group mismatches"),
+        "mismatches": ui("outside tolerance"),
+        "exceptions": ui("known exceptions"),
+        "skipped": ui("skipped"),
+        "ok": ui("reproduced"),
+        "notok": ui("NOT reproduced"),
+        "edition": ui("edition"),
+        "rank": ui("rank"),
+        "value": ui("value"),
+        "median": ui("median"),
+        "stored": ui("stored"),
+        "rows": ui("rows"),
+        "licence": ui("licence"),
+        "yes": ui("yes"),
+        "no": ui("no"),
+    }
+)
 
 
-T = Translated.of
 #: published groups of an index, highest first, with their names
 GROUP_LABELS: dict[str, dict[str, Translated]] = {
     "egdi": {
-        "VH": T("Very high", "مرتفع جداً", "زۆر بەرز"),
-        "H": T("High", "مرتفع", "بەرز"),
-        "M": T("Middle", "متوسط", "مامناوەند"),
-        "L": T("Low", "منخفض", "نزم"),
+        "VH": ui("Very high"),
+        "H": ui("High"),
+        "M": ui("Middle"),
+        "L": ui("Low"),
     },
     "gtmi": {
-        "A": T("A (GovTech leaders)", "A (رائدة في التقنية الحكومية)", "A (پێشەنگی تەکنەلۆجیای حکومی)"),
-        "B": T("B (significant focus)", "B (تركيز كبير)", "B (گرنگیپێدانی زۆر)"),
-        "C": T("C (some focus)", "C (بعض التركيز)", "C (ھەندێک گرنگیپێدان)"),
-        "D": T("D (minimal focus)", "D (تركيز ضئيل)", "D (گرنگیپێدانی کەم)"),
+        "A": ui("A (GovTech leaders)"),
+        "B": ui("B (significant focus)"),
+        "C": ui("C (some focus)"),
+        "D": ui("D (minimal focus)"),
     },
 }
 #: formulas with words in them, said in each language (the JSON keeps the English one)
 FORMULA_TEXT: dict[str, Translated] = {
-    "ncsi": T(
-        "NCSI = points / 154 × 100 (points = whole number)",
-        "NCSI = النقاط / 154 × 100 (النقاط عدد صحيح)",
-        "NCSI = خاڵەکان / 154 × 100 (خاڵەکان ژمارەی تەواون)",
-    ),
-    "oecd-dgi": T(
-        "DGI = mean of the six dimensions", "DGI = متوسط الأبعاد الستة", "DGI = تێکڕای شەش ڕەھەندەکە"
-    ),
-    "undp-ddc": T(
-        "Compass overall = mean of the available pillar scores",
-        "الدرجة الكلية للبوصلة = متوسط درجات الركائز المتاحة",
-        "نمرەی گشتیی قیبلەنما = تێکڕای نمرەی کۆڵەکە بەردەستەکان",
-    ),
-    "gci": T(
-        "GCI = legal + technical + organisational + capacity + cooperation",
-        "GCI = القانوني + التقني + التنظيمي + بناء القدرات + التعاون",
-        "GCI = یاسایی + تەکنیکی + ڕێکخراوەیی + توانا + ھاوکاری",
-    ),
+    "ncsi": ui("NCSI = points / 154 × 100 (points = whole number)"),
+    "oecd-dgi": ui("DGI = mean of the six dimensions"),
+    "undp-ddc": ui("Compass overall = mean of the available pillar scores"),
+    "gci": ui("GCI = legal + technical + organisational + capacity + cooperation"),
 }
 
 

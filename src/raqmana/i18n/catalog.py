@@ -14,7 +14,7 @@ from __future__ import annotations
 import gettext as _gettext
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -170,3 +170,8 @@ def ui(message: str, context: str | None = None) -> Translated:
     if context is None:
         return Translated(en=message, ar=gettext("ar", message), ckb=gettext("ckb", message))
     return Translated(en=message, ar=pgettext("ar", context, message), ckb=pgettext("ckb", context, message))
+
+
+def by_language(table: Mapping[str, Translated]) -> dict[str, dict[str, str]]:
+    """A table of texts turned language-first: ``{"en": {key: text}, "ar": {…}, "ckb": {…}}``."""
+    return {lang: {key: text[lang] for key, text in table.items()} for lang in ("en", "ar", "ckb")}
