@@ -89,7 +89,8 @@ class Settings(BaseSettings):
         3600.0,
         gt=0,
         description="A running job older than this whose worker cannot be checked (it runs on another "
-        "machine) counts as abandoned and is queued again. Set it above the longest job (e.g. a batch of reports).",
+        "machine) and never marked it alive counts as abandoned and is queued again (a job marked alive is "
+        "taken back after four missed heartbeats instead). Set it above the longest job.",
     )
     job_attempts: int = Field(
         3,

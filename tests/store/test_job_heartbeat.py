@@ -47,6 +47,14 @@ def test_a_job_whose_heartbeat_stopped_is_queued_again_within_the_lease(ws):
     assert (status(ws, silent), status(ws, beating)) == ("queued", "running")
 
 
+def test_a_job_still_marked_alive_is_left_to_its_worker_however_long_it_runs(ws):
+    long = claimed_elsewhere(
+        ws, "other-host/1:12:abcd:1", started_ago=timedelta(hours=3), beat_ago=timedelta(seconds=5)
+    )
+    assert recover_stale_jobs(ws, lease_seconds=3600).requeued == []
+    assert status(ws, long) == "running"
+
+
 def test_a_claim_starts_the_heartbeat_and_only_its_worker_beats(ws):
     with ws.transaction() as s:
         job = queue.enqueue(s, kind="sleep", payload={}, created_by=None)

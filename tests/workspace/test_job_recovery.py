@@ -35,12 +35,13 @@ def dead_worker() -> str:
 
 
 def claimed(world, worker: str, *, started_ago: timedelta = timedelta(0), attempts: int | None = None) -> int:
-    """A queued empty import job, claimed by ``worker`` as if it were running now."""
+    """A queued empty import job, claimed by ``worker`` as if it were running now (a claim never marked
+    alive, as a worker from before heartbeats made: the lease decides; see tests/store/test_job_heartbeat.py)."""
     with world.ws.transaction() as s:
         job = enqueue_workbook_import(s, world["coord"], settings=world.ws.settings, files=[], lang="en")
     with world.ws.transaction() as s:
         assert queue.claim(s, worker=worker).id == job.id
-        values: dict[str, object] = {"started_at": utcnow() - started_ago}
+        values: dict[str, object] = {"started_at": utcnow() - started_ago, "heartbeat_at": None}
         if attempts is not None:
             values["attempts"] = attempts
         s.execute(update(Job).where(Job.id == job.id).values(**values))

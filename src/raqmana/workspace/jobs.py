@@ -246,9 +246,10 @@ def recover_stale_jobs(
     now: datetime | None = None,
 ) -> Recovery:
     """Find running jobs whose worker died (its process is gone, or — when that cannot be checked — its
-    heartbeat stopped for four ``heartbeat_seconds`` or its claim is older than ``lease_seconds``) and
-    queue them again; after ``max_attempts`` claims mark them
-    failed with a translated reason instead. Safe with several workers: each job is taken back once.
+    heartbeat stopped for four ``heartbeat_seconds``, or, for a claim that was never marked alive, the
+    claim is older than ``lease_seconds``) and queue them again; a job still marked alive is left to its
+    worker however long it runs. After ``max_attempts`` claims mark them failed with a translated reason
+    instead. Safe with several workers: each job is taken back once.
     Both default to the workspace's settings (``job_lease_seconds``, ``job_attempts``)."""
     if lease_seconds is None:
         lease_seconds = ws.settings.job_lease_seconds
@@ -260,9 +261,10 @@ def recover_stale_jobs(
     with ws.transaction() as s:
         for job_id, worker, started, attempts, beat in queue.running_with_heartbeat(s):
             alive = worker_alive(worker)
-            expired = started is None or (moment - started).total_seconds() > lease_seconds
-            if beat is not None and (moment - beat).total_seconds() > 4 * ws.settings.heartbeat_seconds:
-                expired = True  # its worker (on whatever machine) stopped marking it alive
+            if beat is not None:  # its worker (on whatever machine) marks it alive, or stopped doing so
+                expired = (moment - beat).total_seconds() > 4 * ws.settings.heartbeat_seconds
+            else:  # a claim that never beat (made before heartbeats existed): the lease decides
+                expired = started is None or (moment - started).total_seconds() > lease_seconds
             if alive or (alive is None and not expired):
                 continue
             if attempts >= max_attempts:
