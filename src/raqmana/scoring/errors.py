@@ -6,6 +6,7 @@ Codes are stable (``SCxxx``); ``raqmana index errors`` lists them. Errors stop a
 
 from __future__ import annotations
 
+from raqmana.i18n import Translated
 from raqmana.i18n.catalog import ui
 from raqmana.problems import Code, Severity
 
@@ -132,10 +133,7 @@ NO_HISTORY = Code(
     "and the period to build given with --time.",
 )
 DUPLICATE_COLUMN = Code(
-    "SC046",
-    "Column '{column}' is already a column of {data}: name each denominator once.",
-    "العمود '{column}' موجود أصلاً في {data}: سمِّ كل مقام مرة واحدة.",
-    "ستوونی '{column}' پێشتر لە {data} دا ھەیە: ھەر دابەشکەرێک تەنھا یەکجار ناو بنێ.",
+    "SC046", "Column '{column}' is already a column of {data}: name each denominator once."
 )
 
 # warnings
@@ -214,103 +212,37 @@ WHAT = {
 }
 
 #: details of BAD_PARAMETER / RECIPE_INVALID, in the three languages
-_DETAILS: dict[str, tuple[str, str, str]] = {
-    "share": (
-        "must be a share between 0 and 1",
-        "يجب أن تكون نسبة بين 0 و1",
-        "دەبێت ڕێژەیەک بێت لە نێوان 0 و 1",
+_DETAILS: dict[str, Translated] = {
+    "share": ui("must be a share between 0 and 1"),
+    "not_number": ui("'{value}' is not a number"),
+    "whole": ui("must be a whole number of at least 1"),
+    "positive": ui("must be above 0"),
+    "group": ui("name the Group_ column of the data that holds the groups"),
+    "above_low": ui("must be above 'low'"),
+    "fallback": ui("must be 'error' or 'minmax'"),
+    "points": ui("give the points of each child, e.g. {{LEG-01: 40, LEG-02: 60}}"),
+    "na": ui("must be 'reweight' or 'zero'"),
+    "by_level": ui("must map a level number to a mean, e.g. {{2: geometric}}"),
+    "level": ui("'{value}' is not a level number"),
+    "noise": ui("must be a share from 0 to below 1 (0.25 means ±25 %)"),
+    "quantiles": ui("must be two shares, the first below the second"),
+    "one_of": ui("must be one of: {choices}"),
+    "dat_thresh": ui(
+        "must be a share between 0 and 1, or a mapping of level numbers to shares, e.g. {{2: 0.5}}"
     ),
-    "not_number": ("'{value}' is not a number", "'{value}' ليست رقماً", "'{value}' ژمارە نییە"),
-    "whole": (
-        "must be a whole number of at least 1",
-        "يجب أن يكون عدداً صحيحاً لا يقل عن 1",
-        "دەبێت ژمارەیەکی تەواو بێت و لە 1 کەمتر نەبێت",
-    ),
-    "positive": ("must be above 0", "يجب أن يكون أكبر من 0", "دەبێت لە 0 زیاتر بێت"),
-    "group": (
-        "name the Group_ column of the data that holds the groups",
-        "حدّد عمود Group_ في البيانات الذي يحمل المجموعات",
-        "ستوونی Group_ی داتاکە دیاری بکە کە گروپەکانی تێدایە",
-    ),
-    "above_low": ("must be above 'low'", "يجب أن يكون أكبر من 'low'", "دەبێت لە 'low' زیاتر بێت"),
-    "fallback": (
-        "must be 'error' or 'minmax'",
-        "يجب أن يكون 'error' أو 'minmax'",
-        "دەبێت 'error' یان 'minmax' بێت",
-    ),
-    "points": (
-        "give the points of each child, e.g. {{LEG-01: 40, LEG-02: 60}}",
-        "حدّد نقاط كل عنصر فرعي، مثلاً {{LEG-01: 40, LEG-02: 60}}",
-        "خاڵی ھەر لقێک دیاری بکە، بۆ نموونە {{LEG-01: 40, LEG-02: 60}}",
-    ),
-    "na": (
-        "must be 'reweight' or 'zero'",
-        "يجب أن يكون 'reweight' أو 'zero'",
-        "دەبێت 'reweight' یان 'zero' بێت",
-    ),
-    "by_level": (
-        "must map a level number to a mean, e.g. {{2: geometric}}",
-        "يجب أن يربط رقم مستوى بنوع متوسط، مثلاً {{2: geometric}}",
-        "دەبێت ژمارەی ئاستێک بە جۆری تێکڕایەک ببەستێتەوە، بۆ نموونە {{2: geometric}}",
-    ),
-    "level": ("'{value}' is not a level number", "'{value}' ليس رقم مستوى", "'{value}' ژمارەی ئاست نییە"),
-    "noise": (
-        "must be a share from 0 to below 1 (0.25 means ±25 %)",
-        "يجب أن يكون نسبة من 0 إلى أقل من 1 (0.25 تعني ±25 %)",
-        "دەبێت ڕێژەیەک بێت لە 0 تا کەمتر لە 1 (0.25 واتە ±25 %)",
-    ),
-    "quantiles": (
-        "must be two shares, the first below the second",
-        "يجب أن تكونا نسبتين، الأولى أصغر من الثانية",
-        "دەبێت دوو ڕێژە بن، یەکەمیان لە دووەم بچووکتر",
-    ),
-    "one_of": (
-        "must be one of: {choices}",
-        "يجب أن يكون واحداً من: {choices}",
-        "دەبێت یەکێک بێت لەمانە: {choices}",
-    ),
-    "dat_thresh": (
-        "must be a share between 0 and 1, or a mapping of level numbers to shares, e.g. {{2: 0.5}}",
-        "يجب أن يكون نسبة بين 0 و1، أو ربطاً بين أرقام المستويات ونسب، مثلاً {{2: 0.5}}",
-        "دەبێت ڕێژەیەک بێت لە نێوان 0 و 1، یان نەخشەی ژمارەی ئاست بۆ ڕێژە، بۆ نموونە {{2: 0.5}}",
-    ),
-    "log": (
-        "must be true (every indicator) or a list of indicator codes",
-        "يجب أن يكون true (كل المؤشرات) أو قائمة برموز المؤشرات",
-        "دەبێت true بێت (ھەموو پێوەرەکان) یان لیستێکی کۆدی پێوەرەکان",
-    ),
-    "runs": ("must be at least 1", "يجب ألا يقل عن 1", "دەبێت لە 1 کەمتر نەبێت"),
-    "mapping": (
-        "must be a mapping of names to values",
-        "يجب أن يكون ربطاً بين أسماء وقيم",
-        "دەبێت نەخشەیەکی ناو بۆ بەھا بێت",
-    ),
-    "list": ("must be a list", "يجب أن يكون قائمة", "دەبێت لیست بێت"),
-    "unknown_key": (
-        "unknown key '{value}'; known keys: {choices}",
-        "مفتاح غير معروف '{value}'؛ المفاتيح المعروفة: {choices}",
-        "کلیلی نەناسراو '{value}'؛ کلیلە ناسراوەکان: {choices}",
-    ),
-    "no_meta": (
-        "the recipe has no metadata: give --meta or a 'meta' list",
-        "الوصفة بلا بيانات وصفية: حدّد --meta أو قائمة 'meta'",
-        "ڕەچەتەکە زانیاریی وەسفیی نییە: --meta یان لیستی 'meta' دیاری بکە",
-    ),
-    "no_method": ("has no 'method'", "ليس فيه 'method'", "'method'ی تێدا نییە"),
-    "formats": (
-        "choose among csv, xlsx, json (comma separated), not '{value}'",
-        "اختر من بين csv وxlsx وjson (مفصولة بفواصل)، وليس '{value}'",
-        "لە نێوان csv، xlsx، json ھەڵبژێرە (بە کۆما جیاکراوە)، نەک '{value}'",
-    ),
-    "target": (
-        "'{value}' is not a column of the build",
-        "'{value}' ليس عموداً في البناء",
-        "'{value}' ستوونی بنیاتنانەکە نییە",
-    ),
+    "log": ui("must be true (every indicator) or a list of indicator codes"),
+    "runs": ui("must be at least 1"),
+    "mapping": ui("must be a mapping of names to values"),
+    "list": ui("must be a list", "scoring details"),
+    "unknown_key": ui("unknown key '{value}'; known keys: {choices}"),
+    "no_meta": ui("the recipe has no metadata: give --meta or a 'meta' list"),
+    "no_method": ui("has no 'method'"),
+    "formats": ui("choose among csv, xlsx, json (comma separated), not '{value}'"),
+    "target": ui("'{value}' is not a column of the build"),
 }
 
 
 def detail(key: str, **fmt: object) -> dict[str, str]:
     """A translated detail text for BAD_PARAMETER / RECIPE_INVALID messages."""
-    en, ar, ckb = _DETAILS[key]
-    return {"en": en.format(**fmt), "ar": ar.format(**fmt), "ckb": ckb.format(**fmt)}
+    detail = _DETAILS[key]
+    return {lang: detail[lang].format(**fmt) for lang in ("en", "ar", "ckb")}
