@@ -51,6 +51,7 @@ FILES: dict[str, str] = {
     "workspace/excel_layout.py": "workbook",
     "workspace/views.py": "workspace",
     "cli/indices.py": "indices",
+    "cli/index.py": "index build",
     "scoring/methodology_text.py": "methodology",
     "workspace/actors.py": "roles",
     "workspace/sniff.py": "file kinds",

@@ -9,6 +9,7 @@ from typing import Any
 import typer
 
 from raqmana.cli.common import JsonOption, LangOption, console, fail, print_json, report_problems
+from raqmana.i18n.catalog import ui
 from raqmana.i18n.locales import get_locale
 from raqmana.problems import Location, Problem, ProblemsError
 from raqmana.scoring import errors as E
@@ -19,11 +20,9 @@ app = typer.Typer(
 
 FORMATS = ("csv", "xlsx", "json")
 
-_SAID = {
-    "en": "Index {index}: {units} units, {indicators} indicators, {aggregates} aggregates. {files} files in {out}",
-    "ar": "المؤشر {index}: {units} وحدة، {indicators} مؤشراً، {aggregates} مؤشراً تجميعياً. {files} ملفاً في {out}",
-    "ckb": "ئیندێکسی {index}: {units} یەکە، {indicators} پێوەر، {aggregates} کۆکراوە. {files} فایل لە {out}",
-}
+_SAID = ui(
+    "Index {index}: {units} units, {indicators} indicators, {aggregates} aggregates. {files} files in {out}"
+).as_dict()
 
 
 @app.command("build")
@@ -172,11 +171,7 @@ def sensitivity_cmd(
         )
 
 
-_SOBOL = {
-    "en": "Sobol indices from {runs} runs, written to {out}:",
-    "ar": "مؤشرات سوبول من {runs} تشغيلاً، كُتبت في {out}:",
-    "ckb": "ئیندێکسەکانی سۆبۆل لە {runs} جار، لە {out} نووسران:",
-}
+_SOBOL = ui("Sobol indices from {runs} runs, written to {out}:").as_dict()
 
 
 @app.command("errors")
