@@ -14,6 +14,7 @@ from raqmana.store.models.responses import (
     ResponseRevision,
     ReviewComment,
 )
+from raqmana.store.models.services import Publication, Service
 from raqmana.store.models.users import ApiToken, AuthSession, LoginThrottle, RoleGrant, User
 
 __all__ = [
@@ -32,9 +33,11 @@ __all__ = [
     "Job",
     "LoginThrottle",
     "Organisation",
+    "Publication",
     "Response",
     "ResponseRevision",
     "ReviewComment",
     "RoleGrant",
+    "Service",
     "User",
 ]
