@@ -42,3 +42,23 @@ def test_too_many_failed_sign_ins_are_told_when_to_try_again(client, world: Worl
         statuses.append(r.status_code)
     assert statuses[-1] == 429
     assert int(r.headers["retry-after"]) > 0
+
+
+def test_an_upload_over_the_job_quota_is_refused_before_its_files_are_read(
+    world: World, as_user, monkeypatch
+):
+    from raqmana.web.routers import jobs as jobs_routes
+
+    def never(*args: object, **kw: object) -> object:
+        raise AssertionError("the upload was read")
+
+    focal, aid = as_user("focal"), world.assessment_id
+    for langs in (["en"], ["ar"], ["ckb"], ["ar", "en"], ["ar", "ckb"]):
+        assert _ask(focal, aid, langs).status_code == 202
+    monkeypatch.setattr(jobs_routes, "read_upload", never)
+    r = focal.post(
+        f"/api/v1/assessments/{aid}/workbooks",
+        files={"files": ("mofa.xlsx", b"PK\x03\x04 a workbook, maybe", "application/octet-stream")},
+        headers={"X-CSRF-Token": focal.csrf("/")},
+    )
+    assert r.status_code == 429 and r.headers["retry-after"], "the quota is checked before the files"

@@ -125,11 +125,28 @@ def enqueue(session: Session, actor: Actor, *, kind: str, payload: dict[str, Any
         )
         if same is not None:
             return job_view(same)
-        rules = policy.of(session)
-        if len(pending) >= rules.job_quota:
-            raise TooManyRequests(E.JOB_QUOTA, retry_after=rules.job_retry_seconds, quota=rules.job_quota)
+        _refuse_over_quota(session, len(pending))
     job = queue.enqueue(session, kind=kind, payload=full, created_by=actor.user_id)
     return job_view(job)
+
+
+def _refuse_over_quota(session: Session, pending: int) -> None:
+    rules = policy.of(session)
+    if pending >= rules.job_quota:
+        raise TooManyRequests(E.JOB_QUOTA, retry_after=rules.job_retry_seconds, quota=rules.job_quota)
+
+
+def check_quota(session: Session, actor: Actor) -> None:
+    """Refuse at once (:class:`TooManyRequests`) when the actor already has its quota of jobs waiting or
+    running: for uploads, checked before the files are read and stored."""
+    if actor.user_id is None:
+        return
+    pending = session.scalar(
+        select(func.count())
+        .select_from(Job)
+        .where(Job.created_by == actor.user_id, Job.status.in_((queue.QUEUED, queue.RUNNING)))
+    )
+    _refuse_over_quota(session, int(pending or 0))
 
 
 def _visible(actor: Actor) -> Any:

@@ -8,7 +8,8 @@ reads it from the session it already has; a session without one gets the default
 * **Job quota** (``RAQMANA_JOB_QUOTA``, 5): the jobs one person may have waiting or running at once.
   Asking again for a job identical to one still waiting (same kind, same input, same person)
   returns that job instead of queuing a second one; over the quota the request is refused with 429 and a
-  ``Retry-After`` of ``RAQMANA_JOB_RETRY_SECONDS``. Jobs started from the command line are not counted.
+  ``Retry-After`` of ``RAQMANA_JOB_RETRY_SECONDS`` (for uploads before the files are read). Jobs started
+  from the command line are not counted.
 """
 
 from __future__ import annotations

@@ -153,6 +153,7 @@ def job_detail(ctx: Ctx, job_id: int) -> dict[str, Any]:
 async def _start_import(ctx: Ctx, assessment_id: int, uploads: list[UploadFile]) -> JobView:
     from raqmana.workspace.workbook_batch import start_workbook_import  # openpyxl-free, but zip work is lazy
 
+    await run_in_threadpool(ctx.read, jobs.check_quota)  # over the quota: 429 before reading the files
     limit = max(ctx.settings.max_upload_mb, BATCH_FILE_MB)
     files = [await read_upload(u, limit) for u in uploads if u.filename]
     if not files:
