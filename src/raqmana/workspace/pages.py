@@ -23,12 +23,14 @@ from raqmana.workspace import (
     users,
 )
 from raqmana.workspace.actors import Actor, Grant
+from raqmana.workspace.completion import completion
 from raqmana.workspace.report_jobs import report_subjects
 from raqmana.workspace.views import (
     ApiTokenView,
     AssessmentView,
     AssignmentView,
     CommentView,
+    CompletionTable,
     EvidenceView,
     FrameworkVersionView,
     InstitutionRights,
@@ -213,3 +215,17 @@ def report_job_overview(
     found = jobs.get_job(session, actor, job_id)
     names = {o.code: o.name for o in orgs.list_organisations(session, actor)}
     return ReportJobOverview(view, found, names, report_subjects(session, actor, assessment_id))
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressOverview:
+    assessment: AssessmentView
+    rights: Rights
+    completion: CompletionTable
+
+
+def progress_overview(session: Session, actor: Actor, *, assessment_id: int) -> ProgressOverview:
+    """Counts of answers per state for every institution × enabler the actor can read (the JSON twin of
+    the progress page; the page itself draws the table once per change of the round)."""
+    view, rights = assessments.get_assessment(session, actor, assessment_id)
+    return ProgressOverview(view, rights, completion(session, actor, assessment_id=assessment_id))

@@ -11,7 +11,7 @@ from raqmana.web.fragment_cache import fragment_cache
 from raqmana.web.pages import Area
 from raqmana.web.schemas.pages import ProgressPage
 from raqmana.web.templating import cached_percent, render_text
-from raqmana.workspace import assessments, completion
+from raqmana.workspace import assessments, completion, pages
 from raqmana.workspace.permissions import reader_scope
 from raqmana.workspace.views import CompletionCell, CompletionTable
 
@@ -53,18 +53,18 @@ def heat_cells(
 )
 def progress(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     """Counts of answers per state for every institution × enabler of the round, with totals."""
+    if ctx.api:
+        page = ctx.read(pages.progress_overview, assessment_id=assessment_id)
+        return {
+            "assessment": page.assessment,
+            "rights": page.rights,
+            "completion": page.completion,
+            "illustrative": page.assessment.illustrative,
+        }
     actor = ctx.require_actor()
     digits = None if ctx.settings.digits == "locale" else ctx.settings.digits
     with ctx.ws.reader() as session:
         view, rights = assessments.get_assessment(session, actor, assessment_id)
-        if ctx.api:
-            table = completion.completion(session, actor, assessment_id=assessment_id)
-            return {
-                "assessment": view,
-                "rights": rights,
-                "completion": table,
-                "illustrative": view.illustrative,
-            }
 
         def draw() -> str:
             table = completion.completion(session, actor, assessment_id=assessment_id)
