@@ -104,3 +104,27 @@ def test_the_uncertainty_table_is_written_as_its_rows(tmp_path):
         assert got == {
             k: "" if v is None else (v if isinstance(v, str) else repr(v)) for k, v in want.items()
         }
+
+
+def test_parquet_output_keeps_every_stage_typed(tmp_path):
+    import pyarrow.parquet as pq
+
+    from raqmana.scoring import UncertaintySpec, analyse_uncertainty
+
+    meta = read_meta_csv(write(tmp_path / "m.csv", META))
+    b = build(Recipe(meta=meta, normalise=Step("zscore")), read_data_csv(write(tmp_path / "d.csv", DATA)))
+    u = analyse_uncertainty(b, UncertaintySpec(runs=20, weight_noise=0.3))
+    write_build(b, tmp_path / "out", formats=("parquet",), uncertainty=u)
+    for stage in ("raw", "denominated", "normalised", "aggregated", "flags_imputed"):
+        t = pq.read_table(tmp_path / "out" / f"{stage}.parquet").to_pydict()
+        table = getattr(b, stage) if stage != "flags_imputed" else b.flags.imputed
+        assert t["uCode"] == list(table.units)
+        assert [t[c] for c in table.columns] == [
+            list(map(_none, table.col(c).tolist())) for c in table.columns
+        ]
+    unc = pq.read_table(tmp_path / "out" / "uncertainty.parquet").to_pylist()
+    assert unc == u.to_rows()
+
+
+def _none(v):
+    return None if isinstance(v, float) and v != v else v

@@ -18,7 +18,7 @@ app = typer.Typer(
     help="Composite indices from your own data and metadata tables (COINr layout).", no_args_is_help=True
 )
 
-FORMATS = ("csv", "xlsx", "json")
+FORMATS = ("csv", "xlsx", "json", "parquet")
 
 _SAID = ui(
     "Index {index}: {units} units, {indicators} indicators, {aggregates} aggregates. {files} files in {out}"
@@ -37,7 +37,7 @@ def build_cmd(
         None, "--recipe", help="Recipe (YAML or JSON): methods and parameters."
     ),
     out: Path = typer.Option(..., "--out", help="Directory for the results."),
-    formats: str = typer.Option("csv", "--format", help="Comma-separated: csv, xlsx, json."),
+    formats: str = typer.Option("csv", "--format", help="Comma-separated: csv, xlsx, json, parquet."),
     denoms: Path | None = typer.Option(
         None,
         "--denoms",

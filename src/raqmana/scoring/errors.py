@@ -237,7 +237,8 @@ _DETAILS: dict[str, Translated] = {
     "unknown_key": ui("unknown key '{value}'; known keys: {choices}"),
     "no_meta": ui("the recipe has no metadata: give --meta or a 'meta' list"),
     "no_method": ui("has no 'method'"),
-    "formats": ui("choose among csv, xlsx, json (comma separated), not '{value}'"),
+    "formats": ui("choose among csv, xlsx, json, parquet (comma separated), not '{value}'"),
+    "parquet": ui("Parquet files need pyarrow: pip install 'raqmana[parquet]'"),
     "target": ui("'{value}' is not a column of the build"),
 }
 

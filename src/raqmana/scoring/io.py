@@ -188,6 +188,41 @@ def _csv_line(cells: Sequence[str]) -> str:
     return ",".join(_csv_field(c) for c in cells) + "\r\n"
 
 
+def write_parquet(b: Build, out: Path, uncertainty: UncertaintyResult | None = None) -> list[Path]:
+    """Every stage table as a Parquet file (columnar, typed: numbers stay numbers), and the uncertainty
+    table when there is one. Needs pyarrow (``pip install 'raqmana[parquet]'``)."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        where = Location(field="--format")
+        detail = E.detail("parquet")
+        raise ProblemsError(
+            [Problem(E.BAD_PARAMETER, where, {"step": E.STEP["output"], "name": "parquet", "detail": detail})]
+        ) from None
+    written: list[Path] = []
+    for name, t in stage_tables(b).items():
+        columns = {"uCode": pa.array(t.units, pa.string())}
+        for j, c in enumerate(t.columns):
+            v = t.values[:, j]
+            columns[c] = pa.array(v, from_pandas=True) if v.dtype.kind == "f" else pa.array(v.tolist())
+        path = out / f"{name}.parquet"
+        pq.write_table(pa.table(columns), path)
+        written.append(path)
+    w = weights_rows(b)
+    path = out / "weights.parquet"
+    pq.write_table(pa.table({k: [r[k] for r in w] for k in ("iCode", "Parent", "Level", "Weight")}), path)
+    written.append(path)
+    if uncertainty is not None:
+        units, nodes, cols = uncertainty.to_columns()
+        table = {"uCode": pa.array(units), "node": pa.array(nodes)}
+        table.update({k: pa.array(v, from_pandas=True) for k, v in cols.items()})
+        path = out / "uncertainty.parquet"
+        pq.write_table(pa.table(table), path)
+        written.append(path)
+    return written
+
+
 def write_uncertainty_csv(path: Path, u: UncertaintyResult) -> Path:
     """``uCode``, ``node`` and the statistics, a row per unit and aggregate (written by rows of numbers)."""
     units, nodes, cols = u.to_columns()
@@ -268,6 +303,8 @@ def write_build(
         )
         if uncertainty is not None:
             written.append(write_uncertainty_csv(out / "uncertainty.csv", uncertainty))
+    if "parquet" in formats:
+        written += write_parquet(b, out, uncertainty)
     if "json" in formats:
         path = out / "build.json"
         path.write_text(
