@@ -411,3 +411,29 @@ def test_denominators_from_their_own_table_as_coinrs_denoms_argument(tmp_path):
     with pytest.raises(ProblemsError) as info:
         read_data_csv(write(tmp_path / "d2.csv", DATA), meta=nodes).with_denominators(denoms)
     assert info.value.problems[0].code.id == "SC046"
+
+
+def test_the_command_line_reproduces_coinrs_example_from_its_own_files(tmp_path):
+    """What a COINr user types: the two CSV files R wrote and a recipe of COINr's example steps."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from raqmana.cli.main import app
+
+    (tmp_path / "recipe.yaml").write_text(
+        "impute: {method: group_mean, group: EurAsia_group}\n"
+        "screen: {method: availability, unit_min: 0.9, order: after_impute}\n"
+        "treat: {method: winsorise, winmax: 5}\n",
+        encoding="utf-8",
+    )
+    args = ["index", "build", "--data", str(HERE / "ASEM_iData.csv"), "--meta", str(HERE / "ASEM_iMeta.csv")]
+    args += ["--recipe", str(tmp_path / "recipe.yaml"), "--out", str(tmp_path / "out"), "--json"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert [w["code"] for w in report["warnings"]] == ["SC112"]  # LAO's energy, and nothing ignored
+    ref = coinr_result("ASEM_example_aggregated.csv")
+    with (tmp_path / "out" / "aggregated.csv").open(encoding="utf-8") as fh:
+        got = {r["uCode"]: float(r["Index"]) for r in csv.DictReader(fh)}
+    assert got == pytest.approx({u: v["Index"] for u, v in ref.items()}, rel=1e-12)
