@@ -16,6 +16,7 @@ from typing import Any
 
 from raqmana.analysis.inputs import join
 from raqmana.i18n import Translated
+from raqmana.i18n.catalog import ui
 from raqmana.i18n.numbers import format_number
 from raqmana.indices import Dataset, load_dataset, peer_groups, standing
 from raqmana.indices.countries import name as country_name
@@ -83,28 +84,22 @@ class Diagnosis:
             who, idx, ed = country_name(self.iso3, lang), self.index.upper(), self.edition
             b, nb = join(self.binding, lang), join(self.not_binding, lang)
             if not self.binding:
-                out[lang] = {
-                    "en": f"{who} has no binding constraint in {idx} {ed}.",
-                    "ar": f"لا توجد قيود حاسمة لدى {who} في {idx} {ed}.",
-                    "ckb": f"{who} ھیچ بەربەستێکی سەرەکیی لە {idx} {ed}دا نییە.",
-                }[lang]
+                out[lang] = ui("{who} has no binding constraint in {idx} {ed}.")[lang].format(
+                    who=who, idx=idx, ed=ed
+                )
                 continue
-            text = {
-                "en": f"{who}'s binding constraints in {idx} {ed} are {b}",
-                "ar": f"القيود الحاسمة لدى {who} في {idx} {ed} هي {b}",
-                "ckb": f"بەربەستە سەرەکییەکانی {who} لە {idx} {ed}دا {b}ن",
-            }[lang]
+            text = ui("{who}'s binding constraints in {idx} {ed} are {b}")[lang].format(
+                who=who, idx=idx, ed=ed, b=b
+            )
             if nb:
-                text += {"en": f", not {nb}", "ar": f"، وليست {nb}", "ckb": f"، نەک {nb}"}[lang]
+                text += ui(", not {nb}")[lang].format(nb=nb)
             worst = min(self.components, key=lambda c: c.z)
-            text += {
-                "en": f" ({worst.component.upper()} {format_number(worst.value, 'en', decimals=2)}, "
-                f"rank {worst.rank}/{worst.count}).",
-                "ar": f" ({worst.component.upper()} {format_number(worst.value, 'ar', decimals=2)}، "
-                f"الترتيب {worst.rank}/{worst.count}).",
-                "ckb": f" ({worst.component.upper()} {format_number(worst.value, 'ckb', decimals=2)}، "
-                f"پلە {worst.rank}/{worst.count}).",
-            }[lang]
+            text += ui(" ({component} {value}, rank {rank}/{count}).")[lang].format(
+                component=worst.component.upper(),
+                value=format_number(worst.value, lang, decimals=2),
+                rank=worst.rank,
+                count=worst.count,
+            )
             out[lang] = text
         return Translated(**out)
 

@@ -13,6 +13,7 @@ from raqmana.cli.messages import text
 from raqmana.frameworks import DEFAULT_PACK, load
 from raqmana.frameworks.packs import pack_dir
 from raqmana.frameworks.schema import Framework
+from raqmana.i18n.catalog import ui
 from raqmana.problems import Location, Problem, ProblemsError, split
 from raqmana.recommend import assessment as assessment_io
 from raqmana.recommend import errors as RE
@@ -124,11 +125,9 @@ def _budget(text: str | None, lang: str, as_json: bool) -> list[int] | None:
                     Location(field="--budget-per-year"),
                     {
                         "field": "--budget-per-year",
-                        "detail": {
-                            "en": f"'{text}' is not a positive amount in USD (or a comma-separated list, one per year)",
-                            "ar": f"'{text}' ليس مبلغاً موجباً بالدولار (أو قائمة مفصولة بفواصل، مبلغ لكل سنة)",
-                            "ckb": f"'{text}' بڕێکی پۆزەتیڤ نییە بە دۆلار (یان لیستێک بە فاریزە جیاکراوە، یەکێک بۆ ھەر ساڵێک)",
-                        },
+                        "detail": ui(
+                            "'{text}' is not a positive amount in USD (or a comma-separated list, one per year)"
+                        ).format(text=text),
                     },
                 )
             ],
@@ -272,11 +271,7 @@ def _slips(values: list[str], lang: str, as_json: bool) -> dict[str, int]:
                         Location(field="--slip"),
                         {
                             "field": "--slip",
-                            "detail": {
-                                "en": f"'{v}' is not INITIATIVE:QUARTERS",
-                                "ar": f"'{v}' ليست بالصيغة INITIATIVE:QUARTERS",
-                                "ckb": f"'{v}' بە شێوەی INITIATIVE:QUARTERS نییە",
-                            },
+                            "detail": ui("'{v}' is not INITIATIVE:QUARTERS").format(v=v),
                         },
                     )
                 ],

@@ -5,7 +5,7 @@ Every stored text that a person reads is a :class:`Translated` value; every UI s
 through a gettext catalogue (:func:`gettext`).
 """
 
-from raqmana.i18n.catalog import gettext, ngettext, pgettext, translator, ui
+from raqmana.i18n.catalog import gettext, ngettext, pgettext, translator, ui, ui_n
 from raqmana.i18n.locales import DEFAULT_LOCALE, LOCALES, Locale, get_locale, is_rtl
 from raqmana.i18n.numbers import format_number, format_percent, localize_digits
 from raqmana.i18n.text import Translated
@@ -25,4 +25,5 @@ __all__ = [
     "pgettext",
     "translator",
     "ui",
+    "ui_n",
 ]

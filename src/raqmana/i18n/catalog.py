@@ -175,3 +175,12 @@ def ui(message: str, context: str | None = None) -> Translated:
 def by_language(table: Mapping[str, Translated]) -> dict[str, dict[str, str]]:
     """A table of texts turned language-first: ``{"en": {key: text}, "ar": {…}, "ckb": {…}}``."""
     return {lang: {key: text[lang] for key, text in table.items()} for lang in ("en", "ar", "ckb")}
+
+
+def ui_n(singular: str, plural: str, count: int) -> Translated:
+    """The form of a counted interface phrase that fits ``count`` in each language (fill it with ``.format``)."""
+    return Translated(
+        en=ngettext("en", singular, plural, count),
+        ar=ngettext("ar", singular, plural, count),
+        ckb=ngettext("ckb", singular, plural, count),
+    )

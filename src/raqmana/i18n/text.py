@@ -39,6 +39,12 @@ class Translated(BaseModel):
         value: str = getattr(self, lang)
         return value
 
+    def format(self, **params: object) -> Translated:
+        """Each language's text with its ``{placeholders}`` filled from ``params``."""
+        return Translated(
+            en=self.en.format(**params), ar=self.ar.format(**params), ckb=self.ckb.format(**params)
+        )
+
     def as_dict(self) -> dict[str, str]:
         """``{"en": …, "ar": …, "ckb": …}`` (the form a problem's parameter or a JSON file carries)."""
         return {"en": self.en, "ar": self.ar, "ckb": self.ckb}

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from raqmana.i18n import Translated
+from raqmana.i18n.catalog import ui, ui_n
 from raqmana.problems import Location, Problem
 from raqmana.roadmap import errors as E
 from raqmana.roadmap import schedule as S
@@ -32,19 +33,15 @@ class Scenario(_Model):
 def budget_cut(share: float = 0.3) -> Scenario:
     pct = round(share * 100)
     return Scenario(
-        name=Translated.of(
-            f"Budget cut by {pct} %", f"خفض الموازنة بنسبة {pct}٪", f"کەمکردنەوەی بودجە بە ڕێژەی {pct}٪"
-        ),
+        name=ui("Budget cut by {pct} %").format(pct=pct),
         budget_factor=1 - share,
     )
 
 
 def slip(initiative: str, quarters: int = 2) -> Scenario:
     return Scenario(
-        name=Translated.of(
-            f"{initiative} slips {quarters} quarters",
-            f"تأخر {initiative} بمقدار {quarters} فصل",
-            f"دواکەوتنی {initiative} بە {quarters} چارەک",
+        name=ui_n("{initiative} slips {n} quarter", "{initiative} slips {n} quarters", quarters).format(
+            initiative=initiative, n=quarters
         ),
         slips={initiative: quarters},
     )
