@@ -3,6 +3,7 @@ headed columns, one digit shape per language, sheet names in the report's langua
 stay in one left-to-right piece in Arabic and Kurdish."""
 
 import dataclasses
+import functools
 import re
 import zipfile
 
@@ -33,6 +34,12 @@ EXPRESSION = re.compile(r"share\(|no_evidence\(|answered\(|score\(|gap\(|\w = \d
 @pytest.fixture(scope="module")
 def chain():
     return synthetic_chain(load_or_raise("iraq-dla"), institutions=12, assessment_name=NAME)
+
+
+@pytest.fixture(scope="module")
+def national(chain):
+    """``national(lang)``: the chain's national report in a language, built once per module (tests read it)."""
+    return functools.cache(lambda lang: build_national(chain.inputs, lang))
 
 
 def _section(report: Report, sid: str) -> Section:
@@ -69,14 +76,14 @@ def _texts(report: Report, *, cells: bool = True):
         yield from walk(s)
 
 
-def test_recommendations_say_why_in_plain_sentences_under_a_header(chain, tmp_path):
+def test_recommendations_say_why_in_plain_sentences_under_a_header(chain, national, tmp_path):
     for lang in ("en", "ar", "ckb"):
-        recs = _section(build_national(chain.inputs, lang), "recommendations")
+        recs = _section(national(lang), "recommendations")
         tables = [b for sub in recs.subsections for b in sub.blocks if getattr(b, "kind", "") == "table"]
         assert tables and all(t.columns[-1] == label("triggered_by", lang) for t in tables)
         whys = [row[-1] for t in tables for row in t.rows]
         assert whys and not [w for w in whys if EXPRESSION.search(w)], whys[:3]
-    en = _section(build_national(chain.inputs, "en"), "recommendations")
+    en = _section(national("en"), "recommendations")
     whys = " ".join(row[-1] for sub in en.subsections for b in sub.blocks for row in b.rows)
     assert re.search(r"[A-Z]{3}-\d\d \([^)]+\) is (at stage \d|below stage \d in \d+% of institutions)", whys)
     written = chain.write(tmp_path / "out")  # scripts still get the rule expressions
@@ -84,10 +91,10 @@ def test_recommendations_say_why_in_plain_sentences_under_a_header(chain, tmp_pa
     assert '"condition"' in recs_json and '"subject"' in recs_json
 
 
-def test_reader_tables_show_codes_without_suffixes_and_headed_columns(chain):
+def test_reader_tables_show_codes_without_suffixes_and_headed_columns(chain, national):
     assert any("@" in i.id for i in chain.inputs.initiatives)  # the roadmap's own ids keep their suffixes
     for lang in ("en", "ar", "ckb"):
-        report = build_national(chain.inputs, lang)
+        report = national(lang)
         texts = list(_texts(report))
         assert not [t for t in texts if "@" in t or t in ("", "↤", "#", "n", "baseline")]
         [table] = [b for b in _section(report, "roadmap").blocks if getattr(b, "kind", "") == "table"]
@@ -101,11 +108,11 @@ def test_the_roadmap_is_titled_with_the_assessment_name(chain):
     assert chain.plan.roadmap.title.ckb.endswith(NAME.ckb) and chain.plan.roadmap.id == "roadmap-assessment"
 
 
-def test_bottlenecks_name_the_enablers_and_separate_names_with_semicolons(chain):
+def test_bottlenecks_name_the_enablers_and_separate_names_with_semicolons(chain, national):
     assert chain.inputs.bottlenecks
     names = {p.id: p.name for p in chain.framework.pillars}
     for lang, sep in (("en", "; "), ("ar", "؛ "), ("ckb", "؛ ")):
-        report = build_national(chain.inputs, lang)
+        report = national(lang)
         bullets = next(b for b in _section(report, "summary").blocks if getattr(b, "kind", "") == "bullets")
         first = chain.inputs.bottlenecks[0]
         assert names[first.pillar_id].get(lang) in bullets.items[0]
@@ -118,10 +125,10 @@ def test_bottlenecks_name_the_enablers_and_separate_names_with_semicolons(chain)
 
 
 @pytest.mark.parametrize("lang", ["ar", "ckb"])
-def test_numbers_in_arabic_and_kurdish_use_one_digit_shape(chain, lang):
+def test_numbers_in_arabic_and_kurdish_use_one_digit_shape(chain, national, lang):
     """Latin digits appear only inside codes (POL-03, 2027-Q1, SDG target 16.6)."""
     reports = [
-        build_national(chain.inputs, lang),
+        national(lang),
         build_institution(chain.inputs, chain.inputs.institutions[1], lang),
     ]
     sdg = label("sdg", lang)
@@ -139,16 +146,16 @@ def test_numbers_in_arabic_and_kurdish_use_one_digit_shape(chain, lang):
                         assert not re.search(r"[0-9]", rest), (table.id, row[k])
 
 
-def test_index_components_are_not_called_countries(chain):
-    report = build_national(chain.inputs, "en")
+def test_index_components_are_not_called_countries(national):
+    report = national("en")
     tables = [t for t in report.tables() if t.id.startswith("index_EGDI (")]
     assert tables and tables[0].columns[0] == "Index or component"
     assert {row[0].split(" — ")[0] for row in tables[0].rows} >= {"EGDI", "OSI", "TII", "HCI"}
     assert "Online Services Index" in " ".join(row[0] for row in tables[0].rows)
 
 
-def test_workbook_sheets_are_named_in_the_report_language(chain, tmp_path):
-    names = load_workbook(render_xlsx(build_national(chain.inputs, "ckb"), tmp_path / "n.xlsx")).sheetnames
+def test_workbook_sheets_are_named_in_the_report_language(national, tmp_path):
+    names = load_workbook(render_xlsx(national("ckb"), tmp_path / "n.xlsx")).sheetnames
     assert names[:3] == [
         label("contents", "ckb"),
         label("sheet_stages", "ckb"),

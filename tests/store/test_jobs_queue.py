@@ -43,6 +43,7 @@ def test_it_records_progress_results_and_failures(sessions):
         assert (failed.status, failed.error, failed.message) == ("failed", [{"code": "X"}], "bad")
 
 
+@pytest.mark.pg
 @pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 def test_it_lets_concurrent_postgresql_workers_skip_each_others_locked_jobs(sessions):
     with sessions.begin() as s:
