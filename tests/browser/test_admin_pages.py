@@ -68,7 +68,9 @@ def admin_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Live
         given_up = enqueue_workbook_import(s, coord, settings=world.settings, files=[])
     with world.ws.transaction() as s:
         queue.claim(s, worker="other-machine/1:1:abcd:1")
-        s.execute(update(Job).where(Job.id == given_up.id).values(attempts=3))
+        s.execute(
+            update(Job).where(Job.id == given_up.id).values(attempts=3, heartbeat_at=None)
+        )  # never beat
     recover_stale_jobs(world.ws, lease_seconds=-1)
     with LiveServer(world) as server:
         yield server, world, imported.id, given_up.id

@@ -121,7 +121,7 @@ def test_it_explains_in_the_readers_language_why_an_abandoned_job_failed(as_user
     job_id = int(location.rsplit("/", 1)[1])
     with world.ws.transaction() as s:
         queue.claim(s, worker="other-machine/1:1:abcd:1")
-        s.execute(update(Job).where(Job.id == job_id).values(attempts=3))
+        s.execute(update(Job).where(Job.id == job_id).values(attempts=3, heartbeat_at=None))  # never beat
     recover_stale_jobs(world.ws, lease_seconds=-1)
     page = coord.get(f"{location}?lang=ar").text
     assert "WS101" in page and "عملية الخلفية" in page
