@@ -437,3 +437,49 @@ def test_the_command_line_reproduces_coinrs_example_from_its_own_files(tmp_path)
     with (tmp_path / "out" / "aggregated.csv").open(encoding="utf-8") as fh:
         got = {r["uCode"]: float(r["Index"]) for r in csv.DictReader(fh)}
     assert got == pytest.approx({u: v["Index"] for u, v in ref.items()}, rel=1e-12)
+
+
+def test_coinr_06_indmeta_and_aggmeta_are_converted_as_coin_to_coin_does(tmp_path):
+    from raqmana.scoring.io import read_coinr6_meta
+
+    ind = write(
+        tmp_path / "IndMeta.csv",
+        """
+        | IndName | IndCode | Direction | IndWeight | Denominator | IndUnit | Agg_Pillar | Agg_Index |
+        | A       | a       | 1         | 1         | Den_Pop     | people  | P          | IDX       |
+        | B       | b       | -1        | 2         |             | USD     | P          | IDX       |
+        | C       | c       | 1         | 1         |             |         | Q          | IDX       |
+        """,
+    )
+    agg = write(
+        tmp_path / "AggMeta.csv",
+        """
+        | AgLevel | Code | Name   | Weight |
+        | 2       | P    | Pillar | 1      |
+        | 2       | Q    | Other  | 3      |
+        | 3       | IDX  | Index  | 1      |
+        """,
+    )
+    nodes = {n.code: n for n in read_coinr6_meta(ind, agg)}
+    assert (nodes["a"].parent, nodes["a"].denominator, nodes["a"].unit) == ("P", "Den_Pop", "people")
+    assert (nodes["b"].direction, nodes["b"].weight, nodes["b"].type) == (-1, 2.0, "Indicator")
+    assert (nodes["P"].parent, nodes["Q"].weight, nodes["IDX"].parent, nodes["IDX"].level) == (
+        "IDX",
+        3.0,
+        "",
+        3,
+    )
+    data = write(
+        tmp_path / "IndData.csv",
+        """
+        | UnitCode | UnitName | Group_Size | Den_Pop | a  | b | c |
+        | U1       | One      | S          | 10      | 1  | 5 | 2 |
+        | U2       | Two      | L          | 20      | 4  | 3 | 9 |
+        | U3       | Three    | L          | 40      | 12 | 1 | 4 |
+        """,
+    )
+    b = build(Recipe(meta=tuple(nodes.values())), read_data_csv(data, meta=tuple(nodes.values())))
+    assert b.index == "IDX" and b.denominated.col("a").tolist() == [0.1, 0.2, 0.3] and b.warnings == ()
+    with pytest.raises(ProblemsError) as info:
+        read_meta_csv(ind)  # an IndMeta alone: its aggregates are in the AggMeta
+    assert info.value.problems[0].code.id == "SC047" and "--agg-meta" in info.value.problems[0].message("en")

@@ -18,7 +18,7 @@ from raqmana.scoring import (
 )
 from raqmana.scoring import errors as E
 from raqmana.scoring.framework_recipe import dataset_from_responses
-from raqmana.scoring.io import read_data_csv
+from raqmana.scoring.io import read_data_csv, read_meta_csv
 from tests.scoring.inline import DATA, META, data, meta, recipe, rows, small_framework
 
 
@@ -219,6 +219,9 @@ CASES: dict[str, Callable] = {
     ),
     "SC045": lambda tmp: first(lambda: build(recipe(impute=Step("latest")), data(DATA)), "SC045"),
     "SC046": lambda tmp: first(lambda: data(DATA).with_denominators(data(DATA)), "SC046"),
+    "SC047": lambda tmp: first(
+        lambda: read_meta_csv(written(tmp, "IndMeta.csv", "IndCode,Agg_Pillar\na,P\n")), "SC047"
+    ),
     "SC041": lambda tmp: first(
         lambda: build(
             Recipe(meta=(Node("a", parent="I", denominator="n"), Node("I", type="Aggregate"))),

@@ -36,6 +36,9 @@ def build_cmd(
     recipe: Path | None = typer.Option(
         None, "--recipe", help="Recipe (YAML or JSON): methods and parameters."
     ),
+    agg_meta: Path | None = typer.Option(
+        None, "--agg-meta", help="COINr 0.6's AggMeta (with its IndMeta as --meta): the aggregates."
+    ),
     out: Path = typer.Option(..., "--out", help="Directory for the results."),
     formats: str = typer.Option("csv", "--format", help="Comma-separated: csv, xlsx, json, parquet."),
     denoms: Path | None = typer.Option(
@@ -55,13 +58,16 @@ def build_cmd(
 ) -> None:
     """Run denomination → screening → imputation → treatment → normalisation → weighting → aggregation → stages
     (and the Monte Carlo analysis when the recipe asks for it) and write every stage."""
-    from raqmana.scoring.io import read_data_csv, read_meta_csv, read_panel_csv
+    from raqmana.scoring.io import read_coinr6_meta, read_data_csv, read_meta_csv, read_panel_csv
     from raqmana.scoring.recipe import Recipe
 
     try:
         wanted = _formats(formats)
         doc = _read_recipe(recipe) if recipe else {}
-        nodes = read_meta_csv(meta) if meta else None
+        if meta and agg_meta:
+            nodes: tuple[Any, ...] | None = read_coinr6_meta(meta, agg_meta)
+        else:
+            nodes = read_meta_csv(meta) if meta else None
         rec = Recipe.from_dict(
             doc, file=recipe.name if recipe else "", meta=nodes, meta_file=meta.name if meta else ""
         )

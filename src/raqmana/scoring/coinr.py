@@ -16,6 +16,12 @@ ROWS: tuple[tuple[str, str, str], ...] = (
         "`Group_`/`Den_`/`x_` prefixes and `UnitCode`/`IndCode` spellings are read too",
     ),
     (
+        "`COIN_to_coin(list(IndData, IndMeta, AggMeta))` (COINr 0.6 tables)",
+        "`--meta IndMeta.csv --agg-meta AggMeta.csv`; `read_coinr6_meta`",
+        "— (the same conversion: the first `Agg*` column is the indicators' parent; an IndMeta alone is "
+        "refused with a hint, SC047)",
+    ),
+    (
         "`new_coin(split_to = …)` (panel data, a purse)",
         "`--time YEAR`, or `--time all` (a folder per period)",
         "one build per period with the same recipe; data with several periods and no `--time` is refused "

@@ -135,6 +135,12 @@ NO_HISTORY = Code(
 DUPLICATE_COLUMN = Code(
     "SC046", "Column '{column}' is already a column of {data}: name each denominator once."
 )
+NEEDS_AGG_META = Code(
+    "SC047",
+    "{file} is a COINr 0.6 IndMeta (the hierarchy in Agg… columns): give its AggMeta with --agg-meta.",
+    "{file} جدول IndMeta من COINr 0.6 (التسلسل الهرمي في أعمدة Agg…): أضف جدول AggMeta الخاص به بالخيار --agg-meta.",
+    "{file} خشتەی IndMeta ی COINr 0.6 ە (پلەبەندی لە ستوونەکانی Agg… دایە): AggMeta کەی بە --agg-meta بدە.",
+)
 
 # warnings
 IGNORED_COLUMN = Code(

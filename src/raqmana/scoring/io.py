@@ -95,6 +95,9 @@ def meta_from_rows(
 ) -> tuple[Node, ...]:
     if rows and not any(k.strip().lower() in ("icode", "indcode") for k in rows[0]):
         raise ProblemsError([Problem(E.MISSING_COLUMN, Location(file=file, line=1), {"column": "iCode"})])
+    if rows and _lineage_columns(rows[0]) and "parent" not in {k.strip().lower() for k in rows[0]}:
+        # COINr 0.6's IndMeta: the hierarchy is in Agg* columns and the aggregates in AggMeta
+        raise ProblemsError([Problem(E.NEEDS_AGG_META, Location(file=file, line=1), {"file": file})])
     nodes: list[Node] = []
     problems: list[Problem] = []
     for i, row in enumerate(rows):
@@ -107,6 +110,72 @@ def meta_from_rows(
         raise ProblemsError(problems)
     if not nodes:
         raise ProblemsError([Problem(E.NO_INDICATORS, Location(file=file))])
+    return tuple(nodes)
+
+
+def _lineage_columns(row: dict[str, Any]) -> list[str]:
+    return [k for k in row if k.startswith("Agg")]
+
+
+def read_coinr6_meta(ind_meta: str | Path, agg_meta: str | Path) -> tuple[Node, ...]:
+    """COINr 0.6's IndMeta and AggMeta → iMeta rows, as COINr's ``COIN_to_coin()`` converts them:
+    indicators get the first ``Agg*`` column as parent; an aggregate of ``AgLevel`` l gets, as parent,
+    the code its members carry in the next ``Agg*`` column."""
+    ind_path, agg_path = Path(ind_meta), Path(agg_meta)
+    ind_rows, ind_lines = _read_csv(ind_path)
+    agg_rows, agg_lines = _read_csv(agg_path)
+    if not ind_rows:
+        raise ProblemsError([Problem(E.NO_INDICATORS, Location(file=ind_path.name))])
+    lineage = _lineage_columns(ind_rows[0])
+    if not lineage:
+        raise ProblemsError(
+            [Problem(E.MISSING_COLUMN, Location(file=ind_path.name, line=1), {"column": "Agg…"})]
+        )
+    for column in ("AgLevel", "Code"):
+        if agg_rows and column not in agg_rows[0]:
+            raise ProblemsError(
+                [Problem(E.MISSING_COLUMN, Location(file=agg_path.name, line=1), {"column": column})]
+            )
+    code_key = next(k for k in ind_rows[0] if k.strip().lower() in ("icode", "indcode"))
+    # lineage[0] = the indicator codes, lineage[k] = the codes of level k + 1
+    columns = [[str(r.get(code_key) or "").strip() for r in ind_rows]]
+    columns += [[str(r.get(c) or "").strip() for r in ind_rows] for c in lineage]
+    problems: list[Problem] = []
+    nodes: list[Node] = []
+    for row, line in zip(ind_rows, ind_lines, strict=True):
+        converted = {k: v for k, v in row.items() if k not in lineage}
+        converted.update(Parent=str(row.get(lineage[0]) or "").strip(), Level=1, Type="Indicator")
+        node, found = node_from_row(converted, _in_file(ind_path.name, line), line)
+        problems += found
+        if node is not None:
+            nodes.append(node)
+    for row, line in zip(agg_rows, agg_lines, strict=True):
+        where = _in_file(agg_path.name, line)
+        try:
+            level = int(float(str(row.get("AgLevel"))))
+        except ValueError:
+            problems.append(Problem(E.NOT_NUMERIC, where("AgLevel"), {"value": row.get("AgLevel")}))
+            continue
+        code = str(row.get("Code") or "").strip()
+        parent = ""
+        if 1 <= level - 1 < len(columns) - 1:
+            above = {p for c, p in zip(columns[level - 1], columns[level], strict=True) if c == code and p}
+            parent = sorted(above)[0] if above else ""
+        converted = {
+            "iCode": code,
+            "iName": row.get("Name", ""),
+            "Level": level,
+            "Parent": parent,
+            "Direction": 1,
+            "Weight": row.get("Weight", 1),
+            "Type": "Aggregate",
+        }
+        node, found = node_from_row(converted, where, line)
+        problems += found
+        if node is not None:
+            nodes.append(node)
+    if problems:
+        raise ProblemsError(problems)
     return tuple(nodes)
 
 
