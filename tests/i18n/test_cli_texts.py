@@ -75,3 +75,19 @@ def test_the_arabic_and_sorani_texts_are_not_copies_of_the_english():
 def test_a_message_falls_back_to_english_for_an_unknown_language():
     assert text("fr", "wrote", path="a.yaml") == "wrote a.yaml"
     assert text("ckb", "wrote", path="a.yaml") == "نووسرا: a.yaml"
+
+
+def test_counted_command_line_messages_agree_with_the_number():
+    from raqmana.cli.messages import COUNTED
+
+    assert text("ar", "as.wrote_many", n=2, out="x") == "كُتب مصنفان في x"
+    assert text("ar", "as.wrote_many", n=11, out="x") == "كُتب 11 مصنفاً في x"
+    assert text("en", "worker.stopped", n=1) == "worker stopped after 1 job"
+    assert text("en", "audit.ok", checked=3, last_seq=3) == "audit log intact: 3 events, last seq 3"
+    for key, (singular, plural, count) in COUNTED.items():
+        for n in (0, 1, 2, 3, 11, 100):
+            params = {"n": n, "id": 1, "out": "x", "ok": 0, "checked": n, "last_seq": 1, count: n}
+            for lang in ("ar", "ckb"):
+                said = text(lang, key, **params)
+                assert said not in (singular, plural) and "{" not in said, (key, n, lang)
+                assert not wrong_letters(said) or lang == "ar"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from raqmana.i18n import Translated
-from raqmana.i18n.catalog import ui
+from raqmana.i18n.catalog import ngettext, ui
 from raqmana.i18n.locales import get_locale
 
 MESSAGES: dict[str, Translated] = {
@@ -47,7 +47,6 @@ MESSAGES: dict[str, Translated] = {
     ),
     "wrote": ui("wrote {path}"),
     # audit, db, worker
-    "audit.ok": ui("audit log intact: {checked} events, last seq {last_seq}"),
     "audit.broken": ui("broken event {event} (seq {seq}): {kind}: {detail}"),
     "audit.signed": ui("head signature checked with key {key_id}; {checkpoints} checkpoint(s) held"),
     "audit.unsigned": ui("no audit key is set (RAQMANA_AUDIT_KEY_FILE): the head signature was not checked"),
@@ -64,7 +63,6 @@ MESSAGES: dict[str, Translated] = {
     ),
     "db.upgraded": ui("{url}: {before} → {after}"),
     "db.current": ui("current {current}, head {head}"),
-    "worker.stopped": ui("worker stopped after {n} job(s)"),
     "job.queued": ui("queued job {id}"),
     # organisations, users
     "org.report": ui("created {created}, updated {updated}, unchanged {unchanged}"),
@@ -75,9 +73,6 @@ MESSAGES: dict[str, Translated] = {
     "user.password_reset": ui("password of {username} reset"),
     # assessment rounds, reports
     "as.illustrative": ui(" (illustrative)"),
-    "as.opened": ui("opened round {id} with {n} institutions"),
-    "as.wrote_many": ui("wrote {n} workbooks to {out}"),
-    "as.imported": ui("imported {ok} of {n} workbook(s)"),
     "report.done": ui("{written} files written, {skipped} already there → {dir}"),
     # roadmap
     "rules.valid": ui(
@@ -113,8 +108,30 @@ MESSAGES: dict[str, Translated] = {
 }
 
 
+def _n(singular: str, plural: str, count: str = "n") -> tuple[str, str, str]:
+    """A counted message: its singular and plural English and the parameter that holds the count."""
+    return singular, plural, count
+
+
+#: messages with a count: the form (Arabic has six, Sorani two) follows the count parameter
+COUNTED: dict[str, tuple[str, str, str]] = {
+    "worker.stopped": _n("worker stopped after {n} job", "worker stopped after {n} jobs"),
+    "as.opened": _n("opened round {id} with {n} institution", "opened round {id} with {n} institutions"),
+    "as.wrote_many": _n("wrote {n} workbook to {out}", "wrote {n} workbooks to {out}"),
+    "as.imported": _n("imported {ok} of {n} workbook", "imported {ok} of {n} workbooks"),
+    "audit.ok": _n(
+        "audit log intact: {checked} event, last seq {last_seq}",
+        "audit log intact: {checked} events, last seq {last_seq}",
+        "checked",
+    ),
+}
+
+
 def text(lang: str, key: str, /, **params: Any) -> str:
     """Message ``key`` in ``lang`` (English when the language has no text), with ``params`` filled in."""
+    if key in COUNTED:
+        singular, plural, count = COUNTED[key]
+        return ngettext(lang, singular, plural, int(params[count]), **params)
     entry = MESSAGES[key]
     code = get_locale(lang).code
     template = entry.get(code)
