@@ -34,6 +34,7 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form
+from fastapi.routing import APIRoute
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
@@ -146,7 +147,17 @@ class Area:
     def __init__(self, tag: str) -> None:
         self.tag = tag
         self.html = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
-        self.api = APIRouter(prefix="/api/v1", tags=[tag], responses=ERROR_RESPONSES)
+        self.api = APIRouter(
+            prefix="/api/v1",
+            tags=[tag],
+            responses=ERROR_RESPONSES,
+            generate_unique_id_function=self._operation_id,
+        )
+
+    def _operation_id(self, route: APIRoute) -> str:
+        """``{area}_{function}`` (``progress_progress``, ``evidence_download``): short, stable names for
+        generated clients."""
+        return f"{self.tag}_{route.name.removesuffix('_json').removesuffix('_api')}"
 
     def page(
         self, path: str, template: str, *, summary: str = "", response_model: Any = None
