@@ -284,6 +284,9 @@ def test_it_declares_a_success_schema_and_the_error_body_for_every_operation(app
     assert "HTTPValidationError" not in spec["components"]["schemas"], (
         "FastAPI's 422 shape is not what we send"
     )
+    ids = [op["operationId"] for _, _, op in ops]
+    assert len(set(ids)) == len(ids), "operation ids name the methods of generated clients: one each"
+    assert all(re.fullmatch(r"[a-z]+_[a-z_]+", i) for i in ids), ids
 
 
 def test_it_returns_what_its_openapi_document_declares(app: FastAPI, scored: World) -> None:
