@@ -260,6 +260,29 @@ def tour(api: Api, world: World, tokens: dict[str, str]) -> None:
     assert api.call("GET", "/api/v1/assessments/999999").status_code == 401
 
 
+def check_answers(spec: dict[str, Any], seen: list[tuple[str, str, int, str, Any]]) -> set[tuple[str, str]]:
+    """Each answer's status and media type are declared and its JSON body validates against the declared
+    schema (objects closed); returns the operations whose success was checked."""
+    components = closed(spec["components"])
+    checked: set[tuple[str, str]] = set()
+    for method, template, status, media, body in seen:
+        responses = spec["paths"][template][method.lower()]["responses"]
+        declared = responses.get(str(status))
+        assert declared, f"{method} {template} answered {status}, which it does not declare"
+        content = declared.get("content", {})
+        assert media in content or "*/*" in content, f"{method} {template} {status}: {media} not declared"
+        if media != "application/json":
+            continue
+        validator = Draft202012Validator({**content[media]["schema"], "components": components})
+        problems = sorted(validator.iter_errors(body), key=lambda e: list(e.absolute_path))
+        assert not problems, f"{method} {template} {status}: " + "; ".join(
+            f"{'/'.join(map(str, e.absolute_path))}: {e.message[:300]}" for e in problems[:5]
+        )
+        if 200 <= status < 300:
+            checked.add((method, template))
+    return checked
+
+
 @pytest.fixture
 def scored(world: World) -> World:
     """Accepted answers for results, but none yet to mofa's LEG-01 (the tour answers it)."""
@@ -291,7 +314,6 @@ def test_it_declares_a_success_schema_and_the_error_body_for_every_operation(app
 
 def test_it_returns_what_its_openapi_document_declares(app: FastAPI, scored: World) -> None:
     spec = app.openapi()
-    components = closed(spec["components"])
     with TestClient(app) as client:
         api = Api(client, spec)
         if "admin" not in scored.user_ids:  # an administrator of the whole tree (for the organisation import)
@@ -302,24 +324,11 @@ def test_it_returns_what_its_openapi_document_declares(app: FastAPI, scored: Wor
                 users.grant_role(s, SYSTEM, user_id=admin.id, role="admin", org_code=None)
         tokens = {u: token(app, u) for u in ("coord", "focal", "rev", "outsider", "admin")}
         tour(api, scored, tokens)
-    checked: set[tuple[str, str]] = set()
-    for method, template, status, media, body in api.seen:
-        responses = spec["paths"][template][method.lower()]["responses"]
-        declared = responses.get(str(status))
-        assert declared, f"{method} {template} answered {status}, which it does not declare"
-        content = declared.get("content", {})
-        assert media in content or "*/*" in content, f"{method} {template} {status}: {media} not declared"
-        if media != "application/json":
-            continue
-        validator = Draft202012Validator({**content[media]["schema"], "components": components})
-        problems = sorted(validator.iter_errors(body), key=lambda e: list(e.absolute_path))
-        assert not problems, f"{method} {template} {status}: " + "; ".join(
-            f"{'/'.join(map(str, e.absolute_path))}: {e.message[:300]}" for e in problems[:5]
-        )
-        if 200 <= status < 300:
-            checked.add((method, template))
+    checked = check_answers(spec, api.seen)
     missing = {(m, p) for m, p, _ in operations(spec)} - {(m, t) for m, t, *_ in api.seen}
-    assert not missing, f"operations the tour did not call: {sorted(missing)}"
+    assert not missing, (
+        f"call these in tour() so their answers are checked against the document: {sorted(missing)}"
+    )
     assert checked, "no JSON body was checked"
 
 
@@ -337,3 +346,18 @@ def test_it_answers_every_error_with_the_declared_body(client: TestClient) -> No
         Draft202012Validator(schema).validate(r.json())
         assert r.json()["status"] == r.status_code and r.json()["errors"]
     assert copy.deepcopy(schema)["$ref"] == ERROR_REF
+
+
+def test_it_declares_the_pages_of_a_round_before_anything_is_accepted(app: FastAPI, world: World) -> None:
+    """No scores yet: the results page gives its reasons instead of figures, in the declared shape."""
+    spec = app.openapi()
+    with TestClient(app) as client:
+        api = Api(client, spec)
+        coord = token(app, "coord")
+        a = world.assessment_id
+        for path in ("results", "progress", "review", "reports", "institutions/mofa"):
+            assert api.call("GET", f"/api/v1/assessments/{a}/{path}", as_=coord).status_code == 200, path
+        no_scores = api.call("GET", f"/api/v1/assessments/{a}/results/institutions/mofa", as_=coord)
+        assert no_scores.status_code == 404
+    assert api.seen[0][4]["problems"], "the results page says why there are no figures"
+    assert len(check_answers(spec, api.seen)) == 5
