@@ -115,3 +115,14 @@ def test_the_outlier_treatment_and_the_weight_noise_per_level_can_vary():
 
     back = Recipe.from_dict(b.recipe.with_(uncertainty=spec).to_dict()).uncertainty
     assert back is not None and back.treat == (Step("none"),) and back.noise_by_level == {2: 0.4}
+
+
+def test_quantiles_by_partition_equal_those_by_sorting():
+    """Complete lanes take the partition shortcut; a lane with a missing run takes the sort: same numbers."""
+    from raqmana.scoring.uncertainty import _quantiles
+
+    col = np.random.default_rng(0).random((501, 40))
+    with_gap = np.vstack([col, np.full((1, 40), np.nan)])
+    for qs, methods in (([0.05, 0.5, 0.95], None), ([0.1, 0.9], ["lower", "higher"])):
+        assert np.array_equal(_quantiles(col, qs, methods), _quantiles(with_gap, qs, methods))
+    assert _quantiles(col, [0.5])[0] == pytest.approx(np.median(col, axis=0))
