@@ -27,3 +27,14 @@ CODE_INVALID = Code(
 DATE_INVALID = Code("MT010", "'{value}' is not a date (use YYYY-MM-DD).")
 DECIMAL_INVALID = Code("MT011", "'{value}' is not a number of zero or more.")
 TOO_LONG = Code("MT012", "The text is longer than {max} characters.")
+# --- the catalogue in the workspace ---------------------------------------------------------------------
+UNKNOWN_OWNER = Code("MT020", "The institution '{value}' is not in the organisation tree.")
+DUPLICATE_SERVICE = Code("MT021", "The service '{value}' is in the file twice (first on row {first}).")
+NOT_YOURS = Code("MT022", "You may not change the services of '{value}'.")
+FILE_TYPE = Code("MT023", "Give the service catalogue as a .csv or .xlsx file (got '{filename}').")
+MISSING_COLUMN = Code("MT024", "Column '{column}' is missing.")
+STALE = Code("MT025", "Someone changed this service (now version {version}) after you opened it.")
+NOTHING_PUBLISHED = Code("MT026", "Nothing is published.")
+PUBLICATION_MOVED = Code(
+    "MT027", "Version {version} is published now; reload the page before withdrawing it."
+)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from raqmana.metrics.service import ServiceRecord
 
@@ -51,7 +52,26 @@ class DerivedKpis:
     def once_only_share(self) -> float | None:
         return self.documents_held / self.documents_required if self.documents_required else None
 
-    def as_dict(self) -> dict[str, object]:
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> DerivedKpis:
+        """The inverse of :meth:`as_dict` (a published snapshot keeps the dict)."""
+        return cls(
+            services=d["services"],
+            visits_avoided=d["visits_avoided_per_year"],
+            working=tuple(
+                ServiceSaving(w["code"], w["visits_before"], w["visits_now"], w["annual_transactions"])
+                for w in d["working"]
+            ),
+            fully_online=d["fully_online"],
+            documents_required=d["documents_required"],
+            documents_held=d["documents_held_elsewhere"],
+            timed_services=d["services_with_processing_time"],
+            processing_days_mean=d["processing_days_mean"],
+            processing_days_weighted=d["processing_days_weighted_by_transactions"],
+            illustrative=d["illustrative"],
+        )
+
+    def as_dict(self) -> dict[str, Any]:
         return {
             "services": self.services,
             "visits_avoided_per_year": self.visits_avoided,

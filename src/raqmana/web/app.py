@@ -25,7 +25,7 @@ from raqmana.web.edge import IntegerBounds
 from raqmana.web.errors import WebError, handle_error
 from raqmana.web.inline_worker import inline_worker
 from raqmana.web.request_context import RequestContext, trusted_proxies
-from raqmana.web.routers import ROUTERS, health
+from raqmana.web.routers import ROUTERS, health, public
 from raqmana.web.routers.jobs import BATCH_FILE_MB
 from raqmana.web.security import Signer
 from raqmana.web.templating import make_env
@@ -142,6 +142,7 @@ def create_app(settings: Settings | None = None, *, workspace: Workspace | None 
     for router in ROUTERS:
         app.include_router(router)
     app.include_router(health.router)  # /healthz and /readyz: no login, JSON
+    app.include_router(public.router)  # the transparency portal under /public: no login, cached
 
     app.add_middleware(CookieMiddleware, signer=app.state.signer)
     # pages travel compressed: the progress heat map of 900 institutions is 560 KB of HTML and 31 KB

@@ -17,6 +17,7 @@ from raqmana.web.routers import (
     reports,
     results,
     review,
+    services,
 )
 
 _AREAS = [
@@ -32,6 +33,7 @@ _AREAS = [
     reports.area,
     jobs.area,
     audit.area,
+    services.area,
 ]
 
 ROUTERS: list[APIRouter] = [r for a in _AREAS for r in (a.html, a.api)]

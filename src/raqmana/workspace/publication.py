@@ -1,0 +1,152 @@
+"""Publishing to the public portal: the coordinator publishes an immutable snapshot of the service
+catalogue and its derived KPIs, or withdraws what is published. Both actions are audited.
+
+The portal reads only the current (latest, not withdrawn) snapshot, so nothing unpublished can reach
+it: a service added or changed after publishing waits for the next publication.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from raqmana.metrics import LEVEL_NAMES, derive_kpis, un_osi_stage
+from raqmana.metrics import errors as M
+from raqmana.store.models import Publication
+from raqmana.store.types import utcnow
+from raqmana.workspace.actors import MANAGER_ROLES, Actor
+from raqmana.workspace.audit import record
+from raqmana.workspace.exceptions import Conflict, Forbidden, NotFound, ValidationFailed
+from raqmana.workspace.services import org_name, record_of, service_rows
+
+SOURCE = "raqmana service catalogue"
+LICENCE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "CC BY 4.0"}
+
+
+class PublicationView(BaseModel):
+    version: int
+    digest: str
+    published_at: datetime
+    withdrawn_at: datetime | None = None
+    services: int
+    illustrative: bool
+
+
+def may_publish(actor: Actor) -> bool:
+    """Coordinators and administrators of the whole tree publish for the country."""
+    return actor.is_system or any(g.role in MANAGER_ROLES and g.org_id is None for g in actor.grants)
+
+
+def _view(p: Publication) -> PublicationView:
+    snap = p.snapshot
+    return PublicationView(
+        version=p.version,
+        digest=p.digest,
+        published_at=p.published_at,
+        withdrawn_at=p.withdrawn_at,
+        services=len(snap["services"]),
+        illustrative=bool(snap["illustrative"]),
+    )
+
+
+def build_snapshot(session: Session, *, version: int, at: datetime) -> dict[str, Any]:
+    """What a publication holds: every service with its level (and the UN stage), the derived KPIs with
+    their working, the source and date of each figure, and whether any figure is illustrative."""
+    services = []
+    records = []
+    for s, org in service_rows(session):
+        r = record_of(s)
+        records.append(r)
+        services.append(
+            {
+                **r.model_dump(mode="json"),
+                "owner_name": org_name(org).model_dump(),
+                "level_name": LEVEL_NAMES[r.level].model_dump(),
+                "un_osi_stage": un_osi_stage(r.level),
+            }
+        )
+    kpis = derive_kpis(records)
+    return {
+        "version": version,
+        "published_at": at.isoformat(),
+        "source": SOURCE,
+        "illustrative": kpis.illustrative,
+        "services": services,
+        "kpis": kpis.as_dict(),
+    }
+
+
+def publish(session: Session, actor: Actor) -> PublicationView:
+    if not may_publish(actor):
+        raise Forbidden()
+    version = (session.scalar(select(func.max(Publication.version))) or 0) + 1
+    at = utcnow()
+    snapshot = build_snapshot(session, version=version, at=at)
+    digest = hashlib.sha256(
+        json.dumps(snapshot, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    ).hexdigest()
+    p = Publication(
+        version=version, snapshot=snapshot, digest=digest, published_at=at, published_by=actor.user_id
+    )
+    session.add(p)
+    session.flush()
+    record(
+        session,
+        actor,
+        "publication.publish",
+        "publication",
+        version,
+        after={"digest": digest, "services": len(snapshot["services"])},
+    )
+    return _view(p)
+
+
+def _latest(session: Session) -> Publication | None:
+    return session.scalar(select(Publication).order_by(Publication.version.desc()).limit(1))
+
+
+def withdraw(session: Session, actor: Actor, *, expected_version: int) -> PublicationView:
+    """Take the portal offline: the current publication is withdrawn (it stays in the record).
+    ``expected_version`` is the version the caller saw published; a newer one is not withdrawn by it."""
+    if not may_publish(actor):
+        raise Forbidden()
+    p = _latest(session)
+    if p is None or p.withdrawn_at is not None:
+        raise ValidationFailed.one(M.NOTHING_PUBLISHED)
+    if p.version != expected_version:
+        raise Conflict(M.PUBLICATION_MOVED, version=p.version)
+    p.withdrawn_at, p.withdrawn_by = utcnow(), actor.user_id
+    session.flush()
+    record(session, actor, "publication.withdraw", "publication", p.version, after={"digest": p.digest})
+    return _view(p)
+
+
+def publication_state(session: Session, actor: Actor) -> PublicationView | None:
+    """The latest publication (withdrawn or not) for the people who publish; None when never published."""
+    if not may_publish(actor):
+        raise Forbidden()
+    p = _latest(session)
+    return _view(p) if p is not None else None
+
+
+def current_snapshot(session: Session) -> tuple[str, dict[str, Any]]:
+    """(digest, snapshot) of what the portal shows; NotFound when nothing is published. Needs no actor:
+    this is the public's view."""
+    p = _latest(session)
+    if p is None or p.withdrawn_at is not None:
+        raise NotFound("publication")
+    return p.digest, p.snapshot
+
+
+def snapshot_version(session: Session, version: int) -> tuple[str, dict[str, Any]]:
+    """(digest, snapshot) of an earlier publication that was not withdrawn (stable dataset URLs)."""
+    p = session.scalar(select(Publication).where(Publication.version == version))
+    if p is None or p.withdrawn_at is not None:
+        raise NotFound("publication")
+    return p.digest, p.snapshot

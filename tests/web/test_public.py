@@ -1,0 +1,144 @@
+"""The public portal shows what the coordinator published and nothing else; it caches with ETags, and its
+open data is a valid Frictionless Data Package with a DCAT catalogue."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from raqmana.store.models import AuditEvent
+
+from .test_services import PASSPORT, VISA, catalogue_csv, upload
+
+
+def publish(browser):
+    r = browser.post(
+        "/api/v1/publication/publish", json={}, headers={"X-CSRF-Token": browser.csrf("/account")}
+    )
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+@pytest.fixture
+def coord(as_user):
+    c = as_user("coord")
+    upload(c, catalogue_csv(PASSPORT, {**VISA, "illustrative": "yes"}))
+    return c
+
+
+def test_nothing_is_public_before_publishing(coord, client):
+    for path in (
+        "/public",
+        "/public/services/passport",
+        "/public/data/datapackage.json",
+        "/public/data/services.csv",
+    ):
+        assert client.get(path).status_code == 404, path
+
+
+def test_the_portal_shows_the_published_snapshot_without_sign_in(coord, client):
+    version = publish(coord)["version"]
+    page = client.get("/public?lang=en")
+    assert page.status_code == 200
+    assert "Passport issue" in page.text and "Visa" in page.text
+    assert "Illustrative data" in page.text  # one service's figures are illustrative
+    assert f"Published version {version}" in page.text
+    ar = client.get("/public?lang=ar")
+    assert 'dir="rtl"' in ar.text and "إصدار جواز السفر" in ar.text
+    card = client.get("/public/services/passport?lang=en")
+    assert card.status_code == 200 and "3 before, 1 now" in card.text
+
+
+def test_what_changes_after_publishing_stays_private_until_the_next_publication(coord, client):
+    publish(coord)
+    token = coord.csrf("/account")
+    coord.post(
+        "/api/v1/services/passport", json={"name_en": "Secret new name"}, headers={"X-CSRF-Token": token}
+    )
+    upload(
+        coord, catalogue_csv(PASSPORT, VISA, {**PASSPORT, "code": "unpublished-service", "name_en": "Hidden"})
+    )
+    everything = [
+        client.get(p).text
+        for p in ("/public?lang=en", "/public/data/services.csv", "/public/data/services.json")
+    ]
+    assert not [t for t in everything if "Secret new name" in t or "unpublished-service" in t]
+    assert client.get("/public/services/unpublished-service").status_code == 404
+    publish(coord)
+    assert "unpublished-service" in client.get("/public/data/services.csv").text
+
+
+def test_a_withdrawn_publication_is_gone_from_every_public_address(coord, client, world):
+    v = publish(coord)["version"]
+    token = coord.csrf("/account")
+    stale = coord.post(
+        "/api/v1/publication/withdraw", json={"expected_version": v + 1}, headers={"X-CSRF-Token": token}
+    )
+    assert stale.status_code == 409
+    r = coord.post(
+        "/api/v1/publication/withdraw", json={"expected_version": v}, headers={"X-CSRF-Token": token}
+    )
+    assert r.status_code == 200 and r.json()["withdrawn_at"]
+    for path in (
+        "/public",
+        "/public/services/visa",
+        f"/public/data/v{v}/services.csv",
+        "/public/data/catalog.jsonld",
+    ):
+        assert client.get(path).status_code == 404, path
+    with world.ws.reader() as s:
+        actions = s.scalars(select(AuditEvent.action).where(AuditEvent.entity_type == "publication")).all()
+    assert actions == ["publication.publish", "publication.withdraw"]
+
+
+def test_only_coordinators_of_the_whole_tree_publish(as_user, coord):
+    for who in ("focal", "viewer", "rev"):
+        b = as_user(who)
+        r = b.post("/api/v1/publication/publish", json={}, headers={"X-CSRF-Token": b.csrf("/account")})
+        assert r.status_code == 403, who
+
+
+def test_pages_and_data_carry_an_etag_and_answer_304_to_it(coord, client):
+    publish(coord)
+    first = client.get("/public?lang=en")
+    etag = first.headers["etag"]
+    assert first.headers["cache-control"].startswith("public") and first.headers["last-modified"]
+    assert client.get("/public?lang=en", headers={"If-None-Match": etag}).status_code == 304
+    assert client.get("/public?lang=ar").headers["etag"] != etag  # each language its own
+    data = client.get("/public/data/kpis.json")
+    assert (
+        client.get("/public/data/kpis.json", headers={"If-None-Match": data.headers["etag"]}).status_code
+        == 304
+    )
+    publish(coord)
+    assert client.get("/public?lang=en", headers={"If-None-Match": etag}).status_code == 200
+
+
+def test_the_open_data_is_a_valid_frictionless_package(coord, client, tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    v = publish(coord)["version"]
+    descriptor = client.get("/public/data/datapackage.json").json()
+    for resource in descriptor["resources"]:  # the files as the portal serves them, validated offline
+        name = resource["name"]
+        (tmp_path / f"{name}.csv").write_bytes(client.get(f"/public/data/v{v}/{name}.csv").content)
+        resource["path"] = f"{name}.csv"
+    (tmp_path / "datapackage.json").write_text(json.dumps(descriptor))
+    report = frictionless.Package(str(tmp_path / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    kpis = {k["kpi"]: k for k in client.get("/public/data/kpis.json").json()}
+    assert kpis["visits_avoided_per_year"]["value"] == 2 * 1000 + 3 * 1000
+    assert kpis["visits_avoided_per_year"]["illustrative"] is True
+
+
+def test_the_dcat_catalogue_lists_each_table_with_csv_and_json(coord, client):
+    v = publish(coord)["version"]
+    cat = client.get("/public/data/catalog.jsonld")
+    assert cat.headers["content-type"].startswith("application/ld+json")
+    body = cat.json()
+    assert body["@type"] == "dcat:Catalog"
+    urls = [d["dcat:downloadURL"]["@id"] for ds in body["dcat:dataset"] for d in ds["dcat:distribution"]]
+    assert f"http://testserver/public/data/v{v}/services.json" in urls
+    for url in urls:
+        assert client.get(url.removeprefix("http://testserver")).status_code == 200, url
