@@ -89,8 +89,7 @@ def go(url: str) -> HtmlFinish:
     request's parameters (``"/assessments/{assessment_id}"``)."""
 
     def finish(ctx: Ctx, result: Any, params: dict[str, Any]) -> Response:
-        fallback = url.format(**params)
-        return see_other(safe_next(params.get("next"), fallback) if params.get("next") else fallback)
+        return see_other(safe_next(params.get("next"), url.format(**params)))
 
     return finish
 
