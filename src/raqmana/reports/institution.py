@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from raqmana.i18n import Translated
-from raqmana.i18n.catalog import ui
+from raqmana.i18n.catalog import ui, ui_n
 from raqmana.reports import charts
 from raqmana.reports.inputs import InstitutionResult, ReportInputs
 from raqmana.reports.labels import label, report_labels
@@ -16,7 +16,6 @@ SENTENCES = {
     "overall": ui(
         "{name} scores {score} out of {max} (stage {stage}: {stage_name}); national average {national}."
     ),
-    "rank": ui("Rank among {n} institutions: {low} to {high} (in {ninety} of the Monte Carlo runs)."),
     "national": ui("National average"),
     "gaps": ui("Gaps to the target stage"),
     "actions": ui("Roadmap actions owned by this institution"),
@@ -65,7 +64,11 @@ def build_institution(
         if inst.rank_low is not None:
             blocks.append(
                 Paragraph(
-                    SENTENCES["rank"]
+                    ui_n(
+                        "Rank among {n} institution: {low} to {high} (in {ninety} of the Monte Carlo runs).",
+                        "Rank among {n} institutions: {low} to {high} (in {ninety} of the Monte Carlo runs).",
+                        len(inputs.institutions),
+                    )
                     .get(lang)
                     .format(
                         n=integer(len(inputs.institutions), lang, d),

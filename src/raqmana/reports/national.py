@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from raqmana.i18n import Translated, vocabulary
-from raqmana.i18n.catalog import ui
+from raqmana.i18n.catalog import ui, ui_n
 from raqmana.reports import charts
 from raqmana.reports.inputs import ReportInputs
 from raqmana.reports.labels import COMPONENTS, label, report_labels
@@ -24,9 +24,6 @@ PHASES = vocabulary.names("phase name")
 HEATMAP_ROWS = 40
 SENTENCES = {
     "heatmap_subset": ui("The {n} institutions furthest behind, of {total}"),
-    "overall": ui(
-        "Across {n} institutions, the public sector's digital maturity scores {score} out of {max} — stage {stage} ({stage_name})."
-    ),
     "strongest": ui("Strongest enablers: {items}."),
     "weakest": ui("Weakest enablers: {items}."),
     "recs": ui(
@@ -65,6 +62,10 @@ class _W:
 
     def s(self, key: str, **params: object) -> str:
         return SENTENCES[key].get(self.lang).format(**params)
+
+    def s_n(self, phrase: Translated, **params: object) -> str:
+        """A counted phrase (from :func:`ui_n`) in the report's language."""
+        return phrase.get(self.lang).format(**params)
 
     def t(self, text: str) -> str:
         """A text written by others (framework, rules, names) with its numbers in the report's digits."""
@@ -122,8 +123,14 @@ def _summary(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Section:
     stage = inputs.national_stage if inputs.national_stage is not None else int(inputs.national_score)
     blocks.append(
         Paragraph(
-            w.s(
-                "overall",
+            w.s_n(
+                ui_n(
+                    "Across {n} institution, the public sector's digital maturity scores {score} out of {max}"
+                    " — stage {stage} ({stage_name}).",
+                    "Across {n} institutions, the public sector's digital maturity scores {score} out of {max}"
+                    " — stage {stage} ({stage_name}).",
+                    len(inputs.institutions),
+                ),
                 n=w.i(len(inputs.institutions)),
                 score=w.n(inputs.national_score),
                 max=w.i(5),
