@@ -39,6 +39,7 @@ SUBCOMMANDS: list[tuple[str, str]] = [
     ("audit", "raqmana.cli.audit"),
     ("index", "raqmana.cli.index"),
     ("roadmap", "raqmana.cli.roadmap"),
+    ("survey", "raqmana.cli.survey"),
 ]
 # (module, function name) registered as top-level commands
 COMMANDS: list[tuple[str, str]] = [

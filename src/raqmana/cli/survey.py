@@ -1,0 +1,86 @@
+"""``raqmana survey`` — perception surveys through KoboToolbox and ODK: XLSForms out and in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from raqmana.cli.common import JsonOption, LangOption, fail, print_json, report_problems, say
+from raqmana.i18n.catalog import gettext
+from raqmana.problems import ProblemsError
+
+app = typer.Typer(
+    help="Perception surveys: XLSForms for KoboToolbox and ODK, their submissions.", no_args_is_help=True
+)
+
+
+@app.command("export-form")
+def export_form(
+    name: str = typer.Argument(..., help="A framework pack (e.g. iraq-dla) or a ready survey of one."),
+    out: Path = typer.Option(..., "--out", "-o", help="The XLSForm to write (.xlsx)."),
+    lang: str = LangOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Write a questionnaire or survey as an XLSForm in Arabic, Kurdish and English, checked with pyxform."""
+    from raqmana.surveys import packs, xlsform_out
+
+    try:
+        survey = packs.find(name)
+    except ProblemsError as exc:
+        fail(exc.problems, lang, as_json=as_json)
+    data = xlsform_out.to_bytes(survey)
+    warnings = xlsform_out.check(data)
+    out.write_bytes(data)
+    if as_json:
+        print_json(
+            {
+                "ok": True,
+                "out": str(out),
+                "survey": survey.id,
+                **survey.counts(),
+                "pyxform_warnings": warnings,
+            }
+        )
+        return
+    say(lang, "wrote", path=out)
+
+
+@app.command("import-form")
+def import_form(
+    file: Path = typer.Argument(
+        ..., help="An XLSForm (.xlsx, .xls, .csv) written in KoboToolbox, ODK or raqmana."
+    ),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Where to write the survey as YAML."),
+    lang: str = LangOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Read an XLSForm into a raqmana survey; list what raqmana cannot keep (sheet, row, column)."""
+    import yaml
+
+    from raqmana.surveys.xlsform_in import read_form
+
+    try:
+        result = read_form(file.read_bytes(), file=file.name)
+    except ProblemsError as exc:
+        fail(exc.problems, lang, as_json=as_json)
+    if out is not None:
+        dumped = result.survey.model_dump(mode="json", exclude_defaults=True)
+        out.write_text(yaml.safe_dump(dumped, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    if as_json:
+        print_json(result.as_dict(lang))
+        return
+    report_problems(result.warnings, lang)
+    counts = result.survey.counts()
+    typer.echo(
+        gettext(
+            lang,
+            "Survey {survey}: {questions} questions, {groups} groups, {lists} choice lists.",
+            survey=result.survey.id,
+            questions=counts["questions"],
+            groups=counts["groups"],
+            lists=counts["choice_lists"],
+        )
+    )
+    if out is not None:
+        say(lang, "wrote", path=out)
