@@ -222,6 +222,9 @@ CASES: dict[str, Callable] = {
     "SC047": lambda tmp: first(
         lambda: read_meta_csv(written(tmp, "IndMeta.csv", "IndCode,Agg_Pillar\na,P\n")), "SC047"
     ),
+    "SC048": lambda tmp: first(
+        lambda: build(recipe(screen=Step("availability", {"force_include": ["ZZ"]})), data(DATA)), "SC048"
+    ),
     "SC041": lambda tmp: first(
         lambda: build(
             Recipe(meta=(Node("a", parent="I", denominator="n"), Node("I", type="Aggregate"))),

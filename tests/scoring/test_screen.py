@@ -1,5 +1,7 @@
 """Screening by data availability: thresholds per unit and per indicator, with warnings."""
 
+import pytest
+
 from raqmana.scoring import Step, build
 from tests.scoring.inline import data, recipe
 
@@ -52,3 +54,22 @@ def test_units_mostly_zero_are_left_out_by_zeros_as_coinr_byzeros():
     assert b.units == ("U2", "U3", "U4")
     [w] = [w for w in b.warnings if w.code.id == "SC111"]
     assert (w.params["code"], w.params["share"]) == ("U1", "25 %")
+
+
+def test_units_forced_in_or_out_as_coinrs_force():
+    """Screen(Force = data.frame(uCode = c("U2", "U4"), Include = c(TRUE, FALSE))): the user's decision
+    wins over the threshold, and is logged rather than warned."""
+    screen = Step("availability", {"unit_min": 0.6, "force_include": ["U2"], "force_exclude": ["U4"]})
+    b = build(recipe(screen=screen, normalise=Step("rank")), data(DATA))
+    assert b.units == ("U1", "U2", "U3")
+    assert (b.log["screen"]["forced_in"], b.log["screen"]["forced_out"]) == (["U2"], ["U4"])
+    assert not [w for w in b.warnings if w.code.id == "SC102"]
+
+
+def test_forcing_a_unit_the_data_does_not_have_is_refused():
+    from raqmana.problems import ProblemsError
+
+    with pytest.raises(ProblemsError) as info:
+        build(recipe(screen=Step("availability", {"force_exclude": ["ZZ"]})), data(DATA))
+    [p] = info.value.problems
+    assert (p.code.id, p.location.path, p.params["code"]) == ("SC048", "screen.force_exclude", "ZZ")

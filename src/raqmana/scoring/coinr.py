@@ -61,7 +61,11 @@ ROWS: tuple[tuple[str, str, str], ...] = (
         "raqmana screens the raw data by default (`before_impute`), which drops units that imputation "
         "would complete; with `after_impute` the Monte Carlo alternatives keep the nominal build's units",
     ),
-    ("`Screen(Force = …)`", "not available", "remove or add the unit's row"),
+    (
+        "`Screen(Force = data.frame(uCode, Include))`",
+        "`force_include: [codes]`, `force_exclude: [codes]`",
+        "— (a code the data lacks is refused, SC048)",
+    ),
     ("—", "`indicator_min`", "raqmana only: leaves out indicators with too little data"),
     ('`Impute(f_i = "i_mean")`, `"i_median"`', "`impute: mean`, `median`", "—"),
     (

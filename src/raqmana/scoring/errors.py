@@ -141,6 +141,12 @@ NEEDS_AGG_META = Code(
     "{file} جدول IndMeta من COINr 0.6 (التسلسل الهرمي في أعمدة Agg…): أضف جدول AggMeta الخاص به بالخيار --agg-meta.",
     "{file} خشتەی IndMeta ی COINr 0.6 ە (پلەبەندی لە ستوونەکانی Agg… دایە): AggMeta کەی بە --agg-meta بدە.",
 )
+UNKNOWN_UNIT = Code(
+    "SC048",
+    "'{code}' is not a unit of the data.",
+    "'{code}' ليست وحدة في البيانات.",
+    "'{code}' یەکەیەکی داتاکە نییە.",
+)
 
 # warnings
 IGNORED_COLUMN = Code(

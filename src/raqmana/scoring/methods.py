@@ -25,6 +25,8 @@ CATALOGUE: dict[str, dict[str, dict[str, Any]]] = {
             "unit_screen": "na",
             "nonzero_min": 0.05,
             "order": "before_impute",
+            "force_include": [],
+            "force_exclude": [],
         },
     },
     "impute": {

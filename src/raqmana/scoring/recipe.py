@@ -289,6 +289,9 @@ def _check_values(step: str, method: str, p: dict[str, Any], where: Location) ->
             bad("unit_screen", E.detail("one_of", choices=", ".join(UNIT_SCREENS)))
         if p["order"] not in SCREEN_ORDERS:
             bad("order", E.detail("one_of", choices=", ".join(SCREEN_ORDERS)))
+        for name in ("force_include", "force_exclude"):
+            if not isinstance(p[name], list | tuple) or not all(isinstance(u, str) for u in p[name]):
+                bad(name, E.detail("list"))
     elif step == "impute" and method == "em":
         it, tol = number("max_iter"), number("tol")
         if it is not None and (it < 1 or it != int(it)):

@@ -45,6 +45,24 @@ def screen(raw: Table, step: Step, *, file: str = "", lines: dict[str, int] | No
         nonzero = 1.0 - (present & (np.nan_to_num(raw.values) == 0)).sum(axis=1) / present.sum(axis=1)
     keep_zero = ~(nonzero < nonzero_min - 1e-12)  # a unit with no data at all is screened by NA only
     keep_u = {"na": keep_na, "zeros": keep_zero, "na_and_zeros": keep_na & keep_zero}[by]
+    # COINr's Screen(Force = data.frame(uCode, Include)): the user's decision wins over the thresholds
+    force_in, force_out = list(p["force_include"] or []), list(p["force_exclude"] or [])
+    unknown = [u for u in force_in + force_out if u not in raw.units]
+    if unknown:
+        raise ProblemsError(
+            [
+                Problem(
+                    E.UNKNOWN_UNIT,
+                    Location(path="screen.force_include" if u in force_in else "screen.force_exclude"),
+                    {"code": u},
+                )
+                for u in unknown
+            ]
+        )
+    forced_in = np.isin(np.array(raw.units, dtype=object), force_in) & ~keep_u
+    keep_u = (keep_u | np.isin(np.array(raw.units, dtype=object), force_in)) & ~np.isin(
+        np.array(raw.units, dtype=object), force_out
+    )
     if not keep_u.any():
         raise ProblemsError(
             [
@@ -58,6 +76,8 @@ def screen(raw: Table, step: Step, *, file: str = "", lines: dict[str, int] | No
     for i in np.flatnonzero(~keep_u):
         u = raw.units[i]
         where = Location(file=file, line=(lines or {}).get(u), column="uCode")
+        if u in force_out:
+            continue  # left out because the recipe says so: listed in the log, not a warning
         if by != "zeros" and not keep_na[i]:
             params = {"code": u, "share": _pct(unit_share[i]), "threshold": _pct(unit_min)}
             warnings.append(Problem(E.UNIT_SCREENED_OUT, where, params))
@@ -99,6 +119,8 @@ def screen(raw: Table, step: Step, *, file: str = "", lines: dict[str, int] | No
         "unit_screen": by,
         "nonzero_min": nonzero_min,
         "order": str(p["order"]),
+        "forced_in": [u for u, f in zip(raw.units, forced_in, strict=True) if f],
+        "forced_out": list(force_out),
         "dropped_units": list(dropped_u),
         "dropped_indicators": list(dropped_i),
     }
