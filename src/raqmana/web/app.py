@@ -31,6 +31,7 @@ from raqmana.web.security import Signer
 from raqmana.web.templating import make_env
 from raqmana.workspace import exceptions as wx
 from raqmana.workspace.factory import Workspace, open_workspace
+from raqmana.workspace.job_handlers import builtin_handlers
 
 API_DESCRIPTION = """JSON API of raqmana. Every HTML page of the web app has a twin here under `/api/v1`
 with the same path. Authenticate with `Authorization: Bearer <token>` (create a token on your account page);
@@ -97,7 +98,9 @@ def _limit_threads(ws: Workspace, threads: int) -> None:
 def create_app(settings: Settings | None = None, *, workspace: Workspace | None = None) -> FastAPI:
     """Build the web app. Opens (and migrates) the workspace unless one is given."""
     settings = settings or get_settings()
-    ws = workspace or open_workspace(settings)
+    # the registries are built here, explicitly: job handlers by kind (the in-app worker runs them when
+    # settings.inline_worker is on); report formats come with the report jobs (reports.render)
+    ws = workspace or open_workspace(settings, handlers=builtin_handlers())
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
