@@ -169,6 +169,8 @@ WHAT: dict[str, dict[str, str]] = {
     "name": ui("The name").as_dict(),
     "period": ui("The period").as_dict(),
     "display_name": ui("The display name").as_dict(),
+    "service": ui("Service").as_dict(),
+    "publication": ui("Publication").as_dict(),
 }
 STATES: dict[str, dict[str, str]] = {
     "draft": ui("a draft").as_dict(),
