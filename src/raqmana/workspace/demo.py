@@ -35,6 +35,7 @@ from raqmana.workspace.factory import open_workspace
 from raqmana.workspace.frameworks import register_framework
 from raqmana.workspace.orgs import seed_iraq
 from raqmana.workspace.results import round_country
+from raqmana.workspace.services_demo import seed_services
 from raqmana.workspace.users import create_user, grant_role, set_password
 
 DEMO_NAME = Translated(
@@ -118,6 +119,8 @@ def seed_demo(settings: Settings, *, framework: Framework, seed: int = 2026) -> 
             seed_iraq(s, SYSTEM)
             fv = register_framework(s, SYSTEM, framework)
             logins = _users(s, seed)
+        with ws.transaction() as s:  # the service catalogue (illustrative figures), published
+            seed_services(s, load_actor(s, _user_id(s, "demo-coordinator")))
         with ws.transaction() as s:
             existing = s.scalar(
                 select(Assessment).where(
