@@ -483,3 +483,26 @@ def test_coinr_06_indmeta_and_aggmeta_are_converted_as_coin_to_coin_does(tmp_pat
     with pytest.raises(ProblemsError) as info:
         read_meta_csv(ind)  # an IndMeta alone: its aggregates are in the AggMeta
     assert info.value.problems[0].code.id == "SC047" and "--agg-meta" in info.value.problems[0].message("en")
+
+
+def test_the_generalised_mean_matches_coinrs_a_genmean():
+    meta, data = asem()
+    recipe = Recipe(
+        meta=meta,
+        impute=Step("group_mean", {"group": "EurAsia_group"}),
+        screen=Step("availability", {"unit_min": 0.9, "order": "after_impute"}),
+        treat=Step("winsorise", {"winmax": 5}),
+        normalise=Step("minmax", {"low": 0, "high": 100}),
+        aggregate=Step("genmean", {"p": 2}),
+    )
+    assert_same_as_coinr(build(recipe, data), "ASEM_genmean_aggregated.csv")
+
+
+def test_the_generalised_mean_refuses_p_zero_and_negative_values():
+    meta, data = asem()
+    with pytest.raises(ProblemsError) as info:
+        build(Recipe(meta=meta, aggregate=Step("genmean", {"p": 0})), data)
+    assert info.value.problems[0].params["name"] == "p"
+    with pytest.raises(ProblemsError) as info:  # min-max to 0–100 gives zeros: 0^-1 cannot be computed
+        build(Recipe(meta=meta, aggregate=Step("genmean", {"p": -1})), data)
+    assert info.value.problems[0].code.id == "SC022" and "generalised" in info.value.problems[0].message("en")

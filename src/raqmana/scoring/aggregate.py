@@ -5,6 +5,7 @@ For an aggregate with children c, weights w and the children present for a unit 
 * arithmetic: Σ_A w·x / Σ_A w
 * geometric: exp(Σ_A w·ln x / Σ_A w)        (needs x > 0)
 * harmonic: Σ_A w / Σ_A (w/x)               (needs x > 0)
+* genmean: (Σ_A w·x^p / Σ_A w)^(1/p)         (COINr's ``a_genmean``; x ≥ 0, and x > 0 when p < 0)
 * copeland: COINr's ``a_copeland``, an outranking count: unit i beats unit j when the weights of the
   children where i is higher, plus half those where they tie, exceed half the total weight; its score
   is the number of units it beats minus the number that beat it (−(n−1) … n−1). Units are compared
@@ -95,6 +96,7 @@ def aggregate(
     weights: FloatArray,
     means: Sequence[str],
     codes: Sequence[str] | None = None,
+    p: float = 2.0,
 ) -> FloatArray:
     """Scores of every aggregate: x is units × indicators, weights is runs × codes → runs × units × aggregates."""
     runs, units = weights.shape[0], x.shape[0]
@@ -120,11 +122,15 @@ def aggregate(
             enough = None
         avail_i = ~np.isnan(xi)
         avail_a = ~np.isnan(xa)
-        if mean != "arithmetic":
+        if mean == "genmean":
+            _check_positive(plan, a, mean, xi, ii, xa, jj, strict=p < 0)
+        elif mean != "arithmetic":
             _check_positive(plan, a, mean, xi, ii, xa, jj)
         with np.errstate(divide="ignore", invalid="ignore"):
             if mean == "arithmetic":
                 vi, va = xi, xa
+            elif mean == "genmean":
+                vi, va = xi**p, xa**p
             elif mean == "geometric":
                 vi, va = np.log(xi), np.log(xa)
             else:
@@ -139,6 +145,8 @@ def aggregate(
         with np.errstate(divide="ignore", invalid="ignore"):
             if mean == "arithmetic":
                 score = num / den
+            elif mean == "genmean":
+                score = (num / den) ** (1.0 / p)
             elif mean == "geometric":
                 score = np.exp(num / den)
             else:
@@ -171,14 +179,23 @@ def _copeland(
 
 
 def _check_positive(
-    plan: Plan, a: int, mean: str, xi: FloatArray, ii: IntArray, xa: FloatArray, jj: IntArray
+    plan: Plan,
+    a: int,
+    mean: str,
+    xi: FloatArray,
+    ii: IntArray,
+    xa: FloatArray,
+    jj: IntArray,
+    *,
+    strict: bool = True,
 ) -> None:
-    bad = np.argwhere(xi <= 0)
+    """Values ≤ 0 (``strict``) or < 0 are refused, naming the first unit and child."""
+    bad = np.argwhere(xi <= 0 if strict else xi < 0)
     if bad.size:
         u, k = bad[0]
         raise NotPositive(plan.aggregates[a], plan.codes[ii[k]], int(u), float(xi[u, k]), mean)
     if jj.size:
-        bad = np.argwhere(xa <= 0)
+        bad = np.argwhere(xa <= 0 if strict else xa < 0)
         if bad.size:
             b, u, k = bad[0]
             raise NotPositive(plan.aggregates[a], plan.aggregates[jj[k]], int(u), float(xa[b, u, k]), mean)

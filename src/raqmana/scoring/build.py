@@ -255,6 +255,7 @@ def not_positive_problem(exc: NotPositive, units: tuple[str, ...], data: Dataset
     method = {
         "geometric": {"en": "geometric", "ar": "الهندسي", "ckb": "ئەندازەیی"},
         "harmonic": {"en": "harmonic", "ar": "التوافقي", "ckb": "ھارمۆنی"},
+        "genmean": {"en": "generalised", "ar": "المعمَّم", "ckb": "گشتگیر"},
     }[exc.method]
     return ProblemsError(
         [
@@ -287,7 +288,7 @@ def build(recipe: Recipe, data: Dataset) -> Build:
         wts = compute_weights(
             tree, plan, x, means, recipe.weights, file=recipe.meta_file, recipe_file=recipe.source
         )
-        agg = aggregate(plan, x, wts.vector[None, :], means, units)[0]
+        agg = aggregate(plan, x, wts.vector[None, :], means, units, float(agg_p.get("p", 2.0)))[0]
     except NotPositive as exc:
         raise not_positive_problem(exc, units, data) from None
 

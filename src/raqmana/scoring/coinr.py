@@ -131,7 +131,13 @@ ROWS: tuple[tuple[str, str, str], ...] = (
         "`aggregate: copeland` (or in `by_level`)",
         "the same scores; COINr's `Aggregate()` cannot call it (it passes `x`, the function takes `X`)",
     ),
-    ("`a_genmean`, `a_bod`", "not available", "—"),
+    (
+        "`a_genmean(p = …)`",
+        "`aggregate: {method: genmean, p: …}` (or in `by_level`)",
+        "the same scores on complete data; a missing child is left out (`na: reweight`) where COINr's "
+        "`a_genmean` returns NA",
+    ),
+    ("`a_bod`, `a_ahp`", "not available", "—"),
     (
         "`Aggregate(dat_thresh = …)`",
         "`aggregate: {dat_thresh: share}` or `{level: share}`",

@@ -252,6 +252,7 @@ _DETAILS: dict[str, Translated] = {
     "formats": ui("choose among csv, xlsx, json, parquet (comma separated), not '{value}'"),
     "parquet": ui("Parquet files need pyarrow: pip install 'raqmana[parquet]'"),
     "target": ui("'{value}' is not a column of the build"),
+    "not_zero": ui("must not be 0 (p = 0 is the geometric mean: use geometric)"),
 }
 
 

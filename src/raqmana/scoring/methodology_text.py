@@ -11,6 +11,7 @@ SENTENCES: dict[str, Translated] = {
         "Each missing value is replaced by the unit's value of the same indicator in the latest earlier period that has one (COINr's impute_panel, \"latest\"); values with none stay missing."
     ),
     "copeland": ui("Copeland outranking count (COINr's a_copeland): units beaten minus units beating"),
+    "genmean": ui("generalised mean (COINr's a_genmean), (Σ w·x^p / Σ w)^(1/p)"),
     "treat.transformed": ui("Indicators transformed (COINr's Treat): {items}."),
     "treat.transform": ui(
         "Indicators failing the skewness/kurtosis test (skewness ≥ {skew} and kurtosis ≥ {kurt}) were transformed with {method}."

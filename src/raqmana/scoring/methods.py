@@ -80,11 +80,13 @@ CATALOGUE: dict[str, dict[str, dict[str, Any]]] = {
         "geometric": {"na": "reweight", "by_level": {}, "dat_thresh": None},
         "harmonic": {"na": "reweight", "by_level": {}, "dat_thresh": None},
         "copeland": {"na": "reweight", "by_level": {}, "dat_thresh": None},
+        # COINr's a_genmean: (Σ w·x^p / Σ w)^(1/p); p = 1 arithmetic, −1 harmonic (0 is the geometric mean)
+        "genmean": {"na": "reweight", "by_level": {}, "dat_thresh": None, "p": 2.0},
     },
 }
 
 TRANSFORMS: tuple[str, ...] = ("log_CT", "log_CT_plus", "log_GII", "boxcox")
-MEANS: tuple[str, ...] = ("arithmetic", "geometric", "harmonic", "copeland")
+MEANS: tuple[str, ...] = ("arithmetic", "geometric", "harmonic", "copeland", "genmean")
 NA_RULES: tuple[str, ...] = ("reweight", "zero")
 UNIT_SCREENS: tuple[str, ...] = ("na", "zeros", "na_and_zeros")
 SCREEN_ORDERS: tuple[str, ...] = ("before_impute", "after_impute")

@@ -82,6 +82,7 @@ class Engine:
         self.choices = choices
         agg_p = b.recipe.aggregate.resolved("aggregate")
         self.plan = compile_plan(b.tree, str(agg_p["na"]), agg_p["dat_thresh"])
+        self.power = float(agg_p.get("p", 2.0))  # the generalised mean's exponent
         nominal = means_by_aggregate(
             b.tree, b.recipe.aggregate.method, dict(b.recipe.aggregate.resolved("aggregate")["by_level"])
         )
@@ -152,7 +153,9 @@ class Engine:
                 x = self.data(i, n, t)
                 for start in range(0, idx.size, BATCH):
                     part = idx[start : start + BATCH]
-                    out[part] = aggregate(self.plan, x, weights[part], self.means[a], self.build.units)
+                    out[part] = aggregate(
+                        self.plan, x, weights[part], self.means[a], self.build.units, self.power
+                    )
             except NotPositive as exc:
                 problem = not_positive_problem(exc, self.build.units, self.build.data).problems[0]
                 failures.append(Failure((i, n, a, t), int(idx.size), problem))

@@ -335,6 +335,10 @@ def _check_values(step: str, method: str, p: dict[str, Any], where: Location) ->
             bad("na", E.detail("na"))
         if not _dat_thresh_ok(p["dat_thresh"]):
             bad("dat_thresh", E.detail("dat_thresh"))
+        if "p" in p:
+            power = number("p")
+            if power == 0:
+                bad("p", E.detail("not_zero"))
         by_level = p["by_level"]
         if not isinstance(by_level, Mapping):
             bad("by_level", E.detail("by_level"))
