@@ -10,6 +10,8 @@ from fastapi import File, Query, UploadFile
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from raqmana.i18n import vocabulary
+from raqmana.i18n.vocabulary import JobStatus
 from raqmana.problems import Location
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import read_upload, required, see_other
@@ -22,7 +24,7 @@ from raqmana.workspace.views import JobView
 area = Area("jobs")
 #: one file of a many-workbook upload (a ZIP of 900 workbooks is bigger than one evidence file)
 BATCH_FILE_MB = 500
-STATUSES = ("queued", "running", "done", "failed")
+STATUSES = tuple(s.value for s in JobStatus)
 PAGE = 50
 
 
@@ -31,7 +33,8 @@ def _(message: str) -> str:  # msgids for Babel; translated when the page render
 
 
 KIND_LABELS = {"report": _("Report"), "workbook_import": _("Workbook import")}
-STATUS_LABELS = {"queued": _("Waiting"), "running": _("Running"), "done": _("Done"), "failed": _("Failed")}
+#: the words for a job's state, from the vocabulary (shown with the ``tr`` filter)
+STATUS_LABELS = vocabulary.names("job status")
 
 
 def _problems(records: list[dict[str, Any]] | None, lang: str) -> list[dict[str, str]]:
