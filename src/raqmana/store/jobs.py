@@ -11,10 +11,12 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from raqmana.i18n.vocabulary import JobStatus
 from raqmana.store.models import Job
 from raqmana.store.types import utcnow
 
-QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+#: the stored states of a job (plain strings, as the database holds them; named once in the vocabulary)
+QUEUED, RUNNING, DONE, FAILED = (s.value for s in JobStatus)
 
 
 def enqueue(session: Session, *, kind: str, payload: dict[str, Any], created_by: int | None) -> Job:
