@@ -33,9 +33,11 @@ from fastapi import FastAPI
 from sqlalchemy import select
 
 from raqmana.i18n import Translated
+from raqmana.metrics.service import COLUMNS, parse_row
+from raqmana.problems import Location
 from raqmana.store.models import Evidence, Response
 from raqmana.web import create_app
-from raqmana.workspace import SYSTEM, assessments, assignments, tokens, users
+from raqmana.workspace import SYSTEM, assessments, assignments, publication, services, tokens, users
 from raqmana.workspace.evidence import attach_file
 from raqmana.workspace.jobs import run_one
 from raqmana.workspace.report_jobs import enqueue_report
@@ -79,6 +81,9 @@ GET /api/v1/me                                                                  
 GET /api/v1/openapi.json                                                                                            200      200      200      200      200      200      200      200      200
 GET /api/v1/orgs                                                                                                    401      200      200      200      200      200      200      200      200
 GET /api/v1/responses/{response_id}                                                                                 401      200      404      404      404      404      404      200      200
+GET /api/v1/services                                                                                                401      200      200      200      200      200      200      200      200
+GET /api/v1/services/export.{fmt}                                                                                   401      200      200      200      200      200      200      200      200
+GET /api/v1/services/{code}                                                                                         401      200      200      200      200      200      200      200      200
 GET /assessments                                                                                                    303      200      200      200      200      200      200      200      200
 GET /assessments/new                                                                                                303      200      200      200      200      200      200      200      200
 GET /assessments/{assessment_id}                                                                                    303      200      200      200      404      200      200      200      200
@@ -105,8 +110,17 @@ GET /jobs                                                                       
 GET /jobs/{job_id}                                                                                                  303      404      404      404      404      404      404      200      200
 GET /login                                                                                                          200      303      303      303      303      303      303      303      303
 GET /orgs                                                                                                           303      200      200      200      200      200      200      200      200
+GET /public                                                                                                         200      200      200      200      200      200      200      200      200
+GET /public/data/catalog.jsonld                                                                                     200      200      200      200      200      200      200      200      200
+GET /public/data/datapackage.json                                                                                   200      200      200      200      200      200      200      200      200
+GET /public/data/v{version}/{name}.{fmt}                                                                            200      200      200      200      200      200      200      200      200
+GET /public/data/{name}.{fmt}                                                                                       200      200      200      200      200      200      200      200      200
+GET /public/services/{code}                                                                                         200      200      200      200      200      200      200      200      200
 GET /readyz                                                                                                         200      200      200      200      200      200      200      200      200
 GET /responses/{response_id}                                                                                        303      200      404      404      404      404      404      200      200
+GET /services                                                                                                       303      200      200      200      200      200      200      200      200
+GET /services/export.{fmt}                                                                                          303      200      200      200      200      200      200      200      200
+GET /services/{code}                                                                                                303      200      200      200      200      200      200      200      200
 MOUNT /static                                                                                                       200      200      200      200      200      200      200      200      200
 MOUNT /static/fonts                                                                                                 200      200      200      200      200      200      200      200      200
 POST /account/password                                                                                              303      422      422      422      422      422      422      422      422
@@ -135,8 +149,12 @@ POST /api/v1/assessments/{assessment_id}/reports                                
 POST /api/v1/assessments/{assessment_id}/workbooks                                                                  401      403      202      403      404      202      202      202      202
 POST /api/v1/evidence/{evidence_id}/delete                                                                          401      403      404      404      404      404      404      403      403
 POST /api/v1/orgs/import                                                                                            401      403      403      403      403      403      403      403      200
+POST /api/v1/publication/publish                                                                                    401      403      403      403      403      403      403      200      200
+POST /api/v1/publication/withdraw                                                                                   401      403      403      403      403      403      403      409      409
 POST /api/v1/responses/{response_id}/comments                                                                       401      403      404      404      404      404      404      201      201
 POST /api/v1/responses/{response_id}/review                                                                         401      403      404      404      404      404      404      403      403
+POST /api/v1/services/import                                                                                        401      422      422      422      422      422      422      200      200
+POST /api/v1/services/{code}                                                                                        401      403      403      403      403      403      403      200      200
 POST /api/v1/workbooks                                                                                              401      422      422      422      422      422      422      422      422
 POST /assessments                                                                                                   303      403      403      403      403      403      403      303      303
 POST /assessments/{assessment_id}/assignments                                                                       303      403      404      404      404      404      404      303      303
@@ -153,8 +171,12 @@ POST /language                                                                  
 POST /login                                                                                                         401      303      303      303      303      303      303      303      303
 POST /logout                                                                                                        303      303      303      303      303      303      303      303      303
 POST /orgs/import                                                                                                   303      403      403      403      403      403      403      403      200
+POST /publication/publish                                                                                           303      403      403      403      403      403      403      303      303
+POST /publication/withdraw                                                                                          303      403      403      403      403      403      403      409      409
 POST /responses/{response_id}/comments                                                                              303      403      404      404      404      404      404      303      303
 POST /responses/{response_id}/review                                                                                303      403      404      404      404      404      404      403      403
+POST /services/import                                                                                               303      422      422      422      422      422      422      200      200
+POST /services/{code}                                                                                               303      403      403      403      403      403      403      303      303
 """
 
 
@@ -247,6 +269,11 @@ def _build(world: World) -> Ids:
             .where(Evidence.id == ev.id)
         )
         add_comment(s, SYSTEM, response_id=ids.response_b, text=SECRETS_B[1])
+        values = {**dict.fromkeys(COLUMNS, ""), "code": "svc-moi", "owner": "moi", "name_en": "Passports"}
+        record, problems = parse_row({**values, "level": "2"}, lambda column: Location(field=column))
+        assert record is not None, problems
+        services.save_service(s, SYSTEM, record=record)
+        publication.publish(s, SYSTEM)  # the public portal has a first version whatever the rows do
         for n, persona in enumerate(f"{p}/{kind}" for p in PERSONAS for kind in ("api", "html")):
             r = assessments.open_round(
                 s,
@@ -438,6 +465,17 @@ PROBES: dict[str, Probe] = {
     "POST /responses/{response_id}/review": Probe(
         {"response_id": lambda i, p: i.response_b}, body={"decision": "accept", "expected_version": 1}
     ),
+    "GET /services/export.{fmt}": Probe({"fmt": "csv"}),
+    "GET /services/{code}": Probe({"code": "svc-moi"}),
+    "POST /services/{code}": Probe({"code": "svc-moi"}, body={"name_en": "Passports"}),
+    "POST /services/import": Probe(
+        files={"file": ("services.csv", b"code,owner,name_en,level\nsvc-moi,moi,Passports,2\n", "text/csv")}
+    ),
+    "POST /publication/publish": Probe(body={}),
+    "POST /publication/withdraw": Probe(body={"expected_version": 0}),  # never the current: changes nothing
+    "GET /public/services/{code}": Probe({"code": "svc-moi"}),
+    "GET /public/data/{name}.{fmt}": Probe({"name": "services", "fmt": "csv"}),
+    "GET /public/data/v{version}/{name}.{fmt}": Probe({"version": 1, "name": "services", "fmt": "csv"}),
     "GET /api/v1/openapi.json": Probe(),
     "GET /api/v1/me": Probe(),
     "GET /api/v1/frameworks": Probe(),
