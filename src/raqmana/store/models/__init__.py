@@ -15,6 +15,7 @@ from raqmana.store.models.responses import (
     ReviewComment,
 )
 from raqmana.store.models.services import Publication, Service
+from raqmana.store.models.surveys import SurveySubmission, SurveySubmissionRevision
 from raqmana.store.models.users import ApiToken, AuthSession, LoginThrottle, RoleGrant, User
 
 __all__ = [
@@ -39,5 +40,7 @@ __all__ = [
     "ReviewComment",
     "RoleGrant",
     "Service",
+    "SurveySubmission",
+    "SurveySubmissionRevision",
     "User",
 ]
