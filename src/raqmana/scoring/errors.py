@@ -138,15 +138,8 @@ DUPLICATE_COLUMN = Code(
 NEEDS_AGG_META = Code(
     "SC047",
     "{file} is a COINr 0.6 IndMeta (the hierarchy in Agg… columns): give its AggMeta with --agg-meta.",
-    "{file} جدول IndMeta من COINr 0.6 (التسلسل الهرمي في أعمدة Agg…): أضف جدول AggMeta الخاص به بالخيار --agg-meta.",
-    "{file} خشتەی IndMeta ی COINr 0.6 ە (پلەبەندی لە ستوونەکانی Agg… دایە): AggMeta کەی بە --agg-meta بدە.",
 )
-UNKNOWN_UNIT = Code(
-    "SC048",
-    "'{code}' is not a unit of the data.",
-    "'{code}' ليست وحدة في البيانات.",
-    "'{code}' یەکەیەکی داتاکە نییە.",
-)
+UNKNOWN_UNIT = Code("SC048", "'{code}' is not a unit of the data.")
 
 # warnings
 IGNORED_COLUMN = Code(
