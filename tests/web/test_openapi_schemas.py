@@ -253,6 +253,25 @@ def tour(api: Api, world: World, tokens: dict[str, str]) -> None:
     assert api.call("POST", "/api/v1/orgs/import", as_=coord, files={"file": seed}).status_code == 403
     imported_orgs = api.call("POST", "/api/v1/orgs/import", as_=tokens["admin"], files={"file": seed})
     assert imported_orgs.status_code == 200 and imported_orgs.json()["created"] == 0, imported_orgs.text
+    # the service catalogue: import, read, edit, export, publish and withdraw
+    catalogue = (
+        "code,owner,name_en,level,visits_before,visits_now,annual_transactions\nvisa,mofa,Visa,3,2,1,40\n"
+    )
+    services_file = {"file": ("services.csv", catalogue.encode(), "text/csv")}
+    assert api.call("POST", "/api/v1/services/import", as_=coord, files=services_file).status_code == 200
+    assert api.call("GET", "/api/v1/services", as_=focal).status_code == 200
+    assert api.call("GET", "/api/v1/services/visa", as_=focal).status_code == 200
+    edited = api.call("POST", "/api/v1/services/visa", as_=focal, json={"annual_transactions": "50"})
+    assert edited.status_code == 200, edited.text
+    assert api.call("POST", "/api/v1/services/visa", as_=focal, json={"visits_now": "9"}).status_code == 422
+    assert api.call("GET", "/api/v1/services/export.csv", as_=focal).status_code == 200
+    published = api.call("POST", "/api/v1/publication/publish", as_=coord)
+    assert published.status_code == 200, published.text
+    version = published.json()["version"]
+    withdrawn = api.call(
+        "POST", "/api/v1/publication/withdraw", as_=coord, json={"expected_version": version}
+    )
+    assert withdrawn.status_code == 200, withdrawn.text
     # errors
     assert api.call("GET", "/api/v1/me", as_="not-a-token").status_code == 401
     assert api.call("GET", f"/api/v1/assessments/{a}", as_=tokens["outsider"]).status_code == 404
