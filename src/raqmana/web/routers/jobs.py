@@ -17,7 +17,7 @@ from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import read_upload, required, see_other
 from raqmana.web.pages import Area, json_response
 from raqmana.web.schemas.common import JobStarted
-from raqmana.web.schemas.pages import JobList, JobPage
+from raqmana.web.schemas.pages import JobDetail, JobList
 from raqmana.workspace import jobs, orgs, pages
 from raqmana.workspace.views import JobView
 
@@ -122,7 +122,7 @@ def job_list(
     "/jobs/{job_id}",
     "pages/job.html",
     summary="One job: progress, result per file, or why it failed",
-    response_model=JobPage,
+    response_model=JobDetail,
 )
 def job_detail(ctx: Ctx, job_id: int) -> dict[str, Any]:
     """A job with its progress; a workbook import lists each file with what changed or its problems

@@ -168,7 +168,7 @@ class JobList(Out):
     limit: int
 
 
-class JobPage(Out):
+class JobDetail(Out):
     job: JobView
     running: bool
 
