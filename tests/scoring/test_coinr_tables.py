@@ -506,3 +506,37 @@ def test_the_generalised_mean_refuses_p_zero_and_negative_values():
     with pytest.raises(ProblemsError) as info:  # min-max to 0–100 gives zeros: 0^-1 cannot be computed
         build(Recipe(meta=meta, aggregate=Step("genmean", {"p": -1})), data)
     assert info.value.problems[0].code.id == "SC022" and "generalised" in info.value.problems[0].message("en")
+
+
+def test_the_command_line_takes_coinr_06_tables_and_a_denominator_table(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from raqmana.cli.main import app
+
+    write(
+        tmp_path / "IndMeta.csv",
+        """
+        | IndCode | Direction | IndWeight | Denominator | Agg_Index |
+        | a       | 1         | 1         | pop         | IDX       |
+        | b       | 1         | 1         |             | IDX       |
+        """,
+    )
+    write(tmp_path / "AggMeta.csv", "| AgLevel | Code | Name  | Weight |\n| 2 | IDX | Index | 1 |")
+    write(tmp_path / "IndData.csv", "| UnitCode | a | b |\n| U1 | 5 | 1 |\n| U2 | 30 | 2 |\n| U3 | 8 | 3 |")
+    write(tmp_path / "sizes.csv", "| uCode | pop |\n| U1 | 1000 |\n| U2 | 2000 |\n| U3 | 4000 |")
+    args = [
+        "index",
+        "build",
+        "--data",
+        str(tmp_path / "IndData.csv"),
+        "--meta",
+        str(tmp_path / "IndMeta.csv"),
+    ]
+    args += ["--agg-meta", str(tmp_path / "AggMeta.csv"), "--denoms", str(tmp_path / "sizes.csv")]
+    result = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "out"), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["warnings"] == []
+    with (tmp_path / "out" / "denominated.csv").open(encoding="utf-8") as fh:
+        assert [float(r["a"]) for r in csv.DictReader(fh)] == [0.005, 0.015, 0.002]
