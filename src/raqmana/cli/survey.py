@@ -84,3 +84,55 @@ def import_form(
     )
     if out is not None:
         say(lang, "wrote", path=out)
+
+
+@app.command("import-submissions")
+def import_submissions(
+    survey_name: str = typer.Argument(..., metavar="SURVEY", help="The survey the export belongs to."),
+    file: Path = typer.Argument(..., help="A KoboToolbox or ODK Central export (.csv or .xlsx)."),
+    lang: str = LangOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Import submissions: all or nothing; importing the same file again adds nothing and says so."""
+    from raqmana.cli.workspace_support import workspace
+    from raqmana.surveys import packs
+    from raqmana.workspace.actors import cli_actor
+    from raqmana.workspace.surveys import import_submissions as run
+
+    try:
+        survey = packs.find(survey_name)
+    except ProblemsError as exc:
+        fail(exc.problems, lang, as_json=as_json)
+    data = file.read_bytes()
+    with workspace(lang, as_json=as_json) as ws, ws.transaction() as s:
+        report = run(
+            s, cli_actor(), survey=survey, data=data, filename=file.name, secret_key=ws.settings.secret_key
+        )
+    if as_json:
+        print_json(report.as_dict(lang))
+        return
+    report_problems(report.warnings, lang)
+    typer.echo(submission_summary(lang, report.added, report.replaced, report.unchanged))
+
+
+def submission_summary(lang: str, added: int, replaced: int, unchanged: int) -> str:
+    """One sentence on what an import did ("nothing new" when it added and replaced nothing)."""
+    from raqmana.i18n.catalog import ngettext
+
+    if not added and not replaced:
+        return ngettext(
+            lang,
+            "Nothing new: the {count} submission in the file is already imported.",
+            "Nothing new: the {count} submissions in the file are already imported.",
+            unchanged,
+            count=unchanged,
+        )
+    return " ".join(
+        (
+            ngettext(lang, "{count} submission added.", "{count} submissions added.", added, count=added),
+            ngettext(
+                lang, "{count} replaced by an edit.", "{count} replaced by an edit.", replaced, count=replaced
+            ),
+            ngettext(lang, "{count} unchanged.", "{count} unchanged.", unchanged, count=unchanged),
+        )
+    )

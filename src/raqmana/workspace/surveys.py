@@ -1,0 +1,168 @@
+"""Perception-survey submissions in the workspace: import (idempotent, all or nothing) and read back.
+
+The file is read whole by :func:`raqmana.surveys.submissions.read_export` (which pseudonymises people's
+identifiers with the workspace secret); then each submission is matched by its uuid: new ones are added,
+the same answers again change nothing, other answers under a known uuid (an edit made in Kobo or ODK)
+replace the stored ones and keep them as a revision. One audit event records the import and its counts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from raqmana.problems import Problem, ProblemsError
+from raqmana.store.models import SurveySubmission, SurveySubmissionRevision
+from raqmana.store.types import utcnow
+from raqmana.surveys.model import Survey
+from raqmana.surveys.submissions import Submission, read_export
+from raqmana.workspace.actors import Actor, Role
+from raqmana.workspace.audit import record
+from raqmana.workspace.exceptions import Forbidden, ValidationFailed
+
+_BATCH = 5_000
+
+
+@dataclass
+class SubmissionImportReport:
+    survey: str
+    file: str
+    read: int
+    added: int
+    replaced: int
+    unchanged: int
+    warnings: list[Problem] = field(default_factory=list)
+
+    def as_dict(self, lang: str = "en") -> dict[str, object]:
+        return {
+            "ok": True,
+            "survey": self.survey,
+            "file": self.file,
+            "read": self.read,
+            "added": self.added,
+            "replaced": self.replaced,
+            "unchanged": self.unchanged,
+            "warnings": [w.as_dict(lang) for w in self.warnings],
+        }
+
+
+def pseudonym_key(secret_key: str) -> bytes:
+    """The key of the respondents' pseudonyms, derived from the workspace secret (never the secret itself)."""
+    return hashlib.sha256(b"raqmana survey pseudonyms\x00" + secret_key.encode("utf-8")).digest()
+
+
+def _national(actor: Actor, roles: tuple[Role, ...]) -> bool:
+    """Survey answers are national data: only grants over the whole tree reach them."""
+    return actor.is_system or any(g.org_id is None and g.role in roles for g in actor.grants)
+
+
+def _may_import(actor: Actor) -> bool:
+    return _national(actor, (Role.ADMIN, Role.COORDINATOR))
+
+
+def import_submissions(
+    session: Session,
+    actor: Actor,
+    *,
+    survey: Survey,
+    data: bytes,
+    filename: str,
+    secret_key: str,
+    illustrative: bool = False,
+    progress: object = None,
+) -> SubmissionImportReport:
+    """Import a Kobo/ODK export of ``survey``; nothing is written unless the whole file is good."""
+    if not _may_import(actor):
+        raise Forbidden()
+    try:
+        result = read_export(data, file=filename, survey=survey, secret=pseudonym_key(secret_key))
+    except ProblemsError as exc:
+        raise ValidationFailed(exc.problems) from None
+    known = {
+        uuid: (sid, digest, revision)
+        for sid, uuid, digest, revision in session.execute(
+            select(
+                SurveySubmission.id, SurveySubmission.uuid, SurveySubmission.digest, SurveySubmission.revision
+            ).where(SurveySubmission.survey_id == survey.id)
+        )
+    }
+    now = utcnow()
+    new: list[dict[str, object]] = []
+    replaced = unchanged = 0
+    for sub in result.submissions:
+        digest = sub.digest
+        found = known.get(sub.uuid)
+        if found is None:
+            new.append(_row(survey, sub, digest, filename, illustrative, now))
+            continue
+        sid, old_digest, revision = found
+        if old_digest == digest:
+            unchanged += 1
+            continue
+        stored = session.get(SurveySubmission, sid)
+        assert stored is not None
+        session.add(
+            SurveySubmissionRevision(
+                submission_id=sid,
+                revision=revision,
+                answers=stored.answers,
+                digest=stored.digest,
+                submitted_at=stored.submitted_at,
+                replaced_at=now,
+            )
+        )
+        stored.answers, stored.digest, stored.revision = sub.answers, digest, revision + 1
+        stored.submitted_at, stored.source, stored.imported_at = sub.submitted_at, filename[:255], now
+        replaced += 1
+    for start in range(0, len(new), _BATCH):
+        session.execute(insert(SurveySubmission), new[start : start + _BATCH])
+    report = SubmissionImportReport(
+        survey.id, filename, len(result.submissions), len(new), replaced, unchanged, result.warnings
+    )
+    record(
+        session,
+        actor,
+        "survey.import",
+        "survey",
+        survey.id,
+        after={"file": filename, "added": len(new), "replaced": replaced, "unchanged": unchanged},
+    )
+    return report
+
+
+def _row(
+    survey: Survey, sub: Submission, digest: str, filename: str, illustrative: bool, now: object
+) -> dict[str, object]:
+    return {
+        "survey_id": survey.id,
+        "survey_version": survey.version,
+        "uuid": sub.uuid,
+        "submitted_at": sub.submitted_at,
+        "submitter": sub.submitter,
+        "answers": sub.answers,
+        "digest": digest,
+        "revision": 1,
+        "source": filename[:255],
+        "illustrative": illustrative,
+        "imported_at": now,
+    }
+
+
+def load_submissions(session: Session, actor: Actor, *, survey_id: str) -> list[Submission]:
+    """The stored submissions of a survey (pseudonymised answers) for scoring and analysis."""
+    if not _national(actor, (Role.ADMIN, Role.COORDINATOR, Role.REVIEWER)):
+        raise Forbidden()
+    rows = session.execute(
+        select(
+            SurveySubmission.uuid,
+            SurveySubmission.submitted_at,
+            SurveySubmission.answers,
+            SurveySubmission.submitter,
+        )
+        .where(SurveySubmission.survey_id == survey_id)
+        .order_by(SurveySubmission.id)
+    )
+    return [Submission(uuid=u, submitted_at=t, answers=a, submitter=s) for u, t, a, s in rows]
