@@ -1,0 +1,41 @@
+"""The public portal in Chromium: no sign-in, Arabic and English, desktop and phone widths, no serious
+axe-core violation, nothing wider than the screen; screenshots kept in the artifacts folder."""
+
+from __future__ import annotations
+
+import pytest
+
+from raqmana.workspace import SYSTEM
+from raqmana.workspace.orgs import seed_iraq
+from raqmana.workspace.services_demo import seed_services
+
+from .conftest import axe_violations
+
+
+@pytest.fixture(scope="module")
+def published(live):
+    with live.world.ws.transaction() as s:
+        seed_iraq(s, SYSTEM)
+        seed_services(s, SYSTEM)
+    return live
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_public_journey_reads_in_each_language_and_width(browser, published, artifacts, lang, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(f"{published.url}/public?lang={lang}")
+    assert page.get_attribute("html", "dir") == ("rtl" if lang == "ar" else "ltr")
+    assert page.locator("table").count() >= 2
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (
+        "wider than the screen"
+    )
+    page.screenshot(path=str(artifacts / f"public-{lang}-{width}.png"), full_page=True)
+    page.locator("main table a").first.click()
+    page.wait_for_url("**/public/services/**")
+    assert axe_violations(page) == []
+    page.screenshot(path=str(artifacts / f"public-service-{lang}-{width}.png"), full_page=True)
+    context.close()
