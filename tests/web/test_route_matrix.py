@@ -18,7 +18,8 @@ matter: what a persona may change is its own (a round to close, an assignment an
 made for that persona) or changes nothing (the same assignment again, a wrong current password).
 Beyond the status, no answer to a persona kept out of B (anonymous, A's focal point and reviewer, the
 outsider, A's branch managers) may contain B's secrets (:data:`SECRETS_B`), whatever the route, and every
-429 carries ``Retry-After``. The world is built once for the module; every persona signs in once.
+429 carries ``Retry-After``; every JSON read answers an API token (``Authorization: Bearer``) as it
+answers its owner's browser session. The world is built once for the module; every persona signs in once.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from typing import Any
 
 import pytest
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from raqmana.i18n import Translated
@@ -216,6 +218,7 @@ class Matrix:
     ids: Ids
     browsers: dict[str, Browser]
     tokens: dict[str, str] = field(default_factory=dict)
+    bearer: dict[str, str] = field(default_factory=dict)
 
 
 def _build(world: World) -> Ids:
@@ -320,7 +323,13 @@ def matrix(template_world: World, tmp_path_factory: pytest.TempPathFactory) -> I
         if persona != "anon":
             b.login(persona)
         browsers[persona] = b
-    yield Matrix(world, app, ids, browsers)
+    with world.ws.transaction() as s:  # the same people as scripts: one API token each
+        bearer = {
+            p: tokens.create_api_token(s, users_actor(s, world.user_ids[p]), name="matrix")[1]
+            for p in PERSONAS
+            if p != "anon"
+        }
+    yield Matrix(world, app, ids, browsers, bearer=bearer)
     for b in browsers.values():
         b.__exit__(None, None, None)
     world.ws.dispose()
@@ -587,6 +596,24 @@ def test_each_persona_gets_the_expected_status(matrix: Matrix, route: str, varia
     for p in KEPT_OUT_OF_B:
         assert not [s for s in SECRETS_B if s.encode() in answers[p].content], (p, "meets B's secrets")
     assert all("retry-after" in r.headers for r in answers.values() if r.status_code == 429)
+
+
+API_READS = sorted(k for k in _table() if k[0].startswith("GET /api/v1/"))
+
+
+@pytest.mark.parametrize(("route", "variant"), API_READS, ids=lambda x: x or "-")
+def test_an_api_token_reaches_what_its_owners_session_reaches(matrix: Matrix, route: str, variant: str):
+    """Scripts (``Authorization: Bearer``) get the statuses the browser session gets."""
+    expected = _table()[(route, variant)]
+    url = _fill(route.split(" ", 1)[1], _probe(route, variant).params, matrix.ids, "bearer/api")
+    with TestClient(matrix.app, base_url="http://testserver") as client:
+        got = {
+            p: client.get(
+                url, headers={"Authorization": f"Bearer {matrix.bearer[p]}"} if p in matrix.bearer else {}
+            ).status_code
+            for p in PERSONAS
+        }
+    assert got == expected
 
 
 def observe(m: Matrix) -> str:  # pragma: no cover - writes the table when routes change (see module doc)
