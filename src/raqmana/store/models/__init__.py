@@ -7,6 +7,7 @@ from raqmana.store.models.evidence import Evidence
 from raqmana.store.models.frameworks import FrameworkVersion
 from raqmana.store.models.jobs import Job
 from raqmana.store.models.orgs import Organisation
+from raqmana.store.models.participation import FeedbackCase
 from raqmana.store.models.responses import (
     CompletionCount,
     CompletionStamp,
@@ -30,6 +31,7 @@ __all__ = [
     "CompletionCount",
     "CompletionStamp",
     "Evidence",
+    "FeedbackCase",
     "FrameworkVersion",
     "Job",
     "LoginThrottle",
