@@ -24,7 +24,8 @@ fp_erbil   focal_point   gov-erbil     en     answers for Erbil governorate (ins
 ========== ============= ============= ====== =====================================================
 
 A round is opened on the world by a :class:`RoundSpec` (its framework, institutions and assignments):
-the web pages use :data:`tests.web.world.WEB_ROUND`, the use cases :data:`tests.workspace.factories`'s.
+the web pages use :data:`tests.web.world.WEB_ROUND`, the use cases :data:`tests.workspace.factories.ROUND`.
+Branch-scoped managers for the web's scope tests are added by ``tests/web/scope_people.py``.
 """
 
 from __future__ import annotations
