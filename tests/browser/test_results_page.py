@@ -19,19 +19,14 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, int]]:
-    """The illustrative demo round on the iraq-dla pack (the small test framework if the pack does not load)."""
+    """The illustrative demo round on the iraq-dla pack."""
     from raqmana.frameworks import load
     from raqmana.workspace.demo import seed_demo
-    from tests.factories import framework_dict, write_framework
 
     tmp = tmp_path_factory.mktemp("results-browser")
     result = load("iraq-dla")
-    framework = (
-        result.framework
-        if result.ok and result.framework
-        else load(write_framework(tmp, framework_dict())).framework
-    )
-    assert framework is not None
+    assert result.ok and result.framework is not None, result.problems
+    framework = result.framework
     settings = make_settings(tmp / "data")
     info = seed_demo(settings, framework=framework)
     ws = open_workspace(settings)
