@@ -540,3 +540,22 @@ def test_the_command_line_takes_coinr_06_tables_and_a_denominator_table(tmp_path
     assert json.loads(result.stdout)["warnings"] == []
     with (tmp_path / "out" / "denominated.csv").open(encoding="utf-8") as fh:
         assert [float(r["a"]) for r in csv.DictReader(fh)] == [0.005, 0.015, 0.002]
+
+
+def test_a_data_column_without_a_metadata_row_is_refused_as_coinr_does(tmp_path):
+    """new_coin(): "Column names from iData not found in iMeta". Read against its iMeta, a column the
+    metadata does not describe is refused at its header; declared Type Other, it is kept as information."""
+    nodes = read_meta_csv(write(tmp_path / "meta.csv", meta_with_denominator()))
+    stray = DATA.replace("| b |", "| b | extra |").replace("| 1 |\n", "| 1 | 7 |\n")
+    stray = stray.replace("| 2 |\n", "| 2 | 8 |\n").replace("| 3 |\n", "| 3 | 9 |\n")
+    data = read_data_csv(write(tmp_path / "data.csv", stray), meta=nodes)
+    with pytest.raises(ProblemsError) as info:
+        build(Recipe(meta=nodes, meta_file="meta.csv"), data)
+    [p] = info.value.problems
+    assert (p.code.id, p.location.file, p.location.line, p.location.column) == (
+        "SC049",
+        "data.csv",
+        1,
+        "extra",
+    )
+    assert "meta.csv" in p.message("en") and "Other" in p.message("ar")

@@ -225,6 +225,13 @@ CASES: dict[str, Callable] = {
     "SC048": lambda tmp: first(
         lambda: build(recipe(screen=Step("availability", {"force_include": ["ZZ"]})), data(DATA)), "SC048"
     ),
+    "SC049": lambda tmp: first(
+        lambda: build(
+            recipe(),
+            Dataset.from_rows([{**r, "e": "1"} for r in rows(DATA)], file="data.csv", roles={}),
+        ),
+        "SC049",
+    ),
     "SC041": lambda tmp: first(
         lambda: build(
             Recipe(meta=(Node("a", parent="I", denominator="n"), Node("I", type="Aggregate"))),

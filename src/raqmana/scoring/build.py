@@ -177,11 +177,21 @@ def prepare(recipe: Recipe, data: Dataset) -> Prepared:
             ]
         )
     used = {tree.nodes[c].denominator for c in tree.indicators} - {""}
-    known = set(tree.indicators) | set(tree.others) | used
+    known = set(tree.indicators) | set(tree.others) | used | set(data.denominator_columns)
+    unknown = [c for c in data.columns if c not in known]
+    if data.declared and unknown:  # as COINr's new_coin: a data column without a metadata row is refused
+        raise ProblemsError(
+            [
+                Problem(
+                    E.NOT_IN_META,
+                    Location(file=data.file, line=1, column=c),
+                    {"column": c, "meta": recipe.meta_file or "iMeta"},
+                )
+                for c in unknown
+            ]
+        )
     warnings += [
-        Problem(E.IGNORED_COLUMN, Location(file=data.file, line=1, column=c), {"column": c})
-        for c in data.columns
-        if c not in known
+        Problem(E.IGNORED_COLUMN, Location(file=data.file, line=1, column=c), {"column": c}) for c in unknown
     ]
     meta_file = recipe.meta_file
     warnings += [

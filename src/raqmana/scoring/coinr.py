@@ -12,8 +12,9 @@ ROWS: tuple[tuple[str, str, str], ...] = (
     (
         "`new_coin(iData, iMeta)`",
         "`--data`, `--meta`; `read_data_csv`, `read_meta_csv`",
-        "the same columns and `Type`s (Indicator, Aggregate, Group, Denominator, Other); COINr 0.6's "
-        "`Group_`/`Den_`/`x_` prefixes and `UnitCode`/`IndCode` spellings are read too",
+        "the same columns and `Type`s (Indicator, Aggregate, Group, Denominator, Other); a data column "
+        "without a metadata row is refused, as COINr does (SC049); COINr 0.6's `Group_`/`Den_`/`x_` "
+        "prefixes and `UnitCode`/`IndCode` spellings are read too",
     ),
     (
         "`COIN_to_coin(list(IndData, IndMeta, AggMeta))` (COINr 0.6 tables)",

@@ -71,6 +71,8 @@ class Dataset:
     denominator_file: str = ""
     denominator_columns: tuple[str, ...] = ()
     denominator_lines: tuple[int | None, ...] = ()
+    #: read against a metadata table (COINr's rule then holds: every data column has a metadata row)
+    declared: bool = False
 
     def __post_init__(self) -> None:
         if not self.names:
@@ -241,6 +243,7 @@ class Dataset:
             period,
             tuple(history),
             time is not None,
+            declared=roles is not None,
         )
 
     @classmethod

@@ -140,6 +140,11 @@ NEEDS_AGG_META = Code(
     "{file} is a COINr 0.6 IndMeta (the hierarchy in Agg… columns): give its AggMeta with --agg-meta.",
 )
 UNKNOWN_UNIT = Code("SC048", "'{code}' is not a unit of the data.")
+NOT_IN_META = Code(
+    "SC049",
+    "Column '{column}' has no row in {meta}: add one (Type Other keeps it as information without "
+    "computing with it), or remove the column.",
+)
 
 # warnings
 IGNORED_COLUMN = Code(
