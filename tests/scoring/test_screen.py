@@ -73,3 +73,10 @@ def test_forcing_a_unit_the_data_does_not_have_is_refused():
         build(recipe(screen=Step("availability", {"force_exclude": ["ZZ"]})), data(DATA))
     [p] = info.value.problems
     assert (p.code.id, p.location.path, p.params["code"]) == ("SC048", "screen.force_exclude", "ZZ")
+
+
+def test_the_methodology_names_the_units_forced_in_and_out():
+    screen = Step("availability", {"unit_min": 0.6, "force_include": ["U2"], "force_exclude": ["U4"]})
+    b = build(recipe(screen=screen, normalise=Step("rank")), data(DATA))
+    assert "kept U2; left out U4" in b.methodology("en")
+    assert "U2" in b.methodology("ar") and "U4" in b.methodology("ckb")

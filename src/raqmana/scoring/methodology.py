@@ -68,6 +68,8 @@ def render(b: Build, lang: str = "en") -> str:
         lines.append(say("screen.zeros", share=_pct(s["nonzero_min"])))
     if s.get("order") == "after_impute":
         lines.append(say("screen.after"))
+    if s.get("forced_in") or s.get("forced_out"):
+        lines.append(say("screen.forced", kept=codes(s["forced_in"]), out=codes(s["forced_out"])))
     lines.append("")
 
     imp = log["impute"]

@@ -26,6 +26,9 @@ SENTENCES: dict[str, Translated] = {
     "screen.after": ui(
         "Screening was applied to the imputed data (as in COINr's examples), so units whose gaps imputation filled are kept."
     ),
+    "screen.forced": ui(
+        "Units kept or left out by the recipe whatever their data: kept {kept}; left out {out}."
+    ),
     "screen.zeros": ui(
         "Units with non-zero values for less than {share} of their available indicators are also left out."
     ),
