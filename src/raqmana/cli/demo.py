@@ -52,6 +52,27 @@ def print_logins(lang: str, logins: list[dict[str, str | None]], summary_file: P
         )
 
 
+def _surveys(settings: Any, out: Path, lang: str) -> list[Path]:
+    """The ready perception surveys with ILLUSTRATIVE submissions, imported as a Kobo export is."""
+    from raqmana.i18n.catalog import gettext
+    from raqmana.workspace.factory import open_workspace
+    from raqmana.workspace.surveys import DEMO_SURVEYS, demo_surveys
+
+    ws = open_workspace(settings)
+    try:
+        written = demo_surveys(ws, out)
+    finally:
+        ws.dispose()
+    message = gettext(
+        lang,
+        "Surveys: {count} surveys with illustrative submissions, results in {dir}",
+        count=len(DEMO_SURVEYS),
+        dir=out / "surveys",
+    )
+    console.print(message, markup=False, highlight=False)
+    return written
+
+
 def demo(
     out: Path = typer.Option(
         Path("raqmana-demo"), "--out", "-o", help="Directory for the files the demo writes."
@@ -151,6 +172,7 @@ def demo(
 
     publish_reports(reports, settings.data_dir, info.assessment_id)  # listed on the web Reports page too
     _step(5, lang, "demo.step5", dir=out / "reports")
+    survey_files = _surveys(settings, out, lang)
 
     logins = [
         {"username": x.username, "password": x.password, "role": x.role, "org": x.org_code}
@@ -168,7 +190,7 @@ def demo(
         "recommendations": recs,
         "initiatives": len(inputs.initiatives),
         "timings_s": {k: round(v, 2) for k, v in chain.timings.items()},
-        "files": sorted(str(p.relative_to(out)) for p in [*files, *reports]),
+        "files": sorted(str(p.relative_to(out)) for p in [*files, *reports, *survey_files]),
         "logins": logins,
     }
     summary_file = out / "summary.json"

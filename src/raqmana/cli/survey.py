@@ -136,3 +136,87 @@ def submission_summary(lang: str, added: int, replaced: int, unchanged: int) -> 
             ngettext(lang, "{count} unchanged.", "{count} unchanged.", unchanged, count=unchanged),
         )
     )
+
+
+@app.command()
+def results(
+    survey_name: str = typer.Argument(..., metavar="SURVEY", help="A survey with imported submissions."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Also write the results as JSON."),
+    lang: str = LangOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Perception scores with 95 % intervals, the bottlenecks facing workers and the divide among people."""
+    import json
+
+    from raqmana.cli.workspace_support import workspace
+    from raqmana.surveys import packs
+    from raqmana.workspace.actors import cli_actor
+    from raqmana.workspace.surveys import survey_report
+
+    try:
+        survey = packs.find(survey_name)
+    except ProblemsError as exc:
+        fail(exc.problems, lang, as_json=as_json)
+    with workspace(lang, as_json=as_json) as ws, ws.reader() as s:
+        report = survey_report(s, cli_actor(), survey=survey)
+    data = report.to_dict()
+    if out is not None:
+        out.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    if as_json:
+        print_json(data)
+        return
+    typer.echo(report_text(report, lang))
+
+
+#: the respondent attributes the divide groups by, as the results name them
+DIMENSIONS = {
+    "sex": "Sex",
+    "age_group": "Age group",
+    "governorate": "Governorate of residence",
+    "area": "Urban or rural",
+    "disability": "Disability",
+}
+
+
+def report_text(report: object, lang: str) -> str:
+    """The results of a survey as lines of text in ``lang``."""
+    from raqmana.surveys.model import Role as SurveyRole
+    from raqmana.workspace.surveys import SurveyReport
+
+    assert isinstance(report, SurveyReport)
+    survey, res = report.survey, report.results
+    lines = [f"{survey.title.get(lang)} — {gettext(lang, '{count} respondents', count=res.n)}"]
+    if report.illustrative:
+        lines.append(gettext(lang, "Illustrative data, not survey results."))
+    if res.overall:
+        lines.append(
+            _estimate_line(gettext(lang, "Overall"), res.overall.mean, res.overall.low, res.overall.high)
+        )
+    for topic, estimate in res.topics.items():
+        name = survey.topics[topic].get(lang) if topic in survey.topics else topic
+        lines.append(_estimate_line(name, estimate.mean, estimate.low, estimate.high))
+    if res.bottlenecks:
+        lines.append(gettext(lang, "Bottlenecks facing workers (share held back a lot):"))
+        for item in res.bottlenecks:
+            label = survey.question(item.question).label.get(lang)
+            lines.append(f"  {round((item.lowest_share or 0) * 100):>3} %  {label}")
+    if report.divide is not None:
+        for dim in report.divide.dimensions:
+            question = survey.by_role(SurveyRole(dim.dimension))
+            names = {o.name: o.label.get(lang) for o in survey.options(question)} if question else {}
+            behind = ", ".join(names.get(g, g) for g in dim.furthest_behind) or "—"
+            label = gettext(lang, DIMENSIONS.get(dim.dimension, dim.dimension))
+            lines.append(
+                gettext(
+                    lang,
+                    "Divide by {dimension}: gap {gap} points, furthest behind: {groups}",
+                    dimension=label,
+                    gap=f"{dim.gap:.1f}",
+                    groups=behind,
+                )
+            )
+    return "\n".join(lines)
+
+
+def _estimate_line(name: str, mean: float, low: float, high: float) -> str:
+    return f"  {mean:5.1f}  [{low:5.1f} – {high:5.1f}]  {name}"

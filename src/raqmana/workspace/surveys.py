@@ -9,19 +9,28 @@ replace the stored ones and keep them as a revision. One audit event records the
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from raqmana.analysis.divide import DivideReport
 from raqmana.problems import Problem, ProblemsError
 from raqmana.store.models import SurveySubmission, SurveySubmissionRevision
 from raqmana.store.types import utcnow
-from raqmana.surveys.model import Survey
+from raqmana.surveys.model import Kind, Survey
+from raqmana.surveys.model import Role as SurveyRole
+from raqmana.surveys.perception import DIVIDE_ROLES, Estimate
+from raqmana.surveys.perception import SurveyResults as PerceptionResults
 from raqmana.surveys.submissions import Submission, read_export
 from raqmana.workspace.actors import Actor, Role
 from raqmana.workspace.audit import record
 from raqmana.workspace.exceptions import Forbidden, ValidationFailed
+
+if TYPE_CHECKING:
+    from raqmana.workspace.factory import Workspace
 
 _BATCH = 5_000
 
@@ -166,3 +175,108 @@ def load_submissions(session: Session, actor: Actor, *, survey_id: str) -> list[
         .order_by(SurveySubmission.id)
     )
     return [Submission(uuid=u, submitted_at=t, answers=a, submitter=s) for u, t, a, s in rows]
+
+
+@dataclass
+class SurveyReport:
+    """What a survey's submissions say: scores with their intervals, the divide among people, and for
+    the civil servants' survey the bottlenecks facing workers."""
+
+    survey: Survey
+    results: PerceptionResults
+    divide: DivideReport | None
+    illustrative: bool
+    #: number question → breakdown question → option → estimate (e.g. office visits per service)
+    breakdowns: dict[str, dict[str, dict[str, Estimate]]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "survey": self.survey.id,
+            "version": self.survey.version,
+            "illustrative": self.illustrative,
+            **self.results.to_dict(),
+            "divide": self.divide.to_dict() if self.divide else None,
+            "breakdowns": {
+                number: {by: {k: asdict(v) for k, v in table.items()} for by, table in tables.items()}
+                for number, tables in self.breakdowns.items()
+            },
+        }
+
+
+def divide_of(results: PerceptionResults) -> DivideReport | None:
+    """The divide analysis (Gini, Theil, who is furthest behind) over the respondents' scores."""
+    from raqmana.analysis.divide import Unit, divide
+
+    dimensions = [r.value for r in DIVIDE_ROLES]
+    units = [Unit(r.id, r.score, r.attributes) for r in results.respondents]
+    return divide(units, dimensions) if units else None
+
+
+def survey_report(session: Session, actor: Actor, *, survey: Survey) -> SurveyReport:
+    from raqmana.surveys.perception import number_by_choice, score
+
+    submissions = load_submissions(session, actor, survey_id=survey.id)
+    try:
+        results = score(survey, submissions)
+    except ProblemsError as exc:
+        raise ValidationFailed(exc.problems) from None
+    illustrative = bool(
+        session.scalar(
+            select(SurveySubmission.id)
+            .where(SurveySubmission.survey_id == survey.id, SurveySubmission.illustrative.is_(True))
+            .limit(1)
+        )
+    )
+    scored = {q.name for q in survey.scored()}
+    numbers = [
+        q for q in survey.questions if q.kind in (Kind.INTEGER, Kind.DECIMAL) and q.role is SurveyRole.NONE
+    ]
+    plain = [
+        q
+        for q in survey.questions
+        if q.kind is Kind.SELECT_ONE and q.role is SurveyRole.NONE and q.name not in scored and q.topic == ""
+    ]
+    breakdowns = {
+        n.name: {b.name: number_by_choice(survey, submissions, n.name, b.name) for b in plain}
+        for n in numbers
+    }
+    return SurveyReport(survey, results, divide_of(results), illustrative, breakdowns)
+
+
+#: the ready surveys the demo fills with illustrative submissions, and how many
+DEMO_SURVEYS = (("civil_servants", 400), ("citizens_eservices", 800))
+
+
+def demo_surveys(ws: Workspace, out: Path, *, seed: int = 2026) -> list[Path]:
+    """ILLUSTRATIVE submissions for the ready surveys, imported as a Kobo export is; their XLSForms, the
+    exports and the results written to ``out/surveys``. Returns the files written."""
+    import json
+
+    from raqmana.surveys import packs, xlsform_out
+    from raqmana.surveys.illustrative import submissions_csv
+    from raqmana.workspace.actors import SYSTEM
+
+    folder = out / "surveys"
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for survey_id, n in DEMO_SURVEYS:
+        survey = packs.find(survey_id)
+        export = folder / f"{survey_id}-illustrative-kobo.csv"
+        export.write_bytes(submissions_csv(survey, n=n, seed=seed))
+        form = xlsform_out.write(survey, folder / f"{survey_id}.xlsx")
+        with ws.transaction() as s:
+            import_submissions(
+                s,
+                SYSTEM,
+                survey=survey,
+                data=export.read_bytes(),
+                filename=export.name,
+                secret_key=ws.settings.secret_key,
+                illustrative=True,
+            )
+        with ws.reader() as s:
+            report = survey_report(s, SYSTEM, survey=survey)
+        results = folder / f"{survey_id}-results.json"
+        results.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+        written += [form, export, results]
+    return written
