@@ -101,6 +101,13 @@ class Settings(BaseSettings):
     job_check_seconds: float = Field(
         60.0, gt=0, description="How often an idle worker looks for jobs abandoned by workers that stopped."
     )
+    feedback_answer_days: int = Field(
+        15,
+        ge=1,
+        le=90,
+        description="Days an institution has to answer a citizen's complaint; later answers count as late "
+        'in the KPI "complaints answered on time" and the person sees the due date with the tracking number.',
+    )
     job_quota: int = Field(
         5,
         ge=1,

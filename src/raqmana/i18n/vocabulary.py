@@ -68,6 +68,40 @@ class JobStatus(StrEnum):
     FAILED = "failed"
 
 
+class CaseState(StrEnum):
+    """Where a citizen's feedback or complaint is: received → assigned → answered → closed."""
+
+    RECEIVED = "received"
+    ASSIGNED = "assigned"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+
+
+class FeedbackKind(StrEnum):
+    """What a person sends an institution: a rating with a comment, or a complaint that needs an answer."""
+
+    FEEDBACK = "feedback"
+    COMPLAINT = "complaint"
+
+
+class Channel(StrEnum):
+    """How the person used the service."""
+
+    ONLINE = "online"
+    OFFICE = "office"
+    PHONE = "phone"
+    AGENT = "agent"
+
+
+class HideReason(StrEnum):
+    """Why a moderator hid the text of a case from everyone but its handlers."""
+
+    ABUSIVE = "abusive"
+    PERSONAL_DATA = "personal_data"
+    SPAM = "spam"
+    OFF_TOPIC = "off_topic"
+
+
 def _term(context: str, message: str) -> tuple[str, str]:
     """Mark a term's English word for the catalogues (extracted by babel.cfg's ``_term:1c,2``)."""
     return context, message
@@ -107,6 +141,20 @@ WORDS: dict[tuple[str, str], tuple[str, str]] = {
     ("job status", JobStatus.RUNNING): _term("job status", "Running"),
     ("job status", JobStatus.DONE): _term("job status", "Done"),
     ("job status", JobStatus.FAILED): _term("job status", "Failed"),
+    ("case state", CaseState.RECEIVED): _term("case state", "Received"),
+    ("case state", CaseState.ASSIGNED): _term("case state", "Assigned"),
+    ("case state", CaseState.ANSWERED): _term("case state", "Answered"),
+    ("case state", CaseState.CLOSED): _term("case state", "Closed"),
+    ("feedback kind", FeedbackKind.FEEDBACK): _term("feedback kind", "Feedback"),
+    ("feedback kind", FeedbackKind.COMPLAINT): _term("feedback kind", "Complaint"),
+    ("channel", Channel.ONLINE): _term("channel", "Online"),
+    ("channel", Channel.OFFICE): _term("channel", "At an office"),
+    ("channel", Channel.PHONE): _term("channel", "By phone"),
+    ("channel", Channel.AGENT): _term("channel", "Through an agent or office clerk"),
+    ("hide reason", HideReason.ABUSIVE): _term("hide reason", "Abusive"),
+    ("hide reason", HideReason.PERSONAL_DATA): _term("hide reason", "Personal data"),
+    ("hide reason", HideReason.SPAM): _term("hide reason", "Spam"),
+    ("hide reason", HideReason.OFF_TOPIC): _term("hide reason", "Off topic"),
 }
 
 #: the vocabularies and the term each names (``org kinds`` are the plural names of groups of organisations;
@@ -119,6 +167,10 @@ VOCABULARIES: dict[str, type[StrEnum]] = {
     "phase name": Phase,
     "response state": ResponseState,
     "job status": JobStatus,
+    "case state": CaseState,
+    "feedback kind": FeedbackKind,
+    "channel": Channel,
+    "hide reason": HideReason,
 }
 
 

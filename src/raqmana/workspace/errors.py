@@ -171,6 +171,7 @@ WHAT: dict[str, dict[str, str]] = {
     "display_name": ui("The display name").as_dict(),
     "service": ui("Service").as_dict(),
     "publication": ui("Publication").as_dict(),
+    "case": ui("Case", "feedback").as_dict(),
 }
 STATES: dict[str, dict[str, str]] = {
     "draft": ui("a draft").as_dict(),
