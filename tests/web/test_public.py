@@ -142,3 +142,14 @@ def test_the_dcat_catalogue_lists_each_table_with_csv_and_json(coord, client):
     assert f"http://testserver/public/data/v{v}/services.json" in urls
     for url in urls:
         assert client.get(url.removeprefix("http://testserver")).status_code == 200, url
+
+
+def test_the_catalogue_is_listed_a_page_at_a_time(coord, client, monkeypatch):
+    from raqmana.web.routers import public
+
+    monkeypatch.setattr(public, "PER_PAGE", 1)
+    publish(coord)
+    first, second = client.get("/public?lang=en").text, client.get("/public?lang=en&page=2").text
+    assert "Passport issue" in first and "Passport issue" not in second
+    assert 'href="/public/services/visa?lang=en"' in second
+    assert client.get("/public?page=3").status_code == 404

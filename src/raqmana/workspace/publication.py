@@ -150,3 +150,21 @@ def snapshot_version(session: Session, version: int) -> tuple[str, dict[str, Any
     if p is None or p.withdrawn_at is not None:
         raise NotFound("publication")
     return p.digest, p.snapshot
+
+
+def published_digest(session: Session, version: int | None = None) -> tuple[str, datetime]:
+    """The digest of the current publication (or of ``version``), without reading its snapshot: enough to
+    answer If-None-Match and to find a page already rendered. NotFound as :func:`current_snapshot`."""
+    q = select(Publication.digest, Publication.published_at, Publication.withdrawn_at)
+    q = q.order_by(Publication.version.desc()) if version is None else q.where(Publication.version == version)
+    row = session.execute(q.limit(1)).first()
+    if row is None or row.withdrawn_at is not None:
+        raise NotFound("publication")
+    return str(row.digest), row.published_at
+
+
+def snapshot_of(session: Session, digest: str) -> dict[str, Any]:
+    snapshot = session.scalar(select(Publication.snapshot).where(Publication.digest == digest).limit(1))
+    if snapshot is None:
+        raise NotFound("publication")
+    return dict(snapshot)

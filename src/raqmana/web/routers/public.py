@@ -1,20 +1,22 @@
 """The public transparency portal under ``/public``: no sign-in, read only, ar/ckb/en, printable.
 
-Everything here comes from the current publication (an immutable snapshot the coordinator published),
-never from the live catalogue, so nothing unpublished can show. Responses carry an ETag made from the
-snapshot's digest (and the language of a page) and Last-Modified; a matching If-None-Match gets 304.
-Rendered pages are kept in a small cache keyed by the publication's digest.
+Everything here comes from a publication (an immutable snapshot the coordinator published), never from
+the live catalogue, so nothing unpublished can show. Answers carry an ETag made from the snapshot's
+digest (and the page's language) and Last-Modified; a matching If-None-Match gets 304. A request first
+reads only the digest of the current publication: rendered answers are kept in a small cache keyed by
+it, and the snapshot itself is read (once per worker and publication) only to render.
 """
 
 from __future__ import annotations
 
 import json
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import datetime
 from email.utils import format_datetime
 from typing import Any, Literal
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -29,46 +31,67 @@ from raqmana.workspace.factory import Workspace
 router = APIRouter(include_in_schema=False)
 CACHE_CONTROL = "public, max-age=300"
 PAGE_CACHE_SIZE = 256
+#: services listed on one page of the portal (the open data has them all)
+PER_PAGE = 100
+
+Make = Callable[[dict[str, Any]], bytes]
 
 
-def _current(request: Request, version: int | None = None) -> tuple[str, dict[str, Any]]:
+def _ws(request: Request) -> Workspace:
     ws: Workspace = request.app.state.ws
-    with ws.reader() as session:
-        if version is None:
-            return publication.current_snapshot(session)
-        return publication.snapshot_version(session, version)
+    return ws
+
+
+def _digest(request: Request, version: int | None) -> tuple[str, datetime]:
+    with _ws(request).reader() as session:
+        return publication.published_digest(session, version)
+
+
+def _snapshot(request: Request, digest: str) -> dict[str, Any]:
+    kept: OrderedDict[str, dict[str, Any]] = request.app.state.__dict__.setdefault(
+        "public_snapshots", OrderedDict()
+    )
+    snapshot = kept.get(digest)
+    if snapshot is None:
+        with _ws(request).reader() as session:
+            snapshot = publication.snapshot_of(session, digest)
+        kept[digest] = snapshot
+        while len(kept) > 4:
+            kept.popitem(last=False)
+    return snapshot
 
 
 def _lang(request: Request) -> str:
     return negotiate(request, user_lang=None, default=request.app.state.settings.default_locale)
 
 
-def _cached(request: Request, etag: str, snapshot: dict[str, Any], make: Any, media: str) -> Response:
+def _answer(request: Request, version: int | None, suffix: str, make: Make, media: str) -> Response:
+    """The answer for the publication (current or ``version``): 304, a cached body, or ``make(snapshot)``."""
+    digest, published_at = _digest(request, version)
+    etag = f'"{digest[:32]}{suffix}"'
     headers = {
         "ETag": etag,
         "Cache-Control": CACHE_CONTROL,
-        "Last-Modified": format_datetime(datetime.fromisoformat(snapshot["published_at"]), usegmt=True),
+        "Last-Modified": format_datetime(published_at, usegmt=True),
         "Vary": "Cookie",
     }
     if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
         return Response(status_code=304, headers=headers)
     cache: OrderedDict[str, bytes] = request.app.state.__dict__.setdefault("public_pages", OrderedDict())
-    key = f"{etag} {request.url.path}"
+    key = f"{etag} {request.url.path}?{request.url.query}"
     body = cache.get(key)
     if body is None:
-        body = make()
+        body = make(_snapshot(request, digest))
         cache[key] = body
         while len(cache) > PAGE_CACHE_SIZE:
             cache.popitem(last=False)
     return Response(body, media_type=media, headers=headers)
 
 
-def _page(request: Request, template: str, data: Any) -> Response:
-    digest, snapshot = _current(request)
+def _page(request: Request, template: str, data: Callable[[dict[str, Any]], dict[str, Any]]) -> Response:
     lang = _lang(request)
-    etag = f'"{digest[:32]}-{lang}"'
 
-    def make() -> bytes:
+    def make(snapshot: dict[str, Any]) -> bytes:
         return render_text(
             request,
             lang,
@@ -76,19 +99,28 @@ def _page(request: Request, template: str, data: Any) -> Response:
             {"snap": snapshot, "levels": LEVEL_NAMES, "kpi_names": KPI_NAMES, **data(snapshot)},
         ).encode()
 
-    return _cached(request, etag, snapshot, make, "text/html; charset=utf-8")
+    return _answer(request, None, f"-{lang}", make, "text/html; charset=utf-8")
 
 
 @router.get("/public")
-def portal(request: Request) -> Response:
+def portal(request: Request, page: int = Query(1, ge=1, le=100_000)) -> Response:
+    """The KPIs, the services by level and one page of the catalogue (``PER_PAGE`` services)."""
+
     def data(snapshot: dict[str, Any]) -> dict[str, Any]:
         counts = dict.fromkeys(DigitisationLevel, 0)
         for s in snapshot["services"]:
             counts[DigitisationLevel(s["level"])] += 1
+        total = len(snapshot["services"])
+        pages = max(1, -(-total // PER_PAGE))
+        if page > pages:
+            raise NotFound("service")
         return {
             "level_counts": counts,
             "illustrative": snapshot["illustrative"],
             "k": DerivedKpis.from_dict(snapshot["kpis"]),
+            "page": page,
+            "pages": pages,
+            "shown": snapshot["services"][(page - 1) * PER_PAGE : page * PER_PAGE],
         }
 
     return _page(request, "public/index.html", data)
@@ -109,21 +141,18 @@ def _base_url(request: Request) -> str:
     return str(request.base_url).rstrip("/")
 
 
-def _json(request: Request, version: int | None, build: Any, media: str = "application/json") -> Response:
-    digest, snapshot = _current(request, version)
-    etag = f'"{digest[:32]}"'
-    return _cached(
-        request,
-        etag,
-        snapshot,
-        lambda: json.dumps(build(snapshot), ensure_ascii=False, indent=1).encode(),
-        media,
-    )
+def _json(
+    request: Request, version: int | None, build: Callable[[dict[str, Any]], Any], media: str
+) -> Response:
+    def make(snapshot: dict[str, Any]) -> bytes:
+        return json.dumps(build(snapshot), ensure_ascii=False, indent=1).encode()
+
+    return _answer(request, version, "", make, media)
 
 
 @router.get("/public/data/datapackage.json")
 def package(request: Request) -> Response:
-    return _json(request, None, lambda s: datapackage(s, _base_url(request)))
+    return _json(request, None, lambda s: datapackage(s, _base_url(request)), "application/json")
 
 
 @router.get("/public/data/catalog.jsonld")
@@ -132,13 +161,15 @@ def catalogue(request: Request) -> Response:
 
 
 def _table(request: Request, version: int | None, name: str, fmt: str) -> Response:
-    digest, snapshot = _current(request, version)
-    found = tables(snapshot).get(name)
-    if found is None:
-        raise NotFound("publication")
+    def table(snapshot: dict[str, Any]) -> Any:
+        found = tables(snapshot).get(name)
+        if found is None:
+            raise NotFound("publication")
+        return found
+
     if fmt == "json":
-        return _json(request, version, lambda s: found.json())
-    return _cached(request, f'"{digest[:32]}"', snapshot, found.csv, "text/csv; charset=utf-8")
+        return _json(request, version, lambda s: table(s).json(), "application/json")
+    return _answer(request, version, "", lambda s: table(s).csv(), "text/csv; charset=utf-8")
 
 
 @router.get("/public/data/{name}.{fmt}")
