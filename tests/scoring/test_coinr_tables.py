@@ -559,3 +559,11 @@ def test_a_data_column_without_a_metadata_row_is_refused_as_coinr_does(tmp_path)
         "extra",
     )
     assert "meta.csv" in p.message("en") and "Other" in p.message("ar")
+
+
+def test_a_scale_factor_of_zero_is_refused_at_its_cell(tmp_path):
+    with pytest.raises(ProblemsError) as info:
+        read_meta_csv(write(tmp_path / "meta.csv", meta_with_denominator("0")))
+    [p] = info.value.problems
+    assert (p.code.id, p.location.line, p.location.column) == ("SC020", 2, "ScaleFactor")
+    assert "ScaleFactor" in p.message("en") and "0" in p.message("en")

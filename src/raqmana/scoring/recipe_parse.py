@@ -64,7 +64,8 @@ def node_from_row(
         problems.append(Problem(E.BAD_DIRECTION, where(get["direction"][0]), {"value": get["direction"][1]}))
     scale = num("scale")
     if scale is not None and scale <= 0:
-        problems.append(Problem(E.NOT_NUMERIC, where(get["scale"][0]), {"value": get["scale"][1]}))
+        detail = {"step": E.STEP["denominate"], "name": "ScaleFactor", "detail": E.detail("positive")}
+        problems.append(Problem(E.BAD_PARAMETER, where(get["scale"][0]), detail))
     weight = num("weight", E.BAD_WEIGHT)
     if weight is not None and weight < 0:
         problems.append(Problem(E.BAD_WEIGHT, where(get["weight"][0]), {"value": get["weight"][1]}))
