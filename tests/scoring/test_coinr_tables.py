@@ -567,3 +567,21 @@ def test_a_scale_factor_of_zero_is_refused_at_its_cell(tmp_path):
     [p] = info.value.problems
     assert (p.code.id, p.location.line, p.location.column) == ("SC020", 2, "ScaleFactor")
     assert "ScaleFactor" in p.message("en") and "0" in p.message("en")
+
+
+def test_a_period_that_cannot_be_built_is_named(tmp_path):
+    from typer.testing import CliRunner
+
+    from raqmana.cli.main import app
+
+    write(
+        tmp_path / "meta.csv",
+        "| iCode | Level | Parent | Type |\n| a | 1 | I | Indicator |\n| I | 2 | | Aggregate |",
+    )
+    write(
+        tmp_path / "data.csv", "| uCode | Time | a |\n| U1 | 2020 | 1 |\n| U2 | 2020 | 2 |\n| U1 | 2021 | 3 |"
+    )
+    args = ["index", "build", "--data", str(tmp_path / "data.csv"), "--meta", str(tmp_path / "meta.csv")]
+    result = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "out"), "--time", "all"])
+    assert result.exit_code == 2
+    assert "SC024" in result.output and "Time 2021" in result.output and "Time 2020" not in result.output

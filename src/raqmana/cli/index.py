@@ -78,7 +78,7 @@ def build_cmd(
         if denoms is not None:
             extra = read_data_csv(denoms, meta=rec.meta)
             runs = [(t, d.with_denominators(extra), where) for t, d, where in runs]
-        done = [(period, *_build_one(rec, d, where, wanted)) for period, d, where in runs]
+        done = [(period, *_build_one_of(period, rec, d, where, wanted)) for period, d, where in runs]
     except ProblemsError as exc:
         fail(exc.problems, lang, as_json=as_json)
     _, b, unc, _ = done[-1]
@@ -111,6 +111,31 @@ def build_cmd(
         highlight=False,
         markup=False,
     )
+
+
+def _build_one_of(
+    period: str, rec: Any, data: Any, out: Path, wanted: tuple[str, ...]
+) -> tuple[Any, Any, list[Path]]:
+    """One period's build; its problems say which period (``Time 2021``) when there are several."""
+    try:
+        return _build_one(rec, data, out, wanted)
+    except ProblemsError as exc:
+        if not period:
+            raise
+        from dataclasses import replace
+
+        raise ProblemsError(
+            [
+                replace(
+                    p,
+                    location=replace(
+                        p.location,
+                        path=f"Time {period}" + (f", {p.location.path}" if p.location.path else ""),
+                    ),
+                )
+                for p in exc.problems
+            ]
+        ) from None
 
 
 def _build_one(rec: Any, data: Any, out: Path, wanted: tuple[str, ...]) -> tuple[Any, Any, list[Path]]:
