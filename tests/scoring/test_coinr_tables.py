@@ -585,3 +585,4 @@ def test_a_period_that_cannot_be_built_is_named(tmp_path):
     result = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "out"), "--time", "all"])
     assert result.exit_code == 2
     assert "SC024" in result.output and "Time 2021" in result.output and "Time 2020" not in result.output
+    assert not (tmp_path / "out").exists()  # nothing written, not even the period that could be built

@@ -78,7 +78,9 @@ def build_cmd(
         if denoms is not None:
             extra = read_data_csv(denoms, meta=rec.meta)
             runs = [(t, d.with_denominators(extra), where) for t, d, where in runs]
-        done = [(period, *_build_one_of(period, rec, d, where, wanted)) for period, d, where in runs]
+        # every period is built before anything is written: a period that fails leaves no folder behind
+        built = [(period, *_build_one_of(period, rec, d), where) for period, d, where in runs]
+        done = [(period, b_, u_, _write_one(rec, b_, u_, where, wanted)) for period, b_, u_, where in built]
     except ProblemsError as exc:
         fail(exc.problems, lang, as_json=as_json)
     _, b, unc, _ = done[-1]
@@ -113,12 +115,15 @@ def build_cmd(
     )
 
 
-def _build_one_of(
-    period: str, rec: Any, data: Any, out: Path, wanted: tuple[str, ...]
-) -> tuple[Any, Any, list[Path]]:
-    """One period's build; its problems say which period (``Time 2021``) when there are several."""
+def _build_one_of(period: str, rec: Any, data: Any) -> tuple[Any, Any]:
+    """One period's build and Monte Carlo; its problems say which period (``Time 2021``) when there
+    are several."""
+    from raqmana.scoring.build import build
+    from raqmana.scoring.uncertainty import analyse_uncertainty
+
     try:
-        return _build_one(rec, data, out, wanted)
+        b = build(rec, data)
+        return b, analyse_uncertainty(b) if rec.uncertainty is not None else None
     except ProblemsError as exc:
         if not period:
             raise
@@ -138,18 +143,14 @@ def _build_one_of(
         ) from None
 
 
-def _build_one(rec: Any, data: Any, out: Path, wanted: tuple[str, ...]) -> tuple[Any, Any, list[Path]]:
-    from raqmana.scoring.build import build
+def _write_one(rec: Any, b: Any, unc: Any, out: Path, wanted: tuple[str, ...]) -> list[Path]:
     from raqmana.scoring.io import write_build
-    from raqmana.scoring.uncertainty import analyse_uncertainty
 
-    b = build(rec, data)
-    unc = analyse_uncertainty(b) if rec.uncertainty is not None else None
     files = write_build(b, out, formats=wanted, uncertainty=unc)
     files.append(_write_yaml(out / "recipe.yaml", rec.to_dict()))
     if "xlsx" in wanted:
         files.append(_write_xlsx(out / "build.xlsx", b, unc))
-    return b, unc, files
+    return files
 
 
 @app.command("sensitivity")
