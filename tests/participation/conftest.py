@@ -1,1 +1,2 @@
+from tests.participation.factories import world  # noqa: F401
 from tests.store.db import database_url, pg_template, settings, sqlite_template, ws  # noqa: F401

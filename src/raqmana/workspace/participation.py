@@ -374,7 +374,7 @@ def _usernames(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
     wanted = {i for i in ids if i}
     if not wanted:
         return {}
-    return dict(session.execute(select(User.id, User.username).where(User.id.in_(wanted))).tuples())
+    return dict(session.execute(select(User.id, User.username).where(User.id.in_(wanted))).all())
 
 
 def _facts(case: FeedbackCase) -> CaseFacts:
