@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from raqmana.cli.common import JsonOption, LangOption, fail, print_json, report_problems, say
+from raqmana.cli.help_lang import N_
 from raqmana.i18n.catalog import gettext
 from raqmana.problems import ProblemsError
 
@@ -170,11 +171,11 @@ def results(
 
 #: the respondent attributes the divide groups by, as the results name them
 DIMENSIONS = {
-    "sex": "Sex",
-    "age_group": "Age group",
-    "governorate": "Governorate of residence",
-    "area": "Urban or rural",
-    "disability": "Disability",
+    "sex": N_("Sex"),
+    "age_group": N_("Age group"),
+    "governorate": N_("Governorate of residence"),
+    "area": N_("Urban or rural"),
+    "disability": N_("Disability"),
 }
 
 
@@ -185,7 +186,8 @@ def report_text(report: object, lang: str) -> str:
 
     assert isinstance(report, SurveyReport)
     survey, res = report.survey, report.results
-    lines = [f"{survey.title.get(lang)} — {gettext(lang, '{count} respondents', count=res.n)}"]
+    respondents = gettext(lang, "{count} respondents", count=res.n)
+    lines = [f"{survey.title.get(lang)} — {respondents}"]
     if report.illustrative:
         lines.append(gettext(lang, "Illustrative data, not survey results."))
     if res.overall:
