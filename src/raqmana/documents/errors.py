@@ -1,0 +1,31 @@
+"""The error catalogue of the document reader (ids DC…); Arabic and Sorani texts are in the .po catalogues."""
+
+from __future__ import annotations
+
+from raqmana.problems import Code, Severity
+
+W = Severity.WARNING
+
+EMPTY_FILE = Code("DC001", "The file is empty.")
+TOO_LARGE = Code("DC002", "The file is {size} MB; documents up to {limit} MB are read.")
+UNKNOWN_FORMAT = Code("DC003", "The file is not a PDF, Word (.docx), HTML or plain-text document.")
+WRONG_EXTENSION = Code("DC004", "The file name ends in .{extension} but the content is {actual}.")
+ENCRYPTED = Code("DC005", "The PDF is protected by a password; save an unprotected copy and upload that.")
+CORRUPT = Code("DC006", "The {kind} file is damaged and cannot be read: {detail}")
+NEEDS_OCR = Code(
+    "DC007",
+    "The PDF has no text layer (a scanned or image-only document, {pages} pages); it needs OCR before it can be read.",
+)
+MACROS = Code("DC008", "The Word document contains macros; save it as a plain .docx without macros.")
+TOO_MANY_PAGES = Code("DC009", "The document has {pages} pages; documents up to {limit} pages are read.")
+NO_TEXT = Code("DC010", "The document contains no text.")
+BAD_ENCODING = Code("DC011", "The text file is not UTF-8 or Windows-1256 encoded text.")
+BAD_JSON_LINE = Code("DC012", "Not a JSON object with a text field: {detail}")
+# warnings
+PAGE_NEEDS_OCR = Code("DC101", "Page {page} has no text layer (an image); it needs OCR.", severity=W)
+SCRIPT_IGNORED = Code("DC102", "{count} script or style elements of the HTML were ignored.", severity=W)
+REPAIRED = Code(
+    "DC103", "{count} lines of Arabic text were repaired (reversed or broken PDF text).", severity=W
+)
+
+ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Code))

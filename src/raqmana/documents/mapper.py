@@ -1,0 +1,99 @@
+"""Passages → SDG goals and targets: multilingual sentence embeddings (similarity to the goal and
+target texts in ar and en) combined with keyword rules and per-goal thresholds.
+
+Thresholds were set by hand before any evaluation (see docs/documents.md); they are data of the
+mapper version, so stored results say which version produced them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from raqmana.documents import embed as E
+from raqmana.documents.arabic import normalise
+from raqmana.documents.sdg import GOALS, keyword_hits, texts
+
+VERSION = "1"
+#: similarity of a passage to a goal is mapped from cosine [LOW, HIGH] to score [0, 1]
+LOW, HIGH = 0.10, 0.60
+KEYWORD_BOOST = 0.12  # per distinct keyword, at most two
+THRESHOLD = 0.45
+THRESHOLDS: dict[str, float] = dict.fromkeys(GOALS, THRESHOLD)
+MARGIN = 0.08  # a goal within this of the best one is kept too
+MAX_TARGETS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    sdgs: list[int]
+    targets: list[str]
+    scores: dict[str, float]
+    target_scores: dict[str, float] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"sdgs": self.sdgs, "targets": self.targets, "scores": self.scores}
+
+
+class Mapper:
+    """Load once, classify many. ``use_model=False`` keeps only the keyword rules (fast, lower recall)."""
+
+    def __init__(self, *, use_model: bool = True, thresholds: dict[str, float] | None = None) -> None:
+        self.use_model = use_model
+        self.thresholds = {**THRESHOLDS, **(thresholds or {})}
+        rows = texts()
+        self._goal_of = np.array([int(r.goal) for r in rows for _ in (0, 1)])
+        self._target_of = [r.target for r in rows for _ in (0, 1)]
+        self._vectors = E.sdg_vectors() if use_model else None
+
+    @property
+    def version(self) -> str:
+        return f"sdg-mapper-{VERSION}/{E.model_version() if self.use_model else 'keywords'}"
+
+    def classify(self, passages: list[str]) -> list[Classification]:
+        if not passages:
+            return []
+        sims = self._similarities(passages)
+        return [self._one(text, sims[i] if sims is not None else None) for i, text in enumerate(passages)]
+
+    def _similarities(self, passages: list[str]) -> np.ndarray | None:
+        if self._vectors is None:
+            return None
+        vectors = E.embed([p[:2000] for p in passages])
+        return vectors @ self._vectors.T.astype(np.float32)
+
+    def _one(self, text: str, sims: np.ndarray | None) -> Classification:
+        hits = keyword_hits(normalise(text))
+        scores: dict[str, float] = {}
+        target_scores: dict[str, float] = {}
+        for g in GOALS:
+            base = 0.0
+            if sims is not None:
+                mask = self._goal_of == int(g)
+                goal_sims = sims[mask]
+                # the goal text and its best target both count
+                base = float(0.5 * goal_sims[:2].max() + 0.5 * goal_sims.max())
+                base = min(1.0, max(0.0, (base - LOW) / (HIGH - LOW)))
+            boost = KEYWORD_BOOST * min(2, hits.get(g, 0))
+            if sims is None:
+                boost *= 3
+            scores[g] = round(min(1.0, base + boost), 3)
+        best = max(scores.values())
+        sdgs = [int(g) for g in GOALS if scores[g] >= self.thresholds[g] and scores[g] >= best - MARGIN]
+        targets: list[str] = []
+        if sims is not None:
+            for goal in sdgs:
+                idx = [i for i, t in enumerate(self._target_of) if t and self._goal_of[i] == goal]
+                ranked = sorted(idx, key=lambda i: -sims[i])
+                for i in ranked:
+                    t = self._target_of[i]
+                    target_scores.setdefault(t, round(float(sims[i]), 3))
+                top = float(sims[ranked[0]]) if ranked else 0.0
+                chosen: list[str] = []
+                for i in ranked:
+                    t = self._target_of[i]
+                    if t not in chosen and float(sims[i]) >= top - 0.03 and len(chosen) < MAX_TARGETS:
+                        chosen.append(t)
+                targets += chosen
+        return Classification(sdgs, targets, scores, target_scores)

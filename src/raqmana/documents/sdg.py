@@ -1,0 +1,62 @@
+"""SDG goals and targets as the mapper reads them: texts in ar/en (shipped by raqmana.frameworks) and
+hand-written keyword rules (``data/sdg_keywords.yaml``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from raqmana.documents.arabic import normalise
+from raqmana.frameworks.crosswalk import sdg_rows
+
+GOALS: tuple[str, ...] = tuple(str(n) for n in range(1, 18))
+_AR_PREFIXES = ("", "و", "ب", "ف", "ك", "وب")
+
+
+@dataclass(frozen=True, slots=True)
+class SdgText:
+    goal: str
+    target: str  # "" for the goal itself
+    en: str
+    ar: str
+
+
+@lru_cache(maxsize=1)
+def texts() -> tuple[SdgText, ...]:
+    return tuple(SdgText(r["goal"], r["target"], r["text_en"], r["text_ar"]) for r in sdg_rows())
+
+
+def _term_pattern(term: str) -> str:
+    t = re.escape(normalise(term))
+    if term.startswith("ال"):
+        rest = re.escape(normalise(term[2:]))
+        alts = "|".join([*(re.escape(p) + t for p in _AR_PREFIXES), f"و?لل{rest}"])
+        return f"(?:{alts})"
+    return t
+
+
+@lru_cache(maxsize=1)
+def keyword_rules() -> dict[str, re.Pattern[str]]:
+    """Goal → one compiled pattern of its terms (whole words, short suffixes allowed)."""
+    path = resources.files("raqmana.documents").joinpath("data", "sdg_keywords.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rules: dict[str, re.Pattern[str]] = {}
+    for goal, by_lang in data.items():
+        terms = [t for lang_terms in by_lang.values() for t in lang_terms]
+        alts = "|".join(sorted((_term_pattern(t) for t in terms), key=len, reverse=True))
+        rules[str(goal)] = re.compile(rf"(?<!\w)(?:{alts})\w{{0,3}}(?!\w)")
+    return rules
+
+
+def keyword_hits(normalised_text: str) -> dict[str, int]:
+    """Goal → number of distinct keyword occurrences in an already normalised text."""
+    hits: dict[str, int] = {}
+    for goal, pattern in keyword_rules().items():
+        found = {m.group(0) for m in pattern.finditer(normalised_text)}
+        if found:
+            hits[goal] = len(found)
+    return hits
