@@ -12,7 +12,9 @@ left out of the results; the caller decides whether enough runs succeeded.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -141,26 +143,40 @@ class Engine:
     def run(
         self, imp: IntArray, nrm: IntArray, agg: IntArray, weights: FloatArray, trt: IntArray | None = None
     ) -> tuple[FloatArray, list[Failure]]:
-        """runs × units × aggregates (NaN for failed runs), and the failed combinations."""
+        """runs × units × aggregates (NaN for failed runs), and the failed combinations.
+
+        The data variants are prepared one after the other (Python-heavy), then the combinations are
+        aggregated in parallel threads (matrix products release the GIL)."""
         out = np.empty((weights.shape[0], *self.shape))
-        failures: list[Failure] = []
         trt = np.zeros_like(imp) if trt is None else trt
         combos = np.stack([imp, nrm, agg, trt], axis=1)
+        failed: dict[tuple[int, int, int, int], Problem] = {}
+        jobs: list[tuple[tuple[int, int, int, int], IntArray, FloatArray]] = []
         for combo in np.unique(combos, axis=0):
-            i, n, a, t = (int(v) for v in combo)
+            key = (int(combo[0]), int(combo[1]), int(combo[2]), int(combo[3]))
             idx = np.flatnonzero((combos == combo).all(axis=1))
             try:
-                x = self.data(i, n, t)
+                jobs.append((key, idx, self.data(key[0], key[1], key[3])))
+            except ProblemsError as exc:
+                failed[key] = exc.problems[0]
+                out[idx] = np.nan
+
+        def one(job: tuple[tuple[int, int, int, int], IntArray, FloatArray]) -> None:
+            key, idx, x = job
+            try:
                 for start in range(0, idx.size, BATCH):
                     part = idx[start : start + BATCH]
                     out[part] = aggregate(
-                        self.plan, x, weights[part], self.means[a], self.build.units, self.power
+                        self.plan, x, weights[part], self.means[key[2]], self.build.units, self.power
                     )
             except NotPositive as exc:
-                problem = not_positive_problem(exc, self.build.units, self.build.data).problems[0]
-                failures.append(Failure((i, n, a, t), int(idx.size), problem))
+                failed[key] = not_positive_problem(exc, self.build.units, self.build.data).problems[0]
                 out[idx] = np.nan
-            except ProblemsError as exc:
-                failures.append(Failure((i, n, a, t), int(idx.size), exc.problems[0]))
-                out[idx] = np.nan
+
+        with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
+            list(pool.map(one, jobs))
+        failures = [
+            Failure(key, int((combos == np.array(key)).all(axis=1).sum()), problem)
+            for key, problem in sorted(failed.items())
+        ]
         return out, failures
