@@ -144,6 +144,50 @@ def save_service(
     return _view(actor, service[0], owner)
 
 
+def update_service(
+    session: Session,
+    actor: Actor,
+    *,
+    code: str,
+    changes: dict[str, str],
+    expected_version: int | None = None,
+) -> ServiceView:
+    """Create or change the service ``code`` from fields as a catalogue file names them (absent ones keep
+    their value); each problem located by its field."""
+    _require_reader(actor)
+    current = session.scalar(select(Service).where(Service.code == code))
+    base = to_row(record_of(current)) if current is not None else dict.fromkeys(COLUMNS, "")
+    given = {k: v for k, v in changes.items() if k in COLUMNS and k != "code"}
+    values = {k: "" if v is None else str(v) for k, v in {**base, **given, "code": code}.items()}
+    record, problems = parse_row(values, lambda column: Location(field=column))
+    if record is None or problems:
+        raise ValidationFailed(problems)
+    return save_service(session, actor, record=record, expected_version=expected_version)
+
+
+class CataloguePage(BaseModel):
+    """What the catalogue page shows, read in one transaction."""
+
+    services: list[ServiceView]
+    kpis: DerivedKpis
+    may_publish: bool
+    #: the latest publication, for the people who publish
+    publication: Any = None
+
+
+def catalogue_page(session: Session, actor: Actor) -> CataloguePage:
+    from raqmana.workspace.publication import may_publish, publication_state  # it builds on this module
+
+    views = list_services(session, actor)
+    allowed = may_publish(actor)
+    return CataloguePage(
+        services=views,
+        kpis=derive_kpis(v.record for v in views),
+        may_publish=allowed,
+        publication=publication_state(session, actor) if allowed else None,
+    )
+
+
 def _not_yours(code: str) -> Forbidden:
     return Forbidden(M.NOT_YOURS, value=code)
 

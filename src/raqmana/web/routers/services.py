@@ -11,16 +11,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from raqmana.i18n import Translated
-from raqmana.metrics import LEVEL_NAMES, derive_kpis, un_osi_stage
-from raqmana.metrics.service import COLUMNS, parse_row, to_row
-from raqmana.problems import Location
+from raqmana.metrics import LEVEL_NAMES, un_osi_stage
+from raqmana.metrics.service import COLUMNS, to_row
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import read_upload
 from raqmana.web.pages import Area, go
 from raqmana.web.schemas.common import XLSX, file_response
 from raqmana.web.templating import render
 from raqmana.workspace import publication, services
-from raqmana.workspace.exceptions import NotFound, ValidationFailed
 from raqmana.workspace.publication import PublicationView
 from raqmana.workspace.services import ImportReport, ServiceView
 
@@ -40,25 +38,17 @@ class ServicePage(BaseModel):
     un_osi_stage: int
 
 
-def _publication(ctx: Ctx) -> PublicationView | None:
-    if not publication.may_publish(ctx.require_actor()):  # only the people who publish see it
-        return None
-    return ctx.read(publication.publication_state)
-
-
 @area.page("/services", "services/list.html", summary="The service catalogue", response_model=ServiceList)
 def service_list(ctx: Ctx) -> dict[str, Any]:
     """Every service with its digitisation level, and the derived KPIs of the catalogue."""
-    rows = ctx.read(services.list_services)
-    kpis = derive_kpis(r.record for r in rows)
-    actor = ctx.require_actor()
+    page = ctx.read(services.catalogue_page)
     return {
-        "services": rows,
-        "kpis": kpis.as_dict(),
-        "publication": _publication(ctx),
-        "_kpis": kpis,
+        "services": page.services,
+        "kpis": page.kpis.as_dict(),
+        "publication": page.publication,
+        "_kpis": page.kpis,
         "_levels": LEVEL_NAMES,
-        "_may_publish": publication.may_publish(actor),
+        "_may_publish": page.may_publish,
     }
 
 
@@ -129,19 +119,6 @@ ServiceIn = create_model(
 )
 
 
-def _merged(ctx: Ctx, code: str, data: BaseModel) -> tuple[Any, int | None]:
-    try:
-        base = to_row(ctx.read(services.get_service, code).record)
-    except NotFound:  # a new service
-        base = dict.fromkeys(COLUMNS, "")
-    given = {k: v for k, v in data.model_dump().items() if k in _FIELDS and v is not None}
-    values = {k: str(v) for k, v in {**base, **given, "code": code}.items()}
-    record, problems = parse_row(values, lambda column: Location(field=column))
-    if record is None or problems:
-        raise ValidationFailed(problems)
-    return record, data.model_dump().get("expected_version")
-
-
 @area.action(
     "/services/{code}",
     html=go("/services/{code}"),
@@ -149,9 +126,10 @@ def _merged(ctx: Ctx, code: str, data: BaseModel) -> tuple[Any, int | None]:
     response_model=ServiceView,
 )
 def save_service(ctx: Ctx, code: Annotated[str, Path(max_length=64)], data: ServiceIn) -> ServiceView:
-    ctx.require_actor()
-    record, expected = _merged(ctx, code, data)
-    return ctx.call(services.save_service, record=record, expected_version=expected)
+    fields = data.model_dump()
+    expected = fields.pop("expected_version")
+    changes = {k: v for k, v in fields.items() if v is not None}
+    return ctx.call(services.update_service, code=code, changes=changes, expected_version=expected)
 
 
 @area.action(
