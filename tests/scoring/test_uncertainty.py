@@ -117,8 +117,8 @@ def test_the_outlier_treatment_and_the_weight_noise_per_level_can_vary():
     assert back is not None and back.treat == (Step("none"),) and back.noise_by_level == {2: 0.4}
 
 
-def test_quantiles_by_partition_equal_those_by_sorting():
-    """Complete lanes take the partition shortcut; a lane with a missing run takes the sort: same numbers."""
+def test_quantiles_leave_a_missing_run_out():
+    """A run that has no score for a unit (NaN) changes nothing in that unit's quantiles."""
     from raqmana.scoring.uncertainty import _quantiles
 
     col = np.random.default_rng(0).random((501, 40))
