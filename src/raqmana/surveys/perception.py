@@ -135,24 +135,16 @@ def score(survey: Survey, submissions: Sequence[Submission]) -> SurveyResults:
     scaled = np.full((n, k), np.nan)
     dont_know = np.zeros(k, dtype=int)
     lows = np.zeros(k)
+    answer_sets = [sub.answers for sub in submissions]
     for j, q in enumerate(items):
         points = {o.name: o.score for o in survey.options(q) if o.score is not None}
         low, high = min(points.values()), max(points.values())
         span = (high - low) or 1.0
         lows[j] = low
-        column = raw[:, j]
-        column_100 = scaled[:, j]
-        for i, sub in enumerate(submissions):
-            answer = sub.answers.get(q.name)
-            if answer is None:
-                continue
-            if answer == DONT_KNOW:
-                dont_know[j] += 1
-                continue
-            value = points.get(answer)
-            if value is not None:
-                column[i] = value
-                column_100[i] = (value - low) / span * 100.0
+        given = [a.get(q.name) for a in answer_sets]
+        dont_know[j] = given.count(DONT_KNOW)
+        raw[:, j] = np.array([points.get(v, np.nan) if v is not None else np.nan for v in given], dtype=float)
+        scaled[:, j] = (raw[:, j] - low) / span * 100.0
     weights = _weights(survey, submissions)
     results = SurveyResults(survey=survey.id, n=n, overall=None)
     for j, q in enumerate(items):

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from raqmana.problems import Location, Problem, ProblemsError
+from raqmana.problems import Code, Location, Problem, ProblemsError
 from raqmana.surveys import errors as E
 from raqmana.surveys.model import Kind, Question, Role, Survey
 
@@ -233,6 +233,24 @@ def _option_name(survey: Survey, q: Question, value: str) -> str | None:
     return None
 
 
+def _lookup(survey: Survey, q: Question) -> dict[str, str]:
+    """Answer text → choice name for a select_one question: names as written, labels in any language."""
+    found: dict[str, str] = {}
+    for o in survey.options(q):
+        for lang in ("en", "ar", "ckb"):
+            if o.label[lang]:
+                found.setdefault(_norm(o.label[lang]), o.name)
+    for o in survey.options(q):
+        found[o.name] = o.name
+    if q.or_other:
+        found.setdefault("other", "other")
+    return found
+
+
+def _bad(code: Code, file: str, line: int, column: str, value: str, q: Question) -> Problem:
+    return Problem(code, Location(file=file, line=line, column=column), {"value": value, "question": q.name})
+
+
 def _multiple(survey: Survey, q: Question, value: str) -> list[str] | None:
     names = value.split()
     if all(_option_name(survey, q, n) == n for n in names):
@@ -287,10 +305,11 @@ def read_export(data: bytes, *, file: str, survey: Survey, secret: bytes) -> Rea
     time_at = next((header.index(c) for c in TIME_COLUMNS if c in header), None)
     version_at = next((header.index(c) for c in VERSION_COLUMNS if c in header), None)
     submitter_at = next((header.index(c) for c in SUBMITTER_COLUMNS if c in header), None)
-    respondent = {q.name for q in survey.questions if q.role is Role.RESPONDENT}
 
     seen: dict[str, tuple[int, str]] = {}
     submissions: list[Submission] = []
+    lookups = [_lookup(survey, q) if q is not None and kind == "question" else {} for kind, q, _ in kinds]
+    active = [(i, kind, q, option, lookups[i]) for i, (kind, q, option) in enumerate(kinds) if q is not None]
     for line, row in rows:
         if not any(str(v).strip() for v in row):
             continue
@@ -312,41 +331,38 @@ def read_export(data: bytes, *, file: str, survey: Survey, secret: bytes) -> Rea
                 continue
         answers: dict[str, str] = {}
         picked: dict[str, list[str]] = {}
-        for i, (kind, q, option) in enumerate(kinds):
-            value = str(row[i]).strip()
-            where = Location(file=file, line=line, column=letters[i])
-            if q is None or kind not in ("question", "choice", "other"):
-                continue
+        for i, kind, q, option, lookup in active:
+            value = row[i].strip()
             if kind == "choice":
                 if value in _SELECTED:
                     picked.setdefault(q.name, []).append(option)
                 elif value not in _UNSELECTED:
-                    problems.append(Problem(E.NOT_A_CHOICE, where, {"value": value, "question": q.name}))
+                    problems.append(_bad(E.NOT_A_CHOICE, file, line, letters[i], value, q))
                 continue
             if not value:
                 continue
             if kind == "other":
                 answers[f"{q.name}_other"] = value
                 continue
-            if q.role is Role.RESPONDENT or q.name in respondent:
+            if q.role is Role.RESPONDENT:
                 answers[q.name] = pseudonym(value, secret)
             elif q.kind is Kind.SELECT_ONE:
-                name = _option_name(survey, q, value)
+                name = lookup.get(value) or lookup.get(_norm(value))
                 if name is None:
-                    problems.append(Problem(E.NOT_A_CHOICE, where, {"value": value, "question": q.name}))
+                    problems.append(_bad(E.NOT_A_CHOICE, file, line, letters[i], value, q))
                 else:
                     answers[q.name] = name
             elif q.kind is Kind.SELECT_MULTIPLE:
                 names = _multiple(survey, q, value)
                 if names is None:
-                    problems.append(Problem(E.NOT_A_CHOICE, where, {"value": value, "question": q.name}))
+                    problems.append(_bad(E.NOT_A_CHOICE, file, line, letters[i], value, q))
                 else:
                     picked.setdefault(q.name, []).extend(names)
             elif q.kind in (Kind.INTEGER, Kind.DECIMAL) or q.role is Role.WEIGHT:
                 try:
                     number = float(value)
                 except ValueError:
-                    problems.append(Problem(E.NOT_A_NUMBER, where, {"value": value, "question": q.name}))
+                    problems.append(_bad(E.NOT_A_NUMBER, file, line, letters[i], value, q))
                     continue
                 answers[q.name] = f"{number:g}" if q.kind is Kind.INTEGER else repr(number)
             else:
