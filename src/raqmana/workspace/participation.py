@@ -579,3 +579,33 @@ def refer(
         after=_audit_state(case, target),
     )
     return _view(actor, case, target, {}, now or utcnow())
+
+
+class Choice(BaseModel):
+    code: str
+    name: Translated
+
+
+class FormChoices(BaseModel):
+    """What the public form offers: every institution and the services of each."""
+
+    institutions: list[Choice]
+    services: dict[str, list[Choice]] = Field(description="the services of each institution, by its code")
+
+
+def form_choices(session: Session) -> FormChoices:
+    orgs = list(session.scalars(select(Organisation).order_by(Organisation.code)))
+    code_of = {o.id: o.code for o in orgs}
+    offered: dict[str, list[Choice]] = {}
+    for svc in session.scalars(select(Service).order_by(Service.code)):
+        name = svc.record.get("name") or {"en": svc.code, "ar": svc.code, "ckb": svc.code}
+        offered.setdefault(code_of[svc.owner_org_id], []).append(
+            Choice(code=svc.code, name=Translated.model_validate(name))
+        )
+    return FormChoices(institutions=[Choice(code=o.code, name=_name(o)) for o in orgs], services=offered)
+
+
+def public_on_time(session: Session, *, now: datetime | None = None) -> OnTimeView:
+    """The on-time KPI over every institution's complaints (published: it names no case)."""
+    rows = session.scalars(select(FeedbackCase).where(FeedbackCase.kind == FeedbackKind.COMPLAINT))
+    return _on_time(rows, now or utcnow())

@@ -12,6 +12,7 @@ from raqmana.web.routers import (
     auth,
     evidence,
     jobs,
+    participation,
     progress,
     questionnaire,
     reports,
@@ -34,6 +35,7 @@ _AREAS = [
     jobs.area,
     audit.area,
     services.area,
+    participation.area,
 ]
 
 ROUTERS: list[APIRouter] = [r for a in _AREAS for r in (a.html, a.api)]
