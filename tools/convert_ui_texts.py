@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from convert_error_codes import LANGS, ROOT, load, save
+from count_rtl_lines import ARABIC_SCRIPT
 
 #: the interface tables (paths under src/raqmana) and the context used when an English text clashes
 FILES: dict[str, str] = {
@@ -61,6 +62,19 @@ FILES: dict[str, str] = {
     "roadmap/milestones.py": "milestones",
     "indices/peers.py": "peer groups",
     "analysis/constraints.py": "analysis",
+    "analysis/inputs.py": "analysis",
+    "cli/common.py": "cli",
+    "cli/framework.py": "cli",
+    "reports/docx.py": "report",
+    "roadmap/gantt.py": "roadmap",
+    "roadmap/initiatives.py": "roadmap",
+    "roadmap/pipeline.py": "roadmap",
+    "roadmap/schedule.py": "roadmap",
+    "roadmap/whatif.py": "roadmap",
+    "scoring/build.py": "index build",
+    "scoring/hierarchy.py": "index build",
+    "scoring/weights.py": "index build",
+    "indices/reproduce.py": "indices",
     # words that error messages take as parameters ({what}, {state}, {field} …)
     "analysis/errors.py": "error words",
     "cli/errors.py": "error words",
@@ -139,15 +153,15 @@ def find(path: Path) -> list[Found]:
     found = []
     for node in ast.walk(ast.parse(source, filename=str(path))):
         rows = _lang_first(node)
-        if rows is not None and any(ar or ckb for _, _, ar, ckb in rows):
+        if rows is not None and any(ARABIC_SCRIPT.search(ar + ckb) for _, _, ar, ckb in rows):
             assert node.end_lineno is not None and node.end_col_offset is not None
             start = starts[node.lineno - 1] + node.col_offset
             end = starts[node.end_lineno - 1] + node.end_col_offset
             found.append(Found(start, end, "", "", "", as_dict=False, rows=tuple(rows)))
             continue
         texts = _texts(node)
-        if texts is None or not any(texts[1:]):
-            continue
+        if texts is None or not ARABIC_SCRIPT.search(texts[1] + texts[2]):
+            continue  # not a translation (e.g. language tags or codes written the same in each language)
         assert isinstance(node, ast.expr) and node.end_lineno is not None and node.end_col_offset is not None
         start = starts[node.lineno - 1] + node.col_offset
         end = starts[node.end_lineno - 1] + node.end_col_offset

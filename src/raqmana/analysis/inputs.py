@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from raqmana.analysis import errors as E
 from raqmana.frameworks.schema import Framework
+from raqmana.i18n.catalog import ui
 from raqmana.problems import Location, Problem, ProblemsError
 
 Scores = Mapping[str, Mapping[str, float | None]]
@@ -96,6 +97,6 @@ def join(items: Iterable[str], lang: str) -> str:
         return ""
     if len(words) == 1:
         return words[0]
-    last = {"en": " and ", "ar": " و", "ckb": " و "}.get(lang, " and ")
+    last = ui(" and ").as_dict().get(lang, " and ")
     sep = "، " if lang in ("ar", "ckb") else ", "
     return sep.join(words[:-1]) + last + words[-1]

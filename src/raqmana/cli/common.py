@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from raqmana.i18n.catalog import ui
 from raqmana.i18n.locales import LOCALES
 from raqmana.problems import Problem, split
 
@@ -91,7 +92,7 @@ def check_lang(value: str) -> str:
     if code is None:
         from raqmana.cli import errors as E
 
-        known = {"en": "ar, ckb or en", "ar": "ar أو ckb أو en", "ckb": "ar یان ckb یان en"}
+        known = ui("ar, ckb or en").as_dict()
         problem = Problem(E.UNKNOWN_LANG, params={"value": value, "known": known})
         raise typer.BadParameter("\n".join(problem.message(lang) for lang in ("en", "ar", "ckb")))
     return code

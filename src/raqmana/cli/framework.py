@@ -17,17 +17,14 @@ from raqmana.frameworks import errors as E
 from raqmana.frameworks import load, pack_ids
 from raqmana.frameworks.export import write
 from raqmana.frameworks.schema import Framework
+from raqmana.i18n.catalog import ui
 from raqmana.problems import Problem
 
 app = typer.Typer(
     help="Assessment frameworks: the built-in packs and your own YAML/XLSX files.", no_args_is_help=True
 )
 
-SUFFIXES = {
-    "en": ".xlsx, .yaml or .json",
-    "ar": ".xlsx أو .yaml أو .json",
-    "ckb": ".xlsx یان .yaml یان .json",
-}
+SUFFIXES = ui(".xlsx, .yaml or .json").as_dict()
 SourceArg = typer.Argument(
     ..., help="A built-in pack id (e.g. iraq-dla), a framework.yaml, a pack directory or an .xlsx file."
 )

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from raqmana.i18n import Translated
+from raqmana.i18n.catalog import ui
 from raqmana.indices import errors as E
 from raqmana.indices.datasets import Dataset, load_dataset
 from raqmana.indices.groups import egdi_group, egdi_rating_class, gtmi_group
@@ -23,18 +24,11 @@ from raqmana.problems import Problem, ProblemsError
 T = Translated.of
 NCSI_MAX_POINTS = 154  # inferred: every published 2021 score is k/154 × 100 for a whole number k
 
-_NO_PORTAL = T(
-    "Published EGDI is 0 because the national portal could not be assessed (OSI = 0), although TII and HCI are not 0.",
-    "نُشر مؤشر تنمية الحكومة الإلكترونية صفراً لتعذّر تقييم البوابة الوطنية (مؤشر الخدمات = 0) رغم أن مؤشري البنية "
-    "التحتية ورأس المال البشري ليسا صفراً.",
-    "EGDI بە 0 بڵاوکراوەتەوە چونکە دەروازەی نیشتمانی ھەڵنەسەنگێنرا (OSI = 0)، ھەرچەندە TII و HCI سفر نین.",
+_NO_PORTAL = ui(
+    "Published EGDI is 0 because the national portal could not be assessed (OSI = 0), although TII and HCI are not 0."
 )
-_UNRANKED = T(
-    "Unranked in this edition: HCI not published (EGDI published as 0).",
-    "غير مصنّف في هذا الإصدار: لم يُنشر مؤشر رأس المال البشري (نُشر المؤشر صفراً).",
-    "لەم دەرچوونەدا پلەی نییە: HCI بڵاونەکراوەتەوە (EGDI بە 0 بڵاوکراوەتەوە).",
-)
-_MISSING = T("A component is missing.", "أحد المكونات غير موجود.", "یەکێک لە پێکھاتەکان نییە.")
+_UNRANKED = ui("Unranked in this edition: HCI not published (EGDI published as 0).")
+_MISSING = ui("A component is missing.")
 
 #: (index, edition) → {iso3: reason}: published values that are not the formula's result, on purpose
 KNOWN_EXCEPTIONS: dict[tuple[str, str], dict[str, Translated]] = {

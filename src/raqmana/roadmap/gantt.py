@@ -19,7 +19,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from raqmana.i18n import Translated, is_rtl
+from raqmana.i18n import is_rtl
+from raqmana.i18n.catalog import ui
 from raqmana.i18n.fonts import FAMILIES, register_matplotlib_fonts
 from raqmana.recommend.labels import LAYER
 from raqmana.roadmap.model import Roadmap
@@ -37,11 +38,9 @@ LAYER_COLOURS = {
     5: "#c05621",
     None: "#718096",
 }
-_TITLE = Translated.of("Roadmap", "خارطة الطريق", "نەخشەڕێگا")
-_CRITICAL = Translated.of("critical path", "المسار الحرج", "ڕێڕەوی ھەستیار")
-_NO_SCHEDULE = Translated.of(
-    "The roadmap has no schedule.", "لا يوجد جدول زمني لخارطة الطريق.", "نەخشەڕێگاکە خشتەی نییە."
-)
+_TITLE = ui("Roadmap")
+_CRITICAL = ui("critical path")
+_NO_SCHEDULE = ui("The roadmap has no schedule.")
 _fonts_registered = False
 
 

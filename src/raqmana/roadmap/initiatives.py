@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from raqmana.i18n import Translated, format_number
+from raqmana.i18n.catalog import ui
 from raqmana.recommend.benefit import DEFAULT_WEIGHTS, BenefitDrivers, BenefitWeights, weight
 from raqmana.recommend.model import Recommendation
 from raqmana.recommend.rules import Category
@@ -36,11 +37,7 @@ CATEGORY_LAYER: dict[Category, Layer | None] = {
     Category.SERVICE: Layer.SERVICES,
     Category.CAPACITY: None,
 }
-_PROGRAMME = Translated.of(
-    "{title} — programme for {n} institutions",
-    "{title} — برنامج يشمل {n} جهة",
-    "{title} — بەرنامە بۆ {n} دامەزراوە",
-)
+_PROGRAMME = ui("{title} — programme for {n} institutions")
 
 
 @dataclass(frozen=True)

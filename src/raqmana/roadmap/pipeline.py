@@ -22,6 +22,7 @@ from pathlib import Path
 from raqmana.frameworks.illustrative import labelled
 from raqmana.frameworks.schema import Framework
 from raqmana.i18n import Translated
+from raqmana.i18n.catalog import ui
 from raqmana.problems import Problem, ProblemsError, split
 from raqmana.recommend import export as rec_export
 from raqmana.recommend.assessment import Assessment, check_against
@@ -42,9 +43,7 @@ from raqmana.roadmap.xlsx import write_workbook
 
 #: default yearly budget: this share above the average yearly cost of all initiatives
 BUDGET_HEADROOM = 1.25
-_TITLE = Translated.of(
-    "Digital transformation roadmap", "خارطة طريق التحول الرقمي", "نەخشەڕێگای گۆڕانکاریی دیجیتاڵی"
-)
+_TITLE = ui("Digital transformation roadmap")
 
 
 @dataclass

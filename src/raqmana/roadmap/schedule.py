@@ -13,6 +13,7 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from raqmana.i18n.catalog import ui
 from raqmana.problems import Location, Problem, split
 from raqmana.roadmap import analysis, cpsat, feasibility, greedy, relax, shortfall
 from raqmana.roadmap import errors as E
@@ -43,11 +44,7 @@ def _settings_problems(settings: PlanSettings) -> list[Problem]:
                 Location(field="budget_per_year"),
                 {
                     "field": "budget_per_year",
-                    "detail": {
-                        "en": "every yearly budget must be above 0",
-                        "ar": "يجب أن تكون كل موازنة سنوية أكبر من صفر",
-                        "ckb": "ھەموو بودجەیەکی ساڵانە دەبێت لە سفر زیاتر بێت",
-                    },
+                    "detail": ui("every yearly budget must be above 0").as_dict(),
                 },
             )
         )

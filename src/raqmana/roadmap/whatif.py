@@ -100,11 +100,7 @@ def what_if(roadmap: Roadmap, scenario: Scenario, *, lang: str = "en") -> WhatIf
             Location(field="schedule"),
             {
                 "field": "schedule",
-                "detail": {
-                    "en": "the roadmap has no schedule to compare with",
-                    "ar": "لا يوجد جدول زمني لخارطة الطريق للمقارنة به",
-                    "ckb": "نەخشەڕێگاکە خشتەیەکی نییە بۆ بەراوردکردن",
-                },
+                "detail": ui("the roadmap has no schedule to compare with").as_dict(),
             },
         )
         return WhatIf(scenario=scenario, status=SolveStatus.UNKNOWN, problems=[prob.as_dict(lang)])

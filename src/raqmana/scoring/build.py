@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from raqmana.i18n.catalog import ui
 from raqmana.problems import Location, Problem, ProblemsError
 from raqmana.scoring import errors as E
 from raqmana.scoring.aggregate import (
@@ -263,9 +264,9 @@ def not_positive_problem(exc: NotPositive, units: tuple[str, ...], data: Dataset
         else Location(file=data.file, line=data.line_of(unit))
     )
     method = {
-        "geometric": {"en": "geometric", "ar": "الهندسي", "ckb": "ئەندازەیی"},
-        "harmonic": {"en": "harmonic", "ar": "التوافقي", "ckb": "ھارمۆنی"},
-        "genmean": {"en": "generalised", "ar": "المعمَّم", "ckb": "گشتگیر"},
+        "geometric": ui("geometric").as_dict(),
+        "harmonic": ui("harmonic").as_dict(),
+        "genmean": ui("generalised").as_dict(),
     }[exc.method]
     return ProblemsError(
         [

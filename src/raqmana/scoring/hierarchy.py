@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from raqmana.i18n.catalog import ui
 from raqmana.problems import Location, Problem, ProblemsError
 from raqmana.scoring import errors as E
 from raqmana.scoring.recipe import Node
@@ -163,7 +164,7 @@ class Tree:
 
 def _cycle_text(cycle: list[str], nodes: dict[str, Node]) -> dict[str, str]:
     """ "P (line 6) → IDX (line 8) → P" in each language: every line that takes part in the cycle."""
-    labels = {"en": "line", "ar": "السطر", "ckb": "دێڕی"}
+    labels = ui("line").as_dict()
     return {
         lang: " → ".join(
             f"{c} ({label} {nodes[c].line})" if nodes[c].line and k < len(cycle) - 1 else c

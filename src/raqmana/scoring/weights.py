@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from raqmana.i18n.catalog import ui
 from raqmana.problems import Location, Problem, ProblemsError
 from raqmana.scoring import errors as E
 from raqmana.scoring.aggregate import Plan, aggregate
@@ -67,7 +68,7 @@ def _where(tree: Tree, code: str, file: str, column: str = "Weight") -> Location
 
 def _rows(tree: Tree, codes: Sequence[str]) -> dict[str, str]:
     """ "I1 (line 3), I2 (line 4)" in each language: the lines the user edits."""
-    labels = {"en": "line", "ar": "السطر", "ckb": "دێڕی"}
+    labels = ui("line").as_dict()
     return {
         lang: ("، " if lang != "en" else ", ").join(
             f"{c} ({label} {tree.nodes[c].line})" if tree.nodes[c].line else c for c in codes
