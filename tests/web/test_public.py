@@ -153,3 +153,15 @@ def test_the_catalogue_is_listed_a_page_at_a_time(coord, client, monkeypatch):
     assert "Passport issue" in first and "Passport issue" not in second
     assert 'href="/public/services/visa?lang=en"' in second
     assert client.get("/public?page=3").status_code == 404
+
+
+def test_the_open_data_written_to_a_folder_validates_on_its_own(coord, world, tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    from raqmana.workspace.publication import write_open_data
+
+    publish(coord)
+    with world.ws.reader() as s:
+        written = write_open_data(s, tmp_path / "public")
+    assert {p.name for p in written} >= {"datapackage.json", "catalog.jsonld", "services.csv", "kpis.json"}
+    report = frictionless.Package(str(tmp_path / "public" / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])

@@ -73,6 +73,27 @@ def _surveys(settings: Any, out: Path, lang: str) -> list[Path]:
     return written
 
 
+def _portal(settings: Any, out: Path, lang: str) -> list[Path]:
+    """The published service catalogue (ILLUSTRATIVE figures) and its open data, as the portal serves it."""
+    from raqmana.i18n.catalog import gettext
+    from raqmana.workspace.factory import open_workspace
+    from raqmana.workspace.publication import write_open_data
+
+    ws = open_workspace(settings)
+    try:
+        with ws.reader() as session:
+            written = write_open_data(session, out / "public")
+    finally:
+        ws.dispose()
+    message = gettext(
+        lang,
+        "Public portal: the service catalogue with illustrative figures is published at /public, its open data in {dir}",
+        dir=out / "public",
+    )
+    console.print(message, markup=False, highlight=False)
+    return written
+
+
 def demo(
     out: Path = typer.Option(
         Path("raqmana-demo"), "--out", "-o", help="Directory for the files the demo writes."
@@ -173,6 +194,7 @@ def demo(
     publish_reports(reports, settings.data_dir, info.assessment_id)  # listed on the web Reports page too
     _step(5, lang, "demo.step5", dir=out / "reports")
     survey_files = _surveys(settings, out, lang)
+    portal_files = _portal(settings, out, lang)
 
     logins = [
         {"username": x.username, "password": x.password, "role": x.role, "org": x.org_code}
@@ -190,7 +212,7 @@ def demo(
         "recommendations": recs,
         "initiatives": len(inputs.initiatives),
         "timings_s": {k: round(v, 2) for k, v in chain.timings.items()},
-        "files": sorted(str(p.relative_to(out)) for p in [*files, *reports, *survey_files]),
+        "files": sorted(str(p.relative_to(out)) for p in [*files, *reports, *survey_files, *portal_files]),
         "logins": logins,
     }
     summary_file = out / "summary.json"

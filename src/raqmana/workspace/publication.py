@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -168,3 +169,27 @@ def snapshot_of(session: Session, digest: str) -> dict[str, Any]:
     if snapshot is None:
         raise NotFound("publication")
     return dict(snapshot)
+
+
+def write_open_data(session: Session, out: Path, *, base_url: str = "http://127.0.0.1:8000") -> list[Path]:
+    """The current publication's open data as files in ``out``: every table as CSV and JSON, the
+    ``datapackage.json`` (its paths relative, so the folder validates on its own) and ``catalog.jsonld``."""
+    from raqmana.metrics.opendata import datapackage, dcat, tables
+
+    _, snapshot = current_snapshot(session)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for t in tables(snapshot).values():
+        for path, data in (
+            (out / f"{t.name}.csv", t.csv()),
+            (out / f"{t.name}.json", json.dumps(t.json(), ensure_ascii=False, indent=1).encode()),
+        ):
+            path.write_bytes(data)
+            written.append(path)
+    package = datapackage(snapshot, base_url)
+    for resource in package["resources"]:
+        resource["path"] = f"{resource['name']}.csv"
+    for name, doc in (("datapackage.json", package), ("catalog.jsonld", dcat(snapshot, base_url))):
+        (out / name).write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+        written.append(out / name)
+    return written
