@@ -1,6 +1,7 @@
 """Error codes of the command line itself (options, files), before any domain reads the input.
 
-``docs/errors.md`` lists them after the framework codes (``raqmana framework errors --markdown``).
+Arabic and Sorani in the gettext catalogues (msgctxt = code); ``docs/errors.md`` lists every catalogue
+(``raqmana framework errors --markdown``).
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """The error catalogue for framework files (YAML and XLSX).
 
-Codes are stable; ``docs/errors.md`` is generated from this module (``raqmana framework errors``).
+Codes are stable; their Arabic and Sorani are in the gettext catalogues (msgctxt = code) and
+``docs/errors.md`` is generated from every catalogue (``raqmana framework errors --markdown``).
 """
 
 from __future__ import annotations

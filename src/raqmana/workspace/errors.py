@@ -1,4 +1,4 @@
-"""The error catalogue of the assessment workspace (codes WS…), in English, Arabic and Sorani.
+"""The error catalogue of the assessment workspace (codes WS…); Arabic and Sorani in the catalogues.
 
 Codes are stable. Placeholders are filled from the problem's params; a param may itself be a
 translated dict ``{"en": …, "ar": …, "ckb": …}`` (see ``WHAT`` and ``STATES`` below).
