@@ -165,3 +165,16 @@ def test_the_same_row_twice_is_one_submission(survey) -> None:
         _csv([KOBO_HEADER, _kobo_row("e1"), _kobo_row("e1")]), file="twice.csv", survey=survey, secret=SECRET
     )
     assert [s.uuid for s in result.submissions] == ["e1"]
+
+
+def test_repeat_sheets_of_an_xlsx_export_are_reported_not_dropped(survey) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(KOBO_HEADER)
+    ws.append(_kobo_row("r1"))
+    repeat = wb.create_sheet("household_members")
+    repeat.append(["name", "_index", "_parent_index"])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    result = read_export(buffer.getvalue(), file="kobo.xlsx", survey=survey, secret=SECRET)
+    assert [(w.code, w.location.sheet) for w in result.warnings] == [(E.SHEET_NOT_KEPT, "household_members")]

@@ -52,6 +52,11 @@ OTHER_VERSION = Code(
 )
 NO_ROWS = Code("SV018", "The file has no submissions.")
 UNKNOWN_FORMAT = Code("SV019", "'{name}' is neither a CSV nor an XLSX file.")
+SHEET_NOT_KEPT = Code(
+    "SV023",
+    "Sheet '{sheet}' (a repeat group) is not imported: raqmana keeps one answer per question and respondent.",
+    severity=W,
+)
 
 # scoring
 NO_SCORED = Code("SV020", "Survey {survey} has no scored questions.")

@@ -121,7 +121,7 @@ def _rows_csv(data: bytes, file: str) -> tuple[list[str], Iterator[tuple[int, li
     return header, ((n, row) for n, row in enumerate(reader, start=2))
 
 
-def _rows_xlsx(data: bytes, file: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+def _rows_xlsx(data: bytes, file: str) -> tuple[list[str], Iterator[tuple[int, list[str]]], list[str]]:
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook
@@ -149,7 +149,7 @@ def _rows_xlsx(data: bytes, file: str) -> tuple[list[str], Iterator[tuple[int, l
                 ["" if v is None else (v.isoformat() if hasattr(v, "isoformat") else _cell(v)) for v in row],
             )
 
-    return header, cells()
+    return header, cells(), [w.title for w in wb.worksheets[1:]]
 
 
 def _cell(value: object) -> str:
@@ -277,17 +277,20 @@ def read_export(data: bytes, *, file: str, survey: Survey, secret: bytes) -> Rea
     """The submissions of a Kobo/ODK export (CSV or XLSX) of ``survey``; raises :class:`ProblemsError`
     with every problem found when the file cannot be taken whole."""
     suffix = file.rsplit(".", 1)[-1].lower() if "." in file else ""
+    other_sheets: list[str] = []
     if suffix == "csv":
         header, rows = _rows_csv(data, file)
     elif suffix in ("xlsx", "xlsm"):
-        header, rows = _rows_xlsx(data, file)
+        header, rows, other_sheets = _rows_xlsx(data, file)
     else:
         raise ProblemsError([Problem(E.UNKNOWN_FORMAT, Location(file=file), {"name": file})])
     from openpyxl.utils import get_column_letter
 
     columns = _Columns(survey)
     kinds = [columns.classify(h) for h in header]
-    problems: list[Problem] = []
+    problems: list[Problem] = [
+        Problem(E.SHEET_NOT_KEPT, Location(file=file, sheet=name), {"sheet": name}) for name in other_sheets
+    ]
     letters = [get_column_letter(i + 1) if suffix != "csv" else h for i, h in enumerate(header)]
     for i, (kind, _, _) in enumerate(kinds):
         if kind == "unknown" and header[i].strip():
