@@ -39,3 +39,27 @@ def test_the_public_journey_reads_in_each_language_and_width(browser, published,
     assert axe_violations(page) == []
     page.screenshot(path=str(artifacts / f"public-service-{lang}-{width}.png"), full_page=True)
     context.close()
+
+
+def test_a_coordinator_changes_a_service_and_publishes_it(browser, published, artifacts):
+    from .conftest import sign_in
+
+    page = sign_in(browser, published, "coord", "ar")
+    page.goto(f"{published.url}/services")
+    assert axe_violations(page) == []
+    page.screenshot(path=str(artifacts / "services-ar-1280.png"), full_page=True)
+    page.goto(f"{published.url}/services/land-registry-extract")
+    page.select_option("#f-level", "3")
+    page.fill("#f-visits_now", "1")
+    page.click("form[action='/services/land-registry-extract'] button[type=submit]")
+    page.wait_for_url("**/services/land-registry-extract")
+    assert page.locator("#f-visits_now").input_value() == "1"
+    assert axe_violations(page) == []
+    page.screenshot(path=str(artifacts / "service-edit-ar-1280.png"), full_page=True)
+    page.goto(f"{published.url}/services")
+    page.click("form[action='/publication/publish'] button")
+    page.wait_for_url("**/services")
+    public = page.context.new_page()
+    public.goto(f"{published.url}/public/services/land-registry-extract?lang=en")
+    assert "2 before, 1 now" in public.inner_text("main")
+    page.context.close()
