@@ -92,3 +92,30 @@ def test_a_broken_workbook_is_refused_without_a_traceback() -> None:
     with pytest.raises(ProblemsError) as caught:
         read_form(b"PK\x03\x04 not really a workbook", file="broken.xlsx")
     assert caught.value.problems[0].code is E.FORM_REJECTED
+
+
+def test_language_columns_named_in_arabic_and_kurdish_are_read() -> None:
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    survey = wb.active
+    survey.title = "survey"
+    survey.append(["type", "name", "label::العربية", "label::کوردی", "hint::العربية", "required"])
+    survey.append(["select_one gov", "governorate", "المحافظة", "پارێزگا", "محافظة السكن", "yes"])
+    survey.append(["integer", "visits", "عدد الزيارات", "ژمارەی سەردان", "", ""])
+    choices = wb.create_sheet("choices")
+    choices.append(["list_name", "name", "label::العربية", "label::کوردی"])
+    choices.append(["gov", "basra", "البصرة", "بەسرە"])
+    choices.append(["gov", "erbil", "أربيل", "ھەولێر"])
+    settings = wb.create_sheet("settings")
+    settings.append(["form_title", "form_id", "default_language"])
+    settings.append(["استبيان", "ar_form", "العربية"])
+    buffer = BytesIO()
+    wb.save(buffer)
+    result = read_form(buffer.getvalue(), file="arabic.xlsx")
+    gov = result.survey.question("governorate")
+    assert (gov.label.ar, gov.label.ckb, gov.hint.ar) == ("المحافظة", "پارێزگا", "محافظة السكن")
+    assert [o.label.ar for o in result.survey.options(gov)] == ["البصرة", "أربيل"]
+    assert not [w for w in result.warnings if w.code in (E.UNKNOWN_LANGUAGE, E.UNNAMED_LANGUAGE)]
