@@ -35,11 +35,22 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from raqmana.i18n import Translated
+from raqmana.i18n.vocabulary import Channel, FeedbackKind
 from raqmana.metrics.service import COLUMNS, parse_row
+from raqmana.participation import new_tracking
 from raqmana.problems import Location
 from raqmana.store.models import Evidence, Response
 from raqmana.web import create_app
-from raqmana.workspace import SYSTEM, assessments, assignments, publication, services, tokens, users
+from raqmana.workspace import (
+    SYSTEM,
+    assessments,
+    assignments,
+    participation,
+    publication,
+    services,
+    tokens,
+    users,
+)
 from raqmana.workspace.evidence import attach_file
 from raqmana.workspace.jobs import run_one
 from raqmana.workspace.report_jobs import enqueue_report
@@ -179,6 +190,34 @@ POST /responses/{response_id}/comments                                          
 POST /responses/{response_id}/review                                                                                303      403      404      404      404      404      404      403      403
 POST /services/import                                                                                               303      422      422      422      422      422      422      200      200
 POST /services/{code}                                                                                               303      403      403      403      403      403      403      303      303
+# citizen feedback: anyone sends (the probe fills the trap: refused, nothing stored) and follows a case; B's
+# cases are read by B's readers and handled by its handlers (the contact by B's own staff only)
+GET /api/v1/participation                                                                                           401      200      200      200      200      200      200      200      200
+GET /api/v1/participation/export.{fmt}                                                                              401      200      200      200      200      200      200      200      200
+GET /api/v1/participation/{tracking}                                                                                401      200      404      404      404      404      404      200      200
+GET /api/v1/public/feedback                                                                                         200      200      200      200      200      200      200      200      200
+GET /api/v1/public/feedback/changes                                                                                 200      200      200      200      200      200      200      200      200
+GET /api/v1/public/feedback/status                                                                                  200      200      200      200      200      200      200      200      200
+GET /participation                                                                                                  303      200      200      200      200      200      200      200      200
+GET /participation/export.{fmt}                                                                                     303      200      200      200      200      200      200      200      200
+GET /participation/{tracking}                                                                                       303      200      404      404      404      404      404      200      200
+GET /public/feedback                                                                                                200      200      200      200      200      200      200      200      200
+GET /public/feedback/changes                                                                                        200      200      200      200      200      200      200      200      200
+GET /public/feedback/status                                                                                         200      200      200      200      200      200      200      200      200
+POST /api/v1/participation/import                                                                                   401      422      422      422      422      422      422      200      200
+POST /api/v1/participation/{tracking}/answer                                                                        401      403      404      404      404      404      404      200      200
+POST /api/v1/participation/{tracking}/assign                                                                        401      403      404      404      404      404      404      200      200
+POST /api/v1/participation/{tracking}/close                                                                         401      403      404      404      404      404      404      200      200
+POST /api/v1/participation/{tracking}/moderate                                                                      401      403      404      404      404      404      404      200      200
+POST /api/v1/participation/{tracking}/refer                                                                         401      403      404      404      404      404      404      200      200
+POST /api/v1/public/feedback                                                                                        422      422      422      422      422      422      422      422      422
+POST /participation/import                                                                                          303      422      422      422      422      422      422      200      200
+POST /participation/{tracking}/answer                                                                               303      403      404      404      404      404      404      303      303
+POST /participation/{tracking}/assign                                                                               303      403      404      404      404      404      404      303      303
+POST /participation/{tracking}/close                                                                                303      403      404      404      404      404      404      303      303
+POST /participation/{tracking}/moderate                                                                             303      403      404      404      404      404      404      303      303
+POST /participation/{tracking}/refer                                                                                303      403      404      404      404      404      404      303      303
+POST /public/feedback                                                                                               422      422      422      422      422      422      422      422      422
 """
 
 
@@ -209,6 +248,9 @@ class Ids:
     rounds: dict[str, int] = field(default_factory=dict)
     assignments: dict[str, int] = field(default_factory=dict)
     grants: dict[str, int] = field(default_factory=dict)
+    #: a citizen's complaint to moi, and one per action, persona and route kind ("answer:coord/api")
+    case_b: str = ""
+    cases: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -277,6 +319,11 @@ def _build(world: World) -> Ids:
         assert record is not None, problems
         services.save_service(s, SYSTEM, record=record)
         publication.publish(s, SYSTEM)  # the public portal has a first version whatever the rows do
+        ids.case_b = _complaint(s, "case-b")
+        for persona in (f"{p}/{kind}" for p in PERSONAS for kind in ("api", "html")):
+            for action in CASE_ACTIONS:
+                ids.cases[f"{action}:{persona}"] = _complaint(s, f"{action}:{persona}")
+            participation.answer(s, SYSTEM, ids.cases[f"close:{persona}"], text="answered, to close")
         for n, persona in enumerate(f"{p}/{kind}" for p in PERSONAS for kind in ("api", "html")):
             r = assessments.open_round(
                 s,
@@ -302,6 +349,23 @@ def _build(world: World) -> Ids:
                 s, SYSTEM, user_id=spare.id, role="viewer", org_code="moi"
             ).id
     return ids
+
+
+CASE_ACTIONS = ("assign", "answer", "close", "moderate", "refer")
+
+
+def _complaint(session: Any, client: str) -> str:
+    return participation.submit_feedback(
+        session,
+        institution="moi",
+        kind=FeedbackKind.COMPLAINT,
+        channel=Channel.OFFICE,
+        text="The passport office lost my file.",
+        lang="ar",
+        client=client,
+        answer_days=15,
+        contact=SECRETS_B[2],
+    ).tracking
 
 
 def users_actor(session: Any, user_id: int) -> Any:
@@ -338,8 +402,9 @@ def matrix(template_world: World, tmp_path_factory: pytest.TempPathFactory) -> I
 # --- probes -----------------------------------------------------------------------------------------------
 Body = dict[str, Any] | Callable[[Ids, str], dict[str, Any]] | None
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-#: words only B's readers may meet: the name of its evidence file, a comment on its answer
-SECRETS_B = ("moi-plan-7731.pdf", "MOI-CONFIDENTIAL-7731")
+#: words only B's readers may meet: the name of its evidence file, a comment on its answer, the contact a
+#: citizen gave in a complaint to B
+SECRETS_B = ("moi-plan-7731.pdf", "MOI-CONFIDENTIAL-7731", "07707317731")
 #: personas who may read nothing of B, whatever the route answers them
 KEPT_OUT_OF_B = ("anon", "focal", "rev", "outsider", "coord_a", "admin_a")
 
@@ -368,6 +433,10 @@ A_INST = {**A, "institution_code": "mofa"}
 ANSWER = {"indicator_id": "LEG-01"}
 XLSX = {"file": ("answers.xlsx", b"not really a workbook", "application/octet-stream")}
 CSV = "code,kind,parent_code,name_en,name_ar,name_ckb\nmofa,ministry,,Ministry of Foreign Affairs,وزارة الخارجية,وەزارەتی دەرەوە\n"
+CASES_CSV = (
+    "tracking,kind,institution,state,channel,text,received_at,due_at\n"
+    f"{new_tracking()},complaint,moi,received,office,From the KRG complaints system,2026-01-05,2026-01-20\n"
+)
 
 PROBES: dict[str, Probe] = {
     "GET /": Probe(),
@@ -485,6 +554,25 @@ PROBES: dict[str, Probe] = {
     "GET /public/services/{code}": Probe({"code": "svc-moi"}),
     "GET /public/data/{name}.{fmt}": Probe({"name": "services", "fmt": "csv"}),
     "GET /public/data/v{version}/{name}.{fmt}": Probe({"version": 1, "name": "services", "fmt": "csv"}),
+    "POST /public/feedback": Probe(
+        body={"institution": "moi", "text": "robot", "website": "http://spam.example"}
+    ),
+    "GET /participation/export.{fmt}": Probe({"fmt": "csv"}),
+    "POST /participation/import": Probe(files={"file": ("cases.csv", CASES_CSV.encode(), "text/csv")}),
+    "GET /participation/{tracking}": Probe({"tracking": lambda i, p: i.case_b}),
+    "POST /participation/{tracking}/assign": Probe(
+        {"tracking": lambda i, p: i.cases[f"assign:{p}"]}, body={}
+    ),
+    "POST /participation/{tracking}/answer": Probe(
+        {"tracking": lambda i, p: i.cases[f"answer:{p}"]}, body={"text": "We found it."}
+    ),
+    "POST /participation/{tracking}/close": Probe({"tracking": lambda i, p: i.cases[f"close:{p}"]}, body={}),
+    "POST /participation/{tracking}/moderate": Probe(
+        {"tracking": lambda i, p: i.cases[f"moderate:{p}"]}, body={"hide": True, "reason": "spam"}
+    ),
+    "POST /participation/{tracking}/refer": Probe(
+        {"tracking": lambda i, p: i.cases[f"refer:{p}"]}, body={"institution": "mod"}
+    ),
     "GET /api/v1/openapi.json": Probe(),
     "GET /api/v1/me": Probe(),
     "GET /api/v1/frameworks": Probe(),
