@@ -119,3 +119,21 @@ def test_language_columns_named_in_arabic_and_kurdish_are_read() -> None:
     assert (gov.label.ar, gov.label.ckb, gov.hint.ar) == ("المحافظة", "پارێزگا", "محافظة السكن")
     assert [o.label.ar for o in result.survey.options(gov)] == ["البصرة", "أربيل"]
     assert not [w for w in result.warnings if w.code in (E.UNKNOWN_LANGUAGE, E.UNNAMED_LANGUAGE)]
+
+
+def test_a_form_read_from_elsewhere_takes_its_submissions(tmp_path) -> None:
+    import csv
+    import io
+
+    from raqmana.surveys.packs import find
+    from raqmana.surveys.submissions import read_export
+
+    form = tmp_path / "cascading.xlsx"
+    form.write_bytes((FORMS / "pyxform-choice_filter_test.xlsx").read_bytes())
+    survey = find(str(form))
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(
+        [["_uuid", "state", "county", "city"], ["s1", "texas", "cameron", "harlingen"]]
+    )
+    [sub] = read_export(buffer.getvalue().encode(), file="export.csv", survey=survey, secret=b"k").submissions
+    assert sub.answers == {"state": "texas", "county": "cameron", "city": "harlingen"}

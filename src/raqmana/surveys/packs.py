@@ -55,7 +55,15 @@ def known_names() -> list[str]:
 
 
 def find(name: str) -> Survey:
-    """The survey called ``name``: a ready survey of a pack, or a pack's questionnaire as a survey."""
+    """The survey called ``name``: a ready survey of a pack, a pack's questionnaire as a survey, a survey
+    YAML file (as ``raqmana survey import-form --out`` writes it) or an XLSForm."""
+    path = Path(name)
+    if path.suffix.lower() in (".yaml", ".yml") and path.is_file():
+        return read_survey(path)
+    if path.suffix.lower() in (".xlsx", ".xls") and path.is_file():
+        from raqmana.surveys.xlsform_in import read_form
+
+        return read_form(path.read_bytes(), file=path.name).survey
     files = survey_files()
     key = name.replace("-", "_")
     if key in files:
