@@ -14,13 +14,9 @@ from collections.abc import Callable
 from typing import Any
 
 from raqmana.i18n import gettext
+from raqmana.i18n.catalog import N_ as N_  # re-exported: commands mark their texts with it
 
 _state: dict[str, Any] = {"lang": "en", "installed": False, "english": {}}
-
-
-def N_(message: str) -> str:
-    """Mark ``message`` for the catalogues without translating it here."""
-    return message
 
 
 #: texts typer.core passes through its ``_`` (help without Rich, missing or unknown command)

@@ -184,3 +184,8 @@ def ui_n(singular: str, plural: str, count: int) -> Translated:
         ar=ngettext("ar", singular, plural, count),
         ckb=ngettext("ckb", singular, plural, count),
     )
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalogues (Babel extracts it) where it is translated later by value."""
+    return message

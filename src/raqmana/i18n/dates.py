@@ -13,12 +13,12 @@ from datetime import date, datetime
 
 from babel.dates import format_date, format_datetime
 
-from raqmana.i18n.catalog import gettext
+from raqmana.i18n.catalog import N_, gettext
 from raqmana.i18n.locales import get_locale
 from raqmana.i18n.numbers import localize_digits
 
 #: English msgids of the four quarters; the catalogues hold "الربع الأول {year}" and so on
-_QUARTERS = ("Q1 {year}", "Q2 {year}", "Q3 {year}", "Q4 {year}")
+_QUARTERS = (N_("Q1 {year}"), N_("Q2 {year}"), N_("Q3 {year}"), N_("Q4 {year}"))
 
 _LABEL = re.compile(r"^\s*(\d{4})\s*-\s*Q([1-4])\s*$", re.IGNORECASE)
 
