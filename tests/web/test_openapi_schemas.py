@@ -272,10 +272,56 @@ def tour(api: Api, world: World, tokens: dict[str, str]) -> None:
         "POST", "/api/v1/publication/withdraw", as_=coord, json={"expected_version": version}
     )
     assert withdrawn.status_code == 200, withdrawn.text
+    participation_tour(api, tokens)
     # errors
     assert api.call("GET", "/api/v1/me", as_="not-a-token").status_code == 401
     assert api.call("GET", f"/api/v1/assessments/{a}", as_=tokens["outsider"]).status_code == 404
     assert api.call("GET", "/api/v1/assessments/999999").status_code == 401
+
+
+def participation_tour(api: Api, tokens: dict[str, str]) -> None:
+    """A citizen's complaint from the public form to its answer, and the inbox's files."""
+    focal, coord = tokens["focal"], tokens["coord"]
+    assert api.call("GET", "/api/v1/public/feedback").status_code == 200
+    sent = api.call(
+        "POST",
+        "/api/v1/public/feedback",
+        json={"institution": "mofa", "text": "Too many visits", "visits": 4},
+    )
+    assert sent.status_code == 201, sent.text
+    tracking = sent.json()["tracking"]
+    assert (
+        api.call("POST", "/api/v1/public/feedback", json={"institution": "mofa", "rating": 0}).status_code
+        == 422
+    )
+    assert api.call("GET", f"/api/v1/public/feedback/status?tracking={tracking}").json()["status"]
+    assert api.call("GET", "/api/v1/public/feedback/status?tracking=RQ-1").status_code == 422
+    assert api.call("GET", "/api/v1/participation", as_=focal).json()["cases"]
+    case = f"/api/v1/participation/{tracking}"
+    assert api.call("GET", case, as_=focal).json()["case"]["contact"] is None
+    assert api.call("POST", f"{case}/assign", as_=focal, json={}).json()["state"] == "assigned"
+    assert api.call("POST", f"{case}/moderate", as_=focal, json={"hide": False}).status_code == 200
+    answered = api.call(
+        "POST", f"{case}/answer", as_=focal, json={"text": "Booking opened", "change_made": "Booking"}
+    )
+    assert answered.json()["state"] == "answered", answered.text
+    assert api.call("POST", f"{case}/close", as_=focal, json={}).json()["state"] == "closed"
+    assert api.call("POST", f"{case}/close", as_=focal, json={}).status_code == 422
+    assert api.call("GET", "/api/v1/public/feedback/changes").json()["changes"]
+    other = api.call(
+        "POST", "/api/v1/public/feedback", json={"institution": "mofa", "text": "Wrong ministry"}
+    )
+    referred = api.call(
+        "POST",
+        f"/api/v1/participation/{other.json()['tracking']}/refer",
+        as_=focal,
+        json={"institution": "moi"},
+    )
+    assert referred.json()["institution"] == "moi", referred.text
+    assert api.call("GET", "/api/v1/participation/export.csv", as_=coord).status_code == 200
+    exported = api.call("GET", "/api/v1/participation/export.json", as_=coord)
+    file = {"file": ("cases.json", exported.content, "application/json")}
+    assert api.call("POST", "/api/v1/participation/import", as_=coord, files=file).json()["unchanged"] == 2
 
 
 def check_answers(spec: dict[str, Any], seen: list[tuple[str, str, int, str, Any]]) -> set[tuple[str, str]]:

@@ -17,7 +17,6 @@ from raqmana.problems import Location
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import read_upload
 from raqmana.web.pages import Area, go
-from raqmana.web.schemas.common import file_response
 from raqmana.web.templating import render
 from raqmana.workspace import participation as cases
 from raqmana.workspace import participation_files as files
@@ -198,7 +197,15 @@ def export_page(fmt: Literal["csv", "json"], ctx: Ctx = PageCtx) -> Response:
     "/participation/export.{fmt}",
     summary="The cases the caller may read, for exchange with other complaint systems (CSV or JSON)",
     response_class=Response,
-    responses=file_response(CSV, JSON, description="The cases"),
+    responses={
+        200: {
+            "description": "The cases, one row (CSV) or object (JSON) each, with the exchange format's columns",
+            "content": {
+                CSV: {"schema": {"type": "string", "format": "binary"}},
+                JSON: {"schema": {"type": "array", "items": {"type": "object"}}},
+            },
+        }
+    },
 )
 def export_api(fmt: Literal["csv", "json"], ctx: Ctx = ApiCtx) -> Response:
     return _export(ctx, fmt)
