@@ -88,3 +88,26 @@ def test_odk_validate_accepts_it(iraq_form: bytes, tmp_path) -> None:
     warnings: list[str] = []
     convert(xlsform=str(path), warnings=warnings, validate=True)
     assert warnings == []
+
+
+@pytest.mark.parametrize("name", ["civil_servants", "citizens_eservices"])
+def test_the_ready_surveys_convert_cleanly_and_read_back(name: str) -> None:
+    from raqmana.surveys.packs import find
+
+    survey = find(name)
+    data = to_bytes(survey)
+    assert check(data) == []
+    back = read_form(data, file=f"{name}.xlsx")
+    assert back.warnings == []
+    assert back.survey.choice_lists == survey.choice_lists
+    assert [(q.name, q.role, q.topic) for q in back.survey.questions] == [
+        (q.name, q.role, q.topic) for q in survey.questions
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("pack", ["egdi", "govstack", "gtmi", "sdg", "undp-dtf"])
+def test_every_built_in_pack_converts_cleanly(pack: str) -> None:
+    from raqmana.surveys.packs import find
+
+    assert check(to_bytes(find(pack))) == []
