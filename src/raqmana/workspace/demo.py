@@ -34,6 +34,7 @@ from raqmana.workspace.auth import load_actor
 from raqmana.workspace.factory import open_workspace
 from raqmana.workspace.frameworks import register_framework
 from raqmana.workspace.orgs import seed_iraq
+from raqmana.workspace.participation_demo import seed_feedback
 from raqmana.workspace.results import round_country
 from raqmana.workspace.services_demo import seed_services
 from raqmana.workspace.users import create_user, grant_role, set_password
@@ -121,6 +122,8 @@ def seed_demo(settings: Settings, *, framework: Framework, seed: int = 2026) -> 
             logins = _users(s, seed)
         with ws.transaction() as s:  # the service catalogue (illustrative figures), published
             seed_services(s, load_actor(s, _user_id(s, "demo-coordinator")))
+        with ws.transaction() as s:  # citizen feedback and complaints (illustrative), some answered late
+            seed_feedback(s, load_actor(s, _user_id(s, "demo-coordinator")))
         with ws.transaction() as s:
             existing = s.scalar(
                 select(Assessment).where(
