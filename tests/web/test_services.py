@@ -159,3 +159,16 @@ def test_the_service_page_offers_the_form_only_to_who_may_edit(as_user):
     )
     assert saved.status_code == 303 and saved.headers["location"] == "/services/visa"
     assert focal.get("/api/v1/services/visa").json()["service"]["record"]["annual_transactions"] == 700
+
+
+def test_the_country_kpis_read_from_the_measures_alone_match_those_of_whole_records(as_user, world):
+    from raqmana.metrics import derive_kpis
+    from raqmana.workspace import SYSTEM
+    from raqmana.workspace.services import catalogue_kpis, catalogue_records
+
+    upload(
+        as_user("coord"), catalogue_csv(PASSPORT, {**VISA, "processing_days": "4.5", "illustrative": "yes"})
+    )
+    with world.ws.reader() as s:
+        fast, whole = catalogue_kpis(s, SYSTEM), derive_kpis(catalogue_records(s))
+    assert fast == whole and fast.visits_avoided == 5_000 and fast.illustrative

@@ -11,9 +11,51 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
-from raqmana.metrics.service import ServiceRecord
+from raqmana.metrics.levels import FULLY_ONLINE
+
+
+class Measures(Protocol):
+    """What the derived KPIs read of a service (a :class:`ServiceRecord` has it all)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def visits_before(self) -> int: ...
+    @property
+    def visits_now(self) -> int: ...
+    @property
+    def annual_transactions(self) -> int: ...
+    @property
+    def documents_required(self) -> int: ...
+    @property
+    def documents_held(self) -> int: ...
+    @property
+    def processing_days(self) -> float: ...
+    @property
+    def illustrative(self) -> bool: ...
+    @property
+    def fully_online(self) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceMeasures:
+    """Only the measures of a service, for recomputing the KPIs of a whole country quickly."""
+
+    code: str
+    level: int
+    visits_before: int = 0
+    visits_now: int = 0
+    annual_transactions: int = 0
+    documents_required: int = 0
+    documents_held: int = 0
+    processing_days: float = 0.0
+    illustrative: bool = False
+
+    @property
+    def fully_online(self) -> bool:
+        return self.level >= FULLY_ONLINE
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +139,7 @@ class DerivedKpis:
         }
 
 
-def derive_kpis(records: Iterable[ServiceRecord]) -> DerivedKpis:
+def derive_kpis(records: Iterable[Measures]) -> DerivedKpis:
     """The derived KPIs of ``records`` (one pass; 3,000 services take about a millisecond)."""
     rs = list(records)
     working = tuple(
