@@ -94,11 +94,12 @@ def weighted_estimate(values: np.ndarray, weights: np.ndarray) -> Estimate | Non
     if x.size == 0 or w.sum() <= 0:
         return None
     total = float(w.sum())
-    mean = float(np.dot(w, x) / total)
-    n_eff = total**2 / float(np.dot(w, w))
+    # elementwise sums, not np.dot: BLAS threads stall on a busy machine and buy nothing for one vector
+    mean = float((w * x).sum() / total)
+    n_eff = total**2 / float((w * w).sum())
     if x.size < 2 or n_eff <= 1:
         return Estimate(mean, mean, mean, int(x.size), n_eff)
-    variance = float(np.dot(w, (x - mean) ** 2) / total) * n_eff / (n_eff - 1)
+    variance = float((w * (x - mean) ** 2).sum() / total) * n_eff / (n_eff - 1)
     half = float(t.ppf(0.975, n_eff - 1)) * math.sqrt(variance / n_eff)
     return Estimate(mean, mean - half, mean + half, int(x.size), n_eff)
 
@@ -150,7 +151,7 @@ def score(survey: Survey, submissions: Sequence[Submission]) -> SurveyResults:
     for j, q in enumerate(items):
         answered = ~np.isnan(raw[:, j])
         w = weights[answered]
-        share = float(np.dot(w, raw[answered, j] == lows[j]) / w.sum()) if w.size and w.sum() > 0 else None
+        share = float((w * (raw[answered, j] == lows[j])).sum() / w.sum()) if w.size and w.sum() > 0 else None
         results.items.append(
             ItemResult(
                 q.name,
