@@ -23,15 +23,15 @@ from pathlib import Path
 for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):  # as `raqmana` itself does
     os.environ.setdefault(_name, "1")
 
-from raqmana.i18n import Translated
-from raqmana.settings import get_settings
-from raqmana.surveys.illustrative import submissions_csv
-from raqmana.surveys.model import Group, Kind, Option, Question, Role, Survey
-from raqmana.surveys.packs import find
-from raqmana.surveys.perception import score
-from raqmana.workspace.actors import SYSTEM
-from raqmana.workspace.factory import open_workspace
-from raqmana.workspace.surveys import divide_of, import_submissions, load_submissions
+from raqmana.i18n import Translated  # noqa: E402  (after the thread settings)
+from raqmana.settings import get_settings  # noqa: E402  (after the thread settings)
+from raqmana.surveys.illustrative import submissions_csv  # noqa: E402  (after the thread settings)
+from raqmana.surveys.model import Group, Kind, Option, Question, Role, Survey  # noqa: E402  (after the thread settings)
+from raqmana.surveys.packs import find  # noqa: E402  (after the thread settings)
+from raqmana.surveys.perception import score  # noqa: E402  (after the thread settings)
+from raqmana.workspace.actors import SYSTEM  # noqa: E402  (after the thread settings)
+from raqmana.workspace.factory import open_workspace  # noqa: E402  (after the thread settings)
+from raqmana.workspace.surveys import divide_of, import_submissions, load_submissions  # noqa: E402  (after the thread settings)
 
 
 def synthetic_survey(questions: int) -> Survey:
