@@ -10,16 +10,12 @@ from typing import Any
 
 from raqmana.celltext import csv_text
 from raqmana.i18n import Translated
-from raqmana.i18n.catalog import ui
+from raqmana.metrics.dictionary import BY_ID, DICTIONARY
 
 LICENCE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "CC BY 4.0"}
 
-KPI_NAMES: dict[str, tuple[Translated, str]] = {
-    "visits_avoided_per_year": (ui("In-person visits avoided per year"), "visits per year"),
-    "fully_online_share": (ui("Share of services fully online"), "share (0 to 1)"),
-    "once_only_share": (ui("Once-only share of required documents"), "share (0 to 1)"),
-    "processing_days_mean": (ui("Average processing time"), "days"),
-}
+#: the name and unit of each derived KPI (from the KPI dictionary)
+KPI_NAMES: dict[str, tuple[Translated, str]] = {k.id: (k.name, k.unit) for k in DICTIONARY}
 
 
 @dataclass(frozen=True)
@@ -104,6 +100,9 @@ def tables(snapshot: dict[str, Any]) -> dict[str, Table]:
             ("name_en", "string", "name in English"),
             ("name_ar", "string", "name in Arabic"),
             ("name_ckb", "string", "name in Sorani Kurdish"),
+            ("definition_en", "string", "definition in English"),
+            ("formula", "string", "how it is computed"),
+            ("direction", "string", "up: more is better; down: less is better"),
             ("value", "number", "value (empty when it cannot be computed)"),
             ("unit", "string", "unit"),
             ("source", "string", "computed from the published service catalogue"),
@@ -116,6 +115,9 @@ def tables(snapshot: dict[str, Any]) -> dict[str, Table]:
                 "name_en": name.en,
                 "name_ar": name.ar,
                 "name_ckb": name.ckb,
+                "definition_en": BY_ID[key].definition.en,
+                "formula": BY_ID[key].formula,
+                "direction": BY_ID[key].direction,
                 "value": k[key],
                 "unit": unit,
                 "source": snapshot["source"],

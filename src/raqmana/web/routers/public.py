@@ -21,7 +21,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from raqmana.metrics import LEVEL_NAMES, DerivedKpis, DigitisationLevel
-from raqmana.metrics.opendata import KPI_NAMES, datapackage, dcat, tables
+from raqmana.metrics.dictionary import BY_ID
+from raqmana.metrics.opendata import datapackage, dcat, tables
 from raqmana.web.locale import negotiate
 from raqmana.web.templating import render_text
 from raqmana.workspace import publication
@@ -96,7 +97,7 @@ def _page(request: Request, template: str, data: Callable[[dict[str, Any]], dict
             request,
             lang,
             template,
-            {"snap": snapshot, "levels": LEVEL_NAMES, "kpi_names": KPI_NAMES, **data(snapshot)},
+            {"snap": snapshot, "levels": LEVEL_NAMES, "kpi_defs": BY_ID, **data(snapshot)},
         ).encode()
 
     return _answer(request, None, f"-{lang}", make, "text/html; charset=utf-8")

@@ -12,6 +12,7 @@ from starlette.responses import Response
 
 from raqmana.i18n import Translated
 from raqmana.metrics import LEVEL_NAMES, un_osi_stage
+from raqmana.metrics.dictionary import BY_ID
 from raqmana.metrics.service import COLUMNS, to_row
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import read_upload
@@ -49,6 +50,7 @@ def service_list(ctx: Ctx) -> dict[str, Any]:
         "_kpis": page.kpis,
         "_levels": LEVEL_NAMES,
         "_may_publish": page.may_publish,
+        "_kpi_defs": BY_ID,
     }
 
 
