@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from raqmana.i18n import Translated
 from raqmana.i18n.catalog import ui, ui_n
+from raqmana.i18n.dates import quarter_text
 from raqmana.reports import charts
 from raqmana.reports.inputs import InstitutionResult, ReportInputs
 from raqmana.reports.labels import label, report_labels
@@ -155,7 +156,16 @@ def build_institution(
                     label("end", lang),
                     label("cost", lang),
                 ],
-                [[a.code, t(a.name.get(lang)), a.start, a.end, a.cost] for a in actions],
+                [
+                    [
+                        a.code,
+                        t(a.name.get(lang)),
+                        quarter_text(a.start, lang, d),
+                        quarter_text(a.end, lang, d),
+                        a.cost,
+                    ]
+                    for a in actions
+                ],
                 numeric=[4],
                 decimals=0,
                 sheet=label("sheet_actions", lang),

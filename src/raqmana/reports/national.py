@@ -14,6 +14,7 @@ import numpy as np
 
 from raqmana.i18n import Translated, vocabulary
 from raqmana.i18n.catalog import ui, ui_n
+from raqmana.i18n.dates import quarter_text
 from raqmana.reports import charts
 from raqmana.reports.inputs import ReportInputs
 from raqmana.reports.labels import COMPONENTS, label, report_labels
@@ -491,8 +492,8 @@ def _roadmap(inputs: ReportInputs, w: _W) -> Section:
             i.code,
             w.t(i.name.get(w.lang)),
             owner(i.owner),
-            i.start,
-            i.end,
+            quarter_text(i.start, w.lang, w.digits),
+            quarter_text(i.end, w.lang, w.digits),
             i.cost,
             sep.join(_codes(i.depends_on)) or "—",
             PHASES[i.phase].get(w.lang) if i.phase in PHASES else i.phase,

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from raqmana.i18n.catalog import ui
 from raqmana.i18n.numbers import format_number, format_percent, localize_digits
+from raqmana.i18n.prose import prose_digits as prose_digits  # re-exported: reports call it from here
 
 #: between the items of a list whose items may contain commas themselves
 LIST_SEP = ui("; ").as_dict()
@@ -52,29 +53,7 @@ def listing(items: Iterable[str], lang: str) -> str:
     return LIST_SEP.get(lang, "; ").join(items)
 
 
-# --- digits in prose written by others (framework, rules, the scoring methodology) --------------------
-#: kept as written: codes (POL.1, 4G, iraq-dla), quarters, dates, SDG targets with a letter and numbers
-#: that belong to a Latin name ("ISO 27001", "GTMI 2025")
-_KEEP = (
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-Q[1-4]|[0-9]{1,2}\.[a-z]\b"
-    r"|[A-Za-z][A-Za-z0-9]*(?:[-_.@:/][A-Za-z0-9]+)+(?:\s[0-9][0-9:.-]*)?"
-    r"|[A-Za-z]+[0-9][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*|[A-Za-z]{2,}\s[0-9][0-9:.-]*"
-)
-_TOKEN = re.compile(rf"(?P<keep>{_KEEP})|(?P<number>[0-9]+(?:[.,][0-9]+)*)")
-
-
-def prose_digits(text: str, lang: str, digits: str | None = None) -> str:
-    """Write the numbers of a text in the report's digits ("(78) لسنة 2012" → "(٧٨) لسنة ٢٠١٢"),
-    leaving codes and the numbers of Latin names as they are."""
-    if not text or localize_digits("0", lang, digits) == "0":
-        return text
-
-    def swap(m: re.Match[str]) -> str:
-        if m.group("keep"):
-            return m.group("keep")
-        return localize_digits(m.group("number").replace(".", "٫").replace(",", "٬"), lang, digits)
-
-    return _TOKEN.sub(swap, text)
+# --- digits in prose written by others (framework, rules, the scoring methodology): raqmana.i18n.prose
 
 
 # --- runs that must read left to right and stay on one line -------------------------------------------

@@ -21,6 +21,7 @@ from matplotlib.patches import Patch
 
 from raqmana.i18n import is_rtl
 from raqmana.i18n.catalog import ui
+from raqmana.i18n.dates import quarter_text
 from raqmana.i18n.fonts import FAMILIES, register_matplotlib_fonts
 from raqmana.recommend.labels import LAYER
 from raqmana.roadmap.model import Roadmap
@@ -87,11 +88,13 @@ def draw(
     fonts: Sequence[str] | None = None,
     initiatives: Sequence[str] | None = None,
     dpi: int = 110,
+    digits: str | None = None,
 ) -> Figure:
     """The Gantt chart of ``roadmap`` as a matplotlib figure (no pyplot state); ``initiatives`` limits the rows.
 
     Save it inside ``rc_context(style(lang, fonts))`` (as :func:`gantt` and
-    :func:`raqmana.reports.charts.gantt` do): tick labels take their font when the figure is saved."""
+    :func:`raqmana.reports.charts.gantt` do): tick labels take their font when the figure is saved.
+    Quarters read in ``lang``'s words and digits (``digits`` overrides the locale's)."""
     rtl = is_rtl(lang)
     cal = Calendar(roadmap.settings.start_year, roadmap.settings.start_quarter)
     sched = {it.id: it for it in roadmap.schedule.items} if roadmap.schedule is not None else {}
@@ -126,7 +129,9 @@ def draw(
         ax.set_ylim(len(rows) - 0.5, -0.5)
         ax.set_xlim(0, horizon)
         ax.set_xticks([t + 0.5 for t in range(horizon)])
-        ax.set_xticklabels([cal.label(t) for t in range(horizon)], rotation=90, fontsize=7)
+        ax.set_xticklabels(
+            [quarter_text(cal.label(t), lang, digits) for t in range(horizon)], rotation=90, fontsize=7
+        )
         for t in range(horizon + 1):
             if cal.year_index(t) != cal.year_index(t - 1) or t == 0:
                 ax.axvline(t, color="#a0aec0", linewidth=0.8, zorder=0)
@@ -160,10 +165,11 @@ def gantt(
     fonts: Sequence[str] | None = None,
     initiatives: Sequence[str] | None = None,
     dpi: int = 110,
+    digits: str | None = None,
 ) -> Path:
     """Draw the Gantt chart of ``roadmap`` into ``path`` (.png or .svg); ``initiatives`` limits the rows."""
     out = Path(path)
     with rc_context(style(lang, fonts)):
-        fig = draw(roadmap, lang=lang, fonts=fonts, initiatives=initiatives, dpi=dpi)
+        fig = draw(roadmap, lang=lang, fonts=fonts, initiatives=initiatives, dpi=dpi, digits=digits)
         fig.savefig(out, format=out.suffix.lstrip(".").lower() or "png")
     return out

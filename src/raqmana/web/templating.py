@@ -7,7 +7,6 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from babel.dates import format_date, format_datetime
 from jinja2 import Environment, PackageLoader, pass_context, select_autoescape
 from jinja2.runtime import Context
 from starlette.requests import Request
@@ -22,7 +21,10 @@ from raqmana.i18n import (
     gettext,
     localize_digits,
     ngettext,
+    translator,
 )
+from raqmana.i18n.dates import format_day, format_year, quarter_text
+from raqmana.i18n.prose import prose_digits
 from raqmana.problems import Problem
 from raqmana.settings import Settings
 from raqmana.web.fields import where
@@ -46,10 +48,13 @@ def make_env(settings: Settings) -> Environment:
     def tr(context: Context, value: Any) -> str:
         lang = context["lang"]
         if isinstance(value, Translated):
-            return value.get(lang)
-        if isinstance(value, dict):
-            return str(value.get(lang) or value.get("en") or "")
-        return "" if value is None else str(value)
+            text = value.get(lang)
+        elif isinstance(value, dict):
+            text = str(value.get(lang) or value.get("en") or "")
+        else:
+            return "" if value is None else str(value)
+        # a translated text's numbers in the reader's digits, codes as written ("المستوى 3" → "المستوى ٣")
+        return prose_digits(text, lang, digits)
 
     @pass_context
     def num(context: Context, value: Any, decimals: int = 0) -> str:
@@ -68,14 +73,29 @@ def make_env(settings: Settings) -> Environment:
         if value is None:
             return "–"
         lang = context["lang"]
-        babel = get_locale(lang).babel_code
-        if isinstance(value, datetime):
-            text = format_datetime(value, format="short" if short else "medium", locale=babel)
-        elif isinstance(value, date):
-            text = format_date(value, format="medium", locale=babel)
-        else:
-            text = str(value)
-        return localize_digits(text, lang, digits)
+        if isinstance(value, date):  # a datetime is a date too
+            return format_day(value, lang, digits, short=short and isinstance(value, datetime))
+        return localize_digits(str(value), lang, digits)
+
+    @pass_context
+    def quarter(context: Context, value: Any) -> str:
+        """A machine quarter label ("2027-Q1") in the reader's words and digits."""
+        return quarter_text(value, context["lang"], digits)
+
+    @pass_context
+    def year(context: Context, value: Any) -> str:
+        """A year in the reader's digits, without a thousands separator."""
+        if value is None or value == "":
+            return "–"
+        try:
+            return format_year(int(value), context["lang"], digits)
+        except (TypeError, ValueError):
+            return localize_digits(str(value), context["lang"], digits)
+
+    @pass_context
+    def prose(context: Context, value: Any) -> str:
+        """Text written by others (methodology, framework, rules) with its numbers in the reader's digits."""
+        return prose_digits("" if value is None else str(value), context["lang"], digits)
 
     @pass_context
     def size(context: Context, value: Any) -> str:
@@ -90,7 +110,9 @@ def make_env(settings: Settings) -> Environment:
             return gettext(lang, "{n} KB", n=cached_number(kb, lang, 1 if kb < 10 else 0, digits))
         return gettext(lang, "{n} MB", n=cached_number(n / (1024 * 1024), lang, 1, digits))
 
-    env.filters.update(tr=tr, num=num, pct=pct, when=when, domid=domid, size=size)
+    env.filters.update(
+        tr=tr, num=num, pct=pct, when=when, quarter=quarter, year=year, prose=prose, domid=domid, size=size
+    )
     env.globals.update(
         LOCALES=LOCALES,
         ASSET_VERSION=ASSET_VERSION,
@@ -145,8 +167,17 @@ def _here(request: Request) -> str:
     return request.url.path + (f"?{request.url.query}" if request.url.query else "")
 
 
+def _fill(text: str, params: dict[str, Any]) -> str:
+    return text.format(**params) if params else text
+
+
 def _base(request: Request, lang: str, **extra: Any) -> dict[str, Any]:
     loc = get_locale(lang)
+    # the numbers written in a page's own sentences ("from 0 to 5") take the reader's digits, as the
+    # numbers filled into them do
+    tr = translator(loc.code)
+    settings = getattr(request.app.state, "settings", None)
+    digits = settings.digit_shape if settings is not None else None
     ctx = getattr(request.state, "ctx", None)
     return {
         "request": request,
@@ -156,9 +187,9 @@ def _base(request: Request, lang: str, **extra: Any) -> dict[str, Any]:
         "dir": loc.direction,
         "rtl": loc.is_rtl,
         "csrf": getattr(request.state, "csrf", ""),
-        "_": lambda message, **params: gettext(loc.code, message, **params),
-        "ngettext": lambda singular, plural, count, /, **params: ngettext(
-            loc.code, singular, plural, count, **params
+        "_": lambda message, **params: _fill(prose_digits(tr.gettext(message), loc.code, digits), params),
+        "ngettext": lambda singular, plural, count, /, **params: _fill(
+            prose_digits(tr.ngettext(singular, plural, count), loc.code, digits), params
         ),
         "path": request.url.path,
         "hx": bool(request.headers.get("hx-request")),
