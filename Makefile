@@ -21,7 +21,7 @@ demo: $(STAMP)
 ## Everything the tests need (Debian packages when root, Python packages), then lint, types and the whole suite.
 test: system-deps $(STAMP) lint typecheck pytest
 
-## The quick lane while working: lint, types and every test but browser, PDF/DOCX rendering and PostgreSQL.
+## The quick lane while working: lint, types and every test but browser, PDF/DOCX rendering, PostgreSQL and slow ones.
 test-fast: $(STAMP) lint typecheck
 	bash scripts/run-tests.sh --fast
 

@@ -5,7 +5,7 @@
 # or a missing PostgreSQL fail the tests that need it instead of skipping them.
 #
 #   scripts/run-tests.sh                 # the whole suite (make test, CI)
-#   scripts/run-tests.sh --fast          # all but browser, PDF/DOCX rendering and PostgreSQL (make test-fast)
+#   scripts/run-tests.sh --fast          # all but browser, PDF/DOCX rendering, PostgreSQL and slow (make test-fast)
 #   scripts/run-tests.sh tests/web -k x  # other arguments go to pytest
 #
 # RAQMANA_TEST_WORKERS sets the number of processes (default: auto, one per core; 0 runs in this process).
@@ -22,7 +22,7 @@ fi
 args=(-n "${RAQMANA_TEST_WORKERS:-auto}")
 pg_started=0
 if [ "$fast" = 1 ]; then
-  args+=(-m "not browser and not render and not pg")
+  args+=(-m "not browser and not render and not pg and not slow")
 else
   export RAQMANA_TEST_COMPLETE="${RAQMANA_TEST_COMPLETE:-1}"
   if [ -z "${RAQMANA_TEST_PG_URL:-}" ] && [ -x scripts/pg-test-cluster.sh ]; then

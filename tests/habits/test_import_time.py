@@ -4,7 +4,10 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
 
+
+@pytest.mark.slow
 def test_importing_every_module_hashes_nothing_and_chooses_no_backend():
     script = textwrap.dedent(
         """
@@ -31,8 +34,6 @@ def test_importing_every_module_hashes_nothing_and_chooses_no_backend():
 
 
 def test_job_handlers_come_from_the_workspace_not_from_imports(tmp_path):
-    import pytest
-
     from raqmana.settings import get_settings
     from raqmana.workspace import SYSTEM, jobs, open_workspace
     from raqmana.workspace.job_handlers import REPORT, WORKBOOK_IMPORT
