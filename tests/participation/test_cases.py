@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -27,6 +28,7 @@ def test_it_gives_tracking_numbers_that_read_back_however_they_are_typed():
     typed = number.lower().replace("-", " ").replace("0", "o").replace("1", "l")
     assert normalise_tracking(typed) == number
     assert len({new_tracking() for _ in range(500)}) == 500
+    assert all(re.fullmatch(r"RQ(-[0-9A-Z]{4}){3}-[0-9A-Z]", new_tracking()) for _ in range(200))
 
 
 def test_it_refuses_a_mistyped_tracking_number():
