@@ -75,13 +75,14 @@ def speed(mapper: Mapper) -> None:
         "وبناء قدرات الموظفين في مجال التحول الرقمي وحماية البيانات الشخصية للمواطنين."
     )
     passages = [f"{para} ({i})" for i in range(200)]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     mapper.classify(passages)
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    load = os.getloadavg()[0]
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"speed: {len(passages)} Arabic passages in {elapsed:.1f} s = {len(passages) / elapsed:.1f} passages/s "
-        f"on {os.cpu_count()} cores; peak memory {rss:.0f} MB"
+        f"on {os.cpu_count()} cores (load average {load:.1f}; {cpu:.1f} s of CPU time); peak memory {rss:.0f} MB"
     )
 
 
