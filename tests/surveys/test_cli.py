@@ -1,0 +1,55 @@
+"""``raqmana survey``: forms out and in, submissions in twice, results, bad input without a traceback."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from raqmana.cli.main import build_app
+
+runner = CliRunner()
+
+
+def _env(tmp_path) -> dict[str, str]:
+    return {"RAQMANA_DATA_DIR": str(tmp_path / "data"), "RAQMANA_ENVIRONMENT": "development"}
+
+
+def test_export_form_writes_a_clean_xlsform(tmp_path) -> None:
+    out = tmp_path / "cs.xlsx"
+    result = runner.invoke(
+        build_app("survey"), ["survey", "export-form", "civil_servants", "--out", str(out), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["pyxform_warnings"] == [] and out.is_file()
+
+
+def test_import_form_refuses_a_broken_file_with_a_located_message_in_arabic(tmp_path) -> None:
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a workbook")
+    result = runner.invoke(build_app("survey"), ["survey", "import-form", str(bad), "--lang", "ar"])
+    assert result.exit_code == 2
+    assert "SV001" in result.output and "bad.xlsx" in result.output and "Traceback" not in result.output
+
+
+def test_submissions_twice_then_results(tmp_path) -> None:
+    export = tmp_path / "kobo.csv"
+    export.write_text(
+        "_uuid,profile/sex,profile/area,bottlenecks/bn_power,bottlenecks/bn_paper\n"
+        "a,female,rural,a_lot,somewhat\nb,male,urban,not,not\nc,female,urban,somewhat,a_lot\n",
+        encoding="utf-8",
+    )
+    app, env = build_app("survey"), _env(tmp_path)
+    first = runner.invoke(
+        app, ["survey", "import-submissions", "civil_servants", str(export), "--json"], env=env
+    )
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.output)["added"] == 3
+    again = runner.invoke(app, ["survey", "import-submissions", "civil_servants", str(export)], env=env)
+    assert again.exit_code == 0 and "Nothing new" in again.output
+    shown = runner.invoke(app, ["survey", "results", "civil_servants", "--json"], env=env)
+    assert shown.exit_code == 0, shown.output
+    results = json.loads(shown.output)
+    assert results["n"] == 3 and results["bottlenecks"][0]["question"] in ("bn_power", "bn_paper")
+    assert {d["dimension"] for d in results["divide"]["dimensions"]} == {"sex", "area"}
