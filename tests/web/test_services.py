@@ -172,3 +172,26 @@ def test_the_country_kpis_read_from_the_measures_alone_match_those_of_whole_reco
     with world.ws.reader() as s:
         fast, whole = catalogue_kpis(s, SYSTEM), derive_kpis(catalogue_records(s))
     assert fast == whole and fast.visits_avoided == 5_000 and fast.illustrative
+
+
+def test_a_bad_cell_of_a_workbook_is_located_by_sheet_row_and_column_letter(as_user):
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "catalogue"
+    ws.append(list(COLUMNS))
+    ws.append([{**PASSPORT, "visits_now": "-2"}.get(c, "") for c in COLUMNS])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    r = upload(as_user("coord"), buffer.getvalue(), "services.xlsx")
+    assert r.status_code == 422
+    (error,) = r.json()["errors"]
+    assert error["code"] == "MT002"
+    assert error["location"] == {
+        "file": "services.xlsx",
+        "sheet": "catalogue",
+        "line": 2,
+        "column": get_column_letter(COLUMNS.index("visits_now") + 1),  # AK
+    }
