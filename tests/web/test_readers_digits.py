@@ -16,7 +16,7 @@ from raqmana.i18n.dates import format_quarter, format_year, parse_quarter, quart
 from raqmana.settings import Settings
 from raqmana.web.templating import make_env
 
-from .test_results import ANSWERS, accept
+from .test_results import ANSWERS, accept, demo, demo_viewer  # noqa: F401 — fixtures
 
 
 class _Visible(HTMLParser):
@@ -120,3 +120,15 @@ def test_the_results_page_in_arabic_has_no_latin_digit(world, as_user):
     accept(world, ANSWERS)
     html = as_user("coord").get(f"/assessments/{world.assessment_id}/results?lang=ar").text
     assert latin_digit_runs(html) == []
+
+
+def test_the_roadmap_on_the_illustrative_round_writes_its_quarters_in_words(demo, demo_viewer):  # noqa: F811
+    _, aid = demo
+    roadmap = demo_viewer.get(f"/api/v1/assessments/{aid}/results?lang=ar").json()["roadmap"]
+    if not roadmap["scheduled"]:
+        pytest.skip("the illustrative roadmap could not be scheduled")
+    first = roadmap["initiatives"][0]
+    assert parse_quarter(first["start"]) is not None, "the JSON keeps the machine label"
+    assert first["start_text"] == quarter_text(first["start"], "ar") and "الربع" in first["start_text"]
+    html = demo_viewer.get(f"/assessments/{aid}/results?lang=ar").text
+    assert not re.search(r"[0-9]{4}-Q[1-4]", html), "no machine quarter label on an Arabic page"

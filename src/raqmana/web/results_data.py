@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from raqmana.i18n import Translated
+from raqmana.i18n.dates import quarter_text
 from raqmana.indices.specs import SPECS
 from raqmana.problems import Problem
 from raqmana.recommend.labels import BASELINE_SOURCE, HORIZON, KPI_UNIT, PHASE
@@ -164,6 +165,8 @@ def roadmap(entry: Entry, lang: str) -> dict[str, Any]:
             "owner_name": label_of(i.owner, entry.names),
             "start": i.start if scheduled else None,
             "end": i.end if scheduled else None,
+            "start_text": quarter_text(i.start, lang, inputs.digits) if scheduled else None,
+            "end_text": quarter_text(i.end, lang, inputs.digits) if scheduled else None,
             "cost": i.cost,
             "depends_on": i.depends_on,
             "phase": i.phase if i.phase in PHASE else None,

@@ -105,8 +105,14 @@ class Initiative(Out):
     name: Translated
     owner: str
     owner_name: Translated
-    start: int | None
-    end: int | None
+    start: str | None = Field(description='First quarter, as a machine label ("2027-Q1")')
+    end: str | None = Field(description='Last quarter, as a machine label ("2028-Q4")')
+    start_text: str | None = Field(
+        default=None, description="The first quarter in the reader's words and digits"
+    )
+    end_text: str | None = Field(
+        default=None, description="The last quarter in the reader's words and digits"
+    )
     cost: Any
     depends_on: list[str]
     phase: str | None
