@@ -20,9 +20,11 @@ from fastapi import APIRouter, Path, Query
 from starlette.requests import Request
 from starlette.responses import Response
 
+from raqmana.i18n import Translated
 from raqmana.metrics import LEVEL_NAMES, DerivedKpis, DigitisationLevel
 from raqmana.metrics.dictionary import BY_ID
 from raqmana.metrics.opendata import datapackage, dcat, tables
+from raqmana.web.collation import by_name
 from raqmana.web.locale import negotiate
 from raqmana.web.templating import render_text
 from raqmana.workspace import publication
@@ -107,6 +109,8 @@ def _page(request: Request, template: str, data: Callable[[dict[str, Any]], dict
 def portal(request: Request, page: int = Query(1, ge=1, le=100_000)) -> Response:
     """The KPIs, the services by level and one page of the catalogue (``PER_PAGE`` services)."""
 
+    lang = _lang(request)
+
     def data(snapshot: dict[str, Any]) -> dict[str, Any]:
         counts = dict.fromkeys(DigitisationLevel, 0)
         for s in snapshot["services"]:
@@ -121,7 +125,9 @@ def portal(request: Request, page: int = Query(1, ge=1, le=100_000)) -> Response
             "k": DerivedKpis.from_dict(snapshot["kpis"]),
             "page": page,
             "pages": pages,
-            "shown": snapshot["services"][(page - 1) * PER_PAGE : page * PER_PAGE],
+            "shown": by_name(snapshot["services"], lang, lambda s: Translated(**s["name"]))[
+                (page - 1) * PER_PAGE : page * PER_PAGE
+            ],
         }
 
     return _page(request, "public/index.html", data)

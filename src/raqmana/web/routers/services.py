@@ -14,6 +14,7 @@ from raqmana.i18n import Translated
 from raqmana.metrics import LEVEL_NAMES, un_osi_stage
 from raqmana.metrics.dictionary import BY_ID
 from raqmana.metrics.service import COLUMNS, to_row
+from raqmana.web.collation import by_name
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import read_upload
 from raqmana.web.pages import Area, go
@@ -44,7 +45,7 @@ def service_list(ctx: Ctx) -> dict[str, Any]:
     """Every service with its digitisation level, and the derived KPIs of the catalogue."""
     page = ctx.read(services.catalogue_page)
     return {
-        "services": page.services,
+        "services": by_name(page.services, ctx.lang, lambda v: v.record.name),
         "kpis": page.kpis.as_dict(),
         "publication": page.publication,
         "_kpis": page.kpis,
