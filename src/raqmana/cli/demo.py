@@ -195,6 +195,9 @@ def demo(
     _step(5, lang, "demo.step5", dir=out / "reports")
     survey_files = _surveys(settings, out, lang)
     portal_files = _portal(settings, out, lang)
+    from raqmana.cli.documents import demo_document
+
+    document_files = demo_document(out, lang)
 
     logins = [
         {"username": x.username, "password": x.password, "role": x.role, "org": x.org_code}
@@ -212,7 +215,9 @@ def demo(
         "recommendations": recs,
         "initiatives": len(inputs.initiatives),
         "timings_s": {k: round(v, 2) for k, v in chain.timings.items()},
-        "files": sorted(str(p.relative_to(out)) for p in [*files, *reports, *survey_files, *portal_files]),
+        "files": sorted(
+            str(p.relative_to(out)) for p in [*files, *reports, *survey_files, *portal_files, *document_files]
+        ),
         "logins": logins,
     }
     summary_file = out / "summary.json"

@@ -141,3 +141,31 @@ def analyse(
         tags += [f"{s.indicator}≥{s.stage}" if s.stage is not None else s.indicator for s in r.indicators]
         console.print(f"[bold]{esc(where)}[/bold] {esc(' | '.join(tags))}", highlight=False)
         console.print(f"  {esc(r.passage.text[:300])}", highlight=False, markup=True)
+
+
+def demo_document(out: Path, lang: str) -> list[Path]:
+    """``raqmana demo``: the ILLUSTRATIVE action plan shipped with raqmana, analysed into ``out/documents``."""
+    from importlib import resources
+
+    from raqmana.documents.analyse import analyse as run
+
+    source = resources.files("raqmana.documents").joinpath("data", "illustrative_plan_ar.txt")
+    result = run(source.read_bytes(), "illustrative_plan_ar.txt")
+    folder = out / "documents"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "illustrative_plan_ar.json"
+    data = {"illustrative": True, "file": "illustrative_plan_ar.txt", **result.as_dict(lang)}
+    target.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    n = len(result.results)
+    count = ngettext(lang, "{n} passage", "{n} passages", n, n=n)
+    console.print(
+        gettext(
+            lang,
+            "Policy documents: an illustrative action plan read ({count}), suggestions in {file}",
+            count=count,
+            file=target,
+        ),
+        markup=False,
+        highlight=False,
+    )
+    return [target]
