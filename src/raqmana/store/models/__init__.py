@@ -7,7 +7,12 @@ from raqmana.store.models.evidence import Evidence
 from raqmana.store.models.frameworks import FrameworkVersion
 from raqmana.store.models.jobs import Job
 from raqmana.store.models.orgs import Organisation
-from raqmana.store.models.participation import FeedbackCase
+from raqmana.store.models.participation import (
+    Consultation,
+    ConsultationComment,
+    ConsultationSection,
+    FeedbackCase,
+)
 from raqmana.store.models.responses import (
     CompletionCount,
     CompletionStamp,
@@ -30,6 +35,9 @@ __all__ = [
     "Base",
     "CompletionCount",
     "CompletionStamp",
+    "Consultation",
+    "ConsultationComment",
+    "ConsultationSection",
     "Evidence",
     "FeedbackCase",
     "FrameworkVersion",
