@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from raqmana.i18n import localize_digits
+
 from .world import stored
 
 
@@ -22,7 +24,8 @@ def test_it_shows_each_stage_with_its_descriptor_and_required_evidence(as_user, 
     assert "هل يوجد قانون للتوقيع الإلكتروني؟" in html
     for n in range(1, 6):
         assert f'value="{n}" id="a-LEG-01-{n}"' in html
-        assert f"وصف المرحلة {n}" in html and f"الدليل المطلوب {n}" in html
+        shown = localize_digits(str(n), "ar")  # the framework's texts in the reader's digits
+        assert f"وصف المرحلة {shown}" in html and f"الدليل المطلوب {shown}" in html
     assert "لا يوجد شيء بعد" in html  # the framework's stage 0
     assert 'value="na"' in html and 'value="dont_know"' in html
 

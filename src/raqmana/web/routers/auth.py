@@ -18,7 +18,7 @@ from raqmana.web.schemas.common import Done
 from raqmana.web.schemas.pages import AccountPage, TokenCreated
 from raqmana.web.security import new_csrf_token
 from raqmana.web.templating import render
-from raqmana.workspace import auth, pages, tokens, users
+from raqmana.workspace import auth, landing, pages, tokens, users
 from raqmana.workspace.exceptions import LoginRefused
 
 CHOSEN_COOKIE = "raqmana_lang_chosen"
@@ -67,7 +67,11 @@ def login(  # nosec B107  # empty form defaults (a missing field is refused), no
         page = _login_page(ctx, next_url=safe_next(next), username=username, error=refused, status=status)
         page.headers.update(retry_after(refused, status) or {})
         return page
-    response = see_other(safe_next(next))
+    target = safe_next(next)
+    if target == "/":  # no page asked for: start where the person's work is
+        with ctx.ws.reader() as session:
+            target = landing.start_page(session, actor)
+    response = see_other(target)
     signer = request.app.state.signer
     signer.set_session(response, issued.token)
     signer.set_csrf(response, new_csrf_token())  # a new token for the new session
