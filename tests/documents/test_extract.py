@@ -144,3 +144,17 @@ def test_it_reads_plain_text_in_utf8_and_windows_1256_with_form_feed_pages() -> 
     for data in (text.encode("utf-8"), text.encode("cp1256")):
         doc = extract(data, "law.txt")
         assert [(b.number, b.page) for b in doc.blocks] == [("1", 1), ("2", 2)]
+
+
+def test_it_refuses_a_docx_that_unzips_to_more_than_the_limit() -> None:
+    buf = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(docx_bytes([("", "نص")]))) as src,
+        zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for item in src.infolist():
+            dst.writestr(item, src.read(item))
+        dst.writestr("word/media/padding.xml", b"<a/>" + b" " * (201 * 1024 * 1024))
+    data = buf.getvalue()
+    assert len(data) < 2 * 1024 * 1024
+    assert _refused(data, "plan.docx").problems[0].code is E.TOO_LARGE

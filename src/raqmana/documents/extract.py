@@ -19,6 +19,7 @@ from raqmana.problems import Location, Problem, ProblemsError
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_PAGES = 2000
+MAX_UNPACKED = 200 * 1024 * 1024  # a .docx's parts once unzipped
 _EXTENSIONS = {"pdf": "pdf", "docx": "docx", "docm": "docx", "html": "html", "htm": "html", "txt": "text"}
 _KIND_NAMES = {"pdf": "PDF", "docx": "Word (.docx)", "html": "HTML", "text": "plain text"}
 
@@ -156,6 +157,9 @@ def _has_image(reader: object, page_no: int) -> bool:
 def _docx(data: bytes, name: str) -> Document:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         names = zf.namelist()
+        unpacked = sum(info.file_size for info in zf.infolist())
+        if unpacked > MAX_UNPACKED:  # a compression bomb: small file, huge XML
+            raise _refuse(E.TOO_LARGE, name, size=round(unpacked / 1048576, 1), limit=MAX_UNPACKED // 1048576)
         if any(n.lower().endswith("vbaproject.bin") for n in names):
             raise _refuse(E.MACROS, name)
         try:
