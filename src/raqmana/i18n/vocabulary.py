@@ -93,6 +93,14 @@ class Channel(StrEnum):
     AGENT = "agent"
 
 
+class CommentState(StrEnum):
+    """Where a comment on a consultation is: waiting for a moderator, published, or rejected."""
+
+    PENDING = "pending"
+    PUBLISHED = "published"
+    REJECTED = "rejected"
+
+
 class HideReason(StrEnum):
     """Why a moderator hid the text of a case from everyone but its handlers."""
 
@@ -151,6 +159,9 @@ WORDS: dict[tuple[str, str], tuple[str, str]] = {
     ("channel", Channel.OFFICE): _term("channel", "At an office"),
     ("channel", Channel.PHONE): _term("channel", "By phone"),
     ("channel", Channel.AGENT): _term("channel", "Through an agent or office clerk"),
+    ("comment state", CommentState.PENDING): _term("comment state", "Waiting for moderation"),
+    ("comment state", CommentState.PUBLISHED): _term("comment state", "Published"),
+    ("comment state", CommentState.REJECTED): _term("comment state", "Rejected"),
     ("hide reason", HideReason.ABUSIVE): _term("hide reason", "Abusive"),
     ("hide reason", HideReason.PERSONAL_DATA): _term("hide reason", "Personal data"),
     ("hide reason", HideReason.SPAM): _term("hide reason", "Spam"),
@@ -171,6 +182,7 @@ VOCABULARIES: dict[str, type[StrEnum]] = {
     "feedback kind": FeedbackKind,
     "channel": Channel,
     "hide reason": HideReason,
+    "comment state": CommentState,
 }
 
 

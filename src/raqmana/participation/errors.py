@@ -26,3 +26,10 @@ DUPLICATE_TRACKING = Code(
     "CP023", "The tracking number '{value}' is in the file twice (first on row {first})."
 )
 BAD_JSON = Code("CP024", "The file is not a JSON list of cases: {reason}.")
+# --- consultations ---------------------------------------------------------------------------------------
+CONSULTATION_CLOSED = Code(
+    "CP030", "This consultation is not open for comments (open from {opens} to {closes})."
+)
+DATES_ORDER = Code("CP031", "The consultation must close after it opens.")
+NO_SECTIONS = Code("CP032", "A consultation needs at least one section of the draft to comment on.")
+COMMENT_REQUIRED = Code("CP033", "Write your comment on this section.")

@@ -172,6 +172,9 @@ WHAT: dict[str, dict[str, str]] = {
     "service": ui("Service").as_dict(),
     "publication": ui("Publication").as_dict(),
     "case": ui("Case", "feedback").as_dict(),
+    "consultation": ui("Consultation", "feedback").as_dict(),
+    "section": ui("Section", "feedback").as_dict(),
+    "comment": ui("Comment", "feedback").as_dict(),
 }
 STATES: dict[str, dict[str, str]] = {
     "draft": ui("a draft").as_dict(),

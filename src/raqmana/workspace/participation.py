@@ -149,7 +149,7 @@ def may_read_contact(actor: Actor, org: Organisation) -> bool:
     return any(g.role in CONTACT_ROLES and g.org_id is not None and g.covers(org.path) for g in actor.grants)
 
 
-def _clean(text: str) -> str:
+def clean_text(text: str) -> str:
     """Text as it is stored: zero-width and direction-override characters dropped, line ends unified."""
     drop = dict.fromkeys(
         map(ord, "\u200b\u200c\u200d\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -160,7 +160,7 @@ def _clean(text: str) -> str:
 # --- the public side ---------------------------------------------------------------------------------
 
 
-def _throttle(session: Session, client: str, now: datetime) -> None:
+def throttle(session: Session, client: str, now: datetime) -> None:
     key = f"feedback:{client[:100]}"
     row = session.get(LoginThrottle, key)
     if row is None or row.window_start + THROTTLE_WINDOW <= now:
@@ -196,7 +196,7 @@ def submit_feedback(
     located by field, when the institution or service is unknown, the rating is out of range or a
     complaint has no text; more than THROTTLE_COUNT messages per address in THROTTLE_WINDOW get 429."""
     now = now or utcnow()
-    text = _clean(text)
+    text = clean_text(text)
     problems: list[Problem] = []
     org = session.scalar(select(Organisation).where(Organisation.code == institution))
     if org is None:
@@ -216,7 +216,7 @@ def submit_feedback(
     if problems:
         raise ValidationFailed(problems)
     assert org is not None
-    _throttle(session, client, now)
+    throttle(session, client, now)
     case = FeedbackCase(
         tracking=new_tracking(),
         kind=str(kind),
@@ -227,7 +227,7 @@ def submit_feedback(
         visits=visits,
         body=text,
         lang=lang,
-        contact=_clean(contact)[:255] if contact and contact.strip() else None,
+        contact=clean_text(contact)[:255] if contact and contact.strip() else None,
         contact_consent=bool(contact_consent and contact and contact.strip()),
         state=str(CaseState.RECEIVED),
         hidden=False,
@@ -484,7 +484,7 @@ def answer(
     """The institution's answer to the person (a received case is assigned to the caller first);
     ``change_made`` goes on the public "you said, we did" record."""
     case, org = _handled(session, actor, tracking)
-    text = _clean(text)
+    text = clean_text(text)
     if not text:
         raise ValidationFailed.one(P.ANSWER_REQUIRED, Location(field="text"))
     for field, value in (("text", text), ("change_made", change_made or "")):
@@ -496,7 +496,7 @@ def answer(
         case.assigned_to = actor.user_id
     _move(case, CaseState.ANSWERED, "answered")
     case.answer = text
-    case.change_made = _clean(change_made) or None if change_made else None
+    case.change_made = clean_text(change_made) or None if change_made else None
     case.answered_at = now or utcnow()
     return _done(session, actor, "answer", case, org, before)
 
@@ -559,7 +559,7 @@ def refer(
     at = (now or utcnow()).isoformat()
     case.referrals = [
         *(case.referrals or []),
-        {"from": org.code, "to": target.code, "at": at, "note": _clean(note)[:500]},
+        {"from": org.code, "to": target.code, "at": at, "note": clean_text(note)[:500]},
     ]
     case.org_id, case.state, case.assigned_to, case.service_code = (
         target.id,
