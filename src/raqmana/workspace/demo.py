@@ -110,7 +110,11 @@ def demo_password(username: str, seed: int) -> str:
     return f"{username}-{seed}"
 
 
-def seed_demo(settings: Settings, *, framework: Framework, seed: int = 2026) -> DemoInfo:
+#: the seed of ``raqmana demo`` (its figures and its published passwords)
+DEMO_SEED = 2026
+
+
+def seed_demo(settings: Settings, *, framework: Framework, seed: int = DEMO_SEED) -> DemoInfo:
     """Create (or refresh the logins of) the demo workspace in ``settings``' database."""
     if settings.environment == "production":
         raise RuntimeError("refusing to seed illustrative demo data in production")

@@ -13,11 +13,15 @@ then following the round. Without any round, the list of rounds ("/") is the sta
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import quote
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from raqmana.workspace.actors import Actor
+from raqmana.i18n import Translated
+from raqmana.store.models import Assessment, Organisation, User
+from raqmana.workspace.actors import ROLE_LABELS, Actor
 from raqmana.workspace.assessments import get_assessment, list_assessments, my_institutions
 
 
@@ -38,3 +42,37 @@ def start_page(session: Session, actor: Actor) -> str:
     if rights.manage:
         return f"{base}/progress"
     return f"{base}/results"
+
+
+@dataclass(frozen=True, slots=True)
+class DemoAccount:
+    """A login of the illustrative workspace, as the sign-in page lists it."""
+
+    username: str
+    password: str
+    role: Translated  # the role in words
+    institution: Translated | None  # the institution it works for (None: the whole government)
+
+
+def demo_accounts(session: Session) -> list[DemoAccount]:
+    """The demo's logins when the workspace holds an illustrative round (nothing otherwise).
+
+    Their passwords are published on purpose (``raqmana demo`` prints them); a workspace without an
+    illustrative round, or where an operator disabled a demo account, lists nothing of it.
+    """
+    from raqmana.workspace.demo import DEMO_SEED, DEMO_USERS, demo_password
+
+    if session.scalar(select(Assessment.id).where(Assessment.illustrative.is_(True)).limit(1)) is None:
+        return []
+    names = {u for u, _, _, _ in DEMO_USERS}
+    active = set(session.scalars(select(User.username).where(User.username.in_(names), User.is_active)))
+    codes = {org for _, _, _, org in DEMO_USERS if org}
+    orgs = {
+        o.code: Translated(en=o.name_en, ar=o.name_ar or o.name_en, ckb=o.name_ckb or o.name_ar or o.name_en)
+        for o in session.scalars(select(Organisation).where(Organisation.code.in_(codes)))
+    }
+    return [
+        DemoAccount(username, demo_password(username, DEMO_SEED), ROLE_LABELS[role], orgs.get(org or ""))
+        for username, _, role, org in DEMO_USERS
+        if username in active
+    ]

@@ -26,6 +26,11 @@ CHOSEN_COOKIE = "raqmana_lang_chosen"
 area = Area("account")
 
 
+def _demo_accounts(ctx: Ctx) -> list[landing.DemoAccount]:
+    with ctx.ws.reader() as session:
+        return landing.demo_accounts(session)
+
+
 def _login_page(
     ctx: Ctx, *, next_url: str, username: str = "", error: LoginRefused | None = None, status: int = 200
 ) -> Response:
@@ -33,7 +38,7 @@ def _login_page(
         ctx.request,
         ctx.lang,
         "pages/login.html",
-        {"next": next_url, "username": username, "error": error},
+        {"next": next_url, "username": username, "error": error, "demo_accounts": _demo_accounts(ctx)},
         status=status,
     )
 
