@@ -142,9 +142,11 @@ def score(survey: Survey, submissions: Sequence[Submission]) -> SurveyResults:
         low, high = min(points.values()), max(points.values())
         span = (high - low) or 1.0
         lows[j] = low
-        given = [a.get(q.name) for a in answer_sets]
-        dont_know[j] = given.count(DONT_KNOW)
-        raw[:, j] = np.array([points.get(v, np.nan) if v is not None else np.nan for v in given], dtype=float)
+        given = np.asarray([a.get(q.name, "") for a in answer_sets], dtype=str)
+        distinct, where = np.unique(given, return_inverse=True)  # a few answers, many respondents
+        counts = np.bincount(where, minlength=distinct.size)
+        dont_know[j] = sum(int(c) for v, c in zip(distinct, counts, strict=True) if v == DONT_KNOW)
+        raw[:, j] = np.array([points.get(str(v), np.nan) for v in distinct], dtype=float)[where]
         scaled[:, j] = (raw[:, j] - low) / span * 100.0
     weights = _weights(survey, submissions)
     results = SurveyResults(survey=survey.id, n=n, overall=None)
