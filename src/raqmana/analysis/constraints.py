@@ -91,9 +91,17 @@ class ConstraintReport:
 
 
 def binding_constraints(
-    pillar_scores: Mapping[str, float | None], framework: Framework, *, threshold: float | None = None
+    pillar_scores: Mapping[str, float | None],
+    framework: Framework,
+    *,
+    threshold: float | None = None,
+    bands: Mapping[str, tuple[float, float]] | None = None,
 ) -> ConstraintReport:
-    """The binding constraints among ``pillar_scores`` (one score 0–5 per enabler, e.g. the national mean)."""
+    """The binding constraints among ``pillar_scores`` (one score 0–5 per enabler, e.g. the national mean).
+
+    ``bands``: each enabler's uncertainty interval (low, high). A dependent enabler is said to score
+    higher than its bottleneck only when the two intervals do not overlap: a difference inside the
+    uncertainty band is no difference a reader can rely on."""
     scored = {p.id: float(v) for p in framework.pillars if (v := pillar_scores.get(p.id)) is not None}
     unscored = [p.id for p in framework.pillars if p.id not in scored]
     if not scored:
@@ -107,7 +115,7 @@ def binding_constraints(
         blocks = tuple(sorted(deps[pid], key=lambda x: [p.id for p in framework.pillars].index(x)))
         if score > limit or not blocks:
             continue
-        ahead = tuple(b for b in blocks if scored.get(b, -1.0) > score)
+        ahead = tuple(b for b in blocks if _clearly_higher(b, pid, scored, bands))
         root = not any(scored.get(q, 6.0) < score for q in pres[pid])
         out.append(
             Constraint(
@@ -116,6 +124,17 @@ def binding_constraints(
         )
     out.sort(key=lambda c: (not c.root, -len(c.blocks), c.score, c.pillar))
     return ConstraintReport(limit, out, unscored)
+
+
+def _clearly_higher(
+    b: str, pid: str, scored: Mapping[str, float], bands: Mapping[str, tuple[float, float]] | None
+) -> bool:
+    """``b`` scores higher than ``pid``, beyond both scores' uncertainty when it is known."""
+    if scored.get(b, -1.0) <= scored[pid]:
+        return False
+    if bands is None or b not in bands or pid not in bands:
+        return True
+    return bands[b][0] > bands[pid][1]
 
 
 _REASON = ui(

@@ -46,10 +46,12 @@ def analyse(
     country: str | None = None,
     peers: Sequence[str] | None = None,
     data_dir: Path | None = None,
+    bands: Mapping[str, tuple[float, float]] | None = None,
 ) -> Analysis:
     """Gaps, binding constraints, divide (on each institution's mean enabler score), SDG entry points
     (weakest indicators, national means) and, with ``country`` (ISO3), the peer benchmark from public
-    indices against its regional and income groups and the chosen ``peers``."""
+    indices against its regional and income groups and the chosen ``peers``. ``bands``: each enabler's
+    national uncertainty interval; a bottleneck's dependents are called higher only beyond it."""
     gaps = gap_analysis(scores, framework, target=target, indicator_scores=indicator_scores)
     national = mean_by_key(scores)
     overall = {
@@ -64,7 +66,7 @@ def analyse(
     return Analysis(
         national,
         gaps,
-        binding_constraints(national, framework),
+        binding_constraints(national, framework, bands=bands),
         institution_divide(overall, institutions),
         entry,
         peer_benchmark(country, peers=peers, data_dir=data_dir) if country else None,

@@ -87,6 +87,18 @@ def _clean(obj: Any) -> Any:
     return obj
 
 
+def national_bands(unc: UncertaintyResult | None) -> dict[str, tuple[float, float]] | None:
+    """Each aggregate's national uncertainty interval (low, high), when Monte Carlo ran."""
+    if unc is None:
+        return None
+    out = {}
+    for node in unc.national.columns:
+        low, high = float(unc.national.get("low", node)), float(unc.national.get("high", node))
+        if not (math.isnan(low) or math.isnan(high)):
+            out[node] = (low, high)
+    return out
+
+
 def default_uncertainty(runs: int = 1000) -> UncertaintySpec:
     """Weights ±25 %, missing answers left out or filled with the median, arithmetic or geometric means."""
     return UncertaintySpec(runs=runs, weight_noise=0.25, impute=(Step("median"),), seed=2026)
@@ -133,6 +145,7 @@ def run_chain(
         country=country.iso3,
         peers=country.peers,
         data_dir=options.data_dir,
+        bands=national_bands(unc),
     )
     timings["analysis"] = time.perf_counter() - t0
 

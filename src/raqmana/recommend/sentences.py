@@ -46,6 +46,8 @@ _CMP_STAGE_EN = {
 #: one institution's (or the country's) value
 _ONE = {
     "stage": ui("{ref} ({name}) is at stage {v}, {cmp}."),
+    # a stage is a whole number: a mean over institutions is an average stage, not "stage 2.2"
+    "stage_average": ui("{ref} ({name}): average stage {v}, {cmp}."),
     "answer": ui("The answer to {ref} ({name}) is {v}, {cmp}."),
     "yes_no": ui("The answer to {ref} ({name}) is “{v}”."),
     "score": ui("{name} scores {v} out of {max}, {cmp}."),
@@ -187,6 +189,8 @@ def sentence(
         return _fill(_MISSING, w.lang, ref=op.ref, name=w.name(op))
     sign = cond.op if held else NEGATE[cond.op]
     kind = w.kind(op)
+    if kind == "stage" and not float(v).is_integer():
+        kind = "stage_average"
     return _fill(
         _ONE[kind],
         w.lang,
