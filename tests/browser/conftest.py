@@ -114,7 +114,8 @@ def sign_in(browser: object, live: LiveServer, username: str, lang: str = "ar") 
     page.fill("#username", username)
     page.fill("#password", PASSWORD)
     page.click("main button[type=submit]")
-    page.wait_for_url(f"{live.url}/")
+    # each role starts where its work is (the list of rounds, a questionnaire, the review queue …)
+    page.wait_for_url(lambda url: url.startswith(live.url) and "/login" not in url)
     return page
 
 
