@@ -53,3 +53,23 @@ def test_submissions_twice_then_results(tmp_path) -> None:
     results = json.loads(shown.output)
     assert results["n"] == 3 and results["bottlenecks"][0]["question"] in ("bn_power", "bn_paper")
     assert {d["dimension"] for d in results["divide"]["dimensions"]} == {"sex", "area"}
+
+
+def test_import_form_saves_which_questions_describe_the_respondent(tmp_path) -> None:
+    from pathlib import Path
+
+    from raqmana.surveys.model import Role
+    from raqmana.surveys.packs import find
+
+    form = Path(__file__).parent / "data" / "forms" / "pyxform-choice_filter_test.xlsx"
+    out = tmp_path / "survey.yaml"
+    app = build_app("survey")
+    result = runner.invoke(
+        app, ["survey", "import-form", str(form), "--role", "state=governorate", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert find(str(out)).question("state").role is Role.GOVERNORATE
+    wrong = runner.invoke(
+        app, ["survey", "import-form", str(form), "--role", "nope=sex", "--role", "city=shoe_size"]
+    )
+    assert wrong.exit_code == 2 and "SV024" in wrong.output and "SV025" in wrong.output

@@ -9,7 +9,7 @@ import typer
 from raqmana.cli.common import JsonOption, LangOption, fail, print_json, report_problems, say
 from raqmana.cli.help_lang import N_
 from raqmana.i18n.catalog import gettext
-from raqmana.problems import ProblemsError
+from raqmana.problems import Location, Problem, ProblemsError
 
 app = typer.Typer(
     help="Perception surveys: XLSForms for KoboToolbox and ODK, their submissions.", no_args_is_help=True
@@ -53,18 +53,40 @@ def import_form(
         ..., help="An XLSForm (.xlsx, .xls, .csv) written in KoboToolbox, ODK or raqmana."
     ),
     out: Path | None = typer.Option(None, "--out", "-o", help="Where to write the survey as YAML."),
+    role: list[str] = typer.Option(
+        [],
+        "--role",
+        help="QUESTION=ROLE: the question that gives the respondent's sex, age_group, governorate, area, "
+        "disability, institution, respondent (pseudonymised) or weight. Repeat for each.",
+    ),
     lang: str = LangOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Read an XLSForm into a raqmana survey; list what raqmana cannot keep (sheet, row, column)."""
     import yaml
 
+    from raqmana.surveys import errors as E
+    from raqmana.surveys.model import Role
     from raqmana.surveys.xlsform_in import read_form
 
     try:
         result = read_form(file.read_bytes(), file=file.name)
     except ProblemsError as exc:
         fail(exc.problems, lang, as_json=as_json)
+    roles = dict(r.partition("=")[::2] for r in role)
+    known_roles = ", ".join(r.value for r in Role if r.value)
+    bad = [
+        Problem(E.UNKNOWN_QUESTION, Location(field="--role"), {"name": name, "survey": result.survey.id})
+        for name in roles
+        if name not in {q.name for q in result.survey.questions}
+    ] + [
+        Problem(E.UNKNOWN_ROLE, Location(field="--role"), {"role": value, "known": known_roles})
+        for value in roles.values()
+        if value not in {r.value for r in Role if r.value}
+    ]
+    if bad:
+        fail(bad, lang, as_json=as_json)
+    result.survey = result.survey.with_roles(roles)
     if out is not None:
         dumped = result.survey.model_dump(mode="json", exclude_defaults=True)
         out.write_text(yaml.safe_dump(dumped, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -35,6 +35,9 @@ CALCULATION_NOT_KEPT = Code(
 )
 COLUMN_NOT_KEPT = Code("SV009", "Column '{column}' is not kept: raqmana has no place for it.", severity=W)
 
+UNKNOWN_QUESTION = Code("SV024", "Question '{name}' is not in survey {survey}.")
+UNKNOWN_ROLE = Code("SV025", "'{role}' is not a respondent attribute raqmana knows ({known}).")
+
 # submission exports
 BROKEN_FILE = Code("SV010", "The file cannot be read as {kind}: {reason}")
 NO_ID_COLUMN = Code(

@@ -123,6 +123,20 @@ class Survey(_Model):
     def by_role(self, role: Role) -> Question | None:
         return next((q for q in self.questions if q.role is role), None)
 
+    def with_roles(self, roles: dict[str, str]) -> Survey:
+        """This survey with the respondent attribute of some questions set (question name → role): the
+        saved mapping of a form written elsewhere. Raises KeyError / ValueError on an unknown name."""
+        known = {q.name for q in self.questions}
+        for name, role in roles.items():
+            if name not in known:
+                raise KeyError(name)
+            Role(role)
+        questions = [
+            q.model_copy(update={"role": Role(roles[q.name])}) if q.name in roles else q
+            for q in self.questions
+        ]
+        return self.model_copy(update={"questions": questions})
+
     def counts(self) -> dict[str, int]:
         return {
             "questions": len(self.questions),
