@@ -27,6 +27,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -45,6 +46,7 @@ from raqmana.workspace import (
     SYSTEM,
     assessments,
     assignments,
+    consultations,
     participation,
     publication,
     services,
@@ -218,6 +220,18 @@ POST /participation/{tracking}/close                                            
 POST /participation/{tracking}/moderate                                                                             303      403      404      404      404      404      404      303      303
 POST /participation/{tracking}/refer                                                                                303      403      404      404      404      404      404      303      303
 POST /public/feedback                                                                                               422      422      422      422      422      422      422      422      422
+# consultations: anyone reads them and comments (the probe fills the trap); B's handlers moderate B's
+GET /api/v1/consultations/{consultation_id}/moderation                                                              401      403      403      403      403      403      403      200      200
+GET /api/v1/public/consultations                                                                                    200      200      200      200      200      200      200      200      200
+GET /api/v1/public/consultations/{consultation_id}                                                                  200      200      200      200      200      200      200      200      200
+GET /consultations/{consultation_id}/moderation                                                                     303      403      403      403      403      403      403      200      200
+GET /public/consultations                                                                                           200      200      200      200      200      200      200      200      200
+GET /public/consultations/{consultation_id}                                                                         200      200      200      200      200      200      200      200      200
+POST /api/v1/consultations                                                                                          401      403      403      403      403      403      403      201      201
+POST /api/v1/consultations/{consultation_id}/comments/{comment_id}/moderate                                         401      403      403      403      403      403      403      200      200
+POST /api/v1/public/consultations/{consultation_id}/comments                                                        422      422      422      422      422      422      422      422      422
+POST /consultations/{consultation_id}/comments/{comment_id}/moderate                                                303      403      403      403      403      403      403      303      303
+POST /public/consultations/{consultation_id}/comments                                                               422      422      422      422      422      422      422      422      422
 """
 
 
@@ -251,6 +265,9 @@ class Ids:
     #: a citizen's complaint to moi, and one per action, persona and route kind ("answer:coord/api")
     case_b: str = ""
     cases: dict[str, str] = field(default_factory=dict)
+    #: a consultation of moi, and a comment on it per persona and route kind to moderate
+    consultation_b: int = 0
+    comments: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -324,6 +341,16 @@ def _build(world: World) -> Ids:
             for action in CASE_ACTIONS:
                 ids.cases[f"{action}:{persona}"] = _complaint(s, f"{action}:{persona}")
             participation.answer(s, SYSTEM, ids.cases[f"close:{persona}"], text="answered, to close")
+        ids.consultation_b = _consultation(s).id
+        for persona in (f"{p}/{kind}" for p in PERSONAS for kind in ("api", "html")):
+            ids.comments[persona] = consultations.add_comment(
+                s,
+                consultation_id=ids.consultation_b,
+                section_id=_consultation_section(s, ids.consultation_b),
+                text=f"comment of {persona}",
+                lang="ar",
+                client=f"comment:{persona}",
+            ).id
         for n, persona in enumerate(f"{p}/{kind}" for p in PERSONAS for kind in ("api", "html")):
             r = assessments.open_round(
                 s,
@@ -366,6 +393,25 @@ def _complaint(session: Any, client: str) -> str:
         answer_days=15,
         contact=SECRETS_B[2],
     ).tracking
+
+
+def _consultation(session: Any) -> Any:
+    now = datetime.now(UTC)
+    words = Translated(en="Draft", ar="مسودة", ckb="ڕەشنووس")
+    return consultations.open_consultation(
+        session,
+        SYSTEM,
+        owner="moi",
+        title=words,
+        summary=words,
+        opens_at=now - timedelta(days=1),
+        closes_at=now + timedelta(days=30),
+        sections=[consultations.SectionIn(heading=words, body=words)],
+    )
+
+
+def _consultation_section(session: Any, consultation_id: int) -> int:
+    return consultations.read_consultation(session, consultation_id=consultation_id).sections[0].id
 
 
 def users_actor(session: Any, user_id: int) -> Any:
@@ -572,6 +618,30 @@ PROBES: dict[str, Probe] = {
     ),
     "POST /participation/{tracking}/refer": Probe(
         {"tracking": lambda i, p: i.cases[f"refer:{p}"]}, body={"institution": "mod"}
+    ),
+    "GET /public/consultations/{consultation_id}": Probe({"consultation_id": lambda i, p: i.consultation_b}),
+    "POST /public/consultations/{consultation_id}/comments": Probe(
+        {"consultation_id": lambda i, p: i.consultation_b},
+        body={"section_id": 1, "text": "robot", "website": "http://spam.example"},
+    ),
+    "POST /api/v1/consultations": Probe(
+        body={
+            "owner": "moi",
+            "title": {"en": "Draft", "ar": "مسودة", "ckb": "ڕەشنووس"},
+            "summary": {"en": "Draft", "ar": "مسودة", "ckb": "ڕەشنووس"},
+            "opens_at": "2026-01-01T00:00:00+03:00",
+            "closes_at": "2026-02-01T00:00:00+03:00",
+            "sections": [
+                {"heading": {"en": "1", "ar": "1", "ckb": "1"}, "body": {"en": "x", "ar": "x", "ckb": "x"}}
+            ],
+        }
+    ),
+    "GET /consultations/{consultation_id}/moderation": Probe(
+        {"consultation_id": lambda i, p: i.consultation_b}
+    ),
+    "POST /consultations/{consultation_id}/comments/{comment_id}/moderate": Probe(
+        {"consultation_id": lambda i, p: i.consultation_b, "comment_id": lambda i, p: i.comments[p]},
+        body={"publish": True},
     ),
     "GET /api/v1/openapi.json": Probe(),
     "GET /api/v1/me": Probe(),

@@ -318,15 +318,21 @@ def moderation_queue(session: Session, actor: Actor, *, consultation_id: int) ->
 
 
 def moderate_comment(
-    session: Session, actor: Actor, *, comment_id: int, publish: bool, reason: HideReason | None = None
+    session: Session,
+    actor: Actor,
+    *,
+    comment_id: int,
+    publish: bool,
+    reason: HideReason | None = None,
+    consultation_id: int | None = None,
 ) -> PendingComment:
-    """Publish a comment or reject it with a reason (audited with the decision, not the text)."""
+    """Publish a comment or reject it with a reason (audited with the decision, not the text); with
+    ``consultation_id``, the comment must be one of that consultation's."""
     require_signed_in(actor)
     m = session.get(ConsultationComment, comment_id)
-    if m is None:
+    section = session.get(ConsultationSection, m.section_id) if m is not None else None
+    if m is None or section is None or consultation_id not in (None, section.consultation_id):
         raise NotFound("comment")
-    section = session.get(ConsultationSection, m.section_id)
-    assert section is not None
     _, org = _get(session, section.consultation_id)
     if not may_handle(actor, org):
         raise Forbidden(P.NOT_HANDLER, value=org.code)

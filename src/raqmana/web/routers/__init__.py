@@ -10,6 +10,7 @@ from raqmana.web.routers import (
     assessments,
     audit,
     auth,
+    consultations,
     evidence,
     jobs,
     participation,
@@ -36,6 +37,7 @@ _AREAS = [
     audit.area,
     services.area,
     participation.area,
+    consultations.area,
 ]
 
 ROUTERS: list[APIRouter] = [r for a in _AREAS for r in (a.html, a.api)]

@@ -1,0 +1,169 @@
+"""Public consultations: the list and each consultation with its sections and published comments under
+``/public/consultations`` (no sign-in; comments while it is open), opening one (JSON) and the moderation
+queue under ``/consultations``, each page with its JSON twin."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Path
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, Field
+from starlette.responses import Response
+
+from raqmana.i18n import Translated
+from raqmana.i18n.vocabulary import HideReason, names
+from raqmana.participation import errors as P
+from raqmana.problems import Location
+from raqmana.web.context import ApiCtx, Ctx
+from raqmana.web.pages import Area, go, json_response
+from raqmana.web.templating import render
+from raqmana.workspace import consultations
+from raqmana.workspace.consultations import (
+    CommentReceipt,
+    ConsultationSummary,
+    ConsultationView,
+    ModerationQueue,
+    PendingComment,
+    SectionIn,
+)
+from raqmana.workspace.exceptions import ValidationFailed
+from raqmana.workspace.participation import MAX_TEXT
+
+area = Area("consultations")
+Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
+
+
+def _blank_none(value: Any) -> Any:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+class ConsultationList(BaseModel):
+    consultations: list[ConsultationSummary]
+
+
+@area.page(
+    "/public/consultations",
+    "participation/consultations.html",
+    summary="Open and closed public consultations",
+    response_model=ConsultationList,
+)
+def consultation_list(ctx: Ctx) -> dict[str, Any]:
+    return {"consultations": ctx.unit(consultations.list_consultations)}
+
+
+class ConsultationPage(BaseModel):
+    consultation: ConsultationView
+
+
+@area.page(
+    "/public/consultations/{consultation_id}",
+    "participation/consultation.html",
+    summary="A consultation: its sections and their published comments",
+    response_model=ConsultationPage,
+)
+def consultation_page(ctx: Ctx, consultation_id: Id) -> dict[str, Any]:
+    return {"consultation": ctx.unit(consultations.read_consultation, consultation_id=consultation_id)}
+
+
+class CommentIn(BaseModel):
+    """A comment on one section. ``website`` is a trap for robots: people leave it empty."""
+
+    section_id: int = Field(ge=1, le=2**31 - 1)
+    text: str = Field(max_length=MAX_TEXT)
+    website: str = Field("", max_length=200, description="leave empty")
+
+
+def _commented(ctx: Ctx, receipt: CommentReceipt, params: dict[str, Any]) -> Response:
+    data = consultation_page(ctx, params["consultation_id"])
+    return render(
+        ctx.request, ctx.lang, "participation/consultation.html", {**data, "received": receipt}, status=201
+    )
+
+
+@area.action(
+    "/public/consultations/{consultation_id}/comments",
+    html=_commented,
+    summary="Comment on a section of an open consultation (no sign-in; published after moderation)",
+    response_model=CommentReceipt,
+    status_code=201,
+)
+def comment(ctx: Ctx, consultation_id: Id, data: CommentIn) -> CommentReceipt:
+    if data.website.strip():
+        raise ValidationFailed.one(P.TRAP_FILLED, Location(field="website"))
+    client = ctx.request.client
+    return ctx.unit(
+        consultations.add_comment,
+        consultation_id=consultation_id,
+        section_id=data.section_id,
+        text=data.text,
+        lang=ctx.lang,
+        client=client.host if client else "",
+    )
+
+
+class ConsultationIn(BaseModel):
+    """A consultation on a draft: its owner institution, title and summary in three languages, the dates
+    it is open between (with their time zone) and its sections."""
+
+    owner: str = Field(max_length=64)
+    title: Translated
+    summary: Translated
+    opens_at: AwareDatetime
+    closes_at: AwareDatetime
+    sections: list[SectionIn] = Field(max_length=500)
+
+
+@area.api.post(
+    "/consultations",
+    status_code=201,
+    response_model=ConsultationView,
+    summary="Open a consultation on a draft (the owner institution's focal points and managers)",
+)
+def open_consultation(data: ConsultationIn, ctx: Ctx = ApiCtx) -> Response:
+    made = ctx.call(
+        consultations.open_consultation,
+        owner=data.owner,
+        title=data.title,
+        summary=data.summary,
+        opens_at=data.opens_at,
+        closes_at=data.closes_at,
+        sections=data.sections,
+    )
+    return json_response(made, 201, lang=ctx.lang)
+
+
+@area.page(
+    "/consultations/{consultation_id}/moderation",
+    "participation/moderation.html",
+    summary="A consultation's comments for its moderators, those waiting first",
+    response_model=ModerationQueue,
+)
+def moderation(ctx: Ctx, consultation_id: Id) -> dict[str, Any]:
+    queue = ctx.read(consultations.moderation_queue, consultation_id=consultation_id)
+    return {
+        **queue.model_dump(),
+        "_queue": queue,
+        "_reasons": names("hide reason"),
+        "_states": names("comment state"),
+    }
+
+
+class ModerateCommentIn(BaseModel):
+    publish: bool = Field(description="true publishes the comment; false rejects it (with a reason)")
+    reason: Annotated[HideReason | None, BeforeValidator(_blank_none)] = None
+
+
+@area.action(
+    "/consultations/{consultation_id}/comments/{comment_id}/moderate",
+    html=go("/consultations/{consultation_id}/moderation"),
+    summary="Publish or reject a comment (audited with the reason)",
+    response_model=PendingComment,
+)
+def moderate(ctx: Ctx, consultation_id: Id, comment_id: Id, data: ModerateCommentIn) -> PendingComment:
+    return ctx.call(
+        consultations.moderate_comment,
+        comment_id=comment_id,
+        publish=data.publish,
+        reason=data.reason,
+        consultation_id=consultation_id,
+    )
