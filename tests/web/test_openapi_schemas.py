@@ -273,6 +273,7 @@ def tour(api: Api, world: World, tokens: dict[str, str]) -> None:
     )
     assert withdrawn.status_code == 200, withdrawn.text
     participation_tour(api, tokens)
+    consultation_tour(api, tokens)
     # errors
     assert api.call("GET", "/api/v1/me", as_="not-a-token").status_code == 401
     assert api.call("GET", f"/api/v1/assessments/{a}", as_=tokens["outsider"]).status_code == 404
@@ -322,6 +323,37 @@ def participation_tour(api: Api, tokens: dict[str, str]) -> None:
     exported = api.call("GET", "/api/v1/participation/export.json", as_=coord)
     file = {"file": ("cases.json", exported.content, "application/json")}
     assert api.call("POST", "/api/v1/participation/import", as_=coord, files=file).json()["unchanged"] == 2
+
+
+def consultation_tour(api: Api, tokens: dict[str, str]) -> None:
+    """A consultation opened by an institution, a comment on a section, its moderation."""
+    focal = tokens["focal"]
+    words = {"en": "Draft", "ar": "مسودة", "ckb": "ڕەشنووس"}
+    opened = api.call(
+        "POST",
+        "/api/v1/consultations",
+        as_=focal,
+        json={
+            "owner": "mofa",
+            "title": words,
+            "summary": words,
+            "opens_at": "2020-01-01T00:00:00+03:00",
+            "closes_at": "2099-01-01T00:00:00+03:00",
+            "sections": [{"heading": words, "body": words}],
+        },
+    )
+    assert opened.status_code == 201, opened.text
+    c = opened.json()
+    assert api.call("GET", "/api/v1/public/consultations").json()["consultations"]
+    public = f"/api/v1/public/consultations/{c['id']}"
+    assert api.call("GET", public).status_code == 200
+    sent = api.call("POST", f"{public}/comments", json={"section_id": c["sections"][0]["id"], "text": "Yes"})
+    assert sent.status_code == 201, sent.text
+    assert api.call("POST", f"{public}/comments", json={"section_id": 999999, "text": "x"}).status_code == 404
+    queue = api.call("GET", f"/api/v1/consultations/{c['id']}/moderation", as_=focal).json()
+    moderate = f"/api/v1/consultations/{c['id']}/comments/{queue['comments'][0]['id']}/moderate"
+    assert api.call("POST", moderate, as_=focal, json={"publish": False}).status_code == 422
+    assert api.call("POST", moderate, as_=focal, json={"publish": True}).json()["state"] == "published"
 
 
 def check_answers(spec: dict[str, Any], seen: list[tuple[str, str, int, str, Any]]) -> set[tuple[str, str]]:
