@@ -24,3 +24,20 @@ def test_the_demo_adds_labelled_feedback_once_with_late_answers_and_a_hidden_tex
     assert any(c.hidden for c in inbox.cases)
     assert changes and not any("thieves" in c.said for c in changes)
     assert any(c.referrals for c in inbox.cases)
+
+
+def test_the_demo_opens_a_consultation_on_the_draft_roadmap_with_moderated_comments(world):
+    from raqmana.workspace import consultations as C
+    from raqmana.workspace.participation_demo import seed_consultation
+
+    with world.ws.transaction() as s:
+        first = seed_consultation(s, SYSTEM)
+    with world.ws.transaction() as s:
+        assert seed_consultation(s, SYSTEM) == first
+    with world.ws.reader() as s:
+        c = C.read_consultation(s, consultation_id=first)
+        queue = C.moderation_queue(s, SYSTEM, consultation_id=first)
+    assert c.illustrative and c.open and c.title.ar.startswith("مسودة")
+    shown = [m.text for s in c.sections for m in s.comments]
+    assert len(shown) == 4 and not any("07701234567" in t or "فاسدون" in t for t in shown)
+    assert sorted(m.state for m in queue.comments).count("pending") == 1

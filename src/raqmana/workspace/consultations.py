@@ -249,6 +249,7 @@ def add_comment(
     lang: str,
     client: str,
     now: datetime | None = None,
+    illustrative: bool = False,
 ) -> CommentReceipt:
     """A comment on one section of an open consultation, waiting for moderation."""
     now = now or utcnow()
@@ -275,7 +276,7 @@ def add_comment(
         lang=lang,
         state=str(CommentState.PENDING),
         created_at=now,
-        illustrative=False,
+        illustrative=illustrative,
     )
     session.add(m)
     session.flush()
