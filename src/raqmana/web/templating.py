@@ -31,7 +31,7 @@ from raqmana.web.fields import where
 from raqmana.workspace.actors import ROLE_LABELS
 from raqmana.workspace.views import STATE_LABELS
 
-ASSET_VERSION = "3"
+ASSET_VERSION = "4"
 
 
 def make_env(settings: Settings) -> Environment:

@@ -1,0 +1,63 @@
+"""On a phone (390 px) the header folds into a menu and the first question shows on the first screen;
+screenshots in Arabic at phone and desktop width are saved as test artefacts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.web.world import PASSWORD, World, build_world, make_settings
+
+from .conftest import LiveServer
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def round_live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, World]]:
+    world = build_world(make_settings(tmp_path_factory.mktemp("phone-data")))
+    with LiveServer(world) as server:
+        yield server, world
+    world.ws.dispose()
+
+
+def _focal_page(browser, live: LiveServer, viewport: dict[str, int]):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport=viewport, locale="ar-IQ")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(f"{live.url}/login?lang=ar")
+    page.fill("#username", "focal")
+    page.fill("#password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/institutions/mofa")  # a focal point starts on their questionnaire
+    return page
+
+
+def test_the_questionnaire_fits_a_phone(round_live, browser, artifacts: Path):  # type: ignore[no-untyped-def]
+    live, _ = round_live
+    page = _focal_page(browser, live, PHONE)
+    page.screenshot(path=str(artifacts / "ar-phone-questionnaire.png"))
+    header = page.locator("header nav").bounding_box()
+    assert header is not None and header["height"] < 100, f"the header takes {header} of the screen"
+    assert not page.locator("#rq-menu").is_visible(), "the menu is folded"
+    question = page.locator(".rq-item").first.bounding_box()
+    assert question is not None and question["y"] < PHONE["height"] * 0.6, "the first question on screen"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), "no sideways page"
+    page.locator(".navbar-toggler").click()
+    page.locator("#rq-menu.show").wait_for()
+    assert page.locator("#rq-menu >> text=التقييمات").is_visible()
+    page.screenshot(path=str(artifacts / "ar-phone-menu.png"))
+    page.context.close()
+
+
+def test_the_desktop_shows_the_menu_and_the_enablers_beside_the_questions(round_live, browser, artifacts):  # type: ignore[no-untyped-def]
+    live, _ = round_live
+    page = _focal_page(browser, live, {"width": 1280, "height": 900})
+    page.screenshot(path=str(artifacts / "ar-desktop-questionnaire.png"))
+    assert page.locator("#rq-menu").is_visible() and not page.locator(".navbar-toggler").is_visible()
+    enablers = page.locator(".rq-pages").bounding_box()
+    question = page.locator(".rq-item").first.bounding_box()
+    assert enablers and question and enablers["x"] > question["x"], "enablers on the right in Arabic"
+    page.context.close()
