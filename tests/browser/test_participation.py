@@ -69,3 +69,40 @@ def test_a_person_sends_a_complaint_and_reads_the_answer(browser, catalogue, art
     page.goto(f"{catalogue.url}/public/feedback/changes")
     assert axe_violations(page) == [] and fits(page)
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("lang", ["ar", "ckb"])
+def test_a_person_comments_on_a_section_and_sees_it_after_moderation(
+    browser, catalogue, artifacts, lang, width
+):
+    from raqmana.workspace.participation_demo import seed_consultation
+
+    with catalogue.world.ws.transaction() as s:
+        consultation = seed_consultation(s, SYSTEM)
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(f"{catalogue.url}/public/consultations?lang={lang}")
+    assert axe_violations(page) == [] and fits(page)
+    page.click(f"a[href='/public/consultations/{consultation}']")
+    assert axe_violations(page) == [] and fits(page)
+    page.screenshot(path=str(artifacts / f"consultation-{lang}-{width}.png"), full_page=True)
+    words = f"تعليق للمتصفح {lang} {width}"
+    page.locator("textarea[name=text]").first.fill(words)
+    page.locator("form[action$='/comments'] button[type=submit]").first.click()
+    assert page.locator("[role=status]").count() == 1 and words not in page.inner_text("main")
+
+    staff = sign_in(browser, catalogue, "coord", lang)
+    staff.goto(f"{catalogue.url}/consultations/{consultation}/moderation")
+    assert axe_violations(staff) == []
+    staff.screenshot(path=str(artifacts / f"consultation-moderation-{lang}.png"), full_page=True)
+    staff.locator("article", has_text=words).locator(
+        "form:has(input[name=publish][value=true]) button"
+    ).click()
+    staff.wait_for_url(f"**/consultations/{consultation}/moderation")
+    staff.context.close()
+
+    page.goto(f"{catalogue.url}/public/consultations/{consultation}")
+    assert words in page.inner_text("main")
+    context.close()
