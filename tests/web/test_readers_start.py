@@ -83,3 +83,26 @@ def test_the_round_page_offers_the_review_only_to_reviewers(world, as_user):
 def test_accepted_answers_do_not_change_where_a_viewer_starts(world, app):
     accept(world, ANSWERS)
     assert _sign_in(app, "viewer").endswith("/results")
+
+
+def test_the_questionnaire_says_saved_only_after_the_person_saves(world, as_user):
+    with world.ws.transaction() as s:
+        responses.save_answer(
+            s,
+            SYSTEM,
+            assessment_id=world.assessment_id,
+            institution_code="mofa",
+            indicator_id="LEG-01",
+            answer=Answer(3),
+            expected_version=0,
+        )
+    focal = as_user("focal")
+    page = focal.get(f"/assessments/{world.assessment_id}/institutions/mofa?pillar=LEG&lang=en").text
+    assert "Saved (version" not in page, "nothing was saved on this page yet"
+    assert "Last changed" in page
+    r = focal.post(
+        f"/assessments/{world.assessment_id}/institutions/mofa/answers/LEG-02?lang=en",
+        data={"answer": "2", "expected_version": "0", "csrf_token": focal.csrf("/")},
+        headers={"HX-Request": "true"},
+    )
+    assert r.status_code == 200 and "Saved (version 1)" in r.text
