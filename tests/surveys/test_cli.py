@@ -73,3 +73,20 @@ def test_import_form_saves_which_questions_describe_the_respondent(tmp_path) -> 
         app, ["survey", "import-form", str(form), "--role", "nope=sex", "--role", "city=shoe_size"]
     )
     assert wrong.exit_code == 2 and "SV024" in wrong.output and "SV025" in wrong.output
+
+
+def test_import_submissions_queued_for_the_worker(tmp_path) -> None:
+    export = tmp_path / "kobo.csv"
+    export.write_text("_uuid,profile/sex\nq1,female\nq2,male\n", encoding="utf-8")
+    app, env = build_app(), _env(tmp_path)
+    queued = runner.invoke(
+        app, ["survey", "import-submissions", "civil_servants", str(export), "--queue", "--json"], env=env
+    )
+    assert queued.exit_code == 0, queued.output
+    assert json.loads(queued.output)["status"] == "queued"
+    ran = runner.invoke(app, ["worker", "--once"], env=env)
+    assert ran.exit_code == 0, ran.output
+    again = runner.invoke(
+        app, ["survey", "import-submissions", "civil_servants", str(export), "--json"], env=env
+    )
+    assert json.loads(again.output)["unchanged"] == 2

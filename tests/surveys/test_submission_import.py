@@ -88,3 +88,21 @@ def test_only_national_coordinators_import_and_read(ws) -> None:
     _run(ws, _csv(["u1", "t1", "female", "", "a_lot"]), actor=coordinator)
     with ws.reader() as s:
         assert [x.uuid for x in load_submissions(s, coordinator, survey_id="civil_servants")] == ["u1"]
+
+
+def test_a_large_export_runs_as_a_job_with_progress(ws) -> None:
+    from raqmana.store.models import Job
+    from raqmana.workspace.jobs import run_one
+    from raqmana.workspace.surveys import enqueue_survey_import
+
+    data = _csv(*[[f"j{i}", "t", "female", "", "a_lot"] for i in range(12)])
+    with ws.transaction() as s:
+        queued = enqueue_survey_import(
+            s, SYSTEM, settings=ws.settings, survey="civil_servants", filename="big.csv", data=data
+        )
+    done = run_one(ws)
+    assert done is not None and done.id == queued.id and done.status == "done"
+    with ws.reader() as s:
+        job = s.get(Job, queued.id)
+        assert job.result["added"] == 12 and job.progress == 1.0
+    assert _count(ws, SurveySubmission) == 12

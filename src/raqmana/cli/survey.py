@@ -113,6 +113,9 @@ def import_form(
 def import_submissions(
     survey_name: str = typer.Argument(..., metavar="SURVEY", help="The survey the export belongs to."),
     file: Path = typer.Argument(..., help="A KoboToolbox or ODK Central export (.csv or .xlsx)."),
+    queue: bool = typer.Option(
+        False, "--queue", help="Queue the import for `raqmana worker` (large exports)."
+    ),
     lang: str = LangOption,
     as_json: bool = JsonOption,
 ) -> None:
@@ -127,6 +130,18 @@ def import_submissions(
     except ProblemsError as exc:
         fail(exc.problems, lang, as_json=as_json)
     data = file.read_bytes()
+    if queue:
+        from raqmana.workspace.surveys import enqueue_survey_import
+
+        with workspace(lang, as_json=as_json) as ws, ws.transaction() as s:
+            job = enqueue_survey_import(
+                s, cli_actor(), settings=ws.settings, survey=survey_name, filename=file.name, data=data
+            )
+        if as_json:
+            print_json({"ok": True, "job": job.id, "status": job.status})
+        else:
+            say(lang, "job.queued", id=job.id)
+        return
     with workspace(lang, as_json=as_json) as ws, ws.transaction() as s:
         report = run(
             s, cli_actor(), survey=survey, data=data, filename=file.name, secret_key=ws.settings.secret_key

@@ -9,9 +9,10 @@ replace the stored ones and keep them as a revision. One audit event records the
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -30,7 +31,9 @@ from raqmana.workspace.audit import record
 from raqmana.workspace.exceptions import Forbidden, ValidationFailed
 
 if TYPE_CHECKING:
+    from raqmana.settings import Settings
     from raqmana.workspace.factory import Workspace
+    from raqmana.workspace.views import JobView
 
 _BATCH = 5_000
 
@@ -81,7 +84,6 @@ def import_submissions(
     filename: str,
     secret_key: str,
     illustrative: bool = False,
-    progress: object = None,
 ) -> SubmissionImportReport:
     """Import a Kobo/ODK export of ``survey``; nothing is written unless the whole file is good."""
     if not _may_import(actor):
@@ -280,3 +282,52 @@ def demo_surveys(ws: Workspace, out: Path, *, seed: int = 2026) -> list[Path]:
         results.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
         written += [form, export, results]
     return written
+
+
+#: the job kind of a submission import run by a worker (large exports, with progress)
+SURVEY_IMPORT = "survey_import"
+
+
+def enqueue_survey_import(
+    session: Session, actor: Actor, *, settings: Settings, survey: str, filename: str, data: bytes
+) -> JobView:
+    """Queue the import of one export of ``survey`` (a ready survey or pack name) for a worker."""
+    from raqmana.workspace.job_handlers import uploads
+    from raqmana.workspace.jobs import enqueue
+
+    if not _may_import(actor):
+        raise Forbidden()
+    digest = uploads(settings).put(data, session=session)
+    return enqueue(
+        session, actor, kind=SURVEY_IMPORT, payload={"survey": survey, "filename": filename, "sha256": digest}
+    )
+
+
+def run_survey_import(
+    ws: Workspace, payload: dict[str, Any], progress: Callable[[float, str], None]
+) -> dict[str, Any]:
+    """The worker's side of :func:`enqueue_survey_import`: all or nothing, progress as it goes."""
+    from raqmana.surveys import packs
+    from raqmana.workspace.job_handlers import uploads
+    from raqmana.workspace.jobs import payload_actor
+
+    try:
+        survey = packs.find(str(payload["survey"]))
+    except ProblemsError as exc:
+        raise ValidationFailed(exc.problems) from None
+    data = uploads(ws.settings).read(str(payload["sha256"]))
+    # progress is written in its own transaction: before and after the import's, never inside it (SQLite
+    # has one writer, and the import is all or nothing)
+    progress(0.05, f"{len(data)} bytes")
+    with ws.transaction() as s:
+        report = import_submissions(
+            s,
+            payload_actor(s, payload["actor"]),
+            survey=survey,
+            data=data,
+            filename=str(payload["filename"]),
+            secret_key=ws.settings.secret_key,
+        )
+    progress(1.0, f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged")
+    uploads(ws.settings).remove(str(payload["sha256"]))
+    return report.as_dict()
