@@ -116,6 +116,22 @@ def test_the_round_list_and_page_show_the_period_in_arabic_digits(world, as_user
     assert ">2026<" not in listing
 
 
+@pytest.mark.parametrize("lang", ["ar", "ckb"])
+def test_the_round_pages_have_no_latin_digit(world, as_user, lang):
+    accept(world, ANSWERS)
+    a = world.assessment_id
+    for user, path in (
+        ("coord", "/"),
+        ("coord", f"/assessments/{a}"),
+        ("coord", f"/assessments/{a}/progress"),
+        ("focal", f"/assessments/{a}/institutions/mofa"),
+        ("rev", f"/assessments/{a}/review"),
+        ("focal", f"/assessments/{a}/results/institutions/mofa"),
+    ):
+        html = as_user(user).get(f"{path}?lang={lang}").text
+        assert latin_digit_runs(html) == [], path
+
+
 def test_the_results_page_in_arabic_has_no_latin_digit(world, as_user):
     accept(world, ANSWERS)
     html = as_user("coord").get(f"/assessments/{world.assessment_id}/results?lang=ar").text
