@@ -145,6 +145,9 @@ def test_it_gives_a_small_files_size_in_bytes_in_the_readers_words(as_user, worl
     )
     page = focal.get(f"/assessments/{world.assessment_id}/institutions/mofa?pillar=LEG").text
     arabic = str(len(PDF)).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
-    assert f"<bdi>{arabic} بايت</bdi>" in page and "KiB" not in page
+    # Arabic counts 11–99 take the singular accusative (٧٧ بايتًا); 100 and more the genitive (١٠٠ بايت)
+    n = len(PDF) % 100
+    noun = "بايتًا" if 11 <= n <= 99 else ("بايتات" if 3 <= n <= 10 else "بايت")
+    assert f"<bdi>{arabic} {noun}</bdi>" in page and "KiB" not in page
     english = focal.get(f"/assessments/{world.assessment_id}/institutions/mofa?pillar=LEG&lang=en").text
     assert f"<bdi>{len(PDF)} bytes</bdi>" in english
