@@ -3,6 +3,8 @@ only what the person may use."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from raqmana.workspace import SYSTEM, responses
@@ -106,3 +108,10 @@ def test_the_questionnaire_says_saved_only_after_the_person_saves(world, as_user
         headers={"HX-Request": "true"},
     )
     assert r.status_code == 200 and "Saved (version 1)" in r.text
+
+
+def test_the_round_page_names_institutions_without_their_codes(world, as_user):
+    html = as_user("coord").get(f"/assessments/{world.assessment_id}?lang=ar").text
+    listing = html.split('<ul class="list-group">', 1)[1].split("</ul>", 1)[0]
+    assert "وزارة الخارجية" in listing and ">mofa<" not in listing, "names, not slugs"
+    assert len(re.findall(r'institutions/[^"]+">([^<]+)</a>', listing)) == 2
