@@ -93,9 +93,10 @@ def main() -> None:
     parser.add_argument("--speed", action="store_true")
     parser.add_argument("--keywords-only", action="store_true")
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--model", choices=("use", "e5"), default="use")
     args = parser.parse_args()
     everything = not (args.english or args.arabic or args.speed)
-    mapper = Mapper(use_model=not args.keywords_only)
+    mapper = Mapper(use_model=not args.keywords_only, model=args.model)
     if everything or args.speed:
         speed(mapper)
     if everything or args.arabic:

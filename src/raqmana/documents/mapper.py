@@ -18,6 +18,8 @@ from raqmana.documents.sdg import GOALS, keyword_hits, texts
 VERSION = "1"
 #: similarity of a passage to a goal is mapped from cosine [LOW, HIGH] to score [0, 1]
 LOW, HIGH = 0.10, 0.60
+#: the same for the optional e5 model, whose cosines sit in a narrow high band (its documented behaviour)
+E5_LOW, E5_HIGH = 0.75, 0.90
 KEYWORD_BOOST = 0.12  # per distinct keyword, at most two
 THRESHOLD = 0.45
 THRESHOLDS: dict[str, float] = dict.fromkeys(GOALS, THRESHOLD)
@@ -39,22 +41,26 @@ class Classification:
 class Mapper:
     """Load once, classify many. ``use_model=False`` keeps only the keyword rules (fast, lower recall)."""
 
-    def __init__(self, *, use_model: bool = True, thresholds: dict[str, float] | None = None) -> None:
+    def __init__(
+        self, *, use_model: bool = True, model: str = "use", thresholds: dict[str, float] | None = None
+    ) -> None:
         self.use_model = use_model
+        self.model = model
+        self._low, self._high = (E5_LOW, E5_HIGH) if model == "e5" else (LOW, HIGH)
         self.thresholds = {**THRESHOLDS, **(thresholds or {})}
         rows = texts()
         self._goal_of = np.array([int(r.goal) for r in rows for _ in (0, 1)])
         self._target_of = [r.target for r in rows for _ in (0, 1)]
-        self._vectors = E.sdg_vectors() if use_model else None
+        self._vectors = E.sdg_vectors(model) if use_model else None
 
     @property
     def version(self) -> str:
-        return f"sdg-mapper-{VERSION}/{E.model_version() if self.use_model else 'keywords'}"
+        return f"sdg-mapper-{VERSION}/{E.model_version(self.model) if self.use_model else 'keywords'}"
 
     def classify(self, passages: list[str]) -> list[Classification]:
         if not passages:
             return []
-        vectors = E.embed([p[:2000] for p in passages]) if self._vectors is not None else None
+        vectors = E.embed([p[:2000] for p in passages], self.model) if self._vectors is not None else None
         return self.classify_vectors(passages, vectors)
 
     def classify_vectors(self, passages: list[str], vectors: np.ndarray | None) -> list[Classification]:
@@ -73,7 +79,7 @@ class Mapper:
                 goal_sims = sims[mask]
                 # the goal text and its best target both count
                 base = float(0.5 * goal_sims[:2].max() + 0.5 * goal_sims.max())
-                base = min(1.0, max(0.0, (base - LOW) / (HIGH - LOW)))
+                base = min(1.0, max(0.0, (base - self._low) / (self._high - self._low)))
             boost = KEYWORD_BOOST * min(2, hits.get(g, 0))
             if sims is None:
                 boost *= 3
