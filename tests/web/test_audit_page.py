@@ -45,8 +45,8 @@ def test_it_lists_who_changed_what_with_before_and_after_in_the_readers_language
     assert "حُفظت الإجابة" in page or "حفظ الإجابة" in page
     assert "<bdi>focal</bdi>" in page and "الإجابة" in page
     assert (
-        "<del><bdi>2</bdi></del> ←" in page and "<bdi>3</bdi>" in page
-    )  # stage 2 → 3, arrow pointing right-to-left
+        "<del><bdi>٢</bdi></del> ←" in page and "<bdi>٣</bdi>" in page
+    )  # stage 2 → 3 in the reader's digits, arrow pointing right-to-left
     data = coord.get("/api/v1/admin/audit?type=response").json()
     assert data["total"] == 3 and [e["action"] for e in data["events"]] == ["response.save"] * 3
     assert data["events"][0]["after"]["stage"] == 3 and data["events"][0]["before"]["stage"] == 2

@@ -7,6 +7,7 @@ the pages below; codes (LEG.1, SRV-02) and passages marked as English are the on
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from typing import ClassVar
 
@@ -148,3 +149,13 @@ def test_the_roadmap_on_the_illustrative_round_writes_its_quarters_in_words(demo
     assert first["start_text"] == quarter_text(first["start"], "ar") and "الربع" in first["start_text"]
     html = demo_viewer.get(f"/assessments/{aid}/results?lang=ar").text
     assert not re.search(r"[0-9]{4}-Q[1-4]", html), "no machine quarter label on an Arabic page"
+
+
+def test_the_audit_log_writes_changed_values_in_the_readers_digits(world, as_user):
+    accept(world, ANSWERS)
+    html = as_user("coord").get("/admin/audit?lang=ar").text
+    changes = unescape(" ".join(re.findall(r"<ins[^>]*><bdi>(.*?)</bdi></ins>", html)))
+    assert changes and re.search("[٠-٩]", changes), "values in Arabic-Indic digits"
+    # numbers that belong to a Latin name ("Round 2026") or a code stay as written
+    latin_names = re.sub(r"[A-Za-z][\w.\-]*(\s[0-9][0-9.]*)?", " ", changes)
+    assert not re.search("[0-9]", latin_names), latin_names[:300]

@@ -16,7 +16,7 @@ _KEEP = (
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-Q[1-4]|[0-9]{1,2}\.[a-z]\b"
     r"|[A-Za-z][A-Za-z0-9]*(?:[-_.@:/][A-Za-z0-9]+)+(?:\s[0-9][0-9:.-]*)?"
     r"|[A-Za-z]+[0-9][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*|[A-Za-z]{2,}\s[0-9][0-9:.-]*"
-    r"|\{[^{}]*\}"  # a placeholder of a catalogue sentence, filled later
+    r"|\{[A-Za-z_]\w*(?:[.:!][^{}]*)?\}"  # a placeholder of a catalogue sentence ({n}, {v:.1f}), filled later
 )
 _TOKEN = re.compile(rf"(?P<keep>{_KEEP})|(?P<number>[0-9]+(?:[.,][0-9]+)*)")
 
