@@ -115,3 +115,20 @@ def test_the_round_page_names_institutions_without_their_codes(world, as_user):
     listing = html.split('<ul class="list-group">', 1)[1].split("</ul>", 1)[0]
     assert "وزارة الخارجية" in listing and ">mofa<" not in listing, "names, not slugs"
     assert len(re.findall(r'institutions/[^"]+">([^<]+)</a>', listing)) == 2
+
+
+def test_the_review_queue_shows_a_percent_answer_with_its_unit(world, as_user):
+    with world.ws.transaction() as s:
+        responses.save_answer(
+            s,
+            SYSTEM,
+            assessment_id=world.assessment_id,
+            institution_code="mofa",
+            indicator_id="SRV-01",
+            answer=Answer(50),
+            expected_version=0,
+        )
+        responses.submit(s, SYSTEM, assessment_id=world.assessment_id, institution_code="mofa")
+    rev = as_user("rev")
+    assert "٥٠٪" in rev.get(f"/assessments/{world.assessment_id}/review?lang=ar").text
+    assert "50%" in rev.get(f"/assessments/{world.assessment_id}/review?lang=en").text
