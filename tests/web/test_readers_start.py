@@ -132,3 +132,36 @@ def test_the_review_queue_shows_a_percent_answer_with_its_unit(world, as_user):
     rev = as_user("rev")
     assert "٥٠٪" in rev.get(f"/assessments/{world.assessment_id}/review?lang=ar").text
     assert "50%" in rev.get(f"/assessments/{world.assessment_id}/review?lang=en").text
+
+
+def test_a_returned_answer_isolates_the_reviewers_words_and_name(world, as_user):
+    from raqmana.workspace import review
+
+    with world.ws.transaction() as s:
+        responses.save_answer(
+            s,
+            SYSTEM,
+            assessment_id=world.assessment_id,
+            institution_code="mofa",
+            indicator_id="LEG-01",
+            answer=Answer(3),
+            expected_version=0,
+        )
+        responses.submit(s, SYSTEM, assessment_id=world.assessment_id, institution_code="mofa")
+        r = review.review_queue(s, SYSTEM, assessment_id=world.assessment_id)[0]
+        review.review(
+            s,
+            SYSTEM,
+            response_id=r.id,
+            decision="return",
+            comment="Attach the law.",
+            expected_version=r.version,
+        )
+    page = (
+        as_user("focal").get(f"/assessments/{world.assessment_id}/institutions/mofa?pillar=LEG&lang=ar").text
+    )
+    note = page.split('class="alert alert-warning"', 1)[1].split("</div>", 1)[0]
+    assert '<bdi dir="auto">Attach the law.</bdi>' in note, (
+        "an English comment keeps its full stop on its side"
+    )
+    assert re.search(r"— <bdi>[^<]+</bdi>، <bdi>", note), "the author's name isolated, an Arabic comma"
