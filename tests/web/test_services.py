@@ -106,13 +106,13 @@ def test_a_stale_edit_is_refused_with_409(as_user):
     token = coord.csrf("/account")
     first = coord.post(
         "/api/v1/services/passport",
-        json={"fee_iqd": "25000", "expected_version": 1},
+        json={"fee": "25000", "expected_version": 1},
         headers={"X-CSRF-Token": token},
     )
     assert first.status_code == 200
     second = coord.post(
         "/api/v1/services/passport",
-        json={"fee_iqd": "1", "expected_version": 1},
+        json={"fee": "1", "expected_version": 1},
         headers={"X-CSRF-Token": token},
     )
     assert second.status_code == 409

@@ -73,7 +73,7 @@ def tables(snapshot: dict[str, Any]) -> dict[str, Table]:
             ("annual_transactions", "integer", "transactions per year"),
             ("documents_required", "integer", "documents required"),
             ("documents_held", "integer", "documents another agency already holds (once only)"),
-            ("fee_iqd", "integer", "fee in Iraqi dinars"),
+            ("fee", "integer", "fee in the local currency"),
             ("processing_days", "number", "processing time in days"),
             ("source", "string", "where the figures come from"),
             ("as_of", "date", "date of the figures"),

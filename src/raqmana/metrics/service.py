@@ -51,7 +51,7 @@ class ServiceRecord(BaseModel):
     visits_before: int = 0
     visits_now: int = 0
     annual_transactions: int = 0
-    fee_iqd: int = 0
+    fee: int = 0
     processing_days: float = 0.0
     building_blocks: tuple[str, ...] = ()
     source: str = ""
@@ -84,7 +84,7 @@ COUNTS = (
     "visits_before",
     "visits_now",
     "annual_transactions",
-    "fee_iqd",
+    "fee",
 )
 #: the columns of a catalogue file, in order
 COLUMNS: tuple[str, ...] = (

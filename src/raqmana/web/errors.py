@@ -78,7 +78,11 @@ def _classify(exc: Exception) -> tuple[int, list[Problem], Any]:
     if isinstance(exc, ProblemsError):
         return 422, exc.problems, None
     if isinstance(exc, RequestValidationError):
-        return 422, [_field_problem(e) for e in exc.errors()], None
+        errors = list(exc.errors())
+        if any(tuple(e.get("loc", ()))[:1] == ("path",) for e in errors):
+            # an address whose parts do not fit the route (an unknown file format, say) names no page
+            return 404, [Problem(messages.NOT_FOUND)], None
+        return 422, [_field_problem(e) for e in errors], None
     if isinstance(exc, StarletteHTTPException):
         code = {404: messages.NOT_FOUND, 405: messages.NOT_ALLOWED, 413: messages.TOO_LARGE}.get(
             exc.status_code
