@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from raqmana.frameworks import Framework
 from raqmana.settings import Settings
-from raqmana.workspace import open_workspace
+from raqmana.workspace import SYSTEM, open_workspace
+from raqmana.workspace.frameworks import register_framework
 from tests.support.world import PASSWORD, RoundSpec, World, copy_world, make_settings, open_round, stored
 from tests.support.world import build_world as build_test_world
 
@@ -129,4 +130,7 @@ def build_world(settings: Settings, *, illustrative: bool = False, with_round: b
     world = build_test_world(open_workspace(settings))
     if with_round:
         open_round(world, WEB_ROUND, illustrative=illustrative)
+    else:  # no round yet, but the framework a coordinator opens one on is there
+        with world.ws.transaction() as s:
+            register_framework(s, SYSTEM, WEB_ROUND.framework())
     return world
