@@ -38,7 +38,8 @@ def normalise_tracking(text: str) -> str | None:
         cleaned = cleaned[len(PREFIX) :]
     if len(cleaned) != BODY + 1:
         return None
-    body = "".join(_READS_AS.get(c, c) for c in cleaned[:BODY])
-    if any(c not in ALPHABET for c in body) or _check_char(body) != cleaned[BODY]:
+    read = "".join(_READS_AS.get(c, c) for c in cleaned)  # the check character is read the same way
+    body = read[:BODY]
+    if any(c not in ALPHABET for c in body) or _check_char(body) != read[BODY]:
         return None
     return _format(body)
