@@ -32,6 +32,7 @@ import inspect
 import typing
 from collections.abc import Callable
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form
 from fastapi.routing import APIRoute
@@ -82,6 +83,15 @@ def json_response(data: Any, status: int = 200, *, lang: str = "en") -> JSONResp
     if isinstance(data, dict):
         data = {k: v for k, v in data.items() if not str(k).startswith("_")}
     return JSONResponse(jsonable(data, lang), status_code=status)
+
+
+def attachment(data: bytes, filename: str, media_type: str) -> Response:
+    """A file made in memory, offered for download under ``filename``."""
+    return Response(
+        data,
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{quote(filename)}"'},
+    )
 
 
 def go(url: str) -> HtmlFinish:

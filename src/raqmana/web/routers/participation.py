@@ -16,7 +16,7 @@ from raqmana.participation import errors as P
 from raqmana.problems import Location
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import read_upload
-from raqmana.web.pages import Area, go
+from raqmana.web.pages import Area, attachment, go
 from raqmana.web.templating import render
 from raqmana.workspace import participation as cases
 from raqmana.workspace import participation_files as files
@@ -181,11 +181,7 @@ def inbox(
 
 def _export(ctx: Ctx, fmt: str) -> Response:
     data = ctx.read(files.export_cases, fmt=fmt)
-    return Response(
-        data,
-        media_type=CSV if fmt == "csv" else JSON,
-        headers={"Content-Disposition": f'attachment; filename="cases.{fmt}"'},
-    )
+    return attachment(data, f"cases.{fmt}", CSV if fmt == "csv" else JSON)
 
 
 @area.html.get("/participation/export.{fmt}")

@@ -14,7 +14,7 @@ from starlette.responses import Response
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import is_htmx, read_upload, see_other
 from raqmana.web.fragment_cache import fragment_cache
-from raqmana.web.pages import Area, json_response
+from raqmana.web.pages import Area, attachment, json_response
 from raqmana.web.schemas.common import XLSX, file_response
 from raqmana.web.schemas.pages import QuestionnairePage, WorkbookImportOut
 from raqmana.web.templating import render, render_text
@@ -214,12 +214,7 @@ def _workbook(ctx: Ctx, assessment_id: int, institution_code: str) -> Response:
         institution_code=institution_code,
         lang=ctx.lang,
     )
-    name = f"raqmana-{assessment_id}-{institution_code}-{ctx.lang}.xlsx"
-    return Response(
-        data,
-        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": f'attachment; filename="{quote(name)}"'},
-    )
+    return attachment(data, f"raqmana-{assessment_id}-{institution_code}-{ctx.lang}.xlsx", XLSX)
 
 
 @area.html.get(BASE + "/workbook.xlsx")

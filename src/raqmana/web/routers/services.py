@@ -17,7 +17,7 @@ from raqmana.metrics.service import COLUMNS, to_row
 from raqmana.web.collation import by_name
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import read_upload
-from raqmana.web.pages import Area, go
+from raqmana.web.pages import Area, attachment, go
 from raqmana.web.schemas.common import XLSX, file_response
 from raqmana.web.templating import render
 from raqmana.workspace import publication, services
@@ -57,12 +57,7 @@ def service_list(ctx: Ctx) -> dict[str, Any]:
 
 def _export(ctx: Ctx, fmt: str) -> Response:
     data = ctx.read(services.export_services, fmt=fmt)
-    media = CSV if fmt == "csv" else XLSX
-    return Response(
-        data,
-        media_type=media,
-        headers={"Content-Disposition": f'attachment; filename="services.{fmt}"'},
-    )
+    return attachment(data, f"services.{fmt}", CSV if fmt == "csv" else XLSX)
 
 
 @area.html.get("/services/export.{fmt}")
