@@ -4,6 +4,7 @@ from raqmana.store.base import Base
 from raqmana.store.models.assessments import Assessment, AssessmentInstitution, Assignment
 from raqmana.store.models.audit import AuditEvent, AuditHead
 from raqmana.store.models.evidence import Evidence
+from raqmana.store.models.exchange import OutboxEvent, Webhook, WebhookDelivery
 from raqmana.store.models.frameworks import FrameworkVersion
 from raqmana.store.models.jobs import Job
 from raqmana.store.models.orgs import Organisation
@@ -44,6 +45,7 @@ __all__ = [
     "Job",
     "LoginThrottle",
     "Organisation",
+    "OutboxEvent",
     "Publication",
     "Response",
     "ResponseRevision",
@@ -53,4 +55,6 @@ __all__ = [
     "SurveySubmission",
     "SurveySubmissionRevision",
     "User",
+    "Webhook",
+    "WebhookDelivery",
 ]
