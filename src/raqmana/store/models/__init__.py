@@ -5,6 +5,7 @@ from raqmana.store.models.assessments import Assessment, AssessmentInstitution, 
 from raqmana.store.models.audit import AuditEvent, AuditHead
 from raqmana.store.models.evidence import Evidence
 from raqmana.store.models.exchange import OutboxEvent, Webhook, WebhookDelivery
+from raqmana.store.models.followup import KpiObservation, ProgressReport, RoadmapVersion, ServiceEdit
 from raqmana.store.models.frameworks import FrameworkVersion
 from raqmana.store.models.jobs import Job
 from raqmana.store.models.orgs import Organisation
@@ -43,15 +44,19 @@ __all__ = [
     "FeedbackCase",
     "FrameworkVersion",
     "Job",
+    "KpiObservation",
     "LoginThrottle",
     "Organisation",
+    "ProgressReport",
     "OutboxEvent",
     "Publication",
     "Response",
     "ResponseRevision",
     "ReviewComment",
+    "RoadmapVersion",
     "RoleGrant",
     "Service",
+    "ServiceEdit",
     "SurveySubmission",
     "SurveySubmissionRevision",
     "User",
