@@ -3,9 +3,15 @@
 from raqmana.store.base import Base
 from raqmana.store.models.assessments import Assessment, AssessmentInstitution, Assignment
 from raqmana.store.models.audit import AuditEvent, AuditHead
+from raqmana.store.models.documents import (
+    DocumentAnalysis,
+    DocumentPassage,
+    DocumentSuggestion,
+    RegisterEntry,
+    StoredDocument,
+)
 from raqmana.store.models.evidence import Evidence
 from raqmana.store.models.exchange import OutboxEvent, Webhook, WebhookDelivery
-from raqmana.store.models.followup import KpiObservation, ProgressReport, RoadmapVersion, ServiceEdit
 from raqmana.store.models.frameworks import FrameworkVersion
 from raqmana.store.models.jobs import Job
 from raqmana.store.models.orgs import Organisation
@@ -40,23 +46,24 @@ __all__ = [
     "Consultation",
     "ConsultationComment",
     "ConsultationSection",
+    "DocumentAnalysis",
+    "DocumentPassage",
+    "DocumentSuggestion",
     "Evidence",
     "FeedbackCase",
     "FrameworkVersion",
     "Job",
-    "KpiObservation",
     "LoginThrottle",
     "Organisation",
-    "ProgressReport",
     "OutboxEvent",
     "Publication",
+    "RegisterEntry",
     "Response",
     "ResponseRevision",
     "ReviewComment",
-    "RoadmapVersion",
     "RoleGrant",
     "Service",
-    "ServiceEdit",
+    "StoredDocument",
     "SurveySubmission",
     "SurveySubmissionRevision",
     "User",
