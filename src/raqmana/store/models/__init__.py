@@ -12,6 +12,7 @@ from raqmana.store.models.documents import (
 )
 from raqmana.store.models.evidence import Evidence
 from raqmana.store.models.exchange import OutboxEvent, Webhook, WebhookDelivery
+from raqmana.store.models.followup import KpiObservation, ProgressReport, RoadmapVersion, ServiceEdit
 from raqmana.store.models.frameworks import FrameworkVersion
 from raqmana.store.models.jobs import Job
 from raqmana.store.models.orgs import Organisation
@@ -53,16 +54,20 @@ __all__ = [
     "FeedbackCase",
     "FrameworkVersion",
     "Job",
+    "KpiObservation",
     "LoginThrottle",
     "Organisation",
+    "ProgressReport",
     "OutboxEvent",
     "Publication",
     "RegisterEntry",
     "Response",
     "ResponseRevision",
     "ReviewComment",
+    "RoadmapVersion",
     "RoleGrant",
     "Service",
+    "ServiceEdit",
     "StoredDocument",
     "SurveySubmission",
     "SurveySubmissionRevision",
