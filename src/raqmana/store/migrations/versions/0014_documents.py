@@ -96,7 +96,7 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("ref", sa.String(64), nullable=False),
         sa.Column("stage", sa.Integer(), nullable=True),
-        sa.Column("confidence", sa.Float(), nullable=False),
+        sa.Column("confidence", sa.Double(), nullable=False),
         sa.Column("state", sa.String(12), nullable=False),
         sa.Column("decided_by", sa.Integer(), sa.ForeignKey("users.id", ondelete="SET NULL"), nullable=True),
         sa.Column("decided_at", sa.DateTime(timezone=True), nullable=True),
