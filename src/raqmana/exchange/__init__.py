@@ -1,0 +1,6 @@
+"""Data exchange with other systems: a round as a ZIP of CSV and JSON tables with a manifest (checksums,
+counts, framework version, licence), and signed webhook deliveries of domain events.
+
+Pure Python: no web framework and no database. The use cases that read and write the store are in
+:mod:`raqmana.workspace.exchange` (rounds) and :mod:`raqmana.workspace.outbox` (events and webhooks).
+"""
