@@ -157,6 +157,39 @@ def _column_widths(t: Table, total: int, points: float) -> list[int]:
     return [int(fixed[i]) if i in fixed else int(shares[i] * scale) for i in range(len(shares))]
 
 
+def _has_style(doc: Any, name: str) -> bool:
+    return any(s.name == name for s in doc.styles)
+
+
+def _toc_field(p: DocxParagraph, hint: str) -> None:
+    """A table of contents Word fills in and updates (a ``TOC`` field over headings 1–2, marked dirty so
+    that Word offers to update it when the file opens); ``hint`` shows until then."""
+    run = p.add_run()
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    begin.set(qn("w:dirty"), "true")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = 'TOC \\o "1-2" \\h \\z \\u'
+    sep = OxmlElement("w:fldChar")
+    sep.set(qn("w:fldCharType"), "separate")
+    for el in (begin, instr, sep):
+        run._r.append(el)
+    p.add_run(hint)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    p.add_run()._r.append(end)
+
+
+def _update_fields_on_open(doc: Any) -> None:
+    """Word asks to update the document's fields (the table of contents) when it opens the file."""
+    settings = doc.settings.element
+    if settings.find(qn("w:updateFields")) is None:
+        el = OxmlElement("w:updateFields")
+        el.set(qn("w:val"), "true")
+        settings.append(el)
+
+
 def render_docx(report: Report, path: Path) -> Path:
     rtl = get_locale(report.lang).is_rtl
     doc = Document()
@@ -188,6 +221,19 @@ def render_docx(report: Report, path: Path) -> Path:
 
     def heading(text: str, level: int) -> None:
         _write(doc.add_heading("", level=level), text, rtl)
+
+    contents = para(
+        report.labels.get("contents", "Contents"), "TOC Heading" if _has_style(doc, "TOC Heading") else None
+    )
+    for r in contents.runs:
+        r.bold = True
+        _size(r, Pt(16))
+        r.font.color.rgb = BRAND
+    toc = doc.add_paragraph()
+    _toc_field(toc, report.labels.get("toc_hint", "Right-click to update the table of contents."))
+    if rtl:
+        _set_rtl_paragraph(toc)
+    _update_fields_on_open(doc)
 
     def table(t: Table) -> None:
         cap = para(f"{report.labels.get('table', 'Table')}: {t.caption}", "Caption")
@@ -244,7 +290,8 @@ def render_docx(report: Report, path: Path) -> Path:
                     r.italic = b.level == "missing"
                     r.bold = b.level == "warning"
             elif isinstance(b, Table):
-                table(b)
+                if not b.workbook_only:
+                    table(b)
             elif isinstance(b, Figure):
                 doc.add_picture(io.BytesIO(b.chart.png), width=_text_width(sect))
                 para(f"{report.labels.get('figure', 'Figure')}: {b.caption}", "Caption")

@@ -8,6 +8,9 @@ from raqmana.i18n.numbers import localize_digits
 
 LABELS: dict[str, Translated] = {
     "contents": ui("Contents"),
+    "low": ui("lower bound"),
+    "high": ui("upper bound"),
+    "toc_hint": ui("The table of contents fills in when Word updates the document's fields (F9)."),
     "table": ui("Table"),
     "figure": ui("Figure"),
     "source": ui("Source"),
@@ -113,7 +116,10 @@ def label(key: str, lang: str, digits: str | None = None) -> str:
 
 
 def report_labels(lang: str) -> dict[str, str]:
-    return {k: LABELS[k].get(lang) for k in ("contents", "table", "figure", "source", "sheet", "provenance")}
+    return {
+        k: LABELS[k].get(lang)
+        for k in ("contents", "toc_hint", "low", "high", "table", "figure", "source", "sheet", "provenance")
+    }
 
 
 def provenance_line(key: str, **params: str | list[str] | Translated) -> Translated:

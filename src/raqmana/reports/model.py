@@ -9,7 +9,21 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, Protocol
 
-Cell = str | int | float | None
+
+@dataclass(frozen=True)
+class Interval:
+    """A range of two numbers: printed as ``text`` (in the report's digits), two numeric columns in the
+    workbook."""
+
+    low: float | None
+    high: float | None
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+Cell = str | int | float | Interval | None
 
 
 @dataclass
@@ -38,7 +52,7 @@ class Table:
     id: str
     caption: str
     columns: list[str]
-    rows: list[list[Any]]  # cells: str, int, float or None
+    rows: list[list[Any]]  # cells: str, int, float, Interval or None
     #: indexes of numeric columns (aligned to the end, formatted with the locale's digits)
     numeric: list[int] = field(default_factory=list)
     decimals: int = 2
@@ -47,6 +61,8 @@ class Table:
     sheet: str = ""
     #: relative widths of the columns in print (e.g. [1, 6, 2]); empty: the layout engine decides
     widths: list[float] = field(default_factory=list)
+    #: only in the workbook (and JSON): a table too long to print, which a printed summary points to
+    workbook_only: bool = False
     kind: Literal["table"] = "table"
 
 

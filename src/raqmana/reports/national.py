@@ -16,15 +16,20 @@ from raqmana.i18n import Translated, vocabulary
 from raqmana.i18n.catalog import ui, ui_n
 from raqmana.i18n.dates import quarter_text
 from raqmana.reports import charts
-from raqmana.reports.inputs import ReportInputs
+from raqmana.reports.inputs import InstitutionResult, ReportInputs
 from raqmana.reports.labels import COMPONENTS, label, report_labels
-from raqmana.reports.model import Block, Bullets, Figure, Note, Paragraph, Report, Section, Table
+from raqmana.reports.model import Block, Bullets, Figure, Interval, Note, Paragraph, Report, Section, Table
 from raqmana.reports.text import integer, listing, num, pct, plain, prose_digits, span
 
 PHASES = vocabulary.names("phase name")
 HEATMAP_ROWS = 40
+#: institutions whose scores the printed annex lists in full (beyond: only in the workbook)
+ANNEX_PRINT_ROWS = 120
 SENTENCES = {
     "heatmap_subset": ui("The {n} institutions furthest behind, of {total}"),
+    "annex_in_workbook": ui(
+        "The scores of all {n} institutions are in the report's workbook (XLSX), sheet “{sheet}”."
+    ),
     "strongest": ui("Strongest enablers: {items}."),
     "weakest": ui("Weakest enablers: {items}."),
     "recs": ui(
@@ -243,7 +248,7 @@ def _findings(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Section:
             names[e.pillar_id],
             e.score,
             e.stage,
-            span(e.low, e.high, w.lang, 2, w.digits) if e.low is not None else None,
+            Interval(e.low, e.high, span(e.low, e.high, w.lang, 2, w.digits)) if e.low is not None else None,
             None if e.coverage is None else round(100 * e.coverage),
             None if e.stability is None else round(100 * e.stability),
         ]
@@ -588,22 +593,28 @@ def _annex_framework(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Sect
 
 
 def _annex_data(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Section:
+    """The scores of every institution. Up to :data:`ANNEX_PRINT_ROWS` institutions the table is printed;
+    beyond, the printed annex is the heat map of those furthest behind with its data table, and the full
+    table (every institution) is in the workbook only: laying out 900 rows made the PDF take a minute."""
     if not inputs.institutions:
         return Section("annex_data", w.l("annex_data"), [w.missing()])
     pids = [p.id for p in inputs.framework.pillars]
-    rows = [
-        [w.t(i.name.get(w.lang)), *[i.scores.get(pid) for pid in pids], i.overall]
-        for i in inputs.institutions
-    ]
-    table = Table(
-        "institution_scores",
-        w.l("annex_data"),
-        [w.l("institution"), *pids, w.l("score")],
-        rows,
-        numeric=list(range(1, len(pids) + 2)),
-        decimals=1,
-        sheet=w.l("sheet_institutions"),
-    )
+    columns = [w.l("institution"), *[names[p] for p in pids], w.l("score")]
+
+    def table(rows: list[InstitutionResult], table_id: str, caption: str, *, workbook_only: bool) -> Table:
+        return Table(
+            table_id,
+            caption,
+            columns,
+            [[w.t(i.name.get(w.lang)), *[i.scores.get(pid) for pid in pids], i.overall] for i in rows],
+            numeric=list(range(1, len(pids) + 2)),
+            decimals=1,
+            sheet=w.l("sheet_institutions") if table_id == "institution_scores" else "",
+            widths=[] if workbook_only else [4, *[1.2] * len(pids), 1.2],
+            workbook_only=workbook_only,
+        )
+
+    full = table(inputs.institutions, "institution_scores", w.l("annex_data"), workbook_only=False)
     shown = inputs.institutions
     caption = w.l("annex_data")
     if len(shown) > HEATMAP_ROWS:  # a printed heat map holds a few dozen rows: those furthest behind
@@ -615,6 +626,24 @@ def _annex_data(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Section:
     chart = charts.heatmap(
         [w.t(i.name.get(w.lang)) for i in shown], [names[p] for p in pids], values, w.lang, digits=w.digits
     )
-    return Section(
-        "annex_data", w.l("annex_data"), [Figure("heatmap", caption, chart, None), table], page_break=True
-    )
+    if len(inputs.institutions) <= ANNEX_PRINT_ROWS:
+        blocks: list[Block] = [Figure("heatmap", caption, chart, None), full]
+    else:
+        full.workbook_only = True
+        blocks = [
+            Figure(
+                "heatmap",
+                caption,
+                chart,
+                table(shown, "institution_scores_behind", caption, workbook_only=False),
+            ),
+            Note(
+                w.s(
+                    "annex_in_workbook",
+                    n=w.i(len(inputs.institutions)),
+                    sheet=w.l("sheet_institutions"),
+                )
+            ),
+            full,
+        ]
+    return Section("annex_data", w.l("annex_data"), blocks, page_break=True)

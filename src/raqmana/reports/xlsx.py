@@ -11,7 +11,7 @@ from openpyxl.utils import get_column_letter
 
 from raqmana.celltext import as_text
 from raqmana.i18n.locales import get_locale
-from raqmana.reports.model import Report
+from raqmana.reports.model import Interval, Report, Table
 
 SHEET_MAX = 31
 
@@ -30,6 +30,36 @@ def sheet_name(text: str, used: set[str]) -> str:
         n += 1
     used.add(name.casefold())
     return name
+
+
+def number_format(decimals: int) -> str:
+    """Thousands separated, ``decimals`` places: what the printed report shows, the full value kept."""
+    return "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+
+
+def _layout(t: Table, low: str, high: str) -> tuple[list[str], list[list[object]], set[int]]:
+    """The sheet's header, rows and numeric columns: an interval column becomes two numeric columns."""
+    split = {i for i in range(len(t.columns)) if any(isinstance(row[i], Interval) for row in t.rows)}
+    columns: list[str] = []
+    numeric: set[int] = set()
+    for i, c in enumerate(t.columns):
+        if i in split:
+            numeric.update({len(columns), len(columns) + 1})
+            columns += [f"{c} — {low}", f"{c} — {high}"]
+        else:
+            if i in t.numeric:
+                numeric.add(len(columns))
+            columns.append(c)
+    rows: list[list[object]] = []
+    for row in t.rows:
+        out: list[object] = []
+        for i, cell in enumerate(row):
+            if i in split:
+                out += [cell.low, cell.high] if isinstance(cell, Interval) else [None, None]
+            else:
+                out.append(cell)
+        rows.append(out)
+    return columns, rows, numeric
 
 
 def render_xlsx(report: Report, path: Path) -> Path:
@@ -51,17 +81,25 @@ def render_xlsx(report: Report, path: Path) -> Path:
         ws.sheet_view.rightToLeft = rtl
         ws.append([t.caption])
         ws["A1"].font = Font(bold=True)
-        ws.append(t.columns)
+        columns, rows, numeric = _layout(
+            t, report.labels.get("low", "low"), report.labels.get("high", "high")
+        )
+        ws.append(columns)
         for cell in ws[2]:
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="E3EDF3")
-        for row in t.rows:
-            ws.append(list(row))
+        fmt = number_format(t.decimals)
+        for row in rows:
+            ws.append(row)
+            for i in numeric:
+                cell = ws.cell(row=ws.max_row, column=i + 1)
+                if isinstance(cell.value, int | float):
+                    cell.number_format = number_format(0) if isinstance(cell.value, int) else fmt
         if t.source:
             ws.append([])
             ws.append([f"{report.labels.get('source', 'Source')}: {t.source}"])
-        for i, _ in enumerate(t.columns, start=1):
-            ws.column_dimensions[get_column_letter(i)].width = 14 if (i - 1) in t.numeric else 36
+        for i, _ in enumerate(columns, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = 14 if (i - 1) in numeric else 36
         ws.freeze_panes = "A3"
         index.append([t.caption, ws.title])
         link = index.cell(row=index.max_row, column=2)
