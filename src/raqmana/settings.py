@@ -128,6 +128,24 @@ class Settings(BaseSettings):
         description="Also run queued jobs (reports, imports) in a thread of the web app; for the demo and tests "
         "(production runs `raqmana worker`).",
     )
+    webhook_private_addresses: Literal["auto", "allow", "refuse"] = Field(
+        "auto",
+        description="Whether webhooks may point at private, loopback or link-local addresses (checked when "
+        "registered and before each delivery); auto: allowed except in production (SSRF).",
+    )
+    webhook_timeout_seconds: float = Field(
+        10.0, gt=0, le=120, description="Seconds a webhook receiver has to answer one delivery."
+    )
+    webhook_attempts: int = Field(
+        8, ge=1, le=50, description="Tries of one webhook delivery before it is marked failed."
+    )
+    webhook_backoff_seconds: float = Field(
+        30.0,
+        ge=0,
+        le=3600,
+        description="Wait before a failed webhook delivery is tried again; doubled after each failure (at "
+        "most one day).",
+    )
 
     @model_validator(mode="after")
     def _refuse_insecure_production(self) -> Settings:
@@ -143,6 +161,13 @@ class Settings(BaseSettings):
         if self.audit_key and len(self.audit_key) < 32:
             raise ValueError("RAQMANA_AUDIT_KEY must be at least 32 characters long")
         return self
+
+    @property
+    def webhooks_may_reach_private(self) -> bool:
+        """``webhook_private_addresses``, or its default: allowed except in production."""
+        if self.webhook_private_addresses == "auto":
+            return self.environment != "production"
+        return self.webhook_private_addresses == "allow"
 
     @property
     def digit_shape(self) -> str | None:
