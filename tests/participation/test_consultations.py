@@ -35,6 +35,7 @@ def open_one(world, who="fp_a", owner="moa", **more):
             sections=more.get(
                 "sections", [C.SectionIn(heading=t("Article 1"), body=t("One portal for all services"))]
             ),
+            options=more.get("options"),
         )
 
 

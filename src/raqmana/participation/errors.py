@@ -33,3 +33,23 @@ CONSULTATION_CLOSED = Code(
 DATES_ORDER = Code("CP031", "The consultation must close after it opens.")
 NO_SECTIONS = Code("CP032", "A consultation needs at least one section of the draft to comment on.")
 COMMENT_REQUIRED = Code("CP033", "Write your comment on this section.")
+NOT_ALLOWED = Code("CP034", "This consultation is open to {who} only.")
+PARENT_NOT_FOUND = Code("CP035", "The comment you reply to is not published in this consultation.")
+QUESTION_OPTIONS = Code("CP036", "A choice, multiple-choice or ranking question needs at least two options.")
+QUESTION_NO_OPTIONS = Code("CP037", "A free-text or Likert question has no options.")
+ANSWER_INVALID = Code("CP038", "This is not an answer to the question: choose among its options.")
+RANKING_INCOMPLETE = Code("CP039", "Rank all {options} options, each once.")
+PARTICIPANT_UNKNOWN = Code(
+    "CP040", "Your participation is not recognised: start again from the consultation."
+)
+CONTACT_INVALID = Code("CP041", "'{value}' is not an e-mail address or a phone number.")
+CODE_WRONG = Code("CP042", "The code is wrong or has expired: ask for a new one.")
+NOT_VERIFIED = Code("CP043", "Confirm your e-mail or phone with the code sent to it before taking part.")
+NOT_CLOSED = Code("CP044", "The response report is written once the consultation has closed ({closes}).")
+DOCUMENT_TYPE = Code("CP045", "Give the draft as a PDF or Word (.docx) file (got '{filename}').")
+RETENTION_RANGE = Code(
+    "CP046", "Keep the contributions between 30 and 3650 days after closing (got {value})."
+)
+NOT_EDITABLE = Code(
+    "CP047", "A consultation that has comments keeps its sections; only its details can change."
+)

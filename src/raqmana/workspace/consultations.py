@@ -11,6 +11,7 @@ the audit chain without the comment's text.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, Field
 from sqlalchemy import func, select
@@ -20,8 +21,10 @@ from raqmana.i18n import Translated
 from raqmana.i18n.vocabulary import CommentState, HideReason
 from raqmana.participation import errors as P
 from raqmana.participation.privacy import mask_personal
+from raqmana.participation.tracking import new_tracking
 from raqmana.problems import Location
 from raqmana.store.models import Consultation, ConsultationComment, ConsultationSection, Organisation
+from raqmana.store.models.participation import ConsultationParticipant, ConsultationSupport
 from raqmana.store.types import utcnow
 from raqmana.workspace.actors import Actor
 from raqmana.workspace.audit import record
@@ -39,18 +42,36 @@ from raqmana.workspace.participation import (
 class SectionIn(BaseModel):
     heading: Translated
     body: Translated
+    number: str | None = Field(None, max_length=32)
+    page: int | None = Field(None, ge=0)
+
+
+class DocumentFacts(BaseModel):
+    """The draft's file as the consultation names it (its text became the sections)."""
+
+    name: str
+    format: str
+    pages: int
+    sha256: str
+
+
+Who = Literal["anyone", "verified", "invited"]
 
 
 class CommentView(BaseModel):
     id: int
     text: str
     created_at: datetime
+    supports: int = 0
+    replies: list[CommentView] = Field(default_factory=list, description="published replies, oldest first")
 
 
 class SectionView(BaseModel):
     id: int
     heading: Translated
     body: Translated
+    number: str | None = Field(None, description="the article's number in the draft document")
+    page: int | None = Field(None, description="the page of the draft document where it starts")
     comments: list[CommentView] = Field(default_factory=list, description="published comments only")
 
 
@@ -63,16 +84,26 @@ class ConsultationSummary(BaseModel):
     open: bool
     published_comments: int
     illustrative: bool
+    who: Who = "anyone"
+    premoderated: bool = True
+    response_published: bool = False
 
 
 class ConsultationView(ConsultationSummary):
     summary: Translated
     sections: list[SectionView]
+    invited: list[str] = Field(default_factory=list, description="institution codes (who = invited)")
+    retention_days: int | None = None
+    document_name: str | None = None
+    document_pages: int | None = None
 
 
 class CommentReceipt(BaseModel):
+    """``tracking`` lets the author have the comment deleted later, without an account."""
+
     id: int
     state: CommentState
+    tracking: str
 
 
 class PendingComment(BaseModel):
@@ -115,6 +146,9 @@ def _summary(session: Session, c: Consultation, org: Organisation, now: datetime
         open=is_open(c, now),
         published_comments=published or 0,
         illustrative=c.illustrative,
+        who=c.who,
+        premoderated=c.premoderated,
+        response_published=c.response_published_at is not None,
     )
 
 
@@ -129,6 +163,31 @@ def _get(session: Session, consultation_id: int) -> tuple[Consultation, Organisa
     return row[0], row[1]
 
 
+class Options(BaseModel):
+    """How a consultation runs: who may take part, whether comments wait for a moderator, how long the
+    contributions are kept after it closes."""
+
+    who: Who = "anyone"
+    invited: list[str] = Field(default_factory=list, max_length=200, description="institution codes")
+    premoderated: bool = True
+    retention_days: int | None = Field(None, description="30–3650; None keeps them")
+
+
+def _check(session: Session, opens_at: datetime, closes_at: datetime, options: Options) -> list[str]:
+    if closes_at <= opens_at:
+        raise ValidationFailed.one(P.DATES_ORDER, Location(field="closes_at"))
+    if options.retention_days is not None and not 30 <= options.retention_days <= 3650:
+        raise ValidationFailed.one(
+            P.RETENTION_RANGE, Location(field="retention_days"), value=options.retention_days
+        )
+    invited = sorted(set(options.invited)) if options.who == "invited" else []
+    known = set(session.scalars(select(Organisation.code).where(Organisation.code.in_(invited))))
+    for code in invited:
+        if code not in known:
+            raise ValidationFailed.one(P.UNKNOWN_INSTITUTION, Location(field="invited"), value=code[:64])
+    return invited
+
+
 def open_consultation(
     session: Session,
     actor: Actor,
@@ -139,17 +198,20 @@ def open_consultation(
     opens_at: datetime,
     closes_at: datetime,
     sections: list[SectionIn],
+    options: Options | None = None,
+    document: DocumentFacts | None = None,
     illustrative: bool = False,
 ) -> ConsultationView:
-    """A new consultation of ``owner`` (an institution the caller handles) on a draft of ``sections``."""
+    """A new consultation of ``owner`` (an institution the caller handles) on a draft of ``sections``
+    (typed, or read from a ``document``)."""
     require_signed_in(actor)
+    options = options or Options()
     org = session.scalar(select(Organisation).where(Organisation.code == owner))
     if org is None:
         raise ValidationFailed.one(P.UNKNOWN_INSTITUTION, Location(field="owner"), value=owner[:64])
     if not may_handle(actor, org):
         raise Forbidden(P.NOT_HANDLER, value=org.code)
-    if closes_at <= opens_at:
-        raise ValidationFailed.one(P.DATES_ORDER, Location(field="closes_at"))
+    invited = _check(session, opens_at, closes_at, options)
     if not sections:
         raise ValidationFailed.one(P.NO_SECTIONS, Location(field="sections"))
     c = Consultation(
@@ -161,16 +223,17 @@ def open_consultation(
         created_by=actor.user_id,
         created_at=utcnow(),
         illustrative=illustrative,
+        who=options.who,
+        invited=invited,
+        premoderated=options.premoderated,
+        retention_days=options.retention_days,
     )
+    if document is not None:
+        c.document_name, c.document_format = document.name, document.format
+        c.document_pages, c.document_sha256 = document.pages, document.sha256
     session.add(c)
     session.flush()
-    for n, s in enumerate(sections, start=1):
-        session.add(
-            ConsultationSection(
-                consultation_id=c.id, position=n, heading=s.heading.model_dump(), body=s.body.model_dump()
-            )
-        )
-    session.flush()
+    _add_sections(session, c.id, sections)
     record(
         session,
         actor,
@@ -182,8 +245,81 @@ def open_consultation(
             "title": c.title,
             "sections": len(sections),
             "closes_at": closes_at.isoformat(),
+            "who": options.who,
+            "premoderated": options.premoderated,
+            "retention_days": options.retention_days,
+            "document": c.document_name,
         },
     )
+    return read_consultation(session, consultation_id=c.id)
+
+
+def _add_sections(session: Session, consultation_id: int, sections: list[SectionIn]) -> None:
+    for n, sec in enumerate(sections, start=1):
+        session.add(
+            ConsultationSection(
+                consultation_id=consultation_id,
+                position=n,
+                heading=sec.heading.model_dump(),
+                body=sec.body.model_dump(),
+                number=sec.number,
+                page=sec.page,
+            )
+        )
+    session.flush()
+
+
+def edit_consultation(
+    session: Session,
+    actor: Actor,
+    *,
+    consultation_id: int,
+    title: Translated,
+    summary: Translated,
+    opens_at: datetime,
+    closes_at: datetime,
+    options: Options,
+    sections: list[SectionIn] | None = None,
+) -> ConsultationView:
+    """Change a consultation's details; its sections are replaced only while nobody has commented."""
+    require_signed_in(actor)
+    c, org = _get(session, consultation_id)
+    if not may_handle(actor, org):
+        raise Forbidden(P.NOT_HANDLER, value=org.code)
+    invited = _check(session, opens_at, closes_at, options)
+    before = {
+        "title": c.title,
+        "opens_at": c.opens_at.isoformat(),
+        "closes_at": c.closes_at.isoformat(),
+        "who": c.who,
+        "premoderated": c.premoderated,
+        "retention_days": c.retention_days,
+    }
+    if sections is not None:
+        if not sections:
+            raise ValidationFailed.one(P.NO_SECTIONS, Location(field="sections"))
+        commented = session.scalar(
+            select(func.count())
+            .select_from(ConsultationComment)
+            .join(ConsultationSection, ConsultationSection.id == ConsultationComment.section_id)
+            .where(ConsultationSection.consultation_id == c.id)
+        )
+        if commented:
+            raise ValidationFailed.one(P.NOT_EDITABLE, Location(field="sections"))
+        for old in session.scalars(
+            select(ConsultationSection).where(ConsultationSection.consultation_id == c.id)
+        ):
+            session.delete(old)
+        session.flush()
+        _add_sections(session, c.id, sections)
+    c.title, c.summary = title.model_dump(), summary.model_dump()
+    c.opens_at, c.closes_at = opens_at, closes_at
+    c.who, c.invited, c.premoderated = options.who, invited, options.premoderated
+    c.retention_days = options.retention_days
+    session.flush()
+    after = {**before, "title": c.title, "opens_at": opens_at.isoformat(), "closes_at": closes_at.isoformat()}
+    after |= {"who": c.who, "premoderated": c.premoderated, "retention_days": c.retention_days}
+    record(session, actor, "consultation.edit", "consultation", c.id, before=before, after=after)
     return read_consultation(session, consultation_id=c.id)
 
 
@@ -202,7 +338,8 @@ def list_consultations(session: Session, *, now: datetime | None = None) -> list
 def read_consultation(
     session: Session, *, consultation_id: int, now: datetime | None = None
 ) -> ConsultationView:
-    """A consultation with its sections and their published comments (personal data masked)."""
+    """A consultation with its sections and their published comments, each with its published replies
+    and its count of supports (personal data masked)."""
     now = now or utcnow()
     c, org = _get(session, consultation_id)
     sections = list(
@@ -212,32 +349,67 @@ def read_consultation(
             .order_by(ConsultationSection.position)
         )
     )
+    supports: dict[int, int] = dict(
+        session.execute(
+            select(ConsultationSupport.comment_id, func.count())
+            .join(ConsultationComment, ConsultationComment.id == ConsultationSupport.comment_id)
+            .join(ConsultationSection, ConsultationSection.id == ConsultationComment.section_id)
+            .where(ConsultationSection.consultation_id == c.id)
+            .group_by(ConsultationSupport.comment_id)
+        ).all()
+    )
     comments: dict[int, list[CommentView]] = {}
+    views: dict[int, CommentView] = {}
     q = (
-        select(ConsultationComment)
+        select(ConsultationComment.id, ConsultationComment.section_id, ConsultationComment.parent_id)
+        .add_columns(ConsultationComment.body, ConsultationComment.created_at)
+        .join(ConsultationSection, ConsultationSection.id == ConsultationComment.section_id)
         .where(
-            ConsultationComment.section_id.in_([s.id for s in sections]),
+            ConsultationSection.consultation_id == c.id,
             ConsultationComment.state == CommentState.PUBLISHED,
         )
         .order_by(ConsultationComment.created_at, ConsultationComment.id)
     )
-    for m in session.scalars(q):
-        comments.setdefault(m.section_id, []).append(
-            CommentView(id=m.id, text=mask_personal(m.body), created_at=m.created_at)
+    for cid, section_id, parent_id, body, created_at in session.execute(q):
+        view = CommentView(
+            id=cid, text=mask_personal(body), created_at=created_at, supports=supports.get(cid, 0)
         )
+        views[cid] = view
+        if parent_id is not None and parent_id in views:
+            views[parent_id].replies.append(view)
+        else:
+            comments.setdefault(section_id, []).append(view)
     return ConsultationView(
         **_summary(session, c, org, now).model_dump(),
         summary=Translated.model_validate(c.summary),
+        invited=list(c.invited or []),
+        retention_days=c.retention_days,
+        document_name=c.document_name,
+        document_pages=c.document_pages,
         sections=[
             SectionView(
                 id=s.id,
                 heading=Translated.model_validate(s.heading),
                 body=Translated.model_validate(s.body),
+                number=s.number,
+                page=s.page,
                 comments=comments.get(s.id, []),
             )
             for s in sections
         ],
     )
+
+
+def may_take_part(
+    session: Session, c: Consultation, *, person: ConsultationParticipant | None, actor: Actor | None
+) -> None:
+    """Refuse (CP034/CP043) whoever the consultation is not open to."""
+    if c.who == "verified" and (person is None or person.verified_at is None):
+        raise ValidationFailed.one(P.NOT_VERIFIED, Location(field="participant"))
+    if c.who == "invited":
+        paths = session.scalars(select(Organisation.path).where(Organisation.code.in_(c.invited or [])))
+        if actor is None or actor.user_id is None or not any(actor.roles_at(path) for path in paths):
+            raise ValidationFailed.one(P.NOT_ALLOWED, Location(field="participant"), who=c.who)
 
 
 def add_comment(
@@ -250,8 +422,12 @@ def add_comment(
     client: str,
     now: datetime | None = None,
     illustrative: bool = False,
+    parent_id: int | None = None,
+    person: ConsultationParticipant | None = None,
+    actor: Actor | None = None,
 ) -> CommentReceipt:
-    """A comment on one section of an open consultation, waiting for moderation."""
+    """A comment on one section of an open consultation (or a reply to a published comment of it),
+    waiting for moderation unless the consultation publishes without it."""
     now = now or utcnow()
     c, _ = _get(session, consultation_id)
     section = session.get(ConsultationSection, section_id)
@@ -264,19 +440,29 @@ def add_comment(
             opens=c.opens_at.date().isoformat(),
             closes=c.closes_at.date().isoformat(),
         )
+    may_take_part(session, c, person=person, actor=actor)
+    if parent_id is not None:
+        parent = session.get(ConsultationComment, parent_id)
+        if parent is None or parent.section_id != section.id or parent.state != CommentState.PUBLISHED:
+            raise ValidationFailed.one(P.PARENT_NOT_FOUND, Location(field="parent_id"))
     text = clean_text(text)
     if not text:
         raise ValidationFailed.one(P.COMMENT_REQUIRED, Location(field="text"))
     if len(text) > MAX_TEXT:
         raise ValidationFailed.one(P.TEXT_TOO_LONG, Location(field="text"), max=MAX_TEXT)
     throttle(session, client, now)
+    state = CommentState.PENDING if c.premoderated else CommentState.PUBLISHED
     m = ConsultationComment(
         section_id=section.id,
         body=text,
         lang=lang,
-        state=str(CommentState.PENDING),
+        state=str(state),
         created_at=now,
+        moderated_at=None if c.premoderated else now,
         illustrative=illustrative,
+        parent_id=parent_id,
+        participant_id=person.id if person is not None else None,
+        tracking=new_tracking(),
     )
     session.add(m)
     session.flush()
@@ -286,9 +472,10 @@ def add_comment(
         "comment.receive",
         "consultation_comment",
         m.id,
-        after={"section": section.id, "length": len(text)},
+        after={"section": section.id, "length": len(text), "reply_to": parent_id, "state": m.state},
     )
-    return CommentReceipt(id=m.id, state=CommentState.PENDING)
+    assert m.tracking is not None
+    return CommentReceipt(id=m.id, state=state, tracking=m.tracking)
 
 
 def moderation_queue(session: Session, actor: Actor, *, consultation_id: int) -> ModerationQueue:
