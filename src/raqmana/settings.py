@@ -108,6 +108,13 @@ class Settings(BaseSettings):
         description="Days an institution has to answer a citizen's complaint; later answers count as late "
         'in the KPI "complaints answered on time" and the person sees the due date with the tracking number.',
     )
+    participant_sender: str = Field(
+        "outbox",
+        pattern=r"^(outbox|[A-Za-z_][\w.]*:[A-Za-z_]\w*)$",
+        description="How consultation participants get their e-mail or phone confirmation codes: `outbox` writes "
+        "them to `outbox/participant-codes.jsonl` in the data directory (demo, tests); `module:factory` names "
+        "a function that takes the settings and returns a sender with a `send(message)` method (SMS, SMTP).",
+    )
     job_quota: int = Field(
         5,
         ge=1,
