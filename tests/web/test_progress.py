@@ -13,8 +13,9 @@ def test_it_shows_each_institution_and_enabler_with_its_share(as_user, world):
     focal.form(f"{base}/answers/LEG-01", {"answer": "3", "expected_version": 0}, page="/")
     html = as_user("coord").get(f"/assessments/{world.assessment_id}/progress?lang=en").text
     assert "Ministry of Foreign Affairs" in html and "Ministry of Interior" in html
-    assert ">LEG</abbr>" in html and ">SRV</abbr>" in html
-    assert 'class="heat-5"' in html and "50%" in html  # 1 of 2 legal questions answered
+    assert "Legal" in html and ">LEG<" not in html, "enablers by name, not by code"
+    # 1 of 2 legal questions answered, none accepted yet: the colour is the accepted share
+    assert re.search(r'<td class="heat-0">50%<br>✓ 0%</td>', html), html
     assert "1 of 4 answers given" in html.replace("\n", " ") or "1 of 8 answers given" in html
 
 
@@ -56,8 +57,8 @@ def test_it_shows_a_change_at_once_although_the_table_is_kept_between_requests(a
         page="/",
     )
     second = coord.get(url).text
-    assert second != first and '<td class="heat-5"' in second
-    assert '<td class="heat-5"' not in first
+    assert second != first and '<td class="heat-0">50%<br>' in second
+    assert '<td class="heat-0">50%<br>' not in first
 
 
 def test_it_keeps_one_table_per_language_and_reader_scope(as_user, world):
@@ -78,3 +79,20 @@ def test_it_sends_pages_compressed_to_browsers_that_accept_it(as_user, world):
     assert int(packed.headers["content-length"]) < len(packed.content) / 2
     plain = coord.get(url, headers={"Accept-Encoding": "identity"})
     assert "content-encoding" not in plain.headers and plain.text == packed.text
+
+
+def test_it_colours_a_cell_by_the_share_accepted_not_the_share_answered():
+    from types import SimpleNamespace
+
+    from raqmana.web.routers.progress import heat_cells
+    from raqmana.workspace.views import CompletionCell
+
+    typed = CompletionCell(expected=10, draft=2, submitted=8)  # everything answered, nothing accepted
+    counted = CompletionCell(expected=10, submitted=2, accepted=8)
+    table = SimpleNamespace(
+        pillars=[SimpleNamespace(id="LEG"), SimpleNamespace(id="SRV")],
+        rows=[SimpleNamespace(cells={"LEG": typed, "SRV": counted}, total=counted)],
+    )
+    [[leg, srv, total]] = heat_cells(table, "en", None)  # type: ignore[arg-type]
+    assert leg == ("heat-0", "100%", "0%")
+    assert srv == ("heat-8", "100%", "80%")

@@ -29,14 +29,16 @@ def heat_cells(
     table: CompletionTable, lang: str, digits: str | None
 ) -> list[list[tuple[str, str, str] | None]]:
     """Per row, per enabler then total: (css class, share answered, share accepted), formatted once here
-    rather than by the template (a round of 900 institutions has ~10,000 cells)."""
+    rather than by the template (a round of 900 institutions has ~10,000 cells). The colour is the share
+    *accepted* by a reviewer: only accepted answers are scored, so a cell is dark when its part of the
+    round counts, not as soon as answers are typed."""
 
     def cell(c: CompletionCell | None) -> tuple[str, str, str] | None:
         if c is None or not c.expected:
             return None
         answered, accepted = c.answered / c.expected, c.accepted / c.expected
         return (
-            heat_class(answered),
+            heat_class(accepted),
             cached_percent(round(answered, 2), lang, 0, digits),
             cached_percent(round(accepted, 2), lang, 0, digits),
         )
