@@ -93,6 +93,6 @@ def test_it_colours_a_cell_by_the_share_accepted_not_the_share_answered():
         pillars=[SimpleNamespace(id="LEG"), SimpleNamespace(id="SRV")],
         rows=[SimpleNamespace(cells={"LEG": typed, "SRV": counted}, total=counted)],
     )
-    [[leg, srv, total]] = heat_cells(table, "en", None)  # type: ignore[arg-type]
+    [[leg, srv, _total]] = heat_cells(table, "en", None)  # type: ignore[arg-type]
     assert leg == ("heat-0", "100%", "0%")
     assert srv == ("heat-8", "100%", "80%")
