@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from raqmana.documents.extract import extract
@@ -92,16 +93,44 @@ def analyse(
 
     Bad input raises :class:`raqmana.problems.ProblemsError` before any suggestion is made.
     """
+    document = extract(data, filename)
+    results = analyse_passages(
+        split_passages(document.blocks), mapper=mapper, framework=framework, progress=progress
+    )
+    return Analysis(document, results, (mapper or shared_mapper()).version)
+
+
+def shared_mapper(*, keywords_only: bool = False) -> Mapper:
+    """One mapper per process (the sentence model loads once)."""
+    return _mapper(not keywords_only)
+
+
+@lru_cache(maxsize=2)
+def _mapper(use_model: bool) -> Mapper:
+    return Mapper(use_model=use_model)
+
+
+@lru_cache(maxsize=4)
+def _indicator_mapper(framework: str) -> Any:
+    from raqmana.documents.indicators import IndicatorMapper
+
+    return IndicatorMapper(framework)
+
+
+def analyse_passages(
+    items: list[Passage],
+    *,
+    mapper: Mapper | None = None,
+    framework: str | None = "iraq-dla",
+    progress: Progress | None = None,
+) -> list[PassageResult]:
+    """SDG goals/targets and indicators for passages already read (e.g. stored with a document)."""
     from raqmana.documents import embed as E
 
-    document = extract(data, filename)
-    items = split_passages(document.blocks)
-    mapper = mapper or Mapper()
+    mapper = mapper or shared_mapper()
     indicator_mapper = None
     if framework and mapper.use_model and mapper.model == "use":
-        from raqmana.documents.indicators import IndicatorMapper
-
-        indicator_mapper = IndicatorMapper(framework)
+        indicator_mapper = _indicator_mapper(framework)
     results: list[PassageResult] = []
     for start in range(0, len(items), BATCH):
         batch = items[start : start + BATCH]
@@ -116,4 +145,4 @@ def analyse(
         results += [PassageResult(p, s, i) for p, s, i in zip(batch, sdgs, inds, strict=True)]
         if progress:
             progress(len(results), len(items))
-    return Analysis(document, results, mapper.version)
+    return results

@@ -21,6 +21,23 @@ TOO_MANY_PAGES = Code("DC009", "The document has {pages} pages; documents up to 
 NO_TEXT = Code("DC010", "The document contains no text.")
 BAD_ENCODING = Code("DC011", "The text file is not UTF-8 or Windows-1256 encoded text.")
 BAD_JSON_LINE = Code("DC012", "Not a JSON object with a text field: {detail}")
+# the workspace's documents (upload, review of suggestions, register)
+NEEDS_ANSWER = Code(
+    "DC020", "Choose the assessment round and the institution whose answer this passage is evidence for."
+)
+ALREADY_DECIDED = Code("DC021", "This suggestion was already {state}.")
+DECISION_INVALID = Code("DC022", "Unknown decision '{value}' (use accept or reject).")
+NOT_ANALYSED = Code("DC023", "The document has not been analysed yet; run the analysis first.")
+TITLE_TOO_LONG = Code("DC024", "A document title has at most {max} characters.")
+REGISTER_STATUS = Code("DC025", "Unknown register status '{value}' (use exists, drafted or missing).")
+REGISTER_AREA = Code("DC026", "Unknown area of the legal and institutional register: '{value}'.")
+EVIDENCE_LOCKED = Code(
+    "DC027", "The answer for {indicator} is already accepted; document evidence is added before acceptance."
+)
+OUTDATED = Code(
+    "DC028", "This suggestion belongs to an earlier analysis of the document; decide on the current one."
+)
+COST_BAND = Code("DC029", "Unknown cost band '{value}' (use low, medium or high).")
 # warnings
 PAGE_NEEDS_OCR = Code("DC101", "Page {page} has no text layer (an image); it needs OCR.", severity=W)
 SCRIPT_IGNORED = Code("DC102", "{count} script or style elements of the HTML were ignored.", severity=W)

@@ -60,3 +60,23 @@ def keyword_hits(normalised_text: str) -> dict[str, int]:
         if found:
             hits[goal] = len(found)
     return hits
+
+
+@lru_cache(maxsize=1)
+def goal_names() -> dict[int, dict[str, str]]:
+    """Goal number → short name {"en", "ar", "ckb"} (``data/sdg_goal_names.yaml``)."""
+    path = resources.files("raqmana.documents").joinpath("data", "sdg_goal_names.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {int(g): {k: str(v) for k, v in names.items()} for g, names in data["goals"].items()}
+
+
+@lru_cache(maxsize=1)
+def target_texts() -> dict[str, dict[str, str]]:
+    """Target ("16.6") → its text {"en", "ar", "ckb"}; Sorani has no official text, so the Arabic one
+    stands in, after the goal's Sorani name."""
+    names = goal_names()
+    return {
+        t.target: {"en": t.en, "ar": t.ar, "ckb": f"{names[int(t.goal)]['ckb']}: {t.ar}"}
+        for t in texts()
+        if t.target
+    }

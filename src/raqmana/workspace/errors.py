@@ -175,6 +175,8 @@ WHAT: dict[str, dict[str, str]] = {
     "consultation": ui("Consultation", "feedback").as_dict(),
     "section": ui("Section", "feedback").as_dict(),
     "comment": ui("Comment", "feedback").as_dict(),
+    "document": ui("Document", "error words").as_dict(),
+    "suggestion": ui("Suggestion", "error words").as_dict(),
 }
 STATES: dict[str, dict[str, str]] = {
     "draft": ui("a draft").as_dict(),

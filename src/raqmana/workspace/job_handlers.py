@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 WORKBOOK_IMPORT = "workbook_import"
 REPORT = "report"
 SURVEY_IMPORT = "survey_import"  # raqmana.workspace.surveys.SURVEY_IMPORT
+DOCUMENT_ANALYSIS = "document_analysis"  # raqmana.workspace.documents_analysis.DOCUMENT_ANALYSIS
 log = logging.getLogger(__name__)
 
 
@@ -147,13 +148,24 @@ def _remove_uploads(ws: Workspace, digests: list[str]) -> None:
 def builtin_handlers() -> dict[str, Handler]:
     """The job handlers of a workspace, by kind (the workspace factory builds them; nothing registers
     itself by being imported). Report rendering loads the report modules when a report job runs."""
-    return {WORKBOOK_IMPORT: run_workbook_import, REPORT: _run_report, SURVEY_IMPORT: _run_survey_import}
+    return {
+        WORKBOOK_IMPORT: run_workbook_import,
+        REPORT: _run_report,
+        SURVEY_IMPORT: _run_survey_import,
+        DOCUMENT_ANALYSIS: _run_document_analysis,
+    }
 
 
 def _run_survey_import(ws: Workspace, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
     from raqmana.workspace.surveys import run_survey_import
 
     return run_survey_import(ws, payload, progress)
+
+
+def _run_document_analysis(ws: Workspace, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
+    from raqmana.workspace.documents_analysis import run_document_analysis
+
+    return run_document_analysis(ws, payload, progress)
 
 
 def _run_report(ws: Workspace, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
