@@ -22,6 +22,7 @@ from raqmana.frameworks.illustrative import labelled
 from raqmana.frameworks.schema import Framework
 from raqmana.pipeline import tables
 from raqmana.pipeline.options import ChainOptions, Responses
+from raqmana.pipeline.surveys import SurveyInputs, survey_answers, with_survey_indicators
 from raqmana.recommend.fromscores import assessment_from_scores
 from raqmana.recommend.loader import resolve as rules_file
 from raqmana.reports.adapters import InstitutionMeta, report_inputs
@@ -47,6 +48,11 @@ class ChainResult:
     inputs: ReportInputs
     timings: dict[str, float] = field(default_factory=dict)
 
+    @property
+    def surveys(self) -> SurveyInputs | None:
+        """The survey indicators (with their intervals), bottlenecks and divides the chain used."""
+        return self.options.surveys
+
     def write(self, out_dir: Path, *, lang: str = "en") -> list[Path]:
         """scores.json, the build's recipe and methodology (``scores/``), analysis.json and, when planned,
         recommendations and roadmap files; illustrative results say so in every JSON and XLSX file."""
@@ -67,6 +73,9 @@ class ChainResult:
         written.append(_write_json(out_dir / "analysis.json", analysis, mark, indent=1))
         if self.plan is not None:
             written += self.plan.write(out_dir, lang=lang, illustrative=mark)
+        if self.surveys is not None:
+            surveys = {"illustrative": mark or self.surveys.illustrative, **self.surveys.to_dict()}
+            written.append(_write_json(out_dir / "surveys.json", surveys, mark or self.surveys.illustrative))
         return written
 
 
@@ -116,6 +125,14 @@ def run_chain(
     in the recommendation rules. Raises :class:`raqmana.problems.ProblemsError` when the answers
     cannot be scored or planned (e.g. none at all)."""
     country, rnd = options.country, options.round
+    # survey indicators join their sub-areas; their values are added to the institutions' answers
+    framework = with_survey_indicators(framework, options.surveys)
+    from_surveys = survey_answers(options.surveys, institutions, country.lead_institution)
+    if from_surveys:
+        responses = {
+            code: {**responses.get(code, {}), **from_surveys.get(code, {})}
+            for code in dict.fromkeys([*responses, *from_surveys])
+        }
     target = options.target_stage
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -163,6 +180,7 @@ def run_chain(
             national=lead if lead in institutions else None,
             assessment_id=rnd.id,
             title=rnd.name,
+            bottlenecks=options.surveys.bottleneck_shares() if options.surveys is not None else None,
         )
         planning = options.planning
         budget = rnd.budget_per_year

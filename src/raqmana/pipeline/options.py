@@ -8,6 +8,7 @@ from pathlib import Path
 
 from raqmana.i18n import Translated
 from raqmana.pipeline.country import CountryDefaults, Planning
+from raqmana.pipeline.surveys import SurveyInputs
 
 #: one validated answer: ladder stage or number, yes/no, a choice's value; None: no answer
 Answer = float | int | bool | str | None
@@ -66,6 +67,8 @@ class ChainOptions:
     data_dir: Path | None = None
     #: seconds for the roadmap solver
     time_limit_s: float = 10.0
+    #: the round's perception surveys: indicators with their intervals, bottlenecks, divides
+    surveys: SurveyInputs | None = None
 
     @property
     def target_stage(self) -> float:

@@ -69,6 +69,8 @@ class Assessment(_Model):
     #: answers given once for the whole country (by the lead agency)
     national: InstitutionAnswers | None = None
     institutions: list[InstitutionAnswers] = []
+    #: the bottlenecks facing workers (civil servants' survey): item → share (0–1) of respondents naming it
+    bottlenecks: dict[str, float] = {}
 
     def institution(self, institution_id: str) -> InstitutionAnswers:
         for inst in self.institutions:

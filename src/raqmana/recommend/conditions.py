@@ -12,6 +12,8 @@ A condition is one short string::
     fired(LEG-R01)             another rule fired (for the same institution, or nationally)
     not fired(LEG-R01)
     share(SRV-02 < 2) >= 0.5   share of institutions for which the inner comparison holds
+    bottleneck(bn_power) >= 0.4   share (0–1) of civil servants for whom a bottleneck of their survey
+                               holds their work back a lot (item of the topic "bottlenecks")
 
 Comparisons with a missing value are false. Operators: < <= > >= == !=.
 """
@@ -22,12 +24,12 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-OperandKind = Literal["stage", "score", "gap", "no_evidence", "answered"]
+OperandKind = Literal["stage", "score", "gap", "no_evidence", "answered", "bottleneck"]
 OPS = ("<=", ">=", "==", "!=", "<", ">")
 _ID = r"[A-Za-z][A-Za-z0-9]*(?:[-._][A-Za-z0-9]+)*"
 _NUM = r"-?\d+(?:\.\d+)?"
 _OP = r"<=|>=|==|!=|<|>"
-_OPERAND = rf"(?:(stage|score|gap|no_evidence|answered)\(\s*({_ID}|\*)\s*\)|({_ID}))"
+_OPERAND = rf"(?:(stage|score|gap|no_evidence|answered|bottleneck)\(\s*({_ID}|\*)\s*\)|({_ID}))"
 _COMPARE = re.compile(rf"^{_OPERAND}\s*({_OP})\s*({_NUM})$")
 _MISSING = re.compile(rf"^{_OPERAND}\s+(?:is\s+)?missing$")
 _TYPE_LIST = re.compile(r"^type\s+(not\s+in|in)\s*\[([^\]]*)\]$")
@@ -90,6 +92,8 @@ def _operand(groups: tuple[str | None, ...]) -> Operand:
     assert kind is not None and ref is not None
     if kind == "stage" and ref == "*":
         raise ConditionSyntax("stage(*) is not an indicator")
+    if kind == "bottleneck" and ref == "*":
+        raise ConditionSyntax("bottleneck(*) needs one bottleneck item of a survey")
     if kind in ("score", "gap") and ref == "*":
         raise ConditionSyntax(f"{kind}(*) needs one pillar id")
     return Operand(kind, ref)  # type: ignore[arg-type]
@@ -104,6 +108,8 @@ def parse(text: str) -> Condition:
         inner = parse(m.group(1))
         if not isinstance(inner, Compare):
             raise ConditionSyntax("share(…) takes a comparison such as share(SRV-02 < 2)")
+        if inner.operand.kind == "bottleneck":
+            raise ConditionSyntax("bottleneck(…) is one figure for the country, not one per institution")
         value = float(m.group(3))
         if not 0 <= value <= 1:
             raise ConditionSyntax("a share is between 0 and 1")
@@ -120,7 +126,7 @@ def parse(text: str) -> Condition:
     if m := _COMPARE.match(s):
         operand = _operand(m.groups()[:3])
         value = float(m.group(5))
-        if operand.kind in ("no_evidence", "answered") and not 0 <= value <= 1:
+        if operand.kind in ("no_evidence", "answered", "bottleneck") and not 0 <= value <= 1:
             raise ConditionSyntax(f"{operand.kind}(…) is a share between 0 and 1")
         return Compare(operand, m.group(4), value)
     if m := _MISSING.match(s):

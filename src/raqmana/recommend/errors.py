@@ -31,6 +31,11 @@ SORANI_SPELLING = Code(
     "RC019",
     "rule {id}: the Sorani {field} uses Arabic letters {letters}; write {fixed} (ھ ی ک ە, see the glossary).",
 )
+UNKNOWN_BOTTLENECK = Code(
+    "RC020",
+    "rule {id}: the condition '{condition}' names '{value}', which no survey of the pack asks as a bottleneck"
+    " ({known}).",
+)
 # assessment input
 BAD_JSON = Code("RC050", "Not valid JSON: {detail}")
 DUPLICATE_INSTITUTION = Code("RC051", "Institution id '{id}' appears more than once.")

@@ -21,12 +21,13 @@ _PHRASE = {
     "type": ui("institution type"),
     "fired": ui("recommendation {ref} is also needed"),
     "share": ui("share of institutions where {ref}"),
+    "bottleneck": ui("share of civil servants for whom «{name}» holds work back a lot"),
 }
 _ALL = ui("all pillars")
 _NO_ANSWER = ui("no answer")
 _YES_NO = (ui("no"), ui("yes"))
 _NOT = ui("not")
-_CALL = re.compile(r"^(score|gap|no_evidence|answered|stage|fired|share)\((.*)\)$")
+_CALL = re.compile(r"^(score|gap|no_evidence|answered|stage|fired|share|bottleneck)\((.*)\)$")
 
 
 def describe(trigger: Trigger, framework: Framework | None, lang: str = "en") -> str:
@@ -57,6 +58,11 @@ def _split(subject: str) -> tuple[str, str]:
 
 def _name(kind: str, ref: str, fw: Framework | None, lang: str) -> tuple[str, str]:
     """(display name of the indicator or pillar, "stage" or "answer")."""
+    if kind == "bottleneck":
+        from raqmana.recommend.survey_items import bottleneck_labels
+
+        label = bottleneck_labels(fw.id).get(ref) if fw is not None else None
+        return (label.get(lang) if label is not None else ref), "stage"
     if fw is None or kind in ("type", "fired", "share"):
         return ref, "stage"
     if ref == "*":
@@ -80,6 +86,6 @@ def _value(trigger: Trigger, kind: str, lang: str) -> str:
         return INSTITUTION_TYPE[v].get(lang) if v in INSTITUTION_TYPE else v
     if kind == "fired":
         return _YES_NO[int(bool(v))].get(lang)
-    if kind in ("no_evidence", "answered", "share"):
+    if kind in ("no_evidence", "answered", "share", "bottleneck"):
         return format_percent(v, lang)
     return format_number(v, lang, decimals=0 if float(v).is_integer() else 1)

@@ -32,12 +32,17 @@ class Matrix:
     no_evidence: FloatArray  # n × (pillars + 1)
     answered: FloatArray  # n × (pillars + 1)
     answered_indicator: FloatArray  # n × indicators, 1 where an answer (or N/A) was given
+    #: survey bottleneck item → share (0–1) of civil servants naming it (the same for every row)
+    bottlenecks: dict[str, float] | None = None
 
     @property
     def n(self) -> int:
         return len(self.ids)
 
     def column(self, operand: Operand) -> FloatArray:
+        if operand.kind == "bottleneck":
+            share = (self.bottlenecks or {}).get(operand.ref)
+            return np.full(self.n, np.nan if share is None else float(share))
         if operand.kind == "stage":
             return self.stages[:, self.indicator_index[operand.ref]]
         if operand.kind in ("score", "gap"):
@@ -185,6 +190,7 @@ def build(
             nat.no_evidence = np.nanmean(inst.no_evidence, axis=0)[None, :]
     if assessment.national is not None and assessment.national.no_evidence_share:
         _evidence_overrides([assessment.national], nat.no_evidence, lay)
+    inst.bottlenecks = nat.bottlenecks = dict(assessment.bottlenecks)
     return inst, nat
 
 

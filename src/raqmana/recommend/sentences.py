@@ -54,6 +54,7 @@ _ONE = {
     "gap": ui("The gap to the target in {name} is {v}, {cmp}."),
     "no_evidence": ui("{v} of the answers {scope} have no accepted evidence."),
     "answered": ui("{v} of the indicators {scope} were answered."),
+    "bottleneck": ui("For {v} of civil servants, «{name}» holds their work back a lot ({cmp})."),
 }
 #: the share of institutions for which an inner comparison holds
 _SHARE = {
@@ -112,6 +113,11 @@ class _Words:
         if op.kind == "stage":
             ind = self.indicators.get(op.ref)
             return ind.name.get(self.lang) if ind is not None else op.ref
+        if op.kind == "bottleneck":
+            from raqmana.recommend.survey_items import bottleneck_labels
+
+            label = bottleneck_labels(self.fw.id).get(op.ref) if self.fw is not None else None
+            return label.get(self.lang) if label is not None else op.ref
         pillar = self.pillars.get(op.ref)
         return f"{pillar.get(self.lang)} ({op.ref})" if pillar is not None else op.ref
 
@@ -123,7 +129,7 @@ class _Words:
     def value(self, op: Operand, v: float) -> str:
         """A value of ``op`` on the scale the reader knows (scores on 0–``score_max``)."""
         kind = self.kind(op)
-        if kind in ("no_evidence", "answered"):
+        if kind in ("no_evidence", "answered", "bottleneck"):
             return self.pct(v)
         if kind in ("score", "gap"):
             return self.num(v * self.score_max / 100.0)

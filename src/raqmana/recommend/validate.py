@@ -16,6 +16,7 @@ from raqmana.recommend.conditions import Compare, Fired, Share, TypeIn, operands
 from raqmana.recommend.graphs import postorder
 from raqmana.recommend.locate import Locator, default_locate
 from raqmana.recommend.rules import Horizon, RuleBase, Scope
+from raqmana.recommend.survey_items import bottleneck_items
 
 
 def validate(rb: RuleBase, framework: Framework | None, *, locate: Locator | None = None) -> list[Problem]:
@@ -58,6 +59,7 @@ def _check(rb: RuleBase, fw: Framework | None, compiled: Compiled, loc: Locator)
         {i.id for i in fw.indicators() if i.answer_type is AnswerType.LADDER} if fw is not None else set()
     )
     pillars = {p.id for p in fw.pillars} if fw is not None else None
+    bottlenecks = bottleneck_items(fw.id) if fw is not None else None
     rule_ids: dict[str, str] = {}
     for k, rule in enumerate(rb.rules):
         where = loc(("rules", k, "id"))
@@ -110,6 +112,8 @@ def _check(rb: RuleBase, fw: Framework | None, compiled: Compiled, loc: Locator)
         if not (rule.when.all or rule.when.any or rule.when.none):
             yield Problem(E.NO_CONDITIONS, loc((*rp, "when")), {"id": rule.id})
         yield from _conditions(cr, rp, (indicators, ladders, pillars), set(rule_ids), types, loc)
+        if bottlenecks is not None:
+            yield from _bottlenecks(cr, rp, bottlenecks, loc)
     yield from _prerequisite_cycle(rb, loc)
     if pillars is not None:
         covered = {r.pillar for r in rb.rules}
@@ -138,6 +142,8 @@ def _conditions(
                     yield Problem(
                         E.UNKNOWN_INDICATOR, loc(path), {"id": rule.id, "condition": text, "value": op.ref}
                     )
+            elif op.kind == "bottleneck":
+                continue  # checked against the pack's surveys (_bottlenecks)
             elif op.ref != "*" and pillars is not None and op.ref not in pillars:
                 yield Problem(
                     E.UNKNOWN_CONDITION_PILLAR, loc(path), {"id": rule.id, "condition": text, "value": op.ref}
@@ -163,6 +169,27 @@ def _conditions(
                     )
             if rule.scope is Scope.NATIONAL:
                 yield Problem(E.TYPE_IN_NATIONAL, loc(path), {"id": rule.id})
+
+
+def _bottlenecks(
+    cr: CompiledRule, rp: tuple[Any, ...], known: frozenset[str], loc: Locator
+) -> Iterator[Problem]:
+    positions: dict[str, int] = {}
+    for group, text, cond in cr.conditions():
+        j = positions.get(group, 0)
+        positions[group] = j + 1
+        for op in operands(cond):
+            if op.kind == "bottleneck" and op.ref not in known:
+                yield Problem(
+                    E.UNKNOWN_BOTTLENECK,
+                    loc((*rp, "when", group, j)),
+                    {
+                        "id": cr.rule.id,
+                        "condition": text,
+                        "value": op.ref,
+                        "known": ", ".join(sorted(known)) or "—",
+                    },
+                )
 
 
 def _prerequisite_cycle(rb: RuleBase, loc: Locator) -> Iterator[Problem]:

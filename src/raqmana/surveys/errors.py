@@ -65,3 +65,9 @@ SHEET_NOT_KEPT = Code(
 NO_SCORED = Code("SV020", "Survey {survey} has no scored questions.")
 NO_ANSWERS = Code("SV021", "There are no scored answers to analyse.")
 BAD_WEIGHT = Code("SV022", "Design weight '{value}' of submission {uuid} is not a positive number.")
+
+# survey indicators of a framework pack (survey_indicators.yaml)
+SPEC_SUB_AREA = Code("SV026", "Survey indicator {id}: the framework has no sub-area '{value}'.")
+SPEC_SURVEY = Code("SV027", "Survey indicator {id}: the pack has no survey '{value}'.")
+SPEC_TOPIC = Code("SV028", "Survey indicator {id}: survey {survey} has no topic '{value}'.")
+SPEC_ID_TAKEN = Code("SV029", "Survey indicator {id}: the id is already used by another indicator.")

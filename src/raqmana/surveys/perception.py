@@ -126,6 +126,11 @@ def _weights(survey: Survey, submissions: Sequence[Submission]) -> np.ndarray:
     return weights
 
 
+def design_weights(survey: Survey, submissions: Sequence[Submission]) -> np.ndarray:
+    """Each submission's design weight (1 when the survey has no weight question); bad weights raise."""
+    return _weights(survey, submissions)
+
+
 def score(survey: Survey, submissions: Sequence[Submission]) -> SurveyResults:
     """Item, topic and overall scores of ``submissions``, and each respondent's score for the divide."""
     items = survey.scored()
