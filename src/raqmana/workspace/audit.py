@@ -48,12 +48,16 @@ def record(
     before: Any = None,
     after: Any = None,
 ) -> None:
-    """Append one event (who, when, what, before/after) in the current transaction."""
-    chain.append(session, [draft(actor, action, entity_type, entity_id, before=before, after=after)])
+    """Append one event (who, when, what, before/after) in the current transaction; a change that other
+    systems subscribe to also writes its domain event there (:func:`raqmana.workspace.outbox.from_audit`)."""
+    record_many(session, [draft(actor, action, entity_type, entity_id, before=before, after=after)])
 
 
 def record_many(session: Session, drafts: list[EventDraft]) -> None:
+    from raqmana.workspace.outbox import from_audit
+
     chain.append(session, drafts)
+    from_audit(session, drafts)
 
 
 def list_events(

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 WORKBOOK_IMPORT = "workbook_import"
 REPORT = "report"
 SURVEY_IMPORT = "survey_import"  # raqmana.workspace.surveys.SURVEY_IMPORT
-DOCUMENT_ANALYSIS = "document_analysis"  # raqmana.workspace.documents_analysis.DOCUMENT_ANALYSIS
+WEBHOOK_DELIVERY = "webhook_delivery"  # raqmana.workspace.outbox.WEBHOOK_DELIVERY
 log = logging.getLogger(__name__)
 
 
@@ -152,7 +152,7 @@ def builtin_handlers() -> dict[str, Handler]:
         WORKBOOK_IMPORT: run_workbook_import,
         REPORT: _run_report,
         SURVEY_IMPORT: _run_survey_import,
-        DOCUMENT_ANALYSIS: _run_document_analysis,
+        WEBHOOK_DELIVERY: _run_webhook_delivery,
     }
 
 
@@ -162,10 +162,10 @@ def _run_survey_import(ws: Workspace, payload: dict[str, Any], progress: Progres
     return run_survey_import(ws, payload, progress)
 
 
-def _run_document_analysis(ws: Workspace, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
-    from raqmana.workspace.documents_analysis import run_document_analysis
+def _run_webhook_delivery(ws: Workspace, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
+    from raqmana.workspace.outbox import run_delivery_job
 
-    return run_document_analysis(ws, payload, progress)
+    return run_delivery_job(ws, payload, progress)
 
 
 def _run_report(ws: Workspace, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:

@@ -390,6 +390,8 @@ def run_worker(
         if view is not None:
             count += 1
             continue
+        if _queue_due_deliveries(ws):
+            continue
         if once:
             break
         if stop is not None:
@@ -397,3 +399,16 @@ def run_worker(
         else:
             time.sleep(poll_seconds)
     return count
+
+
+def _queue_due_deliveries(ws: Workspace) -> bool:
+    """While idle, queue the webhook delivery job when a retry has fallen due (:mod:`.outbox`)."""
+    from raqmana.workspace.outbox import WEBHOOK_DELIVERY, queue_due
+
+    if WEBHOOK_DELIVERY not in ws.handlers:
+        return False
+    try:
+        return queue_due(ws)
+    except Exception:  # the database is briefly unavailable: look again at the next idle round
+        log.warning("looking for due webhook deliveries failed", exc_info=True)
+        return False

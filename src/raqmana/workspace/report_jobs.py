@@ -211,7 +211,7 @@ def run_report(ws: Workspace, payload: dict[str, Any], progress: Progress) -> di
             digits=ws.settings.digit_shape,
             country=ws.settings.country,
         )
-    return render_reports(
+    result = render_reports(
         chain,
         reports_dir(ws.settings.data_dir, aid),
         scope=payload["scope"],
@@ -220,3 +220,20 @@ def run_report(ws: Workspace, payload: dict[str, Any], progress: Progress) -> di
         formats=payload.get("formats", ["pdf"]),
         progress=progress,
     )
+    from raqmana.workspace.outbox import emit
+
+    with ws.transaction() as s:
+        emit(
+            s,
+            "report.ready",
+            "assessment",
+            aid,
+            {
+                "assessment_id": aid,
+                "scope": payload["scope"],
+                "institution": payload.get("institution"),
+                "langs": payload.get("langs", ["en"]),
+                "formats": payload.get("formats", ["pdf"]),
+            },
+        )
+    return result
