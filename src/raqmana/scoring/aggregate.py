@@ -98,50 +98,70 @@ def aggregate(
     codes: Sequence[str] | None = None,
     p: float = 2.0,
 ) -> FloatArray:
-    """Scores of every aggregate: x is units × indicators, weights is runs × codes → runs × units × aggregates."""
+    """Scores of every aggregate: x is units × indicators, weights is runs × codes → runs × units × aggregates
+    (a view of :func:`aggregate_stack`)."""
+    return np.moveaxis(aggregate_stack(plan, x, weights, means, codes, p), 0, 2)
+
+
+def aggregate_stack(
+    plan: Plan,
+    x: FloatArray,
+    weights: FloatArray,
+    means: Sequence[str],
+    codes: Sequence[str] | None = None,
+    p: float = 2.0,
+) -> FloatArray:
+    """aggregates × runs × units: each aggregate's scores for every run, one contiguous block each.
+
+    An aggregate whose children have data for every unit (the usual case after imputation) takes
+    its denominator from the weights alone (one number per run); otherwise each unit's present
+    children count, with the N/A rule and the data-availability threshold."""
     runs, units = weights.shape[0], x.shape[0]
-    out = np.full((runs, units, len(plan.aggregates)), np.nan)
+    out = np.empty((len(plan.aggregates), runs, units))
     zero_ind = plan.zero[: plan.n_ind]
     zero_agg = plan.zero[plan.n_ind :]
+    wt = np.ascontiguousarray(weights.T)  # codes × runs: one weight's runs side by side
     for a, mean in enumerate(means):
         ii, jj = plan.ind_children[a], plan.agg_children[a]
-        wi, wa = weights[:, ii], weights[:, plan.n_ind + jj]
+        wi, wa = wt[ii].T, wt[plan.n_ind + jj]  # runs × k, k × runs
         xi = x[:, ii]
-        xa = out[:, :, jj]
+        xa = [out[j] for j in jj]  # each runs × units
         if mean == "copeland":
-            out[:, :, a] = _copeland(xi, xa, wi, wa, codes)
+            stacked = np.stack(xa, axis=-1) if xa else np.empty((runs, units, 0))
+            out[a] = _copeland(xi, stacked, wi, wa.T, codes)
             continue
-        if zero_ind[ii].any():
-            xi = np.where(np.isnan(xi) & zero_ind[ii], 0.0, xi)
-        if zero_agg[jj].any():
-            xa = np.where(np.isnan(xa) & zero_agg[jj], 0.0, xa)
-        if plan.thresh is not None and plan.thresh[a] >= 0:
-            have = (~np.isnan(x[:, ii])).sum(axis=1)[None, :] + (~np.isnan(out[:, :, jj])).sum(axis=2)
-            enough = have / (ii.size + jj.size) >= plan.thresh[a]
+        missing_i = np.isnan(xi)
+        missing_a = [np.isnan(v) for v in xa]
+        thresh = plan.thresh[a] if plan.thresh is not None else -1.0
+        if thresh >= 0 and (missing_i.any() or any(m.any() for m in missing_a)):
+            have = (~missing_i).sum(axis=1)[None, :] + sum((~m).astype(np.intp) for m in missing_a)
+            enough: BoolArray | None = have / (ii.size + jj.size) >= thresh
         else:
-            enough = None
-        avail_i = ~np.isnan(xi)
-        avail_a = ~np.isnan(xa)
-        if mean == "genmean":
-            _check_positive(plan, a, mean, xi, ii, xa, jj, strict=p < 0)
-        elif mean != "arithmetic":
-            _check_positive(plan, a, mean, xi, ii, xa, jj)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            if mean == "arithmetic":
-                vi, va = xi, xa
-            elif mean == "genmean":
-                vi, va = xi**p, xa**p
-            elif mean == "geometric":
-                vi, va = np.log(xi), np.log(xa)
-            else:
-                vi, va = 1.0 / xi, 1.0 / xa
-        vi = np.where(avail_i, vi, 0.0)
-        den = (avail_i.astype(np.float64) @ wi.T).T  # runs × units
-        num = (vi @ wi.T).T
-        if jj.size:
-            va = np.where(avail_a, va, 0.0)
-            den = den + np.einsum("buk,bk->bu", avail_a.astype(np.float64), wa)
-            num = num + np.einsum("buk,bk->bu", va, wa)
+            enough = None if thresh < 0 or thresh <= 1.0 else np.zeros((runs, units), dtype=bool)
+        if zero_ind[ii].any():
+            xi = np.where(missing_i & zero_ind[ii], 0.0, xi)
+            missing_i = np.isnan(xi)
+        for k, j in enumerate(jj):
+            if zero_agg[j] and missing_a[k].any():
+                xa[k] = np.where(missing_a[k], 0.0, xa[k])
+                missing_a[k] = np.zeros_like(missing_a[k])
+        if mean != "arithmetic":
+            _check_positive(plan, a, mean, xi, ii, xa, jj, strict=mean != "genmean" or p < 0)
+        vi = _transformed(xi, mean, p)
+        complete = not missing_i.any() and not any(m.any() for m in missing_a)
+        if complete:
+            den: FloatArray = (
+                wi.sum(axis=1)[:, None] if jj.size == 0 else (wi.sum(axis=1) + wa.sum(axis=0))[:, None]
+            )
+            num = wi @ vi.T if ii.size else np.zeros((runs, units))
+            for k in range(jj.size):
+                num += wa[k][:, None] * _transformed(xa[k], mean, p)
+        else:
+            num = wi @ np.where(missing_i, 0.0, vi).T
+            den = wi @ (~missing_i).astype(np.float64).T
+            for k in range(jj.size):
+                num += wa[k][:, None] * np.where(missing_a[k], 0.0, _transformed(xa[k], mean, p))
+                den += wa[k][:, None] * ~missing_a[k]
         with np.errstate(divide="ignore", invalid="ignore"):
             if mean == "arithmetic":
                 score = num / den
@@ -152,8 +172,23 @@ def aggregate(
             else:
                 score = den / num
         ok = den > 0 if enough is None else (den > 0) & enough
-        out[:, :, a] = np.where(ok, score, np.nan)
+        if complete and enough is None and ok.all():
+            out[a] = score
+        else:
+            out[a] = np.where(ok, score, np.nan)
     return out
+
+
+def _transformed(v: FloatArray, mean: str, p: float) -> FloatArray:
+    """The values a mean sums: x, x^p, ln x or 1/x."""
+    if mean == "arithmetic":
+        return v
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if mean == "genmean":
+            return v**p
+        if mean == "geometric":
+            return np.log(v)
+        return 1.0 / v
 
 
 def _copeland(
@@ -184,21 +219,24 @@ def _check_positive(
     mean: str,
     xi: FloatArray,
     ii: IntArray,
-    xa: FloatArray,
+    xa: Sequence[FloatArray],
     jj: IntArray,
     *,
     strict: bool = True,
 ) -> None:
-    """Values ≤ 0 (``strict``) or < 0 are refused, naming the first unit and child."""
-    bad = np.argwhere(xi <= 0 if strict else xi < 0)
-    if bad.size:
-        u, k = bad[0]
-        raise NotPositive(plan.aggregates[a], plan.codes[ii[k]], int(u), float(xi[u, k]), mean)
-    if jj.size:
-        bad = np.argwhere(xa <= 0 if strict else xa < 0)
+    """Values ≤ 0 (``strict``) or < 0 are refused, naming the first unit and child (runs first, then
+    units, then children)."""
+    with np.errstate(invalid="ignore"):
+        bad = np.argwhere(xi <= 0 if strict else xi < 0)
         if bad.size:
-            b, u, k = bad[0]
-            raise NotPositive(plan.aggregates[a], plan.aggregates[jj[k]], int(u), float(xa[b, u, k]), mean)
+            u, k = bad[0]
+            raise NotPositive(plan.aggregates[a], plan.codes[ii[k]], int(u), float(xi[u, k]), mean)
+        if any((v <= 0 if strict else v < 0).any() for v in xa):
+            stacked = np.stack(xa, axis=-1)
+            b, u, k = np.argwhere(stacked <= 0 if strict else stacked < 0)[0]
+            raise NotPositive(
+                plan.aggregates[a], plan.aggregates[jj[k]], int(u), float(stacked[b, u, k]), mean
+            )
 
 
 def present_weight(plan: Plan, x: FloatArray, agg: FloatArray, weights: FloatArray) -> FloatArray:

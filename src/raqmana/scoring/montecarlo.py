@@ -12,23 +12,22 @@ left out of the results; the caller decides whether enough runs succeeded.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
 from raqmana.problems import Problem, ProblemsError
-from raqmana.scoring.aggregate import NotPositive, aggregate, compile_plan, means_by_aggregate
+from raqmana.scoring.aggregate import NotPositive, aggregate_stack, compile_plan, means_by_aggregate
 from raqmana.scoring.build import Build, Prepared, not_positive_problem, transform
 from raqmana.scoring.normalise import normalise
 from raqmana.scoring.recipe import Step, UncertaintySpec
 from raqmana.scoring.table import FloatArray, Table
+from raqmana.scoring.threads import one_blas_thread, parallel_map
 
 IntArray = npt.NDArray[np.intp]
-BATCH = 128  # weight sets per matrix product: large enough for BLAS, small enough for memory
+BATCH = 256  # weight sets per pass over the hierarchy: large enough for BLAS, small enough for memory
 
 
 @dataclass(frozen=True)
@@ -145,9 +144,12 @@ class Engine:
     ) -> tuple[FloatArray, list[Failure]]:
         """runs × units × aggregates (NaN for failed runs), and the failed combinations.
 
-        The data variants are prepared one after the other (Python-heavy), then the combinations are
-        aggregated in parallel threads (matrix products release the GIL)."""
-        out = np.empty((weights.shape[0], *self.shape))
+        The result is a view of an aggregates × runs × units array (``np.moveaxis(scores, 2, 0)`` gives
+        it back without a copy), so that each aggregate's runs lie in one block for the summaries. The
+        data variants are prepared one after the other (Python-heavy), then the combinations are
+        aggregated in parallel threads (matrix products and elementwise work release the GIL)."""
+        n_units, n_aggs = self.shape
+        out = np.empty((n_aggs, weights.shape[0], n_units))
         trt = np.zeros_like(imp) if trt is None else trt
         combos = np.stack([imp, nrm, agg, trt], axis=1)
         failed: dict[tuple[int, int, int, int], Problem] = {}
@@ -159,24 +161,24 @@ class Engine:
                 jobs.append((key, idx, self.data(key[0], key[1], key[3])))
             except ProblemsError as exc:
                 failed[key] = exc.problems[0]
-                out[idx] = np.nan
+                out[:, idx] = np.nan
 
         def one(job: tuple[tuple[int, int, int, int], IntArray, FloatArray]) -> None:
             key, idx, x = job
             try:
                 for start in range(0, idx.size, BATCH):
                     part = idx[start : start + BATCH]
-                    out[part] = aggregate(
+                    out[:, part] = aggregate_stack(
                         self.plan, x, weights[part], self.means[key[2]], self.build.units, self.power
                     )
             except NotPositive as exc:
                 failed[key] = not_positive_problem(exc, self.build.units, self.build.data).problems[0]
-                out[idx] = np.nan
+                out[:, idx] = np.nan
 
-        with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
-            list(pool.map(one, jobs))
+        with one_blas_thread():
+            parallel_map(one, jobs)
         failures = [
             Failure(key, int((combos == np.array(key)).all(axis=1).sum()), problem)
             for key, problem in sorted(failed.items())
         ]
-        return out, failures
+        return np.moveaxis(out, 0, 2), failures

@@ -13,9 +13,7 @@ as a warning. The analysis is refused only when fewer than ``min_success`` of th
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -25,10 +23,11 @@ from raqmana.problems import Location, Problem, ProblemsError
 from raqmana.scoring import errors as E
 from raqmana.scoring.build import Build
 from raqmana.scoring.montecarlo import Choices, Engine, Failure, choices_of
-from raqmana.scoring.ranks import rank_desc
+from raqmana.scoring.ranks import rank_quantiles
 from raqmana.scoring.recipe import UncertaintySpec
 from raqmana.scoring.stages import stage_codes
 from raqmana.scoring.table import FloatArray, Table
+from raqmana.scoring.threads import one_blas_thread, parallel_map
 
 
 @dataclass(frozen=True, eq=False)
@@ -140,7 +139,8 @@ def analyse_uncertainty(
         )
         for r in reports
     )
-    kept = samples[~failed] if failed.any() else samples
+    stack = np.moveaxis(samples, 2, 0)  # aggregates × runs × units, the engine's own layout
+    kept = np.moveaxis(stack[:, ~failed], 0, 2) if failed.any() else samples
     kept.flags.writeable = False
     result = summarise(b, spec, choices, kept, unit_weights)
     return replace(result, attempted=runs, failed=tuple(reports), warnings=warnings)
@@ -190,17 +190,17 @@ def summarise(
     w = np.array([1.0 if unit_weights is None else float(unit_weights.get(u, 0.0)) for u in units])
     national_runs = np.empty((samples.shape[0], len(nodes)))
 
+    stack = np.moveaxis(samples, 2, 0)  # aggregates × runs × units: a view when the engine made it
+
     def one(a: int) -> None:
-        col = np.ascontiguousarray(samples[:, :, a])  # runs × units
+        col = np.ascontiguousarray(stack[a])  # runs × units
         national_runs[:, a] = _weighted_mean(col, w)
         stats[:, :, a] = _quantiles(col, [q_lo, 0.5, q_hi])
-        ranks = rank_desc(col)
-        # ranks are whole numbers: float32 holds them exactly and sorts faster
-        rstats[:, :, a] = _quantiles(ranks.astype(np.float32), [q_lo, q_hi], ["lower", "higher"])
+        rstats[:, :, a] = rank_quantiles(col, q_lo, q_hi)
 
     # numpy sorts without the GIL: the aggregates' ranks and quantiles go in parallel on every core
-    with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
-        list(pool.map(one, range(len(nodes))))
+    with one_blas_thread():
+        parallel_map(one, range(len(nodes)))
     for k, (node, scheme, score_max) in enumerate(staged):
         a = nodes.index(node)
         nominal_stage = stage_codes(scheme, nominal[:, a], score_max)

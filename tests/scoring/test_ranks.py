@@ -1,0 +1,46 @@
+"""Ranks of units and the quantiles of each unit's rank over Monte Carlo runs."""
+
+import numpy as np
+import pytest
+
+from raqmana.scoring import ranks
+from raqmana.scoring.ranks import rank_desc, rank_quantiles
+
+
+def by_hand(scores: np.ndarray, q_lo: float, q_hi: float) -> np.ndarray:
+    """Each unit's ranks over the runs, sorted, and numpy's "lower"/"higher" quantiles of them."""
+    r = rank_desc(scores)
+    out = np.full((2, scores.shape[1]), np.nan)
+    for u in range(scores.shape[1]):
+        have = r[:, u][~np.isnan(r[:, u])]
+        if have.size:
+            out[0, u] = np.quantile(have, q_lo, method="lower")
+            out[1, u] = np.quantile(have, q_hi, method="higher")
+    return out
+
+
+def test_it_ranks_highest_first_and_ties_share_the_best_rank():
+    assert rank_desc(np.array([3.0, 5.0, 3.0, np.nan, 1.0])).tolist()[:3] == [2.0, 1.0, 2.0]
+
+
+def test_rank_quantiles_on_a_small_example_by_hand():
+    # three runs, three units: unit a ranks 1, 2, 3; b ranks 2, 1, 1; c ranks 3, 3, 2
+    scores = np.array([[9.0, 5.0, 1.0], [4.0, 8.0, 2.0], [1.0, 7.0, 3.0]])
+    got = rank_quantiles(scores, 0.1, 0.9)
+    assert got.tolist() == [[1.0, 1.0, 2.0], [3.0, 2.0, 3.0]]
+
+
+@pytest.mark.parametrize("counted", [True, False])
+@pytest.mark.parametrize("case", ["distinct", "ties", "gaps"])
+def test_rank_quantiles_are_the_quantiles_of_the_ranks(monkeypatch, counted, case):
+    if not counted:  # many units: the ranks are sorted instead of counted
+        monkeypatch.setattr(ranks, "COUNTED_UNITS", 0)
+    rng = np.random.default_rng(5)
+    scores = rng.random((301, 40))
+    if case != "distinct":
+        scores = np.round(scores, 1)  # many tied scores in every run
+    if case == "gaps":
+        scores[rng.random(scores.shape) < 0.2] = np.nan
+        scores[:, 3] = np.nan  # a unit that never has a score
+    expected = by_hand(scores, 0.05, 0.95)
+    assert np.array_equal(rank_quantiles(scores, 0.05, 0.95), expected, equal_nan=True)
