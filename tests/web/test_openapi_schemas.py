@@ -272,12 +272,36 @@ def tour(api: Api, world: World, tokens: dict[str, str]) -> None:
         "POST", "/api/v1/publication/withdraw", as_=coord, json={"expected_version": version}
     )
     assert withdrawn.status_code == 200, withdrawn.text
+    kpi_tour(api, tokens)
     participation_tour(api, tokens)
     consultation_tour(api, tokens)
     # errors
     assert api.call("GET", "/api/v1/me", as_="not-a-token").status_code == 401
     assert api.call("GET", f"/api/v1/assessments/{a}", as_=tokens["outsider"]).status_code == 404
     assert api.call("GET", "/api/v1/assessments/999999").status_code == 401
+
+
+def kpi_tour(api: Api, tokens: dict[str, str]) -> None:
+    """Figures reported one by one and as a file, a KPI's trend, the export."""
+    focal, coord = tokens["focal"], tokens["coord"]
+    figure = {"kpi": "transactions", "period": "2026-Q1", "service": "visa", "value": "40", "unit": "count"}
+    saved = api.call("POST", "/api/v1/kpis/observations", as_=focal, json=figure)
+    assert saved.status_code == 200, saved.text
+    assert (
+        api.call("POST", "/api/v1/kpis/observations", as_=focal, json={**figure, "value": "-1"}).status_code
+        == 422
+    )
+    figures = {
+        "file": (
+            "figures.csv",
+            b"kpi,period,service,value,unit\ntransactions,2026-Q2,visa,50,count\n",
+            "text/csv",
+        )
+    }
+    assert api.call("POST", "/api/v1/kpis/observations/import", as_=coord, files=figures).status_code == 200
+    assert api.call("GET", "/api/v1/kpis", as_=focal).status_code == 200
+    assert api.call("GET", "/api/v1/kpis/transactions", as_=focal).status_code == 200
+    assert api.call("GET", "/api/v1/kpis/observations/export.csv", as_=focal).status_code == 200
 
 
 def participation_tour(api: Api, tokens: dict[str, str]) -> None:

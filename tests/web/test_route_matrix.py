@@ -63,6 +63,10 @@ from .scope_people import add_scoped_people
 from .test_results import ANSWERS, accept
 from .world import PASSWORD, World, copy_world
 
+#: a KPI figure of institution B (only whole-tree coordinators and administrators may report it)
+KPI_FIGURE_B = {"kpi": "SRV-R01-K1", "period": "2026-Q1", "institution": "moi", "value": "5", "unit": "count"}
+KPI_CSV_B = b"kpi,period,institution,value,unit\nSRV-R01-K1,2026-Q1,moi,5,count\n"
+
 PERSONAS = ("anon", "viewer", "focal", "rev", "outsider", "coord_a", "admin_a", "coord", "admin")
 
 #: route (method and path as in the route table), probe variant, then the status of each persona
@@ -92,6 +96,9 @@ GET /api/v1/evidence/{evidence_id}/file                                         
 GET /api/v1/frameworks                                                                                              401      200      200      200      200      200      200      200      200
 GET /api/v1/jobs                                                                                                    401      200      200      200      200      200      200      200      200
 GET /api/v1/jobs/{job_id}                                                                                           401      404      404      404      404      404      404      200      200
+GET /api/v1/kpis                                                                                                    401      200      200      200      200      200      200      200      200
+GET /api/v1/kpis/observations/export.{fmt}                                                                          401      200      200      200      200      200      200      200      200
+GET /api/v1/kpis/{kpi}                                                                                              401      200      200      200      200      200      200      200      200
 GET /api/v1/me                                                                                                      401      200      200      200      200      200      200      200      200
 GET /api/v1/openapi.json                                                                                            200      200      200      200      200      200      200      200      200
 GET /api/v1/orgs                                                                                                    401      200      200      200      200      200      200      200      200
@@ -123,6 +130,10 @@ GET /favicon.ico                                                                
 GET /healthz                                                                                                        200      200      200      200      200      200      200      200      200
 GET /jobs                                                                                                           303      200      200      200      200      200      200      200      200
 GET /jobs/{job_id}                                                                                                  303      404      404      404      404      404      404      200      200
+GET /kpis                                                                                                           303      200      200      200      200      200      200      200      200
+GET /kpis/observations/export.{fmt}                                                                                 303      200      200      200      200      200      200      200      200
+GET /kpis/{kpi}                                                                                                     303      200      200      200      200      200      200      200      200
+GET /kpis/{kpi}/trend.svg                                                                                           303      200      200      200      200      200      200      200      200
 GET /login                                                                                                          200      303      303      303      303      303      303      303      303
 GET /orgs                                                                                                           303      200      200      200      200      200      200      200      200
 GET /public                                                                                                         200      200      200      200      200      200      200      200      200
@@ -163,6 +174,8 @@ POST /api/v1/assessments/{assessment_id}/institutions/{institution_code}/submit 
 POST /api/v1/assessments/{assessment_id}/reports                                                                    401      202      404      404      404      404      404      202      202
 POST /api/v1/assessments/{assessment_id}/workbooks                                                                  401      403      202      403      404      202      202      202      202
 POST /api/v1/evidence/{evidence_id}/delete                                                                          401      403      404      404      404      404      404      403      403
+POST /api/v1/kpis/observations                                                                                      401      403      403      403      403      403      403      200      200
+POST /api/v1/kpis/observations/import                                                                               401      422      422      422      422      422      422      200      200
 POST /api/v1/orgs/import                                                                                            401      403      403      403      403      403      403      403      200
 POST /api/v1/publication/publish                                                                                    401      403      403      403      403      403      403      200      200
 POST /api/v1/publication/withdraw                                                                                   401      403      403      403      403      403      403      409      409
@@ -182,6 +195,8 @@ POST /assessments/{assessment_id}/institutions/{institution_code}/workbook      
 POST /assessments/{assessment_id}/reports                                                                           303      303      404      404      404      404      404      303      303
 POST /assessments/{assessment_id}/workbooks                                                                         303      403      303      403      404      303      303      303      303
 POST /evidence/{evidence_id}/delete                                                                                 303      403      404      404      404      404      404      403      403
+POST /kpis/observations                                                                                             303      403      403      403      403      403      403      303      303
+POST /kpis/observations/import                                                                                      303      422      422      422      422      422      422      200      200
 POST /language                                                                                                      303      303      303      303      303      303      303      303      303
 POST /login                                                                                                         401      303      303      303      303      303      303      303      303
 POST /logout                                                                                                        303      303      303      303      303      303      303      303      303
@@ -589,6 +604,11 @@ PROBES: dict[str, Probe] = {
     "POST /responses/{response_id}/review": Probe(
         {"response_id": lambda i, p: i.response_b}, body={"decision": "accept", "expected_version": 1}
     ),
+    "GET /kpis/observations/export.{fmt}": Probe({"fmt": "csv"}),
+    "GET /kpis/{kpi}": Probe({"kpi": "SRV-R01-K1"}),
+    "GET /kpis/{kpi}/trend.svg": Probe({"kpi": "SRV-R01-K1"}),
+    "POST /kpis/observations": Probe(body=KPI_FIGURE_B),
+    "POST /kpis/observations/import": Probe(files={"file": ("figures.csv", KPI_CSV_B, "text/csv")}),
     "GET /services/export.{fmt}": Probe({"fmt": "csv"}),
     "GET /services/{code}": Probe({"code": "svc-moi"}),
     "POST /services/{code}": Probe({"code": "svc-moi"}, body={"name_en": "Passports"}),

@@ -71,3 +71,61 @@ DICTIONARY: tuple[Kpi, ...] = (
 )
 
 BY_ID = {k.id: k for k in DICTIONARY}
+
+
+#: what institutions report each quarter, beside the rule base's initiative KPIs
+REPORTED: tuple[Kpi, ...] = (
+    Kpi(
+        "transactions",
+        ui("Transactions completed"),
+        ui("Transactions of a service (or of all an institution's services) completed in the quarter."),
+        "count",
+        "reported",
+        "up",
+        "quarterly",
+        "administrative data",
+    ),
+    Kpi(
+        "transactions_online",
+        ui("Transactions completed online"),
+        ui("Of the transactions completed in the quarter, those completed online from start to end."),
+        "count",
+        "reported",
+        "up",
+        "quarterly",
+        "administrative data",
+    ),
+    Kpi(
+        "visits_avoided",
+        ui("In-person visits avoided"),
+        ui("Office visits the quarter's applicants did not make because the service needs fewer."),
+        "count",
+        "reported",
+        "up",
+        "quarterly",
+        "administrative data",
+    ),
+)
+#: computed each quarter from the reported figures and the catalogue, never reported
+QUARTERLY: tuple[Kpi, ...] = (
+    Kpi(
+        "online_transaction_share",
+        ui("Share of transactions completed online"),
+        ui("Transactions completed online divided by all transactions completed in the quarter."),
+        "share",
+        "sum(transactions_online) / sum(transactions)",
+        "up",
+        "quarterly",
+        SOURCE,
+    ),
+    Kpi(
+        "visits_avoided_quarter",
+        ui("In-person visits avoided in the quarter (computed)"),
+        ui("Each service's reported transactions times the visits it no longer needs, added up."),
+        "count",
+        "sum over services of (visits_before - visits_now) * transactions in the quarter",
+        "up",
+        "quarterly",
+        SOURCE,
+    ),
+)

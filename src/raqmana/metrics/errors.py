@@ -38,3 +38,29 @@ NOTHING_PUBLISHED = Code("MT026", "Nothing is published.")
 PUBLICATION_MOVED = Code(
     "MT027", "Version {version} is published now; reload the page before withdrawing it."
 )
+# --- KPI observations -------------------------------------------------------------------------------------
+UNKNOWN_KPI = Code("MT030", "'{value}' is not a KPI of the dictionary.")
+KPI_DERIVED = Code(
+    "MT031", "'{value}' is computed from the catalogue and the observations; it is not reported."
+)
+PERIOD_INVALID = Code("MT032", "'{value}' is not a quarter (write it as 2026-Q1).")
+UNIT_WRONG = Code("MT033", "The unit '{value}' is not the unit of {kpi}: it is measured in '{unit}'.")
+OUT_OF_RANGE = Code("MT034", "{value} is impossible in '{unit}' (from {low} to {high}).")
+VALUE_INVALID = Code("MT035", "'{value}' is not a number.")
+UNKNOWN_SERVICE = Code("MT036", "The service '{value}' is not in the catalogue.")
+UNKNOWN_GOVERNORATE = Code("MT037", "'{value}' is not a governorate of the organisation tree.")
+DUPLICATE_OBSERVATION = Code(
+    "MT038",
+    "The same KPI, quarter, institution, service and group is in the file twice (first on row {first}).",
+)
+VISITS_OVER_TRANSACTIONS = Code(
+    "MT039",
+    "Visits avoided ({avoided}) exceed what {transactions} transactions allow ({possible}); check the two rows.",
+)
+ONLINE_OVER_TRANSACTIONS = Code(
+    "MT040", "Transactions online ({online}) exceed all transactions ({transactions}) in the same quarter."
+)
+NOT_WHOLE = Code("MT041", "A count is a whole number (got {value}).")
+NOT_YOURS_TO_REPORT = Code("MT042", "You may not report figures for '{value}'.")
+OBSERVATION_STALE = Code("MT043", "Someone changed this figure (now version {version}) after you opened it.")
+OBSERVATION_FILE_TYPE = Code("MT044", "Give the observations as a .csv or .xlsx file (got '{filename}').")

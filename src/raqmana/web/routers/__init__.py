@@ -13,6 +13,7 @@ from raqmana.web.routers import (
     consultations,
     evidence,
     jobs,
+    kpis,
     participation,
     progress,
     questionnaire,
@@ -36,6 +37,7 @@ _AREAS = [
     jobs.area,
     audit.area,
     services.area,
+    kpis.area,
     participation.area,
     consultations.area,
 ]

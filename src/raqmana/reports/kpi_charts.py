@@ -1,0 +1,44 @@
+"""A KPI's trend per quarter with its target line, drawn like the other charts (:mod:`raqmana.reports.charts`:
+shipped fonts, text as paths, the reader's digits, mirrored in Arabic and Kurdish) for the web's KPI
+pages and the report's services chapter; the data table beside it is the page's."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from raqmana.i18n.locales import get_locale
+from raqmana.i18n.numbers import localize_digits
+from raqmana.reports.charts import PALETTE, Chart, _digits, _done, _drawing, _mirror, style
+
+
+def kpi_trend(
+    periods: Sequence[str],
+    values: Sequence[float | None],
+    lang: str,
+    *,
+    target: float | None = None,
+    target_label: str = "",
+    ylabel: str = "",
+    digits: str | None = None,
+) -> Chart:
+    """``values`` per quarter (``2026-Q1`` …) as a line with markers, and the target as a dashed line."""
+    rc = style(lang)
+    with _drawing(rc):
+        fig = Figure(figsize=(7.2, 3.2))
+        ax = fig.add_subplot()
+        xs = list(range(len(periods)))
+        ys = [np.nan if v is None else v for v in values]
+        ax.plot(xs, ys, marker="o", linewidth=1.8, markersize=4, color=PALETTE[0], label=ylabel or None)
+        if target is not None:
+            ax.axhline(target, linestyle="--", linewidth=1.2, color=PALETTE[3], label=target_label or None)
+        ax.set_xticks(xs, [localize_digits(p, lang, digits) for p in periods], fontsize=8)
+        ax.set_ylim(bottom=0)
+        if ylabel or target_label:
+            ax.legend(fontsize=8, loc="lower right" if not get_locale(lang).is_rtl else "lower left")
+        _digits([ax.yaxis], lang, digits)
+        if get_locale(lang).is_rtl:
+            _mirror(ax)
+        return _done(fig, rc)
