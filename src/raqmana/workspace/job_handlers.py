@@ -152,8 +152,15 @@ def builtin_handlers() -> dict[str, Handler]:
         WORKBOOK_IMPORT: run_workbook_import,
         REPORT: _run_report,
         SURVEY_IMPORT: _run_survey_import,
+        "consultation_purge": _run_consultation_purge,
         WEBHOOK_DELIVERY: _run_webhook_delivery,
     }
+
+
+def _run_consultation_purge(ws: Workspace, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
+    from raqmana.workspace.participation_retention import run_purge
+
+    return run_purge(ws, payload, progress)
 
 
 def _run_survey_import(ws: Workspace, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
