@@ -227,3 +227,12 @@ def import_(
         say(lang, "as.imported", ok=len(files) - failed, n=len(files))
     if failed:
         raise typer.Exit(2)
+
+
+def _exchange_commands() -> None:
+    from raqmana.cli.exchange import register
+
+    register(app)
+
+
+_exchange_commands()

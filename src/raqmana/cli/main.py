@@ -41,6 +41,7 @@ SUBCOMMANDS: list[tuple[str, str]] = [
     ("roadmap", "raqmana.cli.roadmap"),
     ("survey", "raqmana.cli.survey"),
     ("documents", "raqmana.cli.documents"),
+    ("webhook", "raqmana.cli.exchange"),
 ]
 # (module, function name) registered as top-level commands
 COMMANDS: list[tuple[str, str]] = [
