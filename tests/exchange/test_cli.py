@@ -6,7 +6,6 @@ import json
 import zipfile
 
 import pytest
-
 from typer.testing import CliRunner
 
 from raqmana.cli.main import app
