@@ -32,7 +32,7 @@ def label_x(ax: Axes, axis: str = "x") -> dict[str, float]:
     ax.get_figure(root=True).draw_without_rendering()
     labels = ax.get_xticklabels() if axis == "x" else ax.get_yticklabels()
     return {
-        t.get_text(): t.get_window_extent().x0 / 2 + t.get_window_extent().x1 / 2
+        t.get_text().replace("\n", " "): t.get_window_extent().x0 / 2 + t.get_window_extent().x1 / 2
         for t in labels
         if t.get_visible() and t.get_text()
     }
@@ -50,7 +50,7 @@ def test_it_mirrors_the_heat_map_in_arabic_and_kurdish(lang):
     assert xs["Policy"] > xs["Institutions"] > xs["Legal"] > xs["Finance"], "the first enabler on the right"
     box = ax.get_window_extent()
     assert min(label_x(ax, "y").values()) > box.x1, "the institutions' names right of the map"
-    assert bar.get_window_extent().x1 < box.x0, "the colour scale on the left"
+    assert_colour_bar_attached(ax, bar)
 
 
 def test_it_keeps_the_heat_map_left_to_right_in_english():
@@ -59,7 +59,54 @@ def test_it_keeps_the_heat_map_left_to_right_in_english():
     xs = label_x(ax)
     assert xs["Policy"] < xs["Institutions"] < xs["Legal"] < xs["Finance"]
     box = ax.get_window_extent()
-    assert max(label_x(ax, "y").values()) < box.x0 and bar.get_window_extent().x0 > box.x1
+    assert max(label_x(ax, "y").values()) < box.x0
+    assert_colour_bar_attached(ax, bar)
+
+
+def assert_colour_bar_attached(ax: Axes, bar: Axes) -> None:
+    """The colour scale lies across the top of the map, over its columns, right above their names (not
+    floating beside a tall map)."""
+    ax.get_figure(root=True).draw_without_rendering()
+    box, scale = ax.get_window_extent(), bar.get_window_extent()
+    names_top = max(t.get_window_extent().y1 for t in ax.get_xticklabels() if t.get_text())
+    assert scale.y0 >= names_top - 1, "above the column names"
+    assert scale.y0 - names_top < 40, "attached to them"
+    assert box.x0 <= scale.x0 and scale.x1 <= box.x1, "within the map's width"
+
+
+@pytest.mark.parametrize("n", [54, 200])
+def test_the_heat_map_keeps_its_names_legible_whatever_the_number_of_rows(n):
+    rows = [f"Ministry {k}" for k in range(n)]
+    chart = charts.heatmap(rows, COLS, np.full((n, 4), 2.0), "en")
+    sizes = {t.get_fontsize() for t in main_axes(chart).get_yticklabels()}
+    assert min(sizes) >= 8, "8 pt names at any length: long lists are paged, not shrunk"
+    height = chart.figure.get_size_inches()[1] * 72
+    assert height / n >= 8 * 1.6, "a row is as tall as a name"
+
+
+def test_the_heat_map_groups_rows_under_bold_headings_and_explains_hatched_cells():
+    chart = charts.heatmap(
+        ROWS,
+        COLS,
+        VALUES,
+        "en",
+        groups=[("Ministries", 2), ("Governorates", 1)],
+        missing_label="Hatched: no accepted answer",
+        scale_label="Score (0–5)",
+    )
+    ax = main_axes(chart)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == ["Ministries", "Planning", "Health", "Governorates", "Basra"]
+    bold = [t.get_text() for t in ax.get_yticklabels() if t.get_fontweight() == "bold"]
+    assert bold == ["Ministries", "Governorates"]
+    data = ax.images[0].get_array()
+    assert bool(data.mask[0].all()) and bool(data.mask[3].all()), "heading rows hold no value"
+    assert bool(data.mask[1, 3]), "Planning's Finance has no answer"
+    assert ax.patch.get_hatch() == charts.MISSING_HATCH, "an empty cell shows the hatched background"
+    [legend] = chart.figure.legends
+    [patch] = legend.get_patches()
+    assert patch.get_hatch() == charts.MISSING_HATCH
+    assert [t.get_text() for t in legend.get_texts()] == ["Hatched: no accepted answer"]
 
 
 def test_the_heat_map_keeps_its_stage_colours_and_leaves_an_unanswered_cell_empty():
@@ -97,7 +144,10 @@ def test_the_png_is_at_print_resolution():
     chart = charts.heatmap(ROWS, COLS, VALUES, "en")
     width, height = chart.figure.get_size_inches()
     pixels = imread(io.BytesIO(chart.png))
-    assert pixels.shape[:2] == (round(height * charts.PNG_DPI), round(width * charts.PNG_DPI))
+    assert (
+        abs(pixels.shape[0] - height * charts.PNG_DPI) < 1
+        and abs(pixels.shape[1] - width * charts.PNG_DPI) < 1
+    )
     assert chart.svg.startswith("<svg")
     with pytest.raises(RuntimeError):
         chart.figure  # noqa: B018 — freed once both formats are saved

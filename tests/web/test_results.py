@@ -288,3 +288,15 @@ def test_it_explains_each_recommendation_in_the_readers_language(demo, demo_view
         html = demo_viewer.get(f"/assessments/{aid}/results?lang={lang}").text
         assert why[lang].split(" ")[-1] in html
         assert " is at stage " not in html and " is below stage " not in html, english[:120]
+
+
+def test_the_heat_map_comes_in_pages_of_institutions(scored, as_user):
+    viewer = as_user("viewer")
+    base = f"/assessments/{scored.assessment_id}/results/charts/heatmap.svg?lang=en"
+    first = viewer.get(base + "&page=1")
+    assert first.status_code == 200 and first.text.startswith("<svg")
+    assert viewer.get(base + "&page=2").status_code == 404, "a small round fits one image"
+    assert viewer.get(base + "&page=0").status_code == 404
+    html = viewer.get(f"/assessments/{scored.assessment_id}/results?lang=en").text
+    assert "a hatched cell has no accepted answer" in html
+    assert "&page=2" not in html

@@ -140,7 +140,7 @@ def _mirror(ax: Any) -> None:
 
 def _wrap(text: str, width: int = 18, lines: int = 3) -> str:
     """A long label on at most ``lines`` short lines (radar and heat map labels must not overlap)."""
-    parts = textwrap.wrap(text, width) or [text]
+    parts = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [text]
     if len(parts) > lines:
         parts = [*parts[: lines - 1], parts[lines - 1] + "…"]
     return "\n".join(parts)
@@ -221,6 +221,13 @@ def radar(
         return _done(fig, rc)
 
 
+#: rows of one heat map image: more institutions are split into pages (web) or summarised (print)
+HEATMAP_PAGE_ROWS = 60
+#: what an empty cell of the heat map looks like (hatched grey): the legend shows the same patch
+MISSING_HATCH = "////"
+MISSING_COLOUR = "#b8c2cc"
+
+
 def heatmap(
     rows: Sequence[str],
     cols: Sequence[str],
@@ -229,25 +236,66 @@ def heatmap(
     *,
     vmax: float = 5.0,
     digits: str | None = None,
+    groups: Sequence[tuple[str, int]] | None = None,
+    scale_label: str = "",
+    missing_label: str = "",
 ) -> Chart:
-    """Institutions (rows) × enablers (columns), stage colours 0–5; an empty cell has no answer.
+    """Institutions (rows) × enablers (columns), stage colours 0–5, at a fixed, legible size per row
+    (8 pt names): callers page or summarise long lists (:data:`HEATMAP_PAGE_ROWS`).
 
-    In Arabic and Kurdish the heat map is mirrored: the first column and the row names on the right,
-    the colour scale on the left."""
+    ``groups`` (label, number of rows) in the rows' order puts a bold heading row above each group (kinds
+    of institution). The colour bar lies across the top, attached to the cells, labelled ``scale_label``;
+    a hatched cell has no accepted answer, and the legend under the colour bar says so (``missing_label``).
+    In Arabic and Kurdish the heat map is mirrored: the first column and the row names on the right."""
     rc = style(lang)
     rtl = get_locale(lang).is_rtl
+    data = np.asarray(values, dtype=float)
+    labels = list(rows)
+    heads: list[int] = []
+    if groups:
+        parts: list[np.ndarray] = []
+        names: list[str] = []
+        at = 0
+        for label, n in groups:
+            heads.append(len(names))
+            names.append(label)
+            parts.append(np.full((1, data.shape[1]), np.nan))
+            names += labels[at : at + n]
+            parts.append(data[at : at + n])
+            at += n
+        data, labels = np.vstack(parts), names
     with _drawing(rc):
-        fig = Figure(figsize=(0.55 * len(cols) + 3.5, 0.3 * len(rows) + 1.5))
+        fig = Figure(figsize=(0.75 * len(cols) + 3.6, 0.24 * len(labels) + 1.9), layout="constrained")
         ax = fig.add_subplot()
-        data = np.ma.masked_invalid(np.asarray(values, dtype=float))
-        image = ax.imshow(data, cmap=STAGE_CMAP, vmin=0, vmax=vmax, aspect="auto")
-        ax.set_xticks(range(len(cols)), list(cols), rotation=90, fontsize=7)
-        ax.set_yticks(range(len(rows)), list(rows), fontsize=7)
+        ax.set_facecolor("white")
+        ax.patch.set_hatch(MISSING_HATCH)
+        ax.patch.set_edgecolor(MISSING_COLOUR)
+        image = ax.imshow(np.ma.masked_invalid(data), cmap=STAGE_CMAP, vmin=0, vmax=vmax, aspect="auto")
+        for r in heads:  # a heading row: white, its label bold
+            ax.axhspan(r - 0.5, r + 0.5, color="white", zorder=2)
+        ax.set_xticks(range(len(cols)), [_wrap(c, 11, 4) for c in cols], fontsize=8)
+        ax.set_yticks(range(len(labels)), [_wrap(x, 44, 1) for x in labels], fontsize=8)
+        for r in heads:
+            tick = ax.get_yticklabels()[r]
+            tick.set_fontweight("bold")
+            tick.set_fontsize(9)
+        ax.tick_params(axis="x", top=True, bottom=False, labeltop=True, labelbottom=False)
+        ax.tick_params(axis="y", length=0)
         if rtl:
             _mirror(ax)
-        bar = fig.colorbar(image, ax=ax, shrink=0.6, pad=0.04, location="left" if rtl else "right")
-        _digits([bar.ax.yaxis], lang, digits)
-        return _done(fig, rc)
+        bar = fig.colorbar(image, ax=ax, location="top", shrink=0.6, aspect=40, pad=0.01)
+        bar.ax.tick_params(labelsize=8)
+        if scale_label:
+            bar.set_label(scale_label, fontsize=8)
+        _digits([bar.ax.xaxis], lang, digits)
+        if missing_label:
+            from matplotlib.patches import Patch
+
+            patch = Patch(
+                facecolor="white", edgecolor=MISSING_COLOUR, hatch=MISSING_HATCH, label=missing_label
+            )
+            fig.legend(handles=[patch], loc="outside lower center", fontsize=8, frameon=False)
+        return Chart(fig, rc)
 
 
 def trend(

@@ -83,6 +83,7 @@ LABELS: dict[str, Translated] = {
     "sheet_lowest": ui("Lowest"),
     "sheet_gaps": ui("Gaps to the target"),
     "sheet_actions": ui("Roadmap actions"),
+    "missing_cell": ui("Hatched: no accepted answer"),
     "missing_section": ui("No validated data yet for this section."),
     # lines of "Sources and provenance" ({placeholders}: names and citations, kept as their sources write them)
     "prov_framework": ui("Framework: {framework}"),

@@ -16,6 +16,7 @@ from raqmana.i18n import Translated, vocabulary
 from raqmana.i18n.catalog import ui, ui_n
 from raqmana.i18n.dates import quarter_text
 from raqmana.reports import charts
+from raqmana.reports.groups import by_kind
 from raqmana.reports.inputs import InstitutionResult, ReportInputs
 from raqmana.reports.labels import COMPONENTS, label, report_labels
 from raqmana.reports.model import Block, Bullets, Figure, Interval, Note, Paragraph, Report, Section, Table
@@ -615,16 +616,31 @@ def _annex_data(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Section:
         )
 
     full = table(inputs.institutions, "institution_scores", w.l("annex_data"), workbook_only=False)
-    shown = inputs.institutions
     caption = w.l("annex_data")
-    if len(shown) > HEATMAP_ROWS:  # a printed heat map holds a few dozen rows: those furthest behind
-        shown = sorted(shown, key=lambda i: (i.overall is None, i.overall or 0.0))[:HEATMAP_ROWS]
+    groups: list[tuple[str, int]] | None = None
+    if (
+        len(inputs.institutions) > HEATMAP_ROWS
+    ):  # a printed heat map holds a few dozen rows: those furthest behind
+        shown = sorted(inputs.institutions, key=lambda i: (i.overall is None, i.overall or 0.0))[
+            :HEATMAP_ROWS
+        ]
         caption = w.s("heatmap_subset", n=w.i(HEATMAP_ROWS), total=w.i(len(inputs.institutions)))
+    else:  # every institution, grouped by kind
+        grouped = by_kind(inputs.institutions, w.lang)
+        shown = [i for _, members in grouped for i in members]
+        groups = [(heading, len(members)) for heading, members in grouped]
     values = np.array(
         [[np.nan if i.scores.get(pid) is None else i.scores[pid] for pid in pids] for i in shown], dtype=float
     )
     chart = charts.heatmap(
-        [w.t(i.name.get(w.lang)) for i in shown], [names[p] for p in pids], values, w.lang, digits=w.digits
+        [w.t(i.name.get(w.lang)) for i in shown],
+        [names[p] for p in pids],
+        values,
+        w.lang,
+        digits=w.digits,
+        groups=groups,
+        scale_label=w.l("score"),
+        missing_label=w.l("missing_cell"),
     )
     if len(inputs.institutions) <= ANNEX_PRINT_ROWS:
         blocks: list[Block] = [Figure("heatmap", caption, chart, None), full]

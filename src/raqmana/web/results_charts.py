@@ -12,8 +12,9 @@ import numpy as np
 
 from raqmana.i18n import gettext
 from raqmana.reports import charts
+from raqmana.reports.groups import by_kind
 from raqmana.web.results_cache import Entry
-from raqmana.web.results_data import benchmarks, label_of, ranked
+from raqmana.web.results_data import benchmarks, label_of
 
 #: a blank image for a chart without data (the page says why beside it)
 EMPTY = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1" viewBox="0 0 1 1"></svg>'
@@ -43,18 +44,42 @@ def enablers(entry: Entry, lang: str) -> str:
     ).svg
 
 
-def heatmap(entry: Entry, lang: str) -> str:
-    """:func:`raqmana.reports.charts.heatmap`, the printed reports' heat map (mirrored in Arabic and Kurdish)."""
+def heatmap_pages(entry: Entry) -> int:
+    """How many images the results heat map takes (:data:`charts.HEATMAP_PAGE_ROWS` institutions each)."""
+    n = len(entry.done.inputs.institutions)
+    return max(1, -(-n // charts.HEATMAP_PAGE_ROWS))
+
+
+def heatmap(entry: Entry, lang: str, page: int = 1) -> str:
+    """:func:`raqmana.reports.charts.heatmap`, the printed reports' heat map (mirrored in Arabic and Kurdish):
+    institutions grouped by kind, highest score first in each group, :data:`charts.HEATMAP_PAGE_ROWS` per
+    image (``page`` from 1), so that names stay legible at 54 and at 900 institutions."""
     inputs = entry.done.inputs
     names = _names(entry, lang)
-    rows = ranked(inputs)
-    if not rows:
+    flat = [(heading, i) for heading, members in by_kind(inputs.institutions, lang) for i in members]
+    size = charts.HEATMAP_PAGE_ROWS
+    shown = flat[(page - 1) * size : page * size]
+    if not shown:
         return EMPTY
+    groups: list[tuple[str, int]] = []
+    for heading, _ in shown:
+        if groups and groups[-1][0] == heading:
+            groups[-1] = (heading, groups[-1][1] + 1)
+        else:
+            groups.append((heading, 1))
     pids = [p.id for p in inputs.framework.pillars]
     values = np.array(
-        [[np.nan if i.scores.get(p) is None else i.scores[p] for p in pids] for i in rows], dtype=float
+        [[np.nan if i.scores.get(p) is None else i.scores[p] for p in pids] for _, i in shown], dtype=float
     )
-    return charts.heatmap([i.name.get(lang) for i in rows], [names[p] for p in pids], values, lang).svg
+    return charts.heatmap(
+        [i.name.get(lang) for _, i in shown],
+        [names[p] for p in pids],
+        values,
+        lang,
+        groups=groups,
+        scale_label=gettext(lang, "Score (0–5)"),
+        missing_label=gettext(lang, "Hatched: no accepted answer"),
+    ).svg
 
 
 def index(entry: Entry, lang: str, k: int) -> str:

@@ -89,6 +89,7 @@ def results(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     }
     data["_v"] = version(entry)
     data["_illustrative_note"] = label("illustrative", ctx.lang)
+    data["_heat_pages"] = results_charts.heatmap_pages(entry) if entry.chain is not None else 0
     return data
 
 
@@ -111,7 +112,6 @@ def institution(ctx: Ctx, assessment_id: int, code: str) -> dict[str, Any]:
 
 CHARTS: dict[str, Callable[[Entry, str], str]] = {
     "enablers": results_charts.enablers,
-    "heatmap": results_charts.heatmap,
     "gantt": results_charts.gantt,
 }
 INDEX_CHART = re.compile(r"index-(\d{1,3})")
@@ -122,8 +122,15 @@ def _svg(svg: str) -> Response:
 
 
 @area.html.get(BASE + "/charts/{name}.svg")
-def chart(assessment_id: int, name: str, ctx: Ctx = PageCtx) -> Response:
+def chart(assessment_id: int, name: str, ctx: Ctx = PageCtx, page: int = 1) -> Response:
+    """A results chart; the heat map comes in pages of institutions (``page`` from 1)."""
     _, entry = load_done(ctx, assessment_id)
+    if name == "heatmap":
+        if not 1 <= page <= results_charts.heatmap_pages(entry):
+            raise _not_found()
+        return _svg(
+            entry.chart(f"heatmap:{page}", ctx.lang, lambda: results_charts.heatmap(entry, ctx.lang, page))
+        )
     if name in CHARTS:
         return _svg(entry.chart(name, ctx.lang, lambda: CHARTS[name](entry, ctx.lang)))
     m = INDEX_CHART.fullmatch(name)
