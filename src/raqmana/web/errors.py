@@ -17,6 +17,8 @@ HTML fragment; other requests a full page in the user's language.
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
@@ -24,6 +26,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import compile_path
 
 from raqmana.i18n import get_locale
 from raqmana.problems import Location, Problem, ProblemsError
@@ -138,7 +141,9 @@ async def handle_error(request: Request, exc: Exception) -> Response:
             {"status": status, "errors": problems_json(problems, lang), "current": jsonable(current)}
         ).model_dump(mode="json", exclude_none=True)
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else retry_after(exc, status)
-        return JSONResponse(body, status_code=status, headers=headers)
+        return JSONResponse(
+            body, status_code=status, headers={**_passed_headers(request, exc), **(headers or {})}
+        )
     if status == 401:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         if request.headers.get("hx-request"):
@@ -161,8 +166,39 @@ async def handle_error(request: Request, exc: Exception) -> Response:
         # an HTMX form may name where its errors go (e.g. beside the evidence list, not over it)
         response.headers["HX-Retarget"] = target
         response.headers["HX-Reswap"] = "innerHTML"
-    response.headers.update(retry_after(exc, status) or {})
+    response.headers.update({**_passed_headers(request, exc), **(retry_after(exc, status) or {})})
     return response
+
+
+def _passed_headers(request: Request, exc: Exception) -> dict[str, str]:
+    """A 405 names every method the address takes in ``Allow`` (RFC 9110 §15.5.6): the methods of all
+    routes of the most specific path template that fits (GET and POST are separate routes; ``…/import``
+    is its own address, not an item of ``…/{code}``), not only of the first route the router tried."""
+    if not isinstance(exc, StarletteHTTPException) or exc.status_code != 405:
+        return {}
+    path = request.url.path
+    fitting = [
+        (literal, methods)
+        for pattern, literal, methods in _route_methods(request.app)
+        if pattern.fullmatch(path)
+    ]
+    best = max((literal for literal, _ in fitting), default=-1)
+    allowed = {m for literal, methods in fitting if literal == best for m in methods}
+    if not allowed:
+        return {k: v for k, v in (exc.headers or {}).items() if k.lower() == "allow"}
+    return {"Allow": ", ".join(sorted(allowed))}
+
+
+def _route_methods(app: Any) -> Iterator[tuple[re.Pattern[str], int, set[str]]]:
+    """(path pattern, length of its literal part, methods) of every route of the app, included routers'
+    routes among them."""
+    for route in getattr(app, "routes", []):
+        contexts = getattr(route, "effective_route_contexts", None)
+        found = [(c.path, c.methods) for c in contexts()] if contexts is not None else []
+        if contexts is None and getattr(route, "methods", None):
+            found = [(route.path, route.methods)]
+        for template, methods in found:
+            yield compile_path(template)[0], len(re.sub(r"\{[^}]*\}", "", template)), set(methods or ())
 
 
 #: sent with a 429 whose cause names no delay

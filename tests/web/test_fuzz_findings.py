@@ -1,0 +1,21 @@
+"""Defects the API fuzzing found, each kept as a plain test (fast, without schemathesis)."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+
+def test_a_wrong_method_names_every_method_of_the_address(client: TestClient) -> None:
+    """GET and POST of one address are two routes: the 405 lists both, not only the first route's."""
+    for method in ("PUT", "OPTIONS", "TRACE"):
+        r = client.request(method, "/api/v1/assessments", headers={"accept": "application/json"})
+        assert r.status_code == 405
+        assert r.headers["allow"] == "GET, POST"
+    assert client.request("DELETE", "/login").headers["allow"] == "GET, POST"
+
+
+def test_a_literal_address_is_not_taken_for_an_item_of_its_neighbour(client: TestClient) -> None:
+    """``/services/import`` is its own address (POST), not the service called "import" (GET, POST)."""
+    assert client.put("/api/v1/services/import").headers["allow"] == "POST"
+    assert client.put("/api/v1/services/export.csv").headers["allow"] == "GET"
+    assert client.put("/api/v1/services/visa").headers["allow"] == "GET, POST"
