@@ -21,6 +21,7 @@ from raqmana.workspace.completion import accepted_stamp
 from raqmana.workspace.factory import Workspace
 from raqmana.workspace.orgs import list_organisations
 from raqmana.workspace.results import ChainResult, assessment_results
+from raqmana.workspace.surveys import survey_stamp
 
 MC_RUNS = 200
 DRAWING = threading.Lock()
@@ -65,7 +66,7 @@ class ResultsCache:
             lock = self._locks.setdefault(assessment_id, threading.Lock())
         with lock:  # one computation per assessment at a time; the others wait for its result
             with ws.reader() as session:
-                key = (*accepted_stamp(session, assessment_id), *extra_key)
+                key = (*accepted_stamp(session, assessment_id), *survey_stamp(session), *extra_key)
                 entry = self._entries.get(assessment_id)
                 if entry is None or entry.key != key:
                     names = {o.code: o.name for o in list_organisations(session, actor)}

@@ -34,6 +34,7 @@ from raqmana.workspace.exceptions import ValidationFailed
 from raqmana.workspace.frameworks import get_framework
 from raqmana.workspace.orgs import list_organisations
 from raqmana.workspace.permissions import get_assessment_for_user
+from raqmana.workspace.surveys import round_surveys
 from raqmana.workspace.views import OrgView
 
 __all__ = ["ChainResult", "assessment_results", "chain_inputs", "round_country"]
@@ -107,6 +108,7 @@ def assessment_results(
     accepted = accepted_values(session, assessment_id, actor=actor)
     orgs = {o.code: o for o in list_organisations(session, actor)}
     responses, metas, evidence = chain_inputs(framework, accepted, orgs)
+    surveys = round_surveys(session, framework.id, orgs)
     options = ChainOptions(
         country=round_country(country, framework.id),
         round=RoundOptions(
@@ -121,6 +123,7 @@ def assessment_results(
         evidence_missing=evidence,
         date=date,
         data_dir=data_dir,
+        surveys=surveys,
     )
     chain = run_chain(framework, responses, metas, options)
     chain.inputs.digits = digits

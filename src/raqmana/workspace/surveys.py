@@ -9,12 +9,12 @@ replace the stored ones and keep them as a revision. One audit event records the
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from raqmana.analysis.divide import DivideReport
@@ -29,8 +29,10 @@ from raqmana.surveys.submissions import Submission, read_export
 from raqmana.workspace.actors import Actor, Role
 from raqmana.workspace.audit import record
 from raqmana.workspace.exceptions import Forbidden, ValidationFailed
+from raqmana.workspace.views import OrgView
 
 if TYPE_CHECKING:
+    from raqmana.pipeline.surveys import SurveyInputs
     from raqmana.settings import Settings
     from raqmana.workspace.factory import Workspace
     from raqmana.workspace.views import JobView
@@ -88,6 +90,10 @@ def import_submissions(
     """Import a Kobo/ODK export of ``survey``; nothing is written unless the whole file is good."""
     if not _may_import(actor):
         raise Forbidden()
+    if data[:2] == b"PK":  # a workbook: its archive is checked before openpyxl sees it
+        from raqmana.workspace.xlsx_safe import check_archive
+
+        check_archive(data, filename)
     try:
         result = read_export(data, file=filename, survey=survey, secret=pseudonym_key(secret_key))
     except ProblemsError as exc:
@@ -245,6 +251,101 @@ def survey_report(session: Session, actor: Actor, *, survey: Survey) -> SurveyRe
     return SurveyReport(survey, results, divide_of(results), illustrative, breakdowns)
 
 
+def _stored(session: Session, survey_id: str) -> list[Submission]:
+    """All stored submissions of a survey, for aggregated figures only (callers never show answers)."""
+    rows = session.execute(
+        select(
+            SurveySubmission.uuid,
+            SurveySubmission.submitted_at,
+            SurveySubmission.answers,
+            SurveySubmission.submitter,
+        )
+        .where(SurveySubmission.survey_id == survey_id)
+        .order_by(SurveySubmission.id)
+    )
+    return [Submission(uuid=u, submitted_at=t, answers=a, submitter=s) for u, t, a, s in rows]
+
+
+def survey_stamp(session: Session) -> tuple[str, str]:
+    """Changes whenever submissions are imported (what the survey parts of the results come from)."""
+    count, last = session.execute(
+        select(func.count(), func.max(SurveySubmission.imported_at)).select_from(SurveySubmission)
+    ).one()
+    return str(count), str(last)
+
+
+def institution_lookup(orgs: Mapping[str, OrgView]) -> Callable[[str], str | None]:
+    """The institution code an answer to a survey's institution question stands for: its code or its
+    name in any language (case and spacing ignored); None when it names no institution."""
+    aliases: dict[str, str] = {}
+    for code, org in orgs.items():
+        for text in (code, org.name.en, org.name.ar, org.name.ckb):
+            if text:
+                aliases.setdefault(" ".join(text.casefold().split()), code)
+    return lambda answer: aliases.get(" ".join(str(answer).casefold().split()))
+
+
+def round_surveys(session: Session, framework_id: str, orgs: Mapping[str, OrgView]) -> SurveyInputs | None:
+    """What the ready surveys of a framework pack give a round: the pack's survey indicators with their
+    intervals, the bottlenecks facing workers and the divide over each survey's respondents (aggregated
+    figures only). None when no survey of the pack has scored answers."""
+    from raqmana.pipeline.surveys import SurveyInputs
+    from raqmana.surveys import packs
+    from raqmana.surveys.bottlenecks import bottlenecks
+    from raqmana.surveys.indicators import indicator_specs, indicator_values
+    from raqmana.surveys.perception import score
+
+    try:
+        specs = indicator_specs(framework_id)
+        surveys = [packs.read_survey(path) for path in packs.survey_files().values()]
+    except ProblemsError as exc:
+        raise ValidationFailed(exc.problems) from None
+    lookup = institution_lookup(orgs)
+    indicators, ranked, divides, counts = [], [], {}, {}
+    illustrative = False
+    for survey in surveys:
+        if survey.framework != framework_id:
+            continue
+        submissions = _stored(session, survey.id)
+        if not submissions:
+            continue
+        try:
+            results = score(survey, submissions)
+        except ProblemsError:
+            continue  # nothing scored yet: the survey page says why
+        marked = _illustrative(session, survey.id)
+        illustrative = illustrative or marked
+        counts[survey.id] = results.n
+        report = divide_of(results)
+        if report is not None:
+            divides[survey.id] = report
+        indicators += [
+            indicator_values(spec, results, institution_of=lookup, illustrative=marked)
+            for spec in specs
+            if spec.survey == survey.id
+        ]
+        ranked += bottlenecks(survey, submissions)
+    if not counts:
+        return None
+    return SurveyInputs(
+        indicators=tuple(indicators),
+        bottlenecks=tuple(sorted(ranked, key=lambda b: (-b.overall.share, b.item))),
+        divides=divides,
+        respondents=counts,
+        illustrative=illustrative,
+    )
+
+
+def _illustrative(session: Session, survey_id: str) -> bool:
+    return bool(
+        session.scalar(
+            select(SurveySubmission.id)
+            .where(SurveySubmission.survey_id == survey_id, SurveySubmission.illustrative.is_(True))
+            .limit(1)
+        )
+    )
+
+
 #: the ready surveys the demo fills with illustrative submissions, and how many
 DEMO_SURVEYS = (("civil_servants", 400), ("citizens_eservices", 800))
 
@@ -311,10 +412,17 @@ def run_survey_import(
     from raqmana.workspace.job_handlers import uploads
     from raqmana.workspace.jobs import payload_actor
 
-    try:
-        survey = packs.find(str(payload["survey"]))
-    except ProblemsError as exc:
-        raise ValidationFailed(exc.problems) from None
+    if payload.get("assessment_id") is not None:  # a survey of a round (its questionnaire or a ready one)
+        from raqmana.workspace.survey_round import round_survey
+
+        with ws.reader() as s:
+            actor = payload_actor(s, payload["actor"])
+            survey = round_survey(s, actor, int(payload["assessment_id"]), str(payload["survey"]))
+    else:
+        try:
+            survey = packs.find(str(payload["survey"]))
+        except ProblemsError as exc:
+            raise ValidationFailed(exc.problems) from None
     data = uploads(ws.settings).read(str(payload["sha256"]))
     # progress is written in its own transaction: before and after the import's, never inside it (SQLite
     # has one writer, and the import is all or nothing)

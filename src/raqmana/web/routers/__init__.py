@@ -21,6 +21,7 @@ from raqmana.web.routers import (
     results,
     review,
     services,
+    surveys,
 )
 
 _AREAS = [
@@ -40,6 +41,7 @@ _AREAS = [
     kpis.area,
     participation.area,
     consultations.area,
+    surveys.area,
 ]
 
 ROUTERS: list[APIRouter] = [r for a in _AREAS for r in (a.html, a.api)]

@@ -1,0 +1,117 @@
+"""Shapes of the survey operations of a round: the list, the import result, the aggregated results."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import Field
+
+from raqmana.i18n import Translated
+from raqmana.web.schemas.common import Out, ProblemOut
+from raqmana.workspace.views import JobView
+
+
+class SurveyItemOut(Out):
+    id: str
+    version: str
+    title: Translated
+    kind: str = Field(description="questionnaire (the round's own, as a form) or survey (a ready one)")
+    questions: int
+    scored: int
+    submissions: int
+    last_import: datetime | None
+    illustrative: bool
+
+
+class SurveyListPage(Out):
+    assessment_id: int
+    surveys: list[SurveyItemOut]
+    may_import: bool = Field(description="whether the caller may import submissions")
+
+
+class SubmissionImportOut(Out):
+    """The import's counts and located warnings; or, for a large file, the job that imports it."""
+
+    ok: bool = True
+    queued: bool = False
+    job: JobView | None = None
+    survey: str = ""
+    file: str = ""
+    read: int = 0
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    warnings: list[ProblemOut] = Field(default_factory=list)
+
+
+class EstimateOut(Out):
+    """A weighted mean with its 95 % interval and the respondents behind it."""
+
+    mean: float
+    low: float
+    high: float
+    n: int
+    n_effective: float
+
+
+class TopicOut(Out):
+    topic: str
+    name: Translated
+    estimate: EstimateOut = Field(description="0–100")
+
+
+class ItemOut(Out):
+    question: str
+    label: Translated
+    topic: str
+    estimate: EstimateOut | None = Field(description="on the item's own scale (e.g. 1–3)")
+    estimate_100: EstimateOut | None = Field(description="on 0–100")
+    dont_know: int
+
+
+class ShareOut(Out):
+    share: float = Field(description="0–1")
+    low: float
+    high: float
+    n: int
+
+
+class BottleneckOut(Out):
+    item: str
+    label: Translated
+    share: float = Field(description="share (0–1) of respondents for whom it holds work back a lot")
+    low: float
+    high: float
+    n: int
+    groups: dict[str, dict[str, ShareOut]] = Field(description="dimension → group → share")
+
+
+class DivideGroupOut(Out):
+    group: str
+    label: Translated
+    n: int
+    mean: float
+
+
+class DivideDimensionOut(Out):
+    dimension: str
+    groups: list[DivideGroupOut] = Field(description="lowest mean first")
+    gap: float
+    between_share: float
+
+
+class SurveyResultsPage(Out):
+    """Aggregated results only: no respondent's answers or pseudonym."""
+
+    assessment_id: int
+    survey: str
+    version: str
+    title: Translated
+    illustrative: bool
+    n: int = Field(description="respondents with a scored answer")
+    overall: EstimateOut | None
+    topics: list[TopicOut]
+    items: list[ItemOut]
+    bottlenecks: list[BottleneckOut]
+    divide: list[DivideDimensionOut]
+    gini: float | None = None
