@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-
-from raqmana.metrics.kpis import ServiceMeasures
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,61 +30,48 @@ class QuarterKpis:
     transactions: float = 0.0
     transactions_online: float = 0.0
     visits_avoided: float = 0.0
-    #: service code → (visits avoided per transaction, transactions reported)
-    working: tuple[tuple[str, int, float], ...] = field(default=())
 
     @property
     def online_share(self) -> float | None:
         return self.transactions_online / self.transactions if self.transactions else None
 
 
-def quarterly_kpis(figures: Iterable[Figure], services: Iterable[ServiceMeasures]) -> list[QuarterKpis]:
-    """Every quarter's computed KPIs, oldest first. Transactions are counted once per scope: a
-    service's own figure, else its institution's, else the national one (no double counting)."""
-    saved = {s.code: s.visits_before - s.visits_now for s in services}
-    by_scope: dict[tuple[str, str], dict[tuple[str, str], float]] = defaultdict(dict)
-    for f in figures:
-        if f.kpi in ("transactions", "transactions_online"):
-            by_scope[(f.period, f.kpi)][(f.institution, f.service)] = f.value
-    periods = sorted({p for p, _ in by_scope})
+@dataclass(frozen=True, slots=True)
+class Total:
+    """Reported figures of one KPI and quarter added up per institution, apart for service figures
+    (``by_service``) and figures of the institution as a whole; institution "" is the country."""
+
+    kpi: str
+    period: str
+    institution: str
+    by_service: bool
+    value: float
+
+
+def quarterly_kpis(totals: Iterable[Total], visits_avoided: Mapping[str, float]) -> list[QuarterKpis]:
+    """Every quarter's computed KPIs, oldest first. Transactions are counted once per institution: its
+    services' figures when it reported any, else its own figure; the national figure only when nothing
+    finer was reported. ``visits_avoided``: period → Σ services (visits before − now) × transactions."""
+    by: dict[tuple[str, str], dict[tuple[str, bool], float]] = defaultdict(dict)
+    for t in totals:
+        if t.kpi in ("transactions", "transactions_online"):
+            by[(t.period, t.kpi)][(t.institution, t.by_service)] = t.value
     out = []
-    for period in periods:
-        totals = {}
-        for kpi in ("transactions", "transactions_online"):
-            scopes = by_scope.get((period, kpi), {})
-            totals[kpi] = _total(scopes)
-        working = tuple(
-            sorted(
-                (
-                    (service, saved[service], value)
-                    for (_, service), value in by_scope.get((period, "transactions"), {}).items()
-                    if service and saved.get(service)
-                ),
-                key=lambda w: (-w[1] * w[2], w[0]),
-            )
-        )
-        out.append(
-            QuarterKpis(
-                period,
-                totals["transactions"],
-                totals["transactions_online"],
-                float(sum(per * n for _, per, n in working)),
-                working,
-            )
-        )
+    for period in sorted({p for p, _ in by} | set(visits_avoided)):
+        figures = [_total(by.get((period, kpi), {})) for kpi in ("transactions", "transactions_online")]
+        out.append(QuarterKpis(period, figures[0], figures[1], float(visits_avoided.get(period, 0.0))))
     return out
 
 
-def _total(scopes: Mapping[tuple[str, str], float]) -> float:
-    """The country's total from figures at several levels: services first, then institutions without
-    service figures, then the national figure when nothing finer was reported."""
-    with_services = {inst for inst, service in scopes if service}
-    total = sum(v for (inst, service), v in scopes.items() if service)
-    total += sum(
-        v for (inst, service), v in scopes.items() if inst and not service and inst not in with_services
-    )
-    if total == 0 and ("", "") in scopes:
-        return scopes[("", "")]
+def _total(scopes: Mapping[tuple[str, bool], float]) -> float:
+    total = 0.0
+    for (inst, by_service), value in scopes.items():
+        if not inst:
+            continue
+        if by_service or (inst, True) not in scopes:
+            total += value
+    if total == 0 and ("", False) in scopes:
+        return scopes[("", False)]
     return total
 
 

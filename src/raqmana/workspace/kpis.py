@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from raqmana.celltext import as_text, csv_text, xlsx_text
@@ -32,7 +32,7 @@ from raqmana.metrics.observations import (
     parse_observation,
     to_row,
 )
-from raqmana.metrics.trends import Figure, QuarterKpis, national_series, quarterly_kpis
+from raqmana.metrics.trends import Figure, QuarterKpis, Total, national_series, quarterly_kpis
 from raqmana.problems import Location, Problem
 from raqmana.store.models import KpiObservation, Organisation, RoadmapVersion, Service
 from raqmana.store.types import utcnow
@@ -46,7 +46,7 @@ from raqmana.workspace.exceptions import (
     ValidationFailed,
     problem,
 )
-from raqmana.workspace.services import catalogue_kpis_measures, may_edit, org_name
+from raqmana.workspace.services import may_edit, org_name
 from raqmana.workspace.tabular import read_table
 
 RULES_PACK = "iraq-dla"
@@ -150,18 +150,17 @@ def _obs(row: KpiObservation, code: str) -> Observation:
 class _Context:
     """What checking observations needs from the store, read once per file."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, service: str | None = None) -> None:
+        """``service``: read only that service (checking one figure), not the whole catalogue."""
         orgs = list(session.scalars(select(Organisation)))
         self.orgs = {o.code: o for o in orgs}
         self.governorates = {o.code for o in orgs if o.kind == "governorate"}
-        self.services = {
-            code: (owner, int(before or 0))
-            for code, owner, before in session.execute(
-                select(Service.code, Organisation.code, Service.record["visits_before"].as_integer()).join(
-                    Organisation, Organisation.id == Service.owner_org_id
-                )
-            )
-        }
+        q = select(Service.code, Organisation.code, Service.record["visits_before"].as_integer()).join(
+            Organisation, Organisation.id == Service.owner_org_id
+        )
+        if service is not None:
+            q = q.where(Service.code == service)
+        self.services = {code: (owner, int(before or 0)) for code, owner, before in session.execute(q)}
 
 
 def _check_scope(
@@ -312,7 +311,7 @@ def save_observation(
     o, problems = parse_observation(values, where, dictionary())
     if o is None:
         raise ValidationFailed(problems)
-    ctx = _Context(session)
+    ctx = _Context(session, service=o.service)
     if o.service and not o.institution and o.service in ctx.services:
         o = o.model_copy(update={"institution": ctx.services[o.service][0]})
     org, problems = _check_scope(actor, o, ctx, where)
@@ -439,11 +438,32 @@ def _figures(session: Session, kpis: tuple[str, ...]) -> list[Figure]:
 
 def computed_quarters(session: Session, actor: Actor) -> list[QuarterKpis]:
     """The KPIs computed each quarter for the whole country from what was reported and the catalogue
-    (share of transactions online, visits avoided): read and computed afresh on every call."""
+    (share of transactions online, visits avoided), added up by the database on every call."""
     _require_reader(actor)
-    return quarterly_kpis(
-        _figures(session, ("transactions", "transactions_online")), catalogue_kpis_measures(session)
+    plain = [getattr(KpiObservation, g) == "" for g in GROUPS]
+    by_service = KpiObservation.service_code != ""
+    q = (
+        select(
+            KpiObservation.kpi,
+            KpiObservation.period,
+            Organisation.code,
+            by_service,
+            func.sum(KpiObservation.value),
+        )
+        .outerjoin(Organisation, Organisation.id == KpiObservation.org_id)
+        .where(KpiObservation.kpi.in_(("transactions", "transactions_online")), *plain)
+        .group_by(KpiObservation.kpi, KpiObservation.period, Organisation.code, by_service)
     )
+    totals = [Total(k, p, inst or "", bool(svc), float(v or 0)) for k, p, inst, svc, v in session.execute(q)]
+    saved = Service.record["visits_before"].as_integer() - Service.record["visits_now"].as_integer()
+    v = (
+        select(KpiObservation.period, func.sum(KpiObservation.value * saved))
+        .join(Service, Service.code == KpiObservation.service_code)
+        .where(KpiObservation.kpi == "transactions", *plain)
+        .group_by(KpiObservation.period)
+    )
+    visits = {p: float(x or 0) for p, x in session.execute(v)}
+    return quarterly_kpis(totals, visits)
 
 
 class Point(BaseModel):

@@ -47,7 +47,19 @@ class KpiObservation(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     __table_args__ = (
-        Index("ix_kpi_observations_kpi_period", "kpi", "period"),
+        Index(
+            "ix_kpi_observations_rollup",
+            "kpi",
+            "period",
+            "service_code",
+            "org_id",
+            "governorate",
+            "sex",
+            "age_group",
+            "area",
+            "disability",
+            "value",
+        ),
         Index("ix_kpi_observations_org_id", "org_id"),
     )
 

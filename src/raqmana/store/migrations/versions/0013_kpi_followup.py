@@ -16,6 +16,20 @@ branch_labels = None
 depends_on = None
 
 
+ROLLUP = (
+    "kpi",
+    "period",
+    "service_code",
+    "org_id",
+    "governorate",
+    "sex",
+    "age_group",
+    "area",
+    "disability",
+    "value",
+)
+
+
 def _user(name: str) -> sa.Column[int]:
     return sa.Column(name, sa.Integer(), sa.ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
 
@@ -40,7 +54,7 @@ def upgrade() -> None:
         sa.Column("age_group", sa.String(16), nullable=False),
         sa.Column("area", sa.String(16), nullable=False),
         sa.Column("disability", sa.String(16), nullable=False),
-        sa.Column("value", sa.Float(), nullable=False),
+        sa.Column("value", sa.Double(), nullable=False),
         sa.Column("unit", sa.String(32), nullable=False),
         sa.Column("source", sa.String(200), nullable=False),
         sa.Column("illustrative", sa.Boolean(), nullable=False),
@@ -48,7 +62,8 @@ def upgrade() -> None:
         _user("reported_by"),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     )
-    op.create_index("ix_kpi_observations_kpi_period", "kpi_observations", ["kpi", "period"])
+    # covering the country's sums per quarter (no table row read): the quarterly KPIs after a change
+    op.create_index("ix_kpi_observations_rollup", "kpi_observations", list(ROLLUP))
     op.create_index("ix_kpi_observations_org_id", "kpi_observations", ["org_id"])
     op.create_table(
         "roadmap_versions",
@@ -68,7 +83,7 @@ def upgrade() -> None:
         sa.Column("quarter", sa.String(7), nullable=False),
         _org("owner_org_id", nullable=True),
         sa.Column("status", sa.String(16), nullable=False),
-        sa.Column("percent_done", sa.Float(), nullable=False),
+        sa.Column("percent_done", sa.Double(), nullable=False),
         sa.Column("milestones_met", sa.Integer(), nullable=False),
         sa.Column("spend_usd", sa.BigInteger(), nullable=False),
         sa.Column("blockers", sa.Text(), nullable=False),
@@ -101,5 +116,5 @@ def downgrade() -> None:
     op.drop_table("progress_reports")
     op.drop_table("roadmap_versions")
     op.drop_index("ix_kpi_observations_org_id", table_name="kpi_observations")
-    op.drop_index("ix_kpi_observations_kpi_period", table_name="kpi_observations")
+    op.drop_index("ix_kpi_observations_rollup", table_name="kpi_observations")
     op.drop_table("kpi_observations")
