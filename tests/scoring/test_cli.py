@@ -100,6 +100,18 @@ def test_the_written_recipe_rebuilds_the_same_index(tmp_path):
     assert (tmp_path / "again" / "aggregated.csv").read_text() == first
 
 
+def test_a_monte_carlo_that_fails_leaves_nothing_behind(tmp_path):
+    # the stage tables are written while the Monte Carlo runs, into a staging folder that goes with it
+    failing = (
+        "normalise: {method: minmax, low: 0, high: 100}\n"
+        "uncertainty: {runs: 50, aggregate: [geometric], min_success: 0.9}\n"
+    )
+    result = runner.invoke(app, [*files(tmp_path, recipe_text=failing), "--json"])
+    assert result.exit_code == 2, result.output
+    assert json.loads(result.stdout)["errors"][0]["code"] == "SC042"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data.csv", "meta.csv", "recipe.yaml"]
+
+
 def test_a_bad_cell_exits_2_with_its_row_and_column_in_arabic(tmp_path):
     args = files(tmp_path, DATA.replace("| 20 |", "| 2o |"))
     result = runner.invoke(app, [*args, "--lang", "ar"])

@@ -79,8 +79,7 @@ def build_cmd(
             extra = read_data_csv(denoms, meta=rec.meta)
             runs = [(t, d.with_denominators(extra), where) for t, d, where in runs]
         # every period is built before anything is written: a period that fails leaves no folder behind
-        built = [(period, *_build_one_of(period, rec, d), where) for period, d, where in runs]
-        done = [(period, b_, u_, _write_one(rec, b_, u_, where, wanted)) for period, b_, u_, where in built]
+        done = _build_and_write(runs, rec, wanted)
     except ProblemsError as exc:
         fail(exc.problems, lang, as_json=as_json)
     _, b, unc, _ = done[-1]
@@ -115,15 +114,70 @@ def build_cmd(
     )
 
 
-def _build_one_of(period: str, rec: Any, data: Any) -> tuple[Any, Any]:
-    """One period's build and Monte Carlo; its problems say which period (``Time 2021``) when there
-    are several."""
+def _build_and_write(
+    runs: list[tuple[str, Any, Path]], rec: Any, wanted: tuple[str, ...]
+) -> list[tuple[str, Any, Any, list[Path]]]:
+    """Build every period; its stage tables are written to a staging folder while its Monte Carlo runs
+    (writing is Python, the Monte Carlo mostly numpy: they share the cores), then moved into place
+    once every period has succeeded. A period that fails removes every staging folder."""
+    import os
+    import shutil
+    import tempfile
+
+    staged: list[tuple[str, Any, Any, Path, Path, list[Path]]] = []
+    stagings: list[Path] = []
+    try:
+        for period, d, where in runs:
+            staging = Path(tempfile.mkdtemp(prefix=".raqmana-index-", dir=_existing_parent(where)))
+            stagings.append(staging)
+            b, unc, files = _build_one_of(period, rec, d, staging, wanted)
+            staged.append((period, b, unc, staging, where, files))
+    except BaseException:
+        for staging in stagings:
+            shutil.rmtree(staging, ignore_errors=True)
+        raise
+    done: list[tuple[str, Any, Any, list[Path]]] = []
+    for period, b, unc, staging, where, files in staged:
+        where.mkdir(parents=True, exist_ok=True)
+        moved = []
+        for f in files:
+            os.replace(f, where / f.name)
+            moved.append(where / f.name)
+        shutil.rmtree(staging, ignore_errors=True)
+        done.append((period, b, unc, moved + _write_rest(rec, b, unc, where, wanted)))
+    return done
+
+
+def _existing_parent(path: Path) -> Path:
+    """The nearest folder of ``path`` (or above it) that exists: staging there keeps one file system."""
+    p = path.absolute()
+    while not p.is_dir():
+        p = p.parent
+    return p
+
+
+def _build_one_of(
+    period: str, rec: Any, data: Any, staging: Path, wanted: tuple[str, ...]
+) -> tuple[Any, Any, list[Path]]:
+    """One period's build and Monte Carlo, its stage tables written into ``staging`` meanwhile; its
+    problems say which period (``Time 2021``) when there are several."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from raqmana.scoring.build import build
+    from raqmana.scoring.io import write_stages
     from raqmana.scoring.uncertainty import analyse_uncertainty
 
     try:
         b = build(rec, data)
-        return b, analyse_uncertainty(b) if rec.uncertainty is not None else None
+        if rec.uncertainty is None:
+            return b, None, write_stages(b, staging, formats=wanted)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            writing = pool.submit(write_stages, b, staging, formats=wanted)
+            try:
+                unc = analyse_uncertainty(b)
+            finally:
+                files = writing.result()
+        return b, unc, files
     except ProblemsError as exc:
         if not period:
             raise
@@ -143,10 +197,11 @@ def _build_one_of(period: str, rec: Any, data: Any) -> tuple[Any, Any]:
         ) from None
 
 
-def _write_one(rec: Any, b: Any, unc: Any, out: Path, wanted: tuple[str, ...]) -> list[Path]:
-    from raqmana.scoring.io import write_build
+def _write_rest(rec: Any, b: Any, unc: Any, out: Path, wanted: tuple[str, ...]) -> list[Path]:
+    """What needs the Monte Carlo (the uncertainty table, build.json) and the recipe as YAML and XLSX."""
+    from raqmana.scoring.io import write_results
 
-    files = write_build(b, out, formats=wanted, uncertainty=unc)
+    files = write_results(b, out, formats=wanted, uncertainty=unc)
     files.append(_write_yaml(out / "recipe.yaml", rec.to_dict()))
     if "xlsx" in wanted:
         files.append(_write_xlsx(out / "build.xlsx", b, unc))

@@ -29,6 +29,14 @@ def parse_number(value: Any) -> float:
         if math.isinf(f):
             raise NotANumber(str(value))
         return f
+    if isinstance(value, str):
+        try:  # the common case first: a plain number (float() allows the spaces around it)
+            f = float(value)
+        except ValueError:
+            pass
+        else:
+            if math.isfinite(f):
+                return f
     text = str(value).strip()
     if text.lower() in MISSING_TOKENS:
         return math.nan

@@ -257,9 +257,7 @@ def _csv_line(cells: Sequence[str]) -> str:
     return ",".join(_csv_field(c) for c in cells) + "\r\n"
 
 
-def write_parquet(b: Build, out: Path, uncertainty: UncertaintyResult | None = None) -> list[Path]:
-    """Every stage table as a Parquet file (columnar, typed: numbers stay numbers), and the uncertainty
-    table when there is one. Needs pyarrow (``pip install 'raqmana[parquet]'``)."""
+def _pyarrow() -> tuple[Any, Any]:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -269,6 +267,21 @@ def write_parquet(b: Build, out: Path, uncertainty: UncertaintyResult | None = N
         raise ProblemsError(
             [Problem(E.BAD_PARAMETER, where, {"step": E.STEP["output"], "name": "parquet", "detail": detail})]
         ) from None
+    return pa, pq
+
+
+def write_parquet(b: Build, out: Path, uncertainty: UncertaintyResult | None = None) -> list[Path]:
+    """Every stage table as a Parquet file (columnar, typed: numbers stay numbers), and the uncertainty
+    table when there is one. Needs pyarrow (``pip install 'raqmana[parquet]'``)."""
+    written = write_parquet_stages(b, out)
+    if uncertainty is not None:
+        written.append(write_parquet_uncertainty(uncertainty, out))
+    return written
+
+
+def write_parquet_stages(b: Build, out: Path) -> list[Path]:
+    """The stage tables and the weights as Parquet files."""
+    pa, pq = _pyarrow()
     written: list[Path] = []
     for name, t in stage_tables(b).items():
         columns = {"uCode": pa.array(t.units, pa.string())}
@@ -282,14 +295,18 @@ def write_parquet(b: Build, out: Path, uncertainty: UncertaintyResult | None = N
     path = out / "weights.parquet"
     pq.write_table(pa.table({k: [r[k] for r in w] for k in ("iCode", "Parent", "Level", "Weight")}), path)
     written.append(path)
-    if uncertainty is not None:
-        units, nodes, cols = uncertainty.to_columns()
-        table = {"uCode": pa.array(units), "node": pa.array(nodes)}
-        table.update({k: pa.array(v, from_pandas=True) for k, v in cols.items()})
-        path = out / "uncertainty.parquet"
-        pq.write_table(pa.table(table), path)
-        written.append(path)
     return written
+
+
+def write_parquet_uncertainty(uncertainty: UncertaintyResult, out: Path) -> Path:
+    """The uncertainty table as a Parquet file."""
+    pa, pq = _pyarrow()
+    units, nodes, cols = uncertainty.to_columns()
+    table = {"uCode": pa.array(units), "node": pa.array(nodes)}
+    table.update({k: pa.array(v, from_pandas=True) for k, v in cols.items()})
+    path = out / "uncertainty.parquet"
+    pq.write_table(pa.table(table), path)
+    return path
 
 
 def write_uncertainty_csv(path: Path, u: UncertaintyResult) -> Path:
@@ -360,7 +377,15 @@ def write_build(
     formats: Sequence[str] = ("csv",),
     uncertainty: UncertaintyResult | None = None,
 ) -> list[Path]:
-    """Write the stages, flags, weights, recipe (JSON) and methodology (en/ar/ckb) into ``out_dir``."""
+    """Write the stages, flags, weights, recipe (JSON) and methodology (en/ar/ckb) into ``out_dir``,
+    then the uncertainty table and ``build.json``."""
+    written = write_stages(b, out_dir, formats=formats)
+    return written + write_results(b, out_dir, formats=formats, uncertainty=uncertainty)
+
+
+def write_stages(b: Build, out_dir: str | Path, *, formats: Sequence[str] = ("csv",)) -> list[Path]:
+    """What the build alone gives: every stage and flag table, the weights, the recipe (JSON) and the
+    methodology (en/ar/ckb). Needs no Monte Carlo, so it can be written while that runs."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -370,22 +395,38 @@ def write_build(
         written.append(
             write_csv(out / "weights.csv", weights_rows(b), ["iCode", "Parent", "Level", "Weight"])
         )
-        if uncertainty is not None:
-            written.append(write_uncertainty_csv(out / "uncertainty.csv", uncertainty))
     if "parquet" in formats:
-        written += write_parquet(b, out, uncertainty)
-    if "json" in formats:
-        path = out / "build.json"
-        path.write_text(
-            json.dumps(build_as_dict(b, uncertainty), ensure_ascii=False, separators=(",", ":")),
-            encoding="utf-8",
-        )
-        written.append(path)
+        written += write_parquet_stages(b, out)
     path = out / "recipe.json"
     path.write_text(json.dumps(b.recipe.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
     written.append(path)
     for lang in ("en", "ar", "ckb"):
         path = out / f"methodology.{lang}.md"
         path.write_text(b.methodology(lang), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def write_results(
+    b: Build,
+    out_dir: str | Path,
+    *,
+    formats: Sequence[str] = ("csv",),
+    uncertainty: UncertaintyResult | None = None,
+) -> list[Path]:
+    """The uncertainty table (CSV, Parquet) and ``build.json`` (stages and uncertainty together)."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    if uncertainty is not None and "csv" in formats:
+        written.append(write_uncertainty_csv(out / "uncertainty.csv", uncertainty))
+    if uncertainty is not None and "parquet" in formats:
+        written.append(write_parquet_uncertainty(uncertainty, out))
+    if "json" in formats:
+        path = out / "build.json"
+        path.write_text(
+            json.dumps(build_as_dict(b, uncertainty), ensure_ascii=False, separators=(",", ":")),
+            encoding="utf-8",
+        )
         written.append(path)
     return written

@@ -42,6 +42,7 @@ def route_classes(*, upload_mb: int, batch_mb: int) -> list[RouteClass]:
     """The upload routes by path (HTML form and JSON twin alike); anything else takes ``upload_mb``."""
     return [
         RouteClass("batch", re.compile(r"^(/api/v1)?/assessments/[^/]+/workbooks/?$"), batch_mb),
+        RouteClass("round archive", re.compile(r"^(/api/v1)?/exchange/import-round/?$"), batch_mb),
         RouteClass(
             "workbook",
             re.compile(r"^((/api/v1)?/assessments/[^/]+/institutions/[^/]+/workbook|/api/v1/workbooks)/?$"),

@@ -43,10 +43,10 @@ from raqmana.store.models import (
 )
 from raqmana.store.types import utcnow
 from raqmana.workspace import assessments
-from raqmana.workspace.actors import Actor
+from raqmana.workspace.actors import MANAGER_ROLES, Actor
 from raqmana.workspace.answers import Answer, Value, coerce
 from raqmana.workspace.audit import record
-from raqmana.workspace.exceptions import ValidationFailed
+from raqmana.workspace.exceptions import Forbidden, ValidationFailed
 from raqmana.workspace.exchange import may_read_surveys
 from raqmana.workspace.frameworks import framework_document, get_framework, register_framework
 from raqmana.workspace.permissions import get_assessment_for_user
@@ -179,6 +179,8 @@ def import_round(
     session: Session, actor: Actor, *, data: bytes, filename: str, blobs: BlobStore
 ) -> RoundImport:
     """Import the archive ``data`` (see the module); :class:`ValidationFailed` with every problem found."""
+    if not (actor.is_system or any(g.role in MANAGER_ROLES for g in actor.grants)):
+        raise Forbidden()
     try:
         archive = read_archive(data, filename)
         tables = {
@@ -236,8 +238,6 @@ def import_round(
     else:
         a, rights = get_assessment_for_user(session, actor, existing.id)
         if not rights.manage:
-            from raqmana.workspace.exceptions import Forbidden
-
             raise Forbidden()
         have = set(
             session.scalars(

@@ -12,6 +12,7 @@ from raqmana.web.routers import (
     auth,
     consultations,
     evidence,
+    exchange,
     jobs,
     kpis,
     participation,
@@ -42,6 +43,7 @@ _AREAS = [
     participation.area,
     consultations.area,
     surveys.area,
+    exchange.area,
 ]
 
 ROUTERS: list[APIRouter] = [r for a in _AREAS for r in (a.html, a.api)]

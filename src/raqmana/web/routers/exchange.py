@@ -1,0 +1,168 @@
+"""Data exchange: a round as one ZIP for another raqmana or the national data-exchange layer (download,
+manifest, import) and webhooks subscribed to domain events with their delivery log (administrators)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import File, Path, UploadFile
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
+
+from raqmana.web.context import ApiCtx, Ctx, PageCtx
+from raqmana.web.forms import read_upload
+from raqmana.web.pages import Area, attachment, go
+from raqmana.web.routers.jobs import BATCH_FILE_MB
+from raqmana.web.schemas.common import file_response
+from raqmana.web.templating import render
+from raqmana.workspace import outbox
+from raqmana.workspace.exchange import FIELDS, export_round
+from raqmana.workspace.exchange_import import import_round
+
+area = Area("exchange")
+ZIP = "application/zip"
+
+
+class ManifestFile(BaseModel):
+    path: str
+    sha256: str
+    bytes: int
+    rows: int | None = None
+
+
+class RoundManifest(BaseModel):
+    """What ``manifest.json`` of the round's archive says (the archive itself: ``export.zip``)."""
+
+    format: str
+    format_version: int
+    raqmana_version: str
+    created_at: str
+    illustrative: bool
+    framework: dict[str, str]
+    round: dict[str, Any]
+    licence: dict[str, str]
+    tables: dict[str, int]
+    includes: dict[str, bool]
+    not_carried_on_import: dict[str, list[str]]
+    files: list[ManifestFile]
+
+
+class RoundImportOut(BaseModel):
+    assessment_id: int
+    created: bool
+    counts: dict[str, dict[str, int]]
+
+
+@area.page(
+    "/assessments/{assessment_id}/exchange",
+    "exchange/round.html",
+    summary="The round's exchange archive: its manifest (tables, counts, checksums)",
+    response_model=RoundManifest,
+)
+def round_exchange(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
+    """For the round's coordinators: what its archive holds; the archive is ``export.zip``."""
+    result = ctx.read(export_round, assessment_id=assessment_id, blobs=ctx.ws.blobs)
+    return {**result.manifest, "_assessment_id": assessment_id, "_fields": FIELDS}
+
+
+def _archive(ctx: Ctx, assessment_id: int, files: bool) -> Response:
+    result = ctx.read(export_round, assessment_id=assessment_id, blobs=ctx.ws.blobs, include_files=files)
+    return attachment(result.data, result.filename, ZIP)
+
+
+@area.html.get("/assessments/{assessment_id}/export.zip")
+def archive_page(assessment_id: Annotated[int, Path()], files: bool = False, ctx: Ctx = PageCtx) -> Response:
+    return _archive(ctx, assessment_id, files)
+
+
+@area.api.get(
+    "/assessments/{assessment_id}/export.zip",
+    summary="The round as one ZIP: CSV and JSON tables, datapackage.json, manifest.json",
+    response_class=Response,
+    responses=file_response(ZIP, description="The round's archive"),
+)
+def archive_api(assessment_id: Annotated[int, Path()], files: bool = False, ctx: Ctx = ApiCtx) -> Response:
+    """``files=true`` adds the evidence files under ``evidence/<sha256>``."""
+    return _archive(ctx, assessment_id, files)
+
+
+def _imported(ctx: Ctx, report: Any, params: dict[str, Any]) -> Response:
+    return go(f"/assessments/{report.assessment_id}/exchange")(ctx, report, params)
+
+
+@area.action(
+    "/exchange/import-round",
+    html=_imported,
+    summary="Import a round archive made by another raqmana (all or nothing)",
+    response_model=RoundImportOut,
+)
+async def import_archive(ctx: Ctx, file: Annotated[UploadFile, File()]) -> RoundImportOut:
+    """Checks the manifest, every checksum and every row first; creates or updates the round."""
+    filename, data = await read_upload(file, max(ctx.settings.max_upload_mb, BATCH_FILE_MB))
+    report = await run_in_threadpool(ctx.call, import_round, data=data, filename=filename, blobs=ctx.ws.blobs)
+    return RoundImportOut(**report.as_dict())
+
+
+class WebhookPage(BaseModel):
+    webhooks: list[outbox.WebhookView]
+    deliveries: list[outbox.DeliveryView]
+    kinds: dict[str, str]
+
+
+@area.page(
+    "/admin/webhooks",
+    "exchange/webhooks.html",
+    summary="Webhooks and their delivery log",
+    response_model=WebhookPage,
+)
+def webhooks(ctx: Ctx) -> dict[str, Any]:
+    """Administrators: the subscribed systems, and each delivery's status, response code, attempts and next try."""
+    return {
+        "webhooks": ctx.read(outbox.list_webhooks),
+        "deliveries": ctx.read(outbox.delivery_log, limit=100),
+        "kinds": outbox.KINDS,
+    }
+
+
+class WebhookIn(BaseModel):
+    url: str = Field(max_length=2000)
+    kinds: list[str] = Field(default_factory=list, max_length=20)
+    secret: str = Field("", max_length=200, description="Empty: one is generated (shown once)")
+    description: str = Field("", max_length=200)
+
+
+def _registered(ctx: Ctx, done: outbox.RegisteredWebhook, params: dict[str, Any]) -> Response:
+    return render(ctx.request, ctx.lang, "exchange/webhooks.html", {**webhooks(ctx), "_registered": done})
+
+
+@area.action(
+    "/admin/webhooks",
+    html=_registered,
+    summary="Register a webhook (its secret is in this answer only)",
+    response_model=outbox.RegisteredWebhook,
+    status_code=201,
+)
+def register(ctx: Ctx, data: WebhookIn) -> outbox.RegisteredWebhook:
+    return ctx.call(
+        outbox.register_webhook,
+        settings=ctx.settings,
+        url=data.url,
+        kinds=data.kinds,
+        secret=data.secret,
+        description=data.description,
+    )
+
+
+class ActiveIn(BaseModel):
+    active: bool
+
+
+@area.action(
+    "/admin/webhooks/{webhook_id}/active",
+    html=go("/admin/webhooks"),
+    summary="Pause or resume a webhook",
+    response_model=outbox.WebhookView,
+)
+def set_active(ctx: Ctx, webhook_id: int, data: ActiveIn) -> outbox.WebhookView:
+    return ctx.call(outbox.set_active, webhook_id=webhook_id, active=data.active)
