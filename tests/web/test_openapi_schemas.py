@@ -276,6 +276,7 @@ def tour(api: Api, world: World, tokens: dict[str, str]) -> None:
     kpi_tour(api, tokens)
     participation_tour(api, tokens)
     consultation_tour(api, tokens)
+    documents_tour(api, world, tokens)
     exchange_tour(api, a, tokens)
     # errors
     assert api.call("GET", "/api/v1/me", as_="not-a-token").status_code == 401
@@ -380,6 +381,38 @@ def consultation_tour(api: Api, tokens: dict[str, str]) -> None:
     moderate = f"/api/v1/consultations/{c['id']}/comments/{queue['comments'][0]['id']}/moderate"
     assert api.call("POST", moderate, as_=focal, json={"publish": False}).status_code == 422
     assert api.call("POST", moderate, as_=focal, json={"publish": True}).json()["state"] == "published"
+
+
+def documents_tour(api: Api, world: World, tokens: dict[str, str]) -> None:
+    """A law uploaded by a focal point and analysed (a job), a suggestion decided by the reviewer, the
+    lists, the profile, the file, a new analysis and the withdrawal."""
+    focal, rev, coord = tokens["focal"], tokens["rev"], tokens["coord"]
+    law = "المادة 1: تنشأ هيئة مستقلة لحماية البيانات الشخصية والقضاء على الفقر.".encode()
+    up = api.call(
+        "POST",
+        "/api/v1/documents",
+        as_=focal,
+        files={"file": ("law.txt", law, "text/plain")},
+        data={"institution_code": "mofa"},
+    )
+    assert up.status_code == 201, up.text
+    doc = up.json()["document"]["id"]
+    while run_one(world.ws) is not None:
+        pass
+    page = api.call("GET", f"/api/v1/documents/{doc}", as_=rev).json()
+    s = next(x for p in page["passages"] for x in p["suggestions"] if x["kind"] in ("target", "goal"))
+    decided = api.call(
+        "POST", f"/api/v1/documents/suggestions/{s['id']}/decide", as_=rev, json={"decision": "accept"}
+    )
+    assert decided.json()["state"] == "accepted", decided.text
+    assert api.call("GET", "/api/v1/documents", as_=coord).json()["documents"]
+    assert api.call("GET", "/api/v1/documents/profile", as_=coord).status_code == 200
+    assert api.call("GET", f"/api/v1/documents/{doc}/file", as_=rev).status_code == 200
+    again = api.call("POST", f"/api/v1/documents/{doc}/analyse", as_=focal, json={"keywords_only": True})
+    assert again.status_code == 202, again.text
+    while run_one(world.ws) is not None:
+        pass
+    assert api.call("POST", f"/api/v1/documents/{doc}/delete", as_=focal, json={}).json() == {"ok": True}
 
 
 def check_answers(spec: dict[str, Any], seen: list[tuple[str, str, int, str, Any]]) -> set[tuple[str, str]]:

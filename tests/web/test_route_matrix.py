@@ -247,6 +247,24 @@ POST /api/v1/consultations/{consultation_id}/comments/{comment_id}/moderate     
 POST /api/v1/public/consultations/{consultation_id}/comments                                                        422      422      422      422      422      422      422      422      422
 POST /consultations/{consultation_id}/comments/{comment_id}/moderate                                                303      403      403      403      403      403      403      303      303
 POST /public/consultations/{consultation_id}/comments                                                               422      422      422      422      422      422      422      422      422
+GET /api/v1/documents                                                                                               401      200      200      200      200      200      200      200      200
+GET /api/v1/documents/profile                                                                                       401      200      200      200      200      200      200      200      200
+GET /api/v1/documents/{document_id}                                                                                 401      200      404      404      404      404      404      200      200
+GET /api/v1/documents/{document_id}/file                                                                            401      200      404      404      404      404      404      200      200
+GET /documents                                                                                                      303      200      200      200      200      200      200      200      200
+GET /documents/profile                                                                                              303      200      200      200      200      200      200      200      200
+GET /documents/profile.svg                                                                                          303      200      200      200      200      200      200      200      200
+GET /documents/{document_id}                                                                                        303      200      404      404      404      404      404      200      200
+GET /documents/{document_id}/file                                                                                   303      200      404      404      404      404      404      200      200
+GET /documents/{document_id}/profile.svg                                                                            303      200      404      404      404      404      404      200      200
+POST /api/v1/documents                                                                                              401      403      403      403      403      403      403      201      201
+POST /api/v1/documents/suggestions/{suggestion_id}/decide                                                           401      403      404      404      404      404      404      200      200
+POST /api/v1/documents/{document_id}/analyse                                                                        401      403      404      404      404      404      404      202      202
+POST /api/v1/documents/{document_id}/delete                                                                         401      403      404      404      404      404      404      200      200
+POST /documents                                                                                                     303      403      403      403      403      403      403      303      303
+POST /documents/suggestions/{suggestion_id}/decide                                                                  303      403      404      404      404      404      404      303      303
+POST /documents/{document_id}/analyse                                                                               303      403      404      404      404      404      404      303      303
+POST /documents/{document_id}/delete                                                                                303      403      404      404      404      404      404      303      303
 GET /admin/webhooks                                                                                                 303      403      403      403      403      403      403      403      200
 GET /api/v1/admin/webhooks                                                                                          401      403      403      403      403      403      403      403      200
 POST /admin/webhooks                                                                                                303      403      403      403      403      403      403      403      422
@@ -295,6 +313,10 @@ class Ids:
     #: a consultation of moi, and a comment on it per persona and route kind to moderate
     consultation_b: int = 0
     comments: dict[str, int] = field(default_factory=dict)
+    #: a document of moi (analysed), a suggestion of it and a document to withdraw per persona and kind
+    document_b: int = 0
+    suggestions: dict[str, int] = field(default_factory=dict)
+    documents: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -402,10 +424,54 @@ def _build(world: World) -> Ids:
             ids.grants[persona] = users.grant_role(
                 s, SYSTEM, user_id=spare.id, role="viewer", org_code="moi"
             ).id
+    _documents(world, ids)
     return ids
 
 
 CASE_ACTIONS = ("assign", "answer", "close", "moderate", "refer")
+
+
+#: a law of B's in twenty articles (each one a passage with its own SDG suggestions)
+DOC_LAW_B = "\n\n".join(
+    f"المادة {n}: تلتزم الحكومة بالقضاء على الفقر وتوفير الحماية الاجتماعية للأسر الفقيرة في المحافظة {n}."
+    for n in range(1, 21)
+)
+
+
+def _documents(world: World, ids: Ids) -> None:
+    """A document of B (moi) analysed, one of its open suggestions per persona and route kind to decide
+    on, and a document of B per persona and route kind to withdraw."""
+    from raqmana.workspace.documents import upload_document
+    from raqmana.workspace.documents_analysis import run_document_analysis
+    from raqmana.workspace.documents_review import document_detail
+
+    kinds = [f"{p}/{kind}" for p in PERSONAS for kind in ("api", "html")]
+    with world.ws.transaction() as s:
+        focal_b = users_actor(s, ids.user_b)
+        ids.document_b = upload_document(
+            s,
+            focal_b,
+            settings=world.settings,
+            filename=SECRETS_B[3],
+            data=DOC_LAW_B.encode(),
+            institution_code="moi",
+        ).id
+        for n, persona in enumerate(kinds):
+            ids.documents[persona] = upload_document(
+                s,
+                focal_b,
+                settings=world.settings,
+                filename=f"to-withdraw-{n}.txt",
+                data=f"{DOC_LAW_B} ({n})".encode(),
+                institution_code="moi",
+            ).id
+    actor = {"user_id": ids.user_b, "system": None}
+    run_document_analysis(world.ws, {"document_id": ids.document_b, "actor": actor}, lambda f, m: None)
+    with world.ws.reader() as s:
+        detail = document_detail(s, SYSTEM, document_id=ids.document_b)
+    open_ones = [x.id for p in detail.passages for x in p.suggestions if x.kind in ("target", "goal")]
+    assert len(open_ones) >= len(kinds), len(open_ones)
+    ids.suggestions = dict(zip(kinds, open_ones, strict=False))
 
 
 def _complaint(session: Any, client: str) -> str:
@@ -477,7 +543,7 @@ Body = dict[str, Any] | Callable[[Ids, str], dict[str, Any]] | None
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 #: words only B's readers may meet: the name of its evidence file, a comment on its answer, the contact a
 #: citizen gave in a complaint to B
-SECRETS_B = ("moi-plan-7731.pdf", "MOI-CONFIDENTIAL-7731", "07707317731")
+SECRETS_B = ("moi-plan-7731.pdf", "MOI-CONFIDENTIAL-7731", "07707317731", "moi-law-7731.txt")
 #: personas who may read nothing of B, whatever the route answers them
 KEPT_OUT_OF_B = ("anon", "focal", "rev", "outsider", "coord_a", "admin_a")
 
@@ -682,6 +748,17 @@ PROBES: dict[str, Probe] = {
     "POST /consultations/{consultation_id}/comments/{comment_id}/moderate": Probe(
         {"consultation_id": lambda i, p: i.consultation_b, "comment_id": lambda i, p: i.comments[p]},
         body={"publish": True},
+    ),
+    "POST /documents": Probe(files={"file": ("matrix-law.txt", DOC_LAW_B.encode(), "text/plain")}),
+    "GET /documents/{document_id}": Probe({"document_id": lambda i, p: i.document_b}),
+    "GET /documents/{document_id}/file": Probe({"document_id": lambda i, p: i.document_b}),
+    "GET /documents/{document_id}/profile.svg": Probe({"document_id": lambda i, p: i.document_b}),
+    "POST /documents/{document_id}/analyse": Probe(
+        {"document_id": lambda i, p: i.document_b}, body={"keywords_only": True}
+    ),
+    "POST /documents/{document_id}/delete": Probe({"document_id": lambda i, p: i.documents[p]}),
+    "POST /documents/suggestions/{suggestion_id}/decide": Probe(
+        {"suggestion_id": lambda i, p: i.suggestions[p]}, body={"decision": "reject"}
     ),
     "GET /api/v1/openapi.json": Probe(),
     "GET /api/v1/me": Probe(),

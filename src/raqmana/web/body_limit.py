@@ -49,6 +49,7 @@ def route_classes(*, upload_mb: int, batch_mb: int) -> list[RouteClass]:
             upload_mb,
         ),
         RouteClass("evidence", re.compile(r"/answers/[^/]+/evidence(/file)?/?$"), upload_mb),
+        RouteClass("document", re.compile(r"^(/api/v1)?/documents/?$"), upload_mb),
         # a Kobo/ODK export of a survey of a round (a large one is imported as a job)
         RouteClass(
             "survey", re.compile(r"^(/api/v1)?/assessments/[^/]+/surveys/[^/]+/submissions/?$"), batch_mb

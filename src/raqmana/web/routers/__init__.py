@@ -11,6 +11,7 @@ from raqmana.web.routers import (
     audit,
     auth,
     consultations,
+    documents,
     evidence,
     exchange,
     jobs,
@@ -42,6 +43,7 @@ _AREAS = [
     kpis.area,
     participation.area,
     consultations.area,
+    documents.area,
     surveys.area,
     exchange.area,
 ]

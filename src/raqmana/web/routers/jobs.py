@@ -32,7 +32,11 @@ def _(message: str) -> str:  # msgids for Babel; translated when the page render
     return message
 
 
-KIND_LABELS = {"report": _("Report"), "workbook_import": _("Workbook import")}
+KIND_LABELS = {
+    "report": _("Report"),
+    "workbook_import": _("Workbook import"),
+    "document_analysis": _("Document analysis"),
+}
 #: the words for a job's state, from the vocabulary (shown with the ``tr`` filter)
 STATUS_LABELS = vocabulary.names("job status")
 

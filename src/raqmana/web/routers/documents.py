@@ -1,0 +1,262 @@
+"""Policy documents: the list with the country's SDG profile, upload, one document with its passages and
+suggestions (accept or reject each), its analysis as a job, its file, and the SDG profile charts."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import File, Form, Path, UploadFile
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import FileResponse, Response
+
+from raqmana.i18n import gettext
+from raqmana.i18n.catalog import ui
+from raqmana.reports.documents_chapter import sdg_profile_chart
+from raqmana.web.context import ApiCtx, Ctx, PageCtx
+from raqmana.web.forms import read_upload, see_other
+from raqmana.web.pages import Area, go, json_response
+from raqmana.web.schemas.common import Done, file_response
+from raqmana.workspace import documents, documents_analysis, documents_review
+from raqmana.workspace.documents_views import (
+    DocumentDetail,
+    DocumentSummary,
+    SdgProfile,
+    SuggestionView,
+)
+from raqmana.workspace.views import JobView
+
+area = Area("documents")
+SVG = "image/svg+xml"
+#: words of the document pages (shown with the ``tr`` filter)
+LABELS = {
+    "kind": {"indicator": ui("Indicator"), "target": ui("SDG target"), "goal": ui("SDG goal")},
+    "decision": {"accepted": ui("accepted", "error words"), "rejected": ui("rejected", "error words")},
+    "analysis": {
+        "none": ui("not analysed"),
+        "queued": ui("waiting", "analysis"),
+        "done": ui("done", "analysis"),
+        "failed": ui("failed", "analysis"),
+    },
+    "action": {"owner": ui("Responsible"), "deadline": ui("Deadline"), "budget": ui("Budget")},
+}
+
+
+class DocumentList(BaseModel):
+    documents: list[DocumentSummary]
+    country: SdgProfile = Field(description="the SDG profile of every document the caller reads")
+    may_upload_library: bool = Field(description="whether the caller may add to the national library")
+
+
+@area.page("/documents", "documents/list.html", summary="Policy documents", response_model=DocumentList)
+def document_list(ctx: Ctx) -> dict[str, Any]:
+    """The documents the caller may read (national library, institutions, rounds), newest first."""
+    docs = ctx.read(documents.list_documents)
+    country = ctx.read(documents_review.country_profile)
+    actor = ctx.require_actor()
+    library = actor.is_system or any(
+        g.org_id is None and g.role in ("admin", "coordinator") for g in actor.grants
+    )
+    return {"documents": docs, "country": country, "may_upload_library": library, "_L": LABELS}
+
+
+@area.page(
+    "/documents/profile",
+    "documents/profile.html",
+    summary="The country's SDG profile",
+    response_model=SdgProfile,
+)
+def country_profile(ctx: Ctx) -> dict[str, Any]:
+    """Coverage of the 17 goals and their targets across every analysed document the caller reads:
+    passages suggested and passages a reviewer accepted."""
+    profile = ctx.read(documents_review.country_profile)
+    return {**_as_dict(profile), "_profile": profile}
+
+
+def _as_dict(profile: SdgProfile) -> dict[str, Any]:
+    return {"documents": profile.documents, "goals": profile.goals, "targets": profile.targets}
+
+
+def _chart(ctx: Ctx, profile: SdgProfile) -> Response:
+    svg = sdg_profile_chart(profile.goals, ctx.lang, xlabel=gettext(ctx.lang, "Passages"))
+    return Response(svg, media_type=SVG, headers={"Cache-Control": "private, max-age=60"})
+
+
+@area.html.get("/documents/profile.svg")
+def country_chart(ctx: Ctx = PageCtx) -> Response:
+    return _chart(ctx, ctx.read(documents_review.country_profile))
+
+
+class UploadOut(BaseModel):
+    document: DocumentSummary
+    job: JobView | None = Field(None, description="the analysis queued at once (analyse=true)")
+
+
+async def _upload(
+    ctx: Ctx,
+    file: UploadFile,
+    title: str,
+    assessment_id: int | None,
+    institution_code: str,
+    analyse: bool,
+) -> UploadOut:
+    ctx.require_actor()
+    filename, data = await read_upload(file, ctx.settings.max_upload_mb)
+
+    def work() -> UploadOut:
+        actor = ctx.require_actor()
+        with ctx.ws.transaction() as s:
+            doc = documents.upload_document(
+                s,
+                actor,
+                settings=ctx.settings,
+                filename=filename,
+                data=data,
+                title=title,
+                assessment_id=assessment_id,
+                institution_code=institution_code or None,
+                lang=ctx.lang,
+            )
+            job = documents_analysis.enqueue_analysis(s, actor, document_id=doc.id) if analyse else None
+        return UploadOut(document=doc, job=job)
+
+    return await run_in_threadpool(work)
+
+
+@area.html.post("/documents")
+async def upload(
+    ctx: Ctx = PageCtx,
+    file: Annotated[UploadFile | None, File()] = None,
+    title: Annotated[str, Form(max_length=300)] = "",
+    assessment_id: Annotated[int | None, Form()] = None,
+    institution_code: Annotated[str, Form(max_length=64)] = "",
+    analyse: Annotated[bool, Form()] = True,
+) -> Response:
+    out = await _upload(ctx, file, title, assessment_id, institution_code, analyse)  # type: ignore[arg-type]
+    return see_other(f"/documents/{out.document.id}")
+
+
+@area.api.post(
+    "/documents",
+    status_code=201,
+    summary="Upload a document (PDF, DOCX, HTML or text) and queue its analysis",
+    response_model=UploadOut,
+)
+async def upload_json(
+    file: Annotated[UploadFile, File()],
+    ctx: Ctx = ApiCtx,
+    title: Annotated[str, Form(max_length=300)] = "",
+    assessment_id: Annotated[int | None, Form()] = None,
+    institution_code: Annotated[str, Form(max_length=64)] = "",
+    analyse: Annotated[bool, Form()] = True,
+) -> Response:
+    """Without a round or an institution the document goes to the national library. The file is read
+    at once: a refused one (DC001–DC012) leaves nothing behind."""
+    out = await _upload(ctx, file, title, assessment_id, institution_code, analyse)
+    return json_response(out, status=201, lang=ctx.lang)
+
+
+@area.page(
+    "/documents/{document_id}",
+    "documents/document.html",
+    summary="One document: passages with their suggestions",
+    response_model=DocumentDetail,
+)
+def document_page(ctx: Ctx, document_id: Annotated[int, Path()]) -> dict[str, Any]:
+    """Each passage with its page, quote and suggestions (indicator with a stage, SDG target or goal;
+    confidence; open, accepted or rejected), the analysis it comes from and the document's SDG profile."""
+    detail = ctx.read(documents_review.document_detail, document_id=document_id)
+    rounds: list[Any] = []
+    if detail.rights.decide and detail.document.assessment_id is None:
+        from raqmana.workspace.assessments import list_assessments
+
+        rounds = [r for r in ctx.read(list_assessments) if r.status == "open"]
+    return {
+        "document": detail.document,
+        "rights": detail.rights,
+        "analysis": detail.analysis,
+        "passages": detail.passages,
+        "profile": detail.profile,
+        "_rounds": rounds,
+        "_L": LABELS,
+    }
+
+
+@area.html.get("/documents/{document_id}/profile.svg")
+def document_chart(document_id: int, ctx: Ctx = PageCtx) -> Response:
+    return _chart(ctx, ctx.read(documents_review.document_detail, document_id=document_id).profile)
+
+
+def _download(ctx: Ctx, document_id: int) -> Response:
+    f = ctx.read(documents.open_document, settings=ctx.settings, document_id=document_id)
+    return FileResponse(
+        f.path,
+        media_type=f.media_type,
+        filename=f.filename,
+        headers={"X-Content-Type-Options": "nosniff"},
+        content_disposition_type="attachment",
+    )
+
+
+@area.html.get("/documents/{document_id}/file")
+def download(document_id: int, ctx: Ctx = PageCtx) -> Response:
+    return _download(ctx, document_id)
+
+
+@area.api.get(
+    "/documents/{document_id}/file",
+    summary="Download a document as it was uploaded",
+    response_class=Response,
+    responses=file_response("*/*", description="The document in its own media type"),
+)
+def download_api(document_id: int, ctx: Ctx = ApiCtx) -> Response:
+    return _download(ctx, document_id)
+
+
+class AnalyseIn(BaseModel):
+    keywords_only: bool = Field(False, description="the keyword rules without the sentence model (fast)")
+
+
+@area.action(
+    "/documents/{document_id}/analyse",
+    html=go("/documents/{document_id}"),
+    summary="Run the document's analysis again (a job; the earlier runs are kept)",
+    response_model=JobView,
+    status_code=202,
+)
+def analyse(ctx: Ctx, document_id: int, data: AnalyseIn) -> JobView:
+    return ctx.call(
+        documents_analysis.enqueue_analysis, document_id=document_id, keywords_only=data.keywords_only
+    )
+
+
+class DecisionIn(BaseModel):
+    decision: Literal["accept", "reject"]
+    assessment_id: int | None = Field(None, description="the round whose answer gets the evidence")
+    institution_code: str | None = Field(None, max_length=64, description="the institution of that answer")
+
+
+@area.action(
+    "/documents/suggestions/{suggestion_id}/decide",
+    html=go("/documents"),
+    summary="Accept or reject a suggestion (an accepted indicator suggestion becomes evidence on the answer)",
+    response_model=SuggestionView,
+)
+def decide(ctx: Ctx, suggestion_id: int, data: DecisionIn) -> SuggestionView:
+    return ctx.call(
+        documents_review.decide,
+        suggestion_id=suggestion_id,
+        decision=data.decision,
+        assessment_id=data.assessment_id,
+        institution_code=(data.institution_code or "").strip() or None,
+    )
+
+
+@area.action(
+    "/documents/{document_id}/delete",
+    html=go("/documents"),
+    summary="Withdraw a document (its history stays)",
+    response_model=Done,
+)
+def remove(ctx: Ctx, document_id: int) -> None:
+    ctx.call(documents.remove_document, document_id=document_id)

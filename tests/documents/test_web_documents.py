@@ -1,0 +1,87 @@
+"""The documents pages and their JSON twins: upload with the analysis queued, the document page with
+suggestions to accept, the SDG profile chart with its table, in Arabic as in English."""
+
+from __future__ import annotations
+
+import pytest
+
+from raqmana.web import create_app
+from raqmana.workspace.jobs import run_worker
+from tests.documents.world import LAW_TEXT
+from tests.web.conftest import Browser
+
+
+@pytest.fixture
+def browser(docworld):
+    app = create_app(docworld.settings, workspace=docworld.ws)
+
+    def open_as(name: str) -> Browser:
+        b = Browser(app, base_url="http://testserver")
+        b.__enter__()
+        b.login(name)
+        b.headers["X-CSRF-Token"] = b.csrf("/account")
+        return b
+
+    return open_as
+
+
+def test_a_focal_point_uploads_a_law_and_a_reviewer_accepts_a_passage_as_evidence(docworld, browser):
+    fp = browser("fp_a")
+    r = fp.post(
+        "/api/v1/documents",
+        files={"file": ("law.txt", LAW_TEXT.encode(), "text/plain")},
+        data={"institution_code": "moa", "title": "Data protection law"},
+    )
+    assert r.status_code == 201, r.text
+    doc, job = r.json()["document"], r.json()["job"]
+    assert doc["scope"] == "institution" and job["kind"] == "document_analysis"
+    assert run_worker(docworld.ws, once=True) == 1
+    rev = browser("rev_a")
+    page = rev.get(f"/api/v1/documents/{doc['id']}").json()
+    assert page["document"]["analysis_status"] == "done" and page["rights"]["decide"]
+    law = next(
+        s
+        for p in page["passages"]
+        if "هيئة مستقلة" in p["quote"]
+        for s in p["suggestions"]
+        if s["ref"] == "LEG-02"
+    )
+    html = rev.get(f"/documents/{doc['id']}")
+    assert html.status_code == 200 and "LEG-02" in html.text and "هيئة مستقلة" in html.text
+    r = rev.form(
+        f"/documents/suggestions/{law['id']}/decide",
+        {"decision": "accept", "next": f"/documents/{doc['id']}"},
+        page=f"/documents/{doc['id']}",
+    )
+    assert r.status_code == 303 and r.headers["location"] == f"/documents/{doc['id']}"
+    again = rev.post(f"/api/v1/documents/suggestions/{law['id']}/decide", json={"decision": "reject"})
+    assert again.status_code == 409
+    ar = browser("rev")  # a reviewer of another ministry: the document does not exist for them
+    assert ar.get(f"/documents/{doc['id']}").status_code == 404
+
+
+def test_the_country_profile_page_has_a_chart_and_its_table_in_arabic(docworld, browser):
+    coord = browser("coord")  # Arabic
+    r = coord.post("/api/v1/documents", files={"file": ("law.txt", LAW_TEXT.encode(), "text/plain")})
+    assert r.status_code == 201, r.text
+    run_worker(docworld.ws, once=True)
+    page = coord.get("/documents/profile")
+    assert page.status_code == 200
+    assert 'lang="ar"' in page.text and "القضاء على الفقر" in page.text
+    svg = coord.get("/documents/profile.svg")
+    assert svg.status_code == 200 and svg.headers["content-type"].startswith("image/svg+xml")
+    assert svg.text.lstrip().startswith(("<?xml", "<svg"))
+    data = coord.get("/api/v1/documents/profile").json()
+    assert len(data["goals"]) == 17 and data["documents"] == 1
+
+
+def test_a_refused_upload_is_a_located_message(docworld, browser):
+    fp = browser("fp_a")
+    r = fp.post(
+        "/api/v1/documents",
+        files={"file": ("law.docx", LAW_TEXT.encode(), "application/octet-stream")},
+        data={"institution_code": "moa"},
+    )
+    assert r.status_code == 422
+    assert r.json()["errors"][0]["code"] == "DC004", r.text
+    assert fp.get("/api/v1/documents").json()["documents"] == []
