@@ -212,3 +212,38 @@ def test_the_printed_heat_map_is_drawn_by_the_shared_function_and_mirrored_in_ar
     first, second = (p.name.get("ar") for p in fw.pillars[:2])
     xs = label_x(ax)
     assert xs[first] > xs[second], "the first enabler on the right"
+
+
+@pytest.mark.parametrize("lang", ["ar", "ckb", "en"])
+def test_time_runs_in_the_reading_direction_and_the_chart_says_so(lang):
+    from raqmana.reports.labels import time_rule
+
+    chart = charts.trend([2020, 2022, 2024], {"EGDI": [0.4, 0.5, 0.6]}, lang, note=time_rule(lang))
+    ax = main_axes(chart)
+    xs = sorted((x, t) for t, x in label_x(ax).items())
+    left, right = xs[0][1], xs[-1][1]
+    digits = {"ar": ("٢٠٢٠", "٢٠٢٤"), "ckb": ("٢٠٢٠", "٢٠٢٤"), "en": ("2020", "2024")}[lang]
+    if lang == "en":
+        assert (left, right) == digits
+    else:
+        assert (left, right) == digits[::-1], "the first edition on the right"
+    assert chart.figure.get_suptitle() == time_rule(lang)
+    assert "left to right" in time_rule("en")
+
+
+def test_the_undp_compass_keeps_its_own_scale_from_1_to_5_99():
+    chart = charts.bar_scores(["Iraq", "Jordan"], [2.3, 3.1], "en", xmin=1.0, xmax=5.99)
+    ax = main_axes(chart)
+    assert ax.get_xlim() == (1.0, 5.99)
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert ticks[0] == "1" and ticks[-1] == "5.99"
+    [bars] = ax.containers
+    assert [round(b.get_x(), 2) for b in bars] == [1.0, 1.0], "bars start at the scale's bottom"
+    trend = main_axes(charts.trend([2020, 2022], {"DDC": [2.0, 2.5]}, "en", ymin=1.0, ymax=5.99))
+    assert trend.get_ylim() == (1.0, 5.99)
+
+
+def test_an_index_series_carries_its_published_scale():
+    assert adapters._range("undp-ddc", [2.0, 3.5, None]) == (1.0, 5.99)
+    assert adapters._range("egdi", [0.41, 0.62]) == (0.0, 1.0)
+    assert adapters._range("unknown", [42.0]) == (0.0, 100.0)

@@ -128,6 +128,20 @@ def _scale(values: list[float | None]) -> float:
     return 1.0 if top <= 1 else 6.0 if top <= 6 else 100.0
 
 
+def _range(index: str, values: list[float | None]) -> tuple[float, float]:
+    """The index's published scale (bottom, top): its components' range when the values lie in it (UNDP
+    Compass 1–5.99), else from 0 to :func:`_scale`'s top."""
+    from raqmana.indices.specs import SPECS
+
+    spec = SPECS.get(index.lower())
+    known = [v for v in values if v is not None]
+    if spec is not None and known:
+        lo, hi = min(c.lo for c in spec.components), max(c.hi for c in spec.components)
+        if lo <= min(known) and max(known) <= hi:
+            return lo, hi
+    return 0.0, _scale(values)
+
+
 def _indices(analysis: Analysis) -> tuple[list[IndexSeries], list[Translated]]:
     bench = analysis.benchmark
     if bench is None:
@@ -156,25 +170,29 @@ def _indices(analysis: Analysis) -> tuple[list[IndexSeries], list[Translated]]:
                 name: [{int(y): v for y, v in t if str(y).isdigit()}.get(yr) for yr in years]
                 for name, t in comps.items()
             }
+            lo, hi = _range(ib.index, [v for vs in values.values() for v in vs])
             series.append(
                 IndexSeries(
                     f"{ib.index.upper()} ({bench.iso3})",
                     years,
                     values,
                     source,
-                    scale_max=_scale([v for vs in values.values() for v in vs]),
+                    scale_max=hi,
+                    scale_min=lo,
                     rows="component",
                 )
             )
         if ib.peers and ib.edition and str(ib.edition).isdigit():
             values = {bench.iso3: [ib.value], **{iso: [v] for iso, v in ib.peers.items()}}
+            lo, hi = _range(ib.index, [v[0] for v in values.values()])
             series.append(
                 IndexSeries(
                     f"{ib.index.upper()} {ib.edition}",
                     [int(ib.edition)],
                     values,
                     source,
-                    scale_max=_scale([v[0] for v in values.values()]),
+                    scale_max=hi,
+                    scale_min=lo,
                 )
             )
     return series, sources

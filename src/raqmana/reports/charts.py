@@ -129,6 +129,19 @@ def _digits(axes: Sequence[Any], lang: str, digits: str | None) -> None:
         axis.set_major_formatter(FuncFormatter(shown))
 
 
+def _scale_ticks(axis: Any, lo: float, hi: float) -> None:
+    """Ticks of a published scale that does not end on a round number (UNDP Compass 1–5.99): the whole
+    numbers and both ends, so the axis shows where the scale starts and stops."""
+    if hi == int(hi) and lo == int(lo):
+        return
+    ticks = [float(t) for t in range(int(np.ceil(lo)), int(hi) + 1)]
+    ticks = sorted({lo, *ticks, hi})
+    if len(ticks) >= 2 and ticks[-1] - ticks[-2] < 0.5:  # 5 and 5.99 would overlap: keep the end
+        del ticks[-2]
+    axis.set_ticks(ticks)
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos=None: f"{v:g}"))
+
+
 def _mirror(ax: Any) -> None:
     """Right to left: the x axis runs from the right, the y axis (names, numbers) stands on the right."""
     ax.invert_xaxis()
@@ -163,6 +176,7 @@ def bar_scores(
     lang: str,
     *,
     xmax: float = 5.0,
+    xmin: float = 0.0,
     xlabel: str = "",
     target: float | None = None,
     errors: Sequence[tuple[float, float]] | None = None,
@@ -175,8 +189,8 @@ def bar_scores(
         ax = fig.add_subplot()
         y = np.arange(len(labels))
         cmap = mpl.colormaps[STAGE_CMAP]
-        colors = [cmap(min(v, xmax) / xmax * 0.85 + 0.1) for v in values]
-        ax.barh(y, values, color=colors)
+        colors = [cmap((min(v, xmax) - xmin) / (xmax - xmin) * 0.85 + 0.1) for v in values]
+        ax.barh(y, [v - xmin for v in values], left=xmin, color=colors)
         if errors:
             lo = [v - e[0] for v, e in zip(values, errors, strict=True)]
             hi = [e[1] - v for v, e in zip(values, errors, strict=True)]
@@ -185,7 +199,8 @@ def bar_scores(
             ax.axvline(target, color=PALETTE[3], linestyle="--", linewidth=1.2)
         ax.set_yticks(y, labels)
         ax.invert_yaxis()
-        ax.set_xlim(0, xmax)
+        ax.set_xlim(xmin, xmax)
+        _scale_ticks(ax.xaxis, xmin, xmax)
         ax.set_xlabel(xlabel)
         _digits([ax.xaxis], lang, digits)
         if get_locale(lang).is_rtl:
@@ -305,23 +320,37 @@ def trend(
     *,
     ylabel: str = "",
     ymax: float = 1.0,
+    ymin: float = 0.0,
     digits: str | None = None,
+    note: str = "",
 ) -> Chart:
+    """Values over editions. Time runs in the reading direction: left to right in English, right to left
+    in Arabic and Kurdish (the first edition on the right), as every chart of raqmana is mirrored there;
+    ``note`` (under the chart) says so to the reader."""
     rc = style(lang)
     with _drawing(rc):
-        fig = Figure(figsize=(7.2, 3.6))
+        fig = Figure(figsize=(7.2, 3.9), layout="constrained")
         ax = fig.add_subplot()
         for name, values in series.items():
             ys = [np.nan if v is None else v for v in values]
             ax.plot(years, ys, marker="o", linewidth=1.6, markersize=3.5, label=name)
-        ax.set_ylim(0, ymax)
+        ax.set_ylim(ymin, ymax)
+        _scale_ticks(ax.yaxis, ymin, ymax)
         ax.set_ylabel(ylabel)
-        ax.legend(fontsize=8, ncols=3)
+        fig.legend(loc="outside lower center", fontsize=8, ncols=3, frameon=False)
         ax.set_xticks(list(years))
         _digits([ax.xaxis, ax.yaxis], lang, digits)
         if get_locale(lang).is_rtl:
             _mirror(ax)
-        return _done(fig, rc)
+        if note:
+            fig.suptitle(
+                note,
+                fontsize=7.5,
+                color="#37474f",
+                x=0.99 if get_locale(lang).is_rtl else 0.01,
+                ha="right" if get_locale(lang).is_rtl else "left",
+            )
+        return Chart(fig, rc)
 
 
 def gantt(roadmap: Roadmap, lang: str, *, initiatives: Sequence[str] | None = None) -> Chart:

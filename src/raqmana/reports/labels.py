@@ -83,6 +83,8 @@ LABELS: dict[str, Translated] = {
     "sheet_lowest": ui("Lowest"),
     "sheet_gaps": ui("Gaps to the target"),
     "sheet_actions": ui("Roadmap actions"),
+    "time_ltr": ui("Time runs from left to right, in the reading direction."),
+    "time_rtl": ui("Time runs from right to left, in the reading direction."),
     "missing_cell": ui("Hatched: no accepted answer"),
     "missing_section": ui("No validated data yet for this section."),
     # lines of "Sources and provenance" ({placeholders}: names and citations, kept as their sources write them)
@@ -114,6 +116,14 @@ COMPONENTS: dict[str, Translated] = {
 def label(key: str, lang: str, digits: str | None = None) -> str:
     """A fixed text; its digits ("Score (0–5)") follow the report's digit setting."""
     return localize_digits(LABELS[key].get(lang), lang, digits)
+
+
+def time_rule(lang: str) -> str:
+    """The rule of every chart over time, said under it: time runs in the reading direction (charts are
+    mirrored in Arabic and Kurdish)."""
+    from raqmana.i18n.locales import get_locale
+
+    return LABELS["time_rtl" if get_locale(lang).is_rtl else "time_ltr"].get(lang)
 
 
 def report_labels(lang: str) -> dict[str, str]:

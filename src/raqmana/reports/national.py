@@ -18,7 +18,7 @@ from raqmana.i18n.dates import quarter_text
 from raqmana.reports import charts
 from raqmana.reports.groups import by_kind
 from raqmana.reports.inputs import InstitutionResult, ReportInputs
-from raqmana.reports.labels import COMPONENTS, label, report_labels
+from raqmana.reports.labels import COMPONENTS, label, report_labels, time_rule
 from raqmana.reports.model import Block, Bullets, Figure, Interval, Note, Paragraph, Report, Section, Table
 from raqmana.reports.text import integer, listing, num, pct, plain, prose_digits, span
 
@@ -346,6 +346,7 @@ def _benchmarks(inputs: ReportInputs, w: _W) -> Section:
                 [v for _, v in items],
                 w.lang,
                 xmax=series.scale_max,
+                xmin=series.scale_min,
                 xlabel=series.index.split()[0],
                 digits=w.digits,
             )
@@ -356,7 +357,9 @@ def _benchmarks(inputs: ReportInputs, w: _W) -> Section:
                 w.lang,
                 ylabel=series.index.split()[0],
                 ymax=series.scale_max,
+                ymin=series.scale_min,
                 digits=w.digits,
+                note=time_rule(w.lang),
             )
         by_component = series.rows == "component"
         rows = [

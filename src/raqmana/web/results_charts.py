@@ -13,6 +13,7 @@ import numpy as np
 from raqmana.i18n import gettext
 from raqmana.reports import charts
 from raqmana.reports.groups import by_kind
+from raqmana.reports.labels import time_rule
 from raqmana.web.results_cache import Entry
 from raqmana.web.results_data import benchmarks, label_of
 
@@ -95,10 +96,19 @@ def index(entry: Entry, lang: str, k: int) -> str:
             [v for _, v in items],
             lang,
             xmax=series["scale_max"],
+            xmin=series["scale_min"],
             xlabel=series["index"],
         ).svg
     values = {labels[c]: v for c, v in series["values"].items()}
-    return charts.trend(series["years"], values, lang, ylabel=series["index"], ymax=series["scale_max"]).svg
+    return charts.trend(
+        series["years"],
+        values,
+        lang,
+        ylabel=series["index"],
+        ymax=series["scale_max"],
+        ymin=series["scale_min"],
+        note=time_rule(lang),
+    ).svg
 
 
 def radar(entry: Entry, lang: str, code: str) -> str:

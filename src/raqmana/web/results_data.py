@@ -122,6 +122,7 @@ def benchmarks(inputs: ReportInputs) -> list[dict[str, Any]]:
                 "values": s.values,
                 "labels": labels,
                 "source": s.source,
+                "scale_min": s.scale_min,
                 "scale_max": scale_max(s),
                 "country": inputs.country,
             }

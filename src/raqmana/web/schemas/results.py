@@ -81,6 +81,9 @@ class Benchmark(Out):
     values: dict[str, list[float | None]] = Field(description="row (country or component) → value per year")
     labels: dict[str, Translated]
     source: str
+    scale_min: float = Field(
+        0.0, description="Bottom of the index's published scale (1 for the UNDP Compass)"
+    )
     scale_max: float
     country: Translated
 
