@@ -55,6 +55,11 @@ OTHER_VERSION = Code(
 )
 NO_ROWS = Code("SV018", "The file has no submissions.")
 UNKNOWN_FORMAT = Code("SV019", "'{name}' is neither a CSV nor an XLSX file.")
+COLUMN_OF_NOT_KEPT = Code(
+    "SV030",
+    "Column '{column}' answers '{name}', which raqmana does not keep (see the form's warnings); it is left out.",
+    severity=W,
+)
 SHEET_NOT_KEPT = Code(
     "SV023",
     "Sheet '{sheet}' (a repeat group) is not imported: raqmana keeps one answer per question and respondent.",

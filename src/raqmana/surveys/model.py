@@ -102,6 +102,9 @@ class Survey(_Model):
     choice_lists: dict[str, list[Option]] = {}
     #: topic id → its name (the sections of the results)
     topics: dict[str, Translated] = {}
+    #: names of the questions, repeats and calculations of a form written elsewhere that raqmana does not
+    #: keep (their columns in a submission export are left out with a warning, not refused)
+    not_kept: list[str] = []
 
     def question(self, name: str) -> Question:
         for q in self.questions:

@@ -70,6 +70,8 @@ SYSTEM_COLUMNS = {
 }
 _SELECTED = {"1", "1.0", "true", "yes", "True", "TRUE"}
 _UNSELECTED = {"0", "0.0", "false", "no", "False", "FALSE", ""}
+#: what some servers (Ona) write for a question the form skipped: no answer
+_NOT_ASKED = {"n/a"}
 
 
 @dataclass(frozen=True)
@@ -209,6 +211,10 @@ class _Columns:
             return "choice", q, option
         if key in self.other:
             return "other", self.other[key], ""
+        parts = set(re.split(r"[/-]", header.strip()))
+        dropped = next((n for n in self.survey.not_kept if n in parts), None)
+        if dropped is not None:
+            return "dropped", None, dropped
         if (
             header in SYSTEM_COLUMNS
             or header.startswith("_")
@@ -292,7 +298,15 @@ def read_export(data: bytes, *, file: str, survey: Survey, secret: bytes) -> Rea
         Problem(E.SHEET_NOT_KEPT, Location(file=file, sheet=name), {"sheet": name}) for name in other_sheets
     ]
     letters = [get_column_letter(i + 1) if suffix != "csv" else h for i, h in enumerate(header)]
-    for i, (kind, _, _) in enumerate(kinds):
+    for i, (kind, _, name) in enumerate(kinds):
+        if kind == "dropped":
+            problems.append(
+                Problem(
+                    E.COLUMN_OF_NOT_KEPT,
+                    Location(file=file, line=1, column=letters[i]),
+                    {"column": header[i], "name": name},
+                )
+            )
         if kind == "unknown" and header[i].strip():
             problems.append(
                 Problem(
@@ -336,6 +350,8 @@ def read_export(data: bytes, *, file: str, survey: Survey, secret: bytes) -> Rea
         picked: dict[str, list[str]] = {}
         for i, kind, q, option, lookup in active:
             value = row[i].strip()
+            if value in _NOT_ASKED:
+                value = ""
             if kind == "choice":
                 if value in _SELECTED:
                     picked.setdefault(q.name, []).append(option)

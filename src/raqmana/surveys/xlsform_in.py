@@ -277,5 +277,10 @@ def read_form(data: bytes, *, file: str = "form.xlsx") -> ImportResult:
         groups=reader.groups,
         questions=reader.questions,
         choice_lists={k: v for k, v in lists.items() if any(q.choices == k for q in reader.questions)},
+        not_kept=[
+            str(w.params["name"])
+            for w in reader.warnings
+            if w.code in (E.REPEAT_NOT_KEPT, E.CALCULATION_NOT_KEPT, E.NOT_REPRESENTED)
+        ],
     )
     return ImportResult(survey, warnings + reader.warnings)
