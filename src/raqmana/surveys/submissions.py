@@ -298,13 +298,13 @@ def read_export(data: bytes, *, file: str, survey: Survey, secret: bytes) -> Rea
         Problem(E.SHEET_NOT_KEPT, Location(file=file, sheet=name), {"sheet": name}) for name in other_sheets
     ]
     letters = [get_column_letter(i + 1) if suffix != "csv" else h for i, h in enumerate(header)]
-    for i, (kind, _, name) in enumerate(kinds):
+    for i, (kind, _, target) in enumerate(kinds):
         if kind == "dropped":
             problems.append(
                 Problem(
                     E.COLUMN_OF_NOT_KEPT,
                     Location(file=file, line=1, column=letters[i]),
-                    {"column": header[i], "name": name},
+                    {"column": header[i], "name": target},
                 )
             )
         if kind == "unknown" and header[i].strip():
