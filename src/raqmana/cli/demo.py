@@ -73,6 +73,26 @@ def _surveys(settings: Any, out: Path, lang: str) -> list[Path]:
     return written
 
 
+def _exchange(settings: Any, out: Path, lang: str, assessment_id: int) -> list[Path]:
+    """The round as an exchange archive (ILLUSTRATIVE data) and an illustrative webhook delivery log."""
+    from raqmana.i18n.catalog import gettext
+    from raqmana.workspace.exchange_demo import demo_exchange
+    from raqmana.workspace.factory import open_workspace
+
+    ws = open_workspace(settings)
+    try:
+        written = demo_exchange(ws, out, assessment_id=assessment_id)
+    finally:
+        ws.dispose()
+    message = gettext(
+        lang,
+        "Data exchange: the round as a ZIP with its manifest in {dir}; an illustrative webhook delivery log at /admin/webhooks",
+        dir=out / "exchange",
+    )
+    console.print(message, markup=False, highlight=False)
+    return written
+
+
 def _portal(settings: Any, out: Path, lang: str) -> list[Path]:
     """The published service catalogue (ILLUSTRATIVE figures) and its open data, as the portal serves it."""
     from raqmana.i18n.catalog import gettext
@@ -195,6 +215,7 @@ def demo(
     _step(5, lang, "demo.step5", dir=out / "reports")
     survey_files = _surveys(settings, out, lang)
     portal_files = _portal(settings, out, lang)
+    exchange_files = _exchange(settings, out, lang, info.assessment_id)
     from raqmana.cli.documents import demo_document
 
     document_files = demo_document(out, lang)
@@ -216,7 +237,8 @@ def demo(
         "initiatives": len(inputs.initiatives),
         "timings_s": {k: round(v, 2) for k, v in chain.timings.items()},
         "files": sorted(
-            str(p.relative_to(out)) for p in [*files, *reports, *survey_files, *portal_files, *document_files]
+            str(p.relative_to(out))
+            for p in [*files, *reports, *survey_files, *portal_files, *document_files, *exchange_files]
         ),
         "logins": logins,
     }

@@ -326,7 +326,8 @@ def list_webhooks(session: Session, actor: Actor) -> list[WebhookView]:
 
 
 def set_active(session: Session, actor: Actor, *, webhook_id: int, active: bool) -> WebhookView:
-    """Pause or resume a webhook (a paused one gets no new deliveries; pending ones wait)."""
+    """Pause or resume a webhook (a paused one gets no new deliveries; its pending ones wait until it is
+    resumed)."""
     _require_admin(actor)
     w = session.get(Webhook, webhook_id) if isinstance(webhook_id, int) else None
     if w is None:
@@ -442,7 +443,12 @@ def deliver_due(ws: Workspace, *, now: datetime | None = None, limit: int = 200)
         due = list(
             s.scalars(
                 select(WebhookDelivery.id)
-                .where(WebhookDelivery.status == "pending", WebhookDelivery.next_try_at <= moment)
+                .join(Webhook, Webhook.id == WebhookDelivery.webhook_id)
+                .where(
+                    WebhookDelivery.status == "pending",
+                    WebhookDelivery.next_try_at <= moment,
+                    Webhook.active.is_(True),
+                )
                 .order_by(WebhookDelivery.id)
                 .limit(limit)
             )
@@ -517,7 +523,12 @@ def queue_due(ws: Workspace, *, now: datetime | None = None) -> bool:
     with ws.reader() as s:
         due = s.scalar(
             select(WebhookDelivery.id)
-            .where(WebhookDelivery.status == "pending", WebhookDelivery.next_try_at <= moment)
+            .join(Webhook, Webhook.id == WebhookDelivery.webhook_id)
+            .where(
+                WebhookDelivery.status == "pending",
+                WebhookDelivery.next_try_at <= moment,
+                Webhook.active.is_(True),
+            )
             .limit(1)
         )
     if due is None:

@@ -1,0 +1,26 @@
+"""The demo's part: the round's archive written, an illustrative delivery log, no live webhook left."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from raqmana.workspace import SYSTEM
+from raqmana.workspace.exchange_demo import demo_exchange
+from raqmana.workspace.outbox import delivery_log, list_webhooks
+from tests.exchange.filled import fill
+
+
+def test_the_demo_writes_the_archive_and_leaves_an_illustrative_log(world, tmp_path):
+    if not world.settings.sqlalchemy_url.startswith("sqlite"):
+        pytest.skip("the demo runs on SQLite")
+    fill(world)
+    [archive] = demo_exchange(world.ws, tmp_path, assessment_id=world.assessment_id)
+    assert archive.parent.name == "exchange" and "manifest.json" in zipfile.ZipFile(archive).namelist()
+    with world.ws.reader() as s:
+        log = {d.url.rsplit("/", 1)[-1]: d for d in delivery_log(s, SYSTEM)}
+        hooks = list_webhooks(s, SYSTEM)
+    assert (log["raqmana-events"].status, log["raqmana-events"].last_code) == ("delivered", 200)
+    assert log["nothing-listens"].status == "pending" and log["nothing-listens"].last_error
+    assert [h.active for h in hooks] == [False, False]
