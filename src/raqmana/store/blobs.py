@@ -11,13 +11,23 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 #: ``Session.info`` key: files created for the session's current transaction
 _NEW_FILES = "raqmana.new_files"
+#: bytes copied at a time by :meth:`BlobStore.put_stream`
+CHUNK = 1024 * 1024
+
+
+class TooBig(Exception):
+    """A stream longer than the limit it was stored with."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self.limit = limit
 
 
 @event.listens_for(Session, "after_commit")
@@ -77,6 +87,38 @@ class BlobStore:
         if session is not None:
             forget_on_rollback(session, target)
         return digest
+
+    def put_stream(
+        self, source: BinaryIO, *, session: Session | None = None, limit: int | None = None
+    ) -> tuple[str, int]:
+        """Store what ``source`` reads, copied in chunks (never whole in memory); (SHA-256, size).
+        More than ``limit`` bytes raises :class:`TooBig` and stores nothing."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.root, prefix=".tmp-")
+        digest, size = hashlib.sha256(), 0
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                while chunk := source.read(CHUNK):
+                    size += len(chunk)
+                    if limit is not None and size > limit:
+                        raise TooBig(limit)
+                    digest.update(chunk)
+                    fh.write(chunk)
+                fh.flush()
+                os.fsync(fh.fileno())
+            name = digest.hexdigest()
+            target = self.path(name)
+            if target.is_file() and target.stat().st_size == size:
+                Path(tmp).unlink()
+                return name, size
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        if session is not None:
+            forget_on_rollback(session, target)
+        return name, size
 
     def remove(self, sha256: str) -> None:
         """Delete a stored file (nothing happens when it is not there)."""

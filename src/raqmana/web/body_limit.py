@@ -5,6 +5,10 @@ Route classes: the batch of workbooks (files or ZIP archives of a whole round), 
 evidence file, and everything else (forms and JSON). A Content-Length over the limit is refused before
 any byte is read; a chunked body is cut off at the first chunk past the limit.
 
+A batch's files are then copied to disk a chunk at a time (:func:`spooled_uploads`) into the uploads
+area of the data directory, checked from there and deleted when the request ends, however it ends; no
+upload is held in memory whole.
+
 A request without credentials (no session cookie, no ``Authorization`` header) gets ANONYMOUS_MB
 whatever its route: forms are parsed before sign-in is checked, and a stranger must not make the server
 spool hundreds of megabytes before hearing "sign in".
@@ -12,9 +16,16 @@ spool hundreds of megabytes before hearing "sign in".
 
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
 
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -49,11 +60,11 @@ def route_classes(*, upload_mb: int, batch_mb: int) -> list[RouteClass]:
             upload_mb,
         ),
         RouteClass("evidence", re.compile(r"/answers/[^/]+/evidence(/file)?/?$"), upload_mb),
-        RouteClass("document", re.compile(r"^(/api/v1)?/documents/?$"), upload_mb),
         # a Kobo/ODK export of a survey of a round (a large one is imported as a job)
         RouteClass(
             "survey", re.compile(r"^(/api/v1)?/assessments/[^/]+/surveys/[^/]+/submissions/?$"), batch_mb
         ),
+        RouteClass("document", re.compile(r"^(/api/v1)?/documents/?$"), upload_mb),
     ]
 
 
@@ -125,3 +136,61 @@ class BodyLimit:
         response = await handle_error(Request(scope), exc)
         response.headers["connection"] = "close"
         await response(scope, receive, send)
+
+
+#: where uploaded files wait while they are checked: inside the uploads area of the data directory (the
+#: same disk as the files kept, not a temporary directory that may live in memory)
+INCOMING = Path("uploads") / ".incoming"
+#: bytes copied at a time
+CHUNK = MIB
+
+
+@dataclass
+class Spool:
+    """Uploaded files copied to disk a chunk at a time, the limit counted while copying."""
+
+    directory: Path
+    paths: list[Path] = field(default_factory=list)
+
+    async def add(self, upload: UploadFile, limit_mb: int) -> tuple[str, Path]:
+        """(filename, file on disk) of an upload; 413 as soon as it passes ``limit_mb`` MiB."""
+        for attempt in range(3):  # another request may remove the empty folder in between
+            self.directory.mkdir(parents=True, exist_ok=True)
+            try:
+                fd, name = tempfile.mkstemp(dir=self.directory, prefix="upload-")
+                break
+            except FileNotFoundError:
+                if attempt == 2:
+                    raise
+        path = Path(name)
+        self.paths.append(path)
+        size, limit = 0, limit_mb * MIB
+        with os.fdopen(fd, "wb") as out:
+            await upload.seek(0)
+            while chunk := await upload.read(CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    raise WebError(
+                        413, [Problem(messages.TOO_LARGE, Location(field="files"), {"limit": limit_mb})]
+                    )
+                await run_in_threadpool(out.write, chunk)
+        return upload.filename or path.name, path
+
+    def remove(self) -> None:
+        for path in self.paths:
+            path.unlink(missing_ok=True)
+        try:
+            self.directory.rmdir()
+        except OSError:  # another upload is waiting there too (or it is already gone)
+            pass
+
+
+@contextmanager
+def spooled_uploads(data_dir: Path) -> Iterator[Spool]:
+    """A spool for the files of one request, deleted when the request is done, whether it was
+    accepted, refused or failed."""
+    spool = Spool(data_dir / INCOMING)
+    try:
+        yield spool
+    finally:
+        spool.remove()

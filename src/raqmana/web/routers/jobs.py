@@ -13,8 +13,9 @@ from starlette.responses import Response
 from raqmana.i18n import vocabulary
 from raqmana.i18n.vocabulary import JobStatus
 from raqmana.problems import Location
+from raqmana.web.body_limit import spooled_uploads
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
-from raqmana.web.forms import read_upload, required, see_other
+from raqmana.web.forms import required, see_other
 from raqmana.web.pages import Area, json_response
 from raqmana.web.schemas.common import JobStarted
 from raqmana.web.schemas.pages import JobDetail, JobList
@@ -162,17 +163,18 @@ async def _start_import(ctx: Ctx, assessment_id: int, uploads: list[UploadFile])
 
     await run_in_threadpool(ctx.read, jobs.check_quota)  # over the quota: 429 before reading the files
     limit = max(ctx.settings.max_upload_mb, BATCH_FILE_MB)
-    files = [await read_upload(u, limit) for u in uploads if u.filename]
-    if not files:
-        required(None, "files")  # 422: the field is missing
-    return await run_in_threadpool(
-        ctx.call,
-        start_workbook_import,
-        settings=ctx.settings,
-        assessment_id=assessment_id,
-        files=files,
-        lang=ctx.lang,
-    )
+    with spooled_uploads(ctx.settings.data_dir) as spool:
+        files = [await spool.add(u, limit) for u in uploads if u.filename]
+        if not files:
+            required(None, "files")  # 422: the field is missing
+        return await run_in_threadpool(
+            ctx.call,
+            start_workbook_import,
+            settings=ctx.settings,
+            assessment_id=assessment_id,
+            files=files,
+            lang=ctx.lang,
+        )
 
 
 @area.html.post("/assessments/{assessment_id}/workbooks")
