@@ -1,5 +1,6 @@
-"""A round exported, imported into a fresh workspace and exported again gives the same tables (except the
-columns listed in NOT_CARRIED), on SQLite and PostgreSQL; importing the same archive twice changes nothing."""
+"""A round exported, imported into a fresh workspace and exported again gives the same tables, every column
+(NOT_CARRIED, the columns that would not survive, is empty), on SQLite and PostgreSQL; importing the same
+archive twice changes nothing."""
 
 from __future__ import annotations
 

@@ -142,8 +142,9 @@ FIELDS: dict[str, tuple[str, tuple[tuple[str, str, str], ...]]] = {
         ),
     ),
 }
-#: columns that differ between an export and the export of its import elsewhere, by design
-NOT_CARRIED = {"answers": ("created_at",), "evidence": ("uploaded_at",)}
+#: columns that would differ between an export and the export of its import elsewhere (none: every
+#: column, times included, is carried; the manifest lists them for readers)
+NOT_CARRIED: dict[str, tuple[str, ...]] = {}
 
 
 def table(name: str, rows: list[dict[str, Any]]) -> Table:
