@@ -9,6 +9,8 @@ import hashlib
 from datetime import datetime
 from pathlib import PurePath
 
+from pydantic import BaseModel
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from raqmana.documents.extract import extract
@@ -18,16 +20,20 @@ from raqmana.participation import errors as P
 from raqmana.participation.drafts import draft_sections
 from raqmana.problems import Location
 from raqmana.settings import Settings
+from raqmana.store.models import Organisation
 from raqmana.workspace.actors import Actor
 from raqmana.workspace.consultations import (
     ConsultationView,
     DocumentFacts,
     Options,
     SectionIn,
+    _get,
     open_consultation,
+    read_consultation,
 )
-from raqmana.workspace.exceptions import ValidationFailed
+from raqmana.workspace.exceptions import Forbidden, ValidationFailed
 from raqmana.workspace.factory import evidence_store
+from raqmana.workspace.participation import may_handle, require_signed_in
 
 #: the formats a draft may come in
 FORMATS = {".pdf": "pdf", ".docx": "docx"}
@@ -92,3 +98,43 @@ def open_with_document(
         document=facts,
         illustrative=illustrative,
     )
+
+
+class Owner(BaseModel):
+    code: str
+    name: Translated
+
+
+class ConsultationForm(BaseModel):
+    """What the form to open or edit a consultation offers: the institutions the person may open one for,
+    every institution that may be invited, and the consultation being edited."""
+
+    owners: list[Owner]
+    institutions: list[Owner]
+    consultation: ConsultationView | None = None
+
+
+def form(session: Session, actor: Actor, *, consultation_id: int | None = None) -> ConsultationForm:
+    require_signed_in(actor)
+    orgs = list(session.scalars(select(Organisation).order_by(Organisation.path)))
+    everyone = [Owner(code=o.code, name=Translated(en=o.name_en, ar=o.name_ar, ckb=o.name_ckb)) for o in orgs]
+    mine = [w for w, o in zip(everyone, orgs, strict=True) if may_handle(actor, o)]
+    if not mine:
+        raise Forbidden(P.NOT_HANDLER, value="")
+    current = None
+    if consultation_id is not None:
+        current = read_consultation(session, consultation_id=consultation_id)
+        _, org = _get(session, consultation_id)
+        if not may_handle(actor, org):
+            raise Forbidden(P.NOT_HANDLER, value=org.code)
+    return ConsultationForm(owners=mine, institutions=everyone, consultation=current)
+
+
+def sections_from_text(text: str, lang: str) -> list[SectionIn]:
+    """Sections typed in a form: blocks separated by a blank line, each block's first line its heading."""
+    out = []
+    for block in text.replace("\r\n", "\n").split("\n\n"):
+        lines = [line.strip() for line in block.strip().splitlines() if line.strip()]
+        if lines:
+            out.append(SectionIn(heading=_in(lang, lines[0][:200]), body=_in(lang, "\n".join(lines[1:]))))
+    return out

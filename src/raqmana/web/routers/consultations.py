@@ -1,6 +1,8 @@
 """Public consultations: the list and each consultation with its sections and published comments under
 ``/public/consultations`` (no sign-in; comments while it is open), opening one (JSON) and the moderation
-queue under ``/consultations``, each page with its JSON twin."""
+queue under ``/consultations``, each page with its JSON twin; taking part, supporting, answering,
+deleting and the response report in :mod:`.consultation_public`, the owner's form, questions, response
+and analysis in :mod:`.consultation_staff`."""
 
 from __future__ import annotations
 
@@ -16,18 +18,23 @@ from raqmana.participation import errors as P
 from raqmana.problems import Location
 from raqmana.web.context import ApiCtx, Ctx
 from raqmana.web.pages import Area, go, json_response
+from raqmana.web.routers import consultation_public, consultation_staff
+from raqmana.web.routers.consultation_public import token_of
 from raqmana.web.templating import render
 from raqmana.workspace import consultations
+from raqmana.workspace import participation_public as public
 from raqmana.workspace.consultations import (
     CommentReceipt,
     ConsultationSummary,
     ConsultationView,
     ModerationQueue,
+    Options,
     PendingComment,
     SectionIn,
 )
 from raqmana.workspace.exceptions import ValidationFailed
 from raqmana.workspace.participation import MAX_TEXT
+from raqmana.workspace.participation_public import PublicConsultation
 
 area = Area("consultations")
 Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -51,18 +58,18 @@ def consultation_list(ctx: Ctx) -> dict[str, Any]:
     return {"consultations": ctx.unit(consultations.list_consultations)}
 
 
-class ConsultationPage(BaseModel):
-    consultation: ConsultationView
-
-
 @area.page(
     "/public/consultations/{consultation_id}",
     "participation/consultation.html",
-    summary="A consultation: its sections and their published comments",
-    response_model=ConsultationPage,
+    summary="A consultation: its sections with their published comments and replies, its questions (results "
+    "after the close) and what the visitor may do",
+    response_model=PublicConsultation,
 )
 def consultation_page(ctx: Ctx, consultation_id: Id) -> dict[str, Any]:
-    return {"consultation": ctx.unit(consultations.read_consultation, consultation_id=consultation_id)}
+    page = ctx.unit(
+        public.page, consultation_id=consultation_id, secret=ctx.settings.secret_key, token=token_of(ctx)
+    )
+    return {**page.model_dump(), "_page": page}
 
 
 class CommentIn(BaseModel):
@@ -71,6 +78,12 @@ class CommentIn(BaseModel):
     section_id: int = Field(ge=1, le=2**31 - 1)
     text: str = Field(max_length=MAX_TEXT)
     website: str = Field("", max_length=200, description="leave empty")
+    parent_id: Annotated[int | None, BeforeValidator(_blank_none)] = Field(
+        None, ge=1, le=2**31 - 1, description="the published comment this one replies to"
+    )
+    participant: Annotated[str | None, BeforeValidator(_blank_none)] = Field(
+        None, max_length=100, description="the participant's token (a browser sends its cookie instead)"
+    )
 
 
 def _commented(ctx: Ctx, receipt: CommentReceipt, params: dict[str, Any]) -> Response:
@@ -92,12 +105,16 @@ def comment(ctx: Ctx, consultation_id: Id, data: CommentIn) -> CommentReceipt:
         raise ValidationFailed.one(P.TRAP_FILLED, Location(field="website"))
     client = ctx.request.client
     return ctx.unit(
-        consultations.add_comment,
+        public.comment,
+        secret=ctx.settings.secret_key,
+        token=token_of(ctx, data.participant),
+        actor=ctx.actor,
         consultation_id=consultation_id,
         section_id=data.section_id,
         text=data.text,
         lang=ctx.lang,
         client=client.host if client else "",
+        parent_id=data.parent_id,
     )
 
 
@@ -111,6 +128,7 @@ class ConsultationIn(BaseModel):
     opens_at: AwareDatetime
     closes_at: AwareDatetime
     sections: list[SectionIn] = Field(max_length=500)
+    options: Options = Field(default_factory=Options)
 
 
 @area.api.post(
@@ -128,6 +146,7 @@ def open_consultation(data: ConsultationIn, ctx: Ctx = ApiCtx) -> Response:
         opens_at=data.opens_at,
         closes_at=data.closes_at,
         sections=data.sections,
+        options=data.options,
     )
     return json_response(made, 201, lang=ctx.lang)
 
@@ -167,3 +186,7 @@ def moderate(ctx: Ctx, consultation_id: Id, comment_id: Id, data: ModerateCommen
         reason=data.reason,
         consultation_id=consultation_id,
     )
+
+
+consultation_public.register(area)
+consultation_staff.register(area)
