@@ -19,3 +19,13 @@ def test_a_literal_address_is_not_taken_for_an_item_of_its_neighbour(client: Tes
     assert client.put("/api/v1/services/import").headers["allow"] == "POST"
     assert client.put("/api/v1/services/export.csv").headers["allow"] == "GET"
     assert client.put("/api/v1/services/visa").headers["allow"] == "GET, POST"
+
+
+def test_the_inbox_filter_documents_its_empty_all_and_refuses_an_unknown_state(as_user) -> None:
+    """``?state=`` (the form's "all") is in the document; a state that is none is refused."""
+    focal = as_user("focal")
+    assert focal.get("/api/v1/participation?state=").status_code == 200
+    assert focal.get("/api/v1/participation?state=nonsense").status_code == 422
+    spec = focal.get("/api/v1/openapi.json").json()
+    [state] = [p for p in spec["paths"]["/api/v1/participation"]["get"]["parameters"] if p["name"] == "state"]
+    assert "" in str(state["schema"]), state

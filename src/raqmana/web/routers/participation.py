@@ -172,9 +172,14 @@ def feedback_changes(ctx: Ctx) -> dict[str, Any]:
 
 @area.page("/participation", "participation/inbox.html", summary="The feedback inbox", response_model=Inbox)
 def inbox(
-    ctx: Ctx, state: Annotated[CaseState | None, BeforeValidator(_blank_none), Query()] = None
+    ctx: Ctx,
+    state: Annotated[
+        CaseState | Literal[""] | None,
+        Query(description="one state; empty (the form's 'all') for every state"),
+    ] = None,
 ) -> dict[str, Any]:
     """The cases of the institutions the caller may read, newest first, with the on-time KPI."""
+    state = state or None
     found = ctx.read(cases.inbox, state=state)
     return {**found.model_dump(), "_inbox": found, "_state": state or "", "_states": names("case state")}
 
