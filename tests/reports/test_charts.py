@@ -160,9 +160,48 @@ def roadmap():
 
 def test_the_gantt_runs_from_the_right_in_arabic_and_from_the_left_in_english(roadmap):
     ar, en = label_x(main_axes(charts.gantt(roadmap, "ar"))), label_x(main_axes(charts.gantt(roadmap, "en")))
-    assert ar["الربع الأول ٢٠٢٦"] > ar["الربع الرابع ٢٠٢٩"] and en["Q1 2026"] < en["Q4 2029"]
+    assert ar["الربع الأول ٢٠٢٦"] > ar["الربع الثاني ٢٠٢٦"] and en["Q1 2026"] < en["Q2 2026"]
     assert not any("Q" in label for label in ar), "quarters in words, not 2026-Q1"
     assert main_axes(charts.gantt(roadmap, "ar")).get_title(loc="right") == "خارطة طريق تجريبية"
+
+
+def test_the_gantt_states_the_roadmaps_overall_length_and_keeps_its_legend_outside_the_bars(roadmap):
+    from raqmana.roadmap.gantt import overall_length
+
+    chart = charts.gantt(roadmap, "en")
+    ax = main_axes(chart)
+    assert ax.get_title(loc="right") == overall_length(roadmap, "en")
+    first = min(i.start for i in roadmap.schedule.items)
+    last = max(i.end for i in roadmap.schedule.items) - 1
+    assert overall_length(roadmap, "en").startswith(f"Overall length: {last - first + 1} quarters, ")
+    assert not ax.get_legend() and chart.figure.legends, "the legend is the figure's, under the chart"
+    chart.figure.draw_without_rendering()
+    legend_top = chart.figure.legends[0].get_window_extent().y1
+    assert legend_top <= min(t.get_window_extent().y0 for t in ax.get_xticklabels() if t.get_text()) + 1
+
+
+def test_the_gantt_wraps_names_between_words_and_keeps_the_institution_after_the_dash():
+    from raqmana.roadmap.gantt import _label_lines
+
+    long = "Make electronic signature the default for the institution's outgoing correspondence"
+    lines = _label_lines(long, 40).split("\n")
+    assert len(lines) == 2 and all(len(x) <= 40 for x in lines)
+    assert all(word in long.split() or word == "…" for x in lines for word in x.split()), "no word cut"
+    named = _label_lines(long + " — Ministry of Planning", 40).split("\n")
+    assert named[1] == "Ministry of Planning"
+
+
+def test_the_printed_gantt_is_split_by_phase_at_the_pages_width(roadmap, monkeypatch):
+    monkeypatch.setattr(adapters, "GANTT_PAGE_ROWS", 2)
+    parts = adapters._gantt_phases(SimpleNamespace(roadmap=roadmap))("ar", None)
+    phases = {str(i.phase) for i in roadmap.schedule.items}
+    assert {p for p, _, _ in parts} == phases
+    for phase, _, chart in parts:
+        rows = main_axes(chart).get_yticklabels()
+        assert 1 <= len(rows) <= 2
+        assert chart.figure.get_size_inches()[0] == adapters.GANTT_PRINT_WIDTH
+        assert min(t.get_fontsize() for t in rows) >= 8
+        assert phase in phases
 
 
 def test_the_reports_gantt_is_the_shared_gantt_with_the_rows_a_page_holds(roadmap, monkeypatch):

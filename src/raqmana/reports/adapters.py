@@ -340,6 +340,7 @@ def report_inputs(
         provenance=[p.get("en") for p in provenance],
         provenance_lines=provenance,
         gantt=gantt,
+        gantt_phases=_gantt_phases(plan) if gantt is not None and plan is not None else None,
         assessment_name=assessment_name,
         owner_names={
             **{i.owner: i.owner_name for i in inits if i.owner_name is not None},
@@ -361,6 +362,43 @@ def _gantt_rows(plan: PlanResult) -> list[str]:
         (it for it in plan.roadmap.initiatives if it.id not in critical), key=lambda it: -it.benefit
     )
     return (critical + [it.id for it in rest])[:GANTT_ROWS]
+
+
+#: rows of one printed Gantt (an A4 page at 8 pt); a phase with more is drawn on several
+GANTT_PAGE_ROWS = 24
+#: printed Gantt charts per phase at most (the table lists every initiative)
+GANTT_PAGES_PER_PHASE = 2
+#: the width of a printed Gantt, in inches (A4's text width: drawn at its size, 8 pt labels stay 8 pt)
+GANTT_PRINT_WIDTH = 7.2
+
+
+def _gantt_phases(plan: PlanResult) -> Callable[[str, str | None], list[tuple[str, int, Chart]]]:
+    """The printed Gantt split by phase: (phase, part from 1, chart) — each at most
+    :data:`GANTT_PAGE_ROWS` initiatives, drawn at the page's width, the critical path then the largest
+    benefit first when a phase has more than its pages hold."""
+    sched = plan.roadmap.schedule
+    assert sched is not None
+    by_id = {it.id: it for it in plan.roadmap.initiatives}
+    parts: list[tuple[str, list[str]]] = []
+    for phase in dict.fromkeys(str(i.phase) for i in sorted(sched.items, key=lambda i: i.end)):
+        items = [i for i in sched.items if str(i.phase) == phase]
+        items.sort(key=lambda i: (not i.critical, -(by_id[i.id].benefit if i.id in by_id else 0)))
+        kept = sorted(items[: GANTT_PAGE_ROWS * GANTT_PAGES_PER_PHASE], key=lambda i: (i.start, i.id))
+        for k in range(0, len(kept), GANTT_PAGE_ROWS):
+            parts.append((phase, [i.id for i in kept[k : k + GANTT_PAGE_ROWS]]))
+
+    def draw(lang: str, digits: str | None = None) -> list[tuple[str, int, Chart]]:
+        from raqmana.reports import charts
+
+        out = []
+        seen: dict[str, int] = {}
+        for phase, ids in parts:
+            seen[phase] = seen.get(phase, 0) + 1
+            chart = charts.gantt(plan.roadmap, lang, initiatives=ids, width=GANTT_PRINT_WIDTH, digits=digits)
+            out.append((phase, seen[phase], chart))
+        return out
+
+    return draw
 
 
 def _gantt_drawer(plan: PlanResult) -> Callable[[str], Chart]:

@@ -353,11 +353,18 @@ def trend(
         return Chart(fig, rc)
 
 
-def gantt(roadmap: Roadmap, lang: str, *, initiatives: Sequence[str] | None = None) -> Chart:
+def gantt(
+    roadmap: Roadmap,
+    lang: str,
+    *,
+    initiatives: Sequence[str] | None = None,
+    width: float = 13.0,
+    digits: str | None = None,
+) -> Chart:
     """The roadmap's Gantt chart (drawn by :func:`raqmana.roadmap.gantt.draw`, mirrored in Arabic and
     Kurdish); ``initiatives`` limits the rows."""
     from raqmana.roadmap import gantt as drawn
 
     rc = drawn.style(lang)
     with _drawing(rc):
-        return Chart(drawn.draw(roadmap, lang=lang, initiatives=initiatives), rc)
+        return Chart(drawn.draw(roadmap, lang=lang, initiatives=initiatives, width=width, digits=digits), rc)

@@ -6,16 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from raqmana.i18n import Translated
+from raqmana.i18n import Translated, vocabulary
 from raqmana.i18n.catalog import ui
 from raqmana.reports.inputs import InstitutionResult
 
 #: (kinds, heading) in the order of the groups
 GROUPS: tuple[tuple[frozenset[str], Translated], ...] = (
     (frozenset({"government", "secretariat", "national"}), ui("Central government")),
-    (frozenset({"ministry"}), ui("Ministries")),
+    (frozenset({"ministry"}), vocabulary.name("org kinds", "ministry")),
     (frozenset({"independent_body", "agency"}), ui("Independent bodies and agencies")),
-    (frozenset({"governorate"}), ui("Governorates")),
+    (frozenset({"governorate"}), vocabulary.name("org kinds", "governorate")),
     (frozenset({"region", "regional_body"}), ui("The region and its bodies")),
 )
 OTHER = ui("Other institutions")

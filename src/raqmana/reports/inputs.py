@@ -143,6 +143,8 @@ class ReportInputs:
     roadmap_summary: Translated | None = None
     #: draws the roadmap's Gantt chart in a language (an object with ``svg`` and ``png``)
     gantt: Callable[[str], Any] | None = None
+    #: the printed Gantt by phase: (language, digits) → [(phase, part, chart)]
+    gantt_phases: Callable[[str, str | None], list[tuple[str, int, Any]]] | None = None
     kpis: list[KpiItem] = field(default_factory=list)
     #: where the data come from, in English (the web results page, JSON)
     provenance: list[str] = field(default_factory=list)

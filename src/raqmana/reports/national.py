@@ -528,7 +528,12 @@ def _roadmap(inputs: ReportInputs, w: _W) -> Section:
         sheet=w.l("sheet_initiatives"),
         widths=[2.6, 8.7, 3.8, 2.3, 2.3, 2.9, 2.8, 2.9],
     )
-    if inputs.gantt is not None:
+    if inputs.gantt_phases is not None:  # one page-wide Gantt per phase: 8 pt names, not a shrunk poster
+        for phase, part, chart in inputs.gantt_phases(w.lang, w.digits):
+            name = PHASES[phase].get(w.lang) if phase in PHASES else phase
+            caption = f"{w.l('roadmap')} — {name}" + (f" ({w.i(part)})" if part > 1 else "")
+            blocks.append(Figure(f"gantt_{phase}_{part}", caption, chart, None))
+    elif inputs.gantt is not None:
         blocks.append(Figure("gantt", w.l("roadmap"), inputs.gantt(w.lang), None))
     blocks.append(table)
     return Section("roadmap", w.l("roadmap"), blocks, page_break=True)

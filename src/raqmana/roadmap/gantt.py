@@ -20,9 +20,10 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from raqmana.i18n import is_rtl
-from raqmana.i18n.catalog import ui
+from raqmana.i18n.catalog import ui, ui_n
 from raqmana.i18n.dates import quarter_text
 from raqmana.i18n.fonts import FAMILIES, register_matplotlib_fonts
+from raqmana.i18n.numbers import localize_digits
 from raqmana.recommend.labels import LAYER
 from raqmana.roadmap.model import Roadmap
 from raqmana.roadmap.quarters import Calendar
@@ -42,6 +43,45 @@ LAYER_COLOURS = {
 _TITLE = ui("Roadmap")
 _CRITICAL = ui("critical path")
 _NO_SCHEDULE = ui("The roadmap has no schedule.")
+
+
+def overall_length(roadmap: Roadmap, lang: str, digits: str | None = None) -> str:
+    """How long the whole roadmap runs, from its first start to its last end, in ``lang``'s words."""
+    sched = roadmap.schedule
+    if sched is None or not sched.items:
+        return ""
+    cal = Calendar(roadmap.settings.start_year, roadmap.settings.start_quarter)
+    first, last = min(i.start for i in sched.items), max(i.end for i in sched.items) - 1
+    n = last - first + 1
+    text = ui_n(
+        "Overall length: {n} quarter, {start} to {end}", "Overall length: {n} quarters, {start} to {end}", n
+    ).get(lang)
+    return text.format(
+        n=localize_digits(str(n), lang, digits),
+        start=quarter_text(cal.label(first), lang, digits),
+        end=quarter_text(cal.label(last), lang, digits),
+    )
+
+
+def _label_lines(name: str, width: int) -> str:
+    """An initiative's name on at most two lines of ``width`` characters, cut between words (and only
+    beyond two lines, with "…")."""
+    import textwrap
+
+    if " — " in name:  # rows of one rule differ only after " — " (the institution): keep it whole
+        head, tail = name.rsplit(" — ", 1)
+        return "\n".join(
+            (
+                textwrap.shorten(head, width, placeholder=" …"),
+                textwrap.shorten(tail, width, placeholder=" …"),
+            )
+        )
+    lines = textwrap.wrap(name, width, break_long_words=False, break_on_hyphens=False) or [name]
+    if len(lines) > 2:
+        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder=" …")]
+    return "\n".join(lines)
+
+
 _fonts_registered = False
 
 
@@ -89,8 +129,13 @@ def draw(
     initiatives: Sequence[str] | None = None,
     dpi: int = 110,
     digits: str | None = None,
+    width: float = 13.0,
 ) -> Figure:
     """The Gantt chart of ``roadmap`` as a matplotlib figure (no pyplot state); ``initiatives`` limits the rows.
+
+    ``width`` in inches: 13 on screens, about 7.2 for an A4 page at 8 pt. Names are wrapped on two lines,
+    never cut mid-word; the legend lies under the chart, outside the bars; the overall length of the
+    roadmap is written opposite the title.
 
     Save it inside ``rc_context(style(lang, fonts))`` (as :func:`gantt` and
     :func:`raqmana.reports.charts.gantt` do): tick labels take their font when the figure is saved.
@@ -102,9 +147,10 @@ def draw(
     rows = [it for it in roadmap.initiatives if it.id in sched and (chosen is None or it.id in chosen)]
     rows.sort(key=lambda it: (sched[it.id].start, -1 if it.layer is None else int(it.layer), it.id))
     horizon = roadmap.settings.horizon_quarters
-    height = min(max(2.5, 0.28 * len(rows) + 1.6), 120)
+    height = min(max(2.8, 0.4 * len(rows) + 2.2), 160)
+    chars = max(24, int(width * 4.2))  # characters of a name's line at 8 pt in a third of the width
     with rc_context(style(lang, fonts)):
-        fig = Figure(figsize=(13, height), dpi=dpi)
+        fig = Figure(figsize=(width, height), dpi=dpi, layout="constrained")
         FigureCanvasAgg(fig)
         ax = fig.add_subplot(1, 1, 1)
         if not rows:
@@ -124,15 +170,18 @@ def draw(
             )
         ax.set_yticks(range(len(rows)))
         ax.set_yticklabels(
-            [row_label(it.name.get(lang) or it.id.split("@", 1)[0]) for it in rows], fontsize=7.5
+            [_label_lines(it.name.get(lang) or it.id.split("@", 1)[0], chars) for it in rows], fontsize=8
         )
         ax.set_ylim(len(rows) - 0.5, -0.5)
-        ax.set_xlim(0, horizon)
-        ax.set_xticks([t + 0.5 for t in range(horizon)])
+        # the quarters the rows run in (all of them: from the first quarter to the last end)
+        lo = min((sched[it.id].start for it in rows), default=0) if chosen is not None else 0
+        hi = max((sched[it.id].end for it in rows), default=horizon)
+        ax.set_xlim(lo, hi)
+        ax.set_xticks([t + 0.5 for t in range(lo, hi)])
         ax.set_xticklabels(
-            [quarter_text(cal.label(t), lang, digits) for t in range(horizon)], rotation=90, fontsize=7
+            [quarter_text(cal.label(t), lang, digits) for t in range(lo, hi)], rotation=90, fontsize=8
         )
-        for t in range(horizon + 1):
+        for t in range(lo, hi + 1):
             if cal.year_index(t) != cal.year_index(t - 1) or t == 0:
                 ax.axvline(t, color="#a0aec0", linewidth=0.8, zorder=0)
         ax.set_axisbelow(True)
@@ -148,12 +197,16 @@ def draw(
             Patch(facecolor="white", edgecolor="#c53030", linewidth=1.8, label=_CRITICAL.get(lang))
         )
         if rows:
-            ax.legend(
-                handles=handles, loc="lower left" if not rtl else "lower right", fontsize=7.5, framealpha=0.9
+            fig.legend(
+                handles=handles,
+                loc="outside lower center",
+                ncols=min(4, len(handles)),
+                fontsize=8,
+                frameon=False,
             )
         title = roadmap.title.get(lang) or _TITLE.get(lang)
         ax.set_title(title, fontsize=11, loc="right" if rtl else "left")
-        fig.tight_layout()
+        ax.set_title(overall_length(roadmap, lang, digits), fontsize=8.5, loc="left" if rtl else "right")
     return fig
 
 
