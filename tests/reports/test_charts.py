@@ -286,3 +286,12 @@ def test_an_index_series_carries_its_published_scale():
     assert adapters._range("undp-ddc", [2.0, 3.5, None]) == (1.0, 5.99)
     assert adapters._range("egdi", [0.41, 0.62]) == (0.0, 1.0)
     assert adapters._range("unknown", [42.0]) == (0.0, 100.0)
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_radar_starts_at_the_top_and_turns_in_the_reading_direction_with_legible_names(lang):
+    chart = charts.radar(["Policy", "Institutions", "Legal", "Finance"], {"A": [1, 2, 3, 4]}, lang)
+    ax = main_axes(chart)
+    assert ax.get_theta_offset() == pytest.approx(np.pi / 2), "the first enabler at the top"
+    assert ax.get_theta_direction() == (1 if lang == "ar" else -1)
+    assert min(t.get_fontsize() for t in ax.get_xticklabels()) >= 9

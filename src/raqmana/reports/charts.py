@@ -221,18 +221,21 @@ def radar(
     with _drawing(rc):
         fig = Figure(figsize=(7.0, 7.0))
         ax: Any = fig.add_subplot(projection="polar")
+        # the first enabler at the top, the next ones in the reading direction (clockwise in English)
+        ax.set_theta_zero_location("N")
+        ax.set_theta_direction(1 if get_locale(lang).is_rtl else -1)
         angles = np.linspace(0, 2 * np.pi, len(labels), endpoint=False).tolist()
         for name, values in series.items():
             vals = [*list(values), values[0]]
             ax.plot([*angles, angles[0]], vals, linewidth=1.6, label=name)
             ax.fill([*angles, angles[0]], vals, alpha=0.12)
-        ax.set_xticks(angles, [_wrap(label) for label in labels], fontsize=7)
-        ax.tick_params(axis="x", pad=14)
+        ax.set_xticks(angles, [_wrap(label, 16) for label in labels], fontsize=9)
+        ax.tick_params(axis="x", pad=18)
         ax.set_ylim(0, rmax)
         ax.set_yticks(range(int(rmax) + 1))
-        ax.tick_params(axis="y", labelsize=7)
+        ax.tick_params(axis="y", labelsize=8)
         _digits([ax.yaxis], lang, digits)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=2, fontsize=8, frameon=False)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=2, fontsize=9, frameon=False)
         return _done(fig, rc)
 
 
