@@ -356,6 +356,34 @@ def test_time_series_imputation_from_earlier_years_matches_coinrs_impute_panel(t
                 assert (np.isnan(got) and np.isnan(expected)) or got == expected, (d.time, u, code)
 
 
+@pytest.mark.parametrize("extrapolate", [True, False])
+def test_linear_interpolation_over_time_matches_coinrs_impute_panel(tmp_path, extrapolate):
+    """COINr's impute_panel(imp_type = "linear") is R's approx(rule = 2): raqmana's ``extrapolate: true``.
+    Without it, the values COINr carries before a unit's first or after its last value stay missing."""
+    from raqmana.scoring.io import read_panel_csv
+
+    nodes = read_meta_csv(write(tmp_path / "meta.csv", PANEL_META))
+    years = read_panel_csv(HERE / "panel_iData.csv", meta=nodes)
+    original, ref = panel_reference("panel_iData.csv"), panel_reference("panel_imputed_linear.csv")
+    recipe = Recipe(meta=nodes, impute=Step("linear", {"extrapolate": extrapolate}))
+    interpolated = carried = 0
+    for d in years:
+        b = build(recipe, d)
+        for u in b.units:
+            for code, expected in ref[(u, d.time)].items():
+                got = b.imputed.get(u, code)
+                seen = [t for (unit, t), row in original.items() if unit == u and not np.isnan(row[code])]
+                inside = min(seen) < d.time < max(seen)
+                if np.isnan(original[(u, d.time)][code]):
+                    interpolated += inside
+                    carried += not inside
+                if extrapolate or inside or not np.isnan(original[(u, d.time)][code]):
+                    assert got == pytest.approx(expected, rel=1e-12, abs=1e-12), (d.time, u, code)
+                else:
+                    assert np.isnan(got), (d.time, u, code)
+    assert interpolated > 20 and carried > 5  # both cases are exercised
+
+
 def test_index_build_over_every_period_writes_a_folder_per_year(tmp_path):
     from typer.testing import CliRunner
 

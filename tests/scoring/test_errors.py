@@ -222,6 +222,14 @@ CASES: dict[str, Callable] = {
     "SC047": lambda tmp: first(
         lambda: read_meta_csv(written(tmp, "IndMeta.csv", "IndCode,Agg_Pillar\na,P\n")), "SC047"
     ),
+    "SC050": lambda tmp: first(lambda: build(recipe(impute=Step("linear")), data(DATA)), "SC050"),
+    "SC051": lambda tmp: first(
+        lambda: build(
+            recipe(impute=Step("linear")),
+            Dataset.from_rows(rows(DATA.replace("| uName |", "| Time |")), time="One"),
+        ),
+        "SC051",
+    ),
     "SC048": lambda tmp: first(
         lambda: build(recipe(screen=Step("availability", {"force_include": ["ZZ"]})), data(DATA)), "SC048"
     ),

@@ -207,7 +207,7 @@ def prepare(recipe: Recipe, data: Dataset) -> Prepared:
     lines = dict(zip(data.units, data.lines, strict=True)) if data.lines else None
     after = recipe.screen.resolved("screen")["order"] == "after_impute"
     if after:  # COINr's examples: Impute(dset = "Denominated"), then Screen(dset = "Imputed")
-        imp = impute(den.table, recipe.impute, groups=data.groups, file=data.file, history=_history(data))
+        imp = impute(den.table, recipe.impute, groups=data.groups, file=data.file, **_panel(data))
         s = screen(imp.table, recipe.screen, file=data.file, lines=lines)
         screened = den.table.select(s.table.columns, s.table.units)
     else:
@@ -227,9 +227,7 @@ def transform(
     meta_file: str = "",
 ) -> Transformed:
     if prep.after_impute and prep.denominated is not None:
-        whole = impute(
-            prep.denominated, impute_step, groups=data.groups, file=data.file, history=_history(data)
-        )
+        whole = impute(prep.denominated, impute_step, groups=data.groups, file=data.file, **_panel(data))
         cols, units = prep.screened.columns, prep.screened.units
         imp = Imputed(
             whole.table.select(cols, units), whole.mask.select(cols, units), whole.warnings, whole.log
@@ -237,7 +235,7 @@ def transform(
     else:
         keep = [data.units.index(u) for u in prep.screened.units]
         groups = {g: tuple(labels[i] for i in keep) for g, labels in data.groups.items()}
-        imp = impute(prep.screened, impute_step, groups=groups, file=data.file, history=_history(data))
+        imp = impute(prep.screened, impute_step, groups=groups, file=data.file, **_panel(data))
     trt = treat(imp.table, treat_step, file=data.file)
     nrm = normalise(trt.table, normalise_step, prep.tree.nodes, file=data.file, meta_file=meta_file)
     return Transformed(
@@ -251,9 +249,11 @@ def transform(
     )
 
 
-def _history(data: Dataset) -> tuple[tuple[str, Table], ...] | None:
-    """The earlier periods of panel data (empty for its first period), None for data without periods."""
-    return data.history if data.panel or data.history else None
+def _panel(data: Dataset) -> dict[str, Any]:
+    """Imputation's view of panel data: the earlier periods (newest first; None for data without
+    periods, empty for the first period), the later ones (oldest first) and the period itself."""
+    history = data.history if data.panel or data.history else None
+    return {"history": history, "later": data.later, "period": data.time}
 
 
 def not_positive_problem(exc: NotPositive, units: tuple[str, ...], data: Dataset) -> ProblemsError:

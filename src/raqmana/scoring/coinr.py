@@ -78,7 +78,15 @@ ROWS: tuple[tuple[str, str, str], ...] = (
     (
         '`Impute(purse, f_i = "impute_panel", f_i_para = list(imp_type = "latest", max_time))`',
         "`impute: {method: latest, max_time: …}`",
-        '— (the unit\'s latest earlier value); `imp_type = "linear"` is not available',
+        "— (the unit's latest earlier value)",
+    ),
+    (
+        '`impute_panel(imp_type = "linear")` (R\'s `approx(rule = 2)`), `"linear-constant"`',
+        "`impute: {method: linear, extrapolate: false | true}`",
+        "COINr always carries the nearest value before a unit's first and after its last value; raqmana "
+        "leaves those cells missing unless `extrapolate: true`. A series with one value is carried as "
+        'COINr\'s `"linear-constant"` does (COINr\'s `"linear"` stops there); periods must be numbers '
+        "(SC051)",
     ),
     (
         "`Treat()` (winsorise, winmax 5, skew 2, kurt 3.5, then `log_CT`)",

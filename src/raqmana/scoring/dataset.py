@@ -73,6 +73,8 @@ class Dataset:
     denominator_lines: tuple[int | None, ...] = ()
     #: read against a metadata table (COINr's rule then holds: every data column has a metadata row)
     declared: bool = False
+    #: panel data: the later periods' numeric tables, oldest first (for interpolation over time)
+    later: tuple[tuple[str, Table], ...] = ()
 
     def __post_init__(self) -> None:
         if not self.names:
@@ -166,6 +168,7 @@ class Dataset:
         warnings: list[Problem] = []
         period = ""
         history: list[tuple[str, Table]] = []
+        later: list[tuple[str, Table]] = []
         if TIME in header:
             if time is not None and with_history:
                 for earlier in _earlier_periods(table, time):
@@ -173,6 +176,11 @@ class Dataset:
                         table, file=file, lines=line_of, roles=roles, time=earlier, with_history=False
                     )
                     history.append((earlier, past.table))
+                for after in _later_periods(table, time):
+                    future = cls.from_rows(
+                        table, file=file, lines=line_of, roles=roles, time=after, with_history=False
+                    )
+                    later.append((after, future.table))
             rows, line_of, period = _one_period(table, line_of, file, time)
         elif time is not None:
             raise ProblemsError([Problem(E.MISSING_COLUMN, Location(file=file, line=1), {"column": TIME})])
@@ -244,6 +252,7 @@ class Dataset:
             tuple(history),
             time is not None,
             declared=roles is not None,
+            later=tuple(later),
         )
 
     @classmethod
@@ -341,3 +350,15 @@ def _earlier_periods(rows: Sequence[Mapping[str, Any]], time: str) -> list[str]:
     """The periods before ``time``, newest first."""
     wanted = _period_key(str(time).strip())
     return [p for p in reversed(periods_of(rows)) if _period_key(p) < wanted]
+
+
+def _later_periods(rows: Sequence[Mapping[str, Any]], time: str) -> list[str]:
+    """The periods after ``time``, oldest first."""
+    wanted = _period_key(str(time).strip())
+    return [p for p in periods_of(rows) if _period_key(p) > wanted]
+
+
+def period_number(period: str) -> float | None:
+    """A period as a number (a year), or None when it is not one."""
+    key = _period_key(period)
+    return key[1] if key[0] == 0 else None

@@ -146,6 +146,17 @@ NOT_IN_META = Code(
     "computing with it), or remove the column.",
 )
 
+LINEAR_NEEDS_PANEL = Code(
+    "SC050",
+    "Interpolation over time ('linear') needs panel data: a Time column with several periods and the "
+    "period to build given with --time.",
+)
+PERIOD_NOT_NUMBER = Code(
+    "SC051",
+    "Interpolation over time ('linear') needs periods that are numbers (years); '{period}' in column Time "
+    "is not one.",
+)
+
 # warnings
 IGNORED_COLUMN = Code(
     "SC101", "Column '{column}' is not an indicator of the metadata and is ignored.", severity=W
@@ -244,6 +255,7 @@ _DETAILS: dict[str, Translated] = {
     "runs": ui("must be at least 1"),
     "mapping": ui("must be a mapping of names to values"),
     "list": ui("must be a list", "scoring details"),
+    "bool": ui("must be true or false", "scoring details"),
     "unknown_key": ui("unknown key '{value}'; known keys: {choices}"),
     "no_meta": ui("the recipe has no metadata: give --meta or a 'meta' list"),
     "no_method": ui("has no 'method'"),

@@ -7,6 +7,11 @@
 * ``latest`` — panel data (COINr's ``impute_panel``): the unit's value of the same indicator in the
   latest earlier period that has one, looking back at most ``max_time`` periods; cells with no earlier
   value stay missing;
+* ``linear`` — panel data (COINr's ``impute_panel(imp_type = "linear")``, R's ``approx``): a missing value
+  between two periods in which the unit has the indicator is read off the straight line through the
+  nearest of them, ``y₁ + (y₂ − y₁)·(t − t₁)/(t₂ − t₁)`` (periods are years, or numbers); before the first
+  or after the last value it stays missing, unless ``extrapolate: true`` carries the nearest value
+  (COINr's ``rule = 2``);
 * ``em`` — expectation-maximisation for a multivariate normal (the regression of each missing value
   on the unit's observed ones, iterated): start from the means, then repeat until the largest
   change (in standard deviations) is below ``tol`` or ``max_iter`` rounds have run.
@@ -43,6 +48,8 @@ def impute(
     groups: Mapping[str, tuple[str, ...]] | None = None,
     file: str = "",
     history: tuple[tuple[str, Table], ...] | None = None,
+    later: tuple[tuple[str, Table], ...] = (),
+    period: str = "",
 ) -> Imputed:
     p = step.resolved("impute")
     x = table.values.astype(np.float64, copy=True)
@@ -53,6 +60,11 @@ def impute(
         if history is None:  # not panel data (the first period of a panel has an empty history)
             raise ProblemsError([Problem(E.NO_HISTORY, Location(file=file, column="Time"))])
         x, log["periods"] = _latest(x, table, history, p["max_time"])
+    elif step.method == "linear":
+        if history is None or not (history or later):  # not panel data, or a single period
+            raise ProblemsError([Problem(E.LINEAR_NEEDS_PANEL, Location(file=file, column="Time"))])
+        x, counts = _linear(x, table, period, history, later, bool(p["extrapolate"]), file)
+        log.update(counts, extrapolate=bool(p["extrapolate"]))
     elif step.method != "none" and missing.any():
         empty = [table.columns[j] for j in np.flatnonzero(missing.all(axis=0))]
         if empty:
@@ -163,6 +175,20 @@ def _em(x: FloatArray, missing: BoolArray, max_iter: int, tol: float) -> tuple[F
     return np.where(missing, z * sd + mean, x), rounds, converged
 
 
+def _aligned(table: Table, other: Table) -> FloatArray:
+    """``other``'s values on ``table``'s units and columns (NaN where it has no such unit or column)."""
+    rows = {u: i for i, u in enumerate(other.units)}
+    cols = {c: j for j, c in enumerate(other.columns)}
+    ri = np.array([rows.get(u, -1) for u in table.units])
+    ci = np.array([cols.get(c, -1) for c in table.columns])
+    out = np.full(table.values.shape, np.nan)
+    if (ri >= 0).any() and (ci >= 0).any():
+        out[np.ix_(ri >= 0, ci >= 0)] = np.asarray(other.values, dtype=np.float64)[
+            np.ix_(ri[ri >= 0], ci[ci >= 0])
+        ]
+    return out
+
+
 def _latest(
     x: FloatArray, table: Table, history: tuple[tuple[str, Table], ...], max_time: Any
 ) -> tuple[FloatArray, dict[str, int]]:
@@ -174,18 +200,61 @@ def _latest(
         missing = np.isnan(x)
         if not missing.any():
             break
-        rows = {u: i for i, u in enumerate(past.units)}
-        cols = {c: j for j, c in enumerate(past.columns)}
-        ri = np.array([rows.get(u, -1) for u in table.units])
-        ci = np.array([cols.get(c, -1) for c in table.columns])
-        have = (ri >= 0)[:, None] & (ci >= 0)[None, :]
-        old = np.full(x.shape, np.nan)
-        if have.any():
-            old[np.ix_(ri >= 0, ci >= 0)] = np.asarray(past.values, dtype=np.float64)[
-                np.ix_(ri[ri >= 0], ci[ci >= 0])
-            ]
+        old = _aligned(table, past)
         fill = missing & ~np.isnan(old)
         x[fill] = old[fill]
         if fill.any():
             used[period] = int(fill.sum())
     return x, used
+
+
+def _linear(
+    x: FloatArray,
+    table: Table,
+    period: str,
+    history: tuple[tuple[str, Table], ...],
+    later: tuple[tuple[str, Table], ...],
+    extrapolate: bool,
+    file: str,
+) -> tuple[FloatArray, dict[str, int]]:
+    """Each missing cell on the line through the unit's nearest earlier and later values of the
+    indicator (as R's ``approx``); with ``extrapolate``, the nearest value where there is one side only."""
+    from raqmana.scoring.dataset import period_number
+
+    times = {}
+    for name in (period, *(p for p, _ in history), *(p for p, _ in later)):
+        t = period_number(name)
+        if t is None:
+            raise ProblemsError(
+                [Problem(E.PERIOD_NOT_NUMBER, Location(file=file, column="Time"), {"period": name})]
+            )
+        times[name] = t
+    x = x.copy()
+    missing = np.isnan(x)
+
+    def nearest(periods: tuple[tuple[str, Table], ...]) -> tuple[FloatArray, FloatArray]:
+        value = np.full(x.shape, np.nan)
+        when = np.full(x.shape, np.nan)
+        for name, other in periods:  # nearest first
+            if not np.isnan(value[missing]).any():
+                break
+            v = _aligned(table, other)
+            take = missing & np.isnan(value) & ~np.isnan(v)
+            value[take] = v[take]
+            when[take] = times[name]
+        return value, when
+
+    y1, t1 = nearest(history)  # newest first
+    y2, t2 = nearest(later)  # oldest first
+    between = missing & ~np.isnan(y1) & ~np.isnan(y2)
+    t = times[period]
+    # R's approx: y[i] + (y[j] - y[i]) * ((v - x[i]) / (x[j] - x[i]))
+    x[between] = y1[between] + (y2[between] - y1[between]) * ((t - t1[between]) / (t2[between] - t1[between]))
+    counts = {"interpolated": int(between.sum()), "carried": 0}
+    if extrapolate:
+        before = missing & ~np.isnan(y1) & np.isnan(y2)
+        after = missing & np.isnan(y1) & ~np.isnan(y2)
+        x[before] = y1[before]
+        x[after] = y2[after]
+        counts["carried"] = int(before.sum() + after.sum())
+    return x, counts

@@ -64,7 +64,7 @@ def read_data_csv(
 
 def read_panel_csv(path: str | Path, *, meta: Sequence[Node] | None = None) -> list[Dataset]:
     """Panel data (COINr's iData with a Time column): one dataset per period, in time order, each
-    holding the earlier periods' values (for ``impute: latest``)."""
+    holding the earlier and the later periods' values (for ``impute: latest`` and ``linear``)."""
     from dataclasses import replace
 
     from raqmana.scoring.dataset import TIME, periods_of
@@ -79,7 +79,12 @@ def read_panel_csv(path: str | Path, *, meta: Sequence[Node] | None = None) -> l
         for period in periods_of(rows)
     ]
     return [
-        replace(d, history=tuple((e.time, e.table) for e in reversed(one[:k]))) for k, d in enumerate(one)
+        replace(
+            d,
+            history=tuple((e.time, e.table) for e in reversed(one[:k])),
+            later=tuple((e.time, e.table) for e in one[k + 1 :]),
+        )
+        for k, d in enumerate(one)
     ]
 
 

@@ -82,7 +82,8 @@ def render(b: Build, lang: str = "en") -> str:
         "max_iter": imp.get("max_iter", 0),
         "converged": t["converged"] if imp.get("converged") else t["not_converged"],
     }
-    lines.append(say(f"impute.{imp['method']}", **params))
+    method = imp["method"] + (".extrapolate" if imp.get("extrapolate") else "")
+    lines.append(say(f"impute.{method}", **params))
     if imp["method"] != "none":
         total = b.imputed.values.size
         lines.append(

@@ -10,6 +10,12 @@ SENTENCES: dict[str, Translated] = {
     "impute.latest": ui(
         "Each missing value is replaced by the unit's value of the same indicator in the latest earlier period that has one (COINr's impute_panel, \"latest\"); values with none stay missing."
     ),
+    "impute.linear": ui(
+        'Each missing value between two periods in which the unit has the indicator is read off the straight line through the nearest of them (COINr\'s impute_panel, "linear"); values before the first or after the last stay missing.'
+    ),
+    "impute.linear.extrapolate": ui(
+        'Each missing value between two periods in which the unit has the indicator is read off the straight line through the nearest of them (COINr\'s impute_panel, "linear"); before the first or after the last, the nearest value is carried.'
+    ),
     "copeland": ui("Copeland outranking count (COINr's a_copeland): units beaten minus units beating"),
     "genmean": ui("generalised mean (COINr's a_genmean), (Σ w·x^p / Σ w)^(1/p)"),
     "treat.transformed": ui("Indicators transformed (COINr's Treat): {items}."),

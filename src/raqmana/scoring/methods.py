@@ -37,6 +37,9 @@ CATALOGUE: dict[str, dict[str, dict[str, Any]]] = {
         "em": {"max_iter": 100, "tol": 1e-4},
         # COINr's impute_panel(imp_type = "latest", max_time): the unit's latest earlier value
         "latest": {"max_time": None},
+        # COINr's impute_panel(imp_type = "linear"): between the unit's nearest earlier and later values;
+        # extrapolate: outside them, the nearest value carried (COINr's approx(rule = 2), "linear-constant")
+        "linear": {"extrapolate": False},
     },
     "treat": {
         "none": {"by_indicator": {}},

@@ -302,6 +302,8 @@ def _check_values(step: str, method: str, p: dict[str, Any], where: Location) ->
         mt = number("max_time")
         if mt is not None and (mt < 1 or mt != int(mt)):
             bad("max_time", E.detail("whole"))
+    elif step == "impute" and method == "linear" and not isinstance(p["extrapolate"], bool):
+        bad("extrapolate", E.detail("bool"))
     elif step == "impute" and method == "group_mean" and not str(p["group"]).strip():
         bad("group", E.detail("group"))
     elif step == "treat":

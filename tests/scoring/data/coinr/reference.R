@@ -46,3 +46,9 @@ coin <- build_example_coin(up_to = "Normalise", quietly = TRUE)
 coin <- Aggregate(coin, dset = "Normalised", f_ag = "a_genmean", f_ag_para = list(p = 2))
 aggs <- c("uCode", ASEM_iMeta$iCode[ASEM_iMeta$Type == "Aggregate"])
 write.csv(coin$Data$Aggregated[aggs], "ASEM_genmean_aggregated.csv", row.names = FALSE)
+# impute_panel(imp_type = "linear") of the same panel: R's approx(rule = 2) between a unit's nearest
+# earlier and later values, the nearest value carried before the first and after the last.
+suppressMessages(library(COINr))
+d <- read.csv("panel_iData.csv")
+imp3 <- impute_panel(d, imp_type = "linear")
+write.csv(imp3$iData_imp, "panel_imputed_linear.csv", row.names = FALSE)
