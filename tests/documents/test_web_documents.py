@@ -85,3 +85,17 @@ def test_a_refused_upload_is_a_located_message(docworld, browser):
     assert r.status_code == 422
     assert r.json()["errors"][0]["code"] == "DC004", r.text
     assert fp.get("/api/v1/documents").json()["documents"] == []
+
+
+def test_the_register_page_in_sorani_and_its_json_twin(docworld, browser):
+    coord = browser("coord")
+    r = coord.post("/api/v1/documents/register/access_to_information", json={"status": "drafted"})
+    assert r.status_code == 200 and r.json()["status"] == "drafted", r.text
+    data = coord.get("/api/v1/documents/register").json()
+    assert data["may_edit"] and {e["area"] for e in data["entries"]} >= {"e_signature", "data_exchange"}
+    fp = browser("fp_a")
+    assert fp.post("/api/v1/documents/register/cybercrime", json={"status": "exists"}).status_code == 403
+    fp.post("/language", data={"lang": "ckb", "next": "/", "csrf_token": fp.csrf("/account")})
+    page = fp.get("/documents/register")
+    assert page.status_code == 200 and 'lang="ckb"' in page.text
+    assert "واژۆی ئەلیکترۆنی" in page.text and "78" in page.text

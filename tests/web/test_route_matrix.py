@@ -265,6 +265,10 @@ POST /documents                                                                 
 POST /documents/suggestions/{suggestion_id}/decide                                                                  303      403      404      404      404      404      404      303      303
 POST /documents/{document_id}/analyse                                                                               303      403      404      404      404      404      404      303      303
 POST /documents/{document_id}/delete                                                                                303      403      404      404      404      404      404      303      303
+GET /api/v1/documents/register                                                                                      401      200      200      200      200      200      200      200      200
+GET /documents/register                                                                                             303      200      200      200      200      200      200      200      200
+POST /api/v1/documents/register/{area_id}                                                                           401      403      403      403      403      403      403      200      200
+POST /documents/register/{area_id}                                                                                  303      403      403      403      403      403      403      303      303
 GET /admin/webhooks                                                                                                 303      403      403      403      403      403      403      403      200
 GET /api/v1/admin/webhooks                                                                                          401      403      403      403      403      403      403      403      200
 POST /admin/webhooks                                                                                                303      403      403      403      403      403      403      403      422
@@ -760,6 +764,7 @@ PROBES: dict[str, Probe] = {
     "POST /documents/suggestions/{suggestion_id}/decide": Probe(
         {"suggestion_id": lambda i, p: i.suggestions[p]}, body={"decision": "reject"}
     ),
+    "POST /documents/register/{area_id}": Probe({"area_id": "cybercrime"}, body={"status": "drafted"}),
     "GET /api/v1/openapi.json": Probe(),
     "GET /api/v1/me": Probe(),
     "GET /api/v1/frameworks": Probe(),

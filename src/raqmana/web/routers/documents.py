@@ -17,7 +17,8 @@ from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import read_upload, see_other
 from raqmana.web.pages import Area, go, json_response
 from raqmana.web.schemas.common import Done, file_response
-from raqmana.workspace import documents, documents_analysis, documents_review
+from raqmana.workspace import documents, documents_analysis, documents_register, documents_review
+from raqmana.workspace.documents_register import RegisterEntryView, RegisterView
 from raqmana.workspace.documents_views import (
     DocumentDetail,
     DocumentSummary,
@@ -39,6 +40,12 @@ LABELS = {
         "failed": ui("failed", "analysis"),
     },
     "action": {"owner": ui("Responsible"), "deadline": ui("Deadline"), "budget": ui("Budget")},
+    "status": {"exists": ui("exists"), "drafted": ui("drafted"), "missing": ui("missing")},
+    "cost": {
+        "low": ui("low", "cost band"),
+        "medium": ui("medium", "cost band"),
+        "high": ui("high", "cost band"),
+    },
 }
 
 
@@ -85,6 +92,56 @@ def _chart(ctx: Ctx, profile: SdgProfile) -> Response:
 @area.html.get("/documents/profile.svg")
 def country_chart(ctx: Ctx = PageCtx) -> Response:
     return _chart(ctx, ctx.read(documents_review.country_profile))
+
+
+class RegisterIn(BaseModel):
+    """An area's fields to change (absent ones keep their value)."""
+
+    status: Literal["exists", "drafted", "missing"] | None = None
+    reference: str | None = Field(None, max_length=160, description="number and date: Law No. 78 of 2012")
+    cost_band: Literal["low", "medium", "high"] | None = None
+    instrument_en: str | None = Field(None, max_length=2000)
+    instrument_ar: str | None = Field(None, max_length=2000)
+    instrument_ckb: str | None = Field(None, max_length=2000)
+    institution_en: str | None = Field(None, max_length=2000)
+    institution_ar: str | None = Field(None, max_length=2000)
+    institution_ckb: str | None = Field(None, max_length=2000)
+    budget_line_en: str | None = Field(None, max_length=2000)
+    budget_line_ar: str | None = Field(None, max_length=2000)
+    budget_line_ckb: str | None = Field(None, max_length=2000)
+
+
+@area.page(
+    "/documents/register",
+    "documents/register.html",
+    summary="The legal and institutional register with its proposals",
+    response_model=RegisterView,
+)
+def register_page(ctx: Ctx) -> dict[str, Any]:
+    """Per enabling area what exists (instrument with number and date, institution, budget line), what is
+    drafted and what is missing, and for each gap a proposal (what, who drafts it, article or mandate,
+    cost band, SDG targets)."""
+    view = ctx.read(documents_register.read_register)
+    return {
+        "entries": view.entries,
+        "may_edit": view.may_edit,
+        "pack": view.pack,
+        "statuses": view.statuses,
+        "_L": LABELS,
+    }
+
+
+@area.action(
+    "/documents/register/{area_id}",
+    html=go("/documents/register"),
+    summary="Change an area of the register (whole-tree coordinators and administrators)",
+    response_model=RegisterEntryView,
+)
+def update_register(
+    ctx: Ctx, area_id: Annotated[str, Path(max_length=48)], data: RegisterIn
+) -> RegisterEntryView:
+    changes = {k: v for k, v in data.model_dump().items() if v not in (None, "")}
+    return ctx.call(documents_register.update_register_entry, area=area_id, changes=changes)
 
 
 class UploadOut(BaseModel):
