@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from raqmana.documents.register import parse, pack_register
+from raqmana.documents.register import pack_register, parse
 from raqmana.problems import ProblemsError
 from raqmana.store.models import AuditEvent
 from raqmana.workspace import Forbidden, ValidationFailed
@@ -48,7 +48,11 @@ def test_coordinators_edit_an_area_and_the_change_is_audited(docworld):
             area="personal_data",
             changes={"status": "drafted", "reference": "draft of 2026", "instrument_en": "Draft data law"},
         )
-    assert (view.status, view.reference, view.instrument["en"]) == ("drafted", "draft of 2026", "Draft data law")
+    assert (view.status, view.reference, view.instrument["en"]) == (
+        "drafted",
+        "draft of 2026",
+        "Draft data law",
+    )
     assert view.instrument["ar"] and view.proposal and view.edited_by
     with docworld.ws.reader() as s:
         seen = {e.area: e for e in read_register(s, docworld["fp_b"]).entries}

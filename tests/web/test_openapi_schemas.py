@@ -400,11 +400,11 @@ def documents_tour(api: Api, world: World, tokens: dict[str, str]) -> None:
     while run_one(world.ws) is not None:
         pass
     page = api.call("GET", f"/api/v1/documents/{doc}", as_=rev).json()
-    s = next(x for p in page["passages"] for x in p["suggestions"] if x["kind"] in ("target", "goal"))
+    s = next(x for p in page["passages"] for x in p["suggestions"])
     decided = api.call(
-        "POST", f"/api/v1/documents/suggestions/{s['id']}/decide", as_=rev, json={"decision": "accept"}
+        "POST", f"/api/v1/documents/suggestions/{s['id']}/decide", as_=rev, json={"decision": "reject"}
     )
-    assert decided.json()["state"] == "accepted", decided.text
+    assert decided.json()["state"] == "rejected", decided.text
     assert api.call("GET", "/api/v1/documents", as_=coord).json()["documents"]
     assert api.call("GET", "/api/v1/documents/profile", as_=coord).status_code == 200
     assert api.call("GET", f"/api/v1/documents/{doc}/file", as_=rev).status_code == 200
