@@ -274,6 +274,7 @@ def tour(api: Api, world: World, tokens: dict[str, str]) -> None:
     )
     assert withdrawn.status_code == 200, withdrawn.text
     kpi_tour(api, tokens)
+    followup_tour(api, tokens)
     participation_tour(api, tokens)
     consultation_tour(api, tokens)
     documents_tour(api, world, tokens)
@@ -282,6 +283,22 @@ def tour(api: Api, world: World, tokens: dict[str, str]) -> None:
     assert api.call("GET", "/api/v1/me", as_="not-a-token").status_code == 401
     assert api.call("GET", f"/api/v1/assessments/{a}", as_=tokens["outsider"]).status_code == 404
     assert api.call("GET", "/api/v1/assessments/999999").status_code == 401
+
+
+def followup_tour(api: Api, tokens: dict[str, str]) -> None:
+    """A roadmap adopted, its owner's progress, plan against actual, a re-plan."""
+    from tests.web.test_followup import small_roadmap
+
+    focal, coord = tokens["focal"], tokens["coord"]
+    roadmap = {"file": ("roadmap.json", small_roadmap().to_json().encode(), "application/json")}
+    adopted = api.call("POST", "/api/v1/followup/roadmap", as_=coord, files=roadmap)
+    assert adopted.status_code == 200, adopted.text
+    progress = {"initiative": "evisa", "quarter": "2026-Q1", "status": "delayed", "percent_done": 10}
+    assert api.call("POST", "/api/v1/followup/progress", as_=focal, json=progress).status_code == 200
+    assert api.call("GET", "/api/v1/followup", as_=focal).status_code == 200
+    version = adopted.json()["version"]
+    replanned = api.call("POST", "/api/v1/followup/replan", as_=coord, json={"expected_version": version})
+    assert replanned.status_code == 200, replanned.text
 
 
 def kpi_tour(api: Api, tokens: dict[str, str]) -> None:

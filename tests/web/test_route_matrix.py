@@ -47,6 +47,7 @@ from raqmana.workspace import (
     assessments,
     assignments,
     consultations,
+    followup,
     participation,
     publication,
     services,
@@ -60,12 +61,15 @@ from raqmana.workspace.review import add_comment
 
 from .conftest import Browser
 from .scope_people import add_scoped_people
+from .test_followup import small_roadmap
 from .test_results import ANSWERS, accept
 from .world import PASSWORD, World, copy_world
 
 #: a KPI figure of institution B (only whole-tree coordinators and administrators may report it)
 KPI_FIGURE_B = {"kpi": "SRV-R01-K1", "period": "2026-Q1", "institution": "moi", "value": "5", "unit": "count"}
 KPI_CSV_B = b"kpi,period,institution,value,unit\nSRV-R01-K1,2026-Q1,moi,5,count\n"
+#: progress of an initiative owned by institution B (tests.web.test_followup's roadmap, adopted below)
+PROGRESS_B = {"initiative": "registry", "quarter": "2026-Q1", "status": "on_track", "percent_done": 10}
 
 PERSONAS = ("anon", "viewer", "focal", "rev", "outsider", "coord_a", "admin_a", "coord", "admin")
 
@@ -93,6 +97,7 @@ GET /api/v1/assessments/{assessment_id}/results                                 
 GET /api/v1/assessments/{assessment_id}/results/institutions/{code}                                                 401      200      404      404      404      404      404      200      200
 GET /api/v1/assessments/{assessment_id}/review                                                                      401      200      200      200      404      200      200      200      200
 GET /api/v1/evidence/{evidence_id}/file                                                                             401      200      404      404      404      404      404      200      200
+GET /api/v1/followup                                                                                                401      200      200      200      200      200      200      200      200
 GET /api/v1/frameworks                                                                                              401      200      200      200      200      200      200      200      200
 GET /api/v1/jobs                                                                                                    401      200      200      200      200      200      200      200      200
 GET /api/v1/jobs/{job_id}                                                                                           401      404      404      404      404      404      404      200      200
@@ -127,6 +132,8 @@ GET /assessments/{assessment_id}/results/institutions/{code}/radar.svg          
 GET /assessments/{assessment_id}/review                                                                             303      200      200      200      404      200      200      200      200
 GET /evidence/{evidence_id}/file                                                                                    303      200      404      404      404      404      404      200      200
 GET /favicon.ico                                                                                                    301      301      301      301      301      301      301      301      301
+GET /followup                                                                                                       303      200      200      200      200      200      200      200      200
+GET /followup/chart.svg                                                                                             303      200      200      200      200      200      200      200      200
 GET /healthz                                                                                                        200      200      200      200      200      200      200      200      200
 GET /jobs                                                                                                           303      200      200      200      200      200      200      200      200
 GET /jobs/{job_id}                                                                                                  303      404      404      404      404      404      404      200      200
@@ -174,6 +181,9 @@ POST /api/v1/assessments/{assessment_id}/institutions/{institution_code}/submit 
 POST /api/v1/assessments/{assessment_id}/reports                                                                    401      202      404      404      404      404      404      202      202
 POST /api/v1/assessments/{assessment_id}/workbooks                                                                  401      403      202      403      404      202      202      202      202
 POST /api/v1/evidence/{evidence_id}/delete                                                                          401      403      404      404      404      404      404      403      403
+POST /api/v1/followup/progress                                                                                      401      403      403      403      403      403      403      200      200
+POST /api/v1/followup/replan                                                                                        401      403      403      403      403      403      403      409      409
+POST /api/v1/followup/roadmap                                                                                       401      403      403      403      403      403      403      422      422
 POST /api/v1/kpis/observations                                                                                      401      403      403      403      403      403      403      200      200
 POST /api/v1/kpis/observations/import                                                                               401      422      422      422      422      422      422      200      200
 POST /api/v1/orgs/import                                                                                            401      403      403      403      403      403      403      403      200
@@ -195,6 +205,9 @@ POST /assessments/{assessment_id}/institutions/{institution_code}/workbook      
 POST /assessments/{assessment_id}/reports                                                                           303      303      404      404      404      404      404      303      303
 POST /assessments/{assessment_id}/workbooks                                                                         303      403      303      403      404      303      303      303      303
 POST /evidence/{evidence_id}/delete                                                                                 303      403      404      404      404      404      404      403      403
+POST /followup/progress                                                                                             303      403      403      403      403      403      403      303      303
+POST /followup/replan                                                                                               303      403      403      403      403      403      403      409      409
+POST /followup/roadmap                                                                                              303      403      403      403      403      403      403      422      422
 POST /kpis/observations                                                                                             303      403      403      403      403      403      403      303      303
 POST /kpis/observations/import                                                                                      303      422      422      422      422      422      422      200      200
 POST /language                                                                                                      303      303      303      303      303      303      303      303      303
@@ -389,6 +402,7 @@ def _build(world: World) -> Ids:
         assert record is not None, problems
         services.save_service(s, SYSTEM, record=record)
         publication.publish(s, SYSTEM)  # the public portal has a first version whatever the rows do
+        followup.adopt(s, SYSTEM, roadmap=small_roadmap())
         ids.case_b = _complaint(s, "case-b")
         for persona in (f"{p}/{kind}" for p in PERSONAS for kind in ("api", "html")):
             for action in CASE_ACTIONS:
@@ -693,6 +707,11 @@ PROBES: dict[str, Probe] = {
     ),
     "POST /responses/{response_id}/review": Probe(
         {"response_id": lambda i, p: i.response_b}, body={"decision": "accept", "expected_version": 1}
+    ),
+    "POST /followup/progress": Probe(body=PROGRESS_B),
+    "POST /followup/replan": Probe(body={"expected_version": 0}),  # never the current: changes nothing
+    "POST /followup/roadmap": Probe(
+        files={"file": ("roadmap.json", b'{"initiatives": 1}', "application/json")}
     ),
     "GET /kpis/observations/export.{fmt}": Probe({"fmt": "csv"}),
     "GET /kpis/{kpi}": Probe({"kpi": "SRV-R01-K1"}),

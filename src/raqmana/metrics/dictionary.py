@@ -129,3 +129,26 @@ QUARTERLY: tuple[Kpi, ...] = (
         SOURCE,
     ),
 )
+#: the roadmap's follow-up, computed from the owners' progress reports each quarter
+FOLLOWUP: tuple[Kpi, ...] = (
+    Kpi(
+        "roadmap_progress",
+        ui("Roadmap done (weighted by cost)"),
+        ui("Each initiative's latest reported share done, weighted by its cost, over the whole roadmap."),
+        "percent",
+        "sum(cost * percent_done) / sum(cost)",
+        "up",
+        "quarterly",
+        "roadmap follow-up (computed)",
+    ),
+    Kpi(
+        "roadmap_spend_usd",
+        ui("Roadmap spending in the quarter"),
+        ui("What the initiative owners report as spent in the quarter, added up."),
+        "usd",
+        "sum(spend_usd) of the quarter's progress reports",
+        "up",
+        "quarterly",
+        "roadmap follow-up (computed)",
+    ),
+)

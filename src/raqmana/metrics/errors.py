@@ -64,3 +64,15 @@ NOT_WHOLE = Code("MT041", "A count is a whole number (got {value}).")
 NOT_YOURS_TO_REPORT = Code("MT042", "You may not report figures for '{value}'.")
 OBSERVATION_STALE = Code("MT043", "Someone changed this figure (now version {version}) after you opened it.")
 OBSERVATION_FILE_TYPE = Code("MT044", "Give the observations as a .csv or .xlsx file (got '{filename}').")
+# --- roadmap follow-up ------------------------------------------------------------------------------------
+NO_ROADMAP = Code("MT050", "No roadmap is adopted yet: a coordinator adopts one first.")
+UNKNOWN_INITIATIVE = Code("MT051", "'{value}' is not an initiative of the adopted roadmap.")
+QUARTER_OUTSIDE = Code("MT052", "'{value}' is not a quarter of the roadmap (from {first} to {last}).")
+NOT_YOURS_TO_FOLLOW = Code(
+    "MT053", "You may not report the progress of '{value}': its owner institution does."
+)
+PROGRESS_STALE = Code(
+    "MT054", "Someone changed this progress report (now version {version}) after you opened it."
+)
+ROADMAP_MOVED = Code("MT055", "Roadmap version {version} is adopted now; reload the page before re-planning.")
+ROADMAP_FILE = Code("MT056", "'{filename}' is not a roadmap written by raqmana (roadmap.json): {reason}")

@@ -42,3 +42,34 @@ def kpi_trend(
         if get_locale(lang).is_rtl:
             _mirror(ax)
         return _done(fig, rc)
+
+
+def plan_vs_actual(
+    names: Sequence[str],
+    planned: Sequence[float],
+    done: Sequence[float],
+    lang: str,
+    *,
+    labels: tuple[str, str] = ("planned", "done"),
+    digits: str | None = None,
+) -> Chart:
+    """Each initiative's share planned by now beside the share its owner reports done (0–100), one pair
+    of bars per initiative, slipped ones first as the caller orders them."""
+    from raqmana.reports.charts import _wrap
+
+    rc = style(lang)
+    with _drawing(rc):
+        n = len(names)
+        fig = Figure(figsize=(7.2, max(2.2, 0.42 * n + 0.9)))
+        ax = fig.add_subplot()
+        ys = np.arange(n)
+        ax.barh(ys - 0.2, planned, height=0.38, color=PALETTE[5], label=labels[0])
+        ax.barh(ys + 0.2, done, height=0.38, color=PALETTE[0], label=labels[1])
+        ax.set_yticks(ys, [_wrap(x, 34, 2) for x in names], fontsize=7)
+        ax.invert_yaxis()
+        ax.set_xlim(0, 100)
+        ax.legend(fontsize=8, loc="lower right" if not get_locale(lang).is_rtl else "lower left")
+        _digits([ax.xaxis], lang, digits)
+        if get_locale(lang).is_rtl:
+            _mirror(ax)
+        return _done(fig, rc)

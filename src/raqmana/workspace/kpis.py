@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from raqmana.celltext import as_text, csv_text, xlsx_text
 from raqmana.i18n import Translated
 from raqmana.metrics import errors as M
-from raqmana.metrics.dictionary import DICTIONARY, QUARTERLY, REPORTED
+from raqmana.metrics.dictionary import DICTIONARY, FOLLOWUP, QUARTERLY, REPORTED
 from raqmana.metrics.observations import (
     COLUMNS,
     GROUPS,
@@ -62,7 +62,7 @@ def dictionary() -> dict[str, ObservedKpi]:
     out: dict[str, ObservedKpi] = {}
     for k in REPORTED:
         out[k.id] = ObservedKpi(k.id, k.name, k.unit, 1, False, "sum")
-    for k in (*DICTIONARY, *QUARTERLY):
+    for k in (*DICTIONARY, *QUARTERLY, *FOLLOWUP):
         out[k.id] = ObservedKpi(k.id, k.name, k.unit, 1 if k.direction == "up" else -1, True)
     for rule in load_rules_or_raise(RULES_PACK).rules:
         for kpi in rule.kpis:
@@ -248,6 +248,12 @@ def _related_keys(items: list[tuple[Observation, Any]]) -> set[str]:
         if o.kpi == "transactions":
             keys.add(_sibling(o, "transactions_online"))
     return keys
+
+
+def store_computed(session: Session, actor: Actor, observations: list[Observation]) -> None:
+    """Keep figures computed by raqmana itself (the roadmap's follow-up) beside the reported ones, national,
+    audited like them; never reachable from a file or a form."""
+    _apply(session, actor, [(o, None) for o in observations])
 
 
 def _apply(
