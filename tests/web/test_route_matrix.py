@@ -58,6 +58,7 @@ from raqmana.workspace.evidence import attach_file
 from raqmana.workspace.jobs import run_one
 from raqmana.workspace.report_jobs import enqueue_report
 from raqmana.workspace.review import add_comment
+from tests.documents.pdfs import docx_bytes
 
 from .conftest import Browser
 from .scope_people import add_scoped_people
@@ -260,6 +261,41 @@ POST /api/v1/consultations/{consultation_id}/comments/{comment_id}/moderate     
 POST /api/v1/public/consultations/{consultation_id}/comments                                                        422      422      422      422      422      422      422      422      422
 POST /consultations/{consultation_id}/comments/{comment_id}/moderate                                                303      403      403      403      403      403      403      303      303
 POST /public/consultations/{consultation_id}/comments                                                               422      422      422      422      422      422      422      422      422
+# consultations beyond commenting: B's handlers open, edit, analyse; a response waits for the close; the public's
+# taking part with no one's token is refused alike
+GET /api/v1/consultations/new                                                                                       401      403      200      403      200      200      200      200      200
+GET /api/v1/consultations/{consultation_id}/analysis                                                                401      403      403      403      403      403      403      200      200
+GET /api/v1/consultations/{consultation_id}/analysis.{fmt}                                                          401      403      403      403      403      403      403      200      200
+GET /api/v1/consultations/{consultation_id}/edit                                                                    401      403      403      403      403      403      403      200      200
+GET /api/v1/consultations/{consultation_id}/response                                                                401      404      404      404      404      404      404      200      200
+GET /api/v1/public/consultations/{consultation_id}/response                                                         404      404      404      404      404      404      404      404      404
+GET /api/v1/public/consultations/{consultation_id}/response.{lang}.{fmt}                                            404      404      404      404      404      404      404      404      404
+GET /consultations/new                                                                                              303      403      200      403      200      200      200      200      200
+GET /consultations/{consultation_id}/analysis                                                                       303      403      403      403      403      403      403      200      200
+GET /consultations/{consultation_id}/analysis.{fmt}                                                                 303      403      403      403      403      403      403      200      200
+GET /consultations/{consultation_id}/edit                                                                           303      403      403      403      403      403      403      200      200
+GET /consultations/{consultation_id}/response                                                                       303      404      404      404      404      404      404      200      200
+GET /public/consultations/{consultation_id}/response                                                                404      404      404      404      404      404      404      404      404
+GET /public/consultations/{consultation_id}/response.{lang}.{fmt}                                                   404      404      404      404      404      404      404      404      404
+POST /api/v1/consultations/new                                                                                      401      403      403      403      403      403      403      201      201
+POST /api/v1/consultations/{consultation_id}/edit                                                                   401      403      403      403      403      403      403      200      200
+POST /api/v1/consultations/{consultation_id}/questions                                                              401      403      403      403      403      403      403      200      200
+POST /api/v1/consultations/{consultation_id}/response                                                               401      403      403      403      403      403      403      422      422
+POST /api/v1/public/consultations/forget                                                                            422      422      422      422      422      422      422      422      422
+POST /api/v1/public/consultations/participants                                                                      200      200      200      200      200      200      200      200      200
+POST /api/v1/public/consultations/participants/confirm                                                              422      422      422      422      422      422      422      422      422
+POST /api/v1/public/consultations/participants/forget                                                               422      422      422      422      422      422      422      422      422
+POST /api/v1/public/consultations/{consultation_id}/answers                                                         422      422      422      422      422      422      422      422      422
+POST /api/v1/public/consultations/{consultation_id}/comments/{comment_id}/support                                   422      422      422      422      422      422      422      422      422
+POST /consultations/new                                                                                             303      403      403      403      403      403      403      303      303
+POST /consultations/{consultation_id}/edit                                                                          303      403      403      403      403      403      403      303      303
+POST /consultations/{consultation_id}/response                                                                      303      403      403      403      403      403      403      422      422
+POST /public/consultations/forget                                                                                   422      422      422      422      422      422      422      422      422
+POST /public/consultations/participants                                                                             303      303      303      303      303      303      303      303      303
+POST /public/consultations/participants/confirm                                                                     422      422      422      422      422      422      422      422      422
+POST /public/consultations/participants/forget                                                                      422      422      422      422      422      422      422      422      422
+POST /public/consultations/{consultation_id}/answers                                                                422      422      422      422      422      422      422      422      422
+POST /public/consultations/{consultation_id}/comments/{comment_id}/support                                          422      422      422      422      422      422      422      422      422
 GET /api/v1/documents                                                                                               401      200      200      200      200      200      200      200      200
 GET /api/v1/documents/profile                                                                                       401      200      200      200      200      200      200      200      200
 GET /api/v1/documents/{document_id}                                                                                 401      200      404      404      404      404      404      200      200
@@ -595,6 +631,52 @@ CASES_CSV = (
     f"{new_tracking()},complaint,moi,received,office,From the KRG complaints system,2026-01-05,2026-01-20\n"
 )
 
+CONSULTATION_B = {"consultation_id": lambda i, p: i.consultation_b}
+_TODAY = datetime.now(UTC).date()
+#: the form's fields of B's consultation as it is (editing it with them changes nothing that matters)
+CONSULTATION_FORM_B = {
+    "title_en": "Draft",
+    "title_ar": "مسودة",
+    "title_ckb": "ڕەشنووس",
+    "opens_on": (_TODAY - timedelta(days=1)).isoformat(),
+    "closes_on": (_TODAY + timedelta(days=30)).isoformat(),
+}
+#: consultations beyond commenting: the owner's form, questions, response report and analysis on B's
+#: consultation (still open: a response is refused), and the public's taking part with a token that is
+#: no one's (each refused the same for everyone, whatever ran before)
+CONSULTATION_PROBES: dict[str, Probe] = {
+    "GET /consultations/new": Probe(),
+    "POST /consultations/new": Probe(
+        body={**CONSULTATION_FORM_B, "owner": "moi"},
+        files={"file": ("draft.docx", docx_bytes([("", "Article 1: Draft text.")]), "application/octet-stream")},
+    ),
+    "GET /consultations/{consultation_id}/edit": Probe(CONSULTATION_B),
+    "POST /consultations/{consultation_id}/edit": Probe(CONSULTATION_B, body=CONSULTATION_FORM_B),
+    "POST /api/v1/consultations/{consultation_id}/questions": Probe(CONSULTATION_B, body={"questions": []}),
+    "GET /consultations/{consultation_id}/response": Probe(CONSULTATION_B),
+    "POST /consultations/{consultation_id}/response": Probe(
+        CONSULTATION_B, body={"summary_en": "Thanks", "item_1_en": "Changed", "taken_1": "yes"}
+    ),
+    "POST /api/v1/consultations/{consultation_id}/response": Probe(
+        CONSULTATION_B, body={"summary": {"en": "Thanks"}, "items": []}
+    ),
+    "GET /consultations/{consultation_id}/analysis": Probe(CONSULTATION_B),
+    "GET /consultations/{consultation_id}/analysis.{fmt}": Probe({**CONSULTATION_B, "fmt": "csv"}),
+    "POST /public/consultations/participants": Probe(body={}, fresh=True),
+    "POST /public/consultations/participants/confirm": Probe(body={"contact": "x@example.iq", "code": "1"}),
+    "POST /public/consultations/participants/forget": Probe(body={"participant": "no-ones-token"}),
+    "POST /public/consultations/forget": Probe(body={"tracking": "not a code"}),
+    "POST /public/consultations/{consultation_id}/comments/{comment_id}/support": Probe(
+        {**CONSULTATION_B, "comment_id": lambda i, p: i.comments[p]}, body={"participant": "no-ones-token"}
+    ),
+    "POST /public/consultations/{consultation_id}/answers": Probe(
+        CONSULTATION_B, body={"participant": "no-ones-token", "answers": {}}, fresh=True
+    ),
+    "GET /public/consultations/{consultation_id}/response": Probe(CONSULTATION_B),
+    "GET /public/consultations/{consultation_id}/response.{lang}.{fmt}": Probe(
+        {**CONSULTATION_B, "lang": "ar", "fmt": "pdf"}
+    ),
+}
 PROBES: dict[str, Probe] = {
     "GET /": Probe(),
     "GET /account": Probe(),
@@ -772,6 +854,7 @@ PROBES: dict[str, Probe] = {
         {"consultation_id": lambda i, p: i.consultation_b, "comment_id": lambda i, p: i.comments[p]},
         body={"publish": True},
     ),
+    **CONSULTATION_PROBES,
     "POST /documents": Probe(files={"file": ("matrix-law.txt", DOC_LAW_B.encode(), "text/plain")}),
     "GET /documents/{document_id}": Probe({"document_id": lambda i, p: i.document_b}),
     "GET /documents/{document_id}/file": Probe({"document_id": lambda i, p: i.document_b}),

@@ -8,9 +8,12 @@ Theil's between-group share, and the groups and units furthest behind.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
+
+import numpy as np
 
 from raqmana.analysis import errors as E
 from raqmana.analysis.inequality import gini, theil, theil_decomposition
@@ -22,6 +25,17 @@ UNSPECIFIED = "unspecified"
 
 class _Attributed(Protocol):
     def attribute(self, dimension: str) -> str: ...
+
+
+class Scored(Protocol):
+    """What the divide reads of a unit: a :class:`Unit`, or any object with these (survey respondents)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def attributes(self) -> Mapping[str, str]: ...
 
 
 @dataclass(frozen=True)
@@ -84,21 +98,30 @@ class DivideReport:
         }
 
 
-def divide(units: Sequence[Unit], dimensions: Sequence[str], *, bottom: int = 5) -> DivideReport:
+def divide(units: Sequence[Scored], dimensions: Sequence[str], *, bottom: int = 5) -> DivideReport:
     """Inequality of ``units``' scores overall and across each grouping in ``dimensions``."""
     if not units:
         raise ProblemsError([Problem(E.NO_SCORES)])
-    values = [u.score for u in units]
-    mean = sum(values) / len(values)
+    values = np.fromiter((u.score for u in units), dtype=float, count=len(units))
+    mean = float(values.sum() / values.size)
     report = DivideReport(len(units), mean, gini(values), theil(values))
     for dim in dimensions:
-        groups: dict[str, list[float]] = {}
-        for u in units:
-            groups.setdefault(u.attributes.get(dim) or UNSPECIFIED, []).append(u.score)
+        index: dict[str, int] = {}  # group → its code, in order of first appearance (a few, many units)
+        codes = np.fromiter(
+            (index.setdefault(u.attributes.get(dim) or UNSPECIFIED, len(index)) for u in units),
+            dtype=np.intp,
+            count=len(units),
+        )
+        bounds = np.cumsum(np.bincount(codes, minlength=len(index)))[:-1]
+        parts = np.split(values[np.argsort(codes, kind="stable")], bounds)
+        groups = {name: parts[k] for name, k in index.items()}
         if len(groups) == 1 and UNSPECIFIED in groups:
             continue  # nobody has this attribute: no divide to report
         stats = sorted(
-            (GroupStat(g, len(v), sum(v) / len(v), min(v), max(v)) for g, v in groups.items()),
+            (
+                GroupStat(g, int(v.size), float(v.sum() / v.size), float(v.min()), float(v.max()))
+                for g, v in groups.items()
+            ),
             key=lambda s: (s.mean, s.group),
         )
         dec = theil_decomposition(groups)
@@ -115,7 +138,8 @@ def divide(units: Sequence[Unit], dimensions: Sequence[str], *, bottom: int = 5)
                 [s.group for s in stats if s.mean < mean and s.group != UNSPECIFIED],
             )
         )
-    report.furthest_behind = sorted(units, key=lambda u: (u.score, u.id))[:bottom]
+    lowest = heapq.nsmallest(bottom, units, key=lambda u: (u.score, u.id))
+    report.furthest_behind = [Unit(u.id, float(u.score), dict(u.attributes)) for u in lowest]
     return report
 
 

@@ -7,9 +7,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
+
+#: scores as a list or an array
+Values = Sequence[float] | npt.NDArray[np.float64]
 
 
-def gini(values: Sequence[float]) -> float:
+def gini(values: Values) -> float:
     """Gini = Σᵢ Σⱼ |xᵢ − xⱼ| / (2 n² μ); 0 for equal values (and for an all-zero list)."""
     x = np.sort(np.asarray(values, dtype=float))
     n = x.size
@@ -22,7 +26,7 @@ def gini(values: Sequence[float]) -> float:
     return float((2.0 * np.sum(ranks * x)) / (n * total) - (n + 1.0) / n)
 
 
-def theil(values: Sequence[float]) -> float:
+def theil(values: Values) -> float:
     """Theil T = (1/n) Σ (xᵢ/μ) ln(xᵢ/μ), with 0·ln 0 = 0; 0 for equal values, ln n at most."""
     x = np.asarray(values, dtype=float)
     if x.size == 0:
@@ -45,23 +49,24 @@ class TheilDecomposition:
         return self.between / self.total if self.total > 0 else 0.0
 
 
-def theil_decomposition(groups: Mapping[str, Sequence[float]]) -> TheilDecomposition:
+def theil_decomposition(groups: Mapping[str, Values]) -> TheilDecomposition:
     """Split Theil T of all values into between-group and within-group parts (s_g = group's share of the total)."""
-    allv = [v for vals in groups.values() for v in vals]
-    n, total_sum = len(allv), float(sum(allv))
+    arrays = [np.asarray(vals, dtype=float) for vals in groups.values()]
+    n = sum(a.size for a in arrays)
+    total_sum = float(sum(a.sum() for a in arrays))
     if n == 0:
         raise ValueError("theil decomposition of empty groups")
     if total_sum == 0:
         return TheilDecomposition(0.0, 0.0, 0.0)
     mu = total_sum / n
     between = within = 0.0
-    for vals in groups.values():
-        if not vals:
+    for vals in arrays:
+        if vals.size == 0:
             continue
-        g_sum = float(sum(vals))
+        g_sum = float(vals.sum())
         if g_sum == 0:
             continue
         share = g_sum / total_sum
-        between += share * math.log((g_sum / len(vals)) / mu)
+        between += share * math.log((g_sum / vals.size) / mu)
         within += share * theil(vals)
     return TheilDecomposition(between + within, between, within)

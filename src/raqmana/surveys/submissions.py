@@ -14,6 +14,7 @@ that submitted) are replaced by an HMAC of the workspace secret here, before any
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import hmac
 import io
@@ -84,9 +85,10 @@ class Submission:
     submitter: str = ""
     row: int = 0
 
-    @property
+    @functools.cached_property
     def digest(self) -> str:
-        """A fingerprint of the answers: the same submission exported twice has the same digest."""
+        """A fingerprint of the answers: the same submission exported twice has the same digest (computed
+        once: reading checks duplicates with it, importing compares it with the stored one)."""
         canonical = json.dumps(self.answers, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
