@@ -648,7 +648,9 @@ CONSULTATION_PROBES: dict[str, Probe] = {
     "GET /consultations/new": Probe(),
     "POST /consultations/new": Probe(
         body={**CONSULTATION_FORM_B, "owner": "moi"},
-        files={"file": ("draft.docx", docx_bytes([("", "Article 1: Draft text.")]), "application/octet-stream")},
+        files={
+            "file": ("draft.docx", docx_bytes([("", "Article 1: Draft text.")]), "application/octet-stream")
+        },
     ),
     "GET /consultations/{consultation_id}/edit": Probe(CONSULTATION_B),
     "POST /consultations/{consultation_id}/edit": Probe(CONSULTATION_B, body=CONSULTATION_FORM_B),
