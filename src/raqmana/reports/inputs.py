@@ -156,6 +156,9 @@ class ReportInputs:
     bottleneck_threshold: float | None = None
     #: names of owners that are not assessed institutions (e.g. the lead agency)
     owner_names: dict[str, Translated] = field(default_factory=dict)
+    #: chapters written by other parts of raqmana (the country's documents and SDGs, the legal register):
+    #: each makes its section in a language and digit shape; they come before the annexes
+    chapters: list[Callable[[str, str | None], Any]] = field(default_factory=list)
 
     def provenance_in(self, lang: str) -> list[str]:
         """The "Sources and provenance" lines of a report in ``lang``, their numbers in the report's digits

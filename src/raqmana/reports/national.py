@@ -99,6 +99,7 @@ def build_national(inputs: ReportInputs, lang: str) -> Report:
         _recommendations(inputs, w, names),
         _roadmap(inputs, w),
         _kpis(inputs, w),
+        *(chapter(lang, inputs.digits) for chapter in inputs.chapters),
         _annex_framework(inputs, w, names),
         _annex_data(inputs, w, names),
     ]

@@ -127,6 +127,9 @@ def assessment_results(
     )
     chain = run_chain(framework, responses, metas, options)
     chain.inputs.digits = digits
+    from raqmana.workspace.documents_report import document_chapters
+
+    chain.inputs.chapters = [*chain.inputs.chapters, *document_chapters(session)]
     return chain
 
 
