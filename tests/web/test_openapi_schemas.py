@@ -398,6 +398,61 @@ def consultation_tour(api: Api, tokens: dict[str, str]) -> None:
     moderate = f"/api/v1/consultations/{c['id']}/comments/{queue['comments'][0]['id']}/moderate"
     assert api.call("POST", moderate, as_=focal, json={"publish": False}).status_code == 422
     assert api.call("POST", moderate, as_=focal, json={"publish": True}).json()["state"] == "published"
+    consultation_more_tour(api, focal, c["id"], queue["comments"][0]["id"], c["sections"][0]["id"])
+
+
+def consultation_more_tour(api: Api, focal: str, cid: int, published: int, section: int) -> None:
+    """The owner's form, edit, questions, analysis and response report; the public's taking part,
+    answering, supporting, deleting and reading the published response."""
+    words = {"en": "Draft", "ar": "مسودة", "ckb": "ڕەشنووس"}
+    public = f"/api/v1/public/consultations/{cid}"
+    assert api.call("GET", "/api/v1/consultations/new", as_=focal).json()["owners"]
+    assert api.call("GET", f"/api/v1/consultations/{cid}/edit", as_=focal).json()["consultation"]["id"] == cid
+    details = {"title_en": "Draft", "title_ar": "مسودة", "opens_on": "2020-01-01", "closes_on": "2098-12-31"}
+    assert api.call("POST", f"/api/v1/consultations/{cid}/edit", as_=focal, json=details).status_code == 200
+    question = {"kind": "single", "prompt": words, "options": [words, words]}
+    made = api.call(
+        "POST", f"/api/v1/consultations/{cid}/questions", as_=focal, json={"questions": [question]}
+    )
+    assert made.status_code == 200, made.text
+    token = api.call("POST", "/api/v1/public/consultations/participants", json={}).json()["token"]
+    assert api.call("POST", "/api/v1/public/consultations/participants", json={"contact": "a@b.iq"}).json()[
+        "code_sent"
+    ]
+    confirm = {"contact": "a@b.iq", "code": "x"}
+    assert (
+        api.call("POST", "/api/v1/public/consultations/participants/confirm", json=confirm).status_code == 422
+    )
+    answers = {"participant": token, "answers": {str(made.json()[0]["id"]): 1}}
+    assert api.call("POST", f"{public}/answers", json=answers).json() == {"answered": 1}
+    supported = api.call("POST", f"{public}/comments/{published}/support", json={"participant": token})
+    assert supported.json()["supports"] == 1
+    sent = api.call(
+        "POST", f"{public}/comments", json={"section_id": section, "text": "Mine", "participant": token}
+    )
+    assert api.call(
+        "POST", "/api/v1/public/consultations/forget", json={"tracking": sent.json()["tracking"]}
+    ).json()
+    assert api.call("GET", f"/api/v1/consultations/{cid}/analysis", as_=focal).json()["received"] >= 1
+    assert api.call("GET", f"/api/v1/consultations/{cid}/analysis.csv", as_=focal).status_code == 200
+    assert api.call("GET", f"/api/v1/consultations/{cid}/response", as_=focal).status_code == 200
+    early = api.call(
+        "POST", f"/api/v1/consultations/{cid}/response", as_=focal, json={"summary": words, "items": []}
+    )
+    assert early.status_code == 422 and api.call("GET", f"{public}/response").status_code == 404
+    gone = api.call("POST", "/api/v1/public/consultations/participants/forget", json={"participant": token})
+    assert gone.json()["answers"] == 1
+    form = {"owner": "mofa", "title_en": "Closed draft", "opens_on": "2020-01-01", "closes_on": "2020-02-01"}
+    closed = api.call(
+        "POST", "/api/v1/consultations/new", as_=focal, data={**form, "sections_text": "Article 1\nText"}
+    )
+    assert closed.status_code == 201, closed.text
+    done = f"/api/v1/consultations/{closed.json()['id']}/response"
+    body = {"summary": words, "publish": True, "items": [{"taken": False, "text": words}]}
+    assert api.call("POST", done, as_=focal, json=body).json()["published_at"]
+    answer = f"/api/v1/public/consultations/{closed.json()['id']}/response"
+    assert api.call("GET", answer).json()["response"]["items"][0]["taken"] is False
+    assert api.call("GET", f"{answer}.en.html").status_code == 200
 
 
 def documents_tour(api: Api, world: World, tokens: dict[str, str]) -> None:
