@@ -177,3 +177,21 @@ def test_bottleneck_rules_fire_from_the_shares_and_explain_themselves() -> None:
     low = _chain(_inputs({"bn_skills": 0.39}), plan=True)
     assert low.plan is not None
     assert "SKL-R10" not in {r.rule for r in low.plan.recommendations.recommendations}
+
+
+def test_the_national_report_has_the_surveys_chapter_with_sources_and_intervals() -> None:
+    from raqmana.reports.model import Figure, Table
+    from raqmana.reports.national import build_national
+
+    result = _chain(_inputs({"bn_skills": 0.55, "bn_devices": 0.1}))
+    for lang, source in (("en", "survey (n = 30)"), ("ar", "استبيان (ع = ٣٠)"), ("ckb", "ڕاپرسی (ژ = ٣٠)")):
+        report = build_national(result.inputs, lang)
+        ids = [s.id for s in report.sections]
+        assert ids.index("surveys") < len(ids) - 2  # before the annexes
+        section = report.sections[ids.index("surveys")]
+        table = next(b for b in section.blocks if isinstance(b, Table))
+        skills = next(r for r in table.rows if "SKL-S1" in str(r[0]))
+        assert skills[1] == source and skills[2] == pytest.approx(40.0)
+        assert skills[3].low < 40.0 < skills[3].high
+        figure = next(b for b in section.subsections[0].blocks if isinstance(b, Figure))
+        assert figure.data is not None and len(figure.data.rows) == 2

@@ -210,4 +210,11 @@ def run_chain(
         date=options.date,
         assessment_name=rnd.name,
     )
+    if options.surveys is not None:  # the surveys' chapter of the national report (before the annexes)
+        from raqmana.reports.survey_chapter import survey_chapter
+
+        marked = options.illustrative or options.surveys.illustrative
+        inputs.chapters.append(
+            survey_chapter(options.surveys.indicators, options.surveys.bottlenecks, illustrative=marked)
+        )
     return ChainResult(framework, options, build, unc, analysis, plan, inputs, timings)
