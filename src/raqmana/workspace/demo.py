@@ -167,6 +167,9 @@ def seed_demo(settings: Settings, *, framework: Framework, seed: int = DEMO_SEED
             )
             _assign(s, a.id)
             n = _answers(s, a.id, framework, orgs, random.Random(seed))  # nosec B311  # reproducible illustrative answers, not a secret
+        from raqmana.workspace.documents_demo import seed_documents
+
+        seed_documents(ws, a.id)  # an illustrative plan analysed by a job, some suggestions accepted
         return DemoInfo(a.id, len(orgs), n, logins)
     finally:
         ws.dispose()
