@@ -219,6 +219,9 @@ def demo(
     from raqmana.cli.documents import demo_document
 
     document_files = demo_document(out, lang)
+    from raqmana.workspace.participation_demo import demo_consultation_files
+
+    document_files += demo_consultation_files(settings, out)  # a closed consultation and its response
 
     logins = [
         {"username": x.username, "password": x.password, "role": x.role, "org": x.org_code}

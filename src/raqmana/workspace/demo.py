@@ -34,7 +34,7 @@ from raqmana.workspace.auth import load_actor
 from raqmana.workspace.factory import open_workspace
 from raqmana.workspace.frameworks import register_framework
 from raqmana.workspace.orgs import seed_iraq
-from raqmana.workspace.participation_demo import seed_consultation, seed_feedback
+from raqmana.workspace.participation_demo import seed_closed_consultation, seed_consultation, seed_feedback
 from raqmana.workspace.results import round_country
 from raqmana.workspace.services_demo import seed_services
 from raqmana.workspace.users import create_user, grant_role, set_password
@@ -129,6 +129,8 @@ def seed_demo(settings: Settings, *, framework: Framework, seed: int = DEMO_SEED
         with ws.transaction() as s:  # citizen feedback and complaints (illustrative), some answered late
             seed_feedback(s, load_actor(s, _user_id(s, "demo-coordinator")))
             seed_consultation(s, load_actor(s, _user_id(s, "demo-coordinator")))
+            coordinator = load_actor(s, _user_id(s, "demo-coordinator"))
+            seed_closed_consultation(s, coordinator, secret=settings.secret_key)
         with ws.transaction() as s:
             existing = s.scalar(
                 select(Assessment).where(
