@@ -1,7 +1,8 @@
 """SDG mapper evaluation: the SDG Classification Benchmark (English) with its own protocol, a labelled
-Arabic set (``benchmarks/data/documents_sdg_ar.jsonl``, real UN texts with provenance) and speed.
+Arabic set (``benchmarks/data/documents_sdg_ar.jsonl``, real UN texts with provenance), a small Sorani set
+(``documents_sdg_ckb.jsonl``, sentences written for raqmana) and speed.
 
-    python benchmarks/documents_sdg.py [--english] [--arabic] [--speed] [--keywords-only] [--limit N]
+    python benchmarks/documents_sdg.py [--english] [--arabic] [--kurdish] [--speed] [--keywords-only] [--limit N]
 
 Nothing here tunes the mapper: the thresholds in ``raqmana.documents.mapper`` were fixed before these
 figures were first measured, and they are printed as measured. Published figures on the same English
@@ -48,7 +49,7 @@ def english(mapper: Mapper, limit: int | None) -> None:
     print("published mean accuracy: " + ", ".join(f"{k} {v} %" for k, v in PUBLISHED.items()))
 
 
-def arabic(mapper: Mapper, path: Path) -> None:
+def arabic(mapper: Mapper, path: Path, name: str = "arabic") -> None:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     results = mapper.classify([r["text"] for r in rows])
     per_goal = []
@@ -60,12 +61,12 @@ def arabic(mapper: Mapper, path: Path) -> None:
         rec = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * p * rec / (p + rec) if p + rec else 0.0
         per_goal.append((goal, tp + fn, p, rec, f1))
-        print(f"arabic: SDG {goal:2d}  n={tp + fn:3d}  precision {p:.2f}  recall {rec:.2f}  F1 {f1:.2f}")
+        print(f"{name}: SDG {goal:2d}  n={tp + fn:3d}  precision {p:.2f}  recall {rec:.2f}  F1 {f1:.2f}")
     negatives = [c for r, c in zip(rows, results, strict=True) if not r["sdgs"]]
     clean = sum(1 for c in negatives if not c.sdgs)
     macro = sum(f for *_, f in per_goal if _[1]) / max(1, sum(1 for g in per_goal if g[1]))
     print(
-        f"arabic: {len(rows)} passages, macro-F1 {macro:.3f}; negatives with no goal {clean}/{len(negatives)}"
+        f"{name}: {len(rows)} passages, macro-F1 {macro:.3f}; negatives with no goal {clean}/{len(negatives)}"
     )
 
 
@@ -90,17 +91,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--english", action="store_true")
     parser.add_argument("--arabic", action="store_true")
+    parser.add_argument("--kurdish", action="store_true")
     parser.add_argument("--speed", action="store_true")
     parser.add_argument("--keywords-only", action="store_true")
     parser.add_argument("--limit", type=int)
     parser.add_argument("--model", choices=("use", "e5"), default="use")
     args = parser.parse_args()
-    everything = not (args.english or args.arabic or args.speed)
+    everything = not (args.english or args.arabic or args.kurdish or args.speed)
     mapper = Mapper(use_model=not args.keywords_only, model=args.model)
     if everything or args.speed:
         speed(mapper)
     if everything or args.arabic:
         arabic(mapper, HERE / "data" / "documents_sdg_ar.jsonl")
+    if everything or args.kurdish:
+        arabic(mapper, HERE / "data" / "documents_sdg_ckb.jsonl", "kurdish")
     if everything or args.english:
         english(mapper, args.limit)
     sys.stdout.flush()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from raqmana.documents.arabic import normalise
 from raqmana.documents.mapper import Mapper
 
 
@@ -42,3 +43,21 @@ def test_keyword_rules_alone_read_sorani_and_arabic_with_prefixes() -> None:
     assert arabic.sdgs == [4]
     assert none.sdgs == []
     assert rules.version.endswith("/keywords")
+
+
+def test_sorani_keywords_match_whichever_heh_the_text_is_written_with():
+    from raqmana.documents.sdg import keyword_hits
+
+    written_with_sorani_heh = normalise("ھەژاری لە گوندەکان")  # U+06BE, as Sorani keyboards write it
+    written_with_arabic_heh = normalise("هەژاری لە گوندەکان")  # U+0647, as many Kurdish sites write it
+    assert (
+        keyword_hits(written_with_sorani_heh).get("1") == keyword_hits(written_with_arabic_heh).get("1") == 1
+    )
+
+
+def test_kurdish_passages_get_the_keyword_rules_the_sentence_model_lacks_for_them():
+    from raqmana.documents.analyse import shared_mapper
+
+    text = "حکومەت بەرنامەیەکی پاراستنی کۆمەڵایەتی دادەنێت بۆ کەمکردنەوەی ھەژاری لە خێزانە ھەژارەکاندا."
+    (c,) = shared_mapper().classify([text])
+    assert c.sdgs == [1] and c.targets == []  # no target without the model

@@ -143,6 +143,12 @@ def normalise(text: str) -> str:
     return ascii_digits(text.translate(_FOLD)).casefold()
 
 
+def fold_heh(text: str) -> str:
+    """The two hehs Kurdish is written with, Sorani ھ (U+06BE) and Arabic ه (U+0647), as one: Sorani
+    texts use either, so keyword matching folds them (search keeps them apart, see :func:`normalise`)."""
+    return text.replace("\u06be", "\u0647")
+
+
 _SORANI = re.compile(r"[ڕڵۆێە]")
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from raqmana.documents import embed as E
-from raqmana.documents.arabic import normalise
+from raqmana.documents.arabic import language, normalise
 from raqmana.documents.sdg import GOALS, keyword_hits, texts
 
 VERSION = "1"
@@ -66,7 +66,11 @@ class Mapper:
     def classify_vectors(self, passages: list[str], vectors: np.ndarray | None) -> list[Classification]:
         """As :meth:`classify`, with the passages' embeddings already computed (shared with other mappers)."""
         sims = vectors @ self._vectors.T if vectors is not None and self._vectors is not None else None
-        return [self._one(text, sims[i] if sims is not None else None) for i, text in enumerate(passages)]
+        # Kurdish is not among the sentence model's languages: its passages get the keyword rules alone
+        return [
+            self._one(text, sims[i] if sims is not None and language(text) != "ckb" else None)
+            for i, text in enumerate(passages)
+        ]
 
     def _one(self, text: str, sims: np.ndarray | None) -> Classification:
         hits = keyword_hits(normalise(text))

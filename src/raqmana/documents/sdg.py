@@ -10,7 +10,7 @@ from importlib import resources
 
 import yaml
 
-from raqmana.documents.arabic import normalise
+from raqmana.documents.arabic import fold_heh, normalise
 from raqmana.frameworks.crosswalk import sdg_rows
 
 GOALS: tuple[str, ...] = tuple(str(n) for n in range(1, 18))
@@ -31,9 +31,9 @@ def texts() -> tuple[SdgText, ...]:
 
 
 def _term_pattern(term: str) -> str:
-    t = re.escape(normalise(term))
+    t = re.escape(fold_heh(normalise(term)))
     if term.startswith("ال"):
-        rest = re.escape(normalise(term[2:]))
+        rest = re.escape(fold_heh(normalise(term[2:])))
         alts = "|".join([*(re.escape(p) + t for p in _AR_PREFIXES), f"و?لل{rest}"])
         return f"(?:{alts})"
     return t
@@ -55,6 +55,7 @@ def keyword_rules() -> dict[str, re.Pattern[str]]:
 def keyword_hits(normalised_text: str) -> dict[str, int]:
     """Goal → number of distinct keyword occurrences in an already normalised text."""
     hits: dict[str, int] = {}
+    normalised_text = fold_heh(normalised_text)
     for goal, pattern in keyword_rules().items():
         found = {m.group(0) for m in pattern.finditer(normalised_text)}
         if found:
