@@ -20,7 +20,7 @@ from datetime import date, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from raqmana.exchange import errors as X
@@ -384,6 +384,7 @@ def _write_answers(
         revisions.setdefault((row["institution"], row["indicator"]), []).append(row)
     now = utcnow()
     out: dict[tuple[str, str], Response] = {}
+    created: list[tuple[tuple[str, str], Response]] = []
     for row, value in answers:
         key = (str(row["institution"]), str(row["indicator"]))
         org = orgs[key[0]]
@@ -407,11 +408,7 @@ def _write_answers(
             )
             set_value(r, value)
             session.add(r)
-            session.flush()
-            for v in revisions.get(key, []):
-                session.add(_revision(r.id, v, people))
-            if not revisions.get(key):
-                add_revision(session, r, "import", actor, now)
+            created.append((key, r))
             _count(report, "answers", "created")
         elif Value.of(r) == value and r.state == state:
             _count(report, "answers", "unchanged")
@@ -421,32 +418,40 @@ def _write_answers(
             r.version = r.version + 1
             r.submitted_at = _stamp(row.get("submitted_at")) or r.submitted_at
             r.reviewed_at = _stamp(row.get("reviewed_at")) or r.reviewed_at
-            session.flush()
             add_revision(session, r, "import", actor, now)
             _count(report, "answers", "updated")
         out[key] = r
+    session.flush()  # one flush for every new and changed answer: the new ones get their ids
+    kept: list[dict[str, Any]] = []
+    for key, r in created:
+        if revisions.get(key):
+            kept += [_revision(r.id, v, people) for v in revisions[key]]
+        else:
+            add_revision(session, r, "import", actor, now)
+    if kept:  # thousands of rows: one executemany, not one object each
+        session.execute(insert(ResponseRevision), kept)
     session.flush()
     return out
 
 
-def _revision(response_id: int, row: dict[str, Any], people: dict[str, int]) -> ResponseRevision:
-    return ResponseRevision(
-        response_id=response_id,
-        version=int(row["version"]),
-        state=str(row["state"]),
-        action=str(row.get("action") or "import")[:16],
-        actor_id=people.get(str(row.get("actor") or "")),
-        actor_name=str(row.get("actor") or "")[:200],
-        at=datetime.fromisoformat(str(row["at"])),
-        comment=str(row.get("comment") or ""),
-        stage=row.get("stage"),
-        number=row.get("number"),
-        choice=row.get("choice"),
-        text=row.get("text"),
-        is_na=bool(row.get("na")),
-        dont_know=bool(row.get("dont_know")),
-        justification=str(row.get("justification") or ""),
-    )
+def _revision(response_id: int, row: dict[str, Any], people: dict[str, int]) -> dict[str, Any]:
+    return {
+        "response_id": response_id,
+        "version": int(row["version"]),
+        "state": str(row["state"]),
+        "action": str(row.get("action") or "import")[:16],
+        "actor_id": people.get(str(row.get("actor") or "")),
+        "actor_name": str(row.get("actor") or "")[:200],
+        "at": datetime.fromisoformat(str(row["at"])),
+        "comment": str(row.get("comment") or ""),
+        "stage": row.get("stage"),
+        "number": row.get("number"),
+        "choice": row.get("choice"),
+        "text": row.get("text"),
+        "is_na": bool(row.get("na")),
+        "dont_know": bool(row.get("dont_know")),
+        "justification": str(row.get("justification") or ""),
+    }
 
 
 def _write_evidence(
