@@ -266,6 +266,12 @@ def tour(api: Api, world: World, tokens: dict[str, str]) -> None:
     assert edited.status_code == 200, edited.text
     assert api.call("POST", "/api/v1/services/visa", as_=focal, json={"visits_now": "9"}).status_code == 422
     assert api.call("GET", "/api/v1/services/export.csv", as_=focal).status_code == 200
+    pending = edited.json()["pending_edit"]  # the owner's edit waits for review
+    assert api.call("GET", "/api/v1/service-edits", as_=focal).status_code == 200
+    decided = api.call(
+        "POST", f"/api/v1/service-edits/{pending}/review", as_=coord, json={"decision": "accept"}
+    )
+    assert decided.status_code == 200, decided.text
     published = api.call("POST", "/api/v1/publication/publish", as_=coord)
     assert published.status_code == 200, published.text
     version = published.json()["version"]

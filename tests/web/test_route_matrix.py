@@ -109,6 +109,7 @@ GET /api/v1/me                                                                  
 GET /api/v1/openapi.json                                                                                            200      200      200      200      200      200      200      200      200
 GET /api/v1/orgs                                                                                                    401      200      200      200      200      200      200      200      200
 GET /api/v1/responses/{response_id}                                                                                 401      200      404      404      404      404      404      200      200
+GET /api/v1/service-edits                                                                                           401      200      200      200      200      200      200      200      200
 GET /api/v1/services                                                                                                401      200      200      200      200      200      200      200      200
 GET /api/v1/services/export.{fmt}                                                                                   401      200      200      200      200      200      200      200      200
 GET /api/v1/services/{code}                                                                                         401      200      200      200      200      200      200      200      200
@@ -152,6 +153,7 @@ GET /public/data/{name}.{fmt}                                                   
 GET /public/services/{code}                                                                                         200      200      200      200      200      200      200      200      200
 GET /readyz                                                                                                         200      200      200      200      200      200      200      200      200
 GET /responses/{response_id}                                                                                        303      200      404      404      404      404      404      200      200
+GET /service-edits                                                                                                  303      200      200      200      200      200      200      200      200
 GET /services                                                                                                       303      200      200      200      200      200      200      200      200
 GET /services/export.{fmt}                                                                                          303      200      200      200      200      200      200      200      200
 GET /services/{code}                                                                                                303      200      200      200      200      200      200      200      200
@@ -192,6 +194,7 @@ POST /api/v1/publication/publish                                                
 POST /api/v1/publication/withdraw                                                                                   401      403      403      403      403      403      403      409      409
 POST /api/v1/responses/{response_id}/comments                                                                       401      403      404      404      404      404      404      201      201
 POST /api/v1/responses/{response_id}/review                                                                         401      403      404      404      404      404      404      403      403
+POST /api/v1/service-edits/{edit_id}/review                                                                         401      404      404      404      404      404      404      200      200
 POST /api/v1/services/import                                                                                        401      422      422      422      422      422      422      200      200
 POST /api/v1/services/{code}                                                                                        401      403      403      403      403      403      403      200      200
 POST /api/v1/workbooks                                                                                              401      422      422      422      422      422      422      422      422
@@ -219,6 +222,7 @@ POST /publication/publish                                                       
 POST /publication/withdraw                                                                                          303      403      403      403      403      403      403      409      409
 POST /responses/{response_id}/comments                                                                              303      403      404      404      404      404      404      303      303
 POST /responses/{response_id}/review                                                                                303      403      404      404      404      404      404      403      403
+POST /service-edits/{edit_id}/review                                                                                303      404      404      404      404      404      404      303      303
 POST /services/import                                                                                               303      422      422      422      422      422      422      200      200
 POST /services/{code}                                                                                               303      403      403      403      403      403      403      303      303
 # citizen feedback: anyone sends (the probe fills the trap: refused, nothing stored) and follows a case; B's
@@ -366,6 +370,8 @@ class Ids:
     #: a consultation of moi, and a comment on it per persona and route kind to moderate
     consultation_b: int = 0
     comments: dict[str, int] = field(default_factory=dict)
+    #: an edit of a service of moi by its focal point, waiting for review, per persona and route kind
+    service_edits: dict[str, int] = field(default_factory=dict)
     #: a document of moi (analysed), a suggestion of it and a document to withdraw per persona and kind
     document_b: int = 0
     suggestions: dict[str, int] = field(default_factory=dict)
@@ -439,6 +445,12 @@ def _build(world: World) -> Ids:
         services.save_service(s, SYSTEM, record=record)
         publication.publish(s, SYSTEM)  # the public portal has a first version whatever the rows do
         followup.adopt(s, SYSTEM, roadmap=small_roadmap())
+        for n, persona in enumerate(f"{p}/{kind}" for p in PERSONAS for kind in ("api", "html")):
+            own = record.model_copy(update={"code": f"svc-moi-{n}"})
+            services.save_service(s, SYSTEM, record=own)
+            edit = services.save_service(s, focal_b, record=own.model_copy(update={"fee": 1000 + n}))
+            assert edit.pending_edit is not None
+            ids.service_edits[persona] = edit.pending_edit
         ids.case_b = _complaint(s, "case-b")
         for persona in (f"{p}/{kind}" for p in PERSONAS for kind in ("api", "html")):
             for action in CASE_ACTIONS:
@@ -796,6 +808,9 @@ PROBES: dict[str, Probe] = {
     "POST /followup/replan": Probe(body={"expected_version": 0}),  # never the current: changes nothing
     "POST /followup/roadmap": Probe(
         files={"file": ("roadmap.json", b'{"initiatives": 1}', "application/json")}
+    ),
+    "POST /service-edits/{edit_id}/review": Probe(
+        {"edit_id": lambda i, p: i.service_edits[p]}, body={"decision": "return", "note": "the fee?"}
     ),
     "GET /kpis/observations/export.{fmt}": Probe({"fmt": "csv"}),
     "GET /kpis/{kpi}": Probe({"kpi": "SRV-R01-K1"}),

@@ -76,3 +76,6 @@ PROGRESS_STALE = Code(
 )
 ROADMAP_MOVED = Code("MT055", "Roadmap version {version} is adopted now; reload the page before re-planning.")
 ROADMAP_FILE = Code("MT056", "'{filename}' is not a roadmap written by raqmana (roadmap.json): {reason}")
+# --- review of service edits ------------------------------------------------------------------------------
+EDIT_DECIDED = Code("MT060", "This edit was already {state}.")
+RETURN_NEEDS_NOTE = Code("MT061", "Say in a note what to change when returning an edit.")

@@ -50,12 +50,17 @@ class ServiceView(BaseModel):
     version: int
     updated_at: datetime
     can_edit: bool = False
+    #: the edit waiting for review that this change made (an owner's edit); ``record`` is then the card
+    #: as proposed, and the catalogue keeps the accepted one until a reviewer accepts it
+    pending_edit: int | None = None
 
 
 class ImportReport(BaseModel):
     created: int
     updated: int
     unchanged: int
+    #: services whose change waits for review (an owner institution's import)
+    submitted: int = 0
 
 
 def _require_reader(actor: Actor) -> None:
@@ -65,6 +70,11 @@ def _require_reader(actor: Actor) -> None:
 
 def may_edit(actor: Actor, org: Organisation) -> bool:
     return actor.is_system or bool(actor.roles_at(org.path) & EDIT_ROLES)
+
+
+def may_review(actor: Actor, org: Organisation) -> bool:
+    """Coordinators and administrators over the owner apply their changes at once and review the owner's."""
+    return actor.is_system or bool(actor.roles_at(org.path) & MANAGER_ROLES)
 
 
 def record_of(s: Service) -> ServiceRecord:
@@ -176,6 +186,20 @@ def save_service(
             raise Conflict(M.STALE, version=existing.version)
     if not may_edit(actor, owner):
         raise _not_yours(owner.code)
+    if not may_review(actor, owner):
+        from raqmana.workspace.services_review import submit  # it builds on this module
+
+        edit = submit(
+            session, actor, record=record, owner=owner, base_version=existing.version if existing else 0
+        )
+        return ServiceView(
+            record=record,
+            owner_name=org_name(owner),
+            version=existing.version if existing else 0,
+            updated_at=edit.submitted_at,
+            can_edit=True,
+            pending_edit=edit.id,
+        )
     service, events = _apply(session, actor, [record], {owner.code: owner})
     record_many(session, events)
     return _view(actor, service[0], owner)
@@ -227,6 +251,14 @@ def catalogue_page(session: Session, actor: Actor) -> CataloguePage:
 
 def _not_yours(code: str) -> Forbidden:
     return Forbidden(M.NOT_YOURS, value=code)
+
+
+def apply_records(
+    session: Session, actor: Actor, records: Iterable[ServiceRecord], owners: dict[str, Organisation]
+) -> tuple[list[Service], list[Any]]:
+    """Write accepted records to the catalogue (new services created, changed ones a version up) and the
+    audit events to record for them."""
+    return _apply(session, actor, records, owners)
 
 
 def _apply(
@@ -301,12 +333,25 @@ def import_services(session: Session, actor: Actor, *, data: bytes, filename: st
         records.append(record)
     if problems:
         raise ValidationFailed(problems)
+    proposed = [r for r in records if not may_review(actor, orgs[r.owner])]
+    submitted = 0
+    if proposed:
+        from raqmana.workspace.services_review import submit
+
+        for r in proposed:
+            was = current.get(r.code)
+            if was is not None and was[0].record == r.model_dump(mode="json"):
+                continue
+            submit(session, actor, record=r, owner=orgs[r.owner], base_version=was[0].version if was else 0)
+            submitted += 1
+        records = [r for r in records if may_review(actor, orgs[r.owner])]
     before = {code: dict(s.record) for code, (s, _) in current.items()}
     services, events = _apply(session, actor, records, orgs)
     record_many(session, events)
     created = sum(1 for s in services if s.code not in before)
     updated = sum(1 for s in services if s.code in before and before[s.code] != s.record)
-    return ImportReport(created=created, updated=updated, unchanged=len(services) - created - updated)
+    unchanged = len(services) - created - updated + len(proposed) - submitted
+    return ImportReport(created=created, updated=updated, unchanged=unchanged, submitted=submitted)
 
 
 def export_services(session: Session, actor: Actor, *, fmt: str) -> bytes:

@@ -20,9 +20,10 @@ from raqmana.web.forms import read_upload
 from raqmana.web.pages import Area, attachment, go
 from raqmana.web.schemas.common import XLSX, file_response
 from raqmana.web.templating import render
-from raqmana.workspace import publication, services
+from raqmana.workspace import publication, services, services_review
 from raqmana.workspace.publication import PublicationView
 from raqmana.workspace.services import ImportReport, ServiceView
+from raqmana.workspace.services_review import EditView
 
 area = Area("services")
 CSV = "text/csv"
@@ -152,3 +153,33 @@ class WithdrawIn(BaseModel):
 )
 def withdraw(ctx: Ctx, data: WithdrawIn) -> PublicationView:
     return ctx.call(publication.withdraw, expected_version=data.expected_version)
+
+
+class EditList(BaseModel):
+    edits: list[EditView]
+
+
+@area.page(
+    "/service-edits",
+    "services/edits.html",
+    summary="Service-card edits and their review",
+    response_model=EditList,
+)
+def edit_list(ctx: Ctx) -> dict[str, Any]:
+    """Edits of the institutions the caller edits or reviews, those waiting for review first."""
+    return {"edits": ctx.read(services_review.list_edits)}
+
+
+class EditReviewIn(BaseModel):
+    decision: Literal["accept", "return"]
+    note: str = Field("", max_length=2000, description="required when returning: what to change")
+
+
+@area.action(
+    "/service-edits/{edit_id}/review",
+    html=go("/service-edits"),
+    summary="Accept an owner's edit of a service card (it is applied) or return it with a note",
+    response_model=EditView,
+)
+def review_edit(ctx: Ctx, edit_id: int, data: EditReviewIn) -> EditView:
+    return ctx.call(services_review.review, edit_id=edit_id, decision=data.decision, note=data.note)
