@@ -55,7 +55,11 @@ def _texts(report: Report, *, cells: bool = True):
         for b in s.blocks:
             if isinstance(b, Paragraph):
                 yield b.text
-            yield from getattr(b, "items", [])
+            if getattr(b, "kind", "") == "figures":  # key figures: (what, value) pairs and a title
+                yield b.title
+                yield from (text for pair in b.items for text in pair)
+            else:
+                yield from getattr(b, "items", [])
             if getattr(b, "kind", "") == "note":
                 yield b.text
             table = b if getattr(b, "kind", "") == "table" else getattr(b, "data", None)
@@ -114,7 +118,9 @@ def test_bottlenecks_name_the_enablers_and_separate_names_with_semicolons(chain,
     names = {p.id: p.name for p in chain.framework.pillars}
     for lang, sep in (("en", "; "), ("ar", "؛ "), ("ckb", "؛ ")):
         report = national(lang)
-        bullets = next(b for b in _section(report, "summary").blocks if getattr(b, "kind", "") == "bullets")
+        bullets = next(
+            b for b in _section(report, "bottlenecks").blocks if getattr(b, "kind", "") == "bullets"
+        )
         first = chain.inputs.bottlenecks[0]
         assert names[first.pillar_id].get(lang) in bullets.items[0]
         assert not re.search(r"\b(POL|INS|LEG|FIN|DAT|IDS|SRV|CYB|SKL|PAR|INF|COP|INN)\b", bullets.items[0])
@@ -243,4 +249,5 @@ def test_new_kurdish_texts_follow_the_sorani_spelling():
             constraints._AHEAD_ONE,
         )
     ]
-    assert [t for t in texts if wrong_letters(t)] == []
+    brand = LABELS["product"].ckb  # the product's name, رقمنة, is written as in Arabic
+    assert [t for t in texts if wrong_letters(t) and t != brand] == []

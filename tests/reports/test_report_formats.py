@@ -107,3 +107,45 @@ def test_word_gets_a_table_of_contents_and_no_blank_page(tmp_path, lang):
             assert seen_text_since_break, "a page without text"
             seen_text_since_break = False
     assert doc.paragraphs[0].text  # the cover starts with the issuing line, not an empty band
+
+
+def test_the_cover_names_the_issuer_the_round_and_the_date_in_the_readers_calendar(tmp_path):
+    from dataclasses import replace
+
+    from raqmana.reports.model import KeyFigures
+
+    base = replace(
+        inputs(tmp_path, 3),
+        issuer=Translated.of("General Secretariat", "الأمانة العامة لمجلس الوزراء", "ئەمینداریی گشتی"),
+        assessment_name=Translated.of("Round 2026", "جولة 2026", "خولی 2026"),
+        date="2026-11-25",
+    )
+    ar = build_national(base, "ar")
+    assert ar.header.startswith("رقمنة · ") and "raqmana" not in ar.header
+    assert build_national(base, "ckb").header.startswith("رقمنة · ")
+    cover = dict(ar.cover)
+    assert cover[label("issued_by", "ar")] == "الأمانة العامة لمجلس الوزراء"
+    assert cover[label("round", "ar")] == "جولة ٢٠٢٦"
+    assert "٢٠٢٦" in cover[label("date", "ar")] and "نوفمبر" in cover[label("date", "ar")]
+    html = render_html(ar)
+    assert '<p class="cover-band">' in html and 'class="cover-band"></div>' not in html
+    assert "الأمانة العامة لمجلس الوزراء" in html.split('class="cover"')[1].split("</section>")[0]
+    [figures] = [b for b in ar.sections[0].blocks if isinstance(b, KeyFigures)]
+    shown = dict(figures.items)
+    assert shown[label("kf_score", "ar")] == "٢٫١٠ من ٥"
+    assert shown[label("kf_institutions", "ar")] == "٣"
+    assert 'class="key-figures"' in html
+    en = build_national(base, "en")
+    assert en.header.startswith("raqmana · ") and dict(en.cover)["Date"] == "November 25, 2026"
+
+
+@pytest.mark.render
+def test_word_shows_the_cover_lines_and_the_key_figures(tmp_path):
+    from dataclasses import replace
+
+    base = replace(inputs(tmp_path, 3), assessment_name=Translated.of("Round A", "الجولة أ", "خولی أ"))
+    doc = Document(str(render_docx(build_national(base, "en"), tmp_path / "r.docx")))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Assessment round: Round A" in text
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    assert "2.10 out of 5" in cells and label("kf_institutions", "en") in cells

@@ -209,6 +209,7 @@ def run_chain(
         target_stage=target,
         date=options.date,
         assessment_name=rnd.name,
+        issuer=country.lead_institution,
     )
     if options.surveys is not None:  # the surveys' chapter of the national report (before the annexes)
         from raqmana.reports.survey_chapter import survey_chapter

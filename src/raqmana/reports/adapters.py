@@ -285,7 +285,9 @@ def report_inputs(
     target_stage: float,
     date: str,
     assessment_name: Translated | None = None,
+    issuer: str | None = None,
 ) -> ReportInputs:
+    """``issuer``: the code of the institution that issues the reports (named from ``metas``)."""
     enablers = _enablers(fw, build, unc, target_stage)
     national = build.national().get(fw.id)
     indices, sources = _indices(analysis)
@@ -342,6 +344,7 @@ def report_inputs(
         gantt=gantt,
         gantt_phases=_gantt_phases(plan) if gantt is not None and plan is not None else None,
         assessment_name=assessment_name,
+        issuer=metas[issuer].name if issuer is not None and issuer in metas else None,
         owner_names={
             **{i.owner: i.owner_name for i in inits if i.owner_name is not None},
             **{code: m.name for code, m in metas.items()},

@@ -21,7 +21,17 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from raqmana.i18n.fonts import FAMILIES
 from raqmana.i18n.locales import get_locale
 from raqmana.i18n.numbers import format_number
-from raqmana.reports.model import Block, Bullets, Figure, Note, Paragraph, Report, Section, Table
+from raqmana.reports.model import (
+    Block,
+    Bullets,
+    Figure,
+    KeyFigures,
+    Note,
+    Paragraph,
+    Report,
+    Section,
+    Table,
+)
 from raqmana.reports.text import ltr_runs
 
 BRAND = RGBColor(0x0B, 0x4F, 0x6C)
@@ -211,7 +221,14 @@ def render_docx(report: Report, path: Path) -> Path:
     para(report.header, "Subtitle" if "Subtitle" in [s.name for s in doc.styles] else None)
     _write(doc.add_heading("", level=0), report.title, rtl)
     para(report.subtitle)
-    para(report.date)
+    if report.cover:
+        for what, value in report.cover:
+            line = _write(doc.add_paragraph(), f"{what}: ", rtl)
+            _write(line, value, rtl)
+            for r in line.runs[-1:]:
+                r.bold = True
+    else:
+        para(report.date)
     if report.illustrative:
         note = para(report.illustrative_note)
         for r in note.runs:
@@ -277,6 +294,28 @@ def render_docx(report: Report, path: Path) -> Path:
         if t.source:
             para(f"{report.labels.get('source', 'Source')}: {t.source}", "Caption")
 
+    def key_figures(b: KeyFigures) -> None:
+        """The key figures as a boxed grid: the value large and bold, what it is under it."""
+        if b.title:
+            cap = para(b.title, "Caption")
+            cap.paragraph_format.keep_with_next = True
+        per_row = 3
+        for start in range(0, len(b.items), per_row):
+            chunk = b.items[start : start + per_row]
+            grid = doc.add_table(rows=2, cols=per_row)
+            grid.style = "Table Grid"
+            if rtl:
+                grid._tbl.tblPr.append(OxmlElement("w:bidiVisual"))
+            for k, (what, value) in enumerate(chunk):
+                top = _write(grid.rows[0].cells[k].paragraphs[0], value, rtl)
+                for r in top.runs:
+                    r.bold = True
+                    r.font.color.rgb = BRAND
+                    _size(r, Pt(15))
+                low = _write(grid.rows[1].cells[k].paragraphs[0], what, rtl)
+                for r in low.runs:
+                    _size(r, Pt(8.5))
+
     def blocks(items: list[Block]) -> None:
         for b in items:
             if isinstance(b, Paragraph):
@@ -292,6 +331,8 @@ def render_docx(report: Report, path: Path) -> Path:
             elif isinstance(b, Table):
                 if not b.workbook_only:
                     table(b)
+            elif isinstance(b, KeyFigures):
+                key_figures(b)
             elif isinstance(b, Figure):
                 doc.add_picture(io.BytesIO(b.chart.png), width=_text_width(sect))
                 para(f"{report.labels.get('figure', 'Figure')}: {b.caption}", "Caption")

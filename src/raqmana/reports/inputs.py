@@ -130,6 +130,8 @@ class ReportInputs:
     illustrative: bool = False
     assessment_name: Translated | None = None
     date: str = ""
+    #: who issues the report (the lead institution, e.g. the council of ministers' secretariat)
+    issuer: Translated | None = None
     enablers: list[EnablerResult] = field(default_factory=list)
     institutions: list[InstitutionResult] = field(default_factory=list)
     national_score: float | None = None

@@ -7,7 +7,7 @@ from raqmana.i18n.catalog import ui, ui_n
 from raqmana.i18n.dates import quarter_text
 from raqmana.reports import charts
 from raqmana.reports.inputs import InstitutionResult, ReportInputs
-from raqmana.reports.labels import label, report_labels
+from raqmana.reports.labels import cover_lines, label, report_labels
 from raqmana.reports.model import Block, Figure, Note, Paragraph, Report, Section, Table
 from raqmana.reports.text import integer, num, pct, prose_digits
 
@@ -182,7 +182,8 @@ def build_institution(
         subtitle=f"{label('institution_title', lang)} — {label('national_title', lang)}",
         date=inputs.date,
         sections=[Section("profile", label("summary", lang), blocks), gap_section, rec_section, act_section],
-        header=f"raqmana · {label('institution_title', lang)}",
+        header=f"{label('product', lang)} · {label('institution_title', lang)}",
+        cover=cover_lines(inputs, lang),
         illustrative=inputs.illustrative,
         illustrative_note=label("illustrative", lang),
         provenance=inputs.provenance_in(lang),

@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from raqmana.i18n import Translated
 from raqmana.i18n.catalog import ui
 from raqmana.i18n.numbers import localize_digits
 
+if TYPE_CHECKING:
+    from raqmana.reports.inputs import ReportInputs
+
 LABELS: dict[str, Translated] = {
+    "product": ui("raqmana", "product name"),
+    "issued_by": ui("Issued by"),
+    "round": ui("Assessment round"),
+    "date": ui("Date"),
+    "key_figures": ui("Key figures"),
+    "kf_score": ui("National score (0–5)"),
+    "kf_stage": ui("Stage of maturity"),
+    "kf_institutions": ui("Institutions assessed"),
+    "kf_recommendations": ui("Recommendations"),
+    "kf_short": ui("short term", "count of recommendations"),
+    "kf_initiatives": ui("Roadmap initiatives"),
+    "kf_period": ui("Roadmap period"),
+    "top_recommendations": ui("First recommendations to act on (short term):"),
     "contents": ui("Contents"),
     "low": ui("lower bound"),
     "high": ui("upper bound"),
@@ -116,6 +134,32 @@ COMPONENTS: dict[str, Translated] = {
 def label(key: str, lang: str, digits: str | None = None) -> str:
     """A fixed text; its digits ("Score (0–5)") follow the report's digit setting."""
     return localize_digits(LABELS[key].get(lang), lang, digits)
+
+
+def cover_lines(inputs: ReportInputs, lang: str) -> list[tuple[str, str]]:
+    """The cover's lines under the title: who issues the report, the round, the date in the reader's
+    calendar words and digits (an unreadable date is left as written)."""
+    from datetime import date
+
+    from babel.dates import format_date
+
+    from raqmana.i18n.locales import get_locale
+    from raqmana.i18n.prose import prose_digits
+
+    d = inputs.digits
+    lines = []
+    if inputs.issuer is not None:
+        lines.append((label("issued_by", lang), prose_digits(inputs.issuer.get(lang), lang, d)))
+    if inputs.assessment_name is not None:
+        lines.append((label("round", lang), prose_digits(inputs.assessment_name.get(lang), lang, d)))
+    if inputs.date:
+        try:
+            day = date.fromisoformat(inputs.date[:10])
+            shown = localize_digits(format_date(day, "long", locale=get_locale(lang).babel_code), lang, d)
+        except ValueError:
+            shown = localize_digits(inputs.date, lang, d)
+        lines.append((label("date", lang), shown))
+    return lines
 
 
 def time_rule(lang: str) -> str:

@@ -90,7 +90,16 @@ class Figure:
         return base64.b64encode(self.chart.png).decode("ascii")
 
 
-Block = Paragraph | Bullets | Note | Table | Figure
+@dataclass
+class KeyFigures:
+    """A box of the report's key figures: (what, value) pairs, the values already in the report's digits."""
+
+    items: list[tuple[str, str]]
+    title: str = ""
+    kind: Literal["figures"] = "figures"
+
+
+Block = Paragraph | Bullets | Note | Table | Figure | KeyFigures
 
 
 @dataclass
@@ -125,6 +134,8 @@ class Report:
     labels: dict[str, str] = field(default_factory=dict)  # "contents", "page", "source", "table", "figure"
     #: digit shapes of every number: "latn" (0-9), "arab" (٠-٩) or None for the language's own
     digits: str | None = None
+    #: lines of the cover under the title: (what, value), e.g. the issuing authority, the round, the date
+    cover: list[tuple[str, str]] = field(default_factory=list)
 
     def tables(self) -> list[Table]:
         return [t for s in self.sections for t in s.tables()]

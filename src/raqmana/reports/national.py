@@ -13,13 +13,24 @@ from dataclasses import dataclass
 import numpy as np
 
 from raqmana.i18n import Translated, vocabulary
-from raqmana.i18n.catalog import ui, ui_n
+from raqmana.i18n.catalog import ui
 from raqmana.i18n.dates import quarter_text
 from raqmana.reports import charts
 from raqmana.reports.groups import by_kind
 from raqmana.reports.inputs import InstitutionResult, ReportInputs
-from raqmana.reports.labels import COMPONENTS, label, report_labels, time_rule
-from raqmana.reports.model import Block, Bullets, Figure, Interval, Note, Paragraph, Report, Section, Table
+from raqmana.reports.labels import COMPONENTS, cover_lines, label, report_labels, time_rule
+from raqmana.reports.model import (
+    Block,
+    Bullets,
+    Figure,
+    Interval,
+    KeyFigures,
+    Note,
+    Paragraph,
+    Report,
+    Section,
+    Table,
+)
 from raqmana.reports.text import integer, listing, num, pct, plain, prose_digits, span
 
 PHASES = vocabulary.names("phase name")
@@ -33,9 +44,8 @@ SENTENCES = {
     ),
     "strongest": ui("Strongest enablers: {items}."),
     "weakest": ui("Weakest enablers: {items}."),
-    "recs": ui(
-        "The assessment yields {short} short-term and {long} long-term recommendations, scheduled into {n} roadmap initiatives."
-    ),
+    "out_of": ui("{score} out of {max}"),
+    "bottlenecks_named": ui("Bottlenecks holding other enablers back: {items}."),
     "framework": ui(
         "The assessment uses the framework “{name}” (version {version}): {pillars} enablers and {indicators} indicators. Each indicator is answered on a maturity ladder whose stages are defined by the evidence that proves them; only answers accepted by a reviewer are scored."
     ),
@@ -111,7 +121,8 @@ def build_national(inputs: ReportInputs, lang: str) -> Report:
         subtitle=label("national_subtitle", lang),
         date=inputs.date,
         sections=sections,
-        header=f"raqmana · {title}",
+        header=f"{label('product', lang)} · {title}",
+        cover=cover_lines(inputs, lang),
         illustrative=inputs.illustrative,
         illustrative_note=label("illustrative", lang),
         provenance=inputs.provenance_in(lang),
@@ -120,7 +131,47 @@ def build_national(inputs: ReportInputs, lang: str) -> Report:
     )
 
 
+def _key_figures(inputs: ReportInputs, w: _W) -> KeyFigures:
+    """The figures a minister reads first, each once."""
+    stage = inputs.national_stage if inputs.national_stage is not None else int(inputs.national_score or 0)
+    items = [
+        (w.l("kf_score"), w.s("out_of", score=w.n(inputs.national_score), max=w.i(5))),
+        (w.l("kf_stage"), f"{w.i(stage)} — {inputs.framework.stage_label(stage).get(w.lang)}"),
+        (w.l("kf_institutions"), w.i(len(inputs.institutions))),
+    ]
+    if inputs.bottlenecks:
+        items.append((w.l("bottlenecks"), w.i(len(inputs.bottlenecks))))
+    if inputs.recommendations:
+        short = sum(1 for r in inputs.recommendations if r.horizon == "short")
+        items.append(
+            (
+                w.l("kf_recommendations"),
+                f"{w.i(len(inputs.recommendations))} ({w.i(short)} {w.l('kf_short')})",
+            )
+        )
+    if inputs.initiatives:
+        first = min(inputs.initiatives, key=lambda i: i.start).start
+        last = max(inputs.initiatives, key=lambda i: i.end).end
+        items.append((w.l("kf_initiatives"), w.i(len(inputs.initiatives))))
+        items.append(
+            (
+                w.l("kf_period"),
+                f"{quarter_text(first, w.lang, w.digits)} – {quarter_text(last, w.lang, w.digits)}",
+            )
+        )
+        costs = [i.cost for i in inputs.initiatives if i.cost is not None]
+        if costs:
+            items.append((w.l("cost"), w.i(sum(costs))))
+    return KeyFigures(items, w.l("key_figures"))
+
+
+#: recommendations listed in the summary
+TOP_RECOMMENDATIONS = 5
+
+
 def _summary(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Section:
+    """A key-figures box, the strongest and weakest enablers once each, the bottlenecks by name, and the
+    first short-term recommendations with their owners."""
     blocks: list[Block] = []
     if inputs.illustrative:
         blocks.append(Note(w.l("illustrative"), "warning"))
@@ -128,40 +179,32 @@ def _summary(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Section:
     if inputs.national_score is None or not scored:
         blocks.append(w.missing())
         return Section("summary", w.l("summary"), blocks)
-    stage = inputs.national_stage if inputs.national_stage is not None else int(inputs.national_score)
-    blocks.append(
-        Paragraph(
-            w.s_n(
-                ui_n(
-                    "Across {n} institution, the public sector's digital maturity scores {score} out of {max}"
-                    " — stage {stage} ({stage_name}).",
-                    "Across {n} institutions, the public sector's digital maturity scores {score} out of {max}"
-                    " — stage {stage} ({stage_name}).",
-                    len(inputs.institutions),
-                ),
-                n=w.i(len(inputs.institutions)),
-                score=w.n(inputs.national_score),
-                max=w.i(5),
-                stage=w.i(stage),
-                stage_name=inputs.framework.stage_label(stage).get(w.lang),
-            )
-        )
-    )
+    blocks.append(_key_figures(inputs, w))
     ranked = sorted(scored, key=lambda e: e.score or 0.0)
-    blocks.append(Paragraph(w.s("strongest", items=w.join([names[e.pillar_id] for e in ranked[::-1][:3]]))))
-    blocks.append(Paragraph(w.s("weakest", items=w.join([names[e.pillar_id] for e in ranked[:3]]))))
+    strongest = [e.pillar_id for e in ranked[::-1][:3]]
+    weakest = [e.pillar_id for e in ranked[:3] if e.pillar_id not in strongest]
+    blocks.append(Paragraph(w.s("strongest", items=w.join([names[p] for p in strongest]))))
+    if weakest:
+        blocks.append(Paragraph(w.s("weakest", items=w.join([names[p] for p in weakest]))))
     if inputs.bottlenecks:
-        blocks.append(Bullets([b.reason.get(w.lang) for b in inputs.bottlenecks[:3]]))
-    if inputs.recommendations:
-        short = sum(1 for r in inputs.recommendations if r.horizon == "short")
         blocks.append(
             Paragraph(
                 w.s(
-                    "recs",
-                    short=w.i(short),
-                    long=w.i(len(inputs.recommendations) - short),
-                    n=w.i(len(inputs.initiatives)),
+                    "bottlenecks_named",
+                    items=w.join([names.get(b.pillar_id, b.pillar_id) for b in inputs.bottlenecks]),
                 )
+            )
+        )
+    if inputs.recommendations:
+        owner = _owner_names(inputs, w.lang)
+        top = [r for r in inputs.recommendations if r.horizon == "short"] or inputs.recommendations
+        blocks.append(Paragraph(w.l("top_recommendations")))
+        blocks.append(
+            Bullets(
+                [
+                    f"{w.t(r.title.get(w.lang))} — {owner(r.owner)}" if r.owner else w.t(r.title.get(w.lang))
+                    for r in top[:TOP_RECOMMENDATIONS]
+                ]
             )
         )
     if inputs.roadmap_summary:
