@@ -342,3 +342,36 @@ def test_options_are_checked(world):
         with pytest.raises(ValidationFailed) as e:
             open_one(world, options=options)
         assert e.value.problems[0].code is code
+
+
+def test_a_section_shows_its_newest_comments_a_page_at_a_time(world):
+    with world.ws.transaction() as s:
+        c = C.open_consultation(
+            s,
+            world["fp_a"],
+            owner="moa",
+            title=t("Draft"),
+            summary=t("Draft"),
+            opens_at=NOW - timedelta(days=1),
+            closes_at=NOW + timedelta(days=9),
+            sections=[C.SectionIn(heading=t("Article 1"), body=t("One portal"))],
+            options=C.Options(premoderated=False),
+        )
+        sid = c.sections[0].id
+        for n in range(5):
+            C.add_comment(
+                s,
+                consultation_id=c.id,
+                section_id=sid,
+                text=f"comment {n}",
+                lang="en",
+                client=f"c{n}",
+                now=NOW + timedelta(minutes=n),
+            )
+    with world.ws.reader() as s:
+        first = C.read_consultation(s, consultation_id=c.id, now=NOW, shown=2).sections[0]
+        third = C.read_consultation(s, consultation_id=c.id, now=NOW, shown=2, page=3).sections[0]
+    assert (
+        [m.text for m in first.comments] == ["comment 3", "comment 4"] and first.more and first.published == 5
+    )
+    assert [m.text for m in third.comments] == ["comment 0"] and not third.more

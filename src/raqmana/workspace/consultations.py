@@ -38,6 +38,9 @@ from raqmana.workspace.participation import (
     throttle,
 )
 
+#: top-level comments shown per section and page
+SHOWN = 20
+
 
 class SectionIn(BaseModel):
     heading: Translated
@@ -72,7 +75,11 @@ class SectionView(BaseModel):
     body: Translated
     number: str | None = Field(None, description="the article's number in the draft document")
     page: int | None = Field(None, description="the page of the draft document where it starts")
-    comments: list[CommentView] = Field(default_factory=list, description="published comments only")
+    comments: list[CommentView] = Field(
+        default_factory=list, description="a page of the published comments (see the consultation's page)"
+    )
+    published: int = Field(0, description="published comments on this section (replies not counted)")
+    more: bool = Field(False, description="older published comments are on the next page")
 
 
 class ConsultationSummary(BaseModel):
@@ -96,6 +103,7 @@ class ConsultationView(ConsultationSummary):
     retention_days: int | None = None
     document_name: str | None = None
     document_pages: int | None = None
+    page: int = Field(1, description="the page of comments shown (the newest first)")
 
 
 class CommentReceipt(BaseModel):
@@ -336,10 +344,16 @@ def list_consultations(session: Session, *, now: datetime | None = None) -> list
 
 
 def read_consultation(
-    session: Session, *, consultation_id: int, now: datetime | None = None
+    session: Session,
+    *,
+    consultation_id: int,
+    now: datetime | None = None,
+    shown: int = SHOWN,
+    page: int = 1,
 ) -> ConsultationView:
-    """A consultation with its sections and their published comments, each with its published replies
-    and its count of supports (personal data masked)."""
+    """A consultation with its sections and, per section, a page of its published comments (the newest
+    ``shown`` on page 1, older ones on the next pages, listed oldest first), each with its published
+    replies and its count of supports (personal data masked)."""
     now = now or utcnow()
     c, org = _get(session, consultation_id)
     sections = list(
@@ -349,28 +363,72 @@ def read_consultation(
             .order_by(ConsultationSection.position)
         )
     )
+    in_sections = ConsultationComment.section_id.in_([x.id for x in sections])
+    published = ConsultationComment.state == CommentState.PUBLISHED
+    top_level = ConsultationComment.parent_id.is_(None)
+    counts: dict[int, int] = dict(
+        session.execute(
+            select(ConsultationComment.section_id, func.count())
+            .where(in_sections, published, top_level)
+            .group_by(ConsultationComment.section_id)
+        ).all()
+    )
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=ConsultationComment.section_id,
+            order_by=(ConsultationComment.created_at.desc(), ConsultationComment.id.desc()),
+        )
+        .label("rank")
+    )
+    ranked = (
+        select(
+            ConsultationComment.id,
+            ConsultationComment.section_id,
+            ConsultationComment.parent_id,
+            ConsultationComment.body,
+            ConsultationComment.created_at,
+            rank,
+        )
+        .where(in_sections, published, top_level)
+        .subquery()
+    )
+    first = (max(page, 1) - 1) * shown
+    rows = list(
+        session.execute(
+            select(ranked.c.id, ranked.c.section_id, ranked.c.parent_id, ranked.c.body, ranked.c.created_at)
+            .where(ranked.c.rank > first, ranked.c.rank <= first + shown)
+            .order_by(ranked.c.created_at, ranked.c.id)
+        )
+    )
+    parents = [r[0] for r in rows]
+    while parents:  # the replies of the comments shown, and the replies to those
+        found = list(
+            session.execute(
+                select(
+                    ConsultationComment.id,
+                    ConsultationComment.section_id,
+                    ConsultationComment.parent_id,
+                    ConsultationComment.body,
+                    ConsultationComment.created_at,
+                )
+                .where(published, ConsultationComment.parent_id.in_(parents))
+                .order_by(ConsultationComment.created_at, ConsultationComment.id)
+            )
+        )
+        rows += found
+        parents = [r[0] for r in found]
+    ids = [r[0] for r in rows]
     supports: dict[int, int] = dict(
         session.execute(
             select(ConsultationSupport.comment_id, func.count())
-            .join(ConsultationComment, ConsultationComment.id == ConsultationSupport.comment_id)
-            .join(ConsultationSection, ConsultationSection.id == ConsultationComment.section_id)
-            .where(ConsultationSection.consultation_id == c.id)
+            .where(ConsultationSupport.comment_id.in_(ids))
             .group_by(ConsultationSupport.comment_id)
         ).all()
     )
     comments: dict[int, list[CommentView]] = {}
     views: dict[int, CommentView] = {}
-    q = (
-        select(ConsultationComment.id, ConsultationComment.section_id, ConsultationComment.parent_id)
-        .add_columns(ConsultationComment.body, ConsultationComment.created_at)
-        .join(ConsultationSection, ConsultationSection.id == ConsultationComment.section_id)
-        .where(
-            ConsultationSection.consultation_id == c.id,
-            ConsultationComment.state == CommentState.PUBLISHED,
-        )
-        .order_by(ConsultationComment.created_at, ConsultationComment.id)
-    )
-    for cid, section_id, parent_id, body, created_at in session.execute(q):
+    for cid, section_id, parent_id, body, created_at in rows:
         view = CommentView(
             id=cid, text=mask_personal(body), created_at=created_at, supports=supports.get(cid, 0)
         )
@@ -386,6 +444,7 @@ def read_consultation(
         retention_days=c.retention_days,
         document_name=c.document_name,
         document_pages=c.document_pages,
+        page=max(page, 1),
         sections=[
             SectionView(
                 id=s.id,
@@ -394,6 +453,8 @@ def read_consultation(
                 number=s.number,
                 page=s.page,
                 comments=comments.get(s.id, []),
+                published=counts.get(s.id, 0),
+                more=counts.get(s.id, 0) > first + shown,
             )
             for s in sections
         ],

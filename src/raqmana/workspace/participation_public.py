@@ -32,12 +32,19 @@ class PublicConsultation(BaseModel):
 
 
 def page(
-    session: Session, *, consultation_id: int, secret: str, token: str | None, now: datetime | None = None
+    session: Session,
+    *,
+    consultation_id: int,
+    secret: str,
+    token: str | None,
+    now: datetime | None = None,
+    page: int = 1,
 ) -> PublicConsultation:
+    """The public page of a consultation with the ``page``-th page of comments of each section."""
     now = now or utcnow()
     person = participant(session, secret=secret, token=token)
     return PublicConsultation(
-        consultation=read_consultation(session, consultation_id=consultation_id, now=now),
+        consultation=read_consultation(session, consultation_id=consultation_id, now=now, page=page),
         questions=questions_of(session, consultation_id=consultation_id, now=now),
         visitor=Visitor(participant=person is not None, verified=bool(person and person.verified_at)),
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import Path
+from fastapi import Path, Query
 from pydantic import AwareDatetime, BaseModel, BeforeValidator, Field
 from starlette.responses import Response
 
@@ -65,11 +65,17 @@ def consultation_list(ctx: Ctx) -> dict[str, Any]:
     "after the close) and what the visitor may do",
     response_model=PublicConsultation,
 )
-def consultation_page(ctx: Ctx, consultation_id: Id) -> dict[str, Any]:
-    page = ctx.unit(
-        public.page, consultation_id=consultation_id, secret=ctx.settings.secret_key, token=token_of(ctx)
+def consultation_page(
+    ctx: Ctx, consultation_id: Id, page: Annotated[int, Query(ge=1, le=100_000)] = 1
+) -> dict[str, Any]:
+    page_ = ctx.unit(
+        public.page,
+        consultation_id=consultation_id,
+        secret=ctx.settings.secret_key,
+        token=token_of(ctx),
+        page=page,
     )
-    return {**page.model_dump(), "_page": page}
+    return {**page_.model_dump(), "_page": page_}
 
 
 class CommentIn(BaseModel):
