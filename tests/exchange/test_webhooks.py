@@ -188,3 +188,24 @@ def test_a_generated_secret_is_shown_once(world):
     assert len(registered.secret) >= 32
     with world.ws.reader() as s:
         assert registered.secret not in s.scalar(select(Webhook.secret_sealed))
+
+
+def test_two_workers_send_each_delivery_once(world):
+    import threading
+
+    with receiver(SECRET) as box:
+        register(world, box.url, kinds=("round.opened",), secret=SECRET)
+        with world.ws.transaction() as s:
+            from raqmana.workspace.outbox import emit
+
+            for n in range(20):
+                emit(s, "round.opened", "assessment", n, {"n": n})
+        results = []
+        threads = [threading.Thread(target=lambda: results.append(deliver_due(world.ws))) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    ids = [json.loads(r.body)["delivery"] for r in box.got]
+    assert len(ids) == len(set(ids)) == 20
+    assert sum(r["delivered"] for r in results) == 20
