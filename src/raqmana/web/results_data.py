@@ -16,6 +16,7 @@ from raqmana.recommend.labels import BASELINE_SOURCE, HORIZON, KPI_UNIT, PHASE
 from raqmana.reports.adapters import KINDS
 from raqmana.reports.inputs import IndexSeries, InstitutionResult, ReportInputs
 from raqmana.web.results_cache import Entry
+from raqmana.web.survey_results import survey_part
 from raqmana.workspace.views import AssessmentView
 
 T = Translated.of
@@ -252,6 +253,7 @@ def national(entry: Entry, view: AssessmentView, lang: str) -> dict[str, Any]:
         "roadmap": roadmap(entry, lang),
         "methodology": inputs.methodology,
         "provenance": inputs.provenance,
+        "surveys": survey_part(entry.done),
         "problems": [],
         "_names": {p.id: p.name for p in fw.pillars},
     }

@@ -108,7 +108,7 @@ def assessment_results(
     accepted = accepted_values(session, assessment_id, actor=actor)
     orgs = {o.code: o for o in list_organisations(session, actor)}
     responses, metas, evidence = chain_inputs(framework, accepted, orgs)
-    surveys = round_surveys(session, framework.id, orgs)
+    surveys = round_surveys(session, framework, orgs)
     options = ChainOptions(
         country=round_country(country, framework.id),
         round=RoundOptions(

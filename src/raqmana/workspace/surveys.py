@@ -32,6 +32,7 @@ from raqmana.workspace.exceptions import Forbidden, ValidationFailed
 from raqmana.workspace.views import OrgView
 
 if TYPE_CHECKING:
+    from raqmana.frameworks.schema import Framework
     from raqmana.pipeline.surveys import SurveyInputs
     from raqmana.settings import Settings
     from raqmana.workspace.factory import Workspace
@@ -285,21 +286,26 @@ def institution_lookup(orgs: Mapping[str, OrgView]) -> Callable[[str], str | Non
     return lambda answer: aliases.get(" ".join(str(answer).casefold().split()))
 
 
-def round_surveys(session: Session, framework_id: str, orgs: Mapping[str, OrgView]) -> SurveyInputs | None:
-    """What the ready surveys of a framework pack give a round: the pack's survey indicators with their
-    intervals, the bottlenecks facing workers and the divide over each survey's respondents (aggregated
-    figures only). None when no survey of the pack has scored answers."""
+def round_surveys(session: Session, framework: Framework, orgs: Mapping[str, OrgView]) -> SurveyInputs | None:
+    """What the round's surveys give it — its questionnaire answered as a form and the ready surveys of
+    its framework's pack: the pack's survey indicators with their intervals, the bottlenecks facing
+    workers and the divide over each survey's respondents (aggregated figures only). None when no survey
+    of the round has scored answers."""
     from raqmana.pipeline.surveys import SurveyInputs
     from raqmana.surveys import packs
     from raqmana.surveys.bottlenecks import bottlenecks
     from raqmana.surveys.indicators import indicator_specs, indicator_values
     from raqmana.surveys.perception import score
+    from raqmana.surveys.xlsform_out import from_framework
 
+    framework_id = framework.id
     try:
         specs = indicator_specs(framework_id)
-        surveys = [packs.read_survey(path) for path in packs.survey_files().values()]
+        ready = [packs.read_survey(path) for path in packs.survey_files().values()]
     except ProblemsError as exc:
         raise ValidationFailed(exc.problems) from None
+    own = from_framework(framework).model_copy(update={"framework": framework_id})
+    surveys = [own, *(s for s in ready if s.id != own.id)]
     lookup = institution_lookup(orgs)
     indicators, ranked, divides, counts = [], [], {}, {}
     illustrative = False

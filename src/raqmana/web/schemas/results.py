@@ -10,6 +10,7 @@ from pydantic import Field
 
 from raqmana.i18n import Translated
 from raqmana.web.schemas.common import FrameworkRef, Out, ProblemOut
+from raqmana.web.schemas.surveys import ResultsSurveysOut
 from raqmana.workspace.views import AssessmentView
 
 
@@ -160,6 +161,7 @@ class ResultsPage(Out):
     roadmap: Roadmap
     methodology: dict[str, str] | None = Field(None, description="language → text")
     provenance: list[str] | None = None
+    surveys: ResultsSurveysOut | None = Field(None, description="the round's perception surveys, when any")
     problems: list[ProblemOut]
 
 

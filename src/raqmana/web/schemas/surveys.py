@@ -115,3 +115,36 @@ class SurveyResultsPage(Out):
     bottlenecks: list[BottleneckOut]
     divide: list[DivideDimensionOut]
     gini: float | None = None
+
+
+class SurveyIndicatorResultOut(Out):
+    """A survey indicator of the round's results: its national value on 0–100 with the 95 % interval."""
+
+    id: str
+    name: Translated
+    survey: str
+    topic: str
+    scope: str = Field(description="institution (each institution with enough respondents) or national")
+    value: float | None
+    low: float | None
+    high: float | None
+    n: int = Field(description="respondents behind the national value")
+    institutions: int = Field(description="institutions with a value of their own")
+
+
+class BottleneckSummaryOut(Out):
+    item: str
+    label: Translated
+    share: float = Field(description="0–1")
+    low: float
+    high: float
+    n: int
+
+
+class ResultsSurveysOut(Out):
+    """What the round's perception surveys add to its results (aggregated figures only)."""
+
+    illustrative: bool
+    respondents: dict[str, int] = Field(description="survey → respondents whose answers count")
+    indicators: list[SurveyIndicatorResultOut]
+    bottlenecks: list[BottleneckSummaryOut] = Field(description="most often named first")

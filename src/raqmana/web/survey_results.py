@@ -1,0 +1,45 @@
+"""The surveys' part of a round's results page: the survey indicators with their intervals and source,
+and the bottlenecks facing workers (aggregated figures only; no respondent appears)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from raqmana.pipeline import ChainResult
+
+
+def survey_part(chain: ChainResult) -> dict[str, Any] | None:
+    """None when the round has no scored survey answers."""
+    s = chain.surveys
+    if s is None:
+        return None
+    return {
+        "illustrative": s.illustrative,
+        "respondents": dict(s.respondents),
+        "indicators": [
+            {
+                "id": i.id,
+                "name": i.spec.name,
+                "survey": i.spec.survey,
+                "topic": i.spec.topic,
+                "scope": i.spec.scope.value,
+                "value": i.national.value if i.national else None,
+                "low": i.national.low if i.national else None,
+                "high": i.national.high if i.national else None,
+                "n": i.national.n if i.national else 0,
+                "institutions": len(i.institutions),
+            }
+            for i in s.indicators
+        ],
+        "bottlenecks": [
+            {
+                "item": b.item,
+                "label": b.label,
+                "share": b.overall.share,
+                "low": b.overall.low,
+                "high": b.overall.high,
+                "n": b.overall.n,
+            }
+            for b in s.bottlenecks
+        ],
+    }
