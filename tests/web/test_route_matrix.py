@@ -48,6 +48,7 @@ from raqmana.workspace import (
     assignments,
     consultations,
     followup,
+    kpis,
     participation,
     publication,
     services,
@@ -150,6 +151,10 @@ GET /public/data/catalog.jsonld                                                 
 GET /public/data/datapackage.json                                                                                   200      200      200      200      200      200      200      200      200
 GET /public/data/v{version}/{name}.{fmt}                                                                            200      200      200      200      200      200      200      200      200
 GET /public/data/{name}.{fmt}                                                                                       200      200      200      200      200      200      200      200      200
+GET /public/kpis                                                                                                    200      200      200      200      200      200      200      200      200
+GET /public/kpis/{kpi}                                                                                              200      200      200      200      200      200      200      200      200
+GET /public/kpis/{kpi}/trend.svg                                                                                    200      200      200      200      200      200      200      200      200
+GET /public/roadmap                                                                                                 200      200      200      200      200      200      200      200      200
 GET /public/services/{code}                                                                                         200      200      200      200      200      200      200      200      200
 GET /readyz                                                                                                         200      200      200      200      200      200      200      200      200
 GET /responses/{response_id}                                                                                        303      200      404      404      404      404      404      200      200
@@ -445,6 +450,9 @@ def _build(world: World) -> Ids:
         services.save_service(s, SYSTEM, record=record)
         publication.publish(s, SYSTEM)  # the public portal has a first version whatever the rows do
         followup.adopt(s, SYSTEM, roadmap=small_roadmap())
+        national = {"kpi": "SRV-R01-K1", "period": "2026-Q1", "value": "1200", "unit": "count"}
+        kpis.save_observation(s, SYSTEM, values=national)
+        publication.publish(s, SYSTEM)  # the portal with a KPI trend and the roadmap's progress
         for n, persona in enumerate(f"{p}/{kind}" for p in PERSONAS for kind in ("api", "html")):
             own = record.model_copy(update={"code": f"svc-moi-{n}"})
             services.save_service(s, SYSTEM, record=own)
@@ -812,6 +820,8 @@ PROBES: dict[str, Probe] = {
     "POST /service-edits/{edit_id}/review": Probe(
         {"edit_id": lambda i, p: i.service_edits[p]}, body={"decision": "return", "note": "the fee?"}
     ),
+    "GET /public/kpis/{kpi}": Probe({"kpi": "SRV-R01-K1"}),
+    "GET /public/kpis/{kpi}/trend.svg": Probe({"kpi": "SRV-R01-K1"}),
     "GET /kpis/observations/export.{fmt}": Probe({"fmt": "csv"}),
     "GET /kpis/{kpi}": Probe({"kpi": "SRV-R01-K1"}),
     "GET /kpis/{kpi}/trend.svg": Probe({"kpi": "SRV-R01-K1"}),

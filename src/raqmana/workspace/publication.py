@@ -73,14 +73,71 @@ def build_snapshot(session: Session, *, version: int, at: datetime) -> dict[str,
             }
         )
     kpis = derive_kpis(records)
+    trends, roadmap = _followup_sections(session)
     return {
         "version": version,
         "published_at": at.isoformat(),
         "source": SOURCE,
-        "illustrative": kpis.illustrative,
+        "illustrative": kpis.illustrative
+        or any(t["illustrative"] for t in trends)
+        or bool(roadmap and roadmap["illustrative"]),
         "services": services,
         "kpis": kpis.as_dict(),
+        "kpi_trends": trends,
+        "roadmap": roadmap,
     }
+
+
+def _followup_sections(session: Session) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """The KPI trends with their targets and the roadmap's progress as they stand (for a snapshot): each
+    KPI's national figure per quarter; each initiative's plan, share done and status (no blockers text)."""
+    from raqmana.workspace import followup, kpis
+    from raqmana.workspace.actors import SYSTEM
+
+    trends = []
+    for summary in kpis.kpi_list(session, SYSTEM):
+        if summary.latest is None:
+            continue
+        t = kpis.kpi_trend(session, SYSTEM, summary.kpi)
+        trends.append(
+            {
+                "kpi": t.kpi,
+                "name": t.name.model_dump(),
+                "unit": t.unit,
+                "direction": t.direction,
+                "computed": t.derived,
+                "points": [p.model_dump() for p in t.points],
+                "target": t.target.model_dump() if t.target else None,
+                "groups": [g.model_dump() for g in t.groups],
+                "illustrative": t.illustrative,
+                "source": "roadmap follow-up" if t.kpi.startswith("roadmap_") else "reported by institutions",
+            }
+        )
+    if followup.current(session) is None:
+        return trends, None
+    view = followup.followup(session, SYSTEM)
+    roadmap = {
+        "version": view.version.version,
+        "quarter": view.quarter,
+        "illustrative": view.version.illustrative,
+        "planned_cost_to_date": view.planned_cost_to_date,
+        "spent_to_date": view.spent_to_date,
+        "initiatives": [
+            {
+                "id": r.id,
+                "name": r.name.model_dump(),
+                "owner_name": r.owner_name.model_dump(),
+                "planned_start": r.planned_start,
+                "planned_end": r.planned_end,
+                "planned_percent": r.planned_percent,
+                "percent_done": r.reported.percent_done if r.reported else 0.0,
+                "status": r.reported.status.value if r.reported else "not_started",
+                "slipped": r.slipped,
+            }
+            for r in view.rows
+        ],
+    }
+    return trends, roadmap
 
 
 def publish(session: Session, actor: Actor) -> PublicationView:

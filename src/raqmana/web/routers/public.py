@@ -194,3 +194,58 @@ def table_version(
     fmt: Literal["csv", "json"] = Path(),
 ) -> Response:
     return _table(request, version, name, fmt)
+
+
+def _trend(snapshot: dict[str, Any], kpi: str) -> dict[str, Any]:
+    for t in snapshot.get("kpi_trends") or []:
+        if t["kpi"] == kpi:
+            return dict(t)
+    raise NotFound("kpi")
+
+
+@router.get("/public/kpis")
+def public_kpis(request: Request) -> Response:
+    """Each published KPI's latest national figure and its roadmap target."""
+    return _page(request, "public/kpis.html", lambda snapshot: {"trends": snapshot.get("kpi_trends") or []})
+
+
+@router.get("/public/kpis/{kpi}")
+def public_kpi(request: Request, kpi: str = Path(max_length=64)) -> Response:
+    """A published KPI's trend per quarter against its target (chart with its data table) and groups."""
+    return _page(request, "public/kpi.html", lambda snapshot: {"t": _trend(snapshot, kpi)})
+
+
+@router.get("/public/kpis/{kpi}/trend.svg")
+def public_kpi_chart(request: Request, kpi: str = Path(max_length=64)) -> Response:
+    from raqmana.i18n import gettext
+    from raqmana.reports.kpi_charts import kpi_trend
+
+    lang = _lang(request)
+
+    def make(snapshot: dict[str, Any]) -> bytes:
+        t = _trend(snapshot, kpi)
+        target = t["target"]["value"] if t["target"] else None
+        return kpi_trend(
+            [p["period"] for p in t["points"]],
+            [p["value"] for p in t["points"]],
+            lang,
+            target=target,
+            target_label=gettext(lang, "Target") if target is not None else "",
+            ylabel=Translated(**t["name"]).get(lang),
+        ).svg.encode()
+
+    answer = _answer(request, None, f"-{lang}-svg", make, "image/svg+xml")
+    answer.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return answer
+
+
+@router.get("/public/roadmap")
+def public_roadmap(request: Request) -> Response:
+    """The published roadmap's initiatives: plan, share done and status as their owners reported them."""
+
+    def data(snapshot: dict[str, Any]) -> dict[str, Any]:
+        if not snapshot.get("roadmap"):
+            raise NotFound("roadmap")
+        return {"roadmap": snapshot["roadmap"]}
+
+    return _page(request, "public/roadmap.html", data)
