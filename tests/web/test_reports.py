@@ -58,11 +58,14 @@ def test_it_makes_a_report_in_the_background_and_serves_the_file(scored, as_user
     ]
     r = viewer.get(f"/assessments/{aid}/reports/files/national-ar.html")
     assert r.status_code == 200
-    assert r.headers["content-disposition"].startswith("attachment")
+    assert r.headers["content-disposition"].startswith("inline"), "the HTML report opens in the browser"
     assert r.headers["content-type"].startswith("text/html")
+    policy = r.headers["content-security-policy"]
+    assert "sandbox" in policy and "script-src" not in policy and "style-src 'unsafe-inline'" in policy
     assert 'dir="rtl"' in r.text and "تقييم المشهد الرقمي" in r.text, "the national report in Arabic"
     xlsx = viewer.get(f"/api/v1/assessments/{aid}/reports/files/national-en.xlsx")
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    assert xlsx.headers["content-disposition"].startswith("attachment")
     listed = viewer.get(f"/api/v1/assessments/{aid}/reports").json()["files"]
     assert {f["path"] for f in listed} == {
         "national-ar.html",

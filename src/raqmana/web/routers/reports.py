@@ -180,17 +180,27 @@ def job(ctx: Ctx, assessment_id: int, job_id: int) -> dict[str, Any]:
     }
 
 
+#: formats a browser shows itself: opened in a tab (inline) rather than saved
+READ_IN_BROWSER = frozenset({"html", "pdf"})
+
+
 def _download(ctx: Ctx, assessment_id: int, path: str) -> Response:
     readable = ctx.read(report_subjects, assessment_id)  # NotFound for outsiders
     full = resolve(ctx.settings.data_dir, assessment_id, path, readable)
     if full is None:
         raise _not_found()
+    fmt = full.suffix[1:]
+    headers = {"X-Content-Type-Options": "nosniff"}
+    if fmt == "html":  # read in the browser, sandboxed: its own inline style, images as data, no script
+        headers["Content-Security-Policy"] = (
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
+        )
     return FileResponse(
         full,
-        media_type=MEDIA_TYPES[full.suffix[1:]],
+        media_type=MEDIA_TYPES[fmt],
         filename=full.name,
-        content_disposition_type="attachment",
-        headers={"X-Content-Type-Options": "nosniff"},
+        content_disposition_type="inline" if fmt in READ_IN_BROWSER else "attachment",
+        headers=headers,
     )
 
 
