@@ -1,8 +1,20 @@
-"""Citizen feedback intake: accepted complaints per second through the public form's JSON twin (one
-transaction each: validation, throttle row, case row, audit event) and the inbox read over all of them.
+"""Citizen participation intake and reading.
+
+1. Feedback: accepted complaints per second through the public form's JSON twin (one transaction each:
+   validation, throttle row, case row, audit event) and the inbox read over all of them.
+2. Consultations: accepted comments per second on a section (validation, participation rules, throttle
+   row, comment row with its tracking code, audit event), through
+   ``POST /api/v1/public/consultations/{id}/comments`` and through the use case alone.
+3. The public consultation page with ``--published`` published comments (20,000 by default) spread over
+   its sections: ``raqmana``'s app under uvicorn (``--workers``), ``--connections`` concurrent
+   connections (asyncio httpx) asking for the page, first at a person's pace (1–3 s between two pages),
+   then with no pause at all (saturation); p50/p95/p99 and errors.
 
     .venv/bin/python benchmarks/participation_intake.py [N]   (SQLite in a temporary directory)
-    RAQMANA_DATABASE_URL=postgresql+psycopg://… .venv/bin/python benchmarks/participation_intake.py
+    export RAQMANA_PG_DIR=/tmp/raqmana-pg-bench RAQMANA_PG_PORT=55447
+    RAQMANA_DATABASE_URL=$(bash scripts/pg-test-cluster.sh start) \
+        .venv/bin/python benchmarks/participation_intake.py 2000 --published 20000 --connections 200
+    bash scripts/pg-test-cluster.sh stop
 
 Each message comes from its own address (X-Forwarded-For is not trusted: the client address of the test
 client is varied), so the figures are those before the per-address limit applies.
@@ -10,22 +22,30 @@ client is varied), so the figures are those before the per-address limit applies
 
 from __future__ import annotations
 
+import argparse
+import asyncio
 import os
+import statistics
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from raqmana.i18n import Translated
 from raqmana.settings import get_settings
 from raqmana.web import create_app
 from raqmana.workspace import SYSTEM, open_workspace
+from raqmana.workspace import consultations as C
 from raqmana.workspace import participation as P
 from raqmana.workspace.orgs import seed_iraq
 
 
-def main(n: int) -> None:
+def main(n: int, args: argparse.Namespace | None = None) -> None:
     tmp = Path(tempfile.mkdtemp())
     settings = get_settings(
         environment="test",
@@ -46,36 +66,152 @@ def main(n: int) -> None:
         "rating": 2,
         "text": "راجعت مديرية الجوازات أربع مرات لأن الاستمارة كانت تُرفض كل مرة لسبب مختلف.",
     }
+    print(f"database: {'PostgreSQL' if settings.database_url.startswith('postgres') else 'SQLite'}")
+    if args is None or not args.skip_feedback:
+        started = time.perf_counter()
+        for i in range(n):
+            with TestClient(app, client=(f"10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}", 50000)) as c:
+                r = c.post("/api/v1/public/feedback", json=body)
+                assert r.status_code == 201, r.text
+        http = time.perf_counter() - started
+        started = time.perf_counter()
+        for i in range(n):
+            with ws.transaction() as s:
+                P.submit_feedback(
+                    s,
+                    institution="moi",
+                    kind=body["kind"],
+                    channel=body["channel"],
+                    text=body["text"],
+                    lang="ar",
+                    client=f"w{i}",
+                    answer_days=15,
+                )
+        direct = time.perf_counter() - started
+        started = time.perf_counter()
+        with ws.reader() as s:
+            inbox = P.inbox(s, SYSTEM)
+        read = time.perf_counter() - started
+        print(f"through POST /api/v1/public/feedback: {n} in {http:.2f} s = {n / http:.0f} accepted/s")
+        print(f"through the use case alone:            {n} in {direct:.2f} s = {n / direct:.0f} accepted/s")
+        print(f"inbox over {len(inbox.cases)} cases with the on-time KPI: {read * 1000:.0f} ms")
+    if args is not None:
+        cid = consultation_intake(ws, app, n)
+        publish_many(ws, cid, args.published)
+        page_load(settings, cid, args.connections, args.requests, args.workers)
+    ws.dispose()
+
+
+def consultation_intake(ws, app, n: int) -> int:  # type: ignore[no-untyped-def]
+    """Comments per second on an open consultation of three sections; the consultation's id."""
+    now = datetime.now(UTC)
+    words = Translated(en="Draft", ar="مسودة", ckb="ڕەشنووس")
+    with ws.transaction() as s:
+        c = C.open_consultation(
+            s,
+            SYSTEM,
+            owner="moi",
+            title=words,
+            summary=words,
+            opens_at=now - timedelta(days=1),
+            closes_at=now + timedelta(days=30),
+            sections=[C.SectionIn(heading=words, body=words) for _ in range(3)],
+        )
+    text = "أقترح أن تشمل البوابة الوطنية خدمات المحافظات كلها وأن تعمل على الهاتف المحمول."
     started = time.perf_counter()
     for i in range(n):
-        with TestClient(app, client=(f"10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}", 50000)) as c:
-            r = c.post("/api/v1/public/feedback", json=body)
+        with TestClient(app, client=(f"11.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}", 50000)) as client:
+            r = client.post(
+                f"/api/v1/public/consultations/{c.id}/comments",
+                json={"section_id": c.sections[i % 3].id, "text": text},
+            )
             assert r.status_code == 201, r.text
     http = time.perf_counter() - started
     started = time.perf_counter()
     for i in range(n):
         with ws.transaction() as s:
-            P.submit_feedback(
+            C.add_comment(
                 s,
-                institution="moi",
-                kind=body["kind"],
-                channel=body["channel"],
-                text=body["text"],
+                consultation_id=c.id,
+                section_id=c.sections[i % 3].id,
+                text=text,
                 lang="ar",
-                client=f"w{i}",
-                answer_days=15,
+                client=f"c{i}",
             )
     direct = time.perf_counter() - started
-    started = time.perf_counter()
-    with ws.reader() as s:
-        inbox = P.inbox(s, SYSTEM)
-    read = time.perf_counter() - started
-    print(f"database: {'PostgreSQL' if settings.database_url.startswith('postgres') else 'SQLite'}")
-    print(f"through POST /api/v1/public/feedback: {n} in {http:.2f} s = {n / http:.0f} accepted/s")
-    print(f"through the use case alone:            {n} in {direct:.2f} s = {n / direct:.0f} accepted/s")
-    print(f"inbox over {len(inbox.cases)} cases with the on-time KPI: {read * 1000:.0f} ms")
-    ws.dispose()
+    print(
+        f"through POST /api/v1/public/consultations/{{id}}/comments: {n} in {http:.2f} s = {n / http:.0f} accepted/s"
+    )
+    print(
+        f"through the use case alone:                                {n} in {direct:.2f} s = {n / direct:.0f} accepted/s"
+    )
+    return int(c.id)
+
+
+def publish_many(ws, consultation_id: int, published: int) -> None:  # type: ignore[no-untyped-def]
+    """Bring the consultation to ``published`` published comments (bulk rows, as moderation leaves them)."""
+    from sqlalchemy import insert, update
+
+    from raqmana.store.models import ConsultationComment, ConsultationSection
+
+    with ws.transaction() as s:
+        sections = [x.id for x in s.query(ConsultationSection).filter_by(consultation_id=consultation_id)]
+        s.execute(
+            update(ConsultationComment)
+            .where(ConsultationComment.section_id.in_(sections))
+            .values(state="published", moderated_at=datetime.now(UTC))
+        )
+        have = s.query(ConsultationComment).filter(ConsultationComment.section_id.in_(sections)).count()
+        start = datetime.now(UTC) - timedelta(days=20)
+        rows = [
+            {
+                "section_id": sections[i % len(sections)],
+                "body": f"تعليق منشور رقم {i}: نريد خدمات أسرع في المحافظة.",
+                "lang": "ar",
+                "state": "published",
+                "created_at": start + timedelta(seconds=i * 60),
+                "moderated_at": start + timedelta(seconds=i * 60 + 30),
+                "illustrative": True,
+            }
+            for i in range(max(0, published - have))
+        ]
+        for k in range(0, len(rows), 5000):
+            s.execute(insert(ConsultationComment), rows[k : k + 5000])
+
+
+def page_load(settings, consultation_id: int, connections: int, requests: int, workers: int) -> None:  # type: ignore[no-untyped-def]
+    from web_load import _load, _pct, server
+
+    env = {
+        "RAQMANA_DATA_DIR": str(settings.data_dir),
+        "RAQMANA_DATABASE_URL": settings.database_url,
+        "RAQMANA_SECRET_KEY": settings.secret_key,
+        "RAQMANA_ENVIRONMENT": "development",
+        "RAQMANA_DEFAULT_LOCALE": "ar",
+    }
+    with server(env, workers) as url:
+        page = f"{url}/public/consultations/{consultation_id}"
+        alone, _ = asyncio.run(_load(page, {}, 1, 30, 60))
+        print(
+            f"public consultation page, 1 connection:            p50={statistics.median(alone) * 1000:6.1f} ms"
+        )
+        for label, think in (("a person's pace (1–3 s)", (1.0, 3.0)), ("no pause (saturation)", (0.0, 0.0))):
+            ms, errors = asyncio.run(_load(page, {}, connections, requests, 120, think))
+            ms = [x * 1000 for x in ms]
+            print(
+                f"public consultation page, {connections} connections, {label}: n={len(ms)} "
+                f"errors={sum(errors.values())}  p50={statistics.median(ms):6.1f} ms  p95={_pct(ms, 95):6.1f} ms  "
+                f"p99={_pct(ms, 99):6.1f} ms"
+            )
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("n", type=int, nargs="?", default=1000, help="messages and comments sent")
+    p.add_argument("--published", type=int, default=20000, help="published comments on the consultation read")
+    p.add_argument("--connections", type=int, default=200)
+    p.add_argument("--requests", type=int, default=2000, help="page requests per load (upper bound)")
+    p.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
+    p.add_argument("--skip-feedback", action="store_true")
+    args = p.parse_args()
+    main(args.n, args)
