@@ -56,6 +56,16 @@ def written(tmp_path, name: str, text: str, encoding: str = "utf-8"):
 
 
 # each case: code → a function of tmp_path that triggers it and returns the problem
+def solver_fails():
+    """The linear programme of a benefit-of-the-doubt unit ends without an optimum (a solver failure)."""
+    from types import SimpleNamespace
+    from unittest import mock
+
+    failed = SimpleNamespace(status=4, message="numerical difficulties", fun=0.0)
+    with mock.patch("scipy.optimize.linprog", return_value=failed):
+        build(recipe(aggregate=Step("bod")), data(DATA))
+
+
 CASES: dict[str, Callable] = {
     "SC001": lambda tmp: first(lambda: read_data_csv(tmp / "nowhere.csv"), "SC001"),
     "SC002": lambda tmp: first(
@@ -230,6 +240,11 @@ CASES: dict[str, Callable] = {
         ),
         "SC051",
     ),
+    "SC052": lambda tmp: first(
+        lambda: analyse_uncertainty(build(recipe(), data(DATA)), UncertaintySpec(runs=5, aggregate=("bod",))),
+        "SC052",
+    ),
+    "SC053": lambda tmp: first(solver_fails, "SC053"),
     "SC048": lambda tmp: first(
         lambda: build(recipe(screen=Step("availability", {"force_include": ["ZZ"]})), data(DATA)), "SC048"
     ),

@@ -6,6 +6,8 @@ For an aggregate with children c, weights w and the children present for a unit 
 * geometric: exp(Σ_A w·ln x / Σ_A w)        (needs x > 0)
 * harmonic: Σ_A w / Σ_A (w/x)               (needs x > 0)
 * genmean: (Σ_A w·x^p / Σ_A w)^(1/p)         (COINr's ``a_genmean``; x ≥ 0, and x > 0 when p < 0)
+* bod: benefit of the doubt (Compind's ``ci_bod``), each unit's own weights by a linear programme
+  (:mod:`raqmana.scoring.bod`); the recipe's weights are not used, values must be ≥ 0, 0–1 scores
 * copeland: COINr's ``a_copeland``, an outranking count: unit i beats unit j when the weights of the
   children where i is higher, plus half those where they tie, exceed half the total weight; its score
   is the number of units it beats minus the number that beat it (−(n−1) … n−1). Units are compared
@@ -30,10 +32,19 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from raqmana.scoring.bod import BodFailed, bod_scores
 from raqmana.scoring.hierarchy import Tree
 from raqmana.scoring.table import BoolArray, FloatArray
 
 IntArray = npt.NDArray[np.intp]
+
+
+class NotSolved(Exception):
+    """A benefit-of-the-doubt programme found no optimum for a unit."""
+
+    def __init__(self, code: str, unit: int, message: str):
+        super().__init__(f"benefit of the doubt of {code}: unit #{unit}: {message}")
+        self.code, self.unit, self.message = code, unit, message
 
 
 class NotPositive(Exception):
@@ -56,12 +67,16 @@ class Plan:
     zero: BoolArray  # per code: a missing value counts as 0
     #: per aggregate: the share of direct children with data below which it is missing (-1: none)
     thresh: FloatArray | None = None
+    #: benefit of the doubt: the bounds of each child's share of a unit's score (0 and 1: free weights)
+    shares: tuple[float, float] = (0.0, 1.0)
 
     def weight_columns(self, a: int) -> tuple[IntArray, IntArray]:
         return self.ind_children[a], self.n_ind + self.agg_children[a]
 
 
-def compile_plan(tree: Tree, na_default: str, dat_thresh: Any = None) -> Plan:
+def compile_plan(
+    tree: Tree, na_default: str, dat_thresh: Any = None, shares: tuple[float, float] = (0.0, 1.0)
+) -> Plan:
     ind_pos = {c: i for i, c in enumerate(tree.indicators)}
     agg_pos = {c: i for i, c in enumerate(tree.aggregates)}
     ind_ch: list[IntArray] = []
@@ -72,7 +87,9 @@ def compile_plan(tree: Tree, na_default: str, dat_thresh: Any = None) -> Plan:
         agg_ch.append(np.array([agg_pos[c] for c in ch if c in agg_pos], dtype=np.intp))
     zero = np.array([(tree.nodes[c].na or na_default) == "zero" for c in tree.codes], dtype=bool)
     thresh = np.array([_threshold(dat_thresh, tree.level[a]) for a in tree.aggregates], dtype=np.float64)
-    return Plan(tree.codes, len(tree.indicators), tree.aggregates, tuple(ind_ch), tuple(agg_ch), zero, thresh)
+    return Plan(
+        tree.codes, len(tree.indicators), tree.aggregates, tuple(ind_ch), tuple(agg_ch), zero, thresh, shares
+    )
 
 
 def _threshold(dat_thresh: Any, level: int) -> float:
@@ -145,8 +162,17 @@ def aggregate_stack(
             if zero_agg[j] and missing_a[k].any():
                 xa[k] = np.where(missing_a[k], 0.0, xa[k])
                 missing_a[k] = np.zeros_like(missing_a[k])
-        if mean != "arithmetic":
-            _check_positive(plan, a, mean, xi, ii, xa, jj, strict=mean != "genmean" or p < 0)
+        if mean != "arithmetic":  # genmean with p > 0 and bod take 0, the others need values above it
+            strict = mean not in ("genmean", "bod") or (mean == "genmean" and p < 0)
+            _check_positive(plan, a, mean, xi, ii, xa, jj, strict=strict)
+        if mean == "bod":  # one linear programme per unit (and run): the children's values only
+            for r in range(runs):
+                children = np.column_stack([xi, *(v[r] for v in xa)]) if xa else xi
+                try:
+                    out[a, r] = bod_scores(children, *plan.shares)
+                except BodFailed as exc:
+                    raise NotSolved(plan.aggregates[a], exc.unit, exc.message) from None
+            continue
         vi = _transformed(xi, mean, p)
         complete = not missing_i.any() and not any(m.any() for m in missing_a)
         if complete:

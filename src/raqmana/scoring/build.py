@@ -20,6 +20,7 @@ from raqmana.problems import Location, Problem, ProblemsError
 from raqmana.scoring import errors as E
 from raqmana.scoring.aggregate import (
     NotPositive,
+    NotSolved,
     Plan,
     aggregate,
     compile_plan,
@@ -292,7 +293,7 @@ def build(recipe: Recipe, data: Dataset) -> Build:
     tr = transform(prep, data, recipe.impute, recipe.treat, recipe.normalise, recipe.meta_file)
     agg_p = recipe.aggregate.resolved("aggregate")
     means = means_by_aggregate(tree, recipe.aggregate.method, dict(agg_p["by_level"]))
-    plan = compile_plan(tree, str(agg_p["na"]), agg_p["dat_thresh"])
+    plan = compile_plan(tree, str(agg_p["na"]), agg_p["dat_thresh"], bod_shares(recipe, tree, means))
     x = np.asarray(tr.normalised.values, dtype=np.float64)
     units = tr.normalised.units
     try:
@@ -302,6 +303,10 @@ def build(recipe: Recipe, data: Dataset) -> Build:
         agg = aggregate(plan, x, wts.vector[None, :], means, units, float(agg_p.get("p", 2.0)))[0]
     except NotPositive as exc:
         raise not_positive_problem(exc, units, data) from None
+    except NotSolved as exc:
+        where = Location(file=recipe.source, path="aggregate")
+        params = {"code": exc.code, "unit": units[exc.unit], "detail": exc.message}
+        raise ProblemsError([Problem(E.BOD_NOT_SOLVED, where, params)]) from None
 
     codes = tree.codes
     aggregated = Table(units, codes, np.hstack([x, agg]))
@@ -345,6 +350,32 @@ def build(recipe: Recipe, data: Dataset) -> Build:
         log=log,
         prepared=prep,
     )
+
+
+def bod_shares(recipe: Recipe, tree: Tree, means: tuple[str, ...]) -> tuple[float, float]:
+    """The benefit of the doubt's bounds on a child's share of a unit's score (``aggregate: bod``'s
+    share_min and share_max; free with bod in ``by_level``), refused where an aggregate has too few or
+    too many children for them."""
+    p = recipe.aggregate.resolved("aggregate")
+    lo, hi = float(p.get("share_min", 0.0)), float(p.get("share_max", 1.0))
+    problems = [
+        Problem(
+            E.BAD_PARAMETER,
+            Location(file=recipe.source, path="aggregate"),
+            {
+                "step": E.STEP["aggregate"],
+                "name": "share_min" if lo * n > 1 else "share_max",
+                "detail": E.detail("bod_children", code=a, n=n),
+            },
+        )
+        for a, mean in zip(tree.aggregates, means, strict=True)
+        if mean == "bod"
+        for n in [len(tree.children[a])]
+        if lo * n > 1 or hi * n < 1
+    ]
+    if problems:
+        raise ProblemsError(problems)
+    return lo, hi
 
 
 def _weighted(tree: Tree, plan: Plan, x: FloatArray, agg: FloatArray, w: FloatArray) -> FloatArray:

@@ -146,7 +146,14 @@ ROWS: tuple[tuple[str, str, str], ...] = (
         "the same scores on complete data; a missing child is left out (`na: reweight`) where COINr's "
         "`a_genmean` returns NA",
     ),
-    ("`a_bod`, `a_ahp`", "not available", "—"),
+    (
+        '`Aggregate(f_ag = "ci_bod2", by_df = TRUE, w = "none")` (COINr\'s wrapper of Compind\'s `ci_bod`)',
+        "`aggregate: {method: bod, share_min, share_max}` (or `bod` in `by_level`)",
+        "the same linear programme per unit (scores 0–1, the recipe's weights unused); raqmana adds bounds on "
+        "each child's share of a unit's score; a unit with a missing child has no score; not varied in the "
+        "Monte Carlo (SC052)",
+    ),
+    ("`a_ahp`", "not available", "—"),
     (
         "`Aggregate(dat_thresh = …)`",
         "`aggregate: {dat_thresh: share}` or `{level: share}`",

@@ -157,6 +157,16 @@ PERIOD_NOT_NUMBER = Code(
     "is not one.",
 )
 
+BOD_IN_MONTE_CARLO = Code(
+    "SC052",
+    "The benefit-of-the-doubt aggregation ('bod') chooses each unit's weights by a linear programme; it is "
+    "not repeated in every run of a Monte Carlo or sensitivity analysis. Aggregate otherwise in the recipe "
+    "whose uncertainty is analysed.",
+)
+BOD_NOT_SOLVED = Code(
+    "SC053", "The benefit-of-the-doubt programme of '{code}' found no optimum for unit '{unit}': {detail}"
+)
+
 # warnings
 IGNORED_COLUMN = Code(
     "SC101", "Column '{column}' is not an indicator of the metadata and is ignored.", severity=W
@@ -256,6 +266,8 @@ _DETAILS: dict[str, Translated] = {
     "mapping": ui("must be a mapping of names to values"),
     "list": ui("must be a list", "scoring details"),
     "bool": ui("must be true or false", "scoring details"),
+    "shares": ui("must be shares with 0 ≤ share_min ≤ share_max ≤ 1", "scoring details"),
+    "bod_children": ui("'{code}' has {n} children: needs share_min ≤ 1/{n} ≤ share_max", "scoring details"),
     "unknown_key": ui("unknown key '{value}'; known keys: {choices}"),
     "no_meta": ui("the recipe has no metadata: give --meta or a 'meta' list"),
     "no_method": ui("has no 'method'"),

@@ -109,6 +109,9 @@ SENTENCES: dict[str, Translated] = {
     "arithmetic": ui("arithmetic mean, Σ w·x / Σ w"),
     "geometric": ui("geometric mean, exp(Σ w·ln x / Σ w)"),
     "harmonic": ui("harmonic mean, Σ w / Σ (w/x)"),
+    "bod": ui(
+        "benefit of the doubt (Compind's ci_bod): each unit's weights chosen by a linear programme to maximise its own score, 0–1"
+    ),
     "na.reweight": ui("A missing child is left out and the weights of the others are scaled up."),
     "na.zero": ui("A missing child counts as 0."),
     "na.nodes": ui("Missing values count as 0 for: {nodes}."),

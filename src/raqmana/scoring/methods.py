@@ -85,11 +85,14 @@ CATALOGUE: dict[str, dict[str, dict[str, Any]]] = {
         "copeland": {"na": "reweight", "by_level": {}, "dat_thresh": None},
         # COINr's a_genmean: (Σ w·x^p / Σ w)^(1/p); p = 1 arithmetic, −1 harmonic (0 is the geometric mean)
         "genmean": {"na": "reweight", "by_level": {}, "dat_thresh": None, "p": 2.0},
+        # benefit of the doubt (Compind's ci_bod): each unit's weights by a linear programme; share_min,
+        # share_max bound each child's share of the unit's score (0 and 1: free, as ci_bod)
+        "bod": {"na": "reweight", "by_level": {}, "dat_thresh": None, "share_min": 0.0, "share_max": 1.0},
     },
 }
 
 TRANSFORMS: tuple[str, ...] = ("log_CT", "log_CT_plus", "log_GII", "boxcox")
-MEANS: tuple[str, ...] = ("arithmetic", "geometric", "harmonic", "copeland", "genmean")
+MEANS: tuple[str, ...] = ("arithmetic", "geometric", "harmonic", "copeland", "genmean", "bod")
 NA_RULES: tuple[str, ...] = ("reweight", "zero")
 UNIT_SCREENS: tuple[str, ...] = ("na", "zeros", "na_and_zeros")
 SCREEN_ORDERS: tuple[str, ...] = ("before_impute", "after_impute")

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from raqmana.problems import Problem, ProblemsError
+from raqmana.problems import Location, Problem, ProblemsError
+from raqmana.scoring import errors as E
 from raqmana.scoring.aggregate import NotPositive, aggregate_stack, compile_plan, means_by_aggregate
 from raqmana.scoring.build import Build, Prepared, not_positive_problem, transform
 from raqmana.scoring.normalise import normalise
@@ -90,6 +91,10 @@ class Engine:
         self.means: list[tuple[str, ...]] = [nominal] + [
             tuple(m for _ in b.tree.aggregates) for m in choices.aggregate[1:]
         ]
+        if any("bod" in means for means in self.means):  # a linear programme per unit and run: refused
+            path = "uncertainty.aggregate" if "bod" in choices.aggregate else "aggregate"
+            where = Location(file=b.recipe.source, path=path)
+            raise ProblemsError([Problem(E.BOD_IN_MONTE_CARLO, where)])
         self.weights0 = np.array([b.weights[c] for c in b.tree.codes])
         self._prep = b.prepared or Prepared(b.tree, b.raw, b.screened, (), {})
         self._treated: dict[tuple[int, int], Table] = {(0, 0): b.treated}

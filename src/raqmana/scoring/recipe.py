@@ -337,6 +337,10 @@ def _check_values(step: str, method: str, p: dict[str, Any], where: Location) ->
             bad("na", E.detail("na"))
         if not _dat_thresh_ok(p["dat_thresh"]):
             bad("dat_thresh", E.detail("dat_thresh"))
+        if "share_min" in p:
+            lo, hi = number("share_min"), number("share_max")
+            if lo is not None and hi is not None and not 0 <= lo <= hi <= 1:
+                bad("share_max" if 0 <= lo <= 1 else "share_min", E.detail("shares"))
         if "p" in p:
             power = number("p")
             if power == 0:
