@@ -41,3 +41,37 @@ def test_the_demo_writes_forms_exports_and_results_and_a_second_run_adds_nothing
     demo_surveys(ws, tmp_path)
     again = json.loads((tmp_path / "surveys" / "civil_servants-results.json").read_text(encoding="utf-8"))
     assert again["n"] == 400
+
+
+def test_the_demo_round_takes_the_survey_indicators_bottlenecks_and_chapter(tmp_path) -> None:
+    from tests.support.world import make_settings
+
+    from raqmana.frameworks import load_or_raise
+    from raqmana.reports.national import build_national
+    from raqmana.workspace.demo import seed_demo
+    from raqmana.workspace.factory import open_workspace
+    from raqmana.workspace.results import assessment_results
+
+    settings = make_settings(tmp_path / "data")
+    info = seed_demo(settings, framework=load_or_raise("iraq-dla"))
+    ws = open_workspace(settings)
+    try:
+        demo_surveys(ws, tmp_path)
+        with ws.reader() as s:
+            chain = assessment_results(s, info.assessment_id, mc_runs=0, plan=True)
+    finally:
+        ws.dispose()
+    assert chain.surveys is not None and chain.surveys.illustrative
+    skills = next(i for i in chain.surveys.indicators if i.id == "SKL-S1")
+    assert skills.national is not None and skills.national.n == 400
+    # the illustrative staff name their institution in English: mapped to its code by the name
+    assert {"moh", "moe", "gov-basra"} <= set(skills.institutions)
+    assert chain.build.raw.get("moh", "SKL-S1") == skills.institutions["moh"].value
+    citizens = next(i for i in chain.surveys.indicators if i.id == "SRV-S1")
+    assert (
+        citizens.national is not None and chain.build.raw.get("comsec", "SRV-S1") == citizens.national.value
+    )
+    shares = chain.surveys.bottleneck_shares()
+    fired = {r.rule for r in chain.plan.recommendations.recommendations} if chain.plan else set()
+    assert ("SKL-R10" in fired) == (max(shares["bn_skills"], shares["bn_management"]) >= 0.4)
+    assert "surveys" in [s.id for s in build_national(chain.inputs, "ckb").sections]

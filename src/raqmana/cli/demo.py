@@ -167,6 +167,8 @@ def demo(
     _step(
         2, lang, "demo.step2", dir=settings.data_dir, institutions=info.institutions, answers=info.responses
     )
+    # the surveys first: their indicators, bottlenecks and chapter then join the round's results and reports
+    survey_files = _surveys(settings, out, lang)
 
     ws = open_workspace(settings)
     try:
@@ -213,7 +215,6 @@ def demo(
 
     publish_reports(reports, settings.data_dir, info.assessment_id)  # listed on the web Reports page too
     _step(5, lang, "demo.step5", dir=out / "reports")
-    survey_files = _surveys(settings, out, lang)
     portal_files = _portal(settings, out, lang)
     exchange_files = _exchange(settings, out, lang, info.assessment_id)
     from raqmana.cli.documents import demo_document
