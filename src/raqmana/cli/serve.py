@@ -43,6 +43,9 @@ def run_server(
             port=port,
             workers=workers,
             reload=reload,
+            # a worker busy with long requests under load answers the supervisor's ping late: give it
+            # 30 s (uvicorn's 5 s killed busy workers and dropped every connection they held)
+            timeout_worker_healthcheck=30,
             proxy_headers=False,
             log_config=None,
             access_log=False,
