@@ -184,7 +184,7 @@ def register_section(rows: Sequence[RegisterRow], lang: str, digits: str | None 
             [
                 _t(r.area, lang),
                 STATUS[r.status].get(lang),
-                p(" — ".join(x for x in (_t(r.instrument, lang), r.reference) if x)),
+                " — ".join(x for x in (p(_t(r.instrument, lang)), r.reference) if x),
                 p(_t(r.institution, lang)),
                 p(_t(r.budget_line, lang)),
             ]
