@@ -32,7 +32,9 @@ from raqmana.workspace import SYSTEM, open_workspace, orgs
 from raqmana.workspace.demo import seed_demo
 from raqmana.workspace.exchange import export_round
 from raqmana.workspace.exchange_import import import_round
-from raqmana.workspace.outbox import deliver_due, emit, register_webhook
+from raqmana.workspace.outbox import emit
+from raqmana.workspace.webhook_delivery import deliver_due
+from raqmana.workspace.webhooks import register_webhook
 
 
 def _settings(folder: Path, url: str = ""):  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ import pytest
 
 from raqmana.workspace import SYSTEM
 from raqmana.workspace.exchange_demo import demo_exchange
-from raqmana.workspace.outbox import delivery_log, list_webhooks
+from raqmana.workspace.webhooks import delivery_log, list_webhooks
 from tests.exchange.filled import fill
 
 

@@ -9,8 +9,9 @@ from raqmana.i18n.vocabulary import Channel, FeedbackKind
 from raqmana.store.models import OutboxEvent, WebhookDelivery
 from raqmana.workspace import SYSTEM, participation, publication
 from raqmana.workspace.assessments import close_round
-from raqmana.workspace.outbox import deliver_due, register_webhook, set_active
 from raqmana.workspace.review import review
+from raqmana.workspace.webhook_delivery import deliver_due
+from raqmana.workspace.webhooks import register_webhook, set_active
 from tests.workspace.test_review import answer_and_submit
 
 

@@ -15,8 +15,9 @@ from raqmana.store.models import Job, OutboxEvent, Response, Webhook, WebhookDel
 from raqmana.store.types import utcnow
 from raqmana.workspace import Forbidden, ValidationFailed
 from raqmana.workspace.jobs import run_worker
-from raqmana.workspace.outbox import deliver_due, delivery_log, list_webhooks, register_webhook
 from raqmana.workspace.review import review
+from raqmana.workspace.webhook_delivery import deliver_due
+from raqmana.workspace.webhooks import delivery_log, list_webhooks, register_webhook
 from tests.exchange.receiver import receiver
 from tests.workspace.test_review import answer_and_submit
 

@@ -13,7 +13,7 @@ from raqmana.cli.common import JsonOption, LangOption, console, esc, fail, print
 from raqmana.cli.workspace_support import workspace
 from raqmana.i18n.catalog import ui
 from raqmana.problems import Problem
-from raqmana.workspace import outbox
+from raqmana.workspace import outbox, webhooks
 from raqmana.workspace.actors import cli_actor
 from raqmana.workspace.exchange import export_round
 from raqmana.workspace.exchange_import import import_round
@@ -77,7 +77,7 @@ def register(assessment: typer.Typer) -> None:
 def list_(lang: str = LangOption, as_json: bool = JsonOption) -> None:
     """The webhooks with their event kinds and deliveries (pending, delivered, failed)."""
     with workspace(lang, as_json=as_json) as ws, ws.reader() as s:
-        hooks = outbox.list_webhooks(s, cli_actor())
+        hooks = webhooks.list_webhooks(s, cli_actor())
     if as_json:
         print_json([h.model_dump(mode="json") for h in hooks])
         return
@@ -109,7 +109,7 @@ def add(
     """Subscribe URL to event kinds; deliveries are signed with the secret (X-Raqmana-Signature)."""
     secret = secret_file.read_text(encoding="utf-8").strip() if secret_file else ""
     with workspace(lang, as_json=as_json) as ws, ws.transaction() as s:
-        done = outbox.register_webhook(
+        done = webhooks.register_webhook(
             s, cli_actor(), settings=ws.settings, url=url, kinds=kind, secret=secret, description=description
         )
     if as_json:
@@ -122,7 +122,7 @@ def add(
 
 def _set_active(webhook_id: int, active: bool, lang: str, as_json: bool) -> None:
     with workspace(lang, as_json=as_json) as ws, ws.transaction() as s:
-        view = outbox.set_active(s, cli_actor(), webhook_id=webhook_id, active=active)
+        view = webhooks.set_active(s, cli_actor(), webhook_id=webhook_id, active=active)
     print_json(view.model_dump(mode="json")) if as_json else console.print(
         esc(f"{view.id} {view.url}: {view.active}")
     )
@@ -150,7 +150,9 @@ def deliveries(
 ) -> None:
     """The delivery log: status, response code, attempts and next try of each delivery."""
     with workspace(lang, as_json=as_json) as ws, ws.reader() as s:
-        rows = outbox.delivery_log(s, cli_actor(), webhook_id=webhook_id, status=status or None, limit=limit)
+        rows = webhooks.delivery_log(
+            s, cli_actor(), webhook_id=webhook_id, status=status or None, limit=limit
+        )
     if as_json:
         print_json([r.model_dump(mode="json") for r in rows])
         return

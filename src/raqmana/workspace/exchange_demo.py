@@ -10,7 +10,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from raqmana.workspace import outbox
+from raqmana.workspace import outbox, webhook_delivery, webhooks
 from raqmana.workspace.actors import SYSTEM
 from raqmana.workspace.exchange import export_round
 from raqmana.workspace.factory import Workspace
@@ -53,7 +53,7 @@ def _illustrative_log(ws: Workspace, assessment_id: int) -> None:
     thread.start()
     try:
         with ws.transaction() as s:
-            ok = outbox.register_webhook(
+            ok = webhooks.register_webhook(
                 s,
                 SYSTEM,
                 settings=ws.settings,
@@ -61,7 +61,7 @@ def _illustrative_log(ws: Workspace, assessment_id: int) -> None:
                 kinds=["report.ready"],
                 description="illustrative receiver run by the demo (paused)",
             )
-            down = outbox.register_webhook(
+            down = webhooks.register_webhook(
                 s,
                 SYSTEM,
                 settings=ws.settings,
@@ -76,11 +76,11 @@ def _illustrative_log(ws: Workspace, assessment_id: int) -> None:
                 assessment_id,
                 {"assessment_id": assessment_id, "scope": "national", "illustrative": True},
             )
-        outbox.deliver_due(ws)
+        webhook_delivery.deliver_due(ws)
     finally:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
     with ws.transaction() as s:
         for hook in (ok.webhook, down.webhook):
-            outbox.set_active(s, SYSTEM, webhook_id=hook.id, active=False)
+            webhooks.set_active(s, SYSTEM, webhook_id=hook.id, active=False)

@@ -170,7 +170,7 @@ def _run_survey_import(ws: Workspace, payload: dict[str, Any], progress: Progres
 
 
 def _run_webhook_delivery(ws: Workspace, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
-    from raqmana.workspace.outbox import run_delivery_job
+    from raqmana.workspace.webhook_delivery import run_delivery_job
 
     return run_delivery_job(ws, payload, progress)
 

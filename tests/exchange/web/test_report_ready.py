@@ -6,8 +6,8 @@ import json
 
 from raqmana.workspace import SYSTEM
 from raqmana.workspace.jobs import run_worker
-from raqmana.workspace.outbox import register_webhook
 from raqmana.workspace.report_jobs import enqueue_report
+from raqmana.workspace.webhooks import register_webhook
 from tests.exchange.receiver import receiver
 from tests.web.test_results import ANSWERS, accept
 

@@ -17,6 +17,7 @@ from raqmana.web.routers.jobs import BATCH_FILE_MB
 from raqmana.web.schemas.common import file_response
 from raqmana.web.templating import render
 from raqmana.workspace import outbox
+from raqmana.workspace import webhooks as hooks
 from raqmana.workspace.exchange import FIELDS, export_round
 from raqmana.workspace.exchange_import import import_round
 
@@ -105,8 +106,8 @@ async def import_archive(ctx: Ctx, file: Annotated[UploadFile, File()]) -> Round
 
 
 class WebhookPage(BaseModel):
-    webhooks: list[outbox.WebhookView]
-    deliveries: list[outbox.DeliveryView]
+    webhooks: list[hooks.WebhookView]
+    deliveries: list[hooks.DeliveryView]
     kinds: dict[str, str]
 
 
@@ -119,8 +120,8 @@ class WebhookPage(BaseModel):
 def webhooks(ctx: Ctx) -> dict[str, Any]:
     """Administrators: the subscribed systems, and each delivery's status, response code, attempts and next try."""
     return {
-        "webhooks": ctx.read(outbox.list_webhooks),
-        "deliveries": ctx.read(outbox.delivery_log, limit=100),
+        "webhooks": ctx.read(hooks.list_webhooks),
+        "deliveries": ctx.read(hooks.delivery_log, limit=100),
         "kinds": outbox.KINDS,
     }
 
@@ -132,7 +133,7 @@ class WebhookIn(BaseModel):
     description: str = Field("", max_length=200)
 
 
-def _registered(ctx: Ctx, done: outbox.RegisteredWebhook, params: dict[str, Any]) -> Response:
+def _registered(ctx: Ctx, done: hooks.RegisteredWebhook, params: dict[str, Any]) -> Response:
     return render(ctx.request, ctx.lang, "exchange/webhooks.html", {**webhooks(ctx), "_registered": done})
 
 
@@ -140,12 +141,12 @@ def _registered(ctx: Ctx, done: outbox.RegisteredWebhook, params: dict[str, Any]
     "/admin/webhooks",
     html=_registered,
     summary="Register a webhook (its secret is in this answer only)",
-    response_model=outbox.RegisteredWebhook,
+    response_model=hooks.RegisteredWebhook,
     status_code=201,
 )
-def register(ctx: Ctx, data: WebhookIn) -> outbox.RegisteredWebhook:
+def register(ctx: Ctx, data: WebhookIn) -> hooks.RegisteredWebhook:
     return ctx.call(
-        outbox.register_webhook,
+        hooks.register_webhook,
         settings=ctx.settings,
         url=data.url,
         kinds=data.kinds,
@@ -162,7 +163,7 @@ class ActiveIn(BaseModel):
     "/admin/webhooks/{webhook_id}/active",
     html=go("/admin/webhooks"),
     summary="Pause or resume a webhook",
-    response_model=outbox.WebhookView,
+    response_model=hooks.WebhookView,
 )
-def set_active(ctx: Ctx, webhook_id: int, data: ActiveIn) -> outbox.WebhookView:
-    return ctx.call(outbox.set_active, webhook_id=webhook_id, active=data.active)
+def set_active(ctx: Ctx, webhook_id: int, data: ActiveIn) -> hooks.WebhookView:
+    return ctx.call(hooks.set_active, webhook_id=webhook_id, active=data.active)
