@@ -1,14 +1,18 @@
 """Citizen feedback in Chromium: a person sends a complaint in Arabic or Sorani on a phone or a desktop,
-keeps the tracking number, the institution answers, the person reads the answer; no serious axe-core
-violation and nothing wider than the screen; screenshots kept in the artifacts folder."""
+keeps the tracking number, the institution answers, the person reads the answer; a person comments on a
+consultation's section, sees it after moderation and, once it has closed, reads the published response
+report that quotes it; no serious axe-core violation and nothing wider than the screen; screenshots kept
+in the artifacts folder."""
 
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import delete
 
+from raqmana.store.models import Consultation
 from raqmana.store.models.users import LoginThrottle
 from raqmana.workspace import SYSTEM
 from raqmana.workspace.orgs import seed_iraq
@@ -99,8 +103,8 @@ def test_a_person_comments_on_a_section_and_sees_it_after_moderation(
     assert axe_violations(page) == [] and fits(page)
     page.screenshot(path=str(artifacts / f"consultation-{lang}-{width}.png"), full_page=True)
     words = f"تعليق للمتصفح {lang} {width}"
-    page.locator("textarea[name=text]").first.fill(words)
-    page.locator("form[action$='/comments'] button[type=submit]").first.click()
+    page.locator("form.rq-comment-form textarea[name=text]").first.fill(words)
+    page.locator("form.rq-comment-form button[type=submit]").first.click()
     assert page.locator("[role=status]").count() == 1 and words not in page.inner_text("main")
 
     staff = sign_in(browser, catalogue, "coord", lang)
@@ -115,4 +119,27 @@ def test_a_person_comments_on_a_section_and_sees_it_after_moderation(
 
     page.goto(f"{catalogue.url}/public/consultations/{consultation}")
     assert words in page.inner_text("main")
+    comment_id = page.locator("li[id^=c-]", has_text=words).get_attribute("id").removeprefix("c-")
+
+    # the consultation closes; the owner publishes what changed because of the comment
+    with catalogue.world.ws.transaction() as s:
+        s.get(Consultation, consultation).closes_at = datetime.now(UTC) - timedelta(minutes=1)
+    staff = sign_in(browser, catalogue, "coord", lang)
+    staff.goto(f"{catalogue.url}/consultations/{consultation}/response")
+    assert axe_violations(staff) == []
+    change = f"تغيّر القسم الأول بسبب تعليق {lang} {width}"
+    staff.fill("#item_1_ar", change)
+    staff.fill("#comments_1", comment_id)
+    staff.check("#publish")
+    staff.locator("form[action$='/response'] button[type=submit]").click()
+    staff.wait_for_url(f"**/consultations/{consultation}/response")
+    staff.context.close()
+
+    page.goto(f"{catalogue.url}/public/consultations/{consultation}")
+    page.click(f"a[href='/public/consultations/{consultation}/response']")
+    assert change in page.inner_text("main") and words in page.inner_text("main")
+    assert axe_violations(page) == [] and fits(page)
+    page.screenshot(path=str(artifacts / f"consultation-response-{lang}-{width}.png"), full_page=True)
+    with catalogue.world.ws.transaction() as s:  # open again for the next case
+        s.get(Consultation, consultation).closes_at = datetime.now(UTC) + timedelta(days=20)
     context.close()
