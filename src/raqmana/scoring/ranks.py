@@ -45,7 +45,8 @@ def rank_quantiles(scores: FloatArray, q_lo: float, q_hi: float) -> FloatArray:
     if n > COUNTED_UNITS:
         return _sorted_rank_quantiles(s, q_lo, q_hi)
     nan = np.isnan(s)
-    key = np.where(nan, np.inf, -s)
+    gaps = bool(nan.any())
+    key = np.where(nan, np.inf, -s) if gaps else np.negative(s)
     order = np.argsort(key, axis=1)
     ordered = np.take_along_axis(key, order, axis=1)
     pos = np.arange(1, n + 1, dtype=np.intp)
@@ -56,7 +57,7 @@ def rank_quantiles(scores: FloatArray, q_lo: float, q_hi: float) -> FloatArray:
         ranks = np.maximum.accumulate(np.where(new_value, pos, 0), axis=1)
     else:
         ranks = np.broadcast_to(pos, (runs, n))
-    if nan.any():  # rank 0: no score in that run
+    if gaps:  # rank 0: no score in that run
         ranks = np.where(np.take_along_axis(nan, order, axis=1), 0, ranks)
     counts = np.bincount((order * (n + 1) + ranks).ravel(), minlength=n * (n + 1)).reshape(n, n + 1)
     below = np.cumsum(counts[:, 1:], axis=1)  # unit × rank r: runs in which the unit ranked r or better
