@@ -25,9 +25,9 @@ from sqlalchemy.orm import Session
 
 from raqmana.exchange import errors as X
 from raqmana.exchange.archive import EVIDENCE_DIR, Archive, read_archive
-from raqmana.frameworks import AnswerType, Framework, Indicator
+from raqmana.frameworks import Framework
 from raqmana.i18n import Translated
-from raqmana.problems import Location, Problem, ProblemsError
+from raqmana.problems import Location, ProblemsError
 from raqmana.store.blobs import BlobStore
 from raqmana.store.models import (
     Assessment,
@@ -44,16 +44,20 @@ from raqmana.store.models import (
 from raqmana.store.types import utcnow
 from raqmana.workspace import assessments
 from raqmana.workspace.actors import MANAGER_ROLES, Actor
-from raqmana.workspace.answers import Answer, Value, coerce
+from raqmana.workspace.answers import Value
 from raqmana.workspace.audit import record
 from raqmana.workspace.exceptions import Forbidden, ValidationFailed
 from raqmana.workspace.exchange import may_read_surveys
+from raqmana.workspace.exchange_checks import (
+    Rows,
+    check_answers,
+    check_evidence,
+    check_history,
+    check_submissions,
+)
 from raqmana.workspace.frameworks import framework_document, get_framework, register_framework
 from raqmana.workspace.permissions import get_assessment_for_user
 from raqmana.workspace.responses import add_revision, set_value
-from raqmana.workspace.views import ResponseState
-
-STATES = {s.value for s in ResponseState}
 
 
 @dataclass
@@ -65,33 +69,6 @@ class RoundImport:
 
     def as_dict(self) -> dict[str, Any]:
         return {"assessment_id": self.assessment_id, "created": self.created, "counts": self.counts}
-
-
-class _Rows:
-    """Problems of one table, located by file (the JSON member), row (1-based) and field."""
-
-    def __init__(self, name: str) -> None:
-        self.file = f"{name}.json"
-        self.problems: list[Problem] = []
-
-    def at(self, row: int, field: str = "") -> Location:
-        return Location(file=self.file, line=row, field=field)
-
-    def add(self, which: Any, row: int, column: str = "", /, **params: Any) -> None:
-        self.problems.append(Problem(which, self.at(row, column), params))
-
-
-def _time(value: Any, rows: _Rows, n: int, name: str, *, required: bool = False) -> datetime | None:
-    if value in (None, "") and not required:
-        return None
-    try:
-        moment = datetime.fromisoformat(str(value))
-    except ValueError:
-        moment = None
-    if moment is None or moment.tzinfo is None:
-        rows.add(X.VALUE_INVALID, n, name, value=str(value)[:60], name=name)
-        return None
-    return moment
 
 
 def _framework(session: Session, actor: Actor, archive: Archive) -> FrameworkVersion:
@@ -153,28 +130,6 @@ def _round(session: Session, archive: Archive, fv: FrameworkVersion) -> Assessme
     return None
 
 
-def _answer_of(row: dict[str, Any], kind: AnswerType) -> Answer:
-    raw: Any = None
-    for name in ("stage", "number", "choice", "text"):
-        if row.get(name) not in (None, ""):
-            raw = row[name]
-            break
-    return Answer(
-        value=raw,
-        na=bool(row.get("na")),
-        dont_know=bool(row.get("dont_know")),
-        justification=str(row.get("justification") or ""),
-    )
-
-
-def _value(row: dict[str, Any], indicator: Indicator, rows: _Rows, n: int) -> Value | None:
-    try:
-        return coerce(indicator, _answer_of(row, indicator.answer_type), where=lambda f: rows.at(n, f))
-    except ValidationFailed as exc:
-        rows.problems.extend(exc.problems)
-        return None
-
-
 def import_round(
     session: Session, actor: Actor, *, data: bytes, filename: str, blobs: BlobStore
 ) -> RoundImport:
@@ -200,23 +155,23 @@ def import_round(
     existing = _round(session, archive, fv)
     codes = [str(c) for c in round_doc.get("institutions", [])]
     orgs = {o.code: o for o in session.scalars(select(Organisation).where(Organisation.code.in_(codes)))}
-    inst = _Rows("institutions")
+    inst = Rows("institutions")
     for n, row in enumerate(tables["institutions"], start=1):
         if str(row.get("code", "")) not in orgs:
             inst.add(X.UNKNOWN_INSTITUTION, n, "code", org=str(row.get("code", ""))[:64])
     if inst.problems:
         raise ValidationFailed(inst.problems)
-    answers, problems = _check_answers(tables["answers"], orgs, indicators)
-    history = _check_history(
+    answers, problems = check_answers(tables["answers"], orgs, indicators)
+    history = check_history(
         tables["answer_history"], {(r["institution"], r["indicator"]) for r, _ in answers}
     )
-    evidence = _check_evidence(
+    evidence = check_evidence(
         tables["evidence"], {(r["institution"], r["indicator"]) for r, _ in answers}, archive
     )
     surveys = (
-        _check_submissions(tables["survey_submissions"])
+        check_submissions(tables["survey_submissions"])
         if may_read_surveys(actor)
-        else _Rows("survey_submissions")
+        else Rows("survey_submissions")
     )
     problems += history.problems + evidence.problems + surveys.problems
     if problems:
@@ -267,91 +222,6 @@ def import_round(
         after={"file": filename[:200], "created": created, "counts": report.counts},
     )
     return report
-
-
-def _check_answers(
-    rows: list[dict[str, Any]], orgs: dict[str, Organisation], indicators: dict[str, Indicator]
-) -> tuple[list[tuple[dict[str, Any], Value]], list[Problem]]:
-    out: list[tuple[dict[str, Any], Value]] = []
-    t = _Rows("answers")
-    first: dict[tuple[str, str], int] = {}
-    for n, row in enumerate(rows, start=1):
-        code, ind = str(row.get("institution", "")), str(row.get("indicator", ""))
-        if code not in orgs:
-            t.add(X.UNKNOWN_INSTITUTION, n, "institution", org=code[:64])
-            continue
-        indicator = indicators.get(ind)
-        if indicator is None:
-            t.add(X.UNKNOWN_INDICATOR, n, "indicator", indicator=ind[:64])
-            continue
-        if (code, ind) in first:
-            t.add(X.DUPLICATE_ROW, n, "indicator", first=first[(code, ind)], key=f"{code}/{ind}")
-            continue
-        first[(code, ind)] = n
-        if row.get("state") not in STATES:
-            t.add(X.VALUE_INVALID, n, "state", value=str(row.get("state"))[:40], name="state")
-        version = row.get("version")
-        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            t.add(X.VALUE_INVALID, n, "version", value=str(version)[:40], name="version")
-        for name in ("created_at", "submitted_at", "reviewed_at"):
-            _time(row.get(name), t, n, name)
-        value = _value(row, indicator, t, n)
-        if value is not None:
-            out.append((row, value))
-    return out, t.problems
-
-
-def _check_history(rows: list[dict[str, Any]], known: set[tuple[Any, Any]]) -> _Rows:
-    t = _Rows("answer_history")
-    for n, row in enumerate(rows, start=1):
-        if (row.get("institution"), row.get("indicator")) not in known:
-            t.add(X.UNKNOWN_INDICATOR, n, "indicator", indicator=str(row.get("indicator"))[:64])
-        if not isinstance(row.get("version"), int):
-            t.add(X.VALUE_INVALID, n, "version", value=str(row.get("version"))[:40], name="version")
-        if row.get("state") not in STATES:
-            t.add(X.VALUE_INVALID, n, "state", value=str(row.get("state"))[:40], name="state")
-        _time(row.get("at"), t, n, "at", required=True)
-    return t
-
-
-def _check_evidence(rows: list[dict[str, Any]], known: set[tuple[Any, Any]], archive: Archive) -> _Rows:
-    t = _Rows("evidence")
-    for n, row in enumerate(rows, start=1):
-        if (row.get("institution"), row.get("indicator")) not in known:
-            t.add(X.UNKNOWN_INDICATOR, n, "indicator", indicator=str(row.get("indicator"))[:64])
-        if row.get("kind") not in ("file", "url"):
-            t.add(X.VALUE_INVALID, n, "kind", value=str(row.get("kind"))[:40], name="kind")
-        if row.get("file_included") and f"{EVIDENCE_DIR}{row.get('sha256')}" not in archive.members:
-            t.add(X.EVIDENCE_FILE_MISSING, n, "sha256", sha256=str(row.get("sha256"))[:64])
-        _time(row.get("uploaded_at"), t, n, "uploaded_at", required=True)
-        _time(row.get("removed_at"), t, n, "removed_at")
-        if row.get("evidence_date"):
-            try:
-                date.fromisoformat(str(row["evidence_date"]))
-            except ValueError:
-                t.add(
-                    X.VALUE_INVALID,
-                    n,
-                    "evidence_date",
-                    value=str(row["evidence_date"])[:40],
-                    field="evidence_date",
-                )
-    return t
-
-
-def _check_submissions(rows: list[dict[str, Any]]) -> _Rows:
-    t = _Rows("survey_submissions")
-    for n, row in enumerate(rows, start=1):
-        for name in ("survey", "uuid", "digest"):
-            if not isinstance(row.get(name), str) or not row[name]:
-                t.add(X.VALUE_INVALID, n, name, value=str(row.get(name))[:40], name=name)
-        try:
-            answers = json.loads(str(row.get("answers", "")))
-        except ValueError:
-            answers = None
-        if not isinstance(answers, dict):
-            t.add(X.VALUE_INVALID, n, "answers", value=str(row.get("answers"))[:40], name="answers")
-    return t
 
 
 def _count(report: RoundImport, table: str, outcome: str) -> None:
