@@ -37,6 +37,7 @@ KIND_LABELS = {
     "report": _("Report"),
     "workbook_import": _("Workbook import"),
     "document_analysis": _("Document analysis"),
+    "webhook_delivery": _("Webhook deliveries"),
 }
 #: the words for a job's state, from the vocabulary (shown with the ``tr`` filter)
 STATUS_LABELS = vocabulary.names("job status")
