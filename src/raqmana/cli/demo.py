@@ -207,6 +207,10 @@ def demo(
         initiatives=len(inputs.initiatives),
         files="recommendations.json, roadmap.json",
     )
+    if chain.plan is not None:  # KPI figures, progress reports, a re-plan, the portal (illustrative)
+        from raqmana.cli.services import demo_followup
+
+        demo_followup(settings, chain, lang)
 
     reports = []
     for code in LANGS:

@@ -39,6 +39,7 @@ SUBCOMMANDS: list[tuple[str, str]] = [
     ("audit", "raqmana.cli.audit"),
     ("index", "raqmana.cli.index"),
     ("roadmap", "raqmana.cli.roadmap"),
+    ("services", "raqmana.cli.services"),
     ("survey", "raqmana.cli.survey"),
     ("documents", "raqmana.cli.documents"),
     ("webhook", "raqmana.cli.exchange"),

@@ -412,7 +412,9 @@ def followup(session: Session, actor: Actor, *, quarter: str | None = None) -> F
     )
 
 
-def replan_roadmap(session: Session, actor: Actor, *, note: str = "", expected_version: int) -> VersionView:
+def replan_roadmap(
+    session: Session, actor: Actor, *, note: str = "", expected_version: int, seconds: float = REPLAN_SECONDS
+) -> VersionView:
     """A new version scheduled with the existing scheduler from where things stand: finished and
     cancelled initiatives stay as planned; the rest keep only their remaining work, from the latest
     reported quarter on. Refused (nothing changes) when no schedule fits."""
@@ -441,7 +443,7 @@ def replan_roadmap(session: Session, actor: Actor, *, note: str = "", expected_v
     settings = PlanSettings.model_validate(
         {
             **roadmap.settings.model_dump(),
-            "time_limit_s": min(roadmap.settings.time_limit_s, REPLAN_SECONDS),
+            "time_limit_s": min(roadmap.settings.time_limit_s, seconds),
             "horizon_quarters": max(
                 roadmap.settings.horizon_quarters, now + max(i.duration for i in initiatives)
             ),

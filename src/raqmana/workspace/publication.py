@@ -73,7 +73,7 @@ def build_snapshot(session: Session, *, version: int, at: datetime) -> dict[str,
             }
         )
     kpis = derive_kpis(records)
-    trends, roadmap = _followup_sections(session)
+    trends, roadmap = followup_sections(session)
     return {
         "version": version,
         "published_at": at.isoformat(),
@@ -88,7 +88,7 @@ def build_snapshot(session: Session, *, version: int, at: datetime) -> dict[str,
     }
 
 
-def _followup_sections(session: Session) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+def followup_sections(session: Session) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
     """The KPI trends with their targets and the roadmap's progress as they stand (for a snapshot): each
     KPI's national figure per quarter; each initiative's plan, share done and status (no blockers text)."""
     from raqmana.workspace import followup, kpis
