@@ -55,6 +55,7 @@ GROUPS: dict[str, Translated] = {
     "federal": ui("Federal institutions"),
     "krg": ui("Kurdistan Region"),
     "unspecified": ui("Not a governorate"),
+    "region_and_bodies": ui("The region and its bodies"),
     "": ui("Not specified"),
 }
 DIMENSIONS = {
@@ -62,6 +63,40 @@ DIMENSIONS = {
     "governorate": ui("Governorate", "report groups"),
     "region": ui("Region"),
 }
+
+
+#: in the table by kind, the region and its bodies are one group (the region dimension shows them apart)
+MERGED_KINDS = {"region": "region_and_bodies", "regional_body": "region_and_bodies"}
+
+
+def _shown_groups(
+    dimension: str, groups: list[tuple[str, float | None, int]]
+) -> tuple[list[tuple[str, float | None, int]], int]:
+    """The groups a divide table shows, and how many institutions it leaves out: the governorate table
+    lists governorates only (institutions without one are counted under it, not listed as a "group");
+    the table by kind puts the region and its bodies in one row."""
+    left_out = 0
+    out: dict[str, tuple[float, int]] = {}
+    for group, mean, n in groups:
+        if dimension == "governorate" and group in ("unspecified", ""):
+            left_out += n
+            continue
+        key = MERGED_KINDS.get(group, group) if dimension == "type" else group
+        total, count = out.get(key, (0.0, 0))
+        out[key] = (total + (mean or 0.0) * n, count + n)
+    shown = [(g, total / n if n else None, n) for g, (total, n) in out.items()]
+    shown.sort(key=lambda x: (x[1] is None, x[1] or 0.0, x[0]))
+    return shown, left_out
+
+
+def _theil_between(groups: list[tuple[float | None, int]]) -> float | None:
+    """Theil's between-group index from the groups' means and sizes: Σ (n/N)(μ_g/μ) ln(μ_g/μ)."""
+    known = [(m, n) for m, n in groups if m is not None and m > 0 and n > 0]
+    total = sum(n for _, n in known)
+    if not known or total == 0:
+        return None
+    mu = sum(m * n for m, n in known) / total
+    return float(sum(n / total * (m / mu) * math.log(m / mu) for m, n in known))
 
 
 def _num(v: float | None) -> float | None:
@@ -298,16 +333,20 @@ def report_inputs(
     divides = []
     names = {**GROUPS, **{code: m.name for code, m in metas.items()}}
     for d in analysis.divide.dimensions:
-        groups = [
-            DivideGroup(names.get(g.group, T(g.group, g.group, g.group)), g.mean, g.n) for g in d.groups
-        ]
+        shown, left_out = _shown_groups(d.dimension, [(g.group, g.mean, g.n) for g in d.groups])
+        if len(shown) < 2:
+            continue  # one group: no divide to show
+        groups = [DivideGroup(names.get(g, T(g, g, g)), mean, n) for g, mean, n in shown]
         divides.append(
             Divide(
                 DIMENSIONS.get(d.dimension, T(d.dimension, d.dimension, d.dimension)),
                 groups,
                 analysis.divide.gini,
-                d.theil_between,
+                _theil_between([(mean, n) for _, mean, n in shown])
+                if left_out or len(shown) != len(d.groups)
+                else d.theil_between,
                 [names.get(g, T(g, g, g)) for g in d.furthest_behind],
+                left_out=left_out,
             )
         )
     recs, inits, kpis = _recommendations(plan, fw)

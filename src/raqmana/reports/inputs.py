@@ -79,6 +79,8 @@ class Divide:
     gini: float | None
     theil: float | None
     furthest_behind: list[Translated]
+    #: institutions the table leaves out (in the governorate table: those without a governorate)
+    left_out: int = 0
 
 
 @dataclass

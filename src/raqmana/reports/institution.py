@@ -79,6 +79,8 @@ def build_institution(
                     )
                 )
             )
+            gloss = " ".join(label(k, lang, d) for k in ("gloss_interval", "gloss_rank"))
+            blocks.append(Note(f"{label('gloss_title', lang)}: {gloss}", "info"))
     rows = [[names[p], inst.scores.get(p), national.get(p)] for p in pids]
     table = Table(
         "enablers",

@@ -91,6 +91,10 @@ class _W:
     def join(self, items: list[str]) -> str:
         return listing(items, self.lang)
 
+    def gloss(self, *keys: str) -> Note:
+        """"What this means": plain words for the measures a section shows (Gini, Theil, intervals)."""
+        return Note(f"{self.l('gloss_title')}: " + " ".join(self.l(k) for k in keys), "info")
+
     def missing(self) -> Note:
         return Note(self.l("missing_section"), "missing")
 
@@ -321,7 +325,7 @@ def _findings(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Section:
         xlabel=w.l("score"),
         digits=w.digits,
     )
-    blocks: list[Block] = [Figure("fig_enablers", w.l("findings"), chart, table)]
+    blocks: list[Block] = [Figure("fig_enablers", w.l("findings"), chart, table), w.gloss("gloss_interval")]
     subs = []
     pillars = {p.id: p for p in inputs.framework.pillars}
     for e in inputs.enablers:
@@ -441,6 +445,8 @@ def _divide(inputs: ReportInputs, w: _W) -> Section:
                 widths=[4, 1.5, 1.5],
             )
         )
+        if d.left_out:
+            blocks.append(Paragraph(w.l("governorate_left_out").format(n=w.i(d.left_out))))
         blocks.append(
             Paragraph(
                 w.s(
@@ -451,6 +457,7 @@ def _divide(inputs: ReportInputs, w: _W) -> Section:
                 )
             )
         )
+    blocks.append(w.gloss("gloss_gini", "gloss_theil"))
     return Section("divide", w.l("divide"), blocks)
 
 

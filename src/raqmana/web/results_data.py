@@ -75,6 +75,7 @@ def divide(inputs: ReportInputs) -> dict[str, Any]:
         {
             "dimension": d.dimension,
             "theil": d.theil,
+            "left_out": d.left_out,
             "groups": [{"label": g.label, "mean": g.mean, "count": g.count} for g in d.groups],
             "furthest_behind": [_words(x) for x in d.furthest_behind],
         }
