@@ -181,6 +181,7 @@ def run_chain(
             assessment_id=rnd.id,
             title=rnd.name,
             bottlenecks=options.surveys.bottleneck_shares() if options.surveys is not None else None,
+            commitments=options.commitments or None,
         )
         planning = options.planning
         budget = rnd.budget_per_year

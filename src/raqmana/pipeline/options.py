@@ -69,6 +69,9 @@ class ChainOptions:
     time_limit_s: float = 10.0
     #: the round's perception surveys: indicators with their intervals, bottlenecks, divides
     surveys: SurveyInputs | None = None
+    #: the country's own policy documents: SDG target or goal → passages a reviewer accepted for it
+    #: (the rules' ``commits(…)`` condition)
+    commitments: dict[str, float] = field(default_factory=dict)
 
     @property
     def target_stage(self) -> float:

@@ -71,6 +71,8 @@ class Assessment(_Model):
     institutions: list[InstitutionAnswers] = []
     #: the bottlenecks facing workers (civil servants' survey): item → share (0–1) of respondents naming it
     bottlenecks: dict[str, float] = {}
+    #: the country's own policy documents: SDG target or goal → passages a reviewer accepted for it
+    commitments: dict[str, float] = {}
 
     def institution(self, institution_id: str) -> InstitutionAnswers:
         for inst in self.institutions:

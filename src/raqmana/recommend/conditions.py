@@ -14,6 +14,8 @@ A condition is one short string::
     share(SRV-02 < 2) >= 0.5   share of institutions for which the inner comparison holds
     bottleneck(bn_power) >= 0.4   share (0–1) of civil servants for whom a bottleneck of their survey
                                holds their work back a lot (item of the topic "bottlenecks")
+    commits(16.10) >= 1        passages of the country's own policy documents that a reviewer accepted as
+                               committing to SDG target 16.10 (or to goal 16: commits(16)); 0 when none
 
 Comparisons with a missing value are false. Operators: < <= > >= == !=.
 """
@@ -24,12 +26,15 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-OperandKind = Literal["stage", "score", "gap", "no_evidence", "answered", "bottleneck"]
+OperandKind = Literal["stage", "score", "gap", "no_evidence", "answered", "bottleneck", "commits"]
 OPS = ("<=", ">=", "==", "!=", "<", ">")
 _ID = r"[A-Za-z][A-Za-z0-9]*(?:[-._][A-Za-z0-9]+)*"
 _NUM = r"-?\d+(?:\.\d+)?"
 _OP = r"<=|>=|==|!=|<|>"
-_OPERAND = rf"(?:(stage|score|gap|no_evidence|answered|bottleneck)\(\s*({_ID}|\*)\s*\)|({_ID}))"
+_SDG = r"\d{1,2}(?:\.[0-9a-z]{1,2})?"
+_OPERAND = (
+    rf"(?:(stage|score|gap|no_evidence|answered|bottleneck|commits)\(\s*({_ID}|\*|{_SDG})\s*\)|({_ID}))"
+)
 _COMPARE = re.compile(rf"^{_OPERAND}\s*({_OP})\s*({_NUM})$")
 _MISSING = re.compile(rf"^{_OPERAND}\s+(?:is\s+)?missing$")
 _TYPE_LIST = re.compile(r"^type\s+(not\s+in|in)\s*\[([^\]]*)\]$")
@@ -94,6 +99,8 @@ def _operand(groups: tuple[str | None, ...]) -> Operand:
         raise ConditionSyntax("stage(*) is not an indicator")
     if kind == "bottleneck" and ref == "*":
         raise ConditionSyntax("bottleneck(*) needs one bottleneck item of a survey")
+    if (kind == "commits") != bool(re.fullmatch(_SDG, ref)):
+        raise ConditionSyntax("commits(…) takes an SDG target or goal such as 16.10, and only it does")
     if kind in ("score", "gap") and ref == "*":
         raise ConditionSyntax(f"{kind}(*) needs one pillar id")
     return Operand(kind, ref)  # type: ignore[arg-type]
@@ -108,8 +115,10 @@ def parse(text: str) -> Condition:
         inner = parse(m.group(1))
         if not isinstance(inner, Compare):
             raise ConditionSyntax("share(…) takes a comparison such as share(SRV-02 < 2)")
-        if inner.operand.kind == "bottleneck":
-            raise ConditionSyntax("bottleneck(…) is one figure for the country, not one per institution")
+        if inner.operand.kind in ("bottleneck", "commits"):
+            raise ConditionSyntax(
+                f"{inner.operand.kind}(…) is one figure for the country, not one per institution"
+            )
         value = float(m.group(3))
         if not 0 <= value <= 1:
             raise ConditionSyntax("a share is between 0 and 1")

@@ -47,6 +47,7 @@ def assessment_from_scores(
     title: Translated | None = None,
     targets: Mapping[str, float] | None = None,
     bottlenecks: Mapping[str, float] | None = None,
+    commitments: Mapping[str, float] | None = None,
 ) -> Assessment:
     """The assessment input of the recommendation engine.
 
@@ -57,7 +58,8 @@ def assessment_from_scores(
     ``evidence_missing_share``: code → pillar id (or ``"*"``) → share 0–1 of answers without accepted
     evidence. ``national``: the code whose answers are the country's own (the lead agency's national
     questionnaire); it is not listed among the institutions. ``targets``: pillar targets on 0–100.
-    ``bottlenecks``: survey bottleneck item → share 0–1 of civil servants naming it.
+    ``bottlenecks``: survey bottleneck item → share 0–1 of civil servants naming it. ``commitments``: SDG
+    target or goal → passages of the country's documents a reviewer accepted for it.
     Raises :class:`ProblemsError` (located by JSON-like path) if a value does not fit the framework.
     """
     evidence = evidence_missing_share or {}
@@ -94,6 +96,7 @@ def assessment_from_scores(
         "targets": dict(targets or {}),
         "national": nat_row,
         "bottlenecks": dict(bottlenecks or {}),
+        "commitments": dict(commitments or {}),
     }
     if title is not None:
         data["title"] = title.model_dump()

@@ -34,6 +34,8 @@ class Matrix:
     answered_indicator: FloatArray  # n × indicators, 1 where an answer (or N/A) was given
     #: survey bottleneck item → share (0–1) of civil servants naming it (the same for every row)
     bottlenecks: dict[str, float] | None = None
+    #: SDG target or goal → passages of the country's documents accepted as committing to it
+    commitments: dict[str, float] | None = None
 
     @property
     def n(self) -> int:
@@ -43,6 +45,8 @@ class Matrix:
         if operand.kind == "bottleneck":
             share = (self.bottlenecks or {}).get(operand.ref)
             return np.full(self.n, np.nan if share is None else float(share))
+        if operand.kind == "commits":
+            return np.full(self.n, float((self.commitments or {}).get(operand.ref, 0.0)))
         if operand.kind == "stage":
             return self.stages[:, self.indicator_index[operand.ref]]
         if operand.kind in ("score", "gap"):
@@ -191,6 +195,7 @@ def build(
     if assessment.national is not None and assessment.national.no_evidence_share:
         _evidence_overrides([assessment.national], nat.no_evidence, lay)
     inst.bottlenecks = nat.bottlenecks = dict(assessment.bottlenecks)
+    inst.commitments = nat.commitments = dict(assessment.commitments)
     return inst, nat
 
 

@@ -55,6 +55,7 @@ _ONE = {
     "no_evidence": ui("{v} of the answers {scope} have no accepted evidence."),
     "answered": ui("{v} of the indicators {scope} were answered."),
     "bottleneck": ui("For {v} of civil servants, «{name}» holds their work back a lot ({cmp})."),
+    "commits": ui("{v} passages of the country's own documents commit to SDG {name} ({cmp})."),
 }
 #: the share of institutions for which an inner comparison holds
 _SHARE = {
@@ -118,6 +119,8 @@ class _Words:
 
             label = bottleneck_labels(self.fw.id).get(op.ref) if self.fw is not None else None
             return label.get(self.lang) if label is not None else op.ref
+        if op.kind == "commits":
+            return op.ref
         pillar = self.pillars.get(op.ref)
         return f"{pillar.get(self.lang)} ({op.ref})" if pillar is not None else op.ref
 

@@ -144,6 +144,15 @@ def _conditions(
                     )
             elif op.kind == "bottleneck":
                 continue  # checked against the pack's surveys (_bottlenecks)
+            elif op.kind == "commits":
+                from raqmana.frameworks.crosswalk import sdg_targets
+
+                if op.ref not in sdg_targets() and op.ref not in {str(g) for g in range(1, 18)}:
+                    yield Problem(
+                        E.CONDITION_SYNTAX,
+                        loc(path),
+                        {"id": rule.id, "condition": text, "detail": f"no SDG target or goal '{op.ref}'"},
+                    )
             elif op.ref != "*" and pillars is not None and op.ref not in pillars:
                 yield Problem(
                     E.UNKNOWN_CONDITION_PILLAR, loc(path), {"id": rule.id, "condition": text, "value": op.ref}

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from raqmana.store.models import StoredDocument, User
+from raqmana.store.models import AssessmentInstitution, Organisation, StoredDocument, User
 from raqmana.workspace.auth import load_actor
 from raqmana.workspace.documents import upload_document
 from raqmana.workspace.documents_analysis import enqueue_analysis
@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 
 FILENAME = "illustrative-action-plan-ar.txt"
 TITLE = "ILLUSTRATIVE — digital transformation action plan (Arabic)"
-#: institutions whose answers get the accepted passages as evidence, tried in this order
-EVIDENCE_FOR = ("moc", "comsec", "mop")
+#: institutions of the round tried for an accepted passage's evidence (an answer already accepted takes none)
+TRIES = 20
 
 
 def _actor(s: Any, username: str) -> Any:
@@ -48,11 +48,19 @@ def seed_documents(ws: Workspace, assessment_id: int) -> dict[str, int]:
     with ws.reader() as s:
         reviewer = _actor(s, "demo-reviewer")
         detail = document_detail(s, reviewer, document_id=doc.id)
+        codes = list(
+            s.scalars(
+                select(Organisation.code)
+                .join(AssessmentInstitution, AssessmentInstitution.org_id == Organisation.id)
+                .where(AssessmentInstitution.assessment_id == assessment_id)
+                .order_by(Organisation.code)
+            )
+        )
     suggestions = sorted((x for p in detail.passages for x in p.suggestions), key=lambda x: -x.confidence)
     counts = {"evidence": 0, "targets": 0, "rejected": 0}
     for x in suggestions:
         if x.kind == "indicator" and counts["evidence"] < 3:
-            for code in EVIDENCE_FOR:
+            for code in codes[:TRIES]:
                 try:
                     with ws.transaction() as s:
                         decide(

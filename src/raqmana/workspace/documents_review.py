@@ -348,3 +348,24 @@ def profile_for(session: Session, document_ids: list[int]) -> SdgProfile:
         )
     ).all()
     return profile_of([_view(s, p, {}, {}) for s, p in rows], documents=len(document_ids))
+
+
+def document_commitments(session: Session) -> dict[str, float]:
+    """SDG target (and goal) → passages of the country's analysed documents (not withdrawn) that a
+    reviewer accepted for it: what the rules' ``commits(…)`` condition reads."""
+    rows = session.execute(
+        select(DocumentSuggestion.ref, DocumentSuggestion.passage_id)
+        .join(DocumentAnalysis, DocumentAnalysis.id == DocumentSuggestion.analysis_id)
+        .join(StoredDocument, StoredDocument.id == DocumentSuggestion.document_id)
+        .where(
+            DocumentAnalysis.current.is_(True),
+            StoredDocument.removed_at.is_(None),
+            DocumentSuggestion.kind.in_(("target", "goal")),
+            DocumentSuggestion.state == "accepted",
+        )
+    ).all()
+    passages: dict[str, set[int]] = {}
+    for ref, passage in rows:
+        passages.setdefault(ref, set()).add(passage)
+        passages.setdefault(ref.split(".")[0], set()).add(passage)
+    return {ref: float(len(p)) for ref, p in sorted(passages.items())}

@@ -30,6 +30,7 @@ from raqmana.pipeline import (
 from raqmana.problems import ProblemsError
 from raqmana.workspace.accepted import AcceptedValues, accepted_values
 from raqmana.workspace.actors import SYSTEM, Actor
+from raqmana.workspace.documents_review import document_commitments
 from raqmana.workspace.exceptions import ValidationFailed
 from raqmana.workspace.frameworks import get_framework
 from raqmana.workspace.orgs import list_organisations
@@ -124,6 +125,7 @@ def assessment_results(
         date=date,
         data_dir=data_dir,
         surveys=surveys,
+        commitments=document_commitments(session),
     )
     chain = run_chain(framework, responses, metas, options)
     chain.inputs.digits = digits
