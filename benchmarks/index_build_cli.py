@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from index_coinr import RUNS, UNITS, generate
 
-#: the code before the vectorised Monte Carlo (commit 52878ac), wall and CPU seconds: the whole command
+#: the code before the vectorised Monte Carlo (commit 8050b40), wall and CPU seconds: the whole command
 #: run A B A B against the present one from an exported copy of that commit (2 cores, load average
 #: 10–14, medians of 7), the stages in-process once (load average 1.8)
 BEFORE = {
