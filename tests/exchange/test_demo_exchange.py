@@ -24,3 +24,6 @@ def test_the_demo_writes_the_archive_and_leaves_an_illustrative_log(world, tmp_p
     assert (log["raqmana-events"].status, log["raqmana-events"].last_code) == ("delivered", 200)
     assert log["nothing-listens"].status == "pending" and log["nothing-listens"].last_error
     assert [h.active for h in hooks] == [False, False]
+    demo_exchange(world.ws, tmp_path, assessment_id=world.assessment_id)  # the demo again: no more webhooks
+    with world.ws.reader() as s:
+        assert len(list_webhooks(s, SYSTEM)) == 2
