@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from raqmana.pipeline import ChainResult
+from raqmana.workspace.results import ChainResult
 
 
 def survey_part(chain: ChainResult) -> dict[str, Any] | None:
