@@ -154,3 +154,27 @@ def test_bad_rows_are_located_by_file_row_and_field_and_nothing_is_written(world
     assert ("EX016", "answers.json", 4, "indicator") in where
     assert ("EX014", "answers.json", 5, "state") in where
     assert counts(world) == before
+
+
+def test_json_nested_too_deep_for_the_parser_is_a_located_problem(world, archive):
+    items = members(archive)
+    items["answer_history.json"] = b"[" * 200_000 + b"]" * 200_000
+    problems = refused(world, resealed(items))
+    assert {(p.code.id, p.location.file) for p in problems} <= {
+        ("EX013", "answer_history.json"),
+        ("EX010", "answer_history.json"),
+    }
+    assert problems
+
+
+def test_an_evidence_file_whose_bytes_are_not_its_name_is_refused(world, archive):
+    """The archive fixture filled the round with an evidence file; this export includes it."""
+    with world.ws.reader() as s:
+        data = export_round(
+            s, world["coord"], assessment_id=world.assessment_id, blobs=world.ws.blobs, include_files=True
+        ).data
+    items = members(data)
+    [name] = [n for n in items if n.startswith("evidence/")]
+    items[name] = b"%PDF-1.4 another document"
+    problems = refused(world, resealed(items))
+    assert [(p.code.id, p.location.file) for p in problems] == [("EX009", name)]

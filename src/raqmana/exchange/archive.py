@@ -40,6 +40,8 @@ MAX_UNPACKED = 2 * 1024 * 1024 * 1024
 #: unpacked / packed size of a member bigger than RATIO_FROM (CSV and JSON pack 5–30 times)
 MAX_RATIO = 200
 RATIO_FROM = 1024 * 1024
+#: what reading JSON raises on bad text, including nesting too deep for the parser (a hostile file)
+_JSON_ERRORS = (UnicodeDecodeError, ValueError, RecursionError)
 _ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError, KeyError)
 
 
@@ -59,7 +61,13 @@ class Archive:
     members: dict[str, bytes]
 
     def json(self, name: str) -> Any:
-        return json.loads(self.members[name].decode("utf-8"))
+        """A JSON member; :class:`ProblemsError` (located in it) when it cannot be read."""
+        try:
+            return json.loads(self.members[name].decode("utf-8"))
+        except _JSON_ERRORS as exc:
+            raise ProblemsError(
+                [Problem(E.TABLE_INVALID, Location(file=name), {"reason": str(exc)[:200]})]
+            ) from None
 
     def rows(self, table: str) -> list[dict[str, Any]]:
         """The rows of ``table`` (from its JSON file, which keeps numbers and nulls as they were)."""
@@ -190,7 +198,7 @@ def _manifest(data: bytes) -> dict[str, Any]:
     where = Location(file=MANIFEST)
     try:
         manifest = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+    except _JSON_ERRORS as exc:
         raise _fail(E.MANIFEST_INVALID, where, reason=str(exc)[:200]) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise _fail(E.MANIFEST_INVALID, where, reason=f"format is not {FORMAT}")
@@ -222,7 +230,8 @@ def _verify(manifest: dict[str, Any], members: dict[str, bytes]) -> None:
         problems.append(Problem(E.FILE_UNLISTED, Location(file=name), {"member": name}))
     for name in sorted(set(members) & set(listed)):
         entry, data = listed[name], members[name]
-        if sha256(data) != entry["sha256"]:
+        named = name.removeprefix(EVIDENCE_DIR) if name.startswith(EVIDENCE_DIR) else None
+        if sha256(data) != entry["sha256"] or (named is not None and sha256(data) != named):
             problems.append(Problem(E.CHECKSUM_MISMATCH, Location(file=name), {"member": name}))
             continue
         expected = entry.get("rows")
@@ -230,7 +239,7 @@ def _verify(manifest: dict[str, Any], members: dict[str, bytes]) -> None:
             continue
         try:
             found = _csv_rows(data) if name.endswith(".csv") else len(json.loads(data.decode("utf-8")))
-        except (UnicodeDecodeError, ValueError, TypeError, csv.Error) as exc:
+        except (*_JSON_ERRORS, TypeError, csv.Error) as exc:
             problems.append(Problem(E.TABLE_INVALID, Location(file=name), {"reason": str(exc)[:200]}))
             continue
         if found != expected:

@@ -146,7 +146,7 @@ def check_submissions(rows: list[dict[str, Any]]) -> Rows:
                 t.add(X.VALUE_INVALID, n, name, value=str(row.get(name))[:40], name=name)
         try:
             answers = json.loads(str(row.get("answers", "")))
-        except ValueError:
+        except (ValueError, RecursionError):
             answers = None
         if not isinstance(answers, dict):
             t.add(X.VALUE_INVALID, n, "answers", value=str(row.get("answers"))[:40], name="answers")

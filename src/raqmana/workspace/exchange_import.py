@@ -76,6 +76,8 @@ def _framework(session: Session, actor: Actor, archive: Archive) -> FrameworkVer
     fid, version, digest = str(ref.get("id", "")), str(ref.get("version", "")), str(ref.get("sha256", ""))
     try:
         framework = Framework.model_validate(archive.json("framework.json"))
+    except ProblemsError as exc:
+        raise ValidationFailed(exc.problems) from None
     except (KeyError, ValueError, ValidationError) as exc:
         raise ValidationFailed.one(
             X.TABLE_INVALID, Location(file="framework.json"), reason=str(exc)[:200]
