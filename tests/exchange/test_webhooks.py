@@ -210,3 +210,18 @@ def test_two_workers_send_each_delivery_once(world):
     ids = [json.loads(r.body)["delivery"] for r in box.got]
     assert len(ids) == len(set(ids)) == 20
     assert sum(r["delivered"] for r in results) == 20
+
+
+def test_a_redirect_is_not_followed_and_a_changed_secret_key_is_reported(world):
+    with receiver(SECRET, codes=[302]) as box:
+        register(world, box.url, secret=SECRET)
+        accept(world)
+        assert deliver_due(world.ws)["retry"] == 1
+    [d] = deliveries(world)
+    assert (d.last_code, d.status, len(box.got)) == (302, "pending", 1)
+    world.ws.settings = world.ws.settings.model_copy(
+        update={"secret_key": "another-secret-key-0123456789abcdef"}
+    )
+    assert deliver_due(world.ws, now=d.next_try_at)["retry"] == 1
+    [d] = deliveries(world)
+    assert d.last_code is None and "secret" in d.last_error and len(box.got) == 1
