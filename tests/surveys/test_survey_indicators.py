@@ -116,7 +116,7 @@ def test_the_iraq_pack_declares_survey_indicators_that_fit_its_framework_and_sur
     ]
 
 
-def _chain(inputs: SurveyInputs | None, *, plan: bool = False):  # type: ignore[no-untyped-def]
+def _chain(inputs: SurveyInputs | None, *, plan: bool = False, divides: bool = False):  # type: ignore[no-untyped-def]
     fw = load_or_raise("iraq-dla")
     codes = ["comsec", "moh", "moe", "mof"]
     insts = {
@@ -124,6 +124,18 @@ def _chain(inputs: SurveyInputs | None, *, plan: bool = False):  # type: ignore[
         for c in codes
     }
     responses = illustrative_answers(fw, codes, seed=3)
+    if divides and inputs is not None:
+        from dataclasses import replace
+
+        from raqmana.workspace.surveys import divide_of
+
+        report = divide_of(score(_survey(), _subs()))
+        assert report is not None
+        sexes = {
+            "female": Translated(en="Female", ar="أنثى", ckb="مێ"),
+            "male": Translated(en="Male", ar="ذكر", ckb="نێر"),
+        }
+        inputs = replace(inputs, divides={"staff": report}, group_labels={"staff": {"sex": sexes}})
     options = ChainOptions(country=country_for(fw.id), plan=plan, mc_runs=0, surveys=inputs, time_limit_s=2)
     return run_chain(fw, responses, insts, options)
 
@@ -195,3 +207,8 @@ def test_the_national_report_has_the_surveys_chapter_with_sources_and_intervals(
         assert skills[3].low < 40.0 < skills[3].high
         figure = next(b for b in section.subsections[0].blocks if isinstance(b, Figure))
         assert figure.data is not None and len(figure.data.rows) == 2
+    # the divide among the respondents, groups by their labels in the reader's language
+    ar = build_national(_chain(_inputs(), divides=True).inputs, "ar")
+    divide = next(s for s in ar.sections if s.id == "surveys").subsections[-1]
+    rows = next(b for b in divide.blocks if isinstance(b, Table)).rows
+    assert rows[0][0] == "الجنس" and "أنثى" in rows[0][1] + rows[0][2]

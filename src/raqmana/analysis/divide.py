@@ -156,7 +156,8 @@ def _units(
 
 
 INSTITUTION_DIMENSIONS = ("governorate", "type", "region")
-SURVEY_DIMENSIONS = ("sex", "age_group", "area", "governorate")
+#: a respondent's attributes the divide groups by (disability: the Washington Group question, in ``extra``)
+SURVEY_DIMENSIONS = ("sex", "age_group", "area", "governorate", "disability")
 
 
 def institution_divide(

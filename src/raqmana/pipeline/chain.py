@@ -216,7 +216,15 @@ def run_chain(
         from raqmana.reports.survey_chapter import survey_chapter
 
         marked = options.illustrative or options.surveys.illustrative
+        s = options.surveys
         inputs.chapters.append(
-            survey_chapter(options.surveys.indicators, options.surveys.bottlenecks, illustrative=marked)
+            survey_chapter(
+                s.indicators,
+                s.bottlenecks,
+                illustrative=marked,
+                divides=s.divides,
+                labels=s.group_labels,
+                titles=s.titles,
+            )
         )
     return ChainResult(framework, options, build, unc, analysis, plan, inputs, timings)

@@ -16,6 +16,7 @@ from typing import Any
 
 from raqmana.analysis.divide import DivideReport
 from raqmana.frameworks.schema import AnswerType, EvidenceType, Framework, Indicator
+from raqmana.i18n import Translated
 from raqmana.surveys.bottlenecks import Bottleneck
 from raqmana.surveys.indicators import Scope, SurveyIndicator
 
@@ -33,6 +34,10 @@ class SurveyInputs:
     divides: Mapping[str, DivideReport] = field(default_factory=dict)
     #: survey id → respondents whose answers count
     respondents: Mapping[str, int] = field(default_factory=dict)
+    #: survey id → dimension (sex, age_group …) → group (the option's name) → its label
+    group_labels: Mapping[str, Mapping[str, Mapping[str, Translated]]] = field(default_factory=dict)
+    #: survey id → its title
+    titles: Mapping[str, Translated] = field(default_factory=dict)
     illustrative: bool = False
 
     def bottleneck_shares(self) -> dict[str, float]:

@@ -8,12 +8,14 @@ Self-contained: it takes the survey indicators and bottlenecks (:mod:`raqmana.su
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
+from raqmana.analysis.divide import DivideReport, GroupStat
+from raqmana.i18n import Translated
 from raqmana.i18n.catalog import ui
 from raqmana.reports import charts
 from raqmana.reports.model import Block, Figure, Interval, Note, Paragraph, Section, Table
-from raqmana.reports.text import integer, pct, span
+from raqmana.reports.text import integer, num, pct, span
 from raqmana.surveys.bottlenecks import Bottleneck
 from raqmana.surveys.indicators import Scope, SurveyIndicator
 
@@ -39,7 +41,25 @@ WORDS = {
     "share": ui("Share"),
     "respondents": ui("Respondents"),
     "illustrative": ui("ILLUSTRATIVE: the survey answers behind this chapter were generated, not collected."),
+    "divide_title": ui("Digital divide among respondents"),
+    "divide_intro": ui(
+        "How far apart the groups of respondents are: each group's mean score (0–100), the gap between the highest and the lowest group, and the share of all inequality (Theil) that lies between the groups."
+    ),
+    "divide_caption": ui("{survey}: mean score by group"),
+    "dimension": ui("Grouping"),
+    "lowest": ui("Lowest group"),
+    "highest": ui("Highest group"),
+    "gap": ui("Gap"),
+    "between": ui("Share between groups"),
 }
+DIMENSIONS = {
+    "sex": ui("Sex"),
+    "age_group": ui("Age group"),
+    "governorate": ui("Governorate"),
+    "area": ui("Urban or rural"),
+    "disability": ui("Disability"),
+}
+Labels = Mapping[str, Mapping[str, Translated]]
 
 
 def _w(key: str, lang: str, **params: object) -> str:
@@ -54,6 +74,9 @@ def survey_section(
     digits: str | None = None,
     *,
     illustrative: bool = False,
+    divides: Mapping[str, DivideReport] | None = None,
+    labels: Mapping[str, Labels] | None = None,
+    titles: Mapping[str, Translated] | None = None,
 ) -> Section:
     blocks: list[Block] = []
     if illustrative:
@@ -129,15 +152,76 @@ def survey_section(
                 ],
             )
         )
+    for survey, report in (divides or {}).items():
+        section.subsections.append(
+            _divide(survey, report, (labels or {}).get(survey, {}), (titles or {}).get(survey), lang, digits)
+        )
     return section
 
 
+def _divide(
+    survey: str,
+    report: DivideReport,
+    labels: Labels,
+    title: Translated | None,
+    lang: str,
+    digits: str | None,
+) -> Section:
+    def group(dim: str, name: str) -> str:
+        label = labels.get(dim, {}).get(name)
+        return label.get(lang) if label is not None else name
+
+    def mean(dim: str, g: GroupStat) -> str:
+        return f"{group(dim, g.group)} ({num(g.mean, lang, 1, digits)})"
+
+    rows = [
+        [
+            DIMENSIONS[d.dimension].get(lang) if d.dimension in DIMENSIONS else d.dimension,
+            mean(d.dimension, d.groups[0]),
+            mean(d.dimension, d.groups[-1]),
+            d.gap,
+            pct(d.between_share, lang, 0, digits),
+        ]
+        for d in report.dimensions
+    ]
+    name = title.get(lang) if title is not None else survey
+    table = Table(
+        f"survey-divide-{survey}",
+        _w("divide_caption", lang, survey=name),
+        [_w(k, lang) for k in ("dimension", "lowest", "highest", "gap", "between")],
+        rows,
+        numeric=[3],
+        decimals=1,
+        widths=[3, 4, 4, 2, 2],
+    )
+    return Section(
+        f"survey-divide-{survey}",
+        f"{_w('divide_title', lang)} — {name}",
+        [Paragraph(_w("divide_intro", lang)), table],
+    )
+
+
 def survey_chapter(
-    indicators: Sequence[SurveyIndicator], bottlenecks: Sequence[Bottleneck], *, illustrative: bool = False
+    indicators: Sequence[SurveyIndicator],
+    bottlenecks: Sequence[Bottleneck],
+    *,
+    illustrative: bool = False,
+    divides: Mapping[str, DivideReport] | None = None,
+    labels: Mapping[str, Labels] | None = None,
+    titles: Mapping[str, Translated] | None = None,
 ) -> Callable[[str, str | None], Section]:
     """The chapter as a function of (language, digits), for ``ReportInputs.chapters``."""
 
     def make(lang: str, digits: str | None) -> Section:
-        return survey_section(indicators, bottlenecks, lang, digits, illustrative=illustrative)
+        return survey_section(
+            indicators,
+            bottlenecks,
+            lang,
+            digits,
+            illustrative=illustrative,
+            divides=divides,
+            labels=labels,
+            titles=titles,
+        )
 
     return make

@@ -333,7 +333,7 @@ def round_surveys(session: Session, framework: Framework, orgs: Mapping[str, Org
     own = from_framework(framework).model_copy(update={"framework": framework_id})
     surveys = [own, *(s for s in ready if s.id != own.id)]
     lookup = institution_lookup(orgs)
-    indicators, ranked, divides, counts = [], [], {}, {}
+    indicators, ranked, divides, counts, labels, titles = [], [], {}, {}, {}, {}
     illustrative = False
     for survey in surveys:
         if survey.framework != framework_id:
@@ -348,6 +348,12 @@ def round_surveys(session: Session, framework: Framework, orgs: Mapping[str, Org
         marked = _illustrative(session, survey.id)
         illustrative = illustrative or marked
         counts[survey.id] = results.n
+        titles[survey.id] = survey.title
+        labels[survey.id] = {
+            role.value: {o.name: o.label for o in survey.options(q)}
+            for role in DIVIDE_ROLES
+            if (q := survey.by_role(role)) is not None
+        }
         report = divide_of(results)
         if report is not None:
             divides[survey.id] = report
@@ -364,6 +370,8 @@ def round_surveys(session: Session, framework: Framework, orgs: Mapping[str, Org
         bottlenecks=tuple(sorted(ranked, key=lambda b: (-b.overall.share, b.item))),
         divides=divides,
         respondents=counts,
+        group_labels=labels,
+        titles=titles,
         illustrative=illustrative,
     )
 
