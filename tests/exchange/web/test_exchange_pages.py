@@ -60,6 +60,9 @@ def test_an_administrator_registers_a_webhook_and_reads_its_log(world, as_user):
 
 def test_the_round_page_and_the_menu_lead_there(world, as_user):
     admin, coord = as_user("admin"), as_user("coord")
-    assert f"/assessments/{world.assessment_id}/exchange" in coord.get(f"/assessments/{world.assessment_id}").text
+    assert (
+        f"/assessments/{world.assessment_id}/exchange"
+        in coord.get(f"/assessments/{world.assessment_id}").text
+    )
     assert 'href="/admin/webhooks"' in admin.get("/").text
     assert 'href="/admin/webhooks"' not in coord.get("/").text
