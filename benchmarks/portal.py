@@ -13,8 +13,13 @@ SQLite workspace (or the PostgreSQL database of ``RAQMANA_DATABASE_URL``), then:
   ``--seconds`` each, on ``/public?lang=en`` and on a static file of the same size (both gzipped by the
   same middleware), with uvicorn ``--workers`` processes on 127.0.0.1.
 
+* with ``--institutions`` (the issue's 900) every KPI institutions report (the dictionary's, up to
+  ``--kpis``) for each institution over ``--quarters`` quarters goes in by the database (INSERT … SELECT on
+  PostgreSQL), then publishing (with every KPI's trend) and the KPI pages of the portal are measured too.
+
 Run:
     .venv/bin/python benchmarks/portal.py [--services 3000] [--connections 200] [--seconds 10] [--workers 2]
+    RAQMANA_DATABASE_URL=postgresql+psycopg://… .venv/bin/python benchmarks/portal.py --institutions 900
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -78,7 +84,9 @@ def catalogue(owners: list[str], n: int, rng: random.Random) -> bytes:
     return out.getvalue().encode()
 
 
-def observations(session, services: list[tuple[str, int]], quarters: int, rng: random.Random) -> int:
+def observations(
+    session: Any, services: list[tuple[str, str, int]], quarters: int, rng: random.Random
+) -> int:
     """Transactions (all and online) of every service for ``quarters`` quarters from 2022-Q1, inserted in
     bulk (the import's checks are measured by the web tests; here the recompute is)."""
     rows = []
@@ -115,6 +123,80 @@ def observations(session, services: list[tuple[str, int]], quarters: int, rng: r
     return len(rows)
 
 
+def institution_figures(ws: Any, institutions: int, kpis: int, quarters: int) -> list[str]:
+    """``institutions`` units under the ministries, and a figure of each reported KPI (up to ``kpis``) for
+    each of them in each of ``quarters`` quarters, written by the database itself."""
+    from sqlalchemy import text
+
+    from raqmana.workspace.kpis import dictionary
+    from raqmana.workspace.org_import import import_organisations
+
+    ids = [k.id for k in dictionary().values() if not k.derived][:kpis]
+    rows = ["code,kind,parent_code,name_en,name_ar,name_ckb"]
+    rows += [f"bench-{i:04d},unit,moi,Unit {i},الوحدة {i},یەکەی {i}" for i in range(institutions)]
+    t = time.perf_counter()
+    with ws.transaction() as s:
+        import_organisations(s, SYSTEM, data="\n".join(rows).encode(), filename="units.csv")
+        units = [i for (i,) in s.execute(text("SELECT id FROM organisations WHERE code LIKE 'bench-%'"))]
+        periods = [f"{2022 + q // 4}-Q{q % 4 + 1}" for q in range(quarters)]
+        unit = {k.id: k.unit for k in dictionary().values()}
+        if ws.engine.dialect.name == "postgresql":
+            s.execute(
+                text(
+                    "INSERT INTO kpi_observations (key, kpi, period, org_id, service_code, governorate, sex,"
+                    " age_group, area, disability, value, unit, source, illustrative, version, updated_at)"
+                    " SELECT k.id || '|' || p.period || '|' || o.code || '||||||', k.id, p.period, o.id, '', '',"
+                    " '', '', '', '', round((random() * 100)::numeric, 1), k.unit, 'benchmark', true, 1, now()"
+                    " FROM unnest(CAST(:ids AS text[]), CAST(:units AS text[])) AS k(id, unit)"
+                    " CROSS JOIN unnest(CAST(:periods AS text[])) AS p(period)"
+                    " CROSS JOIN organisations o WHERE o.code LIKE 'bench-%'"
+                ),
+                {"ids": ids, "units": [unit[i] for i in ids], "periods": periods},
+            )
+        else:
+            codes = dict(
+                s.execute(text("SELECT id, code FROM organisations WHERE code LIKE 'bench-%'")).tuples()
+            )
+            batch = []
+            for k in ids:
+                for p in periods:
+                    for o in units:
+                        batch.append(
+                            {
+                                "key": f"{k}|{p}|{codes[o]}||||||",
+                                "kpi": k,
+                                "period": p,
+                                "org_id": o,
+                                "service_code": "",
+                                "governorate": "",
+                                "sex": "",
+                                "age_group": "",
+                                "area": "",
+                                "disability": "",
+                                "value": random.random() * 100,
+                                "unit": unit[k],
+                                "source": "benchmark",
+                                "illustrative": True,
+                                "version": 1,
+                                "reported_by": None,
+                            }
+                        )
+                        if len(batch) == 20_000:
+                            s.execute(KpiObservation.__table__.insert(), batch)
+                            batch = []
+            if batch:
+                s.execute(KpiObservation.__table__.insert(), batch)
+    n = len(ids) * len(periods) * len(units)
+    print(
+        f"  {len(ids)} KPIs x {len(units)} institutions x {len(periods)} quarters = {n:,} figures inserted"
+        f" {time.perf_counter() - t:7.1f} s"
+    )
+    if ws.engine.dialect.name == "postgresql":
+        with ws.engine.begin() as c:
+            c.execute(text("ANALYZE kpi_observations"))
+    return ids
+
+
 def load(name: str, url: str, connections: int, seconds: float) -> float:
     asyncio.run(_load(url, {}, 5, 20, 30))  # warm-up (and the page cache)
     started = time.perf_counter()
@@ -137,6 +219,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--quarters", type=int, default=20)
+    parser.add_argument("--institutions", type=int, default=0)
+    parser.add_argument("--kpis", type=int, default=100)
     args = parser.parse_args()
     data_dir = tempfile.mkdtemp(prefix="raqmana-portal-")
     env = {"RAQMANA_DATA_DIR": data_dir, "RAQMANA_ENVIRONMENT": "development"}
@@ -175,6 +259,11 @@ def main() -> None:
         t = time.perf_counter()
         n = observations(s, svc, args.quarters, random.Random(7))
     print(f"  {n:,} observations inserted   {time.perf_counter() - t:7.3f} s")
+    if ws.engine.dialect.name == "postgresql":  # as autovacuum would after a bulk load
+        from sqlalchemy import text
+
+        with ws.engine.begin() as c:
+            c.execute(text("ANALYZE kpi_observations"))
     times = []
     for i in range(5):
         code = svc[i][0]
@@ -196,6 +285,9 @@ def main() -> None:
         f"{statistics.median(times):.3f} s, max {max(times):.3f} s ({len(quarters)} quarters; "
         f"last: {quarters[-1].online_share:.3f} online, {quarters[-1].visits_avoided:,.0f} visits avoided)"
     )
+    kpi_ids: list[str] = []
+    if args.institutions:
+        kpi_ids = institution_figures(ws, args.institutions, args.kpis, args.quarters)
     t = time.perf_counter()
     with ws.transaction() as s:
         publish(s, SYSTEM)
@@ -212,6 +304,16 @@ def main() -> None:
                 "static file, same size", f"{url}/static/{static.name}", args.connections, args.seconds
             )
             print(f"  portal / static throughput   {portal / flat:7.2f}")
+            if kpi_ids:
+                kpi_url = f"{url}/public/kpis/{kpi_ids[0]}?lang=ar"
+                page = httpx.get(kpi_url).content
+                static.write_bytes(page)
+                print(f"  KPI page size {len(page):,} bytes")
+                kpi = load("/public/kpis/{kpi}?lang=ar", kpi_url, args.connections, args.seconds)
+                flat = load(
+                    "static file, same size", f"{url}/static/{static.name}", args.connections, args.seconds
+                )
+                print(f"  KPI page / static throughput {kpi / flat:7.2f}")
         finally:
             static.unlink()
 
