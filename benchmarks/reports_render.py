@@ -43,6 +43,12 @@ def main() -> None:
     ap.add_argument("--institutions", type=int, default=900)
     ap.add_argument("--profiles", type=int, default=30, help="profiles to render for the batch rate")
     ap.add_argument("--runs", type=int, default=200)
+    ap.add_argument(
+        "--compare-full-annex",
+        action="store_true",
+        help="also render the Arabic PDF with every institution's row printed (the layout before the compact "
+        "annex), in the same process and load, and print the ratio",
+    )
     args = ap.parse_args()
     fw = load_or_raise("iraq-dla")
     resp, insts = answers(fw, args.institutions)
@@ -61,6 +67,18 @@ def main() -> None:
 
         pages = len(PdfReader(str(pdf)).pages)
         print(f"national report {lang}: {time.perf_counter() - t:.1f} s, {pages} pages (target < 30 s)")
+    if args.compare_full_annex:
+        from raqmana.reports import national
+
+        timings: dict[str, float] = {}
+        for name, rows in (("compact annex", national.ANNEX_PRINT_ROWS), ("full annex", 10**6)):
+            national.ANNEX_PRINT_ROWS = rows
+            t = time.perf_counter()
+            render(build_national(chain.inputs, "ar"), out / name.replace(" ", "-"), ["pdf"])
+            timings[name] = time.perf_counter() - t
+            print(f"national report ar, {name}: {timings[name]:.1f} s")
+        national.ANNEX_PRINT_ROWS = 120
+        print(f"full annex / compact annex: {timings['full annex'] / timings['compact annex']:.2f}×")
     recs: dict[str, list] = {}
     if chain.plan is not None:
         for r in chain.plan.recommendations.recommendations:
