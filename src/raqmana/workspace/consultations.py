@@ -373,34 +373,25 @@ def read_consultation(
             .group_by(ConsultationComment.section_id)
         ).all()
     )
-    rank = (
-        func.row_number()
-        .over(
-            partition_by=ConsultationComment.section_id,
-            order_by=(ConsultationComment.created_at.desc(), ConsultationComment.id.desc()),
-        )
-        .label("rank")
-    )
-    ranked = (
-        select(
-            ConsultationComment.id,
-            ConsultationComment.section_id,
-            ConsultationComment.parent_id,
-            ConsultationComment.body,
-            ConsultationComment.created_at,
-            rank,
-        )
-        .where(in_sections, published, top_level)
-        .subquery()
-    )
     first = (max(page, 1) - 1) * shown
-    rows = list(
-        session.execute(
-            select(ranked.c.id, ranked.c.section_id, ranked.c.parent_id, ranked.c.body, ranked.c.created_at)
-            .where(ranked.c.rank > first, ranked.c.rank <= first + shown)
-            .order_by(ranked.c.created_at, ranked.c.id)
+    rows = []
+    for sec in sections:  # each section's page: the newest first, read from the (section, state) index
+        if counts.get(sec.id, 0) <= first:
+            continue
+        newest = (
+            select(
+                ConsultationComment.id,
+                ConsultationComment.section_id,
+                ConsultationComment.parent_id,
+                ConsultationComment.body,
+                ConsultationComment.created_at,
+            )
+            .where(ConsultationComment.section_id == sec.id, published, top_level)
+            .order_by(ConsultationComment.created_at.desc(), ConsultationComment.id.desc())
+            .offset(first)
+            .limit(shown)
         )
-    )
+        rows += sorted(session.execute(newest), key=lambda r: (r[4], r[0]))
     parents = [r[0] for r in rows]
     while parents:  # the replies of the comments shown, and the replies to those
         found = list(

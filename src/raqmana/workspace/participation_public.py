@@ -50,6 +50,27 @@ def page(
     )
 
 
+class Content(BaseModel):
+    """What every visitor of a consultation's page sees alike."""
+
+    consultation: ConsultationView
+    questions: list[QuestionView]
+
+
+def content(session: Session, *, consultation_id: int, page: int = 1, now: datetime | None = None) -> Content:
+    now = now or utcnow()
+    return Content(
+        consultation=read_consultation(session, consultation_id=consultation_id, now=now, page=page),
+        questions=questions_of(session, consultation_id=consultation_id, now=now),
+    )
+
+
+def visitor(session: Session, *, secret: str, token: str | None) -> Visitor:
+    """Who is reading (one lookup by the token's hash; nobody without a token)."""
+    person = participant(session, secret=secret, token=token) if token else None
+    return Visitor(participant=person is not None, verified=bool(person and person.verified_at))
+
+
 def comment(
     session: Session,
     *,

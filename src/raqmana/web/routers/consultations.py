@@ -6,9 +6,11 @@ and analysis in :mod:`.consultation_staff`."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import Path, Query
+from fastapi import Depends, Path, Query, Request
 from pydantic import AwareDatetime, BaseModel, BeforeValidator, Field
 from starlette.responses import Response
 
@@ -38,6 +40,21 @@ from raqmana.workspace.participation_public import PublicConsultation
 
 area = Area("consultations")
 Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
+#: the public page's consultation and questions, kept for a moment per (consultation, page) in this
+#: process: under a crowd the readers of one page share one read; any write in this area forgets them
+#: (other processes see it within PAGE_SECONDS)
+PAGE_SECONDS = 2.0
+_pages: dict[tuple[int, int], tuple[float, public.Content]] = {}
+
+
+def _forget_pages(request: Request) -> Iterator[None]:
+    yield
+    if request.method not in ("GET", "HEAD"):
+        _pages.clear()
+
+
+area.html.dependencies.append(Depends(_forget_pages))
+area.api.dependencies.append(Depends(_forget_pages))
 
 
 def _blank_none(value: Any) -> Any:
@@ -68,13 +85,18 @@ def consultation_list(ctx: Ctx) -> dict[str, Any]:
 def consultation_page(
     ctx: Ctx, consultation_id: Id, page: Annotated[int, Query(ge=1, le=100_000)] = 1
 ) -> dict[str, Any]:
-    page_ = ctx.unit(
-        public.page,
-        consultation_id=consultation_id,
-        secret=ctx.settings.secret_key,
-        token=token_of(ctx),
-        page=page,
-    )
+    key = (consultation_id, page)
+    kept = _pages.get(key)
+    if kept is not None and kept[0] > time.monotonic():
+        shared = kept[1]
+    else:
+        shared = ctx.unit(public.content, consultation_id=consultation_id, page=page)
+        if len(_pages) > 1000:
+            _pages.clear()
+        _pages[key] = (time.monotonic() + PAGE_SECONDS, shared)
+    token = token_of(ctx)
+    who = ctx.unit(public.visitor, secret=ctx.settings.secret_key, token=token) if token else public.Visitor()
+    page_ = PublicConsultation(consultation=shared.consultation, questions=shared.questions, visitor=who)
     return {**page_.model_dump(), "_page": page_}
 
 
