@@ -29,6 +29,7 @@ import statistics
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -139,6 +140,27 @@ def consultation_intake(ws, app, n: int) -> int:  # type: ignore[no-untyped-def]
                 client=f"c{i}",
             )
     direct = time.perf_counter() - started
+    threads = 8
+
+    def send(k: int) -> None:
+        for i in range(k, n, threads):
+            with ws.transaction() as s:
+                C.add_comment(
+                    s,
+                    consultation_id=c.id,
+                    section_id=c.sections[i % 3].id,
+                    text=text,
+                    lang="ar",
+                    client=f"t{i}",
+                )
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(threads) as pool:
+        list(pool.map(send, range(threads)))
+    together = time.perf_counter() - started
+    print(
+        f"through the use case, {threads} threads at once: {n} in {together:.2f} s = {n / together:.0f} accepted/s"
+    )
     print(
         f"through POST /api/v1/public/consultations/{{id}}/comments: {n} in {http:.2f} s = {n / http:.0f} accepted/s"
     )
