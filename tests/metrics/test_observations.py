@@ -7,7 +7,7 @@ import pytest
 
 from raqmana.i18n import Translated
 from raqmana.metrics.observations import ObservedKpi, parse_observation, parse_quarter
-from raqmana.metrics.trends import Figure, Total, national_series, quarterly_kpis
+from raqmana.metrics.trends import Level, Total, national_series, quarterly_kpis
 from raqmana.problems import Location
 
 KPIS = {
@@ -79,12 +79,10 @@ def test_transactions_count_once_per_institution_services_first():
 
 
 def test_the_national_series_prefers_a_national_figure_and_else_adds_or_averages_institutions():
-    figures = [
-        Figure("pct", "2026-Q1", "moi", "", 20),
-        Figure("pct", "2026-Q1", "mofa", "", 40),
-        Figure("pct", "2026-Q1", "mofa", "passport", 90),  # a service's figure is not an institution's
-        Figure("pct", "2026-Q2", "moi", "", 30),
-        Figure("pct", "2026-Q2", "", "", 35),
+    levels = [
+        Level("pct", "2026-Q1", False, 60, 2),  # two institutions: 20 and 40
+        Level("pct", "2026-Q2", False, 30, 1),
+        Level("pct", "2026-Q2", True, 35, 1),  # the national figure wins
     ]
-    assert national_series(figures, rollup="mean") == {"2026-Q1": (30.0, 2), "2026-Q2": (35.0, 0)}
-    assert national_series(figures, rollup="sum")["2026-Q1"] == (60.0, 2)
+    assert national_series(levels, rollup="mean") == {"pct": {"2026-Q1": (30.0, 2), "2026-Q2": (35, 0)}}
+    assert national_series(levels, rollup="sum")["pct"]["2026-Q1"] == (60, 2)

@@ -11,17 +11,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """One reported figure, as the computations read it (no groups: those are for the groups' tables)."""
-
-    kpi: str
-    period: str
-    institution: str
-    service: str
-    value: float
-
-
 @dataclass(frozen=True)
 class QuarterKpis:
     """The computed KPIs of one quarter, with what they were computed from."""
@@ -75,26 +64,36 @@ def _total(scopes: Mapping[tuple[str, bool], float]) -> float:
     return total
 
 
-def national_series(figures: Iterable[Figure], *, rollup: str) -> dict[str, tuple[float, int]]:
-    """period → (the national value, how many institutions it comes from; 0: reported nationally).
+@dataclass(frozen=True, slots=True)
+class Level:
+    """Figures of one KPI and quarter without groups or service, added up by the database: the national
+    one (``national``) or the institutions' (their sum and how many)."""
 
-    A national figure (no institution, no service) wins; otherwise institutions' figures are added
-    (``rollup="sum"``) or averaged (``"mean"``)."""
-    national: dict[str, float] = {}
-    per_inst: dict[str, dict[str, float]] = defaultdict(dict)
-    for f in figures:
-        if f.service:
-            continue
-        if f.institution:
-            per_inst[f.period][f.institution] = f.value
+    kpi: str
+    period: str
+    national: bool
+    total: float
+    count: int
+
+
+def national_series(levels: Iterable[Level], *, rollup: str) -> dict[str, dict[str, tuple[float, int]]]:
+    """kpi → period → (the national value, how many institutions it comes from; 0: reported nationally).
+
+    A national figure wins; otherwise institutions' figures are added (``rollup="sum"``) or averaged
+    (``"mean"``, or a per-KPI mapping)."""
+    national: dict[tuple[str, str], float] = {}
+    institutions: dict[tuple[str, str], tuple[float, int]] = {}
+    for lv in levels:
+        if lv.national:
+            national[(lv.kpi, lv.period)] = lv.total
+        elif lv.count:
+            institutions[(lv.kpi, lv.period)] = (lv.total, lv.count)
+    out: dict[str, dict[str, tuple[float, int]]] = defaultdict(dict)
+    for key in sorted(set(national) | set(institutions)):
+        kpi, period = key
+        if key in national:
+            out[kpi][period] = (national[key], 0)
         else:
-            national[f.period] = f.value
-    out: dict[str, tuple[float, int]] = {}
-    for period in sorted(set(national) | set(per_inst)):
-        if period in national:
-            out[period] = (national[period], 0)
-        else:
-            values = list(per_inst[period].values())
-            total = sum(values)
-            out[period] = (total if rollup == "sum" else total / len(values), len(values))
-    return out
+            total, n = institutions[key]
+            out[kpi][period] = (total if rollup == "sum" else total / n, n)
+    return dict(out)

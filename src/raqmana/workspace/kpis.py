@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections import defaultdict
 
 from pydantic import BaseModel
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from raqmana.i18n import Translated
 from raqmana.metrics.observations import GROUPS
-from raqmana.metrics.trends import Figure, QuarterKpis, Total, national_series, quarterly_kpis
+from raqmana.metrics.trends import Level, QuarterKpis, Total, national_series, quarterly_kpis
 from raqmana.store.models import KpiObservation, Organisation, Service
 from raqmana.workspace.actors import Actor
 from raqmana.workspace.exceptions import NotFound
@@ -57,22 +57,23 @@ __all__ = [
 ]
 
 
-def _figures(session: Session, kpis: tuple[str, ...]) -> list[Figure]:
-    """The figures of ``kpis`` without groups (what the national series and computed KPIs read)."""
+def _levels(session: Session, kpis: tuple[str, ...]) -> list[Level]:
+    """Each KPI's figures without groups or service per quarter, summed and counted by the database apart
+    for the national figure and the institutions' (a few rows per KPI and quarter, whatever the size)."""
+    national = KpiObservation.org_id.is_(None)
     q = (
         select(
             KpiObservation.kpi,
             KpiObservation.period,
-            Organisation.code,
-            KpiObservation.service_code,
-            KpiObservation.value,
+            national,
+            func.sum(KpiObservation.value),
+            func.count(),
         )
-        .outerjoin(Organisation, Organisation.id == KpiObservation.org_id)
-        .where(KpiObservation.kpi.in_(kpis))
+        .where(KpiObservation.kpi.in_(kpis), KpiObservation.service_code == "")
+        .where(*(getattr(KpiObservation, g) == "" for g in GROUPS))
+        .group_by(KpiObservation.kpi, KpiObservation.period, national)
     )
-    for g in GROUPS:
-        q = q.where(getattr(KpiObservation, g) == "")
-    return [Figure(k, p, inst or "", svc, v) for k, p, inst, svc, v in session.execute(q)]
+    return [Level(k, p, bool(nat), float(total or 0), int(n)) for k, p, nat, total, n in session.execute(q)]
 
 
 def computed_quarters(session: Session, actor: Actor) -> list[QuarterKpis]:
@@ -162,27 +163,27 @@ def kpi_trend(session: Session, actor: Actor, kpi: str) -> KpiTrend:
             points=points,
             target=target,
         )
-    series = national_series(_figures(session, (kpi,)), rollup=k.rollup)
+    series = national_series(_levels(session, (kpi,)), rollup=k.rollup).get(kpi, {})
     points = [Point(period=p, value=v, institutions=n) for p, (v, n) in series.items()]
     groups: list[GroupRow] = []
-    rows = session.execute(
-        select(
-            KpiObservation.period, *(getattr(KpiObservation, g) for g in GROUPS), KpiObservation.value
-        ).where(KpiObservation.kpi == kpi, KpiObservation.service_code == "")
-    ).all()
-    grouped = [r for r in rows if any(r[1:-1])]
-    if grouped:
-        latest = max(r[0] for r in grouped)
+    has_group = or_(*(getattr(KpiObservation, g) != "" for g in GROUPS))
+    mine = (KpiObservation.kpi == kpi, KpiObservation.service_code == "")
+    latest = session.scalar(select(func.max(KpiObservation.period)).where(*mine, has_group))
+    if latest is not None:
         acc: dict[tuple[str, str], list[float]] = defaultdict(list)
-        for r in grouped:
-            if r[0] != latest:
-                continue
-            for g, v in zip(GROUPS, r[1:-1], strict=True):
+        rows = session.execute(
+            select(*(getattr(KpiObservation, g) for g in GROUPS), KpiObservation.value).where(
+                *mine, has_group, KpiObservation.period == latest
+            )
+        )
+        for r in rows:
+            for g, v in zip(GROUPS, r[:-1], strict=True):
                 if v:
                     acc[(g, v)].append(float(r[-1]))
         for (g, v), vals in sorted(acc.items()):
             figure = sum(vals) if k.rollup == "sum" else sum(vals) / len(vals)
             groups.append(GroupRow(group=g, value=v, period=latest, figure=figure))
+    count = session.scalar(select(func.count()).select_from(KpiObservation).where(*mine)) or 0
     illustrative = bool(
         session.scalar(
             select(KpiObservation.id).where(KpiObservation.kpi == kpi, KpiObservation.illustrative).limit(1)
@@ -197,7 +198,7 @@ def kpi_trend(session: Session, actor: Actor, kpi: str) -> KpiTrend:
         points=points,
         target=target,
         groups=groups,
-        observations=len(rows),
+        observations=count,
         illustrative=illustrative,
     )
 
@@ -217,16 +218,13 @@ def kpi_list(session: Session, actor: Actor) -> list[KpiSummary]:
     ks = dictionary()
     tg = targets(session)
     observed = {k for (k,) in session.execute(select(KpiObservation.kpi).distinct())}
-    figures = _figures(session, tuple(observed))
-    by_kpi: dict[str, list[Figure]] = defaultdict(list)
-    for f in figures:
-        by_kpi[f.kpi].append(f)
+    levels = _levels(session, tuple(observed))
     out = []
     for kid in sorted(observed | set(tg)):
         k = ks.get(kid)
         if k is None:
             continue
-        series = national_series(by_kpi.get(kid, []), rollup=k.rollup)
+        series = national_series([lv for lv in levels if lv.kpi == kid], rollup=k.rollup).get(kid, {})
         latest = None
         if series:
             p = max(series)
