@@ -43,6 +43,7 @@ SUBCOMMANDS: list[tuple[str, str]] = [
     ("survey", "raqmana.cli.survey"),
     ("documents", "raqmana.cli.documents"),
     ("webhook", "raqmana.cli.exchange"),
+    ("consultation", "raqmana.cli.consultations"),
 ]
 # (module, function name) registered as top-level commands
 COMMANDS: list[tuple[str, str]] = [
