@@ -39,6 +39,7 @@ def test_it_can_run_twice_on_the_same_data(settings):
     first = seed_demo(settings, framework=small_framework(), seed=7)
     second = seed_demo(settings, framework=small_framework(), seed=7)
     assert (second.assessment_id, second.responses) == (first.assessment_id, first.responses)
+    assert not first.reused and second.reused, "the second run says that it reuses the workspace"
 
 
 def test_it_seeds_the_iraq_dla_pack_when_it_loads(settings):

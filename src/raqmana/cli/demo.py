@@ -167,6 +167,8 @@ def demo(
     _step(
         2, lang, "demo.step2", dir=settings.data_dir, institutions=info.institutions, answers=info.responses
     )
+    if info.reused:  # a second `make demo`: say plainly that the counts are today's, not a fresh build's
+        say(lang, "demo.reused", dir=settings.data_dir)
     # the surveys first: their indicators, bottlenecks and chapter then join the round's results and reports
     survey_files = _surveys(settings, out, lang)
 

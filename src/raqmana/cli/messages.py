@@ -92,6 +92,9 @@ MESSAGES: dict[str, Translated] = {
     "demo.step2": ui(
         "workspace {dir}: {institutions} institutions, {answers} answers (illustrative, generated)"
     ),
+    "demo.reused": ui(
+        "workspace {dir} already holds the illustrative round: it is reused as it is now, with any changes made in it since (to start afresh, delete {dir} or run `make clean`)"
+    ),
     "demo.step3": ui(
         "national score {score}/5 (stage {stage}), {runs} Monte Carlo runs; {bottlenecks} bottlenecks → {files}"
     ),

@@ -103,6 +103,8 @@ class DemoInfo:
     responses: int
     logins: list[DemoLogin] = field(default_factory=list)
     illustrative: bool = True
+    #: the data directory already held the illustrative round: it is used as it is now, with any changes
+    reused: bool = False
 
 
 def demo_password(username: str, seed: int) -> str:
@@ -154,7 +156,7 @@ def seed_demo(settings: Settings, *, framework: Framework, seed: int = DEMO_SEED
                     )
                     or 0
                 )
-                return DemoInfo(existing.id, insts, n, logins)
+                return DemoInfo(existing.id, insts, n, logins, reused=True)
             coord = load_actor(s, _user_id(s, "demo-coordinator"))
             orgs = list(s.scalars(select(Organisation).order_by(Organisation.code)))
             a = open_round(
