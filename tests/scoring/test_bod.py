@@ -90,3 +90,20 @@ def test_the_frontier_rows_give_the_same_scores_as_every_row():
         full = linprog(-y[j], A_ub=y, b_ub=np.ones(300), bounds=(0, None), method="highs")
         assert scores[j] == pytest.approx(-full.fun, abs=1e-9)
     assert scores.max() == pytest.approx(1.0) and (scores > 0).all()
+
+
+@pytest.mark.parametrize("children", [1, 2, 3, 5, 6])
+def test_the_corners_of_the_free_weights_give_each_units_linear_programme(monkeypatch, children):
+    """Free weights: the best corner of the shared region is each unit's optimum, as its own programme
+    says (the corners are skipped when they are too many: monkeypatched to 0 here)."""
+    from raqmana.scoring import bod
+
+    rng = np.random.default_rng(children)
+    y = np.round(rng.random((400, children)) * 100, 1)
+    y[:5] = y[5:10]  # duplicate units
+    if children > 2:
+        y[:, 1] = 0.0  # a child that is 0 everywhere
+    fast = bod_scores(y)
+    monkeypatch.setattr(bod, "VERTEX_CHILDREN", 0)
+    monkeypatch.setattr(bod, "_by_corners", lambda data, rows: None)
+    assert fast == pytest.approx(bod_scores(y), abs=1e-9)

@@ -12,8 +12,12 @@ unit's score (the OECD/JRC Handbook's pie-share restrictions, w_i·y_ji between 
 of w·y_j); the defaults 0 and 1 leave the weights free, as ``ci_bod`` does.
 
 Only units not dominated by another (lower or equal on every child) can bind a constraint, so the
-linear programmes keep those rows alone (a few dozen out of hundreds). One HiGHS solve per unit
-(``scipy.optimize.linprog``). A unit with a missing child gets no score and constrains no one.
+programmes keep those rows alone (a few dozen out of hundreds). With free weights every unit shares one
+feasible region, {w ≥ 0 : w·y_k ≤ 1}: for up to ``VERTEX_CHILDREN`` children its corners are found once
+(Qhull's half-space intersection) and each unit's score is the best corner, max_v v·y_j — the optimum of
+its linear programme, for all units in one matrix product. Otherwise (bounded shares, more children, a
+degenerate region) one HiGHS solve per unit (``scipy.optimize.linprog``). A unit with a missing child
+gets no score and constrains no one.
 """
 
 from __future__ import annotations
@@ -21,6 +25,9 @@ from __future__ import annotations
 import numpy as np
 
 from raqmana.scoring.table import FloatArray
+
+#: up to this many children the corners of the weights' region are enumerated (their number grows fast)
+VERTEX_CHILDREN = 6
 
 
 class BodFailed(Exception):
@@ -53,8 +60,13 @@ def bod_scores(y: FloatArray, share_min: float = 0.0, share_max: float = 1.0) ->
     if data.shape[0] == 0:
         return out
     rows = frontier(data)
-    ones = np.ones(rows.shape[0])
     bounded = share_min > 0 or share_max < 1
+    if not bounded:
+        corners = _by_corners(data, rows)
+        if corners is not None:
+            out[complete] = corners
+            return out
+    ones = np.ones(rows.shape[0])
     eye = np.eye(k)
     scores = np.empty(data.shape[0])
     for j, yj in enumerate(data):
@@ -73,3 +85,32 @@ def bod_scores(y: FloatArray, share_min: float = 0.0, share_max: float = 1.0) ->
         scores[j] = min(1.0, -float(res.fun))  # the unit's own row bounds it by 1 (up to the solver)
     out[complete] = scores
     return out
+
+
+def _by_corners(data: FloatArray, rows: FloatArray) -> FloatArray | None:
+    """Free weights: every unit's optimum is a corner of {w ≥ 0 : rows·w ≤ 1}; None when there are too
+    many children for the corners or Qhull cannot find them (the linear programmes then decide)."""
+    used = (rows > 0).any(axis=0)  # a child that is 0 for every unit adds nothing, whatever its weight
+    k = int(used.sum())
+    if k == 0:
+        return np.zeros(data.shape[0])
+    y, f = data[:, used], rows[:, used]
+    if k == 1:
+        single: FloatArray = np.minimum(1.0, y[:, 0] / f[:, 0].max())
+        return single
+    if k > VERTEX_CHILDREN:
+        return None
+    from scipy.spatial import HalfspaceIntersection, QhullError
+
+    halfspaces = np.vstack(
+        [np.hstack([f, -np.ones((f.shape[0], 1))]), np.hstack([-np.eye(k), np.zeros((k, 1))])]
+    )
+    inside = np.full(k, 0.5 / f.sum(axis=1).max())  # rows·w ≤ 0.5 and w > 0: strictly inside
+    try:
+        corners = np.asarray(HalfspaceIntersection(halfspaces, inside).intersections, dtype=np.float64)
+    except (QhullError, ValueError):
+        return None
+    if not np.isfinite(corners).all():
+        return None
+    best: FloatArray = np.minimum(1.0, (y @ corners.T).max(axis=1))
+    return best
