@@ -63,7 +63,9 @@ def solver_fails():
 
     failed = SimpleNamespace(status=4, message="numerical difficulties", fun=0.0)
     with mock.patch("scipy.optimize.linprog", return_value=failed):
-        build(recipe(aggregate=Step("bod")), data(DATA))
+        build(
+            recipe(aggregate=Step("bod", {"share_max": 0.9})), data(DATA)
+        )  # bounded: one programme per unit
 
 
 CASES: dict[str, Callable] = {
