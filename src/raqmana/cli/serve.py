@@ -9,6 +9,11 @@ import typer
 from raqmana.cli.common import console
 from raqmana.settings import Settings, get_settings
 
+#: how long an idle connection stays open: longer than a reverse proxy's or load balancer's own idle
+#: timeout (nginx 60 s), so the server never closes a connection the proxy is about to reuse (a request
+#: sent on it would be reset); uvicorn's 5 s did that to busy clients under load
+KEEP_ALIVE_SECONDS = 75
+
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
@@ -50,6 +55,7 @@ def run_server(
             log_config=None,
             access_log=False,
             server_header=False,
+            timeout_keep_alive=KEEP_ALIVE_SECONDS,
         )
         return
     from raqmana.web import create_app
@@ -62,6 +68,7 @@ def run_server(
         log_config=None,
         access_log=False,
         server_header=False,
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
     )
 
 
