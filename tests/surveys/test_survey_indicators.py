@@ -212,3 +212,16 @@ def test_the_national_report_has_the_surveys_chapter_with_sources_and_intervals(
     divide = next(s for s in ar.sections if s.id == "surveys").subsections[-1]
     rows = next(b for b in divide.blocks if isinstance(b, Table)).rows
     assert rows[0][0] == "الجنس" and "أنثى" in rows[0][1] + rows[0][2]
+
+
+def test_the_index_is_given_at_both_ends_of_the_survey_intervals() -> None:
+    result = _chain(_inputs())
+    fw = result.framework.id
+    low, high = result.survey_band[fw]
+    central = result.build.national()[fw]
+    assert central is not None and low < central < high
+    srv_low, srv_high = result.survey_band["SRV"]  # the citizens' indicator has a real interval
+    assert srv_low < srv_high
+    skl_low, skl_high = result.survey_band["SKL"]  # every respondent of an institution answered alike
+    assert skl_low == pytest.approx(skl_high)
+    assert _chain(None).survey_band == {}

@@ -22,7 +22,13 @@ from raqmana.frameworks.illustrative import labelled
 from raqmana.frameworks.schema import Framework
 from raqmana.pipeline import tables
 from raqmana.pipeline.options import ChainOptions, Responses
-from raqmana.pipeline.surveys import SurveyInputs, survey_answers, with_survey_indicators
+from raqmana.pipeline.surveys import (
+    SurveyInputs,
+    survey_answers,
+    survey_band,
+    with_answers,
+    with_survey_indicators,
+)
 from raqmana.recommend.fromscores import assessment_from_scores
 from raqmana.recommend.loader import resolve as rules_file
 from raqmana.reports.adapters import InstitutionMeta, report_inputs
@@ -47,6 +53,9 @@ class ChainResult:
     plan: PlanResult | None
     inputs: ReportInputs
     timings: dict[str, float] = field(default_factory=dict)
+    #: national score of the index and each enabler with every survey indicator at the low, then the high
+    #: end of its 95 % interval (empty without survey indicators)
+    survey_band: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
     def surveys(self) -> SurveyInputs | None:
@@ -74,7 +83,11 @@ class ChainResult:
         if self.plan is not None:
             written += self.plan.write(out_dir, lang=lang, illustrative=mark)
         if self.surveys is not None:
-            surveys = {"illustrative": mark or self.surveys.illustrative, **self.surveys.to_dict()}
+            surveys = {
+                "illustrative": mark or self.surveys.illustrative,
+                **self.surveys.to_dict(),
+                "index_band": {k: list(v) for k, v in self.survey_band.items()},
+            }
             written.append(_write_json(out_dir / "surveys.json", surveys, mark or self.surveys.illustrative))
         return written
 
@@ -128,11 +141,9 @@ def run_chain(
     # survey indicators join their sub-areas; their values are added to the institutions' answers
     framework = with_survey_indicators(framework, options.surveys)
     from_surveys = survey_answers(options.surveys, institutions, country.lead_institution)
+    answered = responses
     if from_surveys:
-        responses = {
-            code: {**responses.get(code, {}), **from_surveys.get(code, {})}
-            for code in dict.fromkeys([*responses, *from_surveys])
-        }
+        responses = with_answers(responses, from_surveys)
     target = options.target_stage
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -142,6 +153,11 @@ def run_chain(
         framework, responses, names=names, uncertainty=default_uncertainty(runs) if runs > 0 else None
     )
     unc = analyse_uncertainty(build) if runs > 0 else None
+    band: dict[str, tuple[float, float]] = {}
+    if from_surveys and options.surveys is not None:  # the index at both ends of the surveys' intervals
+        band = survey_band(
+            framework, answered, options.surveys, institutions, country.lead_institution, names=names
+        )
     timings["scoring"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -225,6 +241,8 @@ def run_chain(
                 divides=s.divides,
                 labels=s.group_labels,
                 titles=s.titles,
+                band=band.get(framework.id),
+                central=build.national().get(framework.id),
             )
         )
-    return ChainResult(framework, options, build, unc, analysis, plan, inputs, timings)
+    return ChainResult(framework, options, build, unc, analysis, plan, inputs, timings, band)

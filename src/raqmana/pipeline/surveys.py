@@ -87,20 +87,57 @@ def with_survey_indicators(framework: Framework, inputs: SurveyInputs | None) ->
 
 
 def survey_answers(
-    inputs: SurveyInputs | None, institutions: Mapping[str, object], lead: str
+    inputs: SurveyInputs | None, institutions: Mapping[str, object], lead: str, *, end: str = "value"
 ) -> dict[str, dict[str, float]]:
-    """institution code → survey indicator id → value (0–100), for the institutions of the round."""
+    """institution code → survey indicator id → value (0–100), for the institutions of the round;
+    ``end`` "low" or "high": the ends of the 95 % intervals instead."""
     out: dict[str, dict[str, float]] = {}
     if inputs is None:
         return out
     for ind in inputs.indicators:
         if ind.spec.scope is Scope.NATIONAL:
             if ind.national is not None and lead in institutions:
-                out.setdefault(lead, {})[ind.id] = ind.national.value
+                out.setdefault(lead, {})[ind.id] = float(getattr(ind.national, end))
             continue
         for code, estimate in ind.institutions.items():
             if code in institutions:
-                out.setdefault(code, {})[ind.id] = estimate.value
+                out.setdefault(code, {})[ind.id] = float(getattr(estimate, end))
+    return out
+
+
+def with_answers(
+    responses: Mapping[str, Mapping[str, Any]], extra: Mapping[str, Mapping[str, float]]
+) -> dict[str, dict[str, Any]]:
+    """The institutions' answers with the survey values added."""
+    return {
+        code: {**responses.get(code, {}), **extra.get(code, {})}
+        for code in dict.fromkeys([*responses, *extra])
+    }
+
+
+def survey_band(
+    framework: Framework,
+    responses: Mapping[str, Mapping[str, Any]],
+    inputs: SurveyInputs,
+    institutions: Mapping[str, object],
+    lead: str,
+    *,
+    names: Mapping[str, str] | None = None,
+) -> dict[str, tuple[float, float]]:
+    """How far the national scores (the index and each enabler, 0–5) move when every survey indicator
+    sits at the low end of its 95 % interval, then at the high end: node → (at low, at high)."""
+    from raqmana.scoring.framework_recipe import from_framework
+
+    ends = []
+    for end in ("low", "high"):
+        answers = with_answers(responses, survey_answers(inputs, institutions, lead, end=end))
+        ends.append(from_framework(framework, answers, names=names).national())
+    low, high = ends
+    out = {}
+    for node, a in low.items():
+        b = high.get(node)
+        if a is not None and b is not None and a == a and b == b:  # NaN: no score
+            out[node] = (float(a), float(b))
     return out
 
 

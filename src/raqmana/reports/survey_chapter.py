@@ -51,6 +51,9 @@ WORDS = {
     "highest": ui("Highest group"),
     "gap": ui("Gap"),
     "between": ui("Share between groups"),
+    "band": ui(
+        "With every survey indicator at the low end of its 95 % interval the national score would be {low}, at the high end {high} (it is {score}, on 0–5)."
+    ),
 }
 DIMENSIONS = {
     "sex": ui("Sex"),
@@ -77,6 +80,8 @@ def survey_section(
     divides: Mapping[str, DivideReport] | None = None,
     labels: Mapping[str, Labels] | None = None,
     titles: Mapping[str, Translated] | None = None,
+    band: tuple[float, float] | None = None,
+    central: float | None = None,
 ) -> Section:
     blocks: list[Block] = []
     if illustrative:
@@ -110,6 +115,18 @@ def survey_section(
             widths=[6, 3, 2, 3, 2],
         )
     )
+    if band is not None and central is not None:
+        blocks.append(
+            Paragraph(
+                _w(
+                    "band",
+                    lang,
+                    low=num(band[0], lang, 2, digits),
+                    high=num(band[1], lang, 2, digits),
+                    score=num(central, lang, 2, digits),
+                )
+            )
+        )
     section = Section("surveys", _w("title", lang), blocks)
     if bottlenecks:
         table = Table(
@@ -209,6 +226,8 @@ def survey_chapter(
     divides: Mapping[str, DivideReport] | None = None,
     labels: Mapping[str, Labels] | None = None,
     titles: Mapping[str, Translated] | None = None,
+    band: tuple[float, float] | None = None,
+    central: float | None = None,
 ) -> Callable[[str, str | None], Section]:
     """The chapter as a function of (language, digits), for ``ReportInputs.chapters``."""
 
@@ -222,6 +241,8 @@ def survey_chapter(
             divides=divides,
             labels=labels,
             titles=titles,
+            band=band,
+            central=central,
         )
 
     return make
