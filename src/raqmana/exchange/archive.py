@@ -35,8 +35,8 @@ EVIDENCE_DIR = "evidence/"
 _MEMBER = re.compile(r"^(?:[a-z][a-z0-9_]{0,40}\.(?:csv|json)|evidence/[0-9a-f]{64})$")
 #: members of one archive (tables, evidence files)
 MAX_MEMBERS = 20_000
-#: everything unpacked together
-MAX_UNPACKED = 2 * 1024 * 1024 * 1024
+#: everything unpacked together (an archive is read in memory)
+MAX_UNPACKED = 1024 * 1024 * 1024
 #: unpacked / packed size of a member bigger than RATIO_FROM (CSV and JSON pack 5–30 times)
 MAX_RATIO = 200
 RATIO_FROM = 1024 * 1024
