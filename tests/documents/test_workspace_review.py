@@ -96,3 +96,20 @@ def test_the_country_profile_counts_accepted_targets_across_documents(docworld):
     row = next(t for t in country.targets if t.target == target.ref)
     assert row.accepted == 1 and row.passages >= 2  # the same law in both documents
     assert own.documents == 0 and all(g.passages == 0 for g in own.goals)
+
+
+def test_a_plans_actions_are_matched_to_roadmap_initiatives(docworld):
+    from importlib import resources
+
+    data = resources.files("raqmana.documents").joinpath("data", "illustrative_plan_ar.txt").read_bytes()
+    doc = upload(docworld, who="coord", data=data, filename="plan.txt")
+    analyse(docworld, doc.id, who="coord")
+    with docworld.ws.reader() as s:
+        detail = document_detail(s, docworld["coord"], document_id=doc.id)
+    registers = next(p for p in detail.passages if "السجل المدني" in p.quote)
+    assert registers.kind == "action" and registers.details.get("owner")
+    (initiative,) = [x for x in registers.suggestions if x.kind == "action"][:1]
+    assert initiative.ref.startswith("DAT-") and initiative.label["en"]  # data exchange between registers
+    with docworld.ws.transaction() as s:
+        done = decide(s, docworld["coord"], suggestion_id=initiative.id, decision="accept")
+    assert done.state == "accepted" and done.evidence_id is None

@@ -9,7 +9,7 @@ from typing import Any
 
 from raqmana.documents.extract import extract
 from raqmana.documents.mapper import Classification, Mapper
-from raqmana.documents.model import Document, Passage
+from raqmana.documents.model import BlockKind, Document, Passage
 from raqmana.documents.passages import passages as split_passages
 
 Progress = Callable[[int, int], None]
@@ -21,6 +21,7 @@ class PassageResult:
     passage: Passage
     sdg: Classification
     indicators: list[Any] = field(default_factory=list)  # IndicatorSuggestion
+    actions: list[Any] = field(default_factory=list)  # ActionMatch: a plan's action → roadmap initiatives
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +143,16 @@ def analyse_passages(
             if indicator_mapper is not None and vectors is not None
             else [[]] * len(batch)
         )
-        results += [PassageResult(p, s, i) for p, s, i in zip(batch, sdgs, inds, strict=True)]
+        acts: list[list[Any]] = [[] for _ in batch]
+        is_action = [k for k, p in enumerate(batch) if p.kind is BlockKind.ACTION]
+        if indicator_mapper is not None and vectors is not None and is_action:
+            from raqmana.documents.actions import shared_action_mapper
+
+            for k, found in zip(
+                is_action, shared_action_mapper(framework or "").match(vectors[is_action]), strict=True
+            ):
+                acts[k] = found
+        results += [PassageResult(p, s, i, a) for p, s, i, a in zip(batch, sdgs, inds, acts, strict=True)]
         if progress:
             progress(len(results), len(items))
     return results

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from raqmana.documents import actions as ACT
 from raqmana.documents import indicators as IND
 from raqmana.documents import mapper as M
 from raqmana.documents.analyse import PassageResult, analyse_passages, shared_mapper
@@ -59,8 +60,8 @@ def _passage(row: DocumentPassage) -> Passage:
 
 
 def suggestion_rows(result: PassageResult, passage_id: int) -> list[dict[str, Any]]:
-    """The suggestions of one passage: its indicators (with a stage), its targets, and goals named
-    without a target (the keyword rules alone name no target)."""
+    """The suggestions of one passage: its indicators (with a stage), its targets, a plan action's roadmap
+    initiatives (the pack's rules), and goals named without a target (the keyword rules name no target)."""
     rows: list[dict[str, Any]] = [
         {"kind": "indicator", "ref": s.indicator, "stage": s.stage, "confidence": s.confidence}
         for s in result.indicators
@@ -68,6 +69,9 @@ def suggestion_rows(result: PassageResult, passage_id: int) -> list[dict[str, An
     scores = result.sdg.scores
     for t in result.sdg.targets:
         rows.append({"kind": "target", "ref": t, "stage": None, "confidence": scores[t.split(".")[0]]})
+    rows += [
+        {"kind": "action", "ref": a.rule, "stage": None, "confidence": a.confidence} for a in result.actions
+    ]
     with_target = {t.split(".")[0] for t in result.sdg.targets}
     for g in result.sdg.sdgs:
         if str(g) not in with_target:
@@ -127,6 +131,7 @@ def _settings(mapper: M.Mapper, keywords_only: bool) -> dict[str, Any]:
         "max_targets": M.MAX_TARGETS,
         "indicator_threshold": IND.THRESHOLD,
         "indicator_top": IND.TOP,
+        "action_threshold": ACT.THRESHOLD,
     }
 
 

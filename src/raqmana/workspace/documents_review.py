@@ -54,6 +54,10 @@ def _label(kind: str, ref: str, indicator_names: dict[str, dict[str, str]]) -> d
         return indicator_names.get(ref, {"en": ref, "ar": ref, "ckb": ref})
     if kind == "target":
         return target_texts().get(ref, {"en": ref, "ar": ref, "ckb": ref})
+    if kind == "action":
+        from raqmana.documents.actions import rule_titles
+
+        return rule_titles().get(ref, {"en": ref, "ar": ref, "ckb": ref})
     return goal_names().get(int(ref), {"en": ref, "ar": ref, "ckb": ref})
 
 

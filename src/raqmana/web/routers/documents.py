@@ -31,7 +31,12 @@ area = Area("documents")
 SVG = "image/svg+xml"
 #: words of the document pages (shown with the ``tr`` filter)
 LABELS = {
-    "kind": {"indicator": ui("Indicator"), "target": ui("SDG target"), "goal": ui("SDG goal")},
+    "kind": {
+        "indicator": ui("Indicator"),
+        "target": ui("SDG target"),
+        "goal": ui("SDG goal"),
+        "action": ui("Roadmap initiative"),
+    },
     "decision": {"accepted": ui("accepted", "error words"), "rejected": ui("rejected", "error words")},
     "analysis": {
         "none": ui("not analysed"),
