@@ -13,9 +13,12 @@ def survey_part(chain: ChainResult) -> dict[str, Any] | None:
     s = chain.surveys
     if s is None:
         return None
+    band = chain.survey_band.get(chain.framework.id)
     return {
         "illustrative": s.illustrative,
         "respondents": dict(s.respondents),
+        "index_at_low": band[0] if band else None,
+        "index_at_high": band[1] if band else None,
         "indicators": [
             {
                 "id": i.id,

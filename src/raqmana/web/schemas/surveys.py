@@ -146,5 +146,9 @@ class ResultsSurveysOut(Out):
 
     illustrative: bool
     respondents: dict[str, int] = Field(description="survey → respondents whose answers count")
+    index_at_low: float | None = Field(
+        None, description="national score (0–5) with every survey indicator at the low end of its interval"
+    )
+    index_at_high: float | None = Field(None, description="… and at the high end")
     indicators: list[SurveyIndicatorResultOut]
     bottlenecks: list[BottleneckSummaryOut] = Field(description="most often named first")
