@@ -45,8 +45,8 @@ def test_it_shows_the_kpis_with_their_working_and_each_trend_with_its_table():
     assert tables["services-working"].rows[0] == ["Passport issue", 3, 1, 1000, 2000]
     (figure,) = [b for b in section.blocks if isinstance(b, Figure)]
     assert figure.data is not None and figure.data.rows == [
-        ["2026-Q1", "25.0%", "50.0%"],
-        ["2026-Q2", "40.0%", "50.0%"],
+        ["Q1 2026", "25.0%", "50.0%"],
+        ["Q2 2026", "40.0%", "50.0%"],
     ]
     assert figure.chart.svg.startswith("<svg")
     assert any(isinstance(b, Note) and b.level == "warning" for b in section.blocks)  # illustrative

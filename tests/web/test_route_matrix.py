@@ -675,6 +675,7 @@ CONSULTATION_PROBES: dict[str, Probe] = {
     "GET /consultations/{consultation_id}/edit": Probe(CONSULTATION_B),
     "POST /consultations/{consultation_id}/edit": Probe(CONSULTATION_B, body=CONSULTATION_FORM_B),
     "POST /api/v1/consultations/{consultation_id}/questions": Probe(CONSULTATION_B, body={"questions": []}),
+    "POST /consultations/{consultation_id}/questions": Probe(CONSULTATION_B, body={"questions_text": ""}),
     "GET /consultations/{consultation_id}/response": Probe(CONSULTATION_B),
     "POST /consultations/{consultation_id}/response": Probe(
         CONSULTATION_B, body={"summary_en": "Thanks", "item_1_en": "Changed", "taken_1": "yes"}

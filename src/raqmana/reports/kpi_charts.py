@@ -8,10 +8,18 @@ from collections.abc import Sequence
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
+from raqmana.i18n.dates import quarter_text
 from raqmana.i18n.locales import get_locale
-from raqmana.i18n.numbers import localize_digits
+from raqmana.i18n.numbers import format_number
 from raqmana.reports.charts import PALETTE, Chart, _digits, _done, _drawing, _mirror, style
+
+
+def _tick(value: float, lang: str, digits: str | None) -> str:
+    """A tick number in the reader's digits with thousands separators (never 2e+06)."""
+    decimals = 0 if float(value).is_integer() or abs(value) >= 100 else (1 if abs(value) >= 1 else 2)
+    return format_number(value, lang, decimals=decimals, digits=digits)
 
 
 def kpi_trend(
@@ -34,11 +42,13 @@ def kpi_trend(
         ax.plot(xs, ys, marker="o", linewidth=1.8, markersize=4, color=PALETTE[0], label=ylabel or None)
         if target is not None:
             ax.axhline(target, linestyle="--", linewidth=1.2, color=PALETTE[3], label=target_label or None)
-        ax.set_xticks(xs, [localize_digits(p, lang, digits) for p in periods], fontsize=8)
+        ax.set_xticks(xs, [quarter_text(p, lang, digits) for p in periods], fontsize=7)
+        if len(periods) > 6:
+            ax.tick_params(axis="x", labelrotation=35)
         ax.set_ylim(bottom=0)
         if ylabel or target_label:
             ax.legend(fontsize=8, loc="lower right" if not get_locale(lang).is_rtl else "lower left")
-        _digits([ax.yaxis], lang, digits)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _tick(v, lang, digits)))
         if get_locale(lang).is_rtl:
             _mirror(ax)
         return _done(fig, rc)

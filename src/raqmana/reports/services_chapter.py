@@ -14,6 +14,7 @@ from typing import Any
 
 from raqmana.i18n import Translated
 from raqmana.i18n.catalog import ui
+from raqmana.i18n.dates import quarter_text
 from raqmana.reports.kpi_charts import kpi_trend
 from raqmana.reports.model import Block, Figure, Note, Paragraph, Section, Table
 from raqmana.reports.text import integer, num, pct
@@ -146,7 +147,7 @@ def services_section(
             [_w("quarter", lang), _w("value", lang), _w("target", lang)],
             [
                 [
-                    p["period"],
+                    quarter_text(p["period"], lang, digits),
                     _value(p["value"], t["unit"], lang, digits),
                     _value(target, t["unit"], lang, digits),
                 ]
