@@ -178,3 +178,30 @@ def test_the_runtime_reader_skips_fuzzy_entries_and_reads_continued_lines():
     messages, plural = parse_po(text)
     assert messages == {"WS001\x04{what} not found.": '{what} "غير" موجود.'}
     assert plural == "nplurals=2; plural=(n != 1);"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_message_is_defined_twice(lang):
+    """gettext's msgfmt refuses a catalogue with one (context, message) defined twice; babel keeps the last."""
+    seen: dict[tuple[str, str], int] = {}
+    twice: list[str] = []
+    context: str = ""
+    text = po_path(lang).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    for number, line in enumerate(lines, 1):
+        if line.startswith("msgctxt "):
+            context = line[len("msgctxt ") :]
+        elif line.startswith("msgid "):
+            msgid = line[len("msgid ") :]
+            follow = number
+            while follow < len(lines) and lines[follow].startswith('"'):
+                msgid += lines[follow]
+                follow += 1
+            key = (context, msgid)
+            if msgid != '""':
+                if key in seen:
+                    twice.append(f"{lang}.po:{number} repeats line {seen[key]}: {msgid}")
+                else:
+                    seen[key] = number
+            context = ""
+    assert twice == []
