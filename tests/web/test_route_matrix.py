@@ -298,6 +298,7 @@ POST /api/v1/public/consultations/{consultation_id}/answers                     
 POST /api/v1/public/consultations/{consultation_id}/comments/{comment_id}/support                                   422      422      422      422      422      422      422      422      422
 POST /consultations/new                                                                                             303      403      403      403      403      403      403      303      303
 POST /consultations/{consultation_id}/edit                                                                          303      403      403      403      403      403      403      303      303
+POST /consultations/{consultation_id}/questions                                                                     303      403      403      403      403      403      403      303      303
 POST /consultations/{consultation_id}/response                                                                      303      403      403      403      403      403      403      422      422
 POST /public/consultations/forget                                                                                   422      422      422      422      422      422      422      422      422
 POST /public/consultations/participants                                                                             303      303      303      303      303      303      303      303      303
