@@ -61,3 +61,32 @@ def test_accepted_targets_become_the_countrys_commitments(docworld):
         got = document_commitments(s)
     assert got[targets[0].ref] == 1.0 and got[targets[0].ref.split(".")[0]] >= 1.0
     assert targets[1].ref not in got or targets[1].ref == targets[0].ref
+
+
+def test_a_gap_in_the_legal_register_becomes_a_recommendation_for_the_roadmap(docworld):
+    from raqmana.workspace.documents_register import register_status, update_register_entry
+
+    with docworld.ws.reader() as s:
+        status = register_status(s)
+    assert status["multi_year_financing"] == 0.0 and status["e_signature"] == 2.0
+    fw = load_or_raise("iraq-dla")
+    rules = load_rules("iraq-dla", fw)
+    assert rules.rulebase is not None
+
+    def recs(register):
+        assessment = assessment_from_scores(
+            fw,
+            institutions={"comsec": "ministry"},
+            indicator_stages={"comsec": {}},
+            pillar_scores={"comsec": {}},
+            national="comsec",
+            register=register,
+        )
+        return [r.rule for r in generate(rules.rulebase, fw, assessment).national()]
+
+    assert "FIN-R10" in recs(status)
+    with docworld.ws.transaction() as s:
+        update_register_entry(s, docworld["coord"], area="multi_year_financing", changes={"status": "exists"})
+    with docworld.ws.reader() as s:
+        assert "FIN-R10" not in recs(register_status(s))
+    assert "FIN-R10" not in recs({})  # a register without the area says nothing

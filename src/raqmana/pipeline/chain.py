@@ -198,6 +198,7 @@ def run_chain(
             title=rnd.name,
             bottlenecks=options.surveys.bottleneck_shares() if options.surveys is not None else None,
             commitments=options.commitments or None,
+            register=options.register or None,
         )
         planning = options.planning
         budget = rnd.budget_per_year

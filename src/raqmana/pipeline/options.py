@@ -72,6 +72,8 @@ class ChainOptions:
     #: the country's own policy documents: SDG target or goal → passages a reviewer accepted for it
     #: (the rules' ``commits(…)`` condition)
     commitments: dict[str, float] = field(default_factory=dict)
+    #: the legal and institutional register: area → 0 missing, 1 drafted, 2 exists (``register(…)``)
+    register: dict[str, float] = field(default_factory=dict)
 
     @property
     def target_stage(self) -> float:

@@ -73,6 +73,8 @@ class Assessment(_Model):
     bottlenecks: dict[str, float] = {}
     #: the country's own policy documents: SDG target or goal → passages a reviewer accepted for it
     commitments: dict[str, float] = {}
+    #: the legal and institutional register: area → 0 missing, 1 drafted, 2 exists
+    register: dict[str, float] = {}
 
     def institution(self, institution_id: str) -> InstitutionAnswers:
         for inst in self.institutions:

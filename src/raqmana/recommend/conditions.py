@@ -16,6 +16,8 @@ A condition is one short string::
                                holds their work back a lot (item of the topic "bottlenecks")
     commits(16.10) >= 1        passages of the country's own policy documents that a reviewer accepted as
                                committing to SDG target 16.10 (or to goal 16: commits(16)); 0 when none
+    register(personal_data) < 2   status of an area of the legal and institutional register: 0 missing,
+                               1 drafted, 2 exists (areas of the pack's legal_register.yaml)
 
 Comparisons with a missing value are false. Operators: < <= > >= == !=.
 """
@@ -26,15 +28,13 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-OperandKind = Literal["stage", "score", "gap", "no_evidence", "answered", "bottleneck", "commits"]
+OperandKind = Literal["stage", "score", "gap", "no_evidence", "answered", "bottleneck", "commits", "register"]
 OPS = ("<=", ">=", "==", "!=", "<", ">")
 _ID = r"[A-Za-z][A-Za-z0-9]*(?:[-._][A-Za-z0-9]+)*"
 _NUM = r"-?\d+(?:\.\d+)?"
 _OP = r"<=|>=|==|!=|<|>"
 _SDG = r"\d{1,2}(?:\.[0-9a-z]{1,2})?"
-_OPERAND = (
-    rf"(?:(stage|score|gap|no_evidence|answered|bottleneck|commits)\(\s*({_ID}|\*|{_SDG})\s*\)|({_ID}))"
-)
+_OPERAND = rf"(?:(stage|score|gap|no_evidence|answered|bottleneck|commits|register)\(\s*({_ID}|\*|{_SDG})\s*\)|({_ID}))"
 _COMPARE = re.compile(rf"^{_OPERAND}\s*({_OP})\s*({_NUM})$")
 _MISSING = re.compile(rf"^{_OPERAND}\s+(?:is\s+)?missing$")
 _TYPE_LIST = re.compile(r"^type\s+(not\s+in|in)\s*\[([^\]]*)\]$")
@@ -99,6 +99,8 @@ def _operand(groups: tuple[str | None, ...]) -> Operand:
         raise ConditionSyntax("stage(*) is not an indicator")
     if kind == "bottleneck" and ref == "*":
         raise ConditionSyntax("bottleneck(*) needs one bottleneck item of a survey")
+    if kind == "register" and ref == "*":
+        raise ConditionSyntax("register(*) needs one area of the legal and institutional register")
     if (kind == "commits") != bool(re.fullmatch(_SDG, ref)):
         raise ConditionSyntax("commits(…) takes an SDG target or goal such as 16.10, and only it does")
     if kind in ("score", "gap") and ref == "*":
@@ -115,7 +117,7 @@ def parse(text: str) -> Condition:
         inner = parse(m.group(1))
         if not isinstance(inner, Compare):
             raise ConditionSyntax("share(…) takes a comparison such as share(SRV-02 < 2)")
-        if inner.operand.kind in ("bottleneck", "commits"):
+        if inner.operand.kind in ("bottleneck", "commits", "register"):
             raise ConditionSyntax(
                 f"{inner.operand.kind}(…) is one figure for the country, not one per institution"
             )

@@ -23,12 +23,17 @@ _PHRASE = {
     "share": ui("share of institutions where {ref}"),
     "bottleneck": ui("share of civil servants for whom «{name}» holds work back a lot"),
     "commits": ui("passages of the country's own documents committing to SDG {ref}"),
+    "register": ui(
+        "status of {ref} in the legal and institutional register (0 missing, 1 drafted, 2 exists)"
+    ),
 }
 _ALL = ui("all pillars")
 _NO_ANSWER = ui("no answer")
 _YES_NO = (ui("no"), ui("yes"))
 _NOT = ui("not")
-_CALL = re.compile(r"^(score|gap|no_evidence|answered|stage|fired|share|bottleneck|commits)\((.*)\)$")
+_CALL = re.compile(
+    r"^(score|gap|no_evidence|answered|stage|fired|share|bottleneck|commits|register)\((.*)\)$"
+)
 
 
 def describe(trigger: Trigger, framework: Framework | None, lang: str = "en") -> str:
@@ -64,7 +69,7 @@ def _name(kind: str, ref: str, fw: Framework | None, lang: str) -> tuple[str, st
 
         label = bottleneck_labels(fw.id).get(ref) if fw is not None else None
         return (label.get(lang) if label is not None else ref), "stage"
-    if fw is None or kind in ("type", "fired", "share", "commits"):
+    if fw is None or kind in ("type", "fired", "share", "commits", "register"):
         return ref, "stage"
     if ref == "*":
         return _ALL.get(lang), "stage"

@@ -48,6 +48,7 @@ def assessment_from_scores(
     targets: Mapping[str, float] | None = None,
     bottlenecks: Mapping[str, float] | None = None,
     commitments: Mapping[str, float] | None = None,
+    register: Mapping[str, float] | None = None,
 ) -> Assessment:
     """The assessment input of the recommendation engine.
 
@@ -59,7 +60,8 @@ def assessment_from_scores(
     evidence. ``national``: the code whose answers are the country's own (the lead agency's national
     questionnaire); it is not listed among the institutions. ``targets``: pillar targets on 0–100.
     ``bottlenecks``: survey bottleneck item → share 0–1 of civil servants naming it. ``commitments``: SDG
-    target or goal → passages of the country's documents a reviewer accepted for it.
+    target or goal → passages of the country's documents a reviewer accepted for it. ``register``: area
+    of the legal and institutional register → 0 missing, 1 drafted, 2 exists.
     Raises :class:`ProblemsError` (located by JSON-like path) if a value does not fit the framework.
     """
     evidence = evidence_missing_share or {}
@@ -97,6 +99,7 @@ def assessment_from_scores(
         "national": nat_row,
         "bottlenecks": dict(bottlenecks or {}),
         "commitments": dict(commitments or {}),
+        "register": dict(register or {}),
     }
     if title is not None:
         data["title"] = title.model_dump()

@@ -36,6 +36,8 @@ class Matrix:
     bottlenecks: dict[str, float] | None = None
     #: SDG target or goal → passages of the country's documents accepted as committing to it
     commitments: dict[str, float] | None = None
+    #: area of the legal and institutional register → 0 missing, 1 drafted, 2 exists
+    register: dict[str, float] | None = None
 
     @property
     def n(self) -> int:
@@ -45,6 +47,9 @@ class Matrix:
         if operand.kind == "bottleneck":
             share = (self.bottlenecks or {}).get(operand.ref)
             return np.full(self.n, np.nan if share is None else float(share))
+        if operand.kind == "register":
+            status = (self.register or {}).get(operand.ref)
+            return np.full(self.n, np.nan if status is None else float(status))
         if operand.kind == "commits":
             return np.full(self.n, float((self.commitments or {}).get(operand.ref, 0.0)))
         if operand.kind == "stage":
@@ -196,6 +201,7 @@ def build(
         _evidence_overrides([assessment.national], nat.no_evidence, lay)
     inst.bottlenecks = nat.bottlenecks = dict(assessment.bottlenecks)
     inst.commitments = nat.commitments = dict(assessment.commitments)
+    inst.register = nat.register = dict(assessment.register)
     return inst, nat
 
 

@@ -56,6 +56,9 @@ _ONE = {
     "answered": ui("{v} of the indicators {scope} were answered."),
     "bottleneck": ui("For {v} of civil servants, «{name}» holds their work back a lot ({cmp})."),
     "commits": ui("{v} passages of the country's own documents commit to SDG {name} ({cmp})."),
+    "register": ui(
+        "In the legal and institutional register, {name} is at {v} (0 missing, 1 drafted, 2 exists; {cmp})."
+    ),
 }
 #: the share of institutions for which an inner comparison holds
 _SHARE = {
@@ -119,7 +122,7 @@ class _Words:
 
             label = bottleneck_labels(self.fw.id).get(op.ref) if self.fw is not None else None
             return label.get(self.lang) if label is not None else op.ref
-        if op.kind == "commits":
+        if op.kind in ("commits", "register"):
             return op.ref
         pillar = self.pillars.get(op.ref)
         return f"{pillar.get(self.lang)} ({op.ref})" if pillar is not None else op.ref

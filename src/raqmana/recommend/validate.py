@@ -144,6 +144,8 @@ def _conditions(
                     )
             elif op.kind == "bottleneck":
                 continue  # checked against the pack's surveys (_bottlenecks)
+            elif op.kind == "register":
+                continue  # an area of the pack's legal_register.yaml; absent areas leave the rule silent
             elif op.kind == "commits":
                 from raqmana.frameworks.crosswalk import sdg_targets
 

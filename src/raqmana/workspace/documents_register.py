@@ -163,3 +163,11 @@ def update_register_entry(
         after={"status": after.status, "reference": after.reference, "cost_band": band},
     )
     return after
+
+
+STATUS_VALUES = {"missing": 0.0, "drafted": 1.0, "exists": 2.0}
+
+
+def register_status(session: Session) -> dict[str, float]:
+    """Area → 0 missing, 1 drafted, 2 exists: what the rules' ``register(…)`` condition reads."""
+    return {e.area: STATUS_VALUES[e.status] for e in register_entries(session)}

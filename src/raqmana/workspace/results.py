@@ -30,6 +30,7 @@ from raqmana.pipeline import (
 from raqmana.problems import ProblemsError
 from raqmana.workspace.accepted import AcceptedValues, accepted_values
 from raqmana.workspace.actors import SYSTEM, Actor
+from raqmana.workspace.documents_register import register_status
 from raqmana.workspace.documents_review import document_commitments
 from raqmana.workspace.exceptions import ValidationFailed
 from raqmana.workspace.frameworks import get_framework
@@ -126,6 +127,7 @@ def assessment_results(
         data_dir=data_dir,
         surveys=surveys,
         commitments=document_commitments(session),
+        register=register_status(session),
     )
     chain = run_chain(framework, responses, metas, options)
     chain.inputs.digits = digits
