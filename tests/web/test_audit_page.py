@@ -3,6 +3,8 @@ administrators and coordinators only."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select, text, update
 
@@ -137,3 +139,15 @@ def test_it_names_changed_fields_languages_and_users_in_the_readers_words(as_use
     assert "<bdi>زمان</bdi>: " in page, "the key is translated and keeps its colon beside it in RTL"
     assert "کوردی" in page and ">locale<" not in page
     assert "Coord (coord)" in page, "the user is named, not numbered"
+
+
+def test_an_answers_fields_read_as_words_not_column_names(as_user, world):
+    as_user("focal").form(
+        f"/assessments/{world.assessment_id}/institutions/mofa/answers/LEG-01",
+        {"answer": "2", "expected_version": 0},
+        page="/",
+    )
+    page = as_user("coord").get("/admin/audit?lang=ar").text
+    fields = set(re.findall(r"<bdi>([^<]{1,60})</bdi>: ", page))
+    assert fields >= {"لا ينطبق", "الحالة"}
+    assert [f for f in fields if re.search(r"[A-Za-z_]", f)] == [], "every changed field named in Arabic"
