@@ -187,3 +187,26 @@ def test_a_comment_is_deleted_by_its_tracking_code(world, client):
     gone = client.form("/public/consultations/forget", {"tracking": sent["tracking"]}, page=page)
     assert gone.status_code == 200
     assert client.get(f"/api/v1{page}").json()["consultation"]["published_comments"] == 0
+
+
+def test_the_owner_sets_the_questions_from_the_edit_form(world, client, as_user):
+    c = open_with_question(world)
+    focal = as_user("focal")
+    edit = f"/consultations/{c.id}/edit"
+    assert 'name="questions_text"' in focal.get(edit).text
+    done = focal.form(
+        f"/consultations/{c.id}/questions",
+        {
+            "questions_text": "single: أي خدمة أولاً؟ | الجوازات | البطاقة\nlikert: البوابة سهلة",
+            "questions_lang": "ar",
+        },
+        page=edit,
+    )
+    assert done.status_code == 303
+    shown = client.get(f"/api/v1/public/consultations/{c.id}").json()["questions"]
+    assert [(q["kind"], q["prompt"]["ar"], len(q["options"])) for q in shown] == [
+        ("single", "أي خدمة أولاً؟", 2),
+        ("likert", "البوابة سهلة", 0),
+    ]
+    bad = focal.form(f"/consultations/{c.id}/questions", {"questions_text": "poll: x"}, page=edit)
+    assert bad.status_code == 422

@@ -213,6 +213,38 @@ def register(area: Area) -> None:
         made = ctx.call(questions.set_questions, consultation_id=consultation_id, questions=data.questions)
         return json_response(made, lang=ctx.lang)
 
+    @area.html.post("/consultations/{consultation_id}/questions")
+    async def set_questions_form(consultation_id: Id, request: Request, ctx: Ctx = PageCtx) -> Response:
+        """The form's questions: one a line, ``kind: prompt | option | option`` (kinds text, single,
+        multiple, ranking, likert), in the language chosen."""
+        form = await request.form()
+        raw, lang = form.get("questions_text"), form.get("questions_lang")
+        lang = lang if isinstance(lang, str) and lang in LANGS else "ar"
+        made = []
+        for n, line in enumerate(str(raw or "").splitlines()):
+            if not line.strip():
+                continue
+            kind, _, rest = line.partition(":")
+            parts = [x.strip() for x in rest.split("|")]
+            try:
+                made.append(
+                    QuestionIn.model_validate(
+                        {
+                            "kind": kind.strip().lower(),
+                            "prompt": {lang: parts[0][:500]},
+                            "options": [{lang: o[:200]} for o in parts[1:] if o],
+                        }
+                    )
+                )
+            except ValidationError:
+                raise ValidationFailed.one(
+                    P.ANSWER_INVALID, Location(field="questions_text", line=n + 1)
+                ) from None
+        await run_in_threadpool(
+            partial(ctx.call, questions.set_questions), consultation_id=consultation_id, questions=made
+        )
+        return see_other(f"/public/consultations/{consultation_id}#questions")
+
     @area.page(
         "/consultations/{consultation_id}/response",
         "participation/response_form.html",
