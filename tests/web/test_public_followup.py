@@ -63,3 +63,35 @@ def test_without_a_roadmap_or_figures_the_pages_say_not_found(as_user, client):
     assert client.get("/public/roadmap?lang=en").status_code == 404
     assert client.get("/public/kpis/SRV-R02-K1?lang=en").status_code == 404
     assert client.get("/public/kpis?lang=en").status_code == 200
+
+
+def test_the_trends_and_progress_are_open_data_in_a_valid_frictionless_package(as_user, client, tmp_path):
+    import json
+
+    import pytest
+
+    frictionless = pytest.importorskip("frictionless")
+    coord, focal = as_user("coord"), as_user("focal")
+    upload_figures(
+        coord, obs_csv(figure("SRV-R02-K1", "2026-Q1", "20"), figure("SRV-R02-K1", "2026-Q2", "30"))
+    )
+    adopt(coord, small_roadmap())
+    report(focal, initiative="evisa", quarter="2026-Q1", percent_done=10, status="delayed")
+    v = publish(coord)["version"]
+    descriptor = client.get("/public/data/datapackage.json").json()
+    names = [r["name"] for r in descriptor["resources"]]
+    assert {"kpi_trends", "roadmap_progress"} <= set(names)
+    for name in names:
+        (tmp_path / f"{name}.csv").write_bytes(client.get(f"/public/data/v{v}/{name}.csv").content)
+    for resource in descriptor["resources"]:
+        resource["path"] = f"{resource['name']}.csv"
+    (tmp_path / "datapackage.json").write_text(json.dumps(descriptor))
+    checked = frictionless.Package(str(tmp_path / "datapackage.json")).validate()
+    assert checked.valid, checked.flatten(["rowNumber", "fieldName", "type", "note"])
+    trends = client.get("/public/data/kpi_trends.json").json()
+    assert [(t["period"], t["value"], t["illustrative"]) for t in trends if t["kpi"] == "SRV-R02-K1"] == [
+        ("2026-Q1", 20.0, True),
+        ("2026-Q2", 30.0, True),
+    ]
+    progress = {r["initiative"]: r for r in client.get("/public/data/roadmap_progress.json").json()}
+    assert (progress["evisa"]["percent_done"], progress["evisa"]["status"]) == (10.0, "delayed")

@@ -139,7 +139,79 @@ def tables(snapshot: dict[str, Any]) -> dict[str, Table]:
         ),
         list(k["working"]),
     )
-    return {t.name: t for t in (services, kpis, working)}
+    out = [services, kpis, working]
+    if snapshot.get("kpi_trends"):
+        out.append(
+            Table(
+                "kpi_trends",
+                "KPI figures per quarter against the roadmap's targets",
+                (
+                    ("id", "string", "KPI and quarter"),
+                    ("kpi", "string", "KPI identifier"),
+                    ("name_en", "string", "name in English"),
+                    ("name_ar", "string", "name in Arabic"),
+                    ("name_ckb", "string", "name in Sorani Kurdish"),
+                    ("period", "string", "quarter, e.g. 2026-Q1"),
+                    ("value", "number", "national figure (reported, or from the institutions' figures)"),
+                    ("institutions", "integer", "institutions it comes from (0: reported nationally)"),
+                    ("unit", "string", "unit"),
+                    ("target", "number", "the roadmap's target (empty when none)"),
+                    ("target_period", "string", "quarter the target is due"),
+                    ("source", "string", "where the figures come from"),
+                    ("illustrative", "boolean", "true when the figures are illustrative, not measured"),
+                ),
+                [
+                    {
+                        "id": f"{t['kpi']}|{p['period']}",
+                        "kpi": t["kpi"],
+                        "name_en": t["name"]["en"],
+                        "name_ar": t["name"]["ar"],
+                        "name_ckb": t["name"]["ckb"],
+                        "period": p["period"],
+                        "value": p["value"],
+                        "institutions": p.get("institutions", 0),
+                        "unit": t["unit"],
+                        "target": t["target"]["value"] if t["target"] else None,
+                        "target_period": t["target"]["period"] if t["target"] else "",
+                        "source": t["source"],
+                        "illustrative": t["illustrative"],
+                    }
+                    for t in snapshot["kpi_trends"]
+                    for p in t["points"]
+                ],
+            )
+        )
+    roadmap = snapshot.get("roadmap")
+    if roadmap:
+        out.append(
+            Table(
+                "roadmap_progress",
+                f"Roadmap version {roadmap['version']}: plan against actual at {roadmap['quarter']}",
+                (
+                    ("initiative", "string", "initiative identifier"),
+                    ("name_en", "string", "name in English"),
+                    ("name_ar", "string", "name in Arabic"),
+                    ("planned_start", "string", "first quarter planned"),
+                    ("planned_end", "string", "last quarter planned"),
+                    ("planned_percent", "number", "share planned done by the quarter (0 to 100)"),
+                    ("percent_done", "number", "share reported done by its owner (0 to 100)"),
+                    ("status", "string", "not_started, on_track, at_risk, delayed, done or cancelled"),
+                    ("slipped", "boolean", "more than 10 points behind the plan, or reported delayed"),
+                    ("illustrative", "boolean", "true when the progress is illustrative"),
+                ),
+                [
+                    {
+                        **r,
+                        "initiative": r["id"],
+                        "name_en": r["name"]["en"],
+                        "name_ar": r["name"]["ar"],
+                        "illustrative": roadmap["illustrative"],
+                    }
+                    for r in roadmap["initiatives"]
+                ],
+            )
+        )
+    return {t.name: t for t in out}
 
 
 def datapackage(snapshot: dict[str, Any], base_url: str) -> dict[str, Any]:
