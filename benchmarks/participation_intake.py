@@ -29,7 +29,9 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -99,6 +101,7 @@ def main(n: int, args: argparse.Namespace | None = None) -> None:
     if args is not None:
         cid = consultation_intake(ws, app, n)
         publish_many(ws, cid, args.published)
+        cpu_per_request(app, ws, cid)
         page_load(settings, cid, args.connections, args.requests, args.workers)
     ws.dispose()
 
@@ -201,8 +204,79 @@ def publish_many(ws, consultation_id: int, published: int) -> None:  # type: ign
             s.execute(insert(ConsultationComment), rows[k : k + 5000])
 
 
+def cpu_per_request(app, ws, consultation_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Wall and CPU time of this process per page and per comment, in process: what a loaded machine's
+    latencies hide (the CPU a page costs decides how many a core serves)."""
+    import raqmana.web.routers.consultations as pages
+
+    with TestClient(app) as client:
+        client.get(f"/public/consultations/{consultation_id}")
+        for label, forget in (("read from the database", True), ("within the two-second cache", False)):
+            wall, cpu, n = time.perf_counter(), time.process_time(), 40
+            for _ in range(n):
+                if forget:
+                    pages._pages.clear()
+                assert client.get(f"/public/consultations/{consultation_id}").status_code == 200
+            print(
+                f"public consultation page, {label}: {(time.perf_counter() - wall) / n * 1000:.1f} ms wall, "
+                f"{(time.process_time() - cpu) / n * 1000:.1f} ms CPU of the app per request"
+            )
+    with ws.reader() as s:
+        section = C.read_consultation(s, consultation_id=consultation_id).sections[0].id
+    wall, cpu, n = time.perf_counter(), time.process_time(), 100
+    for i in range(n):
+        with ws.transaction() as s:
+            C.add_comment(
+                s,
+                consultation_id=consultation_id,
+                section_id=section,
+                text="x" * 80,
+                lang="ar",
+                client=f"u{i}",
+            )
+    print(
+        f"one comment through the use case: {(time.perf_counter() - wall) / n * 1000:.1f} ms wall, "
+        f"{(time.process_time() - cpu) / n * 1000:.1f} ms CPU of the app"
+    )
+
+
+@contextmanager
+def server(env: dict[str, str], workers: int, wait: float = 600) -> Iterator[str]:
+    """``raqmana``'s app under uvicorn on a free loopback port (a slow machine may take minutes to start)."""
+    import socket
+    import subprocess
+
+    import httpx
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    cmd = [sys.executable, "-m", "uvicorn", "raqmana.web.app:create_app", "--factory", "--host", "127.0.0.1"]
+    cmd += ["--port", str(port), "--workers", str(workers), "--log-level", "warning", "--no-access-log"]
+    proc = subprocess.Popen(cmd, env={**os.environ, **env})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                if httpx.get(f"{url}/public/consultations", timeout=5).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise RuntimeError("the web app did not start")
+            time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
 def page_load(settings, consultation_id: int, connections: int, requests: int, workers: int) -> None:  # type: ignore[no-untyped-def]
-    from web_load import _load, _pct, server
+    from web_load import _load, _pct
 
     env = {
         "RAQMANA_DATA_DIR": str(settings.data_dir),
