@@ -134,6 +134,8 @@ def test_an_institution_reports_its_own_figures_only_and_every_change_is_audited
         headers={"X-CSRF-Token": token},
     )
     assert fixed.json()["version"] == 2
+    (seen,) = focal.get("/api/v1/kpis/SRV-R01-K1").json()["observations"]
+    assert seen["reported_by"] == "Focal" and seen["version"] == 2
     with world.ws.reader() as s:
         actions = [
             e.action for e in s.scalars(select(AuditEvent).where(AuditEvent.entity_type == "kpi_observation"))

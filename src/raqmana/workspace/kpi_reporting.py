@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
@@ -27,7 +28,7 @@ from raqmana.metrics.observations import (
     to_row,
 )
 from raqmana.problems import Location, Problem
-from raqmana.store.models import KpiObservation, Organisation, Service
+from raqmana.store.models import KpiObservation, Organisation, Service, User
 from raqmana.store.types import utcnow
 from raqmana.workspace.actors import Actor
 from raqmana.workspace.audit import draft, record_many
@@ -47,6 +48,9 @@ class ObservationView(BaseModel):
     observation: Observation
     institution_name: Translated | None = None
     version: int
+    #: who reported (or last corrected) it and when; "" for a figure raqmana computed or a command line
+    reported_by: str = ""
+    updated_at: datetime | None = None
 
 
 class ImportReport(BaseModel):
@@ -320,7 +324,11 @@ def import_observations(session: Session, actor: Actor, *, data: bytes, filename
 
 def observations(session: Session, actor: Actor, *, kpi: str | None = None) -> list[ObservationView]:
     require_reader(actor)
-    q = select(KpiObservation, Organisation).outerjoin(Organisation, Organisation.id == KpiObservation.org_id)
+    q = (
+        select(KpiObservation, Organisation, User.display_name)
+        .outerjoin(Organisation, Organisation.id == KpiObservation.org_id)
+        .outerjoin(User, User.id == KpiObservation.reported_by)
+    )
     if kpi is not None:
         q = q.where(KpiObservation.kpi == kpi)
     return [
@@ -328,8 +336,10 @@ def observations(session: Session, actor: Actor, *, kpi: str | None = None) -> l
             observation=_obs(row, org.code if org else ""),
             institution_name=org_name(org) if org else None,
             version=row.version,
+            reported_by=who or "",
+            updated_at=row.updated_at,
         )
-        for row, org in session.execute(
+        for row, org, who in session.execute(
             q.order_by(KpiObservation.kpi, KpiObservation.period, KpiObservation.key)
         )
     ]
