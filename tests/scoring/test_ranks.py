@@ -1,9 +1,10 @@
 """Ranks of units and the quantiles of each unit's rank over Monte Carlo runs."""
 
+import warnings
+
 import numpy as np
 import pytest
 
-from raqmana.scoring import ranks
 from raqmana.scoring.ranks import rank_desc, rank_quantiles
 
 
@@ -30,11 +31,8 @@ def test_rank_quantiles_on_a_small_example_by_hand():
     assert got.tolist() == [[1.0, 1.0, 2.0], [3.0, 2.0, 3.0]]
 
 
-@pytest.mark.parametrize("counted", [True, False])
 @pytest.mark.parametrize("case", ["distinct", "ties", "gaps"])
-def test_rank_quantiles_are_the_quantiles_of_the_ranks(monkeypatch, counted, case):
-    if not counted:  # many units: the ranks are sorted instead of counted
-        monkeypatch.setattr(ranks, "COUNTED_UNITS", 0)
+def test_rank_quantiles_are_the_quantiles_of_the_ranks(case):
     rng = np.random.default_rng(5)
     scores = rng.random((301, 40))
     if case != "distinct":
@@ -43,4 +41,21 @@ def test_rank_quantiles_are_the_quantiles_of_the_ranks(monkeypatch, counted, cas
         scores[rng.random(scores.shape) < 0.2] = np.nan
         scores[:, 3] = np.nan  # a unit that never has a score
     expected = by_hand(scores, 0.05, 0.95)
+    assert np.array_equal(rank_quantiles(scores, 0.05, 0.95), expected, equal_nan=True)
+
+
+@pytest.mark.parametrize("units", [32766, 32767])  # the last with 16-bit ranks, the first with 32-bit ones
+def test_rank_quantiles_with_more_units_than_16_bits_hold(units):
+    rng = np.random.default_rng(6)
+    scores = np.round(rng.random((7, units)), 3)  # ties too
+    scores[rng.random(scores.shape) < 0.1] = np.nan
+    r = rank_desc(scores)
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # units without a score in any run
+        expected = np.vstack(
+            [
+                np.nanquantile(r, 0.05, axis=0, method="lower"),
+                np.nanquantile(r, 0.95, axis=0, method="higher"),
+            ]
+        )
     assert np.array_equal(rank_quantiles(scores, 0.05, 0.95), expected, equal_nan=True)

@@ -29,53 +29,41 @@ def rank_desc(scores: FloatArray) -> FloatArray:
     return out.reshape(s.shape)
 
 
-#: above this many units, rank quantiles sort each unit's ranks instead of counting them (units² counts)
-COUNTED_UNITS = 4096
-
-
 def rank_quantiles(scores: FloatArray, q_lo: float, q_hi: float) -> FloatArray:
     """(2, units): over runs (rows of ``scores``, runs × units), the ``q_lo`` quantile of each unit's
     rank rounded down to a rank it had and the ``q_hi`` quantile rounded up (numpy's "lower" and
     "higher"); NaN for a unit without a score in any run. Runs without a score for a unit are left out.
 
-    The ranks of a run come from one argsort; instead of sorting each unit's ranks over the runs,
-    they are counted (a units × ranks table) and the quantiles read from the running counts."""
+    The ranks of every run come from one argsort of the runs × units matrix along its rows; they are
+    put back in the units' places as small integers (16 bits up to 32,766 units), and each unit's
+    ranks over the runs sorted in one pass (integer sorts are several times quicker than float ones)."""
     s = np.asarray(scores, dtype=np.float64)
     runs, n = s.shape
-    if n > COUNTED_UNITS:
-        return _sorted_rank_quantiles(s, q_lo, q_hi)
     nan = np.isnan(s)
     gaps = bool(nan.any())
     key = np.where(nan, np.inf, -s) if gaps else np.negative(s)
-    order = np.argsort(key, axis=1)
-    ordered = np.take_along_axis(key, order, axis=1)
-    pos = np.arange(1, n + 1, dtype=np.intp)
+    flat = np.argsort(key, axis=1)  # each run's units, best first ...
+    flat += (np.arange(runs, dtype=flat.dtype) * n)[:, None]  # ... as places in the flattened matrix
+    small = np.int16 if n < np.iinfo(np.int16).max else np.int32
+    pos = np.arange(1, n + 1, dtype=small)
+    ordered = key.ravel().take(flat)
     ties = ordered[:, 1:] == ordered[:, :-1]
     if ties.any():  # tied scores share the best rank of their run of ties
         new_value = np.ones((runs, n), dtype=bool)
         new_value[:, 1:] = ~ties
-        ranks = np.maximum.accumulate(np.where(new_value, pos, 0), axis=1)
+        ranks = np.maximum.accumulate(np.where(new_value, pos, 0).astype(small), axis=1)
     else:
         ranks = np.broadcast_to(pos, (runs, n))
-    if gaps:  # rank 0: no score in that run
-        ranks = np.where(np.take_along_axis(nan, order, axis=1), 0, ranks)
-    counts = np.bincount((order * (n + 1) + ranks).ravel(), minlength=n * (n + 1)).reshape(n, n + 1)
-    below = np.cumsum(counts[:, 1:], axis=1)  # unit × rank r: runs in which the unit ranked r or better
-    valid = below[:, -1]
+    placed = np.empty(runs * n, dtype=small)
+    placed[flat.ravel()] = ranks.ravel()
+    if gaps:  # no score in that run: after every rank, and not counted
+        placed[nan.ravel()] = n + 1
+    lanes = np.array(placed.reshape(runs, n).T, order="C")  # units × runs
+    lanes.sort(axis=1)
+    valid = runs - nan.sum(axis=0) if gaps else np.full(n, runs)
     out = np.full((2, n), np.nan)
     for k, (q, up) in enumerate(((q_lo, False), (q_hi, True))):
         h = (np.maximum(valid, 1) - 1) * q
-        i = np.ceil(h) if up else np.floor(h)  # the position in the unit's sorted ranks
-        out[k] = np.where(valid > 0, np.argmax(below > i[:, None], axis=1) + 1, np.nan)
-    return out
-
-
-def _sorted_rank_quantiles(s: FloatArray, q_lo: float, q_hi: float) -> FloatArray:
-    lanes = np.sort(rank_desc(s).T.astype(np.float32), axis=1)  # whole numbers: exact in float32; NaN last
-    valid = (~np.isnan(lanes)).sum(axis=1)
-    out = np.full((2, s.shape[1]), np.nan)
-    for k, (q, up) in enumerate(((q_lo, False), (q_hi, True))):
-        h = (np.maximum(valid, 1) - 1) * q
-        i = (np.ceil(h) if up else np.floor(h)).astype(np.intp)
-        out[k] = np.where(valid > 0, np.take_along_axis(lanes, i[:, None], axis=1)[:, 0], np.nan)
+        i = (np.ceil(h) if up else np.floor(h)).astype(np.intp)  # the position in the unit's sorted ranks
+        out[k] = np.where(valid > 0, lanes[np.arange(n), i], np.nan)
     return out
