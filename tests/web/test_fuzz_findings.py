@@ -29,3 +29,13 @@ def test_the_inbox_filter_documents_its_empty_all_and_refuses_an_unknown_state(a
     spec = focal.get("/api/v1/openapi.json").json()
     [state] = [p for p in spec["paths"]["/api/v1/participation"]["get"]["parameters"] if p["name"] == "state"]
     assert "" in str(state["schema"]), state
+
+
+def test_a_method_a_literal_address_does_not_take_is_405_not_an_unknown_item(as_user, client) -> None:
+    """``GET …/consultations/forget`` reaches ``GET …/consultations/{id}`` in the router, but the address
+    is the forgetting's (POST only): 405 with ``Allow``, not 404 "no such consultation"; an address whose
+    part does not fit stays 404."""
+    r = client.get("/api/v1/public/consultations/forget")
+    assert (r.status_code, r.headers.get("allow")) == (405, "POST")
+    assert client.get("/api/v1/public/consultations/0x12").status_code == 404
+    assert as_user("focal").get("/api/v1/services/export.xml").status_code == 404

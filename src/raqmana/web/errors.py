@@ -128,6 +128,12 @@ def problems_json(problems: list[Problem], lang: str) -> list[dict[str, Any]]:
 
 async def handle_error(request: Request, exc: Exception) -> Response:
     status, problems, current = _classify(exc)
+    if status == 404 and isinstance(exc, RequestValidationError):
+        # a method the address does not take, answered by a neighbouring template (``GET …/forget``
+        # reaching ``GET …/{id}``): 405, not "no such page"
+        allowed = _allowed_methods(request)
+        if allowed and request.method not in allowed:
+            status, problems = 405, [Problem(messages.NOT_ALLOWED)]
     if status == 500:
         log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     if not wants_json(request) and status not in (401, 500) and getattr(request.state, "ctx", None) is None:
@@ -142,7 +148,7 @@ async def handle_error(request: Request, exc: Exception) -> Response:
         ).model_dump(mode="json", exclude_none=True)
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else retry_after(exc, status)
         return JSONResponse(
-            body, status_code=status, headers={**_passed_headers(request, exc), **(headers or {})}
+            body, status_code=status, headers={**_passed_headers(request, exc, status), **(headers or {})}
         )
     if status == 401:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
@@ -166,16 +172,24 @@ async def handle_error(request: Request, exc: Exception) -> Response:
         # an HTMX form may name where its errors go (e.g. beside the evidence list, not over it)
         response.headers["HX-Retarget"] = target
         response.headers["HX-Reswap"] = "innerHTML"
-    response.headers.update({**_passed_headers(request, exc), **(retry_after(exc, status) or {})})
+    response.headers.update({**_passed_headers(request, exc, status), **(retry_after(exc, status) or {})})
     return response
 
 
-def _passed_headers(request: Request, exc: Exception) -> dict[str, str]:
-    """A 405 names every method the address takes in ``Allow`` (RFC 9110 §15.5.6): the methods of all
-    routes of the most specific path template that fits (GET and POST are separate routes; ``…/import``
-    is its own address, not an item of ``…/{code}``), not only of the first route the router tried."""
-    if not isinstance(exc, StarletteHTTPException) or exc.status_code != 405:
+def _passed_headers(request: Request, exc: Exception, status: int) -> dict[str, str]:
+    """A 405 names every method the address takes in ``Allow`` (RFC 9110 §15.5.6), not only those of
+    the first route the router tried (GET and POST are separate routes)."""
+    if status != 405:
         return {}
+    allowed = _allowed_methods(request)
+    if not allowed and isinstance(exc, StarletteHTTPException):
+        return {k: v for k, v in (exc.headers or {}).items() if k.lower() == "allow"}
+    return {"Allow": ", ".join(sorted(allowed))} if allowed else {}
+
+
+def _allowed_methods(request: Request) -> set[str]:
+    """The methods of the routes of the most specific path template that fits the address
+    (``…/import`` is its own address, not an item of ``…/{code}``)."""
     path = request.url.path
     fitting = [
         (literal, methods)
@@ -183,10 +197,7 @@ def _passed_headers(request: Request, exc: Exception) -> dict[str, str]:
         if pattern.fullmatch(path)
     ]
     best = max((literal for literal, _ in fitting), default=-1)
-    allowed = {m for literal, methods in fitting if literal == best for m in methods}
-    if not allowed:
-        return {k: v for k, v in (exc.headers or {}).items() if k.lower() == "allow"}
-    return {"Allow": ", ".join(sorted(allowed))}
+    return {m for literal, methods in fitting if literal == best for m in methods}
 
 
 def _route_methods(app: Any) -> Iterator[tuple[re.Pattern[str], int, set[str]]]:
