@@ -44,13 +44,22 @@ Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
 #: process: under a crowd the readers of one page share one read; any write in this area forgets them
 #: (other processes see it within PAGE_SECONDS)
 PAGE_SECONDS = 2.0
-_pages: dict[tuple[int, int], tuple[float, public.Content]] = {}
+Pages = dict[tuple[int, int], tuple[float, public.Content]]
+
+
+def kept_pages(request: Request) -> Pages:
+    """The pages kept by this app (each app its own: two workspaces in one process never share)."""
+    state = request.app.state
+    if not hasattr(state, "consultation_pages"):
+        state.consultation_pages = {}
+    pages: Pages = state.consultation_pages
+    return pages
 
 
 def _forget_pages(request: Request) -> Iterator[None]:
     yield
     if request.method not in ("GET", "HEAD"):
-        _pages.clear()
+        kept_pages(request).clear()
 
 
 area.html.dependencies.append(Depends(_forget_pages))
@@ -85,15 +94,15 @@ def consultation_list(ctx: Ctx) -> dict[str, Any]:
 def consultation_page(
     ctx: Ctx, consultation_id: Id, page: Annotated[int, Query(ge=1, le=100_000)] = 1
 ) -> dict[str, Any]:
-    key = (consultation_id, page)
-    kept = _pages.get(key)
+    key, pages = (consultation_id, page), kept_pages(ctx.request)
+    kept = pages.get(key)
     if kept is not None and kept[0] > time.monotonic():
         shared = kept[1]
     else:
         shared = ctx.unit(public.content, consultation_id=consultation_id, page=page)
-        if len(_pages) > 1000:
-            _pages.clear()
-        _pages[key] = (time.monotonic() + PAGE_SECONDS, shared)
+        if len(pages) > 1000:
+            pages.clear()
+        pages[key] = (time.monotonic() + PAGE_SECONDS, shared)
     token = token_of(ctx)
     who = ctx.unit(public.visitor, secret=ctx.settings.secret_key, token=token) if token else public.Visitor()
     page_ = PublicConsultation(consultation=shared.consultation, questions=shared.questions, visitor=who)
