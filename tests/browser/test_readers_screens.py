@@ -6,6 +6,7 @@ SDG target 4.c, a fingerprint)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -48,6 +49,7 @@ LATIN_DIGITS = r"""() => {
   return out;
 }"""
 ARABIC_SCRIPT = r"[\u0600-\u06FF]"
+DRAWN = "Array.from(document.querySelectorAll('main img')).every(i => i.complete)"
 
 
 @pytest.fixture(scope="module")
@@ -90,6 +92,11 @@ def test_every_page_reads_in_the_readers_language_and_digits(demo, browser, arti
         page.wait_for_url(lambda url: "/login" not in url)
         for name, path in PAGES.items():
             page.goto(f"{live.url}{path.format(aid=aid)}?lang={lang}")
+            for img in page.locator("main img").all():  # lazy charts: drawn before the screenshot
+                img.scroll_into_view_if_needed()
+            deadline = time.monotonic() + 300
+            while not page.evaluate(DRAWN) and time.monotonic() < deadline:
+                time.sleep(0.3)
             page.screenshot(path=str(folder / f"{lang}-{width}-{name}.png"), full_page=True)
             heading = page.locator("main h1").first.inner_text()
             if lang != "en" and not re.search(ARABIC_SCRIPT, heading):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from raqmana.i18n import gettext
+from raqmana.i18n.numbers import localize_digits
 from raqmana.reports import charts
 from raqmana.reports.groups import by_kind
 from raqmana.reports.labels import time_rule
@@ -41,7 +42,7 @@ def enablers(entry: Entry, lang: str) -> str:
         lang,
         target=target,
         errors=errors,  # type: ignore[arg-type]
-        xlabel=gettext(lang, "Score (0–5)"),
+        xlabel=localize_digits(gettext(lang, "Score (0–5)"), lang),
     ).svg
 
 
@@ -78,7 +79,7 @@ def heatmap(entry: Entry, lang: str, page: int = 1) -> str:
         values,
         lang,
         groups=groups,
-        scale_label=gettext(lang, "Score (0–5)"),
+        scale_label=localize_digits(gettext(lang, "Score (0–5)"), lang),
         missing_label=gettext(lang, "Hatched: no accepted answer"),
     ).svg
 
@@ -97,14 +98,14 @@ def index(entry: Entry, lang: str, k: int) -> str:
             lang,
             xmax=series["scale_max"],
             xmin=series["scale_min"],
-            xlabel=series["index"],
+            xlabel=localize_digits(series["index"], lang),
         ).svg
     values = {labels[c]: v for c, v in series["values"].items()}
     return charts.trend(
         series["years"],
         values,
         lang,
-        ylabel=series["index"],
+        ylabel=localize_digits(series["index"], lang),
         ymax=series["scale_max"],
         ymin=series["scale_min"],
         note=time_rule(lang),
