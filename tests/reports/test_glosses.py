@@ -69,3 +69,22 @@ def test_the_institution_profile_explains_its_rank_interval(tmp_path):
     report = build_institution(base, inst, "ar")
     notes = [b.text for s in report.sections for b in s.blocks if isinstance(b, Note)]
     assert any(label("gloss_rank", "ar") in n for n in notes)
+
+
+def test_a_short_term_recommendation_scheduled_later_is_explained_in_the_roadmap(tmp_path):
+    from raqmana.reports.inputs import InitiativeItem, RecommendationItem
+
+    base = inputs(tmp_path, 3)
+    title = Translated.of("Adopt the law", "اعتماد القانون", "پەسەندکردنی یاسا")
+    base.recommendations = [
+        RecommendationItem("CYB-R03", title, "short", "LEG", title),
+        RecommendationItem("INS-R01", title, "short", "LEG", title),
+    ]
+    base.initiatives = [
+        InitiativeItem("CYB-R03@programme", title, "comsec", "2027-Q1", "2029-Q2", 1000.0, [], "medium"),
+        InitiativeItem("INS-R01", title, "comsec", "2027-Q1", "2027-Q4", 1000.0, [], "short"),
+    ]
+    report = build_national(base, "en")
+    roadmap = next(s for s in report.sections if s.id == "roadmap")
+    notes = [b.text for b in roadmap.blocks if isinstance(b, Note)]
+    assert any("CYB-R03 (Medium term)" in n and "INS-R01" not in n for n in notes), notes

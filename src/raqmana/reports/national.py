@@ -45,6 +45,9 @@ SENTENCES = {
     "strongest": ui("Strongest enablers: {items}."),
     "weakest": ui("Weakest enablers: {items}."),
     "out_of": ui("{score} out of {max}"),
+    "scheduled_later": ui(
+        "Recommended for the short term (within 18 months) but scheduled to finish later, because what they depend on, the budget or their owners' capacity comes first: {items}."
+    ),
     "bottlenecks_named": ui("Bottlenecks holding other enablers back: {items}."),
     "framework": ui(
         "The assessment uses the framework “{name}” (version {version}): {pillars} enablers and {indicators} indicators. Each indicator is answered on a maturity ladder whose stages are defined by the evidence that proves them; only answers accepted by a reviewer are scored."
@@ -92,7 +95,7 @@ class _W:
         return listing(items, self.lang)
 
     def gloss(self, *keys: str) -> Note:
-        """"What this means": plain words for the measures a section shows (Gini, Theil, intervals)."""
+        """ "What this means": plain words for the measures a section shows (Gini, Theil, intervals)."""
         return Note(f"{self.l('gloss_title')}: " + " ".join(self.l(k) for k in keys), "info")
 
     def missing(self) -> Note:
@@ -539,6 +542,17 @@ def _codes(ids: list[str]) -> list[str]:
     return list(dict.fromkeys(i.split("@", 1)[0] for i in ids))
 
 
+def _scheduled_later(inputs: ReportInputs, w: _W) -> list[str]:
+    """Initiatives of short-term recommendations that the schedule finishes in a later phase (their
+    dependencies, the budget or the owners' capacity push them back), as "code (phase)", once each."""
+    short = {r.id.split("@", 1)[0] for r in inputs.recommendations if r.horizon == "short"}
+    out: dict[str, str] = {}
+    for i in inputs.initiatives:
+        if i.code in short and i.phase != "short" and i.code not in out:
+            out[i.code] = f"{i.code} ({PHASES[i.phase].get(w.lang) if i.phase in PHASES else i.phase})"
+    return list(out.values())
+
+
 def _roadmap(inputs: ReportInputs, w: _W) -> Section:
     if not inputs.initiatives:
         return Section("roadmap", w.l("roadmap"), [w.missing()])
@@ -579,6 +593,9 @@ def _roadmap(inputs: ReportInputs, w: _W) -> Section:
         sheet=w.l("sheet_initiatives"),
         widths=[2.6, 8.7, 3.8, 2.3, 2.3, 2.9, 2.8, 2.9],
     )
+    later = _scheduled_later(inputs, w)
+    if later:
+        blocks.append(Note(w.s("scheduled_later", items=w.join(later)), "info"))
     if inputs.gantt_phases is not None:  # one page-wide Gantt per phase: 8 pt names, not a shrunk poster
         for phase, part, chart in inputs.gantt_phases(w.lang, w.digits):
             name = PHASES[phase].get(w.lang) if phase in PHASES else phase
