@@ -27,6 +27,7 @@ WORKBOOK_IMPORT = "workbook_import"
 REPORT = "report"
 SURVEY_IMPORT = "survey_import"  # raqmana.workspace.surveys.SURVEY_IMPORT
 WEBHOOK_DELIVERY = "webhook_delivery"  # raqmana.workspace.outbox.WEBHOOK_DELIVERY
+DOCUMENT_ANALYSIS = "document_analysis"  # raqmana.workspace.documents_analysis.DOCUMENT_ANALYSIS
 log = logging.getLogger(__name__)
 
 
@@ -154,6 +155,7 @@ def builtin_handlers() -> dict[str, Handler]:
         SURVEY_IMPORT: _run_survey_import,
         "consultation_purge": _run_consultation_purge,
         WEBHOOK_DELIVERY: _run_webhook_delivery,
+        DOCUMENT_ANALYSIS: _run_document_analysis,
     }
 
 
@@ -167,6 +169,12 @@ def _run_survey_import(ws: Workspace, payload: dict[str, Any], progress: Progres
     from raqmana.workspace.surveys import run_survey_import
 
     return run_survey_import(ws, payload, progress)
+
+
+def _run_document_analysis(ws: Workspace, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
+    from raqmana.workspace.documents_analysis import run_document_analysis
+
+    return run_document_analysis(ws, payload, progress)
 
 
 def _run_webhook_delivery(ws: Workspace, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
