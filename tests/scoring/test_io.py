@@ -87,6 +87,29 @@ def test_stage_tables_are_written_by_rows_and_read_back_exactly(tmp_path):
     assert back[2][0] == "'=SUM(1)" and [float(v) for v in back[2][1:]] == values[1].tolist()
 
 
+def test_a_table_that_repeats_an_earlier_ones_numbers_is_written_as_if_alone(tmp_path):
+    """Rows reused from a table written before (same units, its columns first, the same bits) give
+    the text the table gets alone; 0.0 against -0.0 and NaN cells are not mistaken."""
+    import numpy as np
+
+    from raqmana.scoring.io import write_table_csv
+    from raqmana.scoring.table import Table
+
+    first = Table(("a", "b"), ("x", "y"), np.array([[0.1, np.nan], [0.0, 2.5]]))
+    same = Table(("a", "b"), ("x", "y"), first.values)
+    longer = Table(("a", "b"), ("x", "y", "z"), np.array([[0.1, np.nan, 1 / 3], [0.0, 2.5, np.nan]]))
+    signed = Table(("a", "b"), ("x", "y"), np.array([[0.1, np.nan], [-0.0, 2.5]]))
+    other_units = Table(("a", "c"), ("x", "y"), first.values)
+    like: list = []
+    write_table_csv(tmp_path / "first.csv", first, like=like)
+    for name, t in {"same": same, "longer": longer, "signed": signed, "other": other_units}.items():
+        reused = write_table_csv(tmp_path / f"{name}.csv", t, like=like).read_bytes()
+        assert reused == write_table_csv(tmp_path / f"{name}.alone.csv", t).read_bytes(), name
+    assert (tmp_path / "longer.csv").read_text().splitlines()[2] == "b,0.0,2.5,"
+    assert (tmp_path / "signed.csv").read_text().splitlines()[2] == "b,-0.0,2.5"
+    assert len(like) == 5 and like[1][1] is like[0][1]  # the same rows, not formatted again
+
+
 def test_the_uncertainty_table_is_written_as_its_rows(tmp_path):
     from raqmana.scoring import UncertaintySpec, analyse_uncertainty
 

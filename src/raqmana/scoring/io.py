@@ -218,25 +218,60 @@ def weights_rows(b: Build) -> list[dict[str, Any]]:
     ]
 
 
-def write_table_csv(path: Path, t: Table) -> Path:
+def write_table_csv(path: Path, t: Table, *, like: list[tuple[Table, list[str]]] | None = None) -> Path:
     """One row per unit: ``uCode`` then the table's columns; missing numbers are empty cells.
 
     Numbers and flags are formatted a row at a time (one format string per row, shortest
     round-trip ``repr`` of every float), not a cell at a time: the stage tables of a large build
-    are most of what ``index build`` writes."""
-    values = t.values
-    if values.dtype.kind not in "fb" or not t.columns:
+    are most of what ``index build`` writes. ``like`` holds the number tables written before with
+    their formatted rows (this one is added): where one has the same units and its columns begin
+    this one's with the same numbers (screened = denominated, aggregated = normalised and the
+    aggregates), its rows are reused."""
+    body = _float_lines(t, like or [])
+    if body is None:
         return _write_rows_csv(path, t)
+    if like is not None and t.values.dtype.kind == "f":
+        like.append((t, body))
     header = _csv_line(["uCode", *t.columns])
-    fmt = ",".join(["%r" if values.dtype.kind == "f" else "%s"] * len(t.columns))
-    body = [fmt % tuple(row) for row in values.tolist()]
-    if values.dtype.kind == "f" and np.isnan(values).any():
-        body = [line.replace("nan", "") for line in body]  # a float's repr holds "nan" only for NaN
     units = [_csv_field(u) for u in t.units]
     with path.open("w", newline="", encoding="utf-8") as fh:
         fh.write(header)
         fh.write("".join(f"{u},{line}\r\n" for u, line in zip(units, body, strict=True)))
     return path
+
+
+def _float_lines(t: Table, like: Sequence[tuple[Table, list[str]]] = ()) -> list[str] | None:
+    """The table's rows as CSV text without the unit code (None for a table that is not numbers)."""
+    values = t.values
+    if values.dtype.kind not in "fb" or not t.columns:
+        return None
+    if values.dtype.kind == "b":
+        fmt = ",".join(["%s"] * len(t.columns))
+        return [fmt % tuple(row) for row in values.tolist()]
+    for before, lines in like:
+        k = len(before.columns)
+        if (
+            before.units == t.units
+            and before.values.dtype == values.dtype
+            and t.columns[:k] == before.columns
+            and _same_bits(values[:, :k], before.values)
+        ):
+            if k == len(t.columns):
+                return lines
+            rest = _float_lines(Table(t.units, t.columns[k:], values[:, k:]))
+            assert rest is not None
+            return [f"{a},{b}" for a, b in zip(lines, rest, strict=True)]
+    fmt = ",".join(["%r"] * len(t.columns))
+    body = [fmt % tuple(row) for row in values.tolist()]
+    if np.isnan(values).any():
+        body = [line.replace("nan", "") for line in body]  # a float's repr holds "nan" only for NaN
+    return body
+
+
+def _same_bits(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> bool:
+    """The same floats bit for bit (so the same text: 0.0 and -0.0 compare equal but print apart)."""
+    bits = f"u{a.itemsize}"
+    return bool(np.array_equal(a.view(bits), b.view(bits)))
 
 
 def _write_rows_csv(path: Path, t: Table) -> Path:
@@ -395,8 +430,9 @@ def write_stages(b: Build, out_dir: str | Path, *, formats: Sequence[str] = ("cs
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     if "csv" in formats:
+        like: list[tuple[Table, list[str]]] = []  # float tables written, for the ones that repeat them
         for name, t in stage_tables(b).items():
-            written.append(write_table_csv(out / f"{name}.csv", t))
+            written.append(write_table_csv(out / f"{name}.csv", t, like=like))
         written.append(
             write_csv(out / "weights.csv", weights_rows(b), ["iCode", "Parent", "Level", "Weight"])
         )
