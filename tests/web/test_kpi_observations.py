@@ -66,6 +66,30 @@ def test_it_imports_figures_and_computes_the_quarterly_kpis(as_user):
     }
 
 
+def test_figures_per_service_of_a_count_add_up_to_the_national_figure(as_user):
+    coord = as_user("coord")
+    assert upload_services(coord, catalogue_csv(PASSPORT, VISA)).status_code == 200
+    r = upload(
+        coord,
+        obs_csv(
+            tx("2026-Q1", "1000"),
+            tx("2026-Q1", "500", service="visa"),
+            tx("2026-Q1", "400", kpi="transactions_online"),
+            tx("2026-Q2", "1200"),
+            tx("2026-Q2", "2000", service=""),  # the country's own total wins over its services' sum
+        ),
+    )
+    assert r.status_code == 200, r.text
+    points = coord.get("/api/v1/kpis/transactions").json()["trend"]["points"]
+    assert [(p["period"], p["value"]) for p in points] == [("2026-Q1", 1500.0), ("2026-Q2", 2000.0)]
+    online = coord.get("/api/v1/kpis/transactions_online").json()["trend"]["points"]
+    assert [(p["period"], p["value"]) for p in online] == [("2026-Q1", 400.0)]
+    listing = {k["kpi"]: k["latest"] for k in coord.get("/api/v1/kpis").json()["kpis"]}
+    assert listing["transactions"]["value"] == 2000.0
+    html = coord.get("/kpis/transactions?lang=en").text
+    assert "No figure reported yet" not in html
+
+
 def test_bad_figures_are_located_and_nothing_is_imported(as_user, world):
     coord = as_user("coord")
     upload_services(coord, catalogue_csv(PASSPORT, VISA))

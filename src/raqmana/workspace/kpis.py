@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from pydantic import BaseModel
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from raqmana.i18n import Translated
 from raqmana.metrics.observations import GROUPS
@@ -58,8 +58,9 @@ __all__ = [
 
 
 def _levels(session: Session, kpis: tuple[str, ...]) -> list[Level]:
-    """Each KPI's figures without groups or service per quarter, summed and counted by the database apart
-    for the national figure and the institutions' (a few rows per KPI and quarter, whatever the size)."""
+    """Each KPI's figures without groups per quarter, summed and counted by the database apart for the
+    national figure and the institutions' (a few rows per KPI and quarter, whatever the size). Figures
+    per service count only for additive KPIs, and only where their institution gave no total."""
     national = KpiObservation.org_id.is_(None)
     q = (
         select(
@@ -73,7 +74,39 @@ def _levels(session: Session, kpis: tuple[str, ...]) -> list[Level]:
         .where(*(getattr(KpiObservation, g) == "" for g in GROUPS))
         .group_by(KpiObservation.kpi, KpiObservation.period, national)
     )
-    return [Level(k, p, bool(nat), float(total or 0), int(n)) for k, p, nat, total, n in session.execute(q)]
+    found = {(k, p, bool(nat)): (float(total or 0), int(n)) for k, p, nat, total, n in session.execute(q)}
+    # an additive KPI (a count or an amount) reported per service only: an institution's (or the
+    # country's) figure is the sum of its services' figures, unless it reported its own total
+    additive = tuple(k for k in kpis if (d := dictionary().get(k)) is not None and d.rollup == "sum")
+    if additive:
+        own = aliased(KpiObservation)
+        has_own = (
+            select(own.id)
+            .where(
+                own.kpi == KpiObservation.kpi,
+                own.period == KpiObservation.period,
+                own.org_id.is_not_distinct_from(KpiObservation.org_id),
+                own.service_code == "",
+                *(getattr(own, g) == "" for g in GROUPS),
+            )
+            .exists()
+        )
+        s = (
+            select(
+                KpiObservation.kpi,
+                KpiObservation.period,
+                national,
+                func.sum(KpiObservation.value),
+                func.count(func.distinct(KpiObservation.org_id)),
+            )
+            .where(KpiObservation.kpi.in_(additive), KpiObservation.service_code != "", ~has_own)
+            .where(*(getattr(KpiObservation, g) == "" for g in GROUPS))
+            .group_by(KpiObservation.kpi, KpiObservation.period, national)
+        )
+        for k, p, nat, total, n in session.execute(s):
+            before = found.get((k, p, bool(nat)), (0.0, 0))
+            found[(k, p, bool(nat))] = (before[0] + float(total or 0), before[1] + int(n))
+    return [Level(k, p, nat, total, n) for (k, p, nat), (total, n) in found.items()]
 
 
 def computed_quarters(session: Session, actor: Actor) -> list[QuarterKpis]:
