@@ -595,7 +595,10 @@ def _roadmap(inputs: ReportInputs, w: _W) -> Section:
     )
     later = _scheduled_later(inputs, w)
     if later:
-        blocks.append(Note(w.s("scheduled_later", items=w.join(later)), "info"))
+        sentence = label_digits(
+            SENTENCES["scheduled_later"].get(w.lang), w
+        )  # "18 months" in the report's digits
+        blocks.append(Note(sentence.format(items=w.join(later)), "info"))
     if inputs.gantt_phases is not None:  # one page-wide Gantt per phase: 8 pt names, not a shrunk poster
         for phase, part, chart in inputs.gantt_phases(w.lang, w.digits):
             name = PHASES[phase].get(w.lang) if phase in PHASES else phase
