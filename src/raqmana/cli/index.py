@@ -20,9 +20,12 @@ app = typer.Typer(
 
 FORMATS = ("csv", "xlsx", "json", "parquet")
 
-_SAID = ui(
-    "Index {index}: {units} units, {indicators} indicators, {aggregates} aggregates. {files} files in {out}"
-).as_dict()
+
+def _said(lang: str) -> str:
+    """The closing line, read from the catalogues only when it is printed."""
+    return ui(
+        "Index {index}: {units} units, {indicators} indicators, {aggregates} aggregates. {files} files in {out}"
+    ).as_dict()[get_locale(lang).code]
 
 
 @app.command("build")
@@ -108,7 +111,7 @@ def build_cmd(
         return
     report_problems(warnings, lang)
     console.print(
-        _SAID[get_locale(lang).code].format(**{**summary, "files": len(summary["files"])}),
+        _said(lang).format(**{**summary, "files": len(summary["files"])}),
         highlight=False,
         markup=False,
     )
@@ -248,7 +251,11 @@ def sensitivity_cmd(
         return
     report_problems(list(b.warnings), lang)
     console.print(
-        _SOBOL[get_locale(lang).code].format(runs=result.runs, out=out), highlight=False, markup=False
+        ui("Sobol indices from {runs} runs, written to {out}:")
+        .as_dict()[get_locale(lang).code]
+        .format(runs=result.runs, out=out),
+        highlight=False,
+        markup=False,
     )
     for r in rows:
         console.print(
@@ -256,9 +263,6 @@ def sensitivity_cmd(
             highlight=False,
             markup=False,
         )
-
-
-_SOBOL = ui("Sobol indices from {runs} runs, written to {out}:").as_dict()
 
 
 @app.command("errors")

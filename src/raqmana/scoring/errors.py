@@ -6,11 +6,15 @@ Codes are stable (``SCxxx``); ``raqmana index errors`` lists them. Errors stop a
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
+from typing import TypeVar
+
 from raqmana.i18n import Translated
 from raqmana.i18n.catalog import ui
 from raqmana.problems import Code, Severity
 
 W = Severity.WARNING
+T = TypeVar("T")
 
 FILE_NOT_FOUND = Code("SC001", "File '{name}' not found.")
 UNREADABLE = Code("SC002", "Cannot read the file: {detail}")
@@ -224,58 +228,91 @@ FAILED_RUNS = Code(
 
 ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Code))
 
+
+class _Texts(Mapping[str, T]):
+    """A table of translated texts made the first time one is read: importing the index engine (and
+    ``raqmana index build --help``) parses no catalogue; a successful build reads them only for its
+    methodology notes, while its Monte Carlo runs."""
+
+    def __init__(self, make: Callable[[], dict[str, T]]) -> None:
+        self._make = make
+        self._table: dict[str, T] | None = None
+
+    def _texts(self) -> dict[str, T]:
+        if self._table is None:
+            self._table = self._make()
+        return self._table
+
+    def __getitem__(self, key: str) -> T:
+        return self._texts()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts())
+
+    def __len__(self) -> int:
+        return len(self._texts())
+
+
 #: names of the steps, used inside messages
-STEP = {
-    "screen": ui("screening").as_dict(),
-    "denominate": ui("denomination").as_dict(),
-    "impute": ui("imputation").as_dict(),
-    "treat": ui("outlier treatment").as_dict(),
-    "normalise": ui("normalisation").as_dict(),
-    "weights": ui("weighting").as_dict(),
-    "aggregate": ui("aggregation").as_dict(),
-    "stages": ui("stage").as_dict(),
-    "uncertainty": ui("uncertainty").as_dict(),
-    "output": ui("output").as_dict(),
-}
-WHAT = {
-    "unit": ui("unit", "error words").as_dict(),
-    "indicator": ui("indicator", "error words").as_dict(),
-}
+STEP: Mapping[str, dict[str, str]] = _Texts(
+    lambda: {
+        "screen": ui("screening").as_dict(),
+        "denominate": ui("denomination").as_dict(),
+        "impute": ui("imputation").as_dict(),
+        "treat": ui("outlier treatment").as_dict(),
+        "normalise": ui("normalisation").as_dict(),
+        "weights": ui("weighting").as_dict(),
+        "aggregate": ui("aggregation").as_dict(),
+        "stages": ui("stage").as_dict(),
+        "uncertainty": ui("uncertainty").as_dict(),
+        "output": ui("output").as_dict(),
+    }
+)
+WHAT: Mapping[str, dict[str, str]] = _Texts(
+    lambda: {
+        "unit": ui("unit", "error words").as_dict(),
+        "indicator": ui("indicator", "error words").as_dict(),
+    }
+)
 
 #: details of BAD_PARAMETER / RECIPE_INVALID, in the three languages
-_DETAILS: dict[str, Translated] = {
-    "share": ui("must be a share between 0 and 1"),
-    "not_number": ui("'{value}' is not a number"),
-    "whole": ui("must be a whole number of at least 1"),
-    "positive": ui("must be above 0"),
-    "group": ui("name the Group_ column of the data that holds the groups"),
-    "above_low": ui("must be above 'low'"),
-    "fallback": ui("must be 'error' or 'minmax'"),
-    "points": ui("give the points of each child, e.g. {{LEG-01: 40, LEG-02: 60}}"),
-    "na": ui("must be 'reweight' or 'zero'"),
-    "by_level": ui("must map a level number to a mean, e.g. {{2: geometric}}"),
-    "level": ui("'{value}' is not a level number"),
-    "noise": ui("must be a share from 0 to below 1 (0.25 means ±25 %)"),
-    "quantiles": ui("must be two shares, the first below the second"),
-    "one_of": ui("must be one of: {choices}"),
-    "dat_thresh": ui(
-        "must be a share between 0 and 1, or a mapping of level numbers to shares, e.g. {{2: 0.5}}"
-    ),
-    "log": ui("must be true (every indicator) or a list of indicator codes"),
-    "runs": ui("must be at least 1"),
-    "mapping": ui("must be a mapping of names to values"),
-    "list": ui("must be a list", "scoring details"),
-    "bool": ui("must be true or false", "scoring details"),
-    "shares": ui("must be shares with 0 ≤ share_min ≤ share_max ≤ 1", "scoring details"),
-    "bod_children": ui("'{code}' has {n} children: needs share_min ≤ 1/{n} ≤ share_max", "scoring details"),
-    "unknown_key": ui("unknown key '{value}'; known keys: {choices}"),
-    "no_meta": ui("the recipe has no metadata: give --meta or a 'meta' list"),
-    "no_method": ui("has no 'method'"),
-    "formats": ui("choose among csv, xlsx, json, parquet (comma separated), not '{value}'"),
-    "parquet": ui("Parquet files need pyarrow: pip install 'raqmana[parquet]'"),
-    "target": ui("'{value}' is not a column of the build"),
-    "not_zero": ui("must not be 0 (p = 0 is the geometric mean: use geometric)"),
-}
+_DETAILS: Mapping[str, Translated] = _Texts(
+    lambda: {
+        "share": ui("must be a share between 0 and 1"),
+        "not_number": ui("'{value}' is not a number"),
+        "whole": ui("must be a whole number of at least 1"),
+        "positive": ui("must be above 0"),
+        "group": ui("name the Group_ column of the data that holds the groups"),
+        "above_low": ui("must be above 'low'"),
+        "fallback": ui("must be 'error' or 'minmax'"),
+        "points": ui("give the points of each child, e.g. {{LEG-01: 40, LEG-02: 60}}"),
+        "na": ui("must be 'reweight' or 'zero'"),
+        "by_level": ui("must map a level number to a mean, e.g. {{2: geometric}}"),
+        "level": ui("'{value}' is not a level number"),
+        "noise": ui("must be a share from 0 to below 1 (0.25 means ±25 %)"),
+        "quantiles": ui("must be two shares, the first below the second"),
+        "one_of": ui("must be one of: {choices}"),
+        "dat_thresh": ui(
+            "must be a share between 0 and 1, or a mapping of level numbers to shares, e.g. {{2: 0.5}}"
+        ),
+        "log": ui("must be true (every indicator) or a list of indicator codes"),
+        "runs": ui("must be at least 1"),
+        "mapping": ui("must be a mapping of names to values"),
+        "list": ui("must be a list", "scoring details"),
+        "bool": ui("must be true or false", "scoring details"),
+        "shares": ui("must be shares with 0 ≤ share_min ≤ share_max ≤ 1", "scoring details"),
+        "bod_children": ui(
+            "'{code}' has {n} children: needs share_min ≤ 1/{n} ≤ share_max", "scoring details"
+        ),
+        "unknown_key": ui("unknown key '{value}'; known keys: {choices}"),
+        "no_meta": ui("the recipe has no metadata: give --meta or a 'meta' list"),
+        "no_method": ui("has no 'method'"),
+        "formats": ui("choose among csv, xlsx, json, parquet (comma separated), not '{value}'"),
+        "parquet": ui("Parquet files need pyarrow: pip install 'raqmana[parquet]'"),
+        "target": ui("'{value}' is not a column of the build"),
+        "not_zero": ui("must not be 0 (p = 0 is the geometric mean: use geometric)"),
+    }
+)
 
 
 def detail(key: str, **fmt: object) -> dict[str, str]:
