@@ -133,3 +133,27 @@ def test_a_file_that_is_not_a_roadmap_is_refused_with_its_reason(as_user):
     )
     assert r.status_code == 422 and r.json()["errors"][0]["code"] == "MT056"
     assert coord.get("/api/v1/followup").json()["errors"][0]["code"] == "MT050"
+
+
+def test_the_page_names_what_slipped_and_what_changed_in_the_reader_s_words(as_user):
+    coord = as_user("coord")
+    adopt(coord, small_roadmap())
+    # reported delayed but further than planned: not "slipped by" a negative figure
+    report(coord, initiative="evisa", quarter="2026-Q1", percent_done=60, status="delayed")
+    html = coord.get("/followup?lang=en").text
+    assert "Slipped by -" not in html
+    assert "Reported delayed, ahead of plan by 10 points" in html
+    # what it holds up is named, its code beside the name
+    assert "holds up:" in html and "Passport portal" in html.split("holds up:")[1].split("</span></span>")[0]
+    report(coord, initiative="evisa", quarter="2026-Q2", percent_done=60, status="delayed")
+    r = coord.post(
+        "/api/v1/followup/replan",
+        json={"expected_version": 1, "note": "late"},
+        headers={"X-CSRF-Token": coord.csrf("/account")},
+    )
+    assert r.status_code == 200, r.text
+    ar = coord.get("/followup?lang=ar").text
+    log = ar.split('id="versions-title"')[1]
+    assert "نُقل موعدها" in log and "moved" not in log
+    assert "2026-Q" not in log and "٢٠٢٦" in log
+    assert "rq-chart-scroll" in ar

@@ -100,6 +100,8 @@ class FollowupView(BaseModel):
     planned_cost_to_date: int
     spent_to_date: int
     may_replan: bool
+    #: every initiative's name by id (for the dependants held up and the change logs)
+    names: dict[str, Translated] = {}
 
 
 def _reader(actor: Actor) -> None:
@@ -409,6 +411,7 @@ def followup(session: Session, actor: Actor, *, quarter: str | None = None) -> F
         planned_cost_to_date=planned_cost,
         spent_to_date=spent,
         may_replan=may_publish(actor),
+        names={it.id: it.name for it in roadmap.initiatives},
     )
 
 
