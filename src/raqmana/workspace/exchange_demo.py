@@ -71,7 +71,7 @@ def _illustrative_log(ws: Workspace, assessment_id: int) -> None:
                 settings=ws.settings,
                 url=f"http://127.0.0.1:{server.server_address[1]}/raqmana-events",
                 kinds=["report.ready"],
-                description="illustrative receiver run by the demo (paused)",
+                description="illustrative receiver run by the demo",
             )
             down = webhooks.register_webhook(
                 s,
@@ -79,7 +79,7 @@ def _illustrative_log(ws: Workspace, assessment_id: int) -> None:
                 settings=ws.settings,
                 url=f"http://127.0.0.1:{_closed_port()}/nothing-listens",
                 kinds=["report.ready"],
-                description="illustrative address where nothing listens (paused)",
+                description="illustrative address where nothing listens",
             )
             outbox.emit(
                 s,

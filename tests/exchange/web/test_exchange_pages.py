@@ -66,3 +66,27 @@ def test_the_round_page_and_the_menu_lead_there(world, as_user):
     )
     assert 'href="/admin/webhooks"' in admin.get("/").text
     assert 'href="/admin/webhooks"' not in coord.get("/").text
+
+
+def test_the_webhooks_page_speaks_the_readers_language(world, as_user):
+    admin = as_user("admin")
+    admin.form(
+        "/admin/webhooks",
+        {
+            "url": "https://exchange.example/events",
+            "kinds": ["round.closed"],
+            "description": "exchange layer",
+        },
+        page="/admin/webhooks",
+    )
+    hook = admin.get("/api/v1/admin/webhooks").json()["webhooks"][0]
+    paused = admin.form(f"/admin/webhooks/{hook['id']}/active", {"active": "false"}, page="/admin/webhooks")
+    assert paused.status_code in (200, 303)
+    for lang, waiting, failed, paused_word in (
+        ("ar", "بانتظار التنفيذ", "فشلت", "متوقف مؤقتًا"),
+        ("ckb", "چاوەڕێ", "سەرکەوتوو نەبوو", "ڕاگیراوە"),
+    ):
+        text = admin.get(f"/admin/webhooks?lang={lang}").text
+        assert f">{waiting}</th>" in text and f">{failed}</th>" in text
+        assert ">Waiting<" not in text and ">Failed<" not in text
+        assert paused_word in text and "(paused)" not in text

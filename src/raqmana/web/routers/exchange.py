@@ -13,7 +13,7 @@ from starlette.responses import Response
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import read_upload
 from raqmana.web.pages import Area, attachment, go
-from raqmana.web.routers.jobs import BATCH_FILE_MB
+from raqmana.web.routers.jobs import BATCH_FILE_MB, STATUS_LABELS
 from raqmana.web.schemas.common import file_response
 from raqmana.web.templating import render
 from raqmana.workspace import outbox
@@ -123,6 +123,7 @@ def webhooks(ctx: Ctx) -> dict[str, Any]:
         "webhooks": ctx.read(hooks.list_webhooks),
         "deliveries": ctx.read(hooks.delivery_log, limit=100),
         "kinds": outbox.KINDS,
+        "_job_status": STATUS_LABELS,
     }
 
 
