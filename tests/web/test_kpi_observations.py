@@ -212,3 +212,22 @@ def test_the_export_imports_back_unchanged(as_user):
     for fmt in ("csv", "xlsx"):
         data = coord.get(f"/api/v1/kpis/observations/export.{fmt}").content
         assert upload(coord, data, f"figures.{fmt}").json() == {"created": 0, "updated": 0, "unchanged": 1}
+
+
+def test_the_kpi_page_names_services_and_units_in_the_reader_s_words(as_user):
+    coord = as_user("coord")
+    assert upload_services(coord, catalogue_csv(PASSPORT, VISA)).status_code == 200
+    assert (
+        upload(coord, obs_csv(tx("2026-Q1", "1000"), tx("2026-Q1", "500", service="visa"))).status_code == 200
+    )
+    names = {
+        o["observation"]["service"]: o["service_name"]["en"]
+        for o in coord.get("/api/v1/kpis/transactions").json()["observations"]
+    }
+    html = coord.get("/kpis/transactions?lang=ar").text
+    for code, name in names.items():
+        assert name and name != code
+    assert "إصدار جواز السفر" in html and "(count)" not in html and "(عدد)" in html
+    assert '<bdi class="rq-code small text-body-secondary text-nowrap">passport</bdi>' in html
+    listing = coord.get("/kpis?lang=ar").text
+    assert '<bdi class="rq-code small text-body-secondary text-nowrap">transactions</bdi>' in listing

@@ -47,6 +47,8 @@ from raqmana.workspace.tabular import read_table
 class ObservationView(BaseModel):
     observation: Observation
     institution_name: Translated | None = None
+    #: the catalogue's name of the service the figure is for (None: no service, or not in the catalogue)
+    service_name: Translated | None = None
     version: int
     #: who reported (or last corrected) it and when; "" for a figure raqmana computed or a command line
     reported_by: str = ""
@@ -331,17 +333,25 @@ def observations(session: Session, actor: Actor, *, kpi: str | None = None) -> l
     )
     if kpi is not None:
         q = q.where(KpiObservation.kpi == kpi)
+    rows = session.execute(q.order_by(KpiObservation.kpi, KpiObservation.period, KpiObservation.key)).all()
+    codes = {row.service_code for row, _org, _who in rows} - {""}
+    names: dict[str, Translated] = {}
+    if codes:
+        for code, record in session.execute(
+            select(Service.code, Service.record).where(Service.code.in_(codes))
+        ):
+            if isinstance(record, dict) and record.get("name"):
+                names[code] = Translated.model_validate(record["name"])
     return [
         ObservationView(
             observation=_obs(row, org.code if org else ""),
             institution_name=org_name(org) if org else None,
+            service_name=names.get(row.service_code),
             version=row.version,
             reported_by=who or "",
             updated_at=row.updated_at,
         )
-        for row, org, who in session.execute(
-            q.order_by(KpiObservation.kpi, KpiObservation.period, KpiObservation.key)
-        )
+        for row, org, who in rows
     ]
 
 
