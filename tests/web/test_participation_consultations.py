@@ -81,3 +81,23 @@ def test_an_institution_opens_a_consultation_through_the_api(world, as_user):
     assert r.json()["sections"][0]["heading"]["en"] == "Article 1"
     r = focal.post("/api/v1/consultations", json={**body, "owner": "moi"}, headers={"X-CSRF-Token": token})
     assert r.status_code == 403
+
+
+def test_a_refusal_names_the_institution_in_the_readers_language(world, as_user):
+    from sqlalchemy import select
+
+    from raqmana.store.models import Organisation
+
+    c = open_one(world)
+    with world.ws.transaction() as s:
+        mofa = s.scalars(select(Organisation).where(Organisation.code == "mofa")).one()
+        names = {"ar": mofa.name_ar, "ckb": mofa.name_ckb, "en": mofa.name_en}
+    outsider = as_user("outsider")
+    for lang, name in names.items():
+        page = outsider.get(f"/consultations/{c.id}/moderation?lang={lang}")
+        assert page.status_code == 403
+        assert f"'{name}'" in page.text.replace("&#39;", "'") and "'mofa'" not in page.text.replace(
+            "&#39;", "'"
+        )
+        api = outsider.get(f"/api/v1/consultations/{c.id}/moderation?lang={lang}").json()
+        assert name in str(api)

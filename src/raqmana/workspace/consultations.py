@@ -29,6 +29,7 @@ from raqmana.store.types import utcnow
 from raqmana.workspace.actors import Actor
 from raqmana.workspace.audit import record
 from raqmana.workspace.exceptions import Forbidden, NotFound, ValidationFailed
+from raqmana.workspace.orgs import org_name
 from raqmana.workspace.participation import (
     MAX_TEXT,
     PUBLIC,
@@ -218,7 +219,7 @@ def open_consultation(
     if org is None:
         raise ValidationFailed.one(P.UNKNOWN_INSTITUTION, Location(field="owner"), value=owner[:64])
     if not may_handle(actor, org):
-        raise Forbidden(P.NOT_HANDLER, value=org.code)
+        raise Forbidden(P.NOT_HANDLER, value=org_name(org))
     invited = _check(session, opens_at, closes_at, options)
     if not sections:
         raise ValidationFailed.one(P.NO_SECTIONS, Location(field="sections"))
@@ -293,7 +294,7 @@ def edit_consultation(
     require_signed_in(actor)
     c, org = _get(session, consultation_id)
     if not may_handle(actor, org):
-        raise Forbidden(P.NOT_HANDLER, value=org.code)
+        raise Forbidden(P.NOT_HANDLER, value=org_name(org))
     invited = _check(session, opens_at, closes_at, options)
     before = {
         "title": c.title,
@@ -535,7 +536,7 @@ def moderation_queue(session: Session, actor: Actor, *, consultation_id: int) ->
     require_signed_in(actor)
     c, org = _get(session, consultation_id)
     if not may_handle(actor, org):
-        raise Forbidden(P.NOT_HANDLER, value=org.code)
+        raise Forbidden(P.NOT_HANDLER, value=org_name(org))
     rows = session.execute(
         select(ConsultationComment, ConsultationSection)
         .join(ConsultationSection, ConsultationSection.id == ConsultationComment.section_id)
@@ -575,7 +576,7 @@ def moderate_comment(
         raise NotFound("comment")
     _, org = _get(session, section.consultation_id)
     if not may_handle(actor, org):
-        raise Forbidden(P.NOT_HANDLER, value=org.code)
+        raise Forbidden(P.NOT_HANDLER, value=org_name(org))
     if not publish and reason is None:
         raise ValidationFailed.one(P.REASON_REQUIRED, Location(field="reason"))
     before = {"state": m.state, "reason": m.reason}

@@ -38,6 +38,7 @@ from raqmana.workspace.exceptions import (
     ValidationFailed,
     problem,
 )
+from raqmana.workspace.orgs import org_name
 
 HANDLER_ROLES = frozenset({Role.FOCAL_POINT, Role.COORDINATOR, Role.ADMIN})
 CONTACT_ROLES = frozenset({Role.FOCAL_POINT, Role.ADMIN})
@@ -332,7 +333,7 @@ def _readable(session: Session, actor: Actor, tracking: str) -> tuple[FeedbackCa
 def _handled(session: Session, actor: Actor, tracking: str) -> tuple[FeedbackCase, Organisation]:
     case, org = _readable(session, actor, tracking)
     if not may_handle(actor, org):
-        raise Forbidden(P.NOT_HANDLER, value=org.code)
+        raise Forbidden(P.NOT_HANDLER, value=org_name(org))
     return case, org
 
 

@@ -26,6 +26,7 @@ from raqmana.store.models.participation import ConsultationParticipant, Consulta
 from raqmana.workspace.actors import Actor
 from raqmana.workspace.consultations import _get
 from raqmana.workspace.exceptions import Forbidden
+from raqmana.workspace.orgs import org_name
 from raqmana.workspace.participation import may_handle, require_signed_in
 
 EXCERPT = 80
@@ -110,7 +111,7 @@ def _owned(session: Session, actor: Actor, consultation_id: int) -> None:
     require_signed_in(actor)
     _, org = _get(session, consultation_id)
     if not may_handle(actor, org):
-        raise Forbidden(P.NOT_HANDLER, value=org.code)
+        raise Forbidden(P.NOT_HANDLER, value=org_name(org))
 
 
 def _counts(values: list[str | None]) -> list[Count]:

@@ -33,6 +33,7 @@ from raqmana.workspace.consultations import (
 )
 from raqmana.workspace.exceptions import Forbidden, ValidationFailed
 from raqmana.workspace.factory import evidence_store
+from raqmana.workspace.orgs import org_name
 from raqmana.workspace.participation import may_handle, require_signed_in
 
 #: the formats a draft may come in
@@ -126,7 +127,7 @@ def form(session: Session, actor: Actor, *, consultation_id: int | None = None) 
         current = read_consultation(session, consultation_id=consultation_id)
         _, org = _get(session, consultation_id)
         if not may_handle(actor, org):
-            raise Forbidden(P.NOT_HANDLER, value=org.code)
+            raise Forbidden(P.NOT_HANDLER, value=org_name(org))
     return ConsultationForm(owners=mine, institutions=everyone, consultation=current)
 
 

@@ -31,6 +31,7 @@ from raqmana.workspace.actors import Actor
 from raqmana.workspace.audit import record
 from raqmana.workspace.consultations import _get, is_open, may_take_part
 from raqmana.workspace.exceptions import Forbidden, ValidationFailed
+from raqmana.workspace.orgs import org_name
 from raqmana.workspace.participation import may_handle, require_signed_in
 
 
@@ -78,7 +79,7 @@ def set_questions(
     require_signed_in(actor)
     c, org = _get(session, consultation_id)
     if not may_handle(actor, org):
-        raise Forbidden(P.NOT_HANDLER, value=org.code)
+        raise Forbidden(P.NOT_HANDLER, value=org_name(org))
     for n, q in enumerate(questions):
         if code := question_problem(q.kind, len(q.options)):
             raise ValidationFailed.one(code, Location(field=f"questions[{n}].options"))
