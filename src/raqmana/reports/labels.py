@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from raqmana.reports.inputs import ReportInputs
 
 LABELS: dict[str, Translated] = {
-    "product": ui("raqmana", "product name"),
+    "product": ui("raqmana"),  # رقمنة in Arabic, ڕەقمەنە in Sorani: the web app's name
     "issued_by": ui("Issued by"),
     "round": ui("Assessment round"),
     "date": ui("Date"),
