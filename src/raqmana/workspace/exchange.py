@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import raqmana
-from raqmana.exchange.archive import write_archive
-from raqmana.metrics.opendata import Table
+from raqmana.exchange.archive import FORMAT, FORMAT_VERSION, write_archive
+from raqmana.metrics.opendata import LICENCE, Table
 from raqmana.problems import ProblemsError
 from raqmana.store.blobs import BlobStore
 from raqmana.store.models import (
@@ -364,6 +364,58 @@ def export_round(
     return RoundExport(f"round-{a.id}-{fv.framework_id}-{a.period}.zip", data, json_manifest(data))
 
 
+def round_summary(session: Session, actor: Actor, *, assessment_id: int) -> dict[str, Any]:
+    """What the round's archive would hold, from counts alone (the archive page): the framework, the round,
+    the licence and each table's rows. Nothing is scored or packed; ``scores`` is ``None`` because its
+    rows exist only once the accepted answers are scored, when the archive is built (``export_round``)."""
+    a, rights = get_assessment_for_user(session, actor, assessment_id)
+    if not rights.manage:
+        raise Forbidden()
+    fv = session.get(FrameworkVersion, a.framework_version_id)
+    assert fv is not None
+
+    def count(query: Any) -> int:
+        return int(session.scalar(query) or 0)
+
+    answers = select(Response.id).where(Response.assessment_id == a.id)
+    tables: dict[str, int | None] = {
+        "institutions": count(
+            select(func.count())
+            .select_from(AssessmentInstitution)
+            .where(AssessmentInstitution.assessment_id == a.id)
+        ),
+        "answers": count(select(func.count()).select_from(Response).where(Response.assessment_id == a.id)),
+        "answer_history": count(
+            select(func.count())
+            .select_from(ResponseRevision)
+            .where(ResponseRevision.response_id.in_(answers))
+        ),
+        "evidence": count(
+            select(func.count()).select_from(Evidence).where(Evidence.response_id.in_(answers))
+        ),
+        "scores": None,
+    }
+    surveys = may_read_surveys(actor)
+    if surveys:
+        tables["survey_submissions"] = count(
+            select(func.count())
+            .select_from(SurveySubmission)
+            .where(SurveySubmission.survey_id.in_(_survey_ids(fv.framework_id)))
+        )
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "raqmana_version": raqmana.__version__,
+        "illustrative": bool(a.illustrative),
+        "framework": {"id": fv.framework_id, "version": fv.version, "sha256": fv.hash},
+        "round": {"name": a.name, "period": a.period},
+        "licence": LICENCE,
+        "tables": tables,
+        "includes": {"evidence_files": False, "survey_submissions": surveys},
+        "not_carried_on_import": {k: list(v) for k, v in NOT_CARRIED.items()},
+    }
+
+
 def json_manifest(data: bytes) -> dict[str, Any]:
     import io
     import zipfile
@@ -405,7 +457,8 @@ def _scores(session: Session, actor: Actor, assessment_id: int, mc_runs: int) ->
     return rows
 
 
-def _submissions(session: Session, framework_id: str) -> list[dict[str, Any]]:
+def _survey_ids(framework_id: str) -> list[str]:
+    """The surveys of the framework's pack."""
     from raqmana.surveys.packs import read_survey, survey_files
 
     ids = []
@@ -415,6 +468,11 @@ def _submissions(session: Session, framework_id: str) -> list[dict[str, Any]]:
                 ids.append(sid)
         except ProblemsError:
             continue
+    return ids
+
+
+def _submissions(session: Session, framework_id: str) -> list[dict[str, Any]]:
+    ids = _survey_ids(framework_id)
     rows = session.scalars(
         select(SurveySubmission).where(SurveySubmission.survey_id.in_(ids)).order_by(SurveySubmission.id)
     )
@@ -435,4 +493,4 @@ def _submissions(session: Session, framework_id: str) -> list[dict[str, Any]]:
     ]
 
 
-__all__ = ["FIELDS", "NOT_CARRIED", "RoundExport", "export_round", "user_names_by_id"]
+__all__ = ["FIELDS", "NOT_CARRIED", "RoundExport", "export_round", "round_summary", "user_names_by_id"]

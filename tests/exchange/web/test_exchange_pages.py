@@ -31,6 +31,28 @@ def test_a_coordinator_downloads_the_round_and_reads_its_manifest(world, as_user
     assert back.json()["assessment_id"] == world.assessment_id and not back.json()["created"]
 
 
+def test_viewing_the_exchange_page_builds_no_archive_and_scores_nothing(world, as_user, monkeypatch):
+    import raqmana.workspace.exchange as exchange
+    import raqmana.workspace.results as results
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the page must not build the archive nor score the round")
+
+    coord = as_user("coord")
+    built = coord.get(f"/assessments/{world.assessment_id}/export.zip")
+    with zipfile.ZipFile(io.BytesIO(built.content)) as zf:
+        archived = json.loads(zf.read("manifest.json"))["tables"]
+    monkeypatch.setattr(exchange, "write_archive", refuse)
+    monkeypatch.setattr(results, "assessment_results", refuse)
+    page = coord.get(f"/assessments/{world.assessment_id}/exchange")
+    assert page.status_code == 200 and "answers.csv" in page.text
+    counted = coord.get(f"/api/v1/assessments/{world.assessment_id}/exchange").json()["tables"]
+    # the counts are the archive's own (scores exist only once the archive is built)
+    assert counted.pop("scores") is None
+    archived.pop("scores")
+    assert counted == archived and counted["institutions"] > 0
+
+
 def test_a_focal_point_may_not_export_the_round(world, as_user):
     focal = as_user("focal")
     assert focal.get(f"/assessments/{world.assessment_id}/export.zip").status_code in (403, 404)

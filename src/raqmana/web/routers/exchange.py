@@ -18,35 +18,27 @@ from raqmana.web.schemas.common import file_response
 from raqmana.web.templating import render
 from raqmana.workspace import outbox
 from raqmana.workspace import webhooks as hooks
-from raqmana.workspace.exchange import FIELDS, export_round
+from raqmana.workspace.exchange import FIELDS, export_round, round_summary
 from raqmana.workspace.exchange_import import import_round
 
 area = Area("exchange")
 ZIP = "application/zip"
 
 
-class ManifestFile(BaseModel):
-    path: str
-    sha256: str
-    bytes: int
-    rows: int | None = None
-
-
-class RoundManifest(BaseModel):
-    """What ``manifest.json`` of the round's archive says (the archive itself: ``export.zip``)."""
+class RoundSummary(BaseModel):
+    """What the round's archive holds, from counts (the archive itself, with ``manifest.json`` and a SHA-256
+    per file, is ``export.zip``; ``scores`` is null: its rows are computed when the archive is built)."""
 
     format: str
     format_version: int
     raqmana_version: str
-    created_at: str
     illustrative: bool
     framework: dict[str, str]
     round: dict[str, Any]
     licence: dict[str, str]
-    tables: dict[str, int]
+    tables: dict[str, int | None]
     includes: dict[str, bool]
     not_carried_on_import: dict[str, list[str]]
-    files: list[ManifestFile]
 
 
 class RoundImportOut(BaseModel):
@@ -58,13 +50,14 @@ class RoundImportOut(BaseModel):
 @area.page(
     "/assessments/{assessment_id}/exchange",
     "exchange/round.html",
-    summary="The round's exchange archive: its manifest (tables, counts, checksums)",
-    response_model=RoundManifest,
+    summary="The round's exchange archive: what it holds (tables and their rows, framework, licence)",
+    response_model=RoundSummary,
 )
 def round_exchange(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
-    """For the round's coordinators: what its archive holds; the archive is ``export.zip``."""
-    result = ctx.read(export_round, assessment_id=assessment_id, blobs=ctx.ws.blobs)
-    return {**result.manifest, "_assessment_id": assessment_id, "_fields": FIELDS}
+    """For the round's coordinators: what its archive holds, counted without building it; the archive
+    (built on download) is ``export.zip``."""
+    summary = ctx.read(round_summary, assessment_id=assessment_id)
+    return {**summary, "_assessment_id": assessment_id, "_fields": FIELDS}
 
 
 def _archive(ctx: Ctx, assessment_id: int, files: bool) -> Response:
