@@ -43,7 +43,9 @@ def test_the_demo_opens_a_consultation_on_the_draft_roadmap_with_moderated_comme
     assert sorted(m.state for m in queue.comments).count("pending") == 1
 
 
-def test_the_demo_closes_a_consultation_on_a_word_draft_with_answers_and_a_published_response(world, tmp_path):
+def test_the_demo_closes_a_consultation_on_a_word_draft_with_answers_and_a_published_response(
+    world, tmp_path
+):
     import csv
     import io
 
