@@ -3,6 +3,7 @@ shows only once a moderator of the owner institution publishes it, and the JSON 
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 from raqmana.i18n import Translated
@@ -101,3 +102,47 @@ def test_a_refusal_names_the_institution_in_the_readers_language(world, as_user)
         )
         api = outsider.get(f"/api/v1/consultations/{c.id}/moderation?lang={lang}").json()
         assert name in str(api)
+
+
+def test_the_analysis_speaks_the_readers_language(world, as_user, monkeypatch):
+    import numpy as np
+
+    from raqmana.participation import themes
+    from raqmana.participation.verification import OutboxSender, outbox_path
+    from raqmana.workspace import participation_people as people
+
+    def two_directions(texts):
+        return np.vstack([np.eye(4, dtype=np.float32)[0 if "hotline" in x else 1] for x in texts])
+
+    monkeypatch.setattr(themes, "_use", two_directions)
+    c = open_one(world)
+    sender = OutboxSender(outbox_path(world.settings.data_dir))
+    for n, (text, sex) in enumerate(
+        (("please add a hotline for the elderly", "female"), ("a hotline too", "male"))
+    ):
+        with world.ws.transaction() as s:
+            token = people.start(
+                s, secret="s" * 40, sender=sender, profile=people.Profile(sex=sex, age_group="25-34")
+            ).token
+            C.add_comment(
+                s,
+                consultation_id=c.id,
+                section_id=c.sections[0].id,
+                text=text,
+                lang="en",
+                client=f"10.0.0.{n}",
+                person=people.require_participant(s, secret="s" * 40, token=token),
+            )
+    focal = as_user("focal")
+    ar = focal.get(f"/consultations/{c.id}/analysis?lang=ar").text
+    assert ">female<" not in ar and ">male<" not in ar and "النساء" in ar and "الرجال" in ar
+    assert not re.search(r">\s*\d{4}-\d{2}-\d{2}\s*<", ar), "a day in Latin digits"
+    assert "<bdi>please add a hotline for the elderly</bdi>" in ar
+    assert "تعليقات متشابهة" in ar and "٢٥" in ar
+    ckb = focal.get(f"/consultations/{c.id}/analysis?lang=ckb").text
+    assert "ئافرەتان" in ckb and "لێدوانی هاوشێوە" not in ckb and "لێدوانی ھاوشێوە" in ckb
+    api = focal.get(f"/api/v1/consultations/{c.id}/analysis?lang=ar").json()
+    meaning = next(t for t in api["themes"] if t["method"] == "meaning")
+    assert meaning["quote"] == "please add a hotline for the elderly"
+    assert meaning["name"]["en"] == "Similar comments: “please add a hotline for the elderly”"
+    assert api["by_day"][0]["day"] == api["by_day"][0]["key"]

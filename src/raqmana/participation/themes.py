@@ -15,7 +15,8 @@ from importlib import resources
 
 import numpy as np
 
-from raqmana.i18n import Translated
+from raqmana.i18n import Translated, gettext
+from raqmana.i18n.locales import LANGS
 
 #: cosine similarity above which two comments are about the same thing (USE vectors are normalised)
 SIMILAR = 0.55
@@ -37,6 +38,8 @@ class Group:
     name: Translated
     method: str
     members: list[int] = field(default_factory=list)
+    #: a group by meaning: its first comment (shortened and masked), quoted in the comment's own language
+    quote: str = ""
 
 
 @cache
@@ -99,8 +102,9 @@ def group_comments(
                     continue
             centres.append(v.copy())
             name = label(texts[i])
+            title = {lang: gettext(lang, "Similar comments: “{quote}”", quote=name) for lang in LANGS}
             meaning.append(
-                Group(f"{OTHER}-{len(meaning) + 1}", Translated(en=name, ar=name, ckb=name), "meaning", [i])
+                Group(f"{OTHER}-{len(meaning) + 1}", Translated(**title), "meaning", [i], quote=name)
             )
         groups += meaning
     return sorted(groups, key=lambda g: -len(g.members))

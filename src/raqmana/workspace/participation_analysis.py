@@ -36,6 +36,8 @@ class ThemeCount(BaseModel):
     id: str
     name: Translated
     method: Literal["keyword", "meaning"]
+    #: a group by meaning: its first comment (shortened, masked), in the language it was written in
+    quote: str = ""
     count: int
     comment_ids: list[int]
 
@@ -43,6 +45,8 @@ class ThemeCount(BaseModel):
 class Count(BaseModel):
     key: str
     name: Translated | None = None
+    #: the day counted (``by_day`` only)
+    day: date | None = None
     count: int
 
 
@@ -136,14 +140,15 @@ def summarise(session: Session, rows: list[_Row], *, embed: Embed | None = None)
                 id=g.id,
                 name=g.name,
                 method=g.method,
+                quote=g.quote,
                 count=len(g.members),
                 comment_ids=[rows[i].id for i in g.members],
             )
             for g in groups
         ],
         by_day=[
-            Count(key=k, count=n)
-            for k, n in sorted(Counter(r.created_at.date().isoformat() for r in rows).items())
+            Count(key=k.isoformat(), day=k, count=n)
+            for k, n in sorted(Counter(r.created_at.date() for r in rows).items())
         ],
         by_governorate=[g.model_copy(update={"name": names.get(g.key)}) for g in governorates],
         by_sex=_counts([r.sex for r in rows]),
