@@ -64,7 +64,9 @@ class DivideGroup(Out):
 class DivideDimension(Out):
     dimension: Translated
     theil: float | None
-    left_out: int = Field(0, description="Institutions the table leaves out (governorates: those without one)")
+    left_out: int = Field(
+        0, description="Institutions the table leaves out (governorates: those without one)"
+    )
     groups: list[DivideGroup]
     furthest_behind: list[Translated]
 
