@@ -93,6 +93,8 @@ LABELS: dict[str, Translated] = {
     "component": ui("Index or component"),
     "institutions_n": ui("Institutions", "report"),
     "baseline": ui("Baseline"),
+    #: the KPI table's column: where the baseline will be measured (no baseline figure exists before then)
+    "baseline_source": ui("Baseline measured from"),
     "stage_name": ui("Name"),
     "description": ui("Description"),
     "coverage_pct": ui("Data coverage (%)"),

@@ -635,7 +635,7 @@ def _kpis(inputs: ReportInputs, w: _W) -> Section:
             Table(
                 "kpis",
                 w.l("kpis"),
-                [w.l("kpi"), w.l("unit"), w.l("baseline"), w.l("target"), w.l("initiative")],
+                [w.l("kpi"), w.l("unit"), w.l("baseline_source"), w.l("target"), w.l("initiative")],
                 rows,
                 numeric=[3],
                 decimals=0,
