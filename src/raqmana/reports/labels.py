@@ -26,11 +26,21 @@ LABELS: dict[str, Translated] = {
     "kf_period": ui("Roadmap period"),
     "top_recommendations": ui("First recommendations to act on (short term):"),
     "gloss_title": ui("What this means"),
-    "gloss_gini": ui("Gini coefficient: how unevenly the scores are spread across the institutions, from 0 (every institution scores the same) to 1 (one institution holds all of it)."),
-    "gloss_theil": ui("Theil index between groups: the part of the inequality that lies between the groups of a table (for example between governorates) rather than inside them; 0 when every group has the same average."),
-    "gloss_interval": ui("90 % interval: the range a score stays in, in 90 of 100 recalculations in which the weights, the treatment of missing answers and the way scores are added up are varied (a Monte Carlo analysis). A narrow range means the score does not depend on those choices; two scores whose ranges overlap are not clearly different."),
-    "gloss_rank": ui("Rank interval: the best and worst places the institution takes in 90 of 100 of the same recalculations. When two institutions' ranges overlap, their order is not certain."),
-    "governorate_left_out": ui("Institutions without a governorate (ministries and national bodies) are not in this table: {n}."),
+    "gloss_gini": ui(
+        "Gini coefficient: how unevenly the scores are spread across the institutions, from 0 (every institution scores the same) to 1 (one institution holds all of it)."
+    ),
+    "gloss_theil": ui(
+        "Theil index between groups: the part of the inequality that lies between the groups of a table (for example between governorates) rather than inside them; 0 when every group has the same average."
+    ),
+    "gloss_interval": ui(
+        "90 % interval: the range a score stays in, in 90 of 100 recalculations in which the weights, the treatment of missing answers and the way scores are added up are varied (a Monte Carlo analysis). A narrow range means the score does not depend on those choices; two scores whose ranges overlap are not clearly different."
+    ),
+    "gloss_rank": ui(
+        "Rank interval: the best and worst places the institution takes in 90 of 100 of the same recalculations. When two institutions' ranges overlap, their order is not certain."
+    ),
+    "governorate_left_out": ui(
+        "Institutions without a governorate (ministries and national bodies) are not in this table: {n}."
+    ),
     "contents": ui("Contents"),
     "low": ui("lower bound"),
     "high": ui("upper bound"),
