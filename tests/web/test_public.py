@@ -149,7 +149,10 @@ def test_the_catalogue_is_listed_a_page_at_a_time(coord, client, monkeypatch):
 
     monkeypatch.setattr(public, "PER_PAGE", 1)
     publish(coord)
-    first, second = client.get("/public?lang=en").text, client.get("/public?lang=en&page=2").text
+    # the catalogue's section (the working of visits avoided above it names every service)
+    first, second = (
+        client.get(f"/public?lang=en&page={n}").text.split('id="services-title"')[1] for n in (1, 2)
+    )
     assert "Passport issue" in first and "Passport issue" not in second
     assert 'href="/public/services/visa?lang=en"' in second
     assert client.get("/public?page=3").status_code == 404
@@ -165,3 +168,33 @@ def test_the_open_data_written_to_a_folder_validates_on_its_own(coord, world, tm
     assert {p.name for p in written} >= {"datapackage.json", "catalog.jsonld", "services.csv", "kpis.json"}
     report = frictionless.Package(str(tmp_path / "public" / "datapackage.json")).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_the_open_data_folder_names_no_host_unless_the_portal_address_is_set(coord, world, tmp_path):
+    from raqmana.workspace.publication import write_open_data
+
+    publish(coord)
+    with world.ws.reader() as s:
+        write_open_data(s, tmp_path / "rel")
+        write_open_data(s, tmp_path / "abs", base_url="https://services.gov.iq/")
+    rel = (tmp_path / "rel" / "catalog.jsonld").read_text(encoding="utf-8")
+    assert "127.0.0.1" not in rel and "://" not in rel.replace("http://www.w3.org", "").replace(
+        "http://purl.org", ""
+    ).replace("http://xmlns.com", "").replace("https://creativecommons.org", "")
+    catalogue = json.loads(rel)
+    downloads = [
+        d["dcat:downloadURL"]["@id"] for ds in catalogue["dcat:dataset"] for d in ds["dcat:distribution"]
+    ]
+    assert downloads and all((tmp_path / "rel" / name).is_file() for name in downloads)
+    absolute = json.loads((tmp_path / "abs" / "catalog.jsonld").read_text(encoding="utf-8"))
+    assert absolute["@id"] == "https://services.gov.iq/public/data/catalog.jsonld"
+
+
+def test_the_portal_address_setting_takes_only_a_web_address(tmp_path):
+    from pydantic import ValidationError
+
+    from raqmana.settings import Settings
+
+    assert Settings(data_dir=tmp_path, public_url="https://services.gov.iq").public_url
+    with pytest.raises(ValidationError):
+        Settings(data_dir=tmp_path, public_url="javascript:alert(1)")

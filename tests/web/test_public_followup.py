@@ -95,3 +95,27 @@ def test_the_trends_and_progress_are_open_data_in_a_valid_frictionless_package(a
     ]
     progress = {r["initiative"]: r for r in client.get("/public/data/roadmap_progress.json").json()}
     assert (progress["evisa"]["percent_done"], progress["evisa"]["status"]) == (10.0, "delayed")
+
+
+def test_the_portal_speaks_the_reader_s_language_for_names_sources_and_dates(as_user, client):
+    from tests.web.test_services import PASSPORT, VISA, catalogue_csv
+    from tests.web.test_services import upload as upload_services
+
+    coord = as_user("coord")
+    assert upload_services(coord, catalogue_csv(PASSPORT, VISA)).status_code == 200
+    adopt(coord, small_roadmap())
+    report(coord, initiative="evisa", quarter="2026-Q2", percent_done=10, status="delayed", spend_usd=5000)
+    publish(coord)
+    index = client.get("/public?lang=ar").text
+    working = index.split("<details>")[1].split("</details>")[0]
+    # the working of visits avoided names its services, with their code beside
+    assert "إصدار جواز السفر" in working and "<td>passport" not in working
+    footer = index.split("<footer")[1]
+    assert "raqmana service catalogue" not in footer and "دليل الخدمات في رقمنة" in footer
+    published = footer.split(">", 1)[1].split("<span")[0]  # the date in the reader's digits too
+    assert "٢٠٢٦" in published and not any(ch.isascii() and ch.isdigit() for ch in published)
+    kpis = client.get("/public/kpis?lang=ar").text
+    assert "roadmap follow-up" not in kpis and "متابعة خارطة الطريق" in kpis
+    assert "في الربع الربع" not in kpis and "في الربع</a>" not in kpis
+    page = client.get("/public/kpis/roadmap_spend_usd?lang=ckb").text
+    assert "roadmap follow-up" not in page and "بەدواداچوونی نەخشەڕێگا" in page

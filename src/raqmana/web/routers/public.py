@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections import OrderedDict
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from email.utils import format_datetime
 from typing import Any, Literal
 
@@ -91,6 +91,13 @@ def _answer(request: Request, version: int | None, suffix: str, make: Make, medi
     return Response(body, media_type=media, headers=headers)
 
 
+def _published_on(snapshot: dict[str, Any]) -> date | None:
+    try:
+        return datetime.fromisoformat(str(snapshot.get("published_at", ""))).date()
+    except ValueError:
+        return None
+
+
 def _page(request: Request, template: str, data: Callable[[dict[str, Any]], dict[str, Any]]) -> Response:
     lang = _lang(request)
 
@@ -99,7 +106,14 @@ def _page(request: Request, template: str, data: Callable[[dict[str, Any]], dict
             request,
             lang,
             template,
-            {"snap": snapshot, "levels": LEVEL_NAMES, "kpi_defs": BY_ID, **data(snapshot)},
+            {
+                "snap": snapshot,
+                "levels": LEVEL_NAMES,
+                "kpi_defs": BY_ID,
+                "published_on": _published_on(snapshot),
+                "service_names": {s["code"]: s["name"] for s in snapshot.get("services", [])},
+                **data(snapshot),
+            },
         ).encode()
 
     return _answer(request, None, f"-{lang}", make, "text/html; charset=utf-8")

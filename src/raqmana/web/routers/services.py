@@ -53,6 +53,7 @@ def service_list(ctx: Ctx) -> dict[str, Any]:
         "_levels": LEVEL_NAMES,
         "_may_publish": page.may_publish,
         "_kpi_defs": BY_ID,
+        "_service_names": {v.record.code: v.record.name for v in page.services},
     }
 
 
