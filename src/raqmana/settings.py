@@ -50,6 +50,12 @@ class Settings(BaseSettings):
         description="Comma-separated addresses or networks (CIDR) of reverse proxies whose X-Forwarded-For "
         "and X-Forwarded-Proto headers are believed; empty: those headers are ignored.",
     )
+    public_url: str = Field(
+        "",
+        pattern=r"^(https?://[^\s/?#]+(/[^\s?#]*)?)?$",
+        description="The public address the portal is served at (e.g. https://services.gov.iq), written into "
+        "the open data files raqmana demo exports; empty: those files refer to each other by relative paths.",
+    )
     audit_key: str = Field(
         "",
         description="Key (at least 32 characters) that signs the head of the audit chain, held outside the "

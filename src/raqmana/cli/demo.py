@@ -102,7 +102,7 @@ def _portal(settings: Any, out: Path, lang: str) -> list[Path]:
     ws = open_workspace(settings)
     try:
         with ws.reader() as session:
-            written = write_open_data(session, out / "public")
+            written = write_open_data(session, out / "public", base_url=settings.public_url)
     finally:
         ws.dispose()
     message = gettext(
@@ -111,6 +111,16 @@ def _portal(settings: Any, out: Path, lang: str) -> list[Path]:
         dir=out / "public",
     )
     console.print(message, markup=False, highlight=False)
+    if not settings.public_url:
+        console.print(
+            gettext(
+                lang,
+                "Its catalogue names the files beside it by relative paths; set RAQMANA_PUBLIC_URL to the "
+                "portal's public address to name that instead.",
+            ),
+            markup=False,
+            highlight=False,
+        )
     return written
 
 

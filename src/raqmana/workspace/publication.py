@@ -228,9 +228,12 @@ def snapshot_of(session: Session, digest: str) -> dict[str, Any]:
     return dict(snapshot)
 
 
-def write_open_data(session: Session, out: Path, *, base_url: str = "http://127.0.0.1:8000") -> list[Path]:
+def write_open_data(session: Session, out: Path, *, base_url: str = "") -> list[Path]:
     """The current publication's open data as files in ``out``: every table as CSV and JSON, the
-    ``datapackage.json`` (its paths relative, so the folder validates on its own) and ``catalog.jsonld``."""
+    ``datapackage.json`` (its paths relative, so the folder validates on its own) and ``catalog.jsonld``.
+
+    ``base_url`` is the portal's public address (setting ``public_url``): the catalogue then names the
+    portal's own addresses; empty, it names the files beside it (relative paths, no host assumed)."""
     from raqmana.metrics.opendata import datapackage, dcat, tables
 
     _, snapshot = current_snapshot(session)
@@ -246,7 +249,24 @@ def write_open_data(session: Session, out: Path, *, base_url: str = "http://127.
     package = datapackage(snapshot, base_url)
     for resource in package["resources"]:
         resource["path"] = f"{resource['name']}.csv"
-    for name, doc in (("datapackage.json", package), ("catalog.jsonld", dcat(snapshot, base_url))):
+    base_url = base_url.rstrip("/")
+    catalogue = dcat(snapshot, base_url)
+    if not base_url:
+        _relative(package, catalogue)
+    for name, doc in (("datapackage.json", package), ("catalog.jsonld", catalogue)):
         (out / name).write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
         written.append(out / name)
     return written
+
+
+def _relative(package: dict[str, Any], catalogue: dict[str, Any]) -> None:
+    """Without a public address the files point at each other by their names in the same folder."""
+    for source in package.get("sources", []):
+        source.pop("path", None)
+    catalogue["@id"] = "catalog.jsonld"
+    catalogue.pop("foaf:homepage", None)
+    for dataset in catalogue["dcat:dataset"]:
+        name = dataset["dct:identifier"].rsplit("-v", 1)[0]
+        dataset["@id"] = f"catalog.jsonld#{name}"
+        for distribution in dataset["dcat:distribution"]:
+            distribution["dcat:downloadURL"] = {"@id": f"{name}.{distribution['dct:format'].lower()}"}
