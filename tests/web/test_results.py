@@ -218,6 +218,18 @@ def test_it_lists_the_recommendations_and_the_roadmap_of_the_real_framework(demo
         assert "/charts/gantt.svg" in html
 
 
+def test_kpi_targets_are_in_the_reader_s_digits_with_their_unit(demo, demo_viewer):
+    _, aid = demo
+    kpis = demo_viewer.get(f"/api/v1/assessments/{aid}/results").json()["roadmap"]["kpis"]
+    percent = next(k for k in kpis if k["unit"] == "percent" and k["target"] == int(k["target"]))
+    html = demo_viewer.get(f"/assessments/{aid}/results?lang=ar").text
+    table = html.split(percent["name"]["ar"], 1)[1].split("</tr>", 1)[0]
+    digits = str(int(percent["target"])).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    assert f">{digits}٪<" in table, table
+    body = html.split("<table", 1)[1]
+    assert ".0<" not in body and "100000" not in body
+
+
 def test_it_lists_an_institutions_own_recommendations_and_roadmap_actions(demo, demo_viewer):
     _, aid = demo
     national = demo_viewer.get(f"/api/v1/assessments/{aid}/results").json()
