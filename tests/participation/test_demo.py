@@ -68,7 +68,8 @@ def test_the_demo_closes_a_consultation_on_a_word_draft_with_answers_and_a_publi
     assert all(q.result and q.result.answered for q in questions)
     assert "07701234567" not in response.model_dump_json()
     files = {p.name: p for p in write_consultation_files(world.ws, tmp_path)}
-    assert files["response-ar.pdf"].read_bytes().startswith(b"%PDF")
+    # the response report in each language, the PDF too
+    assert all(files[f"response-{lang}.pdf"].read_bytes().startswith(b"%PDF") for lang in ("ar", "ckb", "en"))
     assert "response-ckb.html" in files and "draft-digital-identity-plan.docx" in files
     rows = list(csv.DictReader(io.StringIO(files["comments-analysis.csv"].read_text("utf-8-sig"))))
     assert len(rows) == 7 and {r["governorate"] for r in rows} >= {"gov-erbil", "gov-basra"}

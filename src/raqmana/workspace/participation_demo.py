@@ -257,8 +257,8 @@ class _NoSender:
 
 
 def write_consultation_files(ws: Any, out: Path) -> list[Path]:
-    """``out/consultations/``: the closed consultation's draft (Word), its response report (HTML and Word
-    in three languages, PDF in Arabic), the analysis of its comments (CSV, XLSX) and its page as JSON."""
+    """``out/consultations/``: the closed consultation's draft (Word), its response report (HTML, Word
+    and PDF in each of the three languages), the analysis of its comments (CSV, XLSX) and its page as JSON."""
     from raqmana.workspace.actors import SYSTEM
     from raqmana.workspace.participation_analysis import export_analysis
     from raqmana.workspace.participation_public import page
@@ -286,9 +286,8 @@ def write_consultation_files(ws: Any, out: Path) -> list[Path]:
         }
     address = f"/public/consultations/{cid}/response"
     for lang in ("ar", "ckb", "en"):
-        for fmt in ("html", "docx"):
+        for fmt in ("html", "docx", "pdf"):
             files[f"response-{lang}.{fmt}"] = response_file(view, lang, fmt, address=address)
-    files["response-ar.pdf"] = response_file(view, "ar", "pdf", address=address)
     written = []
     for name, data in files.items():
         (folder / name).write_bytes(data)
