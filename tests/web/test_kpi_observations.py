@@ -87,7 +87,8 @@ def test_figures_per_service_of_a_count_add_up_to_the_national_figure(as_user):
     listing = {k["kpi"]: k["latest"] for k in coord.get("/api/v1/kpis").json()["kpis"]}
     assert listing["transactions"]["value"] == 2000.0
     html = coord.get("/kpis/transactions?lang=en").text
-    assert "No figure reported yet" not in html
+    assert "No figure reported yet" not in html and "or else the sum of its services" in html
+    assert coord.get("/api/v1/kpis/SRV-R02-K1").json()["trend"]["rollup"] == "mean"
 
 
 def test_bad_figures_are_located_and_nothing_is_imported(as_user, world):

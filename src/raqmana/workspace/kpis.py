@@ -169,6 +169,9 @@ class KpiTrend(BaseModel):
     groups: list[GroupRow] = []
     observations: int = 0
     illustrative: bool = False
+    #: how the national figure comes from the institutions' (and services') figures when the country
+    #: reported none: "sum" (counts, amounts) or "mean" (shares, scores); "" for a computed KPI
+    rollup: str = ""
 
 
 def kpi_trend(session: Session, actor: Actor, kpi: str) -> KpiTrend:
@@ -233,6 +236,7 @@ def kpi_trend(session: Session, actor: Actor, kpi: str) -> KpiTrend:
         groups=groups,
         observations=count,
         illustrative=illustrative,
+        rollup="" if k.derived else k.rollup,
     )
 
 
