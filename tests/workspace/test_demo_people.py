@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from raqmana.store.models import Organisation, Response, ResponseRevision, ReviewComment, User
 from raqmana.workspace import open_workspace
-from raqmana.workspace.demo import JUSTIFICATION, RETURN_COMMENT, seed_demo
+from raqmana.workspace.demo import DEMO_USERS, JUSTIFICATION, RETURN_COMMENT, seed_demo
 from tests.workspace.factories import small_framework
 
 
@@ -45,18 +45,24 @@ def test_it_has_each_institution_answered_by_its_focal_point_and_reviewed_by_its
             comments = set(s.scalars(select(ReviewComment.text)))
     finally:
         ws.dispose()
-    assert moc[0] == {"Demo focal point, Ministry of Communications"}
-    assert moc[1] == {"Demo reviewer, Ministry of Communications"} and moc[3] == {"save"}
+    name = {username: display for username, display, _, _ in DEMO_USERS}
+    assert moc[0] == {name["demo-fp-moc"]}
+    assert moc[1] == {name["demo-reviewer-moc"]} and moc[3] == {"save"}
     assert moc[2] == {JUSTIFICATION.ar}
-    assert erbil[0] == {"Demo focal point, Erbil Governorate"} and erbil[2] == {JUSTIFICATION.ckb}
-    assert erbil[1] == {"Demo reviewer, Kurdistan Region"}
+    assert erbil[0] == {name["demo-fp-erbil"]} and erbil[2] == {JUSTIFICATION.ckb}
+    assert erbil[1] == {name["demo-reviewer-krg"]}
     # no demo focal point: the coordinator imported the workbook the institution sent
     assert (
-        duhok[0] == {"Demo coordinator (COMSEC)"}
-        and duhok[3] == {"import"}
-        and duhok[2] == {JUSTIFICATION.ckb}
+        duhok[0] == {name["demo-coordinator"]} and duhok[3] == {"import"} and duhok[2] == {JUSTIFICATION.ckb}
     )
-    assert basra[0] == {"Demo coordinator (COMSEC)"} and basra[1] == {"Demo reviewer (COMSEC)"}
+    assert basra[0] == {name["demo-coordinator"]} and basra[1] == {name["demo-reviewer"]}
     assert basra[2] == {JUSTIFICATION.ar}
     assert comments and comments <= {RETURN_COMMENT.ar, RETURN_COMMENT.ckb}
     assert RETURN_COMMENT.en not in comments
+
+
+def test_the_demo_people_have_iraqi_names_not_english_job_titles():
+    """A name is the same in every language; the role and the institution come from the grants."""
+    for username, display, _, _ in DEMO_USERS:
+        assert not any("a" <= ch.lower() <= "z" for ch in display), username
+        assert "ه" not in display or username not in ("demo-fp-erbil", "demo-reviewer-krg")  # Sorani ھ

@@ -62,18 +62,21 @@ EVIDENCE_NOTE = Translated(
     ar="رابط توضيحي (ليس مستنداً حقيقياً)",
     ckb="بەستەری نموونەیی (بەڵگەنامەی ڕاستەقینە نییە)",
 )
-#: (username, display name, role, organisation code or None for the whole tree)
+#: (username, display name, role, organisation code or None for the whole tree); the names are invented
+#: Iraqi personal names, written as their bearers write them (Arabic script; Sorani for the people of Erbil
+#: and the Kurdistan Region) and so the same on every page; a person's role and institution are shown from
+#: their grants, in the reader's language
 DEMO_USERS: list[tuple[str, str, Role, str | None]] = [
-    ("demo-admin", "Demo administrator", Role.ADMIN, None),
-    ("demo-coordinator", "Demo coordinator (COMSEC)", Role.COORDINATOR, None),
-    ("demo-fp-moc", "Demo focal point, Ministry of Communications", Role.FOCAL_POINT, "moc"),
-    ("demo-reviewer-moc", "Demo reviewer, Ministry of Communications", Role.REVIEWER, "moc"),
-    ("demo-fp-mop", "Demo focal point, Ministry of Planning", Role.FOCAL_POINT, "mop"),
-    ("demo-reviewer-mop", "Demo reviewer, Ministry of Planning", Role.REVIEWER, "mop"),
-    ("demo-fp-erbil", "Demo focal point, Erbil Governorate", Role.FOCAL_POINT, "gov-erbil"),
-    ("demo-reviewer-krg", "Demo reviewer, Kurdistan Region", Role.REVIEWER, "krg"),
-    ("demo-reviewer", "Demo reviewer (COMSEC)", Role.REVIEWER, None),
-    ("demo-viewer", "Demo viewer", Role.VIEWER, None),
+    ("demo-admin", "سامر عبد الله", Role.ADMIN, None),
+    ("demo-coordinator", "أحمد كاظم الربيعي", Role.COORDINATOR, None),
+    ("demo-fp-moc", "زينب حسين علي", Role.FOCAL_POINT, "moc"),
+    ("demo-reviewer-moc", "علي جبار حسن", Role.REVIEWER, "moc"),
+    ("demo-fp-mop", "مريم عبد الرزاق", Role.FOCAL_POINT, "mop"),
+    ("demo-reviewer-mop", "حيدر سلمان داود", Role.REVIEWER, "mop"),
+    ("demo-fp-erbil", "ھێرۆ عومەر", Role.FOCAL_POINT, "gov-erbil"),
+    ("demo-reviewer-krg", "کاوە ئەحمەد", Role.REVIEWER, "krg"),
+    ("demo-reviewer", "نور الهدى جاسم", Role.REVIEWER, None),
+    ("demo-viewer", "مصطفى ناظم", Role.VIEWER, None),
 ]
 #: the language a demo user writes in (others: Arabic)
 DEMO_LOCALES = {"demo-fp-erbil": "ckb", "demo-reviewer-krg": "ckb"}
@@ -202,6 +205,7 @@ def _users(s: Any, seed: int) -> list[DemoLogin]:
             ).id
         else:
             set_password(s, SYSTEM, user_id=uid, password=password, hasher=passwords.of(s).hash_published)
+            s.get(User, uid).display_name = display  # a data directory seeded before the names changed
         grant_role(s, SYSTEM, user_id=uid, role=role, org_code=org)
         logins.append(DemoLogin(username, password, role.value, org))
     return logins
