@@ -9,6 +9,20 @@ command's stages in-process and the benefit-of-the-doubt aggregation on the same
 The figures before this benchmark's work are kept below (same data, same recipe) for the ratios; the
 machine is shared, so compare CPU seconds first: wall time depends on what else runs.
 
+Figures of the last round (rank intervals from 16-bit ranks sorted per unit, quantiles sorted in
+place, repeated stage tables written from the earlier one's rows, catalogues read late), 2 cores, load
+average 5–16, A B A B against an exported copy of commit 8064656, the output folders identical by
+``diff -r``: the whole command 3.1–3.7 s CPU against 3.3–4.0 s (medians of 5 and 7; paired runs
+0.3 s less CPU at the median); in-process, sequential, medians of 5: the Monte Carlo 1.59–1.61 s CPU
+against 1.80–2.20 s (its summaries 1.28–1.34 s against 1.53–1.87 s), writing the stage tables
+0.29–0.38 s against 0.47–0.49 s; ``build --help`` 0.56 s against 0.63 s CPU. This script then gave
+(load average 6.2) 3.37 s CPU for the whole command, 0.60 s start-up, Monte Carlo 1.83 s CPU. The
+lower bound of the wall time on 2 quiet cores, CPU / 2, is about 1.6–1.7 s: the 1.5 s target is
+not reached yet. Where the CPU goes now (Monte Carlo): one argsort per run and aggregate for the
+ranks (about 0.55 s) and one sort per unit and aggregate for the quantiles (about 0.35 s); both are
+numpy's AVX-512 sorts, and np.partition with the six order statistics was slower (17.4 against
+13.8 ms per 900 units × 1,000 runs).
+
     .venv/bin/python benchmarks/index_build_cli.py
 """
 
