@@ -113,3 +113,24 @@ def test_a_plans_actions_are_matched_to_roadmap_initiatives(docworld):
     with docworld.ws.transaction() as s:
         done = decide(s, docworld["coord"], suggestion_id=initiative.id, decision="accept")
     assert done.state == "accepted" and done.evidence_id is None
+
+
+ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def test_the_citation_is_written_in_the_language_of_the_reviewer_who_accepts_it(docworld):
+    import dataclasses
+
+    detail = analysed(docworld)
+    law = suggestion(detail, "indicator", "LEG-02", quote="هيئة مستقلة")
+    arabic_reviewer = dataclasses.replace(docworld["rev_a"], locale="ar")
+    with docworld.ws.transaction() as s:
+        decide(s, arabic_reviewer, suggestion_id=law.id, decision="accept")
+    with docworld.ws.reader() as s:
+        answers = list_responses(
+            s, docworld["rev_a"], assessment_id=docworld.assessment_id, institution_code="moa"
+        )
+        answer = next(r for r in answers if r.indicator_id == "LEG-02")
+        (ev,) = list_evidence(s, docworld["rev_a"], response_id=answer.id)
+    assert "(p. " not in ev.description and "[stage " not in ev.description
+    assert law.stage is not None and f"[المرحلة {law.stage}]".translate(ARABIC_DIGITS) in ev.description

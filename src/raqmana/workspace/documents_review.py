@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from raqmana.documents import errors as DE
 from raqmana.documents.sdg import goal_names, target_texts
-from raqmana.i18n.catalog import ui
+from raqmana.i18n import format_number
+from raqmana.i18n.catalog import gettext, ui
 from raqmana.problems import Location
 from raqmana.store.models import (
     Assessment,
@@ -280,8 +281,18 @@ def _evidence(
         r = new_response(session, ctx, indicator, actor, now)
     elif r.state == ResponseState.ACCEPTED.value:
         raise Forbidden(DE.EVIDENCE_LOCKED, indicator=indicator.id)
-    page = f" (p. {passage.page})" if passage.page else ""
-    stage = f" [stage {s.stage}]" if s.stage is not None else ""
+    # the citation is written once, in the language of the reviewer who accepts it
+    lang = actor.locale
+    page = (
+        " " + gettext(lang, "(p. {page})", page=format_number(passage.page, lang, decimals=0))
+        if passage.page
+        else ""
+    )
+    stage = (
+        " " + gettext(lang, "[stage {n}]", n=format_number(s.stage, lang, decimals=0))
+        if s.stage is not None
+        else ""
+    )
     e = Evidence(
         response_id=r.id,
         kind="file",
