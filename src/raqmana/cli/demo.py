@@ -3,11 +3,16 @@
 1. the default framework (iraq-dla) → framework.xlsx / framework.json
 2. a workspace in the data directory with Iraq's institutions, an assessment round and generated,
    ILLUSTRATIVE answers (labelled so in the data, the files and the UI)
-3. scores with Monte Carlo uncertainty, gaps, bottlenecks, divide and Iraq's real public-index
+3. the perception surveys with illustrative submissions
+4. scores with Monte Carlo uncertainty, gaps, bottlenecks, divide and Iraq's real public-index
    figures → scores.json/.xlsx, analysis.json
-4. recommendations and the scheduled roadmap → recommendations.json/.xlsx, roadmap.json/.xlsx, Gantt
-5. the national report in ar, ckb and en (PDF, DOCX, XLSX, HTML)
-6. the web workspace (``--no-serve`` stops after the files)
+5. recommendations and the scheduled roadmap → recommendations.json/.xlsx, roadmap.json/.xlsx, Gantt
+6. the roadmap's follow-up: services, KPI figures, progress reports, a re-plan
+7. the national report in ar, ckb and en (PDF, DOCX, XLSX, HTML)
+8. the public portal's open data; 9. the round's exchange archive; 10. a policy document read;
+11. a closed consultation with its response report
+Each step is numbered as printed and timed into ``timings_s`` of summary.json; then the web workspace
+(``--no-serve`` stops after the files).
 """
 
 from __future__ import annotations
@@ -31,8 +36,44 @@ if TYPE_CHECKING:
 LANGS = ("ar", "ckb", "en")
 
 
-def _step(n: int, lang: str, key: str, **params: Any) -> None:
-    console.print(f"[bold]{n}/5[/bold] {esc(text(lang, key, **params))}", highlight=False)
+#: the demo's steps, in the order they run and are numbered when printed (also the keys of
+#: ``timings_s`` in summary.json, beside the scoring chain's own ``scoring``/``analysis``/``roadmap``)
+STEPS = (
+    "framework",
+    "workspace",
+    "surveys",
+    "scores",
+    "recommendations",
+    "followup",
+    "reports",
+    "portal",
+    "exchange",
+    "documents",
+    "consultations",
+)
+
+
+def _number(step: str) -> None:
+    """The step's number, printed before the step's line (which the step prints)."""
+    console.print(f"[bold]{STEPS.index(step) + 1}/{len(STEPS)}[/bold] ", end="", highlight=False)
+
+
+def _step(step: str, lang: str, key: str, **params: Any) -> None:
+    _number(step)
+    console.print(esc(text(lang, key, **params)), highlight=False)
+
+
+class _Clock:
+    """Seconds each step of the demo took, in the order they ran."""
+
+    def __init__(self) -> None:
+        self.times: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, step: str) -> None:
+        now = time.perf_counter()
+        self.times[step] = self.times.get(step, 0.0) + now - self._last
+        self._last = now
 
 
 def recommendation_counts(plan: PlanResult | None) -> dict[str, int]:
@@ -124,6 +165,30 @@ def _portal(settings: Any, out: Path, lang: str) -> list[Path]:
     return written
 
 
+def _consultations(settings: Any, out: Path, lang: str) -> list[Path]:
+    """A closed ILLUSTRATIVE consultation: the analysis of its comments and the government's response report."""
+    from raqmana.i18n.catalog import gettext
+    from raqmana.workspace.participation_demo import demo_consultation_files
+
+    _number("consultations")
+    written = demo_consultation_files(settings, out)
+    message = gettext(
+        lang,
+        "Consultations: a closed illustrative consultation, the analysis of its comments and the government's response report in {dir}",
+        dir=out / "consultations",
+    )
+    console.print(message, markup=False, highlight=False)
+    return written
+
+
+def _print_timings(lang: str, times: dict[str, float]) -> None:
+    """Seconds per numbered step, on one line (also ``timings_s`` in summary.json)."""
+    from raqmana.i18n.catalog import gettext
+
+    steps = " · ".join(f"{STEPS.index(k) + 1}: {v:.1f}" for k, v in times.items())
+    console.print(gettext(lang, "Seconds per step: {steps}", steps=steps), markup=False, highlight=False)
+
+
 def demo(
     out: Path = typer.Option(
         Path("raqmana-demo"), "--out", "-o", help="Directory for the files the demo writes."
@@ -151,6 +216,7 @@ def demo(
     from raqmana.workspace.results import assessment_results
 
     started = time.perf_counter()
+    clock = _Clock()
     out.mkdir(parents=True, exist_ok=True)
     result = load(framework)
     if result.framework is None or result.errors:
@@ -160,7 +226,7 @@ def demo(
     write(fw, out / "framework.json")
     counts = fw.counts()
     _step(
-        1,
+        "framework",
         lang,
         "demo.step1",
         name=fw.name.get(lang),
@@ -169,18 +235,27 @@ def demo(
         file="framework.xlsx",
     )
 
+    clock.lap("framework")
     settings = get_settings()
     try:
         info = seed_demo(settings, framework=fw)
     except WorkspaceError as exc:  # e.g. RAQMANA_COUNTRY names no usable country file
         fail(exc.problems, lang)
     _step(
-        2, lang, "demo.step2", dir=settings.data_dir, institutions=info.institutions, answers=info.responses
+        "workspace",
+        lang,
+        "demo.step2",
+        dir=settings.data_dir,
+        institutions=info.institutions,
+        answers=info.responses,
     )
     if info.reused:  # a second `make demo`: say plainly that the counts are today's, not a fresh build's
         say(lang, "demo.reused", dir=settings.data_dir)
+    clock.lap("workspace")
     # the surveys first: their indicators, bottlenecks and chapter then join the round's results and reports
+    _number("surveys")
     survey_files = _surveys(settings, out, lang)
+    clock.lap("surveys")
 
     ws = open_workspace(settings)
     try:
@@ -200,8 +275,9 @@ def demo(
         ws.dispose()
     files = chain.write(out)
     inputs = chain.inputs
+    clock.lap("scores")
     _step(
-        3,
+        "scores",
         lang,
         "demo.step3",
         score=f"{inputs.national_score:.2f}",
@@ -212,17 +288,20 @@ def demo(
     )
     recs = recommendation_counts(chain.plan)
     _step(
-        4,
+        "recommendations",
         lang,
         "demo.step4",
         **recs,
         initiatives=len(inputs.initiatives),
         files="recommendations.json, roadmap.json",
     )
+    clock.lap("recommendations")
     if chain.plan is not None:  # KPI figures, progress reports, a re-plan, the portal (illustrative)
         from raqmana.cli.services import demo_followup
 
+        _number("followup")
         demo_followup(settings, chain, lang)
+    clock.lap("followup")
 
     reports = []
     for code in LANGS:
@@ -230,15 +309,21 @@ def demo(
     from raqmana.workspace.report_jobs import publish_reports
 
     publish_reports(reports, settings.data_dir, info.assessment_id)  # listed on the web Reports page too
-    _step(5, lang, "demo.step5", dir=out / "reports")
+    _step("reports", lang, "demo.step5", dir=out / "reports")
+    clock.lap("reports")
+    _number("portal")
     portal_files = _portal(settings, out, lang)
+    clock.lap("portal")
+    _number("exchange")
     exchange_files = _exchange(settings, out, lang, info.assessment_id)
+    clock.lap("exchange")
     from raqmana.cli.documents import demo_document
 
+    _number("documents")
     document_files = demo_document(out, lang)
-    from raqmana.workspace.participation_demo import demo_consultation_files
-
-    document_files += demo_consultation_files(settings, out)  # a closed consultation and its response
+    clock.lap("documents")
+    document_files += _consultations(settings, out, lang)  # a closed consultation and its response
+    clock.lap("consultations")
 
     logins = [
         {"username": x.username, "password": x.password, "role": x.role, "org": x.org_code}
@@ -255,7 +340,11 @@ def demo(
         "national_stage": inputs.national_stage,
         "recommendations": recs,
         "initiatives": len(inputs.initiatives),
-        "timings_s": {k: round(v, 2) for k, v in chain.timings.items()},
+        "timings_s": {
+            **{k: round(v, 2) for k, v in clock.times.items()},
+            **{k: round(v, 2) for k, v in chain.timings.items()},  # inside "scores" and "recommendations"
+            "total": round(time.perf_counter() - started, 2),
+        },
         "files": sorted(
             str(p.relative_to(out))
             for p in [*files, *reports, *survey_files, *portal_files, *document_files, *exchange_files]
@@ -264,6 +353,7 @@ def demo(
     }
     summary_file = out / "summary.json"
     summary_file.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+    _print_timings(lang, clock.times)
     say(lang, "demo.done", seconds=f"{time.perf_counter() - started:.0f}", file=summary_file)
     print_logins(lang, logins, summary_file)
     if serve:
