@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import zipfile
 
 import pytest
@@ -27,3 +28,23 @@ def test_the_demo_writes_the_archive_and_leaves_an_illustrative_log(world, tmp_p
     demo_exchange(world.ws, tmp_path, assessment_id=world.assessment_id)  # the demo again: no more webhooks
     with world.ws.reader() as s:
         assert len(list_webhooks(s, SYSTEM)) == 2
+
+
+def test_the_demo_archive_reuses_the_scores_it_has_just_computed(world, tmp_path):
+    """The demo passes its chain's scores: the archive holds exactly what scoring the round again gives."""
+    from raqmana.workspace.exchange import export_round
+    from raqmana.workspace.results import assessment_results
+
+    fill(world)
+    with world.ws.reader() as s:
+        chain = assessment_results(s, world.assessment_id, mc_runs=20, data_dir=world.settings.data_dir)
+        again = export_round(s, SYSTEM, assessment_id=world.assessment_id, blobs=world.ws.blobs)
+        reused = export_round(
+            s, SYSTEM, assessment_id=world.assessment_id, blobs=world.ws.blobs, scored=chain.build.aggregated
+        )
+
+    def scores(data: bytes) -> bytes:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return zf.read("scores.csv")
+
+    assert scores(reused.data) == scores(again.data) and scores(again.data).count(b"\n") > 1

@@ -114,7 +114,7 @@ def _surveys(settings: Any, out: Path, lang: str) -> list[Path]:
     return written
 
 
-def _exchange(settings: Any, out: Path, lang: str, assessment_id: int) -> list[Path]:
+def _exchange(settings: Any, out: Path, lang: str, assessment_id: int, scored: Any = None) -> list[Path]:
     """The round as an exchange archive (ILLUSTRATIVE data) and an illustrative webhook delivery log."""
     from raqmana.i18n.catalog import gettext
     from raqmana.workspace.exchange_demo import demo_exchange
@@ -122,7 +122,7 @@ def _exchange(settings: Any, out: Path, lang: str, assessment_id: int) -> list[P
 
     ws = open_workspace(settings)
     try:
-        written = demo_exchange(ws, out, assessment_id=assessment_id)
+        written = demo_exchange(ws, out, assessment_id=assessment_id, scored=scored)
     finally:
         ws.dispose()
     message = gettext(
@@ -315,7 +315,8 @@ def demo(
     portal_files = _portal(settings, out, lang)
     clock.lap("portal")
     _number("exchange")
-    exchange_files = _exchange(settings, out, lang, info.assessment_id)
+    # the scores just computed: the archive does not score the round a second time
+    exchange_files = _exchange(settings, out, lang, info.assessment_id, chain.build.aggregated)
     clock.lap("exchange")
     from raqmana.cli.documents import demo_document
 

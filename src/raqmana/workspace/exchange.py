@@ -24,6 +24,7 @@ import raqmana
 from raqmana.exchange.archive import FORMAT, FORMAT_VERSION, write_archive
 from raqmana.metrics.opendata import LICENCE, Table
 from raqmana.problems import ProblemsError
+from raqmana.scoring.table import Table as ScoreTable
 from raqmana.store.blobs import BlobStore
 from raqmana.store.models import (
     AssessmentInstitution,
@@ -190,8 +191,10 @@ def export_round(
     include_files: bool = False,
     include_surveys: bool = True,
     mc_runs: int = 0,
+    scored: ScoreTable | None = None,
 ) -> RoundExport:
-    """The round's archive, for the round's managers (coordinators and administrators over it)."""
+    """The round's archive, for the round's managers (coordinators and administrators over it).
+    ``scored``: the round's scores when the caller has just computed them (the demo), not scored again."""
     a, rights = get_assessment_for_user(session, actor, assessment_id)
     if not rights.manage:
         raise Forbidden()
@@ -329,7 +332,7 @@ def export_round(
         table("answers", answers),
         table("answer_history", history_rows),
         table("evidence", evidence_rows),
-        table("scores", _scores(session, actor, a.id, mc_runs)),
+        table("scores", _scores(session, actor, a.id, mc_runs, scored)),
     ]
     surveys_included = include_surveys and may_read_surveys(actor)
     if surveys_included:
@@ -437,15 +440,19 @@ def user_names_by_id(session: Session, ids: list[int | None]) -> dict[int, str]:
     }
 
 
-def _scores(session: Session, actor: Actor, assessment_id: int, mc_runs: int) -> list[dict[str, Any]]:
+def _scores(
+    session: Session, actor: Actor, assessment_id: int, mc_runs: int, scored: ScoreTable | None = None
+) -> list[dict[str, Any]]:
     """Institution × node scores of the accepted answers; none when the round cannot be scored yet."""
     from raqmana.workspace.results import assessment_results
 
-    try:
-        chain = assessment_results(session, assessment_id, actor=actor, mc_runs=mc_runs, plan=False)
-    except (ProblemsError, ValidationFailed):
-        return []
-    agg = chain.build.aggregated
+    if scored is None:
+        try:
+            chain = assessment_results(session, assessment_id, actor=actor, mc_runs=mc_runs, plan=False)
+        except (ProblemsError, ValidationFailed):
+            return []
+        scored = chain.build.aggregated
+    agg = scored
     rows = []
     for unit in sorted(agg.units):
         for node, value in agg.row(unit).items():

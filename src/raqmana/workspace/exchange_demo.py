@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from raqmana.scoring.table import Table as ScoreTable
 from raqmana.store.models import Webhook
 from raqmana.workspace import outbox, webhook_delivery, webhooks
 from raqmana.workspace.actors import SYSTEM
@@ -38,12 +39,15 @@ def _closed_port() -> int:
     return port
 
 
-def demo_exchange(ws: Workspace, out: Path, *, assessment_id: int) -> list[Path]:
-    """Write the round's archive; when webhooks may reach this machine, leave an illustrative log."""
+def demo_exchange(
+    ws: Workspace, out: Path, *, assessment_id: int, scored: ScoreTable | None = None
+) -> list[Path]:
+    """Write the round's archive; when webhooks may reach this machine, leave an illustrative log.
+    ``scored``: the scores the demo has just computed (the round is not scored a second time)."""
     folder = out / "exchange"
     folder.mkdir(parents=True, exist_ok=True)
     with ws.reader() as s:
-        archive = export_round(s, SYSTEM, assessment_id=assessment_id, blobs=ws.blobs)
+        archive = export_round(s, SYSTEM, assessment_id=assessment_id, blobs=ws.blobs, scored=scored)
     target = folder / archive.filename
     target.write_bytes(archive.data)
     with ws.reader() as s:
