@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from raqmana.i18n import Translated
+from raqmana.i18n import Translated, gettext
 from raqmana.recommend.rules import Kpi, KpiUnit
 from raqmana.roadmap import schedule as S
 from raqmana.roadmap.model import Dependency, Initiative, PlanSettings, Roadmap
@@ -14,7 +14,7 @@ from raqmana.store.models import KpiObservation, ProgressReport, Publication, Ro
 from raqmana.workspace import open_workspace
 from raqmana.workspace.audit import verify_audit
 from raqmana.workspace.demo import seed_demo
-from raqmana.workspace.followup_demo import seed_followup
+from raqmana.workspace.followup_demo import ADOPTED, BLOCKER, REPLANNED, seed_followup
 from tests.workspace.factories import small_framework
 
 
@@ -41,7 +41,11 @@ def test_the_demo_follow_up_is_seeded_once_and_published(settings):
         with ws.reader() as s:
             versions = s.scalars(select(RoadmapVersion).order_by(RoadmapVersion.version)).all()
             assert [v.version for v in versions] == [1, 2] and all(v.illustrative for v in versions)
-            assert versions[1].note.startswith("illustrative")
+            # written in the language of the coordinator who typed them (Arabic), not in English
+            assert versions[1].note == gettext("ar", REPLANNED) != REPLANNED
+            assert versions[0].note == gettext("ar", ADOPTED) != ADOPTED
+            blockers = set(s.scalars(select(ProgressReport.blockers).where(ProgressReport.blockers != "")))
+            assert blockers == {gettext("ar", BLOCKER)}
             assert s.scalar(
                 select(func.count()).select_from(ProgressReport).where(ProgressReport.status == "delayed")
             )

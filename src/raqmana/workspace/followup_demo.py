@@ -12,6 +12,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from raqmana.i18n import gettext
+from raqmana.i18n.catalog import N_
 from raqmana.metrics.observations import COLUMNS
 from raqmana.roadmap.model import ProgressStatus, Roadmap
 from raqmana.store.models import KpiObservation, Service, User
@@ -20,6 +22,10 @@ from raqmana.workspace.actors import Actor
 from raqmana.workspace.auth import load_actor
 from raqmana.workspace.factory import Workspace
 
+#: the demo's notes and blocker, written as a person types them: in the language of their author
+ADOPTED = N_("illustrative: the demo's roadmap")
+BLOCKER = N_("illustrative: procurement took longer than planned")
+REPLANNED = N_("illustrative: re-planned after the first two quarters")
 QUARTERS = ("2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2")
 SOURCE = "illustrative (raqmana demo)"
 
@@ -92,7 +98,7 @@ def seed_followup(
         if followup.current(s) is not None:
             return {}
         actor = _coordinator(s)
-        followup.adopt(s, actor, roadmap=roadmap, note="illustrative: the demo's roadmap", illustrative=True)
+        followup.adopt(s, actor, roadmap=roadmap, note=gettext(actor.locale, ADOPTED), illustrative=True)
         kpis.import_observations(s, actor, data=_figures(s, roadmap, rng), filename="demo-figures.csv")
         observations = s.scalar(select(func.count()).select_from(KpiObservation)) or 0
     reports = 0
@@ -122,9 +128,7 @@ def seed_followup(
                         percent_done=min(done, 100),
                         milestones_met=t if done else 0,
                         spend_usd=rng.randint(50, 400) * 1000 if done else 0,
-                        blockers="illustrative: procurement took longer than planned"
-                        if late and planned
-                        else "",
+                        blockers=gettext(actor.locale, BLOCKER) if late and planned else "",
                     ),
                     illustrative=True,
                 )
@@ -136,7 +140,7 @@ def seed_followup(
         followup.replan_roadmap(
             s,
             actor,
-            note="illustrative: re-planned after the first two quarters",
+            note=gettext(actor.locale, REPLANNED),
             expected_version=version[0].version,
             seconds=replan_seconds,
         )
