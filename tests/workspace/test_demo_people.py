@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from raqmana.store.models import Organisation, Response, ResponseRevision, ReviewComment, User
+from raqmana.i18n import gettext
+from raqmana.store.models import Organisation, Response, ResponseRevision, ReviewComment, StoredDocument, User
 from raqmana.workspace import open_workspace
 from raqmana.workspace.demo import DEMO_USERS, JUSTIFICATION, RETURN_COMMENT, seed_demo
+from raqmana.workspace.documents_demo import TITLE as DOCUMENT_TITLE
 from tests.workspace.factories import small_framework
 
 
@@ -43,6 +45,7 @@ def test_it_has_each_institution_answered_by_its_focal_point_and_reviewed_by_its
             duhok = people_of(s, "gov-duhok")
             basra = people_of(s, "gov-basra")
             comments = set(s.scalars(select(ReviewComment.text)))
+            titles = set(s.scalars(select(StoredDocument.title)))
     finally:
         ws.dispose()
     name = {username: display for username, display, _, _ in DEMO_USERS}
@@ -59,6 +62,8 @@ def test_it_has_each_institution_answered_by_its_focal_point_and_reviewed_by_its
     assert basra[2] == {JUSTIFICATION.ar}
     assert comments and comments <= {RETURN_COMMENT.ar, RETURN_COMMENT.ckb}
     assert RETURN_COMMENT.en not in comments
+    # the illustrative plan's title as its (Arabic-writing) coordinator gave it, still labelled illustrative
+    assert titles == {gettext("ar", DOCUMENT_TITLE)} and DOCUMENT_TITLE not in titles
 
 
 def test_the_demo_people_have_iraqi_names_not_english_job_titles():

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from raqmana.i18n import gettext
+from raqmana.i18n.catalog import N_
 from raqmana.store.models import AssessmentInstitution, Organisation, StoredDocument, User
 from raqmana.workspace.auth import load_actor
 from raqmana.workspace.documents import upload_document
@@ -21,7 +23,8 @@ if TYPE_CHECKING:
     from raqmana.workspace.factory import Workspace
 
 FILENAME = "illustrative-action-plan-ar.txt"
-TITLE = "ILLUSTRATIVE — digital transformation action plan (Arabic)"
+#: the title the coordinator gives it, written in their language (the demo's coordinator writes Arabic)
+TITLE = N_("ILLUSTRATIVE — digital transformation action plan (Arabic)")
 #: institutions of the round tried for an accepted passage's evidence (an answer already accepted takes none)
 TRIES = 20
 
@@ -40,7 +43,13 @@ def seed_documents(ws: Workspace, assessment_id: int) -> dict[str, int]:
     with ws.transaction() as s:
         coord = _actor(s, "demo-coordinator")
         doc = upload_document(
-            s, coord, settings=ws.settings, filename=FILENAME, data=data, title=TITLE, illustrative=True
+            s,
+            coord,
+            settings=ws.settings,
+            filename=FILENAME,
+            data=data,
+            title=gettext(coord.locale, TITLE),
+            illustrative=True,
         )
         job = enqueue_analysis(s, coord, document_id=doc.id)
     while (done := run_one(ws)) is not None and done.id != job.id:
