@@ -464,17 +464,24 @@ def _scores(
     return rows
 
 
+#: (survey file, its modification time) → the framework it belongs to ("" when it cannot be read)
+_SURVEY_FRAMEWORK: dict[tuple[str, int], str] = {}
+
+
 def _survey_ids(framework_id: str) -> list[str]:
-    """The surveys of the framework's pack."""
+    """The surveys of the framework's pack (each file read once until it changes)."""
     from raqmana.surveys.packs import read_survey, survey_files
 
     ids = []
     for sid, path in survey_files().items():
-        try:
-            if read_survey(path).framework == framework_id:
-                ids.append(sid)
-        except ProblemsError:
-            continue
+        key = (str(path), path.stat().st_mtime_ns)
+        if key not in _SURVEY_FRAMEWORK:
+            try:
+                _SURVEY_FRAMEWORK[key] = read_survey(path).framework
+            except ProblemsError:
+                _SURVEY_FRAMEWORK[key] = ""
+        if _SURVEY_FRAMEWORK[key] == framework_id:
+            ids.append(sid)
     return ids
 
 
