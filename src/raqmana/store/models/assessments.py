@@ -29,6 +29,8 @@ class Assessment(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: Monte Carlo runs the round's results are computed with (None: the default)
+    mc_runs: Mapped[int | None] = mapped_column()
 
 
 class AssessmentInstitution(Base):
