@@ -213,7 +213,7 @@ def demo(
     from raqmana.workspace.demo import seed_demo
     from raqmana.workspace.exceptions import WorkspaceError
     from raqmana.workspace.factory import open_workspace
-    from raqmana.workspace.results import assessment_results
+    from raqmana.workspace.results import assessment_results, record_mc_runs
 
     started = time.perf_counter()
     clock = _Clock()
@@ -269,6 +269,8 @@ def demo(
                 digits=settings.digit_shape,
                 country=settings.country,
             )
+        with ws.transaction() as session:  # the web's results and reports of the round use the same runs
+            record_mc_runs(session, assessment_id=info.assessment_id, runs=runs)
     except WorkspaceError as exc:
         fail(exc.problems, lang)
     finally:

@@ -20,10 +20,9 @@ from raqmana.workspace.actors import Actor
 from raqmana.workspace.completion import accepted_stamp
 from raqmana.workspace.factory import Workspace
 from raqmana.workspace.orgs import list_organisations
-from raqmana.workspace.results import ChainResult, assessment_results
+from raqmana.workspace.results import ChainResult, assessment_results, recorded_mc_runs
 from raqmana.workspace.surveys import survey_stamp
 
-MC_RUNS = 200
 DRAWING = threading.Lock()
 
 
@@ -66,7 +65,12 @@ class ResultsCache:
             lock = self._locks.setdefault(assessment_id, threading.Lock())
         with lock:  # one computation per assessment at a time; the others wait for its result
             with ws.reader() as session:
-                key = (*accepted_stamp(session, assessment_id), *survey_stamp(session), *extra_key)
+                key = (
+                    *accepted_stamp(session, assessment_id),
+                    *survey_stamp(session),
+                    recorded_mc_runs(session, assessment_id),
+                    *extra_key,
+                )
                 entry = self._entries.get(assessment_id)
                 if entry is None or entry.key != key:
                     names = {o.code: o.name for o in list_organisations(session, actor)}
@@ -77,7 +81,7 @@ class ResultsCache:
                                 session,
                                 assessment_id,
                                 actor=actor,
-                                mc_runs=MC_RUNS,
+                                mc_runs=None,  # the runs recorded for the round, else the default
                                 data_dir=ws.settings.data_dir,
                                 country=ws.settings.country,
                             ),

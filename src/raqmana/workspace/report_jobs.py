@@ -178,7 +178,7 @@ def enqueue_report(
     institution: str | None = None,
     langs: Sequence[str] = ("ar", "ckb", "en"),
     formats: Sequence[str] = ("pdf",),
-    runs: int = 200,
+    runs: int | None = None,
 ) -> JobView:
     _check(scope, langs, formats)
     check_report_scope(session, actor, assessment_id=assessment_id, scope=scope, institution=institution)
@@ -206,7 +206,7 @@ def run_report(ws: Workspace, payload: dict[str, Any], progress: Progress) -> di
             s,
             aid,
             actor=actor,
-            mc_runs=int(payload.get("runs", 200)),
+            mc_runs=None if payload.get("runs") is None else int(payload["runs"]),  # None: the round's
             data_dir=ws.settings.data_dir,
             digits=ws.settings.digit_shape,
             country=ws.settings.country,

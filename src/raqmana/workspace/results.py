@@ -87,12 +87,34 @@ def _region(org: OrgView, orgs: Mapping[str, OrgView]) -> str:
     return "federal"
 
 
+#: Monte Carlo runs for a round that records none (``Assessment.mc_runs``): the web and its report jobs
+DEFAULT_MC_RUNS = 200
+
+
+def record_mc_runs(session: Session, *, assessment_id: int, runs: int) -> None:
+    """Record the runs the round's results are computed with (``raqmana demo --runs``): the web's results
+    page, its methodology and its report jobs then say and use the same count."""
+    from raqmana.store.models import Assessment
+
+    found = session.get(Assessment, assessment_id)
+    if found is not None:
+        found.mc_runs = int(runs)
+
+
+def recorded_mc_runs(session: Session, assessment_id: int) -> int | None:
+    """The runs recorded for the round (None: none recorded, or no such round)."""
+    from raqmana.store.models import Assessment
+
+    found = session.get(Assessment, assessment_id)
+    return None if found is None else found.mc_runs
+
+
 def assessment_results(
     session: Session,
     assessment_id: int,
     *,
     actor: Actor = SYSTEM,
-    mc_runs: int = 1000,
+    mc_runs: int | None = 1000,
     plan: bool = True,
     budget_per_year: int | None = None,
     date: str = "",
@@ -104,8 +126,11 @@ def assessment_results(
 
     ``digits``: the digits of the reports made from the result ("latn", "arab" or None for each
     language's own; the workspace's ``Settings.digit_shape``). ``country``: the workspace's
-    ``Settings.country`` (empty: the country file of the round's framework pack)."""
+    ``Settings.country`` (empty: the country file of the round's framework pack). ``mc_runs`` None: the
+    runs recorded for the round (:func:`record_mc_runs`), else :data:`DEFAULT_MC_RUNS`."""
     assessment, _ = get_assessment_for_user(session, actor, assessment_id)
+    if mc_runs is None:
+        mc_runs = assessment.mc_runs if assessment.mc_runs is not None else DEFAULT_MC_RUNS
     framework = get_framework(session, assessment.framework_version_id)
     accepted = accepted_values(session, assessment_id, actor=actor)
     orgs = {o.code: o for o in list_organisations(session, actor)}
