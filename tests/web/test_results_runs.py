@@ -22,3 +22,10 @@ def test_the_results_page_states_the_runs_recorded_for_the_round(world, as_user)
         record_mc_runs(s, assessment_id=world.assessment_id, runs=37)
     text = _methodology(viewer, world.assessment_id)  # recomputed: the recorded runs are part of its key
     assert "Monte Carlo with 37 runs" in text and f"with {DEFAULT_MC_RUNS} runs" not in text
+
+
+def test_the_methodology_is_shown_as_html_not_markdown(world, as_user):
+    accept(world, ANSWERS)
+    html = as_user("coord").get(f"/assessments/{world.assessment_id}/results?lang=ar").text
+    method = html[html.index('id="method-h"') :]
+    assert "<h4>" in method and "<li>" in method and "\n# " not in method and "## " not in method
