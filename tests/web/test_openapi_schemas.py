@@ -284,6 +284,7 @@ def tour(api: Api, world: World, tokens: dict[str, str]) -> None:
     participation_tour(api, tokens)
     consultation_tour(api, tokens)
     documents_tour(api, world, tokens)
+    survey_tour(api, world, tokens)
     exchange_tour(api, a, tokens)
     # errors
     assert api.call("GET", "/api/v1/me", as_="not-a-token").status_code == 401
@@ -459,6 +460,25 @@ def consultation_more_tour(api: Api, focal: str, cid: int, published: int, secti
     answer = f"/api/v1/public/consultations/{closed.json()['id']}/response"
     assert api.call("GET", answer).json()["response"]["items"][0]["taken"] is False
     assert api.call("GET", f"{answer}.en.html").status_code == 200
+
+
+def survey_tour(api: Api, world: World, tokens: dict[str, str]) -> None:
+    """The round's surveys, a form, an export imported, the aggregated results."""
+    from raqmana.surveys.illustrative import submissions_csv
+    from raqmana.surveys.xlsform_out import from_framework
+
+    from .world import tiny_framework
+
+    focal, coord = tokens["focal"], tokens["coord"]
+    base = f"/api/v1/assessments/{world.assessment_id}/surveys"
+    assert api.call("GET", base, as_=focal).json()["surveys"][0]["id"] == "tiny"
+    assert api.call("GET", f"{base}/tiny/form.xlsx", as_=focal).status_code == 200
+    export = submissions_csv(from_framework(tiny_framework()), n=15, seed=2)
+    done = api.call(
+        "POST", f"{base}/tiny/submissions", as_=coord, files={"file": ("k.csv", export, "text/csv")}
+    )
+    assert done.status_code == 200 and done.json()["added"] == 15, done.text
+    assert api.call("GET", f"{base}/tiny", as_=focal).json()["n"] == 15
 
 
 def documents_tour(api: Api, world: World, tokens: dict[str, str]) -> None:

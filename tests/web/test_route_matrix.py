@@ -41,6 +41,8 @@ from raqmana.metrics.service import COLUMNS, parse_row
 from raqmana.participation import new_tracking
 from raqmana.problems import Location
 from raqmana.store.models import Evidence, Response
+from raqmana.surveys.illustrative import submissions_csv
+from raqmana.surveys.xlsform_out import from_framework
 from raqmana.web import create_app
 from raqmana.workspace import (
     SYSTEM,
@@ -65,7 +67,7 @@ from .conftest import Browser
 from .scope_people import add_scoped_people
 from .test_followup import small_roadmap
 from .test_results import ANSWERS, accept
-from .world import PASSWORD, World, copy_world
+from .world import PASSWORD, World, copy_world, tiny_framework
 
 #: a KPI figure of institution B (only whole-tree coordinators and administrators may report it)
 KPI_FIGURE_B = {"kpi": "SRV-R01-K1", "period": "2026-Q1", "institution": "moi", "value": "5", "unit": "count"}
@@ -328,6 +330,15 @@ GET /api/v1/documents/register                                                  
 GET /documents/register                                                                                             303      200      200      200      200      200      200      200      200
 POST /api/v1/documents/register/{area_id}                                                                           401      403      403      403      403      403      403      200      200
 POST /documents/register/{area_id}                                                                                  303      403      403      403      403      403      403      303      303
+# perception surveys of the round: its readers read forms and aggregated results, national coordinators import
+GET /api/v1/assessments/{assessment_id}/surveys                                                                     401      200      200      200      404      200      200      200      200
+GET /api/v1/assessments/{assessment_id}/surveys/{survey_id}                                                         401      200      200      200      404      200      200      200      200
+GET /api/v1/assessments/{assessment_id}/surveys/{survey_id}/form.xlsx                                               401      200      200      200      404      200      200      200      200
+GET /assessments/{assessment_id}/surveys                                                                            303      200      200      200      404      200      200      200      200
+GET /assessments/{assessment_id}/surveys/{survey_id}                                                                303      200      200      200      404      200      200      200      200
+GET /assessments/{assessment_id}/surveys/{survey_id}/form.xlsx                                                      303      200      200      200      404      200      200      200      200
+POST /api/v1/assessments/{assessment_id}/surveys/{survey_id}/submissions                                            401      403      403      403      404      403      403      200      200
+POST /assessments/{assessment_id}/surveys/{survey_id}/submissions                                                   303      403      403      403      404      403      403      200      200
 GET /admin/webhooks                                                                                                 303      403      403      403      403      403      403      403      200
 GET /api/v1/admin/webhooks                                                                                          401      403      403      403      403      403      403      403      200
 POST /admin/webhooks                                                                                                303      403      403      403      403      403      403      403      422
@@ -645,6 +656,9 @@ A = {"assessment_id": lambda i, p: i.assessment}
 B_INST = {**A, "institution_code": "moi"}
 A_INST = {**A, "institution_code": "mofa"}
 ANSWER = {"indicator_id": "LEG-01"}
+#: the round's questionnaire as a survey, and an export of it (the same file again changes nothing)
+SURVEY = {**A, "survey_id": "tiny"}
+SURVEY_CSV = submissions_csv(from_framework(tiny_framework()), n=12, seed=3)
 XLSX = {"file": ("answers.xlsx", b"not really a workbook", "application/octet-stream")}
 CSV = "code,kind,parent_code,name_en,name_ar,name_ckb\nmofa,ministry,,Ministry of Foreign Affairs,وزارة الخارجية,وەزارەتی دەرەوە\n"
 CASES_CSV = (
@@ -786,6 +800,12 @@ PROBES: dict[str, Probe] = {
     "GET /assessments/{assessment_id}/results/institutions/{code}": Probe({**A, "code": "moi"}),
     "GET /assessments/{assessment_id}/results/institutions/{code}/radar.svg": Probe({**A, "code": "moi"}),
     "GET /assessments/{assessment_id}/review": Probe(A),
+    "GET /assessments/{assessment_id}/surveys": Probe(A),
+    "GET /assessments/{assessment_id}/surveys/{survey_id}": Probe(SURVEY),
+    "GET /assessments/{assessment_id}/surveys/{survey_id}/form.xlsx": Probe(SURVEY),
+    "POST /assessments/{assessment_id}/surveys/{survey_id}/submissions": Probe(
+        SURVEY, files={"file": ("kobo.csv", SURVEY_CSV, "text/csv")}
+    ),
     "POST /assessments/{assessment_id}/workbooks": Probe(A, files={"files": XLSX["file"]}),
     "POST /evidence/{evidence_id}/delete": Probe({"evidence_id": lambda i, p: i.evidence_b}),
     "GET /evidence/{evidence_id}/file": Probe({"evidence_id": lambda i, p: i.evidence_b}),
