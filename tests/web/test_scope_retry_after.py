@@ -55,7 +55,7 @@ def test_an_upload_over_the_job_quota_is_refused_before_its_files_are_read(
     focal, aid = as_user("focal"), world.assessment_id
     for langs in (["en"], ["ar"], ["ckb"], ["ar", "en"], ["ar", "ckb"]):
         assert _ask(focal, aid, langs).status_code == 202
-    monkeypatch.setattr(jobs_routes, "read_upload", never)
+    monkeypatch.setattr(jobs_routes, "spooled_uploads", never)  # the files are spooled to disk when read
     r = focal.post(
         f"/api/v1/assessments/{aid}/workbooks",
         files={"files": ("mofa.xlsx", b"PK\x03\x04 a workbook, maybe", "application/octet-stream")},
