@@ -61,6 +61,8 @@ class InstitutionAnswers(_Model):
 
 
 class Assessment(_Model):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, serialize_by_alias=True)
+
     framework: str = "iraq-dla"
     id: str = "assessment"
     title: Translated = Translated()
@@ -73,8 +75,9 @@ class Assessment(_Model):
     bottlenecks: dict[str, float] = {}
     #: the country's own policy documents: SDG target or goal → passages a reviewer accepted for it
     commitments: dict[str, float] = {}
-    #: the legal and institutional register: area → 0 missing, 1 drafted, 2 exists
-    register: dict[str, float] = {}
+    #: the legal and institutional register: area → 0 missing, 1 drafted, 2 exists ("register" in files;
+    #: the attribute has another name because pydantic's classes already have a ``register`` method)
+    legal_register: dict[str, float] = Field(default={}, alias="register")
 
     def institution(self, institution_id: str) -> InstitutionAnswers:
         for inst in self.institutions:

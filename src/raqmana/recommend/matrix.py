@@ -201,7 +201,7 @@ def build(
         _evidence_overrides([assessment.national], nat.no_evidence, lay)
     inst.bottlenecks = nat.bottlenecks = dict(assessment.bottlenecks)
     inst.commitments = nat.commitments = dict(assessment.commitments)
-    inst.register = nat.register = dict(assessment.register)
+    inst.register = nat.register = dict(assessment.legal_register)
     return inst, nat
 
 
