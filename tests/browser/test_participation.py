@@ -94,6 +94,10 @@ def test_a_person_comments_on_a_section_and_sees_it_after_moderation(
 
     with catalogue.world.ws.transaction() as s:
         consultation = seed_consultation(s, SYSTEM)
+        # one consultation for every case: an earlier case closed it, so it opens again for this one
+        s.get(Consultation, consultation).closes_at = datetime.now(UTC) + timedelta(days=20)
+    # changed in the database behind the app's back: the pages it keeps for two seconds are forgotten
+    catalogue.server.config.app.state.consultation_pages = {}
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     page.set_default_timeout(10_000)
