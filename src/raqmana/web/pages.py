@@ -31,14 +31,15 @@ from __future__ import annotations
 import inspect
 import typing
 from collections.abc import Callable
-from typing import Annotated, Any
+from pathlib import Path
+from typing import Annotated, Any, Protocol
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
-from starlette.responses import JSONResponse, Response
+from starlette.responses import FileResponse, JSONResponse, Response
 
 from raqmana.web.context import Ctx, api_ctx, page_ctx
 from raqmana.web.csrf import check_csrf
@@ -91,6 +92,28 @@ def attachment(data: bytes, filename: str, media_type: str) -> Response:
         data,
         media_type=media_type,
         headers={"Content-Disposition": f'attachment; filename="{quote(filename)}"'},
+    )
+
+
+class StoredFile(Protocol):
+    """A file kept in the workspace's store (an evidence file, a policy document)."""
+
+    @property
+    def path(self) -> Path: ...
+    @property
+    def media_type(self) -> str: ...
+    @property
+    def filename(self) -> str: ...
+
+
+def stored_attachment(f: StoredFile) -> Response:
+    """A stored file offered for download as it was uploaded (never sniffed into another type)."""
+    return FileResponse(
+        f.path,
+        media_type=f.media_type,
+        filename=f.filename,
+        headers={"X-Content-Type-Options": "nosniff"},
+        content_disposition_type="attachment",
     )
 
 

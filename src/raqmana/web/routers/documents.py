@@ -8,14 +8,14 @@ from typing import Annotated, Any, Literal
 from fastapi import File, Form, Path, UploadFile
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
-from starlette.responses import FileResponse, Response
+from starlette.responses import Response
 
 from raqmana.i18n import gettext
 from raqmana.i18n.catalog import ui
 from raqmana.reports.documents_chapter import sdg_profile_chart
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import read_upload, see_other
-from raqmana.web.pages import Area, go, json_response
+from raqmana.web.pages import Area, go, json_response, stored_attachment
 from raqmana.web.schemas.common import Done, file_response
 from raqmana.workspace import documents, documents_analysis, documents_register, documents_review
 from raqmana.workspace.documents_register import RegisterEntryView, RegisterView
@@ -250,13 +250,8 @@ def document_chart(document_id: int, ctx: Ctx = PageCtx) -> Response:
 
 
 def _download(ctx: Ctx, document_id: int) -> Response:
-    f = ctx.read(documents.open_document, settings=ctx.settings, document_id=document_id)
-    return FileResponse(
-        f.path,
-        media_type=f.media_type,
-        filename=f.filename,
-        headers={"X-Content-Type-Options": "nosniff"},
-        content_disposition_type="attachment",
+    return stored_attachment(
+        ctx.read(documents.open_document, settings=ctx.settings, document_id=document_id)
     )
 
 

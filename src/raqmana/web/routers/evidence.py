@@ -7,11 +7,11 @@ from typing import Annotated, Any, Literal
 from fastapi import File, Form, UploadFile
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
-from starlette.responses import FileResponse, Response
+from starlette.responses import Response
 
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import is_htmx, optional_date, read_upload, required, safe_next, see_other
-from raqmana.web.pages import Area, json_response
+from raqmana.web.pages import Area, json_response, stored_attachment
 from raqmana.web.routers.questionnaire import BASE, page_url
 from raqmana.web.schemas.common import Done, file_response
 from raqmana.web.templating import render
@@ -153,14 +153,7 @@ async def attach_file_json(
 
 
 def _download(ctx: Ctx, evidence_id: int) -> Response:
-    f = ctx.read(evidence.open_evidence, settings=ctx.settings, evidence_id=evidence_id)
-    return FileResponse(
-        f.path,
-        media_type=f.media_type,
-        filename=f.filename,
-        headers={"X-Content-Type-Options": "nosniff"},
-        content_disposition_type="attachment",
-    )
+    return stored_attachment(ctx.read(evidence.open_evidence, settings=ctx.settings, evidence_id=evidence_id))
 
 
 @area.html.get("/evidence/{evidence_id}/file")
