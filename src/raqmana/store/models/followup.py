@@ -45,6 +45,14 @@ class KpiObservation(Base):
     version: Mapped[int] = mapped_column(default=1)
     reported_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: submitted (waiting for review), accepted, returned (with a note) or withdrawn (with a reason)
+    state: Mapped[str] = mapped_column(String(16), default="accepted", server_default="accepted")
+    #: the figure last accepted, which the KPIs count; None: nothing accepted yet, or withdrawn
+    accepted_value: Mapped[float | None] = mapped_column(nullable=True)
+    #: the reviewer's note when returned, the reason when withdrawn
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     __table_args__ = (
         Index(
@@ -58,9 +66,10 @@ class KpiObservation(Base):
             "age_group",
             "area",
             "disability",
-            "value",
+            "accepted_value",
         ),
         Index("ix_kpi_observations_org_id", "org_id"),
+        Index("ix_kpi_observations_state", "state"),
     )
 
 
