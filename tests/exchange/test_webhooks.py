@@ -225,3 +225,54 @@ def test_a_redirect_is_not_followed_and_a_changed_secret_key_is_reported(world):
     assert deliver_due(world.ws, now=d.next_try_at)["retry"] == 1
     [d] = deliveries(world)
     assert d.last_code is None and "secret" in d.last_error and len(box.got) == 1
+
+
+def _resolver(monkeypatch, name, answers):
+    """``name`` resolves to each of ``answers`` in turn (the last one repeats); other names as usual.
+    The DNS answer is the boundary under test: what a hostile name server would say."""
+    import socket
+
+    real = socket.getaddrinfo
+    calls = []
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        if host != name:
+            return real(host, port, *args, **kwargs)
+        address = answers[min(len(calls), len(answers) - 1)]
+        calls.append(address)
+        return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (address, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return calls
+
+
+def test_a_delivery_connects_to_the_address_checked_not_to_a_second_answer(world, monkeypatch):
+    with receiver(SECRET) as box:
+        port = box.url.rsplit(":", 1)[1].split("/", 1)[0]
+        register(world, box.url, secret=SECRET)  # the receiver's own address, registered as usual
+        calls = _resolver(monkeypatch, "hooks.example.org", ["127.0.0.1", "127.0.0.2"])
+        with world.ws.transaction() as s:
+            hook = s.scalars(select(Webhook)).one()
+            hook.url = f"http://hooks.example.org:{port}/hook"
+        accept(world)
+        assert deliver_due(world.ws)["delivered"] == 1
+    assert calls == ["127.0.0.1"]  # resolved once, when checked; the connection did not ask again
+    [got] = box.got
+    assert got.signed and got.headers["Host"] == f"hooks.example.org:{port}"
+
+
+def test_a_name_rebound_to_a_private_address_is_never_reached(world, monkeypatch):
+    world.ws.settings = world.ws.settings.model_copy(
+        update={"webhook_private_addresses": "refuse", "webhook_timeout_seconds": 1}
+    )
+    with receiver(SECRET) as box:
+        port = box.url.rsplit(":", 1)[1].split("/", 1)[0]
+        # public when checked (registration and before sending), the receiver's loopback afterwards
+        calls = _resolver(monkeypatch, "hooks.example.org", ["192.0.32.10", "192.0.32.10", "127.0.0.1"])
+        register(world, f"http://hooks.example.org:{port}/hook", secret=SECRET)
+        accept(world)
+        assert deliver_due(world.ws)["retry"] == 1
+    assert box.got == []  # the loopback receiver never saw the request
+    assert calls == ["192.0.32.10", "192.0.32.10"]
+    [d] = deliveries(world)
+    assert d.last_code is None and d.last_error

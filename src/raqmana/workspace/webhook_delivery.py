@@ -6,12 +6,14 @@ one conditional UPDATE, so several workers never send the same try twice."""
 
 from __future__ import annotations
 
+import http.client
 import json
 import logging
-import urllib.error
-import urllib.request
+import socket
+import ssl
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import select, update
 
@@ -22,7 +24,7 @@ from raqmana.exchange.sealing import Unsealable, unseal
 from raqmana.store.models import OutboxEvent, Webhook, WebhookDelivery
 from raqmana.store.types import utcnow
 from raqmana.workspace.exceptions import ValidationFailed
-from raqmana.workspace.webhooks import check_url
+from raqmana.workspace.webhooks import checked_address
 
 if TYPE_CHECKING:
     from raqmana.settings import Settings
@@ -30,11 +32,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 MAX_BACKOFF = timedelta(days=1)
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:  # a redirect is an answer, not followed
-        return None
 
 
 def body_of(delivery: WebhookDelivery, event: OutboxEvent, sent_at: datetime) -> bytes:
@@ -55,18 +52,45 @@ def body_of(delivery: WebhookDelivery, event: OutboxEvent, sent_at: datetime) ->
     ).encode("utf-8")
 
 
-def post(url: str, body: bytes, headers: dict[str, str], *, timeout: float) -> tuple[int | None, str]:
-    """(HTTP status, error text) of one POST; no redirect followed. The one outbound seam of webhooks."""
-    request = urllib.request.Request(url, data=body, headers=headers, method="POST")  # nosec B310  # http(s) only: check_url
-    opener = urllib.request.build_opener(_NoRedirect)
+def post(
+    url: str, body: bytes, headers: dict[str, str], *, timeout: float, address: str | None = None
+) -> tuple[int | None, str]:
+    """(HTTP status, error text) of one POST to ``url``, connecting to ``address`` when given (the one the
+    name resolved to when it was checked) with the URL's host name in the Host header and, over https, in
+    the TLS server name and certificate check. A redirect is an answer, never followed. The one outbound
+    seam of webhooks."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    connection: http.client.HTTPConnection
+    if parts.scheme == "https":
+        connection = http.client.HTTPSConnection(
+            host, port, timeout=timeout, context=ssl.create_default_context()
+        )
+    else:
+        connection = http.client.HTTPConnection(host, port, timeout=timeout)
+    if address is not None:
+        pinned = address
+
+        def connect_pinned(
+            where: tuple[str, int], timeout: float | None = None, source: tuple[str, int] | None = None
+        ) -> socket.socket:
+            return socket.create_connection((pinned, where[1]), timeout, source)
+
+        connection._create_connection = connect_pinned  # type: ignore[attr-defined]
+    target = parts.path or "/"
+    if parts.query:
+        target += "?" + parts.query
     try:
-        with opener.open(request, timeout=timeout) as answer:  # nosec B310  # http(s) only: check_url
-            answer.read(4096)
-            return int(answer.status), ""
-    except urllib.error.HTTPError as exc:
-        return int(exc.code), f"HTTP {exc.code}"
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        return None, f"{type(exc).__name__}: {getattr(exc, 'reason', exc)}"[:300]
+        connection.request("POST", target, body=body, headers=headers)
+        answer = connection.getresponse()
+        answer.read(4096)
+        code = int(answer.status)
+        return code, "" if 200 <= code < 300 else f"HTTP {code}"
+    except (OSError, ValueError, http.client.HTTPException) as exc:
+        return None, f"{type(exc).__name__}: {exc}"[:300]
+    finally:
+        connection.close()
 
 
 def _backoff(settings: Settings, attempts: int) -> timedelta:
@@ -125,7 +149,7 @@ def deliver_due(ws: Workspace, *, now: datetime | None = None, limit: int = 200)
             code, error = None, X.SECRET_UNREADABLE.en
         else:
             try:
-                check_url(url, allow_private=settings.webhooks_may_reach_private)
+                url, address = checked_address(url, allow_private=settings.webhooks_may_reach_private)
             except ValidationFailed as exc:
                 code, error = None, exc.message("en")[:300]
             else:
@@ -137,7 +161,9 @@ def deliver_due(ws: Workspace, *, now: datetime | None = None, limit: int = 200)
                     signing.DELIVERY: ident,
                     signing.TIMESTAMP: str(int(sent_at.timestamp())),
                 }
-                code, error = post(url, body, headers, timeout=settings.webhook_timeout_seconds)
+                code, error = post(
+                    url, body, headers, timeout=settings.webhook_timeout_seconds, address=address
+                )
         ok = code is not None and 200 <= code < 300
         with ws.transaction() as s:
             d = s.get(WebhookDelivery, delivery_id)

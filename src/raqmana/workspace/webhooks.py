@@ -78,6 +78,14 @@ def _private(address: str) -> bool:
 
 def check_url(url: str, *, allow_private: bool) -> str:
     """An http(s) URL whose host resolves (and, unless ``allow_private``, only to public addresses)."""
+    return checked_address(url, allow_private=allow_private)[0]
+
+
+def checked_address(url: str, *, allow_private: bool) -> tuple[str, str]:
+    """The URL and the one address a delivery connects to, resolved once and checked: every address the
+    name resolves to must be public unless ``allow_private``. Delivery connects to this address itself
+    (never resolving the name again), so a name that answers a public address to the check and a private
+    one to the connection (DNS rebinding) cannot reach the inside of the network."""
     url = (url or "").strip()
     parts = urlsplit(url) if len(url) <= 2000 else None
     if (
@@ -87,18 +95,21 @@ def check_url(url: str, *, allow_private: bool) -> str:
         or any(c.isspace() for c in url)
     ):
         raise ValidationFailed.one(X.URL_NOT_HTTP, Location(field="url"), url=url[:200])
-    if allow_private:
-        return url
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
         infos = socket.getaddrinfo(parts.hostname, port, proto=socket.IPPROTO_TCP)
     except (OSError, ValueError, UnicodeError):
         raise ValidationFailed.one(X.URL_UNRESOLVED, Location(field="url"), url=url[:200]) from None
-    for info in infos:
-        address = str(info[4][0])
-        if _private(address):
-            raise ValidationFailed.one(X.URL_PRIVATE, Location(field="url"), url=url[:200], address=address)
-    return url
+    addresses = [str(info[4][0]) for info in infos]
+    if not addresses:
+        raise ValidationFailed.one(X.URL_UNRESOLVED, Location(field="url"), url=url[:200])
+    if not allow_private:
+        for address in addresses:
+            if _private(address):
+                raise ValidationFailed.one(
+                    X.URL_PRIVATE, Location(field="url"), url=url[:200], address=address
+                )
+    return url, addresses[0]
 
 
 def _kinds(kinds: list[str]) -> list[str]:
