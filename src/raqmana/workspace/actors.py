@@ -41,6 +41,8 @@ class Grant:
     org_id: int | None = None
     org_code: str | None = None
     org_path: str = ""
+    #: the organisation's name in every language (shown beside the user's name in the page header)
+    org_name: Translated | None = None
 
     def covers(self, path: str) -> bool:
         return self.org_id is None or path.startswith(self.org_path)
@@ -66,6 +68,16 @@ class Actor:
     @property
     def is_global_admin(self) -> bool:
         return self.system or any(g.role is Role.ADMIN and g.org_id is None for g in self.grants)
+
+    @property
+    def institutions(self) -> tuple[Translated, ...]:
+        """The names of the organisations the actor's grants are scoped to (none for whole-tree grants),
+        each once, in the order of the grants."""
+        seen: dict[int, Translated] = {}
+        for g in self.grants:
+            if g.org_id is not None and g.org_name is not None:
+                seen.setdefault(g.org_id, g.org_name)
+        return tuple(seen.values())
 
     def has_role(self, role: Role | str) -> bool:
         return self.system or any(g.role == role for g in self.grants)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from raqmana.i18n import Translated
 from raqmana.store.models import AuthSession, LoginThrottle, Organisation, RoleGrant, User
 from raqmana.store.types import utcnow
 from raqmana.workspace import errors as E
@@ -47,12 +48,29 @@ def load_actor(session: Session, user_id: int) -> Actor:
     if user is None or not user.is_active:
         raise NotFound("user")
     rows = session.execute(
-        select(RoleGrant.role, RoleGrant.org_id, Organisation.code, Organisation.path)
+        select(
+            RoleGrant.role,
+            RoleGrant.org_id,
+            Organisation.code,
+            Organisation.path,
+            Organisation.name_en,
+            Organisation.name_ar,
+            Organisation.name_ckb,
+        )
         .outerjoin(Organisation, Organisation.id == RoleGrant.org_id)
         .where(RoleGrant.user_id == user_id)
         .order_by(RoleGrant.id)
     )
-    grants = tuple(Grant(Role(role), org_id, code, path or "") for role, org_id, code, path in rows)
+    grants = tuple(
+        Grant(
+            Role(role),
+            org_id,
+            code,
+            path or "",
+            None if org_id is None else Translated(en=en or "", ar=ar or "", ckb=ckb or ""),
+        )
+        for role, org_id, code, path, en, ar, ckb in rows
+    )
     return Actor(user.id, user.username, user.display_name, user.locale, grants)
 
 
