@@ -20,6 +20,15 @@ def test_it_reads_owner_deadline_and_budget_of_an_action() -> None:
     )
 
 
+def test_a_final_deadline_and_a_currency_before_the_amount_are_read_whole() -> None:
+    details = action_details("19. رفع المسودة إلى مجلس الوزراء. الموعد النهائي: 2026.")
+    assert details == {"deadline": "2026"}
+    assert action_details("6. Launch the card. The total project value of $ 120 million.") == {
+        "budget": "$ 120 million"
+    }
+    assert action_details("7. Build the cloud. Budget: IQD 12 billion")["budget"] == "IQD 12 billion"
+
+
 def test_each_article_and_action_is_a_passage_and_paragraphs_keep_their_heading() -> None:
     blocks = [
         Block(1, BlockKind.HEADING, "الفصل الأول"),

@@ -15,12 +15,15 @@ _OWNER = re.compile(
     r"\s*[:：]\s*(?P<v>[^.؛;\n]+)",
     re.IGNORECASE,
 )
+#: the longer words first ("الموعد النهائي" before "الموعد"), so the value is what follows the whole label
 _DEADLINE = re.compile(
-    r"(?:الموعد|المدة|الموعد النهائي|موعد الإنجاز|Deadline|By|Due|وادە)\s*[:：]?\s*(?P<v>(?:[^\s.؛;]+\s+)?(?:19|20)[0-9]{2})",
+    r"(?:الموعد النهائي|موعد الإنجاز|الموعد|المدة|Deadline|By|Due|وادە)\s*[:：]?\s*(?P<v>(?:[^\s.؛;:]+\s+)?(?:19|20)[0-9]{2})",
     re.IGNORECASE,
 )
 _BUDGET = re.compile(
-    r"(?P<v>[0-9][0-9.,]*\s*(?:مليار|مليون|ألف|billion|million|thousand)?\s*(?:دينار(?: عراقي)?|دولار|IQD|USD|US\$|\$|dinars?|dollars?))",
+    r"(?P<v>[0-9][0-9.,]*\s*(?:مليار|مليون|ألف|billion|million|thousand)?\s*(?:دينار(?: عراقي)?|دولار|IQD|USD|US\$|\$|dinars?|dollars?)"
+    # the currency written before the amount: $ 120 million, USD 3.5 million, IQD 12 billion
+    r"|(?:IQD|USD|US\$|\$)\s*[0-9][0-9.,]*(?:\s*(?:billion|million|thousand))?)",
     re.IGNORECASE,
 )
 
