@@ -1,7 +1,8 @@
 """Submissions of perception surveys (KoboToolbox/ODK), one row per submission, with their history.
 
 Answers are kept as JSON keyed by question name (one table for every survey, never a table per survey);
-identifiers of people are pseudonyms already (:func:`raqmana.surveys.submissions.pseudonym`). An edit of
+identifiers of people are pseudonyms already (:func:`raqmana.surveys.submissions.pseudonym`). Each
+submission belongs to the assessment round it was imported into; a submission (its uuid) is in one round. An edit of
 a submission (same uuid, other answers) keeps the answers it replaced as a revision.
 """
 
@@ -21,6 +22,9 @@ class SurveySubmission(Base):
     __tablename__ = "survey_submissions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: the assessment round the submission was imported into (its survey figures use only its own);
+    #: None: imported before rounds held submissions, when the workspace had no round
+    assessment_id: Mapped[int | None] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"))
     survey_id: Mapped[str] = mapped_column(String(64))
     survey_version: Mapped[str] = mapped_column(String(32))
     uuid: Mapped[str] = mapped_column(String(128))
@@ -38,6 +42,7 @@ class SurveySubmission(Base):
     __table_args__ = (
         UniqueConstraint("survey_id", "uuid"),
         Index("ix_survey_submissions_survey_id", "survey_id"),
+        Index("ix_survey_submissions_assessment_id", "assessment_id", "survey_id"),
     )
 
 
