@@ -308,9 +308,17 @@ def demo(
     reports = []
     for code in LANGS:
         reports += render(build_national(inputs, code), out / "reports", formats.split(","))
-    from raqmana.workspace.report_jobs import publish_reports
+    from raqmana.workspace.report_jobs import publish_reports, record_published_reports
 
-    publish_reports(reports, settings.data_dir, info.assessment_id)  # listed on the web Reports page too
+    published = publish_reports(reports, settings.data_dir, info.assessment_id)  # on the web Reports page
+    ws = open_workspace(settings)
+    try:  # and on the Jobs page, as a finished report job with its files (rendered here, not queued)
+        with ws.transaction() as session:
+            record_published_reports(
+                session, published, settings.data_dir, info.assessment_id, by="raqmana demo"
+            )
+    finally:
+        ws.dispose()
     _step("reports", lang, "demo.step5", dir=out / "reports")
     clock.lap("reports")
     _number("portal")

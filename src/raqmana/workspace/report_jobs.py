@@ -23,10 +23,13 @@ from raqmana.reports import errors as E
 from raqmana.reports.institution import build_institution
 from raqmana.reports.national import build_national
 from raqmana.reports.render import FORMATS, render
+from raqmana.store.jobs import DONE
+from raqmana.store.models import Job
+from raqmana.store.types import utcnow
 from raqmana.workspace.actors import Actor
 from raqmana.workspace.exceptions import Forbidden, ValidationFailed
 from raqmana.workspace.job_handlers import REPORT as REPORT
-from raqmana.workspace.jobs import Progress, enqueue, payload_actor
+from raqmana.workspace.jobs import Progress, enqueue, job_view, payload_actor
 from raqmana.workspace.results import assessment_results
 from raqmana.workspace.views import JobView
 
@@ -68,6 +71,51 @@ def publish_reports(files: Iterable[Path], data_dir: Path, assessment_id: int) -
             raise
         copied.append(target)
     return copied
+
+
+def record_published_reports(
+    session: Session, files: Sequence[Path], data_dir: Path, assessment_id: int, *, by: str
+) -> JobView | None:
+    """A finished report job for national reports made outside the queue and published with
+    :func:`publish_reports` (``raqmana demo``): the Jobs page lists it beside the reports started on the
+    web, and its page links each file. ``by`` names the command (the job's worker); None when no file is
+    a published national report."""
+    base = reports_dir(data_dir, assessment_id)
+    written = sorted(
+        str(Path(f).relative_to(base))
+        for f in files
+        if Path(f).parent == base and REPORT_NAME.fullmatch(Path(f).name)
+    )
+    if not written:
+        return None
+    found = [REPORT_NAME.fullmatch(Path(p).name) for p in written]
+    langs = sorted({m.group(1) for m in found if m}, key=("ar", "ckb", "en").index)
+    formats = sorted({m.group(2) for m in found if m}, key=lambda f: FORMATS.index(f) if f in FORMATS else 9)
+    now = utcnow()
+    job = Job(
+        kind=REPORT,
+        payload={
+            "assessment_id": assessment_id,
+            "scope": "national",
+            "institution": None,
+            "langs": langs,
+            "formats": formats,
+            "actor": {"user_id": None, "system": by},
+        },
+        status=DONE,
+        progress=1.0,
+        message=f"{len(written)}/{len(written)}",
+        result={"scope": "national", "written": written, "skipped": 0, "kept": [], "dir": str(base)},
+        attempts=1,
+        worker=by,
+        created_by=None,
+        created_at=now,
+        started_at=now,
+        finished_at=now,
+    )
+    session.add(job)
+    session.flush()
+    return job_view(job)
 
 
 def _check(scope: str, langs: Sequence[str], formats: Sequence[str]) -> None:
