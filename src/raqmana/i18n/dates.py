@@ -62,3 +62,55 @@ def format_day(value: date | datetime, lang: str, digits: str | None = None, *, 
     else:
         text = format_date(value, format="short" if short else "medium", locale=babel)
     return localize_digits(text, lang, digits)
+
+
+# --- a date typed into a form: shown in the reader's order and digits, read back in either digit shape ---
+#: the order of a typed date per language: day/month/year as Arabic dates are written (CLDR's ar), the
+#: ISO order year-month-day for Sorani (CLDR's ckb) and English (unambiguous, unlike "12/7/26")
+_FIELD_ORDER = {"ar": ("d", "m", "y"), "ckb": ("y", "m", "d"), "en": ("y", "m", "d")}
+_FIELD_SEP = {"ar": "/", "ckb": "-", "en": "-"}
+_FIELD_WORDS = {"d": N_("day"), "m": N_("month"), "y": N_("year")}
+#: Latin for the Arabic-Indic and Extended Arabic-Indic (Persian) digits a keyboard may type
+_TO_LATIN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+#: direction marks a copied date may carry (LRM, RLM, ALM, isolates)
+_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u2066\u2067\u2068\u2069"))
+_TYPED = re.compile(r"^\s*(\d{1,4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,4})\s*$")
+
+
+def format_day_field(value: date | str | None, lang: str, digits: str | None = None) -> str:
+    """``value`` as the text of a date field: "٠٧/١٢/٢٠٢٦" (ar), "٢٠٢٦-١٢-٠٧" (ckb), "2026-12-07" (en).
+
+    A string that is not a date (what a reader typed, shown again with its error) is returned as typed."""
+    if isinstance(value, str) and value.strip():
+        try:
+            value = parse_day_field(value)
+        except ValueError:
+            return str(value)
+    if not isinstance(value, date):  # None, "", a template's undefined value
+        return ""
+    code = get_locale(lang).code
+    parts = {"d": f"{value.day:02d}", "m": f"{value.month:02d}", "y": f"{value.year:04d}"}
+    text = _FIELD_SEP[code].join(parts[k] for k in _FIELD_ORDER[code])
+    return localize_digits(text, lang, digits)
+
+
+def day_field_hint(lang: str, digits: str | None = None) -> str:
+    """The hint under a date field: its order in words and an example in the reader's digits."""
+    code = get_locale(lang).code
+    words = _FIELD_SEP[code].join(gettext(lang, _FIELD_WORDS[k]) for k in _FIELD_ORDER[code])
+    example = format_day_field(date(2026, 12, 7), lang, digits)
+    return gettext(lang, "{format}, for example {example}", format=words, example=example)
+
+
+def parse_day_field(text: str) -> date:
+    """A date typed in any of the fields' orders and either digit shape: year first ("2026-12-07",
+    "٢٠٢٦/١٢/٧") or year last ("07/12/2026", "٧-١٢-٢٠٢٦"); ``ValueError`` for anything else."""
+    found = _TYPED.match(text.translate(_MARKS).translate(_TO_LATIN))
+    if found is None:
+        raise ValueError(f"not a date: {text!r}")
+    first, month, last = found.groups()
+    if len(first) == 4:
+        return date(int(first), int(month), int(last))
+    if len(last) == 4:
+        return date(int(last), int(month), int(first))
+    raise ValueError(f"a date needs a four-digit year: {text!r}")

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated, Any
 
+from pydantic import BeforeValidator
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from raqmana.i18n.dates import parse_day_field
 from raqmana.problems import Location, Problem
 from raqmana.web import messages
 from raqmana.web.errors import WebError
@@ -30,13 +33,27 @@ def see_other(url: str) -> Response:
     return RedirectResponse(url, status_code=303)
 
 
+def _typed_day(value: Any) -> Any:
+    """A date field's text as typed in the reader's order and digits (see ``macros.date_field``) → a date;
+    anything else is left for pydantic to accept (a date, ISO text) or refuse with WEB012."""
+    if isinstance(value, str):
+        try:
+            return parse_day_field(value)
+        except ValueError:
+            return value
+    return value
+
+
+#: a date bound from a form's date field or JSON: "2026-12-07", "٠٧/١٢/٢٠٢٦", "٢٠٢٦-١٢-٠٧" …
+TypedDay = Annotated[date, BeforeValidator(_typed_day)]
+
+
 def optional_date(value: str | None, field: str) -> date | None:
-    """Parse ``YYYY-MM-DD`` (Arabic-Indic digits accepted); empty → None; bad → 422 with the field."""
+    """Parse a date field (year first or last, either digit shape); empty → None; bad → 422 with the field."""
     if value is None or not value.strip():
         return None
-    text = value.strip().translate(str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"))
     try:
-        return date.fromisoformat(text)
+        return parse_day_field(value)
     except ValueError:
         reason = messages.EXPECT_DATE
         raise WebError(

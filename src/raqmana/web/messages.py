@@ -16,7 +16,7 @@ SERVER = Code("WEB500", "Something went wrong on the server. Nothing was changed
 # reasons given inside BAD_FIELD, by pydantic error type
 EXPECT_INT = Code("WEB010", "a whole number is expected")
 EXPECT_NUMBER = Code("WEB011", "a number is expected")
-EXPECT_DATE = Code("WEB012", "a date (YYYY-MM-DD) is expected")
+EXPECT_DATE = Code("WEB012", "a date with day, month and year is expected")
 EXPECT_CHOICE = Code("WEB013", "choose one of the offered values")
 TOO_LONG_TEXT = Code("WEB014", "the text is too long")
 INVALID = Code("WEB015", "the value is not accepted")

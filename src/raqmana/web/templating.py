@@ -24,7 +24,7 @@ from raqmana.i18n import (
     ngettext,
     translator,
 )
-from raqmana.i18n.dates import format_day, format_year, quarter_text
+from raqmana.i18n.dates import day_field_hint, format_day, format_day_field, format_year, quarter_text
 from raqmana.i18n.prose import prose_digits
 from raqmana.problems import Problem
 from raqmana.settings import Settings
@@ -32,7 +32,7 @@ from raqmana.web.fields import where
 from raqmana.workspace.actors import ROLE_LABELS
 from raqmana.workspace.views import STATE_LABELS
 
-ASSET_VERSION = "4"
+ASSET_VERSION = "5"
 
 
 def make_env(settings: Settings) -> Environment:
@@ -77,6 +77,16 @@ def make_env(settings: Settings) -> Environment:
         if isinstance(value, date):  # a datetime is a date too
             return format_day(value, lang, digits, short=short and isinstance(value, datetime))
         return localize_digits(str(value), lang, digits)
+
+    @pass_context
+    def dayfield(context: Context, value: Any) -> str:
+        """A date as the text of a date field, in the reader's order and digits ("٠٧/١٢/٢٠٢٦" in ar)."""
+        return format_day_field(value, context["lang"], digits)
+
+    @pass_context
+    def dayhint(context: Context, _: Any = None) -> str:
+        """The hint under a date field: the order of day, month and year, and an example."""
+        return day_field_hint(context["lang"], digits)
 
     @pass_context
     def quarter(context: Context, value: Any) -> str:
@@ -132,6 +142,8 @@ def make_env(settings: Settings) -> Environment:
         num=num,
         pct=pct,
         when=when,
+        dayfield=dayfield,
+        dayhint=dayhint,
         quarter=quarter,
         year=year,
         prose=prose,

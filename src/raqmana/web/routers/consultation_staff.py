@@ -5,7 +5,7 @@ Routes are registered on the consultations area by :func:`register`."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from functools import partial
 from typing import Annotated, Any, Literal
 
@@ -20,7 +20,7 @@ from raqmana.i18n import Translated
 from raqmana.participation import errors as P
 from raqmana.problems import Location
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
-from raqmana.web.forms import read_upload, see_other
+from raqmana.web.forms import TypedDay, read_upload, see_other
 from raqmana.web.pages import Area, attachment, json_response
 from raqmana.workspace import consultations
 from raqmana.workspace import participation_analysis as analysis
@@ -56,8 +56,8 @@ class DetailsIn(BaseModel):
     summary_en: str = Field("", max_length=4000)
     summary_ar: str = Field("", max_length=4000)
     summary_ckb: str = Field("", max_length=4000)
-    opens_on: date
-    closes_on: date
+    opens_on: TypedDay
+    closes_on: TypedDay
     who: Literal["anyone", "verified", "invited"] = "anyone"
     invited: str = Field("", max_length=2000, description="institution codes, separated by spaces or commas")
     without_moderation: bool = False

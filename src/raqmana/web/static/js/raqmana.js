@@ -14,6 +14,28 @@
       event.detail.isError = false;
     }
   });
+  // file fields (macros.file_field): the chosen files' names beside the button, in place of the browser's
+  // own words; "no file chosen" again when the form is emptied
+  function showChosen(input) {
+    var box = document.getElementById(input.id + "-chosen");
+    if (!box) { return; }
+    var names = Array.prototype.map.call(input.files || [], function (f) { return f.name; });
+    box.textContent = names.length ? names.join("; ") : box.getAttribute("data-none");
+    box.dir = names.length ? "auto" : "";
+  }
+  function showAllChosen(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("input.rq-file-input"), showChosen);
+  }
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (input && input.classList && input.classList.contains("rq-file-input")) { showChosen(input); }
+  });
+  document.addEventListener("reset", function (event) {
+    var form = event.target;
+    setTimeout(function () { showAllChosen(form); }, 0);
+  });
+  document.addEventListener("DOMContentLoaded", function () { showAllChosen(document); });
+  document.addEventListener("htmx:load", function (event) { showAllChosen(event.detail.elt); });
   // an evidence form is emptied after a successful upload, and its old error message cleared.
   // 409/422/403 fragments are swapped (see htmx-config responseHandling), so htmx counts them as
   // "successful": only a 2xx status empties the form; otherwise the file and the shown error stay.
