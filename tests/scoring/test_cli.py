@@ -169,3 +169,44 @@ def test_index_sensitivity_names_an_alternative_that_cannot_be_computed(tmp_path
     result = runner.invoke(app, [*args, "--n", "8"])
     assert result.exit_code == 2
     assert "SC043" in result.output and "aggregate: geometric" in result.output
+
+
+def test_a_staging_folder_left_by_a_killed_build_is_removed_by_the_next_one(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from raqmana.cli import index_staging
+
+    # a build killed while it ran: its process held the staging folder's lock and is gone
+    code = "import sys, time; from pathlib import Path; from raqmana.cli import index_staging as s; "
+    code += "s.make(Path(sys.argv[1])); print('ready', flush=True); time.sleep(60)"
+    killed = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+    assert killed.stdout is not None and killed.stdout.readline().strip() == "ready"
+    os.kill(killed.pid, signal.SIGKILL)
+    killed.wait()
+    left = [p for p in tmp_path.iterdir() if p.name.startswith(".raqmana-index-")]
+    assert len(left) == 1
+    running, lock = index_staging.make(tmp_path)  # a build still running beside it keeps its folder
+    try:
+        result = runner.invoke(app, [*files(tmp_path), "--json"])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["removed_stale_staging"] == [str(left[0])]
+        assert not left[0].exists() and running.is_dir()
+        again = runner.invoke(app, files(tmp_path))  # said in words without --json; nothing left to remove
+        assert again.exit_code == 0 and "staging folder" not in again.output
+    finally:
+        lock.close()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".raqmana-index-")] == [running.name]
+
+
+def test_the_removal_of_a_stale_staging_folder_is_said_in_arabic(tmp_path):
+    from raqmana.cli import index_staging
+
+    stale, lock = index_staging.make(tmp_path)
+    lock.close()  # released, as when its process ends
+    result = runner.invoke(app, [*files(tmp_path), "--lang", "ar"])
+    assert result.exit_code == 0, result.output
+    assert f"حُذف {stale}، وهو مجلد مؤقت" in result.output
+    assert not stale.exists()

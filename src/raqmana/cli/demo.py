@@ -206,6 +206,28 @@ def demo(
     formats: str = typer.Option("pdf,docx,xlsx,html", help="Formats of the national report."),
 ) -> None:
     """Run the whole chain on an illustrative assessment of Iraq and write the results to --out."""
+    from raqmana.settings import get_settings
+
+    try:
+        _demo(
+            out=out,
+            framework=framework,
+            lang=lang,
+            serve=serve,
+            host=host,
+            port=port,
+            runs=runs,
+            formats=formats,
+        )
+    except KeyboardInterrupt:  # Ctrl-C while building or serving: say what is kept, exit as a shell does
+        console.print()
+        say(lang, "demo.stopped", dir=get_settings().data_dir)
+        raise typer.Exit(130) from None
+
+
+def _demo(
+    *, out: Path, framework: str, lang: str, serve: bool, host: str, port: int, runs: int, formats: str
+) -> None:
     from raqmana.reports.labels import label
     from raqmana.reports.national import build_national
     from raqmana.reports.render import render

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import typer
 
@@ -82,6 +82,7 @@ def build_cmd(
             extra = read_data_csv(denoms, meta=rec.meta)
             runs = [(t, d.with_denominators(extra), where) for t, d, where in runs]
         # every period is built before anything is written: a period that fails leaves no folder behind
+        removed = _remove_stale_stagings([where for _, _, where in runs], lang, quiet=as_json)
         done = _build_and_write(runs, rec, wanted)
     except ProblemsError as exc:
         fail(exc.problems, lang, as_json=as_json)
@@ -100,6 +101,8 @@ def build_cmd(
     ]
     if unc is not None:
         summary["runs"] = {"attempted": unc.attempted, "succeeded": unc.runs}
+    if removed:
+        summary["removed_stale_staging"] = [str(p) for p in removed]
     if time == "all":
         summary["periods"] = [
             {"time": t, "units": len(bb.units), "scores": _index_rows(bb, uu)} for t, bb, uu, _ in done
@@ -125,20 +128,27 @@ def _build_and_write(
     once every period has succeeded. A period that fails removes every staging folder."""
     import os
     import shutil
-    import tempfile
+
+    from raqmana.cli import index_staging
 
     staged: list[tuple[str, Any, Any, Path, Path, list[Path]]] = []
     stagings: list[Path] = []
+    locks: list[IO[str]] = []
     try:
         for period, d, where in runs:
-            staging = Path(tempfile.mkdtemp(prefix=".raqmana-index-", dir=_existing_parent(where)))
+            staging, lock = index_staging.make(_existing_parent(where))
             stagings.append(staging)
+            locks.append(lock)
             b, unc, files = _build_one_of(period, rec, d, staging, wanted)
             staged.append((period, b, unc, staging, where, files))
     except BaseException:
+        for lock in locks:
+            lock.close()
         for staging in stagings:
             shutil.rmtree(staging, ignore_errors=True)
         raise
+    for lock in locks:
+        lock.close()
     done: list[tuple[str, Any, Any, list[Path]]] = []
     for period, b, unc, staging, where, files in staged:
         where.mkdir(parents=True, exist_ok=True)
@@ -149,6 +159,30 @@ def _build_and_write(
         shutil.rmtree(staging, ignore_errors=True)
         done.append((period, b, unc, moved + _write_rest(rec, b, unc, where, wanted)))
     return done
+
+
+def _remove_stale_stagings(places: list[Path], lang: str, *, quiet: bool) -> list[Path]:
+    """Remove the staging folders that builds killed earlier left beside these outputs, and say so
+    (on the error stream, so that ``--json`` output stays one document; it lists them too)."""
+    from raqmana.cli import index_staging
+    from raqmana.cli.common import err_console
+    from raqmana.i18n.catalog import gettext
+
+    removed: list[Path] = []
+    for parent in dict.fromkeys(_existing_parent(p) for p in places):
+        removed += index_staging.remove_stale(parent)
+    if not quiet:
+        for folder in removed:
+            err_console.print(
+                gettext(
+                    lang,
+                    "Removed {folder}, a staging folder left by an index build that was stopped.",
+                    folder=folder,
+                ),
+                markup=False,
+                highlight=False,
+            )
+    return removed
 
 
 def _existing_parent(path: Path) -> Path:

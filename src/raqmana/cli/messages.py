@@ -105,6 +105,9 @@ MESSAGES: dict[str, Translated] = {
     "demo.done": ui("done in {seconds} s → {file}"),
     "demo.logins": ui("demo logins (illustrative workspace; also in {file}):"),
     "demo.serve": ui("starting the web workspace (Ctrl-C stops it)"),
+    "demo.stopped": ui(
+        "stopped; the workspace is kept at {dir}: run `make demo` (or `raqmana demo`) again to continue"
+    ),
     # public indices
     "ix.groups": ui("{index} groups: {list}"),
     "ix.classes": ui("{index} rating classes: {list}"),
