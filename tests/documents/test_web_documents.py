@@ -87,6 +87,28 @@ def test_a_refused_upload_is_a_located_message(docworld, browser):
     assert fp.get("/api/v1/documents").json()["documents"] == []
 
 
+def test_an_upload_is_read_by_a_job_and_a_file_it_cannot_read_is_refused_on_the_page(docworld, browser):
+    fp = browser("fp_a")
+    r = fp.post(
+        "/documents",
+        files={"file": ("law.pdf", b"%PDF-1.4\nnot really\n", "application/pdf")},
+        data={"institution_code": "moa", "csrf_token": fp.csrf("/documents")},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303, r.text
+    page = r.headers["location"]
+    reading = fp.get(page)
+    assert reading.status_code == 200 and 'id="doc-reading"' in reading.text and "every 2s" in reading.text
+    assert run_worker(docworld.ws, once=True) == 1
+    fp.post("/language", data={"lang": "ar", "next": "/", "csrf_token": fp.csrf("/account")})
+    refused = fp.get(page)
+    assert refused.status_code == 200 and "every 2s" not in refused.text
+    assert "تعذّرت قراءة الوثيقة" in refused.text and "law.pdf" in refused.text
+    assert f'href="{page}/file"' not in refused.text  # the file is gone
+    doc = fp.get(f"/api/v1{page}").json()["document"]
+    assert doc["analysis_status"] == "refused" and doc["warnings"][0]["code"] == "DC006"
+
+
 def test_the_register_page_in_sorani_and_its_json_twin(docworld, browser):
     coord = browser("coord")
     r = coord.post("/api/v1/documents/register/access_to_information", json={"status": "drafted"})

@@ -38,6 +38,11 @@ OUTDATED = Code(
     "DC028", "This suggestion belongs to an earlier analysis of the document; decide on the current one."
 )
 COST_BAND = Code("DC029", "Unknown cost band '{value}' (use low, medium or high).")
+STILL_READING = Code(
+    "DC030", "The document is still being read; its analysis follows when the reading is done."
+)
+WAS_REFUSED = Code("DC031", "The document could not be read when it was uploaded; upload a readable copy.")
+FILE_GONE = Code("DC032", "The uploaded file is no longer in the store; upload it again.")
 # warnings
 PAGE_NEEDS_OCR = Code("DC101", "Page {page} has no text layer (an image); it needs OCR.", severity=W)
 SCRIPT_IGNORED = Code("DC102", "{count} script or style elements of the HTML were ignored.", severity=W)

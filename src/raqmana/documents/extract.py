@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from html.parser import HTMLParser
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from raqmana.documents import errors as E
 from raqmana.documents.arabic import language, repair
@@ -22,6 +23,10 @@ MAX_PAGES = 2000
 MAX_UNPACKED = 200 * 1024 * 1024  # a .docx's parts once unzipped
 _EXTENSIONS = {"pdf": "pdf", "docx": "docx", "docm": "docx", "html": "html", "htm": "html", "txt": "text"}
 _KIND_NAMES = {"pdf": "PDF", "docx": "Word (.docx)", "html": "HTML", "text": "plain text"}
+
+
+#: called with (pages read, pages) while a PDF is read
+PageProgress = Callable[[int, int], None]
 
 
 def _refuse(code: object, filename: str, **params: object) -> ProblemsError:
@@ -47,23 +52,55 @@ def sniff(data: bytes) -> str | None:
     return "text"
 
 
-def extract(
-    data: bytes, filename: str = "", *, max_bytes: int = MAX_BYTES, max_pages: int = MAX_PAGES
-) -> Document:
-    """The document's text as blocks with page numbers; warnings (OCR pages, repairs) in ``problems``."""
+def sniff_file(path: Path) -> str | None:
+    """As :func:`sniff`, reading only the head of the file (and a ZIP's directory), not the whole file."""
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    if head[:1024].find(b"%PDF-") == -1 and head[:4] == b"PK\x03\x04":
+        try:
+            with zipfile.ZipFile(path) as zf:
+                return "docx" if "word/document.xml" in zf.namelist() else None
+        except zipfile.BadZipFile:
+            return None
+    return sniff(head)
+
+
+def check_kind(kind: str | None, filename: str) -> str:
+    """The format read from the content, refused when it is none of the four or when the file name's
+    extension says another one."""
     name = PurePath(filename).name
-    if not data:
-        raise _refuse(E.EMPTY_FILE, name)
-    if len(data) > max_bytes:
-        raise _refuse(E.TOO_LARGE, name, size=round(len(data) / 1048576, 1), limit=max_bytes // 1048576)
-    kind = sniff(data)
     if kind is None:
         raise _refuse(E.UNKNOWN_FORMAT, name)
     ext = PurePath(name).suffix.lower().lstrip(".")
     if ext in _EXTENSIONS and _EXTENSIONS[ext] != kind and not (ext == "txt" and kind == "html"):
         raise _refuse(E.WRONG_EXTENSION, name, extension=ext, actual=_KIND_NAMES[kind])
+    return kind
+
+
+def check_size(size: int, filename: str, max_bytes: int = MAX_BYTES) -> None:
+    """Refuse an empty file or one over ``max_bytes``."""
+    name = PurePath(filename).name
+    if not size:
+        raise _refuse(E.EMPTY_FILE, name)
+    if size > max_bytes:
+        raise _refuse(E.TOO_LARGE, name, size=round(size / 1048576, 1), limit=max_bytes // 1048576)
+
+
+def extract(
+    data: bytes,
+    filename: str = "",
+    *,
+    max_bytes: int = MAX_BYTES,
+    max_pages: int = MAX_PAGES,
+    progress: PageProgress | None = None,
+) -> Document:
+    """The document's text as blocks with page numbers; warnings (OCR pages, repairs) in ``problems``.
+    ``progress`` hears of each PDF page read."""
+    name = PurePath(filename).name
+    check_size(len(data), name, max_bytes)
+    kind = check_kind(sniff(data), name)
     if kind == "pdf":
-        return _pdf(data, name, max_pages)
+        return _pdf(data, name, max_pages, progress)
     if kind == "docx":
         return _docx(data, name)
     text = _decode(data, name)
@@ -99,7 +136,7 @@ def _text(text: str, name: str) -> Document:
     return _finish("text", len(pages), blocks_from_lines(repaired), name, [])
 
 
-def _pdf(data: bytes, name: str, max_pages: int) -> Document:
+def _pdf(data: bytes, name: str, max_pages: int, progress: PageProgress | None = None) -> Document:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -134,6 +171,8 @@ def _pdf(data: bytes, name: str, max_pages: int) -> Document:
         text, count = repair(raw)
         fixed += count
         texts.append(text)
+        if progress is not None:
+            progress(i, n)
     if len(empty_pages) == n:
         raise _refuse(E.NEEDS_OCR, name, pages=n)
     warnings += [

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from raqmana.documents import errors as DE
 from raqmana.documents.extract import extract
+from raqmana.documents.model import Document
 from raqmana.documents.passages import passages as split_passages
 from raqmana.i18n import Translated
 from raqmana.problems import Location, ProblemsError
@@ -103,7 +104,7 @@ def get_document_for_user(
 
 
 # --- upload ---------------------------------------------------------------------------------------------
-def _scope(
+def scope_of_upload(
     session: Session, actor: Actor, assessment_id: int | None, institution_code: str | None
 ) -> tuple[int | None, int | None]:
     """(assessment id, organisation id) of an upload, after checking the actor may add documents there."""
@@ -133,51 +134,20 @@ def _scope(
     return None, None
 
 
-def upload_document(
-    session: Session,
-    actor: Actor,
-    *,
-    settings: Settings,
-    filename: str,
-    data: bytes,
-    title: str = "",
-    assessment_id: int | None = None,
-    institution_code: str | None = None,
-    lang: str = "en",
-    illustrative: bool = False,
-) -> DocumentSummary:
-    """Read and store a document with its passages (all or nothing: a refused file leaves no row and no
-    bytes). Its analysis is a separate job (:func:`raqmana.workspace.documents_analysis.enqueue_analysis`)."""
-    round_id, org_id = _scope(session, actor, assessment_id, institution_code)
+def document_names(filename: str, title: str) -> tuple[str, str]:
+    """(file name, title) of an upload: the title defaults to the file's name without its extension."""
     name = clean_filename(filename) or "document"
     title = " ".join((title or "").split()) or PurePath(name).stem
     if len(title) > MAX_TITLE:
         raise ValidationFailed.one(DE.TITLE_TOO_LONG, Location(field="title"), max=MAX_TITLE)
-    try:
-        document = extract(data, name, max_bytes=min(settings.max_upload_mb, 50) * 1024 * 1024)
-    except ProblemsError as exc:
-        raise ValidationFailed(exc.problems) from None
+    return name, title
+
+
+def store_passages(session: Session, doc: StoredDocument, document: Document, lang: str) -> int:
+    """What a reading found, on the document: language, pages, warnings and the passages."""
     items = split_passages(document.blocks)
-    digest = evidence_store(settings).put(data, session=session)
-    doc = StoredDocument(
-        title=title,
-        filename=name,
-        media_type=MEDIA_TYPES[document.format],
-        format=document.format,
-        size=len(data),
-        sha256=digest,
-        language=document.language,
-        pages=document.pages,
-        assessment_id=round_id,
-        org_id=org_id,
-        warnings=[problem_record(p, lang) for p in document.problems],
-        analysis_status="none",
-        uploaded_by=actor.user_id,
-        uploaded_at=utcnow(),
-        illustrative=illustrative,
-    )
-    session.add(doc)
-    session.flush()
+    doc.language, doc.pages = document.language, document.pages
+    doc.warnings = [problem_record(p, lang) for p in document.problems]
     session.add_all(
         DocumentPassage(
             document_id=doc.id,
@@ -191,6 +161,53 @@ def upload_document(
         )
         for n, p in enumerate(items)
     )
+    return len(items)
+
+
+def upload_document(
+    session: Session,
+    actor: Actor,
+    *,
+    settings: Settings,
+    filename: str,
+    data: bytes,
+    title: str = "",
+    assessment_id: int | None = None,
+    institution_code: str | None = None,
+    lang: str = "en",
+    illustrative: bool = False,
+) -> DocumentSummary:
+    """Read and store a document with its passages at once, for scripts and the command line (all or
+    nothing: a refused file leaves no row and no bytes). The web reads uploads in a job instead
+    (:func:`raqmana.workspace.documents_intake.receive_document`). Its analysis is a separate job
+    (:func:`raqmana.workspace.documents_analysis.enqueue_analysis`)."""
+    round_id, org_id = scope_of_upload(session, actor, assessment_id, institution_code)
+    name, title = document_names(filename, title)
+    try:
+        document = extract(data, name, max_bytes=min(settings.max_upload_mb, 50) * 1024 * 1024)
+    except ProblemsError as exc:
+        raise ValidationFailed(exc.problems) from None
+    digest = evidence_store(settings).put(data, session=session)
+    doc = StoredDocument(
+        title=title,
+        filename=name,
+        media_type=MEDIA_TYPES[document.format],
+        format=document.format,
+        size=len(data),
+        sha256=digest,
+        language=document.language,
+        pages=document.pages,
+        assessment_id=round_id,
+        org_id=org_id,
+        warnings=[],
+        analysis_status="none",
+        uploaded_by=actor.user_id,
+        uploaded_at=utcnow(),
+        illustrative=illustrative,
+    )
+    session.add(doc)
+    session.flush()
+    n = store_passages(session, doc, document, lang)
     record(
         session,
         actor,
@@ -203,7 +220,7 @@ def upload_document(
             "sha256": digest,
             "format": doc.format,
             "pages": doc.pages,
-            "passages": len(items),
+            "passages": n,
             "assessment_id": round_id,
             "org_id": org_id,
         },

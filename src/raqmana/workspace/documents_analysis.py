@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from raqmana.documents import actions as ACT
+from raqmana.documents import errors as DE
 from raqmana.documents import indicators as IND
 from raqmana.documents import mapper as M
 from raqmana.documents.analyse import PassageResult, analyse_passages, shared_mapper
@@ -20,7 +21,7 @@ from raqmana.store.types import utcnow
 from raqmana.workspace.actors import Actor
 from raqmana.workspace.audit import record
 from raqmana.workspace.documents import get_document_for_user
-from raqmana.workspace.exceptions import Forbidden
+from raqmana.workspace.exceptions import Forbidden, ValidationFailed
 from raqmana.workspace.jobs import JOB_ID_KEY, Progress, enqueue, payload_actor
 from raqmana.workspace.views import JobView
 
@@ -43,6 +44,8 @@ def enqueue_analysis(
     doc, rights = get_document_for_user(session, actor, document_id)
     if not rights.edit:
         raise Forbidden()
+    if doc.analysis_status in ("reading", "refused"):
+        raise ValidationFailed.one(DE.STILL_READING if doc.analysis_status == "reading" else DE.WAS_REFUSED)
     job = enqueue(
         session,
         actor,
@@ -80,9 +83,19 @@ def suggestion_rows(result: PassageResult, passage_id: int) -> list[dict[str, An
 
 
 def run_document_analysis(ws: Workspace, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
+    """Read the uploaded file first when the upload left that to the job (``read``), then analyse it
+    (unless the upload asked for no analysis)."""
     document_id = int(payload["document_id"])
     framework = str(payload.get("framework") or DEFAULT_FRAMEWORK)
     keywords_only = bool(payload.get("keywords_only"))
+    start = 0.02
+    if payload.get("read"):
+        from raqmana.workspace.documents_intake import READ_SHARE, read_document
+
+        read = read_document(ws, payload, progress)
+        if not payload.get("analyse", True):
+            return {"document_id": document_id, **read}
+        start = READ_SHARE
     try:
         with ws.reader() as s:
             rows = list(
@@ -93,13 +106,13 @@ def run_document_analysis(ws: Workspace, payload: dict[str, Any], progress: Prog
                 )
             )
             items = [_passage(r) for r in rows]
-        progress(0.02, f"0/{len(items)}")
+        progress(start, f"0/{len(items)}")
         mapper = shared_mapper(keywords_only=keywords_only)
         step = max(1, len(items) // 20)
 
         def tick(done: int, total: int) -> None:
             if done == total or done % step < 32:
-                progress(0.02 + 0.9 * done / max(1, total), f"{done}/{total}")
+                progress(start + (0.92 - start) * done / max(1, total), f"{done}/{total}")
 
         results = analyse_passages(items, mapper=mapper, framework=framework, progress=tick)
         with ws.transaction() as s:

@@ -1,9 +1,10 @@
-"""The demo's policy document: an illustrative Arabic action plan in the national library, analysed by a
+"""The demo's policy document: an illustrative Arabic action plan in the national library, read and analysed by a
 job, some suggestions accepted (indicators as evidence on answers of the round, SDG targets for the
 country's profile), one rejected. Illustrative: labelled so in its title and its ``illustrative`` flag."""
 
 from __future__ import annotations
 
+import io
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -13,8 +14,7 @@ from raqmana.i18n import gettext
 from raqmana.i18n.catalog import N_
 from raqmana.store.models import AssessmentInstitution, Organisation, StoredDocument, User
 from raqmana.workspace.auth import load_actor
-from raqmana.workspace.documents import upload_document
-from raqmana.workspace.documents_analysis import enqueue_analysis
+from raqmana.workspace.documents_intake import receive_document
 from raqmana.workspace.documents_review import decide, document_detail
 from raqmana.workspace.exceptions import WorkspaceError
 from raqmana.workspace.jobs import run_one
@@ -40,18 +40,18 @@ def seed_documents(ws: Workspace, assessment_id: int) -> dict[str, int]:
         if s.scalar(select(StoredDocument.id).where(StoredDocument.illustrative.is_(True))) is not None:
             return {}
     data = resources.files("raqmana.documents").joinpath("data", "illustrative_plan_ar.txt").read_bytes()
-    with ws.transaction() as s:
+    with ws.transaction() as s:  # as the web does: stored now, read and analysed by a job
         coord = _actor(s, "demo-coordinator")
-        doc = upload_document(
+        doc, job = receive_document(
             s,
             coord,
             settings=ws.settings,
             filename=FILENAME,
-            data=data,
+            source=io.BytesIO(data),
             title=gettext(coord.locale, TITLE),
+            lang=coord.locale,
             illustrative=True,
         )
-        job = enqueue_analysis(s, coord, document_id=doc.id)
     while (done := run_one(ws)) is not None and done.id != job.id:
         pass
     with ws.reader() as s:

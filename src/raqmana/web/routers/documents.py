@@ -8,16 +8,24 @@ from typing import Annotated, Any, Literal
 from fastapi import File, Form, Path, UploadFile
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile as StarletteUpload
 from starlette.responses import Response
 
 from raqmana.i18n import gettext
 from raqmana.i18n.catalog import ui
 from raqmana.reports.documents_chapter import sdg_profile_chart
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
-from raqmana.web.forms import read_upload, see_other
+from raqmana.web.forms import required, see_other
 from raqmana.web.pages import Area, go, json_response, stored_attachment
 from raqmana.web.schemas.common import Done, file_response
-from raqmana.workspace import documents, documents_analysis, documents_register, documents_review
+from raqmana.workspace import (
+    documents,
+    documents_analysis,
+    documents_intake,
+    documents_register,
+    documents_review,
+    jobs,
+)
 from raqmana.workspace.documents_register import RegisterEntryView, RegisterView
 from raqmana.workspace.documents_views import (
     DocumentDetail,
@@ -39,6 +47,8 @@ LABELS = {
     },
     "decision": {"accepted": ui("accepted", "error words"), "rejected": ui("rejected", "error words")},
     "analysis": {
+        "reading": ui("being read"),
+        "refused": ui("refused", "document"),
         "none": ui("not analysed"),
         "queued": ui("waiting", "analysis"),
         "done": ui("done", "analysis"),
@@ -151,35 +161,41 @@ def update_register(
 
 class UploadOut(BaseModel):
     document: DocumentSummary
-    job: JobView | None = Field(None, description="the analysis queued at once (analyse=true)")
+    job: JobView | None = Field(None, description="the job that reads the file, then analyses it")
 
 
 async def _upload(
     ctx: Ctx,
-    file: UploadFile,
+    file: StarletteUpload | None,
     title: str,
     assessment_id: int | None,
     institution_code: str,
     analyse: bool,
 ) -> UploadOut:
+    """The file as the request brought it (counted while it arrived, ``web.body_limit``) is copied into
+    the store a chunk at a time; reading and analysing it is a job."""
     ctx.require_actor()
-    filename, data = await read_upload(file, ctx.settings.max_upload_mb)
+    if not isinstance(file, StarletteUpload) or not file.filename:
+        required(None, "file")
+    await run_in_threadpool(ctx.read, jobs.check_quota)  # over the quota: 429 before storing the file
+    assert file is not None and file.filename
 
     def work() -> UploadOut:
         actor = ctx.require_actor()
+        file.file.seek(0)
         with ctx.ws.transaction() as s:
-            doc = documents.upload_document(
+            doc, job = documents_intake.receive_document(
                 s,
                 actor,
                 settings=ctx.settings,
-                filename=filename,
-                data=data,
+                filename=file.filename or "",
+                source=file.file,
                 title=title,
                 assessment_id=assessment_id,
                 institution_code=institution_code or None,
                 lang=ctx.lang,
+                analyse=analyse,
             )
-            job = documents_analysis.enqueue_analysis(s, actor, document_id=doc.id) if analyse else None
         return UploadOut(document=doc, job=job)
 
     return await run_in_threadpool(work)
@@ -194,14 +210,14 @@ async def upload(
     institution_code: Annotated[str, Form(max_length=64)] = "",
     analyse: Annotated[bool, Form()] = True,
 ) -> Response:
-    out = await _upload(ctx, file, title, assessment_id, institution_code, analyse)  # type: ignore[arg-type]
+    out = await _upload(ctx, file, title, assessment_id, institution_code, analyse)
     return see_other(f"/documents/{out.document.id}")
 
 
 @area.api.post(
     "/documents",
     status_code=201,
-    summary="Upload a document (PDF, DOCX, HTML or text) and queue its analysis",
+    summary="Upload a document (PDF, DOCX, HTML or text); a job reads and analyses it",
     response_model=UploadOut,
 )
 async def upload_json(
@@ -212,8 +228,11 @@ async def upload_json(
     institution_code: Annotated[str, Form(max_length=64)] = "",
     analyse: Annotated[bool, Form()] = True,
 ) -> Response:
-    """Without a round or an institution the document goes to the national library. The file is read
-    at once: a refused one (DC001–DC012) leaves nothing behind."""
+    """Without a round or an institution the document goes to the national library. The file is stored
+    and a job reads it, then analyses it (follow ``job``); the document reads ``reading`` until then.
+    An empty or too large file, or one that is no PDF, DOCX, HTML or text, is refused at once and leaves
+    nothing; one the job cannot read (password, damage, macros, no text layer) marks the document
+    ``refused`` with the reason, and its file is removed."""
     out = await _upload(ctx, file, title, assessment_id, institution_code, analyse)
     return json_response(out, status=201, lang=ctx.lang)
 
