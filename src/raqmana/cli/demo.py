@@ -219,10 +219,13 @@ def demo(
             runs=runs,
             formats=formats,
         )
-    except KeyboardInterrupt:  # Ctrl-C while building or serving: say what is kept, exit as a shell does
+    except KeyboardInterrupt:  # Ctrl-C while building: say what is kept, exit as an interrupted command does
         console.print()
         say(lang, "demo.stopped", dir=get_settings().data_dir)
         raise typer.Exit(130) from None
+    if serve:  # the server returns only when Ctrl-C (or a stop signal) stopped it
+        say(lang, "demo.stopped", dir=get_settings().data_dir)
+        raise typer.Exit(130)
 
 
 def _demo(
