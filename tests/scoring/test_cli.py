@@ -210,3 +210,16 @@ def test_the_removal_of_a_stale_staging_folder_is_said_in_arabic(tmp_path):
     assert result.exit_code == 0, result.output
     assert f"حُذف {stale}، وهو مجلد مؤقت" in result.output
     assert not stale.exists()
+
+
+def test_the_files_are_the_same_whatever_the_number_of_threads(tmp_path):
+    args = files(tmp_path)
+    out = args.index("--out") + 1
+    for jobs in ("1", "2", "3"):
+        args[out] = str(tmp_path / f"jobs{jobs}")
+        result = runner.invoke(app, [*args, "--format", "csv,json", "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+    one = {p.name: p.read_bytes() for p in (tmp_path / "jobs1").iterdir()}
+    assert "uncertainty.csv" in one and "build.json" in one
+    for jobs in ("2", "3"):
+        assert {p.name: p.read_bytes() for p in (tmp_path / f"jobs{jobs}").iterdir()} == one

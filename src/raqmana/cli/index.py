@@ -56,6 +56,13 @@ def build_cmd(
         help="The period to build when the data has several in its Time column; 'all' builds each "
         "period into its own folder.",
     ),
+    jobs: int = typer.Option(
+        0,
+        "--jobs",
+        min=0,
+        help="Threads for the Monte Carlo and the writing (0: one per core, at most 4; 1: one after the "
+        "other). The results are the same whatever the number.",
+    ),
     lang: str = LangOption,
     as_json: bool = JsonOption,
 ) -> None:
@@ -83,7 +90,10 @@ def build_cmd(
             runs = [(t, d.with_denominators(extra), where) for t, d, where in runs]
         # every period is built before anything is written: a period that fails leaves no folder behind
         removed = _remove_stale_stagings([where for _, _, where in runs], lang, quiet=as_json)
-        done = _build_and_write(runs, rec, wanted)
+        from raqmana.scoring.threads import use_threads
+
+        with use_threads(jobs):
+            done = _build_and_write(runs, rec, wanted)
     except ProblemsError as exc:
         fail(exc.problems, lang, as_json=as_json)
     _, b, unc, _ = done[-1]
@@ -202,12 +212,16 @@ def _build_one_of(
 
     from raqmana.scoring.build import build
     from raqmana.scoring.io import write_stages
+    from raqmana.scoring.threads import workers
     from raqmana.scoring.uncertainty import analyse_uncertainty
 
     try:
         b = build(rec, data)
         if rec.uncertainty is None:
             return b, None, write_stages(b, staging, formats=wanted)
+        if workers() == 1:  # --jobs 1: one thing after the other
+            files = write_stages(b, staging, formats=wanted)
+            return b, analyse_uncertainty(b), files
         with ThreadPoolExecutor(max_workers=1) as pool:
             writing = pool.submit(write_stages, b, staging, formats=wanted)
             try:
@@ -257,6 +271,12 @@ def sensitivity_cmd(
         "rank_shift", "--output", help="rank_shift (mean absolute rank change) or a unit code (its score)."
     ),
     time: str | None = typer.Option(None, "--time", help="The period to use when the data has several."),
+    jobs: int = typer.Option(
+        0,
+        "--jobs",
+        min=0,
+        help="Threads for the model runs (0: one per core, at most 4; 1: one after the other).",
+    ),
     lang: str = LangOption,
     as_json: bool = JsonOption,
 ) -> None:
@@ -272,7 +292,10 @@ def sensitivity_cmd(
         nodes = read_meta_csv(meta) if meta else None
         rec = Recipe.from_dict(doc, file=recipe.name, meta=nodes, meta_file=meta.name if meta else "")
         b = build(rec, read_data_csv(data, meta=rec.meta, time=time))
-        result = sensitivity(b, n=n, node=node, output=output)
+        from raqmana.scoring.threads import use_threads
+
+        with use_threads(jobs):
+            result = sensitivity(b, n=n, node=node, output=output)
         out.mkdir(parents=True, exist_ok=True)
         rows = result.as_dict()["factors"]
         files = [write_csv(out / "sensitivity.csv", rows, ["factor", "S1", "S1_conf", "ST", "ST_conf"])]
