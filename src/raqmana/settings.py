@@ -91,6 +91,22 @@ class Settings(BaseSettings):
         description="Request threads per web worker process. Pages are mostly Python work that "
         "holds the interpreter lock: a few threads per process (and one process per core) serve more pages than many.",
     )
+    public_cache: bool = Field(
+        True,
+        description="Serve the public portal and the public consultation pages to visitors who are not signed in "
+        "from finished answers each web process keeps (until what they show changes).",
+    )
+    public_cache_seconds: float = Field(
+        1.0,
+        ge=0.05,
+        le=60,
+        description="At most this many seconds pass before a change made through another process (a publication "
+        "withdrawn, a comment published) shows on the kept public pages; a change made through the same process "
+        "shows at once.",
+    )
+    public_cache_mb: int = Field(
+        64, ge=1, le=4096, description="Megabytes of public pages each web process keeps at most."
+    )
     job_lease_seconds: float = Field(
         3600.0,
         gt=0,

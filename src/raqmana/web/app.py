@@ -24,12 +24,14 @@ from raqmana.web.csrf import CookieMiddleware
 from raqmana.web.edge import IntegerBounds
 from raqmana.web.errors import WebError, handle_error
 from raqmana.web.inline_worker import inline_worker
+from raqmana.web.public_edge import PublicEdge, Versions
 from raqmana.web.request_context import RequestContext, trusted_proxies
-from raqmana.web.routers import ROUTERS, health, public
+from raqmana.web.routers import ROUTERS, consultations, health, public
 from raqmana.web.routers.jobs import BATCH_FILE_MB
 from raqmana.web.security import Signer
 from raqmana.web.templating import make_env
 from raqmana.workspace import exceptions as wx
+from raqmana.workspace import public_version
 from raqmana.workspace.factory import Workspace, open_workspace
 from raqmana.workspace.job_handlers import builtin_handlers
 
@@ -93,6 +95,18 @@ def _limit_threads(ws: Workspace, threads: int) -> None:
     size = getattr(pool, "size", lambda: 0)() + max(0, getattr(pool, "_max_overflow", 0))
     limiter = anyio.to_thread.current_default_thread_limiter()
     limiter.total_tokens = min(threads, size) if size > 0 else threads
+
+
+def _public_versions(ws: Workspace, seconds: float) -> Versions:
+    """What the public pages show, read at most every ``seconds`` and again after each commit here."""
+
+    def read() -> public_version.PublicVersion:
+        with ws.reader() as session:
+            return public_version.read(session)
+
+    versions = Versions(read, seconds)
+    ws.on_commit(versions.forget)
+    return versions
 
 
 def create_app(settings: Settings | None = None, *, workspace: Workspace | None = None) -> FastAPI:
@@ -164,6 +178,17 @@ def create_app(settings: Settings | None = None, *, workspace: Workspace | None 
     app.add_middleware(IntegerBounds)
     app.add_middleware(BodyLimit, classes=classes, default_mb=settings.max_upload_mb)
     app.add_middleware(SecurityHeaders)
+    if settings.public_cache:
+        # public pages for visitors who are not signed in, from finished answers (before sessions, CSRF,
+        # templates and the database; with the security headers above kept in them)
+        app.add_middleware(
+            PublicEdge,
+            versions=_public_versions(ws, settings.public_cache_seconds),
+            signer=app.state.signer,
+            default_lang=settings.default_locale,
+            max_bytes=settings.public_cache_mb * 2**20,
+            inner_seconds={"consultations": consultations.PAGE_SECONDS},
+        )
     app.add_middleware(RequestContext, hsts=settings.secure_cookies)
     # the client's address and scheme from X-Forwarded-For/-Proto, only when a listed proxy sent them
     if proxies := trusted_proxies(settings.trusted_proxies):

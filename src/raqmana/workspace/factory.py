@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from raqmana.settings import Settings, get_settings
@@ -19,6 +19,9 @@ from raqmana.workspace.passwords import SESSION_KEY, passwords
 
 if TYPE_CHECKING:
     from raqmana.workspace.jobs import Handler
+
+
+_WROTE = "raqmana.wrote"
 
 
 @dataclass
@@ -48,6 +51,26 @@ class Workspace:
                 yield session
             finally:
                 session.rollback()
+
+    def on_commit(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` (in the committing thread) after each unit of work of this workspace that wrote
+        something commits (in this process: another process's commits are not seen here)."""
+
+        def wrote(session: Session) -> None:
+            session.info[_WROTE] = True
+
+        def committed(session: Session) -> None:
+            if session.info.pop(_WROTE, False):
+                callback()
+
+        event.listen(self._writer, "after_flush", lambda session, _context: wrote(session))
+        event.listen(
+            self._writer,
+            "do_orm_execute",
+            lambda state: None if state.is_select else wrote(state.session),
+        )
+        event.listen(self._writer, "after_commit", committed)
+        event.listen(self._writer, "after_rollback", lambda session: session.info.pop(_WROTE, None))
 
     def dispose(self) -> None:
         self.engine.dispose()

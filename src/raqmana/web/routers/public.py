@@ -25,6 +25,7 @@ from raqmana.metrics import LEVEL_NAMES, DerivedKpis, DigitisationLevel
 from raqmana.metrics.dictionary import BY_ID
 from raqmana.metrics.opendata import datapackage, dcat, tables
 from raqmana.web.collation import by_name
+from raqmana.web.edge_body import SLOT
 from raqmana.web.locale import negotiate
 from raqmana.web.templating import render_text
 from raqmana.workspace import publication
@@ -68,8 +69,11 @@ def _lang(request: Request) -> str:
     return negotiate(request, user_lang=None, default=request.app.state.settings.default_locale)
 
 
-def _answer(request: Request, version: int | None, suffix: str, make: Make, media: str) -> Response:
-    """The answer for the publication (current or ``version``): 304, a cached body, or ``make(snapshot)``."""
+def _answer(
+    request: Request, version: int | None, suffix: str, make: Make, media: str, token: str = ""
+) -> Response:
+    """The answer for the publication (current or ``version``): 304, a cached body, or ``make(snapshot)``.
+    A page is kept with a stand-in for the CSRF token; ``token`` (the visitor's) is put in its place."""
     digest, published_at = _digest(request, version)
     etag = f'"{digest[:32]}{suffix}"'
     headers = {
@@ -88,6 +92,8 @@ def _answer(request: Request, version: int | None, suffix: str, make: Make, medi
         cache[key] = body
         while len(cache) > PAGE_CACHE_SIZE:
             cache.popitem(last=False)
+    if token:
+        body = body.replace(SLOT.encode(), token.encode())
     return Response(body, media_type=media, headers=headers)
 
 
@@ -100,9 +106,10 @@ def _published_on(snapshot: dict[str, Any]) -> date | None:
 
 def _page(request: Request, template: str, data: Callable[[dict[str, Any]], dict[str, Any]]) -> Response:
     lang = _lang(request)
+    token: str = getattr(request.state, "csrf", "")
 
     def make(snapshot: dict[str, Any]) -> bytes:
-        return render_text(
+        html = render_text(
             request,
             lang,
             template,
@@ -114,9 +121,11 @@ def _page(request: Request, template: str, data: Callable[[dict[str, Any]], dict
                 "service_names": {s["code"]: s["name"] for s in snapshot.get("services", [])},
                 **data(snapshot),
             },
-        ).encode()
+        )
+        # kept for every visitor: this visitor's CSRF token is not
+        return (html.replace(token, SLOT) if token else html).encode()
 
-    return _answer(request, None, f"-{lang}", make, "text/html; charset=utf-8")
+    return _answer(request, None, f"-{lang}", make, "text/html; charset=utf-8", token)
 
 
 @router.get("/public")
