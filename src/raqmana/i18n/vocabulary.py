@@ -94,11 +94,13 @@ class Channel(StrEnum):
 
 
 class CommentState(StrEnum):
-    """Where a comment on a consultation is: waiting for a moderator, published, or rejected."""
+    """Where a comment on a consultation is: waiting for a moderator, published, rejected, or removed (deleted
+    while replies to it remain: kept without its text or author so that the replies stay where they were)."""
 
     PENDING = "pending"
     PUBLISHED = "published"
     REJECTED = "rejected"
+    REMOVED = "removed"
 
 
 class HideReason(StrEnum):
@@ -162,6 +164,7 @@ WORDS: dict[tuple[str, str], tuple[str, str]] = {
     ("comment state", CommentState.PENDING): _term("comment state", "Waiting for moderation"),
     ("comment state", CommentState.PUBLISHED): _term("comment state", "Published"),
     ("comment state", CommentState.REJECTED): _term("comment state", "Rejected"),
+    ("comment state", CommentState.REMOVED): _term("comment state", "Removed"),
     ("hide reason", HideReason.ABUSIVE): _term("hide reason", "Abusive"),
     ("hide reason", HideReason.PERSONAL_DATA): _term("hide reason", "Personal data"),
     ("hide reason", HideReason.SPAM): _term("hide reason", "Spam"),

@@ -14,8 +14,8 @@ from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, Field
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from raqmana.i18n import Translated
 from raqmana.i18n.vocabulary import CommentState, HideReason
@@ -64,9 +64,14 @@ Who = Literal["anyone", "verified", "invited"]
 
 class CommentView(BaseModel):
     id: int
-    text: str
+    text: str = Field(description="empty when the comment was removed")
     created_at: datetime
     supports: int = 0
+    removed: bool = Field(
+        False,
+        description="deleted or rejected after replies were made: shown as a placeholder without its text "
+        "or author so that its replies stay where they were",
+    )
     replies: list[CommentView] = Field(default_factory=list, description="published replies, oldest first")
 
 
@@ -366,28 +371,36 @@ def read_consultation(
     )
     in_sections = ConsultationComment.section_id.in_([x.id for x in sections])
     published = ConsultationComment.state == CommentState.PUBLISHED
+    shown_ = _shown()
     top_level = ConsultationComment.parent_id.is_(None)
-    counts: dict[int, int] = dict(
-        session.execute(
-            select(ConsultationComment.section_id, func.count())
-            .where(in_sections, published, top_level)
-            .group_by(ConsultationComment.section_id)
-        ).all()
-    )
+    counts: dict[int, int] = {}
+    listed: dict[int, int] = {}  # published and placeholders (the pages)
+    for section_id, n_published, n_listed in session.execute(
+        select(
+            ConsultationComment.section_id,
+            func.sum(case((published, 1), else_=0)),
+            func.count(),
+        )
+        .where(in_sections, shown_, top_level)
+        .group_by(ConsultationComment.section_id)
+    ):
+        counts[section_id], listed[section_id] = int(n_published or 0), int(n_listed)
     first = (max(page, 1) - 1) * shown
+    columns = (
+        ConsultationComment.id,
+        ConsultationComment.section_id,
+        ConsultationComment.parent_id,
+        ConsultationComment.body,
+        ConsultationComment.created_at,
+        ConsultationComment.state,
+    )
     rows = []
     for sec in sections:  # each section's page: the newest first, read from the (section, state) index
-        if counts.get(sec.id, 0) <= first:
+        if listed.get(sec.id, 0) <= first:
             continue
         newest = (
-            select(
-                ConsultationComment.id,
-                ConsultationComment.section_id,
-                ConsultationComment.parent_id,
-                ConsultationComment.body,
-                ConsultationComment.created_at,
-            )
-            .where(ConsultationComment.section_id == sec.id, published, top_level)
+            select(*columns)
+            .where(ConsultationComment.section_id == sec.id, shown_, top_level)
             .order_by(ConsultationComment.created_at.desc(), ConsultationComment.id.desc())
             .offset(first)
             .limit(shown)
@@ -397,14 +410,8 @@ def read_consultation(
     while parents:  # the replies of the comments shown, and the replies to those
         found = list(
             session.execute(
-                select(
-                    ConsultationComment.id,
-                    ConsultationComment.section_id,
-                    ConsultationComment.parent_id,
-                    ConsultationComment.body,
-                    ConsultationComment.created_at,
-                )
-                .where(published, ConsultationComment.parent_id.in_(parents))
+                select(*columns)
+                .where(shown_, ConsultationComment.parent_id.in_(parents))
                 .order_by(ConsultationComment.created_at, ConsultationComment.id)
             )
         )
@@ -420,15 +427,21 @@ def read_consultation(
     )
     comments: dict[int, list[CommentView]] = {}
     views: dict[int, CommentView] = {}
-    for cid, section_id, parent_id, body, created_at in rows:
+    for cid, section_id, parent_id, body, created_at, state in rows:
+        gone = state != CommentState.PUBLISHED
         view = CommentView(
-            id=cid, text=mask_personal(body), created_at=created_at, supports=supports.get(cid, 0)
+            id=cid,
+            text="" if gone else mask_personal(body),
+            created_at=created_at,
+            supports=0 if gone else supports.get(cid, 0),
+            removed=gone,
         )
         views[cid] = view
         if parent_id is not None and parent_id in views:
             views[parent_id].replies.append(view)
         else:
             comments.setdefault(section_id, []).append(view)
+    comments = {k: _without_bare_placeholders(v) for k, v in comments.items()}
     return ConsultationView(
         **_summary(session, c, org, now).model_dump(),
         summary=Translated.model_validate(c.summary),
@@ -446,11 +459,39 @@ def read_consultation(
                 page=s.page,
                 comments=comments.get(s.id, []),
                 published=counts.get(s.id, 0),
-                more=counts.get(s.id, 0) > first + shown,
+                more=listed.get(s.id, 0) > first + shown,
             )
             for s in sections
         ],
     )
+
+
+def _shown() -> ColumnElement[bool]:
+    """The comments the public page shows: the published ones, and a removed or rejected one that has
+    replies (as a placeholder, so that its replies stay under it)."""
+    reply = aliased(ConsultationComment)
+    answered = select(reply.parent_id).where(
+        reply.parent_id.is_not(None), reply.state != CommentState.PENDING
+    )
+    return or_(
+        ConsultationComment.state == CommentState.PUBLISHED,
+        and_(
+            ConsultationComment.state.in_([CommentState.REMOVED, CommentState.REJECTED]),
+            ConsultationComment.id.in_(answered),
+        ),
+    )
+
+
+def _without_bare_placeholders(views: list[CommentView]) -> list[CommentView]:
+    """``views`` without placeholders left with no reply shown under them (their replies were rejected)."""
+    kept = []
+    for v in views:
+        replies = _without_bare_placeholders(v.replies)
+        if v.removed and not replies:
+            continue
+        v.replies = replies
+        kept.append(v)
+    return kept
 
 
 def may_take_part(
@@ -540,7 +581,7 @@ def moderation_queue(session: Session, actor: Actor, *, consultation_id: int) ->
     rows = session.execute(
         select(ConsultationComment, ConsultationSection)
         .join(ConsultationSection, ConsultationSection.id == ConsultationComment.section_id)
-        .where(ConsultationSection.consultation_id == c.id)
+        .where(ConsultationSection.consultation_id == c.id, ConsultationComment.state != CommentState.REMOVED)
         .order_by(ConsultationComment.created_at, ConsultationComment.id)
     )
     comments = [
@@ -572,7 +613,12 @@ def moderate_comment(
     require_signed_in(actor)
     m = session.get(ConsultationComment, comment_id)
     section = session.get(ConsultationSection, m.section_id) if m is not None else None
-    if m is None or section is None or consultation_id not in (None, section.consultation_id):
+    if (
+        m is None
+        or m.state == CommentState.REMOVED
+        or section is None
+        or consultation_id not in (None, section.consultation_id)
+    ):
         raise NotFound("comment")
     _, org = _get(session, section.consultation_id)
     if not may_handle(actor, org):

@@ -90,7 +90,7 @@ def _rows(session: Session, consultation_id: int) -> list[_Row]:
         .outerjoin(ConsultationParticipant, ConsultationParticipant.id == ConsultationComment.participant_id)
         .where(
             ConsultationSection.consultation_id == consultation_id,
-            ConsultationComment.state != CommentState.REJECTED,
+            ConsultationComment.state.not_in([CommentState.REJECTED, CommentState.REMOVED]),
         )
         .order_by(ConsultationComment.created_at, ConsultationComment.id)
     )

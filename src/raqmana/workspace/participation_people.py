@@ -33,6 +33,7 @@ from raqmana.store.types import utcnow
 from raqmana.workspace.audit import record
 from raqmana.workspace.exceptions import ValidationFailed
 from raqmana.workspace.participation import PUBLIC, throttle
+from raqmana.workspace.participation_retention import remove_comments
 
 Sex = Literal["female", "male"]
 AgeGroup = Literal["15-24", "25-34", "35-44", "45-54", "55-64", "65+"]
@@ -197,13 +198,14 @@ def forget_participant(session: Session, *, secret: str, token: str) -> Forgotte
     """Deletion on request: everything the participant wrote, their answers, supports and contact go;
     the audit keeps that it happened and how much was removed, nothing of the content."""
     person = require_participant(session, secret=secret, token=token)
-    comments = session.execute(
-        delete(ConsultationComment).where(ConsultationComment.participant_id == person.id)
+    written = list(
+        session.scalars(select(ConsultationComment.id).where(ConsultationComment.participant_id == person.id))
     )
+    comments = remove_comments(session, written)  # replies of others stay, under a placeholder
     answers = session.execute(
         delete(ConsultationAnswer).where(ConsultationAnswer.participant_id == person.id)
     )
-    gone = Forgotten(comments=comments.rowcount or 0, answers=answers.rowcount or 0)  # type: ignore[attr-defined]
+    gone = Forgotten(comments=comments, answers=answers.rowcount or 0)  # type: ignore[attr-defined]
     pid = person.id
     session.delete(person)
     session.flush()

@@ -156,7 +156,10 @@ def read_response(session: Session, *, consultation_id: int, actor: Actor | None
     rows = session.execute(
         select(ConsultationComment, ConsultationParticipant.governorate)
         .outerjoin(ConsultationParticipant, ConsultationParticipant.id == ConsultationComment.participant_id)
-        .where(ConsultationComment.section_id.in_(heads), ConsultationComment.state != CommentState.REJECTED)
+        .where(
+            ConsultationComment.section_id.in_(heads),
+            ConsultationComment.state.not_in([CommentState.REJECTED, CommentState.REMOVED]),
+        )
     ).all()
     texts = {m.id: m.body for m, _ in rows if m.state == CommentState.PUBLISHED}
     by_theme: dict[str, int] = {}

@@ -6,6 +6,10 @@ comments, supports and answers, and keeps the consultation, its draft and its re
 person deletes their own comment with the tracking code they were given, or everything they wrote with
 their participant account (:func:`raqmana.workspace.participation_people.forget_participant`). The
 audit chain keeps that a deletion happened and how much went, never the content.
+
+A deleted comment that has replies is not taken out of the thread: it stays as a placeholder (state
+``removed``: no text, no author, no tracking code) so that the replies stay under it; a placeholder goes
+once it has no reply left.
 """
 
 from __future__ import annotations
@@ -14,14 +18,19 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, exists, select, update
+from sqlalchemy.orm import Session, aliased
 
+from raqmana.i18n.vocabulary import CommentState
 from raqmana.participation import errors as P
 from raqmana.participation.tracking import normalise_tracking
 from raqmana.problems import Location
 from raqmana.store.models import Consultation, ConsultationComment, ConsultationSection
-from raqmana.store.models.participation import ConsultationAnswer, ConsultationQuestion
+from raqmana.store.models.participation import (
+    ConsultationAnswer,
+    ConsultationQuestion,
+    ConsultationSupport,
+)
 from raqmana.store.types import utcnow
 from raqmana.workspace.audit import record
 from raqmana.workspace.exceptions import NotFound, ValidationFailed
@@ -52,7 +61,7 @@ def purge_expired(session: Session, *, now: datetime | None = None) -> Purged:
     for c in due:
         sections = select(ConsultationSection.id).where(ConsultationSection.consultation_id == c.id)
         questions = select(ConsultationQuestion.id).where(ConsultationQuestion.consultation_id == c.id)
-        # replies first: a reply's parent is set to NULL when the parent goes, which needs no second pass
+        # every comment of the consultation in one statement: whole threads go, no reply is left behind
         comments = session.execute(
             delete(ConsultationComment).where(ConsultationComment.section_id.in_(sections))
         )
@@ -79,6 +88,72 @@ def purge_expired(session: Session, *, now: datetime | None = None) -> Purged:
     return total
 
 
+def remove_comments(session: Session, ids: list[int]) -> int:
+    """Delete the comments ``ids``: those with replies become placeholders (the replies stay under them),
+    the others go, and so do placeholders left without replies. How many of ``ids`` were removed."""
+    wanted = set(ids)
+    if not wanted:
+        return 0
+    reply = aliased(ConsultationComment)
+    has_reply = exists().where(reply.parent_id == ConsultationComment.id)
+    parents = _parents(session, wanted)
+    left = set(wanted)
+    while left:  # leaves first: a comment whose replies all go goes too (its replies never re-parented)
+        gone = set(
+            session.scalars(
+                select(ConsultationComment.id).where(ConsultationComment.id.in_(left), ~has_reply)
+            )
+        )
+        if not gone:
+            break
+        parents |= _parents(session, gone)
+        session.execute(delete(ConsultationComment).where(ConsultationComment.id.in_(gone)))
+        left -= gone
+    if left:
+        session.execute(
+            update(ConsultationComment)
+            .where(ConsultationComment.id.in_(left))
+            .values(
+                body="",
+                state=str(CommentState.REMOVED),
+                reason=None,
+                participant_id=None,
+                tracking=None,
+            )
+        )
+        session.execute(delete(ConsultationSupport).where(ConsultationSupport.comment_id.in_(left)))
+    _drop_bare_placeholders(session, parents - wanted)
+    return len(wanted)
+
+
+def _parents(session: Session, ids: set[int]) -> set[int]:
+    return {
+        p
+        for p in session.scalars(select(ConsultationComment.parent_id).where(ConsultationComment.id.in_(ids)))
+        if p is not None
+    }
+
+
+def _drop_bare_placeholders(session: Session, ids: set[int]) -> None:
+    """Placeholders among ``ids`` without a reply left go, and then their own bare placeholder parents."""
+    reply = aliased(ConsultationComment)
+    has_reply = exists().where(reply.parent_id == ConsultationComment.id)
+    while ids:
+        bare = list(
+            session.execute(
+                select(ConsultationComment.id, ConsultationComment.parent_id).where(
+                    ConsultationComment.id.in_(ids),
+                    ConsultationComment.state == CommentState.REMOVED,
+                    ~has_reply,
+                )
+            )
+        )
+        if not bare:
+            return
+        session.execute(delete(ConsultationComment).where(ConsultationComment.id.in_([i for i, _ in bare])))
+        ids = {p for _, p in bare if p is not None}
+
+
 class CommentForgotten(BaseModel):
     deleted: bool = True
 
@@ -90,12 +165,10 @@ def forget_comment(session: Session, *, tracking: str) -> CommentForgotten:
         raise ValidationFailed.one(
             P.TRACKING_INVALID, Location(field="tracking"), value=tracking.strip()[:40]
         )
-    m = session.scalar(select(ConsultationComment).where(ConsultationComment.tracking == number))
-    if m is None:
+    cid = session.scalar(select(ConsultationComment.id).where(ConsultationComment.tracking == number))
+    if cid is None:
         raise NotFound("comment")
-    cid = m.id
-    session.delete(m)
-    session.flush()
+    remove_comments(session, [cid])
     record(session, PUBLIC, "comment.forget", "consultation_comment", cid, after={"deleted": True})
     return CommentForgotten()
 
