@@ -285,7 +285,7 @@ def tour(api: Api, world: World, tokens: dict[str, str]) -> None:
     consultation_tour(api, tokens)
     documents_tour(api, world, tokens)
     survey_tour(api, world, tokens)
-    exchange_tour(api, a, tokens)
+    exchange_tour(api, world, a, tokens)
     # errors
     assert api.call("GET", "/api/v1/me", as_="not-a-token").status_code == 401
     assert api.call("GET", f"/api/v1/assessments/{a}", as_=tokens["outsider"]).status_code == 404
@@ -329,6 +329,20 @@ def kpi_tour(api: Api, tokens: dict[str, str]) -> None:
     assert api.call("GET", "/api/v1/kpis", as_=focal).status_code == 200
     assert api.call("GET", "/api/v1/kpis/transactions", as_=focal).status_code == 200
     assert api.call("GET", "/api/v1/kpis/observations/export.csv", as_=focal).status_code == 200
+    # the focal point's figure waits for review: returned with a note, corrected, accepted, withdrawn
+    figure_id = saved.json()["id"]
+    assert saved.json()["state"] == "submitted"
+    assert api.call("GET", "/api/v1/kpi-reviews", as_=coord).status_code == 200
+    review = f"/api/v1/kpis/observations/{figure_id}/review"
+    note = {"decision": "return", "note": "which register?"}
+    assert api.call("POST", review, as_=coord, json=note).status_code == 200
+    assert api.call("POST", review, as_=coord, json={"decision": "accept"}).status_code == 422
+    fixed = api.call("POST", "/api/v1/kpis/observations", as_=focal, json={**figure, "source": "register"})
+    assert fixed.status_code == 200 and fixed.json()["state"] == "submitted", fixed.text
+    assert api.call("POST", review, as_=coord, json={"decision": "accept"}).status_code == 200
+    withdraw = f"/api/v1/kpis/observations/{figure_id}/withdraw"
+    assert api.call("POST", withdraw, as_=focal, json={"reason": "twice"}).status_code == 403
+    assert api.call("POST", withdraw, as_=coord, json={"reason": "entered twice"}).status_code == 200
 
 
 def participation_tour(api: Api, tokens: dict[str, str]) -> None:

@@ -58,6 +58,7 @@ from raqmana.workspace import (
     users,
 )
 from raqmana.workspace.evidence import attach_file
+from raqmana.workspace.exchange_jobs import start_round_export
 from raqmana.workspace.jobs import run_one
 from raqmana.workspace.report_jobs import enqueue_report
 from raqmana.workspace.review import add_comment
@@ -108,6 +109,7 @@ GET /api/v1/jobs/{job_id}                                                       
 GET /api/v1/kpis                                                                                                    401      200      200      200      200      200      200      200      200
 GET /api/v1/kpis/observations/export.{fmt}                                                                          401      200      200      200      200      200      200      200      200
 GET /api/v1/kpis/{kpi}                                                                                              401      200      200      200      200      200      200      200      200
+GET /api/v1/kpi-reviews                                                                                             401      200      200      200      200      200      200      200      200
 GET /api/v1/me                                                                                                      401      200      200      200      200      200      200      200      200
 GET /api/v1/openapi.json                                                                                            200      200      200      200      200      200      200      200      200
 GET /api/v1/orgs                                                                                                    401      200      200      200      200      200      200      200      200
@@ -146,6 +148,7 @@ GET /kpis                                                                       
 GET /kpis/observations/export.{fmt}                                                                                 303      200      200      200      200      200      200      200      200
 GET /kpis/{kpi}                                                                                                     303      200      200      200      200      200      200      200      200
 GET /kpis/{kpi}/trend.svg                                                                                           303      200      200      200      200      200      200      200      200
+GET /kpi-reviews                                                                                                    303      200      200      200      200      200      200      200      200
 GET /login                                                                                                          200      303      303      303      303      303      303      303      303
 GET /orgs                                                                                                           303      200      200      200      200      200      200      200      200
 GET /public                                                                                                         200      200      200      200      200      200      200      200      200
@@ -196,6 +199,8 @@ POST /api/v1/followup/replan                                                    
 POST /api/v1/followup/roadmap                                                                                       401      403      403      403      403      403      403      422      422
 POST /api/v1/kpis/observations                                                                                      401      403      403      403      403      403      403      200      200
 POST /api/v1/kpis/observations/import                                                                               401      422      422      422      422      422      422      200      200
+POST /api/v1/kpis/observations/{figure_id}/review                                                                   401      403      403      403      403      403      403      200      200
+POST /api/v1/kpis/observations/{figure_id}/withdraw                                                                 401      403      403      403      403      403      403      200      200
 POST /api/v1/orgs/import                                                                                            401      403      403      403      403      403      403      403      200
 POST /api/v1/publication/publish                                                                                    401      403      403      403      403      403      403      200      200
 POST /api/v1/publication/withdraw                                                                                   401      403      403      403      403      403      403      409      409
@@ -221,6 +226,8 @@ POST /followup/replan                                                           
 POST /followup/roadmap                                                                                              303      403      403      403      403      403      403      422      422
 POST /kpis/observations                                                                                             303      403      403      403      403      403      403      303      303
 POST /kpis/observations/import                                                                                      303      422      422      422      422      422      422      200      200
+POST /kpis/observations/{figure_id}/review                                                                          303      403      403      403      403      403      403      303      303
+POST /kpis/observations/{figure_id}/withdraw                                                                        303      403      403      403      403      403      403      303      303
 POST /language                                                                                                      303      303      303      303      303      303      303      303      303
 POST /login                                                                                                         401      303      303      303      303      303      303      303      303
 POST /logout                                                                                                        303      303      303      303      303      303      303      303      303
@@ -350,6 +357,10 @@ GET /api/v1/assessments/{assessment_id}/exchange                                
 GET /assessments/{assessment_id}/export.zip                                                                         303      403      403      403      404      403      403      200      200
 GET /api/v1/assessments/{assessment_id}/export.zip                                                                  401      403      403      403      404      403      403      200      200
 POST /exchange/import-round                                                                                         303      403      403      403      403      422      422      422      422
+POST /assessments/{assessment_id}/export                                                                            303      403      403      403      404      403      403      303      303
+POST /api/v1/assessments/{assessment_id}/export                                                                     401      403      403      403      404      403      403      202      202
+GET /jobs/{job_id}/file                                                                                             303      404      404      404      404      404      404      200      200
+GET /api/v1/jobs/{job_id}/file                                                                                      401      404      404      404      404      404      404      200      200
 POST /api/v1/exchange/import-round                                                                                  401      403      403      403      403      422      422      422      422
 """
 
@@ -374,6 +385,7 @@ class Ids:
     response_b: int = 0
     evidence_b: int = 0
     job_b: int = 0
+    export_job: int = 0  # a finished round archive (a national coordinator's job)
     token_b: int = 0
     user_b: int = 0
     #: per persona and route kind ("name/api" or "name/html"): a round to close, an assignment and a grant
@@ -389,6 +401,8 @@ class Ids:
     comments: dict[str, int] = field(default_factory=dict)
     #: an edit of a service of moi by its focal point, waiting for review, per persona and route kind
     service_edits: dict[str, int] = field(default_factory=dict)
+    #: a KPI figure of moi reported by its focal point (waiting for review) per action, persona and kind
+    figures: dict[str, int] = field(default_factory=dict)
     #: a document of moi (analysed), a suggestion of it and a document to withdraw per persona and kind
     document_b: int = 0
     suggestions: dict[str, int] = field(default_factory=dict)
@@ -440,6 +454,10 @@ def _build(world: World) -> Ids:
         done = run_one(world.ws)
         assert done is not None and done.status == "done", done
     with world.ws.transaction() as s:
+        ids.export_job = start_round_export(s, SYSTEM, assessment_id=world.assessment_id).id
+    done = run_one(world.ws)
+    assert done is not None and done.id == ids.export_job and done.status == "done", done
+    with world.ws.transaction() as s:
         ids.job_b = enqueue_report(
             s,
             users_actor(s, b),
@@ -471,6 +489,9 @@ def _build(world: World) -> Ids:
             edit = services.save_service(s, focal_b, record=own.model_copy(update={"fee": 1000 + n}))
             assert edit.pending_edit is not None
             ids.service_edits[persona] = edit.pending_edit
+            for k, action in enumerate(("review", "withdraw")):
+                figure = {**KPI_FIGURE_B, "period": f"{2030 + n}-Q{k + 1}"}
+                ids.figures[f"{action}:{persona}"] = kpis.save_observation(s, focal_b, values=figure).id
         ids.case_b = _complaint(s, "case-b")
         for persona in (f"{p}/{kind}" for p in PERSONAS for kind in ("api", "html")):
             for action in CASE_ACTIONS:
@@ -727,6 +748,8 @@ PROBES: dict[str, Probe] = {
     "GET /admin/users": Probe(),
     "GET /assessments/{assessment_id}/exchange": Probe(A),
     "GET /assessments/{assessment_id}/export.zip": Probe(A),
+    "POST /assessments/{assessment_id}/export": Probe(A, body={"files": "false"}, json={"files": False}),
+    "GET /jobs/{job_id}/file": Probe({"job_id": lambda i, p: i.export_job}),
     "POST /exchange/import-round": Probe(files={"file": ("round.zip", b"not a zip", "application/zip")}),
     "POST /admin/webhooks": Probe(
         body={"url": "ftp://not-http.example", "kinds": "round.opened"},
@@ -848,6 +871,12 @@ PROBES: dict[str, Probe] = {
     "GET /kpis/{kpi}": Probe({"kpi": "SRV-R01-K1"}),
     "GET /kpis/{kpi}/trend.svg": Probe({"kpi": "SRV-R01-K1"}),
     "POST /kpis/observations": Probe(body=KPI_FIGURE_B),
+    "POST /kpis/observations/{figure_id}/review": Probe(
+        {"figure_id": lambda i, p: i.figures[f"review:{p}"]}, body={"decision": "return", "note": "register?"}
+    ),
+    "POST /kpis/observations/{figure_id}/withdraw": Probe(
+        {"figure_id": lambda i, p: i.figures[f"withdraw:{p}"]}, body={"reason": "entered twice"}
+    ),
     "POST /kpis/observations/import": Probe(files={"file": ("figures.csv", KPI_CSV_B, "text/csv")}),
     "GET /services/export.{fmt}": Probe({"fmt": "csv"}),
     "GET /services/{code}": Probe({"code": "svc-moi"}),

@@ -28,6 +28,8 @@ REPORT = "report"
 SURVEY_IMPORT = "survey_import"  # raqmana.workspace.surveys.SURVEY_IMPORT
 WEBHOOK_DELIVERY = "webhook_delivery"  # raqmana.workspace.outbox.WEBHOOK_DELIVERY
 DOCUMENT_ANALYSIS = "document_analysis"  # raqmana.workspace.documents_analysis.DOCUMENT_ANALYSIS
+ROUND_EXPORT = "round_export"  # raqmana.workspace.exchange_jobs.ROUND_EXPORT
+ROUND_IMPORT = "round_import"  # raqmana.workspace.exchange_jobs.ROUND_IMPORT
 log = logging.getLogger(__name__)
 
 
@@ -156,7 +158,21 @@ def builtin_handlers() -> dict[str, Handler]:
         "consultation_purge": _run_consultation_purge,
         WEBHOOK_DELIVERY: _run_webhook_delivery,
         DOCUMENT_ANALYSIS: _run_document_analysis,
+        ROUND_EXPORT: _run_round_export,
+        ROUND_IMPORT: _run_round_import,
     }
+
+
+def _run_round_export(ws: Workspace, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
+    from raqmana.workspace.exchange_jobs import run_round_export
+
+    return run_round_export(ws, payload, progress)
+
+
+def _run_round_import(ws: Workspace, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
+    from raqmana.workspace.exchange_jobs import run_round_import
+
+    return run_round_import(ws, payload, progress)
 
 
 def _run_consultation_purge(ws: Workspace, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:

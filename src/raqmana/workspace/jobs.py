@@ -55,6 +55,7 @@ def job_details(payload: dict[str, Any] | None) -> dict[str, Any]:
     data = dict(payload or {})
     files = data.pop("files", None)
     data.pop("actor", None)
+    data.pop("sha256", None)  # an uploaded file's place in the store (a round archive's import)
     if isinstance(files, list):
         data["files"] = len(files)
     return data

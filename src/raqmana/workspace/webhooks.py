@@ -81,11 +81,12 @@ def check_url(url: str, *, allow_private: bool) -> str:
     return checked_address(url, allow_private=allow_private)[0]
 
 
-def checked_address(url: str, *, allow_private: bool) -> tuple[str, str]:
+def checked_address(url: str, *, allow_private: bool) -> tuple[str, str | None]:
     """The URL and the one address a delivery connects to, resolved once and checked: every address the
     name resolves to must be public unless ``allow_private``. Delivery connects to this address itself
     (never resolving the name again), so a name that answers a public address to the check and a private
-    one to the connection (DNS rebinding) cannot reach the inside of the network."""
+    one to the connection (DNS rebinding) cannot reach the inside of the network. With ``allow_private``
+    a name that does not resolve now is accepted (None: the connection resolves it)."""
     url = (url or "").strip()
     parts = urlsplit(url) if len(url) <= 2000 else None
     if (
@@ -99,9 +100,11 @@ def checked_address(url: str, *, allow_private: bool) -> tuple[str, str]:
         port = parts.port or (443 if parts.scheme == "https" else 80)
         infos = socket.getaddrinfo(parts.hostname, port, proto=socket.IPPROTO_TCP)
     except (OSError, ValueError, UnicodeError):
-        raise ValidationFailed.one(X.URL_UNRESOLVED, Location(field="url"), url=url[:200]) from None
+        infos = []
     addresses = [str(info[4][0]) for info in infos]
     if not addresses:
+        if allow_private:  # nothing to protect: the connection resolves the name itself (and may fail)
+            return url, None
         raise ValidationFailed.one(X.URL_UNRESOLVED, Location(field="url"), url=url[:200])
     if not allow_private:
         for address in addresses:

@@ -21,14 +21,77 @@ def test_a_coordinator_downloads_the_round_and_reads_its_manifest(world, as_user
     assert "attachment" in got.headers["content-disposition"]
     with zipfile.ZipFile(io.BytesIO(got.content)) as zf:
         assert json.loads(zf.read("manifest.json"))["framework"] == manifest["framework"]
-    # the same archive imported back: nothing changes
+
+
+def test_the_archive_is_built_and_imported_by_the_worker_not_in_the_request(world, as_user):
+    coord = as_user("coord")
+    started = coord.post(
+        f"/assessments/{world.assessment_id}/export",
+        data={"csrf_token": coord.csrf(f"/assessments/{world.assessment_id}/exchange"), "files": "true"},
+        follow_redirects=False,
+    )
+    assert started.status_code == 303 and started.headers["location"].startswith("/jobs/")
+    job_page = started.headers["location"]
+    waiting = coord.get(job_page)
+    assert "/file" not in waiting.text  # nothing to download before the worker ran
+    assert run_worker(world.ws, once=True) == 1
+    done = coord.get(job_page)
+    assert f'href="{job_page}/file"' in done.text
+    got = coord.get(f"{job_page}/file")
+    assert got.status_code == 200 and got.headers["content-type"] == "application/zip"
+    assert got.headers["x-content-type-options"] == "nosniff"
+    with zipfile.ZipFile(io.BytesIO(got.content)) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+    assert manifest["includes"]["evidence_files"] is True
+    # a focal point of the round may neither read the job nor its file
+    assert as_user("focal").get(f"{job_page}/file").status_code == 404
+    # the same archive imported back, by the worker: nothing changes
     back = coord.post(
         "/api/v1/exchange/import-round",
         files={"file": ("round.zip", got.content, "application/zip")},
         headers={"X-CSRF-Token": coord.csrf("/account")},
     )
-    assert back.status_code == 200, back.text
-    assert back.json()["assessment_id"] == world.assessment_id and not back.json()["created"]
+    assert back.status_code == 202, back.text
+    assert run_worker(world.ws, once=True) == 1
+    job = coord.get(back.json()["url"]).json()["job"]
+    assert job["status"] == "done", job
+    assert job["result"]["assessment_id"] == world.assessment_id and not job["result"]["created"]
+    assert "sha256" not in json.dumps(job["details"])
+    # the uploaded archive is not kept once imported
+    assert not any((world.ws.settings.data_dir / "uploads").rglob("*"))
+
+
+def test_an_archive_refused_by_the_worker_fails_its_job_and_changes_nothing(world, as_user):
+    coord = as_user("coord")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr("manifest.json", "{not json")
+    before = coord.get(f"/api/v1/assessments/{world.assessment_id}/exchange").json()["tables"]
+    back = coord.post(
+        "/api/v1/exchange/import-round",
+        files={"file": ("broken.zip", buffer.getvalue(), "application/zip")},
+        headers={"X-CSRF-Token": coord.csrf("/account")},
+    )
+    assert back.status_code == 202, back.text
+    assert run_worker(world.ws, once=True) == 1
+    job = coord.get(back.json()["url"]).json()["job"]
+    assert job["status"] == "failed" and job["error"][0]["code"].startswith("EX"), job
+    assert coord.get(f"/api/v1/assessments/{world.assessment_id}/exchange").json()["tables"] == before
+    assert not any((world.ws.settings.data_dir / "uploads").rglob("*"))
+    page = coord.get(back.json()["url"].replace("/api/v1", ""))
+    assert "manifest.json" in page.text
+
+
+def test_a_file_that_is_no_archive_is_refused_before_it_is_queued(world, as_user):
+    coord = as_user("coord")
+    refused = coord.post(
+        "/api/v1/exchange/import-round",
+        files={"file": ("round.zip", b"PK not really", "application/zip")},
+        headers={"X-CSRF-Token": coord.csrf("/account")},
+    )
+    assert refused.status_code == 422 and refused.json()["errors"][0]["code"] == "EX001", refused.text
+    assert coord.get("/api/v1/jobs").json()["total"] == 0
+    assert not any((world.ws.settings.data_dir / "uploads").rglob("*"))
 
 
 def test_viewing_the_exchange_page_builds_no_archive_and_scores_nothing(world, as_user, monkeypatch):

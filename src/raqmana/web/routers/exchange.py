@@ -10,16 +10,18 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from raqmana.web.body_limit import spooled_uploads
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
-from raqmana.web.forms import read_upload
-from raqmana.web.pages import Area, attachment, go
-from raqmana.web.routers.jobs import BATCH_FILE_MB, STATUS_LABELS
-from raqmana.web.schemas.common import file_response
+from raqmana.web.forms import see_other
+from raqmana.web.pages import Area, attachment, go, stored_attachment
+from raqmana.web.routers.jobs import BATCH_FILE_MB, STATUS_LABELS, job_started
+from raqmana.web.schemas.common import JobStarted, file_response
 from raqmana.web.templating import render
-from raqmana.workspace import outbox
+from raqmana.workspace import jobs, outbox
 from raqmana.workspace import webhooks as hooks
 from raqmana.workspace.exchange import FIELDS, export_round, round_summary
-from raqmana.workspace.exchange_import import import_round
+from raqmana.workspace.exchange_jobs import export_file, start_round_export, start_round_import
+from raqmana.workspace.views import JobView
 
 area = Area("exchange")
 ZIP = "application/zip"
@@ -39,12 +41,6 @@ class RoundSummary(BaseModel):
     tables: dict[str, int | None]
     includes: dict[str, bool]
     not_carried_on_import: dict[str, list[str]]
-
-
-class RoundImportOut(BaseModel):
-    assessment_id: int
-    created: bool
-    counts: dict[str, dict[str, int]]
 
 
 @area.page(
@@ -81,21 +77,63 @@ def archive_api(assessment_id: Annotated[int, Path()], files: bool = False, ctx:
     return _archive(ctx, assessment_id, files)
 
 
-def _imported(ctx: Ctx, report: Any, params: dict[str, Any]) -> Response:
-    return go(f"/assessments/{report.assessment_id}/exchange")(ctx, report, params)
+class ExportIn(BaseModel):
+    files: bool = Field(default=False, description="Add the evidence files under evidence/<sha256>")
+
+
+def _to_job(ctx: Ctx, job: JobView, params: dict[str, Any]) -> Response:
+    return see_other(f"/jobs/{job.id}")
+
+
+@area.action(
+    "/assessments/{assessment_id}/export",
+    html=_to_job,
+    summary="Build the round's archive as a job (follow it at url; download it from /jobs/{id}/file)",
+    response_model=JobStarted,
+    status_code=202,
+)
+def start_export(ctx: Ctx, assessment_id: int, data: ExportIn) -> Any:
+    """For the round's managers: the archive of ``export.zip`` built by the job worker."""
+    job = ctx.call(start_round_export, assessment_id=assessment_id, include_files=data.files, lang=ctx.lang)
+    return job_started(job) if ctx.api else job
+
+
+def _export_file(ctx: Ctx, job_id: int) -> Response:
+    return stored_attachment(ctx.read(export_file, settings=ctx.settings, job_id=job_id))
+
+
+@area.html.get("/jobs/{job_id}/file")
+def export_file_page(job_id: Annotated[int, Path()], ctx: Ctx = PageCtx) -> Response:
+    return _export_file(ctx, job_id)
+
+
+@area.api.get(
+    "/jobs/{job_id}/file",
+    summary="The archive a finished round-archive job built",
+    response_class=Response,
+    responses=file_response(ZIP, description="The round's archive"),
+)
+def export_file_api(job_id: Annotated[int, Path()], ctx: Ctx = ApiCtx) -> Response:
+    return _export_file(ctx, job_id)
 
 
 @area.action(
     "/exchange/import-round",
-    html=_imported,
-    summary="Import a round archive made by another raqmana (all or nothing)",
-    response_model=RoundImportOut,
+    html=_to_job,
+    summary="Import a round archive made by another raqmana, as a job (all or nothing)",
+    response_model=JobStarted,
+    status_code=202,
 )
-async def import_archive(ctx: Ctx, file: Annotated[UploadFile, File()]) -> RoundImportOut:
-    """Checks the manifest, every checksum and every row first; creates or updates the round."""
-    filename, data = await read_upload(file, max(ctx.settings.max_upload_mb, BATCH_FILE_MB))
-    report = await run_in_threadpool(ctx.call, import_round, data=data, filename=filename, blobs=ctx.ws.blobs)
-    return RoundImportOut(**report.as_dict())
+async def import_archive(ctx: Ctx, file: Annotated[UploadFile, File()]) -> Any:
+    """The archive is stored, then the job checks the manifest, every checksum and every row first and
+    creates or updates the round; a refused archive fails the job with every problem, changing nothing."""
+    await run_in_threadpool(ctx.read, jobs.check_quota)  # over the quota: 429 before reading the file
+    with spooled_uploads(ctx.settings.data_dir) as spool:
+        filename, path = await spool.add(file, max(ctx.settings.max_upload_mb, BATCH_FILE_MB))
+        job = await run_in_threadpool(
+            ctx.call, start_round_import, settings=ctx.settings, filename=filename, source=path, lang=ctx.lang
+        )
+    return job_started(job) if ctx.api else job
 
 
 class WebhookPage(BaseModel):

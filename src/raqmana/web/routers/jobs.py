@@ -38,6 +38,8 @@ KIND_LABELS = {
     "workbook_import": _("Workbook import"),
     "document_analysis": _("Document analysis"),
     "webhook_delivery": _("Webhook deliveries"),
+    "round_export": _("Round archive"),
+    "round_import": _("Round archive import"),
 }
 #: the words for a job's state, from the vocabulary (shown with the ``tr`` filter)
 STATUS_LABELS = vocabulary.names("job status")
@@ -76,6 +78,11 @@ def _summary(job: JobView) -> dict[str, Any]:
         "result": result,
         "error": job.error,
     }
+
+
+def job_started(job: JobView) -> dict[str, Any]:
+    """The JSON answer (202) of a request that queued ``job``: the job and where to follow it."""
+    return {"job": _summary(job), "url": f"/api/v1/jobs/{job.id}"}
 
 
 def _long_running(job: JobView, lease_seconds: float) -> bool:
@@ -197,4 +204,4 @@ async def upload_workbooks_api(
 ) -> Response:
     """Each workbook is imported on its own, all or nothing; follow the job at ``url``."""
     job = await _start_import(ctx, assessment_id, files)
-    return json_response({"job": _summary(job), "url": f"/api/v1/jobs/{job.id}"}, status=202)
+    return json_response(job_started(job), status=202)
