@@ -93,7 +93,7 @@ def print_logins(lang: str, logins: list[dict[str, str | None]], summary_file: P
         )
 
 
-def _surveys(settings: Any, out: Path, lang: str) -> list[Path]:
+def _surveys(settings: Any, out: Path, lang: str, assessment_id: int) -> list[Path]:
     """The ready perception surveys with ILLUSTRATIVE submissions, imported as a Kobo export is."""
     from raqmana.i18n.catalog import gettext
     from raqmana.workspace.factory import open_workspace
@@ -101,7 +101,7 @@ def _surveys(settings: Any, out: Path, lang: str) -> list[Path]:
 
     ws = open_workspace(settings)
     try:
-        written = demo_surveys(ws, out)
+        written = demo_surveys(ws, out, assessment_id=assessment_id)
     finally:
         ws.dispose()
     message = gettext(
@@ -279,7 +279,7 @@ def _demo(
     clock.lap("workspace")
     # the surveys first: their indicators, bottlenecks and chapter then join the round's results and reports
     _number("surveys")
-    survey_files = _surveys(settings, out, lang)
+    survey_files = _surveys(settings, out, lang, info.assessment_id)
     clock.lap("surveys")
 
     ws = open_workspace(settings)

@@ -116,10 +116,16 @@ def import_submissions(
     queue: bool = typer.Option(
         False, "--queue", help="Queue the import for `raqmana worker` (large exports)."
     ),
+    round_id: int | None = typer.Option(
+        None,
+        "--round",
+        help="The assessment round (its number) the submissions belong to; default: the newest open round.",
+    ),
     lang: str = LangOption,
     as_json: bool = JsonOption,
 ) -> None:
-    """Import submissions: all or nothing; importing the same file again adds nothing and says so."""
+    """Import submissions into a round: all or nothing; importing the same file again adds nothing and
+    says so; a closed round takes none."""
     from raqmana.cli.workspace_support import workspace
     from raqmana.surveys import packs
     from raqmana.workspace.actors import cli_actor
@@ -135,7 +141,13 @@ def import_submissions(
 
         with workspace(lang, as_json=as_json) as ws, ws.transaction() as s:
             job = enqueue_survey_import(
-                s, cli_actor(), settings=ws.settings, survey=survey_name, filename=file.name, data=data
+                s,
+                cli_actor(),
+                settings=ws.settings,
+                survey=survey_name,
+                filename=file.name,
+                data=data,
+                assessment_id=round_id,
             )
         if as_json:
             print_json({"ok": True, "job": job.id, "status": job.status})
@@ -144,13 +156,29 @@ def import_submissions(
         return
     with workspace(lang, as_json=as_json) as ws, ws.transaction() as s:
         report = run(
-            s, cli_actor(), survey=survey, data=data, filename=file.name, secret_key=ws.settings.secret_key
+            s,
+            cli_actor(),
+            survey=survey,
+            data=data,
+            filename=file.name,
+            secret_key=ws.settings.secret_key,
+            assessment_id=round_id,
         )
     if as_json:
         print_json(report.as_dict(lang))
         return
     report_problems(report.warnings, lang)
+    if report.round is not None:
+        typer.echo(round_line(lang, report.round.label(lang), report.round.period))
+    else:
+        typer.echo(
+            gettext(lang, "The workspace has no assessment round: the submissions belong to none yet.")
+        )
     typer.echo(submission_summary(lang, report.added, report.replaced, report.unchanged))
+
+
+def round_line(lang: str, name: str, period: str) -> str:
+    return gettext(lang, "Round {round} ({period}).", round=name, period=period)
 
 
 def submission_summary(lang: str, added: int, replaced: int, unchanged: int) -> str:
@@ -180,6 +208,11 @@ def submission_summary(lang: str, added: int, replaced: int, unchanged: int) -> 
 def results(
     survey_name: str = typer.Argument(..., metavar="SURVEY", help="A survey with imported submissions."),
     out: Path | None = typer.Option(None, "--out", "-o", help="Also write the results as JSON."),
+    round_id: int | None = typer.Option(
+        None,
+        "--round",
+        help="Only the respondents of this assessment round (its number); default: every round's.",
+    ),
     lang: str = LangOption,
     as_json: bool = JsonOption,
 ) -> None:
@@ -196,7 +229,7 @@ def results(
     except ProblemsError as exc:
         fail(exc.problems, lang, as_json=as_json)
     with workspace(lang, as_json=as_json) as ws, ws.reader() as s:
-        report = survey_report(s, cli_actor(), survey=survey)
+        report = survey_report(s, cli_actor(), survey=survey, assessment_id=round_id)
     data = report.to_dict()
     if out is not None:
         out.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -225,6 +258,10 @@ def report_text(report: object, lang: str) -> str:
     survey, res = report.survey, report.results
     respondents = gettext(lang, "{count} respondents", count=res.n)
     lines = [f"{survey.title.get(lang)} — {respondents}"]
+    if report.round is not None:
+        lines.append(round_line(lang, report.round.label(lang), report.round.period))
+    else:
+        lines.append(gettext(lang, "Respondents of every round."))
     if report.illustrative:
         lines.append(gettext(lang, "Illustrative data, not survey results."))
     if res.overall:

@@ -24,8 +24,10 @@ from raqmana.pipeline import tables
 from raqmana.pipeline.options import ChainOptions, Responses
 from raqmana.pipeline.surveys import (
     SurveyInputs,
+    sampled_respondents,
     survey_answers,
     survey_band,
+    survey_samples,
     with_answers,
     with_survey_indicators,
 )
@@ -152,7 +154,17 @@ def run_chain(
     build = from_framework(
         framework, responses, names=names, uncertainty=default_uncertainty(runs) if runs > 0 else None
     )
-    unc = analyse_uncertainty(build) if runs > 0 else None
+    sampled = None
+    if runs > 0 and from_surveys and build.recipe.uncertainty is not None:  # survey sampling error
+        sampled = survey_samples(
+            options.surveys,
+            build.units,
+            institutions,
+            country.lead_institution,
+            runs=runs,
+            seed=build.recipe.uncertainty.seed,
+        )
+    unc = analyse_uncertainty(build, sampled=sampled) if runs > 0 else None
     band: dict[str, tuple[float, float]] = {}
     if from_surveys and options.surveys is not None:  # the index at both ends of the surveys' intervals
         band = survey_band(
@@ -244,6 +256,10 @@ def run_chain(
                 titles=s.titles,
                 band=band.get(framework.id),
                 central=build.national().get(framework.id),
+                round_name=s.round_name,
+                round_period=s.round_period,
+                respondents=s.respondents,
+                sampling_n=sampled_respondents(s, unc.sampled) if unc is not None else 0,
             )
         )
     return ChainResult(framework, options, build, unc, analysis, plan, inputs, timings, band)

@@ -10,9 +10,12 @@ shares feed the rules' ``bottleneck(item)`` condition.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from raqmana.analysis.divide import DivideReport
 from raqmana.frameworks.schema import AnswerType, EvidenceType, Framework, Indicator
@@ -39,6 +42,9 @@ class SurveyInputs:
     #: survey id → its title
     titles: Mapping[str, Translated] = field(default_factory=dict)
     illustrative: bool = False
+    #: the assessment round whose submissions these are, and its period
+    round_name: Translated | None = None
+    round_period: str = ""
 
     def bottleneck_shares(self) -> dict[str, float]:
         return {b.item: b.overall.share for b in self.bottlenecks}
@@ -46,6 +52,10 @@ class SurveyInputs:
     def to_dict(self) -> dict[str, Any]:
         return {
             "illustrative": self.illustrative,
+            "round": {
+                "name": self.round_name.model_dump() if self.round_name else None,
+                "period": self.round_period,
+            },
             "respondents": dict(self.respondents),
             "indicators": [i.to_dict() for i in self.indicators],
             "bottlenecks": [b.to_dict() for b in self.bottlenecks],
@@ -103,6 +113,58 @@ def survey_answers(
             if code in institutions:
                 out.setdefault(code, {})[ind.id] = float(getattr(estimate, end))
     return out
+
+
+def survey_samples(
+    inputs: SurveyInputs | None,
+    units: Sequence[str],
+    institutions: Mapping[str, object],
+    lead: str,
+    *,
+    runs: int,
+    seed: int,
+) -> dict[str, npt.NDArray[np.float64]]:
+    """Survey indicator id → runs × units: the indicator's value in each Monte Carlo run, from a
+    bootstrap of the respondents behind it (:mod:`raqmana.surveys.sampling`; run r drawn with the
+    generator (seed, r)); NaN for the units whose value is not a survey estimate. The same units as
+    :func:`survey_answers` carry it (an institution's own value, the country's on the lead)."""
+    from raqmana.surveys.sampling import GroupCounts, bootstrap_means
+
+    if inputs is None or runs <= 0:
+        return {}
+    pos = {u: k for k, u in enumerate(units)}
+    plans: list[tuple[str, list[tuple[int, GroupCounts]]]] = []
+    for ind in inputs.indicators:
+        if ind.spec.scope is Scope.NATIONAL:
+            found = ind.sampling.get("")
+            cells = (
+                [(pos[lead], found)]
+                if found is not None and ind.national is not None and lead in institutions and lead in pos
+                else []
+            )
+        else:
+            cells = [
+                (pos[code], ind.sampling[code])
+                for code in ind.institutions
+                if code in institutions and code in pos and code in ind.sampling
+            ]
+        if cells:
+            plans.append((ind.id, cells))
+    means = bootstrap_means([[g for _, g in cells] for _, cells in plans], runs, seed)
+    out = {}
+    for (indicator, cells), drawn in zip(plans, means, strict=True):
+        values = np.full((runs, len(units)), np.nan)
+        values[:, [p for p, _ in cells]] = drawn
+        out[indicator] = values
+    return out
+
+
+def sampled_respondents(inputs: SurveyInputs | None, sampled: Sequence[str]) -> int:
+    """The respondents behind the survey indicators that were sampled (each survey counted once)."""
+    if inputs is None:
+        return 0
+    surveys = {i.spec.survey for i in inputs.indicators if i.id in set(sampled)}
+    return sum(n for survey, n in inputs.respondents.items() if survey in surveys)
 
 
 def with_answers(

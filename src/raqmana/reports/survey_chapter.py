@@ -24,6 +24,11 @@ WORDS = {
     "intro": ui(
         "Survey results join the assessment as indicators: each is a topic score of a survey on 0–100 (the weighted mean of the respondents' scores, “don't know” left out), shown with its 95 % interval and the number of respondents behind it. A staff survey gives each institution with enough respondents its own value; a citizen survey gives the country's."
     ),
+    "round": ui("The respondents are those of round {round} ({period}) only: {counts}."),
+    "round_count": ui("{survey}: {n}"),
+    "sampling": ui(
+        "The Monte Carlo intervals of the scores include the survey sampling error: in each run the survey indicators are computed again from a bootstrap sample of their respondents (with replacement, within each institution or the country and within strata of equal design weight; n = {n} respondents)."
+    ),
     "indicators_caption": ui("Survey indicators with their 95 % interval"),
     "indicator": ui("Indicator"),
     "source": ui("Source"),
@@ -82,11 +87,30 @@ def survey_section(
     titles: Mapping[str, Translated] | None = None,
     band: tuple[float, float] | None = None,
     central: float | None = None,
+    round_name: Translated | None = None,
+    round_period: str = "",
+    respondents: Mapping[str, int] | None = None,
+    sampling_n: int = 0,
 ) -> Section:
     blocks: list[Block] = []
     if illustrative:
         blocks.append(Note(_w("illustrative", lang), "warning"))
     blocks.append(Paragraph(_w("intro", lang)))
+    if round_name is not None and respondents:
+        counts = "; ".join(
+            _w(
+                "round_count",
+                lang,
+                survey=(titles or {}).get(sid, Translated(en=sid)).get(lang) or sid,
+                n=integer(n, lang, digits),
+            )
+            for sid, n in respondents.items()
+        )
+        blocks.append(
+            Paragraph(_w("round", lang, round=round_name.get(lang), period=round_period, counts=counts))
+        )
+    if sampling_n:
+        blocks.append(Paragraph(_w("sampling", lang, n=integer(sampling_n, lang, digits))))
     rows: list[list[object]] = []
     for ind in indicators:
         e = ind.national
@@ -228,6 +252,10 @@ def survey_chapter(
     titles: Mapping[str, Translated] | None = None,
     band: tuple[float, float] | None = None,
     central: float | None = None,
+    round_name: Translated | None = None,
+    round_period: str = "",
+    respondents: Mapping[str, int] | None = None,
+    sampling_n: int = 0,
 ) -> Callable[[str, str | None], Section]:
     """The chapter as a function of (language, digits), for ``ReportInputs.chapters``."""
 
@@ -243,6 +271,10 @@ def survey_chapter(
             titles=titles,
             band=band,
             central=central,
+            round_name=round_name,
+            round_period=round_period,
+            respondents=respondents,
+            sampling_n=sampling_n,
         )
 
     return make

@@ -21,6 +21,10 @@ share or one per level) makes an aggregate missing when fewer than that share of
 children have data (counted before the N/A rule), so a unit with one pillar of three gets no
 index score rather than a full one. The same function computes the nominal build (one
 weight set) and Monte Carlo batches (many weight sets), so both agree to the last digit.
+
+``sampled`` (Monte Carlo only): indicator columns whose values differ from run to run (a survey
+indicator drawn again in each run, :mod:`raqmana.surveys.sampling`): each is a runs × units array and
+enters its aggregate as a child aggregate does (one value per run and unit).
 """
 
 from __future__ import annotations
@@ -127,12 +131,14 @@ def aggregate_stack(
     means: Sequence[str],
     codes: Sequence[str] | None = None,
     p: float = 2.0,
+    sampled: Mapping[int, FloatArray] | None = None,
 ) -> FloatArray:
     """aggregates × runs × units: each aggregate's scores for every run, one contiguous block each.
 
     An aggregate whose children have data for every unit (the usual case after imputation) takes
     its denominator from the weights alone (one number per run); otherwise each unit's present
-    children count, with the N/A rule and the data-availability threshold."""
+    children count, with the N/A rule and the data-availability threshold. ``sampled``: indicator
+    column → runs × units values of these runs, in place of the column of ``x``."""
     runs, units = weights.shape[0], x.shape[0]
     out = np.empty((len(plan.aggregates), runs, units))
     zero_ind = plan.zero[: plan.n_ind]
@@ -140,9 +146,20 @@ def aggregate_stack(
     wt = np.ascontiguousarray(weights.T)  # codes × runs: one weight's runs side by side
     for a, mean in enumerate(means):
         ii, jj = plan.ind_children[a], plan.agg_children[a]
-        wi, wa = wt[ii].T, wt[plan.n_ind + jj]  # runs × k, k × runs
+        moving: list[int] = [int(c) for c in ii if int(c) in sampled] if sampled else []
+        if moving and sampled:  # the sampled indicators join the per-run children, before the child aggregates
+            ii = np.array([c for c in ii if int(c) not in moving], dtype=np.intp)
+            wi = wt[ii].T
+            wa = np.vstack([wt[moving], wt[plan.n_ind + jj]])
+            xa = [np.asarray(sampled[c], dtype=np.float64) for c in moving] + [out[j] for j in jj]
+            zero_a = np.concatenate([zero_ind[moving], zero_agg[jj]])
+            names = [plan.codes[c] for c in moving] + [plan.aggregates[j] for j in jj]
+        else:
+            wi, wa = wt[ii].T, wt[plan.n_ind + jj]  # runs × k, k × runs
+            xa = [out[j] for j in jj]  # each runs × units
+            zero_a = zero_agg[jj]
+            names = [plan.aggregates[j] for j in jj]
         xi = x[:, ii]
-        xa = [out[j] for j in jj]  # each runs × units
         if mean == "copeland":
             stacked = np.stack(xa, axis=-1) if xa else np.empty((runs, units, 0))
             out[a] = _copeland(xi, stacked, wi, wa.T, codes)
@@ -152,19 +169,19 @@ def aggregate_stack(
         thresh = plan.thresh[a] if plan.thresh is not None else -1.0
         if thresh >= 0 and (missing_i.any() or any(m.any() for m in missing_a)):
             have = (~missing_i).sum(axis=1)[None, :] + sum((~m).astype(np.intp) for m in missing_a)
-            enough: BoolArray | None = have / (ii.size + jj.size) >= thresh
+            enough: BoolArray | None = have / (ii.size + len(xa)) >= thresh
         else:
             enough = None if thresh < 0 or thresh <= 1.0 else np.zeros((runs, units), dtype=bool)
         if zero_ind[ii].any():
             xi = np.where(missing_i & zero_ind[ii], 0.0, xi)
             missing_i = np.isnan(xi)
-        for k, j in enumerate(jj):
-            if zero_agg[j] and missing_a[k].any():
+        for k in range(len(xa)):
+            if zero_a[k] and missing_a[k].any():
                 xa[k] = np.where(missing_a[k], 0.0, xa[k])
                 missing_a[k] = np.zeros_like(missing_a[k])
         if mean != "arithmetic":  # genmean with p > 0 and bod take 0, the others need values above it
             strict = mean not in ("genmean", "bod") or (mean == "genmean" and p < 0)
-            _check_positive(plan, a, mean, xi, ii, xa, jj, strict=strict)
+            _check_positive(plan, a, mean, xi, ii, xa, names, strict=strict)
         if mean == "bod":  # one linear programme per unit (and run): the children's values only
             for r in range(runs):
                 children = np.column_stack([xi, *(v[r] for v in xa)]) if xa else xi
@@ -177,15 +194,15 @@ def aggregate_stack(
         complete = not missing_i.any() and not any(m.any() for m in missing_a)
         if complete:
             den: FloatArray = (
-                wi.sum(axis=1)[:, None] if jj.size == 0 else (wi.sum(axis=1) + wa.sum(axis=0))[:, None]
+                wi.sum(axis=1)[:, None] if not xa else (wi.sum(axis=1) + wa.sum(axis=0))[:, None]
             )
             num = wi @ vi.T if ii.size else np.zeros((runs, units))
-            for k in range(jj.size):
+            for k in range(len(xa)):
                 num += wa[k][:, None] * _transformed(xa[k], mean, p)
         else:
             num = wi @ np.where(missing_i, 0.0, vi).T
             den = wi @ (~missing_i).astype(np.float64).T
-            for k in range(jj.size):
+            for k in range(len(xa)):
                 num += wa[k][:, None] * np.where(missing_a[k], 0.0, _transformed(xa[k], mean, p))
                 den += wa[k][:, None] * ~missing_a[k]
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -246,12 +263,12 @@ def _check_positive(
     xi: FloatArray,
     ii: IntArray,
     xa: Sequence[FloatArray],
-    jj: IntArray,
+    names: Sequence[str],
     *,
     strict: bool = True,
 ) -> None:
     """Values ≤ 0 (``strict``) or < 0 are refused, naming the first unit and child (runs first, then
-    units, then children)."""
+    units, then children); ``names``: the children of ``xa``."""
     with np.errstate(invalid="ignore"):
         bad = np.argwhere(xi <= 0 if strict else xi < 0)
         if bad.size:
@@ -260,9 +277,7 @@ def _check_positive(
         if any((v <= 0 if strict else v < 0).any() for v in xa):
             stacked = np.stack(xa, axis=-1)
             b, u, k = np.argwhere(stacked <= 0 if strict else stacked < 0)[0]
-            raise NotPositive(
-                plan.aggregates[a], plan.aggregates[jj[k]], int(u), float(stacked[b, u, k]), mean
-            )
+            raise NotPositive(plan.aggregates[a], names[k], int(u), float(stacked[b, u, k]), mean)
 
 
 def present_weight(plan: Plan, x: FloatArray, agg: FloatArray, weights: FloatArray) -> FloatArray:

@@ -8,6 +8,11 @@ matrix product, so a thousand full builds cost about as much as a few dozen.
 A combination that cannot be computed (e.g. a geometric mean meeting a 0, a z-score of a constant
 indicator) does not stop the analysis, as in COINr: its runs are marked failed with the reason and
 left out of the results; the caller decides whether enough runs succeeded.
+
+Sampled indicators (e.g. survey indicators, whose values carry sampling error) have raw values drawn
+anew for every run: in each run their cells that have a value take the run's value, pass through the
+combination's normalisation and enter their aggregate as per-run children; the cells a unit has no
+value in keep what the combination's imputation gave them, and treatment is the nominal data's.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from raqmana.problems import Location, Problem, ProblemsError
 from raqmana.scoring import errors as E
 from raqmana.scoring.aggregate import NotPositive, aggregate_stack, compile_plan, means_by_aggregate
 from raqmana.scoring.build import Build, Prepared, not_positive_problem, transform
-from raqmana.scoring.normalise import normalise
+from raqmana.scoring.normalise import normalise, normalise_runs
 from raqmana.scoring.recipe import Step, UncertaintySpec
 from raqmana.scoring.table import FloatArray, Table
 from raqmana.scoring.threads import one_blas_thread, parallel_map
@@ -79,9 +84,20 @@ def _is_nominal_mean(b: Build, mean: str) -> bool:
 
 
 class Engine:
-    def __init__(self, b: Build, choices: Choices):
+    def __init__(self, b: Build, choices: Choices, sampled: Mapping[str, FloatArray] | None = None):
+        """``sampled``: indicator → runs × units raw values drawn for each run (NaN: the unit's value
+        does not vary); indicators the build screened out are ignored."""
         self.build = b
         self.choices = choices
+        columns = {c: k for k, c in enumerate(b.tree.indicators)}
+        self.sampled: dict[str, tuple[int, FloatArray]] = {
+            code: (columns[code], np.asarray(values, dtype=np.float64))
+            for code, values in (sampled or {}).items()
+            if code in columns
+        }
+        for code, (_, values) in self.sampled.items():
+            if values.ndim != 2 or values.shape[1] != len(b.units):
+                raise ValueError(f"sampled values of {code}: runs × {len(b.units)} units expected")
         agg_p = b.recipe.aggregate.resolved("aggregate")
         self.plan = compile_plan(b.tree, str(agg_p["na"]), agg_p["dat_thresh"])
         self.power = float(agg_p.get("p", 2.0))  # the generalised mean's exponent
@@ -132,6 +148,19 @@ class Engine:
                 self._data[(i, t, n)] = np.asarray(nrm.table.values, dtype=np.float64)
         return self._data[(i, t, n)]
 
+    def moving(self, key: tuple[int, int, int, int], part: IntArray) -> dict[int, FloatArray]:
+        """The sampled indicators' normalised values in the runs ``part`` of one combination."""
+        i, n, t = key[0], key[1], key[3]
+        treated = self._treated[(i, t)]
+        out = {}
+        for code, (column, values) in self.sampled.items():
+            base = np.asarray(treated.values[:, treated.columns.index(code)], dtype=np.float64)
+            drawn = values[part]
+            raw = np.where(np.isnan(drawn), base[None, :], drawn)
+            step = self.choices.normalise[n]
+            out[column] = normalise_runs(raw, step, self.build.tree.nodes[code], file=self.build.data.file)
+        return out
+
     def noisy_weights(
         self, rng: np.random.Generator, runs: int, noise: float, by_level: Mapping[int, float] | None = None
     ) -> FloatArray:
@@ -174,10 +203,19 @@ class Engine:
                 for start in range(0, idx.size, BATCH):
                     part = idx[start : start + BATCH]
                     out[:, part] = aggregate_stack(
-                        self.plan, x, weights[part], self.means[key[2]], self.build.units, self.power
+                        self.plan,
+                        x,
+                        weights[part],
+                        self.means[key[2]],
+                        self.build.units,
+                        self.power,
+                        sampled=self.moving(key, part) if self.sampled else None,
                     )
             except NotPositive as exc:
                 failed[key] = not_positive_problem(exc, self.build.units, self.build.data).problems[0]
+                out[:, idx] = np.nan
+            except ProblemsError as exc:  # a sampled column the combination cannot normalise in a run
+                failed[key] = exc.problems[0]
                 out[:, idx] = np.nan
 
         with one_blas_thread():

@@ -76,6 +76,23 @@ def normalise(
     return Normalised(Table(table.units, table.columns, out), log)
 
 
+def normalise_runs(x: FloatArray, step: Step, node: Node, *, file: str = "") -> FloatArray:
+    """runs × units: one indicator's column in each Monte Carlo run (values drawn anew per run)
+    normalised as :func:`normalise` does it. Goalposts act cell by cell (every run at once); the other
+    methods depend on the column's spread, so each run's column is normalised on its own."""
+    p = step.resolved("normalise")
+    try:
+        if step.method == "goalposts" and node.lo is not None and node.hi is not None:
+            return _column(step.method, p, np.asarray(x, dtype=np.float64), node)[0]
+        out = np.empty(x.shape)
+        for r in range(x.shape[0]):
+            out[r] = _column(step.method, p, np.asarray(x[r], dtype=np.float64), node)[0]
+        return out
+    except _Undefined as exc:
+        where = Location(file=file, column=node.code)
+        raise ProblemsError([Problem(exc.code, where, {"code": node.code, **exc.params})]) from None
+
+
 class _Undefined(Exception):
     def __init__(self, code: Any, **params: Any):
         super().__init__(code.id)

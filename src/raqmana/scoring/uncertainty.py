@@ -47,6 +47,8 @@ class UncertaintyResult:
     attempted: int = 0  # runs drawn, failed ones included
     failed: tuple[dict[str, Any], ...] = ()  # per failing choice: choice, runs, share, reason (en/ar/ckb)
     warnings: tuple[Problem, ...] = ()
+    #: indicators whose values were drawn anew in each run (e.g. survey indicators' sampling error)
+    sampled: tuple[str, ...] = ()
 
     @property
     def runs(self) -> int:
@@ -87,9 +89,17 @@ class UncertaintyResult:
 
 
 def analyse_uncertainty(
-    b: Build, spec: UncertaintySpec | None = None, *, unit_weights: Mapping[str, float] | None = None
+    b: Build,
+    spec: UncertaintySpec | None = None,
+    *,
+    unit_weights: Mapping[str, float] | None = None,
+    sampled: Mapping[str, FloatArray] | None = None,
 ) -> UncertaintyResult:
-    """Monte Carlo over the recipe's uncertain choices (``spec`` or ``b.recipe.uncertainty``)."""
+    """Monte Carlo over the recipe's uncertain choices (``spec`` or ``b.recipe.uncertainty``).
+
+    ``sampled``: indicator → runs × units (the build's units) raw values drawn for each run, e.g. a
+    survey indicator's bootstrap estimates (:mod:`raqmana.surveys.sampling`); NaN where a unit's
+    value does not vary. Its rows must be as many as the runs."""
     spec = spec or b.recipe.uncertainty
     if spec is None:
         raise ProblemsError(
@@ -97,9 +107,11 @@ def analyse_uncertainty(
         )
     b.recipe.with_(uncertainty=spec).check()
     choices = choices_of(b, spec)
-    engine = Engine(b, choices)
-    rng = np.random.default_rng(spec.seed)
     runs = spec.runs
+    if sampled and any(np.shape(v)[0] != runs for v in sampled.values()):
+        raise ValueError(f"sampled values: {runs} runs expected")
+    engine = Engine(b, choices, sampled)
+    rng = np.random.default_rng(spec.seed)
     weights = engine.noisy_weights(rng, runs, spec.weight_noise, spec.noise_by_level)
     imp = rng.integers(0, len(choices.impute), runs)
     nrm = rng.integers(0, len(choices.normalise), runs)
@@ -143,7 +155,9 @@ def analyse_uncertainty(
     kept = np.moveaxis(stack[:, ~failed], 0, 2) if failed.any() else samples
     kept.flags.writeable = False
     result = summarise(b, spec, choices, kept, unit_weights)
-    return replace(result, attempted=runs, failed=tuple(reports), warnings=warnings)
+    return replace(
+        result, attempted=runs, failed=tuple(reports), warnings=warnings, sampled=tuple(engine.sampled)
+    )
 
 
 KINDS = ("impute", "normalise", "aggregate", "treat")

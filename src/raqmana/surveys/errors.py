@@ -66,6 +66,18 @@ SHEET_NOT_KEPT = Code(
     severity=W,
 )
 
+# assessment rounds
+ROUND_CLOSED = Code(
+    "SV031", "Round {round} ({period}) is closed: its survey submissions can no longer change."
+)
+IN_OTHER_ROUND = Code(
+    "SV032",
+    "{count} submissions of the file were imported into round {round} ({period}) before and are left "
+    "there; the first is on row {row}.",
+    severity=W,
+)
+NO_OPEN_ROUND = Code("SV033", "No assessment round is open: name the round to import into ({rounds}).")
+
 # scoring
 NO_SCORED = Code("SV020", "Survey {survey} has no scored questions.")
 NO_ANSWERS = Code("SV021", "There are no scored answers to analyse.")

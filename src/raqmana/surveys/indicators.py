@@ -25,6 +25,7 @@ from raqmana.problems import Location, Problem, ProblemsError
 from raqmana.surveys import errors as E
 from raqmana.surveys.model import Survey
 from raqmana.surveys.perception import SurveyResults, weighted_estimate
+from raqmana.surveys.sampling import GroupCounts, group_counts
 
 SPEC_FILE = "survey_indicators.yaml"
 
@@ -65,6 +66,9 @@ class SurveyIndicator:
     #: institution code → its own estimate (institution scope, enough respondents)
     institutions: Mapping[str, SurveyEstimate] = field(default_factory=dict)
     illustrative: bool = False
+    #: the respondents behind each value, compressed for the Monte Carlo's bootstrap
+    #: (:mod:`.sampling`): "" for the national value, else the institution's code
+    sampling: Mapping[str, GroupCounts] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -175,6 +179,9 @@ def indicator_values(
     values = np.array([r.topics[spec.topic] for r in rows], dtype=float)
     weights = np.array([r.weight for r in rows], dtype=float)
     national = _estimate(values, weights) if rows else None
+    sampling: dict[str, GroupCounts] = {}
+    if national is not None:
+        sampling[""] = group_counts(values, weights)
     own: dict[str, SurveyEstimate] = {}
     if spec.scope is Scope.INSTITUTION and rows:
         groups: dict[str, list[int]] = {}
@@ -185,4 +192,5 @@ def indicator_values(
         for code, idx in groups.items():
             if len(idx) >= spec.min_respondents and (e := _estimate(values[idx], weights[idx])) is not None:
                 own[code] = e
-    return SurveyIndicator(spec, national, own, illustrative)
+                sampling[code] = group_counts(values[idx], weights[idx])
+    return SurveyIndicator(spec, national, own, illustrative, sampling)

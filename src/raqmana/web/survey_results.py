@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from raqmana.pipeline.surveys import sampled_respondents
 from raqmana.workspace.results import ChainResult
 
 
@@ -14,8 +15,12 @@ def survey_part(chain: ChainResult) -> dict[str, Any] | None:
     if s is None:
         return None
     band = chain.survey_band.get(chain.framework.id)
+    unc = chain.uncertainty
     return {
+        "sampling_n": sampled_respondents(s, unc.sampled) if unc is not None else 0,
         "illustrative": s.illustrative,
+        "round_name": s.round_name,
+        "round_period": s.round_period,
         "respondents": dict(s.respondents),
         "index_at_low": band[0] if band else None,
         "index_at_high": band[1] if band else None,

@@ -135,7 +135,7 @@ def assessment_results(
     accepted = accepted_values(session, assessment_id, actor=actor)
     orgs = {o.code: o for o in list_organisations(session, actor)}
     responses, metas, evidence = chain_inputs(framework, accepted, orgs)
-    surveys = round_surveys(session, framework, orgs)
+    surveys = round_surveys(session, framework, orgs, assessment_id=assessment_id)
     options = ChainOptions(
         country=round_country(country, framework.id),
         round=RoundOptions(

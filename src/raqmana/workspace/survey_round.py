@@ -5,7 +5,8 @@ ready surveys of its framework's pack (civil servants, citizens). Whoever reads 
 forms and their aggregated results (scores with intervals, bottlenecks, the divide by group); no page
 shows a respondent's answers or pseudonym. Importing submissions is for administrators and
 coordinators over the whole organisation tree (survey answers are national data). A large export is
-imported as a job with progress.
+imported as a job with progress. Every figure here is the round's own: only the submissions imported
+into it count (a closed round takes none).
 """
 
 from __future__ import annotations
@@ -28,11 +29,13 @@ from raqmana.workspace.permissions import get_assessment_for_user
 from raqmana.workspace.surveys import (
     SubmissionImportReport,
     SurveyReport,
+    _illustrative,
     _may_import,
     _stored,
     divide_of,
     import_submissions,
 )
+from raqmana.workspace.surveys_rounds import SurveyRound, import_round, survey_round
 
 if TYPE_CHECKING:
     from raqmana.settings import Settings
@@ -78,7 +81,14 @@ def round_survey(session: Session, actor: Actor, assessment_id: int, survey_id: 
     raise NotFound("survey")
 
 
+def round_of(session: Session, actor: Actor, assessment_id: int) -> SurveyRound:
+    """The round (its name, period and whether it is closed), for whoever reads it."""
+    assessment, _ = get_assessment_for_user(session, actor, assessment_id)
+    return survey_round(assessment)
+
+
 def list_round_surveys(session: Session, actor: Actor, *, assessment_id: int) -> list[SurveyItem]:
+    """The round's surveys with the submissions imported into the round (not other rounds')."""
     surveys = round_surveys_of(session, actor, assessment_id)
     stats = {
         sid: (n, last, bool(ill))
@@ -88,7 +98,9 @@ def list_round_surveys(session: Session, actor: Actor, *, assessment_id: int) ->
                 func.count(),
                 func.max(SurveySubmission.imported_at),
                 func.max(SurveySubmission.illustrative),
-            ).group_by(SurveySubmission.survey_id)
+            )
+            .where(SurveySubmission.assessment_id == assessment_id)
+            .group_by(SurveySubmission.survey_id)
         )
     }
     out = []
@@ -134,7 +146,13 @@ def import_round_submissions(
     if not _may_import(actor):
         raise Forbidden()
     return import_submissions(
-        session, actor, survey=survey, data=data, filename=filename, secret_key=secret_key
+        session,
+        actor,
+        survey=survey,
+        data=data,
+        filename=filename,
+        secret_key=secret_key,
+        assessment_id=assessment_id,
     )
 
 
@@ -156,6 +174,7 @@ def enqueue_round_import(
     round_survey(session, actor, assessment_id, survey_id)
     if not _may_import(actor):
         raise Forbidden()
+    import_round(session, assessment_id)  # a closed round is refused before the file is kept
     digest = uploads(settings).put(data, session=session)
     payload = {"survey": survey_id, "assessment_id": assessment_id, "filename": filename, "sha256": digest}
     return enqueue(session, actor, kind=SURVEY_IMPORT, payload=payload)
@@ -170,7 +189,7 @@ def round_survey_results(
     from raqmana.surveys.perception import score
 
     survey = round_survey(session, actor, assessment_id, survey_id)
-    submissions = _stored(session, survey.id)
+    submissions = _stored(session, survey.id, assessment_id)
     if not submissions or not survey.scored():
         return survey, None, []
     try:
@@ -181,12 +200,8 @@ def round_survey_results(
     results.respondents = []  # aggregated figures only
     if divide is not None:
         divide.furthest_behind = []
-    illustrative = any(
-        session.scalars(
-            select(SurveySubmission.illustrative)
-            .where(SurveySubmission.survey_id == survey.id, SurveySubmission.illustrative.is_(True))
-            .limit(1)
-        )
+    illustrative = _illustrative(session, survey.id, assessment_id)
+    report = SurveyReport(
+        survey, results, divide, illustrative, round=round_of(session, actor, assessment_id)
     )
-    report = SurveyReport(survey, results, divide, illustrative)
     return survey, report, [b.to_dict() for b in bottlenecks(survey, submissions)]

@@ -4,6 +4,10 @@ The file is read whole by :func:`raqmana.surveys.submissions.read_export` (which
 identifiers with the workspace secret); then each submission is matched by its uuid: new ones are added,
 the same answers again change nothing, other answers under a known uuid (an edit made in Kobo or ODK)
 replace the stored ones and keep them as a revision. One audit event records the import and its counts.
+
+Every import goes into one assessment round (:mod:`.surveys_rounds`): a round's survey figures use only
+its own submissions. A submission (its uuid) stays in the round it was first imported into: a later
+round's file that repeats it leaves it there and says so (SV032).
 """
 
 from __future__ import annotations
@@ -18,9 +22,10 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from raqmana.analysis.divide import DivideReport
-from raqmana.problems import Problem, ProblemsError
+from raqmana.problems import Location, Problem, ProblemsError
 from raqmana.store.models import SurveySubmission, SurveySubmissionRevision
 from raqmana.store.types import utcnow
+from raqmana.surveys import errors as E
 from raqmana.surveys.model import Kind, Survey
 from raqmana.surveys.model import Role as SurveyRole
 from raqmana.surveys.perception import DIVIDE_ROLES, Estimate
@@ -29,6 +34,7 @@ from raqmana.surveys.submissions import Submission, read_export
 from raqmana.workspace.actors import Actor, Role
 from raqmana.workspace.audit import record
 from raqmana.workspace.exceptions import Forbidden, ValidationFailed
+from raqmana.workspace.surveys_rounds import SurveyRound, import_round, round_named
 from raqmana.workspace.views import OrgView
 
 if TYPE_CHECKING:
@@ -50,16 +56,22 @@ class SubmissionImportReport:
     replaced: int
     unchanged: int
     warnings: list[Problem] = field(default_factory=list)
+    #: the round the submissions went into (None: the workspace has no round)
+    round: SurveyRound | None = None
+    #: submissions of the file already in another round, left there
+    other_round: int = 0
 
     def as_dict(self, lang: str = "en") -> dict[str, object]:
         return {
             "ok": True,
             "survey": self.survey,
             "file": self.file,
+            "round": None if self.round is None else self.round.to_dict(),
             "read": self.read,
             "added": self.added,
             "replaced": self.replaced,
             "unchanged": self.unchanged,
+            "other_round": self.other_round,
             "warnings": [w.as_dict(lang) for w in self.warnings],
         }
 
@@ -87,10 +99,14 @@ def import_submissions(
     filename: str,
     secret_key: str,
     illustrative: bool = False,
+    assessment_id: int | None = None,
 ) -> SubmissionImportReport:
-    """Import a Kobo/ODK export of ``survey``; nothing is written unless the whole file is good."""
+    """Import a Kobo/ODK export of ``survey`` into the round ``assessment_id`` (None: the newest open
+    round); nothing is written unless the whole file is good, nothing into a closed round."""
     if not _may_import(actor):
         raise Forbidden()
+    into = import_round(session, assessment_id)
+    round_id = None if into is None else into.id
     if data[:2] == b"PK":  # a workbook: its archive is checked before openpyxl sees it
         from raqmana.workspace.xlsx_safe import check_archive
 
@@ -100,23 +116,35 @@ def import_submissions(
     except ProblemsError as exc:
         raise ValidationFailed(exc.problems) from None
     known = {
-        uuid: (sid, digest, revision)
-        for sid, uuid, digest, revision in session.execute(
+        uuid: (sid, digest, revision, owner)
+        for sid, uuid, digest, revision, owner in session.execute(
             select(
-                SurveySubmission.id, SurveySubmission.uuid, SurveySubmission.digest, SurveySubmission.revision
+                SurveySubmission.id,
+                SurveySubmission.uuid,
+                SurveySubmission.digest,
+                SurveySubmission.revision,
+                SurveySubmission.assessment_id,
             ).where(SurveySubmission.survey_id == survey.id)
         )
     }
     now = utcnow()
     new: list[dict[str, object]] = []
     replaced = unchanged = 0
+    elsewhere: dict[int, list[int]] = {}  # other round → rows of the file already in it
     for sub in result.submissions:
         digest = sub.digest
         found = known.get(sub.uuid)
         if found is None:
-            new.append(_row(survey, sub, digest, filename, illustrative, now))
+            new.append(_row(survey, sub, digest, filename, illustrative, now, round_id))
             continue
-        sid, old_digest, revision = found
+        sid, old_digest, revision, owner = found
+        if owner is None and round_id is not None:  # kept before rounds held submissions: this round's now
+            adopted = session.get(SurveySubmission, sid)
+            assert adopted is not None
+            adopted.assessment_id = round_id
+        elif owner != round_id:
+            elsewhere.setdefault(int(owner) if owner is not None else 0, []).append(sub.row)
+            continue
         if old_digest == digest:
             unchanged += 1
             continue
@@ -136,8 +164,31 @@ def import_submissions(
         stored.submitted_at, stored.source, stored.imported_at = sub.submitted_at, filename[:255], now
         replaced += 1
     _insert_rows(session, new)
+    warnings = list(result.warnings)
+    for owner, rows in sorted(elsewhere.items()):
+        other = round_named(session, owner) if owner else None
+        warnings.append(
+            Problem(
+                E.IN_OTHER_ROUND,
+                Location(file=filename, line=min(rows) or None),
+                {
+                    "count": len(rows),
+                    "round": other.name.model_dump() if other else "—",
+                    "period": other.period if other else "—",
+                    "row": min(rows),
+                },
+            )
+        )
     report = SubmissionImportReport(
-        survey.id, filename, len(result.submissions), len(new), replaced, unchanged, result.warnings
+        survey.id,
+        filename,
+        len(result.submissions),
+        len(new),
+        replaced,
+        unchanged,
+        warnings,
+        round=into,
+        other_round=sum(len(rows) for rows in elsewhere.values()),
     )
     record(
         session,
@@ -145,7 +196,14 @@ def import_submissions(
         "survey.import",
         "survey",
         survey.id,
-        after={"file": filename, "added": len(new), "replaced": replaced, "unchanged": unchanged},
+        after={
+            "file": filename,
+            "round": round_id,
+            "added": len(new),
+            "replaced": replaced,
+            "unchanged": unchanged,
+            "other_round": report.other_round,
+        },
     )
     return report
 
@@ -178,9 +236,16 @@ def _insert_rows(session: Session, rows: list[dict[str, object]]) -> None:
 
 
 def _row(
-    survey: Survey, sub: Submission, digest: str, filename: str, illustrative: bool, now: object
+    survey: Survey,
+    sub: Submission,
+    digest: str,
+    filename: str,
+    illustrative: bool,
+    now: object,
+    round_id: int | None,
 ) -> dict[str, object]:
     return {
+        "assessment_id": round_id,
         "survey_id": survey.id,
         "survey_version": survey.version,
         "uuid": sub.uuid,
@@ -195,21 +260,14 @@ def _row(
     }
 
 
-def load_submissions(session: Session, actor: Actor, *, survey_id: str) -> list[Submission]:
-    """The stored submissions of a survey (pseudonymised answers) for scoring and analysis."""
+def load_submissions(
+    session: Session, actor: Actor, *, survey_id: str, assessment_id: int | None = None
+) -> list[Submission]:
+    """The stored submissions of a survey (pseudonymised answers) for scoring and analysis: those of
+    the round ``assessment_id``, or of every round (None)."""
     if not _national(actor, (Role.ADMIN, Role.COORDINATOR, Role.REVIEWER)):
         raise Forbidden()
-    rows = session.execute(
-        select(
-            SurveySubmission.uuid,
-            SurveySubmission.submitted_at,
-            SurveySubmission.answers,
-            SurveySubmission.submitter,
-        )
-        .where(SurveySubmission.survey_id == survey_id)
-        .order_by(SurveySubmission.id)
-    )
-    return [Submission(uuid=u, submitted_at=t, answers=a, submitter=s) for u, t, a, s in rows]
+    return _stored(session, survey_id, assessment_id)
 
 
 @dataclass
@@ -223,11 +281,14 @@ class SurveyReport:
     illustrative: bool
     #: number question → breakdown question → option → estimate (e.g. office visits per service)
     breakdowns: dict[str, dict[str, dict[str, Estimate]]] = field(default_factory=dict)
+    #: the round whose respondents these are (None: every round's)
+    round: SurveyRound | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
             "survey": self.survey.id,
             "version": self.survey.version,
+            "round": None if self.round is None else self.round.to_dict(),
             "illustrative": self.illustrative,
             **self.results.to_dict(),
             "divide": self.divide.to_dict() if self.divide else None,
@@ -247,21 +308,18 @@ def divide_of(results: PerceptionResults) -> DivideReport | None:
     return divide(results.respondents, dimensions) if results.respondents else None
 
 
-def survey_report(session: Session, actor: Actor, *, survey: Survey) -> SurveyReport:
+def survey_report(
+    session: Session, actor: Actor, *, survey: Survey, assessment_id: int | None = None
+) -> SurveyReport:
+    """What the submissions of the round ``assessment_id`` (None: of every round) say."""
     from raqmana.surveys.perception import number_by_choice, score
 
-    submissions = load_submissions(session, actor, survey_id=survey.id)
+    submissions = load_submissions(session, actor, survey_id=survey.id, assessment_id=assessment_id)
     try:
         results = score(survey, submissions)
     except ProblemsError as exc:
         raise ValidationFailed(exc.problems) from None
-    illustrative = bool(
-        session.scalar(
-            select(SurveySubmission.id)
-            .where(SurveySubmission.survey_id == survey.id, SurveySubmission.illustrative.is_(True))
-            .limit(1)
-        )
-    )
+    illustrative = _illustrative(session, survey.id, assessment_id)
     scored = {q.name for q in survey.scored()}
     numbers = [
         q for q in survey.questions if q.kind in (Kind.INTEGER, Kind.DECIMAL) and q.role is SurveyRole.NONE
@@ -275,11 +333,16 @@ def survey_report(session: Session, actor: Actor, *, survey: Survey) -> SurveyRe
         n.name: {b.name: number_by_choice(survey, submissions, n.name, b.name) for b in plain}
         for n in numbers
     }
-    return SurveyReport(survey, results, divide_of(results), illustrative, breakdowns)
+    round_ = None if assessment_id is None else round_named(session, assessment_id)
+    return SurveyReport(survey, results, divide_of(results), illustrative, breakdowns, round=round_)
 
 
-def _stored(session: Session, survey_id: str) -> list[Submission]:
-    """All stored submissions of a survey, for aggregated figures only (callers never show answers)."""
+def _stored(session: Session, survey_id: str, assessment_id: int | None) -> list[Submission]:
+    """The stored submissions of a survey in the round ``assessment_id`` (None: in every round), for
+    aggregated figures only (callers never show answers)."""
+    where = [SurveySubmission.survey_id == survey_id]
+    if assessment_id is not None:
+        where.append(SurveySubmission.assessment_id == assessment_id)
     rows = session.execute(
         select(
             SurveySubmission.uuid,
@@ -287,7 +350,7 @@ def _stored(session: Session, survey_id: str) -> list[Submission]:
             SurveySubmission.answers,
             SurveySubmission.submitter,
         )
-        .where(SurveySubmission.survey_id == survey_id)
+        .where(*where)
         .order_by(SurveySubmission.id)
     )
     return [Submission(uuid=u, submitted_at=t, answers=a, submitter=s) for u, t, a, s in rows]
@@ -312,8 +375,10 @@ def institution_lookup(orgs: Mapping[str, OrgView]) -> Callable[[str], str | Non
     return lambda answer: aliases.get(" ".join(str(answer).casefold().split()))
 
 
-def round_surveys(session: Session, framework: Framework, orgs: Mapping[str, OrgView]) -> SurveyInputs | None:
-    """What the round's surveys give it — its questionnaire answered as a form and the ready surveys of
+def round_surveys(
+    session: Session, framework: Framework, orgs: Mapping[str, OrgView], *, assessment_id: int
+) -> SurveyInputs | None:
+    """What the round's surveys (the submissions imported into the round ``assessment_id``) give it — its questionnaire answered as a form and the ready surveys of
     its framework's pack: the pack's survey indicators with their intervals, the bottlenecks facing
     workers and the divide over each survey's respondents (aggregated figures only). None when no survey
     of the round has scored answers."""
@@ -338,14 +403,14 @@ def round_surveys(session: Session, framework: Framework, orgs: Mapping[str, Org
     for survey in surveys:
         if survey.framework != framework_id:
             continue
-        submissions = _stored(session, survey.id)
+        submissions = _stored(session, survey.id, assessment_id)
         if not submissions:
             continue
         try:
             results = score(survey, submissions)
         except ProblemsError:
             continue  # nothing scored yet: the survey page says why
-        marked = _illustrative(session, survey.id)
+        marked = _illustrative(session, survey.id, assessment_id)
         illustrative = illustrative or marked
         counts[survey.id] = results.n
         titles[survey.id] = survey.title
@@ -365,6 +430,7 @@ def round_surveys(session: Session, framework: Framework, orgs: Mapping[str, Org
         ranked += bottlenecks(survey, submissions)
     if not counts:
         return None
+    round_ = round_named(session, assessment_id)
     return SurveyInputs(
         indicators=tuple(indicators),
         bottlenecks=tuple(sorted(ranked, key=lambda b: (-b.overall.share, b.item))),
@@ -373,26 +439,28 @@ def round_surveys(session: Session, framework: Framework, orgs: Mapping[str, Org
         group_labels=labels,
         titles=titles,
         illustrative=illustrative,
+        round_name=round_.name,
+        round_period=round_.period,
     )
 
 
-def _illustrative(session: Session, survey_id: str) -> bool:
-    return bool(
-        session.scalar(
-            select(SurveySubmission.id)
-            .where(SurveySubmission.survey_id == survey_id, SurveySubmission.illustrative.is_(True))
-            .limit(1)
-        )
-    )
+def _illustrative(session: Session, survey_id: str, assessment_id: int | None) -> bool:
+    where = [SurveySubmission.survey_id == survey_id, SurveySubmission.illustrative.is_(True)]
+    if assessment_id is not None:
+        where.append(SurveySubmission.assessment_id == assessment_id)
+    return bool(session.scalar(select(SurveySubmission.id).where(*where).limit(1)))
 
 
 #: the ready surveys the demo fills with illustrative submissions, and how many
 DEMO_SURVEYS = (("civil_servants", 400), ("citizens_eservices", 800))
 
 
-def demo_surveys(ws: Workspace, out: Path, *, seed: int = 2026) -> list[Path]:
-    """ILLUSTRATIVE submissions for the ready surveys, imported as a Kobo export is; their XLSForms, the
-    exports and the results written to ``out/surveys``. Returns the files written."""
+def demo_surveys(
+    ws: Workspace, out: Path, *, seed: int = 2026, assessment_id: int | None = None
+) -> list[Path]:
+    """ILLUSTRATIVE submissions for the ready surveys, imported as a Kobo export is into the round
+    ``assessment_id`` (None: the newest open one); their XLSForms, the exports and the results written
+    to ``out/surveys``. Returns the files written."""
     import json
 
     from raqmana.surveys import packs, xlsform_out
@@ -408,7 +476,7 @@ def demo_surveys(ws: Workspace, out: Path, *, seed: int = 2026) -> list[Path]:
         export.write_bytes(submissions_csv(survey, n=n, seed=seed))
         form = xlsform_out.write(survey, folder / f"{survey_id}.xlsx")
         with ws.transaction() as s:
-            import_submissions(
+            imported = import_submissions(
                 s,
                 SYSTEM,
                 survey=survey,
@@ -416,9 +484,11 @@ def demo_surveys(ws: Workspace, out: Path, *, seed: int = 2026) -> list[Path]:
                 filename=export.name,
                 secret_key=ws.settings.secret_key,
                 illustrative=True,
+                assessment_id=assessment_id,
             )
+            into = imported.round.id if imported.round is not None else None
         with ws.reader() as s:
-            report = survey_report(s, SYSTEM, survey=survey)
+            report = survey_report(s, SYSTEM, survey=survey, assessment_id=into)
         results = folder / f"{survey_id}-results.json"
         results.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
         written += [form, export, results]
@@ -430,18 +500,26 @@ SURVEY_IMPORT = "survey_import"
 
 
 def enqueue_survey_import(
-    session: Session, actor: Actor, *, settings: Settings, survey: str, filename: str, data: bytes
+    session: Session,
+    actor: Actor,
+    *,
+    settings: Settings,
+    survey: str,
+    filename: str,
+    data: bytes,
+    assessment_id: int | None = None,
 ) -> JobView:
-    """Queue the import of one export of ``survey`` (a ready survey or pack name) for a worker."""
+    """Queue the import of one export of ``survey`` (a ready survey or pack name) into the round
+    ``assessment_id`` (None: the newest open one, chosen now) for a worker."""
     from raqmana.workspace.job_handlers import uploads
     from raqmana.workspace.jobs import enqueue
 
     if not _may_import(actor):
         raise Forbidden()
+    into = import_round(session, assessment_id)  # a closed round is refused before the file is kept
     digest = uploads(settings).put(data, session=session)
-    return enqueue(
-        session, actor, kind=SURVEY_IMPORT, payload={"survey": survey, "filename": filename, "sha256": digest}
-    )
+    payload = {"survey": survey, "filename": filename, "sha256": digest, "round": into and into.id}
+    return enqueue(session, actor, kind=SURVEY_IMPORT, payload=payload)
 
 
 def run_survey_import(
@@ -452,6 +530,7 @@ def run_survey_import(
     from raqmana.workspace.job_handlers import uploads
     from raqmana.workspace.jobs import payload_actor
 
+    into = payload.get("assessment_id", payload.get("round"))
     if payload.get("assessment_id") is not None:  # a survey of a round (its questionnaire or a ready one)
         from raqmana.workspace.survey_round import round_survey
 
@@ -475,6 +554,7 @@ def run_survey_import(
             data=data,
             filename=str(payload["filename"]),
             secret_key=ws.settings.secret_key,
+            assessment_id=None if into is None else int(into),
         )
     progress(1.0, f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged")
     uploads(ws.settings).remove(str(payload["sha256"]))

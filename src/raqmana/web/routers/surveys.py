@@ -21,10 +21,16 @@ from raqmana.web.forms import read_upload, see_other
 from raqmana.web.pages import Area, attachment
 from raqmana.web.routers.jobs import BATCH_FILE_MB
 from raqmana.web.schemas.common import XLSX, file_response
-from raqmana.web.schemas.surveys import SubmissionImportOut, SurveyListPage, SurveyResultsPage
+from raqmana.web.schemas.surveys import (
+    SubmissionImportOut,
+    SurveyListPage,
+    SurveyResultsPage,
+    SurveyRoundOut,
+)
 from raqmana.web.templating import render
 from raqmana.workspace import survey_round
 from raqmana.workspace.surveys import SurveyReport, _may_import
+from raqmana.workspace.surveys_rounds import SurveyRound
 
 area = Area("surveys")
 BASE = "/assessments/{assessment_id}/surveys"
@@ -38,6 +44,7 @@ def survey_list(ctx: Ctx, assessment_id: int) -> dict[str, Any]:
     surveys = ctx.read(survey_round.list_round_surveys, assessment_id=assessment_id)
     return {
         "assessment_id": assessment_id,
+        "round": ctx.read(survey_round.round_of, assessment_id),
         "surveys": surveys,
         "may_import": _may_import(ctx.require_actor()),
     }
@@ -69,11 +76,16 @@ def _labels(survey: Survey, role: str) -> dict[str, Translated]:
 
 
 def results_data(
-    assessment_id: int, survey: Survey, report: SurveyReport | None, ranked: list[dict[str, Any]]
+    assessment_id: int,
+    survey: Survey,
+    report: SurveyReport | None,
+    ranked: list[dict[str, Any]],
+    round_: SurveyRound,
 ) -> dict[str, Any]:
-    """The page's figures: aggregated only (no respondent appears)."""
+    """The page's figures: aggregated only (no respondent appears), the round's respondents only."""
     base: dict[str, Any] = {
         "assessment_id": assessment_id,
+        "round": round_,
         "survey": survey.id,
         "version": survey.version,
         "title": survey.title,
@@ -154,8 +166,9 @@ def survey_results(ctx: Ctx, assessment_id: int, survey_id: SurveyId) -> dict[st
     survey, report, ranked = ctx.read(
         survey_round.round_survey_results, assessment_id=assessment_id, survey_id=survey_id
     )
-    data = results_data(assessment_id, survey, report, ranked)
-    data["_may_import"] = _may_import(ctx.require_actor())
+    round_ = ctx.read(survey_round.round_of, assessment_id)
+    data = results_data(assessment_id, survey, report, ranked, round_)
+    data["_may_import"] = _may_import(ctx.require_actor()) and not round_.closed
     return data
 
 
@@ -194,7 +207,15 @@ async def import_submissions(
             data=data,
             filename=filename,
         )
-        return SubmissionImportOut(queued=True, job=job, survey=survey_id, file=filename)
+        return SubmissionImportOut(
+            queued=True,
+            job=job,
+            survey=survey_id,
+            file=filename,
+            round=SurveyRoundOut.model_validate(
+                (await run_in_threadpool(ctx.read, survey_round.round_of, assessment_id)).to_dict()
+            ),
+        )
     report = await run_in_threadpool(
         ctx.call,
         survey_round.import_round_submissions,
@@ -207,9 +228,11 @@ async def import_submissions(
     return SubmissionImportOut(
         survey=report.survey,
         file=report.file,
+        round=None if report.round is None else SurveyRoundOut.model_validate(report.round.to_dict()),
         read=report.read,
         added=report.added,
         replaced=report.replaced,
         unchanged=report.unchanged,
+        other_round=report.other_round,
         warnings=[w.as_dict(ctx.lang) for w in report.warnings],
     )

@@ -11,6 +11,15 @@ from raqmana.web.schemas.common import Out, ProblemOut
 from raqmana.workspace.views import JobView
 
 
+class SurveyRoundOut(Out):
+    """The assessment round whose submissions the figures are."""
+
+    id: int
+    name: Translated
+    period: str
+    closed: bool = Field(description="a closed round takes no more submissions")
+
+
 class SurveyItemOut(Out):
     id: str
     version: str
@@ -25,6 +34,7 @@ class SurveyItemOut(Out):
 
 class SurveyListPage(Out):
     assessment_id: int
+    round: SurveyRoundOut = Field(description="the submissions counted are this round's only")
     surveys: list[SurveyItemOut]
     may_import: bool = Field(description="whether the caller may import submissions")
 
@@ -37,10 +47,12 @@ class SubmissionImportOut(Out):
     job: JobView | None = None
     survey: str = ""
     file: str = ""
+    round: SurveyRoundOut | None = Field(None, description="the round the submissions went into")
     read: int = 0
     added: int = 0
     replaced: int = 0
     unchanged: int = 0
+    other_round: int = Field(0, description="submissions of the file already in another round, left there")
     warnings: list[ProblemOut] = Field(default_factory=list)
 
 
@@ -104,6 +116,7 @@ class SurveyResultsPage(Out):
     """Aggregated results only: no respondent's answers or pseudonym."""
 
     assessment_id: int
+    round: SurveyRoundOut = Field(description="the round whose respondents these are")
     survey: str
     version: str
     title: Translated
@@ -145,6 +158,11 @@ class ResultsSurveysOut(Out):
     """What the round's perception surveys add to its results (aggregated figures only)."""
 
     illustrative: bool
+    sampling_n: int = Field(
+        0, description="respondents behind the survey indicators whose sampling error the intervals include"
+    )
+    round_name: Translated | None = Field(None, description="the round whose respondents count")
+    round_period: str = ""
     respondents: dict[str, int] = Field(description="survey → respondents whose answers count")
     index_at_low: float | None = Field(
         None, description="national score (0–5) with every survey indicator at the low end of its interval"

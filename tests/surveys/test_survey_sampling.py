@@ -1,0 +1,126 @@
+"""Survey sampling error in the Monte Carlo: each run's survey values come from a bootstrap of the
+respondents (multinomial counts over their distinct scores, within strata of design weight), seeded per
+run, and widen the score intervals as much as few respondents warrant."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from tests.scoring.inline import small_framework
+
+from raqmana.scoring import UncertaintySpec, analyse_uncertainty
+from raqmana.scoring.framework_recipe import from_framework
+from raqmana.surveys.sampling import bootstrap_means, group_counts
+
+RESPONSES = {
+    "MoF": {"L-1": 4, "L-2": "yes", "D-1": 60, "D-2": 10, "D-3": "some"},
+    "MoH": {"L-1": 1, "L-2": "no", "D-1": 20, "D-2": 40, "D-3": "none"},
+    "MoE": {"L-1": 3, "L-2": "yes", "D-1": 35, "D-2": 25, "D-3": "full"},
+}
+
+
+def _respondents(n: int, share: float = 0.6) -> np.ndarray:
+    """n respondents, ``share`` of them scoring 100 and the others 0 (a mean of 100 × share)."""
+    yes = round(n * share)
+    return np.array([100.0] * yes + [0.0] * (n - yes))
+
+
+def test_respondents_with_the_same_score_and_weight_are_one_cell() -> None:
+    gc = group_counts(np.array([0.0, 100.0, 100.0, np.nan, 50.0, 100.0]), np.ones(6))
+    assert gc.values.tolist() == [0.0, 50.0, 100.0] and gc.counts.tolist() == [1, 1, 3]
+    assert gc.n == 5 and gc.strata == 1 and gc.mean() == pytest.approx(70.0)
+
+
+def test_the_bootstrap_spread_is_the_sampling_error_of_a_mean() -> None:
+    few, many = group_counts(_respondents(10), np.ones(10)), group_counts(_respondents(1000), np.ones(1000))
+    drawn = bootstrap_means([[few, many]], 2000, seed=5)[0]
+    assert drawn.shape == (2000, 2)
+    assert drawn.mean(axis=0) == pytest.approx([60.0, 60.0], abs=1.0)
+    # a proportion's standard error: 100 × sqrt(p (1 − p) / n)
+    assert drawn[:, 0].std() == pytest.approx(100 * np.sqrt(0.24 / 10), rel=0.1)
+    assert drawn[:, 1].std() == pytest.approx(100 * np.sqrt(0.24 / 1000), rel=0.1)
+
+
+def test_identical_seeds_give_identical_draws_and_each_run_has_its_own() -> None:
+    groups = [[group_counts(_respondents(40, 0.3), np.ones(40))]]
+    first, again = bootstrap_means(groups, 50, seed=7)[0], bootstrap_means(groups, 50, seed=7)[0]
+    assert np.array_equal(first, again)
+    assert np.array_equal(bootstrap_means(groups, 20, seed=7)[0], first[:20])  # run r does not depend on 50
+    assert not np.array_equal(bootstrap_means(groups, 50, seed=8)[0], first)
+
+
+def test_design_weights_are_resampled_within_their_strata() -> None:
+    # two strata of 50 (weights 1 and 3), each with one score: every draw keeps 50 of each, so the
+    # weighted mean cannot move; a bootstrap across the strata would move it
+    values = np.array([0.0] * 50 + [100.0] * 50)
+    weights = np.array([1.0] * 50 + [3.0] * 50)
+    gc = group_counts(values, weights)
+    assert gc.strata == 2
+    drawn = bootstrap_means([[gc]], 200, seed=1)[0][:, 0]
+    assert np.allclose(drawn, 75.0)
+    pooled = group_counts(values, np.ones(100))
+    assert bootstrap_means([[pooled]], 200, seed=1)[0][:, 0].std() > 1.0
+
+
+def _interval_width(sampled: dict[str, np.ndarray] | None, runs: int = 300) -> float:
+    b = from_framework(small_framework(), RESPONSES)
+    u = analyse_uncertainty(b, UncertaintySpec(runs=runs, seed=4), sampled=sampled)
+    low, high = u.interval("MoF", "mini")
+    return high - low
+
+
+def _mof_sampled(n: int, runs: int = 300) -> dict[str, np.ndarray]:
+    """D-1 of MoF (60) drawn from n respondents, the other institutions' values fixed."""
+    values = np.full((runs, 3), np.nan)
+    values[:, 0] = bootstrap_means([[group_counts(_respondents(n), np.ones(n))]], runs, seed=9)[0][:, 0]
+    return {"D-1": values}
+
+
+def test_few_respondents_give_a_wider_score_interval_than_many_with_the_same_proportions() -> None:
+    assert _interval_width(None) == 0.0  # nothing else varies: the interval is the sampling error alone
+    few, many = _interval_width(_mof_sampled(10)), _interval_width(_mof_sampled(1000))
+    assert few > 3 * many > 0
+
+
+def test_sampled_values_are_reported_and_identical_seeds_give_identical_results() -> None:
+    b = from_framework(small_framework(), RESPONSES)
+    spec = UncertaintySpec(runs=300, weight_noise=0.2, seed=4)
+    first = analyse_uncertainty(b, spec, sampled=_mof_sampled(25))
+    again = analyse_uncertainty(b, spec, sampled=_mof_sampled(25))
+    assert first.sampled == ("D-1",) and np.array_equal(first.samples, again.samples)
+    assert analyse_uncertainty(b, spec).sampled == ()
+    with pytest.raises(ValueError):
+        analyse_uncertainty(b, spec, sampled=_mof_sampled(25, runs=10))
+
+
+def test_the_chain_draws_its_survey_indicators_in_every_run_and_says_so() -> None:
+    from dataclasses import replace
+
+    from tests.surveys.test_survey_indicators import _inputs
+
+    from raqmana.frameworks import load_or_raise
+    from raqmana.frameworks.illustrative import illustrative_answers
+    from raqmana.i18n import Translated
+    from raqmana.pipeline import ChainOptions, InstitutionMeta, country_for, run_chain
+    from raqmana.pipeline.surveys import sampled_respondents, survey_samples
+
+    fw = load_or_raise("iraq-dla")
+    codes = ["comsec", "moh", "moe", "mof"]
+    insts = {c: InstitutionMeta(c, Translated.of(c, c, c), "ministry") for c in codes}
+    responses = illustrative_answers(fw, codes, seed=3)
+    inputs = replace(_inputs(), respondents={"civil_servants": 30, "citizens_eservices": 0, "other": 9})
+    options = ChainOptions(country=country_for(fw.id), plan=False, mc_runs=80, surveys=inputs)
+    first, again = (run_chain(fw, responses, insts, options) for _ in range(2))
+    assert first.uncertainty is not None and again.uncertainty is not None
+    assert set(first.uncertainty.sampled) == {"SKL-S1", "SRV-S1"}
+    assert np.array_equal(first.uncertainty.samples, again.uncertainty.samples)
+    assert sampled_respondents(inputs, first.uncertainty.sampled) == 30
+    chapter = first.inputs.chapters[-1]("en", None)
+    assert any("sampling error" in getattr(b, "text", "") and "n = 30" in b.text for b in chapter.blocks)
+    units = first.build.units
+    drawn = survey_samples(inputs, units, insts, "comsec", runs=80, seed=2026)
+    # the country's value on the lead institution varies; a ministry whose 12 respondents agree cannot
+    national = drawn["SRV-S1"][:, units.index("comsec")]
+    assert national.std() > 1.0 and abs(national.mean() - 40.0) < 3.0
+    assert np.all(drawn["SKL-S1"][:, units.index("moh")] == 100.0)
+    assert np.isnan(drawn["SKL-S1"][:, units.index("mof")]).all()
