@@ -10,8 +10,12 @@ SQLite workspace (or the PostgreSQL database of ``RAQMANA_DATABASE_URL``), then:
   (share of transactions online, visits avoided) computed again from the database;
 * publish: one immutable snapshot (services, KPIs, digest);
 * load: ``--connections`` concurrent connections asking again the moment an answer arrives, for
-  ``--seconds`` each, on ``/public?lang=en`` and on a static file of the same size (both gzipped by the
-  same middleware), with uvicorn ``--workers`` processes on 127.0.0.1.
+  ``--seconds`` each, on ``/public?lang=en`` and on a static file of the same size served by the same
+  app in the same run, with uvicorn ``--workers`` processes on 127.0.0.1: ``wrk`` when installed (C, it
+  leaves the cores to the app), the Python generator otherwise (``--generator``). Each line gives the
+  CPU seconds of the app's processes and of the generator and the load average: on a shared machine
+  the wall-clock figures are load figures. ``--compare`` measures with the public pages built by the
+  app for every request (``RAQMANA_PUBLIC_CACHE=false``), then kept (the default).
 
 * with ``--institutions`` (the issue's 900) every KPI institutions report (the dictionary's, up to
   ``--kpis``) for each institution over ``--quarters`` quarters goes in by the database (INSERT … SELECT on
@@ -25,7 +29,6 @@ Run:
 from __future__ import annotations
 
 import argparse
-import asyncio
 import csv
 import io
 import os
@@ -41,7 +44,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from web_load import _load, _pct, server
+from wrk_load import app_server, measure, visitor_cookie
 
 from raqmana.metrics.observations import Observation
 from raqmana.metrics.service import COLUMNS
@@ -197,21 +200,6 @@ def institution_figures(ws: Any, institutions: int, kpis: int, quarters: int) ->
     return ids
 
 
-def load(name: str, url: str, connections: int, seconds: float) -> float:
-    asyncio.run(_load(url, {}, 5, 20, 30))  # warm-up (and the page cache)
-    started = time.perf_counter()
-    lat, errors = asyncio.run(_load(url, {}, connections, 10**9, seconds))
-    wall = time.perf_counter() - started
-    ms = [x * 1000 for x in lat]
-    rate = len(ms) / wall
-    failed = ",".join(f"{k}x{v}" for k, v in errors.items()) or "0"
-    print(
-        f"  {name:28s} {connections} connections: n={len(ms):5d} errors={failed} {rate:6.1f} req/s  "
-        f"p50={statistics.median(ms):7.1f} ms  p95={_pct(ms, 95):7.1f} ms  p99={_pct(ms, 99):7.1f} ms"
-    )
-    return rate
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--services", type=int, default=3000)
@@ -221,6 +209,13 @@ def main() -> None:
     parser.add_argument("--quarters", type=int, default=20)
     parser.add_argument("--institutions", type=int, default=0)
     parser.add_argument("--kpis", type=int, default=100)
+    parser.add_argument("--generator", choices=("auto", "wrk", "python"), default="auto")
+    parser.add_argument(
+        "--compare", action="store_true", help="measure with the public pages built by the app, then kept"
+    )
+    parser.add_argument(
+        "--uvicorn", default="", help="more uvicorn options, e.g. '--loop uvloop --http httptools'"
+    )
     args = parser.parse_args()
     data_dir = tempfile.mkdtemp(prefix="raqmana-portal-")
     env = {"RAQMANA_DATA_DIR": data_dir, "RAQMANA_ENVIRONMENT": "development"}
@@ -293,29 +288,51 @@ def main() -> None:
         publish(s, SYSTEM)
     print(f"  publish (snapshot + digest)  {time.perf_counter() - t:7.3f} s")
     ws.dispose()
-    with server(env, args.workers) as url:
-        page = httpx.get(f"{url}/public?lang=en").content
+    modes = (
+        [("false", "pages built by the app"), ("true", "public pages kept")] if args.compare else [("", "")]
+    )
+    for cache, label in modes:
+        run_env = {**env, "RAQMANA_PUBLIC_CACHE": cache} if cache else env
+        if label:
+            print(f"-- {label} (RAQMANA_PUBLIC_CACHE={cache})")
+        measure_portal(run_env, args, kpi_ids)
+
+
+def measure_portal(env: dict[str, str], args: argparse.Namespace, kpi_ids: list[str]) -> None:
+    """The portal home and a KPI page under load, each against a static file of the same size served by
+    the same app in the same run (wrk when installed, the Python generator otherwise)."""
+    extra = tuple(args.uvicorn.split()) if args.uvicorn else ()
+    with app_server(env, args.workers, extra=extra) as (url, pid):
         static = STATIC / f"bench-portal-{os.getpid()}.html"
-        static.write_bytes(page)
+        pages = [("/public?lang=en", f"{url}/public?lang=en")]
+        if kpi_ids:
+            pages.append(("/public/kpis/{kpi}?lang=ar", f"{url}/public/kpis/{kpi_ids[0]}?lang=ar"))
         try:
-            print(f"  page size {len(page):,} bytes; {args.workers} uvicorn workers")
-            portal = load("/public?lang=en", f"{url}/public?lang=en", args.connections, args.seconds)
-            flat = load(
-                "static file, same size", f"{url}/static/{static.name}", args.connections, args.seconds
-            )
-            print(f"  portal / static throughput   {portal / flat:7.2f}")
-            if kpi_ids:
-                kpi_url = f"{url}/public/kpis/{kpi_ids[0]}?lang=ar"
-                page = httpx.get(kpi_url).content
+            for name, page_url in pages:
+                page = httpx.get(page_url, timeout=120).content
                 static.write_bytes(page)
-                print(f"  KPI page size {len(page):,} bytes")
-                kpi = load("/public/kpis/{kpi}?lang=ar", kpi_url, args.connections, args.seconds)
-                flat = load(
-                    "static file, same size", f"{url}/static/{static.name}", args.connections, args.seconds
-                )
-                print(f"  KPI page / static throughput {kpi / flat:7.2f}")
+                cookie = visitor_cookie(page_url)  # a returning browser's cookies (CSRF, language)
+                print(f"  {name}: {len(page):,} bytes; {args.workers} uvicorn workers {' '.join(extra)}")
+                rates = []
+                for label, target in (
+                    (name, page_url),
+                    ("static file, same size", f"{url}/static/{static.name}"),
+                ):
+                    for warm in (True, False):  # a warm-up (and the page caches), then the run measured
+                        result = measure(
+                            label,
+                            target,
+                            pid,
+                            connections=args.connections,
+                            seconds=2 if warm else args.seconds,
+                            cookie=cookie,
+                            generator=args.generator,
+                        )
+                    print(result.line())
+                    rates.append(result.rate)
+                print(f"  page / static throughput           {rates[0] / rates[1]:7.2f}")
         finally:
-            static.unlink()
+            static.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

@@ -91,12 +91,20 @@ class Versions:
         self._stale = True
 
     async def current(self) -> PublicVersion | None:
-        if not self._stale and self.clock() - self.read_at < self.seconds:
+        """The version read less than ``seconds`` ago (and since the last commit here). Past half of that
+        it is read again in the background, so that requests rarely wait for the database."""
+        age = self.clock() - self.read_at
+        if not self._stale and age < self.seconds:
+            if age >= self.seconds / 2:
+                self._start()
             return self.value
+        return await asyncio.shield(self._start())
+
+    def _start(self) -> asyncio.Task[PublicVersion | None]:
         loop = asyncio.get_running_loop()
         if self._pending is None or self._pending[0] is not loop or self._pending[1].done():
             self._pending = (loop, loop.create_task(self._refresh()))
-        return await asyncio.shield(self._pending[1])
+        return self._pending[1]
 
     async def _refresh(self) -> PublicVersion | None:
         started = self.clock()
