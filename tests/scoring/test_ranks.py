@@ -59,3 +59,45 @@ def test_rank_quantiles_with_more_units_than_16_bits_hold(units):
             ]
         )
     assert np.array_equal(rank_quantiles(scores, 0.05, 0.95), expected, equal_nan=True)
+
+
+def near_ties(rng, runs, units):
+    """Scores where neighbours differ in their last digits only (they share a 32-bit sort key) and
+    exact ties, in the reverse of the units' order, so that a sort by key and place gets them wrong."""
+    scores = rng.random((runs, units)) * 100
+    scores[:, 10] = 50.0
+    scores[:, 11] = np.nextafter(50.0, 0.0)  # below unit 10 although after it
+    scores[:, 12] = 50.0 * (1 - 1e-13)
+    scores[:, 20:25] = 75.0  # tied
+    scores[::3, 30] = 1e300  # a span no bucket width can hold, in some runs
+    return scores
+
+
+def test_rank_quantiles_of_scores_that_differ_in_their_last_digits_are_exact():
+    rng = np.random.default_rng(8)
+    scores = near_ties(rng, 301, 40)
+    got = rank_quantiles(scores, 0.05, 0.95)
+    assert np.array_equal(got, by_hand(scores, 0.05, 0.95), equal_nan=True)
+
+
+def test_score_quantiles_read_off_packed_keys_are_those_of_a_float_sort():
+    from raqmana.scoring.uncertainty import _quantiles
+
+    rng = np.random.default_rng(9)
+    for values in (
+        near_ties(rng, 1000, 60),
+        np.round(rng.random((999, 30)), 2),  # many equal values in each unit's runs
+        np.where(rng.random((500, 20)) < 0.5, -0.0, 0.0),  # zeros of both signs: the sort's own order
+    ):
+        expected = np.sort(values, axis=0)
+        got = _quantiles(values, [0.05, 0.5, 0.95], ["lower", "linear", "higher"])
+        h = (values.shape[0] - 1) * np.array([0.05, 0.5, 0.95])
+        lo, hi = np.floor(h).astype(int), np.ceil(h).astype(int)
+        want = np.vstack(
+            [
+                expected[lo[0]],
+                expected[lo[1]] + (h[1] - lo[1]) * (expected[hi[1]] - expected[lo[1]]),
+                expected[hi[2]],
+            ]
+        )
+        assert np.array_equal(got.view(np.uint64), want.view(np.uint64))

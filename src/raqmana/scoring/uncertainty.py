@@ -23,6 +23,7 @@ from raqmana.problems import Location, Problem, ProblemsError
 from raqmana.scoring import errors as E
 from raqmana.scoring.build import Build
 from raqmana.scoring.montecarlo import Choices, Engine, Failure, choices_of
+from raqmana.scoring.packed import order_values
 from raqmana.scoring.ranks import rank_quantiles
 from raqmana.scoring.recipe import UncertaintySpec
 from raqmana.scoring.stages import stage_codes
@@ -255,10 +256,23 @@ def _quantiles(values: FloatArray, qs: list[float], methods: list[str] | None = 
     """Quantiles over runs (axis 0) of a runs × units array; NaN runs are left out. Each method is
     "linear" (R/numpy type 7), "lower" or "higher"."""
     methods = methods or ["linear"] * len(qs)
+    lanes = np.array(values.T, dtype=np.float64, order="C")  # units × runs
+    if lanes.shape[1] and np.isfinite(lanes).all():  # every run counts: only the values read are found
+        runs = lanes.shape[1]
+        hs = [(runs - 1) * q for q in qs]
+        ks = sorted({int(np.floor(h)) for h in hs} | {int(np.ceil(h)) for h in hs})
+        found = order_values(lanes, ks)
+        if found is not None:
+            at = dict(zip(ks, found, strict=True))
+            return np.vstack(
+                [
+                    _between(at[int(np.floor(h))], at[int(np.ceil(h))], h - np.floor(h), method)
+                    for h, method in zip(hs, methods, strict=True)
+                ]
+            )
     # a full sort: numpy's vectorised (AVX-512) sort beats np.partition at these sizes, even with the
     # six order statistics of three quantiles asked at once (measured: 13.8 against 17.4 ms per
     # 900 units × 1,000 runs); the transposed copy is sorted in place
-    lanes = np.array(values.T, dtype=np.float64, order="C")  # units × runs
     lanes.sort(axis=1)  # NaN last
     if lanes.shape[1] and not np.isnan(lanes[:, -1]).any():  # no NaN anywhere: every run counts
         valid = np.full(lanes.shape[0], lanes.shape[1])
@@ -272,8 +286,17 @@ def _quantiles(values: FloatArray, qs: list[float], methods: list[str] | None = 
         hi_i = np.ceil(h).astype(np.intp)
         v_lo = np.take_along_axis(lanes, lo_i[:, None], axis=1)[:, 0].astype(np.float64)
         v_hi = np.take_along_axis(lanes, hi_i[:, None], axis=1)[:, 0].astype(np.float64)
-        v = v_lo if method == "lower" else v_hi if method == "higher" else v_lo + (h - lo_i) * (v_hi - v_lo)
-        out[k] = np.where(has, v, np.nan)
+        out[k] = np.where(has, _between(v_lo, v_hi, h - lo_i, method), np.nan)
+    return out
+
+
+def _between(v_lo: FloatArray, v_hi: FloatArray, frac: Any, method: str) -> FloatArray:
+    """The quantile between two neighbouring order statistics: "lower", "higher" or "linear"."""
+    if method == "lower":
+        return v_lo
+    if method == "higher":
+        return v_hi
+    out: FloatArray = v_lo + frac * (v_hi - v_lo)
     return out
 
 
