@@ -119,6 +119,7 @@ def observations(
                         "illustrative": True,
                         "version": 1,
                         "reported_by": None,
+                        "accepted_value": float(value),
                     }
                 )
     for i in range(0, len(rows), 10_000):
@@ -189,6 +190,8 @@ def institution_figures(ws: Any, institutions: int, kpis: int, quarters: int) ->
                             batch = []
             if batch:
                 s.execute(KpiObservation.__table__.insert(), batch)
+        # figures written by the database are accepted ones (the KPIs count the accepted value)
+        s.execute(text("UPDATE kpi_observations SET accepted_value = value WHERE accepted_value IS NULL"))
     n = len(ids) * len(periods) * len(units)
     print(
         f"  {len(ids)} KPIs x {len(units)} institutions x {len(periods)} quarters = {n:,} figures inserted"

@@ -52,7 +52,7 @@ def test_it_imports_figures_and_computes_the_quarterly_kpis(as_user):
         ),
     )
     assert r.status_code == 200, r.text
-    assert r.json() == {"created": 5, "updated": 0, "unchanged": 0}
+    assert r.json() == {"created": 5, "updated": 0, "unchanged": 0, "submitted": 0}
     share = coord.get("/api/v1/kpis/online_transaction_share").json()["trend"]
     assert [(p["period"], p["value"]) for p in share["points"]] == [("2026-Q1", 0.4), ("2026-Q2", 900 / 1700)]
     visits = coord.get("/api/v1/kpis/visits_avoided_quarter").json()["trend"]
@@ -63,6 +63,7 @@ def test_it_imports_figures_and_computes_the_quarterly_kpis(as_user):
         "created": 0,
         "updated": 0,
         "unchanged": 1,
+        "submitted": 0,
     }
 
 
@@ -212,7 +213,12 @@ def test_the_export_imports_back_unchanged(as_user):
     )
     for fmt in ("csv", "xlsx"):
         data = coord.get(f"/api/v1/kpis/observations/export.{fmt}").content
-        assert upload(coord, data, f"figures.{fmt}").json() == {"created": 0, "updated": 0, "unchanged": 1}
+        assert upload(coord, data, f"figures.{fmt}").json() == {
+            "created": 0,
+            "updated": 0,
+            "unchanged": 1,
+            "submitted": 0,
+        }
 
 
 def test_the_kpi_page_names_services_and_units_in_the_reader_s_words(as_user):

@@ -79,3 +79,15 @@ ROADMAP_FILE = Code("MT056", "'{filename}' is not a roadmap written by raqmana (
 # --- review of service edits ------------------------------------------------------------------------------
 EDIT_DECIDED = Code("MT060", "This edit was already {state}.")
 RETURN_NEEDS_NOTE = Code("MT061", "Say in a note what to change when returning an edit.")
+# --- review of KPI figures --------------------------------------------------------------------------------
+FIGURE_DECIDED = Code("MT062", "This figure is not waiting for review: only a submitted figure is decided.")
+FIGURE_RETURN_NEEDS_NOTE = Code("MT063", "Say in a note what to change when returning a figure.")
+FIGURE_SELF_REVIEW = Code("MT064", "You cannot review a figure that you reported yourself.")
+NOT_YOURS_TO_REVIEW = Code("MT065", "You may not review the figures of '{value}'.")
+WITHDRAW_NEEDS_REASON = Code("MT066", "Say why the figure is withdrawn.")
+FIGURE_WITHDRAWN = Code("MT067", "This figure is already withdrawn.")
+WITHDRAW_ACCEPTED = Code(
+    "MT068",
+    "This figure of '{value}' was accepted, so a reviewer withdraws it: report the right figure instead, "
+    "or ask a reviewer.",
+)

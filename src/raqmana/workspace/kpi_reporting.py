@@ -3,20 +3,24 @@ located; the export that imports back; figures computed by raqmana itself stored
 
 Who may do what: an institution's figures are reported by its focal points and managers (and coordinators
 over their subtree), national figures by whole-tree coordinators; every change is audited.
+
+Review: a figure is *submitted* until a reviewer of its institution accepts it or returns it with a note
+(:mod:`raqmana.workspace.kpi_review`); only the value last accepted counts in the KPIs and reaches the
+portal, so a correction waiting for review leaves the accepted figure in place. A figure reported by
+someone who may review it (a coordinator or administrator over the institution, a reviewer there; for
+a national figure: a whole-tree coordinator; raqmana's own computed figures and the command line) is
+accepted as it is entered.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
-from raqmana.celltext import as_text, csv_text, xlsx_text
 from raqmana.i18n import Translated
 from raqmana.metrics import errors as M
 from raqmana.metrics.observations import (
@@ -30,7 +34,7 @@ from raqmana.metrics.observations import (
 from raqmana.problems import Location, Problem
 from raqmana.store.models import KpiObservation, Organisation, Service, User
 from raqmana.store.types import utcnow
-from raqmana.workspace.actors import Actor
+from raqmana.workspace.actors import MANAGER_ROLES, Actor, Role
 from raqmana.workspace.audit import draft, record_many
 from raqmana.workspace.exceptions import (
     Conflict,
@@ -41,7 +45,11 @@ from raqmana.workspace.exceptions import (
 )
 from raqmana.workspace.kpi_dictionary import dictionary
 from raqmana.workspace.services import may_edit, org_name
-from raqmana.workspace.tabular import read_table
+from raqmana.workspace.tabular import read_table, write_table
+
+SUBMITTED, ACCEPTED, RETURNED, WITHDRAWN = "submitted", "accepted", "returned", "withdrawn"
+#: who reviews an institution's figures (grants over it, scoped ones included)
+REVIEW_ROLES = MANAGER_ROLES | {Role.REVIEWER}
 
 
 class ObservationView(BaseModel):
@@ -53,12 +61,26 @@ class ObservationView(BaseModel):
     #: who reported (or last corrected) it and when; "" for a figure raqmana computed or a command line
     reported_by: str = ""
     updated_at: datetime | None = None
+    id: int = 0
+    #: submitted (waiting for review), accepted, returned (see ``note``) or withdrawn (``note``: why)
+    state: str = ACCEPTED
+    #: the value the KPIs count: the one last accepted (None: none accepted yet, or withdrawn)
+    accepted_value: float | None = None
+    note: str = ""
+    reviewed_by: str = ""
+    reviewed_at: datetime | None = None
+    can_review: bool = False
+    #: the caller reports this figure's institution (or national figures): it may correct the figure
+    can_report: bool = False
+    can_withdraw: bool = False
 
 
 class ImportReport(BaseModel):
     created: int
     updated: int
     unchanged: int
+    #: figures among the created and updated ones that wait for review (the importer may not review them)
+    submitted: int = 0
 
 
 def require_reader(actor: Actor) -> None:
@@ -71,6 +93,16 @@ def may_report(actor: Actor, org: Organisation | None) -> bool:
     from raqmana.workspace.publication import may_publish
 
     return may_publish(actor) if org is None else may_edit(actor, org)
+
+
+def may_review(actor: Actor, org: Organisation | None) -> bool:
+    """An institution's figure: its reviewers, coordinators and administrators (grants over it, scoped ones
+    included); a national one: the same roles over the whole tree."""
+    if actor.is_system:
+        return True
+    if org is None:
+        return any(g.org_id is None and g.role in REVIEW_ROLES for g in actor.grants)
+    return bool(actor.roles_at(org.path) & REVIEW_ROLES)
 
 
 def _obs(row: KpiObservation, code: str) -> Observation:
@@ -175,7 +207,9 @@ def _stored_values(session: Session, keys: set[str]) -> dict[str, float]:
     ordered = sorted(keys)
     for i in range(0, len(ordered), 500):
         chunk = ordered[i : i + 500]
-        q = select(KpiObservation.key, KpiObservation.value).where(KpiObservation.key.in_(chunk))
+        q = select(KpiObservation.key, KpiObservation.value).where(
+            KpiObservation.key.in_(chunk), KpiObservation.state != WITHDRAWN
+        )
         out.update((k, v) for k, v in session.execute(q))
     return out
 
@@ -193,12 +227,18 @@ def _related_keys(items: list[tuple[Observation, Any]]) -> set[str]:
 def store_computed(session: Session, actor: Actor, observations: list[Observation]) -> None:
     """Keep figures computed by raqmana itself (the roadmap's follow-up) beside the reported ones, national,
     audited like them; never reachable from a file or a form."""
-    _apply(session, actor, [(o, None) for o in observations])
+    _apply(session, actor, [(o, None) for o in observations], accept=True)
 
 
 def _apply(
-    session: Session, actor: Actor, items: list[tuple[Observation, Organisation | None]]
-) -> tuple[int, int, int]:
+    session: Session,
+    actor: Actor,
+    items: list[tuple[Observation, Organisation | None]],
+    *,
+    accept: bool = False,
+) -> tuple[int, int, int, int]:
+    """Store the figures: accepted at once where the actor may review them, else submitted for review (a
+    correction of an accepted figure leaves its accepted value counted until a reviewer decides)."""
     now = utcnow()
     keys = [o.key for o, _ in items]
     known: dict[str, KpiObservation] = {}
@@ -207,18 +247,24 @@ def _apply(
         known.update(
             {r.key: r for r in session.scalars(select(KpiObservation).where(KpiObservation.key.in_(chunk)))}
         )
-    created = updated = 0
+    reviewer: dict[int | None, bool] = {}
+    created = updated = submitted = 0
     events = []
     for o, org in items:
+        org_id = org.id if org else None
+        if org_id not in reviewer:
+            reviewer[org_id] = accept or may_review(actor, org)
+        accepted = reviewer[org_id]
+        state = ACCEPTED if accepted else SUBMITTED
         row = known.get(o.key)
-        after = o.model_dump(mode="json")
+        after = {**o.model_dump(mode="json"), "state": state}
         if row is None:
             session.add(
                 KpiObservation(
                     key=o.key,
                     kpi=o.kpi,
                     period=o.period,
-                    org_id=org.id if org else None,
+                    org_id=org_id,
                     service_code=o.service,
                     **{g: getattr(o, g) for g in GROUPS},
                     value=o.value,
@@ -228,20 +274,37 @@ def _apply(
                     version=1,
                     reported_by=actor.user_id,
                     updated_at=now,
+                    state=state,
+                    accepted_value=o.value if accepted else None,
+                    note="",
+                    reviewed_by=actor.user_id if accepted else None,
+                    reviewed_at=now if accepted else None,
                 )
             )
             created += 1
+            submitted += not accepted
             events.append(draft(actor, "kpi.observe", "kpi_observation", o.key, after=after))
-        elif (row.value, row.source, row.illustrative) != (o.value, o.source, o.illustrative):
-            before = _obs(row, o.institution).model_dump(mode="json")
+        elif (row.value, row.source, row.illustrative) != (
+            o.value,
+            o.source,
+            o.illustrative,
+        ) or row.state in (
+            RETURNED,
+            WITHDRAWN,
+        ):
+            before = {**_obs(row, o.institution).model_dump(mode="json"), "state": row.state}
             row.value, row.source, row.illustrative = o.value, o.source, o.illustrative
             row.version += 1
             row.reported_by, row.updated_at = actor.user_id, now
+            row.state, row.note = state, ""
+            if accepted:
+                row.accepted_value, row.reviewed_by, row.reviewed_at = o.value, actor.user_id, now
             updated += 1
+            submitted += not accepted
             events.append(draft(actor, "kpi.revise", "kpi_observation", o.key, before=before, after=after))
     session.flush()
     record_many(session, events)
-    return created, updated, len(items) - created - updated
+    return created, updated, len(items) - created - updated, submitted
 
 
 def save_observation(
@@ -277,9 +340,7 @@ def save_observation(
     _apply(session, actor, [(o, org)])
     row = session.scalar(select(KpiObservation).where(KpiObservation.key == o.key))
     assert row is not None
-    return ObservationView(
-        observation=o, institution_name=org_name(org) if org else None, version=row.version
-    )
+    return view_of(actor, row, org, who=actor.display_name if actor.user_id else "")
 
 
 def _only_forbidden(problems: list[Problem]) -> bool:
@@ -320,21 +381,45 @@ def import_observations(session: Session, actor: Actor, *, data: bytes, filename
     problems += _impossible(items, _stored_values(session, _related_keys(items) - set(first)), ctx)
     if problems:
         raise ValidationFailed(problems)
-    created, updated, unchanged = _apply(session, actor, scoped)
-    return ImportReport(created=created, updated=updated, unchanged=unchanged)
+    created, updated, unchanged, submitted = _apply(session, actor, scoped)
+    return ImportReport(created=created, updated=updated, unchanged=unchanged, submitted=submitted)
 
 
-def observations(session: Session, actor: Actor, *, kpi: str | None = None) -> list[ObservationView]:
-    require_reader(actor)
-    q = (
-        select(KpiObservation, Organisation, User.display_name)
-        .outerjoin(Organisation, Organisation.id == KpiObservation.org_id)
-        .outerjoin(User, User.id == KpiObservation.reported_by)
+def view_of(
+    actor: Actor,
+    row: KpiObservation,
+    org: Organisation | None,
+    *,
+    who: str = "",
+    reviewer: str = "",
+    service_name: Translated | None = None,
+) -> ObservationView:
+    """A stored figure as people read it, with what ``actor`` may do with it."""
+    reviews = may_review(actor, org)
+    reports = may_report(actor, org)
+    return ObservationView(
+        observation=_obs(row, org.code if org else ""),
+        institution_name=org_name(org) if org else None,
+        service_name=service_name,
+        version=row.version,
+        reported_by=who,
+        updated_at=row.updated_at,
+        id=row.id,
+        state=row.state,
+        accepted_value=row.accepted_value,
+        note=row.note,
+        reviewed_by=reviewer,
+        reviewed_at=row.reviewed_at,
+        can_review=row.state == SUBMITTED
+        and reviews
+        and (row.reported_by is None or row.reported_by != actor.user_id),
+        can_report=reports,
+        can_withdraw=row.state != WITHDRAWN and (reviews or (row.accepted_value is None and reports)),
     )
-    if kpi is not None:
-        q = q.where(KpiObservation.kpi == kpi)
-    rows = session.execute(q.order_by(KpiObservation.kpi, KpiObservation.period, KpiObservation.key)).all()
-    codes = {row.service_code for row, _org, _who in rows} - {""}
+
+
+def service_names(session: Session, codes: set[str]) -> dict[str, Translated]:
+    """The catalogue's names of the services ``codes``."""
     names: dict[str, Translated] = {}
     if codes:
         for code, record in session.execute(
@@ -342,37 +427,35 @@ def observations(session: Session, actor: Actor, *, kpi: str | None = None) -> l
         ):
             if isinstance(record, dict) and record.get("name"):
                 names[code] = Translated.model_validate(record["name"])
+    return names
+
+
+def observations(
+    session: Session, actor: Actor, *, kpi: str | None = None, where: Any = None, limit: int | None = None
+) -> list[ObservationView]:
+    """The figures reported (a withdrawn one is left out: the audit log keeps it), of one KPI or all;
+    ``where``: a further condition on :class:`KpiObservation` (the review page's)."""
+    require_reader(actor)
+    reviewer = aliased(User)
+    q = (
+        select(KpiObservation, Organisation, User.display_name, reviewer.display_name)
+        .outerjoin(Organisation, Organisation.id == KpiObservation.org_id)
+        .outerjoin(User, User.id == KpiObservation.reported_by)
+        .outerjoin(reviewer, reviewer.id == KpiObservation.reviewed_by)
+    )
+    if kpi is not None:
+        q = q.where(KpiObservation.kpi == kpi)
+    q = q.where(KpiObservation.state != WITHDRAWN) if where is None else q.where(where)
+    q = q.order_by(KpiObservation.kpi, KpiObservation.period, KpiObservation.key)
+    rows = session.execute(q if limit is None else q.limit(limit)).all()
+    names = service_names(session, {row.service_code for row, *_ in rows} - {""})
     return [
-        ObservationView(
-            observation=_obs(row, org.code if org else ""),
-            institution_name=org_name(org) if org else None,
-            service_name=names.get(row.service_code),
-            version=row.version,
-            reported_by=who or "",
-            updated_at=row.updated_at,
-        )
-        for row, org, who in rows
+        view_of(actor, row, org, who=who or "", reviewer=rev or "", service_name=names.get(row.service_code))
+        for row, org, who, rev in rows
     ]
 
 
 def export_observations(session: Session, actor: Actor, *, fmt: str, kpi: str | None = None) -> bytes:
     """The observations as a file that imports back unchanged (text through the formula guard)."""
     rows = [to_row(v.observation) for v in observations(session, actor, kpi=kpi)]
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        writer.writerows([csv_text(row[c]) for c in COLUMNS] for row in rows)
-        return buffer.getvalue().encode("utf-8-sig")
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "observations"
-    ws.append(list(COLUMNS))
-    for row in rows:
-        ws.append([xlsx_text(row[c]) for c in COLUMNS])
-    out = io.BytesIO()
-    as_text(wb).save(out)
-    return out.getvalue()
+    return write_table(COLUMNS, rows, fmt=fmt, sheet="observations")

@@ -17,8 +17,11 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from raqmana.i18n import Translated
 from raqmana.metrics import LEVEL_NAMES, derive_kpis, un_osi_stage
 from raqmana.metrics import errors as M
+from raqmana.metrics import labels as L
+from raqmana.metrics.dictionary import DICTIONARY
 from raqmana.store.models import Publication
 from raqmana.store.types import utcnow
 from raqmana.workspace.actors import MANAGER_ROLES, Actor
@@ -26,7 +29,7 @@ from raqmana.workspace.audit import record
 from raqmana.workspace.exceptions import Conflict, Forbidden, NotFound, ValidationFailed
 from raqmana.workspace.services import org_name, record_of, service_rows
 
-SOURCE = "raqmana service catalogue"
+SOURCE = L.CATALOGUE_SOURCE
 LICENCE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "CC BY 4.0"}
 
 
@@ -58,7 +61,9 @@ def _view(p: Publication) -> PublicationView:
 
 def build_snapshot(session: Session, *, version: int, at: datetime) -> dict[str, Any]:
     """What a publication holds: every service with its level (and the UN stage), the derived KPIs with
-    their working, the source and date of each figure, and whether any figure is illustrative."""
+    their working, the source and date of each figure, and whether any figure is illustrative. Every word
+    a reader meets beside the figures (names, units, sources, groups, statuses, the derived KPIs'
+    definitions) is stored in ar/ckb/en, so the portal reads each language from the snapshot itself."""
     services = []
     records = []
     for s, org in service_rows(session):
@@ -78,6 +83,11 @@ def build_snapshot(session: Session, *, version: int, at: datetime) -> dict[str,
         "version": version,
         "published_at": at.isoformat(),
         "source": SOURCE,
+        "source_name": L.name_of(L.SOURCE_NAMES, SOURCE),
+        "level_names": {str(int(level)): name.model_dump() for level, name in LEVEL_NAMES.items()},
+        "kpi_labels": {
+            k.id: {"name": k.name.model_dump(), "definition": k.definition.model_dump()} for k in DICTIONARY
+        },
         "illustrative": kpis.illustrative
         or any(t["illustrative"] for t in trends)
         or bool(roadmap and roadmap["illustrative"]),
@@ -95,22 +105,32 @@ def followup_sections(session: Session) -> tuple[list[dict[str, Any]], dict[str,
     from raqmana.workspace.actors import SYSTEM
 
     trends = []
-    for summary in kpis.kpi_list(session, SYSTEM):
-        if summary.latest is None:
-            continue
-        t = kpis.kpi_trend(session, SYSTEM, summary.kpi)
+    places = _governorate_names(session)
+    for t in kpis.kpi_trends(session, SYSTEM):
+        source = L.FOLLOWUP_SOURCE if t.kpi.startswith("roadmap_") else L.REPORTED_SOURCE
         trends.append(
             {
                 "kpi": t.kpi,
                 "name": t.name.model_dump(),
                 "unit": t.unit,
+                "unit_name": L.name_of(L.UNIT_NAMES, t.unit),
                 "direction": t.direction,
                 "computed": t.derived,
                 "points": [p.model_dump() for p in t.points],
                 "target": t.target.model_dump() if t.target else None,
-                "groups": [g.model_dump() for g in t.groups],
+                "groups": [
+                    {
+                        **g.model_dump(),
+                        "group_name": L.name_of(L.GROUP_NAMES, g.group),
+                        "value_name": places[g.value].model_dump()
+                        if g.group == "governorate" and g.value in places
+                        else L.name_of(L.GROUP_VALUE_NAMES, g.value),
+                    }
+                    for g in t.groups
+                ],
                 "illustrative": t.illustrative,
-                "source": "roadmap follow-up" if t.kpi.startswith("roadmap_") else "reported by institutions",
+                "source": source,
+                "source_name": L.name_of(L.SOURCE_NAMES, source),
             }
         )
     if followup.current(session) is None:
@@ -131,13 +151,21 @@ def followup_sections(session: Session) -> tuple[list[dict[str, Any]], dict[str,
                 "planned_end": r.planned_end,
                 "planned_percent": r.planned_percent,
                 "percent_done": r.reported.percent_done if r.reported else 0.0,
-                "status": r.reported.status.value if r.reported else "not_started",
+                "status": (status := r.reported.status.value if r.reported else "not_started"),
+                "status_name": L.name_of(L.STATUS_NAMES, status),
                 "slipped": r.slipped,
             }
             for r in view.rows
         ],
     }
     return trends, roadmap
+
+
+def _governorate_names(session: Session) -> dict[str, Translated]:
+    from raqmana.store.models import Organisation
+
+    q = select(Organisation).where(Organisation.kind == "governorate")
+    return {o.code: org_name(o) for o in session.scalars(q)}
 
 
 def publish(session: Session, actor: Actor) -> PublicationView:

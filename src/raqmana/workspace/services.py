@@ -8,8 +8,6 @@ with the record before and after; an import is all-or-nothing.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -18,7 +16,6 @@ from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from raqmana.celltext import as_text, csv_text, xlsx_text
 from raqmana.i18n import Translated
 from raqmana.metrics import DerivedKpis, ServiceRecord, check_service, derive_kpis
 from raqmana.metrics import errors as M
@@ -37,7 +34,7 @@ from raqmana.workspace.exceptions import (
     ValidationFailed,
     problem,
 )
-from raqmana.workspace.tabular import read_table
+from raqmana.workspace.tabular import read_table, write_table
 
 EDIT_ROLES = MANAGER_ROLES | {Role.FOCAL_POINT}
 
@@ -359,21 +356,4 @@ def export_services(session: Session, actor: Actor, *, fmt: str) -> bytes:
     formula guard)."""
     _require_reader(actor)
     rows = [to_row(r) for r in catalogue_records(session)]
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        writer.writerows([csv_text(row[c]) for c in COLUMNS] for row in rows)
-        return buffer.getvalue().encode("utf-8-sig")
-    from openpyxl import Workbook  # loaded only when a workbook is asked for
-
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "services"
-    ws.append(list(COLUMNS))
-    for row in rows:
-        ws.append([xlsx_text(row[c]) for c in COLUMNS])
-    out = io.BytesIO()
-    as_text(wb).save(out)
-    return out.getvalue()
+    return write_table(COLUMNS, rows, fmt=fmt, sheet="services")

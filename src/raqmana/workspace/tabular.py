@@ -1,14 +1,17 @@
-"""Read a user-edited table (CSV or the first sheet of an XLSX) into rows that know where they came from."""
+"""Read a user-edited table (CSV or the first sheet of an XLSX) into rows that know where they came from,
+and write one back (every text through the formula guard of :mod:`raqmana.celltext`)."""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from raqmana.celltext import as_text, csv_text, xlsx_text
 from raqmana.problems import Location
 from raqmana.workspace import errors as E
 from raqmana.workspace.exceptions import ValidationFailed
@@ -113,3 +116,29 @@ def _read_xlsx(data: bytes, filename: str, max_rows: int) -> Table:
             wb.close()
     except READ_ERRORS:
         raise unreadable(filename) from None
+
+
+def write_table(
+    columns: Sequence[str], rows: Iterable[Mapping[str, object]], *, fmt: str, sheet: str
+) -> bytes:
+    """``rows`` (column → value) as a file that :func:`read_table` reads back: ``csv`` (UTF-8 with a byte
+    order mark, so spreadsheet programs read Arabic and Kurdish) or ``xlsx`` (one sheet named ``sheet``).
+    Text that a spreadsheet would run as a formula is written as text."""
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([csv_text(row[c]) for c in columns] for row in rows)
+        return buffer.getvalue().encode("utf-8-sig")
+    from openpyxl import Workbook  # loaded only when a workbook is asked for
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = sheet
+    ws.append(list(columns))
+    for row in rows:
+        ws.append([xlsx_text(row[c]) for c in columns])
+    out = io.BytesIO()
+    as_text(wb).save(out)
+    return out.getvalue()

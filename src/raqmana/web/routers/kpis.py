@@ -1,5 +1,6 @@
 """Unified KPIs: every KPI with its latest national figure and the roadmap's target, one KPI's trend
-(chart with its data table, groups), reporting a figure, importing and exporting observations."""
+(chart with its data table, groups), reporting a figure, importing and exporting observations, and the
+review of reported figures (accept, return with a note, withdraw with a reason)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from raqmana.web.pages import Area, attachment, go
 from raqmana.web.routers.results import SVG_HEADERS
 from raqmana.web.schemas.common import XLSX, file_response
 from raqmana.web.templating import render
-from raqmana.workspace import kpis
+from raqmana.workspace import kpi_review, kpis
+from raqmana.workspace.kpi_review import ReviewList
 from raqmana.workspace.kpis import ImportReport, KpiSummary, KpiTrend, ObservationView
 from raqmana.workspace.publication import may_publish
 
@@ -105,6 +107,62 @@ def save_observation(ctx: Ctx, data: ObservationIn) -> ObservationView:
     expected = fields.pop("expected_version")
     values = {k: v for k, v in fields.items() if v is not None}
     return ctx.call(kpis.save_observation, values=values, expected_version=expected)
+
+
+@area.page(
+    "/kpi-reviews",
+    "kpis/reviews.html",
+    summary="KPI figures waiting for review, and those returned",
+    response_model=ReviewList,
+)
+def review_list(ctx: Ctx) -> dict[str, Any]:
+    """The figures the caller reviews or reports that wait for review (first) or were returned."""
+    found = ctx.read(kpi_review.review_list)
+    names = {k.id: k.name for k in kpis.dictionary().values()}
+    return {"waiting": found.waiting, "returned": found.returned, "_kpi_names": names}
+
+
+class FigureReviewIn(BaseModel):
+    decision: Literal["accept", "return"]
+    note: str = Field("", max_length=2000, description="required when returning: what to change")
+    expected_version: int | None = Field(None, ge=0, description="the version read; 409 if it moved on")
+
+
+@area.action(
+    "/kpis/observations/{figure_id}/review",
+    html=go("/kpi-reviews"),
+    summary="Accept a reported KPI figure (the KPIs count it) or return it with a note",
+    response_model=ObservationView,
+)
+def review_figure(ctx: Ctx, figure_id: int, data: FigureReviewIn) -> ObservationView:
+    return ctx.call(
+        kpi_review.review,
+        figure_id=figure_id,
+        decision=data.decision,
+        note=data.note,
+        expected_version=data.expected_version,
+    )
+
+
+class WithdrawFigureIn(BaseModel):
+    reason: str = Field(max_length=2000, description="why the figure is withdrawn (kept in the audit log)")
+    expected_version: int | None = Field(None, ge=0, description="the version read; 409 if it moved on")
+
+
+def _withdrawn(ctx: Ctx, result: ObservationView, params: dict[str, Any]) -> Response:
+    return go(f"/kpis/{result.observation.kpi}")(ctx, result, params)
+
+
+@area.action(
+    "/kpis/observations/{figure_id}/withdraw",
+    html=_withdrawn,
+    summary="Withdraw a KPI figure entered by mistake, with the reason (it leaves the KPIs; the audit keeps it)",
+    response_model=ObservationView,
+)
+def withdraw_figure(ctx: Ctx, figure_id: int, data: WithdrawFigureIn) -> ObservationView:
+    return ctx.call(
+        kpi_review.withdraw, figure_id=figure_id, reason=data.reason, expected_version=data.expected_version
+    )
 
 
 @area.page("/kpis/{kpi}", "kpis/kpi.html", summary="One KPI's trend", response_model=KpiPage)

@@ -115,8 +115,11 @@ def _page(request: Request, template: str, data: Callable[[dict[str, Any]], dict
             template,
             {
                 "snap": snapshot,
-                "levels": LEVEL_NAMES,
-                "kpi_defs": BY_ID,
+                "levels": {int(k): v for k, v in snapshot["level_names"].items()}
+                if snapshot.get("level_names")
+                else LEVEL_NAMES,
+                # the derived KPIs' words as published (older snapshots: the dictionary's)
+                "kpi_defs": snapshot.get("kpi_labels") or BY_ID,
                 "published_on": _published_on(snapshot),
                 "service_names": {s["code"]: s["name"] for s in snapshot.get("services", [])},
                 **data(snapshot),
