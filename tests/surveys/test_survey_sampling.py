@@ -117,6 +117,16 @@ def test_the_chain_draws_its_survey_indicators_in_every_run_and_says_so() -> Non
     assert sampled_respondents(inputs, first.uncertainty.sampled) == 30
     chapter = first.inputs.chapters[-1]("en", None)
     assert any("sampling error" in getattr(b, "text", "") and "n = 30" in b.text for b in chapter.blocks)
+    # the methodology says it in each language
+    assert first.inputs.methodology["en"].endswith(
+        "sampling error: in each run the survey indicators are "
+        "computed again from a bootstrap sample of their respondents (with replacement, within each institution "
+        "or the country and within strata of equal design weight; n = 30 respondents)."
+    )
+    assert (
+        "n = 30" in first.inputs.methodology["ar"]
+        and "bootstrap sample" not in first.inputs.methodology["ar"]
+    )
     units = first.build.units
     drawn = survey_samples(inputs, units, insts, "comsec", runs=80, seed=2026)
     # the country's value on the lead institution varies; a ministry whose 12 respondents agree cannot

@@ -241,6 +241,12 @@ def run_chain(
         assessment_name=rnd.name,
         issuer=country.lead_institution,
     )
+    sampled_n = sampled_respondents(options.surveys, unc.sampled) if unc is not None else 0
+    if sampled_n:  # the methodology says that the intervals include the survey sampling error
+        from raqmana.reports.survey_chapter import sampling_note
+
+        for lang, text in list(inputs.methodology.items()):
+            inputs.methodology[lang] = f"{text}\n\n{sampling_note(lang, sampled_n)}"
     if options.surveys is not None:  # the surveys' chapter of the national report (before the annexes)
         from raqmana.reports.survey_chapter import survey_chapter
 
@@ -259,7 +265,7 @@ def run_chain(
                 round_name=s.round_name,
                 round_period=s.round_period,
                 respondents=s.respondents,
-                sampling_n=sampled_respondents(s, unc.sampled) if unc is not None else 0,
+                sampling_n=sampled_n,
             )
         )
     return ChainResult(framework, options, build, unc, analysis, plan, inputs, timings, band)

@@ -75,6 +75,11 @@ def _w(key: str, lang: str, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def sampling_note(lang: str, respondents: int) -> str:
+    """The methodology's sentence on the survey sampling error in the Monte Carlo, in ``lang``."""
+    return _w("sampling", lang, n=respondents)
+
+
 def survey_section(
     indicators: Sequence[SurveyIndicator],
     bottlenecks: Sequence[Bottleneck],
