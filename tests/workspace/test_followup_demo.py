@@ -14,7 +14,15 @@ from raqmana.store.models import KpiObservation, ProgressReport, Publication, Ro
 from raqmana.workspace import open_workspace
 from raqmana.workspace.audit import verify_audit
 from raqmana.workspace.demo import seed_demo
-from raqmana.workspace.followup_demo import ADOPTED, BLOCKER, REPLANNED, seed_followup
+from raqmana.workspace.followup_demo import (
+    ADOPTED,
+    BLOCKER,
+    REPLANNED,
+    RETURN_NOTE,
+    REVIEWED_KPI,
+    WITHDRAW_REASON,
+    seed_followup,
+)
 from tests.workspace.factories import small_framework
 
 
@@ -60,6 +68,18 @@ def test_the_demo_follow_up_is_seeded_once_and_published(settings):
                 "online_transaction_share",
                 "roadmap_progress",
             }
+            # institutions' own figures through review: accepted, returned with a note in the reviewer's
+            # language, withdrawn with its reason, one waiting for the Kurdistan Region's reviewer
+            rows = s.execute(
+                select(KpiObservation.state, KpiObservation.note).where(
+                    KpiObservation.kpi == REVIEWED_KPI, KpiObservation.org_id.is_not(None)
+                )
+            ).all()
+            notes = dict(rows)
+            assert sorted(notes) == ["accepted", "returned", "submitted", "withdrawn"]
+            assert notes["returned"] == gettext("ar", RETURN_NOTE) != RETURN_NOTE
+            assert notes["withdrawn"] == gettext("ar", WITHDRAW_REASON) != WITHDRAW_REASON
+            assert added["figures_reviewed"] == 4
             assert verify_audit(s).ok
         assert seed_followup(ws, roadmap()) == {}
     finally:

@@ -11,14 +11,24 @@ from markupsafe import Markup, escape
 from raqmana.i18n.fonts import FAMILIES, FONT_FILES, fonts_dir
 from raqmana.i18n.locales import get_locale
 from raqmana.i18n.numbers import format_number
+from raqmana.reports import formula
+from raqmana.reports.formula import to_html
 from raqmana.reports.model import Report
 from raqmana.reports.text import ltr_runs
 
 
 def bidi(value: object) -> Markup:
     """Escaped text whose codes, quarters, dates and ranges are left-to-right isolates that do not break
-    (``<bdi class="ltr">``), so that "2027-Q1" or "SKL-R02" never scramble in Arabic or Kurdish lines."""
+    (``<bdi class="ltr">``), so that "2027-Q1" or "SKL-R02" never scramble in Arabic or Kurdish lines;
+    formulas (``$…$``) typeset (:mod:`raqmana.reports.formula`)."""
     text = "—" if value is None else str(value)
+    return Markup("").join(
+        to_html(piece) if is_formula else _isolated(piece) for piece, is_formula in formula.split(text)
+    )
+
+
+def _isolated(text: str) -> Markup:
+    """``text`` escaped, its codes, quarters, dates and ranges as left-to-right isolates."""
     return Markup("").join(
         Markup('<bdi class="ltr" dir="ltr">{}</bdi>').format(part) if ltr else escape(part)
         for part, ltr in ltr_runs(text)

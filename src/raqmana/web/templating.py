@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
@@ -114,15 +115,30 @@ def make_env(settings: Settings) -> Environment:
         at ``<h4>`` (the text sits under the page's own headings), numbers in the reader's digits."""
         from markdown_it import MarkdownIt
 
+        from raqmana.reports.formula import FORMULA, to_html, valid
+
+        # formulas ($…$) are typeset apart (raqmana.reports.formula), held by a private-use mark meanwhile
+        formulas: list[str] = []
+
+        def hold(m: re.Match[str]) -> str:
+            if not valid(m.group(1)):
+                return m.group(0)
+            formulas.append(m.group(1))
+            return "\ue000" + chr(0xE100 + len(formulas) - 1)
+
         md = MarkdownIt("commonmark", {"html": False})
-        tokens = md.parse("" if value is None else str(value))
+        tokens = md.parse(FORMULA.sub(hold, "" if value is None else str(value)))
         for token in tokens:
             if token.type in ("heading_open", "heading_close"):
                 token.tag = f"h{min(6, int(token.tag[1]) + 3)}"
             for child in token.children or []:
                 if child.type in ("text", "code_inline"):
                     child.content = prose_digits(child.content, context["lang"], digits)
-        return Markup(md.renderer.render(tokens, md.options, {}))  # nosec B704  # escaped by markdown-it
+        html = md.renderer.render(tokens, md.options, {})  # escaped by markdown-it
+        html = re.sub(
+            "\ue000([\ue100-\ue1ff])", lambda m: str(to_html(formulas[ord(m.group(1)) - 0xE100])), html
+        )
+        return Markup(html)  # nosec B704  # escaped by markdown-it, formulas escaped by to_html
 
     @pass_context
     def size(context: Context, value: Any) -> str:

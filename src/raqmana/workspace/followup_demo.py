@@ -1,7 +1,9 @@
 """The demo's follow-up (all ILLUSTRATIVE): the chain's roadmap adopted, six quarters of transactions for
 every service of the catalogue and of some initiative KPIs (one by sex and urban/rural), progress reports
-of the first initiatives (one delayed, with its blocker), a re-plan from where things stand, and a
-publication of it all on the portal. Figures go in through the ordinary use cases and file import."""
+of the first initiatives (one delayed, with its blocker), figures reported by institutions and reviewed
+(one accepted, one returned with a note, one withdrawn with its reason, one waiting for the Kurdistan
+Region's reviewer), a re-plan from where things stand, and a publication of it all on the portal. Figures
+go in through the ordinary use cases and file import."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from raqmana.i18n.catalog import N_
 from raqmana.metrics.observations import COLUMNS
 from raqmana.roadmap.model import ProgressStatus, Roadmap
 from raqmana.store.models import KpiObservation, Service, User
-from raqmana.workspace import followup, kpis, publication
+from raqmana.workspace import followup, kpi_review, kpis, publication
 from raqmana.workspace.actors import Actor
 from raqmana.workspace.auth import load_actor
 from raqmana.workspace.factory import Workspace
@@ -26,6 +28,8 @@ from raqmana.workspace.factory import Workspace
 ADOPTED = N_("illustrative: the demo's roadmap")
 BLOCKER = N_("illustrative: procurement took longer than planned")
 REPLANNED = N_("illustrative: re-planned after the first two quarters")
+RETURN_NOTE = N_("illustrative: which register does this figure come from?")
+WITHDRAW_REASON = N_("illustrative: entered twice by mistake")
 QUARTERS = ("2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2")
 SOURCE = "illustrative (raqmana demo)"
 
@@ -84,9 +88,41 @@ def _figures(session: Any, roadmap: Roadmap, rng: random.Random) -> bytes:
 
 
 def _coordinator(session: Any) -> Actor:
-    uid = session.scalar(select(User.id).where(User.username == "demo-coordinator"))
+    return _person(session, "demo-coordinator")
+
+
+def _person(session: Any, username: str) -> Actor:
+    uid = session.scalar(select(User.id).where(User.username == username))
     assert uid is not None, "the demo's people are seeded first"
     return load_actor(session, uid)
+
+
+#: a KPI figure institutions report themselves (a count), for the review's story
+REVIEWED_KPI = "SRV-R01-K1"
+
+
+def _review_story(session: Any) -> int:
+    """Institutions' own figures through review, each decision written in its author's language."""
+    if REVIEWED_KPI not in kpis.dictionary():
+        return 0
+
+    def report(who: str, institution: str, period: str, value: int) -> int:
+        figure = {"kpi": REVIEWED_KPI, "period": period, "institution": institution, "unit": "count"}
+        values = figure | {"value": str(value), "source": SOURCE, "illustrative": "true"}
+        return kpis.save_observation(session, _person(session, who), values=values).id
+
+    accepted = report("demo-fp-moc", "moc", QUARTERS[-1], 1240)
+    kpi_review.review(session, _person(session, "demo-reviewer-moc"), figure_id=accepted, decision="accept")
+    returned = report("demo-fp-mop", "mop", QUARTERS[-1], 980)
+    reviewer = _person(session, "demo-reviewer-mop")
+    note = gettext(reviewer.locale, RETURN_NOTE)
+    kpi_review.review(session, reviewer, figure_id=returned, decision="return", note=note)
+    mistaken = report("demo-fp-moc", "moc", QUARTERS[-2], 1240)
+    author = _person(session, "demo-fp-moc")
+    reason = gettext(author.locale, WITHDRAW_REASON)
+    kpi_review.withdraw(session, author, figure_id=mistaken, reason=reason)
+    report("demo-fp-erbil", "gov-erbil", QUARTERS[-1], 310)  # waits for the Kurdistan Region's reviewer
+    return 4
 
 
 def seed_followup(
@@ -100,6 +136,7 @@ def seed_followup(
         actor = _coordinator(s)
         followup.adopt(s, actor, roadmap=roadmap, note=gettext(actor.locale, ADOPTED), illustrative=True)
         kpis.import_observations(s, actor, data=_figures(s, roadmap, rng), filename="demo-figures.csv")
+        reviewed = _review_story(s)
         observations = s.scalar(select(func.count()).select_from(KpiObservation)) or 0
     reports = 0
     assert roadmap.schedule is not None
@@ -145,4 +182,4 @@ def seed_followup(
             seconds=replan_seconds,
         )
         publication.publish(s, actor)
-    return {"observations": observations, "progress_reports": reports}
+    return {"observations": observations, "progress_reports": reports, "figures_reviewed": reviewed}
