@@ -3,7 +3,7 @@
 A sentence of the interface ("a score from 0 to 5", "90 % interval") and prose from the framework, the
 rule base or the scoring methodology write their numbers in the reader's digits ("(78) لسنة 2012" →
 "(٧٨) لسنة ٢٠١٢"); codes (POL.1, 4G, iraq-dla), quarter labels, ISO dates, SDG targets with a letter and
-numbers that belong to a Latin name ("ISO 27001", "GTMI 2025") stay as written.
+numbers that belong to a Latin name ("ISO 27001", "GTMI 2025") and formulas (``$x^{1/p}$``) stay as written.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ _KEEP = (
     r"|[A-Za-z][A-Za-z0-9]*(?:[-_.@:/][A-Za-z0-9]+)+(?:\s[0-9][0-9:.-]*)?"
     r"|[A-Za-z]+[0-9][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*|[A-Za-z]{2,}\s[0-9][0-9:.-]*"
     r"|\{[A-Za-z_]\w*(?:[.:!][^{}]*)?\}"  # a placeholder of a catalogue sentence ({n}, {v:.1f}), filled later
+    r"|\$(?=\S)[^$\n]*?[\\_^][^$\n]*?\$"  # a formula (raqmana.reports.formula): Latin letters and digits, as a code
 )
 _TOKEN = re.compile(rf"(?P<keep>{_KEEP})|(?P<number>[0-9]+(?:[.,][0-9]+)*)")
 

@@ -21,6 +21,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from raqmana.i18n.fonts import FAMILIES
 from raqmana.i18n.locales import get_locale
 from raqmana.i18n.numbers import format_number
+from raqmana.reports import formula
 from raqmana.reports.model import (
     Block,
     Bullets,
@@ -49,6 +50,7 @@ def _set_rtl_paragraph(p: DocxParagraph) -> None:
 
 
 LRM = "\u200e"
+RLM = "\u200f"
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _NEUTRAL = re.compile(r"([^A-Za-z0-9])")
 _CODE_CELL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.@_-]{0,11}$")
@@ -71,6 +73,16 @@ def _ltr_piece(p: DocxParagraph, piece: str) -> None:
             p.add_run(LRM + _NEUTRAL.sub(LRM + r"\1" + LRM, chunk) + LRM)
 
 
+def _held(text: str) -> str:
+    """Right-to-left text whose punctuation at either end (the "، " between two codes, a bracket) is held
+    to the right-to-left side by a right-to-left mark, so that a list of codes reads from the right."""
+    if text and not text[0].isalnum():
+        text = RLM + text
+    if text and not text[-1].isalnum():
+        text += RLM
+    return text
+
+
 def _size(run: Any, size: Any) -> None:
     """The run's size for Latin and for Arabic-script text (``w:szCs``, which right-to-left runs use)."""
     run.font.size = size
@@ -83,14 +95,19 @@ def _size(run: Any, size: Any) -> None:
 
 
 def _write(p: DocxParagraph, text: str, rtl: bool) -> DocxParagraph:
-    """Add ``text`` to ``p``: right-to-left runs in ar/ckb, with codes and Latin ranges kept left to right."""
-    for part, ltr in ltr_runs(text):
-        if rtl and ltr and _LATIN.search(part):
-            _ltr_piece(p, part)
-        else:
-            run = p.add_run(part)
-            if rtl:
-                _rtl_run(run)
+    """Add ``text`` to ``p``: right-to-left runs in ar/ckb, with codes and Latin ranges kept left to right,
+    formulas (``$…$``) as Office Math."""
+    for piece, is_formula in formula.split(text):
+        if is_formula:
+            p._p.append(formula.to_omml(piece))
+            continue
+        for part, ltr in ltr_runs(piece):
+            if rtl and ltr and _LATIN.search(part):
+                _ltr_piece(p, part)
+            else:
+                run = p.add_run(_held(part) if rtl else part)
+                if rtl:
+                    _rtl_run(run)
     if rtl:
         ppr = p._p.get_or_add_pPr()
         if ppr.find(qn("w:bidi")) is None:

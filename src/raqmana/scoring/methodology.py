@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from raqmana.i18n.locales import get_locale
-from raqmana.scoring.methodology_text import TEXT
+from raqmana.scoring.methodology_text import FORMULAS, TEXT
 
 if TYPE_CHECKING:
     from raqmana.scoring.build import Build
@@ -21,7 +21,16 @@ def render(b: Build, lang: str = "en") -> str:
     log = b.log
 
     def say(key: str, **params: Any) -> str:
+        if key in FORMULAS:
+            params["formula"] = formula(key)
         return t[key].format(**params)
+
+    def option(step: str, method: str) -> str:
+        """An option of the recipe in words ("median", not "median"'s code); unknown ones as written."""
+        return t.get(f"opt.{step}.{method}", method)
+
+    def with_formula(name: str, key: str) -> str:
+        return f"{name}{sep}{formula(key)}" if key in FORMULAS else name
 
     def codes(items: Iterable[str]) -> str:
         items = list(items)
@@ -106,20 +115,22 @@ def render(b: Build, lang: str = "en") -> str:
             )
         )
     elif tr["method"] != "none":
-        lines.append(
-            say("treat.transform", skew=_num(tr["skew"]), kurt=_num(tr["kurt"]), method=tr["method"])
-        )
+        method = with_formula(option("treat", tr["method"]), tr["method"])
+        lines.append(say("treat.transform", skew=_num(tr["skew"]), kurt=_num(tr["kurt"]), method=method))
     else:
         lines.append(say("treat.none"))
     if tr.get("transformed"):
         lines.append(
-            say("treat.transformed", items=codes(f"{c} ({m})" for c, m in tr["transformed"].items()))
+            say(
+                "treat.transformed",
+                items=codes(f"{c} ({option('treat', m)})" for c, m in tr["transformed"].items()),
+            )
         )
     if tr.get("by_indicator"):
         lines.append(
             say(
                 "treat.by_indicator",
-                items=codes(f"{c}: {s['method']}" for c, s in tr["by_indicator"].items()),
+                items=codes(f"{c}: {option('treat', s['method'])}" for c, s in tr["by_indicator"].items()),
             )
         )
     lines.append("")
@@ -143,7 +154,12 @@ def render(b: Build, lang: str = "en") -> str:
         nodes = [a for a in b.tree.aggregates if b.tree.level[a] == level]
         for mean in dict.fromkeys(ag["by_aggregate"][a] for a in nodes):
             chosen = [a for a in nodes if ag["by_aggregate"][a] == mean]
-            lines.append("- " + say("aggregate.level", level=level, mean=t[mean], nodes=codes(chosen)))
+            lines.append(
+                "- "
+                + say("aggregate.level", level=level, mean=with_formula(t[mean], mean), nodes=codes(chosen))
+            )
+    if any(m in FORMULAS for m in ag["by_aggregate"].values()):
+        lines += ["", say("formula.legend")]
     lines += ["", say(f"na.{ag['na']}")]
     other = "zero" if ag["na"] == "reweight" else "reweight"
     exceptions = [c for c in b.tree.codes if b.tree.nodes[c].na == other]
@@ -168,8 +184,10 @@ def render(b: Build, lang: str = "en") -> str:
     unc = b.recipe.uncertainty
     if unc is not None:
 
-        def options(first: str, alternatives: list[str]) -> str:
-            return codes([f"{first} ({t['recipe_choice']})", *alternatives])
+        def options(step: str, first: str, alternatives: list[str]) -> str:
+            return codes(
+                [f"{option(step, first)} ({t['recipe_choice']})", *(option(step, a) for a in alternatives)]
+            )
 
         lines += [
             "",
@@ -182,18 +200,27 @@ def render(b: Build, lang: str = "en") -> str:
                 noise=sep.join(f"{k}: {_pct(v)}" for k, v in sorted(unc.noise_by_level.items()))
                 if unc.noise_by_level
                 else _pct(unc.weight_noise),
-                impute=options(b.recipe.impute.method, [s.method for s in unc.impute]),
-                normalise=options(b.recipe.normalise.method, [s.method for s in unc.normalise]),
-                aggregate=options(b.recipe.aggregate.method, list(unc.aggregate)),
+                impute=options("impute", b.recipe.impute.method, [s.method for s in unc.impute]),
+                normalise=options("normalise", b.recipe.normalise.method, [s.method for s in unc.normalise]),
+                aggregate=options("aggregate", b.recipe.aggregate.method, list(unc.aggregate)),
                 low=_pct(unc.quantiles[0]),
                 high=_pct(unc.quantiles[1]),
             ),
         ]
         if unc.treat:
             lines.append(
-                say("uncertainty.treat", treat=options(b.recipe.treat.method, [s.method for s in unc.treat]))
+                say(
+                    "uncertainty.treat",
+                    treat=options("treat", b.recipe.treat.method, [s.method for s in unc.treat]),
+                )
             )
     return "\n".join(lines).rstrip() + "\n"
+
+
+def formula(key: str) -> str:
+    """The formula of ``key`` as Markdown math (``$…$``), which the web page, the reports and Markdown
+    readers typeset."""
+    return f"${FORMULAS[key]}$"
 
 
 def _pct(share: float) -> str:

@@ -17,14 +17,14 @@ SENTENCES: dict[str, Translated] = {
         'Each missing value between two periods in which the unit has the indicator is read off the straight line through the nearest of them (COINr\'s impute_panel, "linear"); before the first or after the last, the nearest value is carried.'
     ),
     "copeland": ui("Copeland outranking count (COINr's a_copeland): units beaten minus units beating"),
-    "genmean": ui("generalised mean (COINr's a_genmean), (Σ w·x^p / Σ w)^(1/p)"),
+    "genmean": ui("generalised mean (COINr's a_genmean)"),
     "treat.transformed": ui("Indicators transformed (COINr's Treat): {items}."),
     "treat.transform": ui(
         "Indicators failing the skewness/kurtosis test (skewness ≥ {skew} and kurtosis ≥ {kurt}) were transformed with {method}."
     ),
     "treat.by_indicator": ui("Indicators with their own treatment: {items}."),
     "denominate": ui(
-        "Indicators divided by a denominator column (COINr's Denominate: x ÷ (denominator ÷ scale)): {items}."
+        "Indicators divided by a denominator column (COINr's Denominate: {formula}, d being the denominator and s its scale): {items}."
     ),
     "denominate.none": ui(
         "The metadata names denominators, but the recipe asks for none: indicators are used as they are."
@@ -73,19 +73,19 @@ SENTENCES: dict[str, Translated] = {
         "Indicators with absolute skewness of at least {skew} and kurtosis of at least {kurt} were winsorised: the most extreme value was replaced by the next one inward, at most {winmax} values per indicator. Indicators treated: {indicators}; values changed: {cells}. Still outside the limits: {still}."
     ),
     "h_normalise": ui("4. Normalisation"),
-    "normalise.minmax": ui("Min-max normalisation to {low}–{high}: (x − min)/(max − min)."),
+    "normalise.minmax": ui("Min-max normalisation to {low}–{high}: {formula}."),
     "normalise.zscore": ui(
-        "Standard scores: (x − mean)/standard deviation, rescaled to mean {mean} and standard deviation {sd}."
+        "Standard scores: {formula}, the distance to the indicator's mean in standard deviations, rescaled to mean {mean} and standard deviation {sd}."
     ),
     "normalise.goalposts": ui(
-        "Goalposts: (x − low goalpost)/(high goalpost − low goalpost) for each indicator, cut to 0–1 and multiplied by {scale}."
+        "Goalposts: {formula} for each indicator, L and H being its low and high goalposts, cut to 0–1 and multiplied by {scale}."
     ),
     "fallback": ui(
         "Indicators without goalposts were min-max normalised to 0–{scale} instead: {indicators}."
     ),
     "normalise.rank": ui("Ranks: 1 for the lowest value; tied values share the lowest rank."),
     "normalise.dist2target": ui(
-        "Distance to target: (x − min)/(target − min) for each indicator, {cap}multiplied by {scale}."
+        "Distance to target: {formula} for each indicator, T being its target, {cap}multiplied by {scale}."
     ),
     "cap": ui("capped at 1 and "),
     "normalise.compass": ui(
@@ -106,9 +106,12 @@ SENTENCES: dict[str, Translated] = {
     ),
     "h_aggregate": ui("6. Aggregation"),
     "aggregate.level": ui("Level {level}: {mean} ({nodes})."),
-    "arithmetic": ui("arithmetic mean, Σ w·x / Σ w"),
-    "geometric": ui("geometric mean, exp(Σ w·ln x / Σ w)"),
-    "harmonic": ui("harmonic mean, Σ w / Σ (w/x)"),
+    "arithmetic": ui("arithmetic mean"),
+    "geometric": ui("geometric mean"),
+    "harmonic": ui("harmonic mean"),
+    "formula.legend": ui(
+        "In the formulas, x is a value, w its weight and i runs over the children of an aggregate."
+    ),
     "bod": ui(
         "benefit of the doubt (Compind's ci_bod): each unit's weights chosen by a linear programme to maximise its own score, 0–1"
     ),
@@ -142,7 +145,54 @@ SENTENCES: dict[str, Translated] = {
     "none": ui("none"),
     "more": ui("… and {count} more"),
 }
+#: the names of the recipe's options (``opt.<step>.<method>``): what the uncertainty analysis drew among
+#: and what a treatment used, in words rather than as the recipe writes them
+OPTIONS: dict[str, Translated] = {
+    "opt.impute.none": ui("no imputation", "method"),
+    "opt.impute.mean": ui("the indicator's mean", "method"),
+    "opt.impute.median": ui("the indicator's median", "method"),
+    "opt.impute.group_mean": ui("the group's mean", "method"),
+    "opt.impute.em": ui("expectation–maximisation", "method"),
+    "opt.impute.latest": ui("the latest earlier value", "method"),
+    "opt.impute.linear": ui("linear interpolation", "method"),
+    "opt.normalise.minmax": ui("min-max", "method"),
+    "opt.normalise.zscore": ui("standard scores", "method"),
+    "opt.normalise.goalposts": ui("goalposts", "method"),
+    "opt.normalise.rank": ui("ranks", "method"),
+    "opt.normalise.dist2target": ui("distance to target", "method"),
+    "opt.normalise.compass": ui("the Compass scale", "method"),
+    "opt.normalise.compass_quintile": ui("the Compass quintiles", "method"),
+    "opt.aggregate.arithmetic": ui("arithmetic mean"),
+    "opt.aggregate.geometric": ui("geometric mean"),
+    "opt.aggregate.harmonic": ui("harmonic mean"),
+    "opt.aggregate.genmean": ui("generalised mean (COINr's a_genmean)"),
+    "opt.aggregate.copeland": ui("Copeland count", "method"),
+    "opt.aggregate.bod": ui("benefit of the doubt", "method"),
+    "opt.treat.none": ui("no treatment", "method"),
+    "opt.treat.winsorise": ui("winsorisation", "method"),
+    "opt.treat.log_CT": ui("a logarithm (COINr's log_CT)", "method"),
+    "opt.treat.log_CT_plus": ui("a logarithm on the side of the skew (COINr's log_CT_plus)", "method"),
+    "opt.treat.log_GII": ui("a logarithm (the GII's log_GII)", "method"),
+    "opt.treat.boxcox": ui("the Box–Cox transformation", "method"),
+}
+#: the formulas of the note, as TeX between ``$`` (typeset by :mod:`raqmana.reports.formula`); left to
+#: right and in Latin letters in every language, as a code is
+FORMULAS: dict[str, str] = {
+    "denominate": r"\frac{x}{d / s}",
+    "normalise.minmax": r"\frac{x - \min x}{\max x - \min x}",
+    "normalise.zscore": r"\frac{x - \bar{x}}{s}",
+    "normalise.goalposts": r"\frac{x - L}{H - L}",
+    "normalise.dist2target": r"\frac{x - \min x}{T - \min x}",
+    "arithmetic": r"\frac{\sum_i w_i x_i}{\sum_i w_i}",
+    "geometric": r"\exp\left(\frac{\sum_i w_i \ln x_i}{\sum_i w_i}\right)",
+    "harmonic": r"\frac{\sum_i w_i}{\sum_i w_i / x_i}",
+    "genmean": r"\left(\frac{\sum_i w_i x_i^{p}}{\sum_i w_i}\right)^{1/p}",
+    "log_CT": r"\ln\left(x - \min x + 0.01\,(\max x - \min x)\right)",
+    "log_GII": r"\ln\left(\frac{(\max x - 1)(x - \min x)}{\max x - \min x} + 1\right)",
+    "boxcox": r"\frac{(x - \min x + 1)^{\lambda} - 1}{\lambda}",
+}
 #: language → sentence key → template (what :func:`raqmana.scoring.methodology.render` reads)
 TEXT: dict[str, dict[str, str]] = {
-    lang: {key: sentence[lang] for key, sentence in SENTENCES.items()} for lang in ("en", "ar", "ckb")
+    lang: {key: sentence[lang] for key, sentence in (SENTENCES | OPTIONS).items()}
+    for lang in ("en", "ar", "ckb")
 }
