@@ -274,7 +274,13 @@ def server(env: dict[str, str], workers: int, wait: float = 600) -> Iterator[str
 
 
 def page_load(settings, consultation_id: int, connections: int, requests: int, workers: int) -> None:  # type: ignore[no-untyped-def]
-    from web_load import _load, _pct
+    """The public consultation page under load. With wrk (Debian package ``wrk``: C, it leaves the cores to
+    the app): ``connections`` connections for 10 s each, first with the public pages built by the app for
+    every request (``RAQMANA_PUBLIC_CACHE=false``), then kept (the default), each against a static file of
+    the same size served by the same app in the same run, with the CPU seconds of the app and the load
+    average (on a shared machine wall-clock figures are load figures). Without wrk: the Python generator,
+    at a person's pace and with no pause."""
+    from wrk_load import app_server, has_wrk, measure, visitor_cookie
 
     env = {
         "RAQMANA_DATA_DIR": str(settings.data_dir),
@@ -283,6 +289,52 @@ def page_load(settings, consultation_id: int, connections: int, requests: int, w
         "RAQMANA_ENVIRONMENT": "development",
         "RAQMANA_DEFAULT_LOCALE": "ar",
     }
+    if not has_wrk():
+        page_load_python(env, consultation_id, connections, requests, workers)
+        return
+    import httpx
+
+    static = (
+        Path(__file__).resolve().parents[1]
+        / "src/raqmana/web/static"
+        / f"bench-consultation-{os.getpid()}.html"
+    )
+    for cache in ("false", "true"):
+        with app_server({**env, "RAQMANA_PUBLIC_CACHE": cache}, workers) as (url, pid):
+            page = f"{url}/public/consultations/{consultation_id}"
+            body = httpx.get(page, timeout=120).content
+            static.write_bytes(body)
+            cookie = visitor_cookie(page)  # a returning browser's cookies (CSRF, language)
+            print(
+                f"-- RAQMANA_PUBLIC_CACHE={cache}: public consultation page {len(body):,} bytes, {workers} workers"
+            )
+            try:
+                rates = []
+                for label, target in (
+                    ("public consultation page", page),
+                    ("static file, same size", f"{url}/static/{static.name}"),
+                ):
+                    for warm in (True, False):  # a warm-up (and the page caches), then the run measured
+                        result = measure(
+                            label,
+                            target,
+                            pid,
+                            connections=connections,
+                            seconds=2 if warm else 10,
+                            cookie=cookie,
+                        )
+                    print(result.line())
+                    rates.append(result.rate)
+                print(f"  page / static throughput {rates[0] / rates[1]:.2f}")
+            finally:
+                static.unlink(missing_ok=True)
+
+
+def page_load_python(
+    env: dict[str, str], consultation_id: int, connections: int, requests: int, workers: int
+) -> None:
+    from web_load import _load, _pct
+
     with server(env, workers) as url:
         page = f"{url}/public/consultations/{consultation_id}"
         alone, _ = asyncio.run(_load(page, {}, 1, 30, 60))

@@ -217,7 +217,10 @@ def main() -> None:
         "--compare", action="store_true", help="measure with the public pages built by the app, then kept"
     )
     parser.add_argument(
-        "--uvicorn", default="", help="more uvicorn options, e.g. '--loop uvloop --http httptools'"
+        "--uvicorn",
+        action="append",
+        default=[],
+        help="more uvicorn options, e.g. --uvicorn='--loop uvloop --http httptools' (each given is measured)",
     )
     args = parser.parse_args()
     data_dir = tempfile.mkdtemp(prefix="raqmana-portal-")
@@ -296,15 +299,18 @@ def main() -> None:
     )
     for cache, label in modes:
         run_env = {**env, "RAQMANA_PUBLIC_CACHE": cache} if cache else env
-        if label:
-            print(f"-- {label} (RAQMANA_PUBLIC_CACHE={cache})")
-        measure_portal(run_env, args, kpi_ids)
+        for extra in args.uvicorn or [""]:
+            if label or extra:
+                print(f"-- {label} (RAQMANA_PUBLIC_CACHE={cache}) {extra}")
+            measure_portal(run_env, args, kpi_ids, tuple(extra.split()))
 
 
-def measure_portal(env: dict[str, str], args: argparse.Namespace, kpi_ids: list[str]) -> None:
+def measure_portal(
+    env: dict[str, str], args: argparse.Namespace, kpi_ids: list[str], extra: tuple[str, ...] = ()
+) -> None:
     """The portal home and a KPI page under load, each against a static file of the same size served by
-    the same app in the same run (wrk when installed, the Python generator otherwise)."""
-    extra = tuple(args.uvicorn.split()) if args.uvicorn else ()
+    the same app in the same run (wrk when installed, the Python generator otherwise); ``extra``: more
+    uvicorn options."""
     with app_server(env, args.workers, extra=extra) as (url, pid):
         static = STATIC / f"bench-portal-{os.getpid()}.html"
         pages = [("/public?lang=en", f"{url}/public?lang=en")]
