@@ -13,8 +13,9 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import BaseModel
-from sqlalchemy import select
+from sqlalchemy import and_, false, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from raqmana.metrics import errors as M
 from raqmana.problems import Location
@@ -37,7 +38,7 @@ from raqmana.workspace.kpi_reporting import (
     view_of,
 )
 
-#: figures listed on the review page at most (those waiting first)
+#: figures listed on the review page at most, of each state
 LIMIT = 500
 MAX_NOTE = 2000
 
@@ -50,20 +51,33 @@ class ReviewList(BaseModel):
 
 
 def review_list(session: Session, actor: Actor) -> ReviewList:
-    """The figures waiting for review and those returned, as far as the caller reports or reviews them."""
+    """The figures waiting for review and those returned, as far as the caller reports or reviews them:
+    read only in the subtrees the caller's grants cover (the whole tree: everywhere)."""
     require_reader(actor)
-    found = observations(
-        session, actor, where=KpiObservation.state.in_((SUBMITTED, RETURNED)), limit=LIMIT * 4
-    )
-    mine = [v for v in found if v.can_review or v.can_report or v.can_withdraw]
-    return ReviewList(
-        waiting=[v for v in mine if v.state == SUBMITTED][:LIMIT],
-        returned=[v for v in mine if v.state == RETURNED][:LIMIT],
-    )
+
+    def found(state: str) -> list[ObservationView]:
+        views = observations(session, actor, where=_scope(actor, KpiObservation.state == state), limit=LIMIT)
+        return [v for v in views if v.can_review or v.can_report or v.can_withdraw]
+
+    return ReviewList(waiting=found(SUBMITTED), returned=found(RETURNED))
+
+
+def _scope(actor: Actor, condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    if actor.is_system or any(g.org_id is None for g in actor.grants):
+        return condition
+    paths = {g.org_path for g in actor.grants}
+    if not paths:
+        return and_(condition, false())
+    within = select(Organisation.id).where(or_(*(Organisation.path.startswith(p) for p in paths)))
+    return and_(condition, KpiObservation.org_id.in_(within))
 
 
 def _figure(session: Session, figure_id: int) -> tuple[KpiObservation, Organisation | None]:
-    row = session.get(KpiObservation, figure_id) if isinstance(figure_id, int) else None
+    row = (
+        session.get(KpiObservation, figure_id)
+        if isinstance(figure_id, int) and 0 < figure_id < 2**31
+        else None
+    )
     if row is None:
         raise NotFound("kpi observation")
     org = session.get(Organisation, row.org_id) if row.org_id is not None else None

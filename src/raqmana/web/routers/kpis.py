@@ -28,6 +28,7 @@ from raqmana.workspace.publication import may_publish
 area = Area("kpis")
 CSV = "text/csv"
 KpiCode = Annotated[str, Path(max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+FigureId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 
 class KpiListPage(BaseModel):
@@ -134,7 +135,7 @@ class FigureReviewIn(BaseModel):
     summary="Accept a reported KPI figure (the KPIs count it) or return it with a note",
     response_model=ObservationView,
 )
-def review_figure(ctx: Ctx, figure_id: int, data: FigureReviewIn) -> ObservationView:
+def review_figure(ctx: Ctx, figure_id: FigureId, data: FigureReviewIn) -> ObservationView:
     return ctx.call(
         kpi_review.review,
         figure_id=figure_id,
@@ -159,7 +160,7 @@ def _withdrawn(ctx: Ctx, result: ObservationView, params: dict[str, Any]) -> Res
     summary="Withdraw a KPI figure entered by mistake, with the reason (it leaves the KPIs; the audit keeps it)",
     response_model=ObservationView,
 )
-def withdraw_figure(ctx: Ctx, figure_id: int, data: WithdrawFigureIn) -> ObservationView:
+def withdraw_figure(ctx: Ctx, figure_id: FigureId, data: WithdrawFigureIn) -> ObservationView:
     return ctx.call(
         kpi_review.withdraw, figure_id=figure_id, reason=data.reason, expected_version=data.expected_version
     )
