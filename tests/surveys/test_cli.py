@@ -90,3 +90,47 @@ def test_import_submissions_queued_for_the_worker(tmp_path) -> None:
         app, ["survey", "import-submissions", "civil_servants", str(export), "--json"], env=env
     )
     assert json.loads(again.output)["unchanged"] == 2
+
+
+def test_import_submissions_names_its_round_and_a_closed_round_refuses_them(tmp_path) -> None:
+    from tests.support.world import build_world, make_settings
+    from tests.workspace.factories import ROUND
+
+    from raqmana.workspace import SYSTEM, open_workspace
+    from raqmana.workspace.assessments import close_round
+
+    settings = make_settings(tmp_path / "data")
+    ws = open_workspace(settings)
+    try:
+        world = build_world(ws, ROUND)
+    finally:
+        ws.dispose()
+    export = tmp_path / "kobo.csv"
+    export.write_text(
+        "_uuid,profile/sex,bottlenecks/bn_power\nr1,female,a_lot\nr2,male,not\n", encoding="utf-8"
+    )
+    app, env = build_app("survey"), _env(tmp_path)
+    done = runner.invoke(
+        app,
+        ["survey", "import-submissions", "civil_servants", str(export), "--round", str(world.assessment_id)],
+        env=env,
+    )
+    assert done.exit_code == 0, done.output
+    assert "Round 2026 (2026)." in done.output and "2 submissions added." in done.output
+    shown = runner.invoke(
+        app, ["survey", "results", "civil_servants", "--round", str(world.assessment_id), "--json"], env=env
+    )
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.output)["round"]["id"] == world.assessment_id
+    ws = open_workspace(settings)
+    try:
+        with ws.transaction() as s:
+            close_round(s, SYSTEM, assessment_id=world.assessment_id)
+    finally:
+        ws.dispose()
+    refused = runner.invoke(
+        app,
+        ["survey", "import-submissions", "civil_servants", str(export), "--round", str(world.assessment_id)],
+        env={**env, "RAQMANA_LANG": "ar"},
+    )
+    assert refused.exit_code != 0 and "SV031" in refused.output and "Traceback" not in refused.output
