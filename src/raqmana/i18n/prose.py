@@ -17,6 +17,7 @@ _KEEP = (
     r"|[A-Za-z][A-Za-z0-9]*(?:[-_.@:/][A-Za-z0-9]+)+(?:\s[0-9][0-9:.-]*)?"
     r"|[A-Za-z]+[0-9][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*|[A-Za-z]{2,}\s[0-9][0-9:.-]*"
     r"|\{[A-Za-z_]\w*(?:[.:!][^{}]*)?\}"  # a placeholder of a catalogue sentence ({n}, {v:.1f}), filled later
+    r"|\u2066[^\u2069]*\u2069"  # a left-to-right isolate: a citation left as its source writes it
     r"|\$(?=\S)[^$\n]*?[\\_^][^$\n]*?\$"  # a formula (raqmana.reports.formula): Latin letters and digits, as a code
 )
 _TOKEN = re.compile(rf"(?P<keep>{_KEEP})|(?P<number>[0-9]+(?:[.,][0-9]+)*)")

@@ -12,6 +12,7 @@ import numpy as np
 
 from raqmana.frameworks.schema import Framework
 from raqmana.i18n import Translated, vocabulary
+from raqmana.i18n.bidi import ltr
 from raqmana.i18n.catalog import ui
 from raqmana.reports.inputs import (
     Bottleneck,
@@ -26,6 +27,7 @@ from raqmana.reports.inputs import (
     ReportInputs,
 )
 from raqmana.reports.labels import provenance_line
+from raqmana.reports.sources import cited, index_source
 from raqmana.scoring.build import Build
 from raqmana.scoring.uncertainty import UncertaintyResult
 
@@ -188,14 +190,16 @@ def _indices(analysis: Analysis) -> tuple[list[IndexSeries], list[Translated]]:
     sources: list[Translated] = []
     for key, ib in bench.indices.items():
         meta = prov.get(key, {})
-        source = f"{meta.get('publisher', key)} — {meta.get('title', ib.name.get('en'))}"
+        publisher, title = str(meta.get("publisher", key)), str(meta.get("title", ib.name.get("en")))
+        source = f"{publisher} — {title}"
+        source_text = index_source(publisher, title)  # translated where known, else English isolated
         editions = [str(e) for e in meta.get("editions", [])]
         sources.append(
             provenance_line(
                 "prov_index" if editions else "prov_index_no_edition",
-                source=source,
+                source=source_text,
                 editions=editions,
-                licence=str(meta.get("licence", "")),
+                licence=cited(str(meta.get("licence", ""))),
             )
         )
         comps = {ib.index.upper(): ib.trend, **{c.upper(): t for c, t in ib.components.items()}}
@@ -212,6 +216,7 @@ def _indices(analysis: Analysis) -> tuple[list[IndexSeries], list[Translated]]:
                     years,
                     values,
                     source,
+                    source_text=source_text,
                     scale_max=hi,
                     scale_min=lo,
                     rows="component",
@@ -226,6 +231,7 @@ def _indices(analysis: Analysis) -> tuple[list[IndexSeries], list[Translated]]:
                     [int(ib.edition)],
                     values,
                     source,
+                    source_text=source_text,
                     scale_max=hi,
                     scale_min=lo,
                 )
@@ -356,7 +362,12 @@ def report_inputs(
         else None
     )
     cited = f"{fw.id} {fw.version}" + (f" — {fw.source}" if fw.source else "")
-    framework = Translated(**{lang: f"{fw.name.get(lang)} ({cited})" for lang in ("en", "ar", "ckb")})
+    framework = Translated(  # the citation as the framework writes it: English, isolated in ar and ckb
+        **{
+            lang: f"{fw.name.get(lang)} ({cited if lang == 'en' else ltr(cited)})"
+            for lang in ("en", "ar", "ckb")
+        }
+    )
     provenance = [
         provenance_line("prov_framework", framework=framework),
         provenance_line("prov_answers_illustrative" if illustrative else "prov_answers"),

@@ -18,6 +18,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from raqmana.i18n.bidi import LRI, PDI
+from raqmana.i18n.bidi import runs as bidi_runs
 from raqmana.i18n.fonts import FAMILIES
 from raqmana.i18n.locales import get_locale
 from raqmana.i18n.numbers import format_number
@@ -94,6 +96,18 @@ def _size(run: Any, size: Any) -> None:
     cs.set(qn("w:val"), str(int(size.pt * 2)))
 
 
+def _pieces(text: str, rtl: bool) -> list[tuple[str, bool | None]]:
+    """The pieces of ``text``: codes and ranges (True), other text (False), and in ar/ckb a passage marked
+    as a left-to-right isolate (None, written with its marks, :mod:`raqmana.i18n.bidi`)."""
+    out: list[tuple[str, bool | None]] = []
+    for piece, kind in bidi_runs(text):
+        if kind == "ltr" and rtl:
+            out.append((LRI + piece + PDI, None))
+        else:
+            out += ltr_runs(piece)
+    return out
+
+
 def _write(p: DocxParagraph, text: str, rtl: bool) -> DocxParagraph:
     """Add ``text`` to ``p``: right-to-left runs in ar/ckb, with codes and Latin ranges kept left to right,
     formulas (``$…$``) as Office Math."""
@@ -101,8 +115,10 @@ def _write(p: DocxParagraph, text: str, rtl: bool) -> DocxParagraph:
         if is_formula:
             p._p.append(formula.to_omml(piece))
             continue
-        for part, ltr in ltr_runs(piece):
-            if rtl and ltr and _LATIN.search(part):
+        for part, ltr in _pieces(piece, rtl):
+            if ltr is None:  # a passage left in English: a left-to-right run that keeps its isolate marks
+                p.add_run(part)
+            elif rtl and ltr and _LATIN.search(part):
                 _ltr_piece(p, part)
             else:
                 run = p.add_run(_held(part) if rtl else part)

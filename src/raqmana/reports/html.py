@@ -8,6 +8,7 @@ from importlib import resources
 from jinja2 import Environment, select_autoescape
 from markupsafe import Markup, escape
 
+from raqmana.i18n.bidi import runs as bidi_runs
 from raqmana.i18n.fonts import FAMILIES, FONT_FILES, fonts_dir
 from raqmana.i18n.locales import get_locale
 from raqmana.i18n.numbers import format_number
@@ -28,7 +29,15 @@ def bidi(value: object) -> Markup:
 
 
 def _isolated(text: str) -> Markup:
-    """``text`` escaped, its codes, quarters, dates and ranges as left-to-right isolates."""
+    """``text`` escaped, its codes, quarters, dates and ranges as left-to-right isolates, a passage
+    marked as one (:mod:`raqmana.i18n.bidi`, English left as its source writes it) as ``<bdi lang="en">``."""
+    return Markup("").join(
+        Markup('<bdi dir="ltr" lang="en">{}</bdi>').format(piece) if kind == "ltr" else _codes(piece)
+        for piece, kind in bidi_runs(text)
+    )
+
+
+def _codes(text: str) -> Markup:
     return Markup("").join(
         Markup('<bdi class="ltr" dir="ltr">{}</bdi>').format(part) if ltr else escape(part)
         for part, ltr in ltr_runs(text)

@@ -50,6 +50,8 @@ class IndexSeries:
     values: dict[str, list[float | None]]  # row (a country code or an index component) → value per year
     source: str
     scale_max: float = 1.0
+    #: the source in the three languages (translated publisher and title, or English isolated)
+    source_text: Translated | None = None
     #: the bottom of the published scale: 0, or 1 for the UNDP Digital Development Compass (1–5.99)
     scale_min: float = 0.0
     #: what the rows are: "country" (peers in one edition) or "component" (the index and its parts over time)

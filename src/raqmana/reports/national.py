@@ -412,6 +412,11 @@ def _benchmarks(inputs: ReportInputs, w: _W) -> Section:
                 digits=w.digits,
                 note=time_rule(w.lang),
             )
+        source = (
+            prose_digits(series.source_text.get(w.lang), w.lang, w.digits)
+            if series.source_text
+            else series.source
+        )
         by_component = series.rows == "component"
         rows = [
             [component(row) if by_component else named(row), *vals] for row, vals in series.values.items()
@@ -424,11 +429,11 @@ def _benchmarks(inputs: ReportInputs, w: _W) -> Section:
             rows,
             numeric=list(range(1, len(series.years) + 1)),
             decimals=3,
-            source=series.source,
+            source=source,
             sheet=caption,
             widths=[4, *[1] * len(series.years)],
         )
-        blocks.append(Figure(f"fig_{series.index}", caption, chart, table, source=series.source))
+        blocks.append(Figure(f"fig_{series.index}", caption, chart, table, source=source))
     return Section("benchmarks", w.l("benchmarks"), blocks, page_break=True)
 
 

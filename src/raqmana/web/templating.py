@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, pass_context, select_autoescape
 from jinja2.runtime import Context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
@@ -25,6 +25,8 @@ from raqmana.i18n import (
     ngettext,
     translator,
 )
+from raqmana.i18n.bidi import runs as bidi_runs
+from raqmana.i18n.bidi import text_lang
 from raqmana.i18n.dates import day_field_hint, format_day, format_day_field, format_year, quarter_text
 from raqmana.i18n.prose import prose_digits
 from raqmana.problems import Problem
@@ -140,6 +142,26 @@ def make_env(settings: Settings) -> Environment:
         )
         return Markup(html)  # nosec B704  # escaped by markdown-it, formulas escaped by to_html
 
+    def isolated(value: Any) -> Markup:
+        """Text whose passages left in English (``raqmana.i18n.bidi``: a citation as its source writes it)
+        are left-to-right isolates marked as English, so that they keep their order in an Arabic line."""
+        text = "" if value is None else str(value)
+        return Markup("").join(
+            Markup('<bdi dir="ltr" lang="en">{}</bdi>').format(piece) if kind == "ltr" else escape(piece)
+            for piece, kind in bidi_runs(text)
+        )
+
+    def user_text(value: Any, lang: str | None = None, tag: str = "bdi") -> Markup:
+        """Text a person typed, shown as they wrote it: its own direction (``dir="auto"``, so an Arabic
+        comment ends with its full stop on the left even in an English page) and its language when known
+        (``lang``: the page's language when it was written, checked against the script)."""
+        text = "" if value is None else str(value)
+        said = text_lang(text, lang)
+        if tag not in ("bdi", "p", "div", "dd", "li", "blockquote", "span"):
+            tag = "bdi"
+        attrs = Markup(' dir="auto"') + (Markup(' lang="{}"').format(said) if said else Markup(""))
+        return Markup("<{t}{a}>{x}</{t}>").format(t=Markup(tag), a=attrs, x=text)
+
     @pass_context
     def size(context: Context, value: Any) -> str:
         """A file size in bytes, kilobytes or megabytes, in the reader's words and digits."""
@@ -164,6 +186,8 @@ def make_env(settings: Settings) -> Environment:
         year=year,
         prose=prose,
         markdown=markdown,
+        isolated=isolated,
+        user_text=user_text,
         domid=domid,
         size=size,
     )

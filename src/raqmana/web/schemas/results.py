@@ -85,6 +85,11 @@ class Benchmark(Out):
     values: dict[str, list[float | None]] = Field(description="row (country or component) → value per year")
     labels: dict[str, Translated]
     source: str
+    source_text: Translated | None = Field(
+        None,
+        description="the source in the three languages: translated where known, else the English between "
+        "Unicode isolates (U+2066 … U+2069)",
+    )
     scale_min: float = Field(
         0.0, description="Bottom of the index's published scale (1 for the UNDP Compass)"
     )
@@ -164,6 +169,11 @@ class ResultsPage(Out):
     roadmap: Roadmap
     methodology: dict[str, str] | None = Field(None, description="language → text")
     provenance: list[str] | None = None
+    provenance_text: list[Translated] | None = Field(
+        None,
+        description="the same lines in the three languages; a citation left in English is between Unicode "
+        "isolates (U+2066 … U+2069)",
+    )
     surveys: ResultsSurveysOut | None = Field(None, description="the round's perception surveys, when any")
     problems: list[ProblemOut]
 
