@@ -336,7 +336,7 @@ def export_round(
     ]
     surveys_included = include_surveys and may_read_surveys(actor)
     if surveys_included:
-        tables.append(table("survey_submissions", _submissions(session, framework.id)))
+        tables.append(table("survey_submissions", _submissions(session, framework.id, a.id)))
     doc, _ = framework_document(framework)
     now = utcnow()
     round_doc = {
@@ -403,7 +403,10 @@ def round_summary(session: Session, actor: Actor, *, assessment_id: int) -> dict
         tables["survey_submissions"] = count(
             select(func.count())
             .select_from(SurveySubmission)
-            .where(SurveySubmission.survey_id.in_(_survey_ids(fv.framework_id)))
+            .where(
+                SurveySubmission.survey_id.in_(_survey_ids(fv.framework_id)),
+                SurveySubmission.assessment_id == a.id,
+            )
         )
     return {
         "format": FORMAT,
@@ -485,10 +488,13 @@ def _survey_ids(framework_id: str) -> list[str]:
     return ids
 
 
-def _submissions(session: Session, framework_id: str) -> list[dict[str, Any]]:
+def _submissions(session: Session, framework_id: str, assessment_id: int) -> list[dict[str, Any]]:
+    """The survey submissions imported into the round (another round's are that round's archive's)."""
     ids = _survey_ids(framework_id)
     rows = session.scalars(
-        select(SurveySubmission).where(SurveySubmission.survey_id.in_(ids)).order_by(SurveySubmission.id)
+        select(SurveySubmission)
+        .where(SurveySubmission.survey_id.in_(ids), SurveySubmission.assessment_id == assessment_id)
+        .order_by(SurveySubmission.id)
     )
     return [
         {

@@ -214,7 +214,7 @@ def import_round(
     responses = _write_answers(session, actor, a, answers, tables["answer_history"], orgs, people, report)
     _write_evidence(session, tables["evidence"], responses, archive, blobs, people, report)
     if may_read_surveys(actor):
-        _write_submissions(session, tables["survey_submissions"], report)
+        _write_submissions(session, tables["survey_submissions"], report, a.id)
     record(
         session,
         actor,
@@ -376,7 +376,11 @@ def _write_evidence(
     session.flush()
 
 
-def _write_submissions(session: Session, rows: list[dict[str, Any]], report: RoundImport) -> None:
+def _write_submissions(
+    session: Session, rows: list[dict[str, Any]], report: RoundImport, assessment_id: int
+) -> None:
+    """The archive's survey submissions into the round it is imported into (a submission already kept
+    in another round stays there, as an import of a Kobo export leaves it)."""
     now = utcnow()
     for row in rows:
         sub = session.scalar(
@@ -385,9 +389,12 @@ def _write_submissions(session: Session, rows: list[dict[str, Any]], report: Rou
             )
         )
         answers = json.loads(str(row["answers"]))
+        if sub is not None and sub.assessment_id is None:  # kept before rounds held submissions
+            sub.assessment_id = assessment_id
         if sub is None:
             session.add(
                 SurveySubmission(
+                    assessment_id=assessment_id,
                     survey_id=str(row["survey"])[:64],
                     survey_version=str(row.get("survey_version") or "")[:32],
                     uuid=str(row["uuid"])[:128],
@@ -402,7 +409,7 @@ def _write_submissions(session: Session, rows: list[dict[str, Any]], report: Rou
                 )
             )
             _count(report, "survey_submissions", "created")
-        elif sub.digest == row["digest"]:
+        elif sub.digest == row["digest"] or sub.assessment_id != assessment_id:
             _count(report, "survey_submissions", "unchanged")
         else:
             session.add(
