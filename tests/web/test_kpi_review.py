@@ -49,6 +49,12 @@ def test_a_focal_point_s_figure_counts_once_a_reviewer_of_the_institution_accept
     waiting = rev.get("/api/v1/kpi-reviews").json()["waiting"]
     assert [(w["id"], w["can_review"]) for w in waiting] == [(saved["id"], True)]
     assert as_user("viewer").get("/api/v1/kpi-reviews").json() == {"waiting": [], "returned": []}
+    for lang, title in (
+        ("ar", "أرقام مؤشرات الأداء للمراجعة"),
+        ("ckb", "ژمارەکانی پێوەرەکانی ئەدا بۆ پێداچوونەوە"),
+    ):
+        page = rev.get(f"/kpi-reviews?lang={lang}").text
+        assert title in page and f'action="/kpis/observations/{saved["id"]}/review"' in page
     assert decide(focal, saved["id"], "accept").status_code == 403, "a focal point does not review"
     assert decide(rev, saved["id"], "return").status_code == 422, "returning needs a note"
     returned = decide(rev, saved["id"], "return", "Which register is the source?")
