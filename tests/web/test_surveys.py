@@ -114,3 +114,21 @@ def test_a_large_export_is_imported_by_a_worker_as_a_job(as_user, world, monkeyp
         follow_redirects=False,
     )
     assert html.status_code == 303 and html.headers["location"].startswith("/jobs/")
+
+
+def test_the_pages_name_the_round_and_a_closed_round_refuses_an_import(as_user, world):
+    coord = as_user("coord")
+    aid = world.assessment_id
+    listed = coord.get(f"/api/v1{BASE.format(aid)}").json()
+    assert listed["round"]["id"] == aid and listed["round"]["period"] and not listed["round"]["closed"]
+    assert upload(coord, aid, _export(12)).json()["round"]["id"] == aid
+    shown = coord.get(f"/api/v1{BASE.format(aid)}/tiny").json()
+    assert shown["round"]["id"] == aid and shown["n"] == 12
+    page = coord.get(BASE.format(aid) + "/tiny", headers={"Accept-Language": "ar"})
+    assert page.status_code == 200 and "المستجيبون في الجولة" in page.text
+    closed = coord.post(f"/api/v1/assessments/{aid}/close", headers={"X-CSRF-Token": coord.csrf("/account")})
+    assert closed.status_code == 200, closed.text
+    refused = upload(coord, aid, _export(20))
+    assert refused.status_code == 422 and refused.json()["errors"][0]["code"] == "SV031"
+    assert coord.get(f"/api/v1{BASE.format(aid)}").json()["surveys"][0]["submissions"] == 12
+    assert 'name="file"' not in coord.get(BASE.format(aid) + "/tiny").text  # no import form any more
