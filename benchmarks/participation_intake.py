@@ -299,16 +299,16 @@ def page_load(settings, consultation_id: int, connections: int, requests: int, w
         / "src/raqmana/web/static"
         / f"bench-consultation-{os.getpid()}.html"
     )
-    for cache in ("false", "true"):
-        with app_server({**env, "RAQMANA_PUBLIC_CACHE": cache}, workers) as (url, pid):
-            page = f"{url}/public/consultations/{consultation_id}"
-            body = httpx.get(page, timeout=120).content
-            static.write_bytes(body)
-            cookie = visitor_cookie(page)  # a returning browser's cookies (CSRF, language)
-            print(
-                f"-- RAQMANA_PUBLIC_CACHE={cache}: public consultation page {len(body):,} bytes, {workers} workers"
-            )
-            try:
+    try:
+        for cache in ("false", "true"):
+            with app_server({**env, "RAQMANA_PUBLIC_CACHE": cache}, workers) as (url, pid):
+                page = f"{url}/public/consultations/{consultation_id}"
+                body = httpx.get(page, timeout=120).content
+                static.write_bytes(body)
+                cookie = visitor_cookie(page)  # a returning browser's cookies (CSRF, language)
+                print(
+                    f"-- RAQMANA_PUBLIC_CACHE={cache}: public consultation page {len(body):,} bytes, {workers} workers"
+                )
                 rates = []
                 for label, target in (
                     ("public consultation page", page),
@@ -326,8 +326,8 @@ def page_load(settings, consultation_id: int, connections: int, requests: int, w
                     print(result.line())
                     rates.append(result.rate)
                 print(f"  page / static throughput {rates[0] / rates[1]:.2f}")
-            finally:
-                static.unlink(missing_ok=True)
+    finally:  # once the server stopped: it may still answer requests queued when the load stopped
+        static.unlink(missing_ok=True)
 
 
 def page_load_python(

@@ -311,12 +311,12 @@ def measure_portal(
     """The portal home and a KPI page under load, each against a static file of the same size served by
     the same app in the same run (wrk when installed, the Python generator otherwise); ``extra``: more
     uvicorn options."""
-    with app_server(env, args.workers, extra=extra) as (url, pid):
-        static = STATIC / f"bench-portal-{os.getpid()}.html"
-        pages = [("/public?lang=en", f"{url}/public?lang=en")]
-        if kpi_ids:
-            pages.append(("/public/kpis/{kpi}?lang=ar", f"{url}/public/kpis/{kpi_ids[0]}?lang=ar"))
-        try:
+    static = STATIC / f"bench-portal-{os.getpid()}.html"
+    try:
+        with app_server(env, args.workers, extra=extra) as (url, pid):
+            pages = [("/public?lang=en", f"{url}/public?lang=en")]
+            if kpi_ids:
+                pages.append(("/public/kpis/{kpi}?lang=ar", f"{url}/public/kpis/{kpi_ids[0]}?lang=ar"))
             for name, page_url in pages:
                 page = httpx.get(page_url, timeout=120).content
                 static.write_bytes(page)
@@ -340,8 +340,8 @@ def measure_portal(
                     print(result.line())
                     rates.append(result.rate)
                 print(f"  page / static throughput           {rates[0] / rates[1]:7.2f}")
-        finally:
-            static.unlink(missing_ok=True)
+    finally:  # once the server stopped: it may still answer requests queued when the load stopped
+        static.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":
