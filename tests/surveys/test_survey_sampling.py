@@ -115,6 +115,7 @@ def test_the_chain_draws_its_survey_indicators_in_every_run_and_says_so() -> Non
     assert set(first.uncertainty.sampled) == {"SKL-S1", "SRV-S1"}
     assert np.array_equal(first.uncertainty.samples, again.uncertainty.samples)
     assert sampled_respondents(inputs, first.uncertainty.sampled) == 30
+    assert first.survey_sampled == 30  # what the results page says
     chapter = first.inputs.chapters[-1]("en", None)
     assert any("sampling error" in getattr(b, "text", "") and "n = 30" in b.text for b in chapter.blocks)
     # the methodology says it in each language

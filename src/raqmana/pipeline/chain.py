@@ -58,6 +58,8 @@ class ChainResult:
     #: national score of the index and each enabler with every survey indicator at the low, then the high
     #: end of its 95 % interval (empty without survey indicators)
     survey_band: dict[str, tuple[float, float]] = field(default_factory=dict)
+    #: respondents behind the survey indicators whose sampling error the Monte Carlo includes (0: none)
+    survey_sampled: int = 0
 
     @property
     def surveys(self) -> SurveyInputs | None:
@@ -268,4 +270,6 @@ def run_chain(
                 sampling_n=sampled_n,
             )
         )
-    return ChainResult(framework, options, build, unc, analysis, plan, inputs, timings, band)
+    return ChainResult(
+        framework, options, build, unc, analysis, plan, inputs, timings, band, survey_sampled=sampled_n
+    )

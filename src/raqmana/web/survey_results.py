@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from raqmana.pipeline.surveys import sampled_respondents
 from raqmana.workspace.results import ChainResult
 
 
@@ -15,9 +14,8 @@ def survey_part(chain: ChainResult) -> dict[str, Any] | None:
     if s is None:
         return None
     band = chain.survey_band.get(chain.framework.id)
-    unc = chain.uncertainty
     return {
-        "sampling_n": sampled_respondents(s, unc.sampled) if unc is not None else 0,
+        "sampling_n": chain.survey_sampled,
         "illustrative": s.illustrative,
         "round_name": s.round_name,
         "round_period": s.round_period,
