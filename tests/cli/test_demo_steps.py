@@ -23,7 +23,8 @@ def test_the_demo_numbers_and_times_every_step(tmp_path, monkeypatch):
     numbers = [m.group(1) for m in re.finditer(r"^(\d+)/\d+ ", got.output, flags=re.M)]
     totals = set(re.findall(r"^\d+/(\d+) ", got.output, flags=re.M))
     assert numbers == [str(n) for n in range(1, len(STEPS) + 1)] and totals == {str(len(STEPS))}
-    assert re.search(r"^11/11 Consultations: .*response report", got.output, flags=re.M)
+    assert re.search(r"^12/12 Consultations: .*response report", got.output, flags=re.M)
+    assert re.search(r"^6/12 Index build: .*\n.*Index .* files in ", got.output, flags=re.M)
     timings = json.loads((out / "summary.json").read_text(encoding="utf-8"))["timings_s"]
     assert set(STEPS) <= set(timings) and {"scoring", "analysis", "roadmap", "total"} <= set(timings)
     assert timings["total"] + 0.1 >= sum(timings[s] for s in STEPS) > 0  # each rounded to 0.01 s

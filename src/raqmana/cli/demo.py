@@ -7,10 +7,12 @@
 4. scores with Monte Carlo uncertainty, gaps, bottlenecks, divide and Iraq's real public-index
    figures → scores.json/.xlsx, analysis.json
 5. recommendations and the scheduled roadmap → recommendations.json/.xlsx, roadmap.json/.xlsx, Gantt
-6. the roadmap's follow-up: services, KPI figures, progress reports, a re-plan
-7. the national report in ar, ckb and en (PDF, DOCX, XLSX, HTML)
-8. the public portal's open data; 9. the round's exchange archive; 10. a policy document read;
-11. a closed consultation with its response report
+6. the round's answers as COINr tables (iData, iMeta) with a recipe, built by ``raqmana index build``
+   into index/build
+7. the roadmap's follow-up: services, KPI figures, progress reports, a re-plan
+8. the national report in ar, ckb and en (PDF, DOCX, XLSX, HTML)
+9. the public portal's open data; 10. the round's exchange archive; 11. a policy document read;
+12. a closed consultation with its response report
 Each step is numbered as printed and timed into ``timings_s`` of summary.json; then the web workspace
 (``--no-serve`` stops after the files).
 """
@@ -44,6 +46,7 @@ STEPS = (
     "surveys",
     "scores",
     "recommendations",
+    "index",
     "followup",
     "reports",
     "portal",
@@ -323,6 +326,11 @@ def _demo(
         files="recommendations.json, roadmap.json",
     )
     clock.lap("recommendations")
+    from raqmana.cli.index_demo import demo_index
+
+    _number("index")  # the round's answers as COINr tables, rebuilt by `raqmana index build`
+    index_files = demo_index(chain.build, out, lang, runs)
+    clock.lap("index")
     if chain.plan is not None:  # KPI figures, progress reports, a re-plan, the portal (illustrative)
         from raqmana.cli.services import demo_followup
 
@@ -383,7 +391,15 @@ def _demo(
         },
         "files": sorted(
             str(p.relative_to(out))
-            for p in [*files, *reports, *survey_files, *portal_files, *document_files, *exchange_files]
+            for p in [
+                *files,
+                *reports,
+                *survey_files,
+                *portal_files,
+                *document_files,
+                *exchange_files,
+                *index_files,
+            ]
         ),
         "logins": logins,
     }
