@@ -43,7 +43,8 @@ class RegisterArea:
     indicators: tuple[str, ...]
     status: str
     instrument: dict[str, str]
-    reference: str
+    #: number and date of the instrument in each language ({} when there is none)
+    reference: dict[str, str]
     institution: dict[str, str]
     budget_line: dict[str, str]
     note: dict[str, str] = field(default_factory=dict)
@@ -57,6 +58,15 @@ def _text(value: Any, where: str) -> dict[str, str]:
     if not isinstance(value, dict) or any(not isinstance(value.get(k), str) for k in LANGS):
         raise ProblemsError([Problem(E.REGISTER_AREA, Location(file=FILE, field=where), {"value": where})])
     return {k: str(value[k]) for k in LANGS}
+
+
+def _reference(value: Any, where: str) -> dict[str, str]:
+    """A reference in every language; one string (older packs) is the English one."""
+    if not value:
+        return {}
+    if isinstance(value, str):
+        return {"en": value}
+    return _text(value, where)
 
 
 def _proposal(data: Any, where: str) -> Proposal | None:
@@ -92,7 +102,7 @@ def parse(text: str) -> list[RegisterArea]:
                 indicators=tuple(str(i) for i in a.get("indicators") or ()),
                 status=status,
                 instrument=_text(a.get("instrument"), f"{where}.instrument"),
-                reference=str(a.get("reference") or ""),
+                reference=_reference(a.get("reference"), f"{where}.reference"),
                 institution=_text(a.get("institution"), f"{where}.institution"),
                 budget_line=_text(a.get("budget_line"), f"{where}.budget_line"),
                 note=_text(a.get("note"), f"{where}.note"),

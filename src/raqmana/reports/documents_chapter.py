@@ -7,10 +7,11 @@ Self-contained: the workspace hands plain rows in (:class:`SdgRows`, :class:`Reg
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from raqmana.i18n.bidi import ltr
 from raqmana.i18n.catalog import ui
 from raqmana.reports import charts
 from raqmana.reports.model import Block, Figure, Note, Paragraph, Section, Table
@@ -154,7 +155,8 @@ class RegisterRow:
     area: Mapping[str, str]
     status: str
     instrument: Mapping[str, str]
-    reference: str
+    #: in each language (a plain string: as written)
+    reference: Mapping[str, str] | str
     institution: Mapping[str, str]
     budget_line: Mapping[str, str]
     sources: Sequence[str] = ()
@@ -166,6 +168,17 @@ def _t(value: object, lang: str) -> str:
     if isinstance(value, Mapping):
         return str(value.get(lang) or value.get("en") or "")
     return str(value or "")
+
+
+def _reference(value: Mapping[str, str] | str, lang: str, p: Callable[[str], str]) -> str:
+    """The reference in ``lang`` (its numbers in the reader's digits); where only the English is known,
+    that one as written, a left-to-right isolate in ar and ckb."""
+    if isinstance(value, str):
+        return value if lang == "en" else ltr(value)
+    if value.get(lang):
+        return p(value[lang])
+    english = value.get("en", "")
+    return english if lang == "en" else ltr(english)
 
 
 def register_section(rows: Sequence[RegisterRow], lang: str, digits: str | None = None) -> Section:
@@ -184,7 +197,7 @@ def register_section(rows: Sequence[RegisterRow], lang: str, digits: str | None 
             [
                 _t(r.area, lang),
                 STATUS[r.status].get(lang),
-                " — ".join(x for x in (p(_t(r.instrument, lang)), r.reference) if x),
+                " — ".join(x for x in (p(_t(r.instrument, lang)), _reference(r.reference, lang, p)) if x),
                 p(_t(r.institution, lang)),
                 p(_t(r.budget_line, lang)),
             ]

@@ -24,6 +24,7 @@ from raqmana.workspace.response_views import user_names
 
 PACK = "iraq-dla"
 MAX_TEXT = 2000
+MAX_REFERENCE = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +35,8 @@ class RegisterEntryView:
     #: exists, drafted or missing
     status: str
     instrument: dict[str, str]
-    reference: str
+    #: number and date of the instrument in each language (the English one only when no other is known)
+    reference: dict[str, str]
     institution: dict[str, str]
     budget_line: dict[str, str]
     note: dict[str, str]
@@ -80,7 +82,7 @@ def _view(a: RegisterArea, row: RegisterEntry | None, names: dict[int, str]) -> 
         list(a.indicators),
         row.status,
         row.instrument or a.instrument,
-        row.reference,
+        _reference(row.reference, a.reference),
         row.institution or a.institution,
         row.budget_line or a.budget_line,
         row.note or a.note,
@@ -89,6 +91,15 @@ def _view(a: RegisterArea, row: RegisterEntry | None, names: dict[int, str]) -> 
         names.get(row.updated_by or -1, ""),
         row.updated_at,
     )
+
+
+def _reference(stored: dict[str, str] | None, pack: dict[str, str]) -> dict[str, str]:
+    """The stored reference; one kept from before it had languages (English only) that is still the
+    pack's takes the pack's other languages."""
+    stored = dict(stored or {})
+    if stored.get("en") == pack.get("en") and set(stored) <= {"en"}:
+        return dict(pack)
+    return stored
 
 
 def register_entries(session: Session) -> list[RegisterEntryView]:
@@ -121,7 +132,8 @@ def update_register_entry(
     session: Session, actor: Actor, *, area: str, changes: dict[str, Any]
 ) -> RegisterEntryView:
     """Change an area's status, instrument, reference, institution, budget line or cost band (keys
-    ``status``, ``reference``, ``cost_band``, ``instrument_en`` … ``budget_line_ckb``; None leaves a value)."""
+    ``status``, ``cost_band``, ``reference_en`` … ``budget_line_ckb``, ``reference`` for one reference in
+    every language; None leaves a value)."""
     if not _may_edit(actor):
         raise Forbidden()
     areas = {a.id: a for a in pack_register(PACK)}
@@ -140,11 +152,15 @@ def update_register_entry(
         row = RegisterEntry(area=area, position=list(areas).index(area), sources=list(a.sources))
         session.add(row)
     row.status = status or before.status
-    row.reference = (
-        " ".join(str(changes["reference"]).split())[:160]
-        if changes.get("reference") is not None
-        else before.reference
-    )
+    reference = dict(before.reference)
+    if changes.get("reference") is not None:  # one text for every language (a number and a date)
+        typed = " ".join(str(changes["reference"]).split())[:MAX_REFERENCE]
+        reference = dict.fromkeys(LANGS, typed)
+    reference = _texts(changes, "reference", reference)
+    if any(len(v) > MAX_REFERENCE for v in reference.values()):
+        lang = next(k for k, v in reference.items() if len(v) > MAX_REFERENCE)
+        raise ValidationFailed.one(DE.TITLE_TOO_LONG, Location(field=f"reference_{lang}"), max=MAX_REFERENCE)
+    row.reference = reference
     row.instrument = _texts(changes, "instrument", before.instrument)
     row.institution = _texts(changes, "institution", before.institution)
     row.budget_line = _texts(changes, "budget_line", before.budget_line)

@@ -132,7 +132,8 @@ class RegisterEntry(Base):
     status: Mapped[str] = mapped_column(String(12))
     #: translated texts {"en", "ar", "ckb"}: instrument, institution, budget line, note
     instrument: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    reference: Mapped[str] = mapped_column(String(160), default="")
+    #: number and date of the instrument, translated {"en", "ar", "ckb"} (migration 0018)
+    reference: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, default=dict)
     institution: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     budget_line: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     note: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

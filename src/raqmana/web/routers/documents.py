@@ -113,7 +113,12 @@ class RegisterIn(BaseModel):
     """An area's fields to change (absent ones keep their value)."""
 
     status: Literal["exists", "drafted", "missing"] | None = None
-    reference: str | None = Field(None, max_length=160, description="number and date: Law No. 78 of 2012")
+    reference: str | None = Field(
+        None, max_length=160, description="number and date in every language: Law No. 78 of 2012"
+    )
+    reference_en: str | None = Field(None, max_length=300, description="number and date in English")
+    reference_ar: str | None = Field(None, max_length=300, description="number and date in Arabic")
+    reference_ckb: str | None = Field(None, max_length=300, description="number and date in Sorani")
     cost_band: Literal["low", "medium", "high"] | None = None
     instrument_en: str | None = Field(None, max_length=2000)
     instrument_ar: str | None = Field(None, max_length=2000)
