@@ -56,9 +56,9 @@ def test_the_demo_round_takes_the_survey_indicators_bottlenecks_and_chapter(tmp_
     info = seed_demo(settings, framework=load_or_raise("iraq-dla"))
     ws = open_workspace(settings)
     try:
-        demo_surveys(ws, tmp_path)
+        demo_surveys(ws, tmp_path, assessment_id=info.assessment_id)
         with ws.reader() as s:
-            chain = assessment_results(s, info.assessment_id, mc_runs=0, plan=True)
+            chain = assessment_results(s, info.assessment_id, mc_runs=40, plan=True)
     finally:
         ws.dispose()
     assert chain.surveys is not None and chain.surveys.illustrative
@@ -75,3 +75,9 @@ def test_the_demo_round_takes_the_survey_indicators_bottlenecks_and_chapter(tmp_
     fired = {r.rule for r in chain.plan.recommendations.recommendations} if chain.plan else set()
     assert ("SKL-R10" in fired) == (max(shares["bn_skills"], shares["bn_management"]) >= 0.4)
     assert "surveys" in [s.id for s in build_national(chain.inputs, "ckb").sections]
+    # the round's own respondents, named in the chapter; their sampling error in the Monte Carlo
+    assert chain.surveys.round_name is not None and chain.surveys.round_period
+    section = next(s for s in build_national(chain.inputs, "en").sections if s.id == "surveys")
+    said = " ".join(getattr(b, "text", "") for b in section.blocks)
+    assert f"round {chain.surveys.round_name.en} ({chain.surveys.round_period})" in said and "400" in said
+    assert chain.uncertainty is not None and "SKL-S1" in chain.uncertainty.sampled
