@@ -46,7 +46,8 @@ def statements(ws) -> Iterator[list[str]]:
     sent: list[str] = []
 
     def count(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
-        sent.append(statement)
+        if "audit_head" not in statement:  # the version read once a bound (public_version.read)
+            sent.append(statement)
 
     event.listen(ws.engine, "before_cursor_execute", count)
     try:
@@ -59,6 +60,19 @@ def token_of(page: httpx.Response) -> str:
     m = TOKEN.search(page.text)
     assert m, page.text[:300]
     return m.group(1)
+
+
+def kept(browser: Browser, path: str, ws) -> str:  # type: ignore[no-untyped-def]
+    """The page once it is kept: a look at it sends nothing to the database (a page built just after the
+    version was first read is built again once the app's own moment has passed)."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with statements(ws) as sent:
+            text = browser.get(path).text
+        if not sent:
+            return text
+        time.sleep(0.1)
+    raise AssertionError(f"{path} is built for every request")
 
 
 def test_only_the_public_pages_are_kept():
@@ -203,11 +217,7 @@ def test_a_comment_published_elsewhere_shows_within_the_bound_and_participants_s
         with Browser(app, base_url="http://testserver") as reader:
             page = f"/public/consultations/{c.id}?lang=en"
             assert "Open on Fridays" not in reader.get(page).text
-            time.sleep(0.5)  # past the app's own moment after the first look at the version
-            assert "Open on Fridays" not in reader.get(page).text
-            with statements(world.ws) as sent:
-                assert "Open on Fridays" not in reader.get(page).text
-            assert sent == []  # kept
+            assert "Open on Fridays" not in kept(reader, page, world.ws)
             with other.transaction() as s:
                 C.moderate_comment(s, SYSTEM, comment_id=got.id, publish=True, consultation_id=c.id)
             time.sleep(0.8)  # the bound, and the app's own moment for a consultation page

@@ -9,9 +9,12 @@ the CSRF token: :mod:`raqmana.web.edge_body`) and serves it again while what it 
 What it shows is known by a version read from the database (:mod:`raqmana.workspace.public_version`) at
 most once every ``public_cache_seconds`` per process, and again after any commit of this process: a
 publication withdrawn, a comment published or a consultation closed through another process disappears
-from the kept pages within that bound (1 s by default), through this process at once. Polling one small
-query a second per process was chosen over LISTEN/NOTIFY: it needs no connection held open per worker,
-works the same on SQLite, and also sees what the clock changes (a consultation opening or closing).
+from the kept pages within that bound (1 s by default), through this process at once. (A consultation
+page may take the app's own two seconds more: the app keeps what every visitor of it sees that long; a
+page built in those two seconds after a change is built again once they have passed, the kept one served
+while it is.) Polling one small query a second per process was chosen over LISTEN/NOTIFY: it needs no
+connection held open per worker, works the same on SQLite, and also sees what the clock changes (a
+consultation opening or closing).
 
 Only GET and HEAD of those paths come here, and only from visitors the app treats alike: a request with
 any cookie besides the CSRF and language ones (a session, a participant), an Authorization header, an
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 import math
 import re
 import time
@@ -44,6 +48,7 @@ from raqmana.web.locale import LANG_COOKIE, _known
 from raqmana.web.security import CSRF_COOKIE, CSRF_MAX_AGE, Signer, new_csrf_token
 from raqmana.workspace.public_version import PublicVersion
 
+log = logging.getLogger(__name__)
 PORTAL = re.compile(r"/public(/(services/[^/]+|kpis(/[^/]+(/trend\.svg)?)?|roadmap|data/[^/]+(/[^/]+)?))?")
 CONSULTATIONS = re.compile(r"/public/consultations(/\d{1,10})?")
 #: visitors with other cookies (a session, a participant) are not served from kept pages
@@ -162,6 +167,7 @@ class PublicEdge:
         self.max_bytes = max_bytes
         self.kept: OrderedDict[tuple[str, ...], Kept] = OrderedDict()
         self.kept_bytes = 0
+        self._tasks: set[asyncio.Task[None]] = set()
         self._filling: dict[
             tuple[str, ...], tuple[asyncio.AbstractEventLoop, asyncio.Future[Kept | None]]
         ] = {}
@@ -187,19 +193,40 @@ class PublicEdge:
         lang = asked or _known(cookies.get(LANG_COOKIE)) or self.default_lang
         host = headers.get(b"host", b"").decode("latin-1")
         key = (name, scope["scheme"], host, scope["path"], scope["query_string"].decode("latin-1"), lang)
-        now = self.versions.clock()
+        current = getattr(version, name)
         kept = self.kept.get(key)
-        if kept is None or kept.version != getattr(version, name) or kept.expires <= now:
+        if kept is None or kept.version != current:
             if scope["method"] == "HEAD":
                 await self.app(scope, receive, send)
                 return
-            kept = await self._fill(scope, key, name, getattr(version, name), lang)
+            kept = await self._fill(scope, key, name, current, lang)
             if kept is None:  # not to be kept (an error, a cookie set): the app answers this visitor
                 await self.app(scope, receive, send)
                 return
         else:
             self.kept.move_to_end(key)
+            if kept.expires <= self.versions.clock():
+                # built while the app could still answer from what it read before the last change: built
+                # again in the background, this one served meanwhile (the bound plus one build)
+                self._rebuild(dict(scope), key, name, current, lang)
         await self._serve(kept, scope, send, headers, cookies, asked)
+
+    def _rebuild(self, scope: Scope, key: tuple[str, ...], name: str, version: str, lang: str) -> None:
+        loop = asyncio.get_running_loop()
+        pending = self._filling.get(key)
+        if pending is not None and pending[0] is loop:
+            return
+
+        async def rebuild() -> None:
+            try:
+                await self._fill(scope, key, name, version, lang)
+            except Exception:  # the app failed: the page is not served from here until it answers again
+                self._drop(key)
+                log.exception("public page %s not rebuilt", scope["path"])
+
+        task = loop.create_task(rebuild())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     # -- building a page to keep -------------------------------------------------------------------
     async def _fill(
@@ -215,6 +242,8 @@ class PublicEdge:
             kept = await self._build(scope, name, version, lang)
             if kept is not None:
                 self._keep(key, kept)
+            else:
+                self._drop(key)
             future.set_result(kept)
             return kept
         except BaseException:
@@ -255,10 +284,13 @@ class PublicEdge:
             expires=changed if started < changed else math.inf,
         )
 
-    def _keep(self, key: tuple[str, ...], kept: Kept) -> None:
+    def _drop(self, key: tuple[str, ...]) -> None:
         old = self.kept.pop(key, None)
         if old is not None:
             self.kept_bytes -= old.body.size
+
+    def _keep(self, key: tuple[str, ...], kept: Kept) -> None:
+        self._drop(key)
         self.kept[key] = kept
         self.kept_bytes += kept.body.size
         while self.kept_bytes > self.max_bytes and self.kept:
