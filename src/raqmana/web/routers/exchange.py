@@ -3,17 +3,17 @@ manifest, import) and webhooks subscribed to domain events with their delivery l
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import File, Path, UploadFile
-from pydantic import BaseModel, Field
+from fastapi import File, Form, Path, UploadFile
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from raqmana.web.body_limit import spooled_uploads
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
 from raqmana.web.forms import see_other
-from raqmana.web.pages import Area, attachment, go, stored_attachment
+from raqmana.web.pages import Area, attachment, go, json_response, stored_attachment
 from raqmana.web.routers.jobs import BATCH_FILE_MB, STATUS_LABELS, job_started
 from raqmana.web.schemas.common import JobStarted, file_response
 from raqmana.web.templating import render
@@ -78,6 +78,8 @@ def archive_api(assessment_id: Annotated[int, Path()], files: bool = False, ctx:
 
 
 class ExportIn(BaseModel):
+    model_config = ConfigDict(strict=True)  # JSON: a boolean, not 0 or "yes"
+
     files: bool = Field(default=False, description="Add the evidence files under evidence/<sha256>")
 
 
@@ -85,17 +87,27 @@ def _to_job(ctx: Ctx, job: JobView, params: dict[str, Any]) -> Response:
     return see_other(f"/jobs/{job.id}")
 
 
-@area.action(
+def _start_export(ctx: Ctx, assessment_id: int, files: bool) -> JobView:
+    return ctx.call(start_round_export, assessment_id=assessment_id, include_files=files, lang=ctx.lang)
+
+
+@area.html.post("/assessments/{assessment_id}/export")
+def start_export_page(
+    assessment_id: int, files: Annotated[Literal["true", "false"], Form()] = "false", ctx: Ctx = PageCtx
+) -> Response:
+    """For the round's managers: the archive of ``export.zip`` built by the job worker; to its page."""
+    return see_other(f"/jobs/{_start_export(ctx, assessment_id, files == 'true').id}")
+
+
+@area.api.post(
     "/assessments/{assessment_id}/export",
-    html=_to_job,
+    status_code=202,
     summary="Build the round's archive as a job (follow it at url; download it from /jobs/{id}/file)",
     response_model=JobStarted,
-    status_code=202,
 )
-def start_export(ctx: Ctx, assessment_id: int, data: ExportIn) -> Any:
+def start_export(assessment_id: int, data: ExportIn, ctx: Ctx = ApiCtx) -> Response:
     """For the round's managers: the archive of ``export.zip`` built by the job worker."""
-    job = ctx.call(start_round_export, assessment_id=assessment_id, include_files=data.files, lang=ctx.lang)
-    return job_started(job) if ctx.api else job
+    return json_response(job_started(_start_export(ctx, assessment_id, data.files)), status=202)
 
 
 def _export_file(ctx: Ctx, job_id: int) -> Response:
