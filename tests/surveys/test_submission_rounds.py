@@ -144,3 +144,14 @@ def test_submissions_kept_before_rounds_held_them_go_to_the_round_then_newest(ws
     finally:
         engine.dispose()
     assert owner == world.assessment_id
+
+
+def test_submissions_kept_in_no_round_join_the_first_round_that_imports_them(ws) -> None:  # type: ignore[no-untyped-def]
+    data = _csv(["u1", "t1", "female", "very", "a_lot"])
+    before = _run(ws, data, None)  # a workspace without any round
+    assert before.round is None and before.added == 1 and _uuids(ws, None) == ["u1"]
+    world = build_world(ws)
+    claimed = _run(ws, data, world.assessment_id)
+    assert (claimed.added, claimed.unchanged, claimed.other_round) == (1, 0, 0)
+    assert _uuids(ws, world.assessment_id) == ["u1"]
+    assert _run(ws, data, world.assessment_id).unchanged == 1

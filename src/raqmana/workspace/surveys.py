@@ -129,7 +129,7 @@ def import_submissions(
     }
     now = utcnow()
     new: list[dict[str, object]] = []
-    replaced = unchanged = 0
+    replaced = unchanged = adopted = 0
     elsewhere: dict[int, list[int]] = {}  # other round → rows of the file already in it
     for sub in result.submissions:
         digest = sub.digest
@@ -139,9 +139,12 @@ def import_submissions(
             continue
         sid, old_digest, revision, owner = found
         if owner is None and round_id is not None:  # kept before rounds held submissions: this round's now
-            adopted = session.get(SurveySubmission, sid)
-            assert adopted is not None
-            adopted.assessment_id = round_id
+            claimed = session.get(SurveySubmission, sid)
+            assert claimed is not None
+            claimed.assessment_id = round_id
+            if old_digest == digest:  # new to the round
+                adopted += 1
+                continue
         elif owner != round_id:
             elsewhere.setdefault(int(owner) if owner is not None else 0, []).append(sub.row)
             continue
@@ -183,7 +186,7 @@ def import_submissions(
         survey.id,
         filename,
         len(result.submissions),
-        len(new),
+        len(new) + adopted,
         replaced,
         unchanged,
         warnings,
@@ -199,7 +202,7 @@ def import_submissions(
         after={
             "file": filename,
             "round": round_id,
-            "added": len(new),
+            "added": len(new) + adopted,
             "replaced": replaced,
             "unchanged": unchanged,
             "other_round": report.other_round,
