@@ -135,3 +135,12 @@ def test_the_chain_draws_its_survey_indicators_in_every_run_and_says_so() -> Non
     assert national.std() > 1.0 and abs(national.mean() - 40.0) < 3.0
     assert np.all(drawn["SKL-S1"][:, units.index("moh")] == 100.0)
     assert np.isnan(drawn["SKL-S1"][:, units.index("mof")]).all()
+
+
+def test_weights_that_differ_for_everyone_do_not_make_strata_of_one() -> None:
+    # raked weights: each respondent its own weight; strata of one would freeze the mean
+    rng = np.random.default_rng(3)
+    values, weights = _respondents(60, 0.5), rng.uniform(0.5, 2.0, 60)
+    gc = group_counts(values, weights)
+    assert gc.strata == 1 and gc.n == 60
+    assert bootstrap_means([[gc]], 300, seed=2)[0][:, 0].std() > 2.0

@@ -4,8 +4,9 @@ A survey indicator's value is the weighted mean of its respondents' topic scores
 once for the country). Another sample of the same size would give another value; the bootstrap stands
 for that: each Monte Carlo run draws the respondents again with replacement, within the group the value
 is computed for (the institution, or the country) and, when the survey has design weights, within each
-stratum of equal weight (so every stratum keeps its sample size), and computes the weighted mean of the
-drawn respondents.
+stratum of equal weight (so every stratum keeps its sample size; when some weight is shared by fewer than
+:data:`MIN_STRATUM` respondents, as with raked weights, the group is one stratum and each respondent is
+drawn with their weight), and computes the weighted mean of the drawn respondents.
 
 Drawing rows would cost respondents × runs. Respondents with the same (score, weight) are alike for the
 mean, so each group keeps one count per distinct (score, weight) cell and per stratum, and a run draws
@@ -50,13 +51,21 @@ class GroupCounts:
         return float((w * self.values).sum() / w.sum())
 
 
+#: design weights make strata only when each has at least this many respondents (else, e.g. with raked
+#: weights that differ for everyone, the respondents are drawn with their weights from one stratum)
+MIN_STRATUM = 5
+
+
 def group_counts(values: FloatArray, weights: FloatArray) -> GroupCounts:
     """Compress a group's respondents (scores and design weights, NaN scores left out). With unequal
-    weights each distinct weight is a stratum; with equal weights the group is one stratum."""
+    weights each distinct weight is a stratum when every such stratum has at least
+    :data:`MIN_STRATUM` respondents; otherwise the group is one stratum."""
     keep = ~np.isnan(values)
     v, w = np.asarray(values, dtype=np.float64)[keep], np.asarray(weights, dtype=np.float64)[keep]
     # one stratum per design weight, or one for all; cells = distinct (stratum, score, weight)
-    stratum = np.unique(w, return_inverse=True)[1] if np.unique(w).size > 1 else np.zeros(v.size, np.int64)
+    classes, stratum, sizes = np.unique(w, return_inverse=True, return_counts=True)
+    if classes.size < 2 or sizes.min() < MIN_STRATUM:
+        stratum = np.zeros(v.size, np.int64)
     cells, counts = np.unique(np.column_stack([stratum, v, w]), axis=0, return_counts=True)
     first = np.flatnonzero(np.r_[True, cells[1:, 0] != cells[:-1, 0]]) if len(cells) else np.zeros(0)
     return GroupCounts(
