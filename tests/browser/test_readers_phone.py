@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from raqmana.frameworks import load_or_raise
+from tests.support.world import RoundSpec, open_round
 from tests.web.world import PASSWORD, World, build_world, make_settings
 
 from .conftest import LiveServer
@@ -61,3 +63,30 @@ def test_the_desktop_shows_the_menu_and_the_enablers_beside_the_questions(round_
     question = page.locator(".rq-item").first.bounding_box()
     assert enablers and question and enablers["x"] > question["x"], "enablers on the right in Arabic"
     page.context.close()
+
+
+def test_a_round_on_the_full_framework_fits_a_phone(tmp_path: Path, browser, artifacts: Path):  # type: ignore[no-untyped-def]
+    """Thirteen enablers in the sideways row are wider than the phone: the row scrolls, the page does not."""
+    world = build_world(make_settings(tmp_path), with_round=False)
+    spec = RoundSpec(
+        framework=lambda: load_or_raise("iraq-dla"),
+        institutions=("mofa",),
+        assigned=(("mofa", "focal", "focal_point"),),
+    )
+    open_round(world, spec)
+    with LiveServer(world) as live:
+        page = _focal_page(browser, live, PHONE)
+        page.screenshot(path=str(artifacts / "ar-phone-questionnaire-13-enablers.png"))
+        row = page.locator(".rq-pages")
+        assert row.evaluate("e => e.scrollWidth > e.clientWidth"), "the enablers are wider than the phone"
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (
+            "no sideways page"
+        )
+        question = page.locator(".rq-item").first.bounding_box()
+        assert (
+            question is not None
+            and 0 <= question["x"]
+            and question["x"] + question["width"] <= PHONE["width"] + 1
+        )
+        page.context.close()
+    world.ws.dispose()
