@@ -188,6 +188,10 @@ def test_a_staging_folder_left_by_a_killed_build_is_removed_by_the_next_one(tmp_
     killed.wait()
     left = [p for p in tmp_path.iterdir() if p.name.startswith(".raqmana-index-")]
     assert len(left) == 1
+    young = runner.invoke(app, [*files(tmp_path), "--json"])  # killed a moment ago: left for now
+    assert young.exit_code == 0 and "removed_stale_staging" not in json.loads(young.stdout)
+    assert left[0].is_dir()
+    os.utime(left[0], (left[0].stat().st_atime - 60, left[0].stat().st_mtime - 60))  # a minute ago
     running, lock = index_staging.make(tmp_path)  # a build still running beside it keeps its folder
     try:
         result = runner.invoke(app, [*files(tmp_path), "--json"])
@@ -202,10 +206,13 @@ def test_a_staging_folder_left_by_a_killed_build_is_removed_by_the_next_one(tmp_
 
 
 def test_the_removal_of_a_stale_staging_folder_is_said_in_arabic(tmp_path):
+    import os
+
     from raqmana.cli import index_staging
 
     stale, lock = index_staging.make(tmp_path)
     lock.close()  # released, as when its process ends
+    os.utime(stale, (stale.stat().st_atime - 60, stale.stat().st_mtime - 60))
     result = runner.invoke(app, [*files(tmp_path), "--lang", "ar"])
     assert result.exit_code == 0, result.output
     assert f"حُذف {stale}، وهو مجلد مؤقت" in result.output

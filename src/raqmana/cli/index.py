@@ -179,7 +179,9 @@ def _remove_stale_stagings(places: list[Path], lang: str, *, quiet: bool) -> lis
     from raqmana.i18n.catalog import gettext
 
     removed: list[Path] = []
-    for parent in dict.fromkeys(_existing_parent(p) for p in places):
+    # a build stages in --out when it exists, else in the nearest folder above it: look in both
+    folders = [_existing_parent(p) for p in places] + [_existing_parent(p.absolute().parent) for p in places]
+    for parent in dict.fromkeys(folders):
         removed += index_staging.remove_stale(parent)
     if not quiet:
         for folder in removed:

@@ -21,6 +21,9 @@ LOCK = ".lock"
 #: a staging folder without a lock file (made by an older raqmana, or killed before it was locked) is
 #: left alone for this long, so that a build that has just made its folder is never disturbed
 UNLOCKED_GRACE_S = 60.0
+#: a staging folder whose lock is free is left alone this long after it last changed: a build that has
+#: just made its folder takes the lock a moment later
+LOCKED_GRACE_S = 10.0
 #: without file locks, a staging folder this old is stale
 NO_LOCKS_STALE_S = 24 * 3600.0
 
@@ -69,7 +72,7 @@ def _stale(folder: Path) -> bool:
             except OSError:  # a running build holds it
                 return False
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-            return True
+            return age > LOCKED_GRACE_S
     except OSError:
         return False
 
