@@ -54,3 +54,15 @@ def test_the_formulas_symbols_are_explained_once():
     b = build(recipe(**RECIPE), data(DATA))
     for lang, words in (("en", "w its weight"), ("ar", "وw وزنُها"), ("ckb", "w کێشەکەیەتی")):
         assert b.methodology(lang).count(words) == 1
+
+
+def test_no_sentence_is_made_of_an_empty_screening_setting():
+    from raqmana.i18n.bidi import LRI, PDI
+
+    plain = build(recipe(), data(DATA))
+    assert "No minimum share of data was set" in plain.methodology("en")
+    assert "less than 0 %" not in plain.methodology("en") and "لأقل من 0 %" not in plain.methodology("ar")
+    screened = build(recipe(screen=Step("availability", {"unit_min": 0.5})), data(DATA))
+    assert "less than 50 %" in screened.methodology("en")
+    title = plain.methodology("ar").splitlines()[0]
+    assert title.endswith(f"{LRI}{plain.recipe.name or plain.index}{PDI}")  # the name as written, isolated

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from raqmana.i18n.bidi import LRI, PDI
 from raqmana.i18n.locales import get_locale
 from raqmana.scoring.methodology_text import FORMULAS, TEXT
 
@@ -39,7 +40,8 @@ def render(b: Build, lang: str = "en") -> str:
         shown = sep.join(items[:MAX_LISTED])
         return shown + (" " + say("more", count=len(items) - MAX_LISTED) if len(items) > MAX_LISTED else "")
 
-    lines: list[str] = [f"# {say('title', name=b.recipe.name or b.index)}", ""]
+    name = b.recipe.name or b.index  # as the recipe writes it: a left-to-right isolate in ar and ckb
+    lines: list[str] = [f"# {say('title', name=name if code == 'en' else f'{LRI}{name}{PDI}')}", ""]
     levels = sorted({b.tree.level[a] for a in b.tree.aggregates})
     lines += [
         say(
@@ -53,17 +55,24 @@ def render(b: Build, lang: str = "en") -> str:
     ]
 
     s = log["screen"]
-    lines += [
-        f"## {t['h_screen']}",
-        "",
-        say(
-            "screen",
-            unit_min=_pct(s["unit_min"]),
-            ind_min=_pct(s["indicator_min"]),
-            units=codes(s["dropped_units"]),
-            indicators=codes(s["dropped_indicators"]),
-        ),
-    ]
+    lines += [f"## {t['h_screen']}", ""]
+    if (
+        not s["unit_min"]
+        and not s["indicator_min"]
+        and not s["dropped_units"]
+        and not s["dropped_indicators"]
+    ):
+        lines.append(say("screen.none"))  # no minimum set: no sentence about "less than 0 %"
+    else:
+        lines.append(
+            say(
+                "screen",
+                unit_min=_pct(s["unit_min"]),
+                ind_min=_pct(s["indicator_min"]),
+                units=codes(s["dropped_units"]),
+                indicators=codes(s["dropped_indicators"]),
+            )
+        )
     den = log.get("denominate", {})
     if den.get("indicators"):
         items = [

@@ -50,6 +50,7 @@ SENTENCES: dict[str, Translated] = {
     "screen": ui(
         "Units with data for less than {unit_min} of the indicators and indicators with data for less than {ind_min} of the units are left out. Units left out: {units}. Indicators left out: {indicators}."
     ),
+    "screen.none": ui("No minimum share of data was set: no unit or indicator is left out for missing data."),
     "h_impute": ui("2. Missing values"),
     "impute.none": ui(
         "No imputation: missing values stay missing and are handled by the aggregation's N/A rule ({cells} missing values)."
