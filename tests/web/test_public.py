@@ -198,3 +198,13 @@ def test_the_portal_address_setting_takes_only_a_web_address(tmp_path):
     assert Settings(data_dir=tmp_path, public_url="https://services.gov.iq").public_url
     with pytest.raises(ValidationError):
         Settings(data_dir=tmp_path, public_url="javascript:alert(1)")
+
+
+def test_a_service_source_date_reads_in_the_readers_digits(coord, client):
+    """The date beside a service's source is a date in the reader's digits, not the ISO text of the file."""
+    upload(coord, catalogue_csv({**PASSPORT, "source": "Ministry of Interior", "as_of": "2026-06-30"}))
+    publish(coord)
+    for page in (coord.get("/services/passport?lang=ar"), client.get("/public/services/passport?lang=ar")):
+        assert page.status_code == 200
+        assert "Ministry of Interior" in page.text
+        assert "2026-06-30" not in page.text and "٢٠٢٦" in page.text
