@@ -168,6 +168,7 @@ class PublicEdge:
         self.kept: OrderedDict[tuple[str, ...], Kept] = OrderedDict()
         self.kept_bytes = 0
         self._tasks: set[asyncio.Task[None]] = set()
+        self._tokens: dict[str, tuple[str, float]] = {}
         self._filling: dict[
             tuple[str, ...], tuple[asyncio.AbstractEventLoop, asyncio.Future[Kept | None]]
         ] = {}
@@ -210,6 +211,23 @@ class PublicEdge:
                 # again in the background, this one served meanwhile (the bound plus one build)
                 self._rebuild(dict(scope), key, name, current, lang)
         await self._serve(kept, scope, send, headers, cookies, asked)
+
+    def _token_of(self, cookie: str | None) -> str | None:
+        """The CSRF token in the visitor's signed cookie; a cookie seen in the last minute is not checked
+        again (a returning visitor's pages cost no signature check each)."""
+        if not cookie:
+            return None
+        now = time.monotonic()
+        seen = self._tokens.get(cookie)
+        if seen is not None and seen[1] > now:
+            return seen[0]
+        found = self.signer.loads("csrf", cookie, CSRF_MAX_AGE)
+        if not isinstance(found, str) or not found:
+            return None
+        if len(self._tokens) >= 4096:
+            self._tokens.clear()
+        self._tokens[cookie] = (found, now + 60)
+        return found
 
     def _rebuild(self, scope: Scope, key: tuple[str, ...], name: str, version: str, lang: str) -> None:
         loop = asyncio.get_running_loop()
@@ -309,8 +327,8 @@ class PublicEdge:
     ) -> None:
         token, extra = "", []
         if kept.body.has_token:
-            found = self.signer.loads("csrf", cookies.get(CSRF_COOKIE), CSRF_MAX_AGE)
-            if isinstance(found, str) and found:
+            found = self._token_of(cookies.get(CSRF_COOKIE))
+            if found:
                 token = found
             else:  # as the app's cookie middleware does for a first visit
                 token = new_csrf_token()
@@ -326,8 +344,9 @@ class PublicEdge:
             await send({"type": "http.response.start", "status": 304, "headers": common})
             await send({"type": "http.response.body", "body": b""})
             return
-        gz = bool(kept.body.deflated) and b"gzip" in headers.get(b"accept-encoding", b"")
-        body = kept.body.gzip(token) if gz else kept.body.plain(token)
+        packed = kept.body.gzip(token) if b"gzip" in headers.get(b"accept-encoding", b"") else None
+        gz = packed is not None
+        body = packed if packed is not None else kept.body.plain(token)
         out = [*common, (b"content-length", str(len(body)).encode())]
         if gz:
             out.append((b"content-encoding", b"gzip"))
