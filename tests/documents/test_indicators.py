@@ -31,3 +31,32 @@ def test_the_shipped_sdg_embeddings_match_the_shipped_sdg_texts() -> None:
         shipped = np.load(fh)
         assert str(shipped["digest"]) == E._digest(E.sdg_corpus())
     assert len(corpus("iraq-dla")) > 2 * 80
+
+
+LAW = (
+    "Under this Law, electronic documents and electronic signatures have the same legal effect as paper "
+    "documents and handwritten signatures."
+)
+INSTRUCTION = "The ministry accepts applications and documents signed electronically in all its procedures."
+
+
+def test_a_national_law_puts_the_national_indicator_before_the_institutions_counterpart() -> None:
+    mapper = IndicatorMapper("iraq-dla")
+    vectors = E.embed([LAW])
+    # the sentence model alone ranks the institution's e-signature first: right family, wrong level
+    assert mapper.suggest(vectors)[0][0].indicator == "IDS-06"
+    (words,) = mapper.suggest(vectors, [LAW])
+    (library,) = mapper.suggest(vectors, [LAW], scope="library")
+    assert words[0].indicator == "LEG-01"
+    assert library[0].indicator == "LEG-01"
+    # the confidence stays the passage's closeness to the indicator, whatever the order
+    assert {s.indicator: s.confidence for s in words}["LEG-01"] == 1.0
+
+
+def test_an_institutions_instruction_keeps_the_institution_indicator_first() -> None:
+    mapper = IndicatorMapper("iraq-dla")
+    vectors = E.embed([INSTRUCTION])
+    (filed,) = mapper.suggest(vectors, [INSTRUCTION], scope="institution")
+    (words,) = mapper.suggest(vectors, [INSTRUCTION])
+    assert filed[0].indicator == words[0].indicator == "LEG-04"
+    assert "LEG-01" not in {s.indicator for s in filed}

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from raqmana.documents.extract import extract
+from raqmana.documents.levels import Scope
 from raqmana.documents.mapper import Classification, Mapper
 from raqmana.documents.model import BlockKind, Document, Passage
 from raqmana.documents.passages import passages as split_passages
@@ -124,8 +125,11 @@ def analyse_passages(
     mapper: Mapper | None = None,
     framework: str | None = "iraq-dla",
     progress: Progress | None = None,
+    scope: Scope | None = None,
 ) -> list[PassageResult]:
-    """SDG goals/targets and indicators for passages already read (e.g. stored with a document)."""
+    """SDG goals/targets and indicators for passages already read (e.g. stored with a document).
+    ``scope`` says where the document is filed (the national library or an institution), which puts the
+    indicators of that level first."""
     from raqmana.documents import embed as E
 
     mapper = mapper or shared_mapper()
@@ -139,7 +143,7 @@ def analyse_passages(
         vectors = E.embed([t[:2000] for t in texts], mapper.model) if mapper.use_model else None
         sdgs = mapper.classify_vectors(texts, vectors)
         inds = (
-            indicator_mapper.suggest(vectors)
+            indicator_mapper.suggest(vectors, texts, scope=scope)
             if indicator_mapper is not None and vectors is not None
             else [[]] * len(batch)
         )

@@ -30,7 +30,9 @@ def texts() -> tuple[SdgText, ...]:
     return tuple(SdgText(r["goal"], r["target"], r["text_en"], r["text_ar"]) for r in sdg_rows())
 
 
-def _term_pattern(term: str) -> str:
+def term_pattern(term: str) -> str:
+    """A regular expression of ``term`` on normalised text; an Arabic term with the article also matches
+    after the usual one-letter prefixes (``_AR_PREFIXES``) and with the article merged into the preposition."""
     t = re.escape(fold_heh(normalise(term)))
     if term.startswith("ال"):
         rest = re.escape(fold_heh(normalise(term[2:])))
@@ -47,7 +49,7 @@ def keyword_rules() -> dict[str, re.Pattern[str]]:
     rules: dict[str, re.Pattern[str]] = {}
     for goal, by_lang in data.items():
         terms = [t for lang_terms in by_lang.values() for t in lang_terms]
-        alts = "|".join(sorted((_term_pattern(t) for t in terms), key=len, reverse=True))
+        alts = "|".join(sorted((term_pattern(t) for t in terms), key=len, reverse=True))
         rules[str(goal)] = re.compile(rf"(?<!\w)(?:{alts})\w{{0,3}}(?!\w)")
     return rules
 

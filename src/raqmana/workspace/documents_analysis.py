@@ -15,6 +15,7 @@ from raqmana.documents import errors as DE
 from raqmana.documents import indicators as IND
 from raqmana.documents import mapper as M
 from raqmana.documents.analyse import PassageResult, analyse_passages, shared_mapper
+from raqmana.documents.levels import Scope
 from raqmana.documents.model import BlockKind, Passage
 from raqmana.store.models import DocumentAnalysis, DocumentPassage, DocumentSuggestion, StoredDocument
 from raqmana.store.types import utcnow
@@ -106,6 +107,16 @@ def run_document_analysis(ws: Workspace, payload: dict[str, Any], progress: Prog
                 )
             )
             items = [_passage(r) for r in rows]
+            filed = s.get(StoredDocument, document_id)
+            # the level of the indicators put first: an institution's own texts, or the national library's
+            # laws and policies (a round's documents say nothing about it)
+            scope: Scope | None = (
+                None
+                if filed is None or (filed.org_id is None and filed.assessment_id is not None)
+                else "institution"
+                if filed.org_id is not None
+                else "library"
+            )
         progress(start, f"0/{len(items)}")
         mapper = shared_mapper(keywords_only=keywords_only)
         step = max(1, len(items) // 20)
@@ -114,7 +125,7 @@ def run_document_analysis(ws: Workspace, payload: dict[str, Any], progress: Prog
             if done == total or done % step < 32:
                 progress(start + (0.92 - start) * done / max(1, total), f"{done}/{total}")
 
-        results = analyse_passages(items, mapper=mapper, framework=framework, progress=tick)
+        results = analyse_passages(items, mapper=mapper, framework=framework, progress=tick, scope=scope)
         with ws.transaction() as s:
             analysis = save_analysis(
                 s,
@@ -144,6 +155,7 @@ def _settings(mapper: M.Mapper, keywords_only: bool) -> dict[str, Any]:
         "max_targets": M.MAX_TARGETS,
         "indicator_threshold": IND.THRESHOLD,
         "indicator_top": IND.TOP,
+        "indicator_level_bonus": IND.LEVEL_BONUS,
         "action_threshold": ACT.THRESHOLD,
     }
 

@@ -184,6 +184,8 @@ class ConsultationQuestion(Base):
     prompt: Mapped[dict[str, str]] = mapped_column(JSON)
     options: Mapped[list[dict[str, str]]] = mapped_column(JSON)
     required: Mapped[bool] = mapped_column(default=False, server_default=false())
+    #: the language it was written in (ar, ckb, en): shown where a translation is missing
+    lang: Mapped[str | None] = mapped_column(String(8), nullable=True)
 
     __table_args__ = (Index("ix_consultation_questions_consultation_id", "consultation_id"),)
 
