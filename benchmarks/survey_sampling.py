@@ -3,11 +3,11 @@
 Prints, each as the median of ``--repeat`` runs, wall seconds and CPU seconds (user + system of this
 process) beside the machine's load average:
 
-1. compress: ``--respondents`` respondents' topic scores grouped by institution (``--institutions``)
+1. compress: ``--respondents`` respondents' two topic scores grouped by institution (``--institutions``)
    and for the country into count vectors (:func:`raqmana.surveys.sampling.group_counts`);
-2. draw: ``--runs`` bootstrap runs of every group (multinomial counts over the distinct scores; with
-   ``--design-weights`` within four strata of equal weight) for two institution-scope and two national
-   survey indicators (:func:`raqmana.surveys.sampling.bootstrap_means`);
+2. draw: ``--runs`` bootstrap runs of every group (multinomial counts over the distinct pairs of topic
+   scores; with ``--design-weights`` within four strata of equal weight) for two institution-scope and
+   two national survey indicators, each pair from one draw (:func:`raqmana.surveys.sampling.bootstrap_columns`);
 3. the Monte Carlo of the iraq-dla framework over the institutions with its survey indicators, without
    and with their sampling error (``analyse_uncertainty(…, sampled=…)``), and their ratio.
 
@@ -52,7 +52,7 @@ from raqmana.surveys.indicators import (  # noqa: E402  (after the thread settin
     SurveyIndicator,
     indicator_specs,
 )
-from raqmana.surveys.sampling import GroupCounts, bootstrap_means, group_counts  # noqa: E402
+from raqmana.surveys.sampling import GroupCounts, bootstrap_columns, group_counts  # noqa: E402
 
 
 def cpu() -> float:
@@ -72,13 +72,13 @@ def timed(repeat: int, work: Callable[[], Any]) -> tuple[float, float, Any]:
 
 
 def respondents(n: int, institutions: int, design: bool, seed: int = 15) -> tuple[np.ndarray, ...]:
-    """Topic scores of n respondents (the mean of 10 items on 0/50/100: 21 distinct values, each
-    institution with its own level), their institution and their design weight."""
+    """Two topic scores of n respondents (each the mean of 5 items on 0/50/100: 11 distinct values,
+    each institution with its own level), their institution and their design weight."""
     rng = np.random.default_rng(seed)
     inst = rng.integers(0, institutions, n)
     level = rng.uniform(0.2, 0.8, institutions)[inst]
-    items = rng.binomial(2, level[:, None], (n, 10))
-    scores = items.mean(axis=1) * 50.0
+    items = rng.binomial(2, level[:, None, None], (n, 2, 5))
+    scores = items.mean(axis=2) * 50.0  # respondents × 2 topics
     weights = rng.choice([0.5, 1.0, 2.0, 3.5], n) if design else np.ones(n)
     return scores, inst, weights
 
@@ -95,14 +95,26 @@ def compress(scores: np.ndarray, inst: np.ndarray, weights: np.ndarray, institut
 
 
 def indicators(compressed: dict[str, Any]) -> tuple[SurveyIndicator, ...]:
+    """iraq-dla's survey indicators (two per institution, two national), each on one topic column of
+    the shared groups (as the workspace makes them for the indicators of one survey)."""
     out = []
+    seen = {Scope.INSTITUTION: 0, Scope.NATIONAL: 0}
     for spec in indicator_specs("iraq-dla"):
+        column = seen[spec.scope] % 2
+        seen[spec.scope] += 1
         national: GroupCounts = compressed["national"]
         own = compressed["institutions"] if spec.scope is Scope.INSTITUTION else {}
-        estimate = {k: SurveyEstimate(g.mean(), g.mean() - 1, g.mean() + 1, g.n) for k, g in own.items()}
-        sampling = {"": national, **own}
-        nat = SurveyEstimate(national.mean(), national.mean() - 1, national.mean() + 1, national.n)
-        out.append(SurveyIndicator(spec, nat, estimate, sampling=sampling))
+        estimate = {
+            k: SurveyEstimate(g.mean(column), g.mean(column) - 1, g.mean(column) + 1, g.n)
+            for k, g in own.items()
+        }
+        sampling = {"": (national, column), **{k: (g, column) for k, g in own.items()}}
+        mean = national.mean(column)
+        out.append(
+            SurveyIndicator(
+                spec, SurveyEstimate(mean, mean - 1, mean + 1, national.n), estimate, sampling=sampling
+            )
+        )
     return tuple(out)
 
 
@@ -124,8 +136,14 @@ def main() -> None:
         f"compress {n:,} respondents into {len(compressed['institutions'])} institutions ({cells:,} cells)"
         f" and the country: {wall:.3f} s wall, {used:.3f} s CPU"
     )
-    groups = [list(compressed["institutions"].values())] * 2 + [[compressed["national"]]] * 2
-    wall, used, _ = timed(args.repeat, lambda: bootstrap_means(groups, runs, 2026))
+    own = list(compressed["institutions"].values())
+    requests = [
+        [(g, 0) for g in own],
+        [(g, 1) for g in own],
+        [(compressed["national"], 0)],
+        [(compressed["national"], 1)],
+    ]
+    wall, used, _ = timed(args.repeat, lambda: bootstrap_columns(requests, runs, 2026))
     strata = "within 4 strata of design weight" if args.design_weights else "simple"
     print(
         f"draw {runs:,} runs ({strata}) of 2 institution and 2 national indicators: "

@@ -10,7 +10,7 @@ from tests.scoring.inline import small_framework
 
 from raqmana.scoring import UncertaintySpec, analyse_uncertainty
 from raqmana.scoring.framework_recipe import from_framework
-from raqmana.surveys.sampling import bootstrap_means, group_counts
+from raqmana.surveys.sampling import bootstrap_columns, bootstrap_means, group_counts
 
 RESPONSES = {
     "MoF": {"L-1": 4, "L-2": "yes", "D-1": 60, "D-2": 10, "D-3": "some"},
@@ -27,7 +27,7 @@ def _respondents(n: int, share: float = 0.6) -> np.ndarray:
 
 def test_respondents_with_the_same_score_and_weight_are_one_cell() -> None:
     gc = group_counts(np.array([0.0, 100.0, 100.0, np.nan, 50.0, 100.0]), np.ones(6))
-    assert gc.values.tolist() == [0.0, 50.0, 100.0] and gc.counts.tolist() == [1, 1, 3]
+    assert gc.values[:, 0].tolist() == [0.0, 50.0, 100.0] and gc.counts.tolist() == [1, 1, 3]
     assert gc.n == 5 and gc.strata == 1 and gc.mean() == pytest.approx(70.0)
 
 
@@ -144,3 +144,37 @@ def test_weights_that_differ_for_everyone_do_not_make_strata_of_one() -> None:
     gc = group_counts(values, weights)
     assert gc.strata == 1 and gc.n == 60
     assert bootstrap_means([[gc]], 300, seed=2)[0][:, 0].std() > 2.0
+
+
+def test_the_topics_of_one_survey_are_drawn_from_the_same_respondents() -> None:
+    # topic b is topic a for the first 40 respondents and unanswered by the last 20 (who score 100 on a)
+    a = np.r_[_respondents(40, 0.5), np.full(20, 100.0)]
+    b = np.r_[_respondents(40, 0.5), np.full(20, np.nan)]
+    gc = group_counts(np.column_stack([a, b]), np.ones(60))
+    assert gc.mean(0) == pytest.approx(200 / 3) and gc.mean(1) == pytest.approx(50.0)
+    on_a, on_b = bootstrap_columns([[(gc, 0)], [(gc, 1)]], 400, seed=6)
+    # one draw of the respondents for both: the runs that drew more of the first 40's high scorers
+    # are high on both topics (drawn independently the correlation would be about 0)
+    assert np.corrcoef(on_a[:, 0], on_b[:, 0])[0, 1] > 0.5
+    assert on_b.mean() == pytest.approx(50.0, abs=2.0)
+
+
+def test_a_surveys_indicators_share_its_compressed_respondents() -> None:
+    from tests.surveys.test_survey_indicators import _lookup, _subs, _survey
+
+    from raqmana.surveys.indicators import IndicatorSpec, indicator_values, joint_groups
+    from raqmana.surveys.perception import score
+
+    results = score(_survey(), _subs())
+    skills = IndicatorSpec(id="S-1", survey="staff", topic="skills", sub_area="X", min_respondents=10)
+    blocks = skills.model_copy(update={"id": "S-2", "topic": "bottlenecks"})
+    joint = joint_groups(results, ["skills", "bottlenecks"], institution_of=_lookup)
+    one, two = (indicator_values(s, results, institution_of=_lookup, joint=joint) for s in (skills, blocks))
+    assert one.sampling[""][0] is two.sampling[""][0] and (one.sampling[""][1], two.sampling[""][1]) == (0, 1)
+    assert one.sampling["moh"][0] is joint.groups["moh"] and one.sampling["moh"][0].n == 12
+    alone = indicator_values(skills, results, institution_of=_lookup)
+    assert (
+        alone.sampling[""][0].mean()
+        == pytest.approx(one.national.value)
+        == pytest.approx(joint.groups[""].mean(0))
+    )

@@ -128,12 +128,12 @@ def survey_samples(
     bootstrap of the respondents behind it (:mod:`raqmana.surveys.sampling`; run r drawn with the
     generator (seed, r)); NaN for the units whose value is not a survey estimate. The same units as
     :func:`survey_answers` carry it (an institution's own value, the country's on the lead)."""
-    from raqmana.surveys.sampling import GroupCounts, bootstrap_means
+    from raqmana.surveys.sampling import GroupCounts, bootstrap_columns
 
     if inputs is None or runs <= 0:
         return {}
     pos = {u: k for k, u in enumerate(units)}
-    plans: list[tuple[str, list[tuple[int, GroupCounts]]]] = []
+    plans: list[tuple[str, list[tuple[int, tuple[GroupCounts, int]]]]] = []
     for ind in inputs.indicators:
         if ind.spec.scope is Scope.NATIONAL:
             found = ind.sampling.get("")
@@ -150,7 +150,7 @@ def survey_samples(
             ]
         if cells:
             plans.append((ind.id, cells))
-    means = bootstrap_means([[g for _, g in cells] for _, cells in plans], runs, seed)
+    means = bootstrap_columns([[g for _, g in cells] for _, cells in plans], runs, seed)
     out = {}
     for (indicator, cells), drawn in zip(plans, means, strict=True):
         values = np.full((runs, len(units)), np.nan)

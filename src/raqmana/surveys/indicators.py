@@ -9,10 +9,11 @@ respondents' topic scores, :mod:`.perception`); the chain scores it as a percent
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import yaml
@@ -66,9 +67,9 @@ class SurveyIndicator:
     #: institution code → its own estimate (institution scope, enough respondents)
     institutions: Mapping[str, SurveyEstimate] = field(default_factory=dict)
     illustrative: bool = False
-    #: the respondents behind each value, compressed for the Monte Carlo's bootstrap
-    #: (:mod:`.sampling`): "" for the national value, else the institution's code
-    sampling: Mapping[str, GroupCounts] = field(default_factory=dict, repr=False, compare=False)
+    #: the respondents behind each value, compressed for the Monte Carlo's bootstrap (:mod:`.sampling`),
+    #: with the column of the indicator's topic: "" for the national value, else the institution's code
+    sampling: Mapping[str, tuple[GroupCounts, int]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -164,24 +165,69 @@ def _estimate(values: np.ndarray, weights: np.ndarray) -> SurveyEstimate | None:
     return SurveyEstimate(round(e.mean, 4), round(max(e.low, 0.0), 4), round(min(e.high, 100.0), 4), e.n)
 
 
+@dataclass(frozen=True, eq=False)
+class JointGroups:
+    """A survey's respondents compressed once for all its indicators' topics (one column each): for the
+    country ("") and for each institution respondents are mapped to. The indicators of the survey then
+    share one bootstrap draw of the respondents per group and run."""
+
+    topics: tuple[str, ...]
+    groups: Mapping[str, GroupCounts]
+
+
+def joint_groups(
+    results: SurveyResults,
+    topics: Sequence[str],
+    *,
+    institution_of: Callable[[str], str | None] = lambda _: None,
+) -> JointGroups:
+    topics = tuple(dict.fromkeys(topics))
+    rows = [r for r in results.respondents if any(t in r.topics for t in topics)]
+    values = np.array([[r.topics.get(t, np.nan) for t in topics] for r in rows], dtype=float).reshape(
+        -1, len(topics)
+    )
+    weights = np.array([r.weight for r in rows], dtype=float)
+    members: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        code = institution_of(r.attributes.get("institution", ""))
+        if code:
+            members.setdefault(code, []).append(i)
+    groups = {code: group_counts(values[idx], weights[idx]) for code, idx in members.items()}
+    if rows:
+        groups[""] = group_counts(values, weights)
+    return JointGroups(topics, groups)
+
+
 def indicator_values(
     spec: IndicatorSpec,
     results: SurveyResults,
     *,
     institution_of: Callable[[str], str | None] = lambda _: None,
     illustrative: bool = False,
+    joint: JointGroups | None = None,
 ) -> SurveyIndicator:
     """The indicator's national value and, for institution scope, each mapped institution's own value.
 
     ``institution_of``: the institution code an answer to the survey's institution question stands for
-    (its code, or its name in any language), None when it names none."""
+    (its code, or its name in any language), None when it names none. ``joint``: the survey's
+    respondents compressed for all its indicators (:func:`joint_groups`, with the same
+    ``institution_of``), so that they are drawn together in the Monte Carlo; without it the indicator's
+    respondents are compressed on their own."""
     rows = [r for r in results.respondents if spec.topic in r.topics]
     values = np.array([r.topics[spec.topic] for r in rows], dtype=float)
     weights = np.array([r.weight for r in rows], dtype=float)
     national = _estimate(values, weights) if rows else None
-    sampling: dict[str, GroupCounts] = {}
+    shared = joint if joint is not None and spec.topic in joint.topics else None
+    column = shared.topics.index(spec.topic) if shared is not None else 0
+
+    def group(key: str, idx: Any) -> tuple[GroupCounts, int]:
+        if shared is not None and key in shared.groups:
+            return shared.groups[key], column
+        return group_counts(values[idx], weights[idx]), 0
+
+    sampling: dict[str, tuple[GroupCounts, int]] = {}
     if national is not None:
-        sampling[""] = group_counts(values, weights)
+        sampling[""] = group("", slice(None))
     own: dict[str, SurveyEstimate] = {}
     if spec.scope is Scope.INSTITUTION and rows:
         groups: dict[str, list[int]] = {}
@@ -192,5 +238,5 @@ def indicator_values(
         for code, idx in groups.items():
             if len(idx) >= spec.min_respondents and (e := _estimate(values[idx], weights[idx])) is not None:
                 own[code] = e
-                sampling[code] = group_counts(values[idx], weights[idx])
+                sampling[code] = group(code, idx)
     return SurveyIndicator(spec, national, own, illustrative, sampling)

@@ -388,7 +388,7 @@ def round_surveys(
     from raqmana.pipeline.surveys import SurveyInputs
     from raqmana.surveys import packs
     from raqmana.surveys.bottlenecks import bottlenecks
-    from raqmana.surveys.indicators import indicator_specs, indicator_values
+    from raqmana.surveys.indicators import indicator_specs, indicator_values, joint_groups
     from raqmana.surveys.perception import score
     from raqmana.surveys.xlsform_out import from_framework
 
@@ -425,10 +425,12 @@ def round_surveys(
         report = divide_of(results)
         if report is not None:
             divides[survey.id] = report
+        own_specs = [spec for spec in specs if spec.survey == survey.id]
+        # the survey's respondents compressed once: its indicators share their bootstrap draws
+        joint = joint_groups(results, [spec.topic for spec in own_specs], institution_of=lookup)
         indicators += [
-            indicator_values(spec, results, institution_of=lookup, illustrative=marked)
-            for spec in specs
-            if spec.survey == survey.id
+            indicator_values(spec, results, institution_of=lookup, illustrative=marked, joint=joint)
+            for spec in own_specs
         ]
         ranked += bottlenecks(survey, submissions)
     if not counts:
