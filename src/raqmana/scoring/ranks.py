@@ -75,7 +75,7 @@ def rank_quantiles(scores: FloatArray, q_lo: float, q_hi: float) -> FloatArray:
 def _run_orders(key: FloatArray, *, finite: bool) -> tuple[IntArray, FloatArray]:
     """Each run's units in ascending ``key`` (ties in any order) as places in the flattened runs × units
     matrix, and the keys in that order. By a packed 32-bit sort (:mod:`raqmana.scoring.packed`) when
-    the keys are finite; a run where it put two keys out of order is argsorted again."""
+    the keys are finite; a run where it put two keys out of order is put right."""
     runs, n = key.shape
     offsets = (np.arange(runs, dtype=np.intp) * n)[:, None]
     packed = packed_sort(key) if finite else None
@@ -87,8 +87,8 @@ def _run_orders(key: FloatArray, *, finite: bool) -> tuple[IntArray, FloatArray]
     ordered = key.ravel().take(flat)
     if packed is not None:
         wrong = np.flatnonzero((ordered[:, 1:] < ordered[:, :-1]).any(axis=1))
-        if wrong.size:
-            again = np.argsort(key[wrong], axis=1) + offsets[wrong]
-            flat[wrong] = again
-            ordered[wrong] = key.ravel().take(again)
+        if wrong.size:  # put right by a stable sort of the exact keys, quick on rows this nearly sorted
+            fix = np.argsort(ordered[wrong], axis=1, kind="stable")
+            flat[wrong] = np.take_along_axis(flat[wrong], fix, axis=1)
+            ordered[wrong] = np.take_along_axis(ordered[wrong], fix, axis=1)
     return flat, ordered
