@@ -45,13 +45,69 @@ LABELS = {
     "name_ar": _("in Arabic"),
     "name_ckb": _("in Kurdish"),
     "name_en": _("in English"),
+    # consultations, citizens' feedback and their cases
+    "opens_on": _("Opens on"),
+    "closes_on": _("Closes at the end of"),
+    "owner": _("Institution"),
+    "title": _("Title"),
+    "summary": _("Description"),
+    "text": _("Text"),
+    "change_made": _('What changed because of it (published as "we did", optional)'),
+    "section_id": _("Section"),
+    "tracking": _("Tracking number"),
+    "website": _("Leave this empty"),
+    "visits": _("Visits it took"),
+    "rating": _("Your rating (1 poor, 5 very good)"),
+    "channel": _("How did you use the service?"),
+    "service": _("Service (if you know it)"),
+    "kind": _("Kind"),
+    "who": _("Who may take part"),
+    "sections_lang": _("Language of the draft"),
+    "invited": _("Invited institutions (codes)"),
+    # services, KPI figures and roadmap follow-up
+    "annual_transactions": _("Transactions per year"),
+    "documents_required": _("Documents required"),
+    "documents_held": _("Documents another agency already holds"),
+    "fee": _("Fee (local currency)"),
+    "processing_days": _("Processing time in days"),
+    "level": _("Digitisation level"),
+    "visits_before": _("Visits before"),
+    "visits_now": _("Visits now"),
+    "source": _("Source"),
+    "value": _("Value"),
+    "note": _("Note"),
+    "reason": _("Why"),
+    "initiative": _("Initiative"),
+    "quarter": _("Quarter"),
+    "status": _("Status"),
+    "state": _("State"),
+    "percent_done": _("Share done (%)"),
+    "spend_usd": _("Spent in the quarter (USD)"),
+    "milestones_met": _("Milestones met"),
+    "blockers": _("Blockers"),
+    # documents' legal register, the audit log's filter
+    "instrument": _("Instrument"),
+    "reference": _("Number and date"),
+    "assessment_id": _("Assessment round"),
+    "object": _("Object number"),
+    "type": _("Object type"),
+    "since": _("From (date)"),
+    "until": _("To (date)"),
 }
+
+# a field written once per language ("title_ar") is named by its label and the language ("العنوان بالعربية")
+IN_LANGUAGE = {"ar": _("in Arabic"), "ckb": _("in Kurdish"), "en": _("in English")}
 
 
 def label(field: str, lang: str) -> str:
     """The form's label of ``field`` in ``lang`` (the name itself when the field has no known label)."""
     msgid = LABELS.get(field)
-    return gettext(lang, msgid) if msgid else field
+    if msgid:
+        return gettext(lang, msgid)
+    base, _sep, suffix = field.rpartition("_")
+    if base in LABELS and suffix in IN_LANGUAGE:
+        return f"{gettext(lang, LABELS[base])} {gettext(lang, IN_LANGUAGE[suffix])}"
+    return field
 
 
 def translated(field: str) -> dict[str, str]:
