@@ -70,7 +70,7 @@ def main(n: int, args: argparse.Namespace | None = None) -> None:
         "text": "راجعت مديرية الجوازات أربع مرات لأن الاستمارة كانت تُرفض كل مرة لسبب مختلف.",
     }
     print(f"database: {'PostgreSQL' if settings.database_url.startswith('postgres') else 'SQLite'}")
-    if args is None or not args.skip_feedback:
+    if args is None or not (args.skip_feedback or args.wrk_only):
         started = time.perf_counter()
         for i in range(n):
             with TestClient(app, client=(f"10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}", 50000)) as c:
@@ -98,20 +98,25 @@ def main(n: int, args: argparse.Namespace | None = None) -> None:
         print(f"through POST /api/v1/public/feedback: {n} in {http:.2f} s = {n / http:.0f} accepted/s")
         print(f"through the use case alone:            {n} in {direct:.2f} s = {n / direct:.0f} accepted/s")
         print(f"inbox over {len(inbox.cases)} cases with the on-time KPI: {read * 1000:.0f} ms")
-    if args is not None:
+    if args is not None and args.wrk_only:
+        cid = open_for_intake(ws).id
+        wrk_intake(settings, ws, cid, args)
+    elif args is not None:
         cid = consultation_intake(ws, app, n)
+        if args.wrk:
+            wrk_intake(settings, ws, cid, args)
         publish_many(ws, cid, args.published)
         cpu_per_request(app, ws, cid)
         page_load(settings, cid, args.connections, args.requests, args.workers)
     ws.dispose()
 
 
-def consultation_intake(ws, app, n: int) -> int:  # type: ignore[no-untyped-def]
-    """Comments per second on an open consultation of three sections; the consultation's id."""
+def open_for_intake(ws):  # type: ignore[no-untyped-def]
+    """An open consultation of three sections."""
     now = datetime.now(UTC)
     words = Translated(en="Draft", ar="مسودة", ckb="ڕەشنووس")
     with ws.transaction() as s:
-        c = C.open_consultation(
+        return C.open_consultation(
             s,
             SYSTEM,
             owner="moi",
@@ -121,6 +126,11 @@ def consultation_intake(ws, app, n: int) -> int:  # type: ignore[no-untyped-def]
             closes_at=now + timedelta(days=30),
             sections=[C.SectionIn(heading=words, body=words) for _ in range(3)],
         )
+
+
+def consultation_intake(ws, app, n: int) -> int:  # type: ignore[no-untyped-def]
+    """Comments per second on an open consultation of three sections; the consultation's id."""
+    c = open_for_intake(ws)
     text = "أقترح أن تشمل البوابة الوطنية خدمات المحافظات كلها وأن تعمل على الهاتف المحمول."
     started = time.perf_counter()
     for i in range(n):
@@ -238,6 +248,10 @@ def cpu_per_request(app, ws, consultation_id: int) -> None:  # type: ignore[no-u
     )
 
 
+#: the pid of the uvicorn main process :func:`server` started last (its workers are its children)
+SERVER_PID = [0]
+
+
 @contextmanager
 def server(env: dict[str, str], workers: int, wait: float = 600) -> Iterator[str]:
     """``raqmana``'s app under uvicorn on a free loopback port (a slow machine may take minutes to start)."""
@@ -252,6 +266,7 @@ def server(env: dict[str, str], workers: int, wait: float = 600) -> Iterator[str
     cmd = [sys.executable, "-m", "uvicorn", "raqmana.web.app:create_app", "--factory", "--host", "127.0.0.1"]
     cmd += ["--port", str(port), "--workers", str(workers), "--log-level", "warning", "--no-access-log"]
     proc = subprocess.Popen(cmd, env={**os.environ, **env})
+    SERVER_PID[0] = proc.pid
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + wait
@@ -351,6 +366,131 @@ def page_load_python(
             )
 
 
+#: wrk's script for the intake: each request a POST of its own comment (or feedback) from its own address
+#: (X-Forwarded-For, trusted from 127.0.0.1), so the per-address limit never applies; ``done`` prints the
+#: latency percentiles and the non-2xx count for the benchmark to read
+WRK_INTAKE = r"""
+local threads, n = {}, 0
+function setup(thread)
+  n = n + 1
+  thread:set("id", n)
+  table.insert(threads, thread)
+end
+local counter = 0
+function request()
+  counter = counter + 1
+  local addr = string.format("10.%d.%d.%d", 100 + id, math.floor(counter / 256) % 256, counter % 256)
+  local body
+  if MODE == "comment" then
+    body = string.format('{"section_id": %d, "text": "أقترح أن تشمل البوابة الوطنية خدمات المحافظات كلها %d-%d"}',
+      SECTIONS[(counter % #SECTIONS) + 1], id, counter)
+  else
+    body = string.format('{"institution": "moi", "kind": "complaint", "channel": "office", "visits": 3, ' ..
+      '"rating": 2, "text": "راجعت مديرية الجوازات أربع مرات %d-%d"}', id, counter)
+  end
+  return wrk.format("POST", PATH, {["Content-Type"] = "application/json", ["X-Forwarded-For"] = addr}, body)
+end
+function done(summary, latency, requests)
+  io.write(string.format("WRK %d %d %d %.1f %.1f %.1f\n", summary.requests, summary.errors.status,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000))
+end
+"""
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of process ``pid`` and its children still running (uvicorn's workers)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry.name) == pid or int(fields[1]) == pid:  # fields[1]: the parent's pid
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
+def wrk_intake(settings, ws, consultation_id: int, args: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
+    """Intake through uvicorn with ``wrk`` as the load (a C program: it leaves the cores to the app):
+    accepted per second, the app's CPU per accepted message, latency percentiles; load average."""
+    import resource
+    import shutil
+    import subprocess
+
+    from sqlalchemy import func, select
+
+    from raqmana.store.models import ConsultationComment, ConsultationSection, FeedbackCase
+
+    if not shutil.which("wrk"):
+        print("wrk is not installed (apt-get install -y wrk): the wrk mode is skipped")
+        return
+    with ws.reader() as s:
+        sections = list(
+            s.scalars(
+                select(ConsultationSection.id).where(ConsultationSection.consultation_id == consultation_id)
+            )
+        )
+    env = {
+        "RAQMANA_DATA_DIR": str(settings.data_dir),
+        "RAQMANA_DATABASE_URL": settings.database_url,
+        "RAQMANA_SECRET_KEY": settings.secret_key,
+        "RAQMANA_ENVIRONMENT": "development",
+        "RAQMANA_DEFAULT_LOCALE": "ar",
+        "RAQMANA_TRUSTED_PROXIES": "127.0.0.1",
+    }
+    kinds = [("comment", ConsultationComment), ("feedback", FeedbackCase)]
+    with server(env, args.workers) as url:
+        pid = SERVER_PID[0]
+        for mode, table in kinds:
+            path = (
+                f"/api/v1/public/consultations/{consultation_id}/comments"
+                if mode == "comment"
+                else ("/api/v1/public/feedback")
+            )
+            script = f'MODE = "{mode}"\nPATH = "{path}"\nSECTIONS = {{{", ".join(map(str, sections))}}}\n'
+            with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
+                fh.write(script + WRK_INTAKE)
+            with ws.reader() as s:
+                before = s.scalar(select(func.count()).select_from(table)) or 0
+            cpu0, kids0 = _cpu_seconds(pid), resource.getrusage(resource.RUSAGE_CHILDREN)
+            started = time.perf_counter()
+            out = subprocess.run(
+                [
+                    "wrk",
+                    f"-t{min(2, args.wrk_connections)}",
+                    f"-c{args.wrk_connections}",
+                    f"-d{args.wrk}s",
+                    "--timeout",
+                    "30s",
+                    "-s",
+                    fh.name,
+                    url,
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            wall = time.perf_counter() - started
+            cpu, kids = _cpu_seconds(pid) - cpu0, resource.getrusage(resource.RUSAGE_CHILDREN)
+            os.unlink(fh.name)
+            with ws.reader() as s:
+                accepted = (s.scalar(select(func.count()).select_from(table)) or 0) - before
+            n, refused, failed, p50, p95, p99 = out.stdout.split("WRK ")[1].split()
+            load = os.getloadavg()
+            print(
+                f"wrk {mode:8s} {args.wrk_connections} connections, {args.workers} worker(s): {accepted} accepted in "
+                f"{wall:.1f} s = {accepted / wall:.0f} accepted/s (requests {n}, refused {refused}, failed {failed}); "
+                f"p50={float(p50):.1f} ms p95={float(p95):.1f} ms p99={float(p99):.1f} ms; app CPU {cpu:.1f} s = "
+                f"{cpu / max(accepted, 1) * 1000:.2f} ms per accepted; wrk CPU "
+                f"{kids.ru_utime + kids.ru_stime - kids0.ru_utime - kids0.ru_stime:.1f} s; "
+                f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+            )
+
+
 if __name__ == "__main__":
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("n", type=int, nargs="?", default=1000, help="messages and comments sent")
@@ -359,5 +499,10 @@ if __name__ == "__main__":
     p.add_argument("--requests", type=int, default=2000, help="page requests per load (upper bound)")
     p.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
     p.add_argument("--skip-feedback", action="store_true")
+    p.add_argument("--wrk", type=int, default=0, help="seconds of intake through uvicorn with wrk (0: none)")
+    p.add_argument("--wrk-connections", type=int, default=32)
+    p.add_argument(
+        "--wrk-only", action="store_true", help="only the wrk intake (no Python load, no page load)"
+    )
     args = p.parse_args()
     main(args.n, args)

@@ -11,10 +11,10 @@ the audit chain without the comment's text.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Literal, Protocol, cast
 
 from pydantic import BaseModel, Field
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Table, and_, bindparam, case, func, insert, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from raqmana.i18n import Translated
@@ -494,8 +494,17 @@ def _without_bare_placeholders(views: list[CommentView]) -> list[CommentView]:
     return kept
 
 
+class Openness(Protocol):
+    """Who a consultation is open to (a :class:`Consultation` or a row read for one comment)."""
+
+    @property
+    def who(self) -> str: ...
+    @property
+    def invited(self) -> list[str] | None: ...
+
+
 def may_take_part(
-    session: Session, c: Consultation, *, person: ConsultationParticipant | None, actor: Actor | None
+    session: Session, c: Openness, *, person: ConsultationParticipant | None, actor: Actor | None
 ) -> None:
     """Refuse (CP034/CP043) whoever the consultation is not open to."""
     if c.who == "verified" and (person is None or person.verified_at is None):
@@ -504,6 +513,36 @@ def may_take_part(
         paths = session.scalars(select(Organisation.path).where(Organisation.code.in_(c.invited or [])))
         if actor is None or actor.user_id is None or not any(actor.roles_at(path) for path in paths):
             raise ValidationFailed.one(P.NOT_ALLOWED, Location(field="participant"), who=c.who)
+
+
+_COMMENTS = cast(Table, ConsultationComment.__table__)
+_SECTIONS = cast(Table, ConsultationSection.__table__)
+_CONSULTATIONS = cast(Table, Consultation.__table__)
+_PARENTS = _COMMENTS.alias("parent")
+#: the public form's intake, built once: a new comment's consultation with its section and the comment it
+#: replies to, in one read
+_TARGET = (
+    select(
+        _CONSULTATIONS.c.opens_at,
+        _CONSULTATIONS.c.closes_at,
+        _CONSULTATIONS.c.premoderated,
+        _CONSULTATIONS.c.who,
+        _CONSULTATIONS.c.invited,
+        _SECTIONS.c.id.label("section"),
+        _PARENTS.c.state.label("parent_state"),
+    )
+    .select_from(
+        _CONSULTATIONS.outerjoin(
+            _SECTIONS,
+            (_SECTIONS.c.id == bindparam("section_id"))
+            & (_SECTIONS.c.consultation_id == _CONSULTATIONS.c.id),
+        ).outerjoin(
+            _PARENTS, (_PARENTS.c.id == bindparam("parent_id")) & (_PARENTS.c.section_id == _SECTIONS.c.id)
+        )
+    )
+    .where(_CONSULTATIONS.c.id == bindparam("consultation_id"))
+)
+_NEW_COMMENT = insert(_COMMENTS).returning(_COMMENTS.c.id)
 
 
 def add_comment(
@@ -521,55 +560,63 @@ def add_comment(
     actor: Actor | None = None,
 ) -> CommentReceipt:
     """A comment on one section of an open consultation (or a reply to a published comment of it),
-    waiting for moderation unless the consultation publishes without it."""
+    waiting for moderation unless the consultation publishes without it.
+
+    The public form's intake, so it is kept to four statements and a commit: the consultation with the
+    section (and the parent) read in one, the address's count, the comment and the audit event."""
     now = now or utcnow()
-    c, _ = _get(session, consultation_id)
-    section = session.get(ConsultationSection, section_id)
-    if section is None or section.consultation_id != c.id:
+    text = clean_text(text)
+    session.flush()  # a participant made in this transaction has its id (statements below bypass the ORM)
+    db = session.connection()
+    target = db.execute(
+        _TARGET, {"consultation_id": consultation_id, "section_id": section_id, "parent_id": parent_id}
+    ).first()
+    if target is None:
+        raise NotFound("consultation")
+    if target.section is None:
         raise NotFound("section")
-    if not is_open(c, now):
+    if not target.opens_at <= now < target.closes_at:
         raise ValidationFailed.one(
             P.CONSULTATION_CLOSED,
             Location(field="section_id"),
-            opens=c.opens_at.date().isoformat(),
-            closes=c.closes_at.date().isoformat(),
+            opens=target.opens_at.date().isoformat(),
+            closes=target.closes_at.date().isoformat(),
         )
-    may_take_part(session, c, person=person, actor=actor)
-    if parent_id is not None:
-        parent = session.get(ConsultationComment, parent_id)
-        if parent is None or parent.section_id != section.id or parent.state != CommentState.PUBLISHED:
-            raise ValidationFailed.one(P.PARENT_NOT_FOUND, Location(field="parent_id"))
-    text = clean_text(text)
+    may_take_part(session, target, person=person, actor=actor)
+    if parent_id is not None and target.parent_state != CommentState.PUBLISHED:
+        raise ValidationFailed.one(P.PARENT_NOT_FOUND, Location(field="parent_id"))
     if not text:
         raise ValidationFailed.one(P.COMMENT_REQUIRED, Location(field="text"))
     if len(text) > MAX_TEXT:
         raise ValidationFailed.one(P.TEXT_TOO_LONG, Location(field="text"), max=MAX_TEXT)
     throttle(session, client, now)
-    state = CommentState.PENDING if c.premoderated else CommentState.PUBLISHED
-    m = ConsultationComment(
-        section_id=section.id,
-        body=text,
-        lang=lang,
-        state=str(state),
-        created_at=now,
-        moderated_at=None if c.premoderated else now,
-        illustrative=illustrative,
-        parent_id=parent_id,
-        participant_id=person.id if person is not None else None,
-        tracking=new_tracking(),
-    )
-    session.add(m)
-    session.flush()
+    state = CommentState.PENDING if target.premoderated else CommentState.PUBLISHED
+    tracking = new_tracking()
+    comment_id = db.execute(
+        _NEW_COMMENT,
+        {
+            "section_id": section_id,
+            "body": text,
+            "lang": lang,
+            "state": str(state),
+            "created_at": now,
+            "moderated_at": None if target.premoderated else now,
+            "illustrative": illustrative,
+            "parent_id": parent_id,
+            "participant_id": person.id if person is not None else None,
+            "tracking": tracking,
+            "reason": None,
+        },
+    ).scalar_one()
     record(
         session,
         PUBLIC,
         "comment.receive",
         "consultation_comment",
-        m.id,
-        after={"section": section.id, "length": len(text), "reply_to": parent_id, "state": m.state},
+        comment_id,
+        after={"section": section_id, "length": len(text), "reply_to": parent_id, "state": str(state)},
     )
-    assert m.tracking is not None
-    return CommentReceipt(id=m.id, state=state, tracking=m.tracking)
+    return CommentReceipt(id=comment_id, state=state, tracking=tracking)
 
 
 def moderation_queue(session: Session, actor: Actor, *, consultation_id: int) -> ModerationQueue:

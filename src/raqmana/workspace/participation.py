@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel, Field
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, case, insert, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from raqmana.i18n import Translated
@@ -27,7 +29,7 @@ from raqmana.participation.privacy import mask_personal
 from raqmana.participation.tracking import normalise_tracking
 from raqmana.problems import Location, Problem
 from raqmana.store.models import FeedbackCase, LoginThrottle, Organisation, Service, User
-from raqmana.store.types import utcnow
+from raqmana.store.types import UTCDateTime, utcnow
 from raqmana.workspace.actors import Actor, Role
 from raqmana.workspace.audit import record
 from raqmana.workspace.exceptions import (
@@ -161,19 +163,47 @@ def clean_text(text: str) -> str:
 # --- the public side ---------------------------------------------------------------------------------
 
 
+_THROTTLE = cast(Table, LoginThrottle.__table__)
+#: the public form's count per address, one statement per database kind (built once)
+_COUNTS: dict[str, Any] = {}
+
+
+def _count_statement(dialect: str) -> Any:
+    if dialect not in _COUNTS:
+        t = _THROTTLE
+        now = bindparam("now", type_=UTCDateTime())
+        passed = t.c.window_start <= bindparam("ended", type_=UTCDateTime())
+        upsert = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(t)
+        _COUNTS[dialect] = (
+            upsert.values(key=bindparam("client_key"), failures=1, window_start=now)
+            .on_conflict_do_update(
+                index_elements=[t.c.key],
+                set_={
+                    "failures": case((passed, 1), else_=t.c.failures + 1),
+                    "window_start": case((passed, now), else_=t.c.window_start),
+                },
+            )
+            .returning(t.c.failures, t.c.window_start)
+        )
+    return _COUNTS[dialect]
+
+
 def throttle(session: Session, client: str, now: datetime) -> None:
-    key = f"feedback:{client[:100]}"
-    row = session.get(LoginThrottle, key)
-    if row is None or row.window_start + THROTTLE_WINDOW <= now:
-        if row is not None:
-            session.delete(row)
-            session.flush()
-        session.add(LoginThrottle(key=key, failures=1, window_start=now))
-        return
-    if row.failures >= THROTTLE_COUNT:
-        wait = int((row.window_start + THROTTLE_WINDOW - now).total_seconds()) + 1
+    """Count one message from ``client`` in its window (a new window once the last has passed), in one
+    statement; refuse with 429 beyond THROTTLE_COUNT (the refused message's count is rolled back with it)."""
+    db = session.connection()
+    failures, started = db.execute(
+        _count_statement(db.dialect.name),
+        {"client_key": f"feedback:{client[:100]}", "now": now, "ended": now - THROTTLE_WINDOW},
+    ).one()
+    if failures > THROTTLE_COUNT:
+        wait = int((started + THROTTLE_WINDOW - now).total_seconds()) + 1
         raise TooManyRequests(P.TOO_MANY, retry_after=wait)
-    row.failures += 1
+
+
+_ORGS = cast(Table, Organisation.__table__)
+_INSTITUTION = select(_ORGS.c.id, _ORGS.c.code).where(_ORGS.c.code == bindparam("code"))
+_NEW_CASE = insert(cast(Table, FeedbackCase.__table__))
 
 
 def submit_feedback(
@@ -199,7 +229,9 @@ def submit_feedback(
     now = now or utcnow()
     text = clean_text(text)
     problems: list[Problem] = []
-    org = session.scalar(select(Organisation).where(Organisation.code == institution))
+    session.flush()  # the statements below bypass the ORM
+    db = session.connection()
+    org = db.execute(_INSTITUTION, {"code": institution}).first()
     if org is None:
         problems.append(problem(P.UNKNOWN_INSTITUTION, Location(field="institution"), value=institution[:64]))
     if service and org is not None:
@@ -218,31 +250,40 @@ def submit_feedback(
         raise ValidationFailed(problems)
     assert org is not None
     throttle(session, client, now)
-    case = FeedbackCase(
-        tracking=new_tracking(),
-        kind=str(kind),
-        org_id=org.id,
-        service_code=service or None,
-        rating=rating,
-        channel=str(channel),
-        visits=visits,
-        body=text,
-        lang=lang,
-        contact=clean_text(contact)[:255] if contact and contact.strip() else None,
-        contact_consent=bool(contact_consent and contact and contact.strip()),
-        state=str(CaseState.RECEIVED),
-        hidden=False,
-        referrals=[],
-        source="web",
-        illustrative=False,
-        version=1,
-        received_at=now,
-        due_at=due_at(now, answer_days),
-    )
-    session.add(case)
-    session.flush()
-    record(session, PUBLIC, "feedback.receive", "feedback", case.tracking, after=_audit_state(case, org))
-    return Receipt(tracking=case.tracking, kind=kind, due_at=case.due_at)
+    kept = clean_text(contact)[:255] if contact and contact.strip() else None
+    row = {
+        "tracking": new_tracking(),
+        "kind": str(kind),
+        "org_id": org.id,
+        "service_code": service or None,
+        "rating": rating,
+        "channel": str(channel),
+        "visits": visits,
+        "body": text,
+        "lang": lang,
+        "contact": kept,
+        "contact_consent": bool(contact_consent and kept),
+        "state": str(CaseState.RECEIVED),
+        "hidden": False,
+        "referrals": [],
+        "source": "web",
+        "illustrative": False,
+        "version": 1,
+        "received_at": now,
+        "due_at": due_at(now, answer_days),
+    }
+    db.execute(_NEW_CASE, row)  # one statement, nothing read back
+    audited = {
+        "institution": org.code,
+        "kind": row["kind"],
+        "state": row["state"],
+        "service": row["service_code"],
+        "hidden": False,
+        "contact_given": kept is not None,
+        "due_at": row["due_at"].isoformat(),
+    }
+    record(session, PUBLIC, "feedback.receive", "feedback", row["tracking"], after=audited)
+    return Receipt(tracking=row["tracking"], kind=kind, due_at=row["due_at"])
 
 
 def _audit_state(case: FeedbackCase, org: Organisation) -> dict[str, Any]:

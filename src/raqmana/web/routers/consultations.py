@@ -7,7 +7,7 @@ and analysis in :mod:`.consultation_staff`."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from fastapi import Depends, Path, Query, Request
@@ -56,7 +56,8 @@ def kept_pages(request: Request) -> Pages:
     return pages
 
 
-def _forget_pages(request: Request) -> Iterator[None]:
+async def _forget_pages(request: Request) -> AsyncIterator[None]:
+    """After a write in this area the kept pages go (async: no thread of its own for every request)."""
     yield
     if request.method not in ("GET", "HEAD"):
         kept_pages(request).clear()
