@@ -61,3 +61,30 @@ def test_kurdish_passages_get_the_keyword_rules_the_sentence_model_lacks_for_the
     text = "حکومەت بەرنامەیەکی پاراستنی کۆمەڵایەتی دادەنێت بۆ کەمکردنەوەی ھەژاری لە خێزانە ھەژارەکاندا."
     (c,) = shared_mapper().classify([text])
     assert c.sdgs == [1] and c.targets == []  # no target without the model
+
+
+def test_each_goal_has_its_own_words_from_its_target_texts() -> None:
+    from raqmana.documents.sdg import stem, target_term_weights, target_terms
+
+    terms = target_terms()
+    assert stem("sanitation") in terms["6"] and stem("الصرف") in terms["6"]
+    # a word most goals use says nothing about one of them
+    assert not any(stem("sustainable") in words for words in terms.values())
+    found = target_term_weights(normalise("Wastewater treatment and sanitation for every village"))
+    assert max(found, key=lambda g: found[g]) == "6"
+
+
+def test_a_goals_own_words_raise_its_score_by_the_passages_language(mapper: Mapper) -> None:
+    from raqmana.documents.mapper import TERM_SATURATION, TERM_WEIGHTS
+
+    passages = [
+        "Untreated wastewater is discharged into rivers and lakes.",
+        "معالجة مياه الصرف الصحي في كل قرية",
+    ]
+    without = Mapper(term_weights=dict.fromkeys(TERM_WEIGHTS, 0.0)).classify(passages)
+    with_words = mapper.classify(passages)
+    for lang, a, b in zip(("en", "ar"), without, with_words, strict=True):
+        assert TERM_WEIGHTS[lang] > 0
+        assert b.scores["6"] > a.scores["6"]
+        assert b.scores["6"] - a.scores["6"] <= TERM_WEIGHTS[lang] + 1e-9
+    assert TERM_SATURATION > 0

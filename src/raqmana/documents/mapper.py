@@ -13,9 +13,9 @@ import numpy as np
 
 from raqmana.documents import embed as E
 from raqmana.documents.arabic import language, normalise
-from raqmana.documents.sdg import GOALS, keyword_hits, texts
+from raqmana.documents.sdg import GOALS, keyword_hits, target_term_weights, texts
 
-VERSION = "1"
+VERSION = "2"  # 2: a goal's own words from its target texts; indicators ranked by level
 #: similarity of a passage to a goal is mapped from cosine [LOW, HIGH] to score [0, 1]
 LOW, HIGH = 0.10, 0.60
 #: the same for the optional e5 model, whose cosines sit in a narrow high band (its documented behaviour)
@@ -25,6 +25,10 @@ THRESHOLD = 0.45
 THRESHOLDS: dict[str, float] = dict.fromkeys(GOALS, THRESHOLD)
 MARGIN = 0.08  # a goal within this of the best one is kept too
 MAX_TARGETS = 3
+#: score added, by the passage's language, for a goal's own words from its target texts (at most this, reached
+#: at TERM_SATURATION summed rarity); chosen on the development set (benchmarks/documents_sdg_terms_fit.py)
+TERM_WEIGHTS: dict[str, float] = {"ar": 0.25, "en": 0.20, "ckb": 0.0}
+TERM_SATURATION = 6.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +46,15 @@ class Mapper:
     """Load once, classify many. ``use_model=False`` keeps only the keyword rules (fast, lower recall)."""
 
     def __init__(
-        self, *, use_model: bool = True, model: str = "use", thresholds: dict[str, float] | None = None
+        self,
+        *,
+        use_model: bool = True,
+        model: str = "use",
+        thresholds: dict[str, float] | None = None,
+        term_weights: dict[str, float] | None = None,
     ) -> None:
         self.use_model = use_model
+        self.term_weights = {**TERM_WEIGHTS, **(term_weights or {})}
         self.model = model
         self._low, self._high = (E5_LOW, E5_HIGH) if model == "e5" else (LOW, HIGH)
         self.thresholds = {**THRESHOLDS, **(thresholds or {})}
@@ -67,13 +77,17 @@ class Mapper:
         """As :meth:`classify`, with the passages' embeddings already computed (shared with other mappers)."""
         sims = vectors @ self._vectors.T if vectors is not None and self._vectors is not None else None
         # Kurdish is not among the sentence model's languages: its passages get the keyword rules alone
+        langs = [language(text) for text in passages]
         return [
-            self._one(text, sims[i] if sims is not None and language(text) != "ckb" else None)
+            self._one(text, sims[i] if sims is not None and langs[i] != "ckb" else None, langs[i])
             for i, text in enumerate(passages)
         ]
 
-    def _one(self, text: str, sims: np.ndarray | None) -> Classification:
-        hits = keyword_hits(normalise(text))
+    def _one(self, text: str, sims: np.ndarray | None, lang: str = "en") -> Classification:
+        normalised = normalise(text)
+        hits = keyword_hits(normalised)
+        term_weight = self.term_weights.get(lang, 0.0)
+        terms = target_term_weights(normalised) if term_weight else {}
         scores: dict[str, float] = {}
         target_scores: dict[str, float] = {}
         for g in GOALS:
@@ -87,6 +101,7 @@ class Mapper:
             boost = KEYWORD_BOOST * min(2, hits.get(g, 0))
             if sims is None:
                 boost *= 3
+            boost += term_weight * min(1.0, terms.get(g, 0.0) / TERM_SATURATION)
             scores[g] = round(min(1.0, base + boost), 3)
         best = max(scores.values())
         sdgs = [int(g) for g in GOALS if scores[g] >= self.thresholds[g] and scores[g] >= best - MARGIN]

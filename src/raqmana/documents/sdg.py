@@ -83,3 +83,57 @@ def target_texts() -> dict[str, dict[str, str]]:
         for t in texts()
         if t.target
     }
+
+
+_WORD = re.compile(r"\w+")
+_AR_ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
+_AR_SUFFIXES = ("ات", "ين", "ون", "ه")
+
+
+def stem(token: str) -> str:
+    """A crude stem for matching target words: an Arabic word without its article, a one-letter prefix
+    before it and a plural or feminine ending; an English word's first six letters."""
+    if token.isascii():
+        return token[:6]
+    for prefix in _AR_ARTICLES:
+        if token.startswith(prefix) and len(token) - len(prefix) >= 3:
+            token = token[len(prefix) :]
+            break
+    for suffix in _AR_SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            return token[: -len(suffix)]
+    return token
+
+
+def stems(normalised_text: str) -> set[str]:
+    """The distinct stems of a normalised text's words of four letters or more (no digits)."""
+    return {stem(w) for w in _WORD.findall(normalised_text) if len(w) >= 4 and not w.isdigit()}
+
+
+@lru_cache(maxsize=1)
+def target_terms() -> dict[str, dict[str, float]]:
+    """Goal → its own words: the stems of its goal and target texts (ar, en) that at most two goals use,
+    each weighted by how rare it is among the goals (log 17/goals using it)."""
+    import math
+
+    by_goal: dict[str, set[str]] = {g: set() for g in GOALS}
+    for row in texts():
+        by_goal[row.goal] |= stems(fold_heh(normalise(row.en))) | stems(fold_heh(normalise(row.ar)))
+    used: dict[str, int] = {}
+    for words in by_goal.values():
+        for w in words:
+            used[w] = used.get(w, 0) + 1
+    return {
+        g: {w: math.log(len(GOALS) / used[w]) for w in words if used[w] <= 2} for g, words in by_goal.items()
+    }
+
+
+def target_term_weights(normalised_text: str) -> dict[str, float]:
+    """Goal → summed weight of its own words (:func:`target_terms`) found in an already normalised text."""
+    found = stems(fold_heh(normalised_text))
+    out: dict[str, float] = {}
+    for goal, terms in target_terms().items():
+        total = sum(terms[w] for w in found & terms.keys())
+        if total:
+            out[goal] = total
+    return out
