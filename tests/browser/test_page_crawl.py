@@ -1,0 +1,174 @@
+"""Every page of the app, as a coordinator, as a focal point and as an anonymous visitor, in Arabic,
+Kurdish and English, at desktop (1280 px) and phone (390 px) width.
+
+The pages are the app's own GET routes that answer HTML (:func:`tests.web.test_route_matrix.app_routes`),
+their paths filled in on the route matrix's world (its probes: a round, an institution, a consultation, a
+service, a document …); a person reads each page the route matrix lets them read (status 200 there). On
+every page: status 200, ``lang`` and ``dir`` of the reader's language, the heading in that language, the
+digits in one shape (no Latin digit outside a left-to-right code in ar/ckb, no Arabic-Indic digit in en),
+no sideways scrolling at 390 px, and no serious or critical axe-core violation (checked once per page and
+language, at desktop width). Screenshots go to ``$RAQMANA_TEST_ARTIFACTS/crawl`` for a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from raqmana.metrics.service import COLUMNS, parse_row
+from raqmana.problems import Location
+from raqmana.workspace import SYSTEM, publication, services
+from tests.web.scope_people import add_scoped_people
+from tests.web.test_route_matrix import EXPECTED, Ids, _build, _fill, _probe, _table, app_routes
+from tests.web.world import build_world, make_settings
+
+from .conftest import LiveServer, axe_violations, sign_in
+from .test_readers_screens import ARABIC_SCRIPT, DESKTOP, DRAWN, LATIN_DIGITS, PHONE
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+#: who reads: the coordinator of the whole tree, the focal point of institution A, and a visitor
+PEOPLE = ("coord", "focal", "anon")
+#: in an English view: Arabic-Indic digits outside text marked as Arabic or Kurdish
+ARABIC_DIGITS = r"""() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.querySelector('main') || document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (!/[\u0660-\u0669\u06F0-\u06F9]/.test(node.nodeValue)) continue;
+    const el = node.parentElement;
+    if (!el || el.closest('script, style, [lang="ar"], [lang="ckb"], input, textarea, select')) continue;
+    if (!el.getClientRects().length) continue;
+    out.push(node.nodeValue.trim().slice(0, 80));
+  }
+  return out;
+}"""
+OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth"
+LANG_DIR = "() => [document.documentElement.lang, document.documentElement.dir]"
+
+
+def crawl_list(app: Any, ids: Ids) -> dict[str, list[tuple[str, str]]]:
+    """Per person, the (name, path) of every HTML page they may read, each route once."""
+    served = {r for r in app_routes(app) if r.startswith("GET ")}
+    table = _table()
+    assert {route for route, _ in table} >= served  # the matrix has every route (its own test says so)
+    pages: dict[str, list[tuple[str, str]]] = {p: [] for p in PEOPLE}
+    for person in PEOPLE:
+        seen: set[str] = set()
+        for (route, variant), statuses in sorted(table.items()):
+            _, path = route.split(" ", 1)
+            if route not in served or route in seen or statuses[person] != 200:
+                continue
+            if path.startswith(("/api/", "/static", "/health")) or re.search(
+                r"\.\{?\w+\}?$|/files/|/file$", path
+            ):
+                continue  # JSON twins, files and downloads are not pages
+            if person == "anon" and not path.startswith(("/public", "/login")):
+                continue
+            seen.add(route)
+            url = _fill(path, _probe(route, variant).params, ids, f"{person}/html")
+            name = re.sub(r"[^a-z0-9]+", "-", path.strip("/").lower()).strip("-") or "home"
+            pages[person].append((name, url))
+    return pages
+
+
+@pytest.fixture(scope="module")
+def site(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[LiveServer, dict[str, list[tuple[str, str]]]]]:
+    from raqmana.web import create_app
+
+    world = add_scoped_people(build_world(make_settings(tmp_path_factory.mktemp("crawl-data"))))
+    ids = _build(world)
+    with (
+        world.ws.transaction() as s
+    ):  # the matrix's service is named in English only: a reader's page names it
+        names = {"name_en": "Passports", "name_ar": "جوازات السفر", "name_ckb": "پاسپۆرت"}
+        values = {**dict.fromkeys(COLUMNS, ""), "code": "svc-moi", "owner": "moi", "level": "2", **names}
+        record, problems = parse_row(values, lambda column: Location(field=column))
+        assert record is not None, problems
+        services.save_service(s, SYSTEM, record=record)
+        publication.publish(s, SYSTEM)
+    pages = crawl_list(create_app(world.settings, workspace=world.ws), ids)
+    with LiveServer(world) as server:
+        yield server, pages
+    world.ws.dispose()
+
+
+def _with_lang(url: str, lang: str) -> str:
+    return f"{url}{'&' if '?' in url else '?'}lang={lang}"
+
+
+@pytest.mark.parametrize("person", PEOPLE)
+def test_every_page_reads_right_in_every_language_and_width(site, browser, artifacts: Path, person):  # type: ignore[no-untyped-def]
+    live, pages = site
+    assert pages[person], f"no page for {person}"
+    assert EXPECTED  # the route matrix, where each page's readers are decided
+    folder = artifacts / "crawl"
+    folder.mkdir(parents=True, exist_ok=True)
+    problems: list[str] = []
+    for lang in ("ar", "ckb", "en"):
+        for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+            if person == "anon":
+                context = browser.new_context(viewport=viewport, locale="en-US" if lang == "en" else "ar-IQ")  # type: ignore[attr-defined]
+                page = context.new_page()
+            else:
+                page = sign_in(browser, live, person, lang)
+                context = page.context
+                page.set_viewport_size(viewport)
+            page.set_default_timeout(120_000)
+            for name, url in pages[person]:
+                where = f"{person} {lang} {width} {name}"
+                response = page.goto(_with_lang(f"{live.url}{url}", lang))
+                if response is None or response.status != 200:
+                    problems.append(f"{where}: status {response.status if response else None} for {url}")
+                    continue
+                if not response.headers.get("content-type", "").startswith("text/html"):
+                    continue  # a probe (/readyz) or a file, not a page
+                if not response.text().lstrip().lower().startswith("<!doctype html"):
+                    continue  # a fragment a page loads into itself (HTMX), read with its page
+                for img in page.locator("main img").all():  # lazy charts: drawn before the screenshot
+                    img.scroll_into_view_if_needed()
+                deadline = time.monotonic() + 60
+                while not page.evaluate(DRAWN) and time.monotonic() < deadline:
+                    time.sleep(0.2)
+                page.screenshot(
+                    path=str(folder / f"{person}-{lang}-{width}-{name}.jpeg"),
+                    full_page=True,
+                    type="jpeg",
+                    quality=60,
+                )
+                problems += _check(page, where, lang, width)
+            context.close()
+    assert problems == [], f"{len(problems)} problems:\n" + "\n".join(problems)
+
+
+def _check(page: Any, where: str, lang: str, width: str) -> list[str]:
+    found: list[str] = []
+    html_lang, html_dir = page.evaluate(LANG_DIR)
+    if html_lang != lang or html_dir != ("ltr" if lang == "en" else "rtl"):
+        found.append(f"{where}: lang={html_lang!r} dir={html_dir!r}")
+    headings = page.locator("main h1")
+    heading = headings.first.inner_text() if headings.count() else ""
+    if not heading:
+        found.append(f"{where}: no heading")
+    elif lang != "en" and not re.search(ARABIC_SCRIPT, heading):
+        found.append(f"{where}: heading {heading!r} is not in {lang}")
+    digits = page.evaluate(LATIN_DIGITS if lang != "en" else ARABIC_DIGITS)
+    if digits:
+        found.append(f"{where}: digits of the other shape in {digits[:5]}")
+    if width == "phone":
+        over = page.evaluate(OVERFLOW)
+        if over > 0:
+            found.append(f"{where}: {over} px wider than the phone's screen")
+    else:
+        found += [
+            f"{where}: axe {v['id']} ({v['impact']}) {v['help']} at {v['nodes']}"
+            for v in axe_violations(page)
+        ]
+    return found
