@@ -90,3 +90,22 @@ def test_a_round_on_the_full_framework_fits_a_phone(tmp_path: Path, browser, art
         )
         page.context.close()
     world.ws.dispose()
+
+
+def test_a_wide_table_with_hidden_link_words_scrolls_inside_itself_on_a_phone(round_live, browser):  # type: ignore[no-untyped-def]
+    """A download link's words for screen readers (``visually-hidden``) sit in the last column of a table
+    wider than the phone (as on the reports page): the table scrolls, the page does not."""
+    live, _ = round_live
+    page = _focal_page(browser, live, PHONE)
+    page.evaluate(
+        """() => {
+        const box = document.createElement('div');
+        box.className = 'table-responsive';
+        box.innerHTML = '<table class="table"><tr><td class="text-nowrap">' + 'الوزارة '.repeat(12) + '</td><td class="text-nowrap">'
+          + '<a href="#">تنزيل<span class="visually-hidden"> national-ar.docx</span></a></td></tr></table>';
+        document.querySelector('main').appendChild(box);
+        }"""
+    )
+    assert page.evaluate("document.querySelector('main .table-responsive:last-child').scrollWidth > 390")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), "no sideways page"
+    page.context.close()
