@@ -26,6 +26,7 @@ LABELS = {
     "evidence_date": _("Date of the evidence"),
     "source_type": _("Source type"),
     "description": _("Description"),
+    "justification": _("Justification"),
     "comment": _("Comment"),
     "decision": _("Review"),
     "expected_version": _("Version"),
