@@ -153,6 +153,15 @@ def test_a_page_built_for_someone_signed_in_is_never_served_to_others(world, cli
     assert sent and "Sign out" in again.text
 
 
+def test_a_token_an_htmx_or_a_range_request_goes_to_the_app(coord, client, world):
+    publish(coord)
+    client.get("/public?lang=en")  # kept now
+    for personal in ({"Authorization": "Bearer not-a-token"}, {"HX-Request": "true"}, {"Range": "bytes=0-9"}):
+        with statements(world.ws) as sent:
+            client.get("/public?lang=en", headers=personal)
+        assert sent, personal
+
+
 def test_errors_are_not_kept_and_an_unpublished_service_never_shows(coord, client, world):
     publish(coord)
     assert client.get("/public/services/later").status_code == 404
