@@ -36,6 +36,10 @@ catalogue changes of the same days). On quiet cores the wall time of ``--jobs 2`
 start-up, reading and the build (about 0.6 s CPU, one core) plus half the rest (about 2.1 s CPU):
 about 1.65 s, so the 1.5 s target is still not shown. System time (0.5–0.6 s) is mostly the kernel
 zero-filling fresh pages: the runs × units × aggregates samples (187 MB) and the summaries' work arrays.
+With the runs the packed sort put out of order fixed by a stable sort (load average 14, medians of 9,
+A B A B against a4b01eb): 2.65 s CPU (user 2.05 + sys 0.56) with ``--jobs 2``, 2.54 s with
+``--jobs 1``, before 2.81 s (user 2.30 + sys 0.50); the Monte Carlo in-process 1.06 s CPU against
+1.35 s (medians of 5).
 
     .venv/bin/python benchmarks/index_build_cli.py [--before SRC] [--runs 9]
 """
