@@ -132,3 +132,13 @@ def test_the_pages_name_the_round_and_a_closed_round_refuses_an_import(as_user, 
     assert refused.status_code == 422 and refused.json()["errors"][0]["code"] == "SV031"
     assert coord.get(f"/api/v1{BASE.format(aid)}").json()["surveys"][0]["submissions"] == 12
     assert 'name="file"' not in coord.get(BASE.format(aid) + "/tiny").text  # no import form any more
+
+
+def test_the_round_s_period_is_written_in_the_reader_s_digits(as_user, world):
+    coord = as_user("coord")
+    aid = world.assessment_id
+    upload(coord, aid, _export(12))
+    for path in (BASE.format(aid), BASE.format(aid) + "/tiny"):
+        page = coord.get(path + "?lang=ar").text
+        assert "(٢٠٢٦)" in page and "(2026)" not in page, path
+    assert "(2026)" in coord.get(BASE.format(aid) + "?lang=en").text
