@@ -172,6 +172,7 @@ def test_a_surveys_indicators_share_its_compressed_respondents() -> None:
     one, two = (indicator_values(s, results, institution_of=_lookup, joint=joint) for s in (skills, blocks))
     assert one.sampling[""][0] is two.sampling[""][0] and (one.sampling[""][1], two.sampling[""][1]) == (0, 1)
     assert one.sampling["moh"][0] is joint.groups["moh"] and one.sampling["moh"][0].n == 12
+    assert joint_groups(results, []).groups == {}  # a survey without indicators
     alone = indicator_values(skills, results, institution_of=_lookup)
     assert (
         alone.sampling[""][0].mean()

@@ -182,6 +182,8 @@ def joint_groups(
     institution_of: Callable[[str], str | None] = lambda _: None,
 ) -> JointGroups:
     topics = tuple(dict.fromkeys(topics))
+    if not topics:  # a survey without indicators
+        return JointGroups((), {})
     rows = [r for r in results.respondents if any(t in r.topics for t in topics)]
     values = np.array([[r.topics.get(t, np.nan) for t in topics] for r in rows], dtype=float).reshape(
         -1, len(topics)
