@@ -21,9 +21,10 @@ def test_the_demo_writes_coinr_tables_and_the_commands_output_from_them(tmp_path
     again = read_data_csv(folder / "iData.csv", meta=nodes)
     assert again.table.units == b.data.table.units
     assert again.groups == b.data.groups
-    assert again.table.select(list(b.tree.indicators)).as_dict() == b.data.table.select(
-        list(b.tree.indicators)
-    ).as_dict()
+    assert (
+        again.table.select(list(b.tree.indicators)).as_dict()
+        == b.data.table.select(list(b.tree.indicators)).as_dict()
+    )
     assert {(n.code, n.parent, n.level) for n in nodes if n.type != "Group"} == {
         (n.code, n.parent, n.level) for n in b.recipe.meta
     }
