@@ -128,3 +128,25 @@ def test_only_keepers_of_the_document_queue_its_analysis(docworld):
     doc = upload(docworld, institution_code="moa")
     with docworld.ws.transaction() as s, pytest.raises(Forbidden):
         enqueue_analysis(s, docworld["rev_a"], document_id=doc.id)
+
+
+def test_a_law_in_the_national_library_is_evidence_for_the_national_indicator_first(docworld):
+    law = (
+        b"Under this Law, electronic documents and electronic signatures have the same legal effect as paper "
+        b"documents and handwritten signatures.\n"
+    )
+    filed = {
+        "library": upload(docworld, who="coord", data=law, filename="etl.txt"),
+        "institution": upload(docworld, who="fp_a", data=law, filename="etl.txt", institution_code="moa"),
+    }
+    first = {}
+    for scope, doc in filed.items():
+        assert analyse(docworld, doc.id, who="coord").status == "done"
+        with docworld.ws.reader() as s:
+            detail = document_detail(s, docworld["coord"], document_id=doc.id)
+        (passage,) = detail.passages
+        first[scope] = next(x.ref for x in passage.suggestions if x.kind == "indicator")
+        assert detail.analysis is not None and detail.analysis.settings["indicator_level_bonus"] > 0
+    # the electronic transactions law (national) for the library; the institution's own e-signature for
+    # the same words filed with a ministry
+    assert first == {"library": "LEG-01", "institution": "IDS-06"}
