@@ -193,20 +193,30 @@ def test_the_owner_sets_the_questions_from_the_edit_form(world, client, as_user)
     c = open_with_question(world)
     focal = as_user("focal")
     edit = f"/consultations/{c.id}/edit"
-    assert 'name="questions_text"' in focal.get(edit).text
+    assert all(f'name="questions_{lang}"' in focal.get(edit).text for lang in ("ar", "ckb", "en"))
     done = focal.form(
         f"/consultations/{c.id}/questions",
         {
-            "questions_text": "single: أي خدمة أولاً؟ | الجوازات | البطاقة\nlikert: البوابة سهلة",
+            "questions_ar": "single: أي خدمة أولاً؟ | الجوازات | البطاقة\nlikert: البوابة سهلة",
+            "questions_en": "Which service first? | Passports | ID card\nThe portal is easy",
             "questions_lang": "ar",
         },
         page=edit,
     )
     assert done.status_code == 303
     shown = client.get(f"/api/v1/public/consultations/{c.id}").json()["questions"]
-    assert [(q["kind"], q["prompt"]["ar"], len(q["options"])) for q in shown] == [
-        ("single", "أي خدمة أولاً؟", 2),
-        ("likert", "البوابة سهلة", 0),
+    assert [
+        (q["kind"], q["prompt"]["ar"], q["prompt"]["en"], len(q["options"]), q["lang"]) for q in shown
+    ] == [
+        ("single", "أي خدمة أولاً؟", "Which service first?", 2, "ar"),
+        ("likert", "البوابة سهلة", "The portal is easy", 0, "ar"),
     ]
+    assert "Which service first?" in focal.get(edit).text  # the form shows the translation to change
+    page = f"/public/consultations/{c.id}"
+    client.form("/public/consultations/participants", {"next": page}, page=page)  # taking part: the form
+    english = client.get(f"/public/consultations/{c.id}?lang=en").text
+    assert "Which service first?" in english and "أي خدمة" not in english
+    sorani = client.get(f"/public/consultations/{c.id}?lang=ckb").text  # no Sorani: as written, marked
+    assert '<span lang="ar" dir="rtl">أي خدمة أولاً؟</span>' in sorani
     bad = focal.form(f"/consultations/{c.id}/questions", {"questions_text": "poll: x"}, page=edit)
-    assert bad.status_code == 422
+    assert bad.status_code == 422 and "CP050" in bad.text

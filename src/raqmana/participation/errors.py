@@ -53,3 +53,18 @@ RETENTION_RANGE = Code(
 NOT_EDITABLE = Code(
     "CP047", "A consultation that has comments keeps its sections; only its details can change."
 )
+QUESTION_UNWRITTEN = Code("CP048", "Question {n} has no text in the language it is written in ({language}).")
+OPTION_UNWRITTEN = Code(
+    "CP049",
+    "Option {option} of question {n} has no text in the language the question is written in ({language}).",
+)
+QUESTIONS_LINE = Code(
+    "CP050",
+    "Write each question on one line as kind: question | option | option, the kind one of text, single, "
+    "multiple, ranking, likert.",
+)
+QUESTIONS_TRANSLATION = Code(
+    "CP051",
+    "This translation has {got} questions or options where the questions as written have {expected}: "
+    "one line for each question, in the same order, with the same options.",
+)

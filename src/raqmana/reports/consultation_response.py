@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from raqmana.i18n.catalog import gettext, ngettext
+from raqmana.i18n.numbers import format_number
 from raqmana.reports.labels import report_labels
 from raqmana.reports.model import Block, Bullets, Note, Paragraph, Report, Section, Table
 
@@ -21,6 +22,18 @@ class ResponseLine:
     taken: bool
     text: str
     comments: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class QuestionLine:
+    """A question's results: its prompt, how many answered, per option (Likert point) the count (a
+    ranking's Borda points), the mean Likert point; all in the report's language."""
+
+    prompt: str
+    answered: int
+    counts: list[tuple[str, int]] = field(default_factory=list)
+    mean: float | None = None
+    ranking: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,6 +51,7 @@ class ResponseFacts:
     themes: list[tuple[str, int]]
     governorates: list[tuple[str, int]]
     lines: list[ResponseLine]
+    questions: list[QuestionLine] = field(default_factory=list)
     address: str = ""
     illustrative: bool = False
     digits: str | None = None
@@ -54,6 +68,43 @@ def _lines(facts: ResponseFacts, taken: bool) -> list[Section]:
         title = line.section or gettext(lang, "The draft as a whole")
         out.append(Section(id=f"{'taken' if taken else 'not-taken'}-{n}", title=title, blocks=blocks))
     return out
+
+
+def _questions(facts: ResponseFacts) -> Section:
+    lang = facts.lang
+    blocks: list[Block] = []
+    for n, q in enumerate(facts.questions, start=1):
+        blocks.append(
+            Paragraph(
+                f"{q.prompt} ("
+                + ngettext(
+                    lang,
+                    "{n} answer",
+                    "{n} answers",
+                    q.answered,
+                    n=format_number(q.answered, lang, decimals=0, digits=facts.digits),
+                )
+                + ")"
+            )
+        )
+        if q.counts:
+            blocks.append(
+                Table(
+                    id=f"question-{n}",
+                    caption=q.prompt,
+                    columns=[
+                        gettext(lang, "Option"),
+                        gettext(lang, "Points") if q.ranking else gettext(lang, "Answers"),
+                    ],
+                    rows=[[name, count] for name, count in q.counts],
+                    numeric=[1],
+                    decimals=0,
+                )
+            )
+        if q.mean is not None:
+            mean = format_number(q.mean, lang, decimals=1, digits=facts.digits)
+            blocks.append(Paragraph(gettext(lang, "Average: {v}", v=mean)))
+    return Section(id="questions", title=gettext(lang, "What people answered"), blocks=blocks)
 
 
 def response_report(facts: ResponseFacts) -> Report:
@@ -123,7 +174,7 @@ def response_report(facts: ResponseFacts) -> Report:
         title=gettext(lang, "Response to the consultation: {title}", title=facts.title),
         subtitle=facts.owner,
         date=facts.published,
-        sections=[intro, received, changed, not_taken],
+        sections=[intro, received, *([_questions(facts)] if facts.questions else []), changed, not_taken],
         header=facts.title,
         illustrative=facts.illustrative,
         illustrative_note=gettext(lang, "these figures are made up for demonstration and training."),

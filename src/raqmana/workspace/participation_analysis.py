@@ -28,6 +28,7 @@ from raqmana.workspace.consultations import _get
 from raqmana.workspace.exceptions import Forbidden
 from raqmana.workspace.orgs import org_name
 from raqmana.workspace.participation import may_handle, require_signed_in
+from raqmana.workspace.participation_questions import questions_of, result_rows
 
 EXCERPT = 80
 
@@ -226,6 +227,13 @@ def export_analysis(
     ws.append(list(COLUMNS))
     for row in table:
         ws.append([xlsx_text(v) for v in row])
+    asked = questions_of(session, consultation_id=consultation_id)
+    if any(q.result is not None for q in asked):  # closed: the answers, in the reader's language
+        sheet = wb.create_sheet("questions")
+        sheet.sheet_view.rightToLeft = lang in ("ar", "ckb")
+        sheet.append(["question", "option", "answers", "mean", "text"])
+        for row in result_rows(asked, lang):
+            sheet.append([xlsx_text(v) for v in row])
     out = io.BytesIO()
     as_text(wb).save(out)
     return out.getvalue()

@@ -9,7 +9,7 @@ import hashlib
 from datetime import datetime
 from pathlib import PurePath
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -35,6 +35,7 @@ from raqmana.workspace.exceptions import Forbidden, ValidationFailed
 from raqmana.workspace.factory import evidence_store
 from raqmana.workspace.orgs import org_name
 from raqmana.workspace.participation import may_handle, require_signed_in
+from raqmana.workspace.participation_questions import QuestionView, question_lines, questions_of
 
 #: the formats a draft may come in
 FORMATS = {".pdf": "pdf", ".docx": "docx"}
@@ -113,6 +114,10 @@ class ConsultationForm(BaseModel):
     owners: list[Owner]
     institutions: list[Owner]
     consultation: ConsultationView | None = None
+    questions: list[QuestionView] = Field(default_factory=list, description="the consultation's questions")
+    questions_text: dict[str, str] = Field(
+        default_factory=dict, description="the questions as the form's boxes hold them, by language"
+    )
 
 
 def form(session: Session, actor: Actor, *, consultation_id: int | None = None) -> ConsultationForm:
@@ -122,13 +127,20 @@ def form(session: Session, actor: Actor, *, consultation_id: int | None = None) 
     mine = [w for w, o in zip(everyone, orgs, strict=True) if may_handle(actor, o)]
     if not mine:
         raise Forbidden(P.NOT_HANDLER, value="")
-    current = None
+    current, asked = None, []
     if consultation_id is not None:
         current = read_consultation(session, consultation_id=consultation_id)
         _, org = _get(session, consultation_id)
         if not may_handle(actor, org):
             raise Forbidden(P.NOT_HANDLER, value=org_name(org))
-    return ConsultationForm(owners=mine, institutions=everyone, consultation=current)
+        asked = questions_of(session, consultation_id=consultation_id)
+    return ConsultationForm(
+        owners=mine,
+        institutions=everyone,
+        consultation=current,
+        questions=asked,
+        questions_text=question_lines(asked),
+    )
 
 
 def sections_from_text(text: str, lang: str) -> list[SectionIn]:

@@ -5,15 +5,16 @@ when they answer again); once it has closed, everyone reads the results on the c
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from raqmana.i18n import Translated
+from raqmana.i18n import Translated, get_locale
 from raqmana.participation import errors as P
 from raqmana.participation.questions import (
+    LIKERT_POINTS,
     AnswerError,
     QuestionKind,
     check_answer,
@@ -34,12 +35,24 @@ from raqmana.workspace.exceptions import Forbidden, ValidationFailed
 from raqmana.workspace.orgs import org_name
 from raqmana.workspace.participation import may_handle, require_signed_in
 
+Lang = Literal["ar", "ckb", "en"]
+
 
 class QuestionIn(BaseModel):
+    """A question in up to three languages; ``lang`` is the one it was written in (its prompt and options
+    must have text there), shown to readers whose language has no translation. Without ``lang``: the
+    first of en, ar, ckb in which the prompt has text."""
+
     kind: QuestionKind
     prompt: Translated
     options: list[Translated] = Field(default_factory=list, max_length=20)
     required: bool = False
+    lang: Lang | None = Field(None, description="the language the question was written in")
+
+    def written_in(self) -> str:
+        if self.lang is not None:
+            return self.lang
+        return next((code for code in ("en", "ar", "ckb") if self.prompt[code].strip()), "en")
 
 
 class QuestionResult(BaseModel):
@@ -58,6 +71,9 @@ class QuestionView(BaseModel):
     prompt: Translated
     options: list[Translated]
     required: bool
+    lang: Lang = Field(
+        description="the language it was written in: a reader whose language has no translation reads this one"
+    )
     result: QuestionResult | None = Field(None, description="after the consultation has closed")
 
 
@@ -83,6 +99,23 @@ def set_questions(
     for n, q in enumerate(questions):
         if code := question_problem(q.kind, len(q.options)):
             raise ValidationFailed.one(code, Location(field=f"questions[{n}].options"))
+        lang = q.written_in()
+        if not q.prompt[lang].strip():
+            raise ValidationFailed.one(
+                P.QUESTION_UNWRITTEN,
+                Location(field=f"questions[{n}].prompt.{lang}"),
+                n=n + 1,
+                language=get_locale(lang).native_name,
+            )
+        for k, option in enumerate(q.options):
+            if not option[lang].strip():
+                raise ValidationFailed.one(
+                    P.OPTION_UNWRITTEN,
+                    Location(field=f"questions[{n}].options[{k}].{lang}"),
+                    n=n + 1,
+                    option=k + 1,
+                    language=get_locale(lang).native_name,
+                )
     old = [
         q.id
         for q in session.scalars(
@@ -104,6 +137,7 @@ def set_questions(
                 prompt=q.prompt.model_dump(),
                 options=[o.model_dump() for o in q.options],
                 required=q.required,
+                lang=q.written_in(),
             )
         )
     session.flush()
@@ -111,6 +145,109 @@ def set_questions(
         session, actor, "consultation.questions", "consultation", c.id, after={"questions": len(questions)}
     )
     return questions_of(session, consultation_id=c.id)
+
+
+def questions_from_text(texts: dict[str, str], lang: str) -> list[QuestionIn]:
+    """The questions of the owner's form: in ``texts[lang]`` one a line, ``kind: prompt | option | option``
+    (kinds text, single, multiple, ranking, likert); the other languages' boxes hold their translations,
+    line for line with the same options (the ``kind:`` there may be left out), or nothing."""
+
+    def lines(text: str) -> list[tuple[int, str]]:
+        return [(n, line) for n, line in enumerate(text.replace("\r\n", "\n").split("\n"), 1) if line.strip()]
+
+    made: list[QuestionIn] = []
+    for n, line in lines(texts.get(lang, "")):
+        kind, _, rest = line.partition(":")
+        parts = [x.strip() for x in rest.split("|")]
+        try:
+            made.append(
+                QuestionIn.model_validate(
+                    {
+                        "kind": kind.strip().lower(),
+                        "prompt": {lang: parts[0][:500]},
+                        "options": [{lang: o[:200]} for o in parts[1:] if o],
+                        "lang": lang,
+                    }
+                )
+            )
+        except ValidationError:
+            raise ValidationFailed.one(
+                P.QUESTIONS_LINE, Location(field=f"questions_{lang}", line=n)
+            ) from None
+    for other in ("ar", "ckb", "en"):
+        given = lines(texts.get(other, "")) if other != lang else []
+        if not given:
+            continue
+        if len(given) != len(made):
+            raise ValidationFailed.one(
+                P.QUESTIONS_TRANSLATION,
+                Location(field=f"questions_{other}", line=given[min(len(given), len(made)) - 1][0]),
+                got=len(given),
+                expected=len(made),
+            )
+        for k, ((n, line), q) in enumerate(zip(given, made, strict=True)):
+            head, colon, rest = line.partition(":")
+            if colon and head.strip().lower() in set(QuestionKind):
+                line = rest
+            parts = [x.strip() for x in line.split("|")]
+            options = [o for o in parts[1:] if o]
+            if options and len(options) != len(q.options):
+                raise ValidationFailed.one(
+                    P.QUESTIONS_TRANSLATION,
+                    Location(field=f"questions_{other}", line=n),
+                    got=len(options),
+                    expected=len(q.options),
+                )
+            made[k] = q.model_copy(
+                update={
+                    "prompt": q.prompt.model_copy(update={other: parts[0][:500]}),
+                    "options": [
+                        o.model_copy(update={other: t[:200]})
+                        for o, t in zip(q.options, options or [""] * len(q.options), strict=True)
+                    ],
+                }
+            )
+    return made
+
+
+def in_language(text: Translated, lang: str, written: str) -> str:
+    """``text`` in ``lang``, or as it was written (``written``) where it has no translation."""
+    return text[lang] or text[written] or text.get(lang)
+
+
+def result_rows(questions: list[QuestionView], lang: str) -> list[list[Any]]:
+    """The results of closed ``questions`` as rows (question, option, answers or points, mean), in
+    ``lang`` or as written where not translated; a free-text question's answers one a row."""
+    rows: list[list[Any]] = []
+    for q in questions:
+        r = q.result
+        if r is None:
+            continue
+        prompt = in_language(q.prompt, lang, q.lang)
+        if q.kind is QuestionKind.TEXT:
+            rows += [[prompt, "", None, None, text] for text in r.texts] or [[prompt, "", 0, None, ""]]
+            continue
+        names = (
+            [str(p) for p in range(1, LIKERT_POINTS + 1)]
+            if q.kind is QuestionKind.LIKERT
+            else [in_language(o, lang, q.lang) for o in q.options]
+        )
+        rows += [[prompt, name, n, r.mean, ""] for name, n in zip(names, r.counts, strict=False)]
+    return rows
+
+
+def question_lines(questions: list[QuestionView]) -> dict[str, str]:
+    """The owner's form boxes for ``questions``: per language one line a question, ``kind: prompt |
+    option | option``; a language none of them is translated into gets an empty box."""
+    boxes = {}
+    for code in ("ar", "ckb", "en"):
+        if not any(q.prompt[code].strip() for q in questions):
+            boxes[code] = ""
+            continue
+        boxes[code] = "\n".join(
+            " | ".join([f"{q.kind}: {q.prompt[code]}", *(o[code] for o in q.options)]) for q in questions
+        )
+    return boxes
 
 
 def questions_of(
@@ -149,10 +286,19 @@ def questions_of(
                 prompt=Translated.model_validate(q.prompt),
                 options=[Translated.model_validate(o) for o in q.options],
                 required=q.required,
+                lang=q.lang or _first_written(Translated.model_validate(q.prompt)),
                 result=result,
             )
         )
     return out
+
+
+def _first_written(prompt: Translated) -> Lang:
+    """The language of a question stored before its language was (the first of en, ar, ckb with text)."""
+    for code in ("en", "ar", "ckb"):
+        if prompt[code].strip():
+            return code
+    return "en"
 
 
 def answer(

@@ -21,9 +21,10 @@ from raqmana.i18n.dates import format_day
 from raqmana.i18n.vocabulary import CommentState
 from raqmana.participation import errors as P
 from raqmana.participation.privacy import mask_personal
+from raqmana.participation.questions import LIKERT_POINTS, QuestionKind
 from raqmana.participation.themes import keyword_theme, themes
 from raqmana.problems import Location
-from raqmana.reports.consultation_response import ResponseFacts, ResponseLine, response_report
+from raqmana.reports.consultation_response import QuestionLine, ResponseFacts, ResponseLine, response_report
 from raqmana.reports.render import render
 from raqmana.store.models import ConsultationComment, ConsultationSection, Organisation
 from raqmana.store.models.participation import ConsultationParticipant, ConsultationResponseItem
@@ -33,6 +34,7 @@ from raqmana.workspace.audit import record
 from raqmana.workspace.consultations import ConsultationSummary, _get, _summary
 from raqmana.workspace.exceptions import Forbidden, NotFound, ValidationFailed
 from raqmana.workspace.participation import may_handle, require_signed_in
+from raqmana.workspace.participation_questions import QuestionView, in_language, questions_of
 
 EXCERPT = 200
 
@@ -77,6 +79,9 @@ class ResponseView(BaseModel):
     themes: list[CountView]
     governorates: list[CountView]
     items: list[ResponseItemView]
+    questions: list[QuestionView] = Field(
+        default_factory=list, description="the consultation's questions with what people answered"
+    )
 
 
 def write_response(
@@ -204,6 +209,7 @@ def read_response(session: Session, *, consultation_id: int, actor: Actor | None
         themes=ranked(by_theme, names),
         governorates=ranked(by_gov, orgs),
         items=items,
+        questions=questions_of(session, consultation_id=c.id, now=max(utcnow(), c.closes_at)),
     )
 
 
@@ -237,9 +243,26 @@ def response_facts(
             )
             for i in view.items
         ],
+        questions=[_asked(q, lang) for q in view.questions if q.result is not None],
         address=address,
         illustrative=c.illustrative,
         digits=digits,
+    )
+
+
+def _asked(q: QuestionView, lang: str) -> QuestionLine:
+    """A question's results as the report prints them, in ``lang`` (as written where not translated)."""
+    assert q.result is not None
+    if q.kind is QuestionKind.LIKERT:
+        options = [str(p) for p in range(1, LIKERT_POINTS + 1)]
+    else:
+        options = [in_language(o, lang, q.lang) for o in q.options]
+    return QuestionLine(
+        prompt=in_language(q.prompt, lang, q.lang),
+        answered=q.result.answered,
+        counts=list(zip(options, q.result.counts, strict=False)) if q.kind is not QuestionKind.TEXT else [],
+        mean=q.result.mean,
+        ranking=q.kind is QuestionKind.RANKING,
     )
 
 

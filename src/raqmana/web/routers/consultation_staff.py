@@ -215,31 +215,21 @@ def register(area: Area) -> None:
 
     @area.html.post("/consultations/{consultation_id}/questions")
     async def set_questions_form(consultation_id: Id, request: Request, ctx: Ctx = PageCtx) -> Response:
-        """The form's questions: one a line, ``kind: prompt | option | option`` (kinds text, single,
-        multiple, ranking, likert), in the language chosen."""
+        """The form's questions in the language chosen (``questions_lang``), one a line, ``kind: prompt |
+        option | option`` (kinds text, single, multiple, ranking, likert), and their translations line for
+        line in the other languages' boxes (``questions_ar``, ``questions_ckb``, ``questions_en``)."""
         form = await request.form()
-        raw, lang = form.get("questions_text"), form.get("questions_lang")
+        lang = form.get("questions_lang")
         lang = lang if isinstance(lang, str) and lang in LANGS else "ar"
-        made = []
-        for n, line in enumerate(str(raw or "").splitlines()):
-            if not line.strip():
-                continue
-            kind, _, rest = line.partition(":")
-            parts = [x.strip() for x in rest.split("|")]
-            try:
-                made.append(
-                    QuestionIn.model_validate(
-                        {
-                            "kind": kind.strip().lower(),
-                            "prompt": {lang: parts[0][:500]},
-                            "options": [{lang: o[:200]} for o in parts[1:] if o],
-                        }
-                    )
-                )
-            except ValidationError:
-                raise ValidationFailed.one(
-                    P.ANSWER_INVALID, Location(field="questions_text", line=n + 1)
-                ) from None
+
+        def box(name: str) -> str:
+            value = form.get(name)
+            return value[:100_000] if isinstance(value, str) else ""
+
+        texts = {code: box(f"questions_{code}") for code in LANGS}
+        if not texts[lang].strip():  # the single box of earlier forms
+            texts[lang] = box("questions_text")
+        made = questions.questions_from_text(texts, lang)
         await run_in_threadpool(
             partial(ctx.call, questions.set_questions), consultation_id=consultation_id, questions=made
         )
