@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from jinja2 import Environment, select_autoescape
 from markupsafe import Markup, escape
@@ -16,6 +17,10 @@ from raqmana.reports import formula
 from raqmana.reports.formula import to_html
 from raqmana.reports.model import Report
 from raqmana.reports.text import ltr_runs
+
+#: a left-to-right token longer than this (a web address, a long file name) may wrap anywhere in a narrow
+#: column; shorter ones (POL-03, 2027-Q1, a range) stay on one line
+LONG_TOKEN = 24
 
 
 def bidi(value: object) -> Markup:
@@ -39,7 +44,11 @@ def _isolated(text: str) -> Markup:
 
 def _codes(text: str) -> Markup:
     return Markup("").join(
-        Markup('<bdi class="ltr" dir="ltr">{}</bdi>').format(part) if ltr else escape(part)
+        Markup('<bdi class="{}" dir="ltr">{}</bdi>').format(
+            "ltr long" if len(part) > LONG_TOKEN else "ltr", part
+        )
+        if ltr
+        else escape(part)
         for part, ltr in ltr_runs(text)
     )
 
@@ -55,15 +64,28 @@ def _template(name: str) -> str:
     return resources.files("raqmana.reports").joinpath("templates", name).read_text(encoding="utf-8")
 
 
+#: the family of the last resort for signs no Noto font shipped has (≤ in "short term (≤ 18 months)", ≥,
+#: arrows): matplotlib's DejaVu Sans, installed with raqmana for the charts, so no system font is needed
+SYMBOLS = "Raqmana Symbols"
+
+
+def symbol_files() -> tuple[Path, Path]:
+    """The regular and bold files of the symbols family."""
+    import matplotlib
+
+    ttf = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    return ttf / "DejaVuSans.ttf", ttf / "DejaVuSans-Bold.ttf"
+
+
 def font_faces() -> str:
     """@font-face rules pointing at the fonts shipped in the package (no system fonts needed)."""
     rules = []
     base = fonts_dir()
-    for family, (regular, bold) in FONT_FILES.items():
-        for weight, fname in (("normal", regular), ("bold", bold)):
+    faces = [(family, base / regular, base / bold) for family, (regular, bold) in FONT_FILES.items()]
+    for family, regular_path, bold_path in [*faces, (SYMBOLS, *symbol_files())]:
+        for weight, path in (("normal", regular_path), ("bold", bold_path)):
             rules.append(
-                f"@font-face {{ font-family: '{family}'; font-weight: {weight}; "
-                f"src: url('{(base / fname).as_uri()}'); }}"
+                f"@font-face {{ font-family: '{family}'; font-weight: {weight}; src: url('{path.as_uri()}'); }}"
             )
     return "\n".join(rules)
 
@@ -77,7 +99,7 @@ def render_html(report: Report, *, raster: bool = False) -> str:
         .from_string(_template("report.css"))
         .render(
             font_faces=font_faces(),
-            font_family=", ".join(f"'{f}'" for f in families) + ", sans-serif",
+            font_family=", ".join(f"'{f}'" for f in [*families, SYMBOLS]) + ", sans-serif",
             counter_style="arabic-indic" if (report.digits or loc.default_digits) == "arab" else "decimal",
         )
     )

@@ -65,6 +65,7 @@ _LTR = re.compile(
     rf"|[{_DIGIT}][{_DIGIT}.,٫٬]*\s?[–][\s]?[{_DIGIT}][{_DIGIT}.,٫٬]*"  # numeric range
     r"|[A-Za-z][A-Za-z0-9]*(?:[-_.@:/][A-Za-z0-9]+)+"  # code: POL-03, SKL-R02@programme, iraq-dla
     r"|[0-9]{1,2}\.[a-z]"  # SDG target with a letter: 16.a, 9.c
+    r"|CC BY(?:-[A-Z]{2})* [0-9]\.[0-9]"  # a licence's name: CC BY 4.0, CC BY-SA 3.0
     r")(?![\w@])"
 )
 
