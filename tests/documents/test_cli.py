@@ -59,3 +59,21 @@ def test_analyse_of_a_scanned_pdf_says_it_needs_ocr_in_kurdish(tmp_path: Path) -
     result = CliRunner().invoke(app, ["documents", "analyse", str(scan), "--lang", "ckb"])
     assert result.exit_code == 2
     assert "[DC007]" in result.stderr and "OCR" in result.stderr and "Traceback" not in result.output
+
+
+def test_analyse_filed_says_the_level_of_the_indicators_put_first(tmp_path: Path) -> None:
+    doc = tmp_path / "etl.txt"
+    doc.write_text(
+        "Under this Law, electronic documents and electronic signatures have the same legal effect as "
+        "paper documents and handwritten signatures.\n",
+        encoding="utf-8",
+    )
+    first = {}
+    for filed in ("library", "institution"):
+        result = CliRunner().invoke(app, ["documents", "analyse", str(doc), "--json", "--filed", filed])
+        assert result.exit_code == 0, result.output
+        (passage,) = json.loads(result.stdout)["passages"]
+        first[filed] = passage["indicators"][0]["id"]
+    assert first == {"library": "LEG-01", "institution": "IDS-06"}
+    refused = CliRunner().invoke(app, ["documents", "analyse", str(doc), "--filed", "ministry"])
+    assert refused.exit_code == 2

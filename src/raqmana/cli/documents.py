@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,15 @@ app = typer.Typer(
     help="Policy documents: text, structure and suggested SDG targets and indicators.", no_args_is_help=True
 )
 BATCH = 32
+
+
+class Filed(StrEnum):
+    """Where a document is filed, which tells the level of the indicators it is evidence for."""
+
+    library = "library"
+    institution = "institution"
+
+
 KeywordsOption = typer.Option(
     False, "--keywords-only", help="Keyword rules only, without the sentence model (fast, lower recall)."
 )
@@ -86,12 +96,20 @@ def analyse(
     keywords_only: bool = KeywordsOption,
     lang: str = LangOption,
     as_json: bool = JsonOption,
+    filed: Filed | None = typer.Option(
+        None,
+        "--filed",
+        help="Where the document belongs: 'library' (national laws and policies: national indicators "
+        "first) or 'institution' (an institution's own texts: its indicators first); else the words tell.",
+    ),
 ) -> None:
     """Read a whole document: its passages with page, quote, SDG goals and targets and indicators."""
     from raqmana.documents import errors as E
     from raqmana.documents.analyse import analyse as run
+    from raqmana.documents.levels import Scope
     from raqmana.documents.mapper import Mapper
 
+    scope: Scope | None = None if filed is None else "library" if filed is Filed.library else "institution"
     try:
         data = file.read_bytes()
     except OSError as exc:
@@ -102,7 +120,13 @@ def analyse(
         )
     try:
         if as_json:
-            result = run(data, file.name, mapper=Mapper(use_model=not keywords_only), framework=framework)
+            result = run(
+                data,
+                file.name,
+                mapper=Mapper(use_model=not keywords_only),
+                framework=framework,
+                scope=scope,
+            )
         else:
             from rich.progress import Progress
 
@@ -114,6 +138,7 @@ def analyse(
                     mapper=Mapper(use_model=not keywords_only),
                     framework=framework,
                     progress=lambda done, total: bar.update(task, completed=done, total=total),
+                    scope=scope,
                 )
     except ProblemsError as exc:
         fail(exc.problems, lang, as_json=as_json)

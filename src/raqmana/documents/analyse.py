@@ -90,14 +90,16 @@ def analyse(
     mapper: Mapper | None = None,
     framework: str | None = "iraq-dla",
     progress: Progress | None = None,
+    scope: Scope | None = None,
 ) -> Analysis:
-    """Read ``data`` and suggest SDG goals/targets and indicators for each passage.
+    """Read ``data`` and suggest SDG goals/targets and indicators for each passage (``scope``: where the
+    document is filed, see :func:`analyse_passages`).
 
     Bad input raises :class:`raqmana.problems.ProblemsError` before any suggestion is made.
     """
     document = extract(data, filename)
     results = analyse_passages(
-        split_passages(document.blocks), mapper=mapper, framework=framework, progress=progress
+        split_passages(document.blocks), mapper=mapper, framework=framework, progress=progress, scope=scope
     )
     return Analysis(document, results, (mapper or shared_mapper()).version)
 
