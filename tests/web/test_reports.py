@@ -254,3 +254,12 @@ def test_report_jobs_are_named_by_institution_and_files_by_title_not_path(scored
         and "کوردی" in visible
         and "HTML" in visible
     )
+
+
+def test_the_report_job_s_number_is_written_in_the_reader_s_digits(scored, as_user):
+    viewer = as_user("viewer")
+    job_url = _start(viewer, scored.assessment_id, scope="national", langs=["ar"], formats=["html"])
+    job_id = job_url.rsplit("/", 1)[1]
+    page = viewer.get(job_url + "?lang=ar").text
+    arabic = job_id.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    assert f"#{arabic}<" in page and f"#{job_id}<" not in page
