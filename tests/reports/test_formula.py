@@ -49,4 +49,8 @@ def test_text_around_a_formula_is_escaped():
     from raqmana.reports.html import bidi
 
     html = str(bidi(r"<b>المتوسط</b>، $\frac{x}{y}$ (POL-03)"))
-    assert "&lt;b&gt;" in html and "class='rq-math'" in html and '<bdi class="ltr" dir="ltr">POL-03</bdi>' in html
+    assert (
+        "&lt;b&gt;" in html
+        and "class='rq-math'" in html
+        and '<bdi class="ltr" dir="ltr">POL-03</bdi>' in html
+    )
