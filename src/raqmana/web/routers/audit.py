@@ -4,6 +4,7 @@ Everyone else gets 404 (from the workspace)."""
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -138,6 +139,13 @@ def _value(field: str, value: str, lang: str, people: dict[str, str] | None = No
         return people[value]
     if value in ("true", "false"):
         return gettext(lang, "Yes") if value == "true" else gettext(lang, "No")
+    if value.startswith("{") and '"en"' in value:  # a translated text (a name, a title): the reader's own
+        try:
+            texts = json.loads(value)
+        except ValueError:
+            return value
+        if isinstance(texts, dict) and set(texts) <= {"ar", "ckb", "en"}:
+            return str(texts.get(lang) or texts.get("en") or value)
     return value
 
 
