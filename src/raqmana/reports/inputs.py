@@ -13,6 +13,7 @@ from typing import Any
 from raqmana.frameworks.schema import Framework
 from raqmana.i18n import Translated
 from raqmana.reports.text import prose_digits
+from raqmana.roadmap.model import initiative_code
 
 
 @dataclass
@@ -115,7 +116,7 @@ class InitiativeItem:
     @property
     def code(self) -> str:
         """The id a reader sees: the rule's id without the ``@programme`` / ``@institution`` suffix."""
-        return self.id.split("@", 1)[0]
+        return initiative_code(self.id)
 
 
 @dataclass

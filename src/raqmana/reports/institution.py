@@ -10,6 +10,7 @@ from raqmana.reports.inputs import InstitutionResult, ReportInputs
 from raqmana.reports.labels import cover_lines, label, report_labels
 from raqmana.reports.model import Block, Figure, Note, Paragraph, Report, Section, Table
 from raqmana.reports.text import integer, num, pct, prose_digits
+from raqmana.roadmap.model import initiative_code
 
 T = Translated.of
 
@@ -136,7 +137,7 @@ def build_institution(
                 "recommendations",
                 label("recommendations", lang),
                 [label("code", lang), label("recommendation", lang), label("horizon", lang)],
-                [[rid.split("@", 1)[0], t(title.get(lang)), label(h, lang, d)] for rid, title, h in recs],
+                [[initiative_code(rid), t(title.get(lang)), label(h, lang, d)] for rid, title, h in recs],
                 widths=[1.5, 8, 2.5],
             )
         ]

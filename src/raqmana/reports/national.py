@@ -32,6 +32,7 @@ from raqmana.reports.model import (
     Table,
 )
 from raqmana.reports.text import integer, listing, num, pct, plain, prose_digits, span
+from raqmana.roadmap.model import initiative_code
 
 PHASES = vocabulary.names("phase name")
 HEATMAP_ROWS = 40
@@ -514,7 +515,7 @@ def _recommendations(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Sect
         items = [r for r in inputs.recommendations if r.horizon == horizon]
         rows = [
             [
-                r.id.split("@", 1)[0],
+                initiative_code(r.id),
                 w.t(r.title.get(w.lang)),
                 names.get(r.pillar_id, r.pillar_id),
                 ", ".join(r.sdg),
@@ -544,13 +545,13 @@ def _recommendations(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Sect
 
 def _codes(ids: list[str]) -> list[str]:
     """Initiative ids as readers see them: without the ``@programme`` / ``@institution`` suffix, once each."""
-    return list(dict.fromkeys(i.split("@", 1)[0] for i in ids))
+    return list(dict.fromkeys(initiative_code(i) for i in ids))
 
 
 def _scheduled_later(inputs: ReportInputs, w: _W) -> list[str]:
     """Initiatives of short-term recommendations that the schedule finishes in a later phase (their
     dependencies, the budget or the owners' capacity push them back), as "code (phase)", once each."""
-    short = {r.id.split("@", 1)[0] for r in inputs.recommendations if r.horizon == "short"}
+    short = {initiative_code(r.id) for r in inputs.recommendations if r.horizon == "short"}
     out: dict[str, str] = {}
     for i in inputs.initiatives:
         if i.code in short and i.phase != "short" and i.code not in out:
@@ -629,7 +630,7 @@ def _kpis(inputs: ReportInputs, w: _W) -> Section:
             word(KPI_UNIT, k.unit),
             word(BASELINE_SOURCE, k.baseline),
             k.target,
-            k.source.split("@", 1)[0],
+            initiative_code(k.source),
         ]
         for k in inputs.kpis
     ]

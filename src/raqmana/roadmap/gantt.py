@@ -25,7 +25,7 @@ from raqmana.i18n.dates import quarter_text
 from raqmana.i18n.fonts import FAMILIES, register_matplotlib_fonts
 from raqmana.i18n.numbers import localize_digits
 from raqmana.recommend.labels import LAYER
-from raqmana.roadmap.model import Roadmap
+from raqmana.roadmap.model import Roadmap, initiative_code
 from raqmana.roadmap.quarters import Calendar
 
 if TYPE_CHECKING:
@@ -170,7 +170,7 @@ def draw(
             )
         ax.set_yticks(range(len(rows)))
         ax.set_yticklabels(
-            [_label_lines(it.name.get(lang) or it.id.split("@", 1)[0], chars) for it in rows], fontsize=8
+            [_label_lines(it.name.get(lang) or initiative_code(it.id), chars) for it in rows], fontsize=8
         )
         ax.set_ylim(len(rows) - 0.5, -0.5)
         # the quarters the rows run in (all of them: from the first quarter to the last end)

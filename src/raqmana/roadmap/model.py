@@ -19,6 +19,15 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def initiative_code(initiative_id: str) -> str:
+    """The code a reader sees for an initiative or recommendation id: the rule's code without the
+    internal ``@programme`` / ``@<institution>`` suffix (``FIN-R02@programme`` → ``FIN-R02``).
+
+    Ids keep their suffix everywhere a program reads them (URLs, JSON keys, forms); pages, reports and
+    charts show this code instead."""
+    return str(initiative_id).split("@", 1)[0]
+
+
 class Layer(IntEnum):
     """The field's sequencing: mandate and law → … → proactive services (GTMI tiers, GovStack)."""
 

@@ -30,6 +30,7 @@ from raqmana.i18n.bidi import text_lang
 from raqmana.i18n.dates import day_field_hint, format_day, format_day_field, format_year, quarter_text
 from raqmana.i18n.prose import prose_digits
 from raqmana.problems import Problem
+from raqmana.roadmap.model import initiative_code
 from raqmana.settings import Settings
 from raqmana.web.fields import where
 from raqmana.workspace.actors import ROLE_LABELS
@@ -190,6 +191,7 @@ def make_env(settings: Settings) -> Environment:
         user_text=user_text,
         domid=domid,
         size=size,
+        code=initiative_code,
     )
     env.globals.update(
         LOCALES=LOCALES,

@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from raqmana.i18n import gettext
 from raqmana.reports.kpi_charts import plan_vs_actual
-from raqmana.roadmap.model import ProgressStatus
+from raqmana.roadmap.model import ProgressStatus, initiative_code
 from raqmana.web.context import Ctx, PageCtx
 from raqmana.web.forms import read_upload
 from raqmana.web.pages import Area, go
@@ -51,7 +51,7 @@ def chart(ctx: Ctx = PageCtx, quarter: Quarter = None) -> Response:
     view = ctx.read(followup.followup, quarter=quarter)
     rows = view.rows[:25]
     svg = plan_vs_actual(
-        [r.name.get(ctx.lang) or r.id for r in rows],
+        [r.name.get(ctx.lang) or initiative_code(r.id) for r in rows],
         [r.planned_percent for r in rows],
         [r.reported.percent_done if r.reported else 0.0 for r in rows],
         ctx.lang,
