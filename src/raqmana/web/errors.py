@@ -79,7 +79,7 @@ def _classify(exc: Exception) -> tuple[int, list[Problem], Any]:
     if isinstance(exc, wx.Conflict):
         return 409, exc.problems, getattr(exc, "current", None)
     if isinstance(exc, ProblemsError):
-        return 422, exc.problems, None
+        return 422, form_labels(exc.problems), None
     if isinstance(exc, RequestValidationError):
         errors = list(exc.errors())
         if any(tuple(e.get("loc", ()))[:1] == ("path",) for e in errors):
@@ -92,6 +92,22 @@ def _classify(exc: Exception) -> tuple[int, list[Problem], Any]:
         )
         return exc.status_code, [Problem(code)] if code else [], None
     return 500, [Problem(messages.SERVER)], None
+
+
+def form_labels(problems: list[Problem]) -> list[Problem]:
+    """A form's problems name its fields as the form labels them: a ``{field}`` parameter that is the raw
+    name of the field the problem is located at ("kpi", "period") becomes its label in every language.
+    Problems located in a file (sheet, line, column) keep the column's name, which is what the file says."""
+    from raqmana.web.fields import LABELS, translated
+
+    out: list[Problem] = []
+    for p in problems:
+        loc, name = p.location, p.params.get("field")
+        in_form = loc.field and not (loc.file or loc.sheet or loc.line is not None or loc.column or loc.path)
+        if in_form and isinstance(name, str) and name == loc.field and name in LABELS:
+            p = Problem(p.code, loc, {**p.params, "field": translated(name)})
+        out.append(p)
+    return out
 
 
 def _field_problem(err: Any) -> Problem:

@@ -78,6 +78,7 @@ LABELS = {
     "value": _("Value"),
     "note": _("Note"),
     "reason": _("Why"),
+    "kpi": _("KPI"),
     "initiative": _("Initiative"),
     "quarter": _("Quarter"),
     "status": _("Status"),

@@ -1,0 +1,44 @@
+"""A refused KPI figure names its fields as the KPI form labels them, in the reader's language: "القيمة",
+not "value". Problems located in an uploaded file keep the column's name, which is what the file says."""
+
+from __future__ import annotations
+
+import pytest
+
+from raqmana.i18n import gettext
+from raqmana.metrics import errors as E
+from raqmana.problems import Location, Problem
+from raqmana.web.errors import form_labels
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "ckb"])
+def test_a_figure_without_its_values_names_the_form_s_labels(as_user, lang):
+    focal = as_user("focal")
+    r = focal.post(
+        f"/kpis/observations?lang={lang}",
+        data={
+            "csrf_token": focal.csrf("/kpis"),
+            "kpi": " ",
+            "period": " ",
+            "value": " ",
+            "unit": "count",
+            "institution": "mofa",
+        },
+    )
+    assert r.status_code == 422, r.text[:500]
+    messages = [
+        E.REQUIRED.template(lang).replace("{field}", gettext(lang, m)) for m in ("KPI", "Period", "Value")
+    ]
+    for m in messages:
+        assert m in r.text, m
+    for raw in ("kpi", "period", "value"):
+        assert E.REQUIRED.template(lang).replace("{field}", raw) not in r.text, raw
+
+
+def test_a_problem_in_a_file_keeps_the_column_s_name():
+    in_file = Problem(E.REQUIRED, Location(file="kpis.csv", line=3, column="value"), {"field": "value"})
+    in_form = Problem(E.REQUIRED, Location(field="value"), {"field": "value"})
+    assert form_labels([in_file])[0].message("ar") == E.REQUIRED.template("ar").format(field="value")
+    assert form_labels([in_form])[0].message("ar") == E.REQUIRED.template("ar").format(
+        field=gettext("ar", "Value")
+    )
