@@ -622,7 +622,10 @@ def users_actor(session: Any, user_id: int) -> Any:
 
 @pytest.fixture(scope="module")
 def matrix(template_world: World, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Matrix]:
-    world = add_scoped_people(copy_world(template_world, tmp_path_factory.mktemp("route-matrix")))
+    # every persona starts several jobs (reports, archives, imports, documents): the quota is not tested here
+    world = add_scoped_people(
+        copy_world(template_world, tmp_path_factory.mktemp("route-matrix"), job_quota=100)
+    )
     ids = _build(world)
     app = create_app(world.settings, workspace=world.ws)
     browsers: dict[str, Browser] = {}
