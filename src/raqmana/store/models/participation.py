@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.sql.expression import false, true
 
@@ -126,9 +126,13 @@ class ConsultationComment(Base):
         nullable=True,
     )
     tracking: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    #: SimHash of the folded text (raqmana.participation.duplicates) and the earlier comment it resembles
+    fingerprint: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    duplicate_of: Mapped[int | None] = mapped_column(nullable=True)
 
     __table_args__ = (
         Index("ix_consultation_comments_section_id_state", "section_id", "state"),
+        Index("ix_consultation_comments_created_at", "created_at"),
         Index("ix_consultation_comments_tracking", "tracking", unique=True),
         Index("ix_consultation_comments_parent_id", "parent_id"),
     )
