@@ -4,6 +4,7 @@ article or mandate, cost band, SDG targets). Plain typed values; the workspace s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,17 @@ FILE = "legal_register.yaml"
 STATUSES = ("exists", "drafted", "missing")
 COST_BANDS = ("low", "medium", "high")
 LANGS = ("en", "ar", "ckb")
+
+#: the mark a source carries while its reporting is indirect: "… (to verify)" or "… (remark; to verify)"
+_TO_VERIFY = re.compile(r"\s*\(\s*to verify\s*\)\s*$|\s*;\s*to verify\s*(?=\)\s*$)", re.IGNORECASE)
+
+
+def source_parts(source: str) -> tuple[str, bool]:
+    """A source as (its title as its publisher writes it, whether it is still to be verified): the English
+    "(to verify)" mark is taken off the title so that pages and reports show it as a status word in the
+    reader's language."""
+    title, marks = _TO_VERIFY.subn("", str(source).strip())
+    return title.strip(), bool(marks)
 
 
 @dataclass(frozen=True, slots=True)

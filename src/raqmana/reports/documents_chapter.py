@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from raqmana.documents.register import source_parts
 from raqmana.i18n.bidi import ltr
 from raqmana.i18n.catalog import ui
 from raqmana.reports import charts
@@ -47,6 +48,7 @@ WORDS = {
     "basis": ui("Article or mandate"),
     "cost": ui("Cost band"),
     "register_sources": ui("Sources: {sources}"),
+    "to_verify": ui("to verify"),
 }
 STATUS = {"exists": ui("exists"), "drafted": ui("drafted"), "missing": ui("missing")}
 COST = {"low": ui("low", "cost band"), "medium": ui("medium", "cost band"), "high": ui("high", "cost band")}
@@ -222,8 +224,12 @@ def register_section(rows: Sequence[RegisterRow], lang: str, digits: str | None 
         ],
         widths=[3, 6, 3, 4, 2],
     )
-    sources = sorted({s for r in rows for s in r.sources})
+    sources = sorted({source_parts(s) for r in rows for s in r.sources})
     blocks: list[Block] = [Paragraph(_w("register_intro", lang)), register, proposals]
     if sources:
-        blocks.append(Paragraph(_w("register_sources", lang, sources="; ".join(sources))))
+        cited = [
+            (ltr(t) if lang != "en" else t) + (f" ({_w('to_verify', lang)})" if check else "")
+            for t, check in sources
+        ]
+        blocks.append(Paragraph(_w("register_sources", lang, sources="; ".join(cited))))
     return Section("documents-register", title, blocks)

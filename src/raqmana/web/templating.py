@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from raqmana.documents.register import source_parts
 from raqmana.i18n import (
     LOCALES,
     Translated,
@@ -192,6 +193,7 @@ def make_env(settings: Settings) -> Environment:
         domid=domid,
         size=size,
         code=initiative_code,
+        source_parts=source_parts,
     )
     env.globals.update(
         LOCALES=LOCALES,
