@@ -68,3 +68,7 @@ QUESTIONS_TRANSLATION = Code(
     "This translation has {got} questions or options where the questions as written have {expected}: "
     "one line for each question, in the same order, with the same options.",
 )
+COMMENT_REPEATED = Code(
+    "CP052",
+    "You sent the same comment on this section a moment ago; it was not added a second time.",
+)

@@ -10,7 +10,7 @@ the audit chain without the comment's text.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal, Protocol, cast
 
 from pydantic import BaseModel, Field
@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, aliased
 
 from raqmana.i18n import Translated
 from raqmana.i18n.vocabulary import CommentState, HideReason
+from raqmana.participation import duplicates
 from raqmana.participation import errors as P
 from raqmana.participation.privacy import mask_personal
 from raqmana.participation.tracking import new_tracking
@@ -41,6 +42,12 @@ from raqmana.workspace.participation import (
 
 #: top-level comments shown per section and page
 SHOWN = 20
+#: the same person's same text on the same section within this time is their form sent again (refused);
+#: anyone's text near one received within NEAR_WINDOW waits for a moderator, marked with it; the latest
+#: RECENT_COMPARED comments of the consultation are compared
+REPEAT_WINDOW = timedelta(minutes=10)
+NEAR_WINDOW = timedelta(days=3)
+RECENT_COMPARED = 300
 
 
 class SectionIn(BaseModel):
@@ -127,6 +134,7 @@ class PendingComment(BaseModel):
     state: CommentState
     reason: HideReason | None
     created_at: datetime
+    resembles: int | None = None  # an earlier comment of the consultation with (nearly) the same text
 
 
 class ModerationQueue(BaseModel):
@@ -543,6 +551,24 @@ _TARGET = (
     .where(_CONSULTATIONS.c.id == bindparam("consultation_id"))
 )
 _NEW_COMMENT = insert(_COMMENTS).returning(_COMMENTS.c.id)
+#: the consultation's latest fingerprinted comments, newest first (compared with a new one)
+_RECENT = (
+    select(
+        _COMMENTS.c.id,
+        _COMMENTS.c.fingerprint,
+        _COMMENTS.c.section_id,
+        _COMMENTS.c.created_at,
+        _COMMENTS.c.participant_id,
+    )
+    .join(_SECTIONS, _SECTIONS.c.id == _COMMENTS.c.section_id)
+    .where(
+        _SECTIONS.c.consultation_id == bindparam("consultation_id"),
+        _COMMENTS.c.created_at >= bindparam("since"),
+        _COMMENTS.c.fingerprint.is_not(None),
+    )
+    .order_by(_COMMENTS.c.id.desc())
+    .limit(RECENT_COMPARED)
+)
 
 
 def add_comment(
@@ -591,6 +617,21 @@ def add_comment(
         raise ValidationFailed.one(P.TEXT_TOO_LONG, Location(field="text"), max=MAX_TEXT)
     throttle(session, client, now)
     state = CommentState.PENDING if target.premoderated else CommentState.PUBLISHED
+    print_ = duplicates.fingerprint(text)
+    similar = None
+    for earlier in db.execute(_RECENT, {"consultation_id": consultation_id, "since": now - NEAR_WINDOW}):
+        if not duplicates.near(print_, earlier.fingerprint):
+            continue
+        if (
+            person is not None
+            and earlier.participant_id == person.id
+            and earlier.section_id == section_id
+            and earlier.created_at >= now - REPEAT_WINDOW
+        ):  # the same person's form sent twice or replayed: refused, the first one stands
+            raise ValidationFailed.one(P.COMMENT_REPEATED, Location(field="text"))
+        similar = similar or earlier.id
+    if similar is not None:  # a copy of an earlier text waits for a moderator, marked as such
+        state = CommentState.PENDING
     tracking = new_tracking()
     comment_id = db.execute(
         _NEW_COMMENT,
@@ -606,6 +647,8 @@ def add_comment(
             "participant_id": person.id if person is not None else None,
             "tracking": tracking,
             "reason": None,
+            "fingerprint": print_,
+            "duplicate_of": similar,
         },
     ).scalar_one()
     record(
@@ -614,7 +657,13 @@ def add_comment(
         "comment.receive",
         "consultation_comment",
         comment_id,
-        after={"section": section_id, "length": len(text), "reply_to": parent_id, "state": str(state)},
+        after={
+            "section": section_id,
+            "length": len(text),
+            "reply_to": parent_id,
+            "state": str(state),
+            **({"resembles": similar} if similar is not None else {}),
+        },
     )
     return CommentReceipt(id=comment_id, state=state, tracking=tracking)
 
@@ -639,6 +688,7 @@ def moderation_queue(session: Session, actor: Actor, *, consultation_id: int) ->
             state=CommentState(m.state),
             reason=HideReason(m.reason) if m.reason else None,
             created_at=m.created_at,
+            resembles=m.duplicate_of,
         )
         for m, s in rows
     ]
