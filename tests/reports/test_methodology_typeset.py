@@ -54,5 +54,7 @@ def test_the_results_page_filter_typesets_and_keeps_the_formulas_digits(tmp_path
     text = "## 6. التجميع\n\n- المستوى 2: $\\left(\\frac{\\sum_i w_i x_i^{p}}{\\sum_i w_i}\\right)^{1/p}$ (x_1)\n"
     html = env.from_string("{{ t|markdown }}").render(t=text, lang="ar")
     assert "المستوى ٢" in html and "<bdi dir='ltr' class='rq-math'" in html
-    assert "<sup><span class='rq-mn'>1</span><span class='rq-mo'>/</span><var>p</var></sup>" in html  # as written
+    assert (
+        "<sup><span class='rq-mn'>1</span><span class='rq-mo'>/</span><var>p</var></sup>" in html
+    )  # as written
     assert "<em>" not in html and "$" not in html

@@ -96,4 +96,3 @@ def test_the_portal_reads_the_words_from_the_snapshot_in_each_language(published
         assert not any(f":{x}]" in page for x in other), "one language per page"
         home = client.get(f"/public?lang={lang}").text
         assert f"[definition:{lang}]" in home and f"[e:{lang}]" in home  # level 4's name
-

@@ -147,7 +147,9 @@ def aggregate_stack(
     for a, mean in enumerate(means):
         ii, jj = plan.ind_children[a], plan.agg_children[a]
         moving: list[int] = [int(c) for c in ii if int(c) in sampled] if sampled else []
-        if moving and sampled:  # the sampled indicators join the per-run children, before the child aggregates
+        if (
+            moving and sampled
+        ):  # the sampled indicators join the per-run children, before the child aggregates
             ii = np.array([c for c in ii if int(c) not in moving], dtype=np.intp)
             wi = wt[ii].T
             wa = np.vstack([wt[moving], wt[plan.n_ind + jj]])
