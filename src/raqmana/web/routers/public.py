@@ -69,7 +69,7 @@ def _lang(request: Request) -> str:
     return negotiate(request, user_lang=None, default=request.app.state.settings.default_locale)
 
 
-def _answer(
+def _answer(  # nosec B107  # token: the visitor's CSRF token put into the page, not a password
     request: Request, version: int | None, suffix: str, make: Make, media: str, token: str = ""
 ) -> Response:
     """The answer for the publication (current or ``version``): 304, a cached body, or ``make(snapshot)``.
