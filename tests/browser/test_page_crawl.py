@@ -50,12 +50,13 @@ ARABIC_DIGITS = r"""() => {
 }"""
 #: in an Arabic or Kurdish view: Latin digits in Arabic-script text or standing alone as a number, outside
 #: left-to-right codes (as tests.browser.test_readers_screens); a text written in Latin script (a person's
-#: name "Spare 17", a licence "CC BY 4.0", an English reference) keeps its own digits
+#: name "Spare 17", a licence "CC BY 4.0", an English reference) keeps its own digits, and so does a quotation
+#: of a document (``<blockquote>``, ``<q>``: the words as the document writes them)
 LATIN_DIGITS_IN_ARABIC = LATIN_DIGITS.replace(
     "if (!/[0-9]/.test(rest)) continue;",
     "if (!/[0-9]/.test(rest)) continue;\n"
     "    if (/[A-Za-z]/.test(node.nodeValue) && !/[\\u0600-\\u06FF]/.test(node.nodeValue)) continue;",
-)
+).replace("const skip = 'script, style,", "const skip = 'blockquote, q, script, style,")
 assert LATIN_DIGITS_IN_ARABIC != LATIN_DIGITS
 OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth"
 LANG_DIR = "() => [document.documentElement.lang, document.documentElement.dir]"
