@@ -37,7 +37,7 @@ from raqmana.web.fields import where
 from raqmana.workspace.actors import ROLE_LABELS
 from raqmana.workspace.views import STATE_LABELS
 
-ASSET_VERSION = "5"
+ASSET_VERSION = "6"
 
 
 def make_env(settings: Settings) -> Environment:
