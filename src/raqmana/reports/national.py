@@ -518,7 +518,7 @@ def _recommendations(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Sect
                 initiative_code(r.id),
                 w.t(r.title.get(w.lang)),
                 names.get(r.pillar_id, r.pillar_id),
-                ", ".join(r.sdg),
+                listing(r.sdg, w.lang),
                 owner(r.owner),
                 r.rationale.get(w.lang),
             ]
@@ -661,7 +661,7 @@ def _annex_framework(inputs: ReportInputs, w: _W, names: dict[str, str]) -> Sect
     for p in inputs.framework.pillars:
         for s in p.sub_areas:
             for i in s.indicators:
-                rows.append([i.id, w.t(i.name.get(w.lang)), names[p.id], ", ".join(i.crosswalk.sdg)])
+                rows.append([i.id, w.t(i.name.get(w.lang)), names[p.id], listing(i.crosswalk.sdg, w.lang)])
     return Section(
         "annex_framework",
         w.l("annex_framework"),
