@@ -33,6 +33,7 @@ from raqmana.indices.groups import EGDI_CLASSES, EGDI_GROUPS
 from raqmana.indices.importer import import_edition
 from raqmana.indices.peers import GROUP_NAMES, INCOME_NAMES, resolve
 from raqmana.problems import ProblemsError
+from raqmana.reports.sources import cited
 
 app = typer.Typer(
     help="Public indices (EGDI, GTMI, NCSI, OECD DGI, UNDP Compass, ITU GCI) as benchmarks.",
@@ -147,7 +148,7 @@ def list_(as_json: bool = JsonOption, lang: str = LangOption) -> None:
             esc(r["id"]),
             esc(r["name"]),
             sep(lang).join(r["editions"]) or "—",
-            ", ".join(_l(lang, o) for o in r["origin"]),
+            sep(lang).join(_l(lang, o) for o in r["origin"]),
             _l(lang, "yes") if r["staleness"]["stale"] else _l(lang, "no"),
         )
     console.print(table)
@@ -186,9 +187,10 @@ def show(
     if as_json:
         print_json(data)
         return
-    console.print(f"[bold]{esc(ds.spec.name.get(lang))}[/bold] — {esc(ds.spec.publisher)}")
+    console.print(f"[bold]{esc(ds.spec.name.get(lang))}[/bold] — {esc(cited(ds.spec.publisher).get(lang))}")
     console.print(f"{_l(lang, 'editions')}: {sep(lang).join(ds.edition_labels()) or '—'}")
-    console.print(f"{_l(lang, 'licence')}: {esc(ds.provenance.get('licence', ''))}", highlight=False)
+    licence = cited(str(ds.provenance.get("licence", ""))).get(lang) if ds.provenance.get("licence") else ""
+    console.print(f"{_l(lang, 'licence')}: {esc(licence)}", highlight=False)
     warning = st.problem(ds.spec.name.model_dump(), ds.spec.publisher)
     if warning:
         report_problems([warning], lang)
