@@ -66,3 +66,17 @@ def test_no_sentence_is_made_of_an_empty_screening_setting():
     assert "less than 50 %" in screened.methodology("en")
     title = plain.methodology("ar").splitlines()[0]
     assert title.endswith(f"{LRI}{plain.recipe.name or plain.index}{PDI}")  # the name as written, isolated
+
+
+def test_the_methodologys_counts_take_the_form_each_number_asks_for():
+    from raqmana.i18n.catalog import ngettext
+
+    def counted(lang, one, many, n):
+        return ngettext(lang, one, many, n, n=n)
+
+    assert counted("ar", "{n} unit", "{n} units", 2) == "وحدتان"
+    assert counted("ar", "{n} unit", "{n} units", 5) == "5 وحدات"
+    assert counted("ar", "{n} unit", "{n} units", 900) == "900 وحدة"
+    assert counted("ar", "{n} level", "{n} levels", 1) == "مستوى واحد"
+    assert counted("ckb", "{n} aggregate", "{n} aggregates", 7) == "7 کۆکراوە"
+    assert counted("en", "{n} level", "{n} levels", 1) == "1 level"

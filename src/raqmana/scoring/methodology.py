@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from raqmana.i18n.bidi import LRI, PDI
+from raqmana.i18n.catalog import ngettext
 from raqmana.i18n.locales import get_locale
 from raqmana.scoring.methodology_text import FORMULAS, TEXT
 
@@ -46,10 +47,14 @@ def render(b: Build, lang: str = "en") -> str:
     lines += [
         say(
             "data",
-            units=len(b.units),
-            indicators=len(b.tree.indicators),
-            aggregates=len(b.tree.aggregates),
-            levels=len(levels) + 1,
+            units=ngettext(code, "{n} unit", "{n} units", len(b.units), n=len(b.units)),
+            indicators=ngettext(
+                code, "{n} indicator", "{n} indicators", len(b.tree.indicators), n=len(b.tree.indicators)
+            ),
+            aggregates=ngettext(
+                code, "{n} aggregate", "{n} aggregates", len(b.tree.aggregates), n=len(b.tree.aggregates)
+            ),
+            levels=ngettext(code, "{n} level", "{n} levels", len(levels) + 1, n=len(levels) + 1),
         ),
         "",
     ]

@@ -43,9 +43,7 @@ SENTENCES: dict[str, Translated] = {
     ),
     "dat_thresh.levels": ui(" (by level: {levels})"),
     "title": ui("Methodology of the index {name}"),
-    "data": ui(
-        "Data: {units} units and {indicators} indicators, aggregated through {aggregates} aggregates over {levels} levels."
-    ),
+    "data": ui("Data: {units} and {indicators}, aggregated through {aggregates} over {levels}."),
     "h_screen": ui("1. Screening"),
     "screen": ui(
         "Units with data for less than {unit_min} of the indicators and indicators with data for less than {ind_min} of the units are left out. Units left out: {units}. Indicators left out: {indicators}."
