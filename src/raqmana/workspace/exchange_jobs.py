@@ -24,10 +24,10 @@ from raqmana.exchange import errors as X
 from raqmana.exchange.archive import MANIFEST
 from raqmana.problems import Location
 from raqmana.settings import Settings
-from raqmana.workspace.actors import MANAGER_ROLES, Actor
+from raqmana.workspace.actors import Actor
 from raqmana.workspace.exceptions import Forbidden, NotFound, ValidationFailed
 from raqmana.workspace.exchange import export_round
-from raqmana.workspace.exchange_import import import_round
+from raqmana.workspace.exchange_import import import_round, may_import
 from raqmana.workspace.job_handlers import uploads
 from raqmana.workspace.jobs import JOB_ID_KEY, Progress, enqueue, get_job, payload_actor
 from raqmana.workspace.permissions import get_assessment_for_user
@@ -122,7 +122,7 @@ def start_round_import(
 ) -> JobView:
     """Store the uploaded archive and queue its import (for coordinators and administrators; everything
     else about the archive is checked by the job, all or nothing). A rollback removes the stored file."""
-    if not (actor.is_system or any(g.role in MANAGER_ROLES for g in actor.grants)):
+    if not may_import(actor):
         raise Forbidden()
     where = Location(file=filename)
     try:  # the ZIP's directory only: a file that is no archive at all is refused before it is queued
