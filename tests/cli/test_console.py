@@ -54,12 +54,12 @@ def test_the_demo_counts_national_and_per_institution_recommendations():
     assert recommendation_counts(None) == {"total": 0, "national": 0, "institution": 0}
 
 
-def test_the_demo_logins_are_printed_in_the_users_language(capsys, tmp_path):
+def test_the_demo_logins_are_printed_in_the_users_language(capsys, tmp_path, settings):
     logins = [
         {"username": "coordinator", "password": "demo-coordinator-1", "role": "coordinator", "org": None},
         {"username": "moi", "password": "demo-moi-1", "role": "focal_point", "org": "MOI"},
     ]
-    print_logins("ckb", logins, tmp_path / "summary.json")
+    print_logins("ckb", logins, tmp_path / "summary.json", settings)
     out = capsys.readouterr().out
     assert "ھەژمارەکانی چوونەژوورەوەی نمایش" in out
     assert "coordinator / demo-coordinator-1  (coordinator)" in out
@@ -92,3 +92,20 @@ def test_an_export_to_an_unknown_format_names_the_three_it_can_write(tmp_path):
     )
     assert result.exit_code == 2
     assert ".xlsx أو .yaml أو .json" in result.output and not (tmp_path / "x.txt").exists()
+
+
+def test_the_demo_logins_name_roles_and_institutions_in_words(capsys, tmp_path, settings):
+    from raqmana.workspace.demo import seed_demo
+    from tests.workspace.factories import small_framework
+
+    info = seed_demo(settings, framework=small_framework(), seed=7)
+    logins = [
+        {"username": x.username, "password": x.password, "role": x.role, "org": x.org_code}
+        for x in info.logins
+    ]
+    print_logins("ar", logins, tmp_path / "summary.json", settings)
+    out = capsys.readouterr().out
+    focal = next(x for x in info.logins if x.org_code)
+    line = next(line for line in out.splitlines() if f"{focal.username} /" in line)
+    assert f"({focal.role}" not in line and f", {focal.org_code})" not in line, line
+    assert "منسّق" in out, out

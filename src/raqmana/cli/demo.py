@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from raqmana.cli.common import LangOption, console, esc, fail, say
-from raqmana.cli.messages import text
+from raqmana.cli.messages import sep, text
 from raqmana.frameworks import DEFAULT_PACK, load
 from raqmana.frameworks.export import write
 
@@ -86,14 +86,30 @@ def recommendation_counts(plan: PlanResult | None) -> dict[str, int]:
     return {"total": len(recs), "national": national, "institution": len(recs) - national}
 
 
-def print_logins(lang: str, logins: list[dict[str, str | None]], summary_file: Path) -> None:
-    """The demo accounts (illustrative workspace), printed with or without ``--serve``."""
+def print_logins(lang: str, logins: list[dict[str, str | None]], summary_file: Path, settings: Any) -> None:
+    """The demo accounts (illustrative workspace), printed with or without ``--serve``: each with its role
+    and institution in words, as the sign-in page lists them (codes stay in ``summary.json``)."""
+    from raqmana.workspace.factory import open_workspace
+    from raqmana.workspace.landing import demo_accounts
+
+    ws = open_workspace(settings)
+    try:
+        with ws.reader() as session:
+            named = {a.username: a for a in demo_accounts(session)}
+    finally:
+        ws.dispose()
     say(lang, "demo.logins", file=summary_file)
     for x in logins:
-        org = f", {x['org']}" if x.get("org") else ""
-        console.print(
-            f"  {x['username']} / {x['password']}  ({x['role']}{org})", markup=False, highlight=False
-        )
+        account = named.get(str(x["username"]))
+        if account is not None:
+            words = [
+                account.role.get(lang),
+                *([account.institution.get(lang)] if account.institution else []),
+            ]
+            who = sep(lang).join(words)
+        else:  # not an account of the workspace's demo: as given
+            who = f"{x['role']}, {x['org']}" if x.get("org") else str(x["role"])
+        console.print(f"  {x['username']} / {x['password']}  ({who})", markup=False, highlight=False)
 
 
 def _surveys(settings: Any, out: Path, lang: str, assessment_id: int) -> list[Path]:
@@ -407,7 +423,7 @@ def _demo(
     summary_file.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
     _print_timings(lang, clock.times)
     say(lang, "demo.done", seconds=f"{time.perf_counter() - started:.0f}", file=summary_file)
-    print_logins(lang, logins, summary_file)
+    print_logins(lang, logins, summary_file, settings)
     if serve:
         from raqmana.cli.serve import run_server
 
