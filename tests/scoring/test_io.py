@@ -151,3 +151,21 @@ def test_parquet_output_keeps_every_stage_typed(tmp_path):
 
 def _none(v):
     return None if isinstance(v, float) and v != v else v
+
+
+def test_number_rows_are_written_as_python_writes_each_float():
+    """The native writer and ``repr`` agree on every float: plain decimals, Python's exponent forms
+    (1e-05, 1e+16), signed zero, NaN and infinities, each row as its numbers joined by commas."""
+    import numpy as np
+
+    from raqmana.scoring.io import _repr_lines
+
+    rng = np.random.default_rng(13)
+    values = rng.standard_normal((400, 50)) * 10.0 ** rng.integers(-25, 25, (400, 50))
+    values[:200] = rng.uniform(0, 100, (200, 50))  # rows wholly in the plain-decimal span
+    values[0, :8] = [0.0, -0.0, 1e-4, 9.999999999999999e-05, 1e16, 9999999999999998.0, 0.1, 1 / 3]
+    values[1, :3] = [np.nan, np.inf, -np.inf]
+    values[2, 4] = np.nan
+    expected = [",".join(repr(v) for v in row) for row in values.tolist()]
+    assert _repr_lines(values) == expected
+    assert _repr_lines(np.empty((3, 0))) == ["", "", ""]

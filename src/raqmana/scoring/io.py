@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import orjson
 
 from raqmana.celltext import csv_text
 from raqmana.problems import Location, Problem, ProblemsError
@@ -268,10 +269,33 @@ def _float_lines(t: Table, like: Sequence[tuple[Table, list[str]]] = ()) -> list
 
 
 def _repr_lines(values: np.ndarray[Any, Any]) -> list[str]:
-    """Each row of a float matrix as its numbers' shortest round-trip ``repr`` joined by commas: the
-    list's own ``repr`` ("[1.5, nan]") without brackets and spaces, which formats the floats in one
-    call per row (40 % less time than a format string per row)."""
-    return [repr(row)[1:-1].replace(", ", ",") for row in values.tolist()]
+    """Each row of a float matrix as its numbers' shortest round-trip ``repr`` joined by commas
+    ("1.5,nan"), as Python writes them.
+
+    orjson writes the whole matrix in native code (Ryu: the same shortest round-trip digits as
+    ``repr``, 15 times quicker than ``repr`` of the rows' lists). Its text is Python's wherever
+    Python writes a plain decimal: 0 and magnitudes in [1e-4, 1e16), NaN written "null" here. A
+    row that holds a number outside that span (Python's exponent form, "1e-05", orjson's "1e-5")
+    or an infinity is written by ``repr`` instead."""
+    matrix = np.ascontiguousarray(values, dtype=np.float64)
+    rows, cols = matrix.shape
+    if not rows or not cols:
+        return [_row_repr(row) for row in matrix.tolist()]
+    text = orjson.dumps(matrix, option=orjson.OPT_SERIALIZE_NUMPY).decode("ascii")
+    lines = text[2:-2].split("],[")
+    if "null" in text:
+        lines = [line.replace("null", "nan") for line in lines]
+    with np.errstate(invalid="ignore"):
+        size = np.abs(matrix)
+        plain = (size == 0) | ((size >= 1e-4) & (size < 1e16)) | np.isnan(matrix)
+    for i in np.flatnonzero(~plain.all(axis=1)).tolist():
+        lines[i] = _row_repr(matrix[i].tolist())
+    return lines
+
+
+def _row_repr(row: list[float]) -> str:
+    """One row as ``repr`` writes its floats: the list's own repr without brackets and spaces."""
+    return repr(row)[1:-1].replace(", ", ",")
 
 
 def _same_bits(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> bool:
