@@ -1,5 +1,5 @@
 """A refused KPI figure names its fields as the KPI form labels them, in the reader's language: "القيمة",
-not "value". Problems located in an uploaded file keep the column's name, which is what the file says."""
+not "value", and "Quarter" (the form's word), not "Period" (a round's). Problems located in an uploaded file keep the column's name, which is what the file says."""
 
 from __future__ import annotations
 
@@ -27,12 +27,26 @@ def test_a_figure_without_its_values_names_the_form_s_labels(as_user, lang):
     )
     assert r.status_code == 422, r.text[:500]
     messages = [
-        E.REQUIRED.template(lang).replace("{field}", gettext(lang, m)) for m in ("KPI", "Period", "Value")
+        E.REQUIRED.template(lang).replace("{field}", gettext(lang, m)) for m in ("KPI", "Quarter", "Value")
     ]
     for m in messages:
         assert m in r.text, m
-    for raw in ("kpi", "period", "value"):
+    for raw in ("kpi", "period", "value", gettext(lang, "Period")):
         assert E.REQUIRED.template(lang).replace("{field}", raw) not in r.text, raw
+    assert f"<bdi>{gettext(lang, 'Quarter')}</bdi>:" in r.text
+    assert f"<bdi>{gettext(lang, 'Period')}</bdi>:" not in r.text
+
+
+def test_a_round_s_period_keeps_its_own_label():
+    """The word belongs to the KPI form: elsewhere a field named "period" is still the round's period."""
+    problem = Problem(E.REQUIRED, Location(field="period"), {"field": "period"})
+    for lang in ("en", "ar", "ckb"):
+        assert form_labels([problem])[0].message(lang) == E.REQUIRED.template(lang).format(
+            field=gettext(lang, "Period")
+        )
+        assert form_labels([problem], "/kpis/observations")[0].message(lang) == E.REQUIRED.template(
+            lang
+        ).format(field=gettext(lang, "Quarter"))
 
 
 def test_a_problem_in_a_file_keeps_the_column_s_name():

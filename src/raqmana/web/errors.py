@@ -60,8 +60,9 @@ def _lang(request: Request) -> str:
     return negotiate(request, user_lang=None, default=request.app.state.settings.default_locale)
 
 
-def _classify(exc: Exception) -> tuple[int, list[Problem], Any]:
-    """(status, problems, conflicting current version or None)"""
+def _classify(exc: Exception, form: str = "") -> tuple[int, list[Problem], Any]:
+    """(status, problems, conflicting current version or None); ``form`` is the address a refused form
+    posted to, whose labels name its fields."""
     from raqmana.workspace import exceptions as wx
 
     if isinstance(exc, WebError):
@@ -79,13 +80,13 @@ def _classify(exc: Exception) -> tuple[int, list[Problem], Any]:
     if isinstance(exc, wx.Conflict):
         return 409, exc.problems, getattr(exc, "current", None)
     if isinstance(exc, ProblemsError):
-        return 422, form_labels(exc.problems), None
+        return 422, form_labels(exc.problems, form), None
     if isinstance(exc, RequestValidationError):
         errors = list(exc.errors())
         if any(tuple(e.get("loc", ()))[:1] == ("path",) for e in errors):
             # an address whose parts do not fit the route (an unknown file format, say) names no page
             return 404, [Problem(messages.NOT_FOUND)], None
-        return 422, [_field_problem(e) for e in errors], None
+        return 422, [_field_problem(e, form) for e in errors], None
     if isinstance(exc, StarletteHTTPException):
         code = {404: messages.NOT_FOUND, 405: messages.NOT_ALLOWED, 413: messages.TOO_LARGE}.get(
             exc.status_code
@@ -94,32 +95,34 @@ def _classify(exc: Exception) -> tuple[int, list[Problem], Any]:
     return 500, [Problem(messages.SERVER)], None
 
 
-def form_labels(problems: list[Problem]) -> list[Problem]:
+def form_labels(problems: list[Problem], form: str = "") -> list[Problem]:
     """A form's problems name its fields as the form labels them: a ``{field}`` parameter that is the raw
     name of the field the problem is located at ("kpi", "period") becomes its label in every language.
-    Problems located in a file (sheet, line, column) keep the column's name, which is what the file says."""
-    from raqmana.web.fields import LABELS, translated
+    Problems located in a file (sheet, line, column) keep the column's name, which is what the file says.
+    ``form`` is the address the form posts to (the KPI figure form calls its "period" "Quarter")."""
+    from raqmana.web.fields import FORM_LABELS, LABELS, translated
 
     out: list[Problem] = []
     for p in problems:
         loc, name = p.location, p.params.get("field")
         in_form = loc.field and not (loc.file or loc.sheet or loc.line is not None or loc.column or loc.path)
-        if in_form and isinstance(name, str) and name == loc.field and name in LABELS:
-            p = Problem(p.code, loc, {**p.params, "field": translated(name)})
+        known = name in LABELS or name in FORM_LABELS.get(form, {})
+        if in_form and isinstance(name, str) and name == loc.field and known:
+            p = Problem(p.code, loc, {**p.params, "field": translated(name, form)})
         out.append(p)
     return out
 
 
-def _field_problem(err: Any) -> Problem:
+def _field_problem(err: Any, form: str = "") -> Problem:
     from raqmana.web.fields import translated
 
     loc = [str(x) for x in err.get("loc", ()) if x not in ("body", "query", "path", "form")]
     name = ".".join(loc) or "?"
     if err.get("type") == "missing":
-        return Problem(messages.MISSING_FIELD, Location(field=name), {"field": translated(name)})
+        return Problem(messages.MISSING_FIELD, Location(field=name), {"field": translated(name, form)})
     reason = messages.PYDANTIC_REASONS.get(str(err.get("type")), messages.INVALID)
     reason_words = {"en": reason.en, "ar": reason.ar, "ckb": reason.ckb}
-    label = translated(name)
+    label = translated(name, form)
     return Problem(messages.BAD_FIELD, Location(field=name), {"field": label, "reason": reason_words})
 
 
@@ -143,7 +146,7 @@ def problems_json(problems: list[Problem], lang: str) -> list[dict[str, Any]]:
 
 
 async def handle_error(request: Request, exc: Exception) -> Response:
-    status, problems, current = _classify(exc)
+    status, problems, current = _classify(exc, request.url.path if request.method == "POST" else "")
     if status == 404 and isinstance(exc, RequestValidationError):
         # a method the address does not take, answered by a neighbouring template (``GET …/forget``
         # reaching ``GET …/{id}``): 405, not "no such page"

@@ -97,13 +97,20 @@ LABELS = {
     "until": _("To (date)"),
 }
 
+# a field that one form labels otherwise than the others do, by the address the form posts to: the KPI
+# figure form's "period" is a quarter ("Quarter" beside its input), a round's period is a year or span
+FORM_LABELS = {
+    "/kpis/observations": {"period": _("Quarter")},
+}
+
 # a field written once per language ("title_ar") is named by its label and the language ("العنوان بالعربية")
 IN_LANGUAGE = {"ar": _("in Arabic"), "ckb": _("in Kurdish"), "en": _("in English")}
 
 
-def label(field: str, lang: str) -> str:
-    """The form's label of ``field`` in ``lang`` (the name itself when the field has no known label)."""
-    msgid = LABELS.get(field)
+def label(field: str, lang: str, form: str = "") -> str:
+    """The form's label of ``field`` in ``lang`` (the name itself when the field has no known label);
+    ``form`` is the address the form posts to, for a field that form labels its own way."""
+    msgid = FORM_LABELS.get(form, {}).get(field) or LABELS.get(field)
     if msgid:
         return gettext(lang, msgid)
     base, _sep, suffix = field.rpartition("_")
@@ -112,12 +119,12 @@ def label(field: str, lang: str) -> str:
     return field
 
 
-def translated(field: str) -> dict[str, str]:
+def translated(field: str, form: str = "") -> dict[str, str]:
     """The label in every language, as a Problem parameter (``{"field": translated("institution")}``)."""
-    return {lang: label(field, lang) for lang in ("en", "ar", "ckb")}
+    return {lang: label(field, lang, form) for lang in ("en", "ar", "ckb")}
 
 
-def where(problem: Problem, lang: str) -> str:
+def where(problem: Problem, lang: str, form: str = "") -> str:
     """Where a problem is, with its field named by its label ("الجهة", not "الحقل institution")."""
     loc = problem.location
     if not loc.field:
@@ -125,7 +132,7 @@ def where(problem: Problem, lang: str) -> str:
     rest = Location(file=loc.file, sheet=loc.sheet, line=loc.line, column=loc.column, path=loc.path).render(
         lang
     )
-    name = label(loc.field, lang)
+    name = label(loc.field, lang, form)
     if name == loc.field:
         return loc.render(lang)
     return f"{rest}{', ' if lang == 'en' else '، '}{name}" if rest else name
