@@ -8,8 +8,6 @@ layout, with ``<edition>.yaml`` recording where it came from.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from raqmana.atomic import replacing
 from raqmana.indices import errors as E
 from raqmana.indices.datasets import get_spec, imported_dir, load_dataset
 from raqmana.indices.table import normalise_edition, read_table, write_canonical
@@ -106,25 +105,10 @@ def import_edition(
         "publisher": spec.publisher,
         "licence": licence["en"] if licence else "",
     }
-    _atomic(target, lambda tmp: write_canonical(sorted(read.records, key=lambda r: r.iso3), spec, tmp))
-    _atomic(
-        target.with_suffix(".yaml"),
-        lambda tmp: tmp.write_text(
-            yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8"
-        ),
-    )
+    with replacing(target) as tmp:
+        write_canonical(sorted(read.records, key=lambda r: r.iso3), spec, tmp)
+    with replacing(target.with_suffix(".yaml")) as tmp:
+        tmp.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result.stored = target
     result.rows = len(read.records)
     return result
-
-
-def _atomic(target: Path, write: Any) -> None:
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=".import-", suffix=target.suffix)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        tmp.replace(target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()

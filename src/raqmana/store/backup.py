@@ -37,6 +37,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from raqmana import __version__
+from raqmana.atomic import TEMPORARY
 from raqmana.store import audit as chain
 from raqmana.store.engine import make_engine, make_sessionmaker
 from raqmana.store.migrate import current_revision, head_revision, known_revisions
@@ -153,7 +154,7 @@ def _data_files(data_dir: Path, skip: set[Path]) -> Iterator[Path]:
         return
     for path in sorted(data_dir.rglob("*")):
         if path.is_file() and not path.is_symlink() and path.resolve() not in skip:
-            if path.name.startswith(".tmp-"):  # a blob being written: not yet part of anything
+            if path.name.startswith(TEMPORARY):  # a file being written: not yet part of anything
                 continue
             yield path
 

@@ -16,6 +16,8 @@ from typing import Any, BinaryIO
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from raqmana.atomic import TEMPORARY, write_bytes
+
 #: ``Session.info`` key: files created for the session's current transaction
 _NEW_FILES = "raqmana.new_files"
 #: bytes copied at a time by :meth:`BlobStore.put_stream`
@@ -74,16 +76,7 @@ class BlobStore:
         if target.is_file() and target.stat().st_size == len(data):
             return digest
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_bytes(target, data)
         if session is not None:
             forget_on_rollback(session, target)
         return digest
@@ -94,7 +87,7 @@ class BlobStore:
         """Store what ``source`` reads, copied in chunks (never whole in memory); (SHA-256, size).
         More than ``limit`` bytes raises :class:`TooBig` and stores nothing."""
         self.root.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.root, prefix=".tmp-")
+        fd, tmp = tempfile.mkstemp(dir=self.root, prefix=TEMPORARY)
         digest, size = hashlib.sha256(), 0
         try:
             with os.fdopen(fd, "wb") as fh:

@@ -11,8 +11,6 @@ round takes longer than a request may, and a request must never hold a web worke
 
 from __future__ import annotations
 
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
+from raqmana import atomic
 from raqmana.exchange import errors as X
 from raqmana.exchange.archive import MANIFEST
 from raqmana.problems import Location
@@ -75,16 +74,7 @@ def run_round_export(ws: Workspace, payload: dict[str, Any], progress: Progress)
     folder = exports_dir(ws.settings.data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"job-{int(payload[JOB_ID_KEY])}.zip"
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(built.data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic.write_bytes(target, built.data)
     tables = built.manifest.get("tables", {})
     return {
         "assessment_id": int(payload["assessment_id"]),

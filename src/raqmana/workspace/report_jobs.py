@@ -7,16 +7,15 @@ left off. A renderer failure marks the job failed with the reason; earlier repor
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
+from raqmana.atomic import replacing
 from raqmana.pipeline import ChainResult
 from raqmana.problems import Location, Problem
 from raqmana.reports import errors as E
@@ -61,14 +60,8 @@ def publish_reports(files: Iterable[Path], data_dir: Path, assessment_id: int) -
         subject = src.name.rsplit("-", 1)[0]
         target = base / src.name if subject == "national" else base / "institutions" / src.name
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        os.close(fd)
-        try:
+        with replacing(target) as tmp:
             shutil.copy2(src, tmp)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
         copied.append(target)
     return copied
 
