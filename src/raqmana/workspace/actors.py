@@ -66,6 +66,12 @@ class Actor:
         return self.system or any(g.role is Role.ADMIN for g in self.grants)
 
     @property
+    def is_manager(self) -> bool:
+        """An administrator or coordinator of some part of the tree (or the system): who may open rounds,
+        import round archives and manage accounts, each then limited to what its grants cover."""
+        return self.system or any(g.role in MANAGER_ROLES for g in self.grants)
+
+    @property
     def is_global_admin(self) -> bool:
         return self.system or any(g.role is Role.ADMIN and g.org_id is None for g in self.grants)
 

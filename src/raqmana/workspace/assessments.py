@@ -72,7 +72,7 @@ def open_round(
     illustrative: bool = False,
 ) -> AssessmentView:
     """A coordinator opens a round over institutions inside its subtree; the framework version freezes."""
-    if not (actor.is_system or any(g.role in MANAGER_ROLES for g in actor.grants)):
+    if not actor.is_manager:
         raise Forbidden()
     title = _name(name)
     period = (period or "").strip()

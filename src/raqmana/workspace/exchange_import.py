@@ -43,7 +43,7 @@ from raqmana.store.models import (
 )
 from raqmana.store.types import utcnow
 from raqmana.workspace import assessments
-from raqmana.workspace.actors import MANAGER_ROLES, Actor
+from raqmana.workspace.actors import Actor
 from raqmana.workspace.answers import Value
 from raqmana.workspace.audit import record
 from raqmana.workspace.exceptions import Forbidden, ValidationFailed
@@ -135,7 +135,7 @@ def _round(session: Session, archive: Archive, fv: FrameworkVersion) -> Assessme
 def may_import(actor: Actor) -> bool:
     """Importing a round archive is for coordinators and administrators (the round's own rights are
     checked once the archive says which round it is)."""
-    return actor.is_system or any(g.role in MANAGER_ROLES for g in actor.grants)
+    return actor.is_manager
 
 
 def import_round(

@@ -57,10 +57,6 @@ def _view(session: Session, u: User, paths: tuple[str, ...] | None = None) -> Us
     )
 
 
-def _is_manager(actor: Actor) -> bool:
-    return actor.is_system or any(g.role in MANAGER_ROLES for g in actor.grants)
-
-
 def _check_locale(locale: str) -> str:
     if locale not in LOCALES:
         raise ValidationFailed.one(E.LOCALE_INVALID, Location(field="locale"), value=locale)
@@ -78,7 +74,7 @@ def create_user(
     locale: str = "ar",
     hasher: Callable[[str], str] | None = None,
 ) -> UserView:
-    if not _is_manager(actor):
+    if not actor.is_manager:
         raise Forbidden()
     username = (username or "").strip().lower()
     if not USERNAME_RE.match(username):
@@ -117,7 +113,7 @@ def create_user(
 def list_users(session: Session, actor: Actor) -> list[UserView]:
     """Everyone for managers of the whole tree; for managers of a branch, the people with a role or an
     assignment in it (and accounts still without any role), showing only their grants inside it."""
-    if not _is_manager(actor):
+    if not actor.is_manager:
         raise Forbidden()
     paths = managed_paths(actor)
     q = select(User).order_by(User.username)
@@ -133,7 +129,7 @@ def get_user(session: Session, actor: Actor, user_id: int) -> UserView:
         raise NotFound("user")
     if actor.user_id == user_id:
         return _view(session, user)
-    paths = managed_paths(actor) if _is_manager(actor) else ()
+    paths = managed_paths(actor) if actor.is_manager else ()
     if paths == () or (
         paths is not None
         and session.scalar(select(User.id).where(User.id == user_id, branch_people(paths))) is None
@@ -164,7 +160,7 @@ def _may_grant(actor: Actor, role: Role, org: Organisation | None) -> bool:
 def grant_role(
     session: Session, actor: Actor, *, user_id: int, role: Role | str, org_code: str | None
 ) -> GrantView:
-    if not _is_manager(actor):
+    if not actor.is_manager:
         raise Forbidden()
     try:
         role = Role(role)
@@ -199,7 +195,7 @@ def grant_role(
 
 def revoke_grant(session: Session, actor: Actor, *, grant_id: int) -> None:
     grant = session.get(RoleGrant, grant_id)
-    if grant is None or not _is_manager(actor):
+    if grant is None or not actor.is_manager:
         raise NotFound("grant")
     org = session.get(Organisation, grant.org_id) if grant.org_id else None
     if not _may_grant(actor, Role(grant.role), org):
