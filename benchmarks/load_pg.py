@@ -32,7 +32,6 @@ import argparse
 import asyncio
 import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
@@ -48,7 +47,8 @@ from sqlalchemy import func, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from web_load import SECRET, _free_port, _pct, fresh_pg_database, seed, synthetic_framework
+from _server import free_port, serving
+from web_load import SECRET, _pct, fresh_pg_database, seed, synthetic_framework
 
 from raqmana.i18n import Translated
 from raqmana.settings import get_settings
@@ -253,28 +253,11 @@ def lost_updates(settings: Any, plan: Plan, tally: Tally) -> tuple[int, int, int
 @contextmanager
 def serve(env: dict[str, str], workers: int) -> Iterator[str]:
     """``raqmana serve`` on a free loopback port, until the block ends."""
-    port = _free_port()
+    port = free_port()
     command = [RAQMANA, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
-    proc = subprocess.Popen([*command, "--no-inline-worker"], env={**os.environ, **env})
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                if httpx.get(f"{url}/readyz", timeout=2).status_code in (200, 503):
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise RuntimeError("raqmana serve did not start")
-            time.sleep(0.3)
+    with serving([*command, "--no-inline-worker"], env, url, ready="/readyz", answers=(200, 503), wait=90):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def main() -> None:

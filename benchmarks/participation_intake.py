@@ -29,15 +29,15 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from fastapi.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _server import app_server
 
 from raqmana.i18n import Translated
 from raqmana.settings import get_settings
@@ -248,46 +248,6 @@ def cpu_per_request(app, ws, consultation_id: int) -> None:  # type: ignore[no-u
     )
 
 
-#: the pid of the uvicorn main process :func:`server` started last (its workers are its children)
-SERVER_PID = [0]
-
-
-@contextmanager
-def server(env: dict[str, str], workers: int, wait: float = 600) -> Iterator[str]:
-    """``raqmana``'s app under uvicorn on a free loopback port (a slow machine may take minutes to start)."""
-    import socket
-    import subprocess
-
-    import httpx
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-    cmd = [sys.executable, "-m", "uvicorn", "raqmana.web.app:create_app", "--factory", "--host", "127.0.0.1"]
-    cmd += ["--port", str(port), "--workers", str(workers), "--log-level", "warning", "--no-access-log"]
-    proc = subprocess.Popen(cmd, env={**os.environ, **env})
-    SERVER_PID[0] = proc.pid
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                if httpx.get(f"{url}/public/consultations", timeout=5).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise RuntimeError("the web app did not start")
-            time.sleep(0.5)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
 def page_load(settings, consultation_id: int, connections: int, requests: int, workers: int) -> None:  # type: ignore[no-untyped-def]
     """The public consultation page under load. With wrk (Debian package ``wrk``: C, it leaves the cores to
     the app): ``connections`` connections for 10 s each, first with the public pages built by the app for
@@ -295,7 +255,7 @@ def page_load(settings, consultation_id: int, connections: int, requests: int, w
     the same size served by the same app in the same run, with the CPU seconds of the app and the load
     average (on a shared machine wall-clock figures are load figures). Without wrk: the Python generator,
     at a person's pace and with no pause."""
-    from wrk_load import app_server, has_wrk, measure, visitor_cookie
+    from wrk_load import has_wrk, measure, visitor_cookie
 
     env = {
         "RAQMANA_DATA_DIR": str(settings.data_dir),
@@ -350,7 +310,7 @@ def page_load_python(
 ) -> None:
     from web_load import _load, _pct
 
-    with server(env, workers) as url:
+    with app_server(env, workers, ready="/public/consultations") as (url, _pid):
         page = f"{url}/public/consultations/{consultation_id}"
         alone, _ = asyncio.run(_load(page, {}, 1, 30, 60))
         print(
@@ -443,8 +403,7 @@ def wrk_intake(settings, ws, consultation_id: int, args: argparse.Namespace) -> 
         "RAQMANA_TRUSTED_PROXIES": "127.0.0.1",
     }
     kinds = [("comment", ConsultationComment), ("feedback", FeedbackCase)]
-    with server(env, args.workers) as url:
-        pid = SERVER_PID[0]
+    with app_server(env, args.workers, ready="/public/consultations") as (url, pid):
         for mode, table in kinds:
             path = (
                 f"/api/v1/public/consultations/{consultation_id}/comments"

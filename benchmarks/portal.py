@@ -44,7 +44,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from wrk_load import app_server, measure, visitor_cookie
+from _server import app_server
+from wrk_load import measure, visitor_cookie
 
 from raqmana.metrics.observations import Observation
 from raqmana.metrics.service import COLUMNS

@@ -26,7 +26,6 @@ import os
 import random
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -40,6 +39,10 @@ from pathlib import Path
 
 import httpx
 from sqlalchemy import insert, select
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _server import app_server
 
 from raqmana.frameworks import Framework
 from raqmana.i18n import Translated
@@ -192,53 +195,6 @@ def seed(settings, institutions: int, indicators: int) -> dict[str, object]:  # 
     return {"assessment_id": a.id, "pillar": inds[0][1]}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def server(env: dict[str, str], workers: int) -> Iterator[str]:
-    port = _free_port()
-    cmd = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "raqmana.web.app:create_app",
-        "--factory",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--workers",
-        str(workers),
-        "--log-level",
-        "warning",
-        "--no-access-log",
-    ]
-    proc = subprocess.Popen(cmd, env={**os.environ, **env})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/login", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise RuntimeError("the web app did not start")
-            time.sleep(0.2)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
 def login(url: str, username: str) -> dict[str, str]:
     with httpx.Client(base_url=url) as c:
         token = re.search(r'name="csrf-token" content="([^"]+)"', c.get("/login").text).group(1)  # type: ignore[union-attr]
@@ -370,7 +326,7 @@ def run(label: str, database_url: str, args: argparse.Namespace) -> None:
         }
         settings = get_settings(data_dir=Path(tmp), database_url=database_url, secret_key=SECRET)
         info = seed(settings, args.institutions, args.indicators)
-        with server(env, args.workers) as url:
+        with app_server(env, args.workers, ready="/login") as (url, _pid):
             a = info["assessment_id"]
             pages = [
                 ("coordinator progress", "coord", f"{url}/assessments/{a}/progress"),

@@ -4,7 +4,8 @@ generator used and the load average, since on a shared machine wall-clock figure
 Without ``wrk`` the Python generator of :mod:`web_load` stands in (it takes a core for itself: its
 figures are lower and say so).
 
-    from wrk_load import app_server, measure
+    from _server import app_server
+    from wrk_load import measure
     with app_server(env, workers=2) as (url, pid):
         print(measure("/public?lang=en", url + "/public?lang=en", pid, connections=200, seconds=10).line())
 """
@@ -16,14 +17,11 @@ import os
 import re
 import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -179,50 +177,3 @@ def visitor_cookie(url: str) -> str:
     """The cookies a browser keeps after its first visit of ``url`` (CSRF and language), as a header."""
     r = httpx.get(url, timeout=120)
     return "; ".join(f"{k}={v}" for k, v in r.cookies.items())
-
-
-@contextmanager
-def app_server(
-    env: dict[str, str],
-    workers: int,
-    *,
-    ready: str = "/healthz",
-    extra: tuple[str, ...] = (),
-    wait: float = 600,
-) -> Iterator[tuple[str, int]]:
-    """raqmana's app under uvicorn with ``workers`` processes on a free loopback port: (url, pid).
-    ``extra``: more uvicorn options (``--loop uvloop --http httptools`` …)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-    cmd = [sys.executable, "-m", "uvicorn", "raqmana.web.app:create_app", "--factory", "--host", "127.0.0.1"]
-    cmd += [
-        "--port",
-        str(port),
-        "--workers",
-        str(workers),
-        "--log-level",
-        "warning",
-        "--no-access-log",
-        *extra,
-    ]
-    proc = subprocess.Popen(cmd, env={**os.environ, **env})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                if httpx.get(f"{url}{ready}", timeout=5).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise RuntimeError("the web app did not start")
-            time.sleep(0.3)
-        yield url, proc.pid
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
