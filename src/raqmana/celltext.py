@@ -5,6 +5,12 @@ CSV file evaluates cells that start with ``=``, ``+``, ``-`` or ``@`` (and tab o
 them). Every workbook raqmana writes passes through :func:`as_text` before it is saved (rows of
 write-only sheets through :func:`text_row`), and every text cell of a CSV file through :func:`csv_text`,
 which prefixes an apostrophe as OWASP recommends. raqmana never writes formulas on purpose.
+
+A workbook cell holds the plain text: the Unicode bidi isolates (U+2066-U+2069) that keep an English
+citation or a typed reference in its order inside Arabic or Kurdish text belong to HTML, PDF and Word,
+which turn them into their own isolation; spreadsheet programs show them as stray marks, and a filter
+or a lookup on the cell would not find the text. :func:`as_text`, :func:`xlsx_text` and :func:`text_row`
+drop them (a text that starts with ``=`` once they are gone is still written as text).
 """
 
 from __future__ import annotations
@@ -19,13 +25,20 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 #: control characters that XML 1.0, and so an XLSX file, cannot hold (openpyxl refuses them)
 _NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: the bidi isolates LRI, RLI, FSI and PDI: isolation for HTML, PDF and Word, not for a workbook cell
+_ISOLATES = re.compile("[\u2066-\u2069]")
+
+
+def plain(text: str) -> str:
+    """``text`` without bidi isolate marks, as a workbook cell holds it."""
+    return _ISOLATES.sub("", text)
 
 
 def xlsx_text(value: Any) -> Any:
     """``value`` for a workbook cell: text without the control characters a workbook cannot hold (a
     justification pasted with a stray escape character must not make the export fail)."""
     if isinstance(value, str):
-        return _NOT_IN_XML.sub("", value)
+        return plain(_NOT_IN_XML.sub("", value))
     return value
 
 
@@ -38,12 +51,17 @@ def csv_text(value: Any) -> Any:
 
 
 def as_text(wb: Any) -> Any:
-    """Make every formula cell of an openpyxl workbook a plain text cell (the same characters); returns
-    ``wb``. Call it right before ``wb.save``."""
+    """Make every formula cell of an openpyxl workbook a plain text cell (the same characters) and drop
+    the bidi isolate marks of every text; returns ``wb``. Call it right before ``wb.save``."""
     for ws in wb.worksheets:
         # the sheet's own cell dictionary: ``iter_rows`` would create every empty cell of the range
         for cell in getattr(ws, "_cells", {}).values():
-            if cell.data_type == "f" and isinstance(cell.value, str):
+            if not isinstance(cell.value, str):
+                continue
+            text = plain(cell.value)
+            if text != cell.value:
+                cell.value = text  # openpyxl types it again: "=…" would become a formula
+            if cell.data_type == "f":
                 cell.data_type = "s"
     return wb
 
@@ -54,6 +72,8 @@ def text_row(ws: Any, values: Iterable[Any]) -> list[Any]:
 
     row: list[Any] = []
     for v in values:
+        if isinstance(v, str):
+            v = plain(v)
         if isinstance(v, str) and v.startswith("="):
             cell = WriteOnlyCell(ws, value=v)
             cell.data_type = "s"

@@ -2,9 +2,10 @@
 
 A text that stays in English inside an Arabic or Kurdish sentence (a publisher's name, a dataset's title,
 a licence as its source writes it) is held between the Unicode isolates LRI and PDI (:func:`ltr`). The
-marks travel with the text (reports' model, JSON twins, workbooks); renderers that know better turn them
-into their own isolation: ``<bdi dir="ltr" lang="en">`` in HTML and PDF (:func:`runs`), a left-to-right
-run keeping the marks in Word. Charts draw text with libraqm, which honours the marks as they are.
+marks travel with the text (reports' model, JSON twins); renderers that know better turn them into their
+own isolation: ``<bdi dir="ltr" lang="en">`` in HTML and PDF (:func:`runs`), a left-to-right run keeping
+the marks in Word. Charts draw text with libraqm, which honours the marks as they are. Workbook cells
+hold the plain text, without the marks (:mod:`raqmana.celltext`).
 
 :func:`text_lang` says in which language a person wrote a text, when its script tells (for ``lang`` on
 user-typed text).
