@@ -60,8 +60,8 @@ def build_cmd(
         0,
         "--jobs",
         min=0,
-        help="Threads for the Monte Carlo and the writing (0: one per core, at most 4; 1: one after the "
-        "other). The results are the same whatever the number.",
+        help="Threads for the Monte Carlo (0: one per core, at most 4; 1: one after the other). The "
+        "results are the same whatever the number.",
     ),
     lang: str = LangOption,
     as_json: bool = JsonOption,
@@ -208,29 +208,20 @@ def _existing_parent(path: Path) -> Path:
 def _build_one_of(
     period: str, rec: Any, data: Any, staging: Path, wanted: tuple[str, ...]
 ) -> tuple[Any, Any, list[Path]]:
-    """One period's build and Monte Carlo, its stage tables written into ``staging`` meanwhile; its
-    problems say which period (``Time 2021``) when there are several."""
-    from concurrent.futures import ThreadPoolExecutor
+    """One period's build, its stage tables written into ``staging``, then its Monte Carlo; its
+    problems say which period (``Time 2021``) when there are several.
 
+    The tables are written before the Monte Carlo, not beside it: writing is Python holding the
+    GIL, which the Monte Carlo's threads need between their numpy calls, and one after the other was
+    measured quicker (900 units × 100 indicators, 1,000 runs, 2 threads: 0.77 s against 0.82 s)."""
     from raqmana.scoring.build import build
     from raqmana.scoring.io import write_stages
-    from raqmana.scoring.threads import workers
     from raqmana.scoring.uncertainty import analyse_uncertainty
 
     try:
         b = build(rec, data)
-        if rec.uncertainty is None:
-            return b, None, write_stages(b, staging, formats=wanted)
-        if workers() == 1:  # --jobs 1: one thing after the other
-            files = write_stages(b, staging, formats=wanted)
-            return b, analyse_uncertainty(b), files
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            writing = pool.submit(write_stages, b, staging, formats=wanted)
-            try:
-                unc = analyse_uncertainty(b)
-            finally:
-                files = writing.result()
-        return b, unc, files
+        files = write_stages(b, staging, formats=wanted)
+        return b, None if rec.uncertainty is None else analyse_uncertainty(b), files
     except ProblemsError as exc:
         if not period:
             raise

@@ -454,7 +454,7 @@ def write_build(
 
 def write_stages(b: Build, out_dir: str | Path, *, formats: Sequence[str] = ("csv",)) -> list[Path]:
     """What the build alone gives: every stage and flag table, the weights, the recipe (JSON) and the
-    methodology (en/ar/ckb). Needs no Monte Carlo, so it can be written while that runs."""
+    methodology (en/ar/ckb). Needs no Monte Carlo, so it is written before that runs."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
