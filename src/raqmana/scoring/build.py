@@ -234,7 +234,8 @@ def transform(
             whole.table.select(cols, units), whole.mask.select(cols, units), whole.warnings, whole.log
         )
     else:
-        keep = [data.units.index(u) for u in prep.screened.units]
+        place = {u: i for i, u in enumerate(data.units)}
+        keep = [place[u] for u in prep.screened.units]
         groups = {g: tuple(labels[i] for i in keep) for g, labels in data.groups.items()}
         imp = impute(prep.screened, impute_step, groups=groups, file=data.file, **_panel(data))
     trt = treat(imp.table, treat_step, file=data.file)

@@ -54,8 +54,8 @@ class Table:
     def select(self, columns: Iterable[str] | None = None, units: Iterable[str] | None = None) -> Table:
         cols = list(self.columns if columns is None else columns)
         rows = list(self.units if units is None else units)
-        ci = [self.columns.index(c) for c in cols]
-        ri = [self.units.index(u) for u in rows]
+        ci = _places(self.columns, cols)
+        ri = _places(self.units, rows)
         return Table(tuple(rows), tuple(cols), self.values[np.ix_(ri, ci)])
 
     def equals(self, other: Table) -> bool:
@@ -95,3 +95,17 @@ def _plain(value: Any) -> Any:
 
 def table(units: Sequence[str], columns: Sequence[str], values: npt.ArrayLike) -> Table:
     return Table(tuple(units), tuple(columns), np.asarray(values))
+
+
+def _places(labels: tuple[str, ...], wanted: list[str]) -> list[int]:
+    """Where each wanted label is (its first place), by one look-up each; ValueError for one that is not
+    there, as ``tuple.index`` says."""
+    if tuple(wanted) == labels:
+        return list(range(len(labels)))
+    where: dict[str, int] = {}
+    for i, label in enumerate(labels):
+        where.setdefault(label, i)
+    try:
+        return [where[label] for label in wanted]
+    except KeyError as exc:
+        raise ValueError(f"{exc.args[0]!r} is not in the table") from None
