@@ -155,10 +155,11 @@ def _none(v):
 
 def test_number_rows_are_written_as_python_writes_each_float():
     """The native writer and ``repr`` agree on every float: plain decimals, Python's exponent forms
-    (1e-05, 1e+16), signed zero, NaN and infinities, each row as its numbers joined by commas."""
+    (1e-05, 1e+16), signed zero and infinities, each row as its numbers joined by commas, NaN as the
+    missing mark asked for."""
     import numpy as np
 
-    from raqmana.scoring.io import _repr_lines
+    from raqmana.scoring.io import _number_lines
 
     rng = np.random.default_rng(13)
     values = rng.standard_normal((400, 50)) * 10.0 ** rng.integers(-25, 25, (400, 50))
@@ -166,6 +167,9 @@ def test_number_rows_are_written_as_python_writes_each_float():
     values[0, :8] = [0.0, -0.0, 1e-4, 9.999999999999999e-05, 1e16, 9999999999999998.0, 0.1, 1 / 3]
     values[1, :3] = [np.nan, np.inf, -np.inf]
     values[2, 4] = np.nan
-    expected = [",".join(repr(v) for v in row) for row in values.tolist()]
-    assert _repr_lines(values) == expected
-    assert _repr_lines(np.empty((3, 0))) == ["", "", ""]
+    values[3, :] = np.nan
+    rows = values.tolist()
+    assert _number_lines(values, "nan") == [",".join(repr(v) for v in row) for row in rows]
+    assert _number_lines(values) == [",".join("" if v != v else repr(v) for v in row) for row in rows]
+    assert _number_lines(np.full((2, 1), np.nan)) == ["", ""]
+    assert _number_lines(np.empty((3, 0))) == ["", "", ""]

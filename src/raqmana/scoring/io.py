@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -234,7 +235,7 @@ def write_table_csv(path: Path, t: Table, *, like: list[tuple[Table, list[str]]]
     if like is not None and t.values.dtype.kind == "f":
         like.append((t, body))
     header = _csv_line(["uCode", *t.columns])
-    units = [_csv_field(u) for u in t.units]
+    units = _unit_fields(t.units)
     with path.open("w", newline="", encoding="utf-8") as fh:
         fh.write(header)
         fh.write("".join(f"{u},{line}\r\n" for u, line in zip(units, body, strict=True)))
@@ -262,40 +263,36 @@ def _float_lines(t: Table, like: Sequence[tuple[Table, list[str]]] = ()) -> list
             rest = _float_lines(Table(t.units, t.columns[k:], values[:, k:]))
             assert rest is not None
             return [f"{a},{b}" for a, b in zip(lines, rest, strict=True)]
-    body = _repr_lines(values)
-    if np.isnan(values).any():
-        body = [line.replace("nan", "") for line in body]  # a float's repr holds "nan" only for NaN
-    return body
+    return _number_lines(values)
 
 
-def _repr_lines(values: np.ndarray[Any, Any]) -> list[str]:
-    """Each row of a float matrix as its numbers' shortest round-trip ``repr`` joined by commas
-    ("1.5,nan"), as Python writes them.
+def _number_lines(values: np.ndarray[Any, Any], missing: str = "") -> list[str]:
+    """Each row of a float matrix as its numbers joined by commas, each number as Python's ``repr``
+    writes it (the shortest text that reads back as the same float), ``missing`` for NaN.
 
     orjson writes the whole matrix in native code (Ryu: the same shortest round-trip digits as
     ``repr``, 15 times quicker than ``repr`` of the rows' lists). Its text is Python's wherever
-    Python writes a plain decimal: 0 and magnitudes in [1e-4, 1e16), NaN written "null" here. A
-    row that holds a number outside that span (Python's exponent form, "1e-05", orjson's "1e-5")
-    or an infinity is written by ``repr`` instead."""
+    Python writes a plain decimal: 0 and magnitudes in [1e-4, 1e16); NaN is its "null". A number
+    outside that span (Python's exponent form "1e-05", orjson's "1e-5" or "0.00001") or an infinity
+    is written by ``repr`` in its cell."""
     matrix = np.ascontiguousarray(values, dtype=np.float64)
     rows, cols = matrix.shape
     if not rows or not cols:
-        return [_row_repr(row) for row in matrix.tolist()]
+        return ["" for _ in range(rows)]
     text = orjson.dumps(matrix, option=orjson.OPT_SERIALIZE_NUMPY).decode("ascii")
-    lines = text[2:-2].split("],[")
     if "null" in text:
-        lines = [line.replace("null", "nan") for line in lines]
+        text = text.replace("null", missing)
+    lines = text[2:-2].split("],[")
     with np.errstate(invalid="ignore"):
         size = np.abs(matrix)
-        plain = (size == 0) | ((size >= 1e-4) & (size < 1e16)) | np.isnan(matrix)
-    for i in np.flatnonzero(~plain.all(axis=1)).tolist():
-        lines[i] = _row_repr(matrix[i].tolist())
+        odd = ~((size == 0) | ((size >= 1e-4) & (size < 1e16)) | np.isnan(matrix))
+    if odd.any():
+        for i in np.flatnonzero(odd.any(axis=1)).tolist():
+            cells = lines[i].split(",")
+            for j in np.flatnonzero(odd[i]).tolist():
+                cells[j] = repr(float(matrix[i, j]))
+            lines[i] = ",".join(cells)
     return lines
-
-
-def _row_repr(row: list[float]) -> str:
-    """One row as ``repr`` writes its floats: the list's own repr without brackets and spaces."""
-    return repr(row)[1:-1].replace(", ", ",")
 
 
 def _same_bits(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> bool:
@@ -313,6 +310,12 @@ def _write_rows_csv(path: Path, t: Table) -> Path:
             for u, row in zip(t.units, t.values.tolist(), strict=True)
         )
     return path
+
+
+@lru_cache(maxsize=4)
+def _unit_fields(units: tuple[str, ...]) -> list[str]:
+    """The unit codes as CSV cells, found once for the tables of a build that share their units."""
+    return [_csv_field(u) for u in units]
 
 
 def _csv_field(value: str) -> str:
@@ -383,7 +386,7 @@ def write_uncertainty_csv(path: Path, u: UncertaintyResult) -> Path:
     """``uCode``, ``node`` and the statistics, a row per unit and aggregate (written by rows of numbers)."""
     units, nodes, cols = u.to_columns()
     matrix = np.column_stack(list(cols.values()))
-    body = [line.replace("nan", "") for line in _repr_lines(matrix)]
+    body = _number_lines(matrix)
     text = {n: _csv_field(n) for n in dict.fromkeys(nodes)}
     code = {c: _csv_field(c) for c in dict.fromkeys(units)}
     with path.open("w", newline="", encoding="utf-8") as fh:
