@@ -74,11 +74,13 @@ _FIELD_WORDS = {"d": N_("day"), "m": N_("month"), "y": N_("year")}
 _TO_LATIN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 #: direction marks a copied date may carry (LRM, RLM, ALM, isolates)
 _MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u2066\u2067\u2068\u2069"))
+RLM = "\u200f"
 _TYPED = re.compile(r"^\s*(\d{1,4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,4})\s*$")
 
 
 def format_day_field(value: date | str | None, lang: str, digits: str | None = None) -> str:
-    """``value`` as the text of a date field: "٠٧/١٢/٢٠٢٦" (ar), "٢٠٢٦-١٢-٠٧" (ckb), "2026-12-07" (en).
+    """``value`` as the text of a date field: "٠٧/١٢/٢٠٢٦" (ar), "٢٠٢٦-١٢-٠٧" (ckb), "2026-12-07" (en), each
+    number followed by a right-to-left mark in Arabic and Sorani (read from the right, as the page).
 
     A string that is not a date (what a reader typed, shown again with its error) is returned as typed."""
     if isinstance(value, str) and value.strip():
@@ -88,9 +90,13 @@ def format_day_field(value: date | str | None, lang: str, digits: str | None = N
             return str(value)
     if not isinstance(value, date):  # None, "", a template's undefined value
         return ""
-    code = get_locale(lang).code
+    locale = get_locale(lang)
     parts = {"d": f"{value.day:02d}", "m": f"{value.month:02d}", "y": f"{value.year:04d}"}
-    text = _FIELD_SEP[code].join(parts[k] for k in _FIELD_ORDER[code])
+    # numbers joined by "/" or "-" would make one left-to-right run: day first on the left in an Arabic
+    # field. A right-to-left mark after each number (as CLDR's Arabic date patterns have) keeps them apart,
+    # so the date reads from the right like the page and the order the hint names
+    sep = (RLM if locale.is_rtl else "") + _FIELD_SEP[locale.code]
+    text = sep.join(parts[k] for k in _FIELD_ORDER[locale.code])
     return localize_digits(text, lang, digits)
 
 
