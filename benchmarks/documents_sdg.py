@@ -2,7 +2,7 @@
 Arabic set (``benchmarks/data/documents_sdg_ar.jsonl``, real UN texts with provenance), a small Sorani set
 (``documents_sdg_ckb.jsonl``, sentences written for raqmana) and speed.
 
-    python benchmarks/documents_sdg.py [--english] [--arabic] [--kurdish] [--speed] [--keywords-only] [--limit N]
+    python benchmarks/documents_sdg.py [--english] [--arabic] [--kurdish] [--speed] [--keywords-only] [--no-head] [--limit N]
 
 Nothing here tunes the mapper: the thresholds in ``raqmana.documents.mapper`` were fixed before these
 figures were first measured, and they are printed as measured. Published figures on the same English
@@ -174,6 +174,7 @@ def main() -> None:
     parser.add_argument("--speed", action="store_true")
     parser.add_argument("--fit-dev", action="store_true", help="per-goal thresholds fitted on a dev half")
     parser.add_argument("--keywords-only", action="store_true")
+    parser.add_argument("--no-head", action="store_true", help="the mapper without its supervised head")
     parser.add_argument("--limit", type=int)
     parser.add_argument("--model", choices=("use", "e5"), default="use")
     parser.add_argument(
@@ -184,7 +185,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     everything = not (args.english or args.arabic or args.kurdish or args.speed or args.fit_dev)
-    mapper: Any = Mapper(use_model=not args.keywords_only, model=args.model)
+    mapper: Any = Mapper(use_model=not args.keywords_only, model=args.model, use_head=not args.no_head)
     if args.thresholds:
         mapper = WithThresholds(mapper, args.thresholds)
     if everything or args.speed:

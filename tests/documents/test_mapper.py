@@ -74,15 +74,16 @@ def test_each_goal_has_its_own_words_from_its_target_texts() -> None:
     assert max(found, key=lambda g: found[g]) == "6"
 
 
-def test_a_goals_own_words_raise_its_score_by_the_passages_language(mapper: Mapper) -> None:
+def test_a_goals_own_words_raise_its_score_by_the_passages_language() -> None:
     from raqmana.documents.mapper import TERM_SATURATION, TERM_WEIGHTS
 
     passages = [
         "Untreated wastewater is discharged into rivers and lakes.",
         "معالجة مياه الصرف الصحي في كل قرية",
     ]
-    without = Mapper(term_weights=dict.fromkeys(TERM_WEIGHTS, 0.0)).classify(passages)
-    with_words = mapper.classify(passages)
+    # without the supervised head, whose share would take these passages' goal 6 to the cap of 1
+    without = Mapper(term_weights=dict.fromkeys(TERM_WEIGHTS, 0.0), use_head=False).classify(passages)
+    with_words = Mapper(use_head=False).classify(passages)
     for lang, a, b in zip(("en", "ar"), without, with_words, strict=True):
         assert TERM_WEIGHTS[lang] > 0
         assert b.scores["6"] > a.scores["6"]

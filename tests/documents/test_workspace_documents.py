@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from raqmana.documents.mapper import VERSION as MAPPER_VERSION
 from raqmana.store.models import AuditEvent, DocumentAnalysis, DocumentPassage, StoredDocument
 from raqmana.workspace import Forbidden, NotFound, ValidationFailed
 from raqmana.workspace.documents import list_documents, open_document, upload_document
@@ -90,7 +91,9 @@ def test_the_analysis_runs_as_a_job_with_progress_and_is_stored_with_its_version
     with docworld.ws.reader() as s:
         detail = document_detail(s, docworld["rev_a"], document_id=doc.id)
     assert detail.document.analysis_status == "done"
-    assert detail.analysis is not None and detail.analysis.version.startswith("sdg-mapper-2/use-")
+    assert detail.analysis is not None and detail.analysis.version.startswith(
+        f"sdg-mapper-{MAPPER_VERSION}/use-"
+    )
     assert detail.analysis.settings["goal_thresholds"]["1"] == 0.45
     authority = next(p for p in detail.passages if "هيئة مستقلة" in p.quote)
     indicators = [x for x in authority.suggestions if x.kind == "indicator"]

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from raqmana.documents import embed as E
+from raqmana.documents import head as H
 from raqmana.documents.arabic import language, normalise
 from raqmana.documents.sdg import GOALS, keyword_hits, target_term_weights, texts
 
-VERSION = "2"  # 2: a goal's own words from its target texts; indicators ranked by level
+VERSION = "3"  # 2: a goal's own words from its target texts; indicators ranked by level; 3: supervised head
 #: similarity of a passage to a goal is mapped from cosine [LOW, HIGH] to score [0, 1]
 LOW, HIGH = 0.10, 0.60
 #: the same for the optional e5 model, whose cosines sit in a narrow high band (its documented behaviour)
@@ -34,6 +35,10 @@ MAX_TARGETS = 3
 #: at TERM_SATURATION summed rarity); chosen on the development set (benchmarks/documents_sdg_terms_fit.py)
 TERM_WEIGHTS: dict[str, float] = {"ar": 0.25, "en": 0.10, "ckb": 0.0}
 TERM_SATURATION = 6.0
+#: share of the supervised head's probability of a goal added to the goal's score (``documents.head``;
+#: chosen by cross-validation on the head's training data, benchmarks/documents_sdg_head.py). Sorani
+#: passages get none: the sentence model has no Kurdish.
+HEAD_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +62,7 @@ class Mapper:
         model: str = "use",
         thresholds: dict[str, float] | None = None,
         term_weights: dict[str, float] | None = None,
+        use_head: bool = True,
     ) -> None:
         self.use_model = use_model
         self.term_weights = {**TERM_WEIGHTS, **(term_weights or {})}
@@ -67,10 +73,14 @@ class Mapper:
         self._goal_of = np.array([int(r.goal) for r in rows for _ in (0, 1)])
         self._target_of = [r.target for r in rows for _ in (0, 1)]
         self._vectors = E.sdg_vectors(model) if use_model else None
+        # the head is trained on the default model's embeddings only
+        self._head = H.load(E.model_version()) if use_model and use_head and model == "use" else None
 
     @property
     def version(self) -> str:
-        return f"sdg-mapper-{VERSION}/{E.model_version(self.model) if self.use_model else 'keywords'}"
+        if not self.use_model:
+            return f"sdg-mapper-{VERSION}/keywords"
+        return f"sdg-mapper-{VERSION}{'' if self._head else '-nohead'}/{E.model_version(self.model)}"
 
     def classify(self, passages: list[str]) -> list[Classification]:
         if not passages:
@@ -83,12 +93,22 @@ class Mapper:
         sims = vectors @ self._vectors.T if vectors is not None and self._vectors is not None else None
         # Kurdish is not among the sentence model's languages: its passages get the keyword rules alone
         langs = [language(text) for text in passages]
+        probs = (
+            self._head.goal_probabilities(vectors) if self._head is not None and vectors is not None else None
+        )
         return [
-            self._one(text, sims[i] if sims is not None and langs[i] != "ckb" else None, langs[i])
+            self._one(
+                text,
+                sims[i] if sims is not None and langs[i] != "ckb" else None,
+                langs[i],
+                probs[i] if probs is not None and langs[i] != "ckb" else None,
+            )
             for i, text in enumerate(passages)
         ]
 
-    def _one(self, text: str, sims: np.ndarray | None, lang: str = "en") -> Classification:
+    def _one(
+        self, text: str, sims: np.ndarray | None, lang: str = "en", probs: np.ndarray | None = None
+    ) -> Classification:
         normalised = normalise(text)
         hits = keyword_hits(normalised)
         term_weight = self.term_weights.get(lang, 0.0)
@@ -105,6 +125,8 @@ class Mapper:
                 base = min(1.0, max(0.0, (base - self._low) / (self._high - self._low)))
             boost = (KEYWORD_BOOST if sims is not None else KEYWORD_ONLY_BOOST) * min(2, hits.get(g, 0))
             boost += term_weight * min(1.0, terms.get(g, 0.0) / TERM_SATURATION)
+            if probs is not None:
+                boost += HEAD_SHARE * float(probs[int(g) - 1])
             scores[g] = round(min(1.0, base + boost), 3)
         best = max(scores.values())
         sdgs = [int(g) for g in GOALS if scores[g] >= self.thresholds[g] and scores[g] >= best - MARGIN]
