@@ -9,7 +9,7 @@ provenance in ``sdg_head.json`` beside it (``raqmana.documents.head``).
 Training data, each text labelled with the goal of the indicator, target or goal it belongs to:
 
 - the UN SDG indicator metadata of worldbank/sdg-metadata (its fork brockfanning/sdg-metadata, MIT
-  licence): concepts and definitions, rationale, comments and limitations, method of computation of 136
+  licence): concepts and definitions, rationale, comments and limitations, method of computation of 135
   indicators (``translations/templates/*.pot``, English, with the French and Russian translations present)
   and of 45 tier-2 indicators (the Word files of ``indicators T2 only/``, read as XML); HTML removed,
   paragraphs of one field joined into passages of 40-160 words;
@@ -404,7 +404,7 @@ def main() -> None:
         "sources": [
             {
                 "what": "UN SDG indicator metadata: concepts and definitions, rationale, comments and limitations, "
-                "method of computation; English (136 indicators, .pot templates, and 45 tier-2 Word files) and "
+                "method of computation; English (135 indicators, .pot templates, and 45 tier-2 Word files) and "
                 "the French and Russian translations present",
                 "where": f"github:brockfanning/sdg-metadata@{commit} (a fork of worldbank/sdg-metadata)",
                 "licence": "MIT (repository); the texts are the UN Statistics Division's SDG metadata",
