@@ -121,3 +121,18 @@ def test_the_register_page_in_sorani_and_its_json_twin(docworld, browser):
     page = fp.get("/documents/register")
     assert page.status_code == 200 and 'lang="ckb"' in page.text
     assert "واژۆی ئەلیکترۆنی" in page.text and "ژمارە (٧٨)ی ساڵی ٢٠١٢" in page.text  # the reference in Sorani
+
+
+@pytest.mark.parametrize(("lang", "count"), [("ar", "١"), ("ckb", "١"), ("en", "1")])
+def test_a_reading_warning_counts_in_the_reader_s_digits_and_words(docworld, browser, lang, count):
+    """One ignored script element reads as one ("…: ١." in Arabic), not as "1 elements were ignored"."""
+    from raqmana.documents import errors as E
+
+    coord = browser("coord")
+    html = f"<html><body><script>var x = 1;</script><p>{LAW_TEXT}</p></body></html>"
+    r = coord.post("/api/v1/documents", files={"file": ("law.html", html.encode(), "text/html")})
+    assert r.status_code == 201, r.text
+    run_worker(docworld.ws, once=True)
+    page = coord.get(f"/documents/{r.json()['document']['id']}?lang={lang}")
+    assert page.status_code == 200
+    assert E.SCRIPT_IGNORED.template(lang).format(count=count) in page.text

@@ -45,9 +45,8 @@ WAS_REFUSED = Code("DC031", "The document could not be read when it was uploaded
 FILE_GONE = Code("DC032", "The uploaded file is no longer in the store; upload it again.")
 # warnings
 PAGE_NEEDS_OCR = Code("DC101", "Page {page} has no text layer (an image); it needs OCR.", severity=W)
-SCRIPT_IGNORED = Code("DC102", "{count} script or style elements of the HTML were ignored.", severity=W)
-REPAIRED = Code(
-    "DC103", "{count} lines of Arabic text were repaired (reversed or broken PDF text).", severity=W
-)
+# the count stands after a colon: one sentence reads right for one line and for many, in every language
+SCRIPT_IGNORED = Code("DC102", "Script or style elements of the HTML ignored: {count}.", severity=W)
+REPAIRED = Code("DC103", "Lines of Arabic text repaired (reversed or broken PDF text): {count}.", severity=W)
 
 ALL: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Code))
