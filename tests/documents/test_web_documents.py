@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from raqmana.i18n import gettext
 from raqmana.web import create_app
 from raqmana.workspace.jobs import run_worker
 from tests.documents.world import LAW_TEXT
@@ -136,3 +137,17 @@ def test_a_reading_warning_counts_in_the_reader_s_digits_and_words(docworld, bro
     page = coord.get(f"/documents/{r.json()['document']['id']}?lang={lang}")
     assert page.status_code == 200
     assert E.SCRIPT_IGNORED.template(lang).format(count=count) in page.text
+
+
+@pytest.mark.parametrize(("lang", "article"), [("ar", "المادة ٢"), ("ckb", "ماددەی ٢"), ("en", "Article 2")])
+def test_a_passage_names_the_article_it_quotes(docworld, browser, lang, article):
+    """A passage's place reads "Page 1 · Article 2", not a bare "· 2" beside the page."""
+    coord = browser("coord")
+    r = coord.post("/api/v1/documents", files={"file": ("law.txt", LAW_TEXT.encode(), "text/plain")})
+    assert r.status_code == 201, r.text
+    run_worker(docworld.ws, once=True)
+    page = coord.get(f"/documents/{r.json()['document']['id']}?lang={lang}").text
+    assert (
+        f"{gettext(lang, 'Page {page}').replace('{page}', '1' if lang == 'en' else '١')} · {article}</p>"
+        in page
+    )
