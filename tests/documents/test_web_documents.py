@@ -151,3 +151,44 @@ def test_a_passage_names_the_article_it_quotes(docworld, browser, lang, article)
         f"{gettext(lang, 'Page {page}').replace('{page}', '1' if lang == 'en' else '١')} · {article}</p>"
         in page
     )
+
+
+def test_a_national_document_s_passage_goes_to_an_institution_chosen_by_name(docworld, browser):
+    """The institution an accepted passage becomes evidence for is chosen from the round's institutions by
+    name; a code that names none (a name typed where the code goes) is a problem on that field, not a
+    missing page."""
+    import re
+
+    from raqmana.workspace import errors as WE
+
+    coord = browser("coord")  # Arabic
+    r = coord.post("/api/v1/documents", files={"file": ("law.txt", LAW_TEXT.encode(), "text/plain")})
+    assert r.status_code == 201, r.text
+    doc_id = r.json()["document"]["id"]
+    run_worker(docworld.ws, once=True)
+    page = coord.get(f"/documents/{doc_id}").text
+    choices = re.findall(r'<select [^>]*name="institution_code"[^>]*>(.*?)</select>', page)
+    assert choices, "the institution is chosen from a list"
+    options = re.findall(r'<option value="([^"]*)">([^<]*)</option>', choices[0])
+    assert options[0][0] == "" and {"moa", "mob"} <= {code for code, _ in options}
+    assert all(name != code for code, name in options[1:])  # names, not codes
+    detail = coord.get(f"/api/v1/documents/{doc_id}").json()
+    suggestion = next(s for p in detail["passages"] for s in p["suggestions"] if s["kind"] == "indicator")
+    form = {"decision": "accept", "assessment_id": str(_open_round_id(coord)), "next": f"/documents/{doc_id}"}
+    wrong = coord.form(
+        f"/documents/suggestions/{suggestion['id']}/decide",
+        {**form, "institution_code": "وزارة الزراعة"},
+        page=f"/documents/{doc_id}",
+    )
+    assert wrong.status_code == 422, wrong.status_code
+    assert WE.UNKNOWN_ORG.template("ar").format(org="وزارة الزراعة") in wrong.text.replace("&#39;", "'")
+    right = coord.form(
+        f"/documents/suggestions/{suggestion['id']}/decide",
+        {**form, "institution_code": "moa"},
+        page=f"/documents/{doc_id}",
+    )
+    assert right.status_code == 303, right.text[:500]
+
+
+def _open_round_id(b) -> int:  # type: ignore[no-untyped-def]
+    return next(a["id"] for a in b.get("/api/v1/assessments").json()["assessments"] if a["status"] == "open")

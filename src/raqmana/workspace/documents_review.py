@@ -269,6 +269,9 @@ def _evidence(
             round_id = rounds[0] if len(rounds) == 1 else None
     if round_id is None or not code:
         raise ValidationFailed.one(DE.NEEDS_ANSWER, Location(field="institution_code"))
+    if session.scalar(select(Organisation.id).where(Organisation.code == code)) is None:
+        # a name or a typo where the code goes: a located problem on the field, not "page not found"
+        raise ValidationFailed.one(E.UNKNOWN_ORG, Location(field="institution_code"), org=code[:64])
     ctx = context(session, actor, round_id, code)
     if not (ctx.rights.review or ctx.rights.manage):
         raise Forbidden()

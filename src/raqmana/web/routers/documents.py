@@ -253,10 +253,17 @@ def document_page(ctx: Ctx, document_id: Annotated[int, Path()]) -> dict[str, An
     confidence; open, accepted or rejected), the analysis it comes from and the document's SDG profile."""
     detail = ctx.read(documents_review.document_detail, document_id=document_id)
     rounds: list[Any] = []
+    institutions: dict[str, Any] = {}
     if detail.rights.decide and detail.document.assessment_id is None:
-        from raqmana.workspace.assessments import list_assessments
+        from raqmana.workspace.assessments import list_assessments, my_institutions
 
         rounds = [r for r in ctx.read(list_assessments) if r.status == "open"]
+        if detail.document.institution_code is None:
+            # the institutions whose answers the reader may give evidence to, chosen by name, not typed
+            for r in rounds:
+                for i in ctx.read(my_institutions, assessment_id=r.id):
+                    if i.rights.review or i.rights.manage:
+                        institutions.setdefault(i.org.code, i.org)
     return {
         "document": detail.document,
         "rights": detail.rights,
@@ -264,6 +271,7 @@ def document_page(ctx: Ctx, document_id: Annotated[int, Path()]) -> dict[str, An
         "passages": detail.passages,
         "profile": detail.profile,
         "_rounds": rounds,
+        "_institutions": sorted(institutions.values(), key=lambda o: o.name.get(ctx.lang)),
         "_L": LABELS,
     }
 
