@@ -63,3 +63,31 @@ def test_a_coordinator_changes_a_service_and_publishes_it(browser, published, ar
     public.goto(f"{published.url}/public/services/land-registry-extract?lang=en")
     assert "2 before, 1 now" in public.inner_text("main")
     page.context.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "ckb", "en"])
+def test_the_kpi_table_scrolls_inside_itself_on_a_phone(browser, published, artifacts, lang):
+    """The KPIs' table (long names, sources, the "illustrative" badge) can be wider than a phone (the demo's
+    is, in English): it scrolls sideways inside itself instead of widening the page."""
+    from raqmana.workspace.kpi_reporting import import_observations
+    from raqmana.workspace.publication import publish
+
+    figures = "kpi,period,service,value,unit,illustrative\n" + "".join(
+        f"{kpi},{q},land-registry-extract,{n},count,true\n"
+        for q in ("2026-Q1", "2026-Q2")
+        for kpi, n in (("transactions", 1000), ("transactions_online", 400))
+    )
+    with published.world.ws.transaction() as s:
+        import_observations(s, SYSTEM, data=figures.encode(), filename="figures.csv")
+        publish(s, SYSTEM)
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    page.goto(f"{published.url}/public/kpis?lang={lang}")
+    assert page.locator("main table tbody tr").count() >= 2
+    page.screenshot(path=str(artifacts / f"public-kpis-{lang}-390.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (
+        "wider than the screen"
+    )
+    # however long the names in the reader's language: the table's box scrolls, the page does not
+    assert page.locator("main table").evaluate("t => getComputedStyle(t.parentElement).overflowX") == "auto"
+    context.close()
