@@ -3,6 +3,8 @@ holds shows, object by object; a figure, a report or a KPI added after publishin
 
 from __future__ import annotations
 
+import pytest
+
 from tests.web.test_followup import adopt, report, small_roadmap
 from tests.web.test_kpi_observations import obs_csv
 from tests.web.test_kpi_observations import upload as upload_figures
@@ -119,3 +121,18 @@ def test_the_portal_speaks_the_reader_s_language_for_names_sources_and_dates(as_
     assert "في الربع الربع" not in kpis and "في الربع</a>" not in kpis
     page = client.get("/public/kpis/roadmap_spend_usd?lang=ckb").text
     assert "roadmap follow-up" not in page and "بەدواداچوونی نەخشەڕێگا" in page
+
+
+@pytest.mark.parametrize(("lang", "amount"), [("en", "5,000"), ("ar", "٥٬٠٠٠"), ("ckb", "٥٬٠٠٠")])
+def test_money_figures_name_their_currency_in_the_kpi_table(as_user, client, lang, amount):
+    """The roadmap's quarterly spending reads "5,000 USD" in the KPIs' table, as a share reads with "%",
+    not a bare number among counts."""
+    from raqmana.i18n import gettext
+
+    coord = as_user("coord")
+    adopt(coord, small_roadmap())
+    report(coord, initiative="evisa", quarter="2026-Q2", percent_done=10, status="delayed", spend_usd=5000)
+    publish(coord)
+    row = client.get(f"/public/kpis?lang={lang}").text.split('href="/public/kpis/roadmap_spend_usd')[1]
+    figure = row.split("</tr>")[0]
+    assert f"{amount}\u00a0{gettext(lang, 'USD')}" in figure
