@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # the demo needs the package alone, not the test tools (browsers, linters, PostgreSQL driver)
 DEMO_STAMP := $(VENV)/.installed-demo
 
-.PHONY: demo test test-fast install system-deps lint typecheck pytest clean
+.PHONY: demo test test-fast test-browser install system-deps lint typecheck pytest clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ test: system-deps $(STAMP) lint typecheck pytest
 ## The quick lane while working: lint, types and every test but browser, PDF/DOCX rendering, PostgreSQL and slow ones.
 test-fast: $(STAMP) lint typecheck
 	bash scripts/run-tests.sh --fast
+
+## The browser tests alone (Chromium), the crawl of every page at desktop and phone width for every reader
+## (make test reads each page, person and language at one of the two: RAQMANA_CRAWL_WIDTHS=alternate).
+test-browser: system-deps $(STAMP)
+	bash scripts/run-tests.sh --browser
 
 system-deps:
 	bash scripts/system-deps.sh

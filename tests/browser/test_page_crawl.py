@@ -1,17 +1,22 @@
 """Every page of the app, as a coordinator, as a focal point and as an anonymous visitor, in Arabic,
-Kurdish and English, at desktop (1280 px) and phone (390 px) width.
+Kurdish and English, at desktop (1280 px) and phone (390 px) width: both widths for each person and
+language with ``RAQMANA_CRAWL_WIDTHS=all`` (``make test-browser``); otherwise (``make test``, CI) one, the
+two alternating over the people and the languages (:func:`widths`), so each run still reads every page at
+both widths, each person and each language at both, in half the time (axe-core, which runs at desktop
+width, then checks each page in one or two of each person's three languages).
 
 The pages are the app's own GET routes that answer HTML (:func:`tests.web.test_route_matrix.app_routes`),
 their paths filled in on the route matrix's world (its probes: a round, an institution, a consultation, a
 service, a document …); a person reads each page the route matrix lets them read (status 200 there). On
 every page: status 200, ``lang`` and ``dir`` of the reader's language, the heading in that language, the
 digits in one shape (no Latin digit outside a left-to-right code in ar/ckb, no Arabic-Indic digit in en),
-no sideways scrolling at 390 px, and no serious or critical axe-core violation (checked once per page and
-language, at desktop width). Screenshots go to ``$RAQMANA_TEST_ARTIFACTS/crawl`` for a person to look at.
+no sideways scrolling at 390 px, and no serious or critical axe-core violation (checked at desktop
+width). Screenshots go to ``$RAQMANA_TEST_ARTIFACTS/crawl`` for a person to look at.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Iterator
@@ -34,6 +39,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 #: who reads: the coordinator of the whole tree, the focal point of institution A, and a visitor
 PEOPLE = ("coord", "focal", "anon")
+LANGS = ("ar", "ckb", "en")
+#: ``all`` (make test-browser): every page at both widths for every person and language; ``alternate``
+#: (the default, make test and CI): at one, see :func:`widths`
+CRAWL_WIDTHS = os.environ.get("RAQMANA_CRAWL_WIDTHS") or "alternate"
 #: in an English view: Arabic-Indic digits outside text marked as Arabic or Kurdish
 ARABIC_DIGITS = r"""() => {
   const out = [];
@@ -110,6 +119,30 @@ def site(
     world.ws.dispose()
 
 
+def widths(person: str, lang: str, mode: str = CRAWL_WIDTHS) -> list[tuple[str, dict[str, int]]]:
+    """The widths ``person`` reads the pages at in ``lang``: both with ``mode`` ``all``; with ``alternate``,
+    desktop and phone in turn along the people and along the languages (the coordinator reads Arabic at
+    desktop width, Kurdish at phone width …, the focal point Arabic at phone width …)."""
+    both = [("desktop", DESKTOP), ("phone", PHONE)]
+    if mode == "all":
+        return both
+    if mode != "alternate":
+        raise ValueError(f"RAQMANA_CRAWL_WIDTHS={mode!r}: all or alternate")
+    return [both[(PEOPLE.index(person) + LANGS.index(lang)) % 2]]
+
+
+def test_alternate_widths_read_every_person_and_language_at_both_widths() -> None:
+    one = {(p, lang): [w for w, _ in widths(p, lang, "alternate")] for p in PEOPLE for lang in LANGS}
+    assert all(len(w) == 1 for w in one.values())
+    for person in PEOPLE:
+        assert {w for (p, _), ws in one.items() if p == person for w in ws} == {"desktop", "phone"}
+    for lang in LANGS:
+        assert {w for (_, la), ws in one.items() if la == lang for w in ws} == {"desktop", "phone"}
+    assert all(len(widths(p, lang, "all")) == 2 for p in PEOPLE for lang in LANGS)
+    with pytest.raises(ValueError, match="RAQMANA_CRAWL_WIDTHS"):
+        widths("coord", "ar", "phone")
+
+
 def _with_lang(url: str, lang: str) -> str:
     return f"{url}{'&' if '?' in url else '?'}lang={lang}"
 
@@ -122,8 +155,8 @@ def test_every_page_reads_right_in_every_language_and_width(site, browser, artif
     folder = artifacts / "crawl"
     folder.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
-    for lang in ("ar", "ckb", "en"):
-        for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+    for lang in LANGS:
+        for width, viewport in widths(person, lang):
             if person == "anon":
                 context = browser.new_context(viewport=viewport, locale="en-US" if lang == "en" else "ar-IQ")  # type: ignore[attr-defined]
                 page = context.new_page()
