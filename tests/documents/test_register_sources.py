@@ -47,3 +47,6 @@ def test_the_report_chapter_marks_sources_to_verify_in_the_reader_s_words(docwor
     )
     assert "to verify" not in text and gettext(lang, "to verify") in text
     assert ("Human Rights Watch (2012, 2019) on the draft Information Crimes Law", "ltr") in runs(text)
+    # the sources are listed with the reader's separator, no Latin semicolon between them
+    between = [piece for piece, kind in runs(text) if kind is None]
+    assert all(";" not in piece for piece in between) and any("؛" in piece for piece in between)

@@ -16,7 +16,7 @@ from raqmana.i18n.bidi import ltr
 from raqmana.i18n.catalog import ui
 from raqmana.reports import charts
 from raqmana.reports.model import Block, Figure, Note, Paragraph, Section, Table
-from raqmana.reports.text import integer, prose_digits
+from raqmana.reports.text import integer, listing, prose_digits
 
 WORDS = {
     "sdg_title": ui("The country's own documents and the SDGs"),
@@ -231,5 +231,5 @@ def register_section(rows: Sequence[RegisterRow], lang: str, digits: str | None 
             (ltr(t) if lang != "en" else t) + (f" ({_w('to_verify', lang)})" if check else "")
             for t, check in sources
         ]
-        blocks.append(Paragraph(_w("register_sources", lang, sources="; ".join(cited))))
+        blocks.append(Paragraph(_w("register_sources", lang, sources=listing(cited, lang))))
     return Section("documents-register", title, blocks)
