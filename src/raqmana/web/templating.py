@@ -26,6 +26,7 @@ from raqmana.i18n import (
     ngettext,
     translator,
 )
+from raqmana.i18n.bidi import ltr as bidi_ltr
 from raqmana.i18n.bidi import runs as bidi_runs
 from raqmana.i18n.bidi import text_lang
 from raqmana.i18n.dates import day_field_hint, format_day, format_day_field, format_year, quarter_text
@@ -189,6 +190,7 @@ def make_env(settings: Settings) -> Environment:
         prose=prose,
         markdown=markdown,
         isolated=isolated,
+        ltr=bidi_ltr,  # a code or version number in a translated sentence, then shown through |isolated
         user_text=user_text,
         domid=domid,
         size=size,
