@@ -84,6 +84,30 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     world.ws.dispose()
 
 
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, int]]:
+    """The illustrative demo round on the iraq-dla pack, served: (server, round id). Seeded once per test
+    process and only read by the tests that use it (the readers' screens and texts, the results page);
+    the demo's coordinator, Erbil's focal point and viewer sign in with the test password."""
+    from raqmana.frameworks import load
+    from raqmana.workspace import SYSTEM, open_workspace, users
+    from raqmana.workspace.demo import seed_demo
+    from tests.web.world import PASSWORD
+
+    result = load("iraq-dla")
+    assert result.ok and result.framework is not None, result.problems
+    settings = make_settings(tmp_path_factory.mktemp("demo-round") / "data")
+    info = seed_demo(settings, framework=result.framework)
+    ws = open_workspace(settings)
+    with ws.transaction() as s:
+        for name in ("demo-coordinator", "demo-fp-erbil", "demo-viewer"):
+            person = users.get_user_by_username(s, SYSTEM, name)
+            users.set_password(s, SYSTEM, user_id=person.id, password=PASSWORD)
+    with LiveServer(World(ws=ws, settings=settings)) as server:
+        yield server, info.assessment_id
+    ws.dispose()
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright

@@ -7,15 +7,11 @@ SDG target 4.c, a fingerprint)."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from raqmana.workspace import SYSTEM, open_workspace, users
-from tests.web.world import PASSWORD, World, make_settings
-
-from .conftest import LiveServer
+from tests.web.world import PASSWORD
 
 pytestmark = pytest.mark.browser
 
@@ -50,26 +46,6 @@ LATIN_DIGITS = r"""() => {
 }"""
 ARABIC_SCRIPT = r"[\u0600-\u06FF]"
 DRAWN = "Array.from(document.querySelectorAll('main img')).every(i => i.complete)"
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, int]]:
-    """The illustrative demo round on the iraq-dla pack, its coordinator's password known."""
-    from raqmana.frameworks import load
-    from raqmana.workspace.demo import seed_demo
-
-    tmp = tmp_path_factory.mktemp("readers-screens")
-    result = load("iraq-dla")
-    assert result.ok and result.framework is not None, result.problems
-    settings = make_settings(tmp / "data")
-    info = seed_demo(settings, framework=result.framework)
-    ws = open_workspace(settings)
-    with ws.transaction() as s:
-        coordinator = users.get_user_by_username(s, SYSTEM, "demo-coordinator")
-        users.set_password(s, SYSTEM, user_id=coordinator.id, password=PASSWORD)
-    with LiveServer(World(ws=ws, settings=settings)) as server:
-        yield server, info.assessment_id
-    ws.dispose()
 
 
 @pytest.mark.slow

@@ -5,37 +5,14 @@ comments in their own direction, and a focal point's institution in the header."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from raqmana.workspace import SYSTEM, open_workspace, users
-from tests.web.world import PASSWORD, World, make_settings
-
-from .conftest import LiveServer
+from tests.web.world import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, int]]:
-    from raqmana.frameworks import load
-    from raqmana.workspace.demo import seed_demo
-
-    result = load("iraq-dla")
-    assert result.ok and result.framework is not None, result.problems
-    settings = make_settings(tmp_path_factory.mktemp("texts") / "data")
-    info = seed_demo(settings, framework=result.framework)
-    ws = open_workspace(settings)
-    with ws.transaction() as s:
-        for name in ("demo-coordinator", "demo-fp-erbil"):
-            person = users.get_user_by_username(s, SYSTEM, name)
-            users.set_password(s, SYSTEM, user_id=person.id, password=PASSWORD)
-    with LiveServer(World(ws=ws, settings=settings)) as server:
-        yield server, info.assessment_id
-    ws.dispose()
 
 
 def _page(browser, live, username, lang, size):  # type: ignore[no-untyped-def]

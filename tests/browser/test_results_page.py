@@ -4,38 +4,13 @@ no serious accessibility problem; a screenshot for a person to look at."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from raqmana.workspace import SYSTEM, open_workspace, users
-from tests.web.world import PASSWORD, World, make_settings
-
-from .conftest import LiveServer, axe_violations, sign_in
+from .conftest import axe_violations, sign_in
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, int]]:
-    """The illustrative demo round on the iraq-dla pack."""
-    from raqmana.frameworks import load
-    from raqmana.workspace.demo import seed_demo
-
-    tmp = tmp_path_factory.mktemp("results-browser")
-    result = load("iraq-dla")
-    assert result.ok and result.framework is not None, result.problems
-    framework = result.framework
-    settings = make_settings(tmp / "data")
-    info = seed_demo(settings, framework=framework)
-    ws = open_workspace(settings)
-    with ws.transaction() as s:
-        viewer = users.get_user_by_username(s, SYSTEM, "demo-viewer")
-        users.set_password(s, SYSTEM, user_id=viewer.id, password=PASSWORD)
-    with LiveServer(World(ws=ws, settings=settings)) as server:
-        yield server, info.assessment_id
-    ws.dispose()
 
 
 def _all_images_drawn(page: object, timeout: float = 300) -> bool:
