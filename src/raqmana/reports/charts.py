@@ -26,7 +26,7 @@ import numpy as np
 from cycler import cycler
 from matplotlib import rc_context
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from raqmana.i18n.fonts import FAMILIES, register_matplotlib_fonts
 from raqmana.i18n.locales import get_locale
@@ -181,8 +181,10 @@ def bar_scores(
     target: float | None = None,
     errors: Sequence[tuple[float, float]] | None = None,
     digits: str | None = None,
+    whole: bool = False,
 ) -> Chart:
-    """Horizontal bars (one per enabler/institution), optional target line and uncertainty whiskers."""
+    """Horizontal bars (one per enabler/institution), optional target line and uncertainty whiskers;
+    ``whole``: the values are counts, ticked at whole numbers only (no "0.25 passages")."""
     rc = style(lang)
     with _drawing(rc):
         fig = Figure(figsize=(7.2, 0.42 * len(labels) + 1.2))
@@ -201,6 +203,8 @@ def bar_scores(
         ax.invert_yaxis()
         ax.set_xlim(xmin, xmax)
         _scale_ticks(ax.xaxis, xmin, xmax)
+        if whole:
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlabel(xlabel)
         _digits([ax.xaxis], lang, digits)
         if get_locale(lang).is_rtl:

@@ -97,6 +97,7 @@ def _chart(goals: Sequence[GoalLike], lang: str, xlabel: str, digits: str | None
         xmax=float(max(1, top)),
         xlabel=xlabel,
         digits=digits,
+        whole=True,
     )
 
 
