@@ -56,3 +56,14 @@ def test_a_problem_in_a_file_keeps_the_column_s_name():
     assert form_labels([in_form])[0].message("ar") == E.REQUIRED.template("ar").format(
         field=gettext("ar", "Value")
     )
+
+
+@pytest.mark.parametrize("lang", ["ar", "ckb"])
+def test_the_quarter_is_typed_left_to_right_as_its_example_reads(as_user, lang):
+    """The quarter is a code ("2026-Q1"): its field is left to right, so the example does not show as
+    "Q1-2026" in a right-to-left page."""
+    import re
+
+    page = as_user("focal").get(f"/kpis/transactions?lang={lang}").text
+    field = re.search(r'<input[^>]*id="o-period"[^>]*>', page)
+    assert field and 'dir="ltr"' in field.group(0) and 'placeholder="2026-Q1"' in field.group(0)
