@@ -109,7 +109,7 @@ def test_an_error_code_reads_the_catalogue_in_each_language():
     from raqmana.workspace import errors as E
 
     assert E.NOT_FOUND.template("en") == "{what} not found."
-    assert E.NOT_FOUND.template("ar") == "{what} غير موجود."
+    assert E.NOT_FOUND.template("ar") == "لم يُعثر على {what}."
     assert E.NOT_FOUND.template("ckb") == "{what} نەدۆزرایەوە."
     assert E.NOT_FOUND.template("fr") == "{what} not found."
 
