@@ -38,7 +38,7 @@ TERM_SATURATION = 6.0
 #: share of the supervised head's probability of a goal added to the goal's score (``documents.head``;
 #: chosen by cross-validation on the head's training data, benchmarks/documents_sdg_head.py). Sorani
 #: passages get none: the sentence model has no Kurdish.
-HEAD_SHARE = 0.5
+HEAD_SHARE = 0.2
 
 
 @dataclass(frozen=True, slots=True)
