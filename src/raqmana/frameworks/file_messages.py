@@ -61,6 +61,8 @@ NOT_FOUND = ui("the file does not exist").as_dict()
 NOT_UTF8 = ui("the file is not UTF-8 text: save it with the UTF-8 encoding").as_dict()
 _DIRECTORY = ui("this is a folder, not a file").as_dict()
 _FORBIDDEN = ui("raqmana may not read the file (permissions)").as_dict()
+# the library's own words (English) fill {detail} in English only: the Arabic and Sorani texts leave them
+# out, and their catalogues mark these messages no-python-brace-format so that msgfmt -c agrees
 _UNREADABLE = ui("the file cannot be read ({detail})")
 _NOT_XLSX = ui("the file is not in the .xlsx format, or it is damaged ({detail})")
 _XLS = ui("old Excel files (.xls) cannot be read: save the workbook as .xlsx").as_dict()
