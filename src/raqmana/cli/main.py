@@ -117,7 +117,7 @@ def main() -> None:
     known = {n for n, _ in SUBCOMMANDS} | {f.replace("_", "-") for _, f in COMMANDS}
     first = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
     try:
-        build_app(first if first in known else None)()
+        build_app(first if first in known else None)(prog_name="raqmana")  # also under python -m
     except SettingsError as exc:  # e.g. production without a secret: say which setting, no traceback
         from raqmana.cli.common import lang_from_argv, report_problems
 
