@@ -6,11 +6,12 @@ them). Every workbook raqmana writes passes through :func:`as_text` before it is
 write-only sheets through :func:`text_row`), and every text cell of a CSV file through :func:`csv_text`,
 which prefixes an apostrophe as OWASP recommends. raqmana never writes formulas on purpose.
 
-A workbook cell holds the plain text: the Unicode bidi isolates (U+2066-U+2069) that keep an English
+A workbook or CSV cell holds the plain text: the Unicode bidi isolates (U+2066-U+2069) that keep an English
 citation or a typed reference in its order inside Arabic or Kurdish text belong to HTML, PDF and Word,
 which turn them into their own isolation; spreadsheet programs show them as stray marks, and a filter
-or a lookup on the cell would not find the text. :func:`as_text`, :func:`xlsx_text` and :func:`text_row`
-drop them (a text that starts with ``=`` once they are gone is still written as text).
+or a lookup on the cell would not find the text. :func:`as_text`, :func:`xlsx_text`, :func:`text_row` and
+:func:`csv_text` drop them (a text that starts with ``=``, ``+``, ``-`` or ``@`` once they are gone is still
+written as text).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ _ISOLATES = re.compile("[\u2066-\u2069]")
 
 
 def plain(text: str) -> str:
-    """``text`` without bidi isolate marks, as a workbook cell holds it."""
+    """``text`` without bidi isolate marks, as a workbook or CSV cell holds it."""
     return _ISOLATES.sub("", text)
 
 
@@ -43,11 +44,12 @@ def xlsx_text(value: Any) -> Any:
 
 
 def csv_text(value: Any) -> Any:
-    """``value`` for a CSV cell: text that a spreadsheet would run gets a leading ``'``; numbers,
-    dates and other text pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    """``value`` for a CSV cell: text without bidi isolate marks, and a leading ``'`` if a spreadsheet
+    would then run it; numbers, dates and other text pass unchanged."""
+    if not isinstance(value, str):
+        return value
+    text = plain(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def as_text(wb: Any) -> Any:
