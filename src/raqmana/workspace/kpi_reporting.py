@@ -95,6 +95,23 @@ def may_report(actor: Actor, org: Organisation | None) -> bool:
     return may_publish(actor) if org is None else may_edit(actor, org)
 
 
+class ReportingFor(BaseModel):
+    """An institution whose KPI figures a person may report, as the figure form offers it."""
+
+    code: str
+    name: Translated
+
+
+def reporting_institutions(session: Session, actor: Actor) -> list[ReportingFor]:
+    """The institutions whose figures ``actor`` may report (tree order): the figure form's choices."""
+    require_reader(actor)
+    return [
+        ReportingFor(code=o.code, name=org_name(o))
+        for o in session.scalars(select(Organisation).order_by(Organisation.path))
+        if may_report(actor, o)
+    ]
+
+
 def may_review(actor: Actor, org: Organisation | None) -> bool:
     """An institution's figure: its reviewers, coordinators and administrators (grants over it, scoped ones
     included); a national one: the same roles over the whole tree."""

@@ -173,11 +173,14 @@ def kpi_page(ctx: Ctx, kpi: KpiCode) -> dict[str, Any]:
     trend = ctx.read(kpis.kpi_trend, kpi)
     rows = [] if trend.derived else ctx.read(kpis.observations, kpi=kpi)[:500]
     actor = ctx.require_actor()
+    # the figure form's institutions, chosen by name in the reader's language, not typed as a code
+    mine = [] if trend.derived else ctx.read(kpis.reporting_institutions)
     return {
         "trend": trend,
         "observations": rows,
         "_dimensions": DIMENSIONS,
         "_may_national": may_publish(actor),
+        "_institutions": sorted(mine, key=lambda o: o.name.get(ctx.lang)),
     }
 
 
