@@ -133,7 +133,7 @@ def sign_in(browser: object, live: LiveServer, username: str, lang: str = "ar") 
         viewport={"width": 1280, "height": 900}, locale="ar-IQ" if lang != "en" else "en-US"
     )  # type: ignore[attr-defined]
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(30_000)  # a busy 2-core CI machine can take more than 10 s to sign in
     page.goto(f"{live.url}/login?lang={lang}")
     page.fill("#username", username)
     page.fill("#password", PASSWORD)
