@@ -72,3 +72,17 @@ def test_the_chosen_institution_s_figure_is_saved_and_an_unknown_one_is_a_form_p
             )
         ).all()
     assert [tuple(r) for r in saved] == [("SRV-R01-K1", "2026-Q1", 12.0, "mofa")]
+
+
+@pytest.mark.parametrize("lang", ["ar", "ckb", "en"])
+def test_the_kpi_page_s_heading_is_the_kpi_s_name_without_its_code(as_user, lang):
+    """The KPI's id (a code for files, shown in the list of KPIs) stays out of the heading, which reads as
+    the name alone."""
+    from raqmana.workspace.kpi_dictionary import dictionary
+
+    name = dictionary()["transactions"].name.get(lang)
+    page = as_user("coord").get(f"/kpis/transactions?lang={lang}").text
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
+    assert heading is not None
+    assert heading.group(1).strip() == name
+    assert 'data-kpi="transactions"' in heading.group(0)
