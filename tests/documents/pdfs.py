@@ -6,6 +6,7 @@ import io
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 LAW_HTML = """<html lang="ar" dir="rtl"><head><style>body {{ font-family: 'Noto Naskh Arabic'; }}</style></head><body>
 <h1>قانون التوقيع الإلكتروني والمعاملات الإلكترونية</h1>
@@ -38,19 +39,31 @@ def weasyprint_pdf(html: str) -> bytes:
     return bytes(weasyprint.HTML(string=html).write_pdf(stylesheets=[css]))
 
 
-def docx_bytes(paragraphs: list[tuple[str, str]], *, page_break_after: int | None = None) -> bytes:
-    """A .docx with (style, text) paragraphs; style "" is Normal."""
+def docx_bytes(
+    paragraphs: list[tuple[str, str]], *, page_break_after: int | None = None, rtl: bool = False
+) -> bytes:
+    """A .docx with (style, text) paragraphs; style "" is Normal. ``rtl``: right-to-left paragraphs and
+    runs, as Word and LibreOffice write an Arabic document."""
     import docx
     from docx.enum.text import WD_BREAK
+    from docx.oxml import OxmlElement
+
+    def right_to_left(para: Any) -> None:
+        bidi = OxmlElement("w:bidi")
+        para._p.get_or_add_pPr().append(bidi)
+        for run in para.runs:
+            run._r.get_or_add_rPr().append(OxmlElement("w:rtl"))
 
     document = docx.Document()
     for i, (style, text) in enumerate(paragraphs):
         if style.startswith("Heading"):
-            document.add_heading(text, level=int(style[-1]))
+            para = document.add_heading(text, level=int(style[-1]))
         else:
             para = document.add_paragraph(text)
-            if page_break_after == i:
-                para.add_run().add_break(WD_BREAK.PAGE)
+        if rtl:
+            right_to_left(para)
+        if page_break_after == i:
+            para.add_run().add_break(WD_BREAK.PAGE)
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()

@@ -86,8 +86,10 @@ def _join_letter_spacing(line: str) -> str:
     return line
 
 
-def repair_line(line: str) -> tuple[str, bool]:
-    """The line repaired, and whether anything beyond NFKC/tatweel was changed."""
+def repair_line(line: str, *, reorder: bool = True) -> tuple[str, bool]:
+    """The line repaired, and whether anything beyond NFKC/tatweel was changed. ``reorder=False`` for
+    a line already in reading order (:mod:`raqmana.documents.bidi`): no guessing whether its
+    characters or runs are backwards."""
     text = unicodedata.normalize("NFKC", line) if _PRESENTATION.search(line) else line
     text = text.replace(_TATWEEL, "")
     if not has_arabic(text):
@@ -99,9 +101,9 @@ def repair_line(line: str) -> tuple[str, bool]:
         r"(?<![\u0621-\u064A])ال (?=[\u0621-\u064A]{2,})", "ال", text
     )  # the article never stands alone
     text = _LETTER_DIGIT.sub(" ", text)
-    if _reversed_chars(text):
+    if reorder and _reversed_chars(text):
         text = _unreverse_chars(text)
-    elif _runs_in_visual_order(text):
+    elif reorder and _runs_in_visual_order(text):
         text = _reorder_runs(text)
     elif text[0] in ".:،؛!؟" and has_arabic(text[1:3]) and text[-1] not in _SENTENCE_PUNCT:
         text = text[1:] + text[0]  # the full stop of a right-to-left line, extracted first
@@ -109,11 +111,11 @@ def repair_line(line: str) -> tuple[str, bool]:
     return text, text != re.sub(r"\s+", " ", before).strip()
 
 
-def repair(text: str) -> tuple[str, int]:
+def repair(text: str, *, reorder: bool = True) -> tuple[str, int]:
     """Every line repaired; the number of lines whose order or spacing was fixed."""
     lines, fixed = [], 0
     for line in text.splitlines():
-        new, changed = repair_line(line)
+        new, changed = repair_line(line, reorder=reorder)
         fixed += changed
         lines.append(new)
     return "\n".join(lines), fixed

@@ -11,9 +11,11 @@ import zipfile
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path, PurePath
+from typing import Any
 
 from raqmana.documents import errors as E
 from raqmana.documents.arabic import language, repair
+from raqmana.documents.bidi import drawn_spaces, glyph_text, has_rtl, reading_order, right_to_left
 from raqmana.documents.model import Block, BlockKind, Document
 from raqmana.documents.structure import blocks_from_lines, classify
 from raqmana.problems import Location, Problem, ProblemsError
@@ -163,12 +165,15 @@ def _pdf(data: bytes, name: str, max_pages: int, progress: PageProgress | None =
     fixed = 0
     for i, page in enumerate(reader.pages, start=1):
         try:
-            raw = page.extract_text() or ""
+            raw, visual = _page_text(page)
         except Exception as exc:  # a damaged content stream on one page
             raise _refuse(E.CORRUPT, name, kind="PDF", detail=f"page {i}: {str(exc)[:160]}") from None
         if len(raw.strip()) < 3:
             empty_pages.append(i)
-        text, count = repair(raw)
+        if visual:
+            rtl_page = right_to_left(raw)
+            raw = "\n".join(reading_order(line, rtl_page=rtl_page) for line in raw.splitlines())
+        text, count = repair(raw, reorder=not visual)
         fixed += count
         texts.append(text)
         if progress is not None:
@@ -183,6 +188,38 @@ def _pdf(data: bytes, name: str, max_pages: int, progress: PageProgress | None =
     if fixed:
         warnings.append(Problem(E.REPAIRED, Location(file=name), {"count": fixed}))
     return _finish("pdf", n, blocks_from_lines(texts), name, warnings)
+
+
+def _page_text(page: Any) -> tuple[str, bool]:
+    """The page's text, and whether it is in visual order. A page with right-to-left text is read with
+    pypdf's layout mode, which gives each line's glyphs left to right as drawn, the order
+    :func:`reading_order` turns round; each glyph's text is reversed first (:func:`glyph_text`), so a
+    ligature's letters come out in reading order. Other pages (left-to-right text only, or text layout
+    mode cannot place, all of it rotated) are read in content-stream order, which keeps the words of
+    tables and tight columns apart."""
+    fonts = getattr(page, "_layout_mode_fonts", None)  # the fonts layout mode decodes glyphs with
+    if fonts is not None:
+
+        def reversed_glyphs() -> Any:
+            found = fonts()
+            for font in found.values():
+                glyphs = getattr(font, "character_map", None)
+                if isinstance(glyphs, dict):
+                    for code, text in glyphs.items():
+                        if isinstance(text, str):
+                            glyphs[code] = glyph_text(text)
+            return found
+
+        page._layout_mode_fonts = reversed_glyphs
+    try:
+        text = page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False) or ""
+    finally:
+        if fonts is not None:
+            del page._layout_mode_fonts
+    text = drawn_spaces(text) if fonts is not None else text
+    if has_rtl(text):
+        return text, True
+    return page.extract_text() or "", False
 
 
 def _has_image(reader: object, page_no: int) -> bool:
