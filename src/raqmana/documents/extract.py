@@ -213,6 +213,8 @@ def _page_text(page: Any) -> tuple[str, bool]:
         page._layout_mode_fonts = reversed_glyphs
     try:
         text = page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False) or ""
+    except Exception:  # a font or operator layout mode cannot place: the default mode may still read it
+        text = ""
     finally:
         if fonts is not None:
             del page._layout_mode_fonts
