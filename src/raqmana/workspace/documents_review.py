@@ -24,6 +24,7 @@ from raqmana.store.models import (
     DocumentSuggestion,
     Evidence,
     Organisation,
+    Response,
     StoredDocument,
 )
 from raqmana.store.types import utcnow
@@ -283,7 +284,10 @@ def _evidence(
     if r is None:
         r = new_response(session, ctx, indicator, actor, now)
     elif r.state == ResponseState.ACCEPTED.value:
-        raise Forbidden(DE.EVIDENCE_LOCKED, indicator=indicator.id)
+        # the reader chose an institution whose answer is closed: a problem on that choice, the page stays
+        raise ValidationFailed.one(
+            DE.EVIDENCE_LOCKED, Location(field="institution_code"), indicator=indicator.id
+        )
     # the citation is written once, in the language of the reviewer who accepts it
     lang = actor.locale
     page = (
@@ -327,6 +331,54 @@ def _evidence(
         },
     )
     return e.id
+
+
+def suggestion_document(session: Session, actor: Actor, *, suggestion_id: int) -> int:
+    """The id of the document a suggestion belongs to (the reader must see the document)."""
+    s = session.get(DocumentSuggestion, suggestion_id)
+    if s is None:
+        raise NotFound("suggestion")
+    doc, _ = get_document_for_user(session, actor, s.document_id)
+    return doc.id
+
+
+def closed_answers(
+    session: Session, actor: Actor, *, document_id: int, rounds: dict[int, set[str]]
+) -> dict[int, set[str]]:
+    """For each open indicator suggestion of the document: the institutions, among ``rounds`` (open round
+    id → the codes of its institutions the reader may choose), whose answer to the indicator is already
+    accepted in every one of those rounds that holds them; the passage can no longer become evidence
+    there (an accepted answer takes no more evidence)."""
+    doc, rights = get_document_for_user(session, actor, document_id)
+    analysis = _current(session, doc.id)
+    codes = set().union(*rounds.values()) if rounds else set()
+    if analysis is None or not rights.decide or not codes:
+        return {}
+    open_ones = session.execute(
+        select(DocumentSuggestion.id, DocumentSuggestion.ref).where(
+            DocumentSuggestion.analysis_id == analysis.id,
+            DocumentSuggestion.kind == "indicator",
+            DocumentSuggestion.state == "open",
+        )
+    ).all()
+    if not open_ones:
+        return {}
+    accepted = set(
+        session.execute(
+            select(Response.assessment_id, Organisation.code, Response.indicator_id)
+            .join(Organisation, Organisation.id == Response.org_id)
+            .where(
+                Response.assessment_id.in_(sorted(rounds)),
+                Organisation.code.in_(sorted(codes)),
+                Response.indicator_id.in_(sorted({ref for _, ref in open_ones})),
+                Response.state == ResponseState.ACCEPTED.value,
+            )
+        ).tuples()
+    )
+    held = {c: [r for r, members in rounds.items() if c in members] for c in codes}
+    return {
+        sid: {c for c in codes if all((r, c, ref) in accepted for r in held[c])} for sid, ref in open_ones
+    }
 
 
 def pending(session: Session, actor: Actor, *, document_id: int) -> int:

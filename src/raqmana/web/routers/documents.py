@@ -15,9 +15,11 @@ from raqmana.i18n import gettext
 from raqmana.i18n.catalog import ui
 from raqmana.reports.documents_chapter import sdg_profile_chart
 from raqmana.web.context import ApiCtx, Ctx, PageCtx
-from raqmana.web.forms import required, see_other
+from raqmana.web.errors import form_labels
+from raqmana.web.forms import required, safe_next, see_other
 from raqmana.web.pages import Area, go, json_response, stored_attachment
 from raqmana.web.schemas.common import Done, file_response
+from raqmana.web.templating import render
 from raqmana.workspace import (
     documents,
     documents_analysis,
@@ -33,6 +35,7 @@ from raqmana.workspace.documents_views import (
     SdgProfile,
     SuggestionView,
 )
+from raqmana.workspace.exceptions import ValidationFailed
 from raqmana.workspace.views import JobView
 
 area = Area("documents")
@@ -252,26 +255,36 @@ def document_page(ctx: Ctx, document_id: Annotated[int, Path()]) -> dict[str, An
     """Each passage with its page, quote and suggestions (indicator with a stage, SDG target or goal;
     confidence; open, accepted or rejected), the analysis it comes from and the document's SDG profile."""
     detail = ctx.read(documents_review.document_detail, document_id=document_id)
+    doc = detail.document
     rounds: list[Any] = []
     institutions: dict[str, Any] = {}
-    if detail.rights.decide and detail.document.assessment_id is None:
+    #: open round id → the institutions in it whose answers the reader may give evidence to
+    members: dict[int, set[str]] = {}
+    if detail.rights.decide and doc.assessment_id is None:
         from raqmana.workspace.assessments import list_assessments, my_institutions
 
         rounds = [r for r in ctx.read(list_assessments) if r.status == "open"]
-        if detail.document.institution_code is None:
-            # the institutions whose answers the reader may give evidence to, chosen by name, not typed
-            for r in rounds:
-                for i in ctx.read(my_institutions, assessment_id=r.id):
-                    if i.rights.review or i.rights.manage:
-                        institutions.setdefault(i.org.code, i.org)
+        for r in rounds:
+            for i in ctx.read(my_institutions, assessment_id=r.id):
+                if (i.rights.review or i.rights.manage) and doc.institution_code in (None, i.org.code):
+                    # chosen by name, not typed, when the document belongs to no institution
+                    institutions.setdefault(i.org.code, i.org)
+                    members.setdefault(r.id, set()).add(i.org.code)
+    elif detail.rights.decide and doc.institution_code and doc.assessment_id is not None:
+        members = {doc.assessment_id: {doc.institution_code}}
+    # per open indicator suggestion: the institutions whose answer is accepted and takes no more evidence
+    closed = ctx.read(documents_review.closed_answers, document_id=document_id, rounds=members)
     return {
-        "document": detail.document,
+        "document": doc,
         "rights": detail.rights,
         "analysis": detail.analysis,
         "passages": detail.passages,
         "profile": detail.profile,
         "_rounds": rounds,
-        "_institutions": sorted(institutions.values(), key=lambda o: o.name.get(ctx.lang)),
+        "_institutions": []
+        if doc.institution_code
+        else sorted(institutions.values(), key=lambda o: o.name.get(ctx.lang)),
+        "_closed": closed,
         "_L": LABELS,
     }
 
@@ -325,13 +338,7 @@ class DecisionIn(BaseModel):
     institution_code: str | None = Field(None, max_length=64, description="the institution of that answer")
 
 
-@area.action(
-    "/documents/suggestions/{suggestion_id}/decide",
-    html=go("/documents"),
-    summary="Accept or reject a suggestion (an accepted indicator suggestion becomes evidence on the answer)",
-    response_model=SuggestionView,
-)
-def decide(ctx: Ctx, suggestion_id: int, data: DecisionIn) -> SuggestionView:
+def _decide(ctx: Ctx, suggestion_id: int, data: DecisionIn) -> SuggestionView:
     return ctx.call(
         documents_review.decide,
         suggestion_id=suggestion_id,
@@ -339,6 +346,39 @@ def decide(ctx: Ctx, suggestion_id: int, data: DecisionIn) -> SuggestionView:
         assessment_id=data.assessment_id,
         institution_code=(data.institution_code or "").strip() or None,
     )
+
+
+@area.api.post(
+    "/documents/suggestions/{suggestion_id}/decide",
+    summary="Accept or reject a suggestion (an accepted indicator suggestion becomes evidence on the answer)",
+    response_model=SuggestionView,
+)
+def decide_api(suggestion_id: int, data: DecisionIn, ctx: Ctx = ApiCtx) -> Response:
+    return json_response(_decide(ctx, suggestion_id, data), lang=ctx.lang)
+
+
+@area.html.post("/documents/suggestions/{suggestion_id}/decide")
+def decide_page(
+    suggestion_id: int,
+    data: Annotated[DecisionIn, Form()],
+    ctx: Ctx = PageCtx,
+    next: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    """A refused choice (no institution, one whose answer is already accepted) comes back on the document's
+    page, beside the suggestion's form, with the reader's choices still there to change."""
+    try:
+        _decide(ctx, suggestion_id, data)
+    except ValidationFailed as exc:
+        document_id = ctx.read(documents_review.suggestion_document, suggestion_id=suggestion_id)
+        page = {
+            **document_page(ctx, document_id),
+            "status": 422,
+            "problems": form_labels(exc.problems, ctx.request.url.path),
+            "_refused": suggestion_id,
+            "_chosen": data,
+        }
+        return render(ctx.request, ctx.lang, "documents/document.html", page, status=422)
+    return see_other(safe_next(next, "/documents"))
 
 
 @area.action(
