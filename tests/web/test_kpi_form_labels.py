@@ -67,3 +67,18 @@ def test_the_quarter_is_typed_left_to_right_as_its_example_reads(as_user, lang):
     page = as_user("focal").get(f"/kpis/transactions?lang={lang}").text
     field = re.search(r'<input[^>]*id="o-period"[^>]*>', page)
     assert field and 'dir="ltr"' in field.group(0) and 'placeholder="2026-Q1"' in field.group(0)
+
+
+def test_a_field_already_in_words_is_kept(as_user):
+    """A use case may name the field in every language itself (a dict): it is kept as it is, never looked up
+    as a raw name (the JSON API's round without a period was a server error)."""
+    words = {"en": "Period", "ar": "الفترة", "ckb": "ماوە"}
+    problem = Problem(E.REQUIRED, Location(field="period"), {"field": words})
+    assert form_labels([problem], "/kpis/observations")[0].params["field"] == words
+    coord = as_user("coord")
+    r = coord.post(
+        "/api/v1/assessments",
+        json={"framework_version_id": 1, "name": {"en": "R"}, "period": " ", "institution_codes": ["mofa"]},
+        headers={"X-CSRF-Token": coord.csrf("/")},
+    )
+    assert r.status_code == 422, r.text[:300]

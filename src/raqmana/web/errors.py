@@ -106,8 +106,9 @@ def form_labels(problems: list[Problem], form: str = "") -> list[Problem]:
     for p in problems:
         loc, name = p.location, p.params.get("field")
         in_form = loc.field and not (loc.file or loc.sheet or loc.line is not None or loc.column or loc.path)
-        known = name in LABELS or name in FORM_LABELS.get(form, {})
-        if in_form and isinstance(name, str) and name == loc.field and known:
+        # a "field" parameter may already be words in every language (a dict): only a raw name is a label
+        known = isinstance(name, str) and (name in LABELS or name in FORM_LABELS.get(form, {}))
+        if in_form and known and name == loc.field:
             p = Problem(p.code, loc, {**p.params, "field": translated(name, form)})
         out.append(p)
     return out
