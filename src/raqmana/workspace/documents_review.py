@@ -363,8 +363,9 @@ def closed_answers(
     ).all()
     if not open_ones:
         return {}
-    accepted = set(
-        session.execute(
+    accepted: set[tuple[int, str, str]] = {
+        (r, c, i)
+        for r, c, i in session.execute(
             select(Response.assessment_id, Organisation.code, Response.indicator_id)
             .join(Organisation, Organisation.id == Response.org_id)
             .where(
@@ -373,8 +374,8 @@ def closed_answers(
                 Response.indicator_id.in_(sorted({ref for _, ref in open_ones})),
                 Response.state == ResponseState.ACCEPTED.value,
             )
-        ).tuples()
-    )
+        )
+    }
     held = {c: [r for r, members in rounds.items() if c in members] for c in codes}
     return {
         sid: {c for c in codes if all((r, c, ref) in accepted for r in held[c])} for sid, ref in open_ones
