@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from raqmana.documents.bidi import glyph_text, reading_order
+from raqmana.documents.bidi import GLYPH_SPACE, drawn_spaces, glyph_text, reading_order
 
 
 def _read(visual: str, rtl_page: bool = True) -> str:
@@ -56,3 +56,10 @@ def test_it_turns_a_ligatures_letters_round_before_the_line_is_read() -> None:
     visual = "".join(glyph_text(g) for g in ["ة", "ي", "ج", "ي", "ت", "ا", "ر", "ت", "س", "لا", "ا"])
     assert _read(visual + " ىلع") == "على الاستراتيجية"
     assert glyph_text("fi") == "fi"
+
+
+def test_it_drops_the_padding_put_before_a_mark_but_keeps_the_spaces_the_page_draws() -> None:
+    # layout mode pads a mark drawn a little right of the glyph before it; a drawn space is a glyph
+    assert drawn_spaces("ةر ِدص ُملا") == "ةرِدصُملا"
+    assert drawn_spaces(f"ينطو{GLYPH_SPACE} ٌزكرم{GLYPH_SPACE}ةمكحم") == "ينطو ٌزكرم ةمكحم"
+    assert _read(drawn_spaces("ةر ِدص ُملا")) == "المُصدِرة"
