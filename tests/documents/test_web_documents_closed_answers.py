@@ -139,3 +139,22 @@ def test_a_passage_whose_answers_are_all_accepted_offers_no_acceptance_and_says_
         form = _form(coord.get(f"/documents/{doc_id}?lang={lang}").text, suggestion["id"])
         assert gettext(lang, CLOSED) in form
         assert 'value="accept"' not in form and 'value="reject"' in form  # it can still be rejected
+
+
+def test_an_institution_s_document_says_so_when_its_answer_is_accepted(docworld, browser):
+    fp = browser("fp_a")
+    r = fp.post(
+        "/api/v1/documents",
+        files={"file": ("law.txt", LAW_TEXT.encode(), "text/plain")},
+        data={"institution_code": "moa"},
+    )
+    assert r.status_code == 201, r.text
+    doc_id = r.json()["document"]["id"]
+    run_worker(docworld.ws, once=True)
+    rev = browser("rev_a")  # reviews moa
+    detail = rev.get(f"/api/v1/documents/{doc_id}").json()
+    law = next(s for p in detail["passages"] for s in p["suggestions"] if s["ref"] == "LEG-02")
+    assert 'value="accept"' in _form(rev.get(f"/documents/{doc_id}").text, law["id"])
+    _accept_answers(docworld, "LEG-02", ("moa",))
+    form = _form(rev.get(f"/documents/{doc_id}?lang=en").text, law["id"])
+    assert CLOSED in form and 'value="accept"' not in form
