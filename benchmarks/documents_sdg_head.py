@@ -212,6 +212,7 @@ def docx_rows(checkout: Path, commit: str) -> list[dict[str, object]]:
     import zipfile
 
     rows: list[dict[str, object]] = []
+    source = f"github:brockfanning/sdg-metadata@{commit[:8]} indicators T2 only"
     for path in sorted((checkout / "indicators T2 only").glob("*.doc[xm]")):
         code = re.sub(r"[.]", "-", path.stem).lower()
         goal = int(code.split("-")[0])
@@ -224,39 +225,25 @@ def docx_rows(checkout: Path, commit: str) -> list[dict[str, object]]:
         chunk: list[str] = []
         for para in [*paras, "0.z. end"]:
             if _SECTION.match(para) or para in DOCX_SECTIONS:
-                if field and len(" ".join(chunk).split()) >= MIN_WORDS:
-                    rows.append(
-                        _row(
-                            code,
-                            goal,
-                            field,
-                            " ".join(chunk),
-                            f"github:brockfanning/sdg-metadata@{commit[:8]} "
-                            f"indicators T2 only/{path.name} {field}",
-                            len(rows),
-                        )
-                    )
+                _keep(rows, code, goal, field, chunk, f"{source}/{path.name} {field}")
                 field, chunk = DOCX_SECTIONS.get(para, ""), []
                 continue
             if not field or not para:
                 continue
             if chunk and len(" ".join([*chunk, para]).split()) > MAX_WORDS:
-                if len(" ".join(chunk).split()) >= MIN_WORDS:
-                    rows.append(
-                        _row(
-                            code,
-                            goal,
-                            field,
-                            " ".join(chunk),
-                            f"github:brockfanning/sdg-metadata@{commit[:8]} "
-                            f"indicators T2 only/{path.name} {field}",
-                            len(rows),
-                        )
-                    )
+                _keep(rows, code, goal, field, chunk, f"{source}/{path.name} {field}")
                 chunk = []
             if len(para.split()) <= MAX_WORDS:
                 chunk.append(para)
     return rows
+
+
+def _keep(
+    rows: list[dict[str, object]], code: str, goal: int, field: str, chunk: list[str], source: str
+) -> None:
+    """A field's paragraphs as one training text, when they hold enough words."""
+    if field and len(" ".join(chunk).split()) >= MIN_WORDS:
+        rows.append(_row(code, goal, field, " ".join(chunk), source, len(rows)))
 
 
 def _row(code: str, goal: int, field: str, text: str, source: str, n: int) -> dict[str, object]:

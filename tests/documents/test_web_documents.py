@@ -6,24 +6,8 @@ from __future__ import annotations
 import pytest
 
 from raqmana.i18n import gettext
-from raqmana.web import create_app
 from raqmana.workspace.jobs import run_worker
 from tests.documents.world import LAW_TEXT
-from tests.web.conftest import Browser
-
-
-@pytest.fixture
-def browser(docworld):
-    app = create_app(docworld.settings, workspace=docworld.ws)
-
-    def open_as(name: str) -> Browser:
-        b = Browser(app, base_url="http://testserver")
-        b.__enter__()
-        b.login(name)
-        b.headers["X-CSRF-Token"] = b.csrf("/account")
-        return b
-
-    return open_as
 
 
 def test_a_focal_point_uploads_a_law_and_a_reviewer_accepts_a_passage_as_evidence(docworld, browser):

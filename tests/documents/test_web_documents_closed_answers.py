@@ -6,33 +6,15 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from raqmana.documents import errors as DE
 from raqmana.frameworks.loader import load_or_raise
 from raqmana.i18n import gettext
-from raqmana.web import create_app
 from raqmana.workspace import SYSTEM, responses, review
 from raqmana.workspace.answers import Answer
 from raqmana.workspace.jobs import run_worker
 from tests.documents.world import LAW_TEXT
-from tests.web.conftest import Browser
 
 CLOSED = "The answers this passage could support are already accepted; evidence is added before acceptance."
-
-
-@pytest.fixture
-def browser(docworld):  # type: ignore[no-untyped-def]
-    app = create_app(docworld.settings, workspace=docworld.ws)
-
-    def open_as(name: str) -> Browser:
-        b = Browser(app, base_url="http://testserver")
-        b.__enter__()
-        b.login(name)
-        b.headers["X-CSRF-Token"] = b.csrf("/account")
-        return b
-
-    return open_as
 
 
 def _accept_answers(world, ref: str, codes: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
