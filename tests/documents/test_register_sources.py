@@ -11,7 +11,6 @@ from raqmana.i18n import gettext
 from raqmana.i18n.bidi import runs
 from raqmana.reports.model import Paragraph
 from tests.documents.test_report_chapters import report
-from tests.documents.test_web_documents import browser  # noqa: F401 — fixture
 
 
 def test_the_mark_is_taken_off_the_title():
@@ -27,7 +26,7 @@ def test_the_mark_is_taken_off_the_title():
 
 
 @pytest.mark.parametrize("lang", ["ar", "ckb"])
-def test_the_register_page_marks_sources_to_verify_in_the_reader_s_words(docworld, browser, lang):  # noqa: F811
+def test_the_register_page_marks_sources_to_verify_in_the_reader_s_words(docworld, browser, lang):
     fp = browser("fp_a")
     html = fp.get(f"/documents/register?lang={lang}").text
     assert "to verify" not in html
