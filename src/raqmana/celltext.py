@@ -20,26 +20,21 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from raqmana.i18n.bidi import strip as strip_isolates
+
 #: a CSV cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 #: control characters that XML 1.0, and so an XLSX file, cannot hold (openpyxl refuses them)
 _NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-#: the bidi isolates LRI, RLI, FSI and PDI: isolation for HTML, PDF and Word, not for a workbook cell
-_ISOLATES = re.compile("[\u2066-\u2069]")
-
-
-def plain(text: str) -> str:
-    """``text`` without bidi isolate marks, as a workbook or CSV cell holds it."""
-    return _ISOLATES.sub("", text)
 
 
 def xlsx_text(value: Any) -> Any:
     """``value`` for a workbook cell: text without the control characters a workbook cannot hold (a
     justification pasted with a stray escape character must not make the export fail)."""
     if isinstance(value, str):
-        return plain(_NOT_IN_XML.sub("", value))
+        return strip_isolates(_NOT_IN_XML.sub("", value))
     return value
 
 
@@ -48,7 +43,7 @@ def csv_text(value: Any) -> Any:
     would then run it; numbers, dates and other text pass unchanged."""
     if not isinstance(value, str):
         return value
-    text = plain(value)
+    text = strip_isolates(value)
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
@@ -60,7 +55,7 @@ def as_text(wb: Any) -> Any:
         for cell in getattr(ws, "_cells", {}).values():
             if not isinstance(cell.value, str):
                 continue
-            text = plain(cell.value)
+            text = strip_isolates(cell.value)
             if text != cell.value:
                 cell.value = text  # openpyxl types it again: "=…" would become a formula
             if cell.data_type == "f":
@@ -75,7 +70,7 @@ def text_row(ws: Any, values: Iterable[Any]) -> list[Any]:
     row: list[Any] = []
     for v in values:
         if isinstance(v, str):
-            v = plain(v)
+            v = strip_isolates(v)
         if isinstance(v, str) and v.startswith("="):
             cell = WriteOnlyCell(ws, value=v)
             cell.data_type = "s"

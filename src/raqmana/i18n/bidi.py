@@ -21,6 +21,7 @@ FSI = "\u2068"
 PDI = "\u2069"
 _ISOLATE = re.compile(f"([{LRI}{RLI}{FSI}])([^{LRI}{RLI}{FSI}{PDI}]*){PDI}")
 _KIND = {LRI: "ltr", RLI: "rtl", FSI: "auto"}
+_MARK = re.compile(f"[{LRI}{RLI}{FSI}{PDI}]")
 
 
 def ltr(text: str) -> str:
@@ -44,8 +45,8 @@ def runs(text: str) -> list[tuple[str, str | None]]:
 
 
 def strip(text: str) -> str:
-    """``text`` without isolate marks (for comparing, searching, file names)."""
-    return re.sub(f"[{LRI}{RLI}{FSI}{PDI}]", "", text)
+    """``text`` without isolate marks (for comparing, searching, file names, workbook and CSV cells)."""
+    return _MARK.sub("", text)
 
 
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
