@@ -36,7 +36,7 @@ from raqmana.scoring.ranks import rank_desc
 from raqmana.scoring.recipe import Recipe, Step
 from raqmana.scoring.screen import screen
 from raqmana.scoring.stages import stage_labels
-from raqmana.scoring.table import FloatArray, Table
+from raqmana.scoring.table import FloatArray, Table, label_places
 from raqmana.scoring.treat import treat
 from raqmana.scoring.weights import compute_weights
 
@@ -234,8 +234,7 @@ def transform(
             whole.table.select(cols, units), whole.mask.select(cols, units), whole.warnings, whole.log
         )
     else:
-        place = {u: i for i, u in enumerate(data.units)}
-        keep = [place[u] for u in prep.screened.units]
+        keep = label_places(data.units, list(prep.screened.units))
         groups = {g: tuple(labels[i] for i in keep) for g, labels in data.groups.items()}
         imp = impute(prep.screened, impute_step, groups=groups, file=data.file, **_panel(data))
     trt = treat(imp.table, treat_step, file=data.file)

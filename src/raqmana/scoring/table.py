@@ -54,8 +54,8 @@ class Table:
     def select(self, columns: Iterable[str] | None = None, units: Iterable[str] | None = None) -> Table:
         cols = list(self.columns if columns is None else columns)
         rows = list(self.units if units is None else units)
-        ci = _places(self.columns, cols)
-        ri = _places(self.units, rows)
+        ci = label_places(self.columns, cols)
+        ri = label_places(self.units, rows)
         return Table(tuple(rows), tuple(cols), self.values[np.ix_(ri, ci)])
 
     def equals(self, other: Table) -> bool:
@@ -97,7 +97,7 @@ def table(units: Sequence[str], columns: Sequence[str], values: npt.ArrayLike) -
     return Table(tuple(units), tuple(columns), np.asarray(values))
 
 
-def _places(labels: tuple[str, ...], wanted: list[str]) -> list[int]:
+def label_places(labels: tuple[str, ...], wanted: list[str]) -> list[int]:
     """Where each wanted label is (its first place), by one look-up each; ValueError for one that is not
     there, as ``tuple.index`` says."""
     if tuple(wanted) == labels:
